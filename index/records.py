@@ -1,0 +1,60 @@
+"""Typed records that cross from the sources to the index builder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a record came from: a file and a 1-based line (or record) number."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One cleaned news article, ready to index."""
+
+    id: str
+    title: str
+    body: str
+    category: str | None = None
+    source: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    origin: Origin | None = field(default=None, compare=False)
+
+    @property
+    def content_hash(self) -> str:
+        """A digest of everything that is indexed, to detect changed records."""
+        h = hashlib.blake2b(digest_size=16)
+        for part in (
+            self.title,
+            self.body,
+            self.category or "",
+            self.source or "",
+            self.published.isoformat() if self.published else "",
+            self.url or "",
+        ):
+            h.update(part.encode("utf-8"))
+            h.update(b"\x1f")
+        return h.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """A raw record that could not be used, with the reason shown to the user."""
+
+    reason: str
+    origin: Origin
+    detail: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason}" + (f" ({self.detail})" if self.detail else "")
