@@ -1,0 +1,307 @@
+"""Chinese analysis: one definition for the index side and the query side.
+
+Pipeline (Whoosh's composable stages; the tokenizers fold their input first)::
+
+    text ─ fold() ─┬─ JiebaTokenizer ─ StopFilter(renumber=False) ─▶ word fields (title, body)
+                   └─ CharTokenizer ──────────────────────────────▶ char fields (title_c, body_c)
+
+``fold`` lower-cases, applies NFKC to single characters (full-width ２０２４, Ｂ → 2024, b) and
+converts traditional to simplified characters (OpenCC t2s) *without changing the text's length*,
+so every token's ``startchar``/``endchar`` slices the original, unfolded text: highlights land on
+the right characters.
+
+Word fields: jieba segments each run of Chinese characters; a token's position is its index in
+token order, so phrase queries work. With ``mode="index"`` a long word also emits its dictionary
+sub-words at the same position (搜索引擎 → 搜索, 索引, 引擎), so a query for a part of a word
+finds it; with ``mode="query"`` only whole words are emitted (one query word stays one term).
+Latin words, numbers, versions and codes stay whole (5g, iphone, 65.4%, 14040-14044, ±800);
+the index side also emits their parts (65.4, 14040, 14044, 800).
+
+Char fields: one token per Chinese character (Latin and numbers as above), so a single character
+or any part of a word that jieba never splits out is still findable by a phrase of characters.
+
+These classes are pickled into every index's schema: keep them at this module path, and bump
+``SCHEMA_VERSION`` in ``index.schema`` whenever their output changes.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import threading
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import jieba
+import opencc
+from whoosh.analysis import CompositeAnalyzer, StopFilter, Token, Tokenizer
+
+# --- folding -----------------------------------------------------------------------------------
+
+_T2S = opencc.OpenCC("t2s")
+
+
+@cache
+def _fold_table() -> dict[int, str]:
+    """Per-character folds that keep length: NFKC to one character, then lower case."""
+    table: dict[int, str] = {}
+    for cp in range(0x20, 0x10000):
+        ch = chr(cp)
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        folded = unicodedata.normalize("NFKC", ch)
+        if len(folded) != 1:
+            folded = ch
+        folded = folded.lower()
+        if len(folded) != 1:
+            folded = ch.lower() if len(ch.lower()) == 1 else ch
+        if folded != ch:
+            table[cp] = folded
+    return table
+
+
+def _t2s(text: str) -> str:
+    """Traditional → simplified, phrase-aware, falling back per character if lengths differ."""
+    converted = _T2S.convert(text)
+    if len(converted) == len(text):
+        return converted
+    out = []
+    for ch in text:
+        c = _T2S.convert(ch)
+        out.append(c if len(c) == 1 else ch)
+    return "".join(out)
+
+
+def fold(text: str) -> str:
+    """Fold width, case and script (traditional → simplified); the result has ``len(text)``."""
+    if not text:
+        return text
+    folded = _t2s(text.translate(_fold_table()))
+    # OpenCC can map a character to one that NFKC or lower-casing would change again; one more
+    # pass makes ``fold`` idempotent (a property the tests check).
+    again = _t2s(folded.translate(_fold_table()))
+    return again
+
+
+# --- jieba -------------------------------------------------------------------------------------
+
+_jieba_lock = threading.Lock()
+_loaded_words: set[str] = set()
+# ids of word tuples already loaded: the tokenizer checks this on every call, so keep it cheap.
+_loaded_sets: set[int] = set()
+_jieba_ready = False
+
+ENERGY_DICT = "energy.txt"
+
+
+def _dict_lines(text: str) -> Iterator[tuple[str, int | None, str | None]]:
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split()
+        word = parts[0]
+        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+        tag = parts[-1] if len(parts) > 1 and not parts[-1].isdigit() else None
+        yield fold(word), freq, tag
+
+
+def read_userdict(path: str | os.PathLike[str]) -> tuple[tuple[str, int | None, str | None], ...]:
+    """Read a jieba-format user dictionary (``word [freq] [tag]`` per line)."""
+    return tuple(_dict_lines(Path(path).read_text(encoding="utf-8-sig")))
+
+
+@cache
+def energy_words() -> tuple[tuple[str, int | None, str | None], ...]:
+    """The energy-industry dictionary that ships with xinwen."""
+    text = resources.files("index").joinpath("dicts", ENERGY_DICT).read_text(encoding="utf-8")
+    return tuple(_dict_lines(text))
+
+
+def configure_jieba(cache_dir: str | os.PathLike[str] | None = None) -> None:
+    """Load jieba's dictionary once per process, caching it in ``cache_dir``, not in /tmp.
+
+    jieba trusts whatever cache file it finds in its temp folder; keeping the cache in our own
+    folder means nothing another user wrote to /tmp is ever loaded.
+    """
+    global _jieba_ready
+    with _jieba_lock:
+        if _jieba_ready:
+            return
+        jieba.setLogLevel(logging.WARNING)
+        if cache_dir is not None:
+            Path(cache_dir).mkdir(parents=True, exist_ok=True)
+            jieba.dt.tmp_dir = str(cache_dir)
+        jieba.dt.cache_file = "jieba.cache"
+        jieba.initialize()
+        _jieba_ready = True
+
+
+def ensure_words(words: tuple[tuple[str, int | None, str | None], ...]) -> None:
+    """Add dictionary words to the process-wide jieba dictionary (once each)."""
+    if id(words) in _loaded_sets:
+        return
+    missing = [w for w in words if w[0] not in _loaded_words]
+    if not missing:
+        return
+    configure_jieba()
+    with _jieba_lock:
+        for word, freq, tag in missing:
+            if word and word not in _loaded_words:
+                jieba.add_word(word, freq, tag)
+                _loaded_words.add(word)
+        _loaded_sets.add(id(words))
+
+
+# --- tokenizers --------------------------------------------------------------------------------
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_ALNUM = "0-9a-z\u00c0-\u024f"
+# A run of Chinese characters, or one Latin/number token: 5g, iphone, 65.4%, 14040-14044, ±800,
+# v2.0, c++, 1,000 (the comma only between digit groups).
+_RUNS = re.compile(
+    rf"(?P<han>[{_HAN}]+)"
+    rf"|(?P<alnum>±?[{_ALNUM}]+(?:[.\-_/+:'][{_ALNUM}]+|,\d{{3}}(?!\d))*[%+#]*)"
+)
+_PART_SPLIT = re.compile(r"[\-_/:']")
+
+
+def alnum_parts(token: str) -> list[tuple[str, int]]:
+    """Parts of a Latin/number token worth finding on their own, with their offsets in it."""
+    parts: list[tuple[str, int]] = []
+    core_start = 1 if token.startswith("±") else 0
+    core = token[core_start:].rstrip("%+#")
+    if core and core != token:
+        parts.append((core, core_start))
+    if _PART_SPLIT.search(core):
+        offset = core_start
+        for piece in _PART_SPLIT.split(core):
+            if piece:
+                parts.append((piece, offset))
+            offset += len(piece) + 1
+    return parts
+
+
+def sub_words(word: str) -> Iterator[tuple[str, int]]:
+    """Dictionary words inside a longer word, with their offsets (搜索引擎 → 搜索@0, 索引@1 …)."""
+    freq = jieba.dt.FREQ
+    n = len(word)
+    for size in range(2, n):
+        for i in range(n - size + 1):
+            gram = word[i : i + size]
+            if freq.get(gram):
+                yield gram, i
+
+
+class _FoldingTokenizer(Tokenizer):
+    """Base for our tokenizers: folds the text, then yields tokens over the folded copy."""
+
+    def _tokens(
+        self, folded: str, subparts: bool
+    ) -> Iterator[tuple[str, int, int, int]]:  # (text, pos_increment, start, end)
+        raise NotImplementedError
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: object,
+    ) -> Iterator[Token]:
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        folded = fold(value)
+        pos = start_pos - 1
+        for text, inc, start, end in self._tokens(folded, mode == "index"):
+            pos += inc
+            t.text = text
+            t.boost = 1.0
+            t.stopped = False
+            if keeporiginal:
+                t.original = value[start:end]
+            if positions:
+                t.pos = pos
+            if chars:
+                t.startchar = start_char + start
+                t.endchar = start_char + end
+            yield t
+
+
+class JiebaTokenizer(_FoldingTokenizer):
+    """Words by jieba; in index mode also the sub-words of long words, at the same position."""
+
+    def __init__(self, userwords: tuple[tuple[str, int | None, str | None], ...] = ()) -> None:
+        self.userwords = tuple(userwords)
+
+    def _tokens(self, folded: str, subparts: bool) -> Iterator[tuple[str, int, int, int]]:
+        ensure_words(energy_words())
+        if self.userwords:
+            ensure_words(self.userwords)
+        cut = jieba.dt.cut
+        for m in _RUNS.finditer(folded):
+            start = m.start()
+            if m.lastgroup == "han":
+                for word in cut(m.group(), HMM=True):
+                    end = start + len(word)
+                    yield word, 1, start, end
+                    if subparts and len(word) > 2:
+                        for sub, off in sub_words(word):
+                            yield sub, 0, start + off, start + off + len(sub)
+                    start = end
+            else:
+                token = m.group()
+                yield token, 1, start, m.end()
+                if subparts:
+                    for part, off in alnum_parts(token):
+                        yield part, 0, start + off, start + off + len(part)
+
+
+class CharTokenizer(_FoldingTokenizer):
+    """One token per Chinese character; Latin words and numbers whole."""
+
+    def _tokens(self, folded: str, subparts: bool) -> Iterator[tuple[str, int, int, int]]:
+        for m in _RUNS.finditer(folded):
+            start = m.start()
+            if m.lastgroup == "han":
+                for i, ch in enumerate(m.group(), start):
+                    yield ch, 1, i, i + 1
+            else:
+                yield m.group(), 1, start, m.end()
+
+
+# --- analyzers ---------------------------------------------------------------------------------
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """Our Chinese stop-word list (function words that carry no topic)."""
+    text = resources.files("index").joinpath("dicts", "stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def word_analyzer(
+    userwords: tuple[tuple[str, int | None, str | None], ...] = (),
+) -> CompositeAnalyzer:
+    """The analyzer of the word fields: jieba words, stop words dropped, positions kept."""
+    return JiebaTokenizer(userwords) | StopFilter(stoplist=stop_words(), minsize=1, renumber=False)
+
+
+def char_analyzer() -> CharTokenizer:
+    """The analyzer of the character fields."""
+    return CharTokenizer()
+
+
+def analyze(text: str, *, mode: str = "query", userwords: tuple = ()) -> list[str]:
+    """Word tokens of ``text`` as the word fields see them (for query building and tests)."""
+    return [t.text for t in word_analyzer(userwords)(text, mode=mode)]

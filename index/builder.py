@@ -1,0 +1,253 @@
+"""Building and updating the index: ``reindex`` is the core of ``xinwen reindex``.
+
+A full rebuild writes a new generation and switches to it; an incremental run clones the served
+generation (hard links), adds new records, rewrites changed ones (by content hash), optionally
+prunes missing ones, and switches. Either way the served index is never written to, so a failed
+or killed run leaves it serving (see ``index.store``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import shutil
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.writing import IndexWriter
+
+from index.analysis import configure_jieba, energy_words, ensure_words, read_userdict
+from index.progress import Progress, estimate_records
+from index.records import Record, Skip
+from index.report import ReindexReport
+from index.schema import SCHEMA_VERSION, build_schema
+from index.sources import read_sources
+from index.store import IndexStore
+
+log = logging.getLogger(__name__)
+
+# Whoosh's per-writer buffer before it spills a sorted run to disk.
+WRITER_LIMIT_MB = 256
+
+
+class ReindexError(Exception):
+    """A reindex that could not finish; the served index is untouched."""
+
+
+class StrictModeError(ReindexError):
+    """``--strict``: a malformed record stopped the run."""
+
+
+@dataclass
+class ReindexOptions:
+    """What ``xinwen reindex`` was asked to do."""
+
+    sources: list[Path]
+    root: Path
+    incremental: bool = False
+    prune: bool = False
+    workers: int = 1
+    strict: bool = False
+    field_map: dict[str, str] = field(default_factory=dict)
+    userdict: Path | None = None
+    boilerplate: Path | None = None
+    progress: bool = True
+
+
+def to_document(record: Record, seq: int) -> dict:
+    """The Whoosh fields of one record."""
+    doc: dict = {
+        "id": record.id,
+        "title": record.title,
+        "body": record.body,
+        "title_c": record.title,
+        "body_c": record.body,
+        "hash": record.content_hash,
+        "seq": seq,
+    }
+    if record.category:
+        doc["category"] = record.category
+    if record.source:
+        doc["source"] = record.source
+    if record.published:
+        doc["published"] = dt.datetime.combine(record.published, dt.time())
+    if record.url:
+        doc["url"] = record.url
+    return doc
+
+
+def reindex(
+    options: ReindexOptions, on_skip: Callable[[Skip], None] | None = None
+) -> ReindexReport:
+    """Index ``options.sources`` into ``options.root`` and switch to the result atomically."""
+    store = IndexStore(options.root)
+    report = ReindexReport(mode="incremental" if options.incremental else "full")
+    started = time.monotonic()
+    with store.writer_lock():
+        for stale in store.remove_partials():
+            log.warning("removed %s left by an interrupted reindex", stale.name)
+        configure_jieba(store.jieba_dir)
+        userwords = read_userdict(options.userdict) if options.userdict else ()
+        # Load the dictionaries before worker processes fork, so each inherits them.
+        ensure_words(energy_words())
+        ensure_words(userwords)
+        incremental = options.incremental and store.current_path() is not None
+        if options.incremental and not incremental:
+            log.warning("no index to update yet: building it in full")
+            report.mode = "full"
+        partial = store.clone_current() if incremental else store.new_partial()
+        try:
+            records = _read(options, report, on_skip)
+            if incremental:
+                ix = whoosh_index.open_dir(str(partial))
+                _update(ix, records, report, prune=options.prune)
+            else:
+                ix = whoosh_index.create_in(str(partial), build_schema(userwords))
+                _build(ix, records, report, workers=options.workers)
+            report.documents = ix.doc_count()
+            ix.close()
+            if report.indexed + report.unchanged == 0:
+                raise ReindexError(
+                    f"nothing could be indexed from {', '.join(map(str, options.sources))}"
+                    f" ({report.skipped} records skipped): the served index is unchanged"
+                )
+            if incremental and report.indexed == 0 and report.deleted == 0:
+                shutil.rmtree(partial, ignore_errors=True)
+                report.generation = store.current().name
+            else:
+                report.seconds = time.monotonic() - started
+                gen = store.publish(partial, _meta(options, report, userwords))
+                report.generation = gen.name
+        except BaseException:
+            shutil.rmtree(partial, ignore_errors=True)
+            raise
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _read(
+    options: ReindexOptions, report: ReindexReport, on_skip: Callable[[Skip], None] | None
+) -> Iterator[Record]:
+    """Records from the sources; skips are counted (or stop the run with ``--strict``)."""
+    progress = Progress(estimate_records(options.sources), enabled=options.progress)
+    try:
+        for item in read_sources(
+            options.sources, field_map=options.field_map or None, boilerplate=options.boilerplate
+        ):
+            report.read += 1
+            progress.update()
+            if isinstance(item, Skip):
+                if options.strict:
+                    raise StrictModeError(f"--strict: {item}")
+                report.add_skip(item)
+                if on_skip is not None:
+                    on_skip(item)
+                continue
+            report.characters += len(item.title) + len(item.body)
+            yield item
+    finally:
+        progress.close()
+
+
+def _note_duplicate(report: ReindexReport, record: Record) -> None:
+    report.duplicates += 1
+    if len(report.duplicate_examples) < 3:
+        report.duplicate_examples.append(f"{record.id} at {record.origin}")
+    log.warning("duplicate id %s at %s: the last one wins", record.id, record.origin)
+
+
+def _build(ix: whoosh_index.Index, records: Iterable[Record], report: ReindexReport, workers: int):
+    """Write every record into an empty index; the last of several records with one id wins."""
+    writer: IndexWriter
+    if workers > 1:
+        writer = ix.writer(procs=workers, multisegment=True, limitmb=WRITER_LIMIT_MB)
+    else:
+        writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    try:
+        for seq, record in enumerate(records):
+            if record.id in seen:
+                repeated.add(record.id)
+                _note_duplicate(report, record)
+            else:
+                seen.add(record.id)
+                report.indexed += 1
+            writer.add_document(**to_document(record, seq))
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    if repeated:
+        _drop_superseded(ix, repeated)
+
+
+def _drop_superseded(ix: whoosh_index.Index, ids: set[str]) -> None:
+    """Delete all but the latest (highest ``seq``) document of each repeated id."""
+    with ix.searcher() as searcher:
+        seqs = searcher.reader().column_reader("seq")
+        doomed = []
+        for id_ in ids:
+            docnums = list(searcher.document_numbers(id=id_))
+            latest = max(docnums, key=lambda d: seqs[d])
+            doomed += [d for d in docnums if d != latest]
+    writer = ix.writer()
+    for docnum in doomed:
+        writer.delete_document(docnum)
+    writer.commit()
+
+
+def _update(ix: whoosh_index.Index, records: Iterable[Record], report: ReindexReport, prune: bool):
+    """Add new records, rewrite changed ones, optionally delete ones the sources no longer have."""
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        ids = reader.column_reader("id")
+        hashes = reader.column_reader("hash")
+        seqs = reader.column_reader("seq")
+        existing = {ids[d]: hashes[d] for d in reader.all_doc_ids()}
+        next_seq = max((seqs[d] for d in reader.all_doc_ids()), default=-1) + 1
+    # Changed and new records wait here so that a later duplicate simply replaces an earlier one.
+    pending: dict[str, Record] = {}
+    seen: set[str] = set()
+    for record in records:
+        if record.id in seen:
+            _note_duplicate(report, record)
+            if record.id in pending:
+                report.indexed -= 1
+                del pending[record.id]
+            else:
+                report.unchanged -= 1
+        seen.add(record.id)
+        if existing.get(record.id) == record.content_hash:
+            report.unchanged += 1
+        else:
+            pending[record.id] = record
+            report.indexed += 1
+    gone = [id_ for id_ in existing if id_ not in seen] if prune else []
+    if not pending and not gone:
+        return
+    writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+    try:
+        for id_ in gone:
+            writer.delete_by_term("id", id_)
+        report.deleted = len(gone)
+        for offset, record in enumerate(pending.values()):
+            writer.update_document(**to_document(record, next_seq + offset))
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+
+
+def _meta(options: ReindexOptions, report: ReindexReport, userwords: tuple) -> dict:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "mode": report.mode,
+        "sources": [str(p) for p in options.sources],
+        "userwords": len(userwords),
+        "report": report.to_dict(),
+    }

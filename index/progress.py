@@ -1,0 +1,72 @@
+"""Progress of a reindex: a bar on a terminal, plain log lines otherwise."""
+
+from __future__ import annotations
+
+import gzip
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TextIO
+
+from tqdm import tqdm
+
+LINE_SUFFIXES = (".jsonl", ".jsonl.gz", ".csv", ".tsv", ".ndjson")
+LOG_EVERY_SECONDS = 10.0
+
+
+def estimate_records(paths: Iterable[str | Path]) -> int | None:
+    """A quick count of the records in the sources, for the ETA (None when unknown)."""
+    total = 0
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            total += sum(1 for p in path.rglob("*.txt") if p.is_file())
+        elif path.name.endswith(LINE_SUFFIXES):
+            try:
+                opener = gzip.open if path.name.endswith(".gz") else open
+                with opener(path, "rb") as fh:
+                    lines = sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+            except (OSError, EOFError):
+                return None
+            header = 1 if path.name.endswith((".csv", ".tsv")) else 0
+            total += max(lines - header, 0)
+        else:
+            return None
+    return total
+
+
+class Progress:
+    """Counts records; draws a tqdm bar on a TTY, else logs a line every few seconds."""
+
+    def __init__(self, total: int | None, stream: TextIO | None = None, enabled: bool = True):
+        self.stream = stream or sys.stderr
+        self.total = total
+        self.count = 0
+        self.started = time.monotonic()
+        self._last_log = self.started
+        self.bar = None
+        if enabled and self.stream.isatty():
+            self.bar = tqdm(total=total, unit=" records", file=self.stream, dynamic_ncols=True)
+        self.enabled = enabled
+
+    def update(self, n: int = 1) -> None:
+        """Record ``n`` more records read."""
+        self.count += n
+        if self.bar is not None:
+            self.bar.update(n)
+            return
+        now = time.monotonic()
+        if self.enabled and now - self._last_log >= LOG_EVERY_SECONDS:
+            self._last_log = now
+            rate = self.count / (now - self.started)
+            eta = ""
+            if self.total and rate:
+                eta = f", ETA {max(self.total - self.count, 0) / rate:.0f} s"
+            of = f"/{self.total:,}" if self.total else ""
+            print(f"reindex: {self.count:,}{of} records, {rate:,.0f}/s{eta}", file=self.stream)
+
+    def close(self) -> None:
+        """Remove the bar."""
+        if self.bar is not None:
+            self.bar.close()

@@ -1,0 +1,73 @@
+"""The account a reindex gives of every input record."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+from index.records import Skip
+
+EXAMPLES_PER_REASON = 3
+
+
+@dataclass
+class ReindexReport:
+    """Counts of one reindex run: ``read == indexed + unchanged + duplicates + skipped``."""
+
+    mode: str = "full"
+    read: int = 0
+    indexed: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    deleted: int = 0
+    documents: int = 0
+    characters: int = 0
+    seconds: float = 0.0
+    generation: str = ""
+    skip_reasons: Counter[str] = field(default_factory=Counter)
+    skip_examples: dict[str, list[str]] = field(default_factory=dict)
+    duplicate_examples: list[str] = field(default_factory=list)
+
+    def add_skip(self, skip: Skip) -> None:
+        """Count a skipped record under its reason, keeping the first few places as examples."""
+        self.skipped += 1
+        self.skip_reasons[skip.reason] += 1
+        examples = self.skip_examples.setdefault(skip.reason, [])
+        if len(examples) < EXAMPLES_PER_REASON:
+            examples.append(str(skip.origin) + (f" ({skip.detail})" if skip.detail else ""))
+
+    @property
+    def balanced(self) -> bool:
+        """Whether every record read is accounted for."""
+        return self.read == self.indexed + self.unchanged + self.duplicates + self.skipped
+
+    def summary(self) -> str:
+        """The closing summary printed by ``xinwen reindex``."""
+        rate = self.read / self.seconds if self.seconds else 0.0
+        lines = [
+            f"{self.mode} reindex: read {self.read:,} records = indexed {self.indexed:,}"
+            f" + unchanged {self.unchanged:,} + duplicates {self.duplicates:,}"
+            f" + skipped {self.skipped:,}",
+        ]
+        if self.deleted:
+            lines.append(f"deleted {self.deleted:,} records no longer in the sources (--prune)")
+        lines.append(
+            f"index now holds {self.documents:,} documents ({self.generation});"
+            f" {self.seconds:.1f} s, {rate:,.0f} records/s"
+        )
+        for reason, count in self.skip_reasons.most_common():
+            examples = "; ".join(self.skip_examples.get(reason, []))
+            lines.append(f"  skipped {count:,} × {reason}: {examples}")
+        if self.duplicates:
+            lines.append(
+                f"  {self.duplicates:,} records repeated an earlier id (the last one wins): "
+                + "; ".join(self.duplicate_examples)
+            )
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict:
+        """A JSON-ready form (for ``--json`` and the generation's metadata)."""
+        data = asdict(self)
+        data["skip_reasons"] = dict(self.skip_reasons)
+        return data

@@ -1,0 +1,38 @@
+"""The index's definition: its fields, and the version recorded with every index built."""
+
+from __future__ import annotations
+
+from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
+
+from index.analysis import char_analyzer, word_analyzer
+
+# Bump whenever a field or the analysis changes what is written: an index built with another
+# version is refused with a message that says to run ``xinwen reindex``.
+SCHEMA_VERSION = 1
+
+WORD_FIELDS = ("title", "body")
+CHAR_FIELDS = {"title": "title_c", "body": "body_c"}
+
+
+def build_schema(userwords: tuple[tuple[str, int | None, str | None], ...] = ()) -> Schema:
+    """The schema every xinwen index has; ``userwords`` extend jieba's dictionary for this index.
+
+    The user's words travel inside the pickled analyzer, so the query side of this index
+    segments with exactly the dictionary its documents were indexed with.
+    """
+    words = word_analyzer(userwords)
+    chars = char_analyzer()
+    return Schema(
+        id=ID(unique=True, stored=True, sortable=True),
+        title=TEXT(analyzer=words, stored=True, phrase=True),
+        body=TEXT(analyzer=words, stored=True, phrase=True),
+        title_c=TEXT(analyzer=chars, phrase=True),
+        body_c=TEXT(analyzer=chars, phrase=True),
+        category=ID(stored=True, sortable=True),
+        source=ID(stored=True, sortable=True),
+        published=DATETIME(stored=True, sortable=True),
+        url=STORED(),
+        hash=ID(stored=True, sortable=True),
+        # The record's place in the input: the last of several records with one id wins.
+        seq=NUMERIC(bits=64, stored=False, sortable=True),
+    )

@@ -1,0 +1,70 @@
+"""Settings shared by every layer, declared once: name, default, environment variable, help.
+
+The CLI builds its options from these, the web app reads them, and the README's table is
+generated from them (``python -m index.settings``).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """One setting: its name, default, the environment variable that overrides it, and help."""
+
+    name: str
+    default: str
+    env: str
+    help: str
+
+    def value(self, given: str | None = None) -> str:
+        """The explicit value if given, else the environment's, else the default."""
+        if given not in (None, ""):
+            return str(given)
+        return os.environ.get(self.env) or self.default
+
+
+INDEX = Setting(
+    "index",
+    "var",
+    "XINWEN_INDEX",
+    "Index root folder: generations of the index, the `current` link and jieba's cache.",
+)
+WORKERS = Setting(
+    "workers",
+    "auto",
+    "XINWEN_WORKERS",
+    "Processes that analyse and write during a reindex (`auto`: one per core).",
+)
+
+SETTINGS = (INDEX, WORKERS)
+
+
+def index_root(given: str | os.PathLike[str] | None = None) -> Path:
+    """The index root to use: ``--index``, else ``$XINWEN_INDEX``, else ``var/``."""
+    return Path(INDEX.value(None if given is None else os.fspath(given)))
+
+
+def workers(given: int | str | None = None) -> int:
+    """Reindex worker processes: ``--workers``, else ``$XINWEN_WORKERS``, else one per core."""
+    raw = WORKERS.value(None if given is None else str(given))
+    if raw == "auto":
+        return os.cpu_count() or 1
+    try:
+        return max(1, int(raw))
+    except ValueError:
+        raise ValueError(f"workers must be a whole number or 'auto', not {raw!r}") from None
+
+
+def markdown_table(settings: tuple[Setting, ...] = SETTINGS) -> str:
+    """The settings as a Markdown table, for the README."""
+    rows = ["| setting | environment | default | meaning |", "| --- | --- | --- | --- |"]
+    rows += [f"| `--{s.name}` | `{s.env}` | `{s.default}` | {s.help} |" for s in settings]
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    print(markdown_table())

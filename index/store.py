@@ -1,0 +1,260 @@
+"""Where indexes live on disk, and the atomic switch from one generation to the next.
+
+Layout of an index root (default ``var/``)::
+
+    var/
+      current -> generations/g20261126-011500-4242     (a symlink, replaced atomically)
+      generations/g20261126-011500-4242/               (a complete Whoosh index + xinwen.json)
+      generations/g20261126-020000-4311.partial/       (a reindex in progress, or killed)
+      jieba/jieba.cache                                (jieba's dictionary cache)
+      reindex.lock                                     (flock'd by the running reindex)
+
+A reindex writes a new generation beside the one being served and only then repoints
+``current``; a reader that follows ``current`` sees the old index or the new one, never a mix.
+A killed reindex leaves a ``.partial`` folder that the next reindex removes (it holds the lock,
+so no live writer owns it). The kernel drops a flock when its process dies, so a crashed
+reindex never leaves a lock that needs a human.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+
+from index.schema import SCHEMA_VERSION
+
+META_FILE = "xinwen.json"
+PARTIAL = ".partial"
+KEEP_GENERATIONS = 2  # the served one and the one before it, for readers still holding it
+
+
+class StoreError(Exception):
+    """Base for errors about the index on disk; the message says what to run."""
+
+
+class NoIndexError(StoreError):
+    """There is no index at this location yet."""
+
+
+class SchemaMismatchError(StoreError):
+    """The index was built by another schema version."""
+
+
+class CorruptIndexError(StoreError):
+    """The index exists but cannot be read."""
+
+
+class ReindexRunningError(StoreError):
+    """Another reindex holds the lock on this index root."""
+
+
+@dataclass(frozen=True, slots=True)
+class Generation:
+    """One complete index folder, with the metadata written when it was committed."""
+
+    path: Path
+    meta: dict
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+class IndexStore:
+    """An index root: its generations, the ``current`` pointer and the writer lock."""
+
+    def __init__(self, root: str | os.PathLike[str]) -> None:
+        self.root = Path(root)
+
+    # -- paths ---------------------------------------------------------------------------------
+
+    @property
+    def generations_dir(self) -> Path:
+        return self.root / "generations"
+
+    @property
+    def current_link(self) -> Path:
+        return self.root / "current"
+
+    @property
+    def jieba_dir(self) -> Path:
+        return self.root / "jieba"
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def current_path(self) -> Path | None:
+        """The folder ``current`` points at, or None when nothing was ever switched in."""
+        try:
+            target = os.readlink(self.current_link)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:  # not a symlink: someone replaced it by hand
+            raise CorruptIndexError(
+                f"{self.current_link} is not a link to an index generation ({exc.strerror})"
+            ) from exc
+        return (self.root / target).resolve()
+
+    def current(self) -> Generation:
+        """The generation being served; raises a clear error when there is none or it's broken."""
+        path = self.current_path()
+        if path is None:
+            raise NoIndexError(
+                f"no index in {self.root}: run `xinwen reindex SOURCE... --index {self.root}`"
+            )
+        if not path.is_dir():
+            raise CorruptIndexError(
+                f"{self.current_link} points at {path}, which is missing: run `xinwen reindex`"
+            )
+        meta = read_meta(path)
+        version = meta.get("schema_version")
+        if version != SCHEMA_VERSION:
+            raise SchemaMismatchError(
+                f"the index in {self.root} has schema version {version}, this xinwen needs "
+                f"{SCHEMA_VERSION}: run `xinwen reindex SOURCE... --index {self.root}`"
+            )
+        return Generation(path, meta)
+
+    def open_current(self) -> tuple[Generation, whoosh_index.Index]:
+        """Open the served generation as a Whoosh index (read side and incremental updates)."""
+        gen = self.current()
+        try:
+            ix = whoosh_index.open_dir(str(gen.path))
+        except Exception as exc:  # Whoosh raises many types for damaged files
+            raise CorruptIndexError(
+                f"the index in {gen.path} cannot be opened ({type(exc).__name__}: {exc}): "
+                f"run `xinwen reindex SOURCE... --index {self.root}`"
+            ) from exc
+        return gen, ix
+
+    # -- writing -------------------------------------------------------------------------------
+
+    @contextmanager
+    def writer_lock(self) -> Iterator[None]:
+        """Hold the reindex lock; raise ReindexRunningError if a live process holds it."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        lock_path = self.root / "reindex.lock"
+        with open(lock_path, "a+") as fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                fh.seek(0)
+                holder = fh.read().strip() or "unknown"
+                raise ReindexRunningError(
+                    f"another reindex is running on {self.root} (pid {holder}); "
+                    "wait for it to finish"
+                ) from None
+            fh.seek(0)
+            fh.truncate()
+            fh.write(str(os.getpid()))
+            fh.flush()
+            try:
+                yield
+            finally:
+                fh.seek(0)
+                fh.truncate()
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def remove_partials(self) -> list[Path]:
+        """Delete generations left half-written by killed runs (call with the lock held)."""
+        removed = []
+        if self.generations_dir.is_dir():
+            for path in self.generations_dir.iterdir():
+                if path.name.endswith(PARTIAL):
+                    shutil.rmtree(path, ignore_errors=True)
+                    removed.append(path)
+        return removed
+
+    def new_partial(self) -> Path:
+        """A fresh, empty folder for the next generation."""
+        self.generations_dir.mkdir(parents=True, exist_ok=True)
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        path = self.generations_dir / f"g{stamp}-{os.getpid()}{PARTIAL}"
+        path.mkdir()
+        return path
+
+    def clone_current(self) -> Path:
+        """A partial generation holding hard links to the current one's files.
+
+        Whoosh never rewrites a segment file once written (a commit adds files and a new TOC),
+        so updating the clone leaves the served generation untouched.
+        """
+        gen = self.current()
+        dest = self.new_partial()
+        for item in gen.path.iterdir():
+            if item.is_file() and not item.name.endswith(".lock"):
+                os.link(item, dest / item.name)
+        return dest
+
+    def publish(self, partial: Path, meta: dict) -> Generation:
+        """Finish a partial generation and switch ``current`` to it atomically."""
+        write_meta(partial, meta)
+        final = partial.with_name(partial.name.removesuffix(PARTIAL))
+        os.rename(partial, final)
+        _fsync_dir(final.parent)
+        tmp_link = self.root / f".current.{os.getpid()}"
+        if tmp_link.is_symlink():
+            tmp_link.unlink()
+        os.symlink(os.path.relpath(final, self.root), tmp_link)
+        os.replace(tmp_link, self.current_link)  # atomic on POSIX: readers see old or new
+        _fsync_dir(self.root)
+        self._prune_generations(keep=final)
+        return Generation(final, meta)
+
+    def _prune_generations(self, keep: Path) -> None:
+        finished = sorted(
+            (p for p in self.generations_dir.iterdir() if not p.name.endswith(PARTIAL)),
+            key=lambda p: p.name,
+        )
+        keepers = {keep.name, *(p.name for p in finished[-KEEP_GENERATIONS:])}
+        for path in finished:
+            if path.name not in keepers:
+                shutil.rmtree(path, ignore_errors=True)
+
+    def size_on_disk(self) -> int:
+        """Bytes used by the served generation."""
+        path = self.current_path()
+        if path is None or not path.is_dir():
+            return 0
+        return sum(p.stat().st_size for p in path.iterdir() if p.is_file())
+
+
+def read_meta(path: Path) -> dict:
+    """The metadata a generation was published with."""
+    try:
+        return json.loads((path / META_FILE).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CorruptIndexError(
+            f"{path} has no {META_FILE}: it was not written by xinwen or not finished; "
+            "run `xinwen reindex`"
+        ) from None
+    except (OSError, ValueError) as exc:
+        raise CorruptIndexError(
+            f"{path / META_FILE} is unreadable ({exc}): run `xinwen reindex`"
+        ) from exc
+
+
+def write_meta(path: Path, meta: dict) -> None:
+    """Write a generation's metadata durably."""
+    tmp = path / (META_FILE + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(meta, fh, ensure_ascii=False, indent=2)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path / META_FILE)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
