@@ -1,0 +1,46 @@
+# Two commands on a fresh machine: `make demo` (set up, index the demo corpus, serve it) and
+# `make test` (set up, lint, run the tests). Both create their own virtual environment.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+INDEX  ?= var
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: setup demo test lint format bench clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "xinwen needs Python 3.11 or newer"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+demo: setup
+	@if [ ! -e $(INDEX)/current ]; then \
+		$(BIN)/xinwen reindex data/demo --index $(INDEX); \
+	fi
+	$(BIN)/xinwen stats --index $(INDEX)
+	@if $(BIN)/xinwen serve --help >/dev/null 2>&1; then \
+		$(BIN)/xinwen serve --index $(INDEX) --host $(HOST) --port $(PORT); \
+	fi
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint
+	$(BIN)/python -m pytest
+
+format: setup
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: setup
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python bench/reindex.py
+
+clean:
+	rm -rf $(VENV) $(INDEX) .pytest_cache .ruff_cache

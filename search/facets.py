@@ -1,0 +1,137 @@
+"""Facet counting with bitsets: one Python int per facet value, built once per index generation.
+
+A set of documents is an int whose bit ``d`` is set when document ``d`` is in it; ANDing two
+sets and counting (``int.bit_count``) runs in C over a few kilobytes, so every count of every
+facet costs microseconds. Multi-select semantics (Solr's tag/exclude, Elasticsearch's
+post_filter): a facet group's counts apply every *other* group's filters but not its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from search.models import Facet, FacetValue
+
+
+def mask_of(docnums: Iterable[int], size: int) -> int:
+    """The bitset of ``docnums`` (all below ``size``)."""
+    bits = bytearray((size + 8) // 8)
+    for d in docnums:
+        bits[d >> 3] |= 1 << (d & 7)
+    return int.from_bytes(bits, "little")
+
+
+def docnums_of(mask: int) -> list[int]:
+    """The document numbers in a bitset, ascending."""
+    out = []
+    binary = bin(mask)[:1:-1]  # least significant bit first
+    i = binary.find("1")
+    while i >= 0:
+        out.append(i)
+        i = binary.find("1", i + 1)
+    return out
+
+
+@dataclass
+class FacetIndex:
+    """Bitsets of the live documents by category, source, year and month; dates for ranges."""
+
+    size: int
+    live: int
+    categories: dict[str, int]
+    sources: dict[str, int]
+    years: dict[int, int]
+    months: dict[tuple[int, int], int]
+    dated: list[tuple[dt.date, int]]  # (date, docnum), sorted: for ranges that cut a month
+
+    @classmethod
+    def build(cls, size: int, rows: Iterable[tuple[int, str | None, str | None, dt.date | None]]):
+        """From (docnum, category, source, published) of every live document."""
+        groups: dict[str, dict] = {"c": {}, "s": {}, "y": {}, "m": {}}
+        live: list[int] = []
+        dated: list[tuple[dt.date, int]] = []
+        for docnum, category, source, published in rows:
+            live.append(docnum)
+            if category:
+                groups["c"].setdefault(category, []).append(docnum)
+            if source:
+                groups["s"].setdefault(source, []).append(docnum)
+            if published:
+                groups["y"].setdefault(published.year, []).append(docnum)
+                groups["m"].setdefault((published.year, published.month), []).append(docnum)
+                dated.append((published, docnum))
+        dated.sort()
+
+        def masks(group: dict) -> dict:
+            return {k: mask_of(v, size) for k, v in group.items()}
+
+        return cls(
+            size=size,
+            live=mask_of(live, size),
+            categories=masks(groups["c"]),
+            sources=masks(groups["s"]),
+            years=masks(groups["y"]),
+            months=masks(groups["m"]),
+            dated=dated,
+        )
+
+    def any_of(self, table: dict, values: Iterable) -> int:
+        """Documents having any of the values (unknown values match nothing)."""
+        mask = 0
+        for v in values:
+            mask |= table.get(v, 0)
+        return mask
+
+    def date_range(self, start: dt.date | None, end: dt.date | None) -> int:
+        """Documents published in [start, end]; whole months come from their bitsets."""
+        if start is None and end is None:
+            return self.live
+        lo = start or dt.date.min
+        hi = end or dt.date.max
+        mask = 0
+        partial: list[int] = []
+        for (y, m), bits in self.months.items():
+            first = dt.date(y, m, 1)
+            last = (dt.date(y + m // 12, m % 12 + 1, 1)) - dt.timedelta(days=1)
+            if lo <= first and last <= hi:
+                mask |= bits
+            elif first <= hi and last >= lo:
+                i = bisect_left(self.dated, (max(first, lo), -1))
+                j = bisect_right(self.dated, (min(last, hi), self.size))
+                partial += [d for _, d in self.dated[i:j]]
+        if partial:
+            mask |= mask_of(partial, self.size)
+        return mask
+
+
+def facet_values(
+    name: str,
+    table: dict,
+    base: int,
+    selected: Iterable[str],
+    limit: int | None,
+    label: Callable[[Any], str] = str,
+    order: str = "count",
+) -> Facet:
+    """Counts of each value within ``base``; selected values always listed, even at zero."""
+    chosen = set(selected)
+    counted = []
+    for key, bits in table.items():
+        value = label(key)
+        count = (bits & base).bit_count()
+        if count or value in chosen:
+            counted.append((value, count))
+    if order == "count":
+        counted.sort(key=lambda vc: (-vc[1], vc[0]))
+    else:
+        counted.sort(key=lambda vc: vc[0], reverse=True)
+    total_values = len(counted)
+    shown = counted if limit is None else counted[:limit]
+    shown_values = {v for v, _ in shown}
+    shown += [(v, c) for v, c in counted if v in chosen and v not in shown_values]
+    values = tuple(FacetValue(v, c, v in chosen, v) for v, c in shown)
+    return Facet(name, values, total_values)

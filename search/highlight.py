@@ -1,0 +1,113 @@
+"""Highlighting on the stored text: escaped HTML where only our ``<mark>`` survives.
+
+Matching runs on ``fold(text)``, which has the same length as ``text``, so a match found in the
+folded copy (traditional, full-width or upper-case in the original) marks exactly the original
+characters. Whole query words are marked, longest first, never fragments of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from html import escape
+
+from index.analysis import fold
+
+SNIPPET_CHARS = 140
+# Chinese (and Western) sentence ends: a snippet starts after one and prefers to end at one.
+_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
+
+
+@lru_cache(maxsize=256)
+def _pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    terms = tuple(t for t in terms if t)
+    if not terms:
+        return None
+    ordered = sorted(set(terms), key=len, reverse=True)
+    return re.compile("|".join(re.escape(t) for t in ordered))
+
+
+def match_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """Non-overlapping (start, end) spans of the terms (already folded) in ``text``."""
+    pattern = _pattern(tuple(sorted(set(terms))))
+    if pattern is None or not text:
+        return []
+    spans: list[tuple[int, int]] = []
+    for m in pattern.finditer(fold(text)):
+        if spans and spans[-1][1] == m.start():  # adjacent words read as one mark: ±800千伏
+            spans[-1] = (spans[-1][0], m.end())
+        else:
+            spans.append(m.span())
+    return spans
+
+
+def mark(text: str, spans: list[tuple[int, int]], start: int = 0, end: int | None = None) -> str:
+    """``text[start:end]`` escaped, with the spans inside it wrapped in ``<mark>``."""
+    end = len(text) if end is None else end
+    out, cursor = [], start
+    for s, e in spans:
+        if e <= start or s >= end:
+            continue
+        s, e = max(s, start), min(e, end)
+        out.append(escape(text[cursor:s], quote=False))
+        out.append(f"<mark>{escape(text[s:e], quote=False)}</mark>")
+        cursor = e
+    out.append(escape(text[cursor:end], quote=False))
+    return "".join(out)
+
+
+def mark_html(text: str, terms: Iterable[str]) -> str:
+    """The whole text, escaped, with every term marked (titles)."""
+    return mark(text, match_spans(text, terms))
+
+
+def paragraphs_html(text: str, terms: Iterable[str]) -> str:
+    """An article body as escaped ``<p>`` paragraphs with the terms marked."""
+    terms = tuple(terms)
+    return "".join(f"<p>{mark_html(p, terms)}</p>" for p in text.split("\n") if p.strip())
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        bounds.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    return bounds
+
+
+def snippet_html(text: str, terms: Iterable[str], max_chars: int = SNIPPET_CHARS) -> str:
+    """A window of the body cut at sentence boundaries, chosen for the most distinct terms."""
+    if not text:
+        return ""
+    spans = match_spans(text, terms)
+    sentences = _sentences(text)
+    if not spans:
+        start, end = 0, min(len(text), max_chars)
+        return mark(text, [], start, end) + ("…" if end < len(text) else "")
+    folded = fold(text)
+    best, best_key = 0, (-1, -1)
+    for i, (s, e) in enumerate(sentences):
+        inside = [folded[a:b] for a, b in spans if a >= s and b <= e]
+        key = (len(set(inside)), len(inside))
+        if key > best_key:
+            best, best_key = i, key
+    start = sentences[best][0]
+    end = start
+    # Grow forward sentence by sentence while it fits; a very long sentence is cut around
+    # its first match instead.
+    for _s, e in sentences[best:]:
+        if e - start > max_chars and end > start:
+            break
+        end = e
+    if end - start > max_chars:
+        first = next(a for a, b in spans if a >= start)
+        start = max(start, first - max_chars // 3)
+        end = start + max_chars
+    while start < end and text[start].isspace():
+        start += 1
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    return prefix + mark(text, spans, start, end).strip() + suffix

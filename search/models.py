@@ -1,0 +1,170 @@
+"""Typed requests and results: what crosses from ``search`` to the web layer and the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+
+MAX_PAGE_SIZE = 100
+MAX_QUERY_CHARS = 256  # longer queries are cut here, with a notice
+MAX_RESULT_DEPTH = 10_000  # page * page_size beyond this is refused
+
+
+class QueryError(ValueError):
+    """A request that cannot be answered as asked; ``param`` names the offending parameter."""
+
+    def __init__(self, message: str, param: str = "q") -> None:
+        super().__init__(message)
+        self.message = message
+        self.param = param
+
+
+class SortOrder(StrEnum):
+    """Result order."""
+
+    RELEVANCE = "relevance"
+    DATE = "date"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchRequest:
+    """One search: query text, facet filters, order and page."""
+
+    q: str = ""
+    categories: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    sort: SortOrder = SortOrder.RELEVANCE
+    page: int = 1
+    page_size: int = 10
+    facet_limit: int | None = 20  # top N values per facet; None: all
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.page, int) or self.page < 1:
+            raise QueryError("page must be a whole number ≥ 1", "page")
+        if not isinstance(self.page_size, int) or not 1 <= self.page_size <= MAX_PAGE_SIZE:
+            raise QueryError(f"size must be between 1 and {MAX_PAGE_SIZE}", "size")
+        if self.page * self.page_size > MAX_RESULT_DEPTH:
+            raise QueryError(f"only the first {MAX_RESULT_DEPTH:,} results are served", "page")
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise QueryError("from is later than to", "from")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One result: the article's fields, its highlighted title and snippet, and its score."""
+
+    id: str
+    title: str
+    title_html: str
+    snippet_html: str
+    url: str | None
+    published: dt.date | None
+    category: str | None
+    source: str | None
+    score: float
+    similar: int = 0  # near-duplicates collapsed into this hit
+    similar_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FacetValue:
+    """One value of a facet with its count under the other groups' filters."""
+
+    value: str
+    count: int
+    selected: bool
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Facet:
+    """A facet group: category, source or published (years, or months inside one year)."""
+
+    name: str
+    values: tuple[FacetValue, ...]
+    total_values: int  # how many distinct values exist (more than shown when truncated)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """A page of results with exact total and facet counts."""
+
+    request: SearchRequest
+    total: int
+    hits: tuple[Hit, ...]
+    facets: dict[str, Facet]
+    took_ms: float
+    notice: str | None = None
+    words: tuple[str, ...] = ()  # the query's words as searched (for highlighting, no-results)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.request.page_size))
+
+    def to_dict(self) -> dict:
+        """The JSON document of ``xinwen search --json`` and ``/api/search``."""
+        return {
+            "query": self.request.q,
+            "total": self.total,
+            "page": self.request.page,
+            "page_size": self.request.page_size,
+            "took_ms": round(self.took_ms, 2),
+            "notice": self.notice,
+            "hits": [
+                {
+                    "id": h.id,
+                    "title": h.title,
+                    "title_html": h.title_html,
+                    "snippet_html": h.snippet_html,
+                    "url": h.url,
+                    "published": h.published.isoformat() if h.published else None,
+                    "category": h.category,
+                    "source": h.source,
+                    "score": round(h.score, 4),
+                    "similar": h.similar,
+                }
+                for h in self.hits
+            ],
+            "facets": {
+                name: [
+                    {"value": v.value, "count": v.count, "selected": v.selected}
+                    for v in facet.values
+                ]
+                for name, facet in self.facets.items()
+            },
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A whole article, for the article page."""
+
+    id: str
+    title: str
+    body: str
+    url: str | None
+    published: dt.date | None
+    category: str | None
+    source: str | None
+    title_html: str = ""
+    body_html: str = ""  # paragraphs, escaped, with the query's words marked
+    related: tuple[Hit, ...] = field(default=())
+
+    def to_dict(self) -> dict:
+        """JSON form for ``/api/article/<id>``."""
+        data = asdict(self)
+        data["published"] = self.published.isoformat() if self.published else None
+        data["related"] = [
+            {
+                "id": h.id,
+                "title": h.title,
+                "published": h.published.isoformat() if h.published else None,
+                "category": h.category,
+                "source": h.source,
+            }
+            for h in self.related
+        ]
+        return data

@@ -1,0 +1,122 @@
+"""The query language users type, parsed into a small typed tree (no Whoosh here).
+
+    光伏 储能            every word required (falls back to any word when nothing has all)
+    "绿色供应链"          exact phrase (also “…” and 「…」)
+    -煤电                exclude
+    光伏 OR 风电          either (binds tighter than the implicit AND: a b OR c = a AND (b OR c))
+    title:特高压          in the title only (also 标题:)
+    category:政策         only this category (also 分类:, 栏目:); source:… (also 来源:)
+
+Parsing never fails on what people type: unbalanced quotes close at the end, parentheses and
+wildcards are ignored, a lone operator or an empty ``field:`` is dropped. What the parser
+dropped is reported so the caller can say so.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from search.models import MAX_QUERY_CHARS
+
+FIELD_ALIASES = {
+    "title": "title",
+    "标题": "title",
+    "category": "category",
+    "分类": "category",
+    "栏目": "category",
+    "source": "source",
+    "来源": "source",
+}
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "「": '"', "」": '"', "『": '"', "』": '"', "＂": '"'})
+_OPERATORS = str.maketrans({"－": "-", "：": ":", "\u3000": " ", "（": " ", "）": " "})
+# Characters that are syntax elsewhere but mean nothing here: dropped, never an error.
+_IGNORED = re.compile(r"[()\[\]{}*?~^\\!+&|<>=;`]")
+_TOKEN = re.compile(r'(-?)(?:([^\s:"]+):)?(?:"([^"]*)"?|(\S+))')
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Free text: its words are each required. ``field`` is None (title and body) or 'title'."""
+
+    text: str
+    field: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """An exact phrase."""
+
+    text: str
+    field: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Either:
+    """Any one of its parts."""
+
+    parts: tuple[Text | Phrase, ...]
+
+
+@dataclass
+class ParsedQuery:
+    """The parts of a query: required, excluded, and field filters."""
+
+    required: list[Text | Phrase | Either] = field(default_factory=list)
+    excluded: list[Text | Phrase] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    truncated: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not (self.required or self.excluded or self.categories or self.sources)
+
+
+def clean_query(raw: str) -> tuple[str, bool]:
+    """Drop control and format characters and lone surrogates; cut at ``MAX_QUERY_CHARS``."""
+    text = "".join(
+        " " if ch in "\t\r\n" else ch
+        for ch in raw
+        if unicodedata.category(ch) not in ("Cc", "Cs", "Co", "Cn")
+        and not (unicodedata.category(ch) == "Cf" and ch != "\u200d")
+    )
+    text = text.translate(_QUOTES).translate(_OPERATORS)
+    truncated = len(text) > MAX_QUERY_CHARS
+    return text[:MAX_QUERY_CHARS].strip(), truncated
+
+
+def parse(raw: str) -> ParsedQuery:
+    """Parse what a user typed; never raises."""
+    text, truncated = clean_query(raw)
+    parsed = ParsedQuery(truncated=truncated)
+    pending_or = False
+    for m in _TOKEN.finditer(text):
+        negate, fname, quoted, word = m.group(1), m.group(2), m.group(3), m.group(4)
+        if quoted is None and word == "OR" and not negate and not fname:
+            pending_or = bool(parsed.required)
+            continue
+        fld = FIELD_ALIASES.get(fname.lower()) if fname else None
+        if fname and fld is None:  # not a field we know: it was just text with a colon
+            word = f"{fname} {word or quoted or ''}"
+            quoted = None if word else quoted
+        value = quoted if quoted is not None else _IGNORED.sub(" ", word or "").strip()
+        if not value or not value.strip():
+            continue
+        if fld in ("category", "source"):
+            (parsed.categories if fld == "category" else parsed.sources).append(value.strip())
+            continue
+        scope = "title" if fld == "title" else None
+        part: Text | Phrase = Phrase(value, scope) if quoted is not None else Text(value, scope)
+        if negate:
+            parsed.excluded.append(part)
+        elif pending_or and parsed.required:
+            last = parsed.required.pop()
+            previous = last.parts if isinstance(last, Either) else (last,)
+            parsed.required.append(Either((*previous, part)))
+        else:
+            parsed.required.append(part)
+        pending_or = False
+    return parsed

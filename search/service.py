@@ -1,0 +1,395 @@
+"""The ``Searcher``: opened once on an index root, reopened when a reindex switches the index."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh import query as wq
+from whoosh.searching import Searcher as WhooshSearcher
+
+from index.analysis import configure_jieba, fold, word_analyzer
+from index.store import IndexStore, StoreError
+from search.compile import compile_query
+from search.dedupe import collapse, shingles, similarity
+from search.facets import FacetIndex, docnums_of, facet_values, mask_of
+from search.highlight import mark_html, paragraphs_html, snippet_html
+from search.models import (
+    MAX_QUERY_CHARS,
+    Article,
+    Facet,
+    Hit,
+    QueryError,
+    SearchRequest,
+    SearchResult,
+    SortOrder,
+)
+from search.querylang import parse
+
+FALLBACK_NOTICE = "没有同时包含所有词的结果，以下是包含其中任意词的结果。"
+TRUNCATED_NOTICE = f"查询过长，只搜索了前 {MAX_QUERY_CHARS} 个字符。"
+COLLAPSE_SLACK = 10  # extra candidates fetched so that collapsing still fills a page
+RELATED_TERMS = 12
+
+
+class IndexUnavailableError(Exception):
+    """No usable index: missing, empty, from another schema version or damaged."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class _Snapshot:
+    """One open generation with its per-generation caches."""
+
+    target: str
+    generation: str
+    schema_version: int | None
+    searcher: WhooshSearcher
+    facets: FacetIndex
+    doc_count: int
+
+    def close(self) -> None:
+        self.searcher.close()
+
+
+def _date(value: object) -> dt.date | None:
+    return value.date() if isinstance(value, dt.datetime) else None
+
+
+class Searcher:
+    """Typed search over one index root; thread-safe; Whoosh objects stay inside."""
+
+    def __init__(self, root: str | os.PathLike[str]) -> None:
+        self.store = IndexStore(root)
+        self._snapshot: _Snapshot | None = None
+        self._lock = threading.RLock()
+
+    # -- opening -------------------------------------------------------------------------------
+
+    def _link_target(self) -> str:
+        try:
+            return os.readlink(self.store.current_link)
+        except OSError:
+            return ""
+
+    def _current(self) -> _Snapshot:
+        """The open snapshot, reopened first if ``current`` now points elsewhere."""
+        target = self._link_target()
+        snap = self._snapshot
+        if snap is not None and snap.target == target:
+            return snap
+        try:
+            gen, ix = self.store.open_current()
+        except StoreError as exc:
+            raise IndexUnavailableError(str(exc)) from exc
+        configure_jieba(self.store.jieba_dir)
+        searcher = ix.searcher()
+        reader = searcher.reader()
+        if reader.doc_count() == 0:
+            searcher.close()
+            raise IndexUnavailableError(
+                f"the index in {self.store.root} is empty: run `xinwen reindex SOURCE...`"
+            )
+        cats = reader.column_reader("category")
+        srcs = reader.column_reader("source")
+        pubs = reader.column_reader("published")
+        facets = FacetIndex.build(
+            reader.doc_count_all(),
+            ((d, cats[d] or None, srcs[d] or None, _date(pubs[d])) for d in reader.all_doc_ids()),
+        )
+        new = _Snapshot(
+            target=target,
+            generation=gen.name,
+            schema_version=gen.meta.get("schema_version"),
+            searcher=searcher,
+            facets=facets,
+            doc_count=reader.doc_count(),
+        )
+        self._snapshot = new
+        if snap is not None:
+            snap.close()
+        return new
+
+    def health(self) -> dict:
+        """Whether an index is loaded, with its document count and generation."""
+        with self._lock:
+            try:
+                snap = self._current()
+            except IndexUnavailableError as exc:
+                return {
+                    "ok": False,
+                    "documents": 0,
+                    "generation": None,
+                    "schema_version": None,
+                    "error": exc.message,
+                }
+            return {
+                "ok": True,
+                "documents": snap.doc_count,
+                "generation": snap.generation,
+                "schema_version": snap.schema_version,
+                "error": None,
+            }
+
+    def close(self) -> None:
+        """Release the open index."""
+        with self._lock:
+            if self._snapshot is not None:
+                self._snapshot.close()
+                self._snapshot = None
+
+    # -- search --------------------------------------------------------------------------------
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        """Run one search: exact total, a page of collapsed hits, multi-select facet counts."""
+        started = time.perf_counter()
+        parsed = parse(request.q)
+        if request.q.strip() and parsed.empty:
+            raise QueryError("查询中没有可以搜索的字词", "q")
+        compiled = compile_query(parsed)
+        notices = [TRUNCATED_NOTICE] if parsed.truncated else []
+        with self._lock:
+            snap = self._current()
+            fi = snap.facets
+            query = compiled.query
+            matched = self._mask(query, snap)
+            by_cat = fi.any_of(fi.categories, request.categories) if request.categories else -1
+            by_src = fi.any_of(fi.sources, request.sources) if request.sources else -1
+            by_date = fi.date_range(request.date_from, request.date_to)
+            final = matched & by_cat & by_src & by_date
+            if not final and compiled.any_query is not None:
+                relaxed = self._mask(compiled.any_query, snap)
+                if relaxed & by_cat & by_src & by_date:
+                    query, matched = compiled.any_query, relaxed
+                    final = matched & by_cat & by_src & by_date
+                    notices.append(FALLBACK_NOTICE)
+            facets = self._facets(request, fi, matched, by_cat, by_src, by_date)
+            hits = self._page(request, snap, query, final, matched, compiled.words)
+        return SearchResult(
+            request=request,
+            total=final.bit_count(),
+            hits=tuple(hits),
+            facets=facets,
+            took_ms=(time.perf_counter() - started) * 1000,
+            notice=" ".join(notices) or None,
+            words=compiled.words,
+        )
+
+    def _mask(self, query: wq.Query, snap: _Snapshot) -> int:
+        if isinstance(query, wq.Every):
+            return snap.facets.live
+        docs = query.docs(snap.searcher)
+        return mask_of(docs, snap.facets.size) & snap.facets.live
+
+    def _facets(
+        self,
+        request: SearchRequest,
+        fi: FacetIndex,
+        matched: int,
+        by_cat: int,
+        by_src: int,
+        by_date: int,
+    ) -> dict[str, Facet]:
+        limit = request.facet_limit
+        facets = {
+            "category": facet_values(
+                "category", fi.categories, matched & by_src & by_date, request.categories, limit
+            ),
+            "source": facet_values(
+                "source", fi.sources, matched & by_cat & by_date, request.sources, limit
+            ),
+        }
+        base = matched & by_cat & by_src
+        start, end = request.date_from, request.date_to
+        if start and end and start.year == end.year:
+            year = start.year
+            months = {k: v for k, v in fi.months.items() if k[0] == year}
+            chosen = []
+            whole_month = start.day == 1 and (end + dt.timedelta(days=1)).day == 1
+            if whole_month and start.month == end.month:
+                chosen = [f"{year}-{start.month:02d}"]
+            facets["published"] = facet_values(
+                "published", months, base, chosen, None, lambda k: f"{k[0]}-{k[1]:02d}", "value"
+            )
+        else:
+            chosen = []
+            if (
+                start
+                and end
+                and start == dt.date(start.year, 1, 1)
+                and end == dt.date(start.year, 12, 31)
+            ):
+                chosen = [str(start.year)]
+            facets["published"] = facet_values(
+                "published", fi.years, base, chosen, None, str, "value"
+            )
+        return facets
+
+    def _page(
+        self,
+        request: SearchRequest,
+        snap: _Snapshot,
+        query: wq.Query,
+        final: int,
+        matched: int,
+        words: tuple[str, ...],
+    ) -> list[Hit]:
+        if not final:
+            return []
+        need = request.page * request.page_size + COLLAPSE_SLACK
+        searcher = snap.searcher
+        by_date = request.sort is SortOrder.DATE or isinstance(query, wq.Every)
+        if by_date:
+            ranked = [(d, 0.0) for d in self._newest(snap, final, need)]
+        else:
+            allowed = None if final == matched else set(docnums_of(final))
+            results = searcher.search(query, limit=need, filter=allowed, terms=False)
+            ranked = [(hit.docnum, hit.score) for hit in results]
+        stored = [searcher.stored_fields(d) for d, _ in ranked]
+        groups = collapse([shingles(f.get("title", ""), f.get("body", "")) for f in stored])
+        first = (request.page - 1) * request.page_size
+        page = groups[first : first + request.page_size]
+        return [
+            self._hit(stored[g[0]], ranked[g[0]][1], words, [stored[i]["id"] for i in g[1:]])
+            for g in page
+        ]
+
+    def _newest(self, snap: _Snapshot, final: int, need: int) -> list[int]:
+        """Up to ``need`` documents of ``final``, newest first, undated last."""
+        fi = snap.facets
+        out: list[int] = []
+        for _, d in reversed(fi.dated):
+            if final >> d & 1:
+                out.append(d)
+                if len(out) >= need:
+                    return out
+        dated = mask_of((d for _, d in fi.dated), fi.size)
+        out += docnums_of(final & ~dated)[: need - len(out)]
+        return out
+
+    def _hit(self, fields: dict, score: float, words: tuple[str, ...], similar: list[str]) -> Hit:
+        title, body = fields.get("title", ""), fields.get("body", "")
+        return Hit(
+            id=fields["id"],
+            title=title,
+            title_html=mark_html(title, words),
+            snippet_html=snippet_html(body, words),
+            url=fields.get("url"),
+            published=_date(fields.get("published")),
+            category=fields.get("category"),
+            source=fields.get("source"),
+            score=float(score),
+            similar=len(similar),
+            similar_ids=tuple(similar),
+        )
+
+    # -- articles ------------------------------------------------------------------------------
+
+    def article(self, id: str, q: str = "") -> Article | None:
+        """The whole article with ``q``'s words marked, and related articles."""
+        words = compile_query(parse(q)).words if q else ()
+        with self._lock:
+            snap = self._current()
+            docnum = snap.searcher.document_number(id=id)
+            if docnum is None:
+                return None
+            fields = snap.searcher.stored_fields(docnum)
+            related = self._related(snap, docnum, fields, 5)
+        title, body = fields.get("title", ""), fields.get("body", "")
+        return Article(
+            id=fields["id"],
+            title=title,
+            body=body,
+            url=fields.get("url"),
+            published=_date(fields.get("published")),
+            category=fields.get("category"),
+            source=fields.get("source"),
+            title_html=mark_html(title, words),
+            body_html=paragraphs_html(body, words),
+            related=tuple(related),
+        )
+
+    def related(self, id: str, k: int = 5) -> list[Hit]:
+        """More articles like this one (near-duplicates of it left out)."""
+        with self._lock:
+            snap = self._current()
+            docnum = snap.searcher.document_number(id=id)
+            if docnum is None:
+                return []
+            return self._related(snap, docnum, snap.searcher.stored_fields(docnum), k)
+
+    def _related(self, snap: _Snapshot, docnum: int, fields: dict, k: int) -> list[Hit]:
+        searcher = snap.searcher
+        title, body = fields.get("title", ""), fields.get("body", "")
+        analyzer = word_analyzer()
+        tf = Counter(t.text for t in analyzer(title + "\n" + body, mode="query"))
+        for t in analyzer(title, mode="query"):
+            tf[t.text] += 2  # title words describe the article best
+        n = snap.doc_count
+        weighted = []
+        for word, count in tf.items():
+            if len(word) < 2:
+                continue
+            df = searcher.doc_frequency("body", word) + 1
+            weighted.append((count * math.log(n / df), word))
+        weighted.sort(reverse=True)
+        terms = [
+            wq.Or([wq.Term("body", w, boost=wt), wq.Term("title", w, boost=2 * wt)])
+            for wt, w in weighted[:RELATED_TERMS]
+            if wt > 0
+        ]
+        if not terms:
+            return []
+        results = searcher.search(wq.Or(terms), limit=k * 3 + 1, terms=False)
+        own = shingles(title, body)
+        hits: list[Hit] = []
+        seen: list[frozenset[str]] = [own]
+        for hit in results:
+            if hit.docnum == docnum:
+                continue
+            other = searcher.stored_fields(hit.docnum)
+            sig = shingles(other.get("title", ""), other.get("body", ""))
+            if any(similarity(sig, s) >= 0.6 for s in seen):
+                continue
+            seen.append(sig)
+            hits.append(self._hit(other, hit.score, (), []))
+            if len(hits) >= k:
+                break
+        return hits
+
+    # -- suggestions ---------------------------------------------------------------------------
+
+    def suggest(self, prefix: str, k: int = 8) -> list[str]:
+        """Completions for a search box: corpus words starting with ``prefix``, commonest first."""
+        key = fold(prefix.strip())[:32]
+        if not key:
+            return []
+        with self._lock:
+            snap = self._current()
+            reader = snap.searcher.reader()
+            found: Counter[str] = Counter()
+            for fieldname, weight in (("title", 3), ("body", 1)):
+                for i, term in enumerate(reader.expand_prefix(fieldname, key)):
+                    if i >= 2000:
+                        break
+                    word = term.decode("utf-8") if isinstance(term, bytes) else term
+                    if word != key and len(word) > 1:
+                        found[word] += weight * reader.doc_frequency(fieldname, word)
+        return [w for w, _ in found.most_common(k)]
+
+
+def open_searcher(root: str | Path) -> Searcher:
+    """A Searcher on ``root`` that has opened the index (raises if there is none)."""
+    searcher = Searcher(root)
+    with searcher._lock:
+        searcher._current()
+    return searcher

@@ -1,0 +1,50 @@
+"""Shared fixtures: jieba loaded once per session, real indexes built once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.analysis import configure_jieba
+from index.builder import ReindexOptions, reindex
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "data" / "demo"
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+SAMPLE = SHARED_CORPUS / "sample.jsonl"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def jieba_loaded(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Load jieba's dictionary once for the whole run, cached in a folder of ours."""
+    configure_jieba(tmp_path_factory.mktemp("jieba-cache"))
+
+
+def build_index(root: Path, *sources: Path, **options: object) -> Path:
+    """Run a real full reindex of ``sources`` into ``root``; returns the root."""
+    opts = ReindexOptions(sources=list(sources), root=root, progress=False)
+    for key, value in options.items():
+        setattr(opts, key, value)
+    reindex(opts)
+    return root
+
+
+@pytest.fixture(scope="session")
+def demo_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index root holding the bundled demo corpus."""
+    return build_index(tmp_path_factory.mktemp("demo-index"), DEMO)
+
+
+@pytest.fixture(scope="session")
+def sample_path() -> Path:
+    """../shared/corpus/sample.jsonl, or a skip that says why it's missing."""
+    if not SAMPLE.is_file():
+        pytest.skip(f"{SAMPLE} is absent: the shared real-news corpus is not on this machine")
+    return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def sample_index(tmp_path_factory: pytest.TempPathFactory, sample_path: Path) -> Path:
+    """An index root holding the 392 real articles of sample.jsonl."""
+    return build_index(tmp_path_factory.mktemp("sample-index"), sample_path, workers=2)

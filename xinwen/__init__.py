@@ -1,0 +1,1 @@
+"""The ``xinwen`` command: one face over the index, search and web layers."""
