@@ -1,0 +1,191 @@
+"""Full reindex benchmark (issue 2): how long ``xinwen reindex`` takes next to jieba alone.
+
+Runs ``index.builder.reindex`` over the bench corpus into a temporary index root with one worker
+per CPU, then, in the same run, times jieba alone segmenting the same text (title + body of every
+record as the reader cleans it, ``jieba.cut(..., HMM=True)``, one process). The ratio
+reindex / segmentation says what the indexer costs on top of the segmentation it cannot avoid
+(target ≤ 1.5). Appends a row to ``bench/results/reindex.md``.
+
+    python bench/reindex.py                 # the whole corpus (minutes)
+    python bench/reindex.py --limit 5000    # the first 5,000 records
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import (
+    BENCH_CORPUS,
+    NOISE_NOTE,
+    RESULTS_DIR,
+    append_row,
+    cpu_count,
+    dir_size,
+    git_commit,
+    machine,
+    now,
+    peak_rss_mb,
+    require_corpus,
+    write_subset,
+)
+
+TARGET_RATIO = 1.5
+RESULTS = RESULTS_DIR / "reindex.md"
+INTRO = """# Full reindex benchmark
+
+Written by `python bench/reindex.py` (one row per run). `ratio` is the reindex wall time over the
+time jieba alone takes to segment the same text in one process (target ≤ 1.5). Peak memory is
+`ru_maxrss` of the benchmark process (which also runs the segmentation) / of its largest child
+(a reindex worker). Timings come from a shared machine: noisy."""
+HEADERS = [
+    "date",
+    "machine",
+    "commit",
+    "records",
+    "workers",
+    "wall s",
+    "docs/s",
+    "chars/s",
+    "peak MB self/child",
+    "index MB",
+    "jieba s",
+    "ratio",
+]
+
+
+def segment_time(source: Path, jieba_dir: Path) -> tuple[float, int, int]:
+    """Seconds jieba takes to segment title + body of every record, with records and chars.
+
+    Records come from ``read_sources`` (the text the indexer sees); only ``jieba.cut`` is timed.
+    """
+    import jieba
+
+    from index.analysis import configure_jieba
+    from index.records import Record
+    from index.sources import read_sources
+
+    configure_jieba(jieba_dir)
+    cut = jieba.cut
+    seconds = 0.0
+    records = chars = 0
+    for item in read_sources([source]):
+        if not isinstance(item, Record):
+            continue
+        text = item.title + "\n" + item.body
+        started = time.perf_counter()
+        for _word in cut(text, HMM=True):
+            pass
+        seconds += time.perf_counter() - started
+        records += 1
+        chars += len(item.title) + len(item.body)
+    return seconds, records, chars
+
+
+def run(source: Path, root: Path, workers: int) -> dict:
+    """Reindex ``source`` into ``root``, then time the segmentation; returns the figures."""
+    from index.builder import ReindexOptions, reindex
+    from index.store import IndexStore
+
+    started = time.perf_counter()
+    report = reindex(ReindexOptions(sources=[source], root=root, workers=workers, progress=False))
+    wall = time.perf_counter() - started
+    store = IndexStore(root)
+    generation = store.current_path()
+    index_bytes = dir_size(generation) if generation else dir_size(root)
+    seg_seconds, seg_records, seg_chars = segment_time(source, store.jieba_dir)
+    self_mb, child_mb = peak_rss_mb()
+    return {
+        "report": report,
+        "wall": wall,
+        "index_bytes": index_bytes,
+        "seg_seconds": seg_seconds,
+        "seg_records": seg_records,
+        "seg_chars": seg_chars,
+        "self_mb": self_mb,
+        "child_mb": child_mb,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse options, run the benchmark, print the figures and append the results row."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, help="index only the first N records")
+    parser.add_argument("--workers", type=int, default=cpu_count(), help="default: CPU count")
+    parser.add_argument("--keep", type=Path, help="build the index here and keep it")
+    parser.add_argument("--corpus", type=Path, default=BENCH_CORPUS, help="default: %(default)s")
+    parser.add_argument("--no-record", action="store_true", help="do not append to results")
+    args = parser.parse_args(argv)
+    corpus = require_corpus(args.corpus)
+
+    if args.keep:
+        if args.keep.exists() and any(args.keep.iterdir()):
+            parser.error(f"--keep {args.keep}: folder exists and is not empty")
+        args.keep.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix="xinwen-bench-"))
+    try:
+        root = args.keep or tmp / "index"
+        source = corpus
+        if args.limit is not None:
+            source = write_subset(corpus, tmp / f"first-{args.limit}.jsonl", args.limit)
+        print(f"reindexing {source} with {args.workers} worker(s) into {root} …", flush=True)
+        fig = run(source, root, args.workers)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    report = fig["report"]
+    wall = fig["wall"]
+    ratio = wall / fig["seg_seconds"] if fig["seg_seconds"] else float("nan")
+    print(report.summary())
+    print()
+    print(f"records indexed       {report.indexed:>12,}  (read {report.read:,})")
+    print(f"characters            {report.characters:>12,}")
+    print(f"wall time             {wall:>12.1f} s")
+    print(f"docs/s                {report.indexed / wall:>12,.0f}")
+    print(f"characters/s          {report.characters / wall:>12,.0f}")
+    print(f"peak memory self      {fig['self_mb']:>12,.0f} MB  (bench process, incl. jieba run)")
+    print(f"peak memory children  {fig['child_mb']:>12,.0f} MB  (largest reindex worker)")
+    print(f"index size on disk    {fig['index_bytes'] / 2**20:>12,.1f} MB")
+    print(
+        f"jieba alone           {fig['seg_seconds']:>12.1f} s  "
+        f"({fig['seg_records']:,} records, {fig['seg_chars'] / fig['seg_seconds']:,.0f} chars/s,"
+        " one process)"
+    )
+    verdict = "meets" if ratio <= TARGET_RATIO else "misses"
+    print(f"reindex / jieba       {ratio:>12.2f}    (target ≤ {TARGET_RATIO}: {verdict})")
+    print(f"note: {NOISE_NOTE}")
+
+    if not args.no_record:
+        append_row(
+            RESULTS,
+            INTRO,
+            HEADERS,
+            [
+                now(),
+                machine(),
+                git_commit(),
+                f"{report.indexed:,}",
+                str(args.workers),
+                f"{wall:.1f}",
+                f"{report.indexed / wall:,.0f}",
+                f"{report.characters / wall:,.0f}",
+                f"{fig['self_mb']:,.0f} / {fig['child_mb']:,.0f}",
+                f"{fig['index_bytes'] / 2**20:,.1f}",
+                f"{fig['seg_seconds']:.1f}",
+                f"{ratio:.2f}",
+            ],
+        )
+        print(f"appended a row to {RESULTS.relative_to(RESULTS.parents[2])}")
+    if args.keep:
+        print(f"index kept in {args.keep}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
