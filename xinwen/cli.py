@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import html
 import json
 import logging
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -13,6 +16,7 @@ from index import settings
 from index.builder import ReindexError, ReindexOptions, reindex
 from index.stats import index_stats
 from index.store import StoreError
+from search import IndexUnavailableError, QueryError, Searcher, SearchRequest, SortOrder
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -70,6 +74,67 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _date_arg(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, not {text!r}") from None
+
+
+_BOLD = re.compile(r"<mark>(.*?)</mark>")
+
+
+def _terminal(html_text: str, tty: bool) -> str:
+    """Snippet HTML for a terminal: marks in bold (or [brackets] when not a terminal)."""
+    marked = _BOLD.sub(r"\033[1;31m\1\033[0m" if tty else r"[\1]", html_text)
+    return html.unescape(marked)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """Search the index and print a page of results."""
+    request = SearchRequest(
+        q=args.query,
+        categories=tuple(args.category or ()),
+        sources=tuple(args.source or ()),
+        date_from=args.date_from,
+        date_to=args.date_to,
+        sort=SortOrder(args.sort),
+        page=args.page,
+        page_size=args.size,
+    )
+    result = Searcher(settings.index_root(args.index)).search(request)
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    tty = sys.stdout.isatty()
+    print(f"{result.total:,} 条结果（{result.took_ms:.0f} 毫秒）", end="  ")
+    print(f"第 {request.page}/{result.pages} 页")
+    if result.notice:
+        print(result.notice)
+    for n, hit in enumerate(result.hits, (request.page - 1) * request.page_size + 1):
+        meta = " · ".join(
+            x for x in (str(hit.published or ""), hit.category or "", hit.source or "") if x
+        )
+        similar = f"  (+{hit.similar} 篇相似)" if hit.similar else ""
+        print(f"\n{n}. {_terminal(hit.title_html, tty)}{similar}\n   {meta}  [{hit.id}]")
+        print(f"   {_terminal(hit.snippet_html, tty)}")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the web UI and JSON API."""
+    from webui.server import serve  # the web layer loads only for this command
+
+    serve(
+        settings.index_root(args.index),
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        dev=args.dev,
+    )
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``xinwen`` command."""
     parser = argparse.ArgumentParser(
@@ -104,6 +169,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     p.set_defaults(func=cmd_reindex)
 
+    p = sub.add_parser("search", help=cmd_search.__doc__, description=cmd_search.__doc__)
+    p.add_argument("query", nargs="?", default="", help='words, "phrases", -exclusions, OR')
+    _add_index_option(p)
+    p.add_argument("--category", action="append", metavar="C", help="only this category")
+    p.add_argument("--source", action="append", metavar="S", help="only this source")
+    p.add_argument("--from", dest="date_from", type=_date_arg, metavar="DATE", help="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=_date_arg, metavar="DATE", help="YYYY-MM-DD")
+    p.add_argument("--sort", choices=[s.value for s in SortOrder], default="relevance")
+    p.add_argument("--page", type=int, default=1, metavar="N")
+    p.add_argument("--size", type=int, default=10, metavar="N", help="results per page (≤ 100)")
+    p.add_argument("--json", action="store_true", help="print the API's JSON document")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("serve", help=cmd_serve.__doc__, description=cmd_serve.__doc__)
+    _add_index_option(p)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=int, default=2, metavar="N", help="gunicorn workers")
+    p.add_argument("--dev", action="store_true", help="Flask's development server with reloader")
+    p.set_defaults(func=cmd_serve)
+
     p = sub.add_parser("stats", help=cmd_stats.__doc__, description=cmd_stats.__doc__)
     _add_index_option(p)
     p.add_argument("--json", action="store_true", help="print as JSON")
@@ -122,6 +208,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)
+    except QueryError as exc:
+        print(f"xinwen: error: {exc.param}: {exc.message}", file=sys.stderr)
+        return EXIT_USAGE
+    except IndexUnavailableError as exc:
+        print(f"xinwen: error: {exc.message}", file=sys.stderr)
+        return EXIT_FAILED
     except (ReindexError, StoreError, ValueError) as exc:
         print(f"xinwen: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
