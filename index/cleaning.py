@@ -1,0 +1,244 @@
+"""Text cleaning, date parsing and ids for records.
+
+Text cleaning (`clean_text` for bodies, `clean_title` for one-line fields) runs, in order:
+
+1. line breaks: ``\\r\\n``, ``\\r``, U+2028/U+2029 become ``\\n``;
+2. HTML tags are stripped, but only from text that looks like HTML (a ``<p>``, ``<div>``,
+   ``<br>`` or any closing tag ``</x>``): prose that merely mentions ``<script>`` is kept.
+   Block tags become line breaks; ``<script>``/``<style>`` elements and comments go entirely;
+3. character entities (``&amp;``, ``&nbsp;``, ``&#12345;``, ``&#x4e2d;``) are always decoded;
+   only the ``;``-terminated forms, so "?a=1&copy=2" in a URL is left alone;
+4. control characters except ``\\n`` are dropped (also zero-width spaces and stray BOMs);
+5. NFKC folding, except for Chinese sentence punctuation: full-width digits, letters and
+   symbols become ASCII (２０１２年 -> 2012年, Ｂ款 -> B款, U+3000 -> space), compatibility
+   ideographs become the unified ones, but ，！？；：（）and … stay as they are: NFKC would turn
+   them into ASCII , ! ? ; : ( ) and ..., which changes how Chinese text reads and gains
+   nothing for search (the tokenizer drops punctuation). 。、“”《》【】 are untouched by NFKC;
+6. whitespace: runs of spaces/tabs become one space, lines are stripped, blank lines dropped
+   (a paragraph break is a single ``\\n``).
+
+Cleaning is idempotent on text without markup characters (``<``, ``&`` and their full-width
+forms): decoding ``&amp;lt;`` once gives ``&lt;``, which a second pass would decode again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import hashlib
+import html
+import math
+import re
+import unicodedata
+from collections import Counter
+
+# Characters that NFKC would change but that are kept: Chinese sentence punctuation.
+KEPT_FULL_WIDTH = "，！？；：（）…"
+
+# Years outside this range are placeholders (0000-00-00, 1970-01-01 from epoch 0 is inside
+# but 9-digit epochs start in 1973) or typos; they are treated as unknown.
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+
+BEIJING = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
+
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029]")
+# Decides whether a field is HTML: a common block tag or any closing tag.
+_LOOKS_HTML = re.compile(
+    r"<(?:(?:p|div|br|li|span|table|tr|td|h[1-6])\b[^<>]*|/[a-z][\w-]*\s*)>", re.IGNORECASE
+)
+_HTML_DROP = re.compile(
+    r"<(script|style)\b[^<>]*>.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL
+)
+_HTML_BLOCK = re.compile(
+    r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|blockquote|pre|header|footer"
+    r"|dl|dt|dd|hr)\b[^<>]*>",
+    re.IGNORECASE,
+)
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# C0/C1 controls except \t and \n (\r is gone by then), zero-width space, direction marks,
+# BOMs and non-characters. The zero-width joiner is kept: emoji sequences need it.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\ufeff\ufffe\uffff]")
+_KEPT_SPLIT = re.compile(f"([{KEPT_FULL_WIDTH}]+)")
+_LINE_BREAK_SPACE = re.compile(r"\s*\n\s*")
+_SPACES = re.compile(r"[^\S\n]+")
+_ANY_SPACE = re.compile(r"\s+")
+
+
+def fold_width(text: str) -> str:
+    """NFKC-normalise `text` except for the Chinese punctuation in `KEPT_FULL_WIDTH`."""
+    if text.isascii():
+        return text
+    # Fast path: almost all Chinese news is NFKC-normal apart from the kept punctuation,
+    # and this check runs at C speed, unlike normalising or translating the text.
+    probe = text
+    for ch in KEPT_FULL_WIDTH:
+        if ch in probe:
+            probe = probe.replace(ch, "")
+    if unicodedata.is_normalized("NFKC", probe):
+        return text
+    # The kept characters are neither combining nor composable, so normalising the pieces
+    # between them equals normalising the whole text with them held back.
+    parts = _KEPT_SPLIT.split(text)
+    parts[::2] = [unicodedata.normalize("NFKC", part) for part in parts[::2]]
+    return "".join(parts)
+
+
+def looks_like_html(text: str) -> bool:
+    """True if `text` contains a common block tag (<p>, <div>, <br>, ...) or a closing tag."""
+    return "<" in text and _LOOKS_HTML.search(text) is not None
+
+
+def strip_html(text: str) -> str:
+    """Remove tags from HTML text: block tags become line breaks, scripts and styles go."""
+    text = _HTML_DROP.sub("", text)
+    text = _HTML_BLOCK.sub("\n", text)
+    return _HTML_TAG.sub("", text)
+
+
+def unescape_entities(text: str) -> str:
+    """Decode ``;``-terminated HTML character references; leave everything else."""
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+
+
+def _clean_common(text: str) -> str:
+    text = _NEWLINES.sub("\n", text)
+    if looks_like_html(text):
+        text = strip_html(text)
+    text = unescape_entities(text)
+    text = _CONTROLS.sub("", text)
+    return fold_width(text)
+
+
+def clean_text(text: str) -> str:
+    """Clean a body: see the module docstring. Paragraphs are separated by single newlines."""
+    text = _clean_common(text)
+    text = _LINE_BREAK_SPACE.sub("\n", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def clean_title(text: str) -> str:
+    """Clean a one-line field (title, category, source): like `clean_text`, on one line."""
+    return _ANY_SPACE.sub(" ", _clean_common(text)).strip()
+
+
+def content_id(title: str, body: str) -> str:
+    """A stable id from the content: ``h-`` and a 128-bit BLAKE2b of title and body."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(title.encode("utf-8"))
+    digest.update(b"\x1f")  # separator, so that ("ab", "c") and ("a", "bc") differ
+    digest.update(body.encode("utf-8"))
+    return "h-" + digest.hexdigest()
+
+
+# ---- dates -----------------------------------------------------------------------------
+
+# Y-M-D with -, / or . (the separators may differ: people write 2020/01-09), then nothing or
+# a time part after "T" or a space: "2020-01-09", "2020/1/9 08:30", "2020-01-09T08:00+08:00".
+_YMD = re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:[T\s].*)?", re.DOTALL)
+_CN_YMD = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号].*", re.DOTALL)
+_DIGITS = re.compile(r"\d+(?:\.\d*)?")
+# In running text: the same two forms, not inside a longer number (a phone or version number).
+_TEXT_FULL_DATE = re.compile(
+    r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
+    r"|(?<![\d./-])(\d{4})([-/.])(\d{1,2})\5(\d{1,2})(?!\d|[./-]\d)"
+)
+_TEXT_MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+_TEXT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:  # 2020-02-30, month 13, day 0, ...
+        return None
+
+
+def _from_epoch(seconds: float) -> dt.date | None:
+    try:
+        moment = dt.datetime.fromtimestamp(seconds, tz=BEIJING)
+    except (OverflowError, OSError, ValueError):
+        return None
+    return _date(moment.year, moment.month, moment.day)
+
+
+def _from_number_digits(digits: str, value: float) -> dt.date | None:
+    """An all-digit date: YYYYMMDD (8 digits), epoch seconds (9-10), epoch ms (13)."""
+    if len(digits) == 8:
+        return _date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+    if len(digits) in (9, 10):
+        return _from_epoch(value)
+    if len(digits) == 13:
+        return _from_epoch(value / 1000)
+    return None
+
+
+def parse_date(value: object) -> dt.date | None:
+    """Parse a published date from a field value; None when absent, invalid or unknown.
+
+    Accepts dates and datetimes; 2020-01-09, 2020/1/9, 2020.1.9 (optionally followed by a
+    time, "T08:00:00+08:00" or " 08:30"); 2020年1月9日; 20200109; RFC 2822 ("Thu, 09 Jan
+    2020 08:00:00 +0800"); epoch seconds (9-10 digits) or milliseconds (13 digits), as
+    numbers or strings, taken in Beijing time (UTC+8). A date written with a time and zone
+    is the date as written in that zone. Never raises, never guesses today's date.
+    """
+    if value is None or isinstance(value, bool):  # bool is an int: True is not 1970-01-01
+        return None
+    if isinstance(value, dt.datetime):
+        return _date(value.year, value.month, value.day)
+    if isinstance(value, dt.date):
+        return _date(value.year, value.month, value.day)
+    if isinstance(value, int | float):
+        # Compared before isfinite(), which cannot take huge ints; 1e14: past 13-digit ms.
+        if not 0 <= value < 10**14 or not math.isfinite(value):
+            return None
+        return _from_number_digits(str(int(value)), float(value))
+    if not isinstance(value, str):
+        return None
+    text = fold_width(value.strip())
+    if not text:
+        return None
+    if match := _DIGITS.fullmatch(text):
+        digits = match.group().partition(".")[0]
+        try:
+            return _from_number_digits(digits, float(match.group()))
+        except (OverflowError, ValueError):
+            return None
+    if (match := _YMD.fullmatch(text)) or (match := _CN_YMD.fullmatch(text)):
+        return _date(int(match[1]), int(match[2]), int(match[3]))
+    if text[0].isalpha():
+        try:
+            parsed = email.utils.parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None
+        return _date(parsed.year, parsed.month, parsed.day)
+    return None
+
+
+def find_date_in_text(text: str) -> dt.date | None:
+    """The first valid full date in running text (2020年1月9日, 2020-01-09, 2020/1/9).
+
+    Failing that, the first month-day (1月9日) with the year most often mentioned in the text
+    ("2020年", ties go to the later year); without any year mention a month-day is not enough.
+    """
+    text = fold_width(text)
+    for match in _TEXT_FULL_DATE.finditer(text):
+        if match[1]:
+            found = _date(int(match[1]), int(match[2]), int(match[3]))
+        else:
+            found = _date(int(match[4]), int(match[6]), int(match[7]))
+        if found:
+            return found
+    years = Counter(int(y) for y in _TEXT_YEAR.findall(text))
+    if not years:
+        return None
+    year = max(years, key=lambda y: (years[y], y))
+    for match in _TEXT_MONTH_DAY.finditer(text):
+        if found := _date(year, int(match[1]), int(match[2])):
+            return found
+    return None
