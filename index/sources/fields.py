@@ -1,0 +1,217 @@
+"""Map a raw record's field names to `Record` fields, coerce types and build the record."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+from index.cleaning import clean_text, clean_title, content_id, parse_date
+from index.records import Origin, Record, Skip
+
+FIELDS = ("id", "title", "body", "category", "source", "published", "url")
+
+# Accepted spellings of each field, in priority order (the field's own name first). Names are
+# compared after `normalize_key`, so "Pub-Date", "pub_date" and "PUBDATE" are all one name.
+DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = {
+    "id": ("id", "_id", "guid", "编号", "docid"),
+    "title": ("title", "标题", "headline", "name"),
+    "body": ("body", "content", "text", "正文", "内容", "article", "fulltext"),
+    "published": (
+        "published",
+        "time",
+        "date",
+        "pub_date",
+        "publish_time",
+        "发布时间",
+        "日期",
+        "datetime",
+    ),
+    "category": ("category", "tag", "channel", "栏目", "分类", "section"),
+    "source": ("source", "来源", "publisher", "site", "media"),
+    "url": ("url", "link", "链接", "href"),
+}
+
+# A body longer than this (in characters, after cleaning) is cut here: a 10 MB "article" is
+# almost always a dump of several; keeping the start keeps it findable without bloating the
+# index. Titles are cut likewise.
+MAX_BODY_CHARS = 1_000_000
+MAX_TITLE_CHARS = 1_000
+# A title made from the body's first sentence is cut to this many characters and an ellipsis.
+DERIVED_TITLE_CHARS = 64
+
+_SEPARATORS = re.compile(r"[\s_\-]+")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_KEY_CACHE_SIZE = 1024
+
+
+def normalize_key(name: str) -> str:
+    """The form in which field names are compared: case-folded, without spaces, _ or -."""
+    return _SEPARATORS.sub("", name.casefold())
+
+
+def parse_field_map(specs: Iterable[str]) -> dict[str, str]:
+    """Parse CLI ``--field body=content`` options into a field map; ValueError if malformed."""
+    field_map: dict[str, str] = {}
+    for spec in specs:
+        field, sep, key = spec.partition("=")
+        if not sep or not field.strip() or not key.strip():
+            raise ValueError(f"--field {spec!r}: expected FIELD=NAME, e.g. body=content")
+        field_map[field.strip()] = key.strip()
+    FieldMap(field_map)  # validates the field names
+    return field_map
+
+
+class FieldMap:
+    """Finds each `Record` field among a raw record's keys (defaults plus overrides)."""
+
+    def __init__(self, overrides: Mapping[str, str] | None = None) -> None:
+        overrides = dict(overrides or {})
+        unknown = sorted(set(overrides) - set(FIELDS))
+        if unknown:
+            raise ValueError(
+                f"unknown field {', '.join(map(repr, unknown))} in field map; "
+                f"fields are: {', '.join(FIELDS)}"
+            )
+        claimed = {normalize_key(key) for key in overrides.values()}
+        # An override wins: its key is the only one for its field and is taken from the others.
+        self._candidates: dict[str, tuple[str, ...]] = {
+            field: (normalize_key(overrides[field]),)
+            if field in overrides
+            else tuple(
+                key for key in map(normalize_key, DEFAULT_ALIASES[field]) if key not in claimed
+            )
+            for field in FIELDS
+        }
+        self._cache: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}
+
+    def resolve(self, keys: Sequence[str]) -> dict[str, tuple[str, ...]]:
+        """For each field, the raw keys that may hold it, best first (only fields present)."""
+        key_tuple = tuple(keys)
+        resolved = self._cache.get(key_tuple)
+        if resolved is None:
+            by_norm: dict[str, str] = {}
+            for key in key_tuple:
+                by_norm.setdefault(normalize_key(key), key)  # the first spelling wins
+            resolved = {}
+            for field, candidates in self._candidates.items():
+                present = tuple(by_norm[c] for c in candidates if c in by_norm)
+                if present:
+                    resolved[field] = present
+            if len(self._cache) >= _KEY_CACHE_SIZE:  # records with ever-new keys: stay small
+                self._cache.clear()
+            self._cache[key_tuple] = resolved
+        return resolved
+
+    def extract(self, raw: Mapping[str, object]) -> dict[str, object]:
+        """The raw record's values by field name: the first non-empty candidate, else the first.
+
+        A field whose keys are all empty is still present (so "empty" can be told from
+        "missing" in a Skip).
+        """
+        values: dict[str, object] = {}
+        for field, keys in self.resolve(list(raw)).items():
+            values[field] = raw[keys[0]]
+            for key in keys:
+                value = raw[key]
+                if value is not None and not (isinstance(value, str) and not value.strip()):
+                    values[field] = value
+                    break
+        return values
+
+
+class _WrongType(ValueError):
+    pass
+
+
+def _text(value: object, field: str, joiner: str) -> str:
+    """A text field's raw string: numbers become text, lists of strings are joined."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        raise _WrongType(f"{field} is a boolean, not text")
+    if isinstance(value, int | float):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise _WrongType(f"{field} is {value}, not text")
+        return str(value)
+    if isinstance(value, list):
+        if all(isinstance(item, str) for item in value):
+            return joiner.join(value)
+        raise _WrongType(f"{field} is a list with non-text items")
+    if isinstance(value, dict):
+        raise _WrongType(f"{field} is an object, not text")
+    raise _WrongType(f"{field} is a {type(value).__name__}, not text")
+
+
+def _scalar(value: object, field: str) -> str | None:
+    """A one-word field (id, url, category, source) as a stripped string, None if empty."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # 3.0 from a spreadsheet export is the id "3"
+    if isinstance(value, list | dict):
+        raise _WrongType(f"{field} is a {'list' if isinstance(value, list) else 'object'}")
+    return _text(value, field, "").strip() or None
+
+
+def _label(value: str | None) -> str | None:
+    """A cleaned one-line label (category, source), None if nothing is left."""
+    return clean_title(value) or None if value else None
+
+
+def derive_title(body: str) -> str:
+    """A title from the body's first line: its first sentence, cut to DERIVED_TITLE_CHARS."""
+    line = body.partition("\n")[0]
+    if (match := _SENTENCE_END.search(line)) and match.start() > 0:
+        line = line[: match.start()]
+    if len(line) > DERIVED_TITLE_CHARS:
+        line = line[:DERIVED_TITLE_CHARS].rstrip() + "…"
+    return line
+
+
+def build_record(
+    values: Mapping[str, object], origin: Origin, *, raw_keys: Sequence[str] = ()
+) -> Record | Skip:
+    """Clean field values (keyed by `FIELDS` names) into a Record, or a Skip saying why not.
+
+    A missing title is made from the body (`derive_title`); a missing body is fine (a
+    title-only record, body ""). Without both: Skip "empty record". The id is the given id,
+    else the url, else `content_id` of the cleaned title and body.
+    """
+    try:
+        raw_title = _text(values.get("title"), "title", " ")
+        raw_body = _text(values.get("body"), "body", "\n")
+        category = _scalar(values.get("category"), "category")
+        source = _scalar(values.get("source"), "source")
+        url = _scalar(values.get("url"), "url")
+        given_id = _scalar(values.get("id"), "id")
+    except _WrongType as exc:
+        return Skip("wrong type", origin, str(exc))
+
+    # Cut before cleaning too, so that a huge field costs no more than the limit to clean;
+    # the margin leaves room for markup that cleaning removes.
+    body = clean_text(raw_body[: 2 * MAX_BODY_CHARS])[:MAX_BODY_CHARS].rstrip()
+    title = clean_title(raw_title[: 2 * MAX_TITLE_CHARS])[:MAX_TITLE_CHARS].rstrip()
+    if not title and not body:
+        if "title" in values or "body" in values:
+            detail = "title and body are empty"
+        elif raw_keys:
+            detail = "no title or body field among: " + ", ".join(map(str, raw_keys))
+        else:
+            detail = "no title or body"
+        return Skip("empty record", origin, detail)
+    if not title:
+        title = derive_title(body)
+
+    return Record(
+        id=given_id or url or content_id(title, body),
+        title=title,
+        body=body,
+        category=_label(category),
+        source=_label(source),
+        published=parse_date(values.get("published")),
+        url=url,
+        origin=origin,
+    )

@@ -1,0 +1,153 @@
+"""JSON Lines (plain or gzip) and JSON array files."""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import json
+import re
+import zlib
+from collections.abc import Iterable, Iterator
+
+from index.encoding import UndecodableError, decode_bytes
+from index.records import Origin, Record, Skip
+from index.sources.fields import FieldMap, build_record
+
+_LINE_BREAKS = re.compile(r"\r\n?|\n")
+
+
+def read_jsonl(path: str, fields: FieldMap) -> Iterator[Record | Skip]:
+    """Records from a JSON Lines file (gzip if the name ends in .gz), one per line.
+
+    Lines are numbered physically from 1; a bare ``\\r`` also ends a line. A gzip file that
+    is cut short keeps the records before the damage, then yields Skip "truncated gzip".
+    """
+    try:
+        handle = gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")  # noqa: SIM115
+    except OSError as exc:
+        yield Skip("unreadable file", Origin(path, 0), exc.strerror or str(exc))
+        return
+    with handle:
+        number = 0
+        lines = iter(handle)
+        while True:
+            try:
+                raw = next(lines)
+            except StopIteration:
+                return
+            except EOFError:
+                yield Skip("truncated gzip", Origin(path, number + 1), "compressed data ends early")
+                return
+            except (gzip.BadGzipFile, zlib.error) as exc:
+                yield Skip("corrupt gzip", Origin(path, number + 1), str(exc))
+                return
+            except OSError as exc:
+                yield Skip("unreadable file", Origin(path, number + 1), str(exc))
+                return
+            # JSON strings cannot hold a raw \r, so any \r here ends a line (old Mac files).
+            for piece in raw.splitlines() if b"\r" in raw else (raw,):
+                number += 1
+                origin = Origin(path, number)
+                if number == 1 and piece.startswith(codecs.BOM_UTF8):
+                    piece = piece[len(codecs.BOM_UTF8) :]
+                if not piece.strip():
+                    continue
+                if b"\x00" in piece:
+                    if number == 1:  # not text at all: say so once, not for every line
+                        yield Skip("binary file", origin, "contains NUL bytes")
+                        return
+                    yield Skip("binary data", origin, "line contains NUL bytes")
+                    continue
+                try:
+                    text = piece.decode("utf-8")
+                except UnicodeDecodeError:
+                    try:
+                        text = decode_bytes(piece).text
+                    except UndecodableError as exc:
+                        yield Skip("undecodable line", origin, exc.detail)
+                        continue
+                yield _record_from_json(text, origin, fields)
+
+
+def read_json_array(path: str, fields: FieldMap) -> Iterator[Record | Skip]:
+    """Records from a file holding one JSON array of objects; element i is "line" i + 1.
+
+    A ``.json`` file that is really JSON Lines (one object per line) is read as such.
+    """
+    try:
+        with open(path, "rb") as handle:
+            text = decode_bytes(handle.read()).text
+    except OSError as exc:
+        yield Skip("unreadable file", Origin(path, 0), exc.strerror or str(exc))
+        return
+    except UndecodableError as exc:
+        yield Skip(exc.reason, Origin(path, 0), exc.detail)
+        return
+    if not text.strip():
+        return
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data" and _starts_with_object_line(text):
+            yield from _read_lines(_LINE_BREAKS.split(text), path, fields)
+            return
+        yield Skip("invalid JSON", Origin(path, exc.lineno), f"{exc.msg} at column {exc.colno}")
+        return
+    except (ValueError, RecursionError) as exc:  # e.g. a 5,000-digit number, deep nesting
+        yield Skip("invalid JSON", Origin(path, 1), _short(exc))
+        return
+    if not isinstance(data, list):
+        yield Skip("not a JSON array", Origin(path, 1), f"the top level is {_kind(data)}")
+        return
+    for index, item in enumerate(data):
+        yield _record_from_object(item, Origin(path, index + 1), fields)
+
+
+def _read_lines(lines: Iterable[str], path: str, fields: FieldMap) -> Iterator[Record | Skip]:
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            yield _record_from_json(line, Origin(path, number), fields)
+
+
+def _starts_with_object_line(text: str) -> bool:
+    first = text.lstrip().partition("\n")[0]
+    try:
+        return isinstance(json.loads(first), dict)
+    except (ValueError, RecursionError):
+        return False
+
+
+def _record_from_json(text: str, origin: Origin, fields: FieldMap) -> Record | Skip:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return Skip("invalid JSON", origin, f"{exc.msg} at column {exc.colno}")
+    except (ValueError, RecursionError) as exc:
+        return Skip("invalid JSON", origin, _short(exc))
+    return _record_from_object(data, origin, fields)
+
+
+def _record_from_object(data: object, origin: Origin, fields: FieldMap) -> Record | Skip:
+    if not isinstance(data, dict):
+        return Skip("not a JSON object", origin, f"got {_kind(data)}")
+    return build_record(fields.extract(data), origin, raw_keys=list(data))
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    return "an object"
+
+
+def _short(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return str(exc).partition(";")[0]
