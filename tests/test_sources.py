@@ -204,14 +204,16 @@ def test_folder_ids_are_relative_to_the_given_root_and_stable() -> None:
 
 def test_mixed_files_and_folders_in_order(tmp_path: Path) -> None:
     (tmp_path / ".hidden.txt").write_text("隐藏文件\n不读", "utf-8")
-    (tmp_path / "notes.md").write_text("# 说明", "utf-8")
+    (tmp_path / "README.md").write_text("# 说明", "utf-8")
+    (tmp_path / "LICENSE").write_text("MIT", "utf-8")
+    (tmp_path / "page.html").write_text("<p>不支持的格式</p>", "utf-8")
     items = read(FIXTURES / "table.tsv", tmp_path, FIXTURES / "news.jsonl")
     assert [r.title for r in records(items)][:2] == ["核电机组投运", "带引号的 标题"]
     assert len(records(items)) == 5
     assert skips(items) == [
         Skip(
             "unsupported file type",
-            Origin(str(tmp_path / "notes.md"), 0),
+            Origin(str(tmp_path / "page.html"), 0),
             "expected .jsonl, .jsonl.gz, .json, .csv, .tsv or .txt",
         )
     ]

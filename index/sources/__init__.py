@@ -2,8 +2,9 @@
 
 Formats, by file name: ``.jsonl``/``.ndjson`` (optionally ``.gz``), ``.json`` (an array of
 objects), ``.csv`` and ``.tsv`` (header row), ``.txt`` or no extension (one article per file:
-a scraped page or THUCNews style). Folders are read recursively in name order, hidden files
-and folders (``.name``) ignored.
+a scraped page or THUCNews style). Folders are read recursively in name order; hidden files
+and folders (``.name``) and a corpus's documentation (``*.md``, ``*.rst``, README, LICENSE,
+COPYING) are ignored there, while any other file of an unsupported type is reported.
 
 Every problem is a `Skip` whose origin is the file and its 1-based line (JSON Lines and CSV:
 the physical line a record starts on; JSON arrays: the element's index + 1). Line 0 means the
@@ -39,6 +40,8 @@ __all__ = [
 ]
 
 _JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+_DOC_SUFFIXES = (".md", ".rst")
+_DOC_STEMS = frozenset({"readme", "license", "licence", "copying"})
 
 PathArg = str | os.PathLike[str]
 
@@ -91,12 +94,18 @@ def _walk(root: str) -> Iterator[str | Skip]:
         yield Skip("unreadable folder", Origin(root, 0), exc.strerror or str(exc))
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or _is_documentation(entry.name):
             continue
         if entry.is_dir():
             yield from _walk(entry.path)
         else:
             yield entry.path
+
+
+def _is_documentation(name: str) -> bool:
+    """A file that describes a corpus rather than holding articles (README.md, LICENSE)."""
+    lower = name.lower()
+    return lower.endswith(_DOC_SUFFIXES) or lower.partition(".")[0] in _DOC_STEMS
 
 
 def _read_file(
