@@ -121,6 +121,14 @@ def test_gb18030_csv_and_utf8_bom_jsonl(tmp_path: Path) -> None:
     ]
 
 
+def test_utf8_bom_does_not_hide_the_first_csv_column(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes(codecs.BOM_UTF8 + "title,body\n表格导出,正文\n".encode())
+    record = _only(list(read_sources([path])))
+    assert isinstance(record, Record)
+    assert record.title == "表格导出"  # the header is "title", not "\ufefftitle"
+
+
 def test_gbk_lines_in_jsonl(tmp_path: Path) -> None:
     path = tmp_path / "gbk.jsonl"
     path.write_bytes(

@@ -483,6 +483,19 @@ def test_scraped_page_without_footer_headline() -> None:
     assert page.category is None
 
 
+def test_footer_confirms_which_line_is_the_headline(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "新能源新闻资讯\n政策|项目|技术\n导读：本文约两千字\n编者按语在此处\n"
+        "储能电站招标量同比翻番\n正文第一段。\n"
+        "未经允许不得转载：风光储资讯网 » 储能电站招标量同比翻番\n",
+        "utf-8",
+    )
+    [page] = read(path)
+    assert isinstance(page, Record)
+    assert (page.title, page.body) == ("储能电站招标量同比翻番", "正文第一段。")
+
+
 def _site_page(folder: Path) -> Path:
     site = folder / "绿能在线"
     site.mkdir()
