@@ -1,0 +1,114 @@
+"""Indexes of the bench corpus built once and cached in a work folder (default ``bench/.work``).
+
+``relevance.py`` and ``latency.py`` share them. A cached index is reused while its stamp (corpus
+size and time, record limit, xinwen's schema version) still matches; ``--rebuild`` forces a new
+one. With a record limit the index holds the first N records plus every known-item target, so a
+quick run still has something to find.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bench.common import QUERIES_DIR, cpu_count, iter_raw, write_subset
+
+KNOWN_ITEMS = QUERIES_DIR / "known_items.jsonl"
+
+
+def known_item_ids(path: Path = KNOWN_ITEMS) -> list[str]:
+    """The target ids of the known-item queries (empty when the file is absent)."""
+    if not path.exists():
+        return []
+    ids = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            ids.append(json.loads(line)["id"])
+    return ids
+
+
+def source_for(workdir: Path, corpus: Path, limit: int | None) -> Path:
+    """The file to index: the corpus itself, or its first ``limit`` records + known targets."""
+    if limit is None:
+        return corpus
+    subset = workdir / f"subset-{limit}.jsonl"
+    stamp = _stamp(corpus, limit)
+    marker = workdir / f"subset-{limit}.json"
+    if not subset.exists() or not marker.exists() or _read(marker) != stamp:
+        write_subset(corpus, subset, limit, known_item_ids())
+        marker.write_text(json.dumps(stamp), encoding="utf-8")
+    return subset
+
+
+def _stamp(corpus: Path, limit: int | None, **extra: object) -> dict:
+    """What a cached file was built from; with a limit, the known-item targets count too."""
+    st = corpus.stat()
+    return {
+        "corpus": str(corpus.resolve()),
+        "size": st.st_size,
+        "mtime": int(st.st_mtime),
+        "limit": limit,
+        "targets": sorted(set(known_item_ids())) if limit is not None else None,
+        **extra,
+    }
+
+
+def _read(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _cached(
+    name: str,
+    workdir: Path,
+    stamp: dict,
+    build: Callable[[Path], None],
+    rebuild: bool,
+) -> Path:
+    folder = workdir / name
+    marker = workdir / f"{name}.json"
+    if not rebuild and folder.exists() and _read(marker) == stamp:
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    marker.unlink(missing_ok=True)
+    print(f"building {folder} (once; later runs reuse it) …", flush=True)
+    started = time.perf_counter()
+    build(folder)
+    print(f"  built in {time.perf_counter() - started:.0f} s", flush=True)
+    marker.write_text(json.dumps(stamp), encoding="utf-8")
+    return folder
+
+
+def _suffix(limit: int | None) -> str:
+    return "full" if limit is None else f"first{limit}"
+
+
+def xinwen_index(workdir: Path, corpus: Path, limit: int | None, rebuild: bool = False) -> Path:
+    """An xinwen index root of the bench corpus (built with one worker per CPU)."""
+    from index.builder import ReindexOptions, reindex
+    from index.schema import SCHEMA_VERSION
+
+    source = source_for(workdir, corpus, limit)
+
+    def build(folder: Path) -> None:
+        reindex(ReindexOptions(sources=[source], root=folder, workers=cpu_count(), progress=False))
+
+    stamp = _stamp(corpus, limit, schema_version=SCHEMA_VERSION)
+    return _cached(f"xinwen-{_suffix(limit)}", workdir, stamp, build, rebuild)
+
+
+def baseline_index(workdir: Path, corpus: Path, limit: int | None, rebuild: bool = False) -> Path:
+    """A baseline (jieba ChineseAnalyzer + Whoosh) index of the bench corpus."""
+    from bench.baseline import build_baseline
+
+    source = source_for(workdir, corpus, limit)
+
+    def build(folder: Path) -> None:
+        build_baseline(iter_raw(source), folder)
+
+    return _cached(f"baseline-{_suffix(limit)}", workdir, _stamp(corpus, limit), build, rebuild)
