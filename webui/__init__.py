@@ -1,0 +1,180 @@
+"""xinwen's web UI and JSON API: a Flask app factory (the Flask tutorial's layout).
+
+``create_app()`` builds the app over an index root; ``webui.server.serve`` runs it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, Response, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException, InternalServerError, RequestURITooLarge
+
+from index.settings import index_root
+from search import IndexUnavailableError, Searcher
+from webui.params import ParamError, clean_text
+
+log = logging.getLogger(__name__)
+
+STATIC_MAX_AGE = 365 * 24 * 3600  # versioned URLs change whenever a file does
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    # Search words travel in our URLs: no Referer for the original sites we link to.
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+STATUS_TITLES = {
+    400: "请求参数有误",
+    404: "找不到页面",
+    405: "不支持的请求方法",
+    413: "请求内容过大",
+    414: "网址过长",
+    500: "服务器内部错误",
+    503: "搜索暂不可用",
+}
+STATUS_MESSAGES = {
+    400: "请求无法理解，请检查网址。",
+    404: "没有这个页面，请检查网址，或者从首页重新搜索。",
+    405: "这个地址只接受 GET 请求。",
+    413: "请求内容过大。",
+    414: "网址过长，请缩短搜索词。",
+}
+
+
+def static_version(folder: Path) -> str:
+    """A digest of every static file: the ``?v=`` that lets browsers cache them for a year."""
+    digest = hashlib.blake2b(digest_size=5)
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    """The app over ``INDEX_ROOT`` (default: ``$XINWEN_INDEX``, else ``var/``).
+
+    ``test_config`` overrides the config; a ``SEARCHER`` key supplies a ready ``Searcher``.
+    """
+    app = Flask(__name__)
+    # Article ids may be URLs ("https://…"): keep their double slashes, don't redirect.
+    app.url_map.merge_slashes = False
+    app.config.from_mapping(
+        INDEX_ROOT=None,
+        SEARCHER=None,
+        MAX_CONTENT_LENGTH=64 * 1024,  # we only answer GETs; nobody needs to send a body
+        MAX_QUERY_STRING=8 * 1024,  # bytes; the longest query is 256 characters anyway
+        SEND_FILE_MAX_AGE_DEFAULT=STATIC_MAX_AGE,
+    )
+    if test_config:
+        app.config.from_mapping(test_config)
+    app.config["INDEX_ROOT"] = Path(app.config["INDEX_ROOT"] or index_root())
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]  # readable Chinese in JSON
+    app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the documented order
+    app.extensions["xinwen.searcher"] = app.config["SEARCHER"] or Searcher(app.config["INDEX_ROOT"])
+    version = static_version(Path(app.static_folder or "static"))
+    app.config["STATIC_VERSION"] = version
+
+    from webui import api, views
+
+    app.register_blueprint(views.bp)
+    app.register_blueprint(api.bp)
+
+    @app.context_processor
+    def static_url() -> dict:
+        from flask import url_for
+
+        def static(filename: str) -> str:
+            return url_for("static", filename=filename, v=version)
+
+        return {"static_url": static}
+
+    @app.before_request
+    def limit_query_string() -> None:
+        if len(request.query_string) > app.config["MAX_QUERY_STRING"]:
+            raise RequestURITooLarge(
+                f"查询字符串超过 {app.config['MAX_QUERY_STRING']:,} 字节，请缩短搜索词。"
+            )
+
+    @app.after_request
+    def headers(response: Response) -> Response:
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        if request.endpoint == "static":
+            # Only a URL naming the current version may be cached for good.
+            if request.args.get("v") == version:
+                response.headers["Cache-Control"] = f"public, max-age={STATIC_MAX_AGE}, immutable"
+            else:
+                response.headers["Cache-Control"] = "public, max-age=300"
+            response.expires = None  # Cache-Control says it all
+        return response
+
+    _register_errors(app)
+    return app
+
+
+def wants_json() -> bool:
+    """API paths and ``.json`` views answer errors in JSON; pages answer with a page."""
+    return (
+        request.path.startswith("/api/")
+        or request.path == "/healthz"
+        or request.endpoint == "views.search_json"
+    )
+
+
+def error_response(status: int, message: str, param: str | None = None):
+    """``{"error": {"param", "message"}}`` for the API, an error page for people."""
+    if wants_json():
+        return jsonify({"error": {"param": param, "message": message}}), status
+    html = render_template(
+        "error.html",
+        status=status,
+        title=STATUS_TITLES.get(status, "出错了"),
+        message=message,
+        param=param,
+        # Keep the reader's query in the header's search box so they can fix and retry.
+        query=clean_text(request.args.get("q", ""))[:256],
+    )
+    return html, status
+
+
+def _register_errors(app: Flask) -> None:
+    @app.errorhandler(ParamError)
+    def bad_param(exc: ParamError):
+        return error_response(400, exc.message, exc.param)
+
+    @app.errorhandler(IndexUnavailableError)
+    def unavailable(exc: IndexUnavailableError):
+        response = error_response(503, exc.message)
+        return response[0], 503, {"Retry-After": "30"}
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException):
+        if isinstance(exc, InternalServerError):
+            return bug(exc)
+        code = exc.code or 500
+        # Our own descriptions are for users; Werkzeug's stock English ones are not.
+        custom = exc.description if exc.description != type(exc).description else None
+        message = custom or STATUS_MESSAGES.get(code) or exc.name
+        response = exc.get_response()
+        body, status = error_response(code, message)
+        # Keep what the exception adds (Allow on 405), with our body.
+        extra = {k: v for k, v in response.headers.items() if k in {"Allow"}}
+        return body, status, extra
+
+    @app.errorhandler(Exception)
+    def bug(exc: BaseException):
+        # A real bug: log it with the traceback, show the client nothing of it.
+        original = getattr(exc, "original_exception", None) or exc
+        log.error("unhandled error on %s", request.path, exc_info=original)
+        return error_response(500, "服务器出了点问题，请稍后再试。")

@@ -1,0 +1,48 @@
+"""The JSON API: /api/search, /api/suggest, /api/article/<id>, /healthz, /api/openapi.json."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, jsonify, request
+
+from webui.context import run_search
+from webui.openapi import openapi_document
+from webui.params import SearchParams, article_query, suggest_params
+from webui.views import searcher
+
+bp = Blueprint("api", __name__)
+
+
+@bp.get("/api/search")
+def search():
+    """A page of results: exactly ``SearchResult.to_dict()``."""
+    params = SearchParams.parse(request.args)
+    return jsonify(run_search(searcher(), params).to_dict())
+
+
+@bp.get("/api/suggest")
+def suggest():
+    """Completions of a prefix, for the search box."""
+    prefix, size = suggest_params(request.args)
+    return jsonify({"query": prefix, "suggestions": searcher().suggest(prefix, size)})
+
+
+@bp.get("/api/article/<path:article_id>")
+def article(article_id: str):
+    """One article with its related articles; ``q`` marks the query's words in ``body_html``."""
+    found = searcher().article(article_id, article_query(request.args))
+    if found is None:
+        abort(404, description=f"没有 id 为“{article_id}”的文章。")
+    return jsonify(found.to_dict())
+
+
+@bp.get("/healthz")
+def healthz():
+    """Whether an index is loaded: 200 with its document count and generation, else 503."""
+    health = searcher().health()
+    return jsonify(health), 200 if health["ok"] else 503
+
+
+@bp.get("/api/openapi.json")
+def openapi():
+    """The OpenAPI 3.1 description of this API."""
+    return jsonify(openapi_document())

@@ -1,0 +1,153 @@
+"""One context dict per view, made of plain JSON values (Datasette style): the HTML template
+renders it, and ``/search.json`` returns it as is, so what a page shows and what a script
+can read never drift apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlsplit
+
+from flask import url_for
+from markupsafe import escape
+
+from search import Article, Hit, QueryError, Searcher, SearchResult
+from webui import facets
+from webui.params import ParamError, SearchParams
+
+SUGGESTIONS_WHEN_EMPTY = 6
+
+
+def run_search(searcher: Searcher, params: SearchParams) -> SearchResult:
+    """The searcher's answer; its ``QueryError`` becomes our ``ParamError``."""
+    request = params.to_request()
+    try:
+        return searcher.search(request)
+    except QueryError as exc:
+        raise ParamError(exc.param, exc.message) from None
+
+
+def date_label(day: dt.date | None) -> str:
+    """2024年3月15日"""
+    return f"{day.year}年{day.month}月{day.day}日" if day else ""
+
+
+def safe_link(url: str | None) -> str | None:
+    """The original article's URL if it is http(s); autoescaping does not stop a
+    ``javascript:`` URL in an href, so anything else is not linked."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return url.strip() if scheme in {"http", "https"} else None
+
+
+def article_url(article_id: str, q: str = "") -> str:
+    """The article page, carrying the query so its words are marked there."""
+    return url_for("views.article", article_id=article_id, **({"q": q} if q else {}))
+
+
+def hit_context(hit: Hit, q: str = "") -> dict:
+    return {
+        "id": hit.id,
+        "title": hit.title,
+        "title_html": hit.title_html or str(escape(hit.title)),
+        "snippet_html": hit.snippet_html,
+        "article_url": article_url(hit.id, q),
+        "url": safe_link(hit.url),
+        "published": hit.published.isoformat() if hit.published else None,
+        "published_label": date_label(hit.published),
+        "category": hit.category,
+        "source": hit.source,
+        "similar": hit.similar,
+    }
+
+
+def took_text(took_ms: float) -> str:
+    return "<1" if took_ms < 1 else f"{took_ms:,.0f}"
+
+
+def search_context(searcher: Searcher, params: SearchParams) -> dict:
+    """Everything the search page shows: hits, facets with toggle URLs, chips, pages."""
+    base = url_for("views.search")
+    result = run_search(searcher, params)
+    suggestions: list[dict] = []
+    if not result.total and params.q:
+        # Other ways forward: each of the query's words alone, then completions of the query.
+        words = [w for w in result.words if w != params.q] if len(result.words) > 1 else []
+        for word in [*words, *searcher.suggest(params.q, SUGGESTIONS_WHEN_EMPTY)]:
+            if word not in {s["q"] for s in suggestions}:
+                suggestions.append({"q": word, "url": facets.url(base, SearchParams(q=word))})
+    return {
+        "query": params.q,
+        "params": {
+            "q": params.q,
+            "category": list(params.categories),
+            "source": list(params.sources),
+            "from": params.date_from.isoformat() if params.date_from else "",
+            "to": params.date_to.isoformat() if params.date_to else "",
+            "sort": params.effective_sort.value,
+            "page": params.page,
+            "size": params.page_size,
+        },
+        # Hidden inputs of the search and date forms: what a new submission keeps.
+        "keep": {
+            "search": [(k, v) for k, v in params.pairs() if k not in {"q", "page"}],
+            "dates": [(k, v) for k, v in params.pairs() if k not in {"from", "to", "page"}],
+        },
+        "browsing": not params.q,
+        "total": result.total,
+        "total_text": f"{result.total:,}",
+        "took_ms": round(result.took_ms, 2),
+        "took_text": took_text(result.took_ms),
+        "notice": result.notice,
+        "words": list(result.words),
+        "hits": [hit_context(h, params.q) for h in result.hits],
+        "facets": [
+            facets.facet_context(name, result.facets[name], params, base)
+            for name in ("category", "source", "published")
+            if name in result.facets
+        ],
+        "chips": facets.chips(params, base),
+        "has_filters": params.has_filters,
+        "clear_url": facets.clear_filters_url(params, base),
+        "clear_dates_url": facets.url(base, params.replace(date_from=None, date_to=None)),
+        "sort_options": facets.sort_options(params, base) if params.q else [],
+        "pagination": facets.pagination(params, result.total, base),
+        "suggestions": suggestions,
+    }
+
+
+def article_context(article: Article, q: str) -> dict:
+    """Everything the article page shows."""
+    search = url_for("views.search")
+    body_html = article.body_html or "".join(
+        f"<p>{escape(p)}</p>" for p in article.body.split("\n") if p.strip()
+    )
+    return {
+        "query": q,
+        "article": {
+            "id": article.id,
+            "title": article.title,
+            "title_html": article.title_html or str(escape(article.title)),
+            "body_html": body_html,
+            "url": safe_link(article.url),
+            "published": article.published.isoformat() if article.published else None,
+            "published_label": date_label(article.published),
+            "category": article.category,
+            "category_url": (
+                facets.url(search, SearchParams(categories=(article.category,)))
+                if article.category
+                else None
+            ),
+            "source": article.source,
+            "source_url": (
+                facets.url(search, SearchParams(sources=(article.source,)))
+                if article.source
+                else None
+            ),
+        },
+        "related": [hit_context(h) for h in article.related],
+        "back_url": facets.url(search, SearchParams(q=q)) if q else None,
+    }

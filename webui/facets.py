@@ -1,0 +1,196 @@
+"""Facet toggles, filter chips, sort links and pagination: every UI state is a plain URL.
+
+Each function takes the validated ``SearchParams`` and the URL path of the search page and
+returns plain dicts (Datasette's facet shape: ``{name, results: [{value, label, count,
+selected, toggle_url}]}``), so a context renders as HTML and as JSON alike.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from search.models import Facet, FacetValue, SortOrder
+from webui.params import SearchParams, toggled
+
+FACET_LABELS = {"category": "分类", "source": "来源", "published": "日期"}
+SORT_LABELS = {SortOrder.RELEVANCE: "相关度", SortOrder.DATE: "最新"}
+_YEAR = re.compile(r"[0-9]{4}")
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+MAX_YEAR_BARS = 40  # beyond this, empty years are left out rather than drawn
+PAGE_WINDOW = 2  # page numbers shown either side of the current one
+
+
+def url(base: str, params: SearchParams) -> str:
+    """The search page's URL for ``params``."""
+    query = params.query_string()
+    return f"{base}?{query}" if query else base
+
+
+def year_range(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _bar_height(count: int, top: int) -> int:
+    """Bar height in percent, in steps of 5 (the stylesheet has one class per step: the
+    Content-Security-Policy allows no inline style attributes)."""
+    if count <= 0 or top <= 0:
+        return 0
+    return max(5, round(count / top * 20) * 5)
+
+
+def _date_target(value: str, params: SearchParams) -> tuple[str, tuple[dt.date, dt.date] | None]:
+    """For a published value (a year or a month): its label and the range clicking it sets.
+
+    Clicking the range already selected goes one level up: a month back to its year, a year
+    back to all dates (None)."""
+    current = (params.date_from, params.date_to)
+    if m := _MONTH.fullmatch(value):
+        year, month = int(m[1]), int(m[2])
+        if 1 <= month <= 12:
+            target = month_range(year, month)
+            return f"{month}月", year_range(year) if target == current else target
+    if _YEAR.fullmatch(value) and 1 <= int(value) <= 9999:
+        target = year_range(int(value))
+        return value, None if target == current else target
+    return value, None
+
+
+def _fill_gaps(values: tuple[FacetValue, ...]) -> tuple[FacetValue, ...]:
+    """Published values oldest first, with the empty years (or months) between them as zero
+    bars: a histogram with holes closed up would misstate when things happened."""
+    by_value = {v.value: v for v in values}
+    months = [m for v in values if (m := _MONTH.fullmatch(v.value))]
+    if months and len(months) == len(values):
+        year = months[0][1]
+        if all(m[1] == year for m in months):  # one year: all twelve months
+            keys = [f"{year}-{n:02d}" for n in range(1, 13)]
+            return tuple(by_value.get(k) or FacetValue(k, 0, False, k) for k in keys)
+    if values and all(_YEAR.fullmatch(v.value) for v in values):
+        years = sorted(int(v.value) for v in values)
+        keys = [str(y) for y in range(years[0], years[-1] + 1)]
+        if len(keys) <= MAX_YEAR_BARS:
+            return tuple(by_value.get(k) or FacetValue(k, 0, False, k) for k in keys)
+    return tuple(sorted(values, key=lambda v: v.value))
+
+
+def facet_context(name: str, facet: Facet, params: SearchParams, base: str) -> dict:
+    """One facet group with a toggle URL per value (page reset to 1, all else kept)."""
+    results = []
+    top = max((v.count for v in facet.values), default=0)
+    values = _fill_gaps(facet.values) if name == "published" else facet.values
+    for v in values:
+        label = v.label or v.value
+        if name == "published":
+            label, target = _date_target(v.value, params)
+            date_from, date_to = target or (None, None)
+            toggle = params.replace(date_from=date_from, date_to=date_to)
+        elif name == "category":
+            toggle = params.replace(categories=toggled(params.categories, v.value))
+        elif name == "source":
+            toggle = params.replace(sources=toggled(params.sources, v.value))
+        else:
+            continue
+        item = {
+            "value": v.value,
+            "label": label,
+            "count": v.count,
+            "selected": v.selected,
+            "toggle_url": url(base, toggle),
+        }
+        if name == "published":
+            item["height"] = _bar_height(v.count, top)
+        results.append(item)
+    context = {
+        "name": name,
+        "label": FACET_LABELS.get(name, name),
+        "results": results,
+        "truncated": facet.total_values > len(facet.values),
+    }
+    if name == "published":
+        months = any(_MONTH.fullmatch(v.value) for v in facet.values)
+        context["granularity"] = "month" if months else "year"
+    return context
+
+
+def chips(params: SearchParams, base: str) -> list[dict]:
+    """The selected filters, each with the URL that removes just it."""
+    found = [
+        {
+            "name": "category",
+            "label": f"分类：{value}",
+            "remove_url": url(base, params.replace(categories=toggled(params.categories, value))),
+        }
+        for value in params.categories
+    ]
+    found += [
+        {
+            "name": "source",
+            "label": f"来源：{value}",
+            "remove_url": url(base, params.replace(sources=toggled(params.sources, value))),
+        }
+        for value in params.sources
+    ]
+    if params.date_from or params.date_to:
+        start = params.date_from.isoformat() if params.date_from else "最早"
+        end = params.date_to.isoformat() if params.date_to else "最新"
+        found.append(
+            {
+                "name": "published",
+                "label": f"日期：{start} 至 {end}",
+                "remove_url": url(base, params.replace(date_from=None, date_to=None)),
+            }
+        )
+    return found
+
+
+def clear_filters_url(params: SearchParams, base: str) -> str:
+    """Everything but the query and the order."""
+    return url(base, params.replace(categories=(), sources=(), date_from=None, date_to=None))
+
+
+def sort_options(params: SearchParams, base: str) -> list[dict]:
+    """The 相关度 / 最新 toggle."""
+    return [
+        {
+            "value": order.value,
+            "label": label,
+            "selected": params.effective_sort == order,
+            "url": url(base, params.replace(sort=order)),
+        }
+        for order, label in SORT_LABELS.items()
+    ]
+
+
+def pagination(params: SearchParams, total: int, base: str) -> dict:
+    """上一页/下一页, a window of page numbers with gaps, and a way back from beyond the end."""
+    pages = max(1, -(-total // params.page_size))
+    page = params.page
+
+    def link(n: int) -> str:
+        return url(base, params.replace(page=n))
+
+    shown = sorted(
+        {1, pages} | {n for n in range(page - PAGE_WINDOW, page + PAGE_WINDOW + 1) if n >= 1}
+    )
+    numbers: list[dict] = []
+    last = 0
+    for n in (n for n in shown if n <= pages):
+        if n - last > 1 and last:
+            numbers.append({"page": None, "url": None, "current": False, "gap": True})
+        numbers.append({"page": n, "url": link(n), "current": n == page, "gap": False})
+        last = n
+    return {
+        "page": page,
+        "pages": pages,
+        "prev_url": link(page - 1) if 1 < page <= pages else None,
+        "next_url": link(page + 1) if page < pages else None,
+        "numbers": numbers if pages > 1 else [],
+        "beyond": page > pages,
+        "last_url": link(pages),
+    }

@@ -1,0 +1,276 @@
+"""The OpenAPI 3.1 description of the JSON API, built here so limits come from the code."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from search.models import MAX_PAGE_SIZE, MAX_QUERY_CHARS
+from webui.params import DEFAULT_PAGE_SIZE, DEFAULT_SUGGEST, MAX_SUGGEST
+
+NULLABLE_STRING = {"type": ["string", "null"]}
+NULLABLE_DATE = {"type": ["string", "null"], "format": "date"}
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _json(schema: dict, description: str) -> dict:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _obj(properties: dict, required: list[str] | None = None) -> dict:
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": required if required is not None else list(properties),
+        "additionalProperties": False,
+    }
+
+
+SCHEMAS = {
+    "Error": _obj(
+        {
+            "error": _obj(
+                {
+                    "param": {
+                        **NULLABLE_STRING,
+                        "description": "The offending query parameter, if one is to blame.",
+                    },
+                    "message": {"type": "string"},
+                }
+            )
+        }
+    ),
+    "FacetValue": _obj(
+        {
+            "value": {"type": "string"},
+            "count": {"type": "integer", "minimum": 0},
+            "selected": {"type": "boolean"},
+        }
+    ),
+    "Hit": _obj(
+        {
+            "id": {"type": "string"},
+            "title": {"type": "string"},
+            "title_html": {
+                "type": "string",
+                "description": "Escaped HTML; its only tags are <mark>.",
+            },
+            "snippet_html": {
+                "type": "string",
+                "description": "Escaped HTML; its only tags are <mark>.",
+            },
+            "url": {**NULLABLE_STRING, "description": "The original article."},
+            "published": NULLABLE_DATE,
+            "category": NULLABLE_STRING,
+            "source": NULLABLE_STRING,
+            "score": {"type": "number"},
+            "similar": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Near-duplicates collapsed into this hit.",
+            },
+        }
+    ),
+    "SearchResult": _obj(
+        {
+            "query": {"type": "string"},
+            "total": {"type": "integer", "minimum": 0},
+            "page": {"type": "integer", "minimum": 1},
+            "page_size": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+            "took_ms": {"type": "number", "minimum": 0},
+            "notice": {
+                **NULLABLE_STRING,
+                "description": "Set when the query was relaxed (any word) or cut.",
+            },
+            "hits": {"type": "array", "items": _ref("Hit")},
+            "facets": _obj(
+                {
+                    "category": {"type": "array", "items": _ref("FacetValue")},
+                    "source": {"type": "array", "items": _ref("FacetValue")},
+                    "published": {
+                        "type": "array",
+                        "items": _ref("FacetValue"),
+                        "description": "Years (2024), or months (2024-03) when from and to "
+                        "lie in one year.",
+                    },
+                }
+            ),
+        }
+    ),
+    "Suggestions": _obj(
+        {"query": {"type": "string"}, "suggestions": {"type": "array", "items": {"type": "string"}}}
+    ),
+    "Related": _obj(
+        {
+            "id": {"type": "string"},
+            "title": {"type": "string"},
+            "published": NULLABLE_DATE,
+            "category": NULLABLE_STRING,
+            "source": NULLABLE_STRING,
+        }
+    ),
+    "Article": _obj(
+        {
+            "id": {"type": "string"},
+            "title": {"type": "string"},
+            "body": {"type": "string"},
+            "url": NULLABLE_STRING,
+            "published": NULLABLE_DATE,
+            "category": NULLABLE_STRING,
+            "source": NULLABLE_STRING,
+            "title_html": {"type": "string"},
+            "body_html": {
+                "type": "string",
+                "description": "Escaped <p> paragraphs with the query's words in <mark>.",
+            },
+            "related": {"type": "array", "items": _ref("Related")},
+        }
+    ),
+    "Health": _obj(
+        {
+            "ok": {"type": "boolean"},
+            "documents": {"type": "integer", "minimum": 0},
+            "generation": {**NULLABLE_STRING, "description": "The served index generation."},
+            "schema_version": {"type": ["integer", "null"]},
+            "error": NULLABLE_STRING,
+        }
+    ),
+}
+
+BAD_REQUEST = _json(_ref("Error"), "A parameter is invalid; error.param names it.")
+UNAVAILABLE = _json(_ref("Error"), "No usable index; the message says what to run.")
+
+
+def _query(name: str, schema: dict, description: str, **extra: object) -> dict:
+    return {"name": name, "in": "query", "schema": schema, "description": description, **extra}
+
+
+def _repeatable(name: str, description: str) -> dict:
+    return _query(
+        name,
+        {"type": "array", "items": {"type": "string"}},
+        description,
+        style="form",
+        explode=True,
+    )
+
+
+@cache
+def openapi_document() -> dict:
+    """The whole document (built once)."""
+    search_params = [
+        _query(
+            "q",
+            {"type": "string"},
+            f'Query text (words, "phrases", -excluded, a OR b); cut at {MAX_QUERY_CHARS} '
+            "characters. Empty: browse, newest first.",
+        ),
+        _repeatable("category", "Keep these categories (any of them); repeat for several."),
+        _repeatable("source", "Keep these sources (any of them); repeat for several."),
+        _query("from", {"type": "string", "format": "date"}, "Published on or after (YYYY-MM-DD)."),
+        _query("to", {"type": "string", "format": "date"}, "Published on or before (YYYY-MM-DD)."),
+        _query(
+            "sort",
+            {"type": "string", "enum": ["relevance", "date"]},
+            "Order; default relevance with a query, date (newest first) without.",
+        ),
+        _query("page", {"type": "integer", "minimum": 1, "default": 1}, "Page number."),
+        _query(
+            "size",
+            {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": MAX_PAGE_SIZE,
+                "default": DEFAULT_PAGE_SIZE,
+            },
+            "Hits per page.",
+        ),
+    ]
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "xinwen (新闻) search API",
+            "version": "1",
+            "description": "Full-text search over a Chinese news archive. Every error is "
+            '`{"error": {"param", "message"}}` with a 4xx or 503 status.',
+        },
+        "paths": {
+            "/api/search": {
+                "get": {
+                    "operationId": "search",
+                    "summary": "Search articles, with facet counts",
+                    "parameters": search_params,
+                    "responses": {
+                        "200": _json(_ref("SearchResult"), "A page of results."),
+                        "400": BAD_REQUEST,
+                        "503": UNAVAILABLE,
+                    },
+                }
+            },
+            "/api/suggest": {
+                "get": {
+                    "operationId": "suggest",
+                    "summary": "Completions for the search box",
+                    "parameters": [
+                        _query("q", {"type": "string"}, "The prefix typed so far."),
+                        _query(
+                            "size",
+                            {
+                                "type": "integer",
+                                "minimum": 1,
+                                "maximum": MAX_SUGGEST,
+                                "default": DEFAULT_SUGGEST,
+                            },
+                            "How many suggestions.",
+                        ),
+                    ],
+                    "responses": {
+                        "200": _json(_ref("Suggestions"), "Words, commonest first."),
+                        "400": BAD_REQUEST,
+                        "503": UNAVAILABLE,
+                    },
+                }
+            },
+            "/api/article/{id}": {
+                "get": {
+                    "operationId": "article",
+                    "summary": "One whole article with related articles",
+                    "parameters": [
+                        {
+                            "name": "id",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                            "description": "The article's id (may contain slashes).",
+                        },
+                        _query("q", {"type": "string"}, "Mark this query's words in body_html."),
+                    ],
+                    "responses": {
+                        "200": _json(_ref("Article"), "The article."),
+                        "404": _json(_ref("Error"), "No article with this id."),
+                        "503": UNAVAILABLE,
+                    },
+                }
+            },
+            "/healthz": {
+                "get": {
+                    "operationId": "health",
+                    "summary": "Whether an index is loaded",
+                    "responses": {
+                        "200": _json(_ref("Health"), "An index is loaded."),
+                        "503": _json(_ref("Health"), "No usable index; error says why."),
+                    },
+                }
+            },
+            "/api/openapi.json": {
+                "get": {
+                    "operationId": "openapi",
+                    "summary": "This document",
+                    "responses": {"200": {"description": "OpenAPI 3.1 JSON."}},
+                }
+            },
+        },
+        "components": {"schemas": SCHEMAS},
+    }

@@ -1,0 +1,215 @@
+"""Query-string parameters: validated once, here, for both the HTML views and the JSON API.
+
+``SearchParams`` is what the URL says (it builds URLs back: facet toggles, pages, sort), and
+``SearchParams.to_request()`` is what the searcher gets. Anything a client sends either
+becomes a valid request or a ``ParamError`` naming the parameter: never an exception deeper in.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from werkzeug.datastructures import MultiDict
+
+from search.models import (
+    MAX_PAGE_SIZE,
+    MAX_QUERY_CHARS,
+    MAX_RESULT_DEPTH,
+    QueryError,
+    SearchRequest,
+    SortOrder,
+)
+
+DEFAULT_PAGE_SIZE = 10
+MAX_FILTER_VALUES = 50  # per repeatable parameter; more is a hand-made URL, not a UI state
+MAX_FILTER_CHARS = 200
+MAX_SUGGEST = 20
+DEFAULT_SUGGEST = 8
+MAX_SUGGEST_PREFIX = 50
+
+# C0/C1 controls, lone surrogates (Werkzeug already replaces undecodable bytes, but a
+# surrogate can still arrive as "\ud800" from a JSON-minded client), non-characters, and
+# bidi embeddings/overrides/isolates, which can reorder how the echoed query is displayed.
+_UNWANTED = re.compile(
+    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+_SPACES = re.compile(r"\s+")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_WHOLE = re.compile(r"[0-9]{1,9}")
+
+
+class ParamError(ValueError):
+    """A parameter a client sent cannot be used; ``param`` names it, ``message`` says why."""
+
+    def __init__(self, param: str, message: str) -> None:
+        super().__init__(f"{param}: {message}")
+        self.param = param
+        self.message = message
+
+    def to_dict(self) -> dict:
+        """The API's error document."""
+        return {"error": {"param": self.param, "message": self.message}}
+
+
+def clean_text(value: str) -> str:
+    """Drop control, surrogate and bidi-override characters; collapse whitespace."""
+    return _SPACES.sub(" ", _UNWANTED.sub(" ", value)).strip()
+
+
+def _date(args: MultiDict[str, str], name: str) -> dt.date | None:
+    raw = args.get(name, "").strip()
+    if not raw:
+        return None
+    if _DATE.fullmatch(raw):
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            pass
+    raise ParamError(name, f"日期无效：“{clean_text(raw)[:40]}”，应为 YYYY-MM-DD，例如 2024-03-15")
+
+
+def _whole(args: MultiDict[str, str], name: str, default: int, low: int, high: int) -> int:
+    raw = args.get(name, "").strip()
+    if not raw:
+        return default
+    if not _WHOLE.fullmatch(raw):
+        raise ParamError(name, f"{name} 应为 {low} 到 {high:,} 之间的整数")
+    value = int(raw)
+    if not low <= value <= high:
+        raise ParamError(name, f"{name} 应为 {low} 到 {high:,} 之间的整数")
+    return value
+
+
+def _values(args: MultiDict[str, str], name: str) -> tuple[str, ...]:
+    seen: dict[str, None] = {}  # dedupe, keep the order they were chosen in
+    for raw in args.getlist(name):
+        value = clean_text(raw)[:MAX_FILTER_CHARS]
+        if value:
+            seen[value] = None
+    if len(seen) > MAX_FILTER_VALUES:
+        raise ParamError(name, f"{name} 最多可选 {MAX_FILTER_VALUES} 个")
+    return tuple(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchParams:
+    """A validated search URL. ``sort`` and ``size`` are None when the URL leaves them out."""
+
+    q: str = ""
+    categories: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    sort: SortOrder | None = None
+    page: int = 1
+    size: int | None = None
+
+    @classmethod
+    def parse(cls, args: MultiDict[str, str]) -> SearchParams:
+        """Validate ``q, category*, source*, from, to, sort, page, size``; unknown keys are
+        ignored (tracking parameters, ``_``-prefixed ones)."""
+        q = clean_text(args.get("q", ""))
+        sort_raw = args.get("sort", "").strip()
+        if sort_raw and sort_raw not in {s.value for s in SortOrder}:
+            raise ParamError("sort", "sort 只能是 relevance（相关度）或 date（最新）")
+        size = _whole(args, "size", 0, 1, MAX_PAGE_SIZE) or None
+        page = _whole(args, "page", 1, 1, MAX_RESULT_DEPTH)
+        if page * (size or DEFAULT_PAGE_SIZE) > MAX_RESULT_DEPTH:
+            raise ParamError("page", f"只提供前 {MAX_RESULT_DEPTH:,} 条结果，请缩小搜索范围")
+        params = cls(
+            q=q,
+            categories=_values(args, "category"),
+            sources=_values(args, "source"),
+            date_from=_date(args, "from"),
+            date_to=_date(args, "to"),
+            sort=SortOrder(sort_raw) if sort_raw else None,
+            page=page,
+            size=size,
+        )
+        if params.date_from and params.date_to and params.date_from > params.date_to:
+            raise ParamError("from", "起始日期晚于结束日期")
+        return params
+
+    @property
+    def effective_sort(self) -> SortOrder:
+        """The order used: as asked, else relevance for a query and newest first for browsing."""
+        if self.sort is not None:
+            return self.sort
+        return SortOrder.RELEVANCE if self.q else SortOrder.DATE
+
+    @property
+    def page_size(self) -> int:
+        return self.size or DEFAULT_PAGE_SIZE
+
+    @property
+    def has_filters(self) -> bool:
+        return bool(self.categories or self.sources or self.date_from or self.date_to)
+
+    def to_request(self) -> SearchRequest:
+        """The searcher's request; a ``QueryError`` from its own checks becomes a ParamError."""
+        try:
+            return SearchRequest(
+                q=self.q,
+                categories=self.categories,
+                sources=self.sources,
+                date_from=self.date_from,
+                date_to=self.date_to,
+                sort=self.effective_sort,
+                page=self.page,
+                page_size=self.page_size,
+            )
+        except QueryError as exc:
+            raise ParamError(exc.param, exc.message) from None
+
+    def replace(self, **changes: object) -> SearchParams:
+        """A copy with ``changes``; the page goes back to 1 unless it is one of them."""
+        changes.setdefault("page", 1)
+        return dataclasses.replace(self, **changes)
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """The canonical query string as pairs: defaults left out, so URLs stay short."""
+        pairs: list[tuple[str, str]] = []
+        if self.q:
+            pairs.append(("q", self.q))
+        pairs += [("category", v) for v in self.categories]
+        pairs += [("source", v) for v in self.sources]
+        if self.date_from:
+            pairs.append(("from", self.date_from.isoformat()))
+        if self.date_to:
+            pairs.append(("to", self.date_to.isoformat()))
+        # An explicit sort is kept only when it differs from what this query gets anyway.
+        if self.sort is not None and self.sort != (
+            SortOrder.RELEVANCE if self.q else SortOrder.DATE
+        ):
+            pairs.append(("sort", self.sort.value))
+        if self.size is not None and self.size != DEFAULT_PAGE_SIZE:
+            pairs.append(("size", str(self.size)))
+        if self.page != 1:
+            pairs.append(("page", str(self.page)))
+        return pairs
+
+    def query_string(self) -> str:
+        """``pairs()`` URL-encoded, without the leading ``?``."""
+        return urlencode(self.pairs())
+
+
+def toggled(values: Iterable[str], value: str) -> tuple[str, ...]:
+    """``values`` with ``value`` removed if present, else appended."""
+    values = tuple(values)
+    return tuple(v for v in values if v != value) if value in values else (*values, value)
+
+
+def suggest_params(args: MultiDict[str, str]) -> tuple[str, int]:
+    """``/api/suggest``: the prefix (cut to a sensible length) and how many to return."""
+    prefix = clean_text(args.get("q", ""))[:MAX_SUGGEST_PREFIX]
+    return prefix, _whole(args, "size", DEFAULT_SUGGEST, 1, MAX_SUGGEST)
+
+
+def article_query(args: MultiDict[str, str]) -> str:
+    """The ``q`` an article page marks: the query the reader came from."""
+    return clean_text(args.get("q", ""))[:MAX_QUERY_CHARS]

@@ -1,0 +1,109 @@
+"""``xinwen serve``: gunicorn in production, Flask's reloading dev server with ``dev=True``."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from gunicorn.app.base import BaseApplication
+
+from index.analysis import configure_jieba
+from index.store import IndexStore
+from search import Searcher
+from webui import create_app
+
+log = logging.getLogger(__name__)
+
+# Gunicorn's access log with the time each request took (%(M)s: milliseconds).
+ACCESS_LOG_FORMAT = '%(h)s "%(r)s" %(s)s %(B)s %(M)sms "%(f)s" "%(a)s"'
+# gunicorn's own ceiling; the app refuses query strings over 8 KiB with a 414 before this.
+LIMIT_REQUEST_LINE = 8190
+
+
+def load_app(root: Path) -> Flask:
+    """The app over ``root`` with jieba's dictionary and the index loaded now, not on the
+    first request: under gunicorn this runs once in the master, before the workers fork,
+    so they share the loaded dictionary instead of each loading its own."""
+    configure_jieba(IndexStore(root).jieba_dir)
+    app = create_app({"INDEX_ROOT": root})
+    health = app.extensions["xinwen.searcher"].health()
+    if health["ok"]:
+        log.info("serving %s documents from %s", health["documents"], health["generation"])
+    else:  # still serve: pages say what to run, and the searcher picks up a later reindex
+        log.warning("no usable index yet: %s", health["error"])
+    return app
+
+
+def _post_fork(server: Any, worker: Any) -> None:
+    """Each worker reads the index through its own file handles: forked handles share one
+    file offset, and Whoosh reads with seek-then-read."""
+    app: Flask = server.app.wsgi()
+    searcher: Searcher = app.extensions["xinwen.searcher"]
+    searcher.close()
+    searcher.health()  # reopen now rather than on the first request
+
+
+class XinwenServer(BaseApplication):
+    """Gunicorn, configured in code: no gunicorn.conf.py is read."""
+
+    def __init__(self, root: Path, options: dict[str, Any]) -> None:
+        self.root = root
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            if key in self.cfg.settings:  # settings newer than the installed gunicorn: skip
+                self.cfg.set(key, value)
+
+    def load(self) -> Flask:
+        return load_app(self.root)
+
+
+def bind_address(host: str, port: int) -> str:
+    """``host:port``, with brackets around an IPv6 address."""
+    return f"[{host}]:{port}" if ":" in host and not host.startswith("[") else f"{host}:{port}"
+
+
+def gunicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
+    """Production settings: preloaded app, sync workers, access log with request times."""
+    return {
+        "bind": bind_address(host, port),
+        "workers": max(1, workers),
+        "worker_class": "sync",
+        "preload_app": True,
+        "post_fork": _post_fork,
+        "accesslog": "-",
+        "errorlog": "-",
+        "access_log_format": ACCESS_LOG_FORMAT,
+        "limit_request_line": LIMIT_REQUEST_LINE,
+        "timeout": 30,
+        "graceful_timeout": 10,
+        "proc_name": "xinwen",
+        # gunicorn ≥ 25.1 opens a control socket in $HOME by default: two servers on one
+        # machine would fight over it, and nothing here uses it.
+        "control_socket_disable": True,
+    }
+
+
+def serve(
+    root: Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    workers: int = 2,
+    dev: bool = False,
+) -> None:
+    """Serve the web UI and API over the index at ``root`` until interrupted.
+
+    Production (default): gunicorn with ``workers`` sync workers forked from a master that
+    has already loaded the app. ``dev=True``: Flask's development server, reloading on code
+    changes (one process; still no interactive debugger: never expose it).
+    """
+    root = Path(root)
+    if dev:
+        app = load_app(root)
+        app.run(host=host, port=port, debug=True, use_reloader=True, use_debugger=False)
+        return
+    XinwenServer(root, gunicorn_options(host, port, workers)).run()

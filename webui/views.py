@@ -1,0 +1,45 @@
+"""HTML pages: the search page (also the home page) and the article page."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, jsonify, render_template, request
+
+from webui.context import article_context, search_context
+from webui.params import SearchParams, article_query
+
+bp = Blueprint("views", __name__)
+
+
+def searcher():
+    """The app's one ``Searcher`` (opened lazily, shared by the worker's requests)."""
+    return current_app.extensions["xinwen.searcher"]
+
+
+@bp.get("/")
+def index():
+    """Home: the search box over the newest articles, every facet open for browsing."""
+    return search()
+
+
+@bp.get("/search")
+def search():
+    """Results for ``q`` with facets; without ``q``, the newest articles."""
+    params = SearchParams.parse(request.args)
+    return render_template("search.html", **search_context(searcher(), params))
+
+
+@bp.get("/search.json")
+def search_json():
+    """The search page's context as JSON: what the page shows, facet toggle URLs included."""
+    params = SearchParams.parse(request.args)
+    return jsonify(search_context(searcher(), params))
+
+
+@bp.get("/article/<path:article_id>")
+def article(article_id: str):
+    """One whole article, the query's words marked when the reader came from a result."""
+    q = article_query(request.args)
+    found = searcher().article(article_id, q)
+    if found is None:
+        abort(404, description="没有这篇文章：它可能已在重建索引时被删除，或者链接有误。")
+    return render_template("article.html", **article_context(found, q))
