@@ -20,6 +20,7 @@ from whoosh import index as whoosh_index
 from whoosh.writing import IndexWriter
 
 from index.analysis import configure_jieba, energy_words, ensure_words, read_userdict
+from index.parallel import ParallelWriter
 from index.progress import Progress, estimate_records
 from index.records import Record, Skip
 from index.report import ReindexReport
@@ -163,7 +164,7 @@ def _build(ix: whoosh_index.Index, records: Iterable[Record], report: ReindexRep
     """Write every record into an empty index; the last of several records with one id wins."""
     writer: IndexWriter
     if workers > 1:
-        writer = ix.writer(procs=workers, multisegment=True, limitmb=WRITER_LIMIT_MB)
+        writer = ParallelWriter(ix, procs=workers, multisegment=True, limitmb=WRITER_LIMIT_MB)
     else:
         writer = ix.writer(limitmb=WRITER_LIMIT_MB)
     seen: set[str] = set()

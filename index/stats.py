@@ -38,9 +38,9 @@ class IndexStats:
 
     def text(self) -> str:
         """Human-readable form."""
-        span = (
-            f"{self.earliest} … {self.latest}" if self.earliest else "no dated documents"
-        ) + (f" ({self.undated:,} undated)" if self.undated else "")
+        span = (f"{self.earliest} … {self.latest}" if self.earliest else "no dated documents") + (
+            f" ({self.undated:,} undated)" if self.undated else ""
+        )
         lines = [
             f"index      {self.root} ({self.generation}, built {self.built_at})",
             f"documents  {self.documents:,}",

@@ -7,12 +7,12 @@ Layout of an index root (default ``var/``)::
       generations/g20261126-011500-4242/               (a complete Whoosh index + xinwen.json)
       generations/g20261126-020000-4311.partial/       (a reindex in progress, or killed)
       jieba/jieba.cache                                (jieba's dictionary cache)
-      reindex.lock                                     (flock'd by the running reindex)
+      reindex.lock                                     (locked by the running reindex)
 
 A reindex writes a new generation beside the one being served and only then repoints
 ``current``; a reader that follows ``current`` sees the old index or the new one, never a mix.
 A killed reindex leaves a ``.partial`` folder that the next reindex removes (it holds the lock,
-so no live writer owns it). The kernel drops a flock when its process dies, so a crashed
+so no live writer owns it). The kernel drops the lock when its process dies, so a crashed
 reindex never leaves a lock that needs a human.
 """
 
@@ -35,6 +35,7 @@ from index.schema import SCHEMA_VERSION
 META_FILE = "xinwen.json"
 PARTIAL = ".partial"
 KEEP_GENERATIONS = 2  # the served one and the one before it, for readers still holding it
+_held_locks: set[str] = set()
 
 
 class StoreError(Exception):
@@ -142,10 +143,17 @@ class IndexStore:
         """Hold the reindex lock; raise ReindexRunningError if a live process holds it."""
         self.root.mkdir(parents=True, exist_ok=True)
         lock_path = self.root / "reindex.lock"
+        key = str(lock_path.resolve())
+        if key in _held_locks:  # POSIX locks don't exclude their own process: check here
+            raise ReindexRunningError(
+                f"a reindex of {self.root} is already running in this process"
+            )
         with open(lock_path, "a+") as fh:
             try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
+                # lockf (POSIX record lock), not flock: forked sub-writers do not inherit it,
+                # so the lock ends with the reindex process itself, even under kill -9.
+                fcntl.lockf(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
                 fh.seek(0)
                 holder = fh.read().strip() or "unknown"
                 raise ReindexRunningError(
@@ -156,12 +164,14 @@ class IndexStore:
             fh.truncate()
             fh.write(str(os.getpid()))
             fh.flush()
+            _held_locks.add(key)
             try:
                 yield
             finally:
+                _held_locks.discard(key)
                 fh.seek(0)
                 fh.truncate()
-                fcntl.flock(fh, fcntl.LOCK_UN)
+                fcntl.lockf(fh, fcntl.LOCK_UN)
 
     def remove_partials(self) -> list[Path]:
         """Delete generations left half-written by killed runs (call with the lock held)."""

@@ -129,6 +129,8 @@ def facet_values(
         counted.sort(key=lambda vc: (-vc[1], vc[0]))
     else:
         counted.sort(key=lambda vc: vc[0], reverse=True)
+    present = {v for v, _ in counted}
+    counted += [(v, 0) for v in sorted(chosen - present)]
     total_values = len(counted)
     shown = counted if limit is None else counted[:limit]
     shown_values = {v for v, _ in shown}

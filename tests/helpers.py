@@ -1,0 +1,50 @@
+"""Small helpers shared by tests: writing corpora, brute-force expectations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from index.analysis import fold
+from index.records import Record
+from index.sources import read_sources
+
+
+def write_jsonl(path: Path, rows: Iterable[dict]) -> Path:
+    """Write rows as JSON Lines."""
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+    )
+    return path
+
+
+def article(n: int, **fields: object) -> dict:
+    """A small synthetic article (our own text)."""
+    row = {
+        "id": f"t-{n}",
+        "title": f"第{n}号测试新闻 光伏电站并网",
+        "body": f"这是第{n}篇测试文章。某地新建光伏电站今日并网发电，装机{n}兆瓦。",
+        "category": "项目",
+        "published": f"2024-01-{n % 28 + 1:02d}",
+        "source": "测试源",
+        "url": f"https://example.invalid/{n}",
+    }
+    row.update(fields)
+    return row
+
+
+def records(*sources: Path) -> list[Record]:
+    """Every record the sources yield, the last of each id winning (as the index keeps them)."""
+    by_id: dict[str, Record] = {}
+    for item in read_sources(list(sources)):
+        if isinstance(item, Record):
+            by_id.pop(item.id, None)
+            by_id[item.id] = item
+    return list(by_id.values())
+
+
+def containing(recs: Iterable[Record], needle: str, title_only: bool = False) -> set[str]:
+    """Ids of records whose folded title (and body) contain ``needle`` — the brute-force truth."""
+    key = fold(needle)
+    return {r.id for r in recs if key in fold(r.title) or (not title_only and key in fold(r.body))}

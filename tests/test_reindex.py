@@ -1,0 +1,247 @@
+"""Building, updating and switching real indexes on disk."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from whoosh import query as wq
+
+from index.builder import ReindexError, ReindexOptions, StrictModeError, reindex
+from index.schema import SCHEMA_VERSION
+from index.stats import index_stats
+from index.store import (
+    CorruptIndexError,
+    IndexStore,
+    NoIndexError,
+    ReindexRunningError,
+    SchemaMismatchError,
+    write_meta,
+)
+from search import Searcher, SearchRequest
+from tests.conftest import DEMO, ROOT, build_index
+from tests.helpers import article, records, write_jsonl
+
+
+def ids_for(root: Path, q: str, **kw: object) -> set[str]:
+    result = Searcher(root).search(SearchRequest(q=q, page_size=100, **kw))
+    assert result.total <= 100
+    return {h.id for h in result.hits} | {i for h in result.hits for i in h.similar_ids}
+
+
+def test_demo_index_holds_every_demo_record(demo_index: Path) -> None:
+    stats = index_stats(demo_index)
+    recs = records(DEMO)
+    assert stats.documents == len(recs) >= 110
+    assert dict(stats.categories) == dict(Counter(r.category for r in recs if r.category))
+    assert stats.schema_version == SCHEMA_VERSION
+    assert stats.earliest is not None and stats.earliest.year == 2019
+    assert stats.size_bytes > 0
+
+
+def test_token_positions_make_word_phrases_match(tmp_path: Path) -> None:
+    src = write_jsonl(
+        tmp_path / "a.jsonl",
+        [article(1, body="中国绿色供应链联盟年会在京召开。"), article(2, body="召开年会。京。")],
+    )
+    root = build_index(tmp_path / "ix", src)
+    _gen, ix = IndexStore(root).open_current()
+    with ix.searcher() as s:
+        # 联盟 is a sub-word of 中国绿色供应链联盟 at its position; 年会 is the next token.
+        hits = {s.stored_fields(d)["id"] for d in wq.Phrase("body", ["联盟", "年会"]).docs(s)}
+        assert hits == {"t-1"}
+        # 在 is a stop word, dropped without renumbering: in t-1 年会 and 京 are not adjacent.
+        adjacent = {s.stored_fields(d)["id"] for d in wq.Phrase("body", ["年会", "京"]).docs(s)}
+        assert adjacent == {"t-2"}
+        assert len(list(wq.Phrase("body", ["京", "召开"]).docs(s))) == 1
+    ix.close()
+
+
+def test_incremental_rewrites_only_the_changed_record(tmp_path: Path) -> None:
+    rows = [article(n) for n in range(1, 21)]
+    src = write_jsonl(tmp_path / "a.jsonl", rows)
+    root = build_index(tmp_path / "ix", src)
+    first = IndexStore(root).current()
+    rows[4] = article(5, body="第5篇改写后的正文，提到了抽水蓄能电站。")
+    write_jsonl(src, rows)
+    report = reindex(ReindexOptions([src], root, incremental=True, progress=False))
+    assert (report.indexed, report.unchanged, report.duplicates, report.skipped) == (1, 19, 0, 0)
+    assert report.documents == 20
+    assert ids_for(root, "抽水蓄能") == {"t-5"}
+    assert IndexStore(root).current().name != first.name
+    # Nothing changed: nothing rewritten, no new generation.
+    again = reindex(ReindexOptions([src], root, incremental=True, progress=False))
+    assert (again.indexed, again.unchanged) == (0, 20)
+    assert IndexStore(root).current().name == report.generation
+
+
+def test_incremental_prune_deletes_records_gone_from_the_sources(tmp_path: Path) -> None:
+    src = write_jsonl(tmp_path / "a.jsonl", [article(n) for n in range(1, 6)])
+    root = build_index(tmp_path / "ix", src)
+    write_jsonl(src, [article(n) for n in range(1, 4)] + [article(9)])
+    kept = reindex(ReindexOptions([src], root, incremental=True, progress=False))
+    assert kept.documents == 6 and kept.deleted == 0
+    pruned = reindex(ReindexOptions([src], root, incremental=True, prune=True, progress=False))
+    assert pruned.deleted == 2 and pruned.documents == 4
+    assert ids_for(root, "光伏") == {"t-1", "t-2", "t-3", "t-9"}
+
+
+@pytest.mark.parametrize("incremental", [False, True])
+def test_duplicate_ids_last_one_wins(tmp_path: Path, incremental: bool) -> None:
+    rows = [
+        article(1, body="旧版本正文，写的是风电。"),
+        article(2),
+        article(1, body="新版本正文，写的是氢能。"),
+    ]
+    src = write_jsonl(tmp_path / "a.jsonl", rows)
+    root = tmp_path / "ix"
+    if incremental:
+        build_index(root, write_jsonl(tmp_path / "seed.jsonl", [article(3)]))
+    report = reindex(ReindexOptions([src], root, incremental=incremental, progress=False))
+    assert report.duplicates == 1 and report.balanced
+    assert ids_for(root, "氢能") == {"t-1"}
+    assert ids_for(root, "风电") == set()
+    assert "t-1" in report.summary()
+
+
+def test_summary_accounts_for_every_record(tmp_path: Path) -> None:
+    src = tmp_path / "mixed.jsonl"
+    src.write_text(
+        json.dumps(article(1), ensure_ascii=False)
+        + "\n{not json\n"
+        + json.dumps(article(2), ensure_ascii=False)
+        + "\n"
+        + json.dumps({"id": "x", "title": "", "body": ""})
+        + "\n",
+        encoding="utf-8",
+    )
+    report = reindex(ReindexOptions([src], tmp_path / "ix", progress=False))
+    assert report.read == 4 and report.indexed == 2 and report.skipped == 2
+    assert report.balanced
+    text = report.summary()
+    assert "mixed.jsonl:2" in text and "mixed.jsonl:4" in text
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_strict_stops_at_the_first_malformed_record_and_keeps_the_old_index(
+    tmp_path: Path, workers: int
+) -> None:
+    good = write_jsonl(tmp_path / "good.jsonl", [article(1)])
+    root = build_index(tmp_path / "ix", good)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps(article(2), ensure_ascii=False) + "\n[1, 2\n", encoding="utf-8")
+    with pytest.raises(StrictModeError, match=r"bad\.jsonl:2"):
+        reindex(ReindexOptions([bad], root, strict=True, workers=workers, progress=False))
+    assert index_stats(root).documents == 1
+    assert not any(p.name.endswith(".partial") for p in (root / "generations").iterdir())
+
+
+def test_nothing_indexable_fails_and_leaves_the_served_index(tmp_path: Path) -> None:
+    root = build_index(tmp_path / "ix", write_jsonl(tmp_path / "a.jsonl", [article(1)]))
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("{broken\n", encoding="utf-8")
+    with pytest.raises(ReindexError, match="nothing could be indexed"):
+        reindex(ReindexOptions([empty], root, progress=False))
+    assert index_stats(root).documents == 1
+
+
+def test_a_live_lock_is_respected_and_a_dead_one_needs_no_human(tmp_path: Path) -> None:
+    root = tmp_path / "ix"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from index.store import IndexStore\n"
+            "with IndexStore(sys.argv[1]).writer_lock():\n"
+            "    print('locked', flush=True); time.sleep(60)",
+            str(root),
+        ],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        with pytest.raises(ReindexRunningError, match=f"pid {holder.pid}"):
+            reindex(ReindexOptions([DEMO], root, progress=False))
+    finally:
+        holder.kill()
+        holder.communicate()
+    assert reindex(ReindexOptions([DEMO], root, progress=False)).documents > 100
+
+
+def test_missing_and_mismatched_indexes_say_what_to_run(tmp_path: Path) -> None:
+    with pytest.raises(NoIndexError, match="xinwen reindex"):
+        IndexStore(tmp_path / "none").current()
+    root = build_index(tmp_path / "ix", write_jsonl(tmp_path / "a.jsonl", [article(1)]))
+    gen = IndexStore(root).current()
+    write_meta(gen.path, {**gen.meta, "schema_version": SCHEMA_VERSION - 1})
+    with pytest.raises(SchemaMismatchError, match="xinwen reindex"):
+        IndexStore(root).current()
+    (gen.path / "xinwen.json").unlink()
+    with pytest.raises(CorruptIndexError, match="xinwen reindex"):
+        IndexStore(root).current()
+
+
+def test_userdict_words_are_kept_whole_on_both_sides(tmp_path: Path) -> None:
+    src = write_jsonl(
+        tmp_path / "a.jsonl",
+        [article(1, body="鲲鹏能源链发布年度报告。"), article(2, body="鲲鹏飞过能源链条。")],
+    )
+    userdict = tmp_path / "user.txt"
+    userdict.write_text("鲲鹏能源链 50 nz\n", encoding="utf-8")
+    root = build_index(tmp_path / "ix", src, userdict=userdict)
+    _gen, ix = IndexStore(root).open_current()
+    with ix.searcher() as s:
+        assert s.doc_frequency("body", "鲲鹏能源链") == 1
+    ix.close()
+    hits = Searcher(root).search(SearchRequest(q="鲲鹏能源链")).hits
+    assert [h.id for h in hits] == ["t-1"]
+
+
+def _big_corpus(path: Path, n: int) -> Path:
+    rows = [json.loads(line) for line in (DEMO / "articles.jsonl").read_text("utf-8").splitlines()]
+    out = []
+    for i in range(n):
+        row = dict(rows[i % len(rows)])
+        row["id"] = f"big-{i}"
+        out.append(row)
+    return write_jsonl(path, out)
+
+
+def test_killed_reindex_leaves_the_previous_index_serving(tmp_path: Path) -> None:
+    root = build_index(tmp_path / "ix", write_jsonl(tmp_path / "a.jsonl", [article(1)]))
+    served = IndexStore(root).current().name
+    big = _big_corpus(tmp_path / "big.jsonl", 3000)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "xinwen", "reindex", str(big), "--index", str(root), "-q"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    partial = None
+    while time.monotonic() < deadline and partial is None:
+        gens = root / "generations"
+        found = [p for p in gens.iterdir() if p.name.endswith(".partial")]
+        if found and any(f.stat().st_size > 0 for f in found[0].iterdir()):
+            partial = found[0]
+        time.sleep(0.05)
+    assert partial is not None, "the reindex never started writing"
+    time.sleep(0.5)  # let it write segments
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert IndexStore(root).current().name == served
+    assert Searcher(root).search(SearchRequest()).total == 1
+    # The next reindex needs no human: it removes the half-written generation and succeeds.
+    report = reindex(ReindexOptions([big], root, progress=False))
+    assert report.documents == 3000
+    assert not partial.exists()

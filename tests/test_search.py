@@ -1,0 +1,328 @@
+"""The read side through its typed API, on real indexes of the demo corpus and of real news."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from index.analysis import fold
+from index.builder import ReindexOptions, reindex
+from search import QueryError, Searcher, SearchRequest, SortOrder
+from search.models import MAX_QUERY_CHARS
+from tests.conftest import DEMO, build_index
+from tests.helpers import article, containing, records, write_jsonl
+
+MARK = re.compile(r"<mark>(.*?)</mark>")
+
+
+@pytest.fixture(scope="module")
+def demo(demo_index: Path) -> Searcher:
+    return Searcher(demo_index)
+
+
+@pytest.fixture(scope="module")
+def demo_records() -> list:
+    return records(DEMO)
+
+
+def all_ids(searcher: Searcher, q: str = "", **kw: object) -> set[str]:
+    """Every matching id, near-duplicates included, across pages."""
+    out: set[str] = set()
+    page = 1
+    while True:
+        res = searcher.search(SearchRequest(q=q, page=page, page_size=100, **kw))
+        for h in res.hits:
+            out.add(h.id)
+            out.update(h.similar_ids)
+        if page >= res.pages:
+            return out
+        page += 1
+
+
+# -- query language --------------------------------------------------------------------------
+
+
+def test_every_word_is_required(demo: Searcher, demo_records: list) -> None:
+    expected = containing(demo_records, "光伏") & containing(demo_records, "储能")
+    assert expected and all_ids(demo, "光伏 储能") == expected
+
+
+def test_exact_phrase_needs_the_characters_together(demo: Searcher, demo_records: list) -> None:
+    phrase = all_ids(demo, '"绿色供应链"')
+    assert phrase == containing(demo_records, "绿色供应链")
+    apart = all_ids(demo, "绿色 供应链")
+    assert phrase < apart  # demo-0071 has both words, not side by side
+
+
+def test_exclusion_or_and_fields(demo: Searcher, demo_records: list) -> None:
+    wind = containing(demo_records, "风电")
+    coal = containing(demo_records, "煤")
+    assert all_ids(demo, "风电 -煤") == wind - coal
+    assert all_ids(demo, "氢能 OR 核电") == (
+        containing(demo_records, "氢能") | containing(demo_records, "核电")
+    )
+    in_title = all_ids(demo, "title:储能")
+    assert in_title == containing(demo_records, "储能", title_only=True)
+    policy = {r.id for r in demo_records if r.category == "政策"}
+    assert all_ids(demo, "储能 category:政策") == containing(demo_records, "储能") & policy
+
+
+def test_falls_back_to_any_word_with_a_notice(demo: Searcher) -> None:
+    strict = demo.search(SearchRequest(q="氢能"))
+    result = demo.search(SearchRequest(q="氢能 鲸鱼迁徙"))
+    assert result.notice and "任意" in result.notice
+    assert result.total == strict.total > 0
+    assert demo.search(SearchRequest(q="光伏 储能")).notice is None
+
+
+def test_traditional_and_full_width_queries_find_simplified_text(
+    demo: Searcher, demo_records: list
+) -> None:
+    assert all_ids(demo, "綠色供應鏈") == containing(demo_records, "绿色供应链")
+    assert all_ids(demo, "儲能") == containing(demo_records, "储能")
+    assert all_ids(demo, "５Ｇ") == all_ids(demo, "5G") != set()
+
+
+def test_single_characters_and_parts_of_words_are_found(demo: Searcher, demo_records: list) -> None:
+    assert all_ids(demo, "煤") == containing(demo_records, "煤")
+    assert all_ids(demo, "农业") == containing(demo_records, "农业")
+    assert all_ids(demo, "供应") == containing(demo_records, "供应")
+
+
+def test_a_word_match_ranks_above_a_characters_only_match(tmp_path: Path) -> None:
+    src = write_jsonl(
+        tmp_path / "a.jsonl",
+        [
+            article(1, title="乡村见闻", body="他平日务农业余时间读书看报。"),
+            article(2, title="乡村见闻", body="今年农业生产稳步发展。"),
+        ],
+    )
+    hits = Searcher(build_index(tmp_path / "ix", src)).search(SearchRequest(q="农业")).hits
+    assert [h.id for h in hits] == ["t-2", "t-1"]
+
+
+def test_empty_query_browses_everything_newest_first(demo: Searcher, demo_records: list) -> None:
+    result = demo.search(SearchRequest(page_size=20))
+    assert result.total == len(demo_records)
+    dates = [h.published for h in result.hits]
+    assert dates == sorted(dates, reverse=True)
+    assert dates[0] == max(r.published for r in demo_records if r.published)
+
+
+def test_date_sort_and_date_filters(demo: Searcher, demo_records: list) -> None:
+    res = demo.search(SearchRequest(q="电网", sort=SortOrder.DATE, page_size=50))
+    dates = [h.published for h in res.hits if h.published]
+    assert dates == sorted(dates, reverse=True)
+    start, end = dt.date(2021, 3, 10), dt.date(2022, 6, 15)
+    got = all_ids(demo, "", date_from=start, date_to=end)
+    assert got == {r.id for r in demo_records if r.published and start <= r.published <= end}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=300))
+def test_arbitrary_text_never_raises_anything_but_a_query_error(text: str) -> None:
+    searcher = _shared_demo_searcher()
+    try:
+        result = searcher.search(SearchRequest(q=text))
+    except QueryError as exc:
+        assert exc.param == "q" and exc.message
+        return
+    assert result.total >= 0
+    for hit in result.hits:
+        assert "<" not in MARK.sub("", hit.snippet_html) and "<" not in MARK.sub("", hit.title_html)
+
+
+_SEARCHER: list[Searcher] = []
+
+
+def _shared_demo_searcher() -> Searcher:
+    return _SEARCHER[0]
+
+
+@pytest.fixture(autouse=True)
+def _remember_demo(demo: Searcher) -> None:
+    if not _SEARCHER:
+        _SEARCHER.append(demo)
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        '"光伏',
+        "光伏)",
+        "((储能",
+        "OR",
+        "- OR -",
+        "title:",
+        "category:",
+        "*",
+        "光?伏*",
+        "\x00\x07煤",
+    ],
+)
+def test_broken_syntax_gets_an_answer(demo: Searcher, q: str) -> None:
+    try:
+        demo.search(SearchRequest(q=q))
+    except QueryError as exc:
+        assert exc.message
+
+
+def test_long_queries_are_cut_with_a_notice(demo: Searcher) -> None:
+    result = demo.search(SearchRequest(q="光伏" * 5000))
+    assert result.notice and str(MAX_QUERY_CHARS) in result.notice
+
+
+def test_invalid_requests_name_their_parameter() -> None:
+    for kwargs, param in (({"page": 0}, "page"), ({"page_size": 101}, "size")):
+        with pytest.raises(QueryError) as info:
+            SearchRequest(**kwargs)
+        assert info.value.param == param
+    with pytest.raises(QueryError) as info:
+        SearchRequest(date_from=dt.date(2024, 2, 1), date_to=dt.date(2024, 1, 1))
+    assert info.value.param == "from"
+
+
+# -- facets --------------------------------------------------------------------------------
+
+
+def _facet(result, name: str) -> dict[str, int]:
+    return {v.value: v.count for v in result.facets[name].values}
+
+
+def _check_facets(searcher: Searcher, recs: list, q: str, needle: str) -> None:
+    matched = [r for r in recs if r.id in containing(recs, needle)]
+    result = searcher.search(SearchRequest(q=q, facet_limit=None))
+    assert result.total == len(matched)
+    assert _facet(result, "category") == dict(Counter(r.category for r in matched if r.category))
+    assert _facet(result, "source") == dict(Counter(r.source for r in matched if r.source))
+    years = Counter(str(r.published.year) for r in matched if r.published)
+    assert _facet(result, "published") == dict(years)
+
+
+def test_facet_counts_equal_brute_force_counts_on_the_demo(demo: Searcher, demo_records) -> None:
+    _check_facets(demo, demo_records, "", "")
+    _check_facets(demo, demo_records, "光伏", "光伏")
+    _check_facets(demo, demo_records, "煤", "煤")
+
+
+@pytest.mark.corpus
+def test_facet_counts_equal_brute_force_counts_on_real_news(
+    sample_index: Path, sample_path: Path
+) -> None:
+    recs = records(sample_path)
+    searcher = Searcher(sample_index)
+    for word in ("", "经济", "水", "习近平", "能源"):
+        _check_facets(searcher, recs, word, word)
+
+
+@pytest.mark.corpus
+def test_real_news_single_character_traditional_and_phrase_recall(
+    sample_index: Path, sample_path: Path
+) -> None:
+    recs = records(sample_path)
+    searcher = Searcher(sample_index)
+    assert all_ids(searcher, "煤") == containing(recs, "煤") != set()
+    assert all_ids(searcher, "經濟") == containing(recs, "经济") != set()
+    assert all_ids(searcher, '"新闻联播"') == containing(recs, "新闻联播")
+
+
+def test_multi_select_counts_ignore_their_own_group(demo: Searcher, demo_records) -> None:
+    plain = demo.search(SearchRequest(q="储能"))
+    picked = demo.search(SearchRequest(q="储能", categories=("技术",)))
+    # Categories keep showing what picking another one would add...
+    assert _facet(picked, "category") == _facet(plain, "category")
+    # ...while the other groups count only within the selection.
+    in_tech = [
+        r for r in demo_records if r.id in containing(demo_records, "储能") and r.category == "技术"
+    ]
+    assert picked.total == len(in_tech)
+    assert _facet(picked, "source") == dict(Counter(r.source for r in in_tech))
+    assert next(v for v in picked.facets["category"].values if v.value == "技术").selected
+
+
+def test_selected_values_are_listed_even_at_zero(demo: Searcher) -> None:
+    result = demo.search(SearchRequest(q="核电", sources=("没有这个来源",)))
+    assert result.total == 0
+    chosen = [v for v in result.facets["source"].values if v.selected]
+    assert [(v.value, v.count) for v in chosen] == [("没有这个来源", 0)]
+
+
+def test_top_n_categories_and_all_on_request(demo: Searcher) -> None:
+    top = demo.search(SearchRequest(facet_limit=2))
+    assert len(top.facets["category"].values) == 2
+    assert top.facets["category"].total_values == 5
+    assert len(demo.search(SearchRequest(facet_limit=None)).facets["category"].values) == 5
+
+
+def test_date_histogram_shows_months_inside_a_selected_year(demo: Searcher, demo_records) -> None:
+    year = demo.search(SearchRequest(date_from=dt.date(2023, 1, 1), date_to=dt.date(2023, 12, 31)))
+    months = _facet(year, "published")
+    assert all(re.fullmatch(r"2023-\d\d", m) for m in months)
+    expected = Counter(
+        f"{r.published:%Y-%m}" for r in demo_records if r.published and r.published.year == 2023
+    )
+    assert months == dict(expected)
+
+
+# -- results ---------------------------------------------------------------------------------
+
+
+def test_highlights_mark_whole_words_on_the_original_characters(demo: Searcher) -> None:
+    result = demo.search(SearchRequest(q="离岸风电"))
+    marked = {m for h in result.hits for m in MARK.findall(h.title_html + h.snippet_html)}
+    assert "離岸風電" in marked  # the traditional original, found by the simplified query
+    assert marked <= {"离岸风电", "離岸風電"}
+
+
+def test_snippets_escape_article_text_and_keep_only_our_marks(demo: Searcher) -> None:
+    result = demo.search(SearchRequest(q="跨站脚本 alert"))
+    hit = next(h for h in result.hits if h.id == "demo-0039")
+    assert "&lt;script&gt;" in hit.snippet_html
+    assert "<script" not in hit.snippet_html
+    assert MARK.sub("", hit.snippet_html).count("<") == 0
+
+
+def test_snippets_start_at_a_sentence_boundary(demo: Searcher, demo_records) -> None:
+    bodies = {r.id: r.body for r in demo_records}
+    for hit in demo.search(SearchRequest(q="抽水蓄能")).hits:
+        text = MARK.sub(r"\1", hit.snippet_html).removeprefix("…")
+        start = bodies[hit.id].find(text[:10])
+        assert start == 0 or bodies[hit.id][start - 1] in "。！？；!?;\n"
+
+
+def test_near_duplicates_collapse_into_one_hit(demo: Searcher) -> None:
+    hits = demo.search(SearchRequest(q="碳酸锂 价格")).hits
+    pair = {"demo-0058", "demo-0059"}
+    grouped = [h for h in hits if h.id in pair]
+    assert len(grouped) == 1 and grouped[0].similar == 1
+    assert set(grouped[0].similar_ids) | {grouped[0].id} == pair
+
+
+def test_article_related_and_suggest(demo: Searcher) -> None:
+    art = demo.article("demo-0039", q="漏洞")
+    assert art is not None and "<mark>漏洞</mark>" in art.body_html
+    assert "&lt;script&gt;" in art.body_html and "<script" not in art.body_html
+    assert demo.article("no-such-id") is None
+    related = demo.related("demo-0026", k=5)
+    assert related and all(h.id not in ("demo-0026", "demo-0027") for h in related)
+    assert any("特高压" in h.title for h in related)
+    suggestions = demo.suggest("光")
+    assert suggestions and all(fold(s).startswith("光") for s in suggestions)
+    assert "光伏" in suggestions
+
+
+def test_searcher_follows_a_reindex_switch(tmp_path: Path) -> None:
+    src = write_jsonl(tmp_path / "a.jsonl", [article(1)])
+    root = build_index(tmp_path / "ix", src)
+    searcher = Searcher(root)
+    assert searcher.search(SearchRequest()).total == 1
+    write_jsonl(src, [article(1), article(2)])
+    reindex(ReindexOptions([src], root, progress=False))
+    assert searcher.search(SearchRequest()).total == 2
+    assert searcher.health()["documents"] == 2
