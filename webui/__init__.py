@@ -71,7 +71,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         INDEX_ROOT=None,
         SEARCHER=None,
         MAX_CONTENT_LENGTH=64 * 1024,  # we only answer GETs; nobody needs to send a body
-        MAX_QUERY_STRING=8 * 1024,  # bytes; the longest query is 256 characters anyway
+        MAX_QUERY_STRING=6 * 1024,  # bytes; under gunicorn's 8190-byte request line
         SEND_FILE_MAX_AGE_DEFAULT=STATIC_MAX_AGE,
     )
     if test_config:

@@ -61,6 +61,15 @@ def _date_target(value: str, params: SearchParams) -> tuple[str, tuple[dt.date, 
     return value, None
 
 
+def _short_label(value: str, bars: int) -> str:
+    """What fits under a bar: the month's number, the year (’19 when many years)."""
+    if m := _MONTH.fullmatch(value):
+        return str(int(m[2]))
+    if _YEAR.fullmatch(value) and bars > 10:
+        return "’" + value[2:]
+    return value
+
+
 def _fill_gaps(values: tuple[FacetValue, ...]) -> tuple[FacetValue, ...]:
     """Published values oldest first, with the empty years (or months) between them as zero
     bars: a histogram with holes closed up would misstate when things happened."""
@@ -105,6 +114,7 @@ def facet_context(name: str, facet: Facet, params: SearchParams, base: str) -> d
         }
         if name == "published":
             item["height"] = _bar_height(v.count, top)
+            item["short_label"] = _short_label(v.value, len(values))
         results.append(item)
     context = {
         "name": name,

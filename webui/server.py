@@ -18,7 +18,8 @@ log = logging.getLogger(__name__)
 
 # Gunicorn's access log with the time each request took (%(M)s: milliseconds).
 ACCESS_LOG_FORMAT = '%(h)s "%(r)s" %(s)s %(B)s %(M)sms "%(f)s" "%(a)s"'
-# gunicorn's own ceiling; the app refuses query strings over 8 KiB with a 414 before this.
+# gunicorn's own ceiling (its maximum); the app refuses query strings over 6 KiB with a
+# friendlier 414 before this.
 LIMIT_REQUEST_LINE = 8190
 
 

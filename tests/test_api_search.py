@@ -1,0 +1,195 @@
+"""The JSON API, validated against its own OpenAPI description."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+from jsonschema import Draft202012Validator, FormatChecker
+from werkzeug.test import TestResponse
+
+from webui import create_app
+
+pytest_plugins = ["webfixtures"]
+
+
+@pytest.fixture(scope="module")
+def spec(client: FlaskClient) -> dict:
+    response = client.get("/api/openapi.json")
+    assert response.status_code == 200 and response.mimetype == "application/json"
+    return response.get_json()
+
+
+@pytest.fixture(scope="module")
+def client(app) -> FlaskClient:  # module-scoped: the spec fixture needs one
+    return app.test_client()
+
+
+def conforms(spec: dict, path: str, response: TestResponse) -> dict:
+    """Check ``response`` against the schema the spec gives for its path and status."""
+    operation = spec["paths"][path]["get"]
+    documented = operation["responses"][str(response.status_code)]
+    assert response.mimetype == "application/json"
+    schema = documented["content"]["application/json"]["schema"]
+    validator = Draft202012Validator(
+        {**schema, "components": spec["components"]}, format_checker=FormatChecker()
+    )
+    data = response.get_json()
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.path))
+    assert not errors, [f"{list(e.path)}: {e.message}" for e in errors]
+    return data
+
+
+def test_spec_is_openapi_3_with_every_route(spec: dict) -> None:
+    assert spec["openapi"].startswith("3.")
+    assert set(spec["paths"]) == {
+        "/api/search",
+        "/api/suggest",
+        "/api/article/{id}",
+        "/healthz",
+        "/api/openapi.json",
+    }
+    for schema in spec["components"]["schemas"].values():
+        Draft202012Validator.check_schema(schema)
+    names = [p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]]
+    assert names == ["q", "category", "source", "from", "to", "sort", "page", "size"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=光伏",
+        "q=风电&category=项目&category=政策",
+        "q=储能&source=电力日报&sort=date&size=5&page=2",
+        "from=2024-01-01&to=2024-12-31",
+        "from=2024-03-01&to=2024-03-31&q=光伏",
+        "",
+        "q=量子纠缠猫咪",
+        "q=光伏 量子纠缠",
+        "q=光伏&page=500",
+    ],
+)
+def test_search_conforms(client: FlaskClient, spec: dict, query: str) -> None:
+    response = client.get(f"/api/search?{query}")
+    assert response.status_code == 200
+    data = conforms(spec, "/api/search", response)
+    assert set(data["facets"]) == {"category", "source", "published"}
+
+
+def test_search_is_searchresult_to_dict(client: FlaskClient, spec: dict) -> None:
+    data = client.get("/api/search?q=光伏&category=技术&size=3").get_json()
+    assert data["query"] == "光伏" and data["page"] == 1 and data["page_size"] == 3
+    assert len(data["hits"]) == 3 and data["total"] >= 3
+    assert all(h["category"] == "技术" for h in data["hits"])
+    assert all("<mark>光伏</mark>" in h["title_html"] + h["snippet_html"] for h in data["hits"])
+    chosen = [v for v in data["facets"]["category"] if v["selected"]]
+    assert [v["value"] for v in chosen] == ["技术"]
+
+
+def test_search_months_inside_one_year(client: FlaskClient) -> None:
+    data = client.get("/api/search?from=2024-01-01&to=2024-12-31").get_json()
+    assert data["facets"]["published"]
+    assert all(v["value"].startswith("2024-") for v in data["facets"]["published"])
+    assert all(h["published"].startswith("2024-") for h in data["hits"])
+
+
+def test_browse_is_newest_first(client: FlaskClient) -> None:
+    hits = client.get("/api/search?size=20").get_json()["hits"]
+    dates = [h["published"] for h in hits]
+    assert dates == sorted(dates, reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("query", "param"),
+    [
+        ("from=2024-02-30", "from"),
+        ("from=20240101", "from"),
+        ("to=tomorrow", "to"),
+        ("from=2025-01-01&to=2024-01-01", "from"),
+        ("page=0", "page"),
+        ("page=-3", "page"),
+        ("page=two", "page"),
+        ("page=1e3", "page"),
+        ("size=101", "size"),
+        ("size=0", "size"),
+        ("sort=popular", "sort"),
+        ("q=%21%21%21", "q"),  # the searcher's own QueryError: no searchable words
+        ("page=5000&size=100", "page"),
+    ],
+)
+def test_invalid_parameters_are_400_naming_them(
+    client: FlaskClient, spec: dict, query: str, param: str
+) -> None:
+    response = client.get(f"/api/search?{query}")
+    assert response.status_code == 400
+    data = conforms(spec, "/api/search", response)
+    assert data["error"]["param"] == param and data["error"]["message"]
+
+
+def test_suggest(client: FlaskClient, spec: dict) -> None:
+    response = client.get("/api/suggest?q=光")
+    data = conforms(spec, "/api/suggest", response)
+    assert data["query"] == "光" and data["suggestions"]
+    assert all(s.startswith("光") for s in data["suggestions"])
+    assert len(client.get("/api/suggest?q=光&size=2").get_json()["suggestions"]) <= 2
+    assert conforms(spec, "/api/suggest", client.get("/api/suggest"))["suggestions"] == []
+    bad = client.get("/api/suggest?q=光&size=999")
+    assert bad.status_code == 400
+    assert conforms(spec, "/api/suggest", bad)["error"]["param"] == "size"
+
+
+def test_article(client: FlaskClient, spec: dict) -> None:
+    response = client.get("/api/article/demo-0001?q=特高压")
+    data = conforms(spec, "/api/article/{id}", response)
+    assert data["id"] == "demo-0001" and data["body"]
+    assert "<mark>特高压</mark>" in data["body_html"]
+    assert data["related"] and all(r["id"] != "demo-0001" for r in data["related"])
+
+
+def test_article_ids_with_slashes(client: FlaskClient, spec: dict) -> None:
+    hits = client.get("/api/search?size=100").get_json()["hits"]
+    article_id = next(h["id"] for h in hits if "/" in h["id"])
+    data = conforms(spec, "/api/article/{id}", client.get(f"/api/article/{article_id}"))
+    assert data["id"] == article_id
+
+
+def test_unknown_article_is_404_json(client: FlaskClient, spec: dict) -> None:
+    response = client.get("/api/article/no-such-id")
+    assert response.status_code == 404
+    assert conforms(spec, "/api/article/{id}", response)["error"]["param"] is None
+
+
+def test_unknown_api_path_is_404_json(client: FlaskClient) -> None:
+    response = client.get("/api/nothing-here")
+    assert response.status_code == 404 and response.get_json()["error"]["message"]
+
+
+def test_healthz(client: FlaskClient, spec: dict) -> None:
+    data = conforms(spec, "/healthz", client.get("/healthz"))
+    assert data["ok"] and data["documents"] > 100
+    assert data["generation"] and data["schema_version"] == 1 and data["error"] is None
+
+
+def test_without_an_index_503_says_what_to_run(tmp_path: Path, spec: dict) -> None:
+    client = create_app({"INDEX_ROOT": tmp_path / "empty", "TESTING": True}).test_client()
+    health = client.get("/healthz")
+    assert health.status_code == 503
+    assert "xinwen reindex" in conforms(spec, "/healthz", health)["error"]
+    search = client.get("/api/search?q=光伏")
+    assert search.status_code == 503 and search.headers["Retry-After"]
+    assert "xinwen reindex" in conforms(spec, "/api/search", search)["error"]["message"]
+    page = client.get("/search?q=光伏")
+    assert page.status_code == 503 and page.mimetype == "text/html"
+    text = page.get_data(as_text=True)
+    assert "搜索暂不可用" in text and "xinwen reindex" in text and "Traceback" not in text
+
+
+def test_post_is_405_not_500(client: FlaskClient) -> None:
+    response = client.post("/api/search", data={"q": "x"})
+    assert response.status_code == 405 and response.headers["Allow"]
+    assert response.get_json()["error"]["message"]
+
+
+def test_json_is_utf8_not_ascii_escaped(client: FlaskClient) -> None:
+    assert "光伏".encode() in client.get("/api/search?q=光伏").data

@@ -1,0 +1,229 @@
+"""Headless Chromium (Debian's /usr/bin/chromium, never a downloaded one) against a real
+gunicorn server over the demo index: what a reader actually sees and clicks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOT = ROOT / "docs" / "screenshot.png"
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason=f"{CHROMIUM} is absent (apt-get install chromium)"
+    ),
+]
+pytest_plugins = ["webfixtures"]
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[sync_api.Browser]:
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class Tab:
+    """A page that records dialogs and console errors (CSP violations show up there)."""
+
+    def __init__(self, page: sync_api.Page, base: str) -> None:
+        self.page = page
+        self.base = base
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        page.on("dialog", self._dialog)
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        page.set_default_timeout(15_000)
+
+    def _dialog(self, dialog: sync_api.Dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def goto(self, path: str) -> None:
+        response = self.page.goto(self.base + path)
+        assert response is not None and response.status < 500
+
+    def total(self) -> int:
+        text = self.page.locator("h1.summary").inner_text()
+        return int(re.search(r"(?:找到|共) ([\d,]+)", text).group(1).replace(",", ""))
+
+
+@pytest.fixture
+def tab(browser: sync_api.Browser, live_server) -> Iterator[Tab]:
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    tab = Tab(page, live_server.url)
+    yield tab
+    context.close()
+    assert not tab.dialogs, f"a dialog opened: {tab.dialogs}"
+    assert not tab.errors, f"console errors: {tab.errors}"
+
+
+def test_type_a_query_and_see_marked_results(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("/")
+    box = page.locator("input#q")
+    assert page.evaluate("document.activeElement.id") == "q"  # autofocus
+    box.press_sequentially("光", delay=30)
+    # suggest.js fills the datalist from /api/suggest
+    # (a locator, not wait_for_function: our CSP forbids the eval that one needs)
+    page.locator("#q-suggestions option").first.wait_for(state="attached")
+    box.fill("光伏")
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"/search\?q=%E5%85%89%E4%BC%8F$"))
+    assert page.locator("li.hit").count() == 10
+    assert page.locator("h2.hit-title mark").first.inner_text() == "光伏"
+    assert re.fullmatch(
+        r"找到 [\d,]+ 条结果（用时 .+ 毫秒）", page.locator("h1.summary").inner_text()
+    )
+
+
+def test_click_a_category_and_the_counts_change(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("/search?q=%E5%85%89%E4%BC%8F")
+    before = tab.total()
+    link = page.locator('.facet-category a[data-value="技术"]')
+    expected = int(link.locator(".count").inner_text())
+    link.click()
+    page.wait_for_url(re.compile(r"category=%E6%8A%80%E6%9C%AF"))
+    assert tab.total() == expected < before
+    assert page.locator("ul.chips a.chip").first.inner_text().startswith("分类：技术")
+    assert page.locator('.facet-category li.selected a[data-value="技术"]').count() == 1
+    page.go_back()
+    page.wait_for_url(re.compile(r"/search\?q=%E5%85%89%E4%BC%8F$"))
+    assert tab.total() == before
+
+
+def test_click_a_year_bar_then_a_month_bar(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("/search")
+    page.locator('.facet-published a.bar-link[data-value="2024"]').click()
+    page.wait_for_url(re.compile(r"from=2024-01-01&to=2024-12-31"))
+    assert page.locator(".facet-published li.bar-item").count() == 12
+    dates = page.locator("li.hit time").evaluate_all("els => els.map(e => e.dateTime)")
+    assert dates and all(d.startswith("2024-") for d in dates)
+    month = page.locator(".facet-published a.bar-link").first
+    value = month.get_attribute("data-value")
+    month.click()
+    page.wait_for_url(re.compile(rf"from={value}-01&to={value}-\d\d"))
+    dates = page.locator("li.hit time").evaluate_all("els => els.map(e => e.dateTime)")
+    assert dates and all(d.startswith(value) for d in dates)
+    assert page.locator(".facet-published li.selected").count() == 1
+
+
+def test_page_two_and_back(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("/search")
+    first = page.locator("h2.hit-title a").first.inner_text()
+    page.locator("nav.pagination a.next").click()
+    page.wait_for_url(re.compile(r"page=2$"))
+    assert page.locator("nav.pagination a.current").inner_text() == "2"
+    assert page.locator("h2.hit-title a").first.inner_text() != first
+    page.go_back()
+    page.wait_for_url(re.compile(r"/search$"))
+    assert page.locator("h2.hit-title a").first.inner_text() == first
+
+
+def test_open_an_article_from_a_result(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("/search?q=%E7%89%B9%E9%AB%98%E5%8E%8B")
+    title = page.locator("h2.hit-title a").first
+    text = title.inner_text()
+    title.click()
+    page.wait_for_url(re.compile(r"/article/.+\?q=%E7%89%B9%E9%AB%98%E5%8E%8B"))
+    assert page.locator("article h1").inner_text() == text
+    assert page.locator(".article-body mark").count() > 0
+    assert page.locator("aside.related li").count() > 0
+    assert page.locator("p.original a").get_attribute("rel") == "noopener nofollow"
+
+
+def test_script_in_an_article_is_text_and_never_runs(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("/search?q=%E8%B7%A8%E7%AB%99%E8%84%9A%E6%9C%AC")  # 跨站脚本
+    page.locator("h2.hit-title a").first.click()
+    page.wait_for_url(re.compile(r"/article/demo-0039"))
+    body = page.locator(".article-body").inner_text()
+    assert "<script>alert(1)</script>" in body
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.querySelectorAll('.article-body script').length") == 0
+    assert tab.dialogs == []
+
+
+def test_hostile_query_runs_nothing(tab: Tab) -> None:
+    tab.page.add_init_script("window.__xss = 0")
+    tab.goto(
+        "/search?q=%3Cscript%3Ewindow.__xss%3D1%3C%2Fscript%3E%3Cimg+src%3Dx+onerror%3Dalert(1)%3E"
+    )
+    tab.page.wait_for_timeout(300)
+    assert tab.page.evaluate("window.__xss") == 0
+    assert tab.page.locator("input#q").input_value().startswith("<script>")
+
+
+def test_works_without_javascript(browser: sync_api.Browser, live_server) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    page.locator("input#q").fill("风电")
+    page.locator('form[role="search"] button').click()
+    page.wait_for_url(re.compile(r"q=%E9%A3%8E%E7%94%B5"))
+    assert page.locator("li.hit").count() > 0
+    page.locator("input#from").fill("2020-01-01")
+    page.locator("input#to").fill("2020-12-31")
+    page.locator("form.date-form button").click()
+    page.wait_for_url(re.compile(r"from=2020-01-01&to=2020-12-31"))
+    assert "q=%E9%A3%8E%E7%94%B5" in page.url
+    context.close()
+
+
+def test_phone_layout_stacks_and_fits(browser: sync_api.Browser, live_server) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    page.goto(live_server.url + "/search?q=%E5%85%89%E4%BC%8F")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    results = page.locator("section.results").bounding_box()
+    filters = page.locator("aside.filters").bounding_box()
+    assert results and filters and filters["y"] >= results["y"] + results["height"] - 1
+    assert page.locator(".jump-filters a").is_visible()
+    context.close()
+
+
+def test_keyboard_focus_is_visible(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("/search?q=%E5%85%89%E4%BC%8F")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    assert page.locator(".skip-link").is_visible()
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("", "none")
+
+
+def test_screenshot_of_the_search_page(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("/search?q=%E5%85%89%E4%BC%8F+%E5%82%A8%E8%83%BD&from=2024-01-01&to=2024-12-31")
+    if not page.locator("li.hit").count():  # fall back to a query the demo surely has
+        tab.goto("/search?q=%E5%85%89%E4%BC%8F")
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT), full_page=False)
+    assert SCREENSHOT.stat().st_size > 10_000

@@ -1,0 +1,208 @@
+"""Hostile input, escaping, security headers and error handling: nothing a client sends may
+cause a 500, a traceback or unescaped markup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from webhtml import Node, page, parse_html
+
+from webui import CSP, create_app
+
+pytest_plugins = ["webfixtures"]
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "'><svg/onload=alert(1)>",
+    "</textarea></title><script>alert(1)</script>",
+    "javascript:alert(1)",
+    "{{7*7}} ${7*7} {% raw %}",
+    "' OR 1=1; DROP TABLE articles; --",
+    'title:(光伏 OR 风电) AND body:"储能 -电池" NOT x~2 y^3 *:* [a TO z] {b TO c}',
+    '"unclosed phrase',
+    "(((( )))) ]]]] \\ / : ^ ~ * ?",
+    "-光伏 -风电",
+    "OR AND NOT",
+    "光" * 10_000,
+    "a" * 10_000,
+    "光伏 " * 1_000,
+    "\x00\x01\x02\x1b[31m\x7f\x85 控制字符",
+    "🔥⚡️👨‍👩‍👧 光伏 🌞",
+    "\u202e\u200f\u2066 光伏 مرحبا \u202c",
+    "\ufeff\u200b\u00a0\u3000 全角　空格",
+    "%00%ff%",
+    "１２３ ＡＢＣ 全角",
+]
+PARAMS = ["q", "category", "source", "from", "to", "sort", "page", "size"]
+# Raw query strings a browser could never send but a client can.
+RAW = [
+    "q=%ED%A0%80",  # a lone surrogate as UTF-8-ish bytes
+    "q=%ED%A0%80%ED%B0%80光伏",
+    "q=%FF%FE%FD",
+    "q=%C0%AF",  # an overlong encoding
+    "q=%zz%",
+    "q=%00",
+    "category=%ED%A0%80&source=%00",
+    "q=a&q=b&q=c",
+    "page=%ED%A0%80",
+    "from=%ED%A0%80",
+    "size=%00",
+    "sort=%00",
+    "q",
+    "&&&==&",
+    "q=" + "%E5%85%89" * 3000,  # 3,000 characters, 27 KB encoded: over the cap
+]
+ALLOWED_TAGS = {
+    "html", "head", "meta", "title", "link", "script", "body", "a", "span", "header", "form",
+    "label", "input", "datalist", "button", "main", "div", "section", "h1", "h2", "h3", "p",
+    "ul", "ol", "li", "nav", "aside", "time", "mark", "bdi", "code", "footer", "article",
+}  # fmt: skip
+
+
+def assert_safe_html(doc: Node, text: str) -> None:
+    """Only our own tags, no event-handler attributes, no inline script, no traceback."""
+    assert "Traceback" not in text and "werkzeug" not in text.lower()
+    for node in doc.iter():
+        assert node.tag in ALLOWED_TAGS, f"unexpected <{node.tag}> in page"
+        assert not [a for a in node.attrs if a.startswith("on")], node
+        if node.tag == "script":
+            assert node.get("src", "").startswith("/static/") and not node.children
+        if node.tag == "a":
+            assert not node.get("href", "").lower().lstrip().startswith("javascript:")
+
+
+def check_html(client: FlaskClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code in {200, 400, 414}, (url[:200], response.status_code)
+    assert response.mimetype == "text/html"
+    text = response.get_data(as_text=True)
+    assert_safe_html(parse_html(text), text)
+
+
+def check_json(client: FlaskClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code in {200, 400, 414}, (url[:200], response.status_code)
+    assert response.mimetype == "application/json"
+    data = response.get_json()
+    assert isinstance(data, dict)
+    if response.status_code != 200:
+        assert set(data["error"]) == {"param", "message"}
+
+
+@pytest.mark.parametrize("param", PARAMS)
+@pytest.mark.parametrize("value", HOSTILE, ids=lambda v: repr(v[:24]))
+def test_hostile_values_never_500_never_unescaped(client: FlaskClient, param: str, value: str):
+    query = f"{param}={quote(value)}"
+    check_html(client, f"/search?{query}")
+    check_json(client, f"/api/search?{query}")
+
+
+@pytest.mark.parametrize("query", RAW)
+def test_raw_query_strings(client: FlaskClient, query: str) -> None:
+    for path in ("/search", "/", "/search.json"):
+        response = client.get(f"{path}?{query}")
+        assert response.status_code in {200, 400, 414}
+        assert b"Traceback" not in response.data
+    check_html(client, f"/search?{query}")
+    check_json(client, f"/api/search?{query}")
+    check_json(client, f"/api/suggest?{query}")
+
+
+def test_echoed_query_is_escaped(client: FlaskClient) -> None:
+    value = '<script>alert(1)</script>"><img src=x onerror=alert(1)> 光伏'
+    response = client.get("/search", query_string={"q": value})
+    text = response.get_data(as_text=True)
+    assert "<script>alert(1)" not in text and "<img src=x" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    doc = parse_html(text)
+    assert doc.select_one("input#q").get("value") == value
+
+
+def test_long_query_is_cut_with_a_notice(client: FlaskClient) -> None:
+    response = client.get("/search", query_string={"q": "光伏" * 300})
+    assert response.status_code == 200
+    doc = parse_html(response.get_data(as_text=True))
+    assert "查询过长" in doc.select_one(".notice").text
+
+
+def test_query_string_over_the_cap_is_414(client: FlaskClient) -> None:
+    page(client, "/search?q=" + "a" * 10_000, status=414)
+    response = client.get("/api/search?q=" + "a" * 10_000)
+    assert response.status_code == 414 and response.get_json()["error"]["message"]
+
+
+@given(q=st.text(max_size=300), cat=st.text(max_size=40), page=st.text(max_size=6))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_any_text_is_answered(app: Flask, q: str, cat: str, page: str) -> None:
+    client = app.test_client()
+    args = {"q": q, "category": cat, "page": page}
+    for path in ("/api/search", "/search"):
+        response = client.get(path, query_string=args)
+        assert response.status_code in {200, 400, 414}, (args, response.data[:300])
+
+
+def test_security_headers_on_every_response(client: FlaskClient) -> None:
+    for url in ("/", "/search?q=光伏", "/api/search?q=光伏", "/article/nope", "/healthz"):
+        response = client.get(url)
+        assert response.headers["Content-Security-Policy"] == CSP
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert response.headers["Referrer-Policy"] == "same-origin"
+    assert "script-src 'self'" in CSP and "unsafe-inline" not in CSP
+    assert "frame-ancestors 'none'" in CSP and "object-src 'none'" in CSP
+
+
+def test_hostile_article_fields_are_text(hostile_client: FlaskClient) -> None:
+    doc = page(hostile_client, "/search?q=储能")
+    text = hostile_client.get("/search?q=储能").get_data(as_text=True)
+    assert_safe_html(doc, text)
+    titles = [a.text for a in doc.select("h2.hit-title a")]
+    assert "<img src=x onerror=alert(1)>储能电站标题测试" in titles
+    assert "技术<i>" in {t.text for t in doc.select("li.hit .tag")}
+    assert "来源\"'><script>" in {t.text for t in doc.select("li.hit .source")}
+    link = next(a for a in doc.select("h2.hit-title a") if "img" in a.text)
+    article = hostile_client.get(link.get("href"))
+    assert article.status_code == 200
+    art_text = article.get_data(as_text=True)
+    art = parse_html(art_text)
+    assert_safe_html(art, art_text)
+    assert art.select_one("article h1").text == "<img src=x onerror=alert(1)>储能电站标题测试"
+    body = art.select_one(".article-body").text
+    assert "<script>window.__xss = 1</script>" in body and "<b>加粗</b>" in body
+    assert not art.select("p.original")  # a javascript: URL is not linked
+    # the id with //, ? and # round-trips through the link
+    assert "//2024/a.html?x=1" not in link.get("href")
+    api = hostile_client.get(link.get("href").replace("/article/", "/api/article/", 1))
+    assert api.get_json()["id"] == "https://example.org/news//2024/a.html?x=1&y=<2>#top"
+
+
+def test_real_bugs_are_a_plain_500(demo_index: Path) -> None:
+    app = create_app({"INDEX_ROOT": demo_index})
+    assert not app.debug and not app.testing
+
+    def boom() -> str:
+        raise RuntimeError("secret internals")
+
+    app.add_url_rule("/boom", "boom", boom)
+    app.add_url_rule("/api/boom", "api_boom", boom)
+    client = app.test_client()
+    html = client.get("/boom")
+    assert html.status_code == 500 and html.mimetype == "text/html"
+    assert b"secret internals" not in html.data and b"Traceback" not in html.data
+    assert "服务器出了点问题".encode() in html.data
+    api = client.get("/api/boom")
+    assert api.status_code == 500 and api.get_json()["error"]["param"] is None
+    assert b"secret internals" not in api.data
+
+
+def test_request_bodies_are_capped(client: FlaskClient, app: Flask) -> None:
+    assert app.config["MAX_CONTENT_LENGTH"] <= 1024 * 1024
+    response = client.post("/search", data="x" * 200_000)
+    assert response.status_code in {405, 413}
+    assert client.put("/api/search").status_code == 405
