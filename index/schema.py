@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.reading import IndexReader
 
 from index.analysis import char_analyzer, word_analyzer
 
@@ -36,3 +39,20 @@ def build_schema(userwords: tuple[tuple[str, int | None, str | None], ...] = ())
         # The record's place in the input: the last of several records with one id wins.
         seq=NUMERIC(bits=64, stored=False, sortable=True),
     )
+
+
+def published_dates(reader: IndexReader) -> list[dt.date | None]:
+    """Each document's publication date by document number (None when undated).
+
+    A document without a date holds the column's default, which Whoosh's own conversion turns
+    into an out-of-range datetime; read the raw values and convert them one by one instead.
+    """
+    field = reader.schema["published"]
+    raw = reader.column_reader("published", translate=False)
+    dates: list[dt.date | None] = []
+    for value in raw:
+        try:
+            dates.append(field.from_column_value(value).date())
+        except (OverflowError, ValueError):
+            dates.append(None)
+    return dates

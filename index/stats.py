@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from index.schema import SCHEMA_VERSION
+from index.schema import SCHEMA_VERSION, published_dates
 from index.store import IndexStore
 
 
@@ -71,7 +71,7 @@ def index_stats(root: str | Path) -> IndexStats:
         dates = []
         cat_col = reader.column_reader("category")
         src_col = reader.column_reader("source")
-        pub_col = reader.column_reader("published")
+        pub_col = published_dates(reader)
         for d in docnums:
             if cat := cat_col[d]:
                 categories[cat] += 1
@@ -86,8 +86,8 @@ def index_stats(root: str | Path) -> IndexStats:
         documents=len(docnums),
         categories=categories.most_common(),
         sources=sources.most_common(),
-        earliest=min(dates).date() if dates else None,
-        latest=max(dates).date() if dates else None,
+        earliest=min(dates) if dates else None,
+        latest=max(dates) if dates else None,
         undated=len(docnums) - len(dates),
         size_bytes=store.size_on_disk(),
         schema_version=gen.meta.get("schema_version", SCHEMA_VERSION),

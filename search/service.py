@@ -15,6 +15,7 @@ from whoosh import query as wq
 from whoosh.searching import Searcher as WhooshSearcher
 
 from index.analysis import configure_jieba, fold, word_analyzer
+from index.schema import published_dates
 from index.store import IndexStore, StoreError
 from search.compile import compile_query
 from search.dedupe import collapse, shingles, similarity
@@ -101,10 +102,10 @@ class Searcher:
             )
         cats = reader.column_reader("category")
         srcs = reader.column_reader("source")
-        pubs = reader.column_reader("published")
+        pubs = published_dates(reader)
         facets = FacetIndex.build(
             reader.doc_count_all(),
-            ((d, cats[d] or None, srcs[d] or None, _date(pubs[d])) for d in reader.all_doc_ids()),
+            ((d, cats[d] or None, srcs[d] or None, pubs[d]) for d in reader.all_doc_ids()),
         )
         new = _Snapshot(
             target=target,

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from index.analysis import fold
 from index.builder import ReindexOptions, reindex
+from index.stats import index_stats
 from search import QueryError, Searcher, SearchRequest, SortOrder
 from search.models import MAX_QUERY_CHARS
 from tests.conftest import DEMO, build_index
@@ -326,3 +327,21 @@ def test_searcher_follows_a_reindex_switch(tmp_path: Path) -> None:
     reindex(ReindexOptions([src], root, progress=False))
     assert searcher.search(SearchRequest()).total == 2
     assert searcher.health()["documents"] == 2
+
+
+def test_undated_articles_are_searchable_counted_and_sorted_last(tmp_path: Path) -> None:
+    src = write_jsonl(
+        tmp_path / "a.jsonl",
+        [
+            article(1, body="山东一座光伏电站并网。"),
+            article(2, body="光伏组件价格连续下跌，企业承压。", published=None),
+            article(3, body="屋顶光伏补贴政策发布。", published="not a date"),
+        ],
+    )
+    root = build_index(tmp_path / "ix", src)
+    result = Searcher(root).search(SearchRequest(q="光伏", sort=SortOrder.DATE))
+    assert result.hits[0].id == "t-1"
+    assert {h.published for h in result.hits[1:]} == {None}
+    assert {v.value: v.count for v in result.facets["published"].values} == {"2024": 1}
+    stats = index_stats(root)
+    assert (stats.documents, stats.undated) == (3, 2)

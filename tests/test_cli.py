@@ -1,0 +1,109 @@
+"""The ``xinwen`` command: each subcommand, its output and its exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DEMO, ROOT
+from tests.helpers import article, write_jsonl
+from xinwen.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_reindex_stats_and_search(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = str(tmp_path / "ix")
+    code, out, _ = run(capsys, "reindex", str(DEMO), "--index", root, "-q")
+    assert code == 0 and "full reindex: read 120 records = indexed 120" in out
+    code, out, _ = run(capsys, "stats", "--index", root, "--json")
+    stats = json.loads(out)
+    assert code == 0 and stats["documents"] == 120 and stats["schema_version"] >= 1
+    assert {c["value"] for c in stats["categories"]} == {"政策", "项目", "技术", "市场", "国际"}
+    code, out, _ = run(capsys, "stats", "--index", root)
+    assert "documents  120" in out
+    code, out, _ = run(capsys, "search", "特高压", "--index", root, "--json", "--size", "3")
+    doc = json.loads(out)
+    assert code == 0 and doc["total"] > 3 and len(doc["hits"]) == 3
+    assert set(doc) == {
+        "query",
+        "total",
+        "page",
+        "page_size",
+        "took_ms",
+        "notice",
+        "hits",
+        "facets",
+    }
+    assert set(doc["hits"][0]) == {
+        "id",
+        "title",
+        "title_html",
+        "snippet_html",
+        "url",
+        "published",
+        "category",
+        "source",
+        "score",
+        "similar",
+    }
+    assert set(doc["facets"]) == {"category", "source", "published"}
+    code, out, _ = run(capsys, "search", "特高压", "--index", root, "--category", "项目")
+    assert code == 0 and "[特高压]" in out and "项目" in out
+
+
+def test_field_mapping_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [{"编号": "a1", "headline": "风电场投运", "content_text": "海上风电场今日投运。"}]
+    src = write_jsonl(tmp_path / "odd.jsonl", rows)
+    root = str(tmp_path / "ix")
+    code, out, _ = run(
+        capsys, "reindex", str(src), "--index", root, "--field", "body=content_text", "-q"
+    )
+    assert code == 0 and "indexed 1" in out
+    code, out, _ = run(capsys, "search", "风电场", "--index", root, "--json")
+    assert json.loads(out)["hits"][0]["id"] == "a1"
+
+
+def test_errors_are_one_line_and_exit_non_zero(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "stats", "--index", str(tmp_path / "none"))
+    assert code == 1 and "xinwen reindex" in err and "Traceback" not in err
+    code, _, err = run(capsys, "search", "光伏", "--index", str(tmp_path / "none"))
+    assert code == 1 and "no index" in err
+    code, _, err = run(capsys, "reindex", str(tmp_path / "missing.jsonl"), "--index", "x")
+    assert code == 2 and "no such source" in err
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps(article(1), ensure_ascii=False) + "\n{oops\n", encoding="utf-8")
+    code, _, err = run(capsys, "reindex", str(bad), "--index", str(tmp_path / "s"), "--strict")
+    assert code == 1 and "bad.jsonl:2" in err
+    code, _, err = run(capsys, "search", "光伏", "--index", str(tmp_path / "s"), "--size", "500")
+    assert code in (1, 2) and "size" in err
+
+
+def test_the_console_script_runs_and_logs_progress_without_a_terminal(tmp_path: Path) -> None:
+    src = write_jsonl(tmp_path / "a.jsonl", [article(n) for n in range(30)])
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "XINWEN_INDEX": str(tmp_path / "envix")}
+    done = subprocess.run(
+        [sys.executable, "-m", "xinwen", "reindex", str(src)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "\r" not in done.stderr  # no progress bar drawn into a log
+    assert (tmp_path / "envix" / "current").is_symlink()
+    assert (tmp_path / "envix" / "jieba" / "jieba.cache").is_file()
