@@ -123,13 +123,14 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the web UI and JSON API."""
-    from webui.server import serve  # the web layer loads only for this command
+    from webui import settings as web  # the web layer loads only for this command
+    from webui.server import serve
 
     serve(
         settings.index_root(args.index),
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
+        host=web.host(args.host),
+        port=web.port(args.port),
+        workers=web.web_workers(args.workers),
         dev=args.dev,
     )
     return EXIT_OK
@@ -184,9 +185,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help=cmd_serve.__doc__, description=cmd_serve.__doc__)
     _add_index_option(p)
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--workers", type=int, default=2, metavar="N", help="gunicorn workers")
+    # Help texts and defaults come from webui.settings (declared once), without importing
+    # Flask for every other subcommand.
+    p.add_argument("--host", default=None, help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", default=None, metavar="N", help="TCP port (default 8000)")
+    p.add_argument("--workers", default=None, metavar="N", help="gunicorn workers (default 2)")
     p.add_argument("--dev", action="store_true", help="Flask's development server with reloader")
     p.set_defaults(func=cmd_serve)
 
