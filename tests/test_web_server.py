@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import quote
 
 import pytest
 
@@ -38,7 +41,6 @@ def test_gunicorn_options_preload_sync_workers_and_timed_access_log() -> None:
     assert options["workers"] == 3 and options["worker_class"] == "sync"
     assert options["preload_app"] is True
     assert options["accesslog"] == "-" and "%(M)s" in ACCESS_LOG_FORMAT
-    assert callable(options["post_fork"])
     assert bind_address("::1", 80) == "[::1]:80"
 
 
@@ -69,3 +71,51 @@ def test_real_server_answers_and_logs_request_times(live_server) -> None:
     assert re.search(r'"GET /search\?q=%E5%85%89%E4%BC%8F HTTP/1.1" 200 \d+ \d+ms', log), log
     assert log.count("Booting worker") == 2
     assert "Traceback" not in log
+
+
+def test_log_says_what_is_served(live_server) -> None:
+    assert re.search(
+        r"xinwen: serving [\d,]+ documents from .+ \(generation g", live_server.log_text()
+    )
+
+
+def test_workers_sharing_the_preloaded_index_answer_correctly(live_server, client) -> None:
+    """Many concurrent requests across the forked workers give exactly the in-process answers."""
+    queries = ["光伏", "风电", "储能", "特高压", "电网", "光伏 储能", ""]
+    paths = [
+        f"/api/search?q={quote(q)}{extra}"
+        for q in queries
+        for extra in ("", "&category=%E6%8A%80%E6%9C%AF", "&sort=date&page=2")
+    ]
+
+    def answer(data: dict) -> dict:
+        return {k: v for k, v in data.items() if k != "took_ms"}
+
+    expected = {p: answer(client.get(p).get_json()) for p in paths}
+
+    def fetch(path: str) -> bool:
+        status, body, _ = get(live_server.url + path)
+        return status == 200 and answer(json.loads(body)) == expected[path]
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        assert all(pool.map(fetch, paths * 8))
+
+
+def test_serve_runs_gunicorn_or_the_dev_server(monkeypatch: pytest.MonkeyPatch, demo_index) -> None:
+    from flask import Flask
+
+    from webui import server
+
+    ran: dict = {}
+    monkeypatch.setattr(server.XinwenServer, "run", lambda self: ran.update(self.options))
+    server.serve(demo_index, host="::1", port=8124, workers=3)
+    assert ran["bind"] == "[::1]:8124" and ran["workers"] == 3 and ran["preload_app"]
+
+    def fake_run(app: Flask, **kwargs: object) -> None:
+        ran["dev"] = kwargs
+        ran["debug_app"] = app
+
+    monkeypatch.setattr(Flask, "run", fake_run)
+    server.serve(demo_index, port=8125, dev=True)
+    assert ran["dev"]["use_reloader"] is True and ran["dev"]["use_debugger"] is False
+    assert ran["dev"]["port"] == 8125

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlsplit
 
+import pytest
 from flask.testing import FlaskClient
-from webhtml import page
+from webhtml import page, parse_html
 
 pytest_plugins = ["webfixtures"]
 
@@ -184,6 +185,16 @@ def test_no_results_says_so_with_words_and_ways_forward(client: FlaskClient) -> 
     assert params_of(empty.select_one('a[href^="/search"]').get("href")) == [("q", "量子纠缠猫咪")]
 
 
+def test_no_results_suggests_searches_that_find_something(client: FlaskClient) -> None:
+    doc = page(client, "/search?q=特高压&source=国际能源快讯")
+    links = doc.select(".no-results .suggestions a")
+    assert links
+    for link in links:
+        q = dict(params_of(link.get("href")))["q"]
+        found = client.get("/api/search", query_string={"q": q}).get_json()["total"]
+        assert found and f"（{found:,}）" in link.parent.text
+
+
 def test_fallback_notice_shown(client: FlaskClient) -> None:
     doc = page(client, "/search?q=光伏 量子纠缠")
     assert doc.select("li.hit")
@@ -284,3 +295,42 @@ def test_css_has_a_class_for_every_bar_height(client: FlaskClient) -> None:
         assert f".bar.h{height} {{ height: {height}%; }}" in css
     assert ":focus-visible" in css and "@media (max-width" in css
     assert "@import" not in css and "url(" not in css  # no external fonts or images
+
+
+def _luminance(hex_color: str) -> float:
+    channels = [int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_text_colours_meet_wcag_aa_contrast(client: FlaskClient) -> None:
+    with client.get("/static/style.css") as response:
+        css = response.get_data(as_text=True)
+    colours = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})", css))
+    for text in ("ink", "muted", "accent", "accent-dark"):
+        for background in ("bg", "panel"):
+            ratio = contrast(colours[text], colours[background])
+            assert ratio >= 4.5, f"--{text} on --{background}: {ratio:.2f}"
+    assert contrast("#ffffff", colours["accent"]) >= 4.5  # button text
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/", "/search?q=光伏&category=技术", "/search?q=量子纠缠猫咪", "/article/demo-0001", "/x"],
+)
+def test_pages_have_labels_landmarks_and_one_h1(client: FlaskClient, url: str) -> None:
+    response = client.get(url)
+    doc = parse_html(response.get_data(as_text=True))
+    assert len(doc.select("h1")) == 1
+    assert len(doc.select("main")) == 1 and doc.select("header") and doc.select("footer")
+    assert doc.select_one("a.skip-link").get("href") == "#main"
+    for field in doc.select("input"):
+        if field.get("type") == "hidden":
+            continue
+        assert doc.select(f'label[for="{field.get("id")}"]'), field
+    assert all(link.text or link.get("aria-label") for link in doc.select("a"))

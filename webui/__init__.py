@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response, jsonify, render_template, request
+from flask import Flask, Response, jsonify, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException, InternalServerError, RequestURITooLarge
 
 from index.settings import index_root
@@ -92,8 +93,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     @app.context_processor
     def static_url() -> dict:
-        from flask import url_for
-
         def static(filename: str) -> str:
             return url_for("static", filename=filename, v=version)
 
@@ -132,7 +131,7 @@ def wants_json() -> bool:
     )
 
 
-def error_response(status: int, message: str, param: str | None = None):
+def error_response(status: int, message: str, param: str | None = None) -> tuple[Any, int]:
     """``{"error": {"param", "message"}}`` for the API, an error page for people."""
     if wants_json():
         return jsonify({"error": {"param": param, "message": message}}), status
@@ -150,16 +149,16 @@ def error_response(status: int, message: str, param: str | None = None):
 
 def _register_errors(app: Flask) -> None:
     @app.errorhandler(ParamError)
-    def bad_param(exc: ParamError):
+    def bad_param(exc: ParamError) -> ResponseReturnValue:
         return error_response(400, exc.message, exc.param)
 
     @app.errorhandler(IndexUnavailableError)
-    def unavailable(exc: IndexUnavailableError):
+    def unavailable(exc: IndexUnavailableError) -> ResponseReturnValue:
         response = error_response(503, exc.message)
         return response[0], 503, {"Retry-After": "30"}
 
     @app.errorhandler(HTTPException)
-    def http_error(exc: HTTPException):
+    def http_error(exc: HTTPException) -> ResponseReturnValue:
         if isinstance(exc, InternalServerError):
             return bug(exc)
         code = exc.code or 500
@@ -173,7 +172,7 @@ def _register_errors(app: Flask) -> None:
         return body, status, extra
 
     @app.errorhandler(Exception)
-    def bug(exc: BaseException):
+    def bug(exc: BaseException) -> ResponseReturnValue:
         # A real bug: log it with the traceback, show the client nothing of it.
         original = getattr(exc, "original_exception", None) or exc
         log.error("unhandled error on %s", request.path, exc_info=original)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, jsonify, request
+from flask.typing import ResponseReturnValue
 
 from webui.context import run_search
 from webui.openapi import openapi_document
@@ -13,21 +14,21 @@ bp = Blueprint("api", __name__)
 
 
 @bp.get("/api/search")
-def search():
+def search() -> ResponseReturnValue:
     """A page of results: exactly ``SearchResult.to_dict()``."""
     params = SearchParams.parse(request.args)
     return jsonify(run_search(searcher(), params).to_dict())
 
 
 @bp.get("/api/suggest")
-def suggest():
+def suggest() -> ResponseReturnValue:
     """Completions of a prefix, for the search box."""
     prefix, size = suggest_params(request.args)
     return jsonify({"query": prefix, "suggestions": searcher().suggest(prefix, size)})
 
 
 @bp.get("/api/article/<path:article_id>")
-def article(article_id: str):
+def article(article_id: str) -> ResponseReturnValue:
     """One article with its related articles; ``q`` marks the query's words in ``body_html``."""
     found = searcher().article(article_id, article_query(request.args))
     if found is None:
@@ -36,13 +37,13 @@ def article(article_id: str):
 
 
 @bp.get("/healthz")
-def healthz():
+def healthz() -> ResponseReturnValue:
     """Whether an index is loaded: 200 with its document count and generation, else 503."""
     health = searcher().health()
     return jsonify(health), 200 if health["ok"] else 503
 
 
 @bp.get("/api/openapi.json")
-def openapi():
+def openapi() -> ResponseReturnValue:
     """The OpenAPI 3.1 description of this API."""
     return jsonify(openapi_document())

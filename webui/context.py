@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from flask import url_for
 from markupsafe import escape
 
-from search import Article, Hit, QueryError, Searcher, SearchResult
+from search import Article, Hit, QueryError, Searcher, SearchRequest, SearchResult
 from webui import facets
 from webui.params import ParamError, SearchParams
 
@@ -68,17 +68,34 @@ def took_text(took_ms: float) -> str:
     return "<1" if took_ms < 1 else f"{took_ms:,.0f}"
 
 
+def no_results_suggestions(
+    searcher: Searcher, params: SearchParams, result: SearchResult
+) -> list[dict]:
+    """Other queries that do find something: each of the query's words alone, then
+    completions of the query, each with its count (over the whole archive, no filters)."""
+    if not params.q:
+        return []
+    words = [w for w in result.words if w != params.q] if len(result.words) > 1 else []
+    candidates = dict.fromkeys([*words, *searcher.suggest(params.q, SUGGESTIONS_WHEN_EMPTY)])
+    base = url_for("views.search")
+    found = []
+    for word in candidates:
+        try:
+            total = searcher.search(SearchRequest(q=word, page_size=1, facet_limit=0)).total
+        except QueryError:
+            continue
+        if total:
+            found.append({"q": word, "count": total, "url": facets.url(base, SearchParams(q=word))})
+        if len(found) >= SUGGESTIONS_WHEN_EMPTY:
+            break
+    return found
+
+
 def search_context(searcher: Searcher, params: SearchParams) -> dict:
     """Everything the search page shows: hits, facets with toggle URLs, chips, pages."""
     base = url_for("views.search")
     result = run_search(searcher, params)
-    suggestions: list[dict] = []
-    if not result.total and params.q:
-        # Other ways forward: each of the query's words alone, then completions of the query.
-        words = [w for w in result.words if w != params.q] if len(result.words) > 1 else []
-        for word in [*words, *searcher.suggest(params.q, SUGGESTIONS_WHEN_EMPTY)]:
-            if word not in {s["q"] for s in suggestions}:
-                suggestions.append({"q": word, "url": facets.url(base, SearchParams(q=word))})
+    suggestions = no_results_suggestions(searcher, params, result) if not result.total else []
     return {
         "query": params.q,
         "params": {

@@ -11,7 +11,6 @@ from gunicorn.app.base import BaseApplication
 
 from index.analysis import configure_jieba
 from index.store import IndexStore
-from search import Searcher
 from webui import create_app
 
 log = logging.getLogger(__name__)
@@ -23,27 +22,23 @@ ACCESS_LOG_FORMAT = '%(h)s "%(r)s" %(s)s %(B)s %(M)sms "%(f)s" "%(a)s"'
 LIMIT_REQUEST_LINE = 8190
 
 
-def load_app(root: Path) -> Flask:
+def load_app(root: Path, logger: logging.Logger = log) -> Flask:
     """The app over ``root`` with jieba's dictionary and the index loaded now, not on the
     first request: under gunicorn this runs once in the master, before the workers fork,
-    so they share the loaded dictionary instead of each loading its own."""
+    so they share the loaded dictionary and index instead of each loading its own."""
     configure_jieba(IndexStore(root).jieba_dir)
     app = create_app({"INDEX_ROOT": root})
     health = app.extensions["xinwen.searcher"].health()
     if health["ok"]:
-        log.info("serving %s documents from %s", health["documents"], health["generation"])
+        logger.info(
+            "xinwen: serving %s documents from %s (generation %s)",
+            f"{health['documents']:,}",
+            root,
+            health["generation"],
+        )
     else:  # still serve: pages say what to run, and the searcher picks up a later reindex
-        log.warning("no usable index yet: %s", health["error"])
+        logger.warning("xinwen: no usable index yet: %s", health["error"])
     return app
-
-
-def _post_fork(server: Any, worker: Any) -> None:
-    """Each worker reads the index through its own file handles: forked handles share one
-    file offset, and Whoosh reads with seek-then-read."""
-    app: Flask = server.app.wsgi()
-    searcher: Searcher = app.extensions["xinwen.searcher"]
-    searcher.close()
-    searcher.health()  # reopen now rather than on the first request
 
 
 class XinwenServer(BaseApplication):
@@ -60,7 +55,7 @@ class XinwenServer(BaseApplication):
                 self.cfg.set(key, value)
 
     def load(self) -> Flask:
-        return load_app(self.root)
+        return load_app(self.root, logging.getLogger("gunicorn.error"))
 
 
 def bind_address(host: str, port: int) -> str:
@@ -74,8 +69,11 @@ def gunicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
         "bind": bind_address(host, port),
         "workers": max(1, workers),
         "worker_class": "sync",
+        # Load jieba and open the index once, in the master: workers share both
+        # copy-on-write. Sharing the open index is safe because Whoosh memory-maps compound
+        # segments (the only kind xinwen writes) and closes their files, so no file offset
+        # is shared; a reindex is picked up by each worker on its own.
         "preload_app": True,
-        "post_fork": _post_fork,
         "accesslog": "-",
         "errorlog": "-",
         "access_log_format": ACCESS_LOG_FORMAT,
@@ -104,7 +102,7 @@ def serve(
     """
     root = Path(root)
     if dev:
-        app = load_app(root)
+        app = load_app(root, logging.getLogger("werkzeug"))
         app.run(host=host, port=port, debug=True, use_reloader=True, use_debugger=False)
         return
     XinwenServer(root, gunicorn_options(host, port, workers)).run()

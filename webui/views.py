@@ -3,40 +3,42 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, jsonify, render_template, request
+from flask.typing import ResponseReturnValue
 
+from search import Searcher
 from webui.context import article_context, search_context
 from webui.params import SearchParams, article_query
 
 bp = Blueprint("views", __name__)
 
 
-def searcher():
+def searcher() -> Searcher:
     """The app's one ``Searcher`` (opened lazily, shared by the worker's requests)."""
     return current_app.extensions["xinwen.searcher"]
 
 
 @bp.get("/")
-def index():
+def index() -> ResponseReturnValue:
     """Home: the search box over the newest articles, every facet open for browsing."""
     return search()
 
 
 @bp.get("/search")
-def search():
+def search() -> ResponseReturnValue:
     """Results for ``q`` with facets; without ``q``, the newest articles."""
     params = SearchParams.parse(request.args)
     return render_template("search.html", **search_context(searcher(), params))
 
 
 @bp.get("/search.json")
-def search_json():
+def search_json() -> ResponseReturnValue:
     """The search page's context as JSON: what the page shows, facet toggle URLs included."""
     params = SearchParams.parse(request.args)
     return jsonify(search_context(searcher(), params))
 
 
 @bp.get("/article/<path:article_id>")
-def article(article_id: str):
+def article(article_id: str) -> ResponseReturnValue:
     """One whole article, the query's words marked when the reader came from a result."""
     q = article_query(request.args)
     found = searcher().article(article_id, q)
