@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -102,7 +103,12 @@ def serve(
     """
     root = Path(root)
     if dev:
-        app = load_app(root, logging.getLogger("werkzeug"))
+        # The reloader's watcher process never answers a request: only the child it
+        # starts (WERKZEUG_RUN_MAIN set) pays for loading jieba and the index.
+        if os.environ.get("WERKZEUG_RUN_MAIN") == "true":
+            app = load_app(root, logging.getLogger("werkzeug"))
+        else:
+            app = create_app({"INDEX_ROOT": root})
         app.run(host=host, port=port, debug=True, use_reloader=True, use_debugger=False)
         return
     XinwenServer(root, gunicorn_options(host, port, workers)).run()
