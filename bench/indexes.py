@@ -3,7 +3,7 @@
 ``relevance.py`` and ``latency.py`` share them. A cached index is reused while its stamp (corpus
 size and time, record limit, xinwen's schema version) still matches; ``--rebuild`` forces a new
 one. With a record limit the index holds the first N records plus every known-item target, so a
-quick run still has something to find.
+quick run still has something to find (both scripts pass the known-item targets).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bench.common import QUERIES_DIR, cpu_count, iter_raw, write_subset
@@ -30,28 +30,28 @@ def known_item_ids(path: Path = KNOWN_ITEMS) -> list[str]:
     return ids
 
 
-def source_for(workdir: Path, corpus: Path, limit: int | None) -> Path:
-    """The file to index: the corpus itself, or its first ``limit`` records + known targets."""
+def source_for(workdir: Path, corpus: Path, limit: int | None, targets: Sequence[str]) -> Path:
+    """The file to index: the corpus itself, or its first ``limit`` records + ``targets``."""
     if limit is None:
         return corpus
     subset = workdir / f"subset-{limit}.jsonl"
-    stamp = _stamp(corpus, limit)
+    stamp = _stamp(corpus, limit, targets)
     marker = workdir / f"subset-{limit}.json"
     if not subset.exists() or not marker.exists() or _read(marker) != stamp:
-        write_subset(corpus, subset, limit, known_item_ids())
+        write_subset(corpus, subset, limit, targets)
         marker.write_text(json.dumps(stamp), encoding="utf-8")
     return subset
 
 
-def _stamp(corpus: Path, limit: int | None, **extra: object) -> dict:
-    """What a cached file was built from; with a limit, the known-item targets count too."""
+def _stamp(corpus: Path, limit: int | None, targets: Sequence[str], **extra: object) -> dict:
+    """What a cached file was built from; with a limit, the extra target ids count too."""
     st = corpus.stat()
     return {
         "corpus": str(corpus.resolve()),
         "size": st.st_size,
         "mtime": int(st.st_mtime),
         "limit": limit,
-        "targets": sorted(set(known_item_ids())) if limit is not None else None,
+        "targets": sorted(set(targets)) if limit is not None else None,
         **extra,
     }
 
@@ -88,27 +88,40 @@ def _suffix(limit: int | None) -> str:
     return "full" if limit is None else f"first{limit}"
 
 
-def xinwen_index(workdir: Path, corpus: Path, limit: int | None, rebuild: bool = False) -> Path:
+def xinwen_index(
+    workdir: Path,
+    corpus: Path,
+    limit: int | None,
+    targets: Sequence[str] = (),
+    rebuild: bool = False,
+) -> Path:
     """An xinwen index root of the bench corpus (built with one worker per CPU)."""
     from index.builder import ReindexOptions, reindex
     from index.schema import SCHEMA_VERSION
 
-    source = source_for(workdir, corpus, limit)
+    source = source_for(workdir, corpus, limit, targets)
 
     def build(folder: Path) -> None:
         reindex(ReindexOptions(sources=[source], root=folder, workers=cpu_count(), progress=False))
 
-    stamp = _stamp(corpus, limit, schema_version=SCHEMA_VERSION)
+    stamp = _stamp(corpus, limit, targets, schema_version=SCHEMA_VERSION)
     return _cached(f"xinwen-{_suffix(limit)}", workdir, stamp, build, rebuild)
 
 
-def baseline_index(workdir: Path, corpus: Path, limit: int | None, rebuild: bool = False) -> Path:
+def baseline_index(
+    workdir: Path,
+    corpus: Path,
+    limit: int | None,
+    targets: Sequence[str] = (),
+    rebuild: bool = False,
+) -> Path:
     """A baseline (jieba ChineseAnalyzer + Whoosh) index of the bench corpus."""
     from bench.baseline import build_baseline
 
-    source = source_for(workdir, corpus, limit)
+    source = source_for(workdir, corpus, limit, targets)
 
     def build(folder: Path) -> None:
         build_baseline(iter_raw(source), folder)
 
-    return _cached(f"baseline-{_suffix(limit)}", workdir, _stamp(corpus, limit), build, rebuild)
+    stamp = _stamp(corpus, limit, targets)
+    return _cached(f"baseline-{_suffix(limit)}", workdir, stamp, build, rebuild)

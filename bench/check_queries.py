@@ -1,0 +1,210 @@
+"""Check the query sets against the bench corpus, by plain substring matching (no index).
+
+Known items (``queries/known_items.jsonl``): the target exists; every positive word of the query
+occurs in the target (after folding width, case and traditional → simplified characters, as the
+index does); no run of more than 4 characters is shared with the target's title; the ``kind`` is
+what the query looks like (traditional characters, a one-character word, full-width characters,
+a quoted phrase); and how many articles contain all its words (a query matching thousands of
+articles is no known-item query). Latency queries (``queries/latency.txt``): how many articles
+contain all the positive words of each line (lines that match nothing are listed).
+
+    python bench/check_queries.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import BENCH_CORPUS, QUERIES_DIR, iter_raw, require_corpus
+
+KNOWN_ITEMS = QUERIES_DIR / "known_items.jsonl"
+LATENCY = QUERIES_DIR / "latency.txt"
+TOPICAL = QUERIES_DIR / "topical.jsonl"
+KINDS = ("plain", "traditional", "single_char", "fullwidth", "phrase")
+MIN_PER_KIND = {"traditional": 15, "single_char": 15, "fullwidth": 5, "phrase": 10}
+MAX_TITLE_RUN = 4
+TOO_MANY = 1000  # a known-item query whose words all occur in more articles than this fails
+
+_TERM = re.compile(r'-?(?:[^\s:"“”]+:)?(?:["“]([^"”]*)["”]?|(\S+))')
+_OPERATORS = {"OR", "AND", "NOT", "|"}
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_FULLWIDTH = re.compile(r"[\uff01-\uff5e\u3000]")
+
+
+def terms(query: str) -> tuple[list[str], list[str], list[str]]:
+    """The query's positive words, its quoted phrases, and its excluded words."""
+    words: list[str] = []
+    phrases: list[str] = []
+    excluded: list[str] = []
+    for m in _TERM.finditer(query):
+        text = m.group(1) if m.group(1) is not None else m.group(2)
+        if not text or text in _OPERATORS:
+            continue
+        if m.group(0).startswith("-"):
+            excluded.append(text)
+        elif m.group(1) is not None:
+            phrases.append(text)
+        else:
+            words.append(text)
+    return words, phrases, excluded
+
+
+def longest_common_run(a: str, b: str) -> str:
+    """The longest substring shared by ``a`` and ``b``."""
+    best = ""
+    for i in range(len(a)):
+        for j in range(i + len(best) + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = a[i:j]
+            else:
+                break
+    return best
+
+
+def expected_kind(query: str, folded: str, words: list[str], phrases: list[str]) -> set[str]:
+    """The kinds a query qualifies for by its looks."""
+    kinds = {"plain"}
+    if _FULLWIDTH.search(query):
+        kinds.add("fullwidth")
+    if folded != query and any(
+        _HAN.match(a) and a != b for a, b in zip(query, folded, strict=True)
+    ):
+        kinds.add("traditional")
+    if any(len(w) == 1 and _HAN.match(w) for w in words):
+        kinds.add("single_char")
+    if phrases:
+        kinds.add("phrase")
+    return kinds
+
+
+def load_corpus(path: Path) -> tuple[dict[str, tuple[str, str]], list[str]]:
+    """Every article's (title, body) by id, and the folded title + body of each, in order."""
+    from index.analysis import fold
+
+    articles: dict[str, tuple[str, str]] = {}
+    folded: list[str] = []
+    for record in iter_raw(path):
+        title, body = record.get("title") or "", record.get("body") or ""
+        articles[str(record["id"])] = (title, body)
+        folded.append(fold(title + "\n" + body))
+    return articles, folded
+
+
+def count_containing(folded_docs: list[str], needles: list[str]) -> int:
+    """How many folded documents contain every needle."""
+    if not needles:
+        return len(folded_docs)
+    first, rest = needles[0], needles[1:]
+    return sum(1 for doc in folded_docs if first in doc and all(n in doc for n in rest))
+
+
+def check_known_items(
+    path: Path, articles: dict[str, tuple[str, str]], folded_docs: list[str]
+) -> tuple[list[str], Counter[str]]:
+    """Problems found in the known-item file, and its count of queries per kind."""
+    from index.analysis import fold
+
+    problems: list[str] = []
+    kinds: Counter[str] = Counter()
+    seen: set[tuple[str, str]] = set()
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    print(f"{path.name}: {len(rows)} queries")
+    for n, row in enumerate(rows, 1):
+        query, target, kind = row["query"], row["id"], row["kind"]
+        where = f"line {n} ({query!r})"
+        kinds[kind] += 1
+        if kind not in KINDS:
+            problems.append(f"{where}: unknown kind {kind!r}")
+        if (query, target) in seen:
+            problems.append(f"{where}: duplicate")
+        seen.add((query, target))
+        if target not in articles:
+            problems.append(f"{where}: target {target} is not in the corpus")
+            continue
+        title, body = articles[target]
+        doc = fold(title + "\n" + body)
+        ftitle = fold(title)
+        words, phrases, _excluded = terms(query)
+        needles = [fold(w) for w in words + phrases]
+        for needle in needles:
+            if needle not in doc:
+                problems.append(f"{where}: {needle!r} does not occur in the target")
+            run = longest_common_run(needle, ftitle)
+            if len(run) > MAX_TITLE_RUN:
+                problems.append(f"{where}: shares {run!r} with the title")
+        if kind not in expected_kind(query, fold(query), words, phrases):
+            problems.append(f"{where}: does not look like kind {kind!r}")
+        matching = count_containing(folded_docs, needles)
+        if matching > TOO_MANY:
+            problems.append(f"{where}: {matching} articles contain all its words")
+        row["matching"] = matching
+    for kind, minimum in MIN_PER_KIND.items():
+        if kinds[kind] < minimum:
+            problems.append(f"only {kinds[kind]} queries of kind {kind!r} (want ≥ {minimum})")
+    matching = sorted(r.get("matching", 0) for r in rows)
+    if matching:
+        print(
+            f"  articles containing all words: median {matching[len(matching) // 2]},"
+            f" max {matching[-1]}, exactly one (the target) {matching.count(1)}"
+        )
+    return problems, kinds
+
+
+def check_latency(path: Path, folded_docs: list[str]) -> tuple[list[str], Counter[str]]:
+    """Lines of ``latency.txt`` whose words match no article, and the count of lines per class."""
+    from bench.latency import read_queries
+    from index.analysis import fold
+
+    problems: list[str] = []
+    classes: Counter[str] = Counter()
+    queries = read_queries(path)
+    print(f"{path.name}: {len(queries)} queries")
+    for q in queries:
+        classes[q.cls] += 1
+        words, phrases, _excluded = terms(q.text)
+        if not words and not phrases:
+            continue
+        if any(w.upper() == "OR" for w in q.text.split()):
+            continue  # either side may match; not checked here
+        needles = [fold(w) for w in words + phrases]
+        if count_containing(folded_docs, needles) == 0:
+            problems.append(f"{path.name} line {q.line} ({q.text!r}): no article contains it")
+    return problems, classes
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the checks; exit 1 when a problem was found."""
+    parser = argparse.ArgumentParser(description="check the benchmark query sets")
+    parser.add_argument("--corpus", type=Path, default=BENCH_CORPUS)
+    args = parser.parse_args(argv)
+    corpus = require_corpus(args.corpus)
+    print(f"reading and folding {corpus} …", flush=True)
+    articles, folded_docs = load_corpus(corpus)
+    problems, kinds = check_known_items(KNOWN_ITEMS, articles, folded_docs)
+    print("  per kind: " + ", ".join(f"{k} {kinds[k]}" for k in KINDS))
+    latency_problems, classes = check_latency(LATENCY, folded_docs)
+    problems += latency_problems
+    print("  per class: " + ", ".join(f"{k} {v}" for k, v in sorted(classes.items())))
+    topical = [json.loads(x) for x in TOPICAL.read_text(encoding="utf-8").splitlines() if x]
+    print(f"{TOPICAL.name}: {len(topical)} queries")
+    for row in topical:
+        words, phrases, _ = terms(row["query"])
+        from index.analysis import fold
+
+        n = count_containing(folded_docs, [fold(w) for w in words + phrases])
+        print(f"  {row['query']}: {n} articles contain all its words")
+    for problem in problems:
+        print("PROBLEM", problem)
+    print(f"{len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,333 @@
+"""Query latency benchmark (issue 3): full result pages over the bench index, warm and cold.
+
+Every query of ``queries/latency.txt`` is run as the web page runs it: ``Searcher.search`` with
+10 hits (highlighted snippets), all facet counts and the exact total. One process, one warm-up
+pass, then ``--repeat`` measured passes; p50/p95/p99/max per query class and overall. Cold
+start is measured in new processes: import, open the index, load jieba, answer a first query.
+Targets: p50 ≤ 25 ms, p95 ≤ 80 ms (warm). Writes ``bench/results/latency.md``.
+
+    python bench/latency.py                 # the whole bench corpus (builds its index once)
+    python bench/latency.py --limit 5000    # a small index, for a quick run
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import (
+    BENCH_CORPUS,
+    DEFAULT_WORKDIR,
+    NOISE_NOTE,
+    QUERIES_DIR,
+    RESULTS_DIR,
+    ROOT,
+    git_commit,
+    machine,
+    markdown_table,
+    now,
+    peak_rss_mb,
+    percentile,
+    require_corpus,
+)
+
+QUERIES = QUERIES_DIR / "latency.txt"
+RESULTS = RESULTS_DIR / "latency.md"
+TARGET_P50_MS = 25.0
+TARGET_P95_MS = 80.0
+FILTER_KEYS = ("category", "source", "from", "to", "sort")
+COLD_QUERY = "特高压 输电"
+
+
+@dataclass(frozen=True)
+class BenchQuery:
+    """One line of ``latency.txt``: query text, its filters, its class and where it was."""
+
+    line: int
+    cls: str
+    text: str
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def request(self):
+        """The ``SearchRequest`` of this line (one page of 10 results)."""
+        from search import SearchRequest, SortOrder
+
+        def day(key: str) -> dt.date | None:
+            values = self.filters.get(key)
+            return dt.date.fromisoformat(values[-1]) if values else None
+
+        sort = self.filters.get("sort", ("relevance",))[-1]
+        return SearchRequest(
+            q=self.text,
+            categories=self.filters.get("category", ()),
+            sources=self.filters.get("source", ()),
+            date_from=day("from"),
+            date_to=day("to"),
+            sort=SortOrder(sort),
+            page_size=10,
+        )
+
+    def label(self) -> str:
+        """The line as written, for messages."""
+        extra = " ".join(f"{k}={','.join(v)}" for k, v in self.filters.items())
+        return f"{self.text} | {extra}" if extra else self.text
+
+
+def read_queries(path: Path = QUERIES) -> list[BenchQuery]:
+    """Parse ``latency.txt`` (see its header for the format); a malformed line is an error."""
+    queries: list[BenchQuery] = []
+    cls = "unclassified"
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if line.startswith("## "):
+            cls = line[3:].strip()
+            continue
+        if not line or line.startswith("#"):
+            continue
+        text, _, tail = line.partition("|")
+        filters: dict[str, tuple[str, ...]] = {}
+        for item in tail.split():
+            key, eq, value = item.partition("=")
+            if not eq or key not in FILTER_KEYS or not value:
+                raise ValueError(f"{path.name} line {n}: bad filter {item!r} (keys: {FILTER_KEYS})")
+            filters[key] = filters.get(key, ()) + tuple(v for v in value.split(",") if v)
+        for key in ("from", "to"):
+            if key in filters:
+                dt.date.fromisoformat(filters[key][-1])
+        if filters.get("sort", ("relevance",))[-1] not in ("relevance", "date"):
+            raise ValueError(f"{path.name} line {n}: sort must be relevance or date")
+        queries.append(BenchQuery(n, cls, text.strip(), filters))
+    return queries
+
+
+def summarize(samples: list[float]) -> dict[str, float]:
+    """Count, p50, p95, p99 and max of latencies in ms."""
+    ordered = sorted(samples)
+    return {
+        "n": len(ordered),
+        "p50": percentile(ordered, 50),
+        "p95": percentile(ordered, 95),
+        "p99": percentile(ordered, 99),
+        "max": ordered[-1] if ordered else float("nan"),
+    }
+
+
+def run_warm(root: Path, queries: list[BenchQuery], repeat: int) -> dict:
+    """Warm-up pass, then ``repeat`` timed passes in this process; latencies by class."""
+    from search import QueryError, Searcher
+
+    searcher = Searcher(root)
+    started = time.perf_counter()
+    health = searcher.health()
+    open_ms = (time.perf_counter() - started) * 1000
+    if not health["ok"]:
+        sys.exit(f"cannot open the index in {root}: {health['error']}")
+    requests = []
+    errors: dict[str, str] = {}
+    totals: dict[int, int] = {}
+    for q in queries:
+        try:
+            request = q.request()
+            totals[q.line] = searcher.search(request).total  # the warm-up pass
+            requests.append((q, request))
+        except QueryError as exc:
+            errors[q.label()] = exc.message
+    by_class: dict[str, list[float]] = defaultdict(list)
+    per_query: dict[int, list[float]] = defaultdict(list)
+    for _ in range(repeat):
+        for q, request in requests:
+            t0 = time.perf_counter()
+            searcher.search(request)
+            ms = (time.perf_counter() - t0) * 1000
+            by_class[q.cls].append(ms)
+            per_query[q.line].append(ms)
+    searcher.close()
+    return {
+        "documents": health["documents"],
+        "open_ms": open_ms,
+        "by_class": dict(by_class),
+        "per_query": dict(per_query),
+        "totals": totals,
+        "errors": errors,
+    }
+
+
+_COLD = """
+import json, sys, time
+t0 = time.perf_counter()
+sys.path.insert(0, sys.argv[1])
+from search import SearchRequest, Searcher
+t1 = time.perf_counter()
+searcher = Searcher(sys.argv[2])
+health = searcher.health()
+t2 = time.perf_counter()
+first = searcher.search(SearchRequest(q=sys.argv[3]))
+t3 = time.perf_counter()
+searcher.search(SearchRequest(q=sys.argv[3] + " 电网"))
+t4 = time.perf_counter()
+print(json.dumps({"ok": health["ok"], "hits": first.total, "import": t1 - t0,
+                  "open": t2 - t1, "first": t3 - t2, "second": t4 - t3}))
+"""
+
+
+def run_cold(root: Path, runs: int) -> list[dict]:
+    """Cold starts in new processes (the OS file cache stays warm); seconds per phase."""
+    results = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, "-c", _COLD, str(ROOT), str(root), COLD_QUERY],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        wall = time.perf_counter() - started
+        if proc.returncode != 0:
+            print(f"cold start failed:\n{proc.stderr[-2000:]}", file=sys.stderr)
+            continue
+        figures = json.loads(proc.stdout.strip().splitlines()[-1])
+        figures["wall"] = wall
+        results.append(figures)
+    return results
+
+
+def fmt(ms: float) -> str:
+    """Milliseconds with one decimal."""
+    return f"{ms:.1f}"
+
+
+def report(args: argparse.Namespace, root: Path, warm: dict, cold: list[dict]) -> str:
+    """The Markdown report (also printed)."""
+    rows = []
+    everything: list[float] = []
+    for cls, samples in warm["by_class"].items():
+        s = summarize(samples)
+        everything += samples
+        queries = s["n"] // max(args.repeat, 1)
+        rows.append([cls, str(queries), fmt(s["p50"]), fmt(s["p95"]), fmt(s["p99"]), fmt(s["max"])])
+    overall = summarize(everything)
+    rows.append(
+        [
+            "**all**",
+            str(overall["n"] // max(args.repeat, 1)),
+            fmt(overall["p50"]),
+            fmt(overall["p95"]),
+            fmt(overall["p99"]),
+            fmt(overall["max"]),
+        ]
+    )
+    p50_ok = "meets" if overall["p50"] <= TARGET_P50_MS else "misses"
+    p95_ok = "meets" if overall["p95"] <= TARGET_P95_MS else "misses"
+    slowest = sorted(
+        ((statistics.median(v), line) for line, v in warm["per_query"].items()), reverse=True
+    )[:10]
+    by_line = {q.line: q for q in read_queries(args.queries)}
+    slow_rows = [
+        [
+            by_line[line].label().replace("|", "\\|"),
+            by_line[line].cls,
+            fmt(ms),
+            f"{warm['totals'][line]:,}",
+        ]
+        for ms, line in slowest
+    ]
+    scope = (
+        "the whole bench corpus"
+        if args.limit is None
+        else f"the first {args.limit:,} records + the known-item targets"
+    )
+    lines = [
+        "# Query latency benchmark",
+        "",
+        f"Written by `python bench/latency.py` on {now()} · {machine()} · commit {git_commit()}.",
+        f"Index: {warm['documents']:,} documents ({scope}).",
+        f"Each of the {len(warm['totals'])} queries of `bench/queries/latency.txt` runs as a"
+        " full page"
+        " (10 hits with snippets, all facets, exact total), one process, after one warm-up pass;"
+        f" {args.repeat} measured pass(es). Milliseconds. Note: {NOISE_NOTE}.",
+        "",
+        f"Targets (warm, all queries): p50 ≤ {TARGET_P50_MS:.0f} ms — **{p50_ok}**"
+        f" ({fmt(overall['p50'])}); p95 ≤ {TARGET_P95_MS:.0f} ms — **{p95_ok}**"
+        f" ({fmt(overall['p95'])}).",
+        "",
+        markdown_table(["class", "queries", "p50", "p95", "p99", "max"], rows),
+        "",
+        "Slowest queries (median of the measured passes):",
+        "",
+        markdown_table(["query", "class", "ms", "total hits"], slow_rows),
+        "",
+    ]
+    if cold:
+        crow = []
+        for i, c in enumerate(cold, 1):
+            crow.append(
+                [
+                    str(i),
+                    fmt(c["wall"] * 1000),
+                    fmt(c["import"] * 1000),
+                    fmt(c["open"] * 1000),
+                    fmt(c["first"] * 1000),
+                    fmt(c["second"] * 1000),
+                ]
+            )
+        lines += [
+            "Cold start (a new Python process; the OS file cache is warm after the first run):"
+            " `wall` is the whole process from the parent's view, then importing `search`,"
+            f" opening the index (`Searcher(...).health()`), the first query ({COLD_QUERY!r},"
+            " which loads jieba) and a second query. Milliseconds.",
+            "",
+            markdown_table(["run", "wall", "import", "open", "first query", "second query"], crow),
+            "",
+        ]
+    if warm["errors"]:
+        lines += ["Queries refused with a QueryError (not timed):", ""]
+        lines += [f"- `{q}`: {msg}" for q, msg in warm["errors"].items()]
+        lines.append("")
+    self_mb, _ = peak_rss_mb()
+    lines.append(f"Peak memory of the benchmark process: {self_mb:,.0f} MB.")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build or reuse the bench index, run the warm and cold measurements, write the report."""
+    from bench.indexes import known_item_ids, xinwen_index
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
+    parser.add_argument("--limit", type=int, help="index the first N records (+ known targets)")
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the cached index")
+    parser.add_argument("--repeat", type=int, default=3, help="measured passes (default 3)")
+    parser.add_argument("--cold-runs", type=int, default=3, help="cold starts (default 3)")
+    parser.add_argument("--queries", type=Path, default=QUERIES)
+    parser.add_argument("--corpus", type=Path, default=BENCH_CORPUS)
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    args = parser.parse_args(argv)
+    corpus = require_corpus(args.corpus)
+    queries = read_queries(args.queries)
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    root = xinwen_index(args.workdir, corpus, args.limit, known_item_ids(), args.rebuild)
+    print(f"{len(queries)} queries; warm-up + {args.repeat} pass(es) …", flush=True)
+    warm = run_warm(root, queries, args.repeat)
+    print(f"{args.cold_runs} cold start(s) …", flush=True)
+    cold = run_cold(root, args.cold_runs)
+    text = report(args, root, warm, cold)
+    print(text)
+    if not args.no_write:
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(text, encoding="utf-8")
+        print(f"wrote {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
