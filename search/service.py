@@ -11,14 +11,13 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from whoosh import query as wq
 from whoosh.searching import Searcher as WhooshSearcher
 
 from index.analysis import configure_jieba, fold, word_analyzer
 from index.schema import published_dates
 from index.store import IndexStore, StoreError
-from search.compile import compile_query
 from search.dedupe import collapse, shingles, similarity
+from search.engine import RERANK_DEPTH, Engine, Plan, rerank_bonus
 from search.facets import FacetIndex, docnums_of, facet_values, mask_of
 from search.highlight import mark_html, paragraphs_html, snippet_html
 from search.models import (
@@ -56,6 +55,7 @@ class _Snapshot:
     schema_version: int | None
     searcher: WhooshSearcher
     facets: FacetIndex
+    engine: Engine
     doc_count: int
 
     def close(self) -> None:
@@ -113,6 +113,7 @@ class Searcher:
             schema_version=gen.meta.get("schema_version"),
             searcher=searcher,
             facets=facets,
+            engine=Engine(reader, facets.size, facets.live),
             doc_count=reader.doc_count(),
         )
         self._snapshot = new
@@ -156,25 +157,24 @@ class Searcher:
         parsed = parse(request.q)
         if request.q.strip() and parsed.empty:
             raise QueryError("查询中没有可以搜索的字词", "q")
-        compiled = compile_query(parsed)
         notices = [TRUNCATED_NOTICE] if parsed.truncated else []
         with self._lock:
             snap = self._current()
             fi = snap.facets
-            query = compiled.query
-            matched = self._mask(query, snap)
+            plan = snap.engine.plan(parsed, fi.categories, fi.sources)
+            matched = snap.engine.matches(plan)
             by_cat = fi.any_of(fi.categories, request.categories) if request.categories else -1
             by_src = fi.any_of(fi.sources, request.sources) if request.sources else -1
             by_date = fi.date_range(request.date_from, request.date_to)
             final = matched & by_cat & by_src & by_date
-            if not final and compiled.any_query is not None:
-                relaxed = self._mask(compiled.any_query, snap)
+            if not final and len(plan.required) > 1:
+                relaxed = snap.engine.matches(plan, any_unit=True)
                 if relaxed & by_cat & by_src & by_date:
-                    query, matched = compiled.any_query, relaxed
+                    matched = relaxed
                     final = matched & by_cat & by_src & by_date
                     notices.append(FALLBACK_NOTICE)
             facets = self._facets(request, fi, matched, by_cat, by_src, by_date)
-            hits = self._page(request, snap, query, final, matched, compiled.words)
+            hits = self._page(request, snap, plan, final)
         return SearchResult(
             request=request,
             total=final.bit_count(),
@@ -182,14 +182,8 @@ class Searcher:
             facets=facets,
             took_ms=(time.perf_counter() - started) * 1000,
             notice=" ".join(notices) or None,
-            words=compiled.words,
+            words=tuple(plan.words),
         )
-
-    def _mask(self, query: wq.Query, snap: _Snapshot) -> int:
-        if isinstance(query, wq.Every):
-            return snap.facets.live
-        docs = query.docs(snap.searcher)
-        return mask_of(docs, snap.facets.size) & snap.facets.live
 
     def _facets(
         self,
@@ -235,34 +229,41 @@ class Searcher:
             )
         return facets
 
-    def _page(
-        self,
-        request: SearchRequest,
-        snap: _Snapshot,
-        query: wq.Query,
-        final: int,
-        matched: int,
-        words: tuple[str, ...],
-    ) -> list[Hit]:
+    def _page(self, request: SearchRequest, snap: _Snapshot, plan: Plan, final: int) -> list[Hit]:
         if not final:
             return []
         need = request.page * request.page_size + COLLAPSE_SLACK
         searcher = snap.searcher
-        by_date = request.sort is SortOrder.DATE or isinstance(query, wq.Every)
-        if by_date:
+        if request.sort is SortOrder.DATE or not plan.terms:
             ranked = [(d, 0.0) for d in self._newest(snap, final, need)]
+            stored = [searcher.stored_fields(d) for d, _ in ranked]
         else:
-            allowed = None if final == matched else set(docnums_of(final))
-            results = searcher.search(query, limit=need, filter=allowed, terms=False)
-            ranked = [(hit.docnum, hit.score) for hit in results]
-        stored = [searcher.stored_fields(d) for d, _ in ranked]
+            ranked, stored = self._ranked(snap, plan, final, need)
         groups = collapse([shingles(f.get("title", ""), f.get("body", "")) for f in stored])
         first = (request.page - 1) * request.page_size
         page = groups[first : first + request.page_size]
+        words = tuple(plan.words)
         return [
             self._hit(stored[g[0]], ranked[g[0]][1], words, [stored[i]["id"] for i in g[1:]])
             for g in page
         ]
+
+    def _ranked(
+        self, snap: _Snapshot, plan: Plan, final: int, need: int
+    ) -> tuple[list[tuple[int, float]], list[dict]]:
+        """The best ``need`` documents by BM25F, the first ``RERANK_DEPTH`` re-ranked by text."""
+        engine, searcher = snap.engine, snap.searcher
+        scores = engine.scores(plan.terms)
+        docs = engine.top(final, scores, max(need, RERANK_DEPTH))
+        stored = {d: searcher.stored_fields(d) for d in docs[: max(need, RERANK_DEPTH)]}
+        head = []
+        for d in docs[:RERANK_DEPTH]:
+            f = stored[d]
+            bonus = rerank_bonus(plan.plain_words, f.get("title", ""), f.get("body", ""))
+            head.append((d, scores[d] * (1 + bonus)))
+        head.sort(key=lambda ds: (-ds[1], ds[0]))
+        ranked = (head + [(d, scores[d]) for d in docs[RERANK_DEPTH:]])[:need]
+        return ranked, [stored[d] for d, _ in ranked]
 
     def _newest(self, snap: _Snapshot, final: int, need: int) -> list[int]:
         """Up to ``need`` documents of ``final``, newest first, undated last."""
@@ -297,9 +298,9 @@ class Searcher:
 
     def article(self, id: str, q: str = "") -> Article | None:
         """The whole article with ``q``'s words marked, and related articles."""
-        words = compile_query(parse(q)).words if q else ()
         with self._lock:
             snap = self._current()
+            words = tuple(snap.engine.plan(parse(q), {}, {}).words) if q else ()
             docnum = snap.searcher.document_number(id=id)
             if docnum is None:
                 return None
@@ -329,7 +330,7 @@ class Searcher:
             return self._related(snap, docnum, snap.searcher.stored_fields(docnum), k)
 
     def _related(self, snap: _Snapshot, docnum: int, fields: dict, k: int) -> list[Hit]:
-        searcher = snap.searcher
+        searcher, engine = snap.searcher, snap.engine
         title, body = fields.get("title", ""), fields.get("body", "")
         analyzer = word_analyzer()
         tf = Counter(t.text for t in analyzer(title + "\n" + body, mode="query"))
@@ -343,26 +344,27 @@ class Searcher:
             df = searcher.doc_frequency("body", word) + 1
             weighted.append((count * math.log(n / df), word))
         weighted.sort(reverse=True)
-        terms = [
-            wq.Or([wq.Term("body", w, boost=wt), wq.Term("title", w, boost=2 * wt)])
-            for wt, w in weighted[:RELATED_TERMS]
-            if wt > 0
-        ]
+        terms = []
+        for wt, w in weighted[:RELATED_TERMS]:
+            if wt > 0:
+                terms += [("body", w, wt), ("title", w, 2 * wt)]
         if not terms:
             return []
-        results = searcher.search(wq.Or(terms), limit=k * 3 + 1, terms=False)
+        scores = engine.scores(terms)
+        candidates = snap.facets.live & ~(1 << docnum)
+        matched = 0
+        for f, w, _ in terms:
+            matched |= engine.postings(f, w).mask
         own = shingles(title, body)
         hits: list[Hit] = []
         seen: list[frozenset[str]] = [own]
-        for hit in results:
-            if hit.docnum == docnum:
-                continue
-            other = searcher.stored_fields(hit.docnum)
+        for d in engine.top(candidates & matched, scores, k * 3):
+            other = searcher.stored_fields(d)
             sig = shingles(other.get("title", ""), other.get("body", ""))
             if any(similarity(sig, s) >= 0.6 for s in seen):
                 continue
             seen.append(sig)
-            hits.append(self._hit(other, hit.score, (), []))
+            hits.append(self._hit(other, scores[d], (), []))
             if len(hits) >= k:
                 break
         return hits

@@ -1,0 +1,352 @@
+"""Query execution over whole posting lists: document sets as bitsets, BM25F, a re-ranking pass.
+
+Whoosh stores the index; this module answers queries from it in three steps:
+
+1. **Match.** Every query unit becomes a set of documents (a Python int used as a bitset):
+   a word matches where it is a jieba word or sub-word in the title or body, *or* where its
+   characters stand together in the character fields (checked with positions, only for the
+   documents that do not already have the word). Units are ANDed (or ORed, or subtracted).
+2. **Score.** BM25F over the word fields (title weighted), plus a small weight for the
+   character fields, accumulated posting by posting into one array of scores.
+3. **Re-rank.** The best ``RERANK_DEPTH`` documents get a bonus read off their text: all query
+   words side by side (the query as a phrase), or close together (proximity).
+
+Posting lists are cached per index generation (LRU), so a word shared by many queries is read
+once.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import pickle
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from whoosh.reading import IndexReader
+
+from index.analysis import CharTokenizer, fold, word_analyzer
+from index.schema import CHAR_FIELDS
+from search.facets import mask_of
+from search.postings import read_postings
+from search.querylang import Either, ParsedQuery, Phrase, Text
+
+# Ranking weights, chosen with bench/relevance.py (known-item MRR@10), not by taste.
+TITLE_WEIGHT = 3.0
+BODY_WEIGHT = 1.0
+CHAR_WEIGHT = 0.35  # character-field match, relative to a word match in the same field
+K1 = 1.2
+B = 0.75
+RERANK_DEPTH = 60
+PHRASE_BONUS = 0.6  # × the document's BM25 score: all words side by side in the text
+NEAR_BONUS = 0.25  # × the document's BM25 score, scaled by how tight the words' window is
+NEAR_WINDOW = 40  # characters: windows wider than this get no proximity bonus
+
+CACHE_POSTINGS = 2_000_000  # postings kept in the per-generation cache
+
+_CHARS = CharTokenizer()
+
+
+def query_words(text: str) -> list[str]:
+    """The query-side words of free text; its characters when only stop words remain."""
+    words = [t.text for t in word_analyzer()(text, mode="query")]
+    return words or [t.text for t in _CHARS(text)]
+
+
+def chars_of(text: str) -> list[str]:
+    """The character-field tokens of a text (Chinese characters; Latin words whole)."""
+    return [t.text for t in _CHARS(text)]
+
+
+@dataclass
+class Postings:
+    """One term's postings: global document numbers, weights (term frequencies), bitset."""
+
+    ids: list[int]
+    weights: list[float]
+    mask: int
+    values: list[bytes] | None = None
+
+
+@dataclass
+class Plan:
+    """What a parsed query needs: its unit sets, scoring terms and the words to highlight."""
+
+    required: list[int] = field(default_factory=list)  # one bitset per required unit
+    excluded: int = 0
+    filters: list[int] = field(default_factory=list)
+    terms: list[tuple[str, str, float]] = field(default_factory=list)  # (field, text, weight)
+    words: list[str] = field(default_factory=list)  # highlight words, folded
+    plain_words: list[str] = field(default_factory=list)  # for the proximity bonus
+
+
+class Engine:
+    """Per-generation query execution; not thread-safe (the Searcher holds a lock)."""
+
+    def __init__(self, reader: IndexReader, size: int, live: int) -> None:
+        self.reader = reader
+        self.size = size
+        self.live = live
+        self.doc_count = reader.doc_count()
+        self._cache: OrderedDict[tuple[str, str, bool], Postings] = OrderedDict()
+        self._cached_postings = 0
+        self._norms: dict[str, list[float]] = {}
+
+    # -- postings ------------------------------------------------------------------------------
+
+    def postings(self, fieldname: str, text: str, values: bool = False) -> Postings:
+        """A term's postings (cached)."""
+        key = (fieldname, text, values)
+        hit = self._cache.get(key)
+        if hit is not None:
+            self._cache.move_to_end(key)
+            return hit
+        ids, weights, vals = read_postings(self.reader, fieldname, text, want_values=values)
+        post = Postings(ids, weights, mask_of(ids, self.size) & self.live, vals if values else None)
+        self._cache[key] = post
+        self._cached_postings += len(ids)
+        while self._cached_postings > CACHE_POSTINGS and len(self._cache) > 1:
+            _, old = self._cache.popitem(last=False)
+            self._cached_postings -= len(old.ids)
+        return post
+
+    def _norm(self, fieldname: str) -> list[float]:
+        """BM25's per-document length normalisation ``K1 * (1 - B + B * len / avg)``."""
+        norms = self._norms.get(fieldname)
+        if norms is None:
+            reader = self.reader
+            avg = reader.field_length(fieldname) / max(self.doc_count, 1) or 1.0
+            length = reader.doc_field_length
+            norms = [K1 * (1 - B + B * length(d, fieldname) / avg) for d in range(self.size)]
+            self._norms[fieldname] = norms
+        return norms
+
+    # -- matching ------------------------------------------------------------------------------
+
+    def _chars_together(self, fieldname: str, chars: Sequence[str], among: int) -> int:
+        """Documents of ``among`` in which ``chars`` stand side by side in ``fieldname``."""
+        if not among:
+            return 0
+        if len(chars) == 1:
+            return self.postings(fieldname, chars[0]).mask & among
+        wanted = set(_docnums(among))
+        decode = pickle.loads
+        starts: dict[int, set[int]] | None = None
+        for offset, ch in enumerate(chars):
+            post = self.postings(fieldname, ch, values=True)
+            current: dict[int, set[int]] = {}
+            assert post.values is not None
+            for d, value in zip(post.ids, post.values, strict=True):
+                if d in wanted and (starts is None or d in starts):
+                    positions = _decode_positions(value, decode)
+                    if starts is None:
+                        current[d] = set(positions)
+                    else:
+                        shifted = {p - offset for p in positions} & starts[d]
+                        if shifted:
+                            current[d] = shifted
+            starts = current
+            wanted = set(starts)
+            if not wanted:
+                return 0
+        return mask_of(wanted, self.size)
+
+    def _word_unit(self, word: str, fields: Sequence[str], plan: Plan) -> int:
+        """Documents with ``word``: as a word, or as adjacent characters (then checked)."""
+        chars = chars_of(word)
+        as_word = 0
+        for f in fields:
+            as_word |= self.postings(f, word).mask
+            plan.terms.append((f, word, _weight(f)))
+        if not chars:
+            return as_word
+        as_chars = 0
+        for f in fields:
+            cf = CHAR_FIELDS[f]
+            candidates = self.live
+            for ch in dict.fromkeys(chars):
+                candidates &= self.postings(cf, ch).mask
+            as_chars |= self._chars_together(cf, chars, candidates & ~as_word)
+            if len(chars) == 1:
+                plan.terms.append((cf, chars[0], _weight(f) * CHAR_WEIGHT))
+        return as_word | as_chars
+
+    def _phrase_unit(self, text: str, fields: Sequence[str], plan: Plan) -> int:
+        """Documents with the exact phrase (its characters in order)."""
+        chars = chars_of(text)
+        if not chars:
+            return self.live
+        found = 0
+        for f in fields:
+            cf = CHAR_FIELDS[f]
+            candidates = self.live
+            for ch in dict.fromkeys(chars):
+                candidates &= self.postings(cf, ch).mask
+            found |= self._chars_together(cf, chars, candidates)
+            for word in dict.fromkeys(query_words(text)):
+                plan.terms.append((f, word, _weight(f)))
+        return found
+
+    def _part(self, part: Text | Phrase, plan: Plan, highlight: bool = True) -> list[int]:
+        fields = ("title",) if part.field == "title" else ("title", "body")
+        if isinstance(part, Phrase):
+            if highlight:
+                plan.words.append(fold(part.text).strip())
+            return [self._phrase_unit(part.text, fields, plan)]
+        words = list(dict.fromkeys(query_words(part.text)))
+        if highlight:
+            plan.words += words
+            if part.field is None:
+                plan.plain_words += words
+        return [self._word_unit(w, fields, plan) for w in words]
+
+    def plan(self, parsed: ParsedQuery, categories: dict, sources: dict) -> Plan:
+        """Evaluate every unit of a parsed query to a bitset."""
+        plan = Plan()
+        for part in parsed.required:
+            if isinstance(part, Either):
+                either = 0
+                for alt in part.parts:
+                    units = self._part(alt, plan)
+                    either |= _and_all(units, self.live)
+                plan.required.append(either)
+            else:
+                plan.required += self._part(part, plan)
+        scratch = Plan()
+        for part in parsed.excluded:
+            for unit in self._part(part, scratch, highlight=False):
+                plan.excluded |= unit
+        if parsed.categories:
+            plan.filters.append(_any_of(categories, parsed.categories))
+        if parsed.sources:
+            plan.filters.append(_any_of(sources, parsed.sources))
+        plan.words = list(dict.fromkeys(w for w in plan.words if w))
+        return plan
+
+    def matches(self, plan: Plan, any_unit: bool = False) -> int:
+        """The documents the plan matches: every unit (or any, for the fallback)."""
+        if not plan.required:
+            core = self.live
+        elif any_unit:
+            core = 0
+            for unit in plan.required:
+                core |= unit
+        else:
+            core = _and_all(plan.required, self.live)
+        for f in plan.filters:
+            core &= f
+        return core & ~plan.excluded & self.live
+
+    # -- scoring -------------------------------------------------------------------------------
+
+    def scores(self, terms: Iterable[tuple[str, str, float]]) -> list[float]:
+        """BM25F scores of every document for the weighted terms."""
+        scores = [0.0] * self.size
+        n = self.doc_count
+        for fieldname, text, weight in dict.fromkeys(terms):
+            post = self.postings(fieldname, text)
+            df = len(post.ids)
+            if not df:
+                continue
+            idf = math.log(1 + (n - df + 0.5) / (df + 0.5)) * weight * (K1 + 1)
+            norms = self._norm(fieldname)
+            for d, tf in zip(post.ids, post.weights, strict=True):
+                scores[d] += idf * tf / (tf + norms[d])
+        return scores
+
+    def top(self, candidates: int, scores: list[float], k: int) -> list[int]:
+        """The ``k`` best-scoring documents of ``candidates``."""
+        docs = _docnums(candidates)
+        if len(docs) <= k:
+            return sorted(docs, key=lambda d: (-scores[d], d))
+        return heapq.nlargest(k, docs, key=scores.__getitem__)
+
+
+def rerank_bonus(words: Sequence[str], title: str, body: str) -> float:
+    """A multiplier bonus for a document's text: the query words together, or close."""
+    if len(words) < 2:
+        return 0.0
+    joined = "".join(words)
+    text = fold(title + "\n" + body)
+    if joined in text:
+        return PHRASE_BONUS
+    window = _smallest_window(text, words)
+    if window is None or window > NEAR_WINDOW:
+        return 0.0
+    tight = len(joined) / window
+    return NEAR_BONUS * tight
+
+
+def _smallest_window(text: str, words: Sequence[str]) -> int | None:
+    """Length of the shortest stretch of ``text`` containing every word (None if one is absent)."""
+    spots: list[tuple[int, int, int]] = []  # (start, end, word index)
+    for i, w in enumerate(words):
+        start = text.find(w)
+        if start < 0:
+            return None
+        while start >= 0:
+            spots.append((start, start + len(w), i))
+            start = text.find(w, start + 1)
+    spots.sort()
+    need = len(words)
+    counts = [0] * need
+    have = 0
+    best = None
+    left = 0
+    for right in range(len(spots)):
+        i = spots[right][2]
+        counts[i] += 1
+        if counts[i] == 1:
+            have += 1
+        while have == need:
+            width = spots[right][1] - spots[left][0]
+            best = width if best is None or width < best else best
+            j = spots[left][2]
+            counts[j] -= 1
+            if counts[j] == 0:
+                have -= 1
+            left += 1
+    return best
+
+
+def _weight(fieldname: str) -> float:
+    return TITLE_WEIGHT if fieldname == "title" else BODY_WEIGHT
+
+
+def _and_all(masks: Sequence[int], live: int) -> int:
+    out = live
+    for m in masks:
+        out &= m
+    return out
+
+
+def _any_of(table: dict, values: Iterable[str]) -> int:
+    out = 0
+    for v in values:
+        out |= table.get(v, 0)
+    return out
+
+
+def _docnums(mask: int) -> list[int]:
+    out = []
+    binary = bin(mask)[:1:-1]
+    i = binary.find("1")
+    while i >= 0:
+        out.append(i)
+        i = binary.find("1", i + 1)
+    return out
+
+
+def _decode_positions(
+    value: bytes, loads: Callable[[bytes], list[int]] = pickle.loads
+) -> list[int]:
+    """Whoosh's ``Positions`` encoding: a 4-byte count, then pickled position deltas."""
+    if not value.endswith(b"."):
+        value += b"."
+    deltas = loads(value[4:])
+    out, pos = [], 0
+    for delta in deltas:
+        pos += delta
+        out.append(pos)
+    return out
