@@ -167,14 +167,16 @@ class Searcher:
             by_src = fi.any_of(fi.sources, request.sources) if request.sources else -1
             by_date = fi.date_range(request.date_from, request.date_to)
             final = matched & by_cat & by_src & by_date
+            fallback = False
             if not final and len(plan.required) > 1:
                 relaxed = snap.engine.matches(plan, any_unit=True)
                 if relaxed & by_cat & by_src & by_date:
                     matched = relaxed
                     final = matched & by_cat & by_src & by_date
                     notices.append(FALLBACK_NOTICE)
+                    fallback = True
             facets = self._facets(request, fi, matched, by_cat, by_src, by_date)
-            hits = self._page(request, snap, plan, final)
+            hits = self._page(request, snap, plan, final, fallback)
         return SearchResult(
             request=request,
             total=final.bit_count(),
@@ -229,7 +231,9 @@ class Searcher:
             )
         return facets
 
-    def _page(self, request: SearchRequest, snap: _Snapshot, plan: Plan, final: int) -> list[Hit]:
+    def _page(
+        self, request: SearchRequest, snap: _Snapshot, plan: Plan, final: int, fallback: bool
+    ) -> list[Hit]:
         if not final:
             return []
         need = request.page * request.page_size + COLLAPSE_SLACK
@@ -238,7 +242,7 @@ class Searcher:
             ranked = [(d, 0.0) for d in self._newest(snap, final, need)]
             stored = [searcher.stored_fields(d) for d, _ in ranked]
         else:
-            ranked, stored = self._ranked(snap, plan, final, need)
+            ranked, stored = self._ranked(snap, plan, final, need, fallback)
         groups = collapse([shingles(f.get("title", ""), f.get("body", "")) for f in stored])
         first = (request.page - 1) * request.page_size
         page = groups[first : first + request.page_size]
@@ -249,11 +253,19 @@ class Searcher:
         ]
 
     def _ranked(
-        self, snap: _Snapshot, plan: Plan, final: int, need: int
+        self, snap: _Snapshot, plan: Plan, final: int, need: int, fallback: bool
     ) -> tuple[list[tuple[int, float]], list[dict]]:
-        """The best ``need`` documents by BM25F, the first ``RERANK_DEPTH`` re-ranked by text."""
+        """The best ``need`` documents by BM25F, the first ``RERANK_DEPTH`` re-ranked by text.
+
+        In the any-word fallback a document's score is scaled by the share of the query's
+        units it has, so documents with more of the words come first.
+        """
         engine, searcher = snap.engine, snap.searcher
         scores = engine.scores(plan.terms)
+        if fallback:
+            units = plan.required
+            for d in engine.top(final, scores, max(need, RERANK_DEPTH) * 4):
+                scores[d] *= sum(unit >> d & 1 for unit in units) / len(units)
         docs = engine.top(final, scores, max(need, RERANK_DEPTH))
         stored = {d: searcher.stored_fields(d) for d in docs[: max(need, RERANK_DEPTH)]}
         head = []
