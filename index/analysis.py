@@ -76,14 +76,22 @@ def _t2s(text: str) -> str:
     return "".join(out)
 
 
+_last_fold: tuple[str, str] = ("", "")
+
+
 def fold(text: str) -> str:
     """Fold width, case and script (traditional → simplified); the result has ``len(text)``."""
+    global _last_fold
     if not text:
         return text
+    # Indexing folds each text twice in a row (word field, then character field): remember one.
+    if _last_fold[0] is text:
+        return _last_fold[1]
     folded = _t2s(text.translate(_fold_table()))
     # OpenCC can map a character to one that NFKC or lower-casing would change again; one more
     # pass makes ``fold`` idempotent (a property the tests check).
     again = _t2s(folded.translate(_fold_table()))
+    _last_fold = (text, again)
     return again
 
 
@@ -276,6 +284,65 @@ class CharTokenizer(_FoldingTokenizer):
                     yield ch, 1, i, i + 1
             else:
                 yield m.group(), 1, start, m.end()
+
+
+# --- postings fast path ------------------------------------------------------------------------
+
+
+def term_positions(analyzer: object, value: str) -> dict[str, list[int]] | None:
+    """Each index-mode term of ``value`` with its positions, as ``analyzer`` would produce them.
+
+    The fast path of ``index.schema``'s fields: the same tokens as running the analyzer through
+    Whoosh, without a Token object per token. None when ``analyzer`` is not one of ours (the
+    caller then falls back to Whoosh's generic path). Tests check both paths agree.
+    """
+    if isinstance(analyzer, CharTokenizer):
+        return _char_positions(fold(value))
+    items = getattr(analyzer, "items", None)
+    if not items or not isinstance(items[0], JiebaTokenizer):
+        return None
+    stops: set[str] = set()
+    for item in items[1:]:
+        if not (isinstance(item, StopFilter) and not item.renumber and item.min <= 1):
+            return None
+        if item.max is not None:
+            return None
+        stops |= set(item.stops)
+    positions: dict[str, list[int]] = {}
+    pos = -1
+    for text, inc, _start, _end in items[0]._tokens(fold(value), True):
+        pos += inc
+        if text in stops:
+            continue
+        found = positions.get(text)
+        if found is None:
+            positions[text] = [pos]
+        else:
+            found.append(pos)
+    return positions
+
+
+def _char_positions(folded: str) -> dict[str, list[int]]:
+    positions: dict[str, list[int]] = {}
+    pos = 0
+    for m in _RUNS.finditer(folded):
+        if m.lastgroup == "han":
+            for ch in m.group():
+                found = positions.get(ch)
+                if found is None:
+                    positions[ch] = [pos]
+                else:
+                    found.append(pos)
+                pos += 1
+        else:
+            token = m.group()
+            found = positions.get(token)
+            if found is None:
+                positions[token] = [pos]
+            else:
+                found.append(pos)
+            pos += 1
+    return positions
 
 
 # --- analyzers ---------------------------------------------------------------------------------

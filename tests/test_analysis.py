@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from whoosh.fields import TEXT as WHOOSH_TEXT
 
 from index.analysis import (
     CharTokenizer,
@@ -13,6 +14,7 @@ from index.analysis import (
     fold,
     word_analyzer,
 )
+from index.schema import build_schema
 
 TEXT = (
     "臺灣電力公司推動離岸風電，２０２４年裝機５ＧＷ；中国绿色供应链联盟年会在京召开。"
@@ -123,3 +125,14 @@ def test_user_words_travel_with_the_tokenizer() -> None:
 def test_char_tokenizer_emits_each_chinese_character_at_its_own_position() -> None:
     toks = tokens(CharTokenizer(), "煤炭 5G", "index")
     assert [(w, p) for w, p, *_ in toks] == [("煤", 0), ("炭", 1), ("5g", 2)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(chinese_text)
+def test_the_indexing_fast_path_writes_what_whoosh_would(text: str) -> None:
+    schema = build_schema()
+    for name in ("title", "body_c"):
+        field = schema[name]
+        fast = sorted(field.index(text))
+        generic = sorted(WHOOSH_TEXT.index(field, text))
+        assert fast == generic
