@@ -26,7 +26,7 @@ from index.records import Record, Skip
 from index.report import ReindexReport
 from index.schema import SCHEMA_VERSION, build_schema
 from index.sources import read_sources
-from index.store import IndexStore
+from index.store import IndexStore, fault_point
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +140,8 @@ def _read(
         ):
             report.read += 1
             progress.update()
+            if report.read == 1:
+                fault_point("reading")
             if isinstance(item, Skip):
                 if options.strict:
                     raise StrictModeError(f"--strict: {item}")
@@ -178,6 +180,7 @@ def _build(ix: whoosh_index.Index, records: Iterable[Record], report: ReindexRep
                 seen.add(record.id)
                 report.indexed += 1
             writer.add_document(**to_document(record, seq))
+        fault_point("writing")
     except BaseException:
         writer.cancel()
         raise

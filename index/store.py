@@ -19,10 +19,12 @@ reindex never leaves a lock that needs a human.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import fcntl
 import json
 import os
 import shutil
+import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -35,6 +37,7 @@ from index.schema import SCHEMA_VERSION
 META_FILE = "xinwen.json"
 PARTIAL = ".partial"
 KEEP_GENERATIONS = 2  # the served one and the one before it, for readers still holding it
+FAULT_ENV = "XINWEN_FAULT_STAGE"
 _held_locks: set[str] = set()
 
 
@@ -56,6 +59,25 @@ class CorruptIndexError(StoreError):
 
 class ReindexRunningError(StoreError):
     """Another reindex holds the lock on this index root."""
+
+
+def fault_point(stage: str) -> None:
+    """Test-only fault injection: a no-op unless ``$XINWEN_FAULT_STAGE`` names ``stage``.
+
+    ``XINWEN_FAULT_STAGE=writing`` makes the reindex process kill itself with SIGKILL when it
+    reaches the ``writing`` stage (as a crash or the OOM killer would); ``writing:enospc``
+    raises ``OSError(ENOSPC)`` there instead (as a full disk would). Stages: ``reading``,
+    ``writing``, ``committing``, ``switching``. Only the fault tests set it.
+    """
+    wanted = os.environ.get(FAULT_ENV)
+    if not wanted:
+        return
+    name, _, action = wanted.partition(":")
+    if name != stage:
+        return
+    if action == "enospc":
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), f"<injected at {stage}>")
+    os.kill(os.getpid(), signal.SIGKILL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +229,7 @@ class IndexStore:
     def publish(self, partial: Path, meta: dict) -> Generation:
         """Finish a partial generation and switch ``current`` to it atomically."""
         write_meta(partial, meta)
+        fault_point("committing")
         final = partial.with_name(partial.name.removesuffix(PARTIAL))
         os.rename(partial, final)
         _fsync_dir(final.parent)
@@ -214,6 +237,7 @@ class IndexStore:
         if tmp_link.is_symlink():
             tmp_link.unlink()
         os.symlink(os.path.relpath(final, self.root), tmp_link)
+        fault_point("switching")
         os.replace(tmp_link, self.current_link)  # atomic on POSIX: readers see old or new
         _fsync_dir(self.root)
         self._prune_generations(keep=final)
