@@ -8,7 +8,9 @@ or killed run leaves it serving (see ``index.store``).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import logging
 import shutil
 import time
@@ -20,7 +22,7 @@ from whoosh import index as whoosh_index
 from whoosh.writing import IndexWriter
 
 from index.analysis import configure_jieba, energy_words, ensure_words, read_userdict
-from index.parallel import ParallelWriter
+from index.parallel import ParallelWriter, WorkerError
 from index.progress import Progress, estimate_records
 from index.records import Record, Skip
 from index.report import ReindexReport
@@ -83,7 +85,29 @@ def to_document(record: Record, seq: int) -> dict:
 def reindex(
     options: ReindexOptions, on_skip: Callable[[Skip], None] | None = None
 ) -> ReindexReport:
-    """Index ``options.sources`` into ``options.root`` and switch to the result atomically."""
+    """Index ``options.sources`` into ``options.root`` and switch to the result atomically.
+
+    A write error (a full disk, a failed indexing worker) raises `ReindexError` saying what
+    failed; the served index is left as it was.
+    """
+    try:
+        return _reindex(options, on_skip)
+    except (OSError, WorkerError) as exc:
+        raise ReindexError(_write_failure(exc, options.root)) from exc
+
+
+def _write_failure(exc: OSError | WorkerError, root: Path) -> str:
+    what = str(exc)
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f": {exc.filename}" if exc.filename else ""
+        what = f"{exc.strerror}{where}"
+    hint = ""
+    if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "No space left" in what:
+        hint = f"; free some space on the disk of {root} and run it again"
+    return f"the reindex failed ({what}): the served index is unchanged{hint}"
+
+
+def _reindex(options: ReindexOptions, on_skip: Callable[[Skip], None] | None) -> ReindexReport:
     store = IndexStore(options.root)
     report = ReindexReport(mode="incremental" if options.incremental else "full")
     started = time.monotonic()
@@ -110,6 +134,12 @@ def reindex(
                 _build(ix, records, report, workers=options.workers)
             report.documents = ix.doc_count()
             ix.close()
+            if not incremental and report.documents != report.indexed:
+                # Every record read must be in the new index: never publish one that lost some.
+                raise ReindexError(
+                    f"the new index holds {report.documents:,} documents, not the "
+                    f"{report.indexed:,} indexed: the served index is unchanged"
+                )
             if report.indexed + report.unchanged == 0:
                 raise ReindexError(
                     f"nothing could be indexed from {', '.join(map(str, options.sources))}"
@@ -181,10 +211,11 @@ def _build(ix: whoosh_index.Index, records: Iterable[Record], report: ReindexRep
                 report.indexed += 1
             writer.add_document(**to_document(record, seq))
         fault_point("writing")
+        writer.commit()
     except BaseException:
-        writer.cancel()
+        with contextlib.suppress(Exception):  # the first error is the one to report
+            writer.cancel()
         raise
-    writer.commit()
     if repeated:
         _drop_superseded(ix, repeated)
 

@@ -1,25 +1,38 @@
 """Whoosh's multi-process writer, made safe to kill.
 
 Whoosh's ``MpWriter`` starts one sub-writer process per worker; each analyses its share of the
-documents and writes its own segment. Two things in it are unsafe for a reindex that may be
-interrupted, and are fixed here:
+documents and writes its own segment. Things in it are unsafe for a reindex that may be
+interrupted or may fail, and are fixed here:
 
 - ``cancel()`` only flips a flag in the parent's copy of each task, so the sub-writers wait on
   their job queue forever; here cancel terminates them.
 - When the parent dies (kill -9), the sub-writers are orphaned; here each asks the kernel to
   kill it when its parent dies (Linux ``PR_SET_PDEATHSIG``) and is a daemon process.
+- When a sub-writer dies (a write error such as a full disk, the OOM killer), ``MpWriter``
+  commits without its segment, silently losing its documents, or, once the job queue is
+  full, waits for it forever; here the parent raises `WorkerError` with the sub-writer's
+  error instead.
 """
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import multiprocessing
+import queue
 import signal
+import sys
+from typing import Any
 
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import SegmentWriter
 
 _PR_SET_PDEATHSIG = 1
+_POLL_SECONDS = 0.5
+
+
+class WorkerError(Exception):
+    """A sub-writer process failed; the documents it held are lost, so the build is too."""
 
 
 def _die_with_parent() -> None:
@@ -34,27 +47,88 @@ def _die_with_parent() -> None:
 
 
 class _SubWriterTask(SubWriterTask):
+    failures: Any = None  # the parent's queue of error messages
+
     def run(self) -> None:
         _die_with_parent()
-        super().run()
+        try:
+            super().run()
+        except Exception as exc:
+            # One line for the parent's message instead of a traceback on stderr.
+            self.failures.put(f"{type(exc).__name__}: {exc}")
+            sys.exit(1)
+
+
+class _JobQueue:
+    """The parent's end of the job queue: a put never waits for sub-writers that died."""
+
+    def __init__(self, jobs: Any, writer: ParallelWriter) -> None:
+        self.jobs = jobs
+        self.writer = writer
+
+    def put(self, item: object) -> None:
+        while True:
+            self.writer.check_workers()
+            try:
+                self.jobs.put(item, timeout=_POLL_SECONDS)
+                return
+            except queue.Full:
+                continue
 
 
 class ParallelWriter(MpWriter):
-    """``MpWriter`` whose sub-writers die with the parent and on ``cancel()``."""
+    """``MpWriter`` whose sub-writers die with the parent and on ``cancel()``, and whose
+    failure fails the commit."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._jobs = self.jobqueue  # the sub-writers' end
+        self.jobqueue = _JobQueue(self._jobs, self)  # type: ignore[assignment]
+        self._failures: Any = multiprocessing.Queue()
 
     def _new_task(self) -> SubWriterTask:
         task = _SubWriterTask(
             self.storage,
             self.indexname,
-            self.jobqueue,
+            self._jobs,
             self.resultqueue,
             self.subargs,
             self.multisegment,
         )
+        task.failures = self._failures
         task.daemon = True
         self.tasks.append(task)
         task.start()
         return task
+
+    def check_workers(self) -> None:
+        """Raise `WorkerError` if a sub-writer has exited with an error or a signal."""
+        dead = [t for t in self.tasks if t.exitcode not in (None, 0)]
+        if not dead:
+            return
+        messages = []
+        while True:
+            try:
+                messages.append(self._failures.get(timeout=0.1))
+            except queue.Empty:
+                break
+        codes = ", ".join(
+            f"pid {t.pid} killed by {signal.Signals(-t.exitcode).name}"
+            if t.exitcode < 0
+            else f"pid {t.pid} exit code {t.exitcode}"
+            for t in dead
+        )
+        detail = f": {'; '.join(messages)}" if messages else ""
+        raise WorkerError(f"an indexing worker process failed ({codes}){detail}")
+
+    def _commit_toc(self, segments: list) -> None:
+        # Sub-writers have been joined: never write a TOC that lacks a dead one's segment.
+        try:
+            self.check_workers()
+        except WorkerError:
+            self._finish()  # release Whoosh's lock and temporary files
+            raise
+        super()._commit_toc(segments)
 
     def cancel(self) -> None:
         """Stop the sub-writers and discard everything written."""
@@ -63,4 +137,5 @@ class ParallelWriter(MpWriter):
         for task in self.tasks:
             task.join()
         self.tasks = []
-        SegmentWriter.cancel(self)
+        if not self.is_closed:  # a failed commit has closed it already
+            SegmentWriter.cancel(self)
