@@ -14,6 +14,11 @@ A reindex writes a new generation beside the one being served and only then repo
 A killed reindex leaves a ``.partial`` folder that the next reindex removes (it holds the lock,
 so no live writer owns it). The kernel drops the lock when its process dies, so a crashed
 reindex never leaves a lock that needs a human.
+
+Whoosh has its own write lock, a ``MAIN_WRITELOCK`` file locked with ``flock`` (also dropped
+when its holder dies, but the file stays). A published generation carries none; one found in
+the served generation was left by some other writer: if no live process holds it, it is
+removed with a warning, otherwise the incremental reindex that needs it refuses to run.
 """
 
 from __future__ import annotations
@@ -22,9 +27,11 @@ import datetime as dt
 import errno
 import fcntl
 import json
+import logging
 import os
 import shutil
 import signal
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -34,10 +41,14 @@ from whoosh import index as whoosh_index
 
 from index.schema import SCHEMA_VERSION
 
+log = logging.getLogger(__name__)
+
 META_FILE = "xinwen.json"
 PARTIAL = ".partial"
 KEEP_GENERATIONS = 2  # the served one and the one before it, for readers still holding it
+WHOOSH_LOCK_SUFFIX = "_WRITELOCK"  # Whoosh names its lock file <indexname>_WRITELOCK
 FAULT_ENV = "XINWEN_FAULT_STAGE"
+LIVE_LOCK_GRACE = 3.0  # seconds to wait for a dying writer to let go of a partial
 _held_locks: set[str] = set()
 
 
@@ -78,6 +89,42 @@ def fault_point(stage: str) -> None:
     if action == "enospc":
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), f"<injected at {stage}>")
     os.kill(os.getpid(), signal.SIGKILL)
+
+
+def clear_whoosh_locks(locks: list[Path], wait: float) -> bool:
+    """`clear_whoosh_lock` each of ``locks``, waiting up to ``wait`` seconds for holders to
+    let go (the sub-writers of a reindex killed a moment ago take a few ms to die)."""
+    deadline = time.monotonic() + wait
+    while not all(clear_whoosh_lock(lock) for lock in locks):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def _is_whoosh_lock(path: Path) -> bool:
+    return path.name.endswith(WHOOSH_LOCK_SUFFIX) or path.name.endswith(".lock")
+
+
+def clear_whoosh_lock(path: Path) -> bool:
+    """Remove Whoosh's lock file at ``path`` unless a live process holds it; True if removed.
+
+    Whoosh locks with ``flock``, which the kernel drops when the holder dies: if we can take
+    the lock, nobody is writing, and the file is deleted while we hold it.
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY)
+    except FileNotFoundError:
+        return True
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        path.unlink(missing_ok=True)
+        return True
+    finally:
+        os.close(fd)  # also drops our flock
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,13 +243,24 @@ class IndexStore:
                 fcntl.lockf(fh, fcntl.LOCK_UN)
 
     def remove_partials(self) -> list[Path]:
-        """Delete generations left half-written by killed runs (call with the lock held)."""
+        """Delete generations left half-written by killed runs (call with the lock held).
+
+        A partial whose Whoosh lock a live process still holds (a writer that outlived its
+        reindex) is left alone, with a warning.
+        """
         removed = []
         if self.generations_dir.is_dir():
             for path in self.generations_dir.iterdir():
-                if path.name.endswith(PARTIAL):
+                if not path.name.endswith(PARTIAL):
+                    continue
+                locks = [p for p in path.iterdir() if _is_whoosh_lock(p)]
+                if clear_whoosh_locks(locks, wait=LIVE_LOCK_GRACE):
                     shutil.rmtree(path, ignore_errors=True)
                     removed.append(path)
+                else:
+                    log.warning(
+                        "left %s in place: a live process still holds its Whoosh lock", path.name
+                    )
         return removed
 
     def new_partial(self) -> Path:
@@ -220,14 +278,29 @@ class IndexStore:
         so updating the clone leaves the served generation untouched.
         """
         gen = self.current()
+        for lock in [p for p in gen.path.iterdir() if _is_whoosh_lock(p)]:
+            if not clear_whoosh_lock(lock):
+                raise ReindexRunningError(
+                    f"{lock} is locked by a live process: something other than xinwen reindex "
+                    f"is writing the served index (see `fuser {lock}`); stop it or let it "
+                    "finish, then run the reindex again"
+                )
+            log.warning("removed a stale Whoosh lock %s (no live process holds it)", lock)
         dest = self.new_partial()
         for item in gen.path.iterdir():
-            if item.is_file() and not item.name.endswith(".lock"):
+            # A lock file is never shared: linked, the clone's writer would lock the served
+            # generation's lock too.
+            if item.is_file() and not _is_whoosh_lock(item):
                 os.link(item, dest / item.name)
         return dest
 
     def publish(self, partial: Path, meta: dict) -> Generation:
-        """Finish a partial generation and switch ``current`` to it atomically."""
+        """Finish a partial generation and switch ``current`` to it atomically.
+
+        Call with every writer of ``partial`` closed: its Whoosh lock file is removed.
+        """
+        for lock in [p for p in partial.iterdir() if _is_whoosh_lock(p)]:
+            lock.unlink()
         write_meta(partial, meta)
         fault_point("committing")
         final = partial.with_name(partial.name.removesuffix(PARTIAL))
