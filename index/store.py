@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 
 META_FILE = "xinwen.json"
 PARTIAL = ".partial"
-KEEP_GENERATIONS = 2  # the served one and the one before it, for readers still holding it
+TMP_LINK_PREFIX = ".current."
 WHOOSH_LOCK_SUFFIX = "_WRITELOCK"  # Whoosh names its lock file <indexname>_WRITELOCK
 FAULT_ENV = "XINWEN_FAULT_STAGE"
 LIVE_LOCK_GRACE = 3.0  # seconds to wait for a dying writer to let go of a partial
@@ -246,7 +246,8 @@ class IndexStore:
         """Delete generations left half-written by killed runs (call with the lock held).
 
         A partial whose Whoosh lock a live process still holds (a writer that outlived its
-        reindex) is left alone, with a warning.
+        reindex) is left alone, with a warning. Temporary links of a run killed while
+        switching are removed too.
         """
         removed = []
         if self.generations_dir.is_dir():
@@ -261,6 +262,9 @@ class IndexStore:
                     log.warning(
                         "left %s in place: a live process still holds its Whoosh lock", path.name
                     )
+        for link in self.root.glob(TMP_LINK_PREFIX + "*"):
+            if link.is_symlink():
+                link.unlink()
         return removed
 
     def new_partial(self) -> Path:
@@ -306,24 +310,26 @@ class IndexStore:
         final = partial.with_name(partial.name.removesuffix(PARTIAL))
         os.rename(partial, final)
         _fsync_dir(final.parent)
-        tmp_link = self.root / f".current.{os.getpid()}"
+        tmp_link = self.root / f"{TMP_LINK_PREFIX}{os.getpid()}"
         if tmp_link.is_symlink():
             tmp_link.unlink()
         os.symlink(os.path.relpath(final, self.root), tmp_link)
         fault_point("switching")
+        try:
+            previous = self.current_path()
+        except StoreError:  # ``current`` replaced by hand: nothing to keep for readers
+            previous = None
         os.replace(tmp_link, self.current_link)  # atomic on POSIX: readers see old or new
         _fsync_dir(self.root)
-        self._prune_generations(keep=final)
+        self._prune_generations(keep={final, previous})
         return Generation(final, meta)
 
-    def _prune_generations(self, keep: Path) -> None:
-        finished = sorted(
-            (p for p in self.generations_dir.iterdir() if not p.name.endswith(PARTIAL)),
-            key=lambda p: p.name,
-        )
-        keepers = {keep.name, *(p.name for p in finished[-KEEP_GENERATIONS:])}
-        for path in finished:
-            if path.name not in keepers:
+    def _prune_generations(self, keep: set[Path | None]) -> None:
+        """Delete finished generations except the new one and the one it replaced (readers
+        may still hold it); a generation a killed run finished but never switched to goes."""
+        names = {p.name for p in keep if p is not None}
+        for path in self.generations_dir.iterdir():
+            if not path.name.endswith(PARTIAL) and path.name not in names:
                 shutil.rmtree(path, ignore_errors=True)
 
     def size_on_disk(self) -> int:
