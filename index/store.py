@@ -32,6 +32,7 @@ import os
 import shutil
 import signal
 import time
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -196,13 +197,23 @@ class IndexStore:
     def open_current(self) -> tuple[Generation, whoosh_index.Index]:
         """Open the served generation as a Whoosh index (read side and incremental updates)."""
         gen = self.current()
-        try:
-            ix = whoosh_index.open_dir(str(gen.path))
-        except Exception as exc:  # Whoosh raises many types for damaged files
+        failure = None
+        with warnings.catch_warnings():
+            # Whoosh leaves a damaged file open when reading it fails; the file is closed
+            # when the exception goes, at the end of the except clause: no warning about it.
+            warnings.simplefilter("ignore", ResourceWarning)
+            try:
+                ix = whoosh_index.open_dir(str(gen.path))
+                # Open every segment now: a truncated or missing segment file fails here,
+                # with this message, not later in a search with a traceback.
+                ix.reader().close()
+            except Exception as exc:  # Whoosh raises many types for damaged files
+                failure = f"{type(exc).__name__}: {exc}"
+        if failure is not None:
             raise CorruptIndexError(
-                f"the index in {gen.path} cannot be opened ({type(exc).__name__}: {exc}): "
+                f"the index in {gen.path} cannot be opened ({failure}): "
                 f"run `xinwen reindex SOURCE... --index {self.root}`"
-            ) from exc
+            )
         return gen, ix
 
     # -- writing -------------------------------------------------------------------------------
