@@ -22,6 +22,7 @@ from whoosh import index as whoosh_index
 from whoosh.writing import IndexWriter
 
 from index.analysis import configure_jieba, energy_words, ensure_words, read_userdict
+from index.codec import XinwenCodec
 from index.parallel import ParallelWriter, WorkerError
 from index.progress import Progress, estimate_records
 from index.records import Record, Skip
@@ -58,6 +59,11 @@ class ReindexOptions:
     userdict: Path | None = None
     boilerplate: Path | None = None
     progress: bool = True
+
+
+def _writer(ix: whoosh_index.Index) -> IndexWriter:
+    """A single-process writer with our codec."""
+    return ix.writer(limitmb=WRITER_LIMIT_MB, codec=XinwenCodec())
 
 
 def to_document(record: Record, seq: int) -> dict:
@@ -196,9 +202,12 @@ def _build(ix: whoosh_index.Index, records: Iterable[Record], report: ReindexRep
     """Write every record into an empty index; the last of several records with one id wins."""
     writer: IndexWriter
     if workers > 1:
-        writer = ParallelWriter(ix, procs=workers, multisegment=True, limitmb=WRITER_LIMIT_MB)
+        options = {"limitmb": WRITER_LIMIT_MB, "codec": XinwenCodec()}
+        writer = ParallelWriter(
+            ix, procs=workers, multisegment=True, subargs=dict(options), **options
+        )
     else:
-        writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+        writer = _writer(ix)
     seen: set[str] = set()
     repeated: set[str] = set()
     try:
@@ -229,7 +238,7 @@ def _drop_superseded(ix: whoosh_index.Index, ids: set[str]) -> None:
             docnums = list(searcher.document_numbers(id=id_))
             latest = max(docnums, key=lambda d: seqs[d])
             doomed += [d for d in docnums if d != latest]
-    writer = ix.writer()
+    writer = _writer(ix)
     for docnum in doomed:
         writer.delete_document(docnum)
     writer.commit()
@@ -264,7 +273,7 @@ def _update(ix: whoosh_index.Index, records: Iterable[Record], report: ReindexRe
     gone = [id_ for id_ in existing if id_ not in seen] if prune else []
     if not pending and not gone:
         return
-    writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+    writer = _writer(ix)
     try:
         for id_ in gone:
             writer.delete_by_term("id", id_)
