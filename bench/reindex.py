@@ -13,6 +13,7 @@ reindex / segmentation says what the indexer costs on top of the segmentation it
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -43,10 +44,12 @@ INTRO = """# Full reindex benchmark
 Written by `python bench/reindex.py` (one row per run). `ratio` is the reindex wall time over the
 time jieba alone takes to segment the same text in one process (target ≤ 1.5). Peak memory is
 `ru_maxrss` of the benchmark process (which also runs the segmentation) / of its largest child
-(a reindex worker). Timings come from a shared machine: noisy."""
+(a reindex worker). `load` is the 1-minute load average at the start / end of the run: on this
+2-core machine anything much above 2 means other jobs shared the CPUs and the times are inflated."""
 HEADERS = [
     "date",
     "machine",
+    "load",
     "commit",
     "records",
     "workers",
@@ -128,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.keep.exists() and any(args.keep.iterdir()):
             parser.error(f"--keep {args.keep}: folder exists and is not empty")
         args.keep.mkdir(parents=True, exist_ok=True)
+    load_start = os.getloadavg()[0]
     tmp = Path(tempfile.mkdtemp(prefix="xinwen-bench-"))
     try:
         root = args.keep or tmp / "index"
@@ -139,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
+    load_end = os.getloadavg()[0]
     report = fig["report"]
     wall = fig["wall"]
     ratio = wall / fig["seg_seconds"] if fig["seg_seconds"] else float("nan")
@@ -159,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     verdict = "meets" if ratio <= TARGET_RATIO else "misses"
     print(f"reindex / jieba       {ratio:>12.2f}    (target ≤ {TARGET_RATIO}: {verdict})")
+    print(f"load average (1 min)  {load_start:>12.1f} at start, {load_end:.1f} at end")
     print(f"note: {NOISE_NOTE}")
 
     if not args.no_record:
@@ -169,6 +175,7 @@ def main(argv: list[str] | None = None) -> int:
             [
                 now(),
                 machine(),
+                f"{load_start:.1f} / {load_end:.1f}",
                 git_commit(),
                 f"{report.indexed:,}",
                 str(args.workers),
