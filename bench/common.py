@@ -168,10 +168,13 @@ def markdown_table(headers: list[str], rows: list[list[str]]) -> str:
 
 
 def append_row(path: Path, intro: str, headers: list[str], row: list[str]) -> None:
-    """Append one row to a Markdown results table, creating the file with its header."""
+    """Add one row at the end of a Markdown results table, creating the file with its header."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
         header = markdown_table(headers, [])
         path.write_text(f"{intro.rstrip()}\n\n{header}\n", encoding="utf-8")
-    with path.open("a", encoding="utf-8") as fh:
-        fh.write("| " + " | ".join(row) + " |\n")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    # After the table's last row, so notes written below the table stay below it.
+    last = max((i for i, line in enumerate(lines) if line.startswith("|")), default=len(lines) - 1)
+    lines.insert(last + 1, "| " + " | ".join(row) + " |")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
