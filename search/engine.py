@@ -21,15 +21,16 @@ import heapq
 import math
 import pickle
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from whoosh.reading import IndexReader
 
-from index.analysis import CharTokenizer, fold, word_analyzer
+from index.analysis import CharTokenizer, fold, in_dictionary, word_analyzer
 from index.schema import CHAR_FIELDS
 from search.facets import mask_of
-from search.postings import read_postings
+from search.postings import read_postings, read_values
 from search.querylang import Either, ParsedQuery, Phrase, Text
 
 # Ranking weights, chosen with bench/relevance.py (known-item MRR@10), not by taste.
@@ -43,7 +44,8 @@ PHRASE_BONUS = 0.6  # × the document's BM25 score: all words side by side in th
 NEAR_BONUS = 0.25  # × the document's BM25 score, scaled by how tight the words' window is
 NEAR_WINDOW = 40  # characters: windows wider than this get no proximity bonus
 
-CACHE_POSTINGS = 2_000_000  # postings kept in the per-generation cache
+CACHE_POSTINGS = 3_000_000  # postings kept in the per-generation cache
+CACHE_MASKS = 20_000  # term bitsets kept (≈ 9 KB each at 74k documents)
 
 _CHARS = CharTokenizer()
 
@@ -66,7 +68,6 @@ class Postings:
     ids: list[int]
     weights: list[float]
     mask: int
-    values: list[bytes] | None = None
 
 
 @dataclass
@@ -89,27 +90,48 @@ class Engine:
         self.size = size
         self.live = live
         self.doc_count = reader.doc_count()
-        self._cache: OrderedDict[tuple[str, str, bool], Postings] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str], Postings] = OrderedDict()
+        self._masks: OrderedDict[tuple[str, str], int] = OrderedDict()
         self._cached_postings = 0
         self._norms: dict[str, list[float]] = {}
 
     # -- postings ------------------------------------------------------------------------------
 
-    def postings(self, fieldname: str, text: str, values: bool = False) -> Postings:
-        """A term's postings (cached)."""
-        key = (fieldname, text, values)
+    def postings(self, fieldname: str, text: str) -> Postings:
+        """A term's postings (cached, least recently used dropped first)."""
+        key = (fieldname, text)
         hit = self._cache.get(key)
         if hit is not None:
             self._cache.move_to_end(key)
             return hit
-        ids, weights, vals = read_postings(self.reader, fieldname, text, want_values=values)
-        post = Postings(ids, weights, mask_of(ids, self.size) & self.live, vals if values else None)
+        ids, weights, _ = read_postings(self.reader, fieldname, text)
+        post = Postings(ids, weights, self._remember_mask(key, ids))
         self._cache[key] = post
         self._cached_postings += len(ids)
         while self._cached_postings > CACHE_POSTINGS and len(self._cache) > 1:
             _, old = self._cache.popitem(last=False)
             self._cached_postings -= len(old.ids)
         return post
+
+    def mask(self, fieldname: str, text: str) -> int:
+        """The live documents that have a term (cached apart: a few KB each)."""
+        key = (fieldname, text)
+        found = self._masks.get(key)
+        if found is not None:
+            self._masks.move_to_end(key)
+            return found
+        return self.postings(fieldname, text).mask
+
+    def _remember_mask(self, key: tuple[str, str], ids: list[int]) -> int:
+        mask = mask_of(ids, self.size) & self.live
+        self._masks[key] = mask
+        if len(self._masks) > CACHE_MASKS:
+            self._masks.popitem(last=False)
+        return mask
+
+    def df(self, fieldname: str, text: str) -> int:
+        """How many documents have a term (deleted ones included: a ranking estimate)."""
+        return self.reader.doc_frequency(fieldname, text)
 
     def _norm(self, fieldname: str) -> list[float]:
         """BM25's per-document length normalisation ``K1 * (1 - B + B * len / avg)``."""
@@ -125,48 +147,53 @@ class Engine:
     # -- matching ------------------------------------------------------------------------------
 
     def _chars_together(self, fieldname: str, chars: Sequence[str], among: int) -> int:
-        """Documents of ``among`` in which ``chars`` stand side by side in ``fieldname``."""
+        """Documents of ``among`` in which ``chars`` stand side by side in ``fieldname``.
+
+        Checks positions, rarest character first, reading each character's positions only for
+        the documents still in question (skipping whole posting blocks): after the two rarest,
+        few candidates remain.
+        """
         if not among:
             return 0
         if len(chars) == 1:
-            return self.postings(fieldname, chars[0]).mask & among
-        wanted = set(_docnums(among))
-        decode = pickle.loads
+            return self.mask(fieldname, chars[0]) & among
+        order = sorted(range(len(chars)), key=lambda i: self.df(fieldname, chars[i]))
         starts: dict[int, set[int]] | None = None
-        for offset, ch in enumerate(chars):
-            post = self.postings(fieldname, ch, values=True)
-            current: dict[int, set[int]] = {}
-            assert post.values is not None
-            for d, value in zip(post.ids, post.values, strict=True):
-                if d in wanted and (starts is None or d in starts):
-                    positions = _decode_positions(value, decode)
-                    if starts is None:
-                        current[d] = set(positions)
-                    else:
-                        shifted = {p - offset for p in positions} & starts[d]
-                        if shifted:
-                            current[d] = shifted
-            starts = current
-            wanted = set(starts)
-            if not wanted:
+        for i in order:
+            docs = _docnums(among) if starts is None else sorted(starts)
+            found: dict[int, set[int]] = {}
+            for d, value in read_values(self.reader, fieldname, chars[i], docs):
+                begins = {p - i for p in _decode_positions(value)}
+                if starts is not None:
+                    begins &= starts[d]
+                if begins:
+                    found[d] = begins
+            if not found:
                 return 0
-        return mask_of(wanted, self.size)
+            starts = found
+        return mask_of(starts or (), self.size)
 
     def _word_unit(self, word: str, fields: Sequence[str], plan: Plan) -> int:
-        """Documents with ``word``: as a word, or as adjacent characters (then checked)."""
+        """Documents with ``word``.
+
+        A word jieba knows matches where it is a word or a dictionary sub-word of a longer one
+        (the index side emits those). A word it does not know (a name, a new term, any other
+        run of characters) also matches where its characters stand together; so does a single
+        character, anywhere.
+        """
         chars = chars_of(word)
         as_word = 0
         for f in fields:
-            as_word |= self.postings(f, word).mask
+            as_word |= self.mask(f, word)
             plan.terms.append((f, word, _weight(f)))
-        if not chars:
+        if not chars or (len(chars) > 1 and in_dictionary(word)):
             return as_word
         as_chars = 0
         for f in fields:
             cf = CHAR_FIELDS[f]
             candidates = self.live
             for ch in dict.fromkeys(chars):
-                candidates &= self.postings(cf, ch).mask
+                candidates &= self.mask(cf, ch)
             as_chars |= self._chars_together(cf, chars, candidates & ~as_word)
             if len(chars) == 1:
                 plan.terms.append((cf, chars[0], _weight(f) * CHAR_WEIGHT))
@@ -182,7 +209,7 @@ class Engine:
             cf = CHAR_FIELDS[f]
             candidates = self.live
             for ch in dict.fromkeys(chars):
-                candidates &= self.postings(cf, ch).mask
+                candidates &= self.mask(cf, ch)
             found |= self._chars_together(cf, chars, candidates)
             for word in dict.fromkeys(query_words(text)):
                 plan.terms.append((f, word, _weight(f)))
@@ -338,15 +365,8 @@ def _docnums(mask: int) -> list[int]:
     return out
 
 
-def _decode_positions(
-    value: bytes, loads: Callable[[bytes], list[int]] = pickle.loads
-) -> list[int]:
+def _decode_positions(value: bytes) -> Iterable[int]:
     """Whoosh's ``Positions`` encoding: a 4-byte count, then pickled position deltas."""
-    if not value.endswith(b"."):
+    if value[-1:] != b".":
         value += b"."
-    deltas = loads(value[4:])
-    out, pos = [], 0
-    for delta in deltas:
-        pos += delta
-        out.append(pos)
-    return out
+    return accumulate(pickle.loads(value[4:]))

@@ -11,7 +11,7 @@ postings of rare terms) goes through the public one-at-a-time API.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
 
 from whoosh.codec.whoosh3 import W3LeafMatcher
@@ -77,3 +77,34 @@ def read_postings(
 
 def _leaves(reader: IndexReader) -> Iterable[tuple[IndexReader, int]]:
     return reader.leaf_readers()
+
+
+def read_values(
+    reader: IndexReader, fieldname: str, text: str, docnums: Sequence[int]
+) -> Iterator[tuple[int, bytes]]:
+    """(docnum, encoded value) of a term for the given ascending document numbers only.
+
+    Uses the matchers' ``skip_to``, which passes over whole blocks by their maximum id without
+    decoding them: cheap when ``docnums`` are few compared with the term's postings.
+    """
+    btext = text.encode("utf-8")
+    leaves = list(_leaves(reader))
+    bounds = [offset for _leaf, offset in leaves[1:]] + [reader.doc_count_all()]
+    i = 0
+    for (leaf, offset), end in zip(leaves, bounds, strict=True):
+        if i >= len(docnums) or (fieldname, btext) not in leaf:
+            while i < len(docnums) and docnums[i] < end:
+                i += 1
+            continue
+        matcher = leaf.postings(fieldname, btext)
+        while i < len(docnums) and docnums[i] < end:
+            target = docnums[i] - offset
+            i += 1
+            if not matcher.is_active():
+                continue
+            if matcher.id() < target:
+                matcher.skip_to(target)
+                if not matcher.is_active():
+                    continue
+            if matcher.id() == target:
+                yield target + offset, matcher.value()

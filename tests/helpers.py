@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
-from index.analysis import fold
+from index.analysis import analyze, fold, in_dictionary
 from index.records import Record
 from index.sources import read_sources
 
@@ -48,3 +49,25 @@ def containing(recs: Iterable[Record], needle: str, title_only: bool = False) ->
     """Ids of records whose folded title (and body) contain ``needle`` — the brute-force truth."""
     key = fold(needle)
     return {r.id for r in recs if key in fold(r.title) or (not title_only and key in fold(r.body))}
+
+
+def matching(recs: Iterable[Record], word: str, title_only: bool = False) -> set[str]:
+    """Ids of records a one-word query should find, computed from the whole-text analysis.
+
+    A word jieba knows is found where the analysis of the title or body has it (as a word or a
+    sub-word); anything else (a single character, an unknown word) where its characters are.
+    """
+    key = fold(word)
+    if len(key) == 1 or not in_dictionary(key):
+        return containing(recs, word, title_only)
+    found = set()
+    for r in recs:
+        texts = (r.title,) if title_only else (r.title, r.body)
+        if any(key in _index_words(t) for t in texts):
+            found.add(r.id)
+    return found
+
+
+@cache
+def _index_words(text: str) -> frozenset[str]:
+    return frozenset(analyze(text, mode="index"))

@@ -17,7 +17,7 @@ from index.stats import index_stats
 from search import QueryError, Searcher, SearchRequest, SortOrder
 from search.models import MAX_QUERY_CHARS
 from tests.conftest import DEMO, build_index
-from tests.helpers import article, containing, records, write_jsonl
+from tests.helpers import article, containing, matching, records, write_jsonl
 
 MARK = re.compile(r"<mark>(.*?)</mark>")
 
@@ -50,7 +50,7 @@ def all_ids(searcher: Searcher, q: str = "", **kw: object) -> set[str]:
 
 
 def test_every_word_is_required(demo: Searcher, demo_records: list) -> None:
-    expected = containing(demo_records, "光伏") & containing(demo_records, "储能")
+    expected = matching(demo_records, "光伏") & matching(demo_records, "储能")
     assert expected and all_ids(demo, "光伏 储能") == expected
 
 
@@ -62,16 +62,16 @@ def test_exact_phrase_needs_the_characters_together(demo: Searcher, demo_records
 
 
 def test_exclusion_or_and_fields(demo: Searcher, demo_records: list) -> None:
-    wind = containing(demo_records, "风电")
+    wind = matching(demo_records, "风电")
     coal = containing(demo_records, "煤")
     assert all_ids(demo, "风电 -煤") == wind - coal
     assert all_ids(demo, "氢能 OR 核电") == (
-        containing(demo_records, "氢能") | containing(demo_records, "核电")
+        matching(demo_records, "氢能") | matching(demo_records, "核电")
     )
     in_title = all_ids(demo, "title:储能")
-    assert in_title == containing(demo_records, "储能", title_only=True)
+    assert in_title == matching(demo_records, "储能", title_only=True)
     policy = {r.id for r in demo_records if r.category == "政策"}
-    assert all_ids(demo, "储能 category:政策") == containing(demo_records, "储能") & policy
+    assert all_ids(demo, "储能 category:政策") == matching(demo_records, "储能") & policy
 
 
 def test_falls_back_to_any_word_with_a_notice(demo: Searcher) -> None:
@@ -85,27 +85,46 @@ def test_falls_back_to_any_word_with_a_notice(demo: Searcher) -> None:
 def test_traditional_and_full_width_queries_find_simplified_text(
     demo: Searcher, demo_records: list
 ) -> None:
-    assert all_ids(demo, "綠色供應鏈") == containing(demo_records, "绿色供应链")
-    assert all_ids(demo, "儲能") == containing(demo_records, "储能")
+    assert all_ids(demo, "綠色供應鏈") == matching(demo_records, "绿色供应链")
+    assert all_ids(demo, "儲能") == matching(demo_records, "储能")
     assert all_ids(demo, "５Ｇ") == all_ids(demo, "5G") != set()
 
 
 def test_single_characters_and_parts_of_words_are_found(demo: Searcher, demo_records: list) -> None:
     assert all_ids(demo, "煤") == containing(demo_records, "煤")
-    assert all_ids(demo, "农业") == containing(demo_records, "农业")
-    assert all_ids(demo, "供应") == containing(demo_records, "供应")
+    assert all_ids(demo, "农业") == matching(demo_records, "农业")
+    assert all_ids(demo, "供应") == matching(demo_records, "供应")
 
 
 def test_a_word_match_ranks_above_a_characters_only_match(tmp_path: Path) -> None:
     src = write_jsonl(
         tmp_path / "a.jsonl",
         [
-            article(1, title="乡村见闻", body="他平日务农业余时间读书看报。"),
-            article(2, title="乡村见闻", body="今年农业生产稳步发展。"),
+            article(1, title="能源见闻", body="煤炭企业加快转型升级。"),
+            article(2, title="能源见闻", body="今年冬天煤供应充足。"),
         ],
     )
-    hits = Searcher(build_index(tmp_path / "ix", src)).search(SearchRequest(q="农业")).hits
+    hits = Searcher(build_index(tmp_path / "ix", src)).search(SearchRequest(q="煤")).hits
     assert [h.id for h in hits] == ["t-2", "t-1"]
+
+
+def test_dictionary_words_match_as_words_and_unknown_words_by_characters(
+    tmp_path: Path,
+) -> None:
+    src = write_jsonl(
+        tmp_path / "a.jsonl",
+        [
+            article(1, title="乡村见闻", body="他平日务农业余时间读书看报。"),
+            article(2, title="乡村见闻", body="今年农业生产稳步发展。"),
+            article(3, title="会议", body="联盟理事长金书波表示，要打造绿色供应链。"),
+        ],
+    )
+    searcher = Searcher(build_index(tmp_path / "ix", src))
+    # 农业 is a word jieba knows: 务农|业余 only puts its characters side by side.
+    assert [h.id for h in searcher.search(SearchRequest(q="农业")).hits] == ["t-2"]
+    # A name jieba does not know is found by its characters, however jieba cut it.
+    assert [h.id for h in searcher.search(SearchRequest(q="书波")).hits] == ["t-3"]
+    assert [h.id for h in searcher.search(SearchRequest(q='"业余时间"')).hits] == ["t-1"]
 
 
 def test_empty_query_browses_everything_newest_first(demo: Searcher, demo_records: list) -> None:
@@ -197,7 +216,7 @@ def _facet(result, name: str) -> dict[str, int]:
 
 
 def _check_facets(searcher: Searcher, recs: list, q: str, needle: str) -> None:
-    matched = [r for r in recs if r.id in containing(recs, needle)]
+    matched = [r for r in recs if r.id in matching(recs, needle)]
     result = searcher.search(SearchRequest(q=q, facet_limit=None))
     assert result.total == len(matched)
     assert _facet(result, "category") == dict(Counter(r.category for r in matched if r.category))
@@ -229,7 +248,7 @@ def test_real_news_single_character_traditional_and_phrase_recall(
     recs = records(sample_path)
     searcher = Searcher(sample_index)
     assert all_ids(searcher, "煤") == containing(recs, "煤") != set()
-    assert all_ids(searcher, "經濟") == containing(recs, "经济") != set()
+    assert all_ids(searcher, "經濟") == matching(recs, "经济") != set()
     assert all_ids(searcher, '"新闻联播"') == containing(recs, "新闻联播")
 
 
@@ -240,7 +259,7 @@ def test_multi_select_counts_ignore_their_own_group(demo: Searcher, demo_records
     assert _facet(picked, "category") == _facet(plain, "category")
     # ...while the other groups count only within the selection.
     in_tech = [
-        r for r in demo_records if r.id in containing(demo_records, "储能") and r.category == "技术"
+        r for r in demo_records if r.id in matching(demo_records, "储能") and r.category == "技术"
     ]
     assert picked.total == len(in_tech)
     assert _facet(picked, "source") == dict(Counter(r.source for r in in_tech))
