@@ -40,6 +40,8 @@ class SearchRequest:
     page: int = 1
     page_size: int = 10
     facet_limit: int | None = 20  # top N values per facet; None: all
+    # Prefer newer articles: a relevance score is multiplied by 1 + recency × 0.5^(age/1 year).
+    recency: float = 0.0
 
     def __post_init__(self) -> None:
         if not isinstance(self.page, int) or self.page < 1:
@@ -48,6 +50,8 @@ class SearchRequest:
             raise QueryError(f"size must be between 1 and {MAX_PAGE_SIZE}", "size")
         if self.page * self.page_size > MAX_RESULT_DEPTH:
             raise QueryError(f"only the first {MAX_RESULT_DEPTH:,} results are served", "page")
+        if not 0.0 <= self.recency <= 10.0:
+            raise QueryError("recency must be between 0 and 10", "recency")
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise QueryError("from is later than to", "from")
 

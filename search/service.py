@@ -242,7 +242,7 @@ class Searcher:
             ranked = [(d, 0.0) for d in self._newest(snap, final, need)]
             stored = [searcher.stored_fields(d) for d, _ in ranked]
         else:
-            ranked, stored = self._ranked(snap, plan, final, need, fallback)
+            ranked, stored = self._ranked(snap, plan, final, need, fallback, request.recency)
         groups = collapse([shingles(f.get("title", ""), f.get("body", "")) for f in stored])
         first = (request.page - 1) * request.page_size
         page = groups[first : first + request.page_size]
@@ -253,7 +253,13 @@ class Searcher:
         ]
 
     def _ranked(
-        self, snap: _Snapshot, plan: Plan, final: int, need: int, fallback: bool
+        self,
+        snap: _Snapshot,
+        plan: Plan,
+        final: int,
+        need: int,
+        fallback: bool,
+        recency: float = 0.0,
     ) -> tuple[list[tuple[int, float]], list[dict]]:
         """The best ``need`` documents by BM25F, the first ``RERANK_DEPTH`` re-ranked by text.
 
@@ -269,10 +275,17 @@ class Searcher:
         docs = engine.top(final, scores, max(need, RERANK_DEPTH))
         stored = {d: searcher.stored_fields(d) for d in docs[: max(need, RERANK_DEPTH)]}
         head = []
+        newest = snap.facets.dated[-1][0] if snap.facets.dated else None
         for d in docs[:RERANK_DEPTH]:
             f = stored[d]
-            bonus = rerank_bonus(plan.plain_words, f.get("title", ""), f.get("body", ""))
-            head.append((d, scores[d] * (1 + bonus)))
+            score = scores[d] * (
+                1 + rerank_bonus(plan.plain_words, f.get("title", ""), f.get("body", ""))
+            )
+            published = _date(f.get("published"))
+            if recency and published and newest:
+                # Age from the newest article in the index, so an old archive is not all "old".
+                score *= 1 + recency * 0.5 ** ((newest - published).days / 365)
+            head.append((d, score))
         head.sort(key=lambda ds: (-ds[1], ds[0]))
         ranked = (head + [(d, scores[d]) for d in docs[RERANK_DEPTH:]])[:need]
         return ranked, [stored[d] for d, _ in ranked]

@@ -364,3 +364,28 @@ def test_undated_articles_are_searchable_counted_and_sorted_last(tmp_path: Path)
     assert {v.value: v.count for v in result.facets["published"].values} == {"2024": 1}
     stats = index_stats(root)
     assert (stats.documents, stats.undated) == (3, 2)
+
+
+def test_recency_preference_lifts_newer_articles(tmp_path: Path) -> None:
+    src = write_jsonl(
+        tmp_path / "a.jsonl",
+        [
+            article(
+                1,
+                title="氢能",
+                body="氢能产业链加快布局，氢能示范城市群扩容。",
+                published="2016-03-01",
+            ),
+            article(
+                2,
+                title="氢能",
+                body="一座加氢站在西部建成，氢能车辆开始试运营。",
+                published="2024-03-01",
+            ),
+        ],
+    )
+    searcher = Searcher(build_index(tmp_path / "ix", src))
+    plain = [h.id for h in searcher.search(SearchRequest(q="氢能")).hits]
+    recent = [h.id for h in searcher.search(SearchRequest(q="氢能", recency=3.0)).hits]
+    assert plain == ["t-1", "t-2"]  # more mentions of the word
+    assert recent == ["t-2", "t-1"]

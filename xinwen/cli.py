@@ -101,6 +101,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         sort=SortOrder(args.sort),
         page=args.page,
         page_size=args.size,
+        recency=args.recent,
     )
     result = Searcher(settings.index_root(args.index)).search(request)
     if args.json:
@@ -180,6 +181,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sort", choices=[s.value for s in SortOrder], default="relevance")
     p.add_argument("--page", type=int, default=1, metavar="N")
     p.add_argument("--size", type=int, default=10, metavar="N", help="results per page (≤ 100)")
+    p.add_argument(
+        "--recent",
+        type=float,
+        default=0.0,
+        metavar="W",
+        help="prefer newer articles (0 = off; 1 doubles a brand-new article's score)",
+    )
     p.add_argument("--json", action="store_true", help="print the API's JSON document")
     p.set_defaults(func=cmd_search)
 
