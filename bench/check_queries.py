@@ -192,12 +192,12 @@ def main(argv: list[str] | None = None) -> int:
     latency_problems, classes = check_latency(LATENCY, folded_docs)
     problems += latency_problems
     print("  per class: " + ", ".join(f"{k} {v}" for k, v in sorted(classes.items())))
+    from index.analysis import fold
+
     topical = [json.loads(x) for x in TOPICAL.read_text(encoding="utf-8").splitlines() if x]
     print(f"{TOPICAL.name}: {len(topical)} queries")
     for row in topical:
         words, phrases, _ = terms(row["query"])
-        from index.analysis import fold
-
         n = count_containing(folded_docs, [fold(w) for w in words + phrases])
         print(f"  {row['query']}: {n} articles contain all its words")
     for problem in problems:
