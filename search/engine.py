@@ -44,6 +44,7 @@ PHRASE_BONUS = 0.6  # × the document's BM25 score: all words side by side in th
 NEAR_BONUS = 0.25  # × the document's BM25 score, scaled by how tight the words' window is
 NEAR_WINDOW = 40  # characters: windows wider than this get no proximity bonus
 
+CHAR_CHECK_LIMIT = 3_000  # candidates beyond which an unknown word skips the character check
 CACHE_POSTINGS = 3_000_000  # postings kept in the per-generation cache
 CACHE_MASKS = 20_000  # term bitsets kept (≈ 9 KB each at 74k documents)
 
@@ -178,8 +179,9 @@ class Engine:
 
         A word jieba knows matches where it is a word or a dictionary sub-word of a longer one
         (the index side emits those). A word it does not know (a name, a new term, any other
-        run of characters) also matches where its characters stand together; so does a single
-        character, anywhere.
+        run of characters) also matches where its characters stand together, checked when at
+        most ``CHAR_CHECK_LIMIT`` documents have all its characters without the word; a
+        single character matches anywhere.
         """
         chars = chars_of(word)
         as_word = 0
@@ -194,26 +196,67 @@ class Engine:
             candidates = self.live
             for ch in dict.fromkeys(chars):
                 candidates &= self.mask(cf, ch)
-            as_chars |= self._chars_together(cf, chars, candidates & ~as_word)
+            candidates &= ~as_word
+            if len(chars) > 1 and candidates.bit_count() > CHAR_CHECK_LIMIT:
+                # Too common to check position by position within a page's time budget: the
+                # word's own matches (jieba cuts it the same way in most documents) stand.
+                continue
+            as_chars |= self._chars_together(cf, chars, candidates)
             if len(chars) == 1:
                 plan.terms.append((cf, chars[0], _weight(f) * CHAR_WEIGHT))
         return as_word | as_chars
 
     def _phrase_unit(self, text: str, fields: Sequence[str], plan: Plan) -> int:
-        """Documents with the exact phrase (its characters in order)."""
+        """Documents with the exact phrase.
+
+        First where its words stand in order at the word positions (cheap: words are rarer
+        than characters), then, among the documents left that have all its characters, where
+        the characters stand together (jieba cut the phrase differently there) — checked when
+        at most ``CHAR_CHECK_LIMIT`` such documents remain.
+        """
         chars = chars_of(text)
         if not chars:
             return self.live
+        tokens = [(t.text, t.pos) for t in word_analyzer()(text, mode="query", positions=True)]
         found = 0
         for f in fields:
+            for word, _ in tokens:
+                plan.terms.append((f, word, _weight(f)))
+            by_words = self._words_together(f, tokens) if tokens else 0
             cf = CHAR_FIELDS[f]
             candidates = self.live
             for ch in dict.fromkeys(chars):
                 candidates &= self.mask(cf, ch)
-            found |= self._chars_together(cf, chars, candidates)
-            for word in dict.fromkeys(query_words(text)):
-                plan.terms.append((f, word, _weight(f)))
+            rest = candidates & ~by_words
+            found |= by_words & candidates
+            if len(chars) == 1 or rest.bit_count() <= CHAR_CHECK_LIMIT:
+                found |= self._chars_together(cf, chars, rest)
         return found
+
+    def _words_together(self, fieldname: str, tokens: Sequence[tuple[str, int]]) -> int:
+        """Documents in which the words stand at the tokens' relative positions."""
+        among = self.live
+        for word, _ in tokens:
+            among &= self.mask(fieldname, word)
+        if len(tokens) == 1 or not among:
+            return among
+        first = tokens[0][1]
+        order = sorted(tokens, key=lambda t: self.df(fieldname, t[0]))
+        starts: dict[int, set[int]] | None = None
+        for word, pos in order:
+            offset = pos - first
+            docs = _docnums(among) if starts is None else sorted(starts)
+            found: dict[int, set[int]] = {}
+            for d, value in read_values(self.reader, fieldname, word, docs):
+                begins = {p - offset for p in _decode_positions(value)}
+                if starts is not None:
+                    begins &= starts[d]
+                if begins:
+                    found[d] = begins
+            if not found:
+                return 0
+            starts = found
+        return mask_of(starts or (), self.size)
 
     def _part(self, part: Text | Phrase, plan: Plan, highlight: bool = True) -> list[int]:
         fields = ("title",) if part.field == "title" else ("title", "body")

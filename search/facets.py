@@ -47,6 +47,7 @@ class FacetIndex:
     years: dict[int, int]
     months: dict[tuple[int, int], int]
     dated: list[tuple[dt.date, int]]  # (date, docnum), sorted: for ranges that cut a month
+    age_rank: list[int]  # by docnum: place in date order (undated: -1), for sorting a few docs
 
     @classmethod
     def build(cls, size: int, rows: Iterable[tuple[int, str | None, str | None, dt.date | None]]):
@@ -65,6 +66,9 @@ class FacetIndex:
                 groups["m"].setdefault((published.year, published.month), []).append(docnum)
                 dated.append((published, docnum))
         dated.sort()
+        age_rank = [-1] * size
+        for rank, (_, docnum) in enumerate(dated):
+            age_rank[docnum] = rank
 
         def masks(group: dict) -> dict:
             return {k: mask_of(v, size) for k, v in group.items()}
@@ -77,6 +81,7 @@ class FacetIndex:
             years=masks(groups["y"]),
             months=masks(groups["m"]),
             dated=dated,
+            age_rank=age_rank,
         )
 
     def any_of(self, table: dict, values: Iterable) -> int:

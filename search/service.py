@@ -293,6 +293,10 @@ class Searcher:
     def _newest(self, snap: _Snapshot, final: int, need: int) -> list[int]:
         """Up to ``need`` documents of ``final``, newest first, undated last."""
         fi = snap.facets
+        if final.bit_count() <= 20 * need:  # few documents: sort them rather than walk all
+            docs = docnums_of(final)
+            docs.sort(key=lambda d: (-fi.age_rank[d], d))
+            return docs[:need]
         out: list[int] = []
         for _, d in reversed(fi.dated):
             if final >> d & 1:
