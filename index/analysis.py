@@ -194,6 +194,11 @@ def alnum_parts(token: str) -> list[tuple[str, int]]:
     return parts
 
 
+def in_dictionary(word: str) -> bool:
+    """Whether jieba's dictionary (with ours and the user's words) has ``word``."""
+    return bool(jieba.dt.FREQ.get(word))
+
+
 def sub_words(word: str) -> Iterator[tuple[str, int]]:
     """Dictionary words inside a longer word, with their offsets (搜索引擎 → 搜索@0, 索引@1 …)."""
     freq = jieba.dt.FREQ
