@@ -29,7 +29,7 @@ class _RememberedLengths:
             self._field, self._table = fieldname, {}
         length = self._table.get(docnum)
         if length is None:
-            length = self._table[docnum] = self._lookup(docnum, fieldname)
+            length = self._table[docnum] = self._lookup(docnum, fieldname, default) or default
         return length
 
 

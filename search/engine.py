@@ -141,7 +141,8 @@ class Engine:
             reader = self.reader
             avg = reader.field_length(fieldname) / max(self.doc_count, 1) or 1.0
             length = reader.doc_field_length
-            norms = [K1 * (1 - B + B * length(d, fieldname) / avg) for d in range(self.size)]
+            # A document without the field (a title-only record) may report None, not 0.
+            norms = [K1 * (1 - B + B * (length(d, fieldname) or 0) / avg) for d in range(self.size)]
             self._norms[fieldname] = norms
         return norms
 

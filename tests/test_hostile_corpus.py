@@ -210,11 +210,6 @@ def test_what_was_kept_is_stored_as_written(hostile_run: tuple) -> None:
     ix.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="index/codec.py doc_field_length returns None, not the default, for a document "
-    "without a body (a title-only record): search/engine.py's BM25 norms raise TypeError",
-)
 def test_what_was_kept_is_searchable(hostile_run: tuple) -> None:
     root, _report, _skips, _expect = hostile_run
     searcher = Searcher(root)
