@@ -11,6 +11,7 @@ postings of rare terms) goes through the public one-at-a-time API.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
 
@@ -79,6 +80,11 @@ def _leaves(reader: IndexReader) -> Iterable[tuple[IndexReader, int]]:
     return reader.leaf_readers()
 
 
+# read_values decodes whole posting lists when asked for more than 1/DENSE_FACTOR of a term's
+# documents, and skips block by block otherwise.
+DENSE_FACTOR = 8
+
+
 def read_values(
     reader: IndexReader, fieldname: str, text: str, docnums: Sequence[int]
 ) -> Iterator[tuple[int, bytes]]:
@@ -88,6 +94,16 @@ def read_values(
     decoding them: cheap when ``docnums`` are few compared with the term's postings.
     """
     btext = text.encode("utf-8")
+    if len(docnums) * DENSE_FACTOR > reader.doc_frequency(fieldname, btext):
+        # Dense: decoding every block at once beats skipping posting by posting.
+        ids, _weights, values = read_postings(reader, fieldname, text, want_values=True)
+        lo = 0
+        for d in docnums:
+            j = bisect_left(ids, d, lo)
+            if j < len(ids) and ids[j] == d:
+                yield d, values[j]
+                lo = j
+        return
     leaves = list(_leaves(reader))
     bounds = [offset for _leaf, offset in leaves[1:]] + [reader.doc_count_all()]
     i = 0
