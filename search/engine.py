@@ -20,6 +20,7 @@ from __future__ import annotations
 import heapq
 import math
 import pickle
+from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -311,10 +312,15 @@ class Engine:
 
     # -- scoring -------------------------------------------------------------------------------
 
-    def scores(self, terms: Iterable[tuple[str, str, float]]) -> list[float]:
-        """BM25F scores of every document for the weighted terms."""
+    def scores(
+        self, terms: Iterable[tuple[str, str, float]], among: int | None = None
+    ) -> list[float]:
+        """BM25F scores for the weighted terms (only ``among``'s documents, when given, are
+        guaranteed right: when they are few, each is looked up instead of every posting read).
+        """
         scores = [0.0] * self.size
         n = self.doc_count
+        wanted = _docnums(among) if among is not None and among.bit_count() < 5000 else None
         for fieldname, text, weight in dict.fromkeys(terms):
             post = self.postings(fieldname, text)
             df = len(post.ids)
@@ -322,7 +328,17 @@ class Engine:
                 continue
             idf = math.log(1 + (n - df + 0.5) / (df + 0.5)) * weight * (K1 + 1)
             norms = self._norm(fieldname)
-            for d, tf in zip(post.ids, post.weights, strict=True):
+            ids, tfs = post.ids, post.weights
+            if wanted is not None and len(wanted) * 16 < df:
+                lo = 0
+                for d in wanted:
+                    j = bisect_left(ids, d, lo)
+                    if j < df and ids[j] == d:
+                        tf = tfs[j]
+                        scores[d] += idf * tf / (tf + norms[d])
+                        lo = j
+                continue
+            for d, tf in zip(ids, tfs, strict=True):
                 scores[d] += idf * tf / (tf + norms[d])
         return scores
 

@@ -267,7 +267,7 @@ class Searcher:
         units it has, so documents with more of the words come first.
         """
         engine, searcher = snap.engine, snap.searcher
-        scores = engine.scores(plan.terms)
+        scores = engine.scores(plan.terms, among=final)
         if fallback:
             units = plan.required
             for d in engine.top(final, scores, max(need, RERANK_DEPTH) * 4):
