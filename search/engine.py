@@ -149,24 +149,20 @@ class Engine:
 
     # -- matching ------------------------------------------------------------------------------
 
-    def _chars_together(self, fieldname: str, chars: Sequence[str], among: int) -> int:
-        """Documents of ``among`` in which ``chars`` stand side by side in ``fieldname``.
+    def _together(self, fieldname: str, terms: Sequence[tuple[str, int]], among: int) -> int:
+        """Documents of ``among`` in which each term stands at its offset from the first.
 
-        Checks positions, rarest character first, reading each character's positions only for
-        the documents still in question (skipping whole posting blocks): after the two rarest,
-        few candidates remain.
+        Checks positions, rarest term first, reading each term's positions only for the
+        documents still in question: after the two rarest, few candidates remain.
         """
         if not among:
             return 0
-        if len(chars) == 1:
-            return self.mask(fieldname, chars[0]) & among
-        order = sorted(range(len(chars)), key=lambda i: self.df(fieldname, chars[i]))
         starts: dict[int, set[int]] | None = None
-        for i in order:
+        for text, offset in sorted(terms, key=lambda t: self.df(fieldname, t[0])):
             docs = _docnums(among) if starts is None else sorted(starts)
             found: dict[int, set[int]] = {}
-            for d, value in read_values(self.reader, fieldname, chars[i], docs):
-                begins = {p - i for p in _decode_positions(value)}
+            for d, value in read_values(self.reader, fieldname, text, docs):
+                begins = {p - offset for p in _decode_positions(value)}
                 if starts is not None:
                     begins &= starts[d]
                 if begins:
@@ -175,6 +171,12 @@ class Engine:
                 return 0
             starts = found
         return mask_of(starts or (), self.size)
+
+    def _chars_together(self, fieldname: str, chars: Sequence[str], among: int) -> int:
+        """Documents of ``among`` in which ``chars`` stand side by side in ``fieldname``."""
+        if len(chars) == 1:
+            return self.mask(fieldname, chars[0]) & among
+        return self._together(fieldname, [(ch, i) for i, ch in enumerate(chars)], among)
 
     def _word_unit(self, word: str, fields: Sequence[str], plan: Plan) -> int:
         """Documents with ``word``.
@@ -240,25 +242,10 @@ class Engine:
         among = self.live
         for word, _ in tokens:
             among &= self.mask(fieldname, word)
-        if len(tokens) == 1 or not among:
+        if len(tokens) == 1:
             return among
         first = tokens[0][1]
-        order = sorted(tokens, key=lambda t: self.df(fieldname, t[0]))
-        starts: dict[int, set[int]] | None = None
-        for word, pos in order:
-            offset = pos - first
-            docs = _docnums(among) if starts is None else sorted(starts)
-            found: dict[int, set[int]] = {}
-            for d, value in read_values(self.reader, fieldname, word, docs):
-                begins = {p - offset for p in _decode_positions(value)}
-                if starts is not None:
-                    begins &= starts[d]
-                if begins:
-                    found[d] = begins
-            if not found:
-                return 0
-            starts = found
-        return mask_of(starts or (), self.size)
+        return self._together(fieldname, [(w, pos - first) for w, pos in tokens], among)
 
     def _part(self, part: Text | Phrase, plan: Plan, highlight: bool = True) -> list[int]:
         fields = ("title",) if part.field == "title" else ("title", "body")

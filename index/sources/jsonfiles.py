@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from index.encoding import UndecodableError, decode_bytes
 from index.records import Origin, Record, Skip
 from index.sources.fields import FieldMap, build_record
+from index.sources.files import read_text
 
 _LINE_BREAKS = re.compile(r"\r\n?|\n")
 
@@ -74,14 +75,9 @@ def read_json_array(path: str, fields: FieldMap) -> Iterator[Record | Skip]:
 
     A ``.json`` file that is really JSON Lines (one object per line) is read as such.
     """
-    try:
-        with open(path, "rb") as handle:
-            text = decode_bytes(handle.read()).text
-    except OSError as exc:
-        yield Skip("unreadable file", Origin(path, 0), exc.strerror or str(exc))
-        return
-    except UndecodableError as exc:
-        yield Skip(exc.reason, Origin(path, 0), exc.detail)
+    text = read_text(path)
+    if isinstance(text, Skip):
+        yield text
         return
     if not text.strip():
         return

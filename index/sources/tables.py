@@ -6,9 +6,9 @@ import csv
 import io
 from collections.abc import Iterator
 
-from index.encoding import UndecodableError, decode_bytes
 from index.records import Origin, Record, Skip
 from index.sources.fields import FieldMap, build_record
+from index.sources.files import read_text
 
 # csv refuses fields over 128 KiB by default; an article body can be far longer (and is cut
 # to MAX_BODY_CHARS later). The limit is process-wide, so it is only ever raised.
@@ -21,14 +21,9 @@ def read_table(path: str, fields: FieldMap, *, delimiter: str) -> Iterator[Recor
     A record's line is the physical line its row starts on. A row with the wrong number of
     fields, or broken quoting, is skipped and reading goes on with the next row.
     """
-    try:
-        with open(path, "rb") as handle:
-            text = decode_bytes(handle.read()).text
-    except OSError as exc:
-        yield Skip("unreadable file", Origin(path, 0), exc.strerror or str(exc))
-        return
-    except UndecodableError as exc:
-        yield Skip(exc.reason, Origin(path, 0), exc.detail)
+    text = read_text(path)
+    if isinstance(text, Skip):
+        yield text
         return
     if csv.field_size_limit() < _FIELD_SIZE_LIMIT:
         csv.field_size_limit(_FIELD_SIZE_LIMIT)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from index.encoding import UndecodableError, decode_bytes
 from index.pages import Boilerplate, extract_page
 from index.records import Origin, Record, Skip
 from index.sources.fields import build_record
+from index.sources.files import read_text
 
 _LINE_BREAKS = re.compile(r"\r\n?")
 
@@ -23,14 +23,9 @@ def read_text_article(
     line is the title, the rest the body, and `category` (the parent folder's name) applies.
     """
     origin = Origin(path, 1)
-    try:
-        with open(path, "rb") as handle:
-            text = decode_bytes(handle.read()).text
-    except OSError as exc:
-        yield Skip("unreadable file", Origin(path, 0), exc.strerror or str(exc))
-        return
-    except UndecodableError as exc:
-        yield Skip(exc.reason, Origin(path, 0), exc.detail)
+    text = read_text(path)
+    if isinstance(text, Skip):
+        yield text
         return
     text = _LINE_BREAKS.sub("\n", text).strip()
     if not text:
