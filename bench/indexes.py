@@ -8,6 +8,7 @@ quick run still has something to find (both scripts pass the known-item targets)
 
 from __future__ import annotations
 
+import fcntl
 import json
 import shutil
 import time
@@ -72,16 +73,20 @@ def _cached(
 ) -> Path:
     folder = workdir / name
     marker = workdir / f"{name}.json"
-    if not rebuild and folder.exists() and _read(marker) == stamp:
+    # Several benchmarks (and people) share the work folder: one builder at a time per index;
+    # whoever waited finds the index built and reuses it.
+    with (workdir / f".{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not rebuild and folder.exists() and _read(marker) == stamp:
+            return folder
+        shutil.rmtree(folder, ignore_errors=True)
+        marker.unlink(missing_ok=True)
+        print(f"building {folder} (once; later runs reuse it) …", flush=True)
+        started = time.perf_counter()
+        build(folder)
+        print(f"  built in {time.perf_counter() - started:.0f} s", flush=True)
+        marker.write_text(json.dumps(stamp), encoding="utf-8")
         return folder
-    shutil.rmtree(folder, ignore_errors=True)
-    marker.unlink(missing_ok=True)
-    print(f"building {folder} (once; later runs reuse it) …", flush=True)
-    started = time.perf_counter()
-    build(folder)
-    print(f"  built in {time.perf_counter() - started:.0f} s", flush=True)
-    marker.write_text(json.dumps(stamp), encoding="utf-8")
-    return folder
 
 
 def _suffix(limit: int | None) -> str:
