@@ -201,7 +201,13 @@ def report(args: argparse.Namespace, data: dict) -> str:
             "",
         ]
     for name in names:
-        misses = [i for i, r in zip(items, results[name]["ranks"], strict=True) if not r]
+        pairs = list(zip(items, results[name]["ranks"], strict=True))
+        lower = [(i, r) for i, r in pairs if r and r > 1]
+        if lower:
+            lines += [f"Found by {name} below rank 1 ({len(lower)}):", ""]
+            lines += [f"- `{i.query}` ({i.kind}) → `{i.id}` at rank {r}" for i, r in lower]
+            lines.append("")
+        misses = [i for i, r in pairs if not r]
         if misses:
             lines += [f"Missed by {name} ({len(misses)}):", ""]
             lines += [f"- `{m.query}` ({m.kind}) → `{m.id}`" for m in misses]
