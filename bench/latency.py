@@ -80,7 +80,7 @@ class BenchQuery:
     def label(self) -> str:
         """The line as written, for messages."""
         extra = " ".join(f"{k}={','.join(v)}" for k, v in self.filters.items())
-        return f"{self.text} | {extra}" if extra else self.text
+        return f"{self.text} | {extra}".lstrip() if extra else self.text
 
 
 def read_queries(path: Path = QUERIES) -> list[BenchQuery]:
