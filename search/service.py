@@ -18,7 +18,7 @@ from index.schema import published_dates
 from index.store import IndexStore, StoreError
 from search.dedupe import collapse, shingles, similarity
 from search.engine import RERANK_DEPTH, Engine, Plan, rerank_bonus
-from search.facets import FacetIndex, docnums_of, facet_values, mask_of
+from search.facets import FacetIndex, docnums_of, facet_values
 from search.highlight import mark_html, paragraphs_html, snippet_html
 from search.models import (
     MAX_QUERY_CHARS,
@@ -35,6 +35,7 @@ from search.querylang import parse
 FALLBACK_NOTICE = "没有同时包含所有词的结果，以下是包含其中任意词的结果。"
 TRUNCATED_NOTICE = f"查询过长，只搜索了前 {MAX_QUERY_CHARS} 个字符。"
 COLLAPSE_SLACK = 10  # extra candidates fetched so that collapsing still fills a page
+SORT_BELOW = 20_000  # date order: sort a result set this small, else walk the dates newest first
 RELATED_TERMS = 12
 
 
@@ -293,19 +294,19 @@ class Searcher:
     def _newest(self, snap: _Snapshot, final: int, need: int) -> list[int]:
         """Up to ``need`` documents of ``final``, newest first, undated last."""
         fi = snap.facets
-        if final.bit_count() <= 20 * need:  # few documents: sort them rather than walk all
+        if final.bit_count() <= SORT_BELOW:  # sorting them is cheaper than walking the dates
             docs = docnums_of(final)
             docs.sort(key=lambda d: (-fi.age_rank[d], d))
             return docs[:need]
+        members = final.to_bytes((fi.size + 8) // 8, "little")
         out: list[int] = []
         for _, d in reversed(fi.dated):
-            if final >> d & 1:
+            if members[d >> 3] >> (d & 7) & 1:
                 out.append(d)
                 if len(out) >= need:
                     return out
-        dated = mask_of((d for _, d in fi.dated), fi.size)
-        out += docnums_of(final & ~dated)[: need - len(out)]
-        return out
+        undated = [d for d in docnums_of(final) if fi.age_rank[d] < 0]
+        return out + undated[: need - len(out)]
 
     def _hit(self, fields: dict, score: float, words: tuple[str, ...], similar: list[str]) -> Hit:
         title, body = fields.get("title", ""), fields.get("body", "")

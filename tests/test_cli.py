@@ -107,3 +107,18 @@ def test_the_console_script_runs_and_logs_progress_without_a_terminal(tmp_path: 
     assert "\r" not in done.stderr  # no progress bar drawn into a log
     assert (tmp_path / "envix" / "current").is_symlink()
     assert (tmp_path / "envix" / "jieba" / "jieba.cache").is_file()
+
+
+def test_a_closed_pipe_ends_quietly(demo_index: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # `head -c 1` closes the pipe long before the search output ends.
+    done = subprocess.run(
+        f"{sys.executable} -m xinwen search 电 --size 100 --index {demo_index} | head -c 1",
+        shell=True,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert "Traceback" not in done.stderr and "BrokenPipeError" not in done.stderr

@@ -7,6 +7,7 @@ import datetime as dt
 import html
 import json
 import logging
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -231,3 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("xinwen: interrupted; the served index is unchanged", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`xinwen stats | head`): stop quietly, like other Unix tools.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILED
