@@ -96,6 +96,7 @@ class Engine:
         self._masks: OrderedDict[tuple[str, str], int] = OrderedDict()
         self._cached_postings = 0
         self._norms: dict[str, list[float]] = {}
+        self._order: list[int] | None = None
 
     # -- postings ------------------------------------------------------------------------------
 
@@ -330,11 +331,21 @@ class Engine:
         return scores
 
     def top(self, candidates: int, scores: list[float], k: int) -> list[int]:
-        """The ``k`` best-scoring documents of ``candidates``."""
+        """The ``k`` best-scoring documents of ``candidates``; equal scores in input order.
+
+        Document numbers depend on how the workers of a build shared the records, so ties are
+        broken by the record's place in the sources: every build of a corpus ranks alike.
+        """
         docs = _docnums(candidates)
-        if len(docs) <= k:
-            return sorted(docs, key=lambda d: (-scores[d], d))
-        return heapq.nlargest(k, docs, key=scores.__getitem__)
+        if len(docs) > k:
+            docs = heapq.nlargest(k, docs, key=scores.__getitem__)
+        order = self._input_order()
+        return sorted(docs, key=lambda d: (-scores[d], order[d]))
+
+    def _input_order(self) -> list[int]:
+        if self._order is None:
+            self._order = [int(v or 0) for v in self.reader.column_reader("seq")]
+        return self._order
 
 
 def rerank_bonus(words: Sequence[str], title: str, body: str) -> float:
