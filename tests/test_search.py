@@ -389,3 +389,21 @@ def test_recency_preference_lifts_newer_articles(tmp_path: Path) -> None:
     recent = [h.id for h in searcher.search(SearchRequest(q="氢能", recency=3.0)).hits]
     assert plain == ["t-1", "t-2"]  # more mentions of the word
     assert recent == ["t-2", "t-1"]
+
+
+def test_source_field_in_the_query(demo: Searcher, demo_records: list) -> None:
+    daily = {r.id for r in demo_records if r.source == "电力日报"}
+    assert all_ids(demo, "电网 source:电力日报") == matching(demo_records, "电网") & daily
+    assert all_ids(demo, "电网 来源:电力日报") == matching(demo_records, "电网") & daily
+
+
+def test_words_side_by_side_rank_above_words_apart(tmp_path: Path) -> None:
+    src = write_jsonl(
+        tmp_path / "a.jsonl",
+        [
+            article(1, title="园区动态", body="园区建设光伏电站。另有一个项目配套储能设施。"),
+            article(2, title="园区动态", body="园区建设光伏储能电站。另有一个项目配套设施。"),
+        ],
+    )
+    hits = Searcher(build_index(tmp_path / "ix", src)).search(SearchRequest(q="光伏 储能")).hits
+    assert [h.id for h in hits] == ["t-2", "t-1"]
