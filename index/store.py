@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import index as whoosh_index
+from whoosh.reading import IndexReader
 
 from index.schema import SCHEMA_VERSION
 
@@ -195,7 +196,18 @@ class IndexStore:
         return Generation(path, meta)
 
     def open_current(self) -> tuple[Generation, whoosh_index.Index]:
-        """Open the served generation as a Whoosh index (read side and incremental updates)."""
+        """Open the served generation as a Whoosh index (checked: every segment opens)."""
+        gen, ix, reader = self.open_reader()
+        reader.close()
+        return gen, ix
+
+    def open_reader(self) -> tuple[Generation, whoosh_index.Index, IndexReader]:
+        """Open the served generation and a reader over all its segments.
+
+        Opening every segment is the check that a truncated or missing segment file fails
+        here, with a message, not later in a search; the reader is handed on so that the
+        read side does not open everything twice.
+        """
         gen = self.current()
         failure = None
         with warnings.catch_warnings():
@@ -204,9 +216,7 @@ class IndexStore:
             warnings.simplefilter("ignore", ResourceWarning)
             try:
                 ix = whoosh_index.open_dir(str(gen.path))
-                # Open every segment now: a truncated or missing segment file fails here,
-                # with this message, not later in a search with a traceback.
-                ix.reader().close()
+                reader = ix.reader()
             except Exception as exc:  # Whoosh raises many types for damaged files
                 failure = f"{type(exc).__name__}: {exc}"
         if failure is not None:
@@ -214,7 +224,7 @@ class IndexStore:
                 f"the index in {gen.path} cannot be opened ({failure}): "
                 f"run `xinwen reindex SOURCE... --index {self.root}`"
             )
-        return gen, ix
+        return gen, ix, reader
 
     # -- writing -------------------------------------------------------------------------------
 

@@ -90,12 +90,11 @@ class Searcher:
         if snap is not None and snap.target == target:
             return snap
         try:
-            gen, ix = self.store.open_current()
+            gen, ix, reader = self.store.open_reader()
         except StoreError as exc:
             raise IndexUnavailableError(str(exc)) from exc
         configure_jieba(self.store.jieba_dir)
-        searcher = ix.searcher()
-        reader = searcher.reader()
+        searcher = WhooshSearcher(reader, fromindex=ix)
         if reader.doc_count() == 0:
             searcher.close()
             raise IndexUnavailableError(
