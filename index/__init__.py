@@ -6,3 +6,7 @@ Pipeline::
 
 Nothing here imports from ``search`` or ``webui``.
 """
+
+from index import whoosh_io
+
+whoosh_io.install()
