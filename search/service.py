@@ -35,7 +35,7 @@ from search.querylang import parse
 FALLBACK_NOTICE = "没有同时包含所有词的结果，以下是包含其中任意词的结果。"
 TRUNCATED_NOTICE = f"查询过长，只搜索了前 {MAX_QUERY_CHARS} 个字符。"
 COLLAPSE_SLACK = 10  # extra candidates fetched so that collapsing still fills a page
-SORT_BELOW = 20_000  # date order: sort a result set this small, else walk the dates newest first
+SORT_BELOW = 4_000  # date order: sort a result set this small, else walk the dates newest first
 RELATED_TERMS = 12
 
 
