@@ -178,3 +178,12 @@ def append_row(path: Path, intro: str, headers: list[str], row: list[str]) -> No
     last = max((i for i, line in enumerate(lines) if line.startswith("|")), default=len(lines) - 1)
     lines.insert(last + 1, "| " + " | ".join(row) + " |")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def publish(text: str, results: Path, write: bool = True) -> None:
+    """Print a report and, unless told not to, write it to ``results`` (under bench/results)."""
+    print(text)
+    if write:
+        results.parent.mkdir(parents=True, exist_ok=True)
+        results.write_text(text, encoding="utf-8")
+        print(f"wrote {results.relative_to(ROOT)}")

@@ -38,6 +38,7 @@ from bench.common import (
     now,
     peak_rss_mb,
     percentile,
+    publish,
     require_corpus,
 )
 
@@ -321,11 +322,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.cold_runs} cold start(s) …", flush=True)
     cold = run_cold(root, args.cold_runs)
     text = report(args, root, warm, cold)
-    print(text)
-    if not args.no_write:
-        RESULTS.parent.mkdir(parents=True, exist_ok=True)
-        RESULTS.write_text(text, encoding="utf-8")
-        print(f"wrote {RESULTS.relative_to(ROOT)}")
+    publish(text, RESULTS, write=not args.no_write)
     return 0
 
 

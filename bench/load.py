@@ -52,6 +52,7 @@ from bench.common import (
     markdown_table,
     now,
     percentile,
+    publish,
     require_corpus,
     write_subset,
 )
@@ -638,11 +639,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     scope = "the whole bench corpus" if args.limit is None else f"its first {args.limit:,} records"
     text = report(run, scope, args.server_workers)
-    print(text)
-    if not args.no_write:
-        RESULTS.parent.mkdir(parents=True, exist_ok=True)
-        RESULTS.write_text(text, encoding="utf-8")
-        print(f"wrote {RESULTS.relative_to(ROOT)}")
+    publish(text, RESULTS, write=not args.no_write)
     return 0 if run.ok else 1
 
 

@@ -29,12 +29,12 @@ from bench.common import (
     DEFAULT_WORKDIR,
     QUERIES_DIR,
     RESULTS_DIR,
-    ROOT,
     git_commit,
     iter_raw,
     machine,
     markdown_table,
     now,
+    publish,
     require_corpus,
 )
 
@@ -229,11 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     # The baseline goes first (see run); keep the order the user gave otherwise.
     args.engines = sorted(dict.fromkeys(args.engines), key=lambda n: n != "baseline")
     text = report(args, run(args))
-    print(text)
-    if not args.no_write:
-        RESULTS.parent.mkdir(parents=True, exist_ok=True)
-        RESULTS.write_text(text, encoding="utf-8")
-        print(f"wrote {RESULTS.relative_to(ROOT)}")
+    publish(text, RESULTS, write=not args.no_write)
     return 0
 
 
