@@ -30,7 +30,7 @@ from whoosh.reading import IndexReader
 
 from index.analysis import CharTokenizer, fold, in_dictionary, word_analyzer
 from index.schema import CHAR_FIELDS
-from search.facets import mask_of
+from search.facets import any_of, docnums_of, mask_of
 from search.postings import read_postings, read_values
 from search.querylang import Either, ParsedQuery, Phrase, Text
 
@@ -165,7 +165,7 @@ class Engine:
             return 0
         starts: dict[int, set[int]] | None = None
         for text, offset in sorted(terms, key=lambda t: self.df(fieldname, t[0])):
-            docs = _docnums(among) if starts is None else sorted(starts)
+            docs = docnums_of(among) if starts is None else sorted(starts)
             found: dict[int, set[int]] = {}
             for d, value in read_values(self.reader, fieldname, text, docs):
                 begins = {p - offset for p in _decode_positions(value)}
@@ -283,9 +283,9 @@ class Engine:
             for unit in self._part(part, scratch, highlight=False):
                 plan.excluded |= unit
         if parsed.categories:
-            plan.filters.append(_any_of(categories, parsed.categories))
+            plan.filters.append(any_of(categories, parsed.categories))
         if parsed.sources:
-            plan.filters.append(_any_of(sources, parsed.sources))
+            plan.filters.append(any_of(sources, parsed.sources))
         plan.words = list(dict.fromkeys(w for w in plan.words if w))
         return plan
 
@@ -313,7 +313,7 @@ class Engine:
         """
         scores = [0.0] * self.size
         n = self.doc_count
-        wanted = _docnums(among) if among is not None and among.bit_count() < 5000 else None
+        wanted = docnums_of(among) if among is not None and among.bit_count() < 5000 else None
         for fieldname, text, weight in dict.fromkeys(terms):
             post = self.postings(fieldname, text)
             df = len(post.ids)
@@ -341,7 +341,7 @@ class Engine:
         Document numbers depend on how the workers of a build shared the records, so ties are
         broken by the record's place in the sources: every build of a corpus ranks alike.
         """
-        docs = _docnums(candidates)
+        docs = docnums_of(candidates)
         if len(docs) > k:
             docs = heapq.nlargest(k, docs, key=scores.__getitem__)
         order = self._input_order()
@@ -408,23 +408,6 @@ def _and_all(masks: Sequence[int], live: int) -> int:
     out = live
     for m in masks:
         out &= m
-    return out
-
-
-def _any_of(table: dict, values: Iterable[str]) -> int:
-    out = 0
-    for v in values:
-        out |= table.get(v, 0)
-    return out
-
-
-def _docnums(mask: int) -> list[int]:
-    out = []
-    binary = bin(mask)[:1:-1]
-    i = binary.find("1")
-    while i >= 0:
-        out.append(i)
-        i = binary.find("1", i + 1)
     return out
 
 

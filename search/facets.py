@@ -36,6 +36,14 @@ def docnums_of(mask: int) -> list[int]:
     return out
 
 
+def any_of(table: dict, values: Iterable) -> int:
+    """Documents having any of the values of a bitset table (unknown values match nothing)."""
+    mask = 0
+    for v in values:
+        mask |= table.get(v, 0)
+    return mask
+
+
 @dataclass
 class FacetIndex:
     """Bitsets of the live documents by category, source, year and month; dates for ranges."""
@@ -83,13 +91,6 @@ class FacetIndex:
             dated=dated,
             age_rank=age_rank,
         )
-
-    def any_of(self, table: dict, values: Iterable) -> int:
-        """Documents having any of the values (unknown values match nothing)."""
-        mask = 0
-        for v in values:
-            mask |= table.get(v, 0)
-        return mask
 
     def date_range(self, start: dt.date | None, end: dt.date | None) -> int:
         """Documents published in [start, end]; whole months come from their bitsets."""

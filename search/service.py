@@ -9,7 +9,6 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 from whoosh.searching import Searcher as WhooshSearcher
 
@@ -18,7 +17,7 @@ from index.schema import published_dates
 from index.store import IndexStore, StoreError
 from search.dedupe import collapse, shingles, similarity
 from search.engine import RERANK_DEPTH, Engine, Plan, rerank_bonus
-from search.facets import FacetIndex, docnums_of, facet_values
+from search.facets import FacetIndex, any_of, docnums_of, facet_values
 from search.highlight import mark_html, paragraphs_html, snippet_html
 from search.models import (
     MAX_QUERY_CHARS,
@@ -163,8 +162,8 @@ class Searcher:
             fi = snap.facets
             plan = snap.engine.plan(parsed, fi.categories, fi.sources)
             matched = snap.engine.matches(plan)
-            by_cat = fi.any_of(fi.categories, request.categories) if request.categories else -1
-            by_src = fi.any_of(fi.sources, request.sources) if request.sources else -1
+            by_cat = any_of(fi.categories, request.categories) if request.categories else -1
+            by_src = any_of(fi.sources, request.sources) if request.sources else -1
             by_date = fi.date_range(request.date_from, request.date_to)
             final = matched & by_cat & by_src & by_date
             fallback = False
@@ -417,11 +416,3 @@ class Searcher:
                     if word != key and len(word) > 1:
                         found[word] += weight * reader.doc_frequency(fieldname, word)
         return [w for w, _ in found.most_common(k)]
-
-
-def open_searcher(root: str | Path) -> Searcher:
-    """A Searcher on ``root`` that has opened the index (raises if there is none)."""
-    searcher = Searcher(root)
-    with searcher._lock:
-        searcher._current()
-    return searcher
