@@ -19,6 +19,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import multiprocessing
+import os
 import queue
 import signal
 import sys
@@ -48,9 +49,15 @@ def _die_with_parent() -> None:
 
 class _SubWriterTask(SubWriterTask):
     failures: Any = None  # the parent's queue of error messages
+    parent_pid: int = 0  # set in the parent before the fork
 
     def run(self) -> None:
         _die_with_parent()
+        # The parent may have died between the fork and the line above (a reindex killed right
+        # after it queued its first batch): then no signal will ever come, and this worker would
+        # wait on the job queue forever, holding the parent's stdout and stderr open.
+        if self.parent_pid and os.getppid() != self.parent_pid:
+            os._exit(1)
         try:
             super().run()
         except Exception as exc:
@@ -97,6 +104,7 @@ class ParallelWriter(MpWriter):
         )
         task.failures = self._failures
         task.daemon = True
+        task.parent_pid = os.getpid()
         self.tasks.append(task)
         task.start()
         return task
