@@ -1,46 +1,144 @@
-"""Whoosh's W3 codec with one hot spot of its segment writer removed.
+"""Whoosh's W3 codec, with postings written a whole term at a time.
 
-While writing postings, W3 looks up the document's field length once per *posting* (for the
-block statistics), through several layers of column readers: about an eighth of a full
-reindex's CPU time in a profile of the bench corpus. Here the field writer remembers each
-document's length within the field being written, so the lookup runs once per document.
+Whoosh's W3 field writer takes postings one by one (``start_term``, ``add`` per posting,
+``finish_term``), looks up the document's field length once per *posting* through several
+layers of column readers, and buffers everything again into blocks of up to 128 postings.
+Given a `index.segments.GroupedPostings` (what our segment writer's pool hands it), the field
+writer here writes each term's list in one go: field lengths are read into a table once per
+field, and each block is built from array slices. The bytes written are the W3 format,
+identical to what W3's own writer produces for the same postings (tests/test_segments.py).
+Any other input (segment merges through Whoosh's pool) takes W3's own path.
 
 This class is pickled into every segment's metadata: keep it at this module path.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import zlib
+from array import array
+from collections.abc import Iterable, Sequence
+from itertools import chain
+from operator import sub
+from pickle import dumps
 
-from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3TermInfo
 from whoosh.fields import Schema
+from whoosh.system import pack_ushort
+from whoosh.util.numeric import length_to_byte
+
+from index.segments import GroupedPostings, TermBuffer
 
 
-class _RememberedLengths:
-    """A lengths reader that remembers the lengths of the field being written."""
+class _BlockStats:
+    """The statistics of one block, shaped as ``W3TermInfo.add_block`` reads them."""
 
-    def __init__(self, lengths: object) -> None:
-        self._lookup = lengths.doc_field_length  # type: ignore[attr-defined]
-        self._field: str | None = None
-        self._table: dict[int, int] = {}
+    __slots__ = ("_count", "_ids", "_max_length", "_max_weight", "_min_length", "_weights")
 
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
-        if fieldname != self._field:
-            self._field, self._table = fieldname, {}
-        length = self._table.get(docnum)
-        if length is None:
-            length = self._table[docnum] = self._lookup(docnum, fieldname, default) or default
-        return length
+    def __init__(self, ids: Sequence[int], weights: array, lengths: list[int]) -> None:
+        self._ids = ids
+        self._weights = weights
+        self._count = len(ids)
+        self._min_length = min(lengths) if lengths else None
+        self._max_length = max(lengths) if lengths else 0
+        self._max_weight = max(0, max(weights))  # W3 starts its maximum at 0
+
+    def __len__(self) -> int:
+        return self._count
+
+    def min_length(self) -> int | None:
+        return self._min_length
+
+    def max_length(self) -> int:
+        return self._max_length
+
+    def max_weight(self) -> float:
+        return self._max_weight
+
+    def min_id(self) -> int:
+        return self._ids[0]
+
+    def max_id(self) -> int:
+        return self._ids[-1]
+
+
+def _mini_weights(weights: array) -> float | tuple[float, ...] | None:
+    # W3's encoding: None when every weight is 1.0, one number when all are equal.
+    first = weights[0]
+    if weights.count(first) == len(weights):
+        return None if first == 1.0 else first
+    return tuple(weights)
 
 
 class _FieldWriter(W3FieldWriter):
     def add_postings(self, schema: Schema, lengths: object, items: Iterable) -> None:
-        remembered = _RememberedLengths(lengths) if lengths else lengths
-        super().add_postings(schema, remembered, items)
+        if not isinstance(items, GroupedPostings):
+            super().add_postings(schema, lengths, items)
+            return
+        for fieldname in items.fieldnames():
+            fieldobj = schema[fieldname]
+            self.start_field(fieldname, fieldobj)
+            table: list[int] | None = None
+            if lengths and fieldobj.scorable:
+                dfl = lengths.doc_field_length  # type: ignore[attr-defined]
+                doccount = lengths.doc_count_all()  # type: ignore[attr-defined]
+                table = [dfl(docnum, fieldname, 0) or 0 for docnum in range(doccount)]
+            fixed = fieldobj.format.fixed_value_size()
+            for btext, buffer in items.terms(fieldname):
+                self._write_term(btext, buffer, table, fixed)
+            self.finish_field()
+
+    def _write_term(
+        self, btext: bytes, buffer: TermBuffer, table: list[int] | None, fixed: int | None
+    ) -> None:
+        postfile = self._postfile
+        blocklimit = self._codec._blocklimit  # type: ignore[attr-defined]
+        compression = self._codec._compression  # type: ignore[attr-defined]
+        terminfo = W3TermInfo()
+        start = postfile.tell()
+        postfile.write(WHOOSH3_HEADER_MAGIC)
+        docnums, weights = buffer.docnums, buffer.weights
+        values = buffer.value_list() if buffer.ends else []
+        count = len(docnums)
+        for first in range(0, count, blocklimit):
+            last = first + blocklimit
+            ids = docnums[first:last]
+            block_weights = weights[first:last]
+            lengths = [n for n in map(table.__getitem__, ids) if n] if table else []
+            stats = _BlockStats(ids, block_weights, lengths)
+            terminfo.add_block(stats)
+            block_values = values[first:last]
+            if fixed is None or fixed < 0:
+                vs: object = tuple(block_values)
+            elif fixed == 0:
+                vs = None
+            else:
+                vs = b"".join(block_values)
+            data = dumps(
+                (tuple(map(sub, ids, chain((0,), ids))), _mini_weights(block_weights), vs), 2
+            )
+            if compression:
+                data = zlib.compress(data, compression)
+            info = dumps(
+                (
+                    len(ids),
+                    ids[-1],
+                    stats.max_weight(),
+                    compression,
+                    length_to_byte(stats.min_length()),
+                    length_to_byte(stats.max_length()),
+                ),
+                2,
+            )
+            size = len(info) + len(data)
+            postfile.write_int(-size if last >= count else size)
+            postfile.write(info)
+            postfile.write(data)
+        terminfo.set_extent(start, postfile.tell() - start)
+        self._tindex.add(pack_ushort(self._fieldid) + btext, terminfo.to_bytes())
 
 
 class XinwenCodec(W3Codec):
-    """W3, with field lengths looked up once per document and field while writing."""
+    """W3, with each term's postings written whole (see the module docstring)."""
 
     def field_writer(self, storage: object, segment: object) -> W3FieldWriter:
         return _FieldWriter(self, storage, segment)

@@ -28,6 +28,8 @@ from typing import Any
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import SegmentWriter
 
+from index.segments import XinwenSegmentWriter
+
 _PR_SET_PDEATHSIG = 1
 _POLL_SECONDS = 0.5
 
@@ -59,11 +61,21 @@ class _SubWriterTask(SubWriterTask):
         if self.parent_pid and os.getppid() != self.parent_pid:
             os._exit(1)
         try:
-            super().run()
+            self._write_segment()
         except Exception as exc:
             # One line for the parent's message instead of a traceback on stderr.
             self.failures.put(f"{type(exc).__name__}: {exc}")
             sys.exit(1)
+
+    def _write_segment(self) -> None:
+        # Whoosh's run() with our segment writer (postings grouped by term, `index.segments`)
+        # and one segment per worker: jobs until the parent's None, then the finished segment.
+        ix = self.storage.open_index(self.indexname)
+        self.writer = XinwenSegmentWriter(ix, _lk=False, **self.kwargs)
+        while (job := self.jobqueue.get()) is not None:
+            self._process_file(*job)
+        segment = self.writer._finalize_segment()
+        self.resultqueue.put((None, self.writer.pool.fieldnames, segment), timeout=5)
 
 
 class _JobQueue:
@@ -89,6 +101,8 @@ class ParallelWriter(MpWriter):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if not self.multisegment:
+            raise ValueError("ParallelWriter writes one segment per worker: multisegment=True")
         self._jobs = self.jobqueue  # the sub-writers' end
         self.jobqueue = _JobQueue(self._jobs, self)  # type: ignore[assignment]
         self._failures: Any = multiprocessing.Queue()

@@ -1,0 +1,135 @@
+"""Writing a new segment: postings grouped by term as documents arrive, each list written whole.
+
+Whoosh's ``SegmentWriter`` puts every posting, as a 5-tuple, into a ``PostingPool`` that sorts
+all of them (spilling sorted runs to disk past a memory limit) and then feeds them one by one to
+the codec's field writer, which buffers them again into blocks. For our analysis that is about
+1.2 million postings per 3,000 news articles, and the per-posting Python work of pool, sort and
+block buffering was most of a full reindex (see bench/README.md).
+
+``GroupingPool`` replaces the pool: a posting goes straight into its term's compact buffer
+(arrays of document numbers and weights, one byte string of values), so nothing is sorted but
+the distinct terms. ``XinwenSegmentWriter`` installs it; the codec's field writer
+(`index.codec`) writes each term's whole list at once, in the exact W3 format Whoosh reads.
+
+Memory grows with the segment (about 12 bytes per posting plus the position bytes), where
+Whoosh's pool spilled to disk: a full build keeps one segment per worker, which for the bench
+corpus (74k articles) is a few hundred MB per worker.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator
+
+from whoosh.writing import SegmentWriter
+
+
+class TermBuffer:
+    """One term's postings in the segment being written, in document order."""
+
+    __slots__ = ("docnums", "ends", "ordered", "values", "weights")
+
+    def __init__(self) -> None:
+        self.docnums = array("I")
+        self.weights = array("f")
+        # The non-empty encoded values back to back; ends[i] is where value i stops.
+        self.values = bytearray()
+        self.ends = array("I")
+        self.ordered = True
+
+    def add(self, docnum: int, weight: float, value: bytes | None) -> None:
+        """Append one posting (documents normally arrive in increasing order)."""
+        docnums = self.docnums
+        if docnums and docnum < docnums[-1]:
+            self.ordered = False
+        docnums.append(docnum)
+        self.weights.append(weight)
+        if value:
+            self.values += value
+            self.ends.append(len(self.values))
+
+    def value_list(self) -> list[bytes]:
+        """The encoded values, one per posting that has one."""
+        values, start, out = bytes(self.values), 0, []
+        for end in self.ends:
+            out.append(values[start:end])
+            start = end
+        return out
+
+    def sort(self) -> None:
+        """Put postings that arrived out of document order (merged segments) in order."""
+        if self.ordered:
+            return
+        values = self.value_list()
+        has_values = len(values) == len(self.docnums)
+        order = sorted(range(len(self.docnums)), key=self.docnums.__getitem__)
+        docnums, weights = self.docnums, self.weights
+        self.__init__()  # type: ignore[misc]
+        for i in order:
+            self.add(docnums[i], weights[i], values[i] if has_values else None)
+
+
+class GroupedPostings:
+    """What `GroupingPool.iter_postings` hands the field writer: terms in (field, term) order."""
+
+    def __init__(self, fields: dict[str, dict[bytes, TermBuffer]]) -> None:
+        self._fields = fields
+
+    def fieldnames(self) -> list[str]:
+        """The fields with postings, sorted."""
+        return sorted(self._fields)
+
+    def terms(self, fieldname: str) -> Iterator[tuple[bytes, TermBuffer]]:
+        """The field's terms in byte order, each with its postings in document order."""
+        terms = self._fields[fieldname]
+        for btext in sorted(terms):
+            buffer = terms[btext]
+            buffer.sort()
+            yield btext, buffer
+
+    def __iter__(self) -> Iterator[tuple[str, bytes, int, float, bytes]]:
+        """The postings as Whoosh's 5-tuples, for a field writer without the fast path."""
+        for fieldname in self.fieldnames():
+            for btext, buffer in self.terms(fieldname):
+                values = iter(buffer.value_list()) if buffer.ends else None
+                for docnum, weight in zip(buffer.docnums, buffer.weights, strict=True):
+                    yield fieldname, btext, docnum, weight, next(values) if values else b""
+
+
+class GroupingPool:
+    """A drop-in for Whoosh's ``PostingPool`` that groups postings by term in memory."""
+
+    def __init__(self) -> None:
+        self.fieldnames: set[str] = set()
+        self._fields: dict[str, dict[bytes, TermBuffer]] = {}
+
+    def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
+        """Add one ``(fieldname, btext, docnum, weight, value)`` posting."""
+        fieldname, btext, docnum, weight, value = item
+        terms = self._fields.get(fieldname)
+        if terms is None:
+            terms = self._fields[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        buffer = terms.get(btext)
+        if buffer is None:
+            buffer = terms[btext] = TermBuffer()
+        buffer.add(docnum, weight, value)
+
+    def iter_postings(self) -> GroupedPostings:
+        """Every posting, grouped by field and term."""
+        return GroupedPostings(self._fields)
+
+    def save(self) -> None:
+        """Nothing to spill: postings stay in memory until the segment is written."""
+
+    def cleanup(self) -> None:
+        """Release the postings."""
+        self._fields = {}
+
+
+class XinwenSegmentWriter(SegmentWriter):
+    """Whoosh's segment writer with postings grouped by term (`GroupingPool`)."""
+
+    def __init__(self, ix: object, **kwargs: object) -> None:
+        super().__init__(ix, **kwargs)
+        self.pool = GroupingPool()
