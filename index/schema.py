@@ -9,6 +9,7 @@ from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.reading import IndexReader
 
 from index.analysis import char_analyzer, term_positions, word_analyzer
+from index.postingvalues import encode_positions
 
 
 class ChineseText(TEXT):
@@ -17,14 +18,18 @@ class ChineseText(TEXT):
     Same terms, positions and weights as Whoosh's generic path, which stays the fallback.
     """
 
+    def positions(self, value: object) -> dict[str, list[int]] | None:
+        """Each index-mode term of ``value`` with its positions; None off the fast path."""
+        return term_positions(self.analyzer, value) if isinstance(value, str) else None
+
     def index(self, value: object, **kwargs: object) -> Iterator[tuple[bytes, int, float, bytes]]:
-        if isinstance(value, str) and kwargs.get("mode", "index") == "index":
-            positions = term_positions(self.analyzer, value)
+        if kwargs.get("mode", "index") == "index":
+            positions = self.positions(value)
             if positions is not None:
                 boost = self.format.field_boost
-                encode = self.format.encode
                 for term, poslist in positions.items():
-                    yield term.encode("utf-8"), len(poslist), len(poslist) * boost, encode(poslist)
+                    n = len(poslist)
+                    yield term.encode("utf-8"), n, n * boost, encode_positions(poslist)
                 return
         yield from super().index(value, **kwargs)
 

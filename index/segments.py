@@ -23,6 +23,8 @@ from collections.abc import Iterator
 
 from whoosh.writing import SegmentWriter
 
+from index.postingvalues import encode_positions
+
 
 class TermBuffer:
     """One term's postings in the segment being written, in document order."""
@@ -126,10 +128,80 @@ class GroupingPool:
         """Release the postings."""
         self._fields = {}
 
+    def add_positions(
+        self, fieldname: str, docnum: int, positions: dict[str, list[int]], boost: float
+    ) -> int:
+        """Add one document's postings in a positional field; returns the field's length."""
+        terms = self._fields.get(fieldname)
+        if terms is None:
+            terms = self._fields[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        length = 0
+        for term, poslist in positions.items():
+            btext = term.encode("utf-8")
+            buffer = terms.get(btext)
+            if buffer is None:
+                buffer = terms[btext] = TermBuffer()
+            n = len(poslist)
+            length += n
+            # TermBuffer.add, inlined: this runs once per posting.
+            buffer.docnums.append(docnum)
+            buffer.weights.append(n * boost)
+            buffer.values += encode_positions(poslist)
+            buffer.ends.append(len(buffer.values))
+        return length
+
 
 class XinwenSegmentWriter(SegmentWriter):
-    """Whoosh's segment writer with postings grouped by term (`GroupingPool`)."""
+    """Whoosh's segment writer with postings grouped by term (`GroupingPool`).
+
+    Documents of fields with a ``positions()`` fast path (``index.schema.ChineseText``) go
+    straight from the analysis into the pool; everything else is written as Whoosh does.
+    """
 
     def __init__(self, ix: object, **kwargs: object) -> None:
         super().__init__(ix, **kwargs)
         self.pool = GroupingPool()
+        self._fast_fields = {
+            name for name, field in self.schema.items() if hasattr(field, "positions")
+        }
+
+    def add_document(self, **fields: object) -> None:
+        """Add one document: its postings, stored values, lengths and column values."""
+        if any(name.startswith("_") for name in fields):  # boosts or custom stored values
+            super().add_document(**fields)
+            return
+        self._check_state()
+        schema, perdoc, pool, docnum = self.schema, self.perdocwriter, self.pool, self.docnum
+        names = sorted(fields)
+        self._check_fields(schema, names)
+        perdoc.start_doc(docnum)
+        try:
+            for name in names:
+                value = fields[name]
+                if value is None:
+                    continue
+                field = schema[name]
+                length = 0
+                if field.indexed:
+                    positions = field.positions(value) if name in self._fast_fields else None
+                    if positions is not None:
+                        length = pool.add_positions(
+                            name, docnum, positions, field.format.field_boost
+                        )
+                    else:
+                        for btext, freq, weight, vbytes in field.index(value):
+                            if field.scorable:
+                                length += freq
+                            pool.add((name, btext, docnum, weight, vbytes))
+                if field.separate_spelling() or field.vector:
+                    raise NotImplementedError(f"{name}: spelling and vector fields")
+                perdoc.add_field(name, field, value if field.stored else None, length)
+                if field.column_type:
+                    perdoc.add_column_value(name, field.column_type, field.to_column_value(value))
+        except Exception:
+            perdoc.cancel_doc()
+            raise
+        perdoc.finish_doc()
+        self._added = True
+        self.docnum += 1

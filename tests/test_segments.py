@@ -7,11 +7,15 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from whoosh import index as whoosh_index
+from whoosh.formats import Positions
 from whoosh.writing import SegmentWriter
 
 from index.builder import to_document
 from index.codec import XinwenCodec
+from index.postingvalues import encode_positions
 from index.records import Record
 from index.schema import build_schema
 from index.segments import GroupingPool, XinwenSegmentWriter
@@ -102,3 +106,11 @@ def test_merging_segments_through_the_grouped_writer(tmp_path: Path, corpus: lis
     merged = _postings(source)
     expected = _postings(_build(tmp_path / "whole", SegmentWriter, corpus))
     assert merged == expected
+
+
+@given(st.lists(st.integers(0, 2**31 - 1), min_size=1, max_size=300, unique=True))
+def test_positions_encode_as_whoosh_does(positions: list[int]) -> None:
+    positions.sort()
+    encoded = encode_positions(positions)
+    assert encoded == Positions().encode(positions)
+    assert Positions().decode_positions(encoded) == positions
