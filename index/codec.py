@@ -5,8 +5,9 @@ Whoosh's W3 field writer takes postings one by one (``start_term``, ``add`` per 
 layers of column readers, and buffers everything again into blocks of up to 128 postings.
 Given a `index.segments.GroupedPostings` (what our segment writer's pool hands it), the field
 writer here writes each term's list in one go: field lengths are read into a table once per
-field, and each block is built from array slices. The bytes written are the W3 format,
-identical to what W3's own writer produces for the same postings (tests/test_segments.py).
+field, and each block is built from array slices. The bytes written are the W3 format:
+with ``small_block=0`` identical to what W3's own writer produces for the same postings
+(tests/test_segments.py), by default with small blocks left uncompressed.
 Any other input (segment merges through Whoosh's pool) takes W3's own path.
 
 This class is pickled into every segment's metadata: keep it at this module path.
@@ -27,6 +28,9 @@ from whoosh.system import pack_ushort
 from whoosh.util.numeric import length_to_byte
 
 from index.segments import GroupedPostings, TermBuffer
+
+# Pickled blocks shorter than this are not worth compressing (see XinwenCodec).
+SMALL_BLOCK = 96
 
 
 class _BlockStats:
@@ -93,6 +97,7 @@ class _FieldWriter(W3FieldWriter):
         postfile = self._postfile
         blocklimit = self._codec._blocklimit  # type: ignore[attr-defined]
         compression = self._codec._compression  # type: ignore[attr-defined]
+        small_block = getattr(self._codec, "small_block", 0)
         terminfo = W3TermInfo()
         start = postfile.tell()
         postfile.write(WHOOSH3_HEADER_MAGIC)
@@ -116,14 +121,17 @@ class _FieldWriter(W3FieldWriter):
             data = dumps(
                 (tuple(map(sub, ids, chain((0,), ids))), _mini_weights(block_weights), vs), 2
             )
-            if compression:
-                data = zlib.compress(data, compression)
+            comp = 0
+            if compression and len(data) >= small_block:
+                packed = zlib.compress(data, compression)
+                if not small_block or len(packed) < len(data):
+                    data, comp = packed, compression
             info = dumps(
                 (
                     len(ids),
                     ids[-1],
                     stats.max_weight(),
-                    compression,
+                    comp,
                     length_to_byte(stats.min_length()),
                     length_to_byte(stats.max_length()),
                 ),
@@ -138,7 +146,18 @@ class _FieldWriter(W3FieldWriter):
 
 
 class XinwenCodec(W3Codec):
-    """W3, with each term's postings written whole (see the module docstring)."""
+    """W3, with each term's postings written whole (see the module docstring).
+
+    ``small_block``: blocks whose pickled data is shorter than this many bytes are written
+    uncompressed, as are blocks that compression does not shrink (W3 compresses every block;
+    most of ours hold a term that occurs in one or two documents, where zlib's header and
+    checksum make the block longer and cost a third of the write time). W3's reader reads
+    both kinds: each block records its compression. 0 compresses every block, as W3 does.
+    """
+
+    def __init__(self, *args: object, small_block: int = SMALL_BLOCK, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.small_block = small_block
 
     def field_writer(self, storage: object, segment: object) -> W3FieldWriter:
         return _FieldWriter(self, storage, segment)

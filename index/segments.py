@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from whoosh.writing import SegmentWriter
 
-from index.postingvalues import encode_positions
+from index.postingvalues import encode_positions, encoded_single
 
 
 class TermBuffer:
@@ -147,7 +147,7 @@ class GroupingPool:
             # TermBuffer.add, inlined: this runs once per posting.
             buffer.docnums.append(docnum)
             buffer.weights.append(n * boost)
-            buffer.values += encode_positions(poslist)
+            buffer.values += encoded_single(poslist[0]) if n == 1 else encode_positions(poslist)
             buffer.ends.append(len(buffer.values))
         return length
 

@@ -14,8 +14,8 @@ from whoosh.formats import Positions
 from whoosh.writing import SegmentWriter
 
 from index.builder import to_document
-from index.codec import XinwenCodec
-from index.postingvalues import encode_positions
+from index.codec import SMALL_BLOCK, XinwenCodec
+from index.postingvalues import encode_positions, encoded_single
 from index.records import Record
 from index.schema import build_schema
 from index.segments import GroupingPool, XinwenSegmentWriter
@@ -34,10 +34,12 @@ def corpus() -> list[Record]:
     ]
 
 
-def _build(path: Path, writer_class: type[SegmentWriter], docs: list[Record]) -> Path:
+def _build(
+    path: Path, writer_class: type[SegmentWriter], docs: list[Record], small_block: int = 0
+) -> Path:
     path.mkdir()
     ix = whoosh_index.create_in(str(path), build_schema())
-    writer = writer_class(ix, codec=XinwenCodec(), compound=False)
+    writer = writer_class(ix, codec=XinwenCodec(small_block=small_block), compound=False)
     for seq, record in enumerate(docs):
         writer.add_document(**to_document(record, seq))
     writer.commit()
@@ -80,6 +82,19 @@ def test_grouped_writer_writes_whoosh_bytes(tmp_path: Path, corpus: list[Record]
     assert max(len(items) for items in postings.values()) > 2 * 128
 
 
+def test_small_blocks_left_uncompressed_read_back_the_same(
+    tmp_path: Path, corpus: list[Record]
+) -> None:
+    ours = _build(tmp_path / "ours", XinwenSegmentWriter, corpus, small_block=SMALL_BLOCK)
+    whoosh = _build(tmp_path / "whoosh", SegmentWriter, corpus)
+    assert _postings(ours) == _postings(whoosh)
+    assert _file_size(ours, ".pst") < _file_size(whoosh, ".pst")
+
+
+def _file_size(path: Path, suffix: str) -> int:
+    return sum(item.stat().st_size for item in path.iterdir() if item.name.endswith(suffix))
+
+
 def test_grouping_pool_orders_postings_that_arrive_out_of_order() -> None:
     pool = GroupingPool()
     for docnum, value in [(5, b"e"), (2, b"b"), (9, b"i"), (1, b"a")]:
@@ -114,3 +129,9 @@ def test_positions_encode_as_whoosh_does(positions: list[int]) -> None:
     encoded = encode_positions(positions)
     assert encoded == Positions().encode(positions)
     assert Positions().decode_positions(encoded) == positions
+    assert encoded_single(positions[0]) == Positions().encode(positions[:1])
+
+
+@pytest.mark.parametrize("position", [0, 1, 255, 256, 8191, 8192, 65536, 2**31 - 1])
+def test_single_positions_looked_up_encode_as_whoosh_does(position: int) -> None:
+    assert encoded_single(position) == Positions().encode([position])
