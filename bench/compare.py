@@ -395,7 +395,8 @@ def report(figures: dict) -> str:
         " once for both"
         + (
             f" ({_f(seg['seconds'], ',.1f')} s with {seg.get('processes', cpus)} processes,"
-            " `jieba s`)"
+            f" `jieba s`; peak memory {_f(seg['rss_mb'])} MB + {seg.get('processes', cpus)} ×"
+            f" {_f(seg['workers_rss_mb'])} MB)"
             if seg
             else ""
         )
@@ -442,9 +443,10 @@ def report(figures: dict) -> str:
         " and punctuation tokens dropped, words joined by spaces. Queries go through the same"
         " function.",
         "- **Query translation** (`bench/peer_query.py`): whitespace-separated terms, each"
-        ' segmented; every word required (AND) in the title or the body; `"…"` a phrase'
-        " query; `-word` excluded; `OR` between terms; when AND finds nothing and the query"
-        " has more than one word, the same query with any word enough (OR). Traditional and"
+        " segmented; every word required (AND) in the title or the body; a term in ASCII"
+        ' double quotes (`"…"`, not `“…”`) a phrase query; `-word` excluded; `OR` between'
+        " terms; when AND finds nothing and the query has more than one word, the same query"
+        " with any word enough (OR). Traditional and"
         " full-width queries are passed as typed. xinwen gets the query text as typed;"
         " filters (`| category=… from=… to=… sort=date`) go to every engine but the baseline.",
         "- **tantivy** (`bench/peer_tantivy.py`): whitespace tokenizer + lower-casing; BM25 of"
@@ -466,14 +468,39 @@ def report(figures: dict) -> str:
     missing = [e for e in engines if not (figures["engines"][e] or {}).get("query")]
     if missing:
         lines += [f"Failed (see the run's output): {', '.join(missing)}.", ""]
-    if any(engine_summary(figures, e)["index_s"] is None for e in engines if e not in missing):
-        lines += [
-            "— in the build table: the index was reused from the work folder, built by another"
-            " script; `--rebuild ENGINE` builds and times it.",
-            "",
-        ]
+    lines += _reuse_notes(figures, engines, missing)
     lines += [f"- {note}" for note in figures["notes"]]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _reuse_notes(figures: dict, engines: list[str], missing: list[str]) -> list[str]:
+    """Which indexes this run reused rather than built (their build figures are older)."""
+    builds = {e: (figures["engines"][e] or {}).get("build") or {} for e in engines}
+    builds["jieba segmentation"] = figures.get("segmentation") or {}
+    reused, untimed = [], []
+    for name, build in builds.items():
+        if not build or build.get("fresh", True) or name in missing:
+            continue
+        if build.get("figures"):
+            reused.append(f"{name} (built {build['figures']['built_at']})")
+        else:
+            untimed.append(name)
+    lines = []
+    if reused:
+        lines += [
+            "Reused from the work folder, with the figures of the run that built them: "
+            + ", ".join(reused)
+            + ". `--rebuild` builds everything anew.",
+            "",
+        ]
+    if untimed:
+        lines += [
+            "— in the build table: the index of "
+            + ", ".join(untimed)
+            + " was reused, built by another script; `--rebuild ENGINE` builds and times it.",
+            "",
+        ]
+    return lines
 
 
 def _queries(figures: dict) -> str:
@@ -502,6 +529,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--known-items", type=Path, default=KNOWN_ITEMS)
     parser.add_argument("--corpus", type=Path, default=BENCH_CORPUS)
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument(
+        "--from-saved", action="store_true", help="report the last run of this scope again"
+    )
     args = parser.parse_args(argv)
     # --rebuild alone rebuilds everything; without it, nothing.
     args.rebuild = list(REBUILDABLE) if args.rebuild == [] else args.rebuild or []
@@ -512,7 +542,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     """Run the comparison, print the report and write ``bench/results/compare.md``."""
     args = parse_args(argv)
-    text = report(run(args))
+    figures = saved_figures(args) if args.from_saved else run(args)
+    if figures is None:
+        sys.exit(f"no saved figures in {_figures_path(args)}: run without --from-saved first")
+    text = report(figures)
     # A scaled run is one row of bench/scale.py's report; it does not replace compare.md.
     publish(text, RESULTS, write=not args.no_write and not args.scale)
     return 0

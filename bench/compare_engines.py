@@ -31,7 +31,8 @@ from bench.indexes import _cached, _stamp, _suffix, known_item_ids, source_for
 
 ENGINES = ("xinwen", "tantivy", "fts5", "baseline")
 PEERS = ("tantivy", "fts5")
-PEER_VERSION = 1  # bump when the peers' segmentation or schema changes: rebuilds their caches
+SEGMENTATION_VERSION = 1  # bump when bench.segmented changes: segments the corpus again
+PEER_VERSION = 3  # bump when a peer's schema changes: rebuilds the peers' cached indexes
 K = 10
 
 
@@ -63,13 +64,17 @@ class RunConfig:
         """The work folder."""
         return Path(self.workdir)
 
+    def targets(self) -> list[str]:
+        """The known-item targets (always in the indexes, even with a record limit)."""
+        return known_item_ids(Path(self.known_items))
+
     def source(self) -> Path:
         """The corpus file the indexes are built from (a cached subset with a limit)."""
-        return source_for(self.work, Path(self.corpus), self.limit, known_item_ids())
+        return source_for(self.work, Path(self.corpus), self.limit, self.targets())
 
     def stamp(self, **extra: object) -> dict:
         """What a cached file of this run is built from (see ``bench.indexes``)."""
-        return _stamp(Path(self.corpus), self.limit, known_item_ids(), **extra)
+        return _stamp(Path(self.corpus), self.limit, self.targets(), **extra)
 
 
 # -- build ---------------------------------------------------------------------------------
@@ -82,11 +87,15 @@ def _mtime_ns(path: Path) -> int | None:
         return None
 
 
-def _timed_build(name: str, cfg: RunConfig, make: Callable[[], Path]) -> tuple[Path, dict | None]:
+def _timed_build(
+    name: str, cfg: RunConfig, make: Callable[[], Path]
+) -> tuple[Path, dict | None, bool]:
     """Run ``make`` (which builds the cached index ``name`` or finds it); its build figures.
 
     When ``make`` built the index, the figures are measured now and saved beside it; when it
     reused one, they are the saved ones of that build (None if another script built it).
+    Returns the folder, the figures and whether it was built now. (Should another script
+    build the same index while this one waits for its lock, that wait is counted as the build.)
     """
     marker = cfg.work / f"{name}.json"
     sidecar = cfg.work / f"compare-{name}.json"
@@ -100,12 +109,12 @@ def _timed_build(name: str, cfg: RunConfig, make: Callable[[], Path]) -> tuple[P
         figures = {"seconds": seconds, "rss_mb": self_mb, "workers_rss_mb": children_mb}
         figures["built_at"] = now()
         sidecar.write_text(json.dumps({"marker": stamp, "figures": figures}), encoding="utf-8")
-        return folder, figures
+        return folder, figures, True
     try:
         saved = json.loads(sidecar.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return folder, None
-    return folder, saved["figures"] if saved.get("marker") == stamp else None
+        return folder, None, False
+    return folder, saved["figures"] if saved.get("marker") == stamp else None, False
 
 
 def segment_phase(cfg: RunConfig) -> dict:
@@ -119,13 +128,13 @@ def segment_phase(cfg: RunConfig) -> dict:
         segment_file(iter_raw(source), folder / "segmented.jsonl", cfg.work / "jieba", cpu_count())
 
     def make() -> Path:
-        stamp = cfg.stamp(peer_version=PEER_VERSION)
+        stamp = cfg.stamp(segmentation_version=SEGMENTATION_VERSION)
         return _cached(name, cfg.work, stamp, build, "segmented" in cfg.rebuild)
 
-    folder, figures = _timed_build(name, cfg, make)
+    folder, figures, fresh = _timed_build(name, cfg, make)
     if figures is not None:
         figures["processes"] = cpu_count()
-    return {"figures": figures, "bytes": dir_size(folder)}
+    return {"figures": figures, "bytes": dir_size(folder), "fresh": fresh}
 
 
 def segmented_path(cfg: RunConfig) -> Path:
@@ -143,7 +152,7 @@ def build_phase(engine: str, cfg: RunConfig) -> dict:
     """Build (or reuse) ``engine``'s index; build figures, size on disk, document count."""
     from bench.indexes import baseline_index, xinwen_index
 
-    corpus, targets, rebuild = Path(cfg.corpus), known_item_ids(), engine in cfg.rebuild
+    corpus, targets, rebuild = Path(cfg.corpus), cfg.targets(), engine in cfg.rebuild
     name = f"{engine}-{_suffix(cfg.limit)}"
     if engine == "xinwen":
 
@@ -173,10 +182,12 @@ def build_phase(engine: str, cfg: RunConfig) -> dict:
                 build_tantivy(read_segmented(segmented), folder, threads=cpu_count())
 
         def make() -> Path:
-            stamp = cfg.stamp(engine=engine, peer_version=PEER_VERSION)
+            stamp = cfg.stamp(
+                engine=engine, peer_version=PEER_VERSION, segmentation_version=SEGMENTATION_VERSION
+            )
             return _cached(name, cfg.work, stamp, build, rebuild)
 
-    folder, figures = _timed_build(name, cfg, make)
+    folder, figures, fresh = _timed_build(name, cfg, make)
     if engine == "xinwen":
         from index.store import IndexStore
 
@@ -184,7 +195,7 @@ def build_phase(engine: str, cfg: RunConfig) -> dict:
         size = dir_size(generation) if generation else dir_size(folder)
     else:
         size = dir_size(folder)
-    return {"figures": figures, "bytes": size}
+    return {"figures": figures, "bytes": size, "fresh": fresh}
 
 
 # -- query ---------------------------------------------------------------------------------
@@ -287,7 +298,7 @@ def open_adapter(engine: str, cfg: RunConfig) -> Adapter:
     """``engine`` opened on its cached index (built by the ``build`` phase)."""
     from bench.indexes import baseline_index, xinwen_index
 
-    corpus, targets = Path(cfg.corpus), known_item_ids()
+    corpus, targets = Path(cfg.corpus), cfg.targets()
     if engine == "xinwen":
         return XinwenAdapter(xinwen_index(cfg.work, corpus, cfg.limit, targets))
     if engine == "baseline":
