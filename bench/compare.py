@@ -376,7 +376,7 @@ def report(figures: dict) -> str:
     lines = [
         "# Side by side: xinwen, tantivy, SQLite FTS5 and the jieba + Whoosh baseline",
         "",
-        f"Written by `python bench/compare.py` on {figures['started']} · {figures['machine']} ·"
+        f"Written by `{_command(figures)}` on {figures['started']} · {figures['machine']} ·"
         f" commit {figures['commit']}. Load average (1, 5, 15 min) {load} at the start,"
         f" {load_end} at the end. Note: {NOISE_NOTE}.",
         "",
@@ -501,6 +501,15 @@ def _reuse_notes(figures: dict, engines: list[str], missing: list[str]) -> list[
             "",
         ]
     return lines
+
+
+def _command(figures: dict) -> str:
+    """The command line of a run, as far as its scope goes."""
+    if figures.get("scale"):
+        return f"python bench/compare.py --scale {figures['scale']}"
+    if figures.get("limit") is not None:
+        return f"python bench/compare.py --limit {figures['limit']}"
+    return "python bench/compare.py"
 
 
 def _queries(figures: dict) -> str:
