@@ -320,7 +320,7 @@ def _update(ix: whoosh_index.Index, records: Iterable[Record], report: ReindexRe
     if not pending and not gone:
         return
     doomed = [d for id_ in (*gone, *pending) for d in indexed.docnums.get(id_, ())]
-    writer = _writer(ix)
+    writer = _update_writer(ix)
     try:
         for docnum in sorted(doomed):
             writer.delete_document(docnum)
@@ -339,6 +339,15 @@ def _update(ix: whoosh_index.Index, records: Iterable[Record], report: ReindexRe
             "ones): a full reindex writes it anew, with one segment per worker",
             segments,
         )
+
+
+def _update_writer(ix: whoosh_index.Index) -> SegmentWriter:
+    """The writer of an incremental run: one process, with the full build's segment writer.
+
+    A run writes the changed records and any merged small segments (hundreds or a few thousand
+    documents): too few to repay starting worker processes.
+    """
+    return XinwenSegmentWriter(ix, limitmb=WRITER_LIMIT_MB, codec=XinwenCodec())
 
 
 def _tier(docs: int) -> int:

@@ -1,0 +1,196 @@
+"""Incremental reindexing: many runs against a full rebuild, the merge policy, deletions."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from pathlib import Path
+
+import pytest
+from whoosh import index as whoosh_index
+
+from index import builder
+from index.builder import ReindexOptions, reindex, to_document
+from index.store import IndexStore
+from search import Searcher, SearchRequest
+from tests.conftest import build_index
+from tests.helpers import article, records, write_jsonl
+
+TOPICS = (
+    "光伏电站并网发电",
+    "风电项目开工建设",
+    "特高压输电线路投运",
+    "储能电站参与调峰",
+    "氢能产业园签约落地",
+    "煤电机组完成改造",
+)
+CATEGORIES = ("项目", "政策", "市场")
+QUERIES = ("光伏", "风电 开工", '"输电线路"', "储能 OR 氢能", "-煤电 电站", "改造", "")
+
+
+def story(n: int, rng: random.Random, version: int = 0) -> dict:
+    """A synthetic article on two topics; ``version`` > 0 marks an edited body."""
+    first, second = rng.sample(TOPICS, 2)
+    body = f"第{n}篇稿件。{first}，{second}。"
+    if version:
+        body = f"第{version}次更正。{second}，规模扩大。第{n}篇稿件。"
+    return article(
+        n,
+        body=body,
+        category=CATEGORIES[n % len(CATEGORIES)],
+        source=f"来源{n % 4}",
+        published=f"20{18 + n % 6}-0{1 + n % 9}-1{n % 10}",
+    )
+
+
+def segments(root: Path) -> list:
+    """The served generation's segments."""
+    _gen, ix = IndexStore(root).open_current()
+    return ix._segments()
+
+
+def stored(root: Path) -> dict[str, dict]:
+    """Every live document's stored fields, by id (fails on an id held twice)."""
+    _gen, ix = IndexStore(root).open_current()
+    with ix.searcher() as searcher:
+        docs = [searcher.stored_fields(d) for d in searcher.reader().all_doc_ids()]
+    by_id = {doc["id"]: doc for doc in docs}
+    assert len(by_id) == len(docs), "an id is held by more than one document"
+    return by_id
+
+
+def answers(root: Path) -> list[tuple]:
+    """What every test query finds: total, the ids (collapsed ones too) and the facets."""
+    searcher = Searcher(root)
+    out = []
+    for q in QUERIES:
+        result = searcher.search(SearchRequest(q=q, page_size=100, facet_limit=None))
+        ids = {h.id for h in result.hits} | {i for h in result.hits for i in h.similar_ids}
+        out.append((q, result.total, ids, result.to_dict()["facets"]))
+    return out
+
+
+def assert_same_as_full_rebuild(root: Path, src: Path, scratch: Path) -> None:
+    """The incrementally updated index holds and finds what a full rebuild of ``src`` does."""
+    full = build_index(scratch, src)
+    assert stored(root) == stored(full)
+    assert answers(root) == answers(full)
+
+
+def incremental(src: Path, root: Path):
+    return reindex(ReindexOptions([src], root, incremental=True, prune=True, progress=False))
+
+
+def test_many_incremental_runs_match_a_full_rebuild_and_keep_segments_bounded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A small merge factor makes merges happen (and cascade through tiers) within a few runs.
+    monkeypatch.setattr(builder, "MERGE_FACTOR", 3)
+    rng = random.Random(6)
+    rows = {n: story(n, rng) for n in range(1, 41)}
+    src = write_jsonl(tmp_path / "a.jsonl", rows.values())
+    root = build_index(tmp_path / "ix", src)
+    original = segments(root)[0].segment_id()
+    counts = []
+    next_n = 41
+    for run in range(1, 25):
+        del rows[rng.choice(sorted(rows))]
+        for n in rng.sample(sorted(rows), 2):
+            rows[n] = story(n, rng, version=run)
+        rows[next_n] = story(next_n, rng)
+        next_n += 1
+        write_jsonl(src, rows.values())
+        report = incremental(src, root)
+        assert report.balanced and report.deleted == 1
+        assert report.documents == len(rows)
+        segs = segments(root)
+        counts.append(len(segs))
+        # Tiers of sizes within a factor of 3: at most 3 segments in each.
+        total = sum(s.doc_count() for s in segs)
+        assert len(segs) <= builder.MERGE_FACTOR * (builder._tier(total) + 1), counts
+        if run % 8 == 0:
+            assert_same_as_full_rebuild(root, src, tmp_path / f"full-{run}")
+    assert any(b < a for a, b in itertools.pairwise(counts)), counts  # merged
+    # Small indexes merge freely (the cap is MERGE_CAP_DOCS): the full build's segment too.
+    assert original not in {s.segment_id() for s in segments(root)}
+    assert_same_as_full_rebuild(root, src, tmp_path / "full-last")
+
+
+def test_segments_too_big_to_merge_are_left_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Merge 2 at a time, never more than 6 documents per run (a 74k index: 2% of it).
+    monkeypatch.setattr(builder, "MERGE_FACTOR", 2)
+    monkeypatch.setattr(builder, "MERGE_CAP_DOCS", 6)
+    monkeypatch.setattr(builder, "MERGE_CAP_SHARE", 0.0)
+    rng = random.Random(7)
+    rows = {n: story(n, rng) for n in range(1, 31)}
+    src = write_jsonl(tmp_path / "a.jsonl", rows.values())
+    root = build_index(tmp_path / "ix", src)
+    big = {s.segment_id() for s in segments(root)}
+    counts = []
+    # Runs of 4 changed records write segments that only merge past the cap (4 + 4 > 6), then
+    # runs of 1 write segments that merge in pairs.
+    for run, changed in enumerate([4, 4, 4, 1, 1, 1, 1], start=1):
+        for n in range(run * 4 - 3, run * 4 - 3 + changed):
+            rows[n] = story(n, rng, version=run)
+        write_jsonl(src, rows.values())
+        report = incremental(src, root)
+        assert report.indexed == changed
+        ids = {s.segment_id() for s in segments(root)}
+        assert big <= ids  # the full build's segments are never rewritten
+        counts.append(len(ids))
+    assert counts == [2, 3, 4, 5, 6, 5, 6]
+    assert_same_as_full_rebuild(root, src, tmp_path / "full")
+
+
+def test_a_segment_whose_documents_all_went_is_dropped(tmp_path: Path) -> None:
+    src = write_jsonl(tmp_path / "a.jsonl", [article(n) for n in range(1, 6)])
+    root = build_index(tmp_path / "ix", src)
+    write_jsonl(src, [article(n) for n in range(1, 9)])
+    assert incremental(src, root).indexed == 3
+    assert [s.doc_count() for s in segments(root)] == [5, 3]
+    write_jsonl(src, [article(n) for n in range(1, 6)])
+    pruned = incremental(src, root)
+    assert (pruned.deleted, pruned.documents) == (3, 5)
+    assert [s.doc_count() for s in segments(root)] == [5]
+    assert_same_as_full_rebuild(root, src, tmp_path / "full")
+
+
+def test_an_id_held_twice_is_rewritten_as_one_document(tmp_path: Path) -> None:
+    src = write_jsonl(tmp_path / "a.jsonl", [article(n) for n in range(1, 4)])
+    root = build_index(tmp_path / "ix", src)
+    # An index some other writer left with two documents for t-2 (xinwen never writes one).
+    generation = IndexStore(root).current().path
+    ix = whoosh_index.open_dir(str(generation))
+    writer = ix.writer()
+    writer.add_document(**to_document(records(src)[1], 99))
+    writer.commit(merge=False)
+    ix.close()
+    report = incremental(src, root)
+    assert (report.indexed, report.unchanged) == (1, 2)
+    assert report.documents == 3
+    assert_same_as_full_rebuild(root, src, tmp_path / "full")
+
+
+def test_changed_records_keep_their_place_when_deleted_by_number(tmp_path: Path) -> None:
+    # Deletions go by document number across segments: change records in every segment.
+    rows = [article(n) for n in range(1, 11)]
+    src = write_jsonl(tmp_path / "a.jsonl", rows)
+    root = build_index(tmp_path / "ix", src)
+    for run, n in enumerate((3, 7, 10), start=1):
+        rows[n - 1] = article(n, body=f"第{n}篇改写，第{run}轮：抽水蓄能电站开工。")
+        rows.append(article(10 + run))
+        write_jsonl(src, rows)
+        report = incremental(src, root)
+        assert (report.indexed, report.documents) == (2, 10 + run)
+    rows[10] = article(11, body="第11篇改写：海上风电并网。")
+    rows[0] = article(1, body="第1篇改写：海上风电并网。")
+    write_jsonl(src, rows)
+    assert incremental(src, root).indexed == 2
+    found = Searcher(root).search(SearchRequest(q="海上风电", page_size=100))
+    assert {h.id for h in found.hits} | {i for h in found.hits for i in h.similar_ids} == {
+        "t-1",
+        "t-11",
+    }
+    assert_same_as_full_rebuild(root, src, tmp_path / "full")
