@@ -22,12 +22,15 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import cpu_count, dir_size, iter_raw, now, peak_rss_mb
 from bench.indexes import _cached, _stamp, _suffix, known_item_ids, source_for
+
+if TYPE_CHECKING:
+    from bench.latency import BenchQuery
 
 ENGINES = ("xinwen", "tantivy", "fts5", "baseline")
 PEERS = ("tantivy", "fts5")
@@ -149,7 +152,7 @@ def index_path(engine: str, cfg: RunConfig) -> Path:
 
 
 def build_phase(engine: str, cfg: RunConfig) -> dict:
-    """Build (or reuse) ``engine``'s index; build figures, size on disk, document count."""
+    """Build (or reuse) ``engine``'s index; its build figures and size on disk."""
     from bench.indexes import baseline_index, xinwen_index
 
     corpus, targets, rebuild = Path(cfg.corpus), cfg.targets(), engine in cfg.rebuild
@@ -207,7 +210,7 @@ class Adapter(Protocol):
     modes: tuple[str, ...]  # "hits" (top 10 alone) and/or "page" (the full page)
     documents: int
 
-    def run(self, mode: str, query) -> int:
+    def run(self, mode: str, query: BenchQuery) -> int:
         """Answer one ``BenchQuery`` in ``mode``; the number of hits on the page."""
         ...
 
@@ -232,7 +235,7 @@ class XinwenAdapter:
         self.documents = health["documents"]
         self.known = xinwen_engine(root)
 
-    def run(self, mode: str, query) -> int:
+    def run(self, mode: str, query: BenchQuery) -> int:
         """A full page of ``query`` (a QueryError counts as an empty page)."""
         from search import QueryError
 
@@ -255,7 +258,7 @@ class BaselineAdapter:
         self.search = baseline_search(folder)
         self.documents = whoosh_index.open_dir(str(folder)).doc_count()
 
-    def run(self, mode: str, query) -> int:
+    def run(self, mode: str, query: BenchQuery) -> int:
         """The top 10 of the query's text (its filters are ignored: no such fields)."""
         return len(self.search(query.text))
 
@@ -280,7 +283,7 @@ class PeerAdapter:
             self.engine = TantivySearch(path)
         self.documents = self.engine.count()
 
-    def run(self, mode: str, query) -> int:
+    def run(self, mode: str, query: BenchQuery) -> int:
         """Top 10 alone (``hits``) or a full page (``page``) of a ``BenchQuery``."""
         from bench.peer_query import Filters
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import tantivy
@@ -109,7 +109,7 @@ class TantivySearch:
         """Documents in the index."""
         return self.searcher.num_docs
 
-    def _either(self, field_query) -> Query:
+    def _either(self, field_query: Callable[[str], Query]) -> Query:
         """The title (boosted) or the body match."""
         return Query.boolean_query(
             [
@@ -142,6 +142,7 @@ class TantivySearch:
         return Query.boolean_query(clauses)
 
     def _filtered(self, query: PeerQuery, filters: Filters) -> Query:
+        """``query`` with the filters as constant-score clauses (all documents if neither)."""
         clauses = [] if query.empty else [(Occur.Must, self.text_query(query))]
         for field, values in (("category", filters.categories), ("source", filters.sources)):
             if values:
@@ -158,7 +159,10 @@ class TantivySearch:
             clauses = clauses[:1] + [(o, Query.const_score_query(q, 0.0)) for o, q in clauses[1:]]
         return Query.boolean_query(clauses)
 
-    def _search(self, query: PeerQuery, filters: Filters, k: int, count: bool):
+    def _search(
+        self, query: PeerQuery, filters: Filters, k: int, count: bool
+    ) -> tuple[Query, tantivy.SearchResult]:
+        """The filtered query and its top ``k`` (newest first when browsing or asked)."""
         q = self._filtered(query, filters)
         if filters.by_date or query.empty:
             order = {"order_by_field": "published", "order": Order.Desc}

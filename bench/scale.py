@@ -130,7 +130,7 @@ def _growth(value: float | None, first: float | None) -> str:
 
 def report(runs: list[tuple[str, dict]]) -> str:
     """The Markdown growth report of compare runs at several sizes (smallest first)."""
-    from bench.compare import build_memory, build_seconds, engine_summary
+    from bench.compare_report import build_memory, build_seconds, engine_summary
 
     engines = [e for e in runs[0][1]["engines"] if all(e in r["engines"] for _, r in runs)]
     headers = ["engine", "size", "documents", "build s", "index MB", "build peak MB"]
