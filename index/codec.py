@@ -5,9 +5,10 @@ Whoosh's W3 field writer takes postings one by one (``start_term``, ``add`` per 
 layers of column readers, and buffers everything again into blocks of up to 128 postings.
 Given a `index.segments.GroupedPostings` (what our segment writer's pool hands it), the field
 writer here writes each term's list in one go: field lengths are read into a table once per
-field, and each block is built from array slices. The bytes written are the W3 format:
-with ``small_block=0`` identical to what W3's own writer produces for the same postings
-(tests/test_segments.py), by default with small blocks left uncompressed.
+field, and each block is built from array slices. What is written is the W3 format, read by
+W3's reader; with ``small_block=0, pickle_protocol=2`` byte for byte what W3's own writer
+produces for the same postings (tests/test_segments.py). By default small blocks are left
+uncompressed and block data is pickled with a protocol that stores byte strings as they are.
 Any other input (segment merges through Whoosh's pool) takes W3's own path.
 
 This class is pickled into every segment's metadata: keep it at this module path.
@@ -31,6 +32,8 @@ from index.segments import GroupedPostings, TermBuffer
 
 # Pickled blocks shorter than this are not worth compressing (see XinwenCodec).
 SMALL_BLOCK = 96
+# The pickle protocol of block data (see XinwenCodec).
+PICKLE_PROTOCOL = 3
 
 
 class _BlockStats:
@@ -98,6 +101,7 @@ class _FieldWriter(W3FieldWriter):
         blocklimit = self._codec._blocklimit  # type: ignore[attr-defined]
         compression = self._codec._compression  # type: ignore[attr-defined]
         small_block = getattr(self._codec, "small_block", 0)
+        protocol = getattr(self._codec, "pickle_protocol", 2)
         terminfo = W3TermInfo()
         start = postfile.tell()
         postfile.write(WHOOSH3_HEADER_MAGIC)
@@ -119,7 +123,8 @@ class _FieldWriter(W3FieldWriter):
             else:
                 vs = b"".join(block_values)
             data = dumps(
-                (tuple(map(sub, ids, chain((0,), ids))), _mini_weights(block_weights), vs), 2
+                (tuple(map(sub, ids, chain((0,), ids))), _mini_weights(block_weights), vs),
+                protocol,
             )
             comp = 0
             if compression and len(data) >= small_block:
@@ -153,11 +158,24 @@ class XinwenCodec(W3Codec):
     most of ours hold a term that occurs in one or two documents, where zlib's header and
     checksum make the block longer and cost a third of the write time). W3's reader reads
     both kinds: each block records its compression. 0 compresses every block, as W3 does.
+
+    ``pickle_protocol``: W3 pickles each block's data with protocol 2, where every byte string
+    (a posting's positions) becomes a call to ``codecs.encode`` of a latin-1 text, about 50
+    bytes more per posting, and as many calls again when the block is read. Protocol 3
+    pickles byte strings as they are; W3's reader unpickles any protocol.
+    ``XinwenCodec(small_block=0, pickle_protocol=2)`` writes exactly W3's bytes.
     """
 
-    def __init__(self, *args: object, small_block: int = SMALL_BLOCK, **kwargs: object) -> None:
+    def __init__(
+        self,
+        *args: object,
+        small_block: int = SMALL_BLOCK,
+        pickle_protocol: int = PICKLE_PROTOCOL,
+        **kwargs: object,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.small_block = small_block
+        self.pickle_protocol = pickle_protocol
 
     def field_writer(self, storage: object, segment: object) -> W3FieldWriter:
         return _FieldWriter(self, storage, segment)
