@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import jieba
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh.fields import TEXT as WHOOSH_TEXT
@@ -11,6 +12,7 @@ from index.analysis import (
     JiebaTokenizer,
     analyze,
     char_analyzer,
+    cut_han,
     fold,
     word_analyzer,
 )
@@ -136,3 +138,19 @@ def test_the_indexing_fast_path_writes_what_whoosh_would(text: str) -> None:
         fast = sorted(field.index(text))
         generic = sorted(WHOOSH_TEXT.index(field, text))
         assert fast == generic
+
+
+han_runs = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
+        st.characters(min_codepoint=0x3400, max_codepoint=0x4DBF),
+        st.sampled_from("中国农业发展银行搜索引擎特高压输电光伏储能新冠疫苗的了是"),
+    ),
+    min_size=1,
+    max_size=40,
+)
+
+
+@given(han_runs)
+def test_direct_segmentation_of_chinese_runs_is_jiebas(run: str) -> None:
+    assert list(cut_han(run)) == list(jieba.cut(run, HMM=True))
