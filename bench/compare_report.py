@@ -272,8 +272,8 @@ def report(figures: dict) -> str:
         " ¹ xinwen's API always answers with a full page (facets, snippets, total): its top-10"
         " figures are its full-page figures. The baseline has no category or date fields:"
         " top 10 only, filters ignored. `query peak MB`: `ru_maxrss` of the query process"
-        " (index opened, jieba loaded, every query run). `no results`: latency queries / "
-        " known-item queries answered with nothing.",
+        " (index opened, jieba loaded, every query run). `no results`: latency queries /"
+        " known-item queries answered with nothing." + _load_warning(figures),
         "",
         "## xinwen ÷ peer",
         "",
@@ -357,6 +357,17 @@ def _reuse_notes(figures: dict, engines: list[str], missing: list[str]) -> list[
             "",
         ]
     return lines
+
+
+def _load_warning(figures: dict) -> str:
+    """A warning when the machine had more runnable work than CPUs during the run."""
+    if max(figures["load_start"][0], figures["load_end"][0]) <= figures["cpus"]:
+        return ""
+    return (
+        " The load average exceeded the CPU count during this run: figures of a few"
+        " milliseconds (the peers' p95s especially) mostly measure waiting for a CPU while"
+        " other jobs ran, not the engines."
+    )
 
 
 def _command(figures: dict) -> str:
