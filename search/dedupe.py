@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from index.analysis import fold
+from search.folding import fold
 
 SHINGLE = 4
 THRESHOLD = 0.6
@@ -21,14 +21,25 @@ def shingles(title: str, body: str) -> frozenset[str]:
     text = fold((title + "\n" + body[:PREFIX_CHARS]).replace(" ", ""))
     if len(text) <= SHINGLE:
         return frozenset([text])
-    return frozenset(text[i : i + SHINGLE] for i in range(len(text) - SHINGLE + 1))
+    return frozenset({text[i : i + SHINGLE] for i in range(len(text) - SHINGLE + 1)})
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """Jaccard similarity of two shingle sets."""
     if not a or not b:
         return 0.0
-    return len(a & b) / len(a | b)
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)  # |a ∪ b| without building the union
+
+
+def near_duplicates(a: frozenset[str], b: frozenset[str], threshold: float = THRESHOLD) -> bool:
+    """Whether ``similarity(a, b) >= threshold``, without intersecting sets whose sizes alone
+    rule it out (the Jaccard similarity is at most ``min(|a|, |b|) / max(|a|, |b|)``)."""
+    small, large = sorted((len(a), len(b)))
+    # Only sizes clearly below the bound are ruled out; anything near it is computed.
+    if small < (threshold - 1e-9) * large:
+        return False
+    return similarity(a, b) >= threshold
 
 
 def collapse(signatures: Sequence[frozenset[str]]) -> list[list[int]]:
@@ -36,7 +47,7 @@ def collapse(signatures: Sequence[frozenset[str]]) -> list[list[int]]:
     groups: list[list[int]] = []
     for i, sig in enumerate(signatures):
         for group in groups:
-            if similarity(signatures[group[0]], sig) >= THRESHOLD:
+            if near_duplicates(signatures[group[0]], sig):
                 group.append(i)
                 break
         else:

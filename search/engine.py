@@ -28,9 +28,10 @@ from itertools import accumulate
 
 from whoosh.reading import IndexReader
 
-from index.analysis import CharTokenizer, fold, in_dictionary, word_analyzer
+from index.analysis import CharTokenizer, in_dictionary, word_analyzer
 from index.schema import CHAR_FIELDS
 from search.facets import any_of, docnums_of, mask_of
+from search.folding import fold
 from search.postings import read_postings, read_values
 from search.querylang import Either, ParsedQuery, Phrase, Text
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from html import escape
 
-from index.analysis import fold
+from search.folding import fold
 
 SNIPPET_CHARS = 140
 # Chinese (and Western) sentence ends: a snippet starts after one and prefers to end at one.
@@ -28,13 +28,18 @@ def _pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(t) for t in ordered))
 
 
-def match_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
-    """Non-overlapping (start, end) spans of the terms (already folded) in ``text``."""
+def match_spans(
+    text: str, terms: Iterable[str], folded: str | None = None
+) -> list[tuple[int, int]]:
+    """Non-overlapping (start, end) spans of the terms (already folded) in ``text``.
+
+    ``folded`` is ``fold(text)`` when the caller has it already.
+    """
     pattern = _pattern(tuple(sorted(set(terms))))
     if pattern is None or not text:
         return []
     spans: list[tuple[int, int]] = []
-    for m in pattern.finditer(fold(text)):
+    for m in pattern.finditer(fold(text) if folded is None else folded):
         if spans and spans[-1][1] == m.start():  # adjacent words read as one mark: ±800千伏
             spans[-1] = (spans[-1][0], m.end())
         else:
@@ -82,12 +87,12 @@ def snippet_html(text: str, terms: Iterable[str], max_chars: int = SNIPPET_CHARS
     """A window of the body cut at sentence boundaries, chosen for the most distinct terms."""
     if not text:
         return ""
-    spans = match_spans(text, terms)
+    folded = fold(text)
+    spans = match_spans(text, terms, folded)
     sentences = _sentences(text)
     if not spans:
         start, end = 0, min(len(text), max_chars)
         return mark(text, [], start, end) + ("…" if end < len(text) else "")
-    folded = fold(text)
     best, best_key = 0, (-1, -1)
     for i, (s, e) in enumerate(sentences):
         inside = [folded[a:b] for a, b in spans if a >= s and b <= e]

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 from whoosh.searching import Searcher as WhooshSearcher
 
-from index.analysis import configure_jieba, fold, word_analyzer
+from index.analysis import configure_jieba, word_analyzer
 from index.schema import published_dates
 from index.store import IndexStore, StoreError
-from search.dedupe import collapse, shingles, similarity
+from search.dedupe import collapse, near_duplicates, shingles
 from search.engine import RERANK_DEPTH, Engine, Plan, rerank_bonus
 from search.facets import FacetIndex, any_of, docnums_of, facet_values
+from search.folding import fold
 from search.highlight import mark_html, paragraphs_html, snippet_html
 from search.models import (
     MAX_QUERY_CHARS,
@@ -389,7 +390,7 @@ class Searcher:
         for d in engine.top(candidates & matched, scores, k * 3):
             other = searcher.stored_fields(d)
             sig = shingles(other.get("title", ""), other.get("body", ""))
-            if any(similarity(sig, s) >= 0.6 for s in seen):
+            if any(near_duplicates(sig, s, 0.6) for s in seen):
                 continue
             seen.append(sig)
             hits.append(self._hit(other, scores[d], (), []))
