@@ -11,8 +11,10 @@ Whoosh stores the index; this module answers queries from it in three steps:
 3. **Re-rank.** The best ``RERANK_DEPTH`` documents get a bonus read off their text: all query
    words side by side (the query as a phrase), or close together (proximity).
 
-Posting lists are cached per index generation (LRU), so a word shared by many queries is read
-once.
+Posting lists are cached per index generation (LRU, bounded in bytes), so a word shared by many
+queries is read once; so are the positions of the terms position checks read often (a common
+character's positions are spread over hundreds of blocks: decoding them was most of the time of
+a phrase query).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import math
 import pickle
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -32,7 +34,7 @@ from index.analysis import CharTokenizer, in_dictionary, word_analyzer
 from index.schema import CHAR_FIELDS
 from search.facets import any_of, docnums_of, mask_of
 from search.folding import fold
-from search.postings import read_postings, read_values
+from search.postings import TermPostings, read_term, read_values
 from search.querylang import Either, ParsedQuery, Phrase, Text
 
 # Ranking weights, chosen by a sweep of known-item MRR@10 on the 240 queries of
@@ -52,10 +54,16 @@ NEAR_BONUS = 0.5  # × the document's BM25 score, scaled by how tight the words'
 NEAR_WINDOW = 40  # characters: windows wider than this get no proximity bonus
 
 CHAR_CHECK_LIMIT = 3_000  # candidates beyond which an unknown word skips the character check
-CACHE_POSTINGS = 3_000_000  # postings kept in the per-generation cache
-CACHE_MASKS = 20_000  # term bitsets kept (≈ 9 KB each at 74k documents)
+CACHE_BYTES = 128 * 2**20  # posting lists (with positions, when read) kept per generation
+CACHE_MASK_BYTES = 32 * 2**20  # term bitsets kept apart (≈ 9 KB each at 74k documents)
+# A position check reads a term's whole posting list (and keeps it, positions included) when it
+# needs more than 1/DENSE_FACTOR of its documents; fewer are read block by block, uncached.
+# Blocks hold 128 postings: documents spread over a list touch most of its blocks long before
+# they are 1/8 of it, and decoding a block costs the same for one posting as for all.
+DENSE_FACTOR = 64
 
 _CHARS = CharTokenizer()
+_CHAR_FIELD_NAMES = frozenset(CHAR_FIELDS.values())
 
 
 def query_words(text: str) -> list[str]:
@@ -71,11 +79,20 @@ def chars_of(text: str) -> list[str]:
 
 @dataclass
 class Postings:
-    """One term's postings: global document numbers, weights (term frequencies), bitset."""
+    """One term's postings (arrays; positions when read with them) and its live bitset."""
 
-    ids: list[int]
-    weights: list[float]
+    term: TermPostings
     mask: int
+
+    @property
+    def ids(self) -> Sequence[int]:
+        """Global document numbers, ascending (deleted documents included)."""
+        return self.term.ids
+
+    @property
+    def weights(self) -> Sequence[float]:
+        """Term frequencies, in the order of ``ids``."""
+        return self.term.weights
 
 
 @dataclass
@@ -100,26 +117,34 @@ class Engine:
         self.doc_count = reader.doc_count()
         self._cache: OrderedDict[tuple[str, str], Postings] = OrderedDict()
         self._masks: OrderedDict[tuple[str, str], int] = OrderedDict()
-        self._cached_postings = 0
+        self._cached_bytes = 0
+        self._mask_bytes = 0
         self._norms: dict[str, list[float]] = {}
         self._order: list[int] | None = None
 
     # -- postings ------------------------------------------------------------------------------
 
-    def postings(self, fieldname: str, text: str) -> Postings:
-        """A term's postings (cached, least recently used dropped first)."""
+    def postings(self, fieldname: str, text: str, positions: bool = False) -> Postings:
+        """A term's postings (cached, least recently used dropped first); ``positions``: with
+        its encoded positions (character fields are always read with them: their positions
+        are what the character checks read)."""
         key = (fieldname, text)
         hit = self._cache.get(key)
-        if hit is not None:
+        if hit is not None and (hit.term.values is not None or not positions):
             self._cache.move_to_end(key)
             return hit
-        ids, weights, _ = read_postings(self.reader, fieldname, text)
-        post = Postings(ids, weights, self._remember_mask(key, ids))
+        with_values = positions or fieldname in _CHAR_FIELD_NAMES
+        term = read_term(self.reader, fieldname, text, with_values)
+        mask = self._masks.get(key)
+        post = Postings(term, self._remember_mask(key, term.ids) if mask is None else mask)
+        if hit is not None:
+            self._cached_bytes -= hit.term.nbytes()
         self._cache[key] = post
-        self._cached_postings += len(ids)
-        while self._cached_postings > CACHE_POSTINGS and len(self._cache) > 1:
+        self._cache.move_to_end(key)
+        self._cached_bytes += term.nbytes()
+        while self._cached_bytes > CACHE_BYTES and len(self._cache) > 1:
             _, old = self._cache.popitem(last=False)
-            self._cached_postings -= len(old.ids)
+            self._cached_bytes -= old.term.nbytes()
         return post
 
     def mask(self, fieldname: str, text: str) -> int:
@@ -131,12 +156,24 @@ class Engine:
             return found
         return self.postings(fieldname, text).mask
 
-    def _remember_mask(self, key: tuple[str, str], ids: list[int]) -> int:
+    def _remember_mask(self, key: tuple[str, str], ids: Iterable[int]) -> int:
         mask = mask_of(ids, self.size) & self.live
         self._masks[key] = mask
-        if len(self._masks) > CACHE_MASKS:
-            self._masks.popitem(last=False)
+        self._mask_bytes += _mask_nbytes(mask)
+        while self._mask_bytes > CACHE_MASK_BYTES and len(self._masks) > 1:
+            _, old = self._masks.popitem(last=False)
+            self._mask_bytes -= _mask_nbytes(old)
         return mask
+
+    def cache_info(self) -> dict[str, int]:
+        """Sizes of the per-generation caches (for tests and benchmarks)."""
+        return {
+            "terms": len(self._cache),
+            "postings": sum(len(p.term.ids) for p in self._cache.values()),
+            "bytes": self._cached_bytes,
+            "masks": len(self._masks),
+            "mask_bytes": self._mask_bytes,
+        }
 
     def df(self, fieldname: str, text: str) -> int:
         """How many documents have a term (deleted ones included: a ranking estimate)."""
@@ -168,7 +205,7 @@ class Engine:
         for text, offset in sorted(terms, key=lambda t: self.df(fieldname, t[0])):
             docs = docnums_of(among) if starts is None else sorted(starts)
             found: dict[int, set[int]] = {}
-            for d, value in read_values(self.reader, fieldname, text, docs):
+            for d, value in self._values(fieldname, text, docs):
                 begins = {p - offset for p in _decode_positions(value)}
                 if starts is not None:
                     begins &= starts[d]
@@ -178,6 +215,20 @@ class Engine:
                 return 0
             starts = found
         return mask_of(starts or (), self.size)
+
+    def _values(self, fieldname: str, text: str, docs: list[int]) -> Iterable[tuple[int, bytes]]:
+        """(docnum, encoded positions) of a term for the ascending ``docs`` that have it.
+
+        From the cached posting list when it holds positions, or when ``docs`` are many enough
+        that reading (and keeping) the whole list pays; block by block otherwise.
+        """
+        hit = self._cache.get((fieldname, text))
+        if (hit is None or hit.term.values is None) and len(docs) * DENSE_FACTOR <= self.df(
+            fieldname, text
+        ):
+            return read_values(self.reader, fieldname, text, docs)
+        term = self.postings(fieldname, text, positions=True).term
+        return _values_of(term, docs)
 
     def _chars_together(self, fieldname: str, chars: Sequence[str], among: int) -> int:
         """Documents of ``among`` in which ``chars`` stand side by side in ``fieldname``."""
@@ -399,6 +450,19 @@ def _smallest_window(text: str, words: Sequence[str]) -> int | None:
                 have -= 1
             left += 1
     return best
+
+
+def _values_of(term: TermPostings, docs: list[int]) -> Iterator[tuple[int, bytes]]:
+    ids, n, lo = term.ids, len(term.ids), 0
+    for d in docs:
+        j = bisect_left(ids, d, lo)
+        if j < n and ids[j] == d:
+            yield d, term.value(j)
+        lo = j
+
+
+def _mask_nbytes(mask: int) -> int:
+    return (mask.bit_length() + 7) // 8 + 100
 
 
 def _weight(fieldname: str) -> float:

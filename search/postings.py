@@ -11,21 +11,48 @@ postings of rare terms) goes through the public one-at-a-time API.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import accumulate
+from dataclasses import dataclass
+from itertools import accumulate, islice
 
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching import Matcher
 from whoosh.reading import IndexReader, TermNotFound
 
 
+@dataclass(slots=True)
+class TermPostings:
+    """One term's postings in compact arrays: about 12 bytes a posting (Python lists of ints
+    and floats take about 70), plus its encoded values (positions) when they were asked for.
+
+    ``values`` is every posting's encoded value, concatenated; posting ``j``'s value ends at
+    ``ends[j]`` and starts where the one before it ends.
+    """
+
+    ids: array  # "i": global document numbers, ascending
+    weights: array  # "d": term frequencies (Whoosh's weights)
+    values: bytes | None = None
+    ends: array | None = None  # "I"
+
+    def value(self, j: int) -> bytes:
+        """The encoded value of posting ``j`` (only when read with values)."""
+        assert self.values is not None and self.ends is not None
+        return self.values[self.ends[j - 1] if j else 0 : self.ends[j]]
+
+    def nbytes(self) -> int:
+        """Approximate memory held by the arrays and values."""
+        size = self.ids.itemsize * len(self.ids) + self.weights.itemsize * len(self.weights)
+        if self.values is not None and self.ends is not None:
+            size += len(self.values) + self.ends.itemsize * len(self.ends)
+        return size + 200
+
+
 def _leaf_postings(
-    matcher: Matcher, offset: int, want_values: bool
-) -> tuple[list[int], list[float], list[bytes]]:
-    ids: list[int] = []
-    weights: list[float] = []
-    values: list[bytes] = []
+    matcher: Matcher, offset: int, out: TermPostings, parts: list[bytes] | None
+) -> None:
+    ids, weights, ends = out.ids, out.weights, out.ends
     if isinstance(matcher, W3LeafMatcher):
         while matcher.is_active():
             data = matcher._data
@@ -35,31 +62,37 @@ def _leaf_postings(
             decoded = accumulate(data[0])
             ids.extend(map(offset.__add__, decoded) if offset else decoded)
             matcher._read_weights()
-            weights.extend(matcher._weights)
-            if want_values:
+            block = matcher._weights  # a tuple, or an array("f") when all are equal
+            weights.extend(block.tolist() if isinstance(block, array) else block)
+            if parts is not None and ends is not None:
                 matcher._read_values()
-                values.extend(matcher._values)
+                _add_values(matcher._values, parts, ends)
             matcher._next_block()
     else:
         while matcher.is_active():
             ids.append(matcher.id() + offset)
             weights.append(matcher.weight())
-            if want_values:
-                values.append(matcher.value())
+            if parts is not None and ends is not None:
+                _add_values([matcher.value()], parts, ends)
             matcher.next()
-    return ids, weights, values
 
 
-def read_postings(
-    reader: IndexReader, fieldname: str, text: str, want_values: bool = False
-) -> tuple[list[int], list[float], list[bytes]]:
-    """All (docnum, weight[, value]) postings of a term, docnums global, deleted ones included.
+def _add_values(values: Sequence[bytes | None], parts: list[bytes], ends: array) -> None:
+    block = [v or b"" for v in values]
+    parts.append(b"".join(block))
+    ends.extend(islice(accumulate(map(len, block), initial=ends[-1] if ends else 0), 1, None))
 
-    Callers AND the result with the live-documents set, so deletions need no filtering here.
+
+def read_term(
+    reader: IndexReader, fieldname: str, text: str, with_values: bool = False
+) -> TermPostings:
+    """All postings of a term in compact arrays, docnums global, deleted documents included
+    (callers AND with the live-documents set); ``with_values``: their encoded positions too.
     """
-    ids: list[int] = []
-    weights: list[float] = []
-    values: list[bytes] = []
+    out = TermPostings(array("i"), array("d"))
+    parts: list[bytes] | None = None
+    if with_values:
+        parts, out.ends = [], array("I")
     btext = text.encode("utf-8")
     fieldobj = reader.schema[fieldname]
     for leaf, offset in _leaves(reader):
@@ -69,20 +102,66 @@ def read_postings(
             matcher = leaf._terms.matcher(fieldname, btext, fieldobj.format)
         except (AttributeError, TermNotFound):
             matcher = leaf.postings(fieldname, btext)
-        i, w, v = _leaf_postings(matcher, offset, want_values)
-        ids += i
-        weights += w
-        values += v
-    return ids, weights, values
+        _leaf_postings(matcher, offset, out, parts)
+    if parts is not None:
+        out.values = b"".join(parts)
+    return out
+
+
+def read_postings(
+    reader: IndexReader, fieldname: str, text: str, want_values: bool = False
+) -> tuple[list[int], list[float], list[bytes]]:
+    """All (docnum, weight[, value]) postings of a term as lists (see ``read_term``)."""
+    term = read_term(reader, fieldname, text, want_values)
+    values = [term.value(j) for j in range(len(term.ids))] if want_values else []
+    return list(term.ids), list(term.weights), values
 
 
 def _leaves(reader: IndexReader) -> Iterable[tuple[IndexReader, int]]:
     return reader.leaf_readers()
 
 
-# read_values decodes whole posting lists when asked for more than 1/DENSE_FACTOR of a term's
-# documents, and skips block by block otherwise.
-DENSE_FACTOR = 8
+def _leaf_values(matcher: Matcher, targets: Sequence[int]) -> Iterator[tuple[int, bytes]]:
+    """(id, value) of one segment's postings for the ascending segment-local ``targets``.
+
+    A W3 block whose largest id is below the next target is passed over by its header alone;
+    a block holding targets is decoded once (ids and values, as ``read_postings`` reads
+    them) and the targets are found in it by bisection. Whoosh's ``skip_to`` steps through a
+    block posting by posting in Python instead, slow when the targets are many.
+    """
+    n = len(targets)
+    i = 0
+    if isinstance(matcher, W3LeafMatcher):
+        while i < n and matcher.is_active():
+            target = targets[i]
+            if target > matcher._maxid:  # no target in this block: skip it undecoded
+                matcher._next_block()
+                continue
+            data = matcher._data
+            if data is None:
+                matcher._read_data()
+                data = matcher._data
+            ids = list(accumulate(data[0]))
+            matcher._read_values()
+            values = matcher._values
+            lo, last = 0, ids[-1]
+            while i < n and targets[i] <= last:
+                target = targets[i]
+                j = bisect_left(ids, target, lo)
+                if ids[j] == target:
+                    yield target, values[j]
+                lo = j
+                i += 1
+            matcher._next_block()
+        return
+    while i < n and matcher.is_active():  # inlined postings of a rare term: a few at most
+        d = matcher.id()
+        while i < n and targets[i] < d:
+            i += 1
+        if i < n and targets[i] == d:
+            yield d, matcher.value()
+            i += 1
+        matcher.next()
 
 
 def read_values(
@@ -90,37 +169,24 @@ def read_values(
 ) -> Iterator[tuple[int, bytes]]:
     """(docnum, encoded value) of a term for the given ascending document numbers only.
 
-    Uses the matchers' ``skip_to``, which passes over whole blocks by their maximum id without
-    decoding them: cheap when ``docnums`` are few compared with the term's postings.
+    Decodes only the posting blocks that hold one of ``docnums`` (see ``_leaf_values``).
     """
     btext = text.encode("utf-8")
-    if len(docnums) * DENSE_FACTOR > reader.doc_frequency(fieldname, btext):
-        # Dense: decoding every block at once beats skipping posting by posting.
-        ids, _weights, values = read_postings(reader, fieldname, text, want_values=True)
-        lo = 0
-        for d in docnums:
-            j = bisect_left(ids, d, lo)
-            if j < len(ids) and ids[j] == d:
-                yield d, values[j]
-                lo = j
-        return
+    fieldobj = reader.schema[fieldname]
     leaves = list(_leaves(reader))
     bounds = [offset for _leaf, offset in leaves[1:]] + [reader.doc_count_all()]
     i = 0
     for (leaf, offset), end in zip(leaves, bounds, strict=True):
-        if i >= len(docnums) or (fieldname, btext) not in leaf:
-            while i < len(docnums) and docnums[i] < end:
-                i += 1
+        j = bisect_left(docnums, end, i)
+        if j == i:
             continue
-        matcher = leaf.postings(fieldname, btext)
-        while i < len(docnums) and docnums[i] < end:
-            target = docnums[i] - offset
-            i += 1
-            if not matcher.is_active():
-                continue
-            if matcher.id() < target:
-                matcher.skip_to(target)
-                if not matcher.is_active():
-                    continue
-            if matcher.id() == target:
-                yield target + offset, matcher.value()
+        targets = [d - offset for d in docnums[i:j]] if offset else docnums[i:j]
+        i = j
+        if (fieldname, btext) not in leaf:
+            continue
+        try:
+            matcher = leaf._terms.matcher(fieldname, btext, fieldobj.format)
+        except (AttributeError, TermNotFound):
+            matcher = leaf.postings(fieldname, btext)
+        for d, value in _leaf_values(matcher, targets):
+            yield d + offset, value

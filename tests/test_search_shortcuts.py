@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import json
 from itertools import combinations
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import search.engine as engine_module
 from index import analysis
+from index.store import IndexStore
+from search import Searcher, SearchRequest, SortOrder
 from search.dedupe import THRESHOLD, near_duplicates, shingles, similarity
+from search.engine import Engine
+from search.facets import mask_of
 from search.folding import fold
+from search.postings import read_term, read_values
 from tests.conftest import DEMO
 
 # Characters the folding table changes (full-width, upper case, compatibility forms),
@@ -70,3 +78,134 @@ def test_near_duplicates_agrees_with_the_jaccard_similarity() -> None:
     for other in (frozenset("abc"), frozenset("abx"), frozenset("abcdefgh"), frozenset()):
         assert near_duplicates(five, other) == (similarity(five, other) >= THRESHOLD)
     assert near_duplicates(frozenset("abc"), five)
+
+
+# -- postings, positions and the per-generation caches --------------------------------------------
+
+QUERIES = [
+    "",
+    "光伏 储能",
+    '"绿色供应链"',
+    '"业余时间"',
+    "绿色 供应链",
+    "煤",
+    "风电 -煤",
+    "氢能 OR 核电",
+    "title:储能",
+    "农业",
+    "供应",
+    "特高压",
+    '"特高压直流"',
+    "綠色供應鏈",
+    "５Ｇ",
+    "氢能 鲸鱼迁徙",
+    '"新能源" 基地',
+    "能源 -新能源",
+    "发展",
+    "国际",
+    '"国务院"',
+    "新冠",
+    "疫情 防控",
+    "联播",
+]
+
+
+def _pages(searcher: Searcher) -> list[dict]:
+    out = []
+    for q in QUERIES:
+        for sort in (SortOrder.RELEVANCE, SortOrder.DATE):
+            data = searcher.search(SearchRequest(q=q, sort=sort, page_size=20)).to_dict()
+            data.pop("took_ms")
+            out.append(data)
+    return out
+
+
+def _whoosh_postings(reader: object, fieldname: str, text: str) -> list[tuple]:
+    """The long way: Whoosh's own matcher, one posting at a time."""
+    out = []
+    for leaf, offset in reader.leaf_readers():  # type: ignore[attr-defined]
+        btext = text.encode("utf-8")
+        if (fieldname, btext) not in leaf:
+            continue
+        m = leaf.postings(fieldname, btext)
+        while m.is_active():
+            out.append((m.id() + offset, m.weight(), m.value()))
+            m.next()
+    return out
+
+
+@pytest.mark.parametrize("fieldname,text", [("body", "电力"), ("body_c", "电"), ("title", "光伏")])
+def test_read_term_equals_whooshs_matcher(demo_index: Path, fieldname: str, text: str) -> None:
+    _gen, ix = IndexStore(demo_index).open_current()
+    with ix.reader() as reader:
+        expected = _whoosh_postings(reader, fieldname, text)
+        assert expected
+        term = read_term(reader, fieldname, text, with_values=True)
+        got = [
+            (d, w, term.value(j))
+            for j, (d, w) in enumerate(zip(term.ids, term.weights, strict=True))
+        ]
+        assert got == expected
+        bare = read_term(reader, fieldname, text)
+        assert list(bare.ids) == list(term.ids) and bare.values is None
+    ix.close()
+
+
+def test_positions_from_the_cache_equal_positions_read_block_by_block(demo_index: Path) -> None:
+    _gen, ix = IndexStore(demo_index).open_current()
+    reader = ix.reader()
+    size = reader.doc_count_all()
+    engine = Engine(reader, size, mask_of(reader.all_doc_ids(), size))
+    for fieldname, text in (("body_c", "电"), ("body", "电力"), ("title_c", "能")):
+        ids = list(read_term(reader, fieldname, text).ids)
+        for docs in (ids[:1], ids[::3], ids, list(range(size))):
+            sparse = list(read_values(reader, fieldname, text, docs))
+            cached = list(engine.postings(fieldname, text, positions=True).term.ids)
+            assert cached == ids
+            assert list(engine._values(fieldname, text, docs)) == sparse
+            assert [d for d, _ in sparse] == [d for d in docs if d in set(ids)]
+    reader.close()
+    ix.close()
+
+
+def _with_settings(monkeypatch: pytest.MonkeyPatch, **settings: int) -> None:
+    for name, value in settings.items():
+        monkeypatch.setattr(engine_module, name, value)
+
+
+NO_CACHES = {"CACHE_BYTES": 0, "CACHE_MASK_BYTES": 0, "DENSE_FACTOR": 0}
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {},  # as shipped
+        {"DENSE_FACTOR": 10**9},  # every position check reads and keeps whole lists
+        {"CACHE_BYTES": 200_000, "CACHE_MASK_BYTES": 20_000},  # evicting all the time
+    ],
+)
+def test_results_are_the_same_with_and_without_the_caches(
+    demo_index: Path, monkeypatch: pytest.MonkeyPatch, settings: dict[str, int]
+) -> None:
+    # The reference: nothing cached, every list read again, positions block by block.
+    with monkeypatch.context() as patched:
+        _with_settings(patched, **NO_CACHES)
+        reference = Searcher(demo_index)
+        expected = _pages(reference)
+        info = reference._current().engine.cache_info()
+        assert info["terms"] <= 1 and info["masks"] <= 1
+    _with_settings(monkeypatch, **settings)
+    searcher = Searcher(demo_index)
+    assert _pages(searcher) == expected
+    assert _pages(searcher) == expected  # and again, from what it cached
+
+
+def test_results_are_the_same_with_and_without_the_caches_on_real_news(
+    sample_index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with monkeypatch.context() as patched:
+        _with_settings(patched, **NO_CACHES)
+        expected = _pages(Searcher(sample_index))
+    searcher = Searcher(sample_index)
+    assert _pages(searcher) == expected
+    assert _pages(searcher) == expected
