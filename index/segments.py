@@ -58,6 +58,15 @@ class TermBuffer:
             start = end
         return out
 
+    def extend(self, other: TermBuffer) -> None:
+        """Append ``other``'s postings (in whatever document order: `sort` puts them right)."""
+        base = len(self.values)
+        self.docnums.extend(other.docnums)
+        self.weights.extend(other.weights)
+        self.values += other.values
+        self.ends.extend(end + base for end in other.ends)
+        self.ordered = False
+
     def sort(self) -> None:
         """Put postings that arrived out of document order (merged segments) in order."""
         if self.ordered:
@@ -74,16 +83,30 @@ class TermBuffer:
 class GroupedPostings:
     """What `GroupingPool.iter_postings` hands the field writer: terms in (field, term) order."""
 
-    def __init__(self, fields: dict[str, dict[bytes, TermBuffer]]) -> None:
+    def __init__(
+        self,
+        fields: dict[str, dict[bytes, TermBuffer]],
+        texts: dict[str, dict[str, TermBuffer]],
+    ) -> None:
         self._fields = fields
+        self._texts = texts
 
     def fieldnames(self) -> list[str]:
         """The fields with postings, sorted."""
-        return sorted(self._fields)
+        return sorted(self._fields.keys() | self._texts.keys())
 
     def terms(self, fieldname: str) -> Iterator[tuple[bytes, TermBuffer]]:
         """The field's terms in byte order, each with its postings in document order."""
-        terms = self._fields[fieldname]
+        terms = self._fields.get(fieldname, {})
+        texts = self._texts.get(fieldname)
+        if texts:
+            terms = dict(terms)
+            for text, buffer in texts.items():
+                btext = text.encode("utf-8")
+                other = terms.get(btext)
+                if other is not None:  # the same term from a merged segment
+                    buffer.extend(other)
+                terms[btext] = buffer
         for btext in sorted(terms):
             buffer = terms[btext]
             buffer.sort()
@@ -104,6 +127,10 @@ class GroupingPool:
     def __init__(self) -> None:
         self.fieldnames: set[str] = set()
         self._fields: dict[str, dict[bytes, TermBuffer]] = {}
+        # add_positions keys terms by text: the analysis's strings have their hash cached,
+        # where encoding each posting's term to bytes made a new object to hash (once per
+        # posting); they are encoded once per term when the segment is written.
+        self._texts: dict[str, dict[str, TermBuffer]] = {}
 
     def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
         """Add one ``(fieldname, btext, docnum, weight, value)`` posting."""
@@ -119,29 +146,28 @@ class GroupingPool:
 
     def iter_postings(self) -> GroupedPostings:
         """Every posting, grouped by field and term."""
-        return GroupedPostings(self._fields)
+        return GroupedPostings(self._fields, self._texts)
 
     def save(self) -> None:
         """Nothing to spill: postings stay in memory until the segment is written."""
 
     def cleanup(self) -> None:
         """Release the postings."""
-        self._fields = {}
+        self._fields, self._texts = {}, {}
 
     def add_positions(
         self, fieldname: str, docnum: int, positions: dict[str, list[int]], boost: float
     ) -> int:
         """Add one document's postings in a positional field; returns the field's length."""
-        terms = self._fields.get(fieldname)
+        terms = self._texts.get(fieldname)
         if terms is None:
-            terms = self._fields[fieldname] = {}
+            terms = self._texts[fieldname] = {}
             self.fieldnames.add(fieldname)
         length = 0
         for term, poslist in positions.items():
-            btext = term.encode("utf-8")
-            buffer = terms.get(btext)
+            buffer = terms.get(term)
             if buffer is None:
-                buffer = terms[btext] = TermBuffer()
+                buffer = terms[term] = TermBuffer()
             n = len(poslist)
             length += n
             # TermBuffer.add, inlined: this runs once per posting.
