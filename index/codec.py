@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import zlib
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from itertools import chain
 from operator import sub
 from pickle import dumps
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3TermInfo
 from whoosh.fields import Schema
-from whoosh.system import pack_ushort
+from whoosh.system import pack_int, pack_ushort
 from whoosh.util.numeric import length_to_byte
 
 from index.segments import GroupedPostings, TermBuffer
@@ -34,38 +34,6 @@ from index.segments import GroupedPostings, TermBuffer
 SMALL_BLOCK = 96
 # The pickle protocol of block data (see XinwenCodec).
 PICKLE_PROTOCOL = 3
-
-
-class _BlockStats:
-    """The statistics of one block, shaped as ``W3TermInfo.add_block`` reads them."""
-
-    __slots__ = ("_count", "_ids", "_max_length", "_max_weight", "_min_length", "_weights")
-
-    def __init__(self, ids: Sequence[int], weights: array, lengths: list[int]) -> None:
-        self._ids = ids
-        self._weights = weights
-        self._count = len(ids)
-        self._min_length = min(lengths) if lengths else None
-        self._max_length = max(lengths) if lengths else 0
-        self._max_weight = max(0, max(weights))  # W3 starts its maximum at 0
-
-    def __len__(self) -> int:
-        return self._count
-
-    def min_length(self) -> int | None:
-        return self._min_length
-
-    def max_length(self) -> int:
-        return self._max_length
-
-    def max_weight(self) -> float:
-        return self._max_weight
-
-    def min_id(self) -> int:
-        return self._ids[0]
-
-    def max_id(self) -> int:
-        return self._ids[-1]
 
 
 def _mini_weights(weights: array) -> float | tuple[float, ...] | None:
@@ -97,24 +65,32 @@ class _FieldWriter(W3FieldWriter):
     def _write_term(
         self, btext: bytes, buffer: TermBuffer, table: list[int] | None, fixed: int | None
     ) -> None:
-        postfile = self._postfile
-        blocklimit = self._codec._blocklimit  # type: ignore[attr-defined]
-        compression = self._codec._compression  # type: ignore[attr-defined]
-        small_block = getattr(self._codec, "small_block", 0)
-        protocol = getattr(self._codec, "pickle_protocol", 2)
-        terminfo = W3TermInfo()
-        start = postfile.tell()
-        postfile.write(WHOOSH3_HEADER_MAGIC)
+        codec = self._codec
+        blocklimit = codec._blocklimit  # type: ignore[attr-defined]
+        compression = codec._compression  # type: ignore[attr-defined]
+        small_block = getattr(codec, "small_block", 0)
+        protocol = getattr(codec, "pickle_protocol", 2)
         docnums, weights = buffer.docnums, buffer.weights
         values = buffer.value_list() if buffer.ends else []
         count = len(docnums)
+        # The term's statistics, gathered block by block as W3TermInfo.add_block does.
+        total_weight, max_weight, min_length, max_length = 0.0, 0.0, None, 0
+        parts = [WHOOSH3_HEADER_MAGIC]
         for first in range(0, count, blocklimit):
             last = first + blocklimit
             ids = docnums[first:last]
             block_weights = weights[first:last]
-            lengths = [n for n in map(table.__getitem__, ids) if n] if table else []
-            stats = _BlockStats(ids, block_weights, lengths)
-            terminfo.add_block(stats)
+            block_max_weight = max(0.0, max(block_weights))  # W3 starts its maximum at 0
+            total_weight += sum(block_weights)
+            max_weight = max(max_weight, block_max_weight)
+            lengths = [n for n in map(table.__getitem__, ids) if n] if table else None
+            block_min_length = min(lengths) if lengths else None
+            block_max_length = max(lengths) if lengths else 0
+            if block_min_length is not None:
+                min_length = (
+                    block_min_length if min_length is None else min(min_length, block_min_length)
+                )
+            max_length = max(max_length, block_max_length)
             block_values = values[first:last]
             if fixed is None or fixed < 0:
                 vs: object = tuple(block_values)
@@ -135,18 +111,22 @@ class _FieldWriter(W3FieldWriter):
                 (
                     len(ids),
                     ids[-1],
-                    stats.max_weight(),
+                    block_max_weight,
                     comp,
-                    length_to_byte(stats.min_length()),
-                    length_to_byte(stats.max_length()),
+                    length_to_byte(block_min_length),
+                    length_to_byte(block_max_length),
                 ),
                 2,
             )
             size = len(info) + len(data)
-            postfile.write_int(-size if last >= count else size)
-            postfile.write(info)
-            postfile.write(data)
-        terminfo.set_extent(start, postfile.tell() - start)
+            parts += (pack_int(-size if last >= count else size), info, data)
+        terminfo = W3TermInfo(
+            total_weight, count, min_length, max_length, max_weight, docnums[0], docnums[-1]
+        )
+        block = b"".join(parts)
+        postfile = self._postfile
+        terminfo.set_extent(postfile.tell(), len(block))
+        postfile.write(block)
         self._tindex.add(pack_ushort(self._fieldid) + btext, terminfo.to_bytes())
 
 
