@@ -24,6 +24,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import sys
 import time
@@ -58,19 +59,22 @@ SEED = 6
 # Whoosh's lock files are never shared between index copies (see index.store.clone_current).
 LOCK_SUFFIXES = ("_WRITELOCK", ".lock")
 
-# Where an incremental run's time goes, in the order printed. ``index`` and ``write`` are what
-# is left of ``_update`` and of the writer's commit once the phases inside them are taken out.
+# Where an incremental run's wall time goes, in the order printed: the phases add up to the wall
+# time, except ``merge`` (part of ``commit``). ``update`` is what is left of ``_update`` once the
+# phases inside it are taken out. The sub-writer process's CPU time is shown beside them: it
+# analyses and writes the changed records while this process reads.
 PHASES = {
     "clone": "clone the served generation (hard links)",
     "columns": "read the index's id / hash / seq columns",
     "read": "read + clean every record of the sources",
     "hash": "content hash of every record",
-    "index": "analyse + add changed records, deletions",
-    "merge": "merge segments (merge policy)",
-    "write": "write the new segment + TOC",
+    "update": "compare, delete old documents, hand changed ones over",
+    "commit": "wait for the sub-writer's segment, merge, TOC",
+    "merge": "… of which merging small segments",
     "publish": "publish (metadata, rename, switch)",
     "other": "rest: lock, jieba dictionary, counts",
 }
+SUBWRITER = "sub-writer CPU: analyse + write the changed records, in parallel"
 
 
 # -- the changed corpus ------------------------------------------------------------------------
@@ -205,14 +209,19 @@ class Phases:
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = defaultdict(float)
+        self._active: set[str] = set()
 
     def _timed(self, key: str, func: Callable[..., Any]) -> Callable[..., Any]:
         def wrapper(*args: Any, **kwargs: Any) -> Any:
+            if key in self._active:  # a commit calling the commit it overrides: counted once
+                return func(*args, **kwargs)
+            self._active.add(key)
             started = time.perf_counter()
             try:
                 return func(*args, **kwargs)
             finally:
                 self.seconds[key] += time.perf_counter() - started
+                self._active.discard(key)
 
         return wrapper
 
@@ -234,6 +243,7 @@ class Phases:
     @contextmanager
     def installed(self) -> Iterator[None]:
         """Wrap the reindex's functions while the block runs, and restore them after."""
+        from whoosh.multiproc import MpWriter
         from whoosh.writing import SegmentWriter
 
         from index import builder
@@ -246,12 +256,12 @@ class Phases:
             (IndexStore, "publish", self._timed("publish", IndexStore.publish)),
             (builder, "_read", self._timed_iter("read", builder._read)),
             (builder, "_update", self._timed("update", builder._update)),
+            (builder, "_indexed", self._timed("columns", builder._indexed)),
             (SegmentWriter, "commit", self._timed("commit", SegmentWriter.commit)),
+            (MpWriter, "commit", self._timed("commit", MpWriter.commit)),
             (SegmentWriter, "_merge_segments", self._timed("merge", SegmentWriter._merge_segments)),
             (Record, "content_hash", property(self._timed("hash", hash_property.fget))),
         ]
-        if hasattr(builder, "_indexed"):
-            patches.append((builder, "_indexed", self._timed("columns", builder._indexed)))
         saved = [(owner, name, owner.__dict__[name]) for owner, name, _new in patches]
         try:
             for owner, name, new in patches:
@@ -265,16 +275,9 @@ class Phases:
         """The phases of `PHASES` from the raw timings of a run that took ``wall`` seconds."""
         s = self.seconds
         inside = s["read"] + s["hash"] + s["columns"] + s["commit"]
-        out = {
-            "clone": s["clone"],
-            "columns": s["columns"],
-            "read": s["read"],
-            "hash": s["hash"],
-            "index": max(0.0, s["update"] - inside),
-            "merge": s["merge"],
-            "write": max(0.0, s["commit"] - s["merge"]),
-            "publish": s["publish"],
-        }
+        out = {key: s[key] for key in ("clone", "columns", "read", "hash", "commit", "merge")}
+        out["update"] = max(0.0, s["update"] - inside)
+        out["publish"] = s["publish"]
         out["other"] = max(0.0, wall - s["clone"] - s["update"] - s["publish"])
         return out
 
@@ -377,6 +380,7 @@ class RunResult:
     before: int
     after: int
     report: Any
+    cpu: tuple[float, float]  # CPU seconds of this process / of its child processes
     segments: list[tuple[int, int]]
     check: Check | None
     load: tuple[float, float]
@@ -407,9 +411,11 @@ def incremental_run(
     with phases.installed():
         if profiler:
             profiler.start()
+        cpu_start = _cpu_seconds()
         started = time.perf_counter()
         report = reindex(options)
         wall = time.perf_counter() - started
+        cpu_end = _cpu_seconds()
         if profiler:
             profiler.stop()
     load_end = os.getloadavg()[0]
@@ -430,10 +436,18 @@ def incremental_run(
         before=before,
         after=report.documents,
         report=report,
+        cpu=(cpu_end[0] - cpu_start[0], cpu_end[1] - cpu_start[1]),
         segments=segment_sizes(root),
         check=check,
         load=(load_start, load_end),
     )
+
+
+def _cpu_seconds() -> tuple[float, float]:
+    """User + system CPU seconds so far of this process and of its waited-for children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 def _profiler() -> Any:
@@ -506,6 +520,7 @@ def render(
                 f"{len(r.changes.changed):,} / {len(r.changes.new)} / {len(r.changes.removed)}",
                 f"{r.before:,} → {r.after:,}",
                 f"{r.wall:.1f}",
+                f"{r.cpu[0]:.1f} / {r.cpu[1]:.1f}",
                 ratio,
                 f"{len(r.segments)}",
                 f"{r.load[0]:.1f} / {r.load[1]:.1f}",
@@ -519,6 +534,7 @@ def render(
                 "changed / new / removed",
                 "documents",
                 "wall s",
+                "CPU s self / children",
                 "of full",
                 "segments after",
                 "load",
@@ -533,6 +549,7 @@ def render(
         for key, what in PHASES.items()
     ]
     phase_rows.append(["**wall**"] + [f"**{r.wall:.2f}**" for r in results])
+    phase_rows.append([SUBWRITER] + [f"{r.cpu[1]:.2f}" for r in results])
     lines.append(markdown_table(["phase"] + [f"run {r.run}" for r in results], phase_rows))
     last = results[-1]
     lines += [
@@ -608,7 +625,10 @@ def main(argv: list[str] | None = None) -> int:
             result = incremental_run(run, lines, root, workdir, args)
             results.append(result)
             share = f" = {result.wall / full:.1%} of the full reindex" if full else ""
-            print(f"  {result.wall:.1f} s{share}; {len(result.segments)} segments")
+            print(
+                f"  {result.wall:.1f} s{share} (CPU {result.cpu[0]:.1f} s + children "
+                f"{result.cpu[1]:.1f} s); {len(result.segments)} segments"
+            )
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)

@@ -30,7 +30,7 @@ from index.progress import Progress, estimate_records
 from index.records import Record, Skip
 from index.report import ReindexReport
 from index.schema import SCHEMA_VERSION, build_schema
-from index.segments import XinwenSegmentWriter
+from index.segments import GroupingPool, XinwenSegmentWriter
 from index.sources import read_sources
 from index.store import IndexStore, fault_point
 
@@ -46,6 +46,8 @@ MERGE_CAP_SHARE = 0.02
 MERGE_CAP_DOCS = 500
 # Past this many segments an incremental run suggests a full reindex.
 SEGMENTS_WARNING = 20
+# Changed records go to an incremental run's sub-writer in batches of this many.
+UPDATE_BATCH = 25
 
 
 class ReindexError(Exception):
@@ -293,45 +295,55 @@ def _indexed(reader: IndexReader) -> _Indexed:
 def _update(ix: whoosh_index.Index, records: Iterable[Record], report: ReindexReport, prune: bool):
     """Add new records, rewrite changed ones, optionally delete ones the sources no longer have.
 
-    The old documents of changed and pruned records are deleted by document number; the new
-    ones go into one new segment, committed with `_merge_policy` (big segments are never
-    rewritten).
+    Streams: a changed or new record goes to the writer as soon as it is read (a sub-writer
+    process analyses it while this one reads on), and its old documents are deleted by
+    document number. Of an id seen several times the last record wins (`_drop_superseded`).
+    Committed with `_merge_policy`: big segments are never rewritten.
     """
     with ix.reader() as reader:
         indexed = _indexed(reader)
-    # Changed and new records wait here so that a later duplicate simply replaces an earlier one.
-    pending: dict[str, Record] = {}
-    seen: set[str] = set()
-    for record in records:
-        if record.id in seen:
-            _note_duplicate(report, record)
-            if record.id in pending:
-                report.indexed -= 1
-                del pending[record.id]
-            else:
-                report.unchanged -= 1
-        seen.add(record.id)
-        if indexed.hashes.get(record.id) == record.content_hash:
-            report.unchanged += 1
-        else:
-            pending[record.id] = record
-            report.indexed += 1
-    gone = [id_ for id_ in indexed.docnums if id_ not in seen] if prune else []
-    if not pending and not gone:
-        return
-    doomed = [d for id_ in (*gone, *pending) for d in indexed.docnums.get(id_, ())]
-    writer = _update_writer(ix)
+    written: dict[str, bool] = {}  # id -> rewritten in this run (True) or unchanged (False)
+    repeated: set[str] = set()
+    seq = indexed.next_seq
+    writer = _UpdateWriter(ix)
     try:
-        for docnum in sorted(doomed):
-            writer.delete_document(docnum)
+        for record in records:
+            id_ = record.id
+            prior = written.get(id_)
+            if prior is not None:
+                _note_duplicate(report, record)
+                if prior:
+                    report.indexed -= 1
+                    repeated.add(id_)
+                else:
+                    report.unchanged -= 1
+            if not prior and indexed.hashes.get(id_) == record.content_hash:
+                written[id_] = False
+                report.unchanged += 1
+                continue
+            if not prior:  # the first rewrite of this id: its old documents go
+                for docnum in indexed.docnums.get(id_, ()):
+                    writer.delete_document(docnum)
+            writer.add_document(**to_document(record, seq))
+            seq += 1
+            written[id_] = True
+            report.indexed += 1
+        gone = [id_ for id_ in indexed.docnums if id_ not in written] if prune else []
+        for id_ in gone:
+            for docnum in indexed.docnums[id_]:
+                writer.delete_document(docnum)
         report.deleted = len(gone)
-        for offset, record in enumerate(pending.values()):
-            writer.add_document(**to_document(record, indexed.next_seq + offset))
+        if report.indexed == 0 and not gone:
+            writer.cancel()
+            return
+        fault_point("writing")
         writer.commit(mergetype=_merge_policy)
     except BaseException:
         with contextlib.suppress(Exception):  # the first error is the one to report
             writer.cancel()
         raise
+    if repeated:
+        _drop_superseded(ix, repeated)
     segments = len(ix._segments())
     if segments > SEGMENTS_WARNING:
         log.warning(
@@ -341,13 +353,26 @@ def _update(ix: whoosh_index.Index, records: Iterable[Record], report: ReindexRe
         )
 
 
-def _update_writer(ix: whoosh_index.Index) -> SegmentWriter:
-    """The writer of an incremental run: one process, with the full build's segment writer.
+class _UpdateWriter(ParallelWriter):
+    """The writer of an incremental run: one sub-writer process analyses the changed records
+    and writes them as a new segment while this process reads and hashes the sources on.
 
-    A run writes the changed records and any merged small segments (hundreds or a few thousand
-    documents): too few to repay starting worker processes.
+    Deletions, and the merges of `_merge_policy`, happen in this process; merged documents
+    go through the full build's grouping pool (as in ``XinwenSegmentWriter``) into a segment
+    of their own.
     """
-    return XinwenSegmentWriter(ix, limitmb=WRITER_LIMIT_MB, codec=XinwenCodec())
+
+    def __init__(self, ix: whoosh_index.Index) -> None:
+        options = {"limitmb": WRITER_LIMIT_MB, "codec": XinwenCodec()}
+        super().__init__(
+            ix,
+            procs=1,
+            batchsize=UPDATE_BATCH,
+            multisegment=True,
+            subargs=dict(options),
+            **options,
+        )
+        self.pool = GroupingPool()
 
 
 def _tier(docs: int) -> int:

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import os
 import random
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -11,9 +16,9 @@ from whoosh import index as whoosh_index
 
 from index import builder
 from index.builder import ReindexOptions, reindex, to_document
-from index.store import IndexStore
+from index.store import FAULT_ENV, IndexStore
 from search import Searcher, SearchRequest
-from tests.conftest import build_index
+from tests.conftest import ROOT, build_index
 from tests.helpers import article, records, write_jsonl
 
 TOPICS = (
@@ -140,7 +145,7 @@ def test_segments_too_big_to_merge_are_left_alone(
         ids = {s.segment_id() for s in segments(root)}
         assert big <= ids  # the full build's segments are never rewritten
         counts.append(len(ids))
-    assert counts == [2, 3, 4, 5, 6, 5, 6]
+    assert counts == [2, 3, 4, 5, 6, 6, 7]
     assert_same_as_full_rebuild(root, src, tmp_path / "full")
 
 
@@ -194,3 +199,82 @@ def test_changed_records_keep_their_place_when_deleted_by_number(tmp_path: Path)
         "t-11",
     }
     assert_same_as_full_rebuild(root, src, tmp_path / "full")
+
+
+def test_duplicate_ids_in_one_incremental_run_last_one_wins(tmp_path: Path) -> None:
+    old = [article(n, body=f"第{n}篇原稿：风电。") for n in range(1, 5)]
+    root = build_index(tmp_path / "ix", write_jsonl(tmp_path / "seed.jsonl", old))
+    edited = {n: article(n, body=f"第{n}篇改稿：氢能。") for n in range(1, 6)}
+    rows = [
+        edited[1], old[0],  # changed, then back to what the index holds: the old text wins
+        old[1], edited[2],  # unchanged, then changed
+        edited[3], edited[3],  # changed twice the same way
+        old[3], old[3],  # unchanged twice
+        edited[5], article(5, body="第5篇新稿第二版：光伏。"),  # new, twice
+    ]  # fmt: skip
+    src = write_jsonl(tmp_path / "a.jsonl", rows)
+    report = incremental(src, root)
+    assert report.balanced and report.duplicates == 5
+    assert (report.indexed, report.unchanged) == (4, 1)
+    assert_same_as_full_rebuild(root, src, tmp_path / "full")
+
+
+def run_xinwen(*args: str, fault: str | None = None) -> subprocess.Popen[str]:
+    """``python -m xinwen ARGS`` in a new process (with ``XINWEN_FAULT_STAGE=fault``)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    env.pop(FAULT_ENV, None)
+    if fault:
+        env[FAULT_ENV] = fault
+    return subprocess.Popen(
+        [sys.executable, "-m", "xinwen", *args],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def partials(root: Path) -> list[Path]:
+    return [p for p in (root / "generations").iterdir() if p.name.endswith(".partial")]
+
+
+def test_incremental_run_killed_while_writing_leaves_the_served_index(tmp_path: Path) -> None:
+    root = build_index(tmp_path / "ix", write_jsonl(tmp_path / "a.jsonl", [article(1)]))
+    served = IndexStore(root).current().name
+    # Enough new records that the sub-writer has batches when the run kills itself.
+    src = write_jsonl(tmp_path / "b.jsonl", [article(n) for n in range(1, 201)])
+    args = ("reindex", str(src), "--index", str(root), "--incremental", "-q")
+    killed = run_xinwen(*args, fault="writing")
+    killed.communicate(timeout=120)
+    assert killed.returncode == -signal.SIGKILL
+    assert IndexStore(root).current().name == served and len(partials(root)) == 1
+    done = run_xinwen(*args)
+    _, stderr = done.communicate(timeout=120)
+    assert done.returncode == 0, stderr
+    assert not partials(root)
+    assert len(stored(root)) == 200
+
+
+def test_a_dead_sub_writer_fails_the_incremental_run(tmp_path: Path) -> None:
+    root = build_index(tmp_path / "ix", write_jsonl(tmp_path / "a.jsonl", [article(1)]))
+    served = IndexStore(root).current().name
+    src = write_jsonl(tmp_path / "b.jsonl", [article(n) for n in range(1, 3001)])
+    proc = run_xinwen("reindex", str(src), "--index", str(root), "--incremental", "-q")
+    try:
+        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+        deadline = time.monotonic() + 60
+        while not children.read_text().split():  # the sub-writer starts with the first batch
+            assert proc.poll() is None and time.monotonic() < deadline, "no sub-writer started"
+            time.sleep(0.02)
+        os.kill(int(children.read_text().split()[0]), signal.SIGKILL)  # as the OOM killer would
+        _, stderr = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 1, stderr
+    assert "Traceback" not in stderr, stderr
+    last = stderr.strip().splitlines()[-1]
+    assert "indexing worker process failed" in last and "served index is unchanged" in last
+    assert IndexStore(root).current().name == served and not partials(root)
