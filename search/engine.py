@@ -36,6 +36,7 @@ from search.facets import any_of, docnums_of, mask_of
 from search.folding import fold
 from search.postings import TermPostings, read_term, read_values
 from search.querylang import Either, ParsedQuery, Phrase, Text
+from search.readcache import GenerationData
 
 # Ranking weights, chosen by a sweep of known-item MRR@10 on the 240 queries of
 # bench/queries/known_items.jsonl over the whole bench corpus (2026-11-26):
@@ -110,11 +111,14 @@ class Plan:
 class Engine:
     """Per-generation query execution; not thread-safe (the Searcher holds a lock)."""
 
-    def __init__(self, reader: IndexReader, size: int, live: int) -> None:
+    def __init__(
+        self, reader: IndexReader, size: int, live: int, data: GenerationData | None = None
+    ) -> None:
         self.reader = reader
         self.size = size
         self.live = live
         self.doc_count = reader.doc_count()
+        self._data = data  # field lengths and input order, when already read (readcache)
         self._cache: OrderedDict[tuple[str, str], Postings] = OrderedDict()
         self._masks: OrderedDict[tuple[str, str], int] = OrderedDict()
         self._cached_bytes = 0
@@ -183,11 +187,17 @@ class Engine:
         """BM25's per-document length normalisation ``K1 * (1 - B + B * len / avg)``."""
         norms = self._norms.get(fieldname)
         if norms is None:
-            reader = self.reader
-            avg = reader.field_length(fieldname) / max(self.doc_count, 1) or 1.0
-            length = reader.doc_field_length
-            # A document without the field (a title-only record) may report None, not 0.
-            norms = [K1 * (1 - B + B * (length(d, fieldname) or 0) / avg) for d in range(self.size)]
+            data = self._data
+            if data is not None and fieldname in data.lengths:
+                total, lengths = data.field_lengths[fieldname], data.lengths[fieldname]
+            else:
+                reader = self.reader
+                total = reader.field_length(fieldname)
+                length = reader.doc_field_length
+                # A document without the field (a title-only record) may report None, not 0.
+                lengths = [length(d, fieldname) or 0 for d in range(self.size)]
+            avg = total / max(self.doc_count, 1) or 1.0
+            norms = [K1 * (1 - B + B * n / avg) for n in lengths]
             self._norms[fieldname] = norms
         return norms
 
@@ -401,7 +411,10 @@ class Engine:
 
     def _input_order(self) -> list[int]:
         if self._order is None:
-            self._order = [int(v or 0) for v in self.reader.column_reader("seq")]
+            if self._data is not None:
+                self._order = self._data.order
+            else:
+                self._order = [int(v or 0) for v in self.reader.column_reader("seq")]
         return self._order
 
 

@@ -54,15 +54,20 @@ class FacetIndex:
     sources: dict[str, int]
     years: dict[int, int]
     months: dict[tuple[int, int], int]
-    dated: list[tuple[dt.date, int]]  # (date, docnum), sorted: for ranges that cut a month
+    # The dated live documents in date order (then docnum): day (``date.toordinal()``) and
+    # docnum of each, for ranges that cut a month and for walking the newest first.
+    dated_days: list[int]
+    dated_docs: list[int]
     age_rank: list[int]  # by docnum: place in date order (undated: -1), for sorting a few docs
 
     @classmethod
-    def build(cls, size: int, rows: Iterable[tuple[int, str | None, str | None, dt.date | None]]):
+    def build(
+        cls, size: int, rows: Iterable[tuple[int, str | None, str | None, dt.date | None]]
+    ) -> FacetIndex:
         """From (docnum, category, source, published) of every live document."""
         groups: dict[str, dict] = {"c": {}, "s": {}, "y": {}, "m": {}}
         live: list[int] = []
-        dated: list[tuple[dt.date, int]] = []
+        dated: list[tuple[int, int]] = []
         for docnum, category, source, published in rows:
             live.append(docnum)
             if category:
@@ -72,7 +77,7 @@ class FacetIndex:
             if published:
                 groups["y"].setdefault(published.year, []).append(docnum)
                 groups["m"].setdefault((published.year, published.month), []).append(docnum)
-                dated.append((published, docnum))
+                dated.append((published.toordinal(), docnum))
         dated.sort()
         age_rank = [-1] * size
         for rank, (_, docnum) in enumerate(dated):
@@ -88,9 +93,15 @@ class FacetIndex:
             sources=masks(groups["s"]),
             years=masks(groups["y"]),
             months=masks(groups["m"]),
-            dated=dated,
+            dated_days=[day for day, _ in dated],
+            dated_docs=[d for _, d in dated],
             age_rank=age_rank,
         )
+
+    @property
+    def newest(self) -> dt.date | None:
+        """The latest publication date of a live document (None when none is dated)."""
+        return dt.date.fromordinal(self.dated_days[-1]) if self.dated_days else None
 
     def date_range(self, start: dt.date | None, end: dt.date | None) -> int:
         """Documents published in [start, end]; whole months come from their bitsets."""
@@ -106,9 +117,9 @@ class FacetIndex:
             if lo <= first and last <= hi:
                 mask |= bits
             elif first <= hi and last >= lo:
-                i = bisect_left(self.dated, (max(first, lo), -1))
-                j = bisect_right(self.dated, (min(last, hi), self.size))
-                partial += [d for _, d in self.dated[i:j]]
+                i = bisect_left(self.dated_days, max(first, lo).toordinal())
+                j = bisect_right(self.dated_days, min(last, hi).toordinal())
+                partial += self.dated_docs[i:j]
         if partial:
             mask |= mask_of(partial, self.size)
         return mask

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from whoosh.searching import Searcher as WhooshSearcher
 
 from index.analysis import configure_jieba, word_analyzer
-from index.schema import published_dates
 from index.store import IndexStore, StoreError
+from search import readcache
 from search.dedupe import collapse, near_duplicates, shingles
 from search.engine import RERANK_DEPTH, Engine, Plan, rerank_bonus
 from search.facets import FacetIndex, any_of, docnums_of, facet_values
@@ -100,20 +100,15 @@ class Searcher:
             raise IndexUnavailableError(
                 f"the index in {self.store.root} is empty: run `xinwen reindex SOURCE...`"
             )
-        cats = reader.column_reader("category")
-        srcs = reader.column_reader("source")
-        pubs = published_dates(reader)
-        facets = FacetIndex.build(
-            reader.doc_count_all(),
-            ((d, cats[d] or None, srcs[d] or None, pubs[d]) for d in reader.all_doc_ids()),
-        )
+        data = readcache.load(gen.path, gen.meta, reader)
+        facets = data.facets
         new = _Snapshot(
             target=target,
             generation=gen.name,
             schema_version=gen.meta.get("schema_version"),
             searcher=searcher,
             facets=facets,
-            engine=Engine(reader, facets.size, facets.live),
+            engine=Engine(reader, facets.size, facets.live, data),
             doc_count=reader.doc_count(),
         )
         self._snapshot = new
@@ -275,7 +270,7 @@ class Searcher:
         docs = engine.top(final, scores, max(need, RERANK_DEPTH))
         stored = {d: searcher.stored_fields(d) for d in docs[: max(need, RERANK_DEPTH)]}
         head = []
-        newest = snap.facets.dated[-1][0] if snap.facets.dated else None
+        newest = snap.facets.newest
         for d in docs[:RERANK_DEPTH]:
             f = stored[d]
             score = scores[d] * (
@@ -299,7 +294,7 @@ class Searcher:
             return docs[:need]
         members = final.to_bytes((fi.size + 8) // 8, "little")
         out: list[int] = []
-        for _, d in reversed(fi.dated):
+        for d in reversed(fi.dated_docs):
             if members[d >> 3] >> (d & 7) & 1:
                 out.append(d)
                 if len(out) >= need:
