@@ -24,7 +24,7 @@ import math
 import pickle
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -214,31 +214,33 @@ class Engine:
         starts: dict[int, set[int]] | None = None
         for text, offset in sorted(terms, key=lambda t: self.df(fieldname, t[0])):
             docs = docnums_of(among) if starts is None else sorted(starts)
-            found: dict[int, set[int]] = {}
-            for d, value in self._values(fieldname, text, docs):
-                begins = {p - offset for p in _decode_positions(value)}
-                if starts is not None:
-                    begins &= starts[d]
-                if begins:
-                    found[d] = begins
+            term = self._with_positions(fieldname, text, docs)
+            if term is not None:
+                found = _begins_cached(term, docs, offset, starts)
+            else:
+                found = {}
+                for d, value in read_values(self.reader, fieldname, text, docs):
+                    begins = {p - offset for p in _decode_positions(value)}
+                    if starts is not None:
+                        begins &= starts[d]
+                    if begins:
+                        found[d] = begins
             if not found:
                 return 0
             starts = found
         return mask_of(starts or (), self.size)
 
-    def _values(self, fieldname: str, text: str, docs: list[int]) -> Iterable[tuple[int, bytes]]:
-        """(docnum, encoded positions) of a term for the ascending ``docs`` that have it.
-
-        From the cached posting list when it holds positions, or when ``docs`` are many enough
-        that reading (and keeping) the whole list pays; block by block otherwise.
-        """
+    def _with_positions(self, fieldname: str, text: str, docs: list[int]) -> TermPostings | None:
+        """The term's whole posting list with positions, from the cache or read (and kept)
+        when ``docs`` are many enough that reading it all pays; None: read ``docs`` block by
+        block instead (``read_values``)."""
         hit = self._cache.get((fieldname, text))
-        if (hit is None or hit.term.values is None) and len(docs) * DENSE_FACTOR <= self.df(
-            fieldname, text
-        ):
-            return read_values(self.reader, fieldname, text, docs)
-        term = self.postings(fieldname, text, positions=True).term
-        return _values_of(term, docs)
+        if hit is not None and hit.term.values is not None:
+            self._cache.move_to_end((fieldname, text))
+            return hit.term
+        if len(docs) * DENSE_FACTOR <= self.df(fieldname, text):
+            return None
+        return self.postings(fieldname, text, positions=True).term
 
     def _chars_together(self, fieldname: str, chars: Sequence[str], among: int) -> int:
         """Documents of ``among`` in which ``chars`` stand side by side in ``fieldname``."""
@@ -465,13 +467,37 @@ def _smallest_window(text: str, words: Sequence[str]) -> int | None:
     return best
 
 
-def _values_of(term: TermPostings, docs: list[int]) -> Iterator[tuple[int, bytes]]:
-    ids, n, lo = term.ids, len(term.ids), 0
+def _begins_cached(
+    term: TermPostings, docs: list[int], offset: int, starts: dict[int, set[int]] | None
+) -> dict[int, set[int]]:
+    """For each of ``docs`` that has the term: its positions less ``offset``, kept only where
+    they are in ``starts[d]`` (when given); documents left with none are dropped.
+
+    ``_decode_positions`` over ``term.value(j)``, inlined: this loop runs for every candidate
+    of a phrase, thousands of times a query.
+    """
+    ids, ends, blob = term.ids, term.ends, term.values
+    assert ends is not None and blob is not None
+    loads = pickle.loads
+    n, lo = len(ids), 0
+    found: dict[int, set[int]] = {}
     for d in docs:
-        j = bisect_left(ids, d, lo)
-        if j < n and ids[j] == d:
-            yield d, term.value(j)
-        lo = j
+        j = lo = bisect_left(ids, d, lo)
+        if j == n or ids[j] != d:
+            continue
+        raw = blob[(ends[j - 1] if j else 0) + 4 : ends[j]]  # the pickled deltas
+        if raw[-1:] != b".":
+            raw += b"."
+        deltas = loads(raw)
+        if len(deltas) == 1:
+            begins = {deltas[0] - offset}
+        else:
+            begins = {p - offset for p in accumulate(deltas)}
+        if starts is not None:
+            begins &= starts[d]
+        if begins:
+            found[d] = begins
+    return found
 
 
 def _mask_nbytes(mask: int) -> int:

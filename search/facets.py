@@ -27,6 +27,22 @@ def mask_of(docnums: Iterable[int], size: int) -> int:
 
 def docnums_of(mask: int) -> list[int]:
     """The document numbers in a bitset, ascending."""
+    length = mask.bit_length()
+    if mask.bit_count() * 4 > length * 3:
+        # Mostly ones (a broad query matches nearly every article): find the few holes and
+        # fill the runs between them with ranges, in C, instead of one bit at a time.
+        out: list[int] = []
+        extend = out.extend
+        start = 0
+        for hole in _set_bits(~mask & ((1 << length) - 1)):
+            extend(range(start, hole))
+            start = hole + 1
+        extend(range(start, length))
+        return out
+    return _set_bits(mask)
+
+
+def _set_bits(mask: int) -> list[int]:
     out = []
     binary = bin(mask)[:1:-1]  # least significant bit first
     i = binary.find("1")

@@ -15,8 +15,8 @@ from index import analysis
 from index.store import IndexStore
 from search import Searcher, SearchRequest, SortOrder
 from search.dedupe import THRESHOLD, near_duplicates, shingles, similarity
-from search.engine import Engine
-from search.facets import mask_of
+from search.engine import Engine, _begins_cached, _decode_positions
+from search.facets import docnums_of, mask_of
 from search.folding import fold
 from search.postings import read_term, read_values
 from tests.conftest import DEMO
@@ -158,12 +158,20 @@ def test_positions_from_the_cache_equal_positions_read_block_by_block(demo_index
     engine = Engine(reader, size, mask_of(reader.all_doc_ids(), size))
     for fieldname, text in (("body_c", "电"), ("body", "电力"), ("title_c", "能")):
         ids = list(read_term(reader, fieldname, text).ids)
+        term = engine.postings(fieldname, text, positions=True).term
+        assert list(term.ids) == ids and term.values is not None
         for docs in (ids[:1], ids[::3], ids, list(range(size))):
             sparse = list(read_values(reader, fieldname, text, docs))
-            cached = list(engine.postings(fieldname, text, positions=True).term.ids)
-            assert cached == ids
-            assert list(engine._values(fieldname, text, docs)) == sparse
             assert [d for d, _ in sparse] == [d for d in docs if d in set(ids)]
+            assert [(d, term.value(ids.index(d))) for d, _ in sparse] == sparse
+            for offset in (0, 1, 3):
+                expected = {d: {p - offset for p in _decode_positions(v)} for d, v in sparse}
+                assert _begins_cached(term, docs, offset, None) == expected
+                # Kept only where they meet the starts already found (and non-empty).
+                starts = {d: {min(b), 10**6} for d, b in expected.items()}
+                kept = {d: {min(b)} for d, b in expected.items()}
+                assert _begins_cached(term, sorted(starts), offset, starts) == kept
+                assert _begins_cached(term, docs, offset, {d: {-99} for d in docs}) == {}
     reader.close()
     ix.close()
 
@@ -209,3 +217,12 @@ def test_results_are_the_same_with_and_without_the_caches_on_real_news(
     searcher = Searcher(sample_index)
     assert _pages(searcher) == expected
     assert _pages(searcher) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 3000), st.floats(0.0, 1.0), st.randoms(use_true_random=False))
+def test_docnums_of_reads_back_any_bitset(size: int, density: float, rnd) -> None:
+    docs = sorted(d for d in range(size) if rnd.random() < density)
+    assert docnums_of(mask_of(docs, size)) == docs
+    everything = list(range(size))
+    assert docnums_of(mask_of(everything, size)) == everything
