@@ -38,6 +38,9 @@ log = logging.getLogger(__name__)
 
 # Whoosh's per-writer buffer before it spills a sorted run to disk.
 WRITER_LIMIT_MB = 256
+# A full build's postings per segment writer (`XinwenSegmentWriter.full`): each worker starts a
+# new segment past this, so a worker peaks near 150 MB (jieba, Python) + this.
+BUILD_LIMIT_MB = 400
 
 # Incremental runs merge segments in tiers (`_merge_policy`): this many of similar size are
 # merged at once, never more than MERGE_CAP_SHARE of the index (or MERGE_CAP_DOCS) in one run.
@@ -215,12 +218,12 @@ def _build(ix: whoosh_index.Index, records: Iterable[Record], report: ReindexRep
     """Write every record into an empty index; the last of several records with one id wins."""
     writer: IndexWriter
     if workers > 1:
-        options = {"limitmb": WRITER_LIMIT_MB, "codec": XinwenCodec()}
+        options = {"limitmb": BUILD_LIMIT_MB, "codec": XinwenCodec()}
         writer = ParallelWriter(
             ix, procs=workers, multisegment=True, subargs=dict(options), **options
         )
     else:
-        writer = XinwenSegmentWriter(ix, limitmb=WRITER_LIMIT_MB, codec=XinwenCodec())
+        writer = XinwenSegmentWriter(ix, limitmb=BUILD_LIMIT_MB, codec=XinwenCodec())
     seen: set[str] = set()
     repeated: set[str] = set()
     try:
@@ -232,6 +235,9 @@ def _build(ix: whoosh_index.Index, records: Iterable[Record], report: ReindexRep
                 seen.add(record.id)
                 report.indexed += 1
             writer.add_document(**to_document(record, seq))
+            if isinstance(writer, XinwenSegmentWriter) and writer.full():
+                writer.commit(merge=False)  # this segment is done: bounded memory
+                writer = XinwenSegmentWriter(ix, limitmb=BUILD_LIMIT_MB, codec=XinwenCodec())
         fault_point("writing")
         writer.commit()
     except BaseException:

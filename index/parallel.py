@@ -68,14 +68,25 @@ class _SubWriterTask(SubWriterTask):
             sys.exit(1)
 
     def _write_segment(self) -> None:
-        # Whoosh's run() with our segment writer (postings grouped by term, `index.segments`)
-        # and one segment per worker: jobs until the parent's None, then the finished segment.
+        # Whoosh's run() with our segment writer (postings grouped by term, `index.segments`):
+        # jobs until the parent's None, a new segment whenever the writer is full (bounded
+        # memory), then the list of finished segments (`_commit_toc` flattens the lists).
         ix = self.storage.open_index(self.indexname)
-        self.writer = XinwenSegmentWriter(ix, _lk=False, **self.kwargs)
+        segments: list = []
+        fieldnames: set[str] = set()
+        writer: XinwenSegmentWriter | None = None
         while (job := self.jobqueue.get()) is not None:
+            if writer is None:
+                writer = self.writer = XinwenSegmentWriter(ix, _lk=False, **self.kwargs)
             self._process_file(*job)
-        segment = self.writer._finalize_segment()
-        self.resultqueue.put((None, self.writer.pool.fieldnames, segment), timeout=5)
+            if writer.full():
+                fieldnames |= writer.pool.fieldnames
+                segments.append(writer._finalize_segment())
+                writer = None
+        if writer is not None:
+            fieldnames |= writer.pool.fieldnames
+            segments.append(writer._finalize_segment())
+        self.resultqueue.put((None, fieldnames, segments), timeout=5)
 
 
 class _JobQueue:
@@ -150,7 +161,9 @@ class ParallelWriter(MpWriter):
         except WorkerError:
             self._finish()  # release Whoosh's lock and temporary files
             raise
-        super()._commit_toc(segments)
+        # Each sub-writer hands over a list of segments (see _SubWriterTask._write_segment).
+        flat = [s for item in segments for s in (item if isinstance(item, list) else [item])]
+        super()._commit_toc(flat)
 
     def cancel(self) -> None:
         """Stop the sub-writers and discard everything written."""

@@ -11,9 +11,10 @@ block buffering was most of a full reindex (see bench/README.md).
 the distinct terms. ``XinwenSegmentWriter`` installs it; the codec's field writer
 (`index.codec`) writes each term's whole list at once, in the exact W3 format Whoosh reads.
 
-Memory grows with the segment (about 12 bytes per posting plus the position bytes), where
-Whoosh's pool spilled to disk: a full build keeps one segment per worker, which for the bench
-corpus (74k articles) is a few hundred MB per worker.
+Memory grows with the segment (about 30 bytes per posting and 550 per term), where Whoosh's
+pool spilled sorted runs to disk: a writer is ``full()`` at its ``limitmb`` and the builder
+then finishes the segment and starts another (for the bench corpus, 74k articles, two
+segments per worker).
 """
 
 from __future__ import annotations
@@ -131,6 +132,13 @@ class GroupingPool:
         # where encoding each posting's term to bytes made a new object to hash (once per
         # posting); they are encoded once per term when the segment is written.
         self._texts: dict[str, dict[str, TermBuffer]] = {}
+        self.postings = 0
+        self.terms = 0
+
+    def estimated_bytes(self) -> int:
+        """Roughly the memory the buffered postings take (measured: ~30 bytes per posting and
+        ~550 per term on news articles, arrays' spare room and objects included)."""
+        return 30 * self.postings + 550 * self.terms
 
     def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
         """Add one ``(fieldname, btext, docnum, weight, value)`` posting."""
@@ -142,6 +150,8 @@ class GroupingPool:
         buffer = terms.get(btext)
         if buffer is None:
             buffer = terms[btext] = TermBuffer()
+            self.terms += 1
+        self.postings += 1
         buffer.add(docnum, weight, value)
 
     def iter_postings(self) -> GroupedPostings:
@@ -168,6 +178,7 @@ class GroupingPool:
             buffer = terms.get(term)
             if buffer is None:
                 buffer = terms[term] = TermBuffer()
+                self.terms += 1
             n = len(poslist)
             length += n
             # TermBuffer.add, inlined: this runs once per posting.
@@ -175,6 +186,7 @@ class GroupingPool:
             buffer.weights.append(n * boost)
             buffer.values += encoded_single(poslist[0]) if n == 1 else encode_positions(poslist)
             buffer.ends.append(len(buffer.values))
+        self.postings += len(positions)
         return length
 
 
@@ -185,12 +197,21 @@ class XinwenSegmentWriter(SegmentWriter):
     straight from the analysis into the pool; everything else is written as Whoosh does.
     """
 
-    def __init__(self, ix: object, **kwargs: object) -> None:
-        super().__init__(ix, **kwargs)
+    def __init__(self, ix: object, limitmb: int = 128, **kwargs: object) -> None:
+        super().__init__(ix, limitmb=limitmb, **kwargs)
         self.pool = GroupingPool()
+        self._limit = limitmb * 1024 * 1024
         self._fast_fields = {
             name for name, field in self.schema.items() if hasattr(field, "positions")
         }
+
+    def full(self) -> bool:
+        """Whether the buffered postings reached ``limitmb``: time to finish this segment.
+
+        Whoosh's pool spills sorted runs to disk instead; here the caller starts a new segment,
+        which bounds a build's memory whatever the corpus size.
+        """
+        return self.pool.estimated_bytes() >= self._limit
 
     def add_document(self, **fields: object) -> None:
         """Add one document: its postings, stored values, lengths and column values."""

@@ -13,14 +13,16 @@ from whoosh import index as whoosh_index
 from whoosh.formats import Positions
 from whoosh.writing import SegmentWriter
 
+from index import builder
 from index.builder import to_document
 from index.codec import XinwenCodec
 from index.postingvalues import encode_positions, encoded_single
 from index.records import Record
 from index.schema import build_schema
 from index.segments import GroupingPool, XinwenSegmentWriter
-from tests.conftest import DEMO
-from tests.helpers import records
+from index.store import IndexStore
+from tests.conftest import DEMO, build_index
+from tests.helpers import records, write_jsonl
 
 
 @pytest.fixture(scope="module")
@@ -138,3 +140,20 @@ def test_positions_encode_as_whoosh_does(positions: list[int]) -> None:
 @pytest.mark.parametrize("position", [0, 1, 255, 256, 8191, 8192, 65536, 2**31 - 1])
 def test_single_positions_looked_up_encode_as_whoosh_does(position: int) -> None:
     assert encoded_single(position) == Positions().encode([position])
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_full_writer_starts_a_new_segment_and_loses_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: list[Record], workers: int
+) -> None:
+    source = write_jsonl(
+        tmp_path / "corpus.jsonl",
+        ({"id": r.id, "title": r.title, "body": r.body, "category": r.category} for r in corpus),
+    )
+    whole = IndexStore(build_index(tmp_path / "whole", source, workers=workers)).current_path()
+    monkeypatch.setattr(builder, "BUILD_LIMIT_MB", 1)  # a segment per ~100 demo articles
+    split = IndexStore(build_index(tmp_path / "split", source, workers=workers)).current_path()
+    whole_ix, split_ix = whoosh_index.open_dir(str(whole)), whoosh_index.open_dir(str(split))
+    assert len(split_ix._segments()) > len(whole_ix._segments())
+    assert split_ix.doc_count() == whole_ix.doc_count() == len(corpus)
+    assert _postings(split) == _postings(whole)
