@@ -125,6 +125,7 @@ class Engine:
         self._mask_bytes = 0
         self._norms: dict[str, list[float]] = {}
         self._order: list[int] | None = None
+        self._last_docnums: tuple[int, list[int]] | None = None
 
     # -- postings ------------------------------------------------------------------------------
 
@@ -377,7 +378,7 @@ class Engine:
         """
         scores = [0.0] * self.size
         n = self.doc_count
-        wanted = docnums_of(among) if among is not None and among.bit_count() < 5000 else None
+        wanted = self.docnums(among) if among is not None and among.bit_count() < 5000 else None
         for fieldname, text, weight in dict.fromkeys(terms):
             post = self.postings(fieldname, text)
             df = len(post.ids)
@@ -405,11 +406,22 @@ class Engine:
         Document numbers depend on how the workers of a build shared the records, so ties are
         broken by the record's place in the sources: every build of a corpus ranks alike.
         """
-        docs = docnums_of(candidates)
+        docs = self.docnums(candidates)
         if len(docs) > k:
             docs = heapq.nlargest(k, docs, key=scores.__getitem__)
         order = self._input_order()
         return sorted(docs, key=lambda d: (-scores[d], order[d]))
+
+    def docnums(self, mask: int) -> list[int]:
+        """``docnums_of(mask)``, remembered for the last bitset asked (the same candidate set
+        is listed for scoring, for the top documents and for the fallback's re-weighting).
+        Callers must not change the list."""
+        last = self._last_docnums
+        if last is not None and last[0] is mask:
+            return last[1]
+        docs = docnums_of(mask)
+        self._last_docnums = (mask, docs)
+        return docs
 
     def _input_order(self) -> list[int]:
         if self._order is None:

@@ -268,21 +268,28 @@ class Searcher:
             for d in engine.top(final, scores, max(need, RERANK_DEPTH) * 4):
                 scores[d] *= sum(unit >> d & 1 for unit in units) / len(units)
         docs = engine.top(final, scores, max(need, RERANK_DEPTH))
-        stored = {d: searcher.stored_fields(d) for d in docs[: max(need, RERANK_DEPTH)]}
-        head = []
         newest = snap.facets.newest
+        # The text is read for the re-ranked head only when it can change a score: a bonus
+        # needs two words or more, the recency preference a date.
+        rerank = len(plan.plain_words) >= 2 or bool(recency and newest)
+        stored = {d: searcher.stored_fields(d) for d in docs[:RERANK_DEPTH]} if rerank else {}
+        head = []
         for d in docs[:RERANK_DEPTH]:
-            f = stored[d]
-            score = scores[d] * (
-                1 + rerank_bonus(plan.plain_words, f.get("title", ""), f.get("body", ""))
-            )
-            published = _date(f.get("published"))
-            if recency and published and newest:
-                # Age from the newest article in the index, so an old archive is not all "old".
-                score *= 1 + recency * 0.5 ** ((newest - published).days / 365)
+            score = scores[d]
+            if rerank:
+                f = stored[d]
+                score *= 1 + rerank_bonus(plan.plain_words, f.get("title", ""), f.get("body", ""))
+                published = _date(f.get("published"))
+                if recency and published and newest:
+                    # Age from the newest article in the index, so an old archive is not all
+                    # "old".
+                    score *= 1 + recency * 0.5 ** ((newest - published).days / 365)
             head.append((d, score))
         head.sort(key=lambda ds: (-ds[1], ds[0]))
         ranked = (head + [(d, scores[d]) for d in docs[RERANK_DEPTH:]])[:need]
+        for d, _ in ranked:
+            if d not in stored:
+                stored[d] = searcher.stored_fields(d)
         return ranked, [stored[d] for d, _ in ranked]
 
     def _newest(self, snap: _Snapshot, final: int, need: int) -> list[int]:
