@@ -409,7 +409,7 @@ class Engine:
         docs = self.docnums(candidates)
         if len(docs) > k:
             docs = heapq.nlargest(k, docs, key=scores.__getitem__)
-        order = self._input_order()
+        order = self.input_order()
         return sorted(docs, key=lambda d: (-scores[d], order[d]))
 
     def docnums(self, mask: int) -> list[int]:
@@ -423,7 +423,8 @@ class Engine:
         self._last_docnums = (mask, docs)
         return docs
 
-    def _input_order(self) -> list[int]:
+    def input_order(self) -> list[int]:
+        """Each document's place in the sources (the ``seq`` column), by docnum."""
         if self._order is None:
             if self._data is not None:
                 self._order = self._data.order

@@ -285,7 +285,9 @@ class Searcher:
                     # "old".
                     score *= 1 + recency * 0.5 ** ((newest - published).days / 365)
             head.append((d, score))
-        head.sort(key=lambda ds: (-ds[1], ds[0]))
+        # Equal scores in input order, as ``Engine.top`` orders them: the same in every build.
+        order = engine.input_order()
+        head.sort(key=lambda ds: (-ds[1], order[ds[0]]))
         ranked = (head + [(d, scores[d]) for d in docs[RERANK_DEPTH:]])[:need]
         for d, _ in ranked:
             if d not in stored:

@@ -407,3 +407,26 @@ def test_words_side_by_side_rank_above_words_apart(tmp_path: Path) -> None:
     )
     hits = Searcher(build_index(tmp_path / "ix", src)).search(SearchRequest(q="光伏 储能")).hits
     assert [h.id for h in hits] == ["t-2", "t-1"]
+
+
+@pytest.mark.parametrize("q", ["光伏", "光伏 储能"])
+def test_equal_scores_rank_in_input_order_not_by_document_number(tmp_path: Path, q: str) -> None:
+    # Document numbers depend on how a build's workers shared the records; the place in the
+    # sources does not. Here the input order is made the reverse of the document numbers.
+    words = ["风电", "水电", "核电", "煤电", "地热", "潮汐", "氢能", "电网", "调峰", "微网"]
+    rows = [
+        article(n, title=f"简讯{n}", body=f"光伏 储能 {words[n % 10]} {words[n // 10]}。")
+        for n in range(1, 40)
+    ]
+    searcher = Searcher(build_index(tmp_path / "ix", write_jsonl(tmp_path / "a.jsonl", rows)))
+    request = SearchRequest(q=q, page_size=50)
+    forward = searcher.search(request).hits
+    assert len(forward) == len(rows)  # every article on the page, none collapsed
+    engine = searcher._current().engine
+    engine._order = [-seq for seq in engine.input_order()]
+    backward = searcher.search(request).hits
+    scores = [h.score for h in forward]
+    assert len(set(scores)) < len(scores)  # there are ties to break
+    for score in set(scores):
+        tied = [h.id for h in forward if h.score == score]
+        assert [h.id for h in backward if h.score == score] == tied[::-1]
