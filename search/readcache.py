@@ -51,7 +51,7 @@ class GenerationData:
     """Per-generation structures of the read side."""
 
     facets: FacetIndex
-    lengths: dict[str, list[int]]  # field → each document's length (Whoosh's, 0 when none)
+    lengths: dict[str, array]  # field → each document's length ("i"; Whoosh's, 0 when none)
     field_lengths: dict[str, int]  # field → total length over the generation
     order: list[int]  # each document's place in the sources (the ``seq`` column)
     from_cache: bool = False
@@ -88,7 +88,7 @@ def build(reader: IndexReader) -> GenerationData:
     )
     length = reader.doc_field_length
     # A document without the field (a title-only record) may report None, not 0.
-    lengths = {f: [length(d, f) or 0 for d in range(size)] for f in LENGTH_FIELDS}
+    lengths = {f: array("i", [length(d, f) or 0 for d in range(size)]) for f in LENGTH_FIELDS}
     field_lengths = {f: reader.field_length(f) for f in LENGTH_FIELDS}
     order = [int(v or 0) for v in reader.column_reader("seq")]
     return GenerationData(facets, lengths, field_lengths, order)
@@ -107,7 +107,7 @@ def _encode(key: dict, data: GenerationData) -> bytes:
         "dated_days": array("i", fi.dated_days).tobytes(),
         "dated_docs": array("i", fi.dated_docs).tobytes(),
         "age_rank": array("i", fi.age_rank).tobytes(),
-        "lengths": {f: array("i", v).tobytes() for f, v in data.lengths.items()},
+        "lengths": {f: v.tobytes() for f, v in data.lengths.items()},
         "field_lengths": data.field_lengths,
         "order": array("q", data.order).tobytes(),
     }
@@ -143,7 +143,10 @@ def _decode(blob: bytes, key: dict) -> GenerationData | None:
         dated_docs=_ints(payload["dated_docs"]),
         age_rank=_ints(payload["age_rank"]),
     )
-    lengths = {f: _ints(raw) for f, raw in payload["lengths"].items()}
+    lengths = {}
+    for f, raw in payload["lengths"].items():
+        lengths[f] = array("i")
+        lengths[f].frombytes(raw)
     return GenerationData(
         facets, lengths, payload["field_lengths"], _ints(payload["order"], "q"), from_cache=True
     )
