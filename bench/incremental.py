@@ -490,6 +490,7 @@ def render(
     full: float | None,
     full_from: str,
     records: int,
+    latency: dict[str, dict],
 ) -> str:
     """The Markdown report."""
     first = results[0]
@@ -558,6 +559,8 @@ def render(
         + ", ".join(f"{live:,}/{deleted:,}" for live, deleted in last.segments)
         + ".",
         "",
+        _merge_note(last),
+        "",
         "Reindex summary of the first run:",
         "",
         "```",
@@ -565,19 +568,77 @@ def render(
         "```",
         "",
     ]
-    for r in results:
-        if r.check is None:
-            continue
-        verdict = "passed" if r.check.ok else "FAILED"
+    if latency:
+        lines += [
+            "## Query latency over the added segments",
+            "",
+            "Warm latency of the queries of `queries/latency.txt` (one timed pass after a "
+            "warm-up, as `latency.py` runs them) over a copy of the full build and over the "
+            "index after the last run, measured alternately, twice; the second pass shown:",
+            "",
+            markdown_table(
+                ["index", "segments", "queries", "p50 ms", "p95 ms", "p99 ms", "max ms"],
+                [
+                    [
+                        when,
+                        str(lat["segments"]),
+                        str(lat["n"]),
+                        f"{lat['p50']:.1f}",
+                        f"{lat['p95']:.1f}",
+                        f"{lat['p99']:.1f}",
+                        f"{lat['max']:.1f}",
+                    ]
+                    for when, lat in latency.items()
+                ],
+            ),
+            "",
+        ]
+    checked = [r for r in results if r.check is not None]
+    if checked:
+        failed = [r for r in checked if not r.check.ok]
+        runs = "every run" if len(checked) > 1 else "the run"
         lines.append(
-            f"Check of run {r.run} {verdict}: {r.check.documents:,} documents "
-            f"(expected {r.check.expected:,}), every id's content hash equal to the changed "
-            f"corpus's; {r.check.searched} edited or new bodies searched (found by their new "
-            f"text, not by the removed one); {len(r.changes.removed)} removed records gone."
+            f"Checks: {runs} {'FAILED' if failed else 'passed'} — after each run the index "
+            "holds exactly the changed corpus's records (document count, no id twice, every "
+            "id's content hash equal to the corpus's), "
+            f"{checked[0].check.searched} of the edited or new bodies are found by a phrase of "
+            "their new text and not by one of the removed text, and the removed records are gone."
         )
-        for failure in r.check.failures:
-            lines.append(f"  - {failure}")
+        for r in failed:
+            lines += [f"  - run {r.run}: {failure}" for failure in r.check.failures]
     return "\n".join(lines) + "\n"
+
+
+def _merge_note(last: RunResult) -> str:
+    """How the merge policy treats segments of the size these runs write."""
+    from index import builder
+
+    cap = builder._merge_cap(last.after)
+    run_docs = len(last.changes.changed) + len(last.changes.new)
+    return (
+        f"Merge policy (`index.builder._merge_policy`): {builder.MERGE_FACTOR} segments of one "
+        f"size tier are merged once they are there, if they hold at most {cap:,} documents "
+        f"together (max({builder.MERGE_CAP_DOCS}, {builder.MERGE_CAP_SHARE:.0%} of the index));"
+        f" the big segments of the full build are never rewritten. These runs write about "
+        f"{run_docs:,} documents each, so {builder.MERGE_FACTOR} of their segments hold "
+        f"{builder.MERGE_FACTOR * run_docs:,}: "
+        + (
+            "within the cap, merged in tiers."
+            if builder.MERGE_FACTOR * run_docs <= cap
+            else "past the cap, never merged: each run adds a segment until a full reindex."
+        )
+    )
+
+
+def query_latency(root: Path) -> dict:
+    """Warm latency of the ``latency.txt`` queries over ``root`` (one timed pass) and its
+    segment count: what the segments that incremental runs add cost a search."""
+    from bench.latency import read_queries, run_warm, summarize
+
+    print(f"  timing the latency queries over {len(segment_sizes(root))} segments …", flush=True)
+    warm = run_warm(root, read_queries(), repeat=1)
+    samples = [ms for values in warm["by_class"].values() for ms in values]
+    return {"segments": len(segment_sizes(root)), **summarize(samples)}
 
 
 def _fmt(value: float | None) -> str:
@@ -601,6 +662,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check-sample", type=int, default=50, help="edited bodies searched")
     parser.add_argument("--no-check", action="store_true", help="skip checking the result")
     parser.add_argument("--profile", type=Path, help="write a pyinstrument profile of run 1 here")
+    parser.add_argument(
+        "--latency",
+        action="store_true",
+        help="time the latency.txt queries before the first run and after the last one",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the changed corpus and index")
     parser.add_argument("--no-write", action="store_true", help="do not write results/")
     args = parser.parse_args(argv)
@@ -620,6 +686,7 @@ def main(argv: list[str] | None = None) -> int:
         full = latest_full_reindex(records=records)
         full_from = f"latest full-corpus row of {REINDEX_RESULTS.relative_to(ROOT)}"
     results = []
+    latency: dict[str, dict] = {}
     try:
         for run in range(1, args.runs + 1):
             result = incremental_run(run, lines, root, workdir, args)
@@ -629,11 +696,19 @@ def main(argv: list[str] | None = None) -> int:
                 f"  {result.wall:.1f} s{share} (CPU {result.cpu[0]:.1f} s + children "
                 f"{result.cpu[1]:.1f} s); {len(result.segments)} segments"
             )
+        if args.latency:
+            base = copy_index(cached, workdir / "full-build")
+            # Alternately, twice; the second pass of each is reported (the first one of the
+            # process pays for imports and caches).
+            for _ in range(2):
+                latency["the full build"] = query_latency(base)
+                latency[f"after run {args.runs}"] = query_latency(root)
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
     print()
-    publish(render(results, args, full, full_from, records), RESULTS, write=not args.no_write)
+    text = render(results, args, full, full_from, records, latency)
+    publish(text, RESULTS, write=not args.no_write)
     if args.keep:
         print(f"changed corpus and index kept in {workdir}")
     failed = [r.run for r in results if r.check is not None and not r.check.ok]

@@ -47,8 +47,9 @@ BUILD_LIMIT_MB = 400
 MERGE_FACTOR = 8
 MERGE_CAP_SHARE = 0.02
 MERGE_CAP_DOCS = 500
-# Past this many segments an incremental run suggests a full reindex.
-SEGMENTS_WARNING = 20
+# Past this many segments an incremental run suggests a full reindex (bench index after ten 1%
+# runs, 12 segments: query p95 1.4x that of the full build; bench/results/incremental.md).
+SEGMENTS_WARNING = 12
 # Changed records go to an incremental run's sub-writer in batches of this many.
 UPDATE_BATCH = 25
 
@@ -276,7 +277,7 @@ def _indexed(reader: IndexReader) -> _Indexed:
     """Each live document's id and hash, segment by segment.
 
     Whole columns are read per segment: looking values up one document at a time through the
-    multi-segment reader took seconds on the bench index (74k documents), this takes 0.1 s.
+    multi-segment reader took 2.4 s on the bench index (74k documents), this about 0.3 s.
     """
     hashes: dict[str, str | None] = {}
     docnums: dict[str, list[int]] = {}
@@ -354,7 +355,7 @@ def _update(ix: whoosh_index.Index, records: Iterable[Record], report: ReindexRe
     if segments > SEGMENTS_WARNING:
         log.warning(
             "the index has %d segments (incremental runs add one each and merge only small "
-            "ones): a full reindex writes it anew, with one segment per worker",
+            "ones), which slows searches down: a full reindex writes it anew",
             segments,
         )
 
@@ -394,13 +395,14 @@ def _merge_policy(writer: SegmentWriter, segments: list[Segment]) -> list[Segmen
     """Whoosh merge policy for incremental runs: drop emptied segments, merge only small ones.
 
     Whoosh's default (``MERGE_SMALL``) can fold the big segments of a full build into a merge,
-    and a Whoosh merge costs about as much per document as indexing it anew: minutes for the
-    bench index. Here, once ``MERGE_FACTOR`` segments share a size tier (sizes within a factor
-    of ``MERGE_FACTOR``), the smallest ``MERGE_FACTOR`` of them are merged into this run's new
-    segment, provided they hold at most `_merge_cap` documents together; one merge per run.
-    Segments that could only be merged past the cap are never merged again, so a run's cost
-    stays bounded and the segment count grows by about one per run once runs change more than
-    the cap / ``MERGE_FACTOR`` documents each (a full reindex starts over).
+    and a Whoosh merge costs about as much per document as indexing it anew (it reads the
+    postings back one by one: 28 s of CPU for 5,846 bench documents): minutes for a big
+    segment. Here, once ``MERGE_FACTOR`` segments share a size tier (sizes within a factor of
+    ``MERGE_FACTOR``), the smallest ``MERGE_FACTOR`` of them are merged into one new segment,
+    provided they hold at most `_merge_cap` documents together; one merge per run. Segments
+    that could only be merged past the cap are never merged again: a run's cost stays bounded,
+    and once runs write more than cap / ``MERGE_FACTOR`` documents each (185 of the bench
+    index's 74k), the segment count grows by one per run until a full reindex.
     """
     live = [s for s in segments if s.doc_count() > 0]
     cap = _merge_cap(sum(s.doc_count() for s in live))

@@ -278,3 +278,17 @@ def test_a_dead_sub_writer_fails_the_incremental_run(tmp_path: Path) -> None:
     last = stderr.strip().splitlines()[-1]
     assert "indexing worker process failed" in last and "served index is unchanged" in last
     assert IndexStore(root).current().name == served and not partials(root)
+
+
+def test_too_many_segments_suggest_a_full_reindex(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(builder, "SEGMENTS_WARNING", 2)
+    src = write_jsonl(tmp_path / "a.jsonl", [article(1)])
+    root = build_index(tmp_path / "ix", src)
+    write_jsonl(src, [article(1), article(2)])
+    incremental(src, root)
+    assert "full reindex" not in caplog.text
+    write_jsonl(src, [article(1), article(2), article(3)])
+    incremental(src, root)
+    assert "the index has 3 segments" in caplog.text and "full reindex" in caplog.text
