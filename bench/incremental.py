@@ -596,13 +596,13 @@ def render(
     checked = [r for r in results if r.check is not None]
     if checked:
         failed = [r for r in checked if not r.check.ok]
-        runs = "every run" if len(checked) > 1 else "the run"
+        verdict = "FAILED" if failed else ("passed in every run" if len(checked) > 1 else "passed")
         lines.append(
-            f"Checks: {runs} {'FAILED' if failed else 'passed'} — after each run the index "
-            "holds exactly the changed corpus's records (document count, no id twice, every "
-            "id's content hash equal to the corpus's), "
+            "Checks after each run — the index holds exactly the changed corpus's records "
+            "(document count, no id twice, every id's content hash equal to the corpus's), "
             f"{checked[0].check.searched} of the edited or new bodies are found by a phrase of "
-            "their new text and not by one of the removed text, and the removed records are gone."
+            "their new text and not by one of the removed text, the removed records are gone: "
+            f"**{verdict}**."
         )
         for r in failed:
             lines += [f"  - run {r.run}: {failure}" for failure in r.check.failures]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import itertools
+import json
 import os
 import random
 import signal
@@ -292,3 +294,35 @@ def test_too_many_segments_suggest_a_full_reindex(
     write_jsonl(src, [article(1), article(2), article(3)])
     incremental(src, root)
     assert "the index has 3 segments" in caplog.text and "full reindex" in caplog.text
+
+
+def test_the_incremental_benchmark_runs_and_checks_a_tiny_corpus(tmp_path: Path) -> None:
+    from bench import incremental as bench
+
+    rng = random.Random(8)
+    rows = []
+    for n in range(60):
+        row = story(n, rng)
+        row["body"] = f"本台记者第{n}次从现场发回报道。\n" + row["body"]
+        rows.append(json.dumps(row, ensure_ascii=False))
+    corpus = tmp_path / "tiny.jsonl.gz"
+    with gzip.open(corpus, "wt", encoding="utf-8") as out:
+        out.write("\n".join(rows) + "\n")
+    args = ["--corpus", str(corpus), "--workdir", str(tmp_path / "work"), "--no-write"]
+    args += ["--runs", "3", "--fraction", "0.1", "--new", "2", "--removed", "2"]
+    assert bench.main([*args, "--full-seconds", "100"]) == 0
+    assert not (tmp_path / "work" / "incremental").exists()  # nothing left behind
+
+
+def test_the_benchmark_takes_the_latest_full_corpus_reindex_time(tmp_path: Path) -> None:
+    from bench.incremental import latest_full_reindex
+
+    table = tmp_path / "reindex.md"
+    table.write_text(
+        "# Full reindex\n\n| date | records | wall s |\n| --- | ---: | ---: |\n"
+        "| a | 73,876 | 500.5 |\n| b | 5,000 | 20.0 |\n| c | 73,876 | 371.7 |\n"
+        "| d | 5,000 | 19.0 |\n\nNotes.\n",
+        encoding="utf-8",
+    )
+    assert latest_full_reindex(table, records=73876) == 371.7
+    assert latest_full_reindex(table, records=1) is None
