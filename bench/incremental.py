@@ -65,7 +65,7 @@ LOCK_SUFFIXES = ("_WRITELOCK", ".lock")
 # analyses and writes the changed records while this process reads.
 PHASES = {
     "clone": "clone the served generation (hard links)",
-    "columns": "read the index's id / hash / seq columns",
+    "columns": "read the index's id / hash columns",
     "read": "read + clean every record of the sources",
     "hash": "content hash of every record",
     "update": "compare, delete old documents, hand changed ones over",

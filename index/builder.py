@@ -270,7 +270,6 @@ class _Indexed:
 
     hashes: dict[str, str | None]  # id -> content hash (None: the id has several documents)
     docnums: dict[str, list[int]]  # id -> its live documents
-    next_seq: int  # above every ``seq`` in the index
 
 
 def _indexed(reader: IndexReader) -> _Indexed:
@@ -281,11 +280,9 @@ def _indexed(reader: IndexReader) -> _Indexed:
     """
     hashes: dict[str, str | None] = {}
     docnums: dict[str, list[int]] = {}
-    top = -1
     for leaf, offset in reader.leaf_readers():
         ids = list(leaf.column_reader("id"))
         digests = list(leaf.column_reader("hash"))
-        top = max(top, max(leaf.column_reader("seq"), default=-1))
         live = leaf.all_doc_ids() if leaf.has_deletions() else range(len(ids))
         for docnum in live:
             id_ = ids[docnum]
@@ -296,7 +293,7 @@ def _indexed(reader: IndexReader) -> _Indexed:
             else:  # never written by xinwen; rewriting the record leaves one document
                 where.append(offset + docnum)
                 hashes[id_] = None
-    return _Indexed(hashes, docnums, top + 1)
+    return _Indexed(hashes, docnums)
 
 
 def _update(ix: whoosh_index.Index, records: Iterable[Record], report: ReindexReport, prune: bool):
@@ -304,17 +301,18 @@ def _update(ix: whoosh_index.Index, records: Iterable[Record], report: ReindexRe
 
     Streams: a changed or new record goes to the writer as soon as it is read (a sub-writer
     process analyses it while this one reads on), and its old documents are deleted by
-    document number. Of an id seen several times the last record wins (`_drop_superseded`).
-    Committed with `_merge_policy`: big segments are never rewritten.
+    document number. A rewritten document's ``seq`` is its record's place in the sources, as
+    in a full build (the read side breaks ranking ties by it), so of an id seen several times
+    the last record wins (`_drop_superseded`). Committed with `_merge_policy`: big segments
+    are never rewritten.
     """
     with ix.reader() as reader:
         indexed = _indexed(reader)
     written: dict[str, bool] = {}  # id -> rewritten in this run (True) or unchanged (False)
     repeated: set[str] = set()
-    seq = indexed.next_seq
     writer = _UpdateWriter(ix)
     try:
-        for record in records:
+        for seq, record in enumerate(records):
             id_ = record.id
             prior = written.get(id_)
             if prior is not None:
@@ -332,7 +330,6 @@ def _update(ix: whoosh_index.Index, records: Iterable[Record], report: ReindexRe
                 for docnum in indexed.docnums.get(id_, ()):
                     writer.delete_document(docnum)
             writer.add_document(**to_document(record, seq))
-            seq += 1
             written[id_] = True
             report.indexed += 1
         gone = [id_ for id_ in indexed.docnums if id_ not in written] if prune else []

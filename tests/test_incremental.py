@@ -326,3 +326,21 @@ def test_the_benchmark_takes_the_latest_full_corpus_reindex_time(tmp_path: Path)
     )
     assert latest_full_reindex(table, records=73876) == 371.7
     assert latest_full_reindex(table, records=1) is None
+
+
+def test_rewritten_documents_keep_their_place_in_the_input(tmp_path: Path) -> None:
+    # The read side breaks ranking ties by ``seq``: as after a full build, it is the record's
+    # place in the sources, not the order of the runs that rewrote it.
+    rows = [article(n) for n in range(1, 7)]
+    src = write_jsonl(tmp_path / "a.jsonl", rows)
+    root = build_index(tmp_path / "ix", src)
+    rows[2] = article(3, body="第3篇改写：抽水蓄能。")
+    rows.append(article(7))
+    write_jsonl(src, rows)
+    assert incremental(src, root).indexed == 2
+    _gen, ix = IndexStore(root).open_current()
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        seqs = list(reader.column_reader("seq"))
+        places = {searcher.stored_fields(d)["id"]: seqs[d] for d in reader.all_doc_ids()}
+    assert places == {f"t-{n}": n - 1 for n in range(1, 8)}
