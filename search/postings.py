@@ -52,6 +52,16 @@ class TermPostings:
         return size + 200
 
 
+def _leaf_matcher(leaf: object, fieldname: str, btext: bytes, fieldobj: object) -> object | None:
+    """The segment's W3 leaf matcher of a term (its block methods are read directly), or None."""
+    if (fieldname, btext) not in leaf:  # type: ignore[operator]
+        return None
+    try:
+        return leaf._terms.matcher(fieldname, btext, fieldobj.format)  # type: ignore[attr-defined]
+    except (AttributeError, TermNotFound):
+        return leaf.postings(fieldname, btext)  # type: ignore[attr-defined]
+
+
 def _leaf_postings(
     matcher: Matcher, offset: int, out: TermPostings, parts: list[bytes] | None
 ) -> None:
@@ -99,13 +109,9 @@ def read_term(
     btext = text.encode("utf-8")
     fieldobj = reader.schema[fieldname]
     for leaf, offset in _leaves(reader):
-        if (fieldname, btext) not in leaf:
-            continue
-        try:
-            matcher = leaf._terms.matcher(fieldname, btext, fieldobj.format)
-        except (AttributeError, TermNotFound):
-            matcher = leaf.postings(fieldname, btext)
-        _leaf_postings(matcher, offset, out, parts)
+        matcher = _leaf_matcher(leaf, fieldname, btext, fieldobj)
+        if matcher is not None:
+            _leaf_postings(matcher, offset, out, parts)
     if parts is not None:
         out.values = b"".join(parts)
     return out
@@ -185,11 +191,8 @@ def read_values(
             continue
         targets = [d - offset for d in docnums[i:j]] if offset else docnums[i:j]
         i = j
-        if (fieldname, btext) not in leaf:
+        matcher = _leaf_matcher(leaf, fieldname, btext, fieldobj)
+        if matcher is None:
             continue
-        try:
-            matcher = leaf._terms.matcher(fieldname, btext, fieldobj.format)
-        except (AttributeError, TermNotFound):
-            matcher = leaf.postings(fieldname, btext)
         for d, value in _leaf_values(matcher, targets):
             yield d + offset, value
