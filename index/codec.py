@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from itertools import chain
 from operator import sub
 from pickle import dumps
+from typing import NamedTuple
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3TermInfo
 from whoosh.fields import Schema
@@ -34,6 +35,15 @@ from index.segments import GroupedPostings, TermBuffer
 SMALL_BLOCK = 96
 # The pickle protocol of block data (see XinwenCodec).
 PICKLE_PROTOCOL = 3
+
+
+class _BlockSettings(NamedTuple):
+    """The codec's block settings, read once per segment rather than once per term."""
+
+    blocklimit: int
+    compression: int
+    small_block: int
+    protocol: int
 
 
 def _mini_weights(weights: array) -> float | tuple[float, ...] | None:
@@ -49,6 +59,13 @@ class _FieldWriter(W3FieldWriter):
         if not isinstance(items, GroupedPostings):
             super().add_postings(schema, lengths, items)
             return
+        codec = self._codec
+        settings = _BlockSettings(
+            codec._blocklimit,  # type: ignore[attr-defined]
+            codec._compression,  # type: ignore[attr-defined]
+            getattr(codec, "small_block", 0),  # a codec unpickled from an older segment
+            getattr(codec, "pickle_protocol", 2),
+        )
         for fieldname in items.fieldnames():
             fieldobj = schema[fieldname]
             self.start_field(fieldname, fieldobj)
@@ -59,17 +76,18 @@ class _FieldWriter(W3FieldWriter):
                 table = [dfl(docnum, fieldname, 0) or 0 for docnum in range(doccount)]
             fixed = fieldobj.format.fixed_value_size()
             for btext, buffer in items.terms(fieldname):
-                self._write_term(btext, buffer, table, fixed)
+                self._write_term(btext, buffer, table, fixed, settings)
             self.finish_field()
 
     def _write_term(
-        self, btext: bytes, buffer: TermBuffer, table: list[int] | None, fixed: int | None
+        self,
+        btext: bytes,
+        buffer: TermBuffer,
+        table: list[int] | None,
+        fixed: int | None,
+        settings: _BlockSettings,
     ) -> None:
-        codec = self._codec
-        blocklimit = codec._blocklimit  # type: ignore[attr-defined]
-        compression = codec._compression  # type: ignore[attr-defined]
-        small_block = getattr(codec, "small_block", 0)
-        protocol = getattr(codec, "pickle_protocol", 2)
+        blocklimit, compression, small_block, protocol = settings
         docnums, weights = buffer.docnums, buffer.weights
         values = buffer.value_list() if buffer.ends else []
         count = len(docnums)

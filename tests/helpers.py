@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import time
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -71,3 +75,21 @@ def matching(recs: Iterable[Record], word: str, title_only: bool = False) -> set
 @cache
 def _index_words(text: str) -> frozenset[str]:
     return frozenset(analyze(text, mode="index"))
+
+
+def kill_first_worker(proc: subprocess.Popen) -> str:
+    """SIGKILL the first child (an indexing sub-writer) of a running reindex, as the OOM killer
+    would, and return the reindex's stderr once it has ended."""
+    try:
+        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+        deadline = time.monotonic() + 60
+        while not children.read_text().split():  # sub-writers start with the first batch
+            assert proc.poll() is None and time.monotonic() < deadline, "no sub-writer started"
+            time.sleep(0.02)
+        os.kill(int(children.read_text().split()[0]), signal.SIGKILL)
+        _, stderr = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    return stderr

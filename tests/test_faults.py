@@ -31,7 +31,7 @@ from index.schema import SCHEMA_VERSION
 from index.store import FAULT_ENV, IndexStore, write_meta
 from search import Searcher, SearchRequest
 from tests.conftest import ROOT, build_index
-from tests.helpers import article, write_jsonl
+from tests.helpers import article, kill_first_worker, write_jsonl
 from webui import create_app
 from xinwen.cli import main
 
@@ -421,18 +421,7 @@ def test_a_dead_indexing_worker_fails_the_reindex_instead_of_losing_its_document
         stderr=subprocess.PIPE,
         text=True,
     )
-    try:
-        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
-        deadline = time.monotonic() + 60
-        while not children.read_text().split():  # the sub-writers start with the first batch
-            assert proc.poll() is None and time.monotonic() < deadline, "no sub-writer started"
-            time.sleep(0.02)
-        os.kill(int(children.read_text().split()[0]), signal.SIGKILL)  # as the OOM killer would
-        _, stderr = proc.communicate(timeout=120)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.communicate()
+    stderr = kill_first_worker(proc)
     assert proc.returncode == 1
     one_line_error(stderr, "indexing worker process failed", "SIGKILL", "served index is unchanged")
     assert IndexStore(root).current().name == served and not partials(root)

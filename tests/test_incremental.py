@@ -10,7 +10,6 @@ import random
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,7 @@ from index.builder import ReindexOptions, reindex, to_document
 from index.store import FAULT_ENV, IndexStore
 from search import Searcher, SearchRequest
 from tests.conftest import ROOT, build_index
-from tests.helpers import article, records, write_jsonl
+from tests.helpers import article, kill_first_worker, records, write_jsonl
 
 TOPICS = (
     "光伏电站并网发电",
@@ -263,18 +262,7 @@ def test_a_dead_sub_writer_fails_the_incremental_run(tmp_path: Path) -> None:
     served = IndexStore(root).current().name
     src = write_jsonl(tmp_path / "b.jsonl", [article(n) for n in range(1, 3001)])
     proc = run_xinwen("reindex", str(src), "--index", str(root), "--incremental", "-q")
-    try:
-        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
-        deadline = time.monotonic() + 60
-        while not children.read_text().split():  # the sub-writer starts with the first batch
-            assert proc.poll() is None and time.monotonic() < deadline, "no sub-writer started"
-            time.sleep(0.02)
-        os.kill(int(children.read_text().split()[0]), signal.SIGKILL)  # as the OOM killer would
-        _, stderr = proc.communicate(timeout=120)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.communicate()
+    stderr = kill_first_worker(proc)
     assert proc.returncode == 1, stderr
     assert "Traceback" not in stderr, stderr
     last = stderr.strip().splitlines()[-1]
