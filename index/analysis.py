@@ -330,6 +330,7 @@ def term_positions(analyzer: object, value: str) -> dict[str, list[int]] | None:
     tokenizer, stops = plan
     tokenizer.load_words()
     segmenter = _segmenter()
+    segmenter.refresh()  # once per text: then words() and parts() skip the check
     positions: dict[str, list[int]] = {}
     get = positions.get
     pos = -1
@@ -337,7 +338,7 @@ def term_positions(analyzer: object, value: str) -> dict[str, list[int]] | None:
     for m in _RUNS.finditer(fold(value)):
         if m.lastgroup == "han":
             run = m.group()
-            words = segmenter.cut(run) if _JIEBA_HAN.fullmatch(run) else cut_han(run)
+            words = segmenter.words(run) if _JIEBA_HAN.fullmatch(run) else cut_han(run)
             for word in words:
                 pos += 1
                 if word not in stops:
@@ -347,7 +348,7 @@ def term_positions(analyzer: object, value: str) -> dict[str, list[int]] | None:
                     else:
                         found.append(pos)
                 if len(word) > 2:
-                    for sub, _off in segmenter.sub_words(word):
+                    for sub, _off in segmenter.parts(word):
                         if sub not in stops:
                             found = get(sub)
                             if found is None:

@@ -43,8 +43,12 @@ class DagSegmenter:
         self._runs: dict[str, tuple[str, ...]] = {}
         self._subs: dict[str, tuple[tuple[str, int], ...]] = {}
 
-    def _tables(self) -> dict[str, float | None]:
-        """The log-probability table, rebuilt if jieba's dictionary changed since."""
+    def refresh(self) -> None:
+        """Rebuild the tables if jieba's dictionary changed since they were built.
+
+        `cut` and `sub_words` do this on every call; a caller segmenting a whole document
+        calls it once and then `words` and `parts`, which skip the check.
+        """
         tok = self._tokenizer
         tok.check_initialized()
         key = (tok.total, len(tok.FREQ), len(finalseg.Force_Split_Words))
@@ -58,33 +62,41 @@ class DagSegmenter:
             self._runs.clear()
             self._subs.clear()
             self._key = key
-        return self._logp
 
     def cut(self, run: str) -> tuple[str, ...]:
         """The words of ``run`` (characters in jieba's Chinese range only), as jieba cuts them."""
-        logp = self._tables()
-        memo = len(run) <= MEMO_MAX_CHARS
-        if memo:
-            words = self._runs.get(run)
-            if words is not None:
-                return words
-        words = tuple(self._cut(run, logp))
-        if memo:
-            if len(self._runs) >= MEMO_MAX_RUNS:
-                self._runs.clear()
-            self._runs[run] = words
-        return words
+        self.refresh()
+        return self.words(run)
 
     def sub_words(self, word: str) -> tuple[tuple[str, int], ...]:
         """Dictionary words inside ``word`` with their offsets (搜索引擎 → 搜索@0, 索引@1 …).
 
         Shorter first, then by offset; remembered per word (the same long words recur).
         """
-        logp = self._tables()
+        self.refresh()
+        return self.parts(word)
+
+    def words(self, run: str) -> tuple[str, ...]:
+        """`cut` without the dictionary check (see `refresh`)."""
+        memo = len(run) <= MEMO_MAX_CHARS
+        if memo:
+            words = self._runs.get(run)
+            if words is not None:
+                return words
+        words = tuple(self._cut(run, self._logp))
+        if memo:
+            if len(self._runs) >= MEMO_MAX_RUNS:
+                self._runs.clear()
+            self._runs[run] = words
+        return words
+
+    def parts(self, word: str) -> tuple[tuple[str, int], ...]:
+        """`sub_words` without the dictionary check (see `refresh`)."""
         subs = self._subs.get(word)
         if subs is None:
             n = len(word)
             found = []
+            logp = self._logp
             for size in range(2, n):
                 for i in range(n - size + 1):
                     gram = word[i : i + size]
