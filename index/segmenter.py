@@ -25,8 +25,10 @@ from jieba import finalseg
 
 # Runs remembered whole: short runs repeat most (a third of the runs in a worker's share of the
 # bench corpus are repeats, a fifth of the characters); long ones rarely do and cost memory.
+# Each memory is emptied when full: 50,000 entries do as well as 200,000 on 20,000 articles
+# (0.6% more instructions) for 65 MB less per indexing worker.
 MEMO_MAX_CHARS = 24
-MEMO_MAX_RUNS = 200_000
+MEMO_MAX_RUNS = 50_000
 
 _ABSENT = object()  # not in jieba's dictionary, not even as the prefix of a word
 
