@@ -23,6 +23,7 @@ from whoosh.codec.base import Segment
 from whoosh.reading import IndexReader, SegmentReader
 from whoosh.writing import IndexWriter, SegmentWriter
 
+from index import settings
 from index.analysis import configure_jieba, energy_words, ensure_words, read_userdict
 from index.codec import XinwenCodec
 from index.parallel import ParallelWriter, WorkerError
@@ -71,6 +72,8 @@ class ReindexOptions:
     incremental: bool = False
     prune: bool = False
     workers: int = 1
+    # Added to the worker processes' nice value (`index.settings.NICE`).
+    nice: int = field(default_factory=settings.nice)
     strict: bool = False
     field_map: dict[str, str] = field(default_factory=dict)
     userdict: Path | None = None
@@ -151,10 +154,10 @@ def _reindex(options: ReindexOptions, on_skip: Callable[[Skip], None] | None) ->
             records = _read(options, report, on_skip)
             if incremental:
                 ix = whoosh_index.open_dir(str(partial))
-                _update(ix, records, report, prune=options.prune)
+                _update(ix, records, report, prune=options.prune, nice=options.nice)
             else:
                 ix = whoosh_index.create_in(str(partial), build_schema(userwords))
-                _build(ix, records, report, workers=options.workers)
+                _build(ix, records, report, workers=options.workers, nice=options.nice)
             report.documents = ix.doc_count()
             ix.close()
             if not incremental and report.documents != report.indexed:
@@ -218,13 +221,24 @@ def _note_duplicate(report: ReindexReport, record: Record) -> None:
     log.warning("duplicate id %s at %s: the last one wins", record.id, record.origin)
 
 
-def _build(ix: whoosh_index.Index, records: Iterable[Record], report: ReindexReport, workers: int):
+def _build(
+    ix: whoosh_index.Index,
+    records: Iterable[Record],
+    report: ReindexReport,
+    workers: int,
+    nice: int = 0,
+):
     """Write every record into an empty index; the last of several records with one id wins."""
     writer: IndexWriter
     if workers > 1:
         options = {"limitmb": BUILD_LIMIT_MB, "codec": XinwenCodec()}
         writer = ParallelWriter(
-            ix, procs=workers, multisegment=True, subargs=dict(options), **options
+            ix,
+            procs=workers,
+            multisegment=True,
+            subargs=dict(options),
+            niceness=nice,
+            **options,
         )
     else:
         writer = XinwenSegmentWriter(ix, limitmb=BUILD_LIMIT_MB, codec=XinwenCodec())
@@ -299,7 +313,13 @@ def _indexed(reader: IndexReader) -> _Indexed:
     return _Indexed(hashes, docnums)
 
 
-def _update(ix: whoosh_index.Index, records: Iterable[Record], report: ReindexReport, prune: bool):
+def _update(
+    ix: whoosh_index.Index,
+    records: Iterable[Record],
+    report: ReindexReport,
+    prune: bool,
+    nice: int = 0,
+):
     """Add new records, rewrite changed ones, optionally delete ones the sources no longer have.
 
     Streams: a changed or new record goes to the writer as soon as it is read (a sub-writer
@@ -313,7 +333,7 @@ def _update(ix: whoosh_index.Index, records: Iterable[Record], report: ReindexRe
         indexed = _indexed(reader)
     written: dict[str, bool] = {}  # id -> rewritten in this run (True) or unchanged (False)
     repeated: set[str] = set()
-    writer = _UpdateWriter(ix)
+    writer = _UpdateWriter(ix, nice)
     try:
         for seq, record in enumerate(records):
             id_ = record.id
@@ -369,11 +389,12 @@ class _UpdateWriter(ParallelWriter):
     of their own.
     """
 
-    def __init__(self, ix: whoosh_index.Index) -> None:
+    def __init__(self, ix: whoosh_index.Index, nice: int = 0) -> None:
         options = {"limitmb": WRITER_LIMIT_MB, "codec": XinwenCodec()}
         super().__init__(
             ix,
             procs=1,
+            niceness=nice,
             batchsize=UPDATE_BATCH,
             multisegment=True,
             subargs=dict(options),

@@ -8,6 +8,8 @@ interrupted or may fail, and are fixed here:
   their job queue forever; here cancel terminates them.
 - When the parent dies (kill -9), the sub-writers are orphaned; here each asks the kernel to
   kill it when its parent dies (Linux ``PR_SET_PDEATHSIG``) and is a daemon process.
+- Sub-writers run at a lower CPU priority (``niceness``), so that a server on the same
+  machine keeps answering quickly while a reindex runs; the parent, mostly reading, does not.
 - When a sub-writer dies (a write error such as a full disk, the OOM killer), ``MpWriter``
   commits without its segment, silently losing its documents, or, once the job queue is
   full, waits for it forever; here the parent raises `WorkerError` with the sub-writer's
@@ -16,6 +18,7 @@ interrupted or may fail, and are fixed here:
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import multiprocessing
@@ -52,9 +55,13 @@ def _die_with_parent() -> None:
 class _SubWriterTask(SubWriterTask):
     failures: Any = None  # the parent's queue of error messages
     parent_pid: int = 0  # set in the parent before the fork
+    niceness: int = 0  # added to the process's nice value when it starts
 
     def run(self) -> None:
         _die_with_parent()
+        if self.niceness:
+            with contextlib.suppress(OSError):  # not allowed here: the parent's priority
+                os.nice(self.niceness)
         # The parent may have died between the fork and the line above (a reindex killed right
         # after it queued its first batch): then no signal will ever come, and this worker would
         # wait on the job queue forever, holding the parent's stdout and stderr open.
@@ -110,8 +117,9 @@ class ParallelWriter(MpWriter):
     """``MpWriter`` whose sub-writers die with the parent and on ``cancel()``, and whose
     failure fails the commit."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, niceness: int = 0, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.niceness = niceness
         if not self.multisegment:
             raise ValueError("ParallelWriter writes one segment per worker: multisegment=True")
         self._jobs = self.jobqueue  # the sub-writers' end
@@ -130,6 +138,7 @@ class ParallelWriter(MpWriter):
         task.failures = self._failures
         task.daemon = True
         task.parent_pid = os.getpid()
+        task.niceness = self.niceness
         self.tasks.append(task)
         task.start()
         return task

@@ -40,7 +40,15 @@ WORKERS = Setting(
     "Processes that analyse and write during a reindex (`auto`: one per core).",
 )
 
-SETTINGS = (INDEX, WORKERS)
+NICE = Setting(
+    "nice",
+    "10",
+    "XINWEN_NICE",
+    "How much lower than the server's the CPU priority of reindex workers is (0–19; `0`: the"
+    " same): on a machine that serves while it reindexes, queries get the CPUs first.",
+)
+
+SETTINGS = (INDEX, WORKERS, NICE)
 
 
 def index_root(given: str | os.PathLike[str] | None = None) -> Path:
@@ -57,6 +65,18 @@ def workers(given: int | str | None = None) -> int:
         return max(1, int(raw))
     except ValueError:
         raise ValueError(f"workers must be a whole number or 'auto', not {raw!r}") from None
+
+
+def nice(given: int | str | None = None) -> int:
+    """Niceness added to reindex workers: ``--nice``, else ``$XINWEN_NICE``, else 10."""
+    raw = NICE.value(None if given is None else str(given))
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ValueError(f"nice must be a whole number from 0 to 19, not {raw!r}") from None
+    if not 0 <= value <= 19:
+        raise ValueError(f"nice must be a whole number from 0 to 19, not {raw!r}")
+    return value
 
 
 def markdown_table(settings: tuple[Setting, ...] = SETTINGS) -> str:

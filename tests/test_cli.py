@@ -122,3 +122,46 @@ def test_a_closed_pipe_ends_quietly(demo_index: Path) -> None:
         check=False,
     )
     assert "Traceback" not in done.stderr and "BrokenPipeError" not in done.stderr
+
+
+def _nice_of(pid: int) -> int | None:
+    """The nice value of a running process (field 19 of /proc/PID/stat), None once it ended."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return int(stat.rsplit(")", 1)[1].split()[16])
+
+
+def test_reindex_workers_run_at_the_lower_priority_asked_for(tmp_path: Path) -> None:
+    src = write_jsonl(tmp_path / "a.jsonl", [article(n) for n in range(3000)])
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    argv = [sys.executable, "-m", "xinwen", "reindex", str(src), "--workers", "2", "--nice", "7"]
+    proc = subprocess.Popen(
+        [*argv, "--index", str(tmp_path / "ix"), "-q"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    own = _nice_of(proc.pid)
+    seen: set[int | None] = set()
+    try:
+        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+        while proc.poll() is None and 7 not in seen:
+            for pid in children.read_text().split():
+                seen.add(_nice_of(int(pid)))
+        assert _nice_of(proc.pid) == own  # the reading process keeps its priority
+    finally:
+        _, stderr = proc.communicate(timeout=180)
+    assert proc.returncode == 0, stderr
+    assert 7 in seen
+
+
+def test_a_bad_nice_value_is_refused_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = write_jsonl(tmp_path / "a.jsonl", [article(1)])
+    code, _, err = run(capsys, "reindex", str(src), "--index", str(tmp_path / "i"), "--nice", "40")
+    assert code == 1 and "nice must be a whole number from 0 to 19" in err
+    assert not (tmp_path / "i" / "current").exists()

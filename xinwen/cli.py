@@ -47,6 +47,7 @@ def cmd_reindex(args: argparse.Namespace) -> int:
         incremental=args.incremental,
         prune=args.prune,
         workers=settings.workers(args.workers),
+        nice=settings.nice(args.nice),
         strict=args.strict,
         field_map=dict(args.field or []),
         userdict=Path(args.userdict) if args.userdict else None,
@@ -158,6 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--prune", action="store_true", help="with --incremental: delete records not in SOURCE"
     )
     p.add_argument("--workers", metavar="N", default=None, help=settings.WORKERS.help)
+    p.add_argument("--nice", metavar="N", default=None, help=settings.NICE.help)
     p.add_argument("--strict", action="store_true", help="stop at the first malformed record")
     p.add_argument(
         "--field",
