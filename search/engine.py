@@ -57,6 +57,11 @@ NEAR_WINDOW = 40  # characters: windows wider than this get no proximity bonus
 CHAR_CHECK_LIMIT = 3_000  # candidates beyond which an unknown word skips the character check
 CACHE_BYTES = 128 * 2**20  # posting lists (with positions, when read) kept per generation
 CACHE_MASK_BYTES = 32 * 2**20  # term bitsets kept apart (≈ 9 KB each at 74k documents)
+# The two bounds above are for an index of up to this many documents and grow in proportion
+# beyond it: a query's lists and bitsets grow with the corpus, and a cache bounded for the
+# bench corpus made warm queries at 300,000 articles read their lists again and again
+# (full-page p95 416 ms; with bounds 6× and 4× larger, 56 ms).
+CACHE_SIZED_FOR = 75_000
 # A position check reads a term's whole posting list (and keeps it, positions included) when it
 # needs more than 1/DENSE_FACTOR of its documents; fewer are read block by block, uncached.
 # Blocks hold 128 postings: documents spread over a list touch most of its blocks long before
@@ -123,6 +128,7 @@ class Engine:
         self._masks: OrderedDict[tuple[str, str], int] = OrderedDict()
         self._cached_bytes = 0
         self._mask_bytes = 0
+        self._cache_scale = max(1.0, size / CACHE_SIZED_FOR)
         self._norms: dict[str, list[float]] = {}
         self._order: list[int] | None = None
         self._last_docnums: tuple[int, list[int]] | None = None
@@ -147,7 +153,7 @@ class Engine:
         self._cache[key] = post
         self._cache.move_to_end(key)
         self._cached_bytes += term.nbytes()
-        while self._cached_bytes > CACHE_BYTES and len(self._cache) > 1:
+        while self._cached_bytes > CACHE_BYTES * self._cache_scale and len(self._cache) > 1:
             _, old = self._cache.popitem(last=False)
             self._cached_bytes -= old.term.nbytes()
         return post
@@ -165,7 +171,7 @@ class Engine:
         mask = mask_of(ids, self.size) & self.live
         self._masks[key] = mask
         self._mask_bytes += _mask_nbytes(mask)
-        while self._mask_bytes > CACHE_MASK_BYTES and len(self._masks) > 1:
+        while self._mask_bytes > CACHE_MASK_BYTES * self._cache_scale and len(self._masks) > 1:
             _, old = self._masks.popitem(last=False)
             self._mask_bytes -= _mask_nbytes(old)
         return mask
@@ -178,6 +184,8 @@ class Engine:
             "bytes": self._cached_bytes,
             "masks": len(self._masks),
             "mask_bytes": self._mask_bytes,
+            "bytes_bound": int(CACHE_BYTES * self._cache_scale),
+            "mask_bytes_bound": int(CACHE_MASK_BYTES * self._cache_scale),
         }
 
     def df(self, fieldname: str, text: str) -> int:

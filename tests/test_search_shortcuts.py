@@ -226,3 +226,19 @@ def test_docnums_of_reads_back_any_bitset(size: int, density: float, rnd) -> Non
     assert docnums_of(mask_of(docs, size)) == docs
     everything = list(range(size))
     assert docnums_of(mask_of(everything, size)) == everything
+
+
+def test_cache_bounds_grow_with_the_corpus(
+    demo_index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Bounds sized for a corpus a tenth of the demo's: ten times larger here.
+    documents = Searcher(demo_index)._current().engine.size
+    _with_settings(monkeypatch, CACHE_SIZED_FOR=max(1, documents // 10))
+    info = Searcher(demo_index)._current().engine.cache_info()
+    scale = documents / max(1, documents // 10)
+    assert info["bytes_bound"] == int(engine_module.CACHE_BYTES * scale)
+    assert info["mask_bytes_bound"] == int(engine_module.CACHE_MASK_BYTES * scale)
+    # Up to the size they are meant for, the bounds are as shipped.
+    _with_settings(monkeypatch, CACHE_SIZED_FOR=documents)
+    info = Searcher(demo_index)._current().engine.cache_info()
+    assert info["bytes_bound"] == engine_module.CACHE_BYTES
