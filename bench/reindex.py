@@ -4,7 +4,7 @@ Runs ``index.builder.reindex`` over the bench corpus into a temporary index root
 per CPU, then, in the same run, times jieba alone segmenting the same text (title + body of every
 record as the reader cleans it, ``jieba.cut(..., HMM=True)``, one process). The ratio
 reindex / segmentation says what the indexer costs on top of the segmentation it cannot avoid
-(target ≤ 1.5). Appends a row to ``bench/results/reindex.md``.
+(target ≤ 1.0; the index issue asked ≤ 1.5). Appends a row to ``bench/results/reindex.md``.
 
     python bench/reindex.py                 # the whole corpus (minutes)
     python bench/reindex.py --limit 5000    # the first 5,000 records
@@ -37,12 +37,12 @@ from bench.common import (
     write_subset,
 )
 
-TARGET_RATIO = 1.5
+TARGET_RATIO = 1.0
 RESULTS = RESULTS_DIR / "reindex.md"
 INTRO = """# Full reindex benchmark
 
 Written by `python bench/reindex.py` (one row per run). `ratio` is the reindex wall time over the
-time jieba alone takes to segment the same text in one process (target ≤ 1.5). Peak memory is
+time jieba alone takes to segment the same text in one process (target ≤ 1.0). Peak memory is
 `ru_maxrss` of the benchmark process (which also runs the segmentation) / of its largest child
 (a reindex worker). `load` is the 1-minute load average at the start / end of the run: on this
 2-core machine anything much above 2 means other jobs shared the CPUs and the times are inflated."""
@@ -124,6 +124,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="build the index here and keep it")
     parser.add_argument("--corpus", type=Path, default=BENCH_CORPUS, help="default: %(default)s")
     parser.add_argument("--no-record", action="store_true", help="do not append to results")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="reindex + jieba pairs to run; the row is the median pair (a drifting machine)",
+    )
     args = parser.parse_args(argv)
     corpus = require_corpus(args.corpus)
 
@@ -138,15 +144,31 @@ def main(argv: list[str] | None = None) -> int:
         source = corpus
         if args.limit is not None:
             source = write_subset(corpus, tmp / f"first-{args.limit}.jsonl", args.limit)
-        print(f"reindexing {source} with {args.workers} worker(s) into {root} …", flush=True)
-        fig = run(source, root, args.workers)
+        runs = []
+        for n in range(max(1, args.repeat)):
+            print(f"reindexing {source} with {args.workers} worker(s) into {root} …", flush=True)
+            if n and root.exists():
+                shutil.rmtree(root)
+            fig = run(source, root, args.workers)
+            fig["ratio"] = fig["wall"] / fig["seg_seconds"] if fig["seg_seconds"] else float("nan")
+            print(
+                f"pair {n + 1}: reindex {fig['wall']:.1f} s, jieba {fig['seg_seconds']:.1f} s,"
+                f" ratio {fig['ratio']:.2f}",
+                flush=True,
+            )
+            runs.append(fig)
+        runs.sort(key=lambda f: f["ratio"])
+        fig = runs[len(runs) // 2]
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
     load_end = os.getloadavg()[0]
     report = fig["report"]
     wall = fig["wall"]
-    ratio = wall / fig["seg_seconds"] if fig["seg_seconds"] else float("nan")
+    ratio = fig["ratio"]
+    if len(runs) > 1:
+        ratios = ", ".join(f"{f['ratio']:.2f}" for f in runs)
+        print(f"ratios of the {len(runs)} pairs: {ratios}; the figures below are the median pair's")
     print(report.summary())
     print()
     print(f"records indexed       {report.indexed:>12,}  (read {report.read:,})")
