@@ -31,7 +31,7 @@ import os
 import re
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -332,7 +332,6 @@ def term_positions(analyzer: object, value: str) -> dict[str, list[int]] | None:
     segmenter = _segmenter()
     segmenter.refresh()  # once per text: then words() and parts() skip the check
     positions: dict[str, list[int]] = {}
-    get = positions.get
     pos = -1
     # JiebaTokenizer._tokens in index mode, its tokens added straight to ``positions``.
     for m in _RUNS.finditer(fold(value)):
@@ -341,31 +340,31 @@ def term_positions(analyzer: object, value: str) -> dict[str, list[int]] | None:
             words = segmenter.words(run) if _JIEBA_HAN.fullmatch(run) else cut_han(run)
             for word in words:
                 pos += 1
-                if word not in stops:
-                    found = get(word)
-                    if found is None:
-                        positions[word] = [pos]
-                    else:
-                        found.append(pos)
-                if len(word) > 2:
-                    for sub, _off in segmenter.parts(word):
-                        if sub not in stops:
-                            found = get(sub)
-                            if found is None:
-                                positions[sub] = [pos]
-                            else:
-                                found.append(pos)
+                _add_terms(
+                    positions, word, segmenter.parts(word) if len(word) > 2 else (), pos, stops
+                )
         else:
             pos += 1
             token = m.group()
-            for text in (token, *(part for part, _off in alnum_parts(token))):
-                if text not in stops:
-                    found = get(text)
-                    if found is None:
-                        positions[text] = [pos]
-                    else:
-                        found.append(pos)
+            _add_terms(positions, token, alnum_parts(token), pos, stops)
     return positions
+
+
+def _add_terms(
+    positions: dict[str, list[int]],
+    token: str,
+    parts: Sequence[tuple[str, int]],
+    pos: int,
+    stops: frozenset[str],
+) -> None:
+    """Record ``token`` and its ``parts`` (sub-words, pieces of a code) at ``pos``, not stops."""
+    for text in (token, *(part for part, _off in parts)) if parts else (token,):
+        if text not in stops:
+            found = positions.get(text)
+            if found is None:
+                positions[text] = [pos]
+            else:
+                found.append(pos)
 
 
 _plans: dict[int, tuple[object, tuple[JiebaTokenizer, frozenset[str]] | None]] = {}

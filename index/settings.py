@@ -26,6 +26,19 @@ class Setting:
             return str(given)
         return os.environ.get(self.env) or self.default
 
+    def whole_number(self, given: int | str | None, low: int, high: int) -> int:
+        """`value` as a whole number from ``low`` to ``high``; a one-line ValueError if not."""
+        raw = self.value(None if given is None else str(given))
+        try:
+            number = int(raw)
+        except ValueError:
+            number = low - 1
+        if not low <= number <= high:
+            raise ValueError(
+                f"{self.name} must be a whole number from {low} to {high}, not {raw!r}"
+            )
+        return number
+
 
 INDEX = Setting(
     "index",
@@ -69,14 +82,7 @@ def workers(given: int | str | None = None) -> int:
 
 def nice(given: int | str | None = None) -> int:
     """Niceness added to reindex workers: ``--nice``, else ``$XINWEN_NICE``, else 10."""
-    raw = NICE.value(None if given is None else str(given))
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ValueError(f"nice must be a whole number from 0 to 19, not {raw!r}") from None
-    if not 0 <= value <= 19:
-        raise ValueError(f"nice must be a whole number from 0 to 19, not {raw!r}")
-    return value
+    return NICE.whole_number(given, 0, 19)
 
 
 def markdown_table(settings: tuple[Setting, ...] = SETTINGS) -> str:

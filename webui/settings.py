@@ -30,14 +30,7 @@ def host(given: str | None = None) -> str:
 
 def port(given: int | str | None = None) -> int:
     """The TCP port: ``--port``, else ``$XINWEN_PORT``, else 8000."""
-    raw = PORT.value(None if given is None else str(given))
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ValueError(f"port must be a whole number, not {raw!r}") from None
-    if not 0 < value < 65536:
-        raise ValueError(f"port must be between 1 and 65535, not {value}")
-    return value
+    return PORT.whole_number(given, 1, 65535)
 
 
 def web_workers(given: int | str | None = None) -> int:
