@@ -332,6 +332,7 @@ def term_positions(analyzer: object, value: str) -> dict[str, list[int]] | None:
     segmenter = _segmenter()
     segmenter.refresh()  # once per text: then words() and parts() skip the check
     positions: dict[str, list[int]] = {}
+    get = positions.get
     pos = -1
     # JiebaTokenizer._tokens in index mode, its tokens added straight to ``positions``.
     for m in _RUNS.finditer(fold(value)):
@@ -340,9 +341,14 @@ def term_positions(analyzer: object, value: str) -> dict[str, list[int]] | None:
             words = segmenter.words(run) if _JIEBA_HAN.fullmatch(run) else cut_han(run)
             for word in words:
                 pos += 1
-                _add_terms(
-                    positions, word, segmenter.parts(word) if len(word) > 2 else (), pos, stops
-                )
+                if len(word) > 2:
+                    _add_terms(positions, word, segmenter.parts(word), pos, stops)
+                elif word not in stops:  # most words: no parts, no call (once per word)
+                    found = get(word)
+                    if found is None:
+                        positions[word] = [pos]
+                    else:
+                        found.append(pos)
         else:
             pos += 1
             token = m.group()
