@@ -9,6 +9,7 @@ from flask.testing import FlaskClient
 from jsonschema import Draft202012Validator, FormatChecker
 from werkzeug.test import TestResponse
 
+from index.schema import SCHEMA_VERSION
 from webui import create_app
 
 pytest_plugins = ["webfixtures"]
@@ -168,7 +169,7 @@ def test_unknown_api_path_is_404_json(client: FlaskClient) -> None:
 def test_healthz(client: FlaskClient, spec: dict) -> None:
     data = conforms(spec, "/healthz", client.get("/healthz"))
     assert data["ok"] and data["documents"] > 100
-    assert data["generation"] and data["schema_version"] == 1 and data["error"] is None
+    assert data["generation"] and data["schema_version"] == SCHEMA_VERSION and data["error"] is None
 
 
 def test_without_an_index_503_says_what_to_run(tmp_path: Path, spec: dict) -> None:

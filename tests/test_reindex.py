@@ -15,7 +15,7 @@ import pytest
 from whoosh import query as wq
 
 from index.builder import ReindexError, ReindexOptions, StrictModeError, reindex
-from index.schema import SCHEMA_VERSION
+from index.schema import SCHEMA_VERSION, published_dates
 from index.stats import index_stats
 from index.store import (
     CorruptIndexError,
@@ -25,7 +25,7 @@ from index.store import (
     SchemaMismatchError,
     write_meta,
 )
-from search import Searcher, SearchRequest
+from search import Searcher, SearchRequest, SortOrder
 from tests.conftest import DEMO, ROOT, build_index
 from tests.helpers import article, records, write_jsonl
 
@@ -44,6 +44,24 @@ def test_demo_index_holds_every_demo_record(demo_index: Path) -> None:
     assert stats.schema_version == SCHEMA_VERSION
     assert stats.earliest is not None and stats.earliest.year == 2019
     assert stats.size_bytes > 0
+
+
+def test_dates_and_input_order_are_columns_without_index_terms(demo_index: Path) -> None:
+    # Searches read them from the columns; Whoosh would index 8 + 16 range terms per document.
+    _, ix, reader = IndexStore(demo_index).open_reader()
+    try:
+        assert not list(reader.lexicon("published")) and not list(reader.lexicon("seq"))
+        dates = [d for d in published_dates(reader) if d is not None]
+        assert len(dates) == reader.doc_count() and min(dates).year == 2019
+        assert sorted(reader.column_reader("seq")) == list(range(reader.doc_count()))
+    finally:
+        reader.close()
+        ix.close()
+    # Date filters and date order still work through the columns.
+    page = Searcher(demo_index).search(
+        SearchRequest(q="", date_from=min(dates), sort=SortOrder.DATE)
+    )
+    assert page.total == len(dates)
 
 
 def test_token_positions_make_word_phrases_match(tmp_path: Path) -> None:
