@@ -223,6 +223,16 @@ def _segmenter() -> DagSegmenter:
     return DagSegmenter(jieba.dt)
 
 
+def warm_segmenter() -> None:
+    """Build the segmenter's tables now (0.2 s, ~60 MB), with our energy words loaded.
+
+    For a process about to fork workers (a reindex, gunicorn's preloading master): they
+    inherit the tables instead of each building its own on first use.
+    """
+    ensure_words(energy_words())
+    _segmenter().refresh()
+
+
 def sub_words(word: str) -> tuple[tuple[str, int], ...]:
     """Dictionary words inside a longer word, with their offsets (搜索引擎 → 搜索@0, 索引@1 …)."""
     return _segmenter().sub_words(word)

@@ -24,7 +24,13 @@ from whoosh.reading import IndexReader, SegmentReader
 from whoosh.writing import IndexWriter, SegmentWriter
 
 from index import settings
-from index.analysis import configure_jieba, energy_words, ensure_words, read_userdict
+from index.analysis import (
+    configure_jieba,
+    energy_words,
+    ensure_words,
+    read_userdict,
+    warm_segmenter,
+)
 from index.codec import XinwenCodec
 from index.parallel import ParallelWriter, WorkerError
 from index.progress import Progress, estimate_records
@@ -72,8 +78,8 @@ class ReindexOptions:
     incremental: bool = False
     prune: bool = False
     workers: int = 1
-    # Added to the worker processes' nice value (`index.settings.NICE`).
-    nice: int = field(default_factory=settings.nice)
+    # Added to the worker processes' nice value (`index.settings.NICE`; the CLI reads it).
+    nice: int = int(settings.NICE.default)
     strict: bool = False
     field_map: dict[str, str] = field(default_factory=dict)
     userdict: Path | None = None
@@ -145,6 +151,7 @@ def _reindex(options: ReindexOptions, on_skip: Callable[[Skip], None] | None) ->
         # Load the dictionaries before worker processes fork, so each inherits them.
         ensure_words(energy_words())
         ensure_words(userwords)
+        warm_segmenter()
         incremental = options.incremental and store.current_path() is not None
         if options.incremental and not incremental:
             log.warning("no index to update yet: building it in full")
@@ -226,7 +233,7 @@ def _build(
     records: Iterable[Record],
     report: ReindexReport,
     workers: int,
-    nice: int = 0,
+    nice: int,
 ):
     """Write every record into an empty index; the last of several records with one id wins."""
     writer: IndexWriter
@@ -318,7 +325,7 @@ def _update(
     records: Iterable[Record],
     report: ReindexReport,
     prune: bool,
-    nice: int = 0,
+    nice: int,
 ):
     """Add new records, rewrite changed ones, optionally delete ones the sources no longer have.
 
@@ -389,7 +396,7 @@ class _UpdateWriter(ParallelWriter):
     of their own.
     """
 
-    def __init__(self, ix: whoosh_index.Index, nice: int = 0) -> None:
+    def __init__(self, ix: whoosh_index.Index, nice: int) -> None:
         options = {"limitmb": WRITER_LIMIT_MB, "codec": XinwenCodec()}
         super().__init__(
             ix,

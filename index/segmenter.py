@@ -18,6 +18,7 @@ tables are rebuilt.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from math import log
 
 import jieba
@@ -85,7 +86,7 @@ class DagSegmenter:
             words = self._runs.get(run)
             if words is not None:
                 return words
-        words = tuple(self._cut(run, self._logp))
+        words = tuple(self._cut(run))
         if memo:
             if len(self._runs) >= MEMO_MAX_RUNS:
                 self._runs.clear()
@@ -109,13 +110,13 @@ class DagSegmenter:
             subs = self._subs[word] = tuple(found)
         return subs
 
-    def _route(self, run: str, logp: dict[str, float | None]) -> list[int]:
+    def _route(self, run: str) -> list[int]:
         """Where the best word starting at each character ends (exclusive), jieba's ``calc``."""
         n = len(run)
         score = [0.0] * (n + 1)
         end = [0] * (n + 1)
         unknown = self._unknown
-        lookup = logp.get  # bound once: called for every prefix tried
+        lookup = self._logp.get  # bound once: called for every prefix tried
         for k in range(n - 1, -1, -1):
             best = None
             best_end = k + 1
@@ -139,8 +140,8 @@ class DagSegmenter:
             end[k] = best_end
         return end
 
-    def _cut(self, run: str, logp: dict[str, float | None]):
-        end = self._route(run, logp)
+    def _cut(self, run: str) -> Iterator[str]:
+        end = self._route(run)
         freq = self._tokenizer.FREQ
         x, n, buf_start = 0, len(run), -1
         while x < n:

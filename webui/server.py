@@ -10,7 +10,7 @@ from typing import Any
 from flask import Flask
 from gunicorn.app.base import BaseApplication
 
-from index.analysis import configure_jieba
+from index.analysis import configure_jieba, warm_segmenter
 from index.store import IndexStore
 from webui import create_app
 
@@ -24,10 +24,11 @@ LIMIT_REQUEST_LINE = 8190
 
 
 def load_app(root: Path, logger: logging.Logger = log) -> Flask:
-    """The app over ``root`` with jieba's dictionary and the index loaded now, not on the
-    first request: under gunicorn this runs once in the master, before the workers fork,
-    so they share the loaded dictionary and index instead of each loading its own."""
+    """The app over ``root`` with jieba's dictionary, the segmenter's tables and the index
+    loaded now, not on the first request: under gunicorn this runs once in the master,
+    before the workers fork, so they share them instead of each loading its own."""
     configure_jieba(IndexStore(root).jieba_dir)
+    warm_segmenter()
     app = create_app({"INDEX_ROOT": root})
     health = app.extensions["xinwen.searcher"].health()
     if health["ok"]:
