@@ -100,8 +100,7 @@ class _FieldWriter(W3FieldWriter):
     ) -> tuple[bytes, W3TermInfo]:
         """One term's postings as W3 writes them (header, then blocks) and its term info."""
         blocklimit, compression, small_block, protocol = settings
-        docnums, weights = buffer.docnums, buffer.weights
-        values = buffer.value_list() if buffer.ends else []
+        docnums, weights, values = buffer.docnums, buffer.weights, buffer.values
         count = len(docnums)
         # The term's statistics, gathered block by block as W3TermInfo.add_block does.
         total_weight, max_weight, min_length, max_length = 0.0, 0.0, None, 0

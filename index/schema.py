@@ -9,14 +9,19 @@ from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.reading import IndexReader
 
 from index.analysis import char_analyzer, term_positions, word_analyzer
-from index.postingvalues import encode_positions
+from index.postingvalues import PackedPositions, encode_positions, encoded_single
 
 
 class ChineseText(TEXT):
     """A TEXT field whose indexing takes the analysis fast path (``term_positions``).
 
     Same terms, positions and weights as Whoosh's generic path, which stays the fallback.
+    Positions are stored packed (`index.postingvalues.PackedPositions`).
     """
+
+    def __init__(self, *, analyzer: object, stored: bool = False, field_boost: float = 1.0):
+        super().__init__(analyzer=analyzer, stored=stored, phrase=True, field_boost=field_boost)
+        self.format = PackedPositions(field_boost=field_boost)
 
     def positions(self, value: object) -> dict[str, list[int]] | None:
         """Each index-mode term of ``value`` with its positions; None off the fast path."""
@@ -29,7 +34,8 @@ class ChineseText(TEXT):
                 boost = self.format.field_boost
                 for term, poslist in positions.items():
                     n = len(poslist)
-                    yield term.encode("utf-8"), n, n * boost, encode_positions(poslist)
+                    packed = encoded_single(poslist[0]) if n == 1 else encode_positions(poslist)
+                    yield term.encode("utf-8"), n, n * boost, packed
                 return
         yield from super().index(value, **kwargs)
 
@@ -50,7 +56,7 @@ class ColumnNumber(NUMERIC):
 
 # Bump whenever a field or the analysis changes what is written: an index built with another
 # version is refused with a message that says to run ``xinwen reindex``.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 WORD_FIELDS = ("title", "body")
 CHAR_FIELDS = {"title": "title_c", "body": "body_c"}
@@ -66,10 +72,10 @@ def build_schema(userwords: tuple[tuple[str, int | None, str | None], ...] = ())
     chars = char_analyzer()
     return Schema(
         id=ID(unique=True, stored=True, sortable=True),
-        title=ChineseText(analyzer=words, stored=True, phrase=True),
-        body=ChineseText(analyzer=words, stored=True, phrase=True),
-        title_c=ChineseText(analyzer=chars, phrase=True),
-        body_c=ChineseText(analyzer=chars, phrase=True),
+        title=ChineseText(analyzer=words, stored=True),
+        body=ChineseText(analyzer=words, stored=True),
+        title_c=ChineseText(analyzer=chars),
+        body_c=ChineseText(analyzer=chars),
         category=ID(stored=True, sortable=True),
         source=ID(stored=True, sortable=True),
         published=ColumnDatetime(stored=True, sortable=True),

@@ -21,16 +21,15 @@ from __future__ import annotations
 
 import heapq
 import math
-import pickle
 from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
 
 from whoosh.reading import IndexReader
 
 from index.analysis import CharTokenizer, in_dictionary, word_analyzer
+from index.postingvalues import decode_positions
 from index.schema import CHAR_FIELDS
 from search.facets import any_of, docnums_of, mask_of
 from search.folding import fold
@@ -499,21 +498,17 @@ def _begins_cached(
     """
     ids, ends, blob = term.ids, term.ends, term.values
     assert ends is not None and blob is not None
-    loads = pickle.loads
     n, lo = len(ids), 0
     found: dict[int, set[int]] = {}
     for d in docs:
         j = lo = bisect_left(ids, d, lo)
         if j == n or ids[j] != d:
             continue
-        raw = blob[(ends[j - 1] if j else 0) + 4 : ends[j]]  # the pickled deltas
-        if raw[-1:] != b".":
-            raw += b"."
-        deltas = loads(raw)
-        if len(deltas) == 1:
-            begins = {deltas[0] - offset}
+        start, end = (ends[j - 1] if j else 0), ends[j]
+        if end - start == 4:  # one position, the common case
+            begins = {int.from_bytes(blob[start:end], "little") - offset}
         else:
-            begins = {p - offset for p in accumulate(deltas)}
+            begins = {p - offset for p in decode_positions(blob[start:end])}
         if starts is not None:
             begins &= starts[d]
         if begins:
@@ -537,7 +532,5 @@ def _and_all(masks: Sequence[int], live: int) -> int:
 
 
 def _decode_positions(value: bytes) -> Iterable[int]:
-    """Whoosh's ``Positions`` encoding: a 4-byte count, then pickled position deltas."""
-    if value[-1:] != b".":
-        value += b"."
-    return accumulate(pickle.loads(value[4:]))
+    """A posting's positions (`index.postingvalues.PackedPositions`)."""
+    return decode_positions(value)

@@ -10,13 +10,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from whoosh import index as whoosh_index
-from whoosh.formats import Positions
+from whoosh.query import Phrase
 from whoosh.writing import SegmentWriter
 
 from index import builder
 from index.builder import to_document
 from index.codec import XinwenCodec
-from index.postingvalues import encode_positions, encoded_single
+from index.postingvalues import (
+    PackedPositions,
+    decode_positions,
+    encode_positions,
+    encoded_single,
+)
 from index.records import Record
 from index.schema import build_schema
 from index.segments import GroupingPool, XinwenSegmentWriter
@@ -128,18 +133,47 @@ def test_merging_segments_through_the_grouped_writer(tmp_path: Path, corpus: lis
     assert merged == expected
 
 
-@given(st.lists(st.integers(0, 2**31 - 1), min_size=1, max_size=300, unique=True))
-def test_positions_encode_as_whoosh_does(positions: list[int]) -> None:
+@given(st.lists(st.integers(0, 2**32 - 1), min_size=1, max_size=300, unique=True))
+def test_packed_positions_read_back_as_whoosh_reads_a_posting(positions: list[int]) -> None:
     positions.sort()
+    fmt = PackedPositions(field_boost=2.0)
     encoded = encode_positions(positions)
-    assert encoded == Positions().encode(positions)
-    assert Positions().decode_positions(encoded) == positions
-    assert encoded_single(positions[0]) == Positions().encode(positions[:1])
+    assert len(encoded) == 4 * len(positions)
+    assert fmt.encode(positions) == encoded
+    assert fmt.decode_positions(encoded) == positions
+    assert list(decode_positions(encoded)) == positions
+    assert fmt.decode_frequency(encoded) == len(positions)
+    assert fmt.decode_weight(encoded) == 2.0 * len(positions)
+    assert encoded_single(positions[0]) == encode_positions(positions[:1])
 
 
-@pytest.mark.parametrize("position", [0, 1, 255, 256, 8191, 8192, 65536, 2**31 - 1])
-def test_single_positions_looked_up_encode_as_whoosh_does(position: int) -> None:
-    assert encoded_single(position) == Positions().encode([position])
+@pytest.mark.parametrize("position", [0, 1, 255, 256, 8191, 8192, 65536, 2**32 - 1])
+def test_single_positions_looked_up_encode_as_packed(position: int) -> None:
+    assert encoded_single(position) == position.to_bytes(4, "little")
+
+
+def _has_run(tokens: list[str], run: list[str]) -> bool:
+    return any(tokens[i : i + len(run)] == run for i in range(len(tokens) - len(run) + 1))
+
+
+def test_whoosh_phrase_queries_read_packed_positions(tmp_path: Path, corpus: list[Record]) -> None:
+    """Whoosh's own matchers decode positions through the field's format: a phrase finds exactly
+    the documents whose characters hold it in a row."""
+    docs = corpus[:12]
+    path = _build(tmp_path / "index", XinwenSegmentWriter, docs, w3_bytes=False)
+    ix = whoosh_index.open_dir(str(path))
+    analyzer = ix.schema["body_c"].analyzer
+    tokens = {r.id: [t.text for t in analyzer(r.body)] for r in docs}
+    first = tokens[docs[0].id]
+    with ix.searcher() as searcher:
+        for run in (first[:2], first[5:9], first[8:4:-1], first[-3:]):
+            found = {
+                searcher.stored_fields(d)["id"]
+                for d in searcher.docs_for_query(Phrase("body_c", run))
+            }
+            assert found == {id_ for id_, toks in tokens.items() if _has_run(toks, run)}
+            assert found or run == first[8:4:-1]
+    ix.close()
 
 
 @pytest.mark.parametrize("workers", [1, 2])
