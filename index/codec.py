@@ -57,6 +57,16 @@ def _mini_weights(weights: array) -> float | tuple[float, ...] | None:
     return tuple(weights)
 
 
+def _block_values(values: list[bytes | None], fixed: int | None) -> object:
+    # W3's minified values: a tuple, nothing for a format without values, or fixed-size ones
+    # back to back.
+    if fixed is None or fixed < 0:
+        return tuple(values)
+    if fixed == 0:
+        return None
+    return b"".join(values)  # type: ignore[arg-type]
+
+
 class _FieldWriter(W3FieldWriter):
     def add_postings(self, schema: Schema, lengths: object, items: Iterable) -> None:
         if not isinstance(items, GroupedPostings):
@@ -72,22 +82,29 @@ class _FieldWriter(W3FieldWriter):
         for fieldname in items.fieldnames():
             fieldobj = schema[fieldname]
             self.start_field(fieldname, fieldobj)
+            # Each document's field length as W3 stores it in block and term infos (one byte,
+            # `length_to_byte`); 0 for a document without the field. The encoding keeps order,
+            # so the minimum of encoded lengths is the encoded minimum.
             table: list[int] | None = None
             if lengths and fieldobj.scorable:
                 dfl = lengths.doc_field_length  # type: ignore[attr-defined]
                 doccount = lengths.doc_count_all()  # type: ignore[attr-defined]
-                table = [dfl(docnum, fieldname, 0) or 0 for docnum in range(doccount)]
+                table = [length_to_byte(dfl(d, fieldname, 0) or 0) for d in range(doccount)]
             fixed = fieldobj.format.fixed_value_size()
             prefix = pack_ushort(self._fieldid)
             postfile = self._postfile
             offset = postfile.tell()
-            entries = []
+            entries, chunk, size = [], [], 0
             for btext, buffer in items.terms(fieldname):
-                block, terminfo = self._term_block(buffer, table, fixed, settings)
-                terminfo.set_extent(offset, len(block))
-                postfile.write(block)
+                block, stats = self._term_block(buffer, table, fixed, settings)
+                chunk.append(block)
+                size += len(block)
+                entries.append((prefix + btext, stats + _EXTENT.pack(offset, len(block))))
                 offset += len(block)
-                entries.append((prefix + btext, terminfo.to_bytes()))
+                if size >= _WRITE_CHUNK:
+                    postfile.write(b"".join(chunk))
+                    chunk, size = [], 0
+            postfile.write(b"".join(chunk))
             _add_terms(self._tindex, entries)
             self.finish_field()
 
@@ -97,62 +114,66 @@ class _FieldWriter(W3FieldWriter):
         table: list[int] | None,
         fixed: int | None,
         settings: _BlockSettings,
-    ) -> tuple[bytes, W3TermInfo]:
-        """One term's postings as W3 writes them (header, then blocks) and its term info."""
+    ) -> tuple[bytes, bytes]:
+        """One term's postings as W3 writes them (header, then blocks), and the statistics
+        part of its term info (`W3TermInfo.to_bytes` without the extent)."""
         blocklimit, compression, small_block, protocol = settings
         docnums, weights, values = buffer.docnums, buffer.weights, buffer.values
         count = len(docnums)
-        # The term's statistics, gathered block by block as W3TermInfo.add_block does.
-        total_weight, max_weight, min_length, max_length = 0.0, 0.0, None, 0
+        # The term's statistics, gathered block by block as W3TermInfo.add_block does;
+        # lengths are the encoded bytes of `table`.
+        total_weight, max_weight, min_length, max_length = 0.0, 0.0, 0, 0
         parts = [WHOOSH3_HEADER_MAGIC]
         for first in range(0, count, blocklimit):
             last = first + blocklimit
-            ids = docnums[first:last]
-            block_weights = weights[first:last]
-            block_max_weight = max(0.0, max(block_weights))  # W3 starts its maximum at 0
-            total_weight += sum(block_weights)
-            max_weight = max(max_weight, block_max_weight)
-            lengths = [n for n in map(table.__getitem__, ids) if n] if table else None
-            block_min_length = min(lengths) if lengths else None
-            block_max_length = max(lengths) if lengths else 0
-            if block_min_length is not None:
-                min_length = (
-                    block_min_length if min_length is None else min(min_length, block_min_length)
-                )
-            max_length = max(max_length, block_max_length)
-            block_values = values[first:last]
-            if fixed is None or fixed < 0:
-                vs: object = tuple(block_values)
-            elif fixed == 0:
-                vs = None
+            if count == 1:  # half of all terms: no slices, no sums
+                ids, total = docnums, weights[0]
+                block_max_weight = max(0.0, total)  # W3's maximum starts at 0
+                mini: float | tuple[float, ...] | None = None if total == 1.0 else total
+                block_min_length = block_max_length = table[ids[0]] if table else 0
+                vs = _block_values(values, fixed)
+                deltas: tuple[int, ...] = (ids[0],)
             else:
-                vs = b"".join(block_values)
-            data = dumps(
-                (tuple(map(sub, ids, chain((0,), ids))), _mini_weights(block_weights), vs),
-                protocol,
-            )
+                whole = count <= blocklimit  # one block: no copies
+                ids = docnums if whole else docnums[first:last]
+                block_weights = weights if whole else weights[first:last]
+                block_max_weight = max(0.0, max(block_weights))
+                total = sum(block_weights)
+                mini = _mini_weights(block_weights)
+                known = [n for n in map(table.__getitem__, ids) if n] if table else None
+                block_min_length = min(known) if known else 0
+                block_max_length = max(known) if known else 0
+                vs = _block_values(values if whole else values[first:last], fixed)
+                deltas = tuple(map(sub, ids, chain((0,), ids)))
+            total_weight += total
+            max_weight = max(max_weight, block_max_weight)
+            if block_min_length and (not min_length or block_min_length < min_length):
+                min_length = block_min_length
+            max_length = max(max_length, block_max_length)
+            data = dumps((deltas, mini, vs), protocol)
             comp = 0
             if compression and len(data) >= small_block:
                 packed = zlib.compress(data, compression)
                 if not small_block or len(packed) < len(data):
                     data, comp = packed, compression
             info = dumps(
-                (
-                    len(ids),
-                    ids[-1],
-                    block_max_weight,
-                    comp,
-                    length_to_byte(block_min_length),
-                    length_to_byte(block_max_length),
-                ),
+                (len(ids), ids[-1], block_max_weight, comp, block_min_length, block_max_length),
                 2,
             )
             size = len(info) + len(data)
             parts += (pack_int(-size if last >= count else size), info, data)
-        terminfo = W3TermInfo(
-            total_weight, count, min_length, max_length, max_weight, docnums[0], docnums[-1]
+        stats = _TERM_STATS.pack(
+            False, total_weight, count, min_length, max_length, max_weight, docnums[0], docnums[-1]
         )
-        return b"".join(parts), terminfo
+        return b"".join(parts), stats
+
+
+# W3TermInfo.to_bytes of a term whose postings are not inlined: its statistics, then where its
+# postings are in the postings file (offset, length).
+_TERM_STATS = W3TermInfo._struct
+_EXTENT = Struct("!qi")
+# Posting blocks are gathered into writes of about this many bytes.
+_WRITE_CHUNK = 1 << 20
 
 
 def _add_terms(tindex: OrderedHashWriter, entries: list[tuple[bytes, bytes]]) -> None:
