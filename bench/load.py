@@ -7,15 +7,20 @@ a valid search document, and the same page (total and hit ids) as a reference an
 query from the old index or, once it is switched in, the new one. Phases:
 
 1. reference: one client, each query once after a warm-up pass (also the single-client latency);
-2. load: ``--clients`` clients (default 16), bounded by ``--requests`` and ``--seconds``;
-3. reindex: the same clients while ``xinwen reindex`` rebuilds the same corpus into the same
+2. capacity: ``--clients`` clients (default 16), each sending its next request as soon as the
+   last is answered, bounded by ``--requests`` and ``--seconds``: the most the server answers;
+3. paced: the same clients sending ``--pace`` (default 0.5) of that rate in all, on Poisson
+   schedules (as from many independent users), for ``--paced-seconds``;
+4. reindex: the paced clients while ``xinwen reindex`` rebuilds the same corpus into the same
    index root and switches, until ``--after-switch`` seconds after it ended (bounded by
-   ``--max-seconds``); ``/healthz`` is polled to see the new generation served;
-4. a second reference pass over the new index.
+   ``--max-seconds``); ``/healthz`` is polled to see the new generation served; then a
+   reference pass over the new index. ``--saturated-reindex`` adds one more under clients
+   without a pause.
 
 Reports requests/s, p50/p95/p99/max latency, errors and wrong pages per phase, and whether
 every answer begun after the switch came from the new index. Target: 0 errors, 0 wrong pages,
-p95 under load ≤ 4× the single-client p95. Writes ``bench/results/load.md``.
+p95 of the paced phases ≤ 4× the single-client p95 (at capacity, the queue sets the latency:
+reported, with Little's law). Writes ``bench/results/load.md``.
 
     python bench/load.py --limit 20000        # the first 20,000 records (index built once)
     python bench/load.py                      # the whole bench corpus (a long run)
@@ -28,6 +33,7 @@ import http.client
 import itertools
 import json
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -109,11 +115,13 @@ def read_page(body: bytes) -> Page:
     return doc["total"], ids
 
 
-def fetch(port: int, path: str, index: int = 0) -> Sample:
+def fetch(port: int, path: str, index: int = 0, scheduled: float | None = None) -> Sample:
     """GET ``path`` from the server on 127.0.0.1 (a new connection: gunicorn's sync workers
-    close each one) and check the answer."""
+    close each one) and check the answer. ``scheduled``: the ``perf_counter`` time the request
+    was due; its latency counts from then (a paced client that fell behind its schedule must
+    not hide the wait: "coordinated omission")."""
     started = time.monotonic()
-    t0 = time.perf_counter()
+    t0 = time.perf_counter() if scheduled is None else min(scheduled, time.perf_counter())
     conn = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT)
     try:
         conn.request("GET", path, headers={"Connection": "close"})
@@ -149,27 +157,47 @@ def run_clients(
     max_requests: int,
     max_seconds: float,
     keep_going: Callable[[], bool] | None = None,
+    rate: float | None = None,
 ) -> tuple[list[Sample], float]:
-    """``clients`` threads sending ``paths`` round-robin, each next request as soon as its last
-    one is answered; stops at ``max_requests`` or ``max_seconds``, or once ``keep_going``
-    returns False. Returns the samples and the wall time."""
+    """``clients`` threads sending ``paths`` round-robin; stops at ``max_requests`` or
+    ``max_seconds``, or once ``keep_going`` returns False. Returns the samples and the wall time.
+
+    Without ``rate`` each client sends its next request as soon as its last one is answered
+    (the most the server can take: its capacity). With ``rate`` (requests/s in all) each client
+    sends on a schedule of its own, with exponentially distributed gaps (Poisson arrivals, as
+    from many independent users), still at most one request in flight per client; a request
+    sent late because its client still waited for the last one counts its latency from when it
+    was due.
+    """
     counter = itertools.count()
     deadline = time.monotonic() + max_seconds
     samples: list[Sample] = []
     lock = threading.Lock()
 
-    def client() -> None:
+    def client(seed: int) -> None:
         mine = []
+        gaps = random.Random(seed)
+        due = time.perf_counter() + (gaps.expovariate(rate / clients) if rate else 0.0)
         while time.monotonic() < deadline and (keep_going is None or keep_going()):
+            if rate:
+                wait = due - time.perf_counter()
+                if wait > 0:
+                    time.sleep(min(wait, 0.25))  # short naps: the stop conditions stay live
+                    continue
             n = next(counter)  # atomic under the GIL
             if n >= max_requests:
                 break
-            mine.append(fetch(port, paths[n % len(paths)], n % len(paths)))
+            path = n % len(paths)
+            mine.append(fetch(port, paths[path], path, due if rate else None))
+            if rate:
+                due += gaps.expovariate(rate / clients)
         with lock:
             samples.extend(mine)
 
     started = time.perf_counter()
-    threads = [threading.Thread(target=client, daemon=True) for _ in range(clients)]
+    threads = [
+        threading.Thread(target=client, args=(seed,), daemon=True) for seed in range(clients)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -367,33 +395,119 @@ def check(
 
 
 @dataclass
+class ReindexRun:
+    """A phase with a full reindex running and switching under the clients."""
+
+    result: PhaseResult
+    seconds: float
+    summary: str
+    generation_before: str
+    generation_after: str
+    switch_offset: float | None  # seconds into the phase
+    health_after_switch: list[str | None]
+    pages_differ: int  # queries whose page differs between the old and new index
+    totals_differ: int  # … in its total, not only in the order of equally scored hits
+    new_pages: list[Page]
+
+    @property
+    def ok(self) -> bool:
+        health = self.health_after_switch
+        return (
+            not (self.result.errors or self.result.wrong or self.result.stale_after_switch)
+            and self.generation_after != self.generation_before
+            and bool(health)
+            and all(g == self.generation_after for g in health)
+        )
+
+
+@dataclass
 class LoadRun:
     """Everything a run measured."""
 
     documents: int
     queries: int
     single: PhaseResult
-    load: PhaseResult
-    during: PhaseResult
-    reindex_seconds: float
-    reindex_summary: str
-    generation_before: str
-    generation_after: str
-    switch_offset: float | None  # seconds into the reindex phase
-    health_after_switch: list[str | None]
-    pages_differ: int  # queries whose page differs between the old and new index
-    totals_differ: int  # … in its total, not only in the order of equally scored hits
+    capacity: PhaseResult  # clients without a pause: the most the server answers
+    paced: PhaseResult  # the same clients at `pace` of that rate
+    pace: float
+    rate: float  # requests/s the paced phases offered
+    reindexes: list[ReindexRun]  # paced; then, when asked for, without a pause
     loadavg: tuple[tuple[float, float, float], tuple[float, float, float]]
 
     @property
+    def phases(self) -> list[PhaseResult]:
+        return [self.single, self.capacity, self.paced] + [r.result for r in self.reindexes]
+
+    @property
+    def paced_phases(self) -> list[PhaseResult]:
+        """The phases the latency target is about: the paced ones, alone and during a reindex."""
+        return [self.paced, self.reindexes[0].result]
+
+    @property
     def ok(self) -> bool:
-        phases = (self.single, self.load, self.during)
-        return (
-            not any(p.errors or p.wrong or p.stale_after_switch for p in phases)
-            and self.generation_after != self.generation_before
-            and bool(self.health_after_switch)
-            and all(g == self.generation_after for g in self.health_after_switch)
+        return not any(p.errors or p.wrong for p in self.phases) and all(
+            r.ok for r in self.reindexes
         )
+
+
+def run_reindex_phase(
+    server: Server,
+    paths: Sequence[str],
+    old: Sequence[Page],
+    name: str,
+    clients: int,
+    rate: float | None,
+    reindex_sources: Sequence[Path],
+    root: Path,
+    log_path: Path,
+    reindex_workers: str | None,
+    after_switch: float,
+    max_seconds: float,
+) -> ReindexRun:
+    """The clients (paced at ``rate``, or without a pause) while ``xinwen reindex`` rebuilds
+    ``root`` and switches, until ``after_switch`` seconds after it ended; every answer checked
+    against the old index's pages or, once switched, the new one's."""
+    before = server.health()
+    ended: list[float] = []
+    with SwitchWatch(root, server.port) as watch:
+        t0 = time.monotonic()
+        proc = start_reindex(reindex_sources, root, log_path, reindex_workers)
+
+        def keep_going() -> bool:
+            if proc.poll() is None:
+                return True
+            if not ended:
+                ended.append(time.monotonic())
+            return time.monotonic() - ended[0] < after_switch
+
+        try:
+            samples, wall = run_clients(
+                server.port, paths, clients, sys.maxsize, max_seconds, keep_going, rate
+            )
+        finally:
+            if proc.poll() is None:  # out of time: stop it, report what was measured
+                proc.terminate()
+            proc.wait()
+    seconds = (ended[0] if ended else time.monotonic()) - t0
+    summary = log_path.read_text(errors="replace").strip()
+    if proc.returncode != 0:
+        raise RuntimeError(f"the reindex failed ({proc.returncode}): {summary[-2000:]}")
+    after = server.health()
+    new, _ = reference_pass(server.port, paths)
+    switched = watch.switched_at
+    result = check(PhaseResult(name, clients, samples, wall), paths, old, new, switched)
+    return ReindexRun(
+        result=result,
+        seconds=seconds,
+        summary=summary,
+        generation_before=before["generation"],
+        generation_after=after["generation"],
+        switch_offset=None if switched is None else switched - t0,
+        health_after_switch=[g for began, g in watch.health if switched and began > switched],
+        pages_differ=sum(a != b for a, b in zip(old, new, strict=True)),
+        totals_differ=sum(a[0] != b[0] for a, b in zip(old, new, strict=True)),
+        new_pages=new,
+    )
 
 
 def run_load_test(
@@ -404,10 +518,13 @@ def run_load_test(
     clients: int = 16,
     requests: int = 4000,
     seconds: float = 120,
+    pace: float = 0.5,
+    paced_seconds: float = 30,
     after_switch: float = 10,
     max_seconds: float = 3600,
     server_workers: int = 2,
     reindex_workers: str | None = None,
+    saturated_reindex: bool = False,
     log: Callable[[str], None] = print,
 ) -> LoadRun:
     """Serve ``root``, run the phases, check every answer (see the module docstring)."""
@@ -425,59 +542,57 @@ def run_load_test(
         log(f"single client: p95 {single.latency(95):.1f} ms; {clients} clients …")
 
         samples, wall = run_clients(server.port, paths, clients, requests, seconds)
-        load = check(PhaseResult(f"{clients} clients", clients, samples, wall), paths, old)
-        log(f"  {load.rate:.1f} req/s, p95 {load.latency(95):.1f} ms; now during a reindex …")
+        name = f"{clients} clients, no pause"
+        capacity = check(PhaseResult(name, clients, samples, wall), paths, old)
+        rate = pace * capacity.rate
+        log(f"  capacity {capacity.rate:.1f} req/s (p95 {capacity.latency(95):.1f} ms); paced …")
 
-        reindex_log = workdir / "load-reindex.log"
-        ended: list[float] = []
-        with SwitchWatch(root, server.port) as watch:
-            t0 = time.monotonic()
-            proc = start_reindex(reindex_sources, root, reindex_log, reindex_workers)
-
-            def keep_going() -> bool:
-                if proc.poll() is None:
-                    return True
-                if not ended:
-                    ended.append(time.monotonic())
-                return time.monotonic() - ended[0] < after_switch
-
-            try:
-                samples, wall = run_clients(
-                    server.port, paths, clients, sys.maxsize, max_seconds, keep_going
-                )
-            finally:
-                if proc.poll() is None:  # out of time: stop it, report what was measured
-                    proc.terminate()
-                proc.wait()
-        reindex_seconds = (ended[0] if ended else time.monotonic()) - t0
-        summary = reindex_log.read_text(errors="replace").strip()
-        if proc.returncode != 0:
-            raise RuntimeError(f"the reindex failed ({proc.returncode}): {summary[-2000:]}")
-        after = server.health()
-        new, _ = reference_pass(server.port, paths)
-        during = check(
-            PhaseResult(f"{clients} clients + reindex", clients, samples, wall),
-            paths,
-            old,
-            new,
-            watch.switched_at,
+        paced_name = f"{clients} clients at {rate:.0f} req/s"
+        samples, wall = run_clients(
+            server.port, paths, clients, sys.maxsize, paced_seconds, rate=rate
         )
-        switched = watch.switched_at
-        health_after = [g for began, g in watch.health if switched is not None and began > switched]
+        paced = check(PhaseResult(paced_name, clients, samples, wall), paths, old)
+        log(f"  p95 {paced.latency(95):.1f} ms at {paced.rate:.1f} req/s; now during a reindex …")
+
+        common = dict(
+            server=server,
+            paths=paths,
+            clients=clients,
+            reindex_sources=reindex_sources,
+            root=root,
+            reindex_workers=reindex_workers,
+            after_switch=after_switch,
+            max_seconds=max_seconds,
+        )
+        reindexes = [
+            run_reindex_phase(
+                old=old,
+                name=paced_name + " + reindex",
+                rate=rate,
+                log_path=workdir / "load-reindex.log",
+                **common,  # type: ignore[arg-type]
+            )
+        ]
+        log(f"  p95 {reindexes[0].result.latency(95):.1f} ms during the reindex")
+        if saturated_reindex:
+            reindexes.append(
+                run_reindex_phase(
+                    old=reindexes[0].new_pages,
+                    name=name + " + reindex",
+                    rate=None,
+                    log_path=workdir / "load-reindex-saturated.log",
+                    **common,  # type: ignore[arg-type]
+                )
+            )
         return LoadRun(
             documents=before["documents"],
             queries=len(paths),
             single=single,
-            load=load,
-            during=during,
-            reindex_seconds=reindex_seconds,
-            reindex_summary=summary,
-            generation_before=before["generation"],
-            generation_after=after["generation"],
-            switch_offset=None if switched is None else switched - t0,
-            health_after_switch=health_after,
-            pages_differ=sum(a != b for a, b in zip(old, new, strict=True)),
-            totals_differ=sum(a[0] != b[0] for a, b in zip(old, new, strict=True)),
+            capacity=capacity,
+            paced=paced,
+            pace=pace,
+            rate=rate,
+            reindexes=reindexes,
             loadavg=(loadavg_before, os.getloadavg()),
         )
     finally:
@@ -495,7 +610,7 @@ def report(run: LoadRun, scope: str, server_workers: int) -> str:
     """The Markdown report (also printed)."""
     base = run.single.latency(95)
     rows = []
-    for phase in (run.single, run.load, run.during):
+    for phase in run.phases:
         rows.append(
             [
                 phase.name,
@@ -511,11 +626,10 @@ def report(run: LoadRun, scope: str, server_workers: int) -> str:
                 str(len(phase.wrong)),
             ]
         )
-    ratio = run.during.latency(95) / base if base else float("inf")
-    target = "meets" if ratio <= TARGET_P95_RATIO else "misses"
-    health = run.health_after_switch
-    new_ok = bool(health) and all(g == run.generation_after for g in health)
-    switch = "never seen" if run.switch_offset is None else f"{run.switch_offset:.1f} s in"
+    ratios = [p.latency(95) / base if base else float("inf") for p in run.paced_phases]
+    target = "meets" if max(ratios) <= TARGET_P95_RATIO else "misses"
+    paced = run.paced
+    capacity = run.capacity
     before_avg, after_avg = (" / ".join(f"{x:.1f}" for x in avg) for avg in run.loadavg)
     lines = [
         "# Load benchmark",
@@ -524,10 +638,18 @@ def report(run: LoadRun, scope: str, server_workers: int) -> str:
         f"`xinwen serve` (gunicorn, {server_workers} sync workers) on 127.0.0.1 over"
         f" {run.documents:,} documents ({scope}); the {run.queries} queries of"
         " `bench/queries/latency.txt` sent round-robin to `/api/search` (10 hits, facets, exact"
-        " total), each client sending its next request when the last is answered; client and"
-        " server on the same machine. Every response checked: status 200, a valid document,"
-        " and the same total and hit ids as the reference answer of the old or the new index."
+        " total) by client threads, at most one request in flight each; client and server on"
+        " the same machine. Every response checked: status 200, a valid document, and the"
+        " same total and hit ids as the reference answer of the old or the new index."
         f" Load average before / after: {before_avg} → {after_avg}. Note: {NOISE_NOTE}.",
+        "",
+        "Phases: one client, each query once (the single-client latency);"
+        f" {capacity.clients} clients each sending the next request as soon as the last is"
+        " answered (the server's capacity: it is never idle);"
+        f" the same {paced.clients} clients paced at {run.pace:.0%} of that capacity"
+        f" ({run.rate:.0f} requests/s in all, exponentially distributed gaps, latency counted"
+        " from when each request was due), alone and while a full reindex of the same corpus"
+        " runs and switches the index under them.",
         "",
         markdown_table(
             [
@@ -546,32 +668,41 @@ def report(run: LoadRun, scope: str, server_workers: int) -> str:
             rows,
         ),
         "",
-        f"Target p95 under load ≤ {TARGET_P95_RATIO:.0f}× the single-client p95 — **{target}**"
-        f" ({ratio:.1f}× during the reindex, {run.load.latency(95) / base:.1f}× without)."
-        f" What the reindex alone adds: p95 during it is"
-        f" {run.during.latency(95) / run.load.latency(95):.1f}× the p95 of the same"
-        f" {run.load.clients} clients without it. ({run.load.clients} clients that each send"
-        f" the next request at once, against {server_workers} CPU-bound workers: a request"
-        " waits behind the others' whatever the reindex does.)",
-        "",
-        f"Reindex during the last phase: {run.reindex_seconds:.0f} s; `current` switched"
-        f" {switch}, from `{run.generation_before}` to `{run.generation_after}`."
-        f" `/healthz` asked {len(health)} time(s) after the switch:"
-        f" {'every answer from the new generation' if new_ok else 'NOT all from the new one'};"
-        f" answers begun after the switch that came from the old index:"
-        f" {run.during.stale_after_switch}. Pages that differ between the old and the new"
-        f" index: {run.pages_differ} (in their total: {run.totals_differ}).",
-        "",
-        "Reindex summary:",
-        "",
-        "```",
-        run.reindex_summary,
-        "```",
+        f"Target p95 under load ≤ {TARGET_P95_RATIO:.0f}× the single-client p95, with"
+        f" {paced.clients} clients at {run.pace:.0%} of capacity — **{target}**"
+        f" ({ratios[0]:.1f}× alone, {ratios[1]:.1f}× during the reindex)."
+        f" At capacity the ratio is {capacity.latency(95) / base:.1f}×: {capacity.clients}"
+        f" clients without a pause on {os.cpu_count()} CPUs keep about"
+        f" {capacity.clients / max(os.cpu_count() or 1, 1):.0f} requests queued per CPU, so each"
+        " waits for several others to be served whatever the server does (Little's law:"
+        f" mean latency = {capacity.clients} / {capacity.rate:.0f} req/s ="
+        f" {1000 * capacity.clients / max(capacity.rate, 1e-9):.0f} ms).",
         "",
     ]
+    for reindex in run.reindexes:
+        health = reindex.health_after_switch
+        new_ok = bool(health) and all(g == reindex.generation_after for g in health)
+        switch = (
+            "never seen" if reindex.switch_offset is None else f"{reindex.switch_offset:.1f} s in"
+        )
+        lines += [
+            f'Reindex during "{reindex.result.name}": {reindex.seconds:.0f} s; `current`'
+            f" switched {switch}, from `{reindex.generation_before}` to"
+            f" `{reindex.generation_after}`. `/healthz` asked {len(health)} time(s) after the"
+            " switch:"
+            f" {'every answer from the new generation' if new_ok else 'NOT all from the new one'};"
+            " answers begun after the switch that came from the old index:"
+            f" {reindex.result.stale_after_switch}. Pages that differ between the old and the"
+            f" new index: {reindex.pages_differ} (in their total: {reindex.totals_differ}).",
+            "",
+            "```",
+            reindex.summary,
+            "```",
+            "",
+        ]
     problems = [
         (p.name, kind, items)
-        for p in (run.single, run.load, run.during)
+        for p in run.phases
         for kind, items in (("errors", p.errors), ("wrong pages", p.wrong))
         if items
     ]
@@ -593,6 +724,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--requests", type=int, default=4000, help="cap of the load phase")
     parser.add_argument("--seconds", type=float, default=120, help="cap of the load phase")
+    parser.add_argument(
+        "--pace", type=float, default=0.5, help="paced phases: this fraction of the capacity"
+    )
+    parser.add_argument("--paced-seconds", type=float, default=30, help="length of the paced phase")
+    parser.add_argument(
+        "--saturated-reindex",
+        action="store_true",
+        help="one more reindex, under clients without a pause (long: the reindex gets little CPU)",
+    )
     parser.add_argument(
         "--after-switch", type=float, default=10, help="keep loading this long after the reindex"
     )
@@ -632,10 +772,13 @@ def main(argv: list[str] | None = None) -> int:
         clients=args.clients,
         requests=args.requests,
         seconds=args.seconds,
+        pace=args.pace,
+        paced_seconds=args.paced_seconds,
         after_switch=args.after_switch,
         max_seconds=args.max_seconds,
         server_workers=args.server_workers,
         reindex_workers=args.reindex_workers,
+        saturated_reindex=args.saturated_reindex,
     )
     scope = "the whole bench corpus" if args.limit is None else f"its first {args.limit:,} records"
     text = report(run, scope, args.server_workers)
