@@ -85,6 +85,8 @@ class ReindexOptions:
     userdict: Path | None = None
     boilerplate: Path | None = None
     progress: bool = True
+    # Called with the new generation's folder just before it is switched in (`IndexStore.publish`).
+    prepare: Callable[[Path], None] | None = None
 
 
 def _writer(ix: whoosh_index.Index) -> IndexWriter:
@@ -183,7 +185,7 @@ def _reindex(options: ReindexOptions, on_skip: Callable[[Skip], None] | None) ->
                 report.generation = store.current().name
             else:
                 report.seconds = time.monotonic() - started
-                gen = store.publish(partial, _meta(options, report, userwords))
+                gen = store.publish(partial, _meta(options, report, userwords), options.prepare)
                 report.generation = gen.name
         except BaseException:
             shutil.rmtree(partial, ignore_errors=True)

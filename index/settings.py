@@ -57,8 +57,9 @@ NICE = Setting(
     "nice",
     "10",
     "XINWEN_NICE",
-    "How much lower than the server's the CPU priority of reindex workers is (0–19; `0`: the"
-    " same): on a machine that serves while it reindexes, queries get the CPUs first.",
+    "How much lower than the server's the CPU priority of a reindex is, its reading process and"
+    " its workers (0–19; `0`: the same): on a machine that serves while it reindexes, queries"
+    " get the CPUs first.",
 )
 
 SETTINGS = (INDEX, WORKERS, NICE)
@@ -81,7 +82,7 @@ def workers(given: int | str | None = None) -> int:
 
 
 def nice(given: int | str | None = None) -> int:
-    """Niceness added to reindex workers: ``--nice``, else ``$XINWEN_NICE``, else 10."""
+    """Niceness added to a reindex: ``--nice``, else ``$XINWEN_NICE``, else 10."""
     return NICE.whole_number(given, 0, 19)
 
 

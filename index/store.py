@@ -33,7 +33,7 @@ import shutil
 import signal
 import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -319,10 +319,15 @@ class IndexStore:
                 os.link(item, dest / item.name)
         return dest
 
-    def publish(self, partial: Path, meta: dict) -> Generation:
+    def publish(
+        self, partial: Path, meta: dict, prepare: Callable[[Path], None] | None = None
+    ) -> Generation:
         """Finish a partial generation and switch ``current`` to it atomically.
 
         Call with every writer of ``partial`` closed: its Whoosh lock file is removed.
+        ``prepare`` is called with the finished generation's folder just before the switch
+        (the CLI writes the search side's read cache there); if it fails, readers do that
+        work themselves, so the generation is switched in all the same.
         """
         for lock in [p for p in partial.iterdir() if _is_whoosh_lock(p)]:
             lock.unlink()
@@ -331,6 +336,11 @@ class IndexStore:
         final = partial.with_name(partial.name.removesuffix(PARTIAL))
         os.rename(partial, final)
         _fsync_dir(final.parent)
+        if prepare is not None:
+            try:
+                prepare(final)
+            except Exception as exc:  # only a head start for readers: never fails the reindex
+                log.warning("could not prepare %s for readers (%s)", final.name, exc)
         tmp_link = self.root / f"{TMP_LINK_PREFIX}{os.getpid()}"
         if tmp_link.is_symlink():
             tmp_link.unlink()

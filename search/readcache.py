@@ -32,9 +32,11 @@ from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
+from whoosh import index as whoosh_index
 from whoosh.reading import IndexReader
 
 from index.schema import published_dates
+from index.store import read_meta
 from search.facets import FacetIndex
 
 log = logging.getLogger(__name__)
@@ -173,6 +175,18 @@ def load(path: Path, meta: dict, reader: IndexReader, write: bool = True) -> Gen
     if write:
         save(target, key, data)
     return data
+
+
+def prepare(path: Path) -> None:
+    """Write the read cache of the generation in ``path``. A reindex calls this before it
+    switches ``current`` to the generation: servers that then open it load the file instead
+    of each computing it while queries wait (a second on the bench index)."""
+    ix = whoosh_index.open_dir(str(path))
+    try:
+        with ix.reader() as reader:
+            load(path, read_meta(path), reader)
+    finally:
+        ix.close()
 
 
 def save(target: Path, key: dict, data: GenerationData) -> bool:

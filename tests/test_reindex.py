@@ -263,3 +263,20 @@ def test_killed_reindex_leaves_the_previous_index_serving(tmp_path: Path) -> Non
     report = reindex(ReindexOptions([big], root, progress=False))
     assert report.documents == 3000
     assert not partial.exists()
+
+
+def test_a_failing_prepare_step_still_switches_to_the_new_index(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Preparing a generation for readers is a head start only: if it fails, readers do the
+    work themselves and the reindex still succeeds."""
+    src = write_jsonl(tmp_path / "a.jsonl", [article(n) for n in range(5)])
+
+    def broken(path: Path) -> None:
+        raise OSError(f"cannot write in {path}")
+
+    options = ReindexOptions(sources=[src], root=tmp_path / "ix", progress=False, prepare=broken)
+    report = reindex(options)
+    assert report.documents == 5
+    assert "could not prepare" in caplog.text and "cannot write" in caplog.text
+    assert Searcher(tmp_path / "ix").search(SearchRequest(q="")).total == 5

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import html
 import json
@@ -17,7 +18,7 @@ from index import settings
 from index.builder import ReindexError, ReindexOptions, reindex
 from index.stats import index_stats
 from index.store import StoreError
-from search import IndexUnavailableError, QueryError, Searcher, SearchRequest, SortOrder
+from search import IndexUnavailableError, QueryError, Searcher, SearchRequest, SortOrder, readcache
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -41,23 +42,30 @@ def _field_pair(text: str) -> tuple[str, str]:
 
 def cmd_reindex(args: argparse.Namespace) -> int:
     """Build or update the index from SOURCE files and folders."""
+    nice = settings.nice(args.nice)
     options = ReindexOptions(
         sources=[Path(p) for p in args.sources],
         root=settings.index_root(args.index),
         incremental=args.incremental,
         prune=args.prune,
         workers=settings.workers(args.workers),
-        nice=settings.nice(args.nice),
+        # The whole reindex runs at the lower priority, this reading process too (its start,
+        # loading jieba, competed with a server's queries); the workers inherit it.
+        nice=0,
         strict=args.strict,
         field_map=dict(args.field or []),
         userdict=Path(args.userdict) if args.userdict else None,
         boilerplate=Path(args.boilerplate) if args.boilerplate else None,
         progress=not args.quiet,
+        prepare=readcache.prepare,
     )
     missing = [str(p) for p in options.sources if not p.exists()]
     if missing:
         print(f"xinwen: error: no such source: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
+    if nice:
+        with contextlib.suppress(OSError):  # not allowed here: the usual priority
+            os.nice(nice)
     report = reindex(options)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
