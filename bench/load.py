@@ -6,9 +6,10 @@ A bounded Python client (threads + ``http.client``, no dependency) sends the que
 a valid search document, and the same page (total and hit ids) as a reference answer for that
 query from the old index or, once it is switched in, the new one. Phases:
 
-1. reference: one client, each query once after a warm-up pass (also the single-client latency);
+1. reference: one client, each query once (the pages every later answer is checked against);
 2. capacity: ``--clients`` clients (default 16), each sending its next request as soon as the
    last is answered, bounded by ``--requests`` and ``--seconds``: the most the server answers;
+   then one client, each query once again: the single-client latency, every worker warm;
 3. paced: the same clients sending ``--pace`` (default 0.5) of that rate in all, on Poisson
    schedules (as from many independent users), for ``--paced-seconds``;
 4. reindex: the paced clients while ``xinwen reindex`` rebuilds the same corpus into the same
@@ -535,17 +536,19 @@ def run_load_test(
     try:
         before = server.health()
         log(f"serving {before['documents']:,} documents ({before['generation']}) on :{server.port}")
-        reference_pass(server.port, paths)  # warm-up: jieba, caches, both workers
-        old, single_samples = reference_pass(server.port, paths)
-        t_single = sum(s.seconds for s in single_samples)
-        single = check(PhaseResult("1 client", 1, single_samples, t_single), paths, old)
-        log(f"single client: p95 {single.latency(95):.1f} ms; {clients} clients …")
-
+        old, _ = reference_pass(server.port, paths)  # the reference pages; jieba loaded
         samples, wall = run_clients(server.port, paths, clients, requests, seconds)
         name = f"{clients} clients, no pause"
         capacity = check(PhaseResult(name, clients, samples, wall), paths, old)
         rate = pace * capacity.rate
-        log(f"  capacity {capacity.rate:.1f} req/s (p95 {capacity.latency(95):.1f} ms); paced …")
+        log(f"capacity {capacity.rate:.1f} req/s (p95 {capacity.latency(95):.1f} ms) …")
+
+        # Measured after the capacity phase, when every server worker has answered every query
+        # many times: one warm-up pass leaves each worker's caches warm for about half of them.
+        _, single_samples = reference_pass(server.port, paths)
+        t_single = sum(s.seconds for s in single_samples)
+        single = check(PhaseResult("1 client", 1, single_samples, t_single), paths, old)
+        log(f"  single client: p95 {single.latency(95):.1f} ms; paced …")
 
         paced_name = f"{clients} clients at {rate:.0f} req/s"
         samples, wall = run_clients(
@@ -643,9 +646,10 @@ def report(run: LoadRun, scope: str, server_workers: int) -> str:
         " same total and hit ids as the reference answer of the old or the new index."
         f" Load average before / after: {before_avg} → {after_avg}. Note: {NOISE_NOTE}.",
         "",
-        "Phases: one client, each query once (the single-client latency);"
-        f" {capacity.clients} clients each sending the next request as soon as the last is"
-        " answered (the server's capacity: it is never idle);"
+        f"Phases: {capacity.clients} clients each sending the next request as soon as the last"
+        " is answered (the server's capacity: it is never idle); one client, each query once"
+        " (the single-client latency, measured after that phase so that every server worker"
+        " is warm);"
         f" the same {paced.clients} clients paced at {run.pace:.0%} of that capacity"
         f" ({run.rate:.0f} requests/s in all, exponentially distributed gaps, latency counted"
         " from when each request was due), alone and while a full reindex of the same corpus"
