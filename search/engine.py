@@ -175,6 +175,12 @@ class Engine:
             self._mask_bytes -= _mask_nbytes(old)
         return mask
 
+    def hot_terms(self, limit: int) -> list[tuple[str, str, bool]]:
+        """The ``limit`` terms used most recently, newest first, each with whether its
+        positions were read: what a newer generation of the same index will be asked for."""
+        keys = list(self._cache.items())[-limit:]
+        return [(f, t, post.term.values is not None) for (f, t), post in reversed(keys)]
+
     def cache_info(self) -> dict[str, int]:
         """Sizes of the per-generation caches (for tests and benchmarks)."""
         return {

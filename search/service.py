@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import math
 import os
 import threading
@@ -32,9 +33,13 @@ from search.models import (
 )
 from search.querylang import parse
 
+log = logging.getLogger(__name__)
+
 FALLBACK_NOTICE = "没有同时包含所有词的结果，以下是包含其中任意词的结果。"
 TRUNCATED_NOTICE = f"查询过长，只搜索了前 {MAX_QUERY_CHARS} 个字符。"
 COLLAPSE_SLACK = 10  # extra candidates fetched so that collapsing still fills a page
+# Terms carried over, by their reading, from one generation's caches to the next (`_warm`).
+WARM_TERMS = 400
 SORT_BELOW = 4_000  # date order: sort a result set this small, else walk the dates newest first
 RELATED_TERMS = 12
 
@@ -74,6 +79,7 @@ class Searcher:
         self.store = IndexStore(root)
         self._snapshot: _Snapshot | None = None
         self._lock = threading.RLock()
+        self._warmer: threading.Thread | None = None  # the last generation's warm-up
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -113,8 +119,34 @@ class Searcher:
         )
         self._snapshot = new
         if snap is not None:
+            hot = snap.engine.hot_terms(WARM_TERMS)
             snap.close()
+            if hot:
+                self._warmer = threading.Thread(
+                    target=self._warm, args=(new, hot), name="xinwen-warm", daemon=True
+                )
+                self._warmer.start()
         return new
+
+    def _warm(self, snap: _Snapshot, terms: list[tuple[str, str, bool]]) -> None:
+        """Read into the new generation's caches the terms its predecessor had used last.
+
+        After a reindex switches the index, every query would otherwise read its posting
+        lists from disk again (common characters with positions take tens of milliseconds
+        each), and under steady traffic those cold queries queue behind each other for
+        seconds. This runs in the background between queries (it takes the searcher's lock
+        one term at a time, so a query waits for one term at most) and stops when the
+        generation is replaced or closed.
+        """
+        for fieldname, text, positions in terms:
+            with self._lock:
+                if self._snapshot is not snap:
+                    return
+                try:
+                    snap.engine.postings(fieldname, text, positions)
+                except Exception as exc:  # a warm-up only: the queries read what they need
+                    log.info("warming %s stopped: %s", snap.generation, exc)
+                    return
 
     def health(self) -> dict:
         """Whether an index is loaded, with its document count and generation."""

@@ -348,6 +348,31 @@ def test_searcher_follows_a_reindex_switch(tmp_path: Path) -> None:
     assert searcher.health()["documents"] == 2
 
 
+def test_a_switch_warms_the_new_generation_with_the_terms_last_used(tmp_path: Path) -> None:
+    """After a reindex, the terms the old generation answered last are read into the new
+    one's caches in the background, from the new index: queries neither wait for them cold
+    nor see the old postings."""
+    src = write_jsonl(tmp_path / "a.jsonl", [article(1, body="屋顶光伏并网。")])
+    root = build_index(tmp_path / "ix", src)
+    searcher = Searcher(root)
+    try:
+        assert searcher.search(SearchRequest(q="光伏")).total == 1
+        used = searcher._current().engine.hot_terms(50)
+        assert ("body", "光伏", False) in used or ("body", "光伏", True) in used
+        write_jsonl(src, [article(1, body="屋顶光伏并网。"), article(2, body="光伏组件降价。")])
+        reindex(ReindexOptions([src], root, progress=False))
+        assert searcher.health()["documents"] == 2  # opens the new generation
+        assert searcher._warmer is not None
+        searcher._warmer.join(timeout=60)
+        engine = searcher._current().engine
+        assert set(engine.hot_terms(50)) >= set(used)
+        assert engine.cache_info()["terms"] >= len(used)
+        assert len(engine.postings("body", "光伏").ids) == 2  # the new generation's postings
+        assert searcher.search(SearchRequest(q="光伏")).total == 2
+    finally:
+        searcher.close()
+
+
 def test_undated_articles_are_searchable_counted_and_sorted_last(tmp_path: Path) -> None:
     src = write_jsonl(
         tmp_path / "a.jsonl",
