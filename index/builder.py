@@ -33,6 +33,7 @@ from index.analysis import (
 )
 from index.codec import XinwenCodec
 from index.parallel import ParallelWriter, WorkerError
+from index.priority import Priority
 from index.progress import Progress, estimate_records
 from index.records import Record, Skip
 from index.report import ReindexReport
@@ -78,8 +79,9 @@ class ReindexOptions:
     incremental: bool = False
     prune: bool = False
     workers: int = 1
-    # Added to the worker processes' nice value (`index.settings.NICE`; the CLI reads it).
-    nice: int = int(settings.NICE.default)
+    # The worker processes' priority (`index.priority`; the CLI lowers its own, which they
+    # inherit, and passes 0 here).
+    nice: Priority = settings.NICE.default
     strict: bool = False
     field_map: dict[str, str] = field(default_factory=dict)
     userdict: Path | None = None
@@ -235,7 +237,7 @@ def _build(
     records: Iterable[Record],
     report: ReindexReport,
     workers: int,
-    nice: int,
+    nice: Priority,
 ):
     """Write every record into an empty index; the last of several records with one id wins."""
     writer: IndexWriter
@@ -327,7 +329,7 @@ def _update(
     records: Iterable[Record],
     report: ReindexReport,
     prune: bool,
-    nice: int,
+    nice: Priority,
 ):
     """Add new records, rewrite changed ones, optionally delete ones the sources no longer have.
 
@@ -398,7 +400,7 @@ class _UpdateWriter(ParallelWriter):
     of their own.
     """
 
-    def __init__(self, ix: whoosh_index.Index, nice: int) -> None:
+    def __init__(self, ix: whoosh_index.Index, nice: Priority) -> None:
         options = {"limitmb": WRITER_LIMIT_MB, "codec": XinwenCodec()}
         super().__init__(
             ix,

@@ -8,8 +8,8 @@ interrupted or may fail, and are fixed here:
   their job queue forever; here cancel terminates them.
 - When the parent dies (kill -9), the sub-writers are orphaned; here each asks the kernel to
   kill it when its parent dies (Linux ``PR_SET_PDEATHSIG``) and is a daemon process.
-- Sub-writers run at a lower CPU priority (``niceness``), so that a server on the same
-  machine keeps answering quickly while a reindex runs; the parent, mostly reading, does not.
+- Sub-writers run at a lower CPU priority (``niceness``, `index.priority`), so that a server
+  on the same machine keeps answering quickly while a reindex runs.
 - When a sub-writer dies (a write error such as a full disk, the OOM killer), ``MpWriter``
   commits without its segment, silently losing its documents, or, once the job queue is
   full, waits for it forever; here the parent raises `WorkerError` with the sub-writer's
@@ -18,7 +18,6 @@ interrupted or may fail, and are fixed here:
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import ctypes.util
 import multiprocessing
@@ -31,6 +30,7 @@ from typing import Any
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import SegmentWriter
 
+from index.priority import Priority, lower_priority
 from index.segments import XinwenSegmentWriter
 
 _PR_SET_PDEATHSIG = 1
@@ -55,13 +55,11 @@ def _die_with_parent() -> None:
 class _SubWriterTask(SubWriterTask):
     failures: Any = None  # the parent's queue of error messages
     parent_pid: int = 0  # set in the parent before the fork
-    niceness: int = 0  # added to the process's nice value when it starts
+    niceness: Priority = 0  # the priority it lowers itself to when it starts (index.priority)
 
     def run(self) -> None:
         _die_with_parent()
-        if self.niceness:
-            with contextlib.suppress(OSError):  # not allowed here: the parent's priority
-                os.nice(self.niceness)
+        lower_priority(self.niceness)
         # The parent may have died between the fork and the line above (a reindex killed right
         # after it queued its first batch): then no signal will ever come, and this worker would
         # wait on the job queue forever, holding the parent's stdout and stderr open.
@@ -117,7 +115,7 @@ class ParallelWriter(MpWriter):
     """``MpWriter`` whose sub-writers die with the parent and on ``cancel()``, and whose
     failure fails the commit."""
 
-    def __init__(self, *args: Any, niceness: int = 0, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, niceness: Priority = 0, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.niceness = niceness
         if not self.multisegment:

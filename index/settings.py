@@ -10,6 +10,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from index.priority import IDLE
+
 
 @dataclass(frozen=True, slots=True)
 class Setting:
@@ -55,11 +57,12 @@ WORKERS = Setting(
 
 NICE = Setting(
     "nice",
-    "10",
+    "idle",
     "XINWEN_NICE",
-    "How much lower than the server's the CPU priority of a reindex is, its reading process and"
-    " its workers (0–19; `0`: the same): on a machine that serves while it reindexes, queries"
-    " get the CPUs first.",
+    "CPU priority of a reindex, its reading process and its workers, below a server's on the"
+    " same machine: `idle` runs it only on CPU time queries leave unused (Linux `SCHED_IDLE`);"
+    " a number 1–19 is added to its nice value instead (it then keeps a share of the CPUs however"
+    " busy the server is); `0`: the same priority.",
 )
 
 SETTINGS = (INDEX, WORKERS, NICE)
@@ -81,9 +84,18 @@ def workers(given: int | str | None = None) -> int:
         raise ValueError(f"workers must be a whole number or 'auto', not {raw!r}") from None
 
 
-def nice(given: int | str | None = None) -> int:
-    """Niceness added to a reindex: ``--nice``, else ``$XINWEN_NICE``, else 10."""
-    return NICE.whole_number(given, 0, 19)
+def nice(given: int | str | None = None) -> int | str:
+    """A reindex's priority: ``--nice``, else ``$XINWEN_NICE``, else ``idle``; a nice
+    increment 0–19 or ``idle`` (`index.priority`)."""
+    raw = NICE.value(None if given is None else str(given))
+    if raw.strip().lower() == IDLE:
+        return IDLE
+    try:
+        return NICE.whole_number(raw, 0, 19)
+    except ValueError:
+        raise ValueError(
+            f"nice must be 'idle' or a whole number from 0 to 19, not {raw!r}"
+        ) from None
 
 
 def markdown_table(settings: tuple[Setting, ...] = SETTINGS) -> str:

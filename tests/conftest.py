@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,11 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data" / "demo"
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 SAMPLE = SHARED_CORPUS / "sample.jsonl"
+
+# `xinwen reindex` lowers its own process's CPU priority (by default to `idle`): run in this
+# process, as the CLI tests do, it would slow the rest of the test run on a busy machine. The
+# priority tests run it in a process of their own, without this.
+os.environ["XINWEN_NICE"] = "0"
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -126,21 +126,24 @@ def test_a_closed_pipe_ends_quietly(demo_index: Path) -> None:
     assert "Traceback" not in done.stderr and "BrokenPipeError" not in done.stderr
 
 
-def _nice_of(pid: int) -> int | None:
-    """The nice value of a running process (field 19 of /proc/PID/stat), None once it ended."""
+def _stat(pid: int, field: int) -> int | None:
+    """Field ``field`` (1-based, as in proc(5)) of /proc/PID/stat, None once it ended."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return None
-    return int(stat.rsplit(")", 1)[1].split()[16])
+    return int(stat.rsplit(")", 1)[1].split()[field - 3])
 
 
-def test_a_reindex_runs_at_the_lower_priority_asked_for(tmp_path: Path) -> None:
-    """The reading process and its workers, once each: niced twice, workers would be at 14."""
+NICE_FIELD, POLICY_FIELD = 19, 41
+
+
+def _reindex_priorities(tmp_path: Path, *options: str) -> tuple[set[int | None], set[int | None]]:
+    """(nice, policy) pairs seen of a CLI reindex's reading process and of its workers."""
     src = write_jsonl(tmp_path / "a.jsonl", [article(n) for n in range(3000)])
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    argv = [sys.executable, "-m", "xinwen", "reindex", str(src), "--workers", "2", "--nice", "7"]
-    base = os.getpriority(os.PRIO_PROCESS, 0)  # the child starts with ours
+    env = {k: v for k, v in os.environ.items() if k != "XINWEN_NICE"}
+    env["PYTHONPATH"] = str(ROOT)
+    argv = [sys.executable, "-m", "xinwen", "reindex", str(src), "--workers", "2", *options]
     proc = subprocess.Popen(
         [*argv, "--index", str(tmp_path / "ix"), "-q"],
         env=env,
@@ -148,19 +151,39 @@ def test_a_reindex_runs_at_the_lower_priority_asked_for(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
     )
-    seen: set[int | None] = set()
-    reader: set[int | None] = set()
+    reader: set = set()
+    workers: set = set()
+
+    def seen(pid: int) -> tuple[int | None, int | None]:
+        return _stat(pid, NICE_FIELD), _stat(pid, POLICY_FIELD)
+
     try:
         children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
-        while proc.poll() is None and not seen - {None}:
-            reader.add(_nice_of(proc.pid))
+        while proc.poll() is None and not workers - {(None, None)}:
+            reader.add(seen(proc.pid))
             for pid in children.read_text().split():
-                seen.add(_nice_of(int(pid)))
+                workers.add(seen(int(pid)))
     finally:
         _, stderr = proc.communicate(timeout=180)
     assert proc.returncode == 0, stderr
-    assert seen - {None} == {min(base + 7, 19)}
-    assert min(base + 7, 19) in reader
+    return reader, workers - {(None, None)}
+
+
+def test_a_reindex_runs_at_the_lower_priority_asked_for(tmp_path: Path) -> None:
+    """The reading process and its workers, once each: niced twice, workers would be at 14."""
+    base = os.getpriority(os.PRIO_PROCESS, 0)  # the child starts with ours
+    reader, workers = _reindex_priorities(tmp_path, "--nice", "7")
+    expected = (min(base + 7, 19), os.SCHED_OTHER)
+    assert workers == {expected}
+    assert expected in reader
+
+
+def test_a_reindex_runs_on_idle_cpu_time_by_default(tmp_path: Path) -> None:
+    """Linux's SCHED_IDLE: the reindex only gets CPU time a server on the machine leaves."""
+    base = os.getpriority(os.PRIO_PROCESS, 0)
+    reader, workers = _reindex_priorities(tmp_path)
+    assert workers == {(base, os.SCHED_IDLE)}
+    assert (base, os.SCHED_IDLE) in reader
 
 
 def test_a_bad_nice_value_is_refused_in_one_line(
@@ -168,7 +191,7 @@ def test_a_bad_nice_value_is_refused_in_one_line(
 ) -> None:
     src = write_jsonl(tmp_path / "a.jsonl", [article(1)])
     code, _, err = run(capsys, "reindex", str(src), "--index", str(tmp_path / "i"), "--nice", "40")
-    assert code == 1 and "nice must be a whole number from 0 to 19" in err
+    assert code == 1 and "nice must be 'idle' or a whole number from 0 to 19" in err
     assert not (tmp_path / "i" / "current").exists()
 
 

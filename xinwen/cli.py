@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import html
 import json
@@ -16,6 +15,7 @@ from pathlib import Path
 
 from index import settings
 from index.builder import ReindexError, ReindexOptions, reindex
+from index.priority import lower_priority
 from index.stats import index_stats
 from index.store import StoreError
 from search import IndexUnavailableError, QueryError, Searcher, SearchRequest, SortOrder, readcache
@@ -63,9 +63,7 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     if missing:
         print(f"xinwen: error: no such source: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
-    if nice:
-        with contextlib.suppress(OSError):  # not allowed here: the usual priority
-            os.nice(nice)
+    lower_priority(nice)
     report = reindex(options)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
