@@ -61,9 +61,6 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 # BOMs and non-characters. The zero-width joiner is kept: emoji sequences need it.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\ufeff\ufffe\uffff]")
 _KEPT_SPLIT = re.compile(f"([{KEPT_FULL_WIDTH}]+)")
-_LINE_BREAK_SPACE = re.compile(r"\s*\n\s*")
-_SPACES = re.compile(r"[^\S\n]+")
-_ANY_SPACE = re.compile(r"\s+")
 
 
 def fold_width(text: str) -> str:
@@ -105,7 +102,8 @@ def unescape_entities(text: str) -> str:
 
 
 def _clean_common(text: str) -> str:
-    text = _NEWLINES.sub("\n", text)
+    if "\r" in text or "\u2028" in text or "\u2029" in text:  # a substring test is ~10× cheaper
+        text = _NEWLINES.sub("\n", text)
     if looks_like_html(text):
         text = strip_html(text)
     text = unescape_entities(text)
@@ -115,14 +113,16 @@ def _clean_common(text: str) -> str:
 
 def clean_text(text: str) -> str:
     """Clean a body: see the module docstring. Paragraphs are separated by single newlines."""
-    text = _clean_common(text)
-    text = _LINE_BREAK_SPACE.sub("\n", text)
-    return _SPACES.sub(" ", text).strip()
+    # Whitespace runs become one space within a line, lines are stripped and blank ones go:
+    # str.split() splits on exactly what the regular expression \s matches, in C, about five
+    # times faster than the two substitutions it replaces (every record of every reindex).
+    lines = (" ".join(line.split()) for line in _clean_common(text).split("\n"))
+    return "\n".join(filter(None, lines))
 
 
 def clean_title(text: str) -> str:
     """Clean a one-line field (title, category, source): like `clean_text`, on one line."""
-    return _ANY_SPACE.sub(" ", _clean_common(text)).strip()
+    return " ".join(_clean_common(text).split())
 
 
 def content_id(title: str, body: str) -> str:

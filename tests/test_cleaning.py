@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from index.cleaning import (
     KEPT_FULL_WIDTH,
+    _clean_common,
     clean_text,
     clean_title,
     content_id,
@@ -130,6 +131,16 @@ def test_cleaned_text_has_no_stray_whitespace_or_controls(text: str) -> None:
     cleaned = clean_text(text)
     assert cleaned == cleaned.strip()
     assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f]|\n\n|  | \n|\n ", cleaned)
+
+
+@given(st.text(st.characters(codec="utf-8")) | st.from_regex(r"[ \t\n\r\u3000\u2028a中]*"))
+def test_whitespace_is_normalised_as_the_regular_expressions_define_it(text: str) -> None:
+    """Runs of whitespace within a line (as ``\\s`` matches it) become one space, lines are
+    stripped, blank lines dropped: the definition the faster code must equal."""
+    common = _clean_common(text)
+    body = re.sub(r"[^\S\n]+", " ", re.sub(r"\s*\n\s*", "\n", common)).strip()
+    assert clean_text(text) == body
+    assert clean_title(text) == re.sub(r"\s+", " ", common).strip()
 
 
 # ---- dates ----------------------------------------------------------------------------------
