@@ -30,6 +30,7 @@ reported, with Little's law). Writes ``bench/results/load.md``.
 from __future__ import annotations
 
 import argparse
+import functools
 import http.client
 import itertools
 import json
@@ -557,9 +558,11 @@ def run_load_test(
         paced = check(PhaseResult(paced_name, clients, samples, wall), paths, old)
         log(f"  p95 {paced.latency(95):.1f} ms at {paced.rate:.1f} req/s; now during a reindex …")
 
-        common = dict(
-            server=server,
-            paths=paths,
+        # What every reindex phase shares; each differs in its clients' pace and its log.
+        reindex_phase = functools.partial(
+            run_reindex_phase,
+            server,
+            paths,
             clients=clients,
             reindex_sources=reindex_sources,
             root=root,
@@ -567,24 +570,14 @@ def run_load_test(
             after_switch=after_switch,
             max_seconds=max_seconds,
         )
-        reindexes = [
-            run_reindex_phase(
-                old=old,
-                name=paced_name + " + reindex",
-                rate=rate,
-                log_path=workdir / "load-reindex.log",
-                **common,  # type: ignore[arg-type]
-            )
-        ]
+        paced_log = workdir / "load-reindex.log"
+        reindexes = [reindex_phase(old, paced_name + " + reindex", rate=rate, log_path=paced_log)]
         log(f"  p95 {reindexes[0].result.latency(95):.1f} ms during the reindex")
         if saturated_reindex:
+            saturated_log = workdir / "load-reindex-saturated.log"
             reindexes.append(
-                run_reindex_phase(
-                    old=reindexes[0].new_pages,
-                    name=name + " + reindex",
-                    rate=None,
-                    log_path=workdir / "load-reindex-saturated.log",
-                    **common,  # type: ignore[arg-type]
+                reindex_phase(
+                    reindexes[0].new_pages, name + " + reindex", rate=None, log_path=saturated_log
                 )
             )
         return LoadRun(

@@ -11,8 +11,8 @@ postings hold one to three positions, where this is shorter than the pickle (4 b
 position against 13). The format object is pickled into every index's schema: keep the class
 at this module path.
 
-`encoded_single` looks up the commonest value, one position below 8,192; its values are shared
-objects, which block pickles write once and refer back to (same values when read).
+`encode_positions` looks up the commonest value, one position below 8,192; those values are
+shared objects, which block pickles write once and refer back to (same values when read).
 """
 
 from __future__ import annotations
@@ -30,10 +30,20 @@ if array("I").itemsize != 4:  # pragma: no cover - every platform CPython suppor
 
 def encode_positions(positions: Sequence[int]) -> bytes:
     """The packed value of a posting's positions (ascending, each below 2**32)."""
+    if len(positions) == 1 and positions[0] < _SINGLE_LIMIT:
+        return _SINGLES[positions[0]]  # the commonest value: one early position
+    return _pack(positions)
+
+
+def _pack(positions: Sequence[int]) -> bytes:
     packed = array("I", positions)
     if _SWAP:  # pragma: no cover - little-endian machines only here
         packed.byteswap()
     return packed.tobytes()
+
+
+_SINGLE_LIMIT = 8192
+_SINGLES = [_pack((p,)) for p in range(_SINGLE_LIMIT)]
 
 
 def decode_positions(value: bytes) -> array:
@@ -43,19 +53,6 @@ def decode_positions(value: bytes) -> array:
     if _SWAP:  # pragma: no cover
         positions.byteswap()
     return positions
-
-
-_SINGLE_LIMIT = 8192
-_singles: list[bytes] = []
-
-
-def encoded_single(position: int) -> bytes:
-    """``encode_positions([position])``, looked up for positions below 8,192."""
-    if position < _SINGLE_LIMIT:
-        if not _singles:
-            _singles.extend(encode_positions((p,)) for p in range(_SINGLE_LIMIT))
-        return _singles[position]
-    return encode_positions((position,))
 
 
 class PackedPositions(Positions):

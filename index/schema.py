@@ -9,7 +9,7 @@ from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.reading import IndexReader
 
 from index.analysis import char_analyzer, term_positions, word_analyzer
-from index.postingvalues import PackedPositions, encode_positions, encoded_single
+from index.postingvalues import PackedPositions, encode_positions
 
 
 class ChineseText(TEXT):
@@ -34,8 +34,7 @@ class ChineseText(TEXT):
                 boost = self.format.field_boost
                 for term, poslist in positions.items():
                     n = len(poslist)
-                    packed = encoded_single(poslist[0]) if n == 1 else encode_positions(poslist)
-                    yield term.encode("utf-8"), n, n * boost, packed
+                    yield term.encode("utf-8"), n, n * boost, encode_positions(poslist)
                 return
         yield from super().index(value, **kwargs)
 

@@ -26,7 +26,7 @@ from operator import gt
 
 from whoosh.writing import SegmentWriter
 
-from index.postingvalues import encode_positions, encoded_single
+from index.postingvalues import encode_positions
 
 
 class TermBuffer:
@@ -149,7 +149,7 @@ class GroupingPool:
             flat += (
                 docnum,
                 n if boost == 1.0 else n * boost,
-                encoded_single(poslist[0]) if n == 1 else encode_positions(poslist),
+                encode_positions(poslist),
             )
         self.terms += new
         self.postings += len(positions)

@@ -25,6 +25,7 @@ from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from whoosh.reading import IndexReader
 
@@ -178,8 +179,8 @@ class Engine:
     def hot_terms(self, limit: int) -> list[tuple[str, str, bool]]:
         """The ``limit`` terms used most recently, newest first, each with whether its
         positions were read: what a newer generation of the same index will be asked for."""
-        keys = list(self._cache.items())[-limit:]
-        return [(f, t, post.term.values is not None) for (f, t), post in reversed(keys)]
+        newest = islice(reversed(self._cache.items()), limit)
+        return [(f, t, post.term.values is not None) for (f, t), post in newest]
 
     def cache_info(self) -> dict[str, int]:
         """Sizes of the per-generation caches (for tests and benchmarks)."""
@@ -234,7 +235,7 @@ class Engine:
             else:
                 found = {}
                 for d, value in read_values(self.reader, fieldname, text, docs):
-                    begins = {p - offset for p in _decode_positions(value)}
+                    begins = {p - offset for p in decode_positions(value)}
                     if starts is not None:
                         begins &= starts[d]
                     if begins:
@@ -499,7 +500,7 @@ def _begins_cached(
     """For each of ``docs`` that has the term: its positions less ``offset``, kept only where
     they are in ``starts[d]`` (when given); documents left with none are dropped.
 
-    ``_decode_positions`` over ``term.value(j)``, inlined: this loop runs for every candidate
+    ``decode_positions`` over ``term.value(j)``, inlined: this loop runs for every candidate
     of a phrase, thousands of times a query.
     """
     ids, ends, blob = term.ids, term.ends, term.values
@@ -535,8 +536,3 @@ def _and_all(masks: Sequence[int], live: int) -> int:
     for m in masks:
         out &= m
     return out
-
-
-def _decode_positions(value: bytes) -> Iterable[int]:
-    """A posting's positions (`index.postingvalues.PackedPositions`)."""
-    return decode_positions(value)

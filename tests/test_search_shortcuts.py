@@ -12,10 +12,11 @@ from hypothesis import strategies as st
 
 import search.engine as engine_module
 from index import analysis
+from index.postingvalues import decode_positions
 from index.store import IndexStore
 from search import Searcher, SearchRequest, SortOrder
 from search.dedupe import THRESHOLD, near_duplicates, shingles, similarity
-from search.engine import Engine, _begins_cached, _decode_positions
+from search.engine import Engine, _begins_cached
 from search.facets import docnums_of, mask_of
 from search.folding import fold
 from search.postings import read_term, read_values
@@ -165,7 +166,7 @@ def test_positions_from_the_cache_equal_positions_read_block_by_block(demo_index
             assert [d for d, _ in sparse] == [d for d in docs if d in set(ids)]
             assert [(d, term.value(ids.index(d))) for d, _ in sparse] == sparse
             for offset in (0, 1, 3):
-                expected = {d: {p - offset for p in _decode_positions(v)} for d, v in sparse}
+                expected = {d: {p - offset for p in decode_positions(v)} for d, v in sparse}
                 assert _begins_cached(term, docs, offset, None) == expected
                 # Kept only where they meet the starts already found (and non-empty).
                 starts = {d: {min(b), 10**6} for d, b in expected.items()}
