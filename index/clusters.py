@@ -366,6 +366,10 @@ class Clusters:
         self.orphans -= wanted
         return reseeded
 
+    def seeds(self) -> dict[int, str]:
+        """Each cluster's seed document id."""
+        return {c: self._seeds[slot].id for c, slot in self._by_cluster.items()}
+
     # -- saving --------------------------------------------------------------------------------
 
     def save(self, folder: Path) -> None:

@@ -57,6 +57,16 @@ class SearchRequest:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """Another article named on an article's page (a member of its near-duplicate group)."""
+
+    id: str
+    title: str
+    published: dt.date | None
+    source: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Hit:
     """One result: the article's fields, its highlighted title and snippet, and its score."""
 
@@ -71,16 +81,7 @@ class Hit:
     score: float
     similar: int = 0  # near-duplicates collapsed into this hit
     similar_ids: tuple[str, ...] = ()  # their ids, in rank order
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleRef:
-    """Another article named on an article's page (a member of its near-duplicate group)."""
-
-    id: str
-    title: str
-    published: dt.date | None
-    source: str | None
+    similar_refs: tuple[ArticleRef, ...] = ()  # the first of them, to link to
 
 
 @dataclass(frozen=True, slots=True)

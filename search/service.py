@@ -40,6 +40,7 @@ FALLBACK_NOTICE = "没有同时包含所有词的结果，以下是包含其中�
 TRUNCATED_NOTICE = f"查询过长，只搜索了前 {MAX_QUERY_CHARS} 个字符。"
 COLLAPSE_SLACK = 10  # extra candidates ranked so that collapsing usually fills a page at once
 GROUP_LISTED = 50  # members of an article's group listed on its page
+SIMILAR_LISTED = 10  # near-duplicates of a hit named (with title, source, date) on the page
 # Terms carried over, by their reading, from one generation's caches to the next (`_warm`).
 WARM_TERMS = 400
 SORT_BELOW = 4_000  # date order: sort a result set this small, else walk the dates newest first
@@ -80,6 +81,12 @@ class _Snapshot:
 
 def _date(value: object) -> dt.date | None:
     return value.date() if isinstance(value, dt.datetime) else None
+
+
+def _ref(fields: dict) -> ArticleRef:
+    return ArticleRef(
+        fields["id"], fields.get("title", ""), _date(fields.get("published")), fields.get("source")
+    )
 
 
 class _Ranking:
@@ -361,7 +368,8 @@ class Searcher:
             others = [m for m in snap.groups.members(d) if m != d and final >> m & 1]
             others.sort(key=rank.key)
             similar = [snap.doc_id(m) for m in others]
-            hits.append(self._hit(searcher.stored_fields(d), rank.score(d), words, similar))
+            refs = [_ref(searcher.stored_fields(m)) for m in others[:SIMILAR_LISTED]]
+            hits.append(self._hit(searcher.stored_fields(d), rank.score(d), words, similar, refs))
         return hits
 
     def _by_relevance(
@@ -424,7 +432,14 @@ class Searcher:
         undated = [d for d in docnums_of(final) if fi.age_rank[d] < 0]
         return out + undated[: need - len(out)]
 
-    def _hit(self, fields: dict, score: float, words: tuple[str, ...], similar: list[str]) -> Hit:
+    def _hit(
+        self,
+        fields: dict,
+        score: float,
+        words: tuple[str, ...],
+        similar: list[str],
+        refs: list[ArticleRef] | None = None,
+    ) -> Hit:
         title, body = fields.get("title", ""), fields.get("body", "")
         return Hit(
             id=fields["id"],
@@ -438,6 +453,7 @@ class Searcher:
             score=float(score),
             similar=len(similar),
             similar_ids=tuple(similar),
+            similar_refs=tuple(refs or ()),
         )
 
     # -- articles ------------------------------------------------------------------------------
@@ -475,12 +491,7 @@ class Searcher:
         live, age = snap.facets.live, snap.facets.age_rank
         others = [m for m in snap.groups.members(docnum) if m != docnum and live >> m & 1]
         others.sort(key=lambda m: (-age[m], m))
-        refs = []
-        for m in others[:GROUP_LISTED]:
-            f = snap.searcher.stored_fields(m)
-            refs.append(
-                ArticleRef(f["id"], f.get("title", ""), _date(f.get("published")), f.get("source"))
-            )
+        refs = [_ref(snap.searcher.stored_fields(m)) for m in others[:GROUP_LISTED]]
         return refs, len(others) + 1
 
     def related(self, id: str, k: int = 5) -> list[Hit]:

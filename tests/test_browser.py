@@ -97,7 +97,7 @@ def test_type_a_query_and_see_marked_results(tab: Tab) -> None:
     assert page.locator("li.hit").count() == 10
     assert page.locator("h2.hit-title mark").first.inner_text() == "光伏"
     assert re.fullmatch(
-        r"找到 [\d,]+ 条结果（用时 .+ 毫秒）", page.locator("h1.summary").inner_text()
+        r"找到 [\d,]+ 篇，[\d,]+ 组（用时 .+ 毫秒）", page.locator("h1.summary").inner_text()
     )
 
 
