@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from whoosh import index as whoosh_index
 from whoosh.codec.base import Segment
@@ -32,7 +33,6 @@ from index.analysis import (
     read_userdict,
     warm_segmenter,
 )
-from index.clusters import Clusters
 from index.codec import XinwenCodec
 from index.parallel import ParallelWriter, WorkerError
 from index.priority import Priority
@@ -43,6 +43,9 @@ from index.schema import SCHEMA_VERSION, build_schema
 from index.segments import GroupingPool, XinwenSegmentWriter
 from index.sources import read_sources
 from index.store import IndexStore, fault_point
+
+if TYPE_CHECKING:
+    from index.clusters import Clusters
 
 log = logging.getLogger(__name__)
 
@@ -170,6 +173,8 @@ def _reindex(options: ReindexOptions, on_skip: Callable[[Skip], None] | None) ->
                 ix = whoosh_index.open_dir(str(partial))
                 clusters = _update(ix, records, report, prune=options.prune, nice=options.nice)
             else:
+                from index.clusters import Clusters  # numpy: loaded for a reindex only
+
                 ix = whoosh_index.create_in(str(partial), build_schema(userwords))
                 clusters = Clusters()
                 _build(ix, records, report, options.workers, options.nice, clusters)
@@ -373,6 +378,8 @@ def _update_with(
     prune: bool,
     nice: Priority,
 ) -> Clusters | None:
+    from index.clusters import Clusters
+
     indexed = _indexed(before.reader())
 
     def seed_text(id_: str) -> tuple[str, str] | None:

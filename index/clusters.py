@@ -38,10 +38,10 @@ import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
-from datasketch import MinHash
 from whoosh.reading import IndexReader
 
 from index.analysis import fold
@@ -63,9 +63,16 @@ CLUSTERS_FILE = "xinwen-clusters.npz"
 FORMAT = 1
 
 _U64 = np.uint64
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32").permutations
-_A = _PERMUTATIONS[0].astype(np.uint32)[:, None]
-_B = _PERMUTATIONS[1].astype(np.uint32)[:, None]
+
+
+@cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's ``affine32`` permutations (a, b), as columns. Imported here, not at the
+    top: datasketch loads scipy (half a second), which only a reindex needs."""
+    from datasketch import MinHash
+
+    a, b = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32").permutations
+    return a.astype(np.uint32)[:, None], b.astype(np.uint32)[:, None]
 
 
 def _fmix64(h: np.ndarray) -> np.ndarray:
@@ -145,7 +152,8 @@ def signatures(folded: Sequence[str]) -> np.ndarray:
     keys = keys[valid]
     starts = ends - lengths - 3 * np.arange(len(parts))
     # datasketch's affine32 scheme: fmix32 of the hash, then a·h + b (mod 2³²) per permutation.
-    permuted = _A * _fmix32(shingle_hash(keys))[None, :] + _B
+    a, b = _permutations()
+    permuted = a * _fmix32(shingle_hash(keys))[None, :] + b
     return np.minimum.reduceat(permuted, starts, axis=1).T.copy()
 
 

@@ -10,29 +10,27 @@ clusters with more than one member (``multi``) are looked at closely.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
-import numpy as np
+from search.facets import docnums_of, mask_of
 
 
 class Groups:
     """One generation's clusters, as the read side uses them."""
 
     def __init__(self, cluster: Sequence[int], size: int) -> None:
-        self.size = size
-        ids = np.asarray(cluster, dtype=np.int64)
-        self._ids = ids
+        self._cluster = list(cluster)
         # Deleted documents are counted too: a cluster marked "multi" that has one live member
         # only is counted right all the same (see `count`).
-        _, inverse, counts = np.unique(ids, return_inverse=True, return_counts=True)
-        self.multi = counts[inverse] > 1
-        self._cluster = ids.tolist()
-        self._multi = self.multi.tolist()
-        docs = np.flatnonzero(self.multi)
-        by_cluster: dict[int, list[int]] = {}
-        for d, c in zip(docs.tolist(), ids[docs].tolist(), strict=True):
-            by_cluster.setdefault(c, []).append(d)
-        self._members = by_cluster
+        sizes = Counter(self._cluster)
+        members: dict[int, list[int]] = {}
+        for d, c in enumerate(self._cluster):
+            if sizes[c] > 1:
+                members.setdefault(c, []).append(d)
+        self._members = members
+        self._multi = [sizes[c] > 1 for c in self._cluster]
+        self.multi = mask_of((d for docs in members.values() for d in docs), size)
 
     def cluster(self, docnum: int) -> int:
         """The cluster of a document."""
@@ -45,17 +43,18 @@ class Groups:
         return self._members[self._cluster[docnum]]
 
     def count(self, final: int) -> int:
-        """How many groups the documents of the bitset ``final`` make: one per cluster."""
+        """How many groups the documents of the bitset ``final`` make: one per cluster.
+
+        Documents alone in their cluster are a group each; only the documents of shared
+        clusters are listed, and their distinct clusters counted.
+        """
         total = final.bit_count()
-        if not total:
-            return 0
-        raw = np.frombuffer(final.to_bytes((self.size + 7) // 8 + 1, "little"), dtype=np.uint8)
-        present = np.unpackbits(raw, bitorder="little", count=self.size).view(bool)
-        shared = present & self.multi
-        n = int(np.count_nonzero(shared))
-        if not n:
+        shared = final & self.multi
+        if not shared:
             return total
-        return total - n + int(np.unique(self._ids[shared]).size)
+        cluster = self._cluster
+        docs = docnums_of(shared)
+        return total - len(docs) + len({cluster[d] for d in docs})
 
     def collapse(self, ranked: Iterable[int], want: int) -> list[int]:
         """The first document of each cluster in ``ranked``, up to ``want`` of them."""
