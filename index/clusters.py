@@ -44,7 +44,7 @@ from pathlib import Path
 import numpy as np
 from whoosh.reading import IndexReader
 
-from index.analysis import fold
+from index.folding import fold
 from index.records import Record
 
 log = logging.getLogger(__name__)
@@ -140,17 +140,15 @@ def signatures(folded: Sequence[str]) -> np.ndarray:
     """MinHash signatures (``len(folded)`` × ``NUM_PERM``, uint32) of folded texts, in one go."""
     if not folded:
         return np.zeros((0, NUM_PERM), dtype=np.uint32)
-    parts = [_codes(t) for t in folded]
-    lengths = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
-    codes = np.concatenate(parts)
-    keys = _keys(codes)
-    # Drop the 4-grams that straddle two texts.
+    padded = [t.ljust(SHINGLE, "\0") for t in folded]
+    c = np.frombuffer("".join(padded).encode("utf-32-le"), dtype="<u4")
+    keys = _keys(((c ^ (c >> 16)) & 0xFFFF).astype(np.uint64))
+    lengths = np.fromiter(map(len, padded), dtype=np.int64, count=len(padded))
+    # Drop the 4-grams that straddle two texts: the last SHINGLE - 1 starts of each text.
     ends = np.cumsum(lengths)
-    valid = np.ones(len(keys), dtype=bool)
-    for end in ends[:-1]:
-        valid[end - 3 : end] = False
-    keys = keys[valid]
-    starts = ends - lengths - 3 * np.arange(len(parts))
+    straddle = (ends[:-1, None] - np.arange(1, SHINGLE, dtype=np.int64)[None, :]).ravel()
+    keys = np.delete(keys, straddle)
+    starts = ends - lengths - (SHINGLE - 1) * np.arange(len(padded))
     # datasketch's affine32 scheme: fmix32 of the hash, then a·h + b (mod 2³²) per permutation.
     a, b = _permutations()
     permuted = a * _fmix32(shingle_hash(keys))[None, :] + b
@@ -180,16 +178,19 @@ class _BandTable:
     def __init__(self) -> None:
         self.keys = np.zeros(0, dtype=np.uint64)
         self.slots = np.zeros(0, dtype=np.int64)
-        self.recent: dict[int, list[int]] = {}
+        self.recent: dict[int, int] = {}  # band hash → slot (the first, on a collision)
+        self.shared: dict[int, list[int]] = {}  # band hash → the other slots of a collision
+        self._recent_keys: list[np.ndarray] = []
+        self._recent_slots: list[int] = []
 
     def add(self, slot: int, keys: np.ndarray) -> None:
+        recent = self.recent
         for key in keys.tolist():
-            found = self.recent.get(key)
-            if found is None:
-                self.recent[key] = [slot]
-            else:
-                found.append(slot)
-        if len(self.recent) > max(65_536, len(self.keys) // 4):
+            if recent.setdefault(key, slot) != slot:
+                self.shared.setdefault(key, []).append(slot)
+        self._recent_keys.append(keys)
+        self._recent_slots.append(slot)
+        if len(recent) > max(65_536, len(self.keys) // 8):
             self.merge()
 
     def add_many(self, slots: np.ndarray, keys: np.ndarray) -> None:
@@ -197,21 +198,22 @@ class _BandTable:
         self._merge_arrays(np.repeat(slots, keys.shape[1]), keys.ravel())
 
     def merge(self) -> None:
-        if not self.recent:
+        """Move the recent keys into the sorted array."""
+        if not self._recent_keys:
             return
-        keys = np.fromiter(
-            (k for k, v in self.recent.items() for _ in v),
-            dtype=np.uint64,
-        )
-        slots = np.fromiter((s for v in self.recent.values() for s in v), dtype=np.int64)
-        self.recent = {}
+        keys = np.concatenate(self._recent_keys)
+        slots = np.repeat(np.array(self._recent_slots, dtype=np.int64), BANDS)
+        self.recent, self.shared = {}, {}
+        self._recent_keys, self._recent_slots = [], []
         self._merge_arrays(slots, keys)
 
     def _merge_arrays(self, slots: np.ndarray, keys: np.ndarray) -> None:
-        all_keys = np.concatenate([self.keys, keys])
-        all_slots = np.concatenate([self.slots, slots])
-        order = np.argsort(all_keys, kind="stable")
-        self.keys, self.slots = all_keys[order], all_slots[order]
+        order = np.argsort(keys, kind="stable")
+        keys, slots = keys[order], slots[order]
+        # Both runs sorted: insert the new one in place (linear) instead of sorting it all.
+        at = np.searchsorted(self.keys, keys, "right")
+        self.keys = np.insert(self.keys, at, keys)
+        self.slots = np.insert(self.slots, at, slots)
 
     def lookup(self, keys: np.ndarray) -> dict[int, int]:
         """Seed slots sharing a band with ``keys``, each with how many bands it shares."""
@@ -219,14 +221,20 @@ class _BandTable:
         if len(self.keys):
             lo = np.searchsorted(self.keys, keys, "left")
             hi = np.searchsorted(self.keys, keys, "right")
-            for a, b in zip(lo[hi > lo].tolist(), hi[hi > lo].tolist(), strict=True):
-                for slot in self.slots[a:b].tolist():
-                    found[slot] = found.get(slot, 0) + 1
+            hit = hi > lo
+            if hit.any():
+                for a, b in zip(lo[hit].tolist(), hi[hit].tolist(), strict=True):
+                    for slot in self.slots[a:b].tolist():
+                        found[slot] = found.get(slot, 0) + 1
         recent = self.recent
         if recent:
+            shared = self.shared
             for key in keys.tolist():
-                for slot in recent.get(key, ()):
+                slot = recent.get(key)
+                if slot is not None:
                     found[slot] = found.get(slot, 0) + 1
+                    for other in shared.get(key, ()):
+                        found[other] = found.get(other, 0) + 1
         return found
 
 
