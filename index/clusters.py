@@ -2,9 +2,9 @@
 
 Two articles are near-duplicates when the Jaccard similarity of their character 4-gram sets
 (over the folded title and the first ``PREFIX_CHARS`` characters of the body, spaces removed)
-reaches ``THRESHOLD``. Every document gets a cluster id (the ``cluster`` column); the search
-side shows the best-ranked member of each cluster present in a result and folds the others
-into it.
+reaches ``THRESHOLD`` (the definition the search side applied to each result before). Every
+document gets a cluster id (the ``cluster`` column); the search side shows the best-ranked
+member of each cluster present in a result and folds the others into it.
 
 Clusters are formed in input order, each around a **seed** (the first document that started
 it): a document joins the cluster whose seed it is most similar to, if that similarity, computed
@@ -52,6 +52,7 @@ log = logging.getLogger(__name__)
 SHINGLE = 4
 THRESHOLD = 0.6
 PREFIX_CHARS = 1500  # long enough to see a story, short enough to stay cheap
+TITLE_CHARS = 500  # a longer "title" is a broken record: cut, so a batch's arrays stay small
 NUM_PERM = 64
 SEED = 1
 BANDS = 21
@@ -99,7 +100,7 @@ def shingle_hash(keys: np.ndarray) -> np.ndarray:
 
 def shingle_text(title: str, body: str) -> str:
     """What the 4-grams are taken from, before folding."""
-    return (title + "\n" + body[:PREFIX_CHARS]).replace(" ", "")
+    return (title[:TITLE_CHARS] + "\n" + body[:PREFIX_CHARS]).replace(" ", "")
 
 
 def fold_all(texts: Sequence[str]) -> list[str]:
