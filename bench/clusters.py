@@ -191,9 +191,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.phase:
         print(json.dumps(phase(corpus, args.phase == "cluster", args.limit)))
         return 0
-    agree = agreement(args.index, args.depth) if args.index else None
+    # The phases first: a process started later would inherit this one's peak memory (Linux
+    # keeps ru_maxrss across exec) once it has opened the index.
     read = run_phase(corpus, False, args.limit)
     both = run_phase(corpus, True, args.limit)
+    agree = agreement(args.index, args.depth) if args.index else None
     publish(report(read, both, agree, args.depth), RESULTS, write=not args.no_write)
     return 0
 

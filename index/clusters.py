@@ -165,7 +165,7 @@ def band_keys(sigs: np.ndarray) -> np.ndarray:
     return _fmix64(h ^ rows[:, :, 2] ^ band)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Seed:
     cluster: int
     id: str
