@@ -8,13 +8,17 @@ a transliteration, a coined compound). Others are given by the person who wrote 
 kept as written: ``entity_event`` (who/what + what happened), ``compound`` (a single term, often
 one jieba splits), ``headline_copy`` (copies headline text; at most a fifth of the drawn
 queries), ``brief_item`` (the target is a multi-story roundup and the query is about one of its
-items). ``kind`` stays a single string (the first of ``KIND_ORDER`` that applies) for the
+items), ``vague`` (a second, looser query for an already drawn article: two to four everyday
+words, the way someone who half remembers the story types it, no rare names; several articles
+may match). ``kind`` stays a single string (the first of ``KIND_ORDER`` that applies) for the
 scripts that group by one kind; ``kinds`` lists them all.
 
 The split is made once (``python bench/query_sets.py``) and then fixed in the files: every row
 without a ``split`` gets ``tune`` or ``test``, shuffled with a fixed seed within its stratum
 (known items: source × kind; topical: energy / general) and alternated, so each stratum is
-halved. Rows that already have a split keep it, so adding queries later never moves old ones.
+halved. Rows that already have a split keep it, so adding queries later never moves old ones; a
+second query for an article that already has one is written with that query's split, so no
+article is in both halves.
 """
 
 from __future__ import annotations
@@ -44,13 +48,14 @@ KIND_ORDER = (
     "headline_copy",
     "compound",
     "brief_item",
+    "vague",
     "year",
     "entity_event",
     "plain",
 )
 LOOKS = ("traditional", "single_char", "fullwidth", "phrase")
 DERIVED = (*LOOKS, "year", "three_plus_words", "unknown_word")
-GIVEN = ("entity_event", "compound", "headline_copy", "brief_item")
+GIVEN = ("entity_event", "compound", "headline_copy", "brief_item", "vague")
 ALL_KINDS = (*KIND_ORDER, "three_plus_words", "unknown_word")
 
 _YEAR = re.compile(r"^(?:19|20)\d\d年?$")
