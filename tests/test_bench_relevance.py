@@ -106,3 +106,14 @@ def test_query_files_are_split_evenly(path, stratum: str) -> None:
     for value in {r[stratum] for r in rows}:
         halves = Counter(r["split"] for r in rows if r[stratum] == value)
         assert abs(halves["tune"] - halves["test"]) <= max(3, len(rows) // 50)
+
+
+def test_every_topic_is_judged_with_grades_zero_to_three() -> None:
+    from bench.topical import read_qrels
+
+    topics = {r["id"]: r for r in read_rows(TOPICAL)}
+    qrels = read_qrels()
+    assert set(qrels) == set(topics)
+    assert all(g in (0, 1, 2, 3) for judged in qrels.values() for g in judged.values())
+    areas = Counter(t["area"] for t in topics.values())
+    assert len(topics) >= 60 and areas["energy"] >= 35 and areas["general"] >= 20
