@@ -209,12 +209,20 @@ class _BandTable:
         self._merge_arrays(slots, keys)
 
     def _merge_arrays(self, slots: np.ndarray, keys: np.ndarray) -> None:
-        order = np.argsort(keys, kind="stable")
+        order = np.argsort(keys)
         keys, slots = keys[order], slots[order]
-        # Both runs sorted: insert the new one in place (linear) instead of sorting it all.
-        at = np.searchsorted(self.keys, keys, "right")
-        self.keys = np.insert(self.keys, at, keys)
-        self.slots = np.insert(self.slots, at, slots)
+        if not len(self.keys):
+            self.keys, self.slots = keys, slots
+            return
+        # Both runs sorted: merge them in linear time instead of sorting everything again.
+        at = np.searchsorted(self.keys, keys, "right") + np.arange(len(keys))
+        old = np.ones(len(self.keys) + len(keys), dtype=bool)
+        old[at] = False
+        merged_keys = np.empty(len(old), dtype=np.uint64)
+        merged_slots = np.empty(len(old), dtype=np.int64)
+        merged_keys[at], merged_slots[at] = keys, slots
+        merged_keys[old], merged_slots[old] = self.keys, self.slots
+        self.keys, self.slots = merged_keys, merged_slots
 
     def lookup(self, keys: np.ndarray) -> dict[int, int]:
         """Seed slots sharing a band with ``keys``, each with how many bands it shares."""
