@@ -17,7 +17,7 @@ from index.analysis import configure_jieba, word_analyzer
 from index.store import IndexStore, StoreError
 from search import readcache
 from search.dedupe import Groups
-from search.engine import RERANK_DEPTH, Engine, Plan, rerank_bonus
+from search.engine import LEAD_BONUS_ONE, RERANK_DEPTH, Engine, Plan, rerank_bonus
 from search.facets import FacetIndex, any_of, docnums_of, facet_values
 from search.folding import fold
 from search.highlight import mark_html, paragraphs_html, snippet_html
@@ -393,8 +393,8 @@ class Searcher:
         docs = engine.top(final, scores, RERANK_DEPTH)
         newest = snap.facets.newest
         # The text is read for the re-ranked head only when it can change a score: a bonus
-        # needs two words or more, the recency preference a date.
-        rerank = len(plan.plain_words) >= 2 or bool(recency and newest)
+        # needs a word (two for most of them), the recency preference a date.
+        rerank = len(plan.plain_words) >= (1 if LEAD_BONUS_ONE else 2) or bool(recency and newest)
         head = []
         for d in docs:
             score = scores[d]
