@@ -6,7 +6,3 @@ Pipeline::
 
 Nothing here imports from ``search`` or ``webui``.
 """
-
-from index import whoosh_io
-
-whoosh_io.install()

@@ -25,7 +25,7 @@ from whoosh.reading import IndexReader, SegmentReader
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter, SegmentWriter
 
-from index import settings
+from index import settings, whoosh_io
 from index.analysis import (
     configure_jieba,
     energy_words,
@@ -151,6 +151,7 @@ def _write_failure(exc: OSError | WorkerError, root: Path) -> str:
 
 def _reindex(options: ReindexOptions, on_skip: Callable[[Skip], None] | None) -> ReindexReport:
     store = IndexStore(options.root)
+    whoosh_io.install()
     report = ReindexReport(mode="incremental" if options.incremental else "full")
     started = time.monotonic()
     with store.writer_lock():

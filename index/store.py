@@ -41,6 +41,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.reading import IndexReader
 
+from index import whoosh_io
 from index.schema import SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
@@ -209,6 +210,7 @@ class IndexStore:
         read side does not open everything twice.
         """
         gen = self.current()
+        whoosh_io.install()
         failure = None
         with warnings.catch_warnings():
             # Whoosh leaves a damaged file open when reading it fails; the file is closed

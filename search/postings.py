@@ -8,8 +8,8 @@ about the same (~150 us on the bench index) whether one posting or all of it is 
 ``read_term`` decodes a term's blocks in turn into arrays (ids, weights and, on request, the
 positions as one bytes object); ``read_values`` reads the positions of a few documents,
 decoding only the blocks that hold them. This leans on the W3 leaf matcher's block methods
-(``_read_data`` …) of the pinned whoosh-reloaded 2.7.5; any other matcher (inlined postings of
-rare terms) goes through the public one-at-a-time API.
+(``_read_data`` …) of the pinned whoosh-reloaded 2.7.5, listed in `index.whoosh_contract`; any
+other matcher (inlined postings of rare terms) goes through the public one-at-a-time API.
 """
 
 from __future__ import annotations
@@ -20,9 +20,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, islice
 
-from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching import Matcher
 from whoosh.reading import IndexReader, TermNotFound
+
+from index.whoosh_contract import W3LeafMatcher
 
 
 @dataclass(slots=True)
