@@ -42,6 +42,9 @@ SegmentWriter.perdocwriter         index/segments.py     stored fields, lengths,
 SegmentWriter.pool                 index/segments.py     replaced by GroupingPool
 SegmentWriter.docnum, ._added      index/segments.py     as Whoosh's add_document does
 W3PerDocWriter.cancel_doc()        index/segments.py     a document whose analysis failed
+PostingPool.add(item),             index/segments.py     what SegmentWriter and MpWriter call
+  .iter_postings(), .save(),                               on a pool: GroupingPool has each
+  .cleanup(), .fieldnames
 SegmentWriter._finalize_segment()  index/parallel.py     a sub-writer finishes many segments
 SubWriterTask._process_file(...)   index/parallel.py     reads ``self.writer``, which we set
 SubWriterTask.jobqueue/            index/parallel.py     our run() loop replaces Whoosh's
@@ -53,6 +56,9 @@ MpWriter._finish()                 index/parallel.py     release the lock on a f
 MpWriter.jobqueue/resultqueue/     index/parallel.py     the queues and tasks of our workers
   subargs/multisegment/tasks
 FileIndex._segments()              index/builder.py      count segments (merge decisions)
+CompositeAnalyzer.items,           index/analysis.py     recognise our analyzer to run its
+  StopFilter.renumber/min/max/                             plan without Whoosh's filter chain
+  stops
 BufferFile.__init__(buf, name,     index/whoosh_io.py    wrapped: read a compound file's
   onclose)                                               memory map in place, no copy
 BufferFile._buf, .file             index/whoosh_io.py    the buffer and the file over it
@@ -135,6 +141,8 @@ _SEGW, _MP, _TASK = (
     "whoosh.multiproc.MpWriter",
     "whoosh.multiproc.SubWriterTask",
 )
+_POOL = "whoosh.writing.PostingPool"
+_STOP = "whoosh.analysis.filters.StopFilter"
 _HASH = "whoosh.filedb.filetables.OrderedHashWriter"
 _BUF = "whoosh.filedb.structfile.BufferFile"
 _POSTINGS, _CODEC_PY, _SEGMENTS, _PARALLEL = (
@@ -198,6 +206,12 @@ CONTRACT: tuple[Private, ...] = (
     _attr(_SEGW, "docnum", _SEGMENTS, "as add_document"),
     _attr(_SEGW, "_added", _SEGMENTS, "as add_document"),
     _method(f"{_W3}.W3PerDocWriter", "cancel_doc", "(self)", _SEGMENTS, "a document that failed"),
+    # index/segments.py: GroupingPool stands in for Whoosh's pool.
+    _method(_POOL, "add", "(self, item)", _SEGMENTS, "called per posting"),
+    _method(_POOL, "iter_postings", "(self)", _SEGMENTS, "handed to the field writer"),
+    _method(_POOL, "save", "(self)", _SEGMENTS, "called by sub-writers"),
+    _method(_POOL, "cleanup", "(self)", _SEGMENTS, "called on close"),
+    _attr(_POOL, "fieldnames", _SEGMENTS, "read by sub-writers"),
     # index/parallel.py: MpWriter made safe to kill.
     _method(_SEGW, "_finalize_segment", "(self)", _PARALLEL, "many segments per worker"),
     _method(_TASK, "_process_file", "(self, filename, doc_count)", _PARALLEL, "reads .writer"),
@@ -216,6 +230,12 @@ CONTRACT: tuple[Private, ...] = (
     _attr(_MP, "tasks", _PARALLEL, "terminated on cancel"),
     # index/builder.py
     _method("whoosh.index.FileIndex", "_segments", "(self)", "index/builder.py", "count"),
+    # index/analysis.py: our analyzer recognised by its parts (`_word_plan`).
+    _attr("whoosh.analysis.analyzers.CompositeAnalyzer", "items", "index/analysis.py", "parts"),
+    _attr(_STOP, "renumber", "index/analysis.py", "no renumbering"),
+    _attr(_STOP, "min", "index/analysis.py", "minimum word length"),
+    _attr(_STOP, "max", "index/analysis.py", "no maximum"),
+    _attr(_STOP, "stops", "index/analysis.py", "the stop words"),
     # index/whoosh_io.py: BufferFile reads its buffer in place.
     _method(
         _BUF, "__init__", "(self, buf, name=None, onclose=None)", "index/whoosh_io.py", "wrapped"

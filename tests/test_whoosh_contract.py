@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from whoosh import index as whoosh_index
+from whoosh.analysis import StandardAnalyzer, StopFilter
 from whoosh.codec.whoosh3 import W3TermInfo
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.structfile import BufferFile
@@ -21,6 +22,7 @@ from whoosh.multiproc import MpWriter, SubWriterTask
 
 from index import whoosh_contract
 from index.codec import XinwenCodec
+from index.segments import GroupingPool
 from index.store import IndexStore
 from index.whoosh_contract import CONTRACT, Private, WhooshVersionError, check_version
 
@@ -76,6 +78,9 @@ def live(demo_index: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
         "whoosh.multiproc.MpWriter": mpwriter,
         "whoosh.multiproc.SubWriterTask": task,
         "whoosh.filedb.structfile.BufferFile": BufferFile(b"x"),
+        "whoosh.writing.PostingPool": segwriter.pool,
+        "whoosh.analysis.analyzers.CompositeAnalyzer": StandardAnalyzer(),
+        "whoosh.analysis.filters.StopFilter": StopFilter(),
     }
     for owner, obj in objects.items():
         assert isinstance(obj, _owner(Private(owner, "", None, True, "", ""))), owner
@@ -91,6 +96,13 @@ def live(demo_index: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
 @pytest.mark.parametrize("entry", CONTRACT, ids=lambda e: e.label)
 def test_each_private_part_is_there_as_listed(entry: Private, live: dict[str, object]) -> None:
     assert _problem(entry, live) is None, _problem(entry, live)
+
+
+def test_our_pool_has_every_part_of_whooshs_pool_that_is_called() -> None:
+    pool = GroupingPool()
+    for entry in CONTRACT:
+        if entry.owner == "whoosh.writing.PostingPool":
+            assert hasattr(pool, entry.name), f"GroupingPool lacks {entry.name}"
 
 
 def test_a_missing_or_changed_part_is_named() -> None:
