@@ -127,6 +127,14 @@ def test_another_whoosh_version_is_refused_by_name() -> None:
         check_version((3, 0, 0))
 
 
+def test_importing_xinwen_with_another_whoosh_fails_naming_both_versions() -> None:
+    code = (
+        "import whoosh\nwhoosh.__version__ = (3, 0, 0)\n"
+        "try:\n    import index.analysis\nexcept ImportError as exc:\n    print(exc)"
+    )
+    assert _python(code).startswith("xinwen needs whoosh-reloaded 2.7.5, found 3.0.0")
+
+
 def _python(code: str) -> str:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
