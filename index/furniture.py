@@ -163,6 +163,9 @@ def parse_byline(line: str) -> Byline | None:
         # A bare date is a byline when nothing but byline fields or a short name follows it.
         if not rest or _BYLINE_FIELDS.search(rest) or len(rest) <= 16:
             date = parse_date(_squeeze(match["date"]))
+    elif (match := _ANY_DATE.search(text)) and _short_segments(text, match):
+        # "站名 / 作者 / 2021年08月09日 星期一 / 栏目": a date among short fields.
+        date = parse_date(_squeeze(match["date"]))
     source = None
     if match := _SOURCE.search(fold_width(line)):
         source = _SOURCE_TAIL.sub("", match["source"]) or None
@@ -171,6 +174,20 @@ def parse_byline(line: str) -> Byline | None:
     if date is None and not _BYLINE_FIELDS.search(text):
         return None
     return Byline(date, source, labelled)
+
+
+_ANY_DATE = re.compile(_DATE)
+_SEGMENT_SPLIT = re.compile(r"\s*[/|｜·•]\s*|\s{2,}")
+_WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日天]")
+
+
+def _short_segments(text: str, match: re.Match[str]) -> bool:
+    """The line is a date among short fields separated by / | · or wide spaces."""
+    if _SENTENCE.search(text) or len(text) > 60:
+        return False
+    rest = _WEEKDAY.sub("", text[: match.start()] + " / " + text[match.end() :])
+    parts = [p for p in _SEGMENT_SPLIT.split(rest) if p.strip()]
+    return len(parts) >= 1 and all(len(p) <= 10 for p in parts)
 
 
 def _squeeze(date_text: str) -> str:
@@ -214,6 +231,15 @@ def site_name_in(line: str) -> str | None:
         for word in part.split():
             if looks_like_site_name(word):
                 return word
+    return None
+
+
+def header_name(line: str) -> str | None:
+    """The first field of a site's header line (``己能观察 · 新能源深度报道`` → 己能观察)."""
+    parts = [p for p in _NAME_SPLIT.split(line) if p.strip()]
+    first = parts[0].split()[0] if parts else ""
+    if 2 <= len(first) <= 16 and _CJK.search(first) and not re.search(r"\d", first):
+        return first
     return None
 
 

@@ -201,19 +201,34 @@ def reconcile_title(
         site = parts[0]
     for h1 in h1s:
         if headline_shaped(h1) and (h1 in page_title or h1 in og_title):
-            return h1, "<h1> confirmed by <title>", site
+            return h1, "<h1> confirmed by <title>", site or _rest_of_title(parts, h1)
     if og_title:
         og_parts = split_title(og_title)
         best = max(og_parts, key=len) if og_parts else og_title
-        return (og_title if best == og_title else best), "og:title", site
+        headline = og_title if best == og_title else best
+        return headline, "og:title", site or _rest_of_title(parts, headline)
     if parts:
         content = [p for p in parts if not looks_like_site_name(p) and len(p) > 4]
         if content:
-            return max(content, key=len), "<title> without the site name", site
+            headline = max(content, key=len)
+            return (
+                headline,
+                "<title> without the site name",
+                site or _rest_of_title(parts, headline),
+            )
     for h1 in h1s:
         if headline_shaped(h1):
             return h1, "<h1>", site
     return None, "", site
+
+
+def _rest_of_title(parts: list[str], headline: str) -> str | None:
+    """The site's name as the <title>'s last (or first) part besides the headline."""
+    rest = [p for p in parts if p != headline and headline not in p]
+    if len(rest) != len(parts) - 1 or not rest:
+        return None
+    name = rest[-1] if parts[0] == headline else rest[0]
+    return name if 2 <= len(name) <= 20 and not name.isdigit() else None
 
 
 def _url(root: lxml.html.HtmlElement, meta: dict[str, str]) -> str | None:

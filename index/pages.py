@@ -34,6 +34,7 @@ from index.furniture import (
     FOOTER_RULES,
     Byline,
     byline_site_name,
+    header_name,
     headline_shaped,
     is_prose,
     line_rule,
@@ -419,6 +420,13 @@ def _source(
     for i, line in enumerate(judged.lines):
         if (judged.rules[i] or "").startswith("template") and (name := site_name_in(line)):
             return name, "site name (learned header)"
+    for i, line in enumerate(judged.lines[:3]):
+        # The site's header: its first repeated line that is not furniture, first field.
+        if (judged.rules[i] or "").startswith("template") and not judged.furniture[i]:
+            name = header_name(line)
+            if name:
+                return name, "site name (learned header)"
+            break
     for i, line in enumerate(judged.lines):
         if judged.rules[i] in ("copyright", "patterns file") or i < 2:
             name = site_name_in(line)

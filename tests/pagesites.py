@@ -339,6 +339,104 @@ def d_html(a: Article, others: list[Article]) -> str:
 D_CHROME = ["未经允许不得转载", "排行榜", "浏览"]
 
 
+# ---- layout E (held out): a government portal, 信息来源/发布日期 line, <meta name="PubDate"> ----
+
+
+def e_text(a: Article, others: list[Article]) -> str:
+    source = f"信息来源：{a.source}  " if a.source else ""
+    lines = [
+        "戊市发展和改革委员会",
+        "网站首页  机构概况  政务公开  政策文件  办事服务  互动交流",
+        f"您现在的位置：首页 >> 政务公开 >> {a.category}",
+        a.title,
+        f"{source}发布日期：{iso(a)}  浏览次数：",
+        "【打印】 【关闭】",
+        *("    " + p for p in a.paragraphs),
+        "附件：无",
+        "扫一扫在手机打开当前页",
+        "主办单位：戊市发展和改革委员会  承办单位：戊市信息中心",
+        "网站标识码：5101000042  蜀ICP备12345678号-2  川公网安备 51010402000123号",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def e_html(a: Article, others: list[Article]) -> str:
+    source = f'<meta name="ContentSource" content="{a.source}">' if a.source else ""
+    shown = f"信息来源：{a.source}&nbsp;&nbsp;" if a.source else ""
+    paras = "".join(f'<p style="text-indent:2em">{p}</p>' for p in a.paragraphs)
+    return f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<title>{a.title}-戊市发展和改革委员会</title>
+<meta name="ArticleTitle" content="{a.title}">
+<meta name="PubDate" content="{iso(a)} {a.time}">
+{source}
+</head><body>
+<table class="top"><tr><td>戊市发展和改革委员会</td></tr>
+<tr><td>网站首页 | 机构概况 | 政务公开 | 政策文件 | 办事服务 | 互动交流</td></tr></table>
+<div class="location">您现在的位置：<a>首页</a> &gt;&gt; <a>政务公开</a> &gt;&gt; <a>{a.category}</a></div>
+<div class="article"><div class="title">{a.title}</div>
+<div class="property">{shown}发布日期：{iso(a)}&nbsp;&nbsp;浏览次数：<span id="count"></span></div>
+<div class="tool">【打印】 【关闭】</div>
+<div class="TRS_Editor">{paras}</div>
+<div class="fj">附件：无</div></div>
+<div class="qr">扫一扫在手机打开当前页</div>
+<div class="bottom">主办单位：戊市发展和改革委员会&nbsp;&nbsp;承办单位：戊市信息中心<br>
+网站标识码：5101000042&nbsp;&nbsp;蜀ICP备12345678号-2&nbsp;&nbsp;川公网安备 51010402000123号</div>
+</body></html>
+"""
+
+
+E_CHROME = ["网站标识码", "承办单位", "扫一扫在手机打开当前页", "机构概况", "附件"]
+
+
+# ---- layout F (held out): a blog, "站名 / 作者 / 日期 / 栏目" line, END mark, 往期回顾 ----
+
+
+def f_text(a: Article, others: list[Article]) -> str:
+    y, m, d = a.date or (0, 0, 0)
+    lines = [
+        "己能观察 · 新能源深度报道",
+        "[ 首页 ] [ 快讯 ] [ 深度 ] [ 数据 ] [ 关于 ]",
+        a.title,
+        f"己能观察 / {a.author} / {y}年{m:02d}月{d:02d}日 星期{'一二三四五六日'[a.n % 7]}",
+        *a.paragraphs,
+        *([f"本文来源：{a.source}"] if a.source else []),
+        f"标签：{a.topic} 新能源",
+        "—— END ——",
+        "往期回顾",
+        *(f"· {o.title}" for o in others[:3]),
+        "喜欢这篇文章？点个在看吧",
+        "© 2024 己能观察 保留所有权利",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def f_html(a: Article, others: list[Article]) -> str:
+    y, m, d = a.date or (0, 0, 0)
+    past = "".join(f"<li><a href='/p/{o.n}/'>{o.title}</a></li>" for o in others[:3])
+    source = f"<p>本文来源：{a.source}</p>" if a.source else ""
+    paras = "".join(f"<p>{p}</p>" for p in a.paragraphs)
+    return f"""<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8">
+<title>{a.title} | 己能观察</title>
+<meta property="og:type" content="article">
+<meta property="og:title" content="{a.title}">
+<meta property="og:site_name" content="己能观察">
+</head><body class="single-post">
+<header class="site-header"><p class="site-title">己能观察 · 新能源深度报道</p>
+<nav>[ 首页 ] [ 快讯 ] [ 深度 ] [ 数据 ] [ 关于 ]</nav></header>
+<main><h2 class="entry-title">{a.title}</h2>
+<div class="post-meta">己能观察 / {a.author} / <span class="post-date">{y}年{m:02d}月{d:02d}日</span> / {a.category}</div>
+<div class="entry-content">{paras}{source}</div>
+<div class="tags">标签：{a.topic} 新能源</div>
+<p class="end">—— END ——</p>
+<section class="past"><h4>往期回顾</h4><ul>{past}</ul></section>
+<p class="like">喜欢这篇文章？点个在看吧</p></main>
+<footer>© 2024 己能观察 保留所有权利</footer></body></html>
+"""
+
+
+F_CHROME = ["新能源深度报道", "往期回顾", "点个在看吧", "保留所有权利", "END"]
+
+
 @dataclass
 class Layout:
     key: str
@@ -356,6 +454,8 @@ LAYOUTS = [
     Layout("B", "yidianli.example", "乙电力在线", b_text, b_html, B_CHROME, html_suffix=".htm"),
     Layout("C", "bing-energy.example", "丙能源资讯", c_text, c_html, C_CHROME, "gb18030", ".shtml"),
     Layout("D", "www.ding-xny.example", "丁新能源网", d_text, d_html, D_CHROME),
+    Layout("E", "fgw.wu.gov.example", "戊市发展和改革委员会", e_text, e_html, E_CHROME),
+    Layout("F", "jineng.blog.example", "己能观察", f_text, f_html, F_CHROME, html_suffix=".xhtml"),
 ]
 
 
