@@ -42,7 +42,8 @@ from search.facets import FacetIndex
 log = logging.getLogger(__name__)
 
 CACHE_FILE = "xinwen-read.cache"
-FORMAT = 1
+# 2: documents without a category or source are in the facet tables (未分类, 未知来源).
+FORMAT = 2
 _MAGIC = b"XWRC"
 _HEADER = struct.Struct(">4sIQI")  # magic, format, payload length, CRC-32 of the payload
 LENGTH_FIELDS = ("title", "body", "title_c", "body_c")

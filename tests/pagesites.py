@@ -276,7 +276,7 @@ def c_html(a: Article, others: list[Article]) -> str:
     )
     source = f"来源：{a.source}" if a.source else "丙能源资讯"
     liked = "".join(f"<li>{o.title}</li>" for o in others[:3])
-    paras = "".join(f"<p>{p}</p>" for p in a.paragraphs)
+    paras_after = "".join(f"<p>{p}</p>" for p in a.paragraphs[1:])
     return f"""<html><head>
 <meta http-equiv="Content-Type" content="text/html; charset=gb2312">
 <title>丙能源资讯-{a.title}</title>
@@ -285,7 +285,7 @@ def c_html(a: Article, others: list[Article]) -> str:
 <div id="hd">丙能源资讯 | 专注新能源产业</div>
 <div id="pos">首页 &gt; {a.category}</div>
 <div id="art"><div class="src">{cn(a)} {a.time} {source}</div>
-<h1>{a.title}</h1><div class="txt">{paras}</div>
+<h1>{a.title}</h1><div class="txt"><p>本网记者陈喆报道：{a.paragraphs[0]}</p>{paras_after}</div>
 <div class="op">【打印】【关闭】</div>
 <div class="ed">编辑：{a.editor}  审核：{a.author}</div></div>
 <div id="like"><b>猜你喜欢</b><ul>{liked}</ul></div>
@@ -445,7 +445,7 @@ class Layout:
     text: Callable[[Article, list[Article]], str]
     html: Callable[[Article, list[Article]], str]
     chrome: list[str]
-    html_encoding: str = "utf-8"
+    html_encoding: str = "utf-8"  # C: declared GB2312, stored as GB18030 (喆 is not in GB2312)
     html_suffix: str = ".html"
 
 
@@ -473,7 +473,7 @@ def write_corpus(root: Path) -> list[Expected]:
         for c, category in enumerate(CATEGORIES):
             for k in range(4):
                 n += 1
-                dated = not (layout.key == "B" and c == 2 and k == 0)
+                dated = not (layout.key == "B" and c == 2 and k in (0, 1))
                 has_source = (n % 3) != 0
                 arts.append(article(n, category, dated=dated, source=has_source))
         site_articles[layout.key] = arts
