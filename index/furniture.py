@@ -44,7 +44,11 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|文字编辑|美术编辑|图片编辑)\s*[:：]",
         ),
         ("share", r"^(?:分享到|分享至|分享\s*[:：]|一键分享)|(?:微信|微博)\s+(?:微博|QQ空间|微信)"),
-        ("QR code", r"扫一扫|扫码|扫描二维码|关注.{0,12}公众号"),
+        ("QR code", r"扫一扫|扫码|扫描二维码|关注.{0,12}公众号|长按(?:识别|扫码|二维码)"),
+        ("share", r"点个?在看|点赞|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友"),
+        ("end mark", r"^[-—–=_\s]*(?:end|完)[-—–=_\s]*$"),
+        ("tags", r"^(?:标签|关键词|关键字|tags?)\s*[:：]"),
+        ("attachments", r"^(?:附件|相关附件)\s*[:：]\s*(?:无)?$"),
         (
             "copyright",
             r"版权所有|版權所有|copyright|©|all rights reserved|未经(?:允许|许可|授权|同意)"
@@ -55,7 +59,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "related articles",
             r"^(?:相关(?:推荐|阅读|文章|新闻|报道|链接)|推荐(?:阅读|文章)|猜你喜欢|热门(?:文章|推荐"
             r"|新闻|资讯|排行)|热点(?:新闻|推荐)|排行榜|点击排行|阅读排行|最新(?:文章|资讯|新闻)"
-            r"|精彩推荐|延伸阅读|更多(?:新闻|资讯|文章)?)\s*(?:[:：>»].*)?$",
+            r"|精彩推荐|延伸阅读|往期(?:回顾|推荐|精选)|更多(?:新闻|资讯|文章)?)\s*(?:[:：>»].*)?$",
         ),
         (
             "print/close",
@@ -82,6 +86,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # Rules after which the rest of a page is footer (once the article has begun).
 FOOTER_RULES = frozenset(
     {
+        "end mark",
+        "tags",
         "previous/next",
         "share",
         "QR code",
@@ -217,6 +223,31 @@ def looks_like_site_name(text: str) -> bool:
     """A short CJK name ending like a site's (…网, …在线, …资讯, …报)."""
     match = _SITE_SUFFIX.search(text)
     return 3 <= len(text) <= 16 and match is not None and match.start() >= 2
+
+
+_SPONSOR = re.compile(r"(?:主办单位|主办|网站主办)\s*[:：]\s*(?P<name>[^\s:：|｜,，]{2,20})")
+_RIGHTS = re.compile(
+    r"copyright|版权所有|版權所有|©|\(c\)|all rights reserved|保留所有权利"
+    r"|\d{4}\s*[-–—~]\s*\d{4}|\d{4}",
+    re.IGNORECASE,
+)
+
+
+_COPYRIGHT_MARK = re.compile(
+    r"copyright|版权所有|版權所有|©|all rights reserved|保留所有权利", re.I
+)
+
+
+def owner_name(line: str) -> str | None:
+    """The site named by a copyright or sponsor line (``© 2024 己能观察 保留所有权利``)."""
+    if match := _SPONSOR.search(line):
+        return match["name"]
+    if not _COPYRIGHT_MARK.search(line):
+        return None
+    for word in _RIGHTS.sub(" ", line).split():
+        if 2 <= len(word) <= 16 and _CJK.search(word) and not re.search(r"icp|[:：]", word, re.I):
+            return word.strip("·|｜-—")
+    return None
 
 
 def site_name_in(line: str) -> str | None:

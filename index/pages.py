@@ -39,6 +39,7 @@ from index.furniture import (
     is_prose,
     line_rule,
     looks_like_site_name,
+    owner_name,
     parse_byline,
     site_name_in,
 )
@@ -342,21 +343,41 @@ def _find_headline(judged: _Judged, hint: str) -> int | None:
             continue
         if rule is not None and not rule.startswith("template"):
             continue
-        if len(line) <= 8 and looks_like_site_name(line):
+        if _is_site_header(line):
             continue
         score = 0
         if _repeated(lines, i):
             score += 4
         score += _next_to_byline(bylines, i, top)
+        if _prose_follows(judged, i):
+            score += 2
         if rule is not None:
             if score == 0:
                 continue  # a sidebar headline of another page, repeated across the site
             score -= 1
-        if any(is_prose(lines[j]) for j in range(i + 1, min(top, i + 4)) if rules[j] is None):
-            score += 1
         if best is None or score > best[0]:
             best = (score, i)
     return best[1] if best else None
+
+
+def _is_site_header(line: str) -> bool:
+    """A site's name, alone or first of several fields (``甲能源网 — 汇聚能源力量``,
+    ``己能观察 · 新能源深度报道``)."""
+    if len(line) <= 8 and looks_like_site_name(line):
+        return True
+    first = header_name(line)
+    if first is None or first == line:
+        return False
+    return looks_like_site_name(first) or bool(re.match(re.escape(first) + r"\s*[·|｜—–-]", line))
+
+
+def _prose_follows(judged: _Judged, i: int) -> bool:
+    """The article starts right after line `i` (bylines and furniture between are skipped)."""
+    for j in range(i + 1, min(judged.limit, i + 4)):
+        if judged.bylines[j] is not None or judged.furniture[j]:
+            continue
+        return is_prose(judged.lines[j])
+    return False
 
 
 def _next_to_byline(bylines: list[Byline | None], i: int, top: int) -> int:
@@ -432,6 +453,11 @@ def _source(
             name = site_name_in(line)
             if name and (judged.rules[i] == "copyright" or looks_like_site_name(line)):
                 return name, "site name (page header or copyright line)"
+    if judged.lines and _is_site_header(judged.lines[0]):
+        return header_name(judged.lines[0]), "site name (page header)"
+    for line in reversed(judged.lines[judged.limit - 12 if judged.limit > 12 else 0 :]):
+        if name := owner_name(line):
+            return name, "site name (copyright or sponsor line)"
     return None, "none"
 
 
