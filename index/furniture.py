@@ -83,6 +83,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
+# Furniture lines are shorter than this, or not prose.
+MAX_FURNITURE_CHARS = 60
+
 # Rules after which the rest of a page is footer (once the article has begun).
 FOOTER_RULES = frozenset(
     {
@@ -138,7 +141,12 @@ class Byline:
 
 
 def line_rule(line: str) -> str | None:
-    """The name of the built-in rule that makes `line` page furniture, or None."""
+    """The name of the built-in rule that makes `line` page furniture, or None.
+
+    A long line of prose is article text whatever words it holds (furniture is short).
+    """
+    if len(line) > MAX_FURNITURE_CHARS and is_prose(line):
+        return None
     line = simplified(line)
     for name, pattern in _LINE_RULES:
         if pattern.search(line):
@@ -276,7 +284,9 @@ def header_name(line: str) -> str | None:
 
 # ---- headlines ------------------------------------------------------------------------
 
-_TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|—|–|-{1,2}|·|::)\s*")
+# Separators between a page title's headline, section and site name; a hyphen only where it
+# does not join digits (2023-2024) and "·" never (【新春走基层·…】 is part of a headline).
+_TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|—{1,2}|–|::)\s*|\s+-{1,2}\s+|(?<=\D)-{1,2}(?=\D)")
 
 
 def split_title(title: str) -> list[str]:

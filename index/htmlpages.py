@@ -45,6 +45,7 @@ _BLOCKS = frozenset(_BLOCKS_WORDS.split())
 _SKIP = frozenset(
     ("script", "style", "noscript", "template", "head", "iframe", "svg", "select", "option")
 )
+_META_TITLES = ("og:title", "twitter:title", "articletitle", "headline")
 _META_DATES = (
     "article:published_time",
     "og:published_time",
@@ -177,9 +178,11 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     title_el = root.find(".//title")
     page_title = clean_title(title_el.text_content()) if title_el is not None else ""
     h1s = [clean_title(h.text_content()) for h in root.iter("h1")]
-    og_title = clean_title(meta.get("og:title", ""))
-    hints.headline, hints.title_from, title_site = reconcile_title(h1s, og_title, page_title)
+    meta_title = next((clean_title(meta[k]) for k in _META_TITLES if meta.get(k, "").strip()), "")
     site = clean_title(meta.get("og:site_name", "") or meta.get("application-name", ""))
+    candidates, hints.title_from, title_site = reconcile_title(h1s, meta_title, page_title, site)
+    hints.headline = candidates[0] if candidates else None
+    hints.alternatives = candidates[1:]
     hints.site_name = site or title_site
     hints.url = _url(root, meta)
     hints.published, hints.date_from = _markup_date(root, meta)
@@ -187,39 +190,47 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
 
 
 def reconcile_title(
-    h1s: list[str], og_title: str, page_title: str
-) -> tuple[str | None, str, str | None]:
-    """The headline from ``<h1>``, ``og:title`` and ``<title>``: (headline, from, site name).
+    h1s: list[str], meta_title: str, page_title: str, site_name: str = ""
+) -> tuple[list[str], str, str | None]:
+    """Headline candidates from ``<h1>``, ``og:title`` and ``<title>``, best first, with where
+    they came from and the site's name.
 
     The ``<h1>`` that the ``<title>`` or ``og:title`` contains wins (a logo in an ``<h1>`` does
-    not); else ``og:title``, else the ``<title>`` without the site's name and section
-    (``标题_政策_XX能源网``, ``XX网-标题``, ``标题 | XX网``).
+    not); else ``og:title`` without a site name at either end; else the ``<title>``'s parts
+    without the site's name and section (``标题_政策_XX能源网``, ``XX网-标题``, ``标题 | XX网``),
+    longest first: `index.pages` keeps the one the page shows as its headline.
     """
     parts = split_title(page_title) if page_title else []
-    site = next((p for p in reversed(parts) if looks_like_site_name(p)), None)
-    if site is None and parts and looks_like_site_name(parts[0]) and len(parts) > 1:
+    site = site_name or next((p for p in reversed(parts) if looks_like_site_name(p)), None)
+    if site is None and len(parts) > 1 and looks_like_site_name(parts[0]):
         site = parts[0]
     for h1 in h1s:
-        if headline_shaped(h1) and (h1 in page_title or h1 in og_title):
-            return h1, "<h1> confirmed by <title>", site or _rest_of_title(parts, h1)
-    if og_title:
-        og_parts = split_title(og_title)
-        best = max(og_parts, key=len) if og_parts else og_title
-        headline = og_title if best == og_title else best
-        return headline, "og:title", site or _rest_of_title(parts, headline)
-    if parts:
-        content = [p for p in parts if not looks_like_site_name(p) and len(p) > 4]
-        if content:
-            headline = max(content, key=len)
-            return (
-                headline,
-                "<title> without the site name",
-                site or _rest_of_title(parts, headline),
-            )
-    for h1 in h1s:
-        if headline_shaped(h1):
-            return h1, "<h1>", site
-    return None, "", site
+        if headline_shaped(h1) and (h1 in page_title or h1 in meta_title):
+            return [h1], "<h1> confirmed by <title>", site or _rest_of_title(parts, h1)
+    if meta_title:
+        headline = _strip_site(meta_title, site)
+        return [headline], "og:title", site or _rest_of_title(parts, headline)
+    core = [p for p in parts if p != site and not looks_like_site_name(p)]
+    if len(core) > 1:
+        core = [p for p in core if len(p) > 4] or core  # 政策, 新闻: a section
+    if core:
+        ordered = sorted(core, key=len, reverse=True)
+        return ordered, "<title> without the site name", site or _rest_of_title(parts, ordered[0])
+    headlines = [h1 for h1 in h1s if headline_shaped(h1)]
+    return headlines[:1], "<h1>" if headlines else "", site
+
+
+def _strip_site(title: str, site: str | None) -> str:
+    """A title without a site's name at its start or end (``标题 | 己能观察`` → 标题)."""
+    parts = split_title(title)
+    if len(parts) < 2:
+        return title
+    for index in (-1, 0):
+        part = parts[index]
+        if part == site or looks_like_site_name(part):
+            rest = title.rsplit(part, 1)[0] if index == -1 else title.split(part, 1)[1]
+            return rest.strip(" _|｜-—–:") or title
+    return title
 
 
 def _rest_of_title(parts: list[str], headline: str) -> str | None:

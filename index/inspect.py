@@ -126,14 +126,21 @@ def _describe(item: Record | Skip, how: Explanation | None) -> Inspected:
         id=item.id,
         title=item.title,
         published=item.published.isoformat() if item.published else None,
-        date_from=how.date_from if how else ("record field" if item.published else "none"),
+        date_from=_from_record(how.date_from if how else None, item.published),
         category=item.category,
         category_from=how.category_from if how else ("record" if item.category else "none"),
         source=item.source,
-        source_from=how.source_from if how else ("record field" if item.source else "none"),
+        source_from=_from_record(how.source_from if how else None, item.source),
         url=item.url,
         body=item.body,
         kind=how.kind if how else "record",
         title_from=how.title_from if how else "record field",
         dropped=dropped,
     )
+
+
+def _from_record(how: str | None, value: object) -> str:
+    """Where a plain record's field came from: the record itself, or nowhere."""
+    if how is not None and how != "record field":
+        return how
+    return "record field" if value else "none"

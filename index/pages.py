@@ -58,6 +58,7 @@ BYLINE_WINDOW = 3
 _END_PREFIX = "end:"
 _DATE_TEXT_PREFIX = "date-from-text:"
 _MIN_HEADLINE_CHARS = 4
+_CJK_CHARS = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE_ENDS = ("。", "！", "？", "。”", "！”", "？”")
 _FILE_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d\d)[-_/.]?(0[1-9]|1[0-2])[-_/.]?(0[1-9]|[12]\d|3[01])(?!\d)"
@@ -90,6 +91,7 @@ class PageHints:
     """What an HTML page's markup says (`index.htmlpages`)."""
 
     headline: str | None = None
+    alternatives: list[str] = field(default_factory=list)  # other headline candidates
     title_from: str = ""
     published: dt.date | None = None
     date_from: str = ""
@@ -218,9 +220,11 @@ def extract_page(
     rules, bylines, limit = judged.rules, judged.bylines, judged.limit
     dropped: list[Dropped] = []
 
-    title_hint = hints.headline or clean_title(judged.hints.get("title", ""))
-    head = _find_headline(judged, title_hint)
-    title = lines[head] if head is not None else title_hint
+    footer_title = clean_title(judged.hints.get("title", ""))
+    candidates = [h for h in (hints.headline, *hints.alternatives) if h]
+    title_hint = candidates[0] if candidates else footer_title
+    head, matched = _find_headline(judged, candidates or [footer_title] if title_hint else [])
+    title = lines[head] if head is not None and (matched or not title_hint) else title_hint
     title_from = hints.title_from if hints.headline else "footer" if title_hint else "position"
     if head is not None and not hints.headline:
         title_from = "confirmed by a repeat" if _repeated(lines, head) else title_from
@@ -248,10 +252,9 @@ def extract_page(
         if bylines[i] is not None and (i in near or head is None):
             dropped.append(Dropped(line, "byline"))
             continue
-        if title and len(title) >= _MIN_HEADLINE_CHARS and title in line and line != title:
-            dropped.append(Dropped(line, "repeats the headline"))
-            continue
-        if line == title:
+        if line == title or (
+            title and len(title) >= _MIN_HEADLINE_CHARS and _contains_title(line, title)
+        ):
             dropped.append(Dropped(line, "repeats the headline"))
             continue
         body.append(line)
@@ -312,6 +315,16 @@ def _similar(line: str, hint: str) -> bool:
 _BOUNDARY = "_|｜-—–»:：·"
 
 
+def _contains_title(line: str, title: str) -> bool:
+    """`line` repeats the headline set off by separators (a saved title, a footer), and is not
+    a sentence that happens to contain it."""
+    if title not in line or is_prose(line):
+        return False
+    at = line.find(title)
+    before, after = line[:at].rstrip(), line[at + len(title) :].lstrip()
+    return (not before or before[-1] in _BOUNDARY) and (not after or after[0] in _BOUNDARY)
+
+
 def _repeated(lines: list[str], i: int) -> bool:
     """Another line repeats line `i` set off by a separator: a saved page title
     (``标题_政策_XX网``) or a footer (``未经允许不得转载：XX网 » 标题``)."""
@@ -327,18 +340,36 @@ def _repeated(lines: list[str], i: int) -> bool:
     return False
 
 
-def _find_headline(judged: _Judged, hint: str) -> int | None:
+def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]:
+    """The headline's line, and whether it is one of `hints` (the page's markup, a footer).
+
+    Of the lines that match a hint, the one next to a byline, followed by the article and not
+    repeated across the site wins. Without hints (or, for markup hints, when no line matches),
+    the headline-shaped lines above the article are scored the same way.
+    """
     lines, rules, bylines = judged.lines, judged.rules, judged.bylines
     top = min(judged.limit, HEADLINE_SEARCH_LINES)
-    if hint:
-        matches = [i for i in range(top) if _similar(lines[i], hint)]
-        if matches:
-            return max(matches, key=lambda i: (_next_to_byline(bylines, i, top), -i))
+    if hints:
+        best: tuple[tuple[int, int, int], int] | None = None
+        for rank, hint in enumerate(hints):
+            for i in range(top):
+                if not _similar(lines[i], hint):
+                    continue
+                score = _next_to_byline(bylines, i, top) + 2 * _prose_follows(judged, i)
+                score += 0 if (rules[i] or "").startswith("template") else 2
+                key = (score, -rank, -i)
+                if best is None or key > best[0]:
+                    best = (key, i)
+        if best is not None:
+            return best[1], True
         if judged.hints.get("title"):
-            return None  # the footer names a headline the page does not show: keep the footer's
-    best: tuple[int, int] | None = None
+            return None, False  # the footer names a headline the page does not show: keep it
+    scored: tuple[int, int] | None = None
     for i in range(top):
         line, rule = lines[i], rules[i]
+        begun = rule is None and bylines[i] is None and len(_CJK_CHARS.findall(line)) >= 20
+        if begun and is_prose(line):
+            break  # the article has begun: a headline comes before it
         if bylines[i] is not None or not headline_shaped(line) or judged.furniture[i]:
             continue
         if rule is not None and not rule.startswith("template"):
@@ -355,9 +386,9 @@ def _find_headline(judged: _Judged, hint: str) -> int | None:
             if score == 0:
                 continue  # a sidebar headline of another page, repeated across the site
             score -= 1
-        if best is None or score > best[0]:
-            best = (score, i)
-    return best[1] if best else None
+        if scored is None or score > scored[0]:
+            scored = (score, i)
+    return (scored[1] if scored else None), False
 
 
 def _is_site_header(line: str) -> bool:

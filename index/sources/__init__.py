@@ -32,7 +32,7 @@ from index.sources.fields import (
 )
 from index.sources.jsonfiles import read_json_array, read_jsonl
 from index.sources.tables import read_table
-from index.sources.textfiles import Explain, PageSource, is_page_name
+from index.sources.textfiles import Explain, Explanation, PageSource, is_page_name
 
 __all__ = [
     "DEFAULT_ALIASES",
@@ -164,4 +164,6 @@ def _read_file(
     for item in items:  # records without a category field take their folder's
         if isinstance(item, Record) and item.category is None:
             item = dataclasses.replace(item, category=folder)
+            if pages.explain is not None:
+                pages.explain(item, Explanation("record", "record field", category_from="folder"))
         yield item
