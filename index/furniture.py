@@ -158,7 +158,7 @@ def line_rule(line: str) -> str | None:
 
 def is_navigation(line: str) -> bool:
     """A bar of three or more short link-like items (``首页 | 新闻 | 政策``)."""
-    if _SENTENCE.search(line) or len(line) > 80:
+    if _SENTENCE.search(line) or len(line) > 80 or not _CJK.search(line):
         return False
     return bool(_NAV_SEPARATED.match(line) or _NAV_SPACED.match(line))
 
@@ -295,8 +295,8 @@ def split_title(title: str) -> list[str]:
 
 
 def headline_shaped(line: str) -> bool:
-    """Could this line be a headline: 5–90 characters of text, not a sentence or a label."""
-    if not 5 <= len(line) <= 90 or not _CJK.search(line):
+    """Could this line be a headline: 4–90 characters of text, not a sentence or a label."""
+    if not 4 <= len(line) <= 90 or not _CJK.search(line):
         return False
     if line[-1] in "。；：:，,、" or line.count("。") > 0 or "首页" in simplified(line):
         return False

@@ -355,7 +355,7 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
             for i in range(top):
                 if not _similar(lines[i], hint):
                     continue
-                score = _next_to_byline(bylines, i, top) + 2 * _prose_follows(judged, i)
+                score = _next_to_byline(judged, i, top) + 2 * _prose_follows(judged, i)
                 score += 0 if (rules[i] or "").startswith("template") else 2
                 key = (score, -rank, -i)
                 if best is None or key > best[0]:
@@ -374,12 +374,12 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
             continue
         if rule is not None and not rule.startswith("template"):
             continue
-        if _is_site_header(line):
+        if i < 2 and _is_site_header(line):
             continue
         score = 0
         if _repeated(lines, i):
             score += 4
-        score += _next_to_byline(bylines, i, top)
+        score += _next_to_byline(judged, i, top)
         if _prose_follows(judged, i):
             score += 2
         if rule is not None:
@@ -411,10 +411,14 @@ def _prose_follows(judged: _Judged, i: int) -> bool:
     return False
 
 
-def _next_to_byline(bylines: list[Byline | None], i: int, top: int) -> int:
-    """3 when a dated byline is the next or previous line, 2 one line further, else 0."""
+def _next_to_byline(judged: _Judged, i: int, top: int) -> int:
+    """3 when a dated byline is the next or previous line, 2 when only chrome stands between."""
+    bylines, rules = judged.bylines, judged.rules
     for j, score in ((i - 1, 3), (i + 1, 3), (i - 2, 2), (i + 2, 2)):
-        if 0 <= j < top and (b := bylines[j]) is not None and b.date is not None:
+        if not (0 <= j < top and (b := bylines[j]) is not None and b.date is not None):
+            continue
+        middle = (i + j) // 2
+        if score == 3 or rules[middle] is not None or bylines[middle] is not None:
             return score
     return 0
 
@@ -484,7 +488,7 @@ def _source(
             name = site_name_in(line)
             if name and (judged.rules[i] == "copyright" or looks_like_site_name(line)):
                 return name, "site name (page header or copyright line)"
-    if judged.lines and _is_site_header(judged.lines[0]):
+    if judged.lines and _is_site_header(judged.lines[0]):  # a header line at the top
         return header_name(judged.lines[0]), "site name (page header)"
     for line in reversed(judged.lines[judged.limit - 12 if judged.limit > 12 else 0 :]):
         if name := owner_name(line):

@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pagesites import Expected, write_corpus
 
+from index.cleaning import clean_title
 from index.records import Record
 from index.sources import read_sources
 from index.template import SiteTemplate, label_of
@@ -289,3 +290,54 @@ def test_template_learns_chrome_and_varying_tails() -> None:
     assert template.rule("甲能源网") == "template: on 8 pages"
     assert template.rule("上一篇：任何标题") == "template: '上一篇…' on 8 pages"
     assert template.rule("标题3") is None and template.rule("正文3，内容。") is None
+
+
+@pytest.mark.corpus
+def test_real_articles_in_the_six_layouts_come_out_whole(tmp_path: Path, sample_path: Path) -> None:
+    """Real news text (the shared sample) rendered as HTML and text pages of every layout."""
+    from pagesites import LAYOUTS, Article
+
+    rows = [json.loads(line) for line in sample_path.read_text("utf-8").splitlines() if line]
+    rows = [r for r in rows if r.get("title") and r.get("body") and r.get("published")][:120]
+    articles = [
+        Article(
+            n=n,
+            category=("政策", "项目", "技术")[n % 3],
+            topic="",
+            place="",
+            body_place="",
+            title=" ".join(r["title"].split()),
+            paragraphs=[p for p in r["body"].split("\n") if p.strip()],
+            date=tuple(int(x) for x in r["published"].split("-")),  # type: ignore[arg-type]
+            time="09:30",
+            source=None,
+            author="王某",
+            editor="李某",
+        )
+        for n, r in enumerate(rows)
+    ]
+    for i, article in enumerate(articles):
+        layout = LAYOUTS[i % len(LAYOUTS)]
+        others = [articles[(i + k) % len(articles)] for k in range(1, 6)]
+        folder = tmp_path / layout.folder / article.category
+        folder.mkdir(parents=True, exist_ok=True)
+        html = i % 12 >= 6
+        render = layout.html if html else layout.text
+        suffix = layout.html_suffix if html else ".txt"
+        data = render(article, others).encode(layout.html_encoding if html else "utf-8")
+        (folder / f"{i:04d}{suffix}").write_bytes(data)
+    got = {
+        int(Path(item.id).name.split(".")[0]): item
+        for item in read_sources([tmp_path])
+        if isinstance(item, Record)
+    }
+    wrong = [
+        (i, a.title, got[i].title if i in got else None)
+        for i, a in enumerate(articles)
+        if i not in got
+        or got[i].title != clean_title(a.title)
+        or got[i].published is None
+        or got[i].published.timetuple()[:3] != a.date
+        or got[i].category != a.category
+    ]
+    assert wrong == [], "\n".join(map(str, wrong))
