@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import logging
 import re
 import zlib
 from dataclasses import dataclass
@@ -58,6 +59,12 @@ _META_DATES = (
     "dc.date",
     "date",
 )
+
+
+# Both libraries log each page they cannot handle at ERROR level; a page without a date or
+# main text is an ordinary outcome here, reported in the reindex summary instead.
+for _name in ("htmldate", "trafilatura"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
 
 
 class NotHtmlError(ValueError):
@@ -113,7 +120,8 @@ def parse_html(text: str, *, main_text: bool = True) -> HtmlPage:
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=_PARSER)
     except (lxml.etree.ParserError, ValueError) as exc:
-        raise NotHtmlError("unreadable file", f"not HTML: {exc}") from None
+        # lxml says "Document is empty" of a page of comments or whitespace only.
+        raise NotHtmlError("no article text", f"no HTML content: {exc}") from None
     hints = _hints(root)
     lines = _block_lines(root)
     if main_text:
