@@ -36,7 +36,7 @@ from index.template import SiteTemplate
 
 
 def write_pages(root: Path, count: int) -> tuple[list[Path], list[Article]]:
-    """Render `count` real articles as HTML pages of the six layouts."""
+    """Render `count` real articles as HTML pages of the site layouts."""
     articles: list[Article] = []
     for n, raw in enumerate(iter_raw(require_corpus())):
         if len(articles) >= count:

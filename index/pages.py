@@ -379,13 +379,15 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
         score = 0
         if _repeated(lines, i):
             score += 4
-        score += _next_to_byline(judged, i, top)
+        byline = _next_to_byline(judged, i, top)
+        score += byline
         if _prose_follows(judged, i):
             score += 2
         if rule is not None:
             if score == 0:
                 continue  # a sidebar headline of another page, repeated across the site
-            score -= 1
+            if byline < 4:
+                score -= 1  # (a headline right by its byline may repeat: 联播快讯)
         if scored is None or score > scored[0]:
             scored = (score, i)
     return (scored[1] if scored else None), False
@@ -412,9 +414,9 @@ def _prose_follows(judged: _Judged, i: int) -> bool:
 
 
 def _next_to_byline(judged: _Judged, i: int, top: int) -> int:
-    """3 when a dated byline is the next or previous line, 2 when only chrome stands between."""
+    """4 when a dated byline is the next or previous line, 2 when only chrome stands between."""
     bylines, rules = judged.bylines, judged.rules
-    for j, score in ((i - 1, 3), (i + 1, 3), (i - 2, 2), (i + 2, 2)):
+    for j, score in ((i - 1, 4), (i + 1, 4), (i - 2, 2), (i + 2, 2)):
         if not (0 <= j < top and (b := bylines[j]) is not None and b.date is not None):
             continue
         middle = (i + j) // 2

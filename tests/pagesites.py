@@ -4,7 +4,8 @@ each page must come out with (`Expected`). All text is our own; the sites, place
 figures are made up.
 
 Layouts A–D were used to design the page rules; E and F were written afterwards and held out
-(their results were recorded before any rule was changed for them).
+(their results were recorded before any rule was changed for them), G and H later still, a
+second held-out round (bench/results/pages.md).
 
 Run ``python tests/pagesites.py DIR`` to write the corpus to DIR and print the table.
 """
@@ -437,6 +438,85 @@ def f_html(a: Article, others: list[Article]) -> str:
 F_CHROME = ["新能源深度报道", "往期回顾", "点个在看吧", "保留所有权利", "END"]
 
 
+# ---- layouts G and H (a second held-out round, written after E and F were fixed) ----------
+# G: a subtitle line under the headline, 作者/来源/时间 byline, 导读, （完）, 推荐新闻 list.
+# H: an old table layout, GBK, <br> paragraphs, 发布时间 in Chinese, 相关链接.
+
+
+def g_text(a: Article, others: list[Article]) -> str:
+    source = f"来源：{a.source}  " if a.source else ""
+    lines = [
+        "庚能新闻网",
+        "网站首页 | 国内 | 国际 | 产业 | 评论",
+        a.title,
+        f"——{a.topic}产业观察之{a.n}",
+        f"作者：{a.author}  {source}时间：{iso(a)}",
+        f"【导读】本文介绍{a.place}的{a.topic}进展。",
+        *a.paragraphs,
+        "（完）",
+        "推荐新闻",
+        *(f"· {o.title}" for o in others[:3]),
+        "网站简介 | 联系方式 | 法律声明",
+        "庚能新闻网 版权所有 粤ICP备20201234号",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def g_html(a: Article, others: list[Article]) -> str:
+    source = f"<span>来源：{a.source}</span>" if a.source else ""
+    paras = "".join(f"<p>{p}</p>" for p in a.paragraphs)
+    recommended = "".join(f"<li>· {o.title}</li>" for o in others[:3])
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{a.title}--庚能新闻网</title>
+<meta name="description" content="本文介绍{a.place}的{a.topic}进展"></head><body>
+<div id="logo">庚能新闻网</div><div id="menu">网站首页 | 国内 | 国际 | 产业 | 评论</div>
+<div id="article"><h1>{a.title}</h1><h2>——{a.topic}产业观察之{a.n}</h2>
+<div class="byline"><span>作者：{a.author}</span>{source}<span>时间：{iso(a)}</span></div>
+<div class="lead">【导读】本文介绍{a.place}的{a.topic}进展。</div>
+<div class="body">{paras}<p>（完）</p></div></div>
+<div id="rec"><h3>推荐新闻</h3><ul>{recommended}</ul></div>
+<div id="foot"><p>网站简介 | 联系方式 | 法律声明</p><p>庚能新闻网 版权所有 粤ICP备20201234号</p></div>
+</body></html>
+"""
+
+
+G_CHROME = ["推荐新闻", "法律声明", "粤ICP备20201234号", "产业观察之"]
+
+
+def h_text(a: Article, others: list[Article]) -> str:
+    source = f"　来源：{a.source}" if a.source else ""
+    lines = [
+        "辛电力信息港 服务电力行业二十年",
+        "首页 新闻 政策 市场 技术",
+        a.title,
+        f"发布时间：{cn(a)}{source}　点击：{a.n * 3}",
+        *("　　" + p for p in a.paragraphs),
+        "[打印] [关闭]",
+        "相关链接：",
+        *(o.title for o in others[:3]),
+        "辛电力信息港 版权所有 Copyright 2003-2024 京ICP备03012345号",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def h_html(a: Article, others: list[Article]) -> str:
+    source = f"&nbsp;&nbsp;来源：{a.source}" if a.source else ""
+    paras = "<br>".join("　　" + p for p in a.paragraphs)
+    links = "".join(f"<tr><td><a>{o.title}</a></td></tr>" for o in others[:3])
+    return f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"><title>{a.title}</title></head>
+<body><table width=960><tr><td><img src=logo.gif alt="辛电力信息港"></td><td>辛电力信息港 服务电力行业二十年</td></tr></table>
+<table><tr><td><a>首页</a></td><td><a>新闻</a></td><td><a>政策</a></td><td><a>市场</a></td><td><a>技术</a></td></tr></table>
+<table><tr><td class=title><font size=5><b>{a.title}</b></font></td></tr>
+<tr><td align=center>发布时间：{cn(a)}{source}&nbsp;&nbsp;点击：{a.n * 3}</td></tr>
+<tr><td class=content>{paras}</td></tr>
+<tr><td align=right>[打印] [关闭]</td></tr></table>
+<table><tr><td>相关链接：</td></tr>{links}</table>
+<table><tr><td>辛电力信息港 版权所有 Copyright 2003-2024 京ICP备03012345号</td></tr></table></body></html>
+"""
+
+
+H_CHROME = ["服务电力行业二十年", "相关链接", "京ICP备03012345号", "点击"]
+
+
 @dataclass
 class Layout:
     key: str
@@ -456,6 +536,8 @@ LAYOUTS = [
     Layout("D", "www.ding-xny.example", "丁新能源网", d_text, d_html, D_CHROME),
     Layout("E", "fgw.wu.gov.example", "戊市发展和改革委员会", e_text, e_html, E_CHROME),
     Layout("F", "jineng.blog.example", "己能观察", f_text, f_html, F_CHROME, html_suffix=".xhtml"),
+    Layout("G", "gengneng.example", "庚能新闻网", g_text, g_html, G_CHROME),
+    Layout("H", "xindl.example", "辛电力信息港", h_text, h_html, H_CHROME, "gbk", ".htm"),
 ]
 
 
@@ -471,7 +553,7 @@ def write_corpus(root: Path) -> list[Expected]:
     for layout in LAYOUTS:
         arts: list[Article] = []
         for c, category in enumerate(CATEGORIES):
-            for k in range(4):
+            for k in range(4 if layout.key < "G" else 3):
                 n += 1
                 dated = not (layout.key == "B" and c == 2 and k in (0, 1))
                 has_source = (n % 3) != 0
@@ -519,7 +601,7 @@ def _special_pages(root: Path, site_articles: dict[str, list[Article]]) -> list[
     # pages have none.
     mixed = root / "crawl-2023-11"
     mixed.mkdir()
-    extra = [article(90 + k, CATEGORIES[k % 3]) for k in range(4)]
+    extra = [article(91 + k, CATEGORIES[k % 3]) for k in range(4)]
     for k, a in enumerate(extra):
         layout = a_layout if k < 2 else d_layout
         others = [extra[(k + j) % 4] for j in range(1, 4)] + site_articles[layout.key][:2]

@@ -85,7 +85,7 @@ ARTICLES = articles(TABLE)
 
 def test_the_fixtures_cover_six_layouts_and_sixty_pages() -> None:
     layouts = {e.layout for e in ARTICLES}
-    assert layouts == set("ABCDEF")
+    assert layouts == set("ABCDEFGH")
     assert len(ARTICLES) >= 60
     assert any(e.path.endswith(".txt") for e in ARTICLES)
     assert {Path(e.path).suffix for e in ARTICLES} >= {".txt", ".html", ".htm", ".shtml", ".gz"}
@@ -293,7 +293,7 @@ def test_template_learns_chrome_and_varying_tails() -> None:
 
 
 @pytest.mark.corpus
-def test_real_articles_in_the_six_layouts_come_out_whole(tmp_path: Path, sample_path: Path) -> None:
+def test_real_articles_in_every_layout_come_out_whole(tmp_path: Path, sample_path: Path) -> None:
     """Real news text (the shared sample) rendered as HTML and text pages of every layout."""
     from pagesites import LAYOUTS, Article
 
