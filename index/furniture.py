@@ -47,7 +47,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("share", r"^(?:分享到|分享至|分享\s*[:：]|一键分享)|(?:微信|微博)\s+(?:微博|QQ空间|微信)"),
         ("QR code", r"扫一扫|扫码|扫描二维码|关注.{0,12}公众号|长按(?:识别|扫码|二维码)"),
-        ("share", r"点个?在看|点赞|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友"),
+        ("share", r"点个?在看|^点赞(?:\s*\d+)?$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友"),
         ("end mark", r"^[-—–=_\s]*(?:end|完)[-—–=_\s]*$"),
         ("tags", r"^(?:标签|关键词|关键字|tags?)\s*[:：]"),
         ("attachments", r"^(?:附件|相关附件)\s*[:：]\s*(?:无)?$"),
@@ -159,7 +159,7 @@ def line_rule(line: str) -> str | None:
 
     A long line of prose is article text whatever words it holds (furniture is short).
     """
-    if len(line) > MAX_FURNITURE_CHARS and is_prose(line):
+    if len(line) > MAX_FURNITURE_CHARS and _SENTENCE.search(line):
         return None
     line = simplified(line)
     for name, pattern in _LINE_RULES:

@@ -183,26 +183,28 @@ def _judge(lines: list[str], boilerplate: Boilerplate, template: SiteTemplate | 
     return judged
 
 
-def looks_like_page(lines: list[str], boilerplate: Boilerplate, template: SiteTemplate) -> bool:
-    """Whether a text file is a saved news page rather than a plain article (THUCNews style).
+def looks_like_page(lines: list[str], boilerplate: Boilerplate) -> bool:
+    """Whether a text file is a saved news page rather than a plain article (THUCNews style:
+    the first line is the title).
 
-    A page: the patterns file recognises it, or a line repeats on other pages of its source,
-    or a byline stands in its first lines, or furniture rules match a header line or two
-    lines anywhere.
+    A page: the patterns file recognises it (an ``end:`` line anywhere, another pattern in
+    its first lines), or a byline stands in its first lines, or furniture rules match one of
+    its first lines or two lines anywhere. Lines that merely repeat across files do not make
+    a page: THUCNews titles and leads repeat too (国内联播快讯).
     """
-    judged = _judge(lines, boilerplate, template)
-    if judged.user_page:
-        return True
     furniture = 0
-    for i, rule in enumerate(judged.rules[: judged.limit]):
-        if rule is None:
-            continue
-        if rule.startswith("template") or i < HEADER_LINES:
+    for i, line in enumerate(lines):
+        if _search_any(boilerplate.end, line):
             return True
-        furniture += 1
-    if furniture >= 2:
-        return True
-    return any(b is not None for b in judged.bylines[: HEADER_LINES + 3])
+        if i < HEADER_LINES and _search_any(boilerplate.remove, line):
+            return True
+        if i < HEADER_LINES + 3 and parse_byline(line) is not None:
+            return True
+        if line_rule(line) is not None:
+            furniture += 1
+            if i < HEADER_LINES or furniture >= 2:
+                return True
+    return False
 
 
 def extract_page(

@@ -91,7 +91,7 @@ class PageSource:
             return
         folder = folder_category(path, self.root)
         name = os.path.basename(path)
-        if html is None and not looks_like_page(lines, self.boilerplate, self.template):
+        if html is None and not looks_like_page(lines, self.boilerplate):
             yield from self._plain(path, article_id, origin, folder)
             return
         page = extract_page(
