@@ -13,7 +13,15 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from index.htmlpages import NotHtmlError, decode_html, htmldate_date, is_html_name, parse_html
-from index.pages import Boilerplate, Dropped, Page, extract_page, looks_like_page, page_lines
+from index.pages import (
+    Boilerplate,
+    Dropped,
+    Page,
+    PageHints,
+    extract_page,
+    looks_like_page,
+    page_lines,
+)
 from index.records import Origin, Record, Skip
 from index.sources.categories import choose_category, folder_category
 from index.sources.fields import build_record
@@ -82,7 +90,7 @@ class PageSource:
         """The record of one page file (or the Skip saying why there is none)."""
         origin = Origin(path, 0 if is_html_name(path) else 1)
         try:
-            lines, hints, html = _read_lines(path, main_text=True)
+            lines, hints, html, text = _read_lines(path, main_text=True)
         except _Unusable as exc:
             yield Skip(exc.reason, Origin(path, 0), exc.detail)
             return
@@ -92,7 +100,7 @@ class PageSource:
         folder = folder_category(path, self.root)
         name = os.path.basename(path)
         if html is None and not looks_like_page(lines, self.boilerplate):
-            yield from self._plain(path, article_id, origin, folder)
+            yield from self._plain(text, article_id, origin, folder)
             return
         page = extract_page(
             lines, self.boilerplate, template=self.template, hints=hints, file_name=name
@@ -124,11 +132,9 @@ class PageSource:
         yield item
 
     def _plain(
-        self, path: str, article_id: str, origin: Origin, folder: str | None
+        self, text: str, article_id: str, origin: Origin, folder: str | None
     ) -> Iterator[Record | Skip]:
         """THUCNews style: the first line is the title, the rest the body."""
-        text = read_text(path)
-        assert isinstance(text, str)  # it was read a moment ago
         title, _, body = text.replace("\r\n", "\n").replace("\r", "\n").strip().partition("\n")
         category, why = choose_category(folder, None, self.category_from)
         item = build_record(
@@ -166,8 +172,10 @@ class _Unusable(Exception):
         self.detail = detail
 
 
-def _read_lines(path: str, *, main_text: bool):
-    """(lines, hints, html or None) of a page file; raises _Unusable."""
+def _read_lines(
+    path: str, *, main_text: bool
+) -> tuple[list[str], PageHints | None, str | None, str]:
+    """(lines, hints, html or None, text) of a page file; raises _Unusable."""
     if is_html_name(path):
         try:
             with open(path, "rb") as handle:
@@ -179,8 +187,8 @@ def _read_lines(path: str, *, main_text: bool):
             page = parse_html(text, main_text=main_text)
         except NotHtmlError as exc:
             raise _Unusable(exc.reason, exc.detail) from None
-        return page.lines, page.hints, page.html
-    text = read_text(path)
-    if isinstance(text, Skip):
-        raise _Unusable(text.reason, text.detail)
-    return page_lines(text), None, None
+        return page.lines, page.hints, page.html, text
+    decoded = read_text(path)
+    if isinstance(decoded, Skip):
+        raise _Unusable(decoded.reason, decoded.detail)
+    return page_lines(decoded), None, None, decoded
