@@ -341,3 +341,20 @@ def test_real_articles_in_every_layout_come_out_whole(tmp_path: Path, sample_pat
         or got[i].category != a.category
     ]
     assert wrong == [], "\n".join(map(str, wrong))
+
+
+def test_the_first_sites_pages_in_category_folders_take_the_folder(tmp_path: Path) -> None:
+    demo = ROOT / "data" / "demo" / "pages"
+    for name, category in (("page-01.txt", "政策"), ("page-02.txt", "项目")):
+        folder = tmp_path / "mycorpus" / category
+        folder.mkdir(parents=True)
+        (folder / name).write_bytes((demo / name).read_bytes())
+    pages = {r.id: r for r in read_sources([tmp_path / "mycorpus"]) if isinstance(r, Record)}
+    assert {i: r.category for i, r in pages.items()} == {
+        "政策/page-01.txt": "政策",
+        "项目/page-02.txt": "项目",
+    }
+    [alone] = read_sources([demo / "page-01.txt"])
+    assert isinstance(alone, Record)
+    assert alone.title == pages["政策/page-01.txt"].title  # the same page, wherever it is
+    assert alone.body == pages["政策/page-01.txt"].body
