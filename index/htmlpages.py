@@ -212,6 +212,8 @@ def reconcile_title(
     site = site_name or next((p for p in reversed(parts) if looks_like_site_name(p)), None)
     if site is None and len(parts) > 1 and looks_like_site_name(parts[0]):
         site = parts[0]
+    # A logo in an <h1> is the site's name, which the <title> contains too.
+    h1s = [h for h in h1s if h != site and not (len(h) <= 10 and looks_like_site_name(h))]
     for h1 in h1s:
         if headline_shaped(h1) and (h1 in page_title or h1 in meta_title):
             return [h1], "<h1> confirmed by <title>", site or _rest_of_title(parts, h1)
