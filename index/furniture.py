@@ -141,6 +141,21 @@ _BYLINE_FIELDS = re.compile(
     r"(?:来源|來源|稿源|出处|转自|转载自|作者|记者|發布|发布时间|发布日期|日期|时间|浏览|阅读"
     r"|点击|编辑|通讯员|字号)\s*[:：]"
 )
+_NOT_A_SOURCE = frozenset(
+    {
+        "本站",
+        "本网",
+        "本站原创",
+        "原创",
+        "网络",
+        "互联网",
+        "网络转载",
+        "未知",
+        "佚名",
+        "admin",
+        "不详",
+    }
+)
 _SOURCE_TAIL = re.compile(r"[)）】\]。，,]+$")
 MAX_BYLINE_CHARS = 90
 
@@ -197,6 +212,8 @@ def parse_byline(line: str) -> Byline | None:
     source = None
     if match := _SOURCE.search(fold_width(line)):
         source = _SOURCE_TAIL.sub("", match["source"]) or None
+        if source in _NOT_A_SOURCE:
+            source = None  # 来源：本站 names no one: the site's name is taken instead
     if date is None and source is None:
         return None
     if date is None and not _BYLINE_FIELDS.search(text):

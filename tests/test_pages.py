@@ -358,3 +358,19 @@ def test_the_first_sites_pages_in_category_folders_take_the_folder(tmp_path: Pat
     assert isinstance(alone, Record)
     assert alone.title == pages["政策/page-01.txt"].title  # the same page, wherever it is
     assert alone.body == pages["政策/page-01.txt"].body
+
+
+def test_a_source_that_names_no_one_gives_way_to_the_sites_name(tmp_path: Path) -> None:
+    page = tmp_path / "1.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'><title>某县风电项目开工_壬能源在线</title></head>"
+        "<body><div class='nav'>首页 | 行业资讯 | 政策法规</div><h2>某县风电项目开工</h2>"
+        "<div class='info'>时间:2023-05-12 09:30 来源:本站 作者:admin</div>"
+        "<div class='content'><p>某县风电项目今天开工，总装机容量十万千瓦，预计明年建成投产。</p>"
+        "</div></body></html>",
+        "utf-8",
+    )
+    [record] = read_sources([page])
+    assert isinstance(record, Record)
+    assert (record.title, record.source) == ("某县风电项目开工", "壬能源在线")
+    assert record.published is not None and record.published.isoformat() == "2023-05-12"
