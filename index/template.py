@@ -101,7 +101,3 @@ class SiteTemplate:
         ):
             return f"template: '{label}…' on {self.labels[label]} pages"
         return None
-
-    def common_lines(self) -> list[str]:
-        """The lines on the most pages first (for finding the site's name)."""
-        return [line for line, count in self.lines.most_common(20) if count >= self.threshold]

@@ -8,6 +8,8 @@ a page without article text (a list, index or navigation page) are counted skips
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -105,9 +107,11 @@ class PageSource:
         page = extract_page(
             lines, self.boilerplate, template=self.template, hints=hints, file_name=name
         )
-        if html is not None and page.date_from in ("none", "file name"):  # noqa: SIM102
-            if found := htmldate_date(html):
-                page = _with_date(page, found, "meta (htmldate, no extensive search)")
+        # htmldate only where neither the markup nor a byline gave a date: its fast search
+        # reads markup and URLs, never the text's years.
+        undated = html is not None and page.date_from in ("none", "file name")
+        if undated and (found := htmldate_date(html)):  # type: ignore[arg-type]
+            page = _with_date(page, found, "meta (htmldate, no extensive search)")
         if not page.has_text:
             skip = Skip(
                 "no article text",
@@ -159,10 +163,8 @@ class PageSource:
             )
 
 
-def _with_date(page: Page, date: object, date_from: str) -> Page:
-    from dataclasses import replace
-
-    return replace(page, published=date, date_from=date_from)
+def _with_date(page: Page, date: dt.date, date_from: str) -> Page:
+    return dataclasses.replace(page, published=date, date_from=date_from)
 
 
 class _Unusable(Exception):
