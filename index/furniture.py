@@ -81,7 +81,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"^(?:我要评论|发表评论|网友评论|参与评论|查看评论|评论\s*[(（]?\d*[)）]?$|已有\s*\d+\s*人"
             r"(?:评论|参与))|顶一下|踩一下|收藏本页|加入收藏|[【\[]\s*(?:收藏|纠错|评论)\s*[】\]]|我要纠错",
         ),
-        ("link", r"^(?:本文链接|原文链接|文章链接|本文网址|原文地址)\s*[:：]"),
+        ("link", r"^(?:本文链接|原文链接|文章链接|本文网址|原文地址|网址|链接|url)\s*[:：]\s*\S"),
         ("copyright", r"^(?:免责)?声明\s*[:：]"),
         (
             "footer links",
@@ -167,6 +167,19 @@ class Byline:
     date: dt.date | None
     source: str | None
     labelled_date: bool  # the date follows 发布时间/日期/… (else the line starts with it)
+
+
+_URL_LINE = re.compile(
+    r"^(?:本文链接|原文链接|文章链接|本文网址|原文地址|网址|链接|url|source url)\s*[:：]\s*"
+    r"(?P<url>https?://\S+)$",
+    re.IGNORECASE,
+)
+
+
+def url_in(line: str) -> str | None:
+    """The page's own address in a saved text page's link line (``原文链接：https://…``)."""
+    match = _URL_LINE.match(line)
+    return match["url"] if match else None
 
 
 def line_rule(line: str) -> str | None:

@@ -42,6 +42,7 @@ from index.furniture import (
     owner_name,
     parse_byline,
     site_name_in,
+    url_in,
 )
 from index.template import SiteTemplate
 
@@ -264,7 +265,8 @@ def extract_page(
     if hints.main_text and len(hints.main_text) >= 50:
         body = _keep_main_text(body, hints.main_text, dropped)
 
-    published, date_from = _date(judged, head, near, hints, file_name, body)
+    url = hints.url or _url_line(lines)
+    published, date_from = _date(judged, head, near, hints, file_name, url)
     source, source_from = _source(judged, near, hints, template)
     return Page(
         title=title,
@@ -275,10 +277,18 @@ def extract_page(
         source_from=source_from,
         title_from=title_from if title else "none",
         breadcrumb=_breadcrumb(lines[:limit], rules, title),
-        url=hints.url,
+        url=url,
         dropped=tuple(dropped),
         has_text=any(is_prose(line) or line.endswith(_SENTENCE_ENDS) for line in body),
     )
+
+
+def _url_line(lines: list[str]) -> str | None:
+    """A text page's own address, from a link line among its first or last lines."""
+    for line in lines[:5] + lines[-5:]:
+        if url := url_in(line):
+            return url
+    return None
 
 
 def _keep_main_text(body: list[str], main_text: str, dropped: list[Dropped]) -> list[str]:
@@ -433,7 +443,7 @@ def _date(
     near: range,
     hints: PageHints,
     file_name: str,
-    body: list[str],
+    url: str | None,
 ) -> tuple[dt.date | None, str]:
     if hints.published:
         return hints.published, hints.date_from or "meta"
@@ -447,9 +457,10 @@ def _date(
     for byline in judged.bylines[: judged.limit]:
         if byline and byline.date and byline.labelled_date:
             return byline.date, "byline"
-    match = _FILE_DATE.search(file_name)
-    if match and (found := parse_date(f"{match[1]}-{match[2]}-{match[3]}")):
-        return found, "file name"
+    for where, name in (("file name", file_name), ("URL", url or "")):
+        match = _FILE_DATE.search(name)
+        if match and (found := parse_date(f"{match[1]}-{match[2]}-{match[3]}")):
+            return found, where
     if judged.date_from_text:
         kept = [
             line

@@ -374,3 +374,18 @@ def test_a_source_that_names_no_one_gives_way_to_the_sites_name(tmp_path: Path) 
     assert isinstance(record, Record)
     assert (record.title, record.source) == ("某县风电项目开工", "壬能源在线")
     assert record.published is not None and record.published.isoformat() == "2023-05-12"
+
+
+def test_a_saved_text_pages_link_line_gives_its_url_and_date(tmp_path: Path) -> None:
+    page = tmp_path / "saved.txt"
+    page.write_text(
+        "某能源网\n首页 | 新闻 | 政策\n某市储能电站投运\n"
+        "某市储能电站今日正式投运，总规模二十万千瓦时，可满足调峰需要。\n"
+        "原文链接：https://www.x.example/a/t20230512_1.html\n版权所有 某能源网\n",
+        "utf-8",
+    )
+    [record] = read_sources([page])
+    assert isinstance(record, Record)
+    assert record.url == "https://www.x.example/a/t20230512_1.html"
+    assert record.published is not None and record.published.isoformat() == "2023-05-12"
+    assert record.body == "某市储能电站今日正式投运，总规模二十万千瓦时，可满足调峰需要。"
