@@ -389,3 +389,26 @@ def test_a_saved_text_pages_link_line_gives_its_url_and_date(tmp_path: Path) -> 
     assert record.url == "https://www.x.example/a/t20230512_1.html"
     assert record.published is not None and record.published.isoformat() == "2023-05-12"
     assert record.body == "某市储能电站今日正式投运，总规模二十万千瓦时，可满足调峰需要。"
+
+
+@pytest.mark.parametrize(
+    ("name", "is_category"),
+    [
+        ("政策", True),
+        ("行业动态", True),
+        ("sports", True),
+        ("mycorpus", True),  # a plain word: a category when it is below the source root
+        ("pages", False),
+        ("www.jia-energy.example", False),
+        ("甲能源网", False),
+        ("2023", False),
+        ("2023-11", False),
+        ("site_a", False),
+        ("crawl-2023-11", False),
+        ("新闻", False),
+    ],
+)
+def test_which_folders_name_a_category(name: str, is_category: bool) -> None:
+    from index.sources.categories import names_category
+
+    assert names_category(name) is is_category

@@ -7,8 +7,9 @@ The source root's own folder name is never a category. ``--category-from`` choos
 record's own field is data and always kept.
 
 A folder names a category unless it looks like something else: a site (``www.x.com``, a name
-ending in 网/在线/资讯), a date or number (``2023``, ``2023-11``), or a generic container
-(``pages``, ``html``, ``data``, ``crawl``, ``网页`` …).
+ending in 网/在线/资讯), a date or number (``2023``, ``2023-11``), a Latin label that is not a
+plain word (``site_a``, ``crawl-2``), or a generic container (``pages``, ``html``, ``data``,
+``crawl``, ``网页`` …).
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ def names_category(name: str) -> bool:
         return False
     if name.lower() in _GENERIC or looks_like_site_name(name):
         return False
+    if name.isascii():
+        # Latin names: a plain word (sports, tech); site_a, new-site, x_2 are labels of a crawl.
+        return name.isalpha()
     return not name.startswith(("~", "#", "@"))
 
 
