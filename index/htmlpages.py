@@ -273,7 +273,10 @@ def _markup_date(root: lxml.html.HtmlElement, meta: dict[str, str]) -> tuple[dt.
             data = json.loads(script.text)
         except ValueError:
             continue
-        for item in data if isinstance(data, list) else [data]:
+        items = data if isinstance(data, list) else [data]
+        if isinstance(data, dict) and isinstance(data.get("@graph"), list):
+            items = [data, *data["@graph"]]
+        for item in items:
             if isinstance(item, dict) and (found := parse_date(item.get("datePublished"))):
                 return found, "meta JSON-LD datePublished"
     for el in root.iter("time"):
