@@ -53,7 +53,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("attachments", r"^(?:附件|相关附件)\s*[:：]\s*(?:无)?$"),
         (
             "copyright",
-            r"版权所有|版權所有|copyright|©|all rights reserved|未经(?:允许|许可|授权|同意)"
+            r"版权所有|版權所有|保留所有权利|保留一切权利|copyright|©|all rights reserved"
+            r"|未经(?:允许|许可|授权|同意)"
             r".{0,8}(?:转载|复制|使用|镜像)|转载请注明|本(?:网|站|网站)(?:所刊|所载|声明)",
         ),
         ("ICP number", r"icp\s*[备证]|公网安备|增值电信业务"),
@@ -167,6 +168,12 @@ class Byline:
     date: dt.date | None
     source: str | None
     labelled_date: bool  # the date follows 发布时间/日期/… (else the line starts with it)
+
+    @property
+    def strong(self) -> bool:
+        """A labelled date, or a date with a source: a byline wherever it stands on the page
+        (some sites print it under the article: ``（2019/7/15 9:05 来源：XX）``)."""
+        return self.date is not None and (self.labelled_date or self.source is not None)
 
 
 _URL_LINE = re.compile(

@@ -252,7 +252,7 @@ def extract_page(
                 footer_from = rule
             dropped.append(Dropped(line, rule))
             continue
-        if bylines[i] is not None and (i in near or head is None):
+        if (b := bylines[i]) is not None and (i in near or head is None or b.strong):
             dropped.append(Dropped(line, "byline"))
             continue
         if line == title or (
@@ -267,6 +267,13 @@ def extract_page(
 
     url = hints.url or _url_line(lines)
     published, date_from = _date(judged, head, near, hints, file_name, url)
+    if published is None and body:
+        # A line that is only a date, first or last in the article: the page's dateline.
+        for at in (0, len(body) - 1):
+            if (found := _date_line(body[at])) is not None:
+                published, date_from = found, "byline (a date line by the article)"
+                dropped.append(Dropped(body.pop(at), "byline"))
+                break
     source, source_from = _source(judged, near, hints, template)
     return Page(
         title=title,
@@ -281,6 +288,18 @@ def extract_page(
         dropped=tuple(dropped),
         has_text=any(is_prose(line) or line.endswith(_SENTENCE_ENDS) for line in body),
     )
+
+
+_DATE_LINE = re.compile(
+    r"[(（\[【]?\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)"
+    r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*[)）\]】]?"
+)
+
+
+def _date_line(line: str) -> dt.date | None:
+    """The date of a line that holds nothing but a date (and a time), e.g. ``（2020/2/8 9:05）``."""
+    match = _DATE_LINE.fullmatch(line.strip())
+    return parse_date(re.sub(r"\s+", "", match[1])) if match else None
 
 
 def _url_line(lines: list[str]) -> str | None:
@@ -453,9 +472,9 @@ def _date(
             candidates, key=lambda i: (not judged.bylines[i].labelled_date, abs(i - (head or 0)))
         )  # type: ignore[union-attr]
         return judged.bylines[i].date, "byline"  # type: ignore[union-attr]
-    # A labelled date (发布时间：…) anywhere above the article's end.
+    # A labelled date (发布时间：…), or a date with a source, anywhere above the footer.
     for byline in judged.bylines[: judged.limit]:
-        if byline and byline.date and byline.labelled_date:
+        if byline and byline.strong:
             return byline.date, "byline"
     for where, name in (("file name", file_name), ("URL", url or "")):
         match = _FILE_DATE.search(name)

@@ -412,3 +412,27 @@ def test_which_folders_name_a_category(name: str, is_category: bool) -> None:
     from index.sources.categories import names_category
 
     assert names_category(name) is is_category
+
+
+def test_a_byline_under_the_article_and_a_date_line_are_read(tmp_path: Path) -> None:
+    site = tmp_path / "corpus" / "ziwu.example" / "政策"
+    site.mkdir(parents=True)
+    tails = {
+        "1.txt": ("（2019/7/15 9:05:00 来源：某省发展改革委）", "2019-07-15", "某省发展改革委"),
+        "2.txt": ("（2020/2/8 9:05:00）", "2020-02-08", "子午能源"),
+        "3.txt": ("本页面内容更新于去年。", None, "子午能源"),  # a sentence: no date
+    }
+    for n, (name, (tail, _, _)) in enumerate(tails.items()):
+        site.joinpath(name).write_text(
+            f"子午能源\n首页 » 资讯 » 政策\n【专题】\n某地第{n}个储能示范项目签约\n"
+            f"记者获悉，某地第{n}个储能示范项目日前签约，总投资约十亿元，将于年内开工。\n"
+            f"{tail}\n子午能源 © 2024\n",
+            "utf-8",
+        )
+    got = {Path(r.id).name: r for r in read_sources([tmp_path / "corpus"]) if isinstance(r, Record)}
+    for name, (tail, published, source) in tails.items():
+        record = got[name]
+        assert (record.published.isoformat() if record.published else None) == published
+        assert record.source == source
+        assert (tail in record.body) is (published is None)  # a byline is not article text
+        assert "【专题】" not in record.body and "©" not in record.body
