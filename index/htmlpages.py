@@ -46,6 +46,8 @@ _BLOCKS = frozenset(_BLOCKS_WORDS.split())
 _SKIP = frozenset(
     ("script", "style", "noscript", "template", "head", "iframe", "svg", "select", "option")
 )
+_META_SOURCES = ("contentsource", "source", "article:source", "og:article:source")
+_NOT_SOURCES = frozenset({"本站", "本网", "原创", "网络", "互联网", "未知"})
 _META_TITLES = ("og:title", "twitter:title", "articletitle", "headline")
 _META_DATES = (
     "article:published_time",
@@ -192,6 +194,9 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     hints.headline = candidates[0] if candidates else None
     hints.alternatives = candidates[1:]
     hints.site_name = site or title_site
+    stated = next((clean_title(meta[k]) for k in _META_SOURCES if meta.get(k, "").strip()), "")
+    usable = stated and stated not in _NOT_SOURCES and "//" not in stated and len(stated) <= 30
+    hints.stated_source = stated if usable else None
     hints.url = _url(root, meta)
     hints.published, hints.date_from = _markup_date(root, meta)
     return hints

@@ -97,6 +97,7 @@ class PageHints:
     published: dt.date | None = None
     date_from: str = ""
     site_name: str | None = None
+    stated_source: str | None = None  # <meta name="source"> and the like
     url: str | None = None
     main_text: str | None = None  # trafilatura's main text
 
@@ -500,6 +501,8 @@ def _source(
     if stated:
         _, i = min(stated)
         return judged.bylines[i].source, "byline 来源"  # type: ignore[union-attr]
+    if hints.stated_source:
+        return hints.stated_source, "meta source"
     if judged.hints.get("source"):
         return judged.hints["source"], "patterns file"
     if hints.site_name:
