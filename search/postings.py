@@ -118,15 +118,6 @@ def read_term(
     return out
 
 
-def read_postings(
-    reader: IndexReader, fieldname: str, text: str, want_values: bool = False
-) -> tuple[list[int], list[float], list[bytes]]:
-    """All (docnum, weight[, value]) postings of a term as lists (see ``read_term``)."""
-    term = read_term(reader, fieldname, text, want_values)
-    values = [term.value(j) for j in range(len(term.ids))] if want_values else []
-    return list(term.ids), list(term.weights), values
-
-
 def _leaves(reader: IndexReader) -> Iterable[tuple[IndexReader, int]]:
     return reader.leaf_readers()
 
@@ -135,7 +126,7 @@ def _leaf_values(matcher: Matcher, targets: Sequence[int]) -> Iterator[tuple[int
     """(id, value) of one segment's postings for the ascending segment-local ``targets``.
 
     A W3 block whose largest id is below the next target is passed over by its header alone;
-    a block holding targets is decoded once (ids and values, as ``read_postings`` reads
+    a block holding targets is decoded once (ids and values, as ``read_term`` reads
     them) and the targets are found in it by bisection. Whoosh's ``skip_to`` steps through a
     block posting by posting in Python instead, slow when the targets are many.
     """

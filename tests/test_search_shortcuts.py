@@ -27,7 +27,7 @@ from index.clusters import (
 )
 from index.postingvalues import decode_positions
 from index.store import IndexStore
-from search import Searcher, SearchRequest, SortOrder
+from search import Searcher, SearchRequest, SortOrder, readcache
 from search.engine import Engine, _begins_cached
 from search.facets import docnums_of, mask_of
 from search.folding import fold
@@ -228,7 +228,7 @@ def test_positions_from_the_cache_equal_positions_read_block_by_block(demo_index
     _gen, ix = IndexStore(demo_index).open_current()
     reader = ix.reader()
     size = reader.doc_count_all()
-    engine = Engine(reader, size, mask_of(reader.all_doc_ids(), size))
+    engine = Engine(reader, size, mask_of(reader.all_doc_ids(), size), readcache.build(reader))
     for fieldname, text in (("body_c", "电"), ("body", "电力"), ("title_c", "能")):
         ids = list(read_term(reader, fieldname, text).ids)
         term = engine.postings(fieldname, text, positions=True).term
