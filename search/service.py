@@ -42,6 +42,7 @@ COLLAPSE_SLACK = 10  # extra candidates fetched so that collapsing still fills a
 WARM_TERMS = 400
 SORT_BELOW = 4_000  # date order: sort a result set this small, else walk the dates newest first
 RELATED_TERMS = 12
+RELATED_TEXT_CHARS = 30_000  # of a body (longer than any bench article), read for related words
 
 
 class IndexUnavailableError(Exception):
@@ -398,7 +399,10 @@ class Searcher:
         searcher, engine = snap.searcher, snap.engine
         title, body = fields.get("title", ""), fields.get("body", "")
         analyzer = word_analyzer()
-        tf = Counter(t.text for t in analyzer(title + "\n" + body, mode="query"))
+        # The words that describe an article are in its start: a 1,000,000-character body
+        # would otherwise be segmented whole for every view of its page (seconds of jieba).
+        text = title + "\n" + body[:RELATED_TEXT_CHARS]
+        tf = Counter(t.text for t in analyzer(text, mode="query"))
         for t in analyzer(title, mode="query"):
             tf[t.text] += 2  # title words describe the article best
         n = snap.doc_count
