@@ -132,6 +132,9 @@ class Engine:
         self._norms: dict[str, list[float]] = {}
         self._order: list[int] | None = None
         self._last_docnums: tuple[int, list[int]] | None = None
+        # Postings visited by ``scores`` since this generation was opened: the work a query's
+        # scoring did, for tests and benchmarks.
+        self.scored_postings = 0
 
     # -- postings ------------------------------------------------------------------------------
 
@@ -402,6 +405,7 @@ class Engine:
             norms = self._norm(fieldname)
             ids, tfs = post.ids, post.weights
             if wanted is not None and len(wanted) * 16 < df:
+                self.scored_postings += len(wanted)
                 lo = 0
                 for d in wanted:
                     j = bisect_left(ids, d, lo)
@@ -410,6 +414,7 @@ class Engine:
                         scores[d] += idf * tf / (tf + norms[d])
                         lo = j
                 continue
+            self.scored_postings += df
             for d, tf in zip(ids, tfs, strict=True):
                 scores[d] += idf * tf / (tf + norms[d])
         return scores

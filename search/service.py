@@ -9,7 +9,7 @@ import os
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from whoosh.searching import Searcher as WhooshSearcher
 
@@ -42,7 +42,31 @@ COLLAPSE_SLACK = 10  # extra candidates fetched so that collapsing still fills a
 WARM_TERMS = 400
 SORT_BELOW = 4_000  # date order: sort a result set this small, else walk the dates newest first
 RELATED_TERMS = 12
+# Postings the any-word fallback scores at most (plus its rarest term's): ~0.15 s of scoring.
+FALLBACK_POSTINGS = 250_000
 RELATED_TEXT_CHARS = 30_000  # of a body (longer than any bench article), read for related words
+
+
+def _fallback_terms(
+    engine: Engine, terms: list[tuple[str, str, float]]
+) -> list[tuple[str, str, float]]:
+    """The terms that rank the any-word fallback: the rarest, until ``FALLBACK_POSTINGS``.
+
+    The fallback's documents are the union of the query's units (often most of the index for
+    a long query of common words), and scoring every term over them read every posting of
+    every word: 128 common characters scored five million postings, seconds per request.
+    Rare words say most about a document (BM25 weighs them most), and the share of the
+    query's units a document has still orders the best of them.
+    """
+    kept: set[tuple[str, str, float]] = set()
+    budget = FALLBACK_POSTINGS
+    for term in sorted(set(terms), key=lambda t: (engine.df(t[0], t[1]), t)):
+        df = engine.df(term[0], term[1])
+        if kept and df > budget:
+            break
+        kept.add(term)
+        budget -= df
+    return [t for t in dict.fromkeys(terms) if t in kept]
 
 
 class IndexUnavailableError(Exception):
@@ -197,12 +221,14 @@ class Searcher:
             final = matched & by_cat & by_src & by_date
             fallback = False
             if not final and len(plan.required) > 1:
+                # The union of the unit sets the plan has already read: no more reads.
                 relaxed = snap.engine.matches(plan, any_unit=True)
                 if relaxed & by_cat & by_src & by_date:
                     matched = relaxed
                     final = matched & by_cat & by_src & by_date
                     notices.append(FALLBACK_NOTICE)
                     fallback = True
+                    plan = replace(plan, terms=_fallback_terms(snap.engine, plan.terms))
             facets = self._facets(request, fi, matched, by_cat, by_src, by_date)
             hits = self._page(request, snap, plan, final, fallback)
         return SearchResult(

@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 from index.analysis import fold
 from index.builder import ReindexOptions, reindex
 from index.stats import index_stats
-from search import QueryError, Searcher, SearchRequest, SortOrder
+from search import QueryError, Searcher, SearchRequest, SearchResult, SortOrder, service
+from search.engine import query_words
 from search.models import MAX_QUERY_CHARS
+from search.service import FALLBACK_NOTICE
 from tests.conftest import DEMO, build_index
 from tests.helpers import article, containing, matching, records, write_jsonl
 
@@ -80,6 +82,47 @@ def test_falls_back_to_any_word_with_a_notice(demo: Searcher) -> None:
     assert result.notice and "任意" in result.notice
     assert result.total == strict.total > 0
     assert demo.search(SearchRequest(q="光伏 储能")).notice is None
+
+
+def test_a_query_of_128_words_falls_back_to_any_word_and_scores_a_bounded_share(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No article has all 128 words: the fallback finds every article with any of them, the
+    one with the rarest words first, and scores no more postings than its budget allows
+    (plus the one term it always keeps), however many words the query has."""
+    rows = [article(n) for n in range(1, 31)]
+    rows.append(article(99, title="见报", body="鑫璇琰玥瑾珂今日见报。"))
+    src = write_jsonl(tmp_path / "a.jsonl", rows)
+    recs = records(src)
+    corpus = fold("".join(r.title + r.body for r in recs))
+    present = list(dict.fromkeys(ch for ch in corpus if "\u4e00" <= ch <= "\u9fff"))
+    absent = [
+        ch
+        for ch in map(chr, range(0x5000, 0x9000))
+        if fold(ch) == ch and ch not in corpus and query_words(ch) == [ch]
+    ]
+    chars = (present + absent)[:128]
+    assert len(set(chars)) == 128 and len(present) > 20
+    q = " ".join(chars)
+    assert len(q) <= MAX_QUERY_CHARS
+    expected = set().union(*(containing(recs, ch) for ch in chars))
+    searcher = Searcher(build_index(tmp_path / "ix", src))
+    engine = searcher._current().engine
+
+    def answer() -> tuple[SearchResult, int]:
+        before = engine.scored_postings
+        result = searcher.search(SearchRequest(q=q, page_size=50))
+        return result, engine.scored_postings - before
+
+    result, _ = answer()
+    assert result.notice == FALLBACK_NOTICE
+    assert result.total == len(expected) == 31
+    assert {h.id for h in result.hits} | {i for h in result.hits for i in h.similar_ids} == expected
+    assert result.hits[0].id == "t-99"
+    monkeypatch.setattr(service, "FALLBACK_POSTINGS", 40)
+    bounded, scored = answer()
+    assert scored <= 40 + len(rows)  # the budget, and the term that first goes over it
+    assert bounded.total == result.total and bounded.hits[0].id == "t-99"
 
 
 def test_traditional_and_full_width_queries_find_simplified_text(
