@@ -22,6 +22,7 @@ from tests.conftest import DEMO, build_index
 from tests.helpers import article, containing, matching, records, write_jsonl
 
 MARK = re.compile(r"<mark>(.*?)</mark>")
+DEMO_ARTICLES = len(records(DEMO))
 
 
 @pytest.fixture(scope="module")
@@ -196,7 +197,10 @@ def test_arbitrary_text_never_raises_anything_but_a_query_error(text: str) -> No
     except QueryError as exc:
         assert exc.param == "q" and exc.message
         return
-    assert result.total >= 0
+    # An answer: a page of distinct articles, as many as it says there are at most.
+    ids = [h.id for h in result.hits] + [i for h in result.hits for i in h.similar_ids]
+    assert len(ids) == len(set(ids)) <= result.total <= DEMO_ARTICLES
+    assert bool(result.hits) == (result.total > 0)
     for hit in result.hits:
         assert "<" not in MARK.sub("", hit.snippet_html) and "<" not in MARK.sub("", hit.title_html)
 
@@ -214,26 +218,37 @@ def _remember_demo(demo: Searcher) -> None:
         _SEARCHER.append(demo)
 
 
+def _answer(result: SearchResult) -> tuple[int, list[tuple[str, tuple[str, ...]]], str | None]:
+    return result.total, [(h.id, h.similar_ids) for h in result.hits], result.notice
+
+
 @pytest.mark.parametrize(
-    "q",
+    ("q", "repaired"),
     [
-        '"光伏',
-        "光伏)",
-        "((储能",
-        "OR",
-        "- OR -",
-        "title:",
-        "category:",
-        "*",
-        "光?伏*",
-        "\x00\x07煤",
+        ('"光伏', '"光伏"'),  # an unbalanced quote closes at the end
+        ("“光伏", '"光伏"'),
+        ("光伏)", "光伏"),  # parentheses are ignored
+        ("((储能", "储能"),
+        ("光?伏*", "光 伏"),  # wildcards are ignored: they only separate words
+        ("\x00\x07煤", "煤"),  # control characters are dropped
+        ("光伏 OR", "光伏"),  # a lone operator is dropped
+        ("OR 光伏", "光伏"),
+        ("- 光伏", "光伏"),
+        ("title: 光伏", "光伏"),  # an empty field is dropped
+        ("category: 储能", "储能"),
     ],
 )
-def test_broken_syntax_gets_an_answer(demo: Searcher, q: str) -> None:
-    try:
+def test_broken_syntax_is_answered_as_its_repair(demo: Searcher, q: str, repaired: str) -> None:
+    expected = demo.search(SearchRequest(q=repaired))
+    assert expected.total > 0
+    assert _answer(demo.search(SearchRequest(q=q))) == _answer(expected)
+
+
+@pytest.mark.parametrize("q", ["OR", "- OR -", "-", "title:", "category:", "*", "( ) ?"])
+def test_syntax_with_nothing_to_search_is_a_clear_error(demo: Searcher, q: str) -> None:
+    with pytest.raises(QueryError) as raised:
         demo.search(SearchRequest(q=q))
-    except QueryError as exc:
-        assert exc.message
+    assert raised.value.param == "q" and raised.value.message == "查询中没有可以搜索的字词"
 
 
 def test_long_queries_are_cut_with_a_notice(demo: Searcher) -> None:
