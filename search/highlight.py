@@ -97,10 +97,9 @@ def _best_sentence(
 ) -> int:
     """The index of the sentence with the most distinct terms (then the most matches).
 
-    Sentences and spans are both in text order, so one pass over each pairs them: a
-    1,000,000-character body has tens of thousands of each, and comparing every sentence
-    with every span took tens of seconds. A span that crosses a sentence end counts for
-    neither sentence.
+    Sentences and spans are both in text order, so one pass over each pairs them (a
+    1,000,000-character body has tens of thousands of each: comparing every sentence with
+    every span is quadratic). A span that crosses a sentence end counts for neither sentence.
     """
     best, best_key = 0, (-1, -1)
     j, n = 0, len(spans)

@@ -42,7 +42,8 @@ COLLAPSE_SLACK = 10  # extra candidates fetched so that collapsing still fills a
 WARM_TERMS = 400
 SORT_BELOW = 4_000  # date order: sort a result set this small, else walk the dates newest first
 RELATED_TERMS = 12
-# Postings the any-word fallback scores at most (plus its rarest term's): ~0.15 s of scoring.
+# Postings the any-word fallback scores at most, plus its rarest term's (a fraction of a second;
+# bench/results/long-inputs.md).
 FALLBACK_POSTINGS = 250_000
 RELATED_TEXT_CHARS = 30_000  # of a body (longer than any bench article), read for related words
 
@@ -52,11 +53,11 @@ def _fallback_terms(
 ) -> list[tuple[str, str, float]]:
     """The terms that rank the any-word fallback: the rarest, until ``FALLBACK_POSTINGS``.
 
-    The fallback's documents are the union of the query's units (often most of the index for
-    a long query of common words), and scoring every term over them read every posting of
-    every word: 128 common characters scored five million postings, seconds per request.
-    Rare words say most about a document (BM25 weighs them most), and the share of the
-    query's units a document has still orders the best of them.
+    The fallback's documents are the union of the query's units (most of the index for a long
+    query of common words), and scoring every term over them reads every posting of every
+    word: millions for a query of 128 common characters. Rare words say most about a document
+    (BM25 weighs them most), and the share of the query's units a document has still orders
+    the best of them.
     """
     kept: set[tuple[str, str, float]] = set()
     budget = FALLBACK_POSTINGS
