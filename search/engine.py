@@ -83,6 +83,19 @@ def chars_of(text: str) -> list[str]:
     return [t.text for t in _CHARS(text)]
 
 
+def highlight_words(parsed: ParsedQuery) -> list[str]:
+    """The words (folded) a query marks in a text: ``Engine.plan(parsed).words``, without
+    evaluating the query (an article page marks its reader's query, it does not run it)."""
+    words: list[str] = []
+    for part in parsed.required:
+        for alt in part.parts if isinstance(part, Either) else (part,):
+            if isinstance(alt, Phrase):
+                words.append(fold(alt.text).strip())
+            else:
+                words += query_words(alt.text)
+    return list(dict.fromkeys(w for w in words if w))
+
+
 @dataclass
 class Postings:
     """One term's postings (arrays; positions when read with them) and its live bitset."""

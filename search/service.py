@@ -17,7 +17,7 @@ from index.analysis import configure_jieba, word_analyzer
 from index.store import IndexStore, StoreError
 from search import readcache
 from search.dedupe import collapse, near_duplicates, shingles
-from search.engine import RERANK_DEPTH, Engine, Plan, rerank_bonus
+from search.engine import RERANK_DEPTH, Engine, Plan, highlight_words, rerank_bonus
 from search.facets import FacetIndex, any_of, docnums_of, facet_values
 from search.folding import fold
 from search.highlight import mark_html, paragraphs_html, snippet_html
@@ -391,9 +391,9 @@ class Searcher:
 
     def article(self, id: str, q: str = "") -> Article | None:
         """The whole article with ``q``'s words marked, and related articles."""
+        words = tuple(highlight_words(parse(q))) if q else ()  # marked, not searched
         with self._lock:
             snap = self._current()
-            words = tuple(snap.engine.plan(parse(q), {}, {}).words) if q else ()
             docnum = snap.searcher.document_number(id=id)
             if docnum is None:
                 return None

@@ -15,8 +15,9 @@ from index.analysis import fold
 from index.builder import ReindexOptions, reindex
 from index.stats import index_stats
 from search import QueryError, Searcher, SearchRequest, SearchResult, SortOrder, service
-from search.engine import query_words
+from search.engine import highlight_words, query_words
 from search.models import MAX_QUERY_CHARS
+from search.querylang import parse
 from search.service import FALLBACK_NOTICE
 from tests.conftest import DEMO, build_index
 from tests.helpers import article, containing, matching, records, write_jsonl
@@ -393,6 +394,42 @@ def test_article_related_and_suggest(demo: Searcher) -> None:
     suggestions = demo.suggest("光")
     assert suggestions and all(fold(s).startswith("光") for s in suggestions)
     assert "光伏" in suggestions
+
+
+def test_an_article_marks_its_readers_query_without_running_it(demo_index: Path) -> None:
+    """However long the query the reader came from, the article page only marks its words:
+    no posting list is read for them (a query of 128 common characters read 512)."""
+    searcher = Searcher(demo_index)
+    plain = searcher.article("demo-0026")  # its related articles: their terms read now
+    engine = searcher._current().engine
+    before = engine.cache_info()
+    q = " ".join(
+        "特高压电网工程投运的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对"
+    )
+    marked = searcher.article("demo-0026", q=q)
+    assert plain is not None and marked is not None
+    assert engine.cache_info() == before
+    assert "<mark>" in marked.body_html and marked.related == plain.related
+    assert MARK.sub(r"\1", marked.body_html) == MARK.sub(r"\1", plain.body_html)
+
+
+QUERY_PIECES = [
+    *("光伏", "储能", "电网", "的", "煤", "5G", "綠色", "特高压工程", "农业", "ＡＢ"),
+    *('"', "“", "-", "OR", " ", "title:", "category:", "(", "*", "source:", "标题:"),
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(QUERY_PIECES),
+        max_size=12,
+    ).map("".join)
+)
+def test_the_words_an_article_marks_are_the_words_a_search_marks(q: str) -> None:
+    engine = _shared_demo_searcher()._current().engine
+    parsed = parse(q)
+    assert highlight_words(parsed) == engine.plan(parsed, {}, {}).words
 
 
 def test_searcher_follows_a_reindex_switch(tmp_path: Path) -> None:
