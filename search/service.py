@@ -73,6 +73,26 @@ def _fallback_terms(
     return [t for t in dict.fromkeys(terms) if t in kept]
 
 
+def _count_planes(units: list[int], among: int) -> list[int]:
+    """How many of ``units`` each document of ``among`` is in, as bit planes: plane ``k`` holds
+    the documents whose count has bit ``k`` set.
+
+    Counters added as bitsets (a ripple-carry add, a few big-integer operations per unit), so
+    the documents are listed once per plane (at most 8 for 256 units), not once per unit: a
+    query of 128 common characters has most of the index in most of its units.
+    """
+    planes: list[int] = []
+    for unit in units:
+        carry = unit & among
+        k = 0
+        while carry:
+            if k == len(planes):
+                planes.append(0)
+            planes[k], carry = planes[k] ^ carry, planes[k] & carry
+            k += 1
+    return planes
+
+
 class IndexUnavailableError(Exception):
     """No usable index: missing, empty, from another schema version or damaged."""
 
@@ -412,10 +432,14 @@ class Searcher:
         scores = engine.scores(plan.terms, among=final)
         if fallback:
             units = plan.required
-            have = dict.fromkeys(engine.docnums(final), 0)
-            for unit in units:
-                for d in docnums_of(unit & final):
-                    have[d] += 1
+            # Only documents with a score can move: those with one of the scored terms.
+            scored = 0
+            for fieldname, text, _ in plan.terms:
+                scored |= engine.mask(fieldname, text)
+            have = dict.fromkeys(docnums_of(scored & final), 0)
+            for k, plane in enumerate(_count_planes(units, scored & final)):
+                for d in docnums_of(plane):
+                    have[d] += 1 << k
             for d, n in have.items():
                 scores[d] *= n / len(units)
         docs = engine.top(final, scores, RERANK_DEPTH)

@@ -127,6 +127,15 @@ def test_a_query_of_128_words_falls_back_to_any_word_and_scores_a_bounded_share(
     assert bounded.total == result.total and bounded.hits[0].id == "t-99"
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 2**70 - 1), max_size=130), st.integers(0, 2**70 - 1))
+def test_unit_counts_in_bit_planes_are_the_counts(units: list[int], among: int) -> None:
+    planes = service._count_planes(units, among)
+    for d in range(70):
+        count = sum((plane >> d & 1) << k for k, plane in enumerate(planes))
+        assert count == (sum(unit >> d & 1 for unit in units) if among >> d & 1 else 0)
+
+
 def test_traditional_and_full_width_queries_find_simplified_text(
     demo: Searcher, demo_records: list
 ) -> None:
