@@ -42,7 +42,9 @@ from search.facets import FacetIndex
 log = logging.getLogger(__name__)
 
 CACHE_FILE = "xinwen-read.cache"
-FORMAT = 2  # 2: the cluster column
+# 2: the cluster column; 3: documents without a category or source are in the facet tables
+# (未分类, 未知来源).
+FORMAT = 3
 _MAGIC = b"XWRC"
 _HEADER = struct.Struct(">4sIQI")  # magic, format, payload length, CRC-32 of the payload
 LENGTH_FIELDS = ("title", "body", "title_c", "body_c")
