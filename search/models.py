@@ -93,6 +93,14 @@ class Facet:
 
 
 @dataclass(frozen=True, slots=True)
+class DidYouMean:
+    """A close variant of the query (a homophone, Chinese for pinyin) and what it finds."""
+
+    query: str
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
 class SearchResult:
     """A page of results with exact total and facet counts."""
 
@@ -103,6 +111,7 @@ class SearchResult:
     took_ms: float
     notice: str | None = None
     words: tuple[str, ...] = ()  # the query's words as searched (for highlighting, no-results)
+    did_you_mean: DidYouMean | None = None
 
     @property
     def pages(self) -> int:
@@ -117,6 +126,11 @@ class SearchResult:
             "page_size": self.request.page_size,
             "took_ms": round(self.took_ms, 2),
             "notice": self.notice,
+            "did_you_mean": (
+                {"query": self.did_you_mean.query, "total": self.did_you_mean.total}
+                if self.did_you_mean
+                else None
+            ),
             "hits": [
                 {
                     "id": h.id,

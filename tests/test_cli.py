@@ -43,6 +43,7 @@ def test_reindex_stats_and_search(tmp_path: Path, capsys: pytest.CaptureFixture[
         "page_size",
         "took_ms",
         "notice",
+        "did_you_mean",
         "hits",
         "facets",
     }

@@ -133,6 +133,15 @@ def search_context(searcher: Searcher, params: SearchParams) -> dict:
         "sort_options": facets.sort_options(params, base) if params.q else [],
         "pagination": facets.pagination(params, result.total, base),
         "suggestions": suggestions,
+        "did_you_mean": (
+            {
+                "q": result.did_you_mean.query,
+                "count": result.did_you_mean.total,
+                "url": facets.url(base, params.replace(q=result.did_you_mean.query)),
+            }
+            if result.did_you_mean
+            else None
+        ),
     }
 
 

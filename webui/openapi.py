@@ -82,7 +82,22 @@ SCHEMAS = {
             "took_ms": {"type": "number", "minimum": 0},
             "notice": {
                 **NULLABLE_STRING,
-                "description": "Set when the query was relaxed (any word) or cut.",
+                "description": "Set when the query was relaxed (any word), cut, or searched "
+                "as the Chinese words of the pinyin typed.",
+            },
+            "did_you_mean": {
+                "oneOf": [
+                    {"type": "null"},
+                    _obj(
+                        {
+                            "query": {"type": "string"},
+                            "total": {"type": "integer", "minimum": 1},
+                        }
+                    ),
+                ],
+                "description": "A close variant of a query with few results that finds "
+                "clearly more (a homophone typo: 光服 → 光伏; pinyin: guangfu → 光伏), with "
+                "its total under the same filters; null otherwise.",
             },
             "hits": {"type": "array", "items": _ref("Hit")},
             "facets": _obj(

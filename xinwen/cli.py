@@ -120,6 +120,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     print(f"第 {request.page}/{result.pages} 页")
     if result.notice:
         print(result.notice)
+    if result.did_you_mean:
+        dym = result.did_you_mean
+        print(f"您是不是要找：{dym.query}（{dym.total:,} 条）")
     for n, hit in enumerate(result.hits, (request.page - 1) * request.page_size + 1):
         meta = " · ".join(
             x for x in (str(hit.published or ""), hit.category or "", hit.source or "") if x
