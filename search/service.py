@@ -19,7 +19,7 @@ from index.store import IndexStore, StoreError, read_meta
 from search import readcache, spelling
 from search.dedupe import collapse, near_duplicates, shingles
 from search.engine import RERANK_DEPTH, Engine, Plan, rerank_bonus
-from search.facets import FacetIndex, any_of, docnums_of, facet_values
+from search.facets import FacetIndex, any_of, docnums_of, facet_values, recent_ranges
 from search.folding import fold
 from search.highlight import mark_html, paragraphs_html, snippet_html
 from search.models import (
@@ -325,6 +325,7 @@ class Searcher:
         }
         base = matched & by_cat & by_src
         start, end = request.date_from, request.date_to
+        facets["recent"] = recent_ranges(fi, base, dt.date.today(), start, end)
         if start and end and start.year == end.year:
             year = start.year
             months = {k: v for k, v in fi.months.items() if k[0] == year}

@@ -232,3 +232,51 @@ def test_screenshot_of_the_search_page(tab: Tab, tmp_path: Path) -> None:
     target = SCREENSHOT if os.environ.get("XINWEN_SCREENSHOT") == "1" else tmp_path / "page.png"
     page.screenshot(path=str(target), full_page=False)
     assert target.stat().st_size > 10_000
+
+
+def test_quick_time_range_by_keyboard(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("/search?q=%E5%85%89%E4%BC%8F")
+    year = page.locator(".time-ranges a.time-range", has_text="过去一年")
+    expected = int(year.locator(".count").inner_text())
+    year.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"from=\d{4}-\d{2}-\d{2}$"))
+    assert tab.total() == expected
+    assert page.locator("ul.chips a.chip").first.inner_text().startswith("日期：过去一年")
+    selected = page.locator(".time-ranges a.time-range.selected")
+    assert selected.count() == 1 and "过去一年" in selected.inner_text()
+
+
+def test_histogram_bars_show_counts_and_take_the_keyboard(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("/search?q=%E5%85%89%E4%BC%8F")
+    bar = page.locator('.facet-published a.bar-link[data-value="2024"]')
+    count = bar.locator(".bar-count")
+    assert count.is_visible()  # readable without hovering
+    shown = int(count.inner_text())
+    # Its label for screen readers says the year and the count.
+    assert f"2024，{shown} 篇" in bar.locator(".visually-hidden").inner_text()
+    bar.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"from=2024-01-01&to=2024-12-31"))
+    assert tab.total() == shown
+
+
+def test_reversed_dates_in_an_english_browser(browser: sync_api.Browser, live_server) -> None:
+    context = browser.new_context(locale="en-US")
+    page = context.new_page()
+    page.goto(live_server.url + "/search?q=%E5%85%89%E4%BC%8F&category=%E6%8A%80%E6%9C%AF")
+    box = page.locator("input#from")
+    assert box.get_attribute("placeholder") == "yyyy-mm-dd"
+    box.fill("2025-12-31")
+    page.locator("input#to").fill("2020-01-01")
+    page.locator("form.date-form button").click()
+    page.wait_for_url(re.compile(r"from=2025-12-31&to=2020-01-01"))
+    assert "已将两者对调" in page.locator(".dates-notice").inner_text()
+    assert page.locator("input#from").input_value() == "2020-01-01"
+    chips = page.locator("ul.chips a.chip").all_inner_texts()
+    assert chips[0].startswith("分类：技术") and chips[1].startswith(
+        "日期：2020-01-01 至 2025-12-31"
+    )
+    context.close()

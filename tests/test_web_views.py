@@ -145,7 +145,7 @@ def test_date_form_is_a_get_form_keeping_other_parameters(client: FlaskClient) -
     form = doc.select_one("form.date-form")
     assert form.get("method") == "get" and form.get("action") == "/search"
     assert doc.select_one('label[for="from"]') and doc.select_one('label[for="to"]')
-    assert doc.select_one('input#from[type="date"]').get("value") == "2020-01-01"
+    assert doc.select_one('input#from[type="text"]').get("value") == "2020-01-01"
     hidden = [(i.get("name"), i.get("value")) for i in form.select('input[type="hidden"]')]
     assert hidden == [("q", "风电"), ("source", "电力日报")]
 

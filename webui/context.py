@@ -126,6 +126,10 @@ def search_context(searcher: Searcher, params: SearchParams) -> dict:
             for name in ("category", "source", "published")
             if name in result.facets
         ],
+        "time_ranges": (ranges := facets.time_ranges(result.facets["recent"], params, base)),
+        "custom_range": bool(params.date_from or params.date_to)
+        and not any(r["selected"] for r in ranges),
+        "dates_notice": ("起始日期晚于结束日期，已将两者对调。" if params.dates_swapped else None),
         "chips": facets.chips(params, base),
         "has_filters": params.has_filters,
         "clear_url": facets.clear_filters_url(params, base),

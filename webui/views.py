@@ -26,14 +26,14 @@ def index() -> ResponseReturnValue:
 @bp.get("/search")
 def search() -> ResponseReturnValue:
     """Results for ``q`` with facets; without ``q``, the newest articles."""
-    params = SearchParams.parse(request.args)
+    params = SearchParams.parse(request.args, swap_dates=True)
     return render_template("search.html", **search_context(searcher(), params))
 
 
 @bp.get("/search.json")
 def search_json() -> ResponseReturnValue:
     """The search page's context as JSON: what the page shows, facet toggle URLs included."""
-    params = SearchParams.parse(request.args)
+    params = SearchParams.parse(request.args, swap_dates=True)
     return jsonify(search_context(searcher(), params))
 
 
