@@ -191,4 +191,3 @@ def recent_ranges(
         count = (base & fi.date_range(first, None)).bit_count()
         values.append(FacetValue(first.isoformat(), count, start == first and end is None, label))
     return Facet("recent", tuple(values), len(values))
-

@@ -88,16 +88,16 @@ def test_type_a_query_and_see_marked_results(tab: Tab) -> None:
     box = page.locator("input#q")
     assert page.evaluate("document.activeElement.id") == "q"  # autofocus
     box.press_sequentially("光", delay=30)
-    # suggest.js fills the datalist from /api/suggest
+    # suggest.js fills the list under the box from /api/suggest
     # (a locator, not wait_for_function: our CSP forbids the eval that one needs)
-    page.locator("#q-suggestions option").first.wait_for(state="attached")
+    page.locator("#q-suggestions [role=option]").first.wait_for()
     box.fill("光伏")
     box.press("Enter")
     page.wait_for_url(re.compile(r"/search\?q=%E5%85%89%E4%BC%8F$"))
     assert page.locator("li.hit").count() == 10
     assert page.locator("h2.hit-title mark").first.inner_text() == "光伏"
     assert re.fullmatch(
-        r"找到 [\d,]+ 条结果（用时 .+ 毫秒）", page.locator("h1.summary").inner_text()
+        r"找到 [\d,]+ 条结果，第 1–10 条（用时 .+ 毫秒）", page.locator("h1.summary").inner_text()
     )
 
 
@@ -280,3 +280,65 @@ def test_reversed_dates_in_an_english_browser(browser: sync_api.Browser, live_se
         "日期：2020-01-01 至 2025-12-31"
     )
     context.close()
+
+
+def test_suggestions_by_arrow_keys_and_enter(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("/")
+    box = page.locator("input#q")
+    box.press_sequentially("光", delay=30)
+    options = page.locator("#q-suggestions [role=option]")
+    options.first.wait_for()
+    assert box.get_attribute("aria-expanded") == "true"
+    words = options.all_inner_texts()
+    box.press("ArrowDown")
+    box.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == "q-suggestion-1"
+    assert options.nth(1).get_attribute("aria-selected") == "true"
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"/search\?q="))
+    assert page.locator("input#q").input_value() == words[1]
+
+
+def test_escape_closes_the_suggestions_and_enter_searches_what_was_typed(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("/")
+    box = page.locator("input#q")
+    box.press_sequentially("光伏", delay=30)
+    page.locator("#q-suggestions [role=option]").first.wait_for()
+    box.press("Escape")
+    assert page.locator("#q-suggestions").is_hidden()
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"/search\?q=%E5%85%89%E4%BC%8F$"))
+
+
+def test_slash_focuses_the_search_box(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("/search?q=%E5%85%89%E4%BC%8F")
+    page.locator("h1.summary").click()  # focus is on the page, not in the box
+    assert page.evaluate("document.activeElement.id") != "q"
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "q"
+    assert page.locator("input#q").input_value() == "光伏"  # the slash was not typed into it
+    # In a text field "/" is just a character.
+    page.locator("input#from").fill("")
+    page.locator("input#from").press("/")
+    assert page.locator("input#from").input_value() == "/"
+
+
+def test_skip_to_filters_appears_on_focus_on_a_desktop(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("/search?q=%E5%85%89%E4%BC%8F")
+    link = page.locator(".jump-filters a")
+    assert not link.is_visible() or link.bounding_box()["x"] < 0
+    link.focus()
+    box = link.bounding_box()
+    assert box and box["x"] >= 0 and box["y"] >= 0 and link.is_visible()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"#filters$"))
+
+
+def test_result_range_on_the_second_page(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("/search?q=%E5%85%89%E4%BC%8F&page=2")
+    assert "第 11–20 条" in page.locator("h1.summary").inner_text()

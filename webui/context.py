@@ -64,6 +64,14 @@ def hit_context(hit: Hit, q: str = "") -> dict:
     }
 
 
+def range_text(params: SearchParams, shown: int) -> str:
+    """Which results the page shows: 第 11–20 条 (nothing when it shows none)."""
+    if not shown:
+        return ""
+    first = (params.page - 1) * params.page_size + 1
+    return f"第 {first:,}–{first + shown - 1:,} 条"
+
+
 def took_text(took_ms: float) -> str:
     return "<1" if took_ms < 1 else f"{took_ms:,.0f}"
 
@@ -121,6 +129,7 @@ def search_context(searcher: Searcher, params: SearchParams) -> dict:
         "notice": result.notice,
         "words": list(result.words),
         "hits": [hit_context(h, params.q) for h in result.hits],
+        "range_text": range_text(params, len(result.hits)),
         "facets": [
             facets.facet_context(name, result.facets[name], params, base)
             for name in ("category", "source", "published")
