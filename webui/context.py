@@ -4,13 +4,15 @@ can read never drift apart."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from urllib.parse import urlsplit
 
 from flask import url_for
 from markupsafe import escape
 
-from search import Article, Hit, QueryError, Searcher, SearchRequest, SearchResult
+from search import Article, Facet, Hit, QueryError, Searcher, SearchRequest, SearchResult
+from search.folding import fold
 from webui import facets
 from webui.params import ParamError, SearchParams
 
@@ -99,6 +101,18 @@ def no_results_suggestions(
     return found
 
 
+def facet_with_more(name: str, facet: Facet, params: SearchParams, base: str) -> dict:
+    """A facet group for the sidebar; when it shows only the commonest values, the URL of
+    the page listing them all (更多)."""
+    context = facets.facet_context(name, facet, params, base)
+    if context["truncated"]:
+        query = params.replace().query_string()
+        more = url_for("views.facet", name=name)
+        context["more_url"] = f"{more}?{query}" if query else more
+        context["total_values"] = facet.total_values
+    return context
+
+
 def search_context(searcher: Searcher, params: SearchParams) -> dict:
     """Everything the search page shows: hits, facets with toggle URLs, chips, pages."""
     base = url_for("views.search")
@@ -131,7 +145,7 @@ def search_context(searcher: Searcher, params: SearchParams) -> dict:
         "hits": [hit_context(h, params.q) for h in result.hits],
         "range_text": range_text(params, len(result.hits)),
         "facets": [
-            facets.facet_context(name, result.facets[name], params, base)
+            facet_with_more(name, result.facets[name], params, base)
             for name in ("category", "source", "published")
             if name in result.facets
         ],
@@ -155,6 +169,30 @@ def search_context(searcher: Searcher, params: SearchParams) -> dict:
             if result.did_you_mean
             else None
         ),
+    }
+
+
+def facet_page_context(searcher: Searcher, params: SearchParams, name: str, text: str) -> dict:
+    """One facet's every value under the search's other filters, narrowed to those that
+    contain ``text`` (folded: 電力 finds 电力), each toggling it on the search page."""
+    base = url_for("views.search")
+    request = dataclasses.replace(params.to_request(), page=1, page_size=1, facet_limit=None)
+    try:
+        result = searcher.search(request)
+    except QueryError as exc:
+        raise ParamError(exc.param, exc.message) from None
+    context = facets.facet_context(name, result.facets[name], params, base)
+    every = len(context["results"])
+    if text:
+        key = fold(text)
+        context["results"] = [r for r in context["results"] if key in fold(r["label"])]
+    return {
+        "query": params.q,
+        "keep": [(k, v) for k, v in params.pairs() if k != "page"],
+        "facet": context,
+        "filter": text,
+        "every": every,
+        "back_url": facets.url(base, params.replace()),
     }
 
 

@@ -223,3 +223,8 @@ def suggest_params(args: MultiDict[str, str]) -> tuple[str, int]:
 def article_query(args: MultiDict[str, str]) -> str:
     """The ``q`` an article page marks: the query the reader came from."""
     return clean_text(args.get("q", ""))[:MAX_QUERY_CHARS]
+
+
+def facet_filter(args: MultiDict[str, str]) -> str:
+    """The text a facet's full list is narrowed to (``filter``)."""
+    return clean_text(args.get("filter", ""))[:MAX_FILTER_CHARS]
