@@ -6,6 +6,8 @@ Whoosh objects never leave this package: callers pass a ``SearchRequest`` and ge
 from search.models import (
     Article,
     DidYouMean,
+    Export,
+    ExportRow,
     Facet,
     FacetValue,
     Hit,
@@ -19,6 +21,8 @@ from search.service import IndexUnavailableError, Searcher
 __all__ = [
     "Article",
     "DidYouMean",
+    "Export",
+    "ExportRow",
     "Facet",
     "FacetValue",
     "Hit",

@@ -9,6 +9,7 @@ from enum import StrEnum
 MAX_PAGE_SIZE = 100
 MAX_QUERY_CHARS = 256  # longer queries are cut here, with a notice
 MAX_RESULT_DEPTH = 10_000  # page * page_size beyond this is refused
+MAX_EXPORT_ROWS = 10_000  # an export (CSV, JSON Lines) stops here and says so
 
 
 class QueryError(ValueError):
@@ -154,6 +155,33 @@ class SearchResult:
                 for name, facet in self.facets.items()
             },
         }
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRow:
+    """One matching article as exported: its fields and score (no near-duplicate collapsing:
+    an export lists every article)."""
+
+    id: str
+    title: str
+    published: dt.date | None
+    category: str | None
+    source: str | None
+    url: str | None
+    score: float
+    snippet_html: str = ""  # only when asked for (the Atom feed's summaries)
+
+
+@dataclass(frozen=True, slots=True)
+class Export:
+    """Every article a search matches, in its order, up to a limit."""
+
+    total: int
+    rows: tuple[ExportRow, ...]
+
+    @property
+    def truncated(self) -> bool:
+        return len(self.rows) < self.total
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,9 +23,12 @@ from search.facets import FacetIndex, any_of, docnums_of, facet_values, recent_r
 from search.folding import fold
 from search.highlight import mark_html, paragraphs_html, snippet_html
 from search.models import (
+    MAX_EXPORT_ROWS,
     MAX_QUERY_CHARS,
     Article,
     DidYouMean,
+    Export,
+    ExportRow,
     Facet,
     Hit,
     QueryError,
@@ -304,6 +307,43 @@ class Searcher:
             key = readcache.generation_key(snap.path, read_meta(snap.path), reader)
             snap.vocabulary = spelling.load(snap.path, key, reader)
         return snap.vocabulary
+
+    def export(
+        self, request: SearchRequest, limit: int = MAX_EXPORT_ROWS, snippets: bool = False
+    ) -> Export:
+        """Every article the request matches (filters applied, nothing collapsed), in the
+        request's order, up to ``limit``; ``snippets``: with each one's marked snippet."""
+        parsed = parse(request.q)
+        if request.q.strip() and parsed.empty:
+            raise QueryError("查询中没有可以搜索的字词", "q")
+        with self._lock:
+            snap = self._current()
+            found = self._select(snap, parsed, request)
+            plan, final = found.plan, found.final
+            if not final or limit < 1:
+                return Export(final.bit_count(), ())
+            if request.sort is SortOrder.DATE or not plan.terms:
+                ranked = [(d, 0.0) for d in self._newest(snap, final, limit)]
+                stored = [snap.searcher.stored_fields(d) for d, _ in ranked]
+            else:
+                ranked, stored = self._ranked(
+                    snap, plan, final, limit, found.fallback, request.recency
+                )
+        words = tuple(plan.words)
+        rows = tuple(
+            ExportRow(
+                id=f["id"],
+                title=f.get("title", ""),
+                published=_date(f.get("published")),
+                category=f.get("category"),
+                source=f.get("source"),
+                url=f.get("url"),
+                score=float(score),
+                snippet_html=snippet_html(f.get("body", ""), words) if snippets else "",
+            )
+            for (_, score), f in zip(ranked, stored, strict=True)
+        )
+        return Export(final.bit_count(), rows)
 
     def _facets(
         self,

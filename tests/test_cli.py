@@ -59,7 +59,7 @@ def test_reindex_stats_and_search(tmp_path: Path, capsys: pytest.CaptureFixture[
         "score",
         "similar",
     }
-    assert set(doc["facets"]) == {"category", "source", "published"}
+    assert set(doc["facets"]) == {"category", "source", "published", "recent"}
     code, out, _ = run(capsys, "search", "特高压", "--index", root, "--category", "项目")
     assert code == 0 and "[特高压]" in out and "项目" in out
 

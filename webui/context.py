@@ -66,6 +66,16 @@ def hit_context(hit: Hit, q: str = "") -> dict:
     }
 
 
+def export_links(params: SearchParams) -> dict[str, str]:
+    """The search as CSV, JSON Lines and an Atom feed: the same parameters, another ending."""
+    query = params.replace(page=1, size=None).query_string()
+    links = {}
+    for ending in ("csv", "jsonl", "atom"):
+        path = url_for(f"exports.search_{ending}")
+        links[ending] = f"{path}?{query}" if query else path
+    return links
+
+
 def range_text(params: SearchParams, shown: int) -> str:
     """Which results the page shows: 第 11–20 条 (nothing when it shows none)."""
     if not shown:
@@ -144,6 +154,7 @@ def search_context(searcher: Searcher, params: SearchParams) -> dict:
         "words": list(result.words),
         "hits": [hit_context(h, params.q) for h in result.hits],
         "range_text": range_text(params, len(result.hits)),
+        "exports": export_links(params),
         "facets": [
             facet_with_more(name, result.facets[name], params, base)
             for name in ("category", "source", "published")

@@ -31,6 +31,7 @@ MAX_FILTER_CHARS = 200
 MAX_SUGGEST = 20
 DEFAULT_SUGGEST = 8
 MAX_SUGGEST_PREFIX = 50
+FEED_ENTRIES = 50  # entries of a search's Atom feed: its newest matches
 
 # C0/C1 controls, lone surrogates (Werkzeug already replaces undecodable bytes, but a
 # surrogate can still arrive as "\ud800" from a JSON-minded client), non-characters, and
