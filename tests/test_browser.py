@@ -342,3 +342,50 @@ def test_result_range_on_the_second_page(tab: Tab) -> None:
     page = tab.page
     tab.goto("/search?q=%E5%85%89%E4%BC%8F&page=2")
     assert "第 11–20 条" in page.locator("h1.summary").inner_text()
+
+
+def test_did_you_mean_is_a_link_with_its_count(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("/search?q=%E5%85%89%E6%9C%8D")  # 光服, a homophone typo of 光伏
+    suggestion = page.locator(".did-you-mean")
+    assert suggestion.inner_text().startswith("您是不是要找：光伏（")
+    count = int(re.search(r"（([\d,]+) 条）", suggestion.inner_text()).group(1).replace(",", ""))
+    suggestion.locator("a").click()
+    page.wait_for_url(re.compile(r"q=%E5%85%89%E4%BC%8F$"))
+    assert tab.total() == count
+
+
+def test_pinyin_on_a_phone(browser: sync_api.Browser, live_server) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    page.locator("input#q").fill("guangfu")
+    page.locator("input#q").press("Enter")
+    page.wait_for_url(re.compile(r"q=guangfu"))
+    assert "按拼音" in page.locator(".notice").inner_text()
+    assert page.locator("h2.hit-title mark").first.inner_text() == "光伏"
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    # The quick time ranges fit the phone too, and wrap rather than overflow.
+    ranges = page.locator(".time-ranges")
+    box = ranges.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    context.close()
+
+
+def test_every_value_of_a_facet_with_a_filter_box(browser: sync_api.Browser, live_server) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(live_server.url + "/facets/source?q=%E5%85%89%E4%BC%8F")
+    assert page.locator(".facet-all li").count() > 1
+    box = page.locator("#facet-filter")
+    box.fill("日报")
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"filter="))
+    values = page.locator(".facet-all a").all()
+    assert values and all("日报" in v.get_attribute("data-value") for v in values)
+    chosen = values[0].get_attribute("data-value")
+    values[0].focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/search\?q=%E5%85%89%E4%BC%8F&source="))
+    assert page.locator("ul.chips a.chip").first.inner_text().startswith(f"来源：{chosen}")
+    context.close()
