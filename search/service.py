@@ -274,13 +274,19 @@ class Searcher:
         vocabulary = self._vocabulary(snap)
         letters = spelling.pinyin_letters(request.q.strip())
         candidates: list[str] = []
+        known: dict[str, int] = {}
+
+        def frequency(word: str) -> int:
+            if word not in known:
+                known[word] = max(snap.engine.df("body", word), snap.engine.df("title", word))
+            return known[word]
+
         if letters is not None:
-            words = spelling.pinyin_words(letters, vocabulary)
+            words = spelling.pinyin_words(letters, vocabulary, frequency)
             if words:
                 candidates.append(" ".join(words))
         else:
             typed = list(found.plan.plain_words)
-            frequency = {s: snap.engine.df("body", s) for s in spelling.spans(typed)}
             variants = spelling.suggest_variants(typed, vocabulary, frequency)
             # Spaced as the reader spaced the query: 新冠肺炎 for 新官肺炎, 光伏 储能 for 光服 储能.
             joiner = " " if any(ch.isspace() for ch in request.q.strip()) else ""

@@ -5,9 +5,10 @@ the right sound (光服 for 光伏), and people without one type the pinyin itse
 ``te gao ya``, ``guāngfú``, ``guang1fu2``). Both are answered from one table built from the
 generation's own vocabulary, so suggestions are words the archive actually uses:
 
-    index words (title, body; Chinese, 2–8 characters, in ≥ MIN_DF documents)
+    index words (title, body; Chinese, 2–8 characters)
       → toneless pinyin of each (pypinyin, with its phrase readings: 银行 yinhang)
-      → table: pinyin key → the commonest words with that sound, with document counts
+      → table: pinyin key → the words with that sound (their document counts are looked up
+        when a query compares them)
 
 ``suggest_variants`` replaces a span of one to three query words by a commoner word of the
 same sound; ``pinyin_words`` segments a string of pinyin into vocabulary keys (most probable
@@ -29,8 +30,9 @@ import math
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from whoosh.reading import IndexReader
@@ -38,9 +40,9 @@ from whoosh.reading import IndexReader
 log = logging.getLogger(__name__)
 
 VOCABULARY_FILE = "xinwen-pinyin.cache"
-FORMAT = 1
+FORMAT = 2
 MIN_DF = 2  # a word in one document only is too likely a segmentation accident to suggest
-PER_KEY = 4  # words kept per sound, commonest first
+MAX_HOMOPHONES = 40  # words of one sound compared at most (their counts are looked up)
 MAX_SPAN = 3  # query words one replacement may cover (光 服 → 光伏)
 MAX_PINYIN = 64  # characters of pinyin segmented at most
 WORD_FIELDS = ("title", "body")
@@ -56,42 +58,62 @@ _ACCENTS = re.compile("[\u0300-\u036f]")
 
 @dataclass
 class Vocabulary:
-    """Pinyin key → [(word, documents)], commonest first; ``longest``: the longest key."""
+    """Pinyin key → the index's words with that sound; ``longest``: the longest key."""
 
-    keys: dict[str, list[tuple[str, int]]]
+    keys: dict[str, list[str]]
     longest: int = 0
 
-    def words(self, key: str) -> list[tuple[str, int]]:
+    def words(self, key: str) -> list[str]:
         return self.keys.get(key, [])
 
 
-def sound(text: str) -> str:
-    """The toneless pinyin of Chinese ``text``, syllables joined: 光伏 → guangfu."""
-    # Imported here: pypinyin's tables take a third of a second to load, and only queries
-    # with few results (and the reindex) ever need them.
-    from pypinyin import Style, lazy_pinyin
+@cache
+def _single_readings() -> dict[str, str]:
+    """Characters with one toneless reading → that reading (most characters have one; the
+    rest need pypinyin's phrase readings: 银行 yinhang, 行业 hangye)."""
+    from pypinyin.pinyin_dict import pinyin_dict
 
-    return "".join(lazy_pinyin(text, style=Style.NORMAL, v_to_u=False))
+    single = {}
+    for code, readings in pinyin_dict.items():
+        plain = {_toneless(r) for r in readings.split(",")}
+        if len(plain) == 1:
+            single[chr(code)] = plain.pop()
+    return single
+
+
+def _toneless(reading: str) -> str:
+    decomposed = unicodedata.normalize("NFD", reading).replace("u\u0308", "v")
+    return _ACCENTS.sub("", decomposed)
+
+
+def sound(text: str) -> str:
+    """The toneless pinyin of Chinese ``text``, syllables joined: 光伏 → guangfu, 绿色 → lvse."""
+    single = _single_readings()
+    try:
+        return "".join([single[ch] for ch in text])
+    except KeyError:
+        # Imported here: pypinyin's phrase tables take a third of a second to load, and only
+        # queries with few results (and the reindex) ever need them.
+        from pypinyin import Style, lazy_pinyin
+
+        return "".join(lazy_pinyin(text, style=Style.NORMAL, v_to_u=False))
 
 
 def build(reader: IndexReader) -> Vocabulary:
-    """The table of ``reader``'s generation: every frequent Chinese word by its sound."""
-    counts: dict[str, int] = {}
+    """The table of ``reader``'s generation: every Chinese word of 2–8 characters by its
+    sound. Document counts are not kept: looking them up for every word would cost more than
+    the whole table, and queries look up the few they compare."""
+    words: dict[str, None] = {}
     for fieldname in WORD_FIELDS:
         if fieldname not in reader.schema:
             continue
         for raw in reader.lexicon(fieldname):
             word = raw.decode("utf-8") if isinstance(raw, bytes) else raw
             if _HAN_WORD.fullmatch(word):
-                df = reader.doc_frequency(fieldname, word)
-                counts[word] = max(counts.get(word, 0), df)
-    keys: dict[str, list[tuple[str, int]]] = {}
-    for word, df in counts.items():
-        if df >= MIN_DF:
-            keys.setdefault(sound(word), []).append((word, df))
-    for words in keys.values():
-        words.sort(key=lambda wd: (-wd[1], wd[0]))
-        del words[PER_KEY:]
+                words[word] = None
+    keys: dict[str, list[str]] = {}
+    for word in words:
+        keys.setdefault(sound(word), []).append(word)
     return Vocabulary(keys, max((len(k) for k in keys), default=0))
 
 
@@ -119,7 +141,7 @@ def load(path: Path, key: dict, reader: IndexReader) -> Vocabulary:
         with open(target, "rb") as fh:
             payload = marshal.load(fh)
         if payload.get("format") == FORMAT and payload.get("key") == key:
-            keys = {k: [tuple(wd) for wd in v] for k, v in payload["keys"].items()}
+            keys = payload["keys"]
             return Vocabulary(keys, max((len(k) for k in keys), default=0))
     except FileNotFoundError:
         pass
@@ -146,7 +168,9 @@ def pinyin_letters(query: str) -> str | None:
     return letters
 
 
-def pinyin_words(letters: str, vocabulary: Vocabulary) -> list[str] | None:
+def pinyin_words(
+    letters: str, vocabulary: Vocabulary, frequency: Callable[[str], int]
+) -> list[str] | None:
     """The likeliest split of ``letters`` into vocabulary sounds, as their commonest words
     (``tegaoyashudian`` → 特高压 输电), or None when no split covers every letter.
 
@@ -161,10 +185,10 @@ def pinyin_words(letters: str, vocabulary: Vocabulary) -> list[str] | None:
             before = best[start]
             if before is None:
                 continue
-            found = vocabulary.words(letters[start:end])
-            if not found:
+            found = _commonest(vocabulary.words(letters[start:end]), frequency)
+            if found is None:
                 continue
-            word, df = found[0]
+            word, df = found
             score = before[0] + math.log(df) - 8.0
             if best[end] is None or score > best[end][0]:
                 best[end] = (score, start, word)
@@ -179,13 +203,23 @@ def pinyin_words(letters: str, vocabulary: Vocabulary) -> list[str] | None:
     return words[::-1]
 
 
+def _commonest(words: Sequence[str], frequency: Callable[[str], int]) -> tuple[str, int] | None:
+    """The word of ``words`` in most documents (at least ``MIN_DF``), with its count."""
+    best = None
+    for word in words[:MAX_HOMOPHONES]:
+        df = frequency(word)
+        if df >= MIN_DF and (best is None or df > best[1]):
+            best = (word, df)
+    return best
+
+
 def suggest_variants(
-    words: Sequence[str], vocabulary: Vocabulary, frequency: dict[str, int], limit: int = 4
+    words: Sequence[str], vocabulary: Vocabulary, frequency: Callable[[str], int], limit: int = 4
 ) -> list[list[str]]:
     """Variants of a query's ``words`` with one span of up to three words replaced by a
     commoner word of the same sound, most promising first (by how much commoner it is).
 
-    ``frequency`` gives each typed span's own document count (0 when it is no word).
+    ``frequency`` gives a word's document count (0 when it is no word of the index).
     """
     scored: list[tuple[float, list[str]]] = []
     for i in range(len(words)):
@@ -193,9 +227,10 @@ def suggest_variants(
             typed = "".join(words[i:j])
             if not _HAN.search(typed) or len(typed) < 2:
                 continue
-            have = frequency.get(typed, 0)
-            for word, df in vocabulary.words(sound(typed)):
-                if word != typed and df > 2 * have + 1:
+            have = frequency(typed)
+            for word in vocabulary.words(sound(typed))[:MAX_HOMOPHONES]:
+                df = frequency(word) if word != typed else 0
+                if df >= MIN_DF and df > 2 * have + 1:
                     scored.append(((df + 1) / (have + 1), [*words[:i], word, *words[j:]]))
     scored.sort(key=lambda sv: -sv[0])
     out: list[list[str]] = []
@@ -205,10 +240,3 @@ def suggest_variants(
         if len(out) >= limit:
             break
     return out
-
-
-def spans(words: Sequence[str]) -> Iterable[str]:
-    """Every run of one to ``MAX_SPAN`` consecutive words, joined (what may be a typo)."""
-    for i in range(len(words)):
-        for j in range(i + 1, min(len(words), i + MAX_SPAN) + 1):
-            yield "".join(words[i:j])
