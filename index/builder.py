@@ -378,6 +378,13 @@ def _update(
             writer.add_document(**to_document(record, seq))
             written[id_] = True
             report.indexed += 1
+        if prune and report.incomplete_files:
+            # A file not read in full has ids never "seen": never take that for a deletion.
+            report.prune_withheld, prune = True, False
+            log.warning(
+                "--prune withheld: %d source file(s) could not be read in full (see the summary)",
+                len(report.incomplete_files),
+            )
         gone = [id_ for id_ in indexed.docnums if id_ not in written] if prune else []
         for id_ in gone:
             for docnum in indexed.docnums[id_]:
