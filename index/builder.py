@@ -151,6 +151,8 @@ def _write_failure(exc: OSError | WorkerError, root: Path, switched: Generation 
     hint = ""
     if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "No space left" in what:
         hint = f"; free some space on the disk of {root} and run it again"
+    elif (isinstance(exc, OSError) and exc.errno == errno.EFBIG) or "File too large" in what:
+        hint = "; a file of the index outgrew the file size limit (see `ulimit -f`)"
     return f"the reindex failed ({what}): the served index is unchanged{hint}"
 
 

@@ -34,6 +34,7 @@ from whoosh.writing import SegmentWriter
 
 from index.priority import Priority, lower_priority
 from index.segments import XinwenSegmentWriter
+from index.store import fault_point
 
 _PR_SET_PDEATHSIG = 1
 _POLL_SECONDS = 0.5
@@ -100,6 +101,7 @@ class _SubWriterTask(SubWriterTask):
             if writer is None:
                 writer = self.writer = XinwenSegmentWriter(ix, _lk=False, **self.kwargs)
             self._process_file(*job)
+            fault_point("worker")
             if writer.full():
                 fieldnames |= writer.pool.fieldnames
                 segments.append(writer._finalize_segment())

@@ -80,7 +80,8 @@ def fault_point(stage: str) -> None:
     ``XINWEN_FAULT_STAGE=writing`` makes the reindex process kill itself with SIGKILL when it
     reaches the ``writing`` stage (as a crash or the OOM killer would); ``writing:enospc``
     raises ``OSError(ENOSPC)`` there instead (as a full disk would). Stages: ``reading``,
-    ``writing``, ``committing``, ``switching``. Only the fault tests set it.
+    ``writing``, ``committing``, ``switching`` in the reindex process, and ``worker`` in an
+    indexing sub-writer once it has written its first batch. Only the fault tests set it.
     """
     wanted = os.environ.get(FAULT_ENV)
     if not wanted:
