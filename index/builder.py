@@ -128,7 +128,8 @@ def reindex(
     """Index ``options.sources`` into ``options.root`` and switch to the result atomically.
 
     A write error (a full disk, a failed indexing worker) raises `ReindexError` saying what
-    failed; the served index is left as it was.
+    failed; the served index is left as it was. Past the switch (`IndexStore.switched`) the
+    new index is served, and a failure, or an interrupt (`ReindexInterrupted`), says so.
     """
     store = IndexStore(options.root)
     try:

@@ -41,10 +41,11 @@ _POLL_SECONDS = 0.5
 
 # Sub-writers are forked, never spawned or started by a fork server: a forked child inherits
 # jieba's loaded dictionary and the user's words (`index.builder` loads them before the first
-# sub-writer starts; spawned, each would load 9 MB again and miss the user's words), the open
-# index storage and our queues without pickling them, and ``parent_pid`` is the reindex
-# itself (a fork server's children have the server as their parent). Python 3.14 makes
-# forkserver the default on Linux, so the context is named here, not taken from the default.
+# sub-writer starts; a spawned one would load jieba again, outside the index root's cache), the
+# index storage and our queues without pickling them, and its parent is the reindex itself,
+# which ``parent_pid`` checks (a fork server's children have the server as their parent: under
+# forkserver every sub-writer exited at once). Python 3.14 makes forkserver the default on
+# Linux, so the context is named here, not taken from the default.
 _FORK = multiprocessing.get_context("fork")
 
 
