@@ -145,6 +145,14 @@ class ParallelWriter(MpWriter):
         self.jobqueue = _JobQueue(self._jobs, self)  # type: ignore[assignment]
         self._failures: Any = _FORK.Queue()
 
+    def _enqueue(self) -> None:
+        # Every sub-writer is started before the first batch is queued: queueing starts the
+        # queue's feeder thread, and a process that forks while it has threads can leave the
+        # child deadlocked on a lock the thread held (Python 3.12+ warns about it).
+        while len(self.tasks) < self.procs:
+            self._new_task()
+        super()._enqueue()
+
     def _new_task(self) -> SubWriterTask:
         task = _SubWriterTask(
             self.storage,

@@ -312,3 +312,33 @@ def test_reindex_works_under_python_3_14s_default_start_method(tmp_path: Path) -
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["240", "240", "360"]
     assert Searcher(root).search(SearchRequest(q="风电", page_size=10)).total == 240
+
+
+FORK_THREADS_RUN = """
+import os, sys, threading
+from pathlib import Path
+real_fork, threads = os.fork, []
+def fork():
+    threads.append(threading.active_count())
+    return real_fork()
+os.fork = fork
+from index.builder import ReindexOptions, reindex
+reindex(ReindexOptions([Path(sys.argv[1])], Path(sys.argv[2]), workers=3, progress=False))
+print(*threads)
+"""
+
+
+def test_sub_writers_are_forked_before_any_thread_starts(tmp_path: Path) -> None:
+    # A process that forks while another of its threads holds a lock can leave the child
+    # deadlocked on it; Python 3.12+ warns about every such fork (an error under -W error).
+    src = write_jsonl(tmp_path / "a.jsonl", [article(n) for n in range(400)])
+    done = subprocess.run(
+        [sys.executable, "-c", FORK_THREADS_RUN, str(src), str(tmp_path / "ix")],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["1", "1", "1"]  # three sub-writers, forked single-threaded
