@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from index.records import UNCATEGORISED, UNKNOWN_SOURCE
 from search.models import Facet, FacetValue
 
 
@@ -80,16 +81,18 @@ class FacetIndex:
     def build(
         cls, size: int, rows: Iterable[tuple[int, str | None, str | None, dt.date | None]]
     ) -> FacetIndex:
-        """From (docnum, category, source, published) of every live document."""
+        """From (docnum, category, source, published) of every live document.
+
+        Documents without a category or source are counted under `UNCATEGORISED` and
+        `UNKNOWN_SOURCE`, so that they show in the facets and can be selected.
+        """
         groups: dict[str, dict] = {"c": {}, "s": {}, "y": {}, "m": {}}
         live: list[int] = []
         dated: list[tuple[int, int]] = []
         for docnum, category, source, published in rows:
             live.append(docnum)
-            if category:
-                groups["c"].setdefault(category, []).append(docnum)
-            if source:
-                groups["s"].setdefault(source, []).append(docnum)
+            groups["c"].setdefault(category or UNCATEGORISED, []).append(docnum)
+            groups["s"].setdefault(source or UNKNOWN_SOURCE, []).append(docnum)
             if published:
                 groups["y"].setdefault(published.year, []).append(docnum)
                 groups["m"].setdefault((published.year, published.month), []).append(docnum)
