@@ -170,7 +170,7 @@ def wants_json() -> bool:
 
 def error_detail(status: int, message: str, param: str | None = None) -> dict:
     """The API's error object: a stable ``code``, the parameter to blame, a message."""
-    return {"code": ERROR_CODES.get(status, "error"), "param": param, "message": message}
+    return {"code": ERROR_CODES.get(status, "http_error"), "param": param, "message": message}
 
 
 def error_response(status: int, message: str, param: str | None = None) -> tuple[Any, int]:

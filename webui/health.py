@@ -49,7 +49,7 @@ class IndexProblems:
             if self._cause is None:
                 return
             self._cause = None
-        self.logger.warning("xinwen: the index is usable again (generation %s)", generation)
+        self.logger.info("xinwen: the index is usable again (generation %s)", generation)
 
 
 def index_problems(app: Flask) -> IndexProblems:

@@ -37,6 +37,7 @@ ERROR_CODES = {
     "uri_too_long": "414: the query string is too long.",
     "internal_error": "500: a bug; the server's log has it.",
     "index_unavailable": "503: no usable index; the server's log says why.",
+    "http_error": "any other HTTP error.",
 }
 
 SCHEMAS = {
