@@ -41,7 +41,6 @@ def article(article_id: str) -> ResponseReturnValue:
 def healthz() -> ResponseReturnValue:
     """Whether an index is loaded: 200 with its document count and generation, else 503 with
     ``error.code`` ``index_unavailable`` (the reason goes to the server's log)."""
-
     document, status = public_health(searcher().health(), index_problems(current_app))
     headers = {"Retry-After": RETRY_AFTER} if status == 503 else {}
     return jsonify(document), status, headers
