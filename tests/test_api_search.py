@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+import shutil
 from pathlib import Path
 
 import pytest
+from conftest import build_index
 from flask.testing import FlaskClient
+from helpers import article, write_jsonl
 from jsonschema import Draft202012Validator, FormatChecker
 from werkzeug.test import TestResponse
 
@@ -197,6 +201,28 @@ def test_without_an_index_503_tells_clients_a_code_not_the_path(
     # The cause, with the path, is in the server's log: once, not once per request.
     logged = [r.getMessage() for r in caplog.records if "no usable index" in r.getMessage()]
     assert len(logged) == 1 and str(root) in logged[0] and "xinwen reindex" in logged[0]
+
+
+def test_a_cause_is_logged_again_after_the_index_was_served_in_between(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="xinwen.web")
+    root = tmp_path / "ix"
+    client = create_app({"INDEX_ROOT": root, "TESTING": True}).test_client()
+
+    def causes() -> list[str]:
+        return [r.getMessage() for r in caplog.records if "no usable index" in r.getMessage()]
+
+    for _ in range(3):
+        assert client.get("/api/search?q=光伏").status_code == 503
+    assert len(causes()) == 1
+    source = write_jsonl(tmp_path / "a.jsonl", [article(i) for i in range(3)])
+    build_index(root, source)
+    assert client.get("/api/search?q=光伏").status_code == 200
+    assert any("usable again" in r.getMessage() for r in caplog.records)
+    shutil.rmtree(root)
+    assert client.get("/healthz").status_code == 503
+    assert len(causes()) == 2
 
 
 @pytest.mark.parametrize(
