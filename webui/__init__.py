@@ -17,6 +17,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError, RequestURITo
 
 from index.settings import index_root
 from search import IndexUnavailableError, Searcher
+from search.models import MAX_EXPORT_ROWS
 from webui.health import (
     PROBLEMS_KEY,
     RETRY_AFTER,
@@ -103,6 +104,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         # Bytes. Room for a 700-character query (cut to its first 256 with a notice) beside
         # every filter a page can set; under the request line gunicorn reads (webui.server).
         MAX_QUERY_STRING=32 * 1024,
+        EXPORT_ROWS=MAX_EXPORT_ROWS,  # rows of /search.csv and /search.jsonl at most
         SEND_FILE_MAX_AGE_DEFAULT=STATIC_MAX_AGE,
     )
     if test_config:
@@ -119,10 +121,11 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     version = static_version(Path(app.static_folder or "static"))
     app.config["STATIC_VERSION"] = version
 
-    from webui import api, views
+    from webui import api, exports, views
 
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(exports.bp)
 
     @app.context_processor
     def static_url() -> dict:
@@ -165,6 +168,7 @@ def wants_json() -> bool:
         request.path.startswith("/api/")
         or request.path == "/healthz"
         or request.endpoint == "views.search_json"
+        or (request.endpoint or "").startswith("exports.")
     )
 
 
