@@ -374,6 +374,7 @@ def openapi_document() -> dict:
                                 "content": {mimetype: {"schema": {"type": "string"}}},
                             },
                             "400": BAD_REQUEST,
+                            "414": URI_TOO_LONG,
                             "503": UNAVAILABLE,
                         },
                     }
