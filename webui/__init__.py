@@ -66,7 +66,6 @@ ERROR_CODES = {
     400: "invalid_parameter",
     404: "not_found",
     405: "method_not_allowed",
-    413: "payload_too_large",
     414: "uri_too_long",
     500: "internal_error",
     503: UNAVAILABLE_CODE,
@@ -100,7 +99,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.config.from_mapping(
         INDEX_ROOT=None,
         SEARCHER=None,
-        MAX_CONTENT_LENGTH=64 * 1024,  # we only answer GETs; nobody needs to send a body
+        # No MAX_CONTENT_LENGTH: no route reads a request body (only GETs are answered), so
+        # a cap would guard nothing; a body cannot keep a worker waiting (test_web_security).
         # Bytes. Room for a 700-character query (cut to its first 256 with a notice) beside
         # every filter a page can set; under the request line gunicorn reads (webui.server).
         MAX_QUERY_STRING=32 * 1024,

@@ -33,7 +33,6 @@ ERROR_CODES = {
     "invalid_parameter": "400: a parameter is invalid, empty or contradicts another.",
     "not_found": "404: no such article or path.",
     "method_not_allowed": "405: only GET is answered.",
-    "payload_too_large": "413: a request body (none is needed).",
     "uri_too_long": "414: the query string is too long.",
     "internal_error": "500: a bug; the server's log has it.",
     "index_unavailable": "503: no usable index; the server's log says why.",
