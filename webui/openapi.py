@@ -215,8 +215,9 @@ SCHEMAS = {
 
 BAD_REQUEST = _json(
     _ref("Error"),
-    "A parameter is invalid or empty, or two contradict each other (`from` later than `to`; "
-    f"`page` × `size` beyond {MAX_RESULT_DEPTH:,}): error.param names it.",
+    "A parameter is invalid or empty, `q` has no searchable word, or two parameters "
+    f"contradict each other (`from` later than `to`; `page` × `size` beyond "
+    f"{MAX_RESULT_DEPTH:,}): error.param names it.",
 )
 RETRY_HEADER = {
     "Retry-After": {
@@ -253,7 +254,8 @@ def openapi_document() -> dict:
             "q",
             {"type": "string"},
             f'Query text (words, "phrases", -excluded, a OR b); cut at {MAX_QUERY_CHARS} '
-            "characters. Empty: browse, newest first.",
+            "characters. Empty: browse, newest first. Text with no searchable word in it "
+            "(only punctuation or operators, such as `-`) is a 400.",
         ),
         _repeatable("category", "Keep these categories (any of them); repeat for several."),
         _repeatable("source", "Keep these sources (any of them); repeat for several."),
