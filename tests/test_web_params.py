@@ -72,7 +72,8 @@ def test_invalid_parameters_name_the_parameter(query: str, param: str) -> None:
     with pytest.raises(ParamError) as caught:
         parse(query)
     assert caught.value.param == param
-    assert caught.value.to_dict() == {"error": {"param": param, "message": caught.value.message}}
+    detail = {"code": "invalid_parameter", "param": param, "message": caught.value.message}
+    assert caught.value.to_dict() == {"error": detail}
 
 
 def test_too_many_filter_values() -> None:
@@ -159,7 +160,7 @@ def test_chips_and_clear_all() -> None:
         "分类：技术",
         "分类：政策",
         "来源：电力日报",
-        "日期：2024-01-01 至 最新",
+        "日期：2024-01-01 以后",
     ]
     assert query_of(chips[0]["remove_url"]) == [
         ("q", "光伏"),

@@ -10,6 +10,7 @@ import logging
 import os
 import re
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -145,28 +146,36 @@ def cmd_search(args: argparse.Namespace) -> int:
     print(f"第 {request.page}/{result.pages} 页")
     if result.notice:
         print(result.notice)
+    if result.did_you_mean:
+        dym = result.did_you_mean
+        print(f"您是不是要找：{dym.query}（{dym.total:,} 条）")
     for n, hit in enumerate(result.hits, (request.page - 1) * request.page_size + 1):
         meta = " · ".join(
             x for x in (str(hit.published or ""), hit.category or "", hit.source or "") if x
         )
         similar = f"  (+{hit.similar} 篇相似)" if hit.similar else ""
         print(f"\n{n}. {_terminal(hit.title_html, tty)}{similar}\n   {meta}  [{hit.id}]")
-        print(f"   {_terminal(hit.snippet_html, tty)}")
+        # A snippet of several paragraphs keeps the hit's indentation on every line.
+        print(textwrap.indent(_terminal(hit.snippet_html, tty), "   "))
     return EXIT_OK
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the web UI and JSON API."""
     from webui import settings as web  # the web layer loads only for this command
-    from webui.server import serve
+    from webui.server import PortInUseError, serve
 
-    serve(
-        settings.index_root(args.index),
-        host=web.host(args.host),
-        port=web.port(args.port),
-        workers=web.web_workers(args.workers),
-        dev=args.dev,
-    )
+    try:
+        serve(
+            settings.index_root(args.index),
+            host=web.host(args.host),
+            port=web.port(args.port),
+            workers=web.web_workers(args.workers),
+            dev=args.dev,
+        )
+    except PortInUseError as exc:
+        print(f"xinwen: error: {exc.strerror}", file=sys.stderr)
+        return EXIT_FAILED
     return EXIT_OK
 
 
