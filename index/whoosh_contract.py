@@ -53,8 +53,10 @@ SubWriterTask.jobqueue/            index/parallel.py     our run() loop replaces
 MpWriter._new_task()               index/parallel.py     overridden: our sub-writer task
 MpWriter._commit_toc(segments)     index/parallel.py     overridden: fails on a dead worker
 MpWriter._finish()                 index/parallel.py     release the lock on a failed commit
+MpWriter._enqueue()                index/parallel.py     overridden: every sub-writer started
+                                                           before the first batch is queued
 MpWriter.jobqueue/resultqueue/     index/parallel.py     the queues and tasks of our workers
-  subargs/multisegment/tasks
+  subargs/multisegment/tasks/procs
 FileIndex._segments()              index/builder.py      count segments (merge decisions)
 CompositeAnalyzer.items,           index/analysis.py     recognise our analyzer to run its
   StopFilter.renumber/min/max/                             plan without Whoosh's filter chain
@@ -228,6 +230,8 @@ CONTRACT: tuple[Private, ...] = (
     _attr(_MP, "subargs", _PARALLEL, "handed to tasks"),
     _attr(_MP, "multisegment", _PARALLEL, "must be True"),
     _attr(_MP, "tasks", _PARALLEL, "terminated on cancel"),
+    _attr(_MP, "procs", _PARALLEL, "how many sub-writers to start"),
+    _method(_MP, "_enqueue", "(self)", _PARALLEL, "overridden: start every task first"),
     # index/builder.py
     _method("whoosh.index.FileIndex", "_segments", "(self)", "index/builder.py", "count"),
     # index/analysis.py: our analyzer recognised by its parts (`_word_plan`).
