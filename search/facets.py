@@ -170,3 +170,28 @@ def facet_values(
     shown += [(v, c) for v, c in counted if v in chosen and v not in shown_values]
     values = tuple(FacetValue(v, c, v in chosen, v) for v, c in shown)
     return Facet(name, values, total_values)
+
+
+def facet_from_counts(
+    name: str,
+    counts: dict[str, int],
+    selected: Iterable[str],
+    limit: int | None,
+    order: str = "count",
+) -> Facet:
+    """A facet from value counts computed elsewhere (a search engine's facet counts), shown
+    exactly as ``facet_values`` shows bitset counts: same order, limit and selected values."""
+    chosen = set(selected)
+    counted = [(v, c) for v, c in counts.items() if c or v in chosen]
+    if order == "count":
+        counted.sort(key=lambda vc: (-vc[1], vc[0]))
+    else:
+        counted.sort(key=lambda vc: vc[0], reverse=True)
+    present = {v for v, _ in counted}
+    counted += [(v, 0) for v in sorted(chosen - present)]
+    total_values = len(counted)
+    shown = counted if limit is None else counted[:limit]
+    shown_values = {v for v, _ in shown}
+    shown += [(v, c) for v, c in counted if v in chosen and v not in shown_values]
+    values = tuple(FacetValue(v, c, v in chosen, v) for v, c in shown)
+    return Facet(name, values, total_values)

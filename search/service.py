@@ -16,6 +16,7 @@ from whoosh.searching import Searcher as WhooshSearcher
 from index.analysis import configure_jieba, word_analyzer
 from index.store import IndexStore, StoreError
 from search import readcache
+from search.backend import IndexUnavailableError
 from search.dedupe import collapse, near_duplicates, shingles
 from search.engine import RERANK_DEPTH, Engine, Plan, rerank_bonus
 from search.facets import FacetIndex, any_of, docnums_of, facet_values
@@ -44,14 +45,6 @@ SORT_BELOW = 4_000  # date order: sort a result set this small, else walk the da
 RELATED_TERMS = 12
 
 
-class IndexUnavailableError(Exception):
-    """No usable index: missing, empty, from another schema version or damaged."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
 @dataclass
 class _Snapshot:
     """One open generation with its per-generation caches."""
@@ -73,7 +66,10 @@ def _date(value: object) -> dt.date | None:
 
 
 class Searcher:
-    """Typed search over one index root; thread-safe; Whoosh objects stay inside."""
+    """Typed search over one index root; thread-safe; Whoosh objects stay inside.
+
+    The embedded implementation of ``search.backend.SearchBackend``.
+    """
 
     def __init__(self, root: str | os.PathLike[str]) -> None:
         self.store = IndexStore(root)

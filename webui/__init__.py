@@ -16,7 +16,7 @@ from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException, InternalServerError, RequestURITooLarge
 
 from index.settings import index_root
-from search import IndexUnavailableError, Searcher
+from search import IndexUnavailableError, open_backend
 from webui.params import ParamError, clean_text
 
 log = logging.getLogger(__name__)
@@ -82,7 +82,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.jinja_env.lstrip_blocks = True
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # readable Chinese in JSON
     app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the documented order
-    app.extensions["xinwen.searcher"] = app.config["SEARCHER"] or Searcher(app.config["INDEX_ROOT"])
+    # The backend (Whoosh over INDEX_ROOT, or a Typesense cluster) from the settings.
+    app.extensions["xinwen.searcher"] = app.config["SEARCHER"] or open_backend(
+        app.config["INDEX_ROOT"]
+    )
     version = static_version(Path(app.static_folder or "static"))
     app.config["STATIC_VERSION"] = version
 

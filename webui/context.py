@@ -10,14 +10,14 @@ from urllib.parse import urlsplit
 from flask import url_for
 from markupsafe import escape
 
-from search import Article, Hit, QueryError, Searcher, SearchRequest, SearchResult
+from search import Article, Hit, QueryError, SearchBackend, SearchRequest, SearchResult
 from webui import facets
 from webui.params import ParamError, SearchParams
 
 SUGGESTIONS_WHEN_EMPTY = 6
 
 
-def run_search(searcher: Searcher, params: SearchParams) -> SearchResult:
+def run_search(searcher: SearchBackend, params: SearchParams) -> SearchResult:
     """The searcher's answer; its ``QueryError`` becomes our ``ParamError``."""
     request = params.to_request()
     try:
@@ -69,7 +69,7 @@ def took_text(took_ms: float) -> str:
 
 
 def no_results_suggestions(
-    searcher: Searcher, params: SearchParams, result: SearchResult
+    searcher: SearchBackend, params: SearchParams, result: SearchResult
 ) -> list[dict]:
     """Other queries that do find something: each of the query's words alone, then
     completions of the query, each with its count (over the whole archive, no filters)."""
@@ -91,7 +91,7 @@ def no_results_suggestions(
     return found
 
 
-def search_context(searcher: Searcher, params: SearchParams) -> dict:
+def search_context(searcher: SearchBackend, params: SearchParams) -> dict:
     """Everything the search page shows: hits, facets with toggle URLs, chips, pages."""
     base = url_for("views.search")
     result = run_search(searcher, params)

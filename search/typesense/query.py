@@ -1,0 +1,176 @@
+"""A parsed query (``search.querylang``) as Typesense search parameters, meaning what it means
+on the embedded index (``search.engine``).
+
+Each unit of the query becomes either an exact filter or a phrase search:
+
+* a word jieba's dictionary knows, a single character, a Latin word or number: a term of the
+  embedded index → ``terms:=[`word`]`` (``title_terms`` with ``title:``), exact membership;
+* a word jieba does not know, or a quoted phrase: the embedded index finds its characters side
+  by side → a Typesense phrase ``"光 伏"`` over the character fields (``title_c``, ``body_c``).
+
+Required units are ANDed (filters with ``&&``; phrases in ``q`` are each required), OR groups
+become ``||`` of filters, exclusions ``!=`` filters or ``-"phrase"``. Typo tolerance, prefix
+matching and token dropping are off, so Typesense adds no matches of its own.
+
+Words that are filters also go into ``q`` (as character phrases) when they are Chinese, only so
+that Typesense's text-match score ranks by them: every document the filter admits has those
+characters side by side, so they never remove a match.
+
+What cannot be said in one Typesense query is refused with a ``QueryError`` naming it (an OR
+whose alternatives need phrase search; a phrase limited to the title next to a phrase that is
+not), rather than answered differently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from index.analysis import in_dictionary
+from search.engine import chars_of, query_words
+from search.folding import fold
+from search.models import QueryError
+from search.querylang import Either, ParsedQuery, Phrase, Text
+
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def quote(value: str) -> str:
+    """A filter value in backticks (a backtick inside cannot be escaped: it is dropped)."""
+    return "`" + value.replace("`", "") + "`"
+
+
+def any_filter(fieldname: str, values: list[str] | tuple[str, ...]) -> str:
+    """``field:=[`a`,`b`]``: documents with any of the values."""
+    return f"{fieldname}:=[{','.join(quote(v) for v in values)}]"
+
+
+@dataclass
+class Unit:
+    """One query unit: an exact filter or a phrase of character tokens, in a scope."""
+
+    scope: str | None  # None: title and body; "title"
+    term: str | None = None  # matched by filter
+    chars: tuple[str, ...] = ()  # matched as a phrase (when ``term`` is None); also ranking
+
+    @property
+    def is_filter(self) -> bool:
+        return self.term is not None
+
+    def filter(self, negate: bool = False) -> str:
+        assert self.term is not None
+        fieldname = "title_terms" if self.scope == "title" else "terms"
+        op = "!=" if negate else "="
+        return f"{fieldname}:{op}[{quote(self.term)}]"
+
+    def phrase(self) -> str | None:
+        """The unit as a ``q`` token or phrase, when all its tokens are Chinese characters."""
+        if not self.chars or not all(_HAN.fullmatch(c) for c in self.chars):
+            return None
+        return self.chars[0] if len(self.chars) == 1 else '"' + " ".join(self.chars) + '"'
+
+
+@dataclass
+class Translation:
+    """Typesense parameters of a query (without the request's facet filters)."""
+
+    q: str = "*"
+    query_by: str = "title_c,body_c"
+    filters: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)  # highlight words, folded
+    required: list[Unit] = field(default_factory=list)  # for the any-word fallback
+    ranked: bool = False  # q has words to rank by
+
+    def any_unit_filter(self) -> str | None:
+        """The fallback's filter (any required unit), when every unit is a filter."""
+        if len(self.required) < 2 or not all(u.is_filter for u in self.required):
+            return None
+        return "(" + " || ".join(u.filter() for u in self.required) + ")"
+
+
+def units(part: Text | Phrase) -> list[Unit]:
+    """The units of one part, as ``search.engine.Engine._part`` evaluates them."""
+    scope = "title" if part.field == "title" else None
+    if isinstance(part, Phrase):
+        chars = chars_of(part.text)
+        if not chars:
+            return []  # matches everything on the embedded index too
+        if len(chars) == 1:
+            return [Unit(scope, term=chars[0], chars=tuple(chars))]
+        return [Unit(scope, chars=tuple(chars))]
+    out = []
+    for word in dict.fromkeys(query_words(part.text)):
+        chars = chars_of(word)
+        if not chars or len(chars) == 1 or in_dictionary(word):
+            out.append(Unit(scope, term=word, chars=tuple(chars)))
+        else:
+            out.append(Unit(scope, chars=tuple(chars)))
+    return out
+
+
+def highlight_words(part: Text | Phrase) -> list[str]:
+    if isinstance(part, Phrase):
+        return [fold(part.text).strip()]
+    return list(dict.fromkeys(query_words(part.text)))
+
+
+def translate(parsed: ParsedQuery) -> Translation:
+    """The Typesense form of ``parsed``; ``QueryError`` for what it cannot express."""
+    out = Translation()
+    phrases: list[Unit] = []  # units only a phrase search can match
+    ranking: list[Unit] = []  # filter units also scored by q
+    for part in parsed.required:
+        if isinstance(part, Either):
+            alternatives = []
+            for alt in part.parts:
+                out.words += highlight_words(alt)
+                alt_units = units(alt)
+                if not alt_units:
+                    alternatives = []
+                    break  # an alternative that matches everything: so does the group
+                if not all(u.is_filter for u in alt_units):
+                    raise QueryError("集群后端不支持对短语或未登录词使用 OR，请改用单个词语", "q")
+                alternatives.append("(" + " && ".join(u.filter() for u in alt_units) + ")")
+            if alternatives:
+                out.filters.append("(" + " || ".join(alternatives) + ")")
+            continue
+        out.words += highlight_words(part)
+        for unit in units(part):
+            out.required.append(unit)
+            if unit.is_filter:
+                out.filters.append(unit.filter())
+                ranking.append(unit)
+            else:
+                phrases.append(unit)
+    negated: list[Unit] = []
+    for part in parsed.excluded:
+        for unit in units(part):
+            if unit.is_filter:
+                out.filters.append(unit.filter(negate=True))
+            else:
+                negated.append(unit)
+    if parsed.categories:
+        out.filters.append(any_filter("category", parsed.categories))
+    if parsed.sources:
+        out.filters.append(any_filter("source", parsed.sources))
+    out.words = list(dict.fromkeys(w for w in out.words if w))
+
+    scopes = {u.scope for u in phrases} | {u.scope for u in negated}
+    if len(scopes) > 1:
+        raise QueryError("集群后端不能在同一查询中混用 title: 短语和不限字段的短语", "q")
+    title_only = scopes == {"title"}
+    out.query_by = "title_c" if title_only else "title_c,body_c"
+    tokens = []
+    for unit in phrases:
+        tokens.append(unit.phrase() or '"' + " ".join(unit.chars) + '"')
+    for unit in ranking:
+        token = unit.phrase()
+        # With a title-only search, an unscoped word's characters may stand in the body only.
+        if token and not (title_only and unit.scope is None):
+            tokens.append(token)
+    for unit in negated:
+        tokens.append('-"' + " ".join(unit.chars) + '"')
+    if tokens:
+        out.q = " ".join(tokens)  # Typesense accepts a q of exclusions only
+        out.ranked = any(not t.startswith("-") for t in tokens)
+    return out

@@ -1,0 +1,432 @@
+"""``TypesenseSearcher``: the search contract (``search.backend.SearchBackend``) over a
+Typesense cluster, answering as the embedded ``search.service.Searcher`` does.
+
+The same query language means the same thing (``search.typesense.query``): the same documents
+match, so totals and facet counts agree, and so do result pages sorted by date. Highlights and
+snippets are xinwen's own, computed from the stored text (``search.highlight``), so they look
+the same. Facet counts are multi-select: each facet group is counted by a search of its own,
+with the other groups' filters but not its own, all in one ``multi_search`` request.
+
+Where the two backends differ, by design or for now:
+
+* **Relevance order.** Typesense ranks by its text-match score over the query's characters
+  (token frequency, proximity, field order), then by input order; the embedded index by BM25F
+  over words with a phrase/proximity re-rank. The same documents match; their order within a
+  relevance-sorted page differs. ``score`` values are Typesense's and not comparable.
+  ``recency`` is not applied.
+* **Near-duplicate collapsing** is off (``similar`` is always 0): it will use Typesense's
+  ``group_by`` on the index-time cluster id once that field exists in the index.
+* **The any-word fallback** (nothing has every word) runs only when every word is an exact term
+  (no phrase search), and its page is sorted by date.
+* **Related articles** come from Typesense's ranking of the article's most distinctive words
+  (weighted by how rare they are in the collection), not from BM25: a similar list, not the
+  same one. **Suggestions** are title words by how many titles have them.
+* Queries it cannot express in one Typesense search are refused with a clear ``QueryError``
+  (see ``search.typesense.query``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import math
+import time
+from collections import Counter
+from typing import Any
+
+from typesense import exceptions as ts_errors
+
+from index.analysis import configure_jieba, word_analyzer
+from index.schema import SCHEMA_VERSION
+from search.backend import IndexUnavailableError
+from search.dedupe import near_duplicates, shingles
+from search.facets import facet_from_counts
+from search.folding import fold
+from search.highlight import mark_html, paragraphs_html, snippet_html
+from search.models import Article, Facet, Hit, QueryError, SearchRequest, SearchResult, SortOrder
+from search.querylang import parse
+from search.service import FALLBACK_NOTICE, TRUNCATED_NOTICE
+from search.typesense.client import UNREACHABLE, make_client
+from search.typesense.documents import doc_id
+from search.typesense.query import Translation, any_filter, quote, translate
+
+log = logging.getLogger(__name__)
+
+MAX_FACET_VALUES = 1000  # every value of a facet is counted, then the request's limit applies
+RELATED_TERMS = 6
+UNREACHABLE_MESSAGE = "搜索集群暂时无法访问，请稍后再试。"
+STORED = "xid,title,body,url,category,source,published"
+
+
+def _date(day: object) -> dt.date | None:
+    return dt.date.fromordinal(day) if isinstance(day, int) and day > 0 else None
+
+
+def _and(clauses: list[str]) -> str:
+    return " && ".join(c for c in clauses if c)
+
+
+def generation_schema(name: str) -> int | None:
+    """The schema version in a collection name (``xinwen-s3-20261206T…``), if any."""
+    for part in name.split("-"):
+        if part.startswith("s") and part[1:].isdigit():
+            return int(part[1:])
+    return None
+
+
+class TypesenseSearcher:
+    """Typed search over the collection an alias names on a Typesense cluster; thread-safe."""
+
+    def __init__(
+        self,
+        nodes: list[str],
+        api_key: str,
+        collection: str = "xinwen",
+        jieba_dir: Any = None,
+    ) -> None:
+        self.nodes = list(nodes)
+        self.alias = collection
+        self.client = make_client(self.nodes, api_key)
+        configure_jieba(jieba_dir)
+
+    # -- calls ---------------------------------------------------------------------------------
+
+    def _call(self, fn, *args: Any) -> Any:
+        """Run one client call; the cluster's absence as ``IndexUnavailableError``."""
+        try:
+            return fn(*args)
+        except ts_errors.ObjectNotFound as exc:
+            raise IndexUnavailableError(
+                f"the cluster has no collection {self.alias!r}: run "
+                f"`xinwen reindex --backend typesense SOURCE...`"
+            ) from exc
+        except UNREACHABLE as exc:
+            log.warning("typesense unreachable: %s", exc)
+            raise IndexUnavailableError(UNREACHABLE_MESSAGE) from exc
+
+    def _multi(self, searches: list[dict]) -> list[dict]:
+        common = {"collection": self.alias}
+        body = {"searches": searches}
+        answer = self._call(self.client.multi_search.perform, body, common)
+        results = answer["results"]
+        for r in results:
+            if "error" in r:
+                if r.get("code") == 404:
+                    raise IndexUnavailableError(
+                        f"the cluster has no collection {self.alias!r}: run "
+                        f"`xinwen reindex --backend typesense SOURCE...`"
+                    )
+                if r.get("code", 500) >= 500 or r.get("code") == 503:
+                    raise IndexUnavailableError(UNREACHABLE_MESSAGE)
+                raise RuntimeError(f"typesense refused a search: {r['error']}")
+        return results
+
+    # -- health --------------------------------------------------------------------------------
+
+    def health(self) -> dict:
+        """Whether the alias names a non-empty collection the cluster serves."""
+        try:
+            alias = self._call(self.client.aliases[self.alias].retrieve)
+            name = alias["collection_name"]
+            info = self._call(self.client.collections[name].retrieve)
+        except IndexUnavailableError as exc:
+            return {
+                "ok": False,
+                "documents": 0,
+                "generation": None,
+                "schema_version": None,
+                "error": exc.message,
+            }
+        documents = int(info.get("num_documents", 0))
+        return {
+            "ok": documents > 0,
+            "documents": documents,
+            "generation": name,
+            "schema_version": generation_schema(name),
+            "error": None if documents else f"the collection {name} is empty",
+        }
+
+    def close(self) -> None:
+        """Nothing is held open between requests."""
+
+    # -- search --------------------------------------------------------------------------------
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        """One page of hits, the exact total and multi-select facet counts."""
+        started = time.perf_counter()
+        parsed = parse(request.q)
+        if request.q.strip() and parsed.empty:
+            raise QueryError("查询中没有可以搜索的字词", "q")
+        notices = [TRUNCATED_NOTICE] if parsed.truncated else []
+        tr = translate(parsed)
+        by_cat = any_filter("category", request.categories) if request.categories else ""
+        by_src = any_filter("source", request.sources) if request.sources else ""
+        by_date = self._date_filter(request.date_from, request.date_to)
+        results = self._multi(self._searches(request, tr, tr.filters, by_cat, by_src, by_date))
+        main = results[0]
+        if main["found"] == 0:
+            relaxed = tr.any_unit_filter()
+            if relaxed:
+                any_tr = Translation(q="*", query_by=tr.query_by, filters=[relaxed], words=tr.words)
+                # The query's category:/source: filters stay.
+                any_tr.filters += [f for f in tr.filters if f.startswith(("category:", "source:"))]
+                retry = self._multi(
+                    self._searches(request, any_tr, any_tr.filters, by_cat, by_src, by_date)
+                )
+                if retry[0]["found"]:
+                    results, main = retry, retry[0]
+                    notices.append(FALLBACK_NOTICE)
+        words = tuple(tr.words)
+        hits = [self._hit(h["document"], h.get("text_match", 0), words) for h in main["hits"]]
+        facets = self._facets(request, results[1:])
+        return SearchResult(
+            request=request,
+            total=int(main["found"]),
+            hits=tuple(hits),
+            facets=facets,
+            took_ms=(time.perf_counter() - started) * 1000,
+            notice=" ".join(notices) or None,
+            words=words,
+        )
+
+    @staticmethod
+    def _date_filter(start: dt.date | None, end: dt.date | None) -> str:
+        clauses = []
+        if start:
+            clauses.append(f"published:>={start.toordinal()}")
+        if end:
+            clauses.append(f"published:<={end.toordinal()}")
+        return _and(clauses)
+
+    def _searches(
+        self,
+        request: SearchRequest,
+        tr: Translation,
+        base: list[str],
+        by_cat: str,
+        by_src: str,
+        by_date: str,
+    ) -> list[dict]:
+        """The page's search, then one per facet group (its own filter left out)."""
+        common = {
+            "q": tr.q,
+            "query_by": tr.query_by,
+            # A match in the title counts more, as on the embedded index.
+            "query_by_weights": "2,1" if "," in tr.query_by else "1",
+            "num_typos": 0,
+            "typo_tokens_threshold": 0,
+            "drop_tokens_threshold": 0,
+            "prefix": "false",
+            "split_join_tokens": "off",
+        }
+        if request.sort is SortOrder.DATE or not tr.ranked:
+            sort = "date_key:desc"
+        else:
+            sort = "_text_match:desc,seq:asc"
+        main = {
+            **common,
+            "filter_by": _and([*base, by_cat, by_src, by_date]),
+            "sort_by": sort,
+            "page": request.page,
+            "per_page": request.page_size,
+            "include_fields": STORED,
+            "highlight_fields": "none",
+        }
+        facet = {**common, "per_page": 0, "max_facet_values": MAX_FACET_VALUES}
+        searches = [
+            main,
+            {**facet, "filter_by": _and([*base, by_src, by_date]), "facet_by": "category"},
+            {**facet, "filter_by": _and([*base, by_cat, by_date]), "facet_by": "source"},
+        ]
+        year = self._published_year(request)
+        if year is not None:
+            searches.append(
+                {
+                    **facet,
+                    "filter_by": _and([*base, by_cat, by_src, f"year:={year}"]),
+                    "facet_by": "month",
+                }
+            )
+        else:
+            searches.append(
+                {**facet, "filter_by": _and([*base, by_cat, by_src]), "facet_by": "year"}
+            )
+        for s in searches:
+            if not s["filter_by"]:
+                del s["filter_by"]
+        return searches
+
+    @staticmethod
+    def _published_year(request: SearchRequest) -> int | None:
+        """The year whose months the histogram shows (a range within one year), else None."""
+        start, end = request.date_from, request.date_to
+        if start and end and start.year == end.year:
+            return start.year
+        return None
+
+    def _facets(self, request: SearchRequest, results: list[dict]) -> dict[str, Facet]:
+        def counts(result: dict) -> dict[str, int]:
+            out: dict[str, int] = {}
+            for fc in result.get("facet_counts", []):
+                for c in fc["counts"]:
+                    out[str(c["value"])] = int(c["count"])
+            return out
+
+        limit = request.facet_limit
+        facets = {
+            "category": facet_from_counts(
+                "category", counts(results[0]), request.categories, limit
+            ),
+            "source": facet_from_counts("source", counts(results[1]), request.sources, limit),
+        }
+        start, end = request.date_from, request.date_to
+        chosen: list[str] = []
+        if self._published_year(request) is not None:
+            assert start and end
+            whole_month = start.day == 1 and (end + dt.timedelta(days=1)).day == 1
+            if whole_month and start.month == end.month:
+                chosen = [f"{start.year}-{start.month:02d}"]
+        elif (
+            start
+            and end
+            and start == dt.date(start.year, 1, 1)
+            and end == dt.date(start.year, 12, 31)
+        ):
+            chosen = [str(start.year)]
+        facets["published"] = facet_from_counts(
+            "published", counts(results[2]), chosen, None, "value"
+        )
+        return facets
+
+    def _hit(self, doc: dict, score: float, words: tuple[str, ...]) -> Hit:
+        title, body = doc.get("title", ""), doc.get("body", "")
+        return Hit(
+            id=doc["xid"],
+            title=title,
+            title_html=mark_html(title, words),
+            snippet_html=snippet_html(body, words),
+            url=doc.get("url"),
+            published=_date(doc.get("published")),
+            category=doc.get("category"),
+            source=doc.get("source"),
+            score=float(score),
+        )
+
+    # -- articles ------------------------------------------------------------------------------
+
+    def _document(self, id: str) -> dict | None:
+        try:
+            return self._call(self.client.collections[self.alias].documents[doc_id(id)].retrieve)
+        except IndexUnavailableError:
+            # A missing document and a missing collection both answer 404: tell them apart.
+            if self.health()["ok"]:
+                return None
+            raise
+
+    def article(self, id: str, q: str = "") -> Article | None:
+        """The whole article with ``q``'s words marked, and related articles."""
+        words = tuple(translate(parse(q)).words) if q else ()
+        doc = self._document(id)
+        if doc is None:
+            return None
+        title, body = doc.get("title", ""), doc.get("body", "")
+        return Article(
+            id=doc["xid"],
+            title=title,
+            body=body,
+            url=doc.get("url"),
+            published=_date(doc.get("published")),
+            category=doc.get("category"),
+            source=doc.get("source"),
+            title_html=mark_html(title, words),
+            body_html=paragraphs_html(body, words),
+            related=tuple(self._related(doc, 5)),
+        )
+
+    def related(self, id: str, k: int = 5) -> list[Hit]:
+        """More articles like this one (near-duplicates of it left out)."""
+        doc = self._document(id)
+        return [] if doc is None else self._related(doc, k)
+
+    def _related(self, doc: dict, k: int) -> list[Hit]:
+        title, body = doc.get("title", ""), doc.get("body", "")
+        analyzer = word_analyzer()
+        tf = Counter(t.text for t in analyzer(title + "\n" + body, mode="query"))
+        for t in analyzer(title, mode="query"):
+            tf[t.text] += 2  # title words describe the article best
+        words = [w for w, _ in tf.most_common(40) if len(w) >= 2]
+        if not words:
+            return []
+        counted = self._multi(
+            [{"q": "*", "filter_by": any_filter("terms", [w]), "per_page": 0} for w in words]
+        )
+        n = max(1, max(int(r.get("out_of", 0)) for r in counted))
+        weighted = sorted(
+            (
+                (tf[w] * math.log(n / (int(r["found"]) + 1)), w)
+                for w, r in zip(words, counted, strict=True)
+            ),
+            reverse=True,
+        )
+        top = [w for wt, w in weighted[:RELATED_TERMS] if wt > 0]
+        if not top:
+            return []
+        q = " ".join('"' + " ".join(fold(w)) + '"' for w in top)
+        found = self._multi(
+            [
+                {
+                    "q": q,
+                    "query_by": "title_c,body_c",
+                    "num_typos": 0,
+                    "prefix": "false",
+                    "drop_tokens_threshold": 3 * k,
+                    "filter_by": f"{any_filter('terms', top)} && xid:!=[{quote(doc['xid'])}]",
+                    "sort_by": "_text_match:desc,seq:asc",
+                    "per_page": 3 * k,
+                    "include_fields": STORED,
+                    "highlight_fields": "none",
+                }
+            ]
+        )[0]
+        own = shingles(title, body)
+        seen = [own]
+        hits: list[Hit] = []
+        for h in found["hits"]:
+            other = h["document"]
+            sig = shingles(other.get("title", ""), other.get("body", ""))
+            if any(near_duplicates(sig, s, 0.6) for s in seen):
+                continue
+            seen.append(sig)
+            hits.append(self._hit(other, h.get("text_match", 0), ()))
+            if len(hits) >= k:
+                break
+        return hits
+
+    # -- suggestions ---------------------------------------------------------------------------
+
+    def suggest(self, prefix: str, k: int = 8) -> list[str]:
+        """Title words starting with ``prefix``, by how many titles have them."""
+        key = fold(prefix.strip())[:32]
+        if not key:
+            return []
+        result = self._multi(
+            [
+                {
+                    "q": "*",
+                    "per_page": 0,
+                    "facet_by": "title_terms",
+                    "facet_query": f"title_terms:{key}",
+                    "max_facet_values": 4 * k,
+                }
+            ]
+        )[0]
+        words = []
+        for fc in result.get("facet_counts", []):
+            for c in fc["counts"]:
+                word = str(c["value"])
+                if word != key and len(word) > 1 and word.startswith(key):
+                    words.append((-int(c["count"]), word))
+        return [w for _, w in sorted(words)[:k]]
+
+
+__all__ = ["SCHEMA_VERSION", "TypesenseSearcher"]
