@@ -182,7 +182,11 @@ def facet_from_counts(
     """A facet from value counts computed elsewhere (a search engine's facet counts), shown
     exactly as ``facet_values`` shows bitset counts: same order, limit and selected values."""
     chosen = set(selected)
+    # A selected value without matches is sorted into its place (``facet_values`` does that for
+    # values the index has; a value it has never seen goes last there: rare, and only the
+    # order of zero counts differs).
     counted = [(v, c) for v, c in counts.items() if c or v in chosen]
+    counted += [(v, 0) for v in chosen if v not in counts]
     if order == "count":
         counted.sort(key=lambda vc: (-vc[1], vc[0]))
     else:

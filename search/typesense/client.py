@@ -26,7 +26,6 @@ UNREACHABLE = (
     ts_errors.Timeout,
     ts_errors.HTTPStatus0Error,
     requests.RequestException,
-    OSError,
 )
 
 

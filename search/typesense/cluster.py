@@ -224,6 +224,12 @@ def main(argv: list[str] | None = None) -> int:
         description="Run a three-node Typesense cluster on loopback ports until Ctrl-C.",
     )
     parser.add_argument("--data", metavar="DIR", help="data folder (default: a temporary one)")
+    parser.add_argument(
+        "--demo",
+        metavar="SOURCE",
+        help="index SOURCE into the cluster and serve the web UI over it (`make cluster-demo`)",
+    )
+    parser.add_argument("--port", default="8000", help="the web UI's port with --demo")
     args = parser.parse_args(argv)
     key = os.environ.get("XINWEN_TYPESENSE_KEY") or secrets.token_urlsafe(24)
     cluster = LocalCluster(Path(args.data) if args.data else None, api_key=key)
@@ -232,6 +238,24 @@ def main(argv: list[str] | None = None) -> int:
     except ClusterError as exc:
         print(f"cluster: error: {exc}", file=sys.stderr)
         return 1
+    env = {
+        **os.environ,
+        "XINWEN_TYPESENSE_KEY": cluster.api_key,
+        "XINWEN_TYPESENSE_NODES": ",".join(cluster.urls),
+        "XINWEN_BACKEND": "typesense",
+    }
+    if args.demo:
+        xinwen = [sys.executable, "-m", "xinwen"]
+        try:
+            subprocess.run([*xinwen, "reindex", args.demo], env=env, check=True)
+            subprocess.run([*xinwen, "serve", "--port", args.port], env=env, check=True)
+        except subprocess.CalledProcessError as exc:
+            return exc.returncode
+        except KeyboardInterrupt:
+            return 0
+        finally:
+            cluster.stop()
+        return 0
     print("Typesense cluster ready (Ctrl-C stops it). In another shell:")
     print(f"  export XINWEN_TYPESENSE_KEY={cluster.api_key}")
     print(f"  export XINWEN_TYPESENSE_NODES={','.join(cluster.urls)}")

@@ -162,6 +162,7 @@ def _build(
         # and the followers follow): a node read before it caught up would serve a part.
         wait_for_replicas(target, name, report.indexed)
         client.aliases.upsert(target.alias, {"collection_name": name})
+        wait_for_alias(target, name)
     except BaseException:
         try:
             client.collections[name].delete()
@@ -212,6 +213,31 @@ def wait_for_replicas(target: ClusterTarget, name: str, documents: int) -> list[
     for url in down:
         log.warning("node %s did not answer during the reindex; it catches up when back", url)
     return down
+
+
+def wait_for_alias(target: ClusterTarget, name: str) -> None:
+    """Wait (bounded) until every node that answers has the alias on ``name``: the switch is
+    one write on the leader, and the followers apply it a moment later. Before the old
+    collection is dropped, no node may still send readers to it."""
+    deadline = time.monotonic() + REPLICA_WAIT
+    pending = list(target.nodes)
+    while pending and time.monotonic() < deadline:
+        still = []
+        for url in pending:
+            try:
+                seen = node_client(url, target.api_key, timeout=2).aliases[target.alias].retrieve()
+            except ts_errors.ObjectNotFound:
+                still.append(url)
+                continue
+            except UNREACHABLE:
+                continue  # reported by wait_for_replicas; it catches up when back
+            if seen.get("collection_name") != name:
+                still.append(url)
+        pending = still
+        if pending:
+            time.sleep(0.1)
+    if pending:
+        log.warning("nodes %s had not switched to %s yet", ", ".join(pending), name)
 
 
 def _existing(client, name: str) -> dict[str, str]:

@@ -9,8 +9,9 @@ Each unit of the query becomes either an exact filter or a phrase search:
   by side → a Typesense phrase ``"光 伏"`` over the character fields (``title_c``, ``body_c``).
 
 Required units are ANDed (filters with ``&&``; phrases in ``q`` are each required), OR groups
-become ``||`` of filters, exclusions ``!=`` filters or ``-"phrase"``. Typo tolerance, prefix
-matching and token dropping are off, so Typesense adds no matches of its own.
+become ``||`` of filters, exclusions ``!=`` filters; an excluded phrase is searched for on its
+own and its articles left out by id (up to ``MAX_EXCLUDED`` of them in the searcher). Typo
+tolerance, prefix matching and token dropping are off, so Typesense adds no matches of its own.
 
 Words that are filters also go into ``q`` (as character phrases) when they are Chinese, only so
 that Typesense's text-match score ranks by them: every document the filter admits has those
@@ -31,6 +32,7 @@ from search.engine import chars_of, query_words
 from search.folding import fold
 from search.models import QueryError
 from search.querylang import Either, ParsedQuery, Phrase, Text
+from search.typesense.documents import token
 
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
@@ -61,7 +63,7 @@ class Unit:
         assert self.term is not None
         fieldname = "title_terms" if self.scope == "title" else "terms"
         op = "!=" if negate else "="
-        return f"{fieldname}:{op}[{quote(self.term)}]"
+        return f"{fieldname}:{op}[{quote(token(self.term))}]"
 
     def phrase(self) -> str | None:
         """The unit as a ``q`` token or phrase, when all its tokens are Chinese characters."""
@@ -78,14 +80,20 @@ class Translation:
     query_by: str = "title_c,body_c"
     filters: list[str] = field(default_factory=list)
     words: list[str] = field(default_factory=list)  # highlight words, folded
-    required: list[Unit] = field(default_factory=list)  # for the any-word fallback
+    # Each required unit's filter (None: a phrase search), for the any-word fallback; an OR
+    # group is one unit, as on the embedded index.
+    required: list[str | None] = field(default_factory=list)
     ranked: bool = False  # q has words to rank by
+    # Excluded phrases, as q phrases: Typesense's own ``-"phrase"`` drops more than the phrase,
+    # so the searcher finds the articles that have it and leaves those out by id.
+    excluded_phrases: list[str] = field(default_factory=list)
+    excluded_query_by: str = "title_c,body_c"
 
     def any_unit_filter(self) -> str | None:
         """The fallback's filter (any required unit), when every unit is a filter."""
-        if len(self.required) < 2 or not all(u.is_filter for u in self.required):
+        if len(self.required) < 2 or None in self.required:
             return None
-        return "(" + " || ".join(u.filter() for u in self.required) + ")"
+        return "(" + " || ".join(f for f in self.required if f) + ")"
 
 
 def units(part: Text | Phrase) -> list[Unit]:
@@ -132,11 +140,13 @@ def translate(parsed: ParsedQuery) -> Translation:
                     raise QueryError("集群后端不支持对短语或未登录词使用 OR，请改用单个词语", "q")
                 alternatives.append("(" + " && ".join(u.filter() for u in alt_units) + ")")
             if alternatives:
-                out.filters.append("(" + " || ".join(alternatives) + ")")
+                either = "(" + " || ".join(alternatives) + ")"
+                out.filters.append(either)
+                out.required.append(either)
             continue
         out.words += highlight_words(part)
         for unit in units(part):
-            out.required.append(unit)
+            out.required.append(unit.filter() if unit.is_filter else None)
             if unit.is_filter:
                 out.filters.append(unit.filter())
                 ranking.append(unit)
@@ -155,22 +165,25 @@ def translate(parsed: ParsedQuery) -> Translation:
         out.filters.append(any_filter("source", parsed.sources))
     out.words = list(dict.fromkeys(w for w in out.words if w))
 
-    scopes = {u.scope for u in phrases} | {u.scope for u in negated}
+    scopes = {u.scope for u in phrases}
     if len(scopes) > 1:
         raise QueryError("集群后端不能在同一查询中混用 title: 短语和不限字段的短语", "q")
     title_only = scopes == {"title"}
     out.query_by = "title_c" if title_only else "title_c,body_c"
     tokens = []
     for unit in phrases:
-        tokens.append(unit.phrase() or '"' + " ".join(unit.chars) + '"')
+        tokens.append(unit.phrase() or '"' + " ".join(map(token, unit.chars)) + '"')
     for unit in ranking:
-        token = unit.phrase()
+        ranked = unit.phrase()
         # With a title-only search, an unscoped word's characters may stand in the body only.
-        if token and not (title_only and unit.scope is None):
-            tokens.append(token)
-    for unit in negated:
-        tokens.append('-"' + " ".join(unit.chars) + '"')
+        if ranked and not (title_only and unit.scope is None):
+            tokens.append(ranked)
+    if {u.scope for u in negated} == {"title"}:
+        out.excluded_query_by = "title_c"
+    elif len({u.scope for u in negated}) > 1:
+        raise QueryError("集群后端不能在同一查询中混用 -title: 短语和不限字段的排除短语", "q")
+    out.excluded_phrases = ['"' + " ".join(map(token, u.chars)) + '"' for u in negated]
     if tokens:
-        out.q = " ".join(tokens)  # Typesense accepts a q of exclusions only
-        out.ranked = any(not t.startswith("-") for t in tokens)
+        out.q = " ".join(tokens)
+        out.ranked = True
     return out

@@ -18,8 +18,9 @@ Where the two backends differ, by design or for now:
   ``group_by`` on the index-time cluster id once that field exists in the index.
 * **The any-word fallback** (nothing has every word) runs only when every word is an exact term
   (no phrase search), and its page is sorted by date.
-* **Related articles** come from Typesense's ranking of the article's most distinctive words
-  (weighted by how rare they are in the collection), not from BM25: a similar list, not the
+* **Related articles**: the article's most distinctive words (tf × idf, document frequencies
+  from Typesense), candidates that have any of them (the newest ``RELATED_CANDIDATES``), scored
+  by the weights of the words each has; not BM25 over every match: a similar list, not the
   same one. **Suggestions** are title words by how many titles have them.
 * Queries it cannot express in one Typesense search are refused with a clear ``QueryError``
   (see ``search.typesense.query``).
@@ -52,8 +53,10 @@ from search.typesense.query import Translation, any_filter, quote, translate
 
 log = logging.getLogger(__name__)
 
+MAX_EXCLUDED = 1000  # articles an excluded phrase may leave out (found, then filtered by id)
 MAX_FACET_VALUES = 1000  # every value of a facet is counted, then the request's limit applies
-RELATED_TERMS = 6
+RELATED_TERMS = 12
+RELATED_CANDIDATES = 250  # Typesense's largest page
 UNREACHABLE_MESSAGE = "搜索集群暂时无法访问，请稍后再试。"
 STORED = "xid,title,body,url,category,source,published"
 
@@ -159,6 +162,8 @@ class TypesenseSearcher:
             raise QueryError("查询中没有可以搜索的字词", "q")
         notices = [TRUNCATED_NOTICE] if parsed.truncated else []
         tr = translate(parsed)
+        if tr.excluded_phrases:
+            tr.filters.append(self._excluded_ids(tr))
         by_cat = any_filter("category", request.categories) if request.categories else ""
         by_src = any_filter("source", request.sources) if request.sources else ""
         by_date = self._date_filter(request.date_from, request.date_to)
@@ -168,6 +173,7 @@ class TypesenseSearcher:
             relaxed = tr.any_unit_filter()
             if relaxed:
                 any_tr = Translation(q="*", query_by=tr.query_by, filters=[relaxed], words=tr.words)
+                any_tr.filters += [f for f in tr.filters if "!=" in f.split("[")[0]]
                 # The query's category:/source: filters stay.
                 any_tr.filters += [f for f in tr.filters if f.startswith(("category:", "source:"))]
                 retry = self._multi(
@@ -188,6 +194,37 @@ class TypesenseSearcher:
             notice=" ".join(notices) or None,
             words=words,
         )
+
+    def _excluded_ids(self, tr: Translation) -> str:
+        """A filter leaving out the articles with any excluded phrase (found by id)."""
+        found: list[str] = []
+        for phrase in tr.excluded_phrases:
+            for page in range(1, MAX_EXCLUDED // 250 + 2):
+                result = self._multi(
+                    [
+                        {
+                            "q": phrase,
+                            "query_by": tr.excluded_query_by,
+                            "num_typos": 0,
+                            "typo_tokens_threshold": 0,
+                            "drop_tokens_threshold": 0,
+                            "prefix": "false",
+                            "per_page": 250,
+                            "page": page,
+                            "include_fields": "xid",
+                        }
+                    ]
+                )[0]
+                if int(result["found"]) > MAX_EXCLUDED:
+                    raise QueryError(
+                        f"集群后端最多排除 {MAX_EXCLUDED:,} 篇含该短语的文章，"
+                        "请换一个更具体的排除词",
+                        "q",
+                    )
+                found += [h["document"]["xid"] for h in result["hits"]]
+                if page * 250 >= int(result["found"]):
+                    break
+        return f"xid:!=[{','.join(quote(x) for x in dict.fromkeys(found))}]" if found else ""
 
     @staticmethod
     def _date_filter(start: dt.date | None, end: dt.date | None) -> str:
@@ -368,36 +405,53 @@ class TypesenseSearcher:
             ),
             reverse=True,
         )
-        top = [w for wt, w in weighted[:RELATED_TERMS] if wt > 0]
-        if not top:
+        weights = {w: wt for wt, w in weighted[:RELATED_TERMS] if wt > 0}
+        if not weights:
             return []
-        q = " ".join('"' + " ".join(fold(w)) + '"' for w in top)
+        # Candidates: the articles with any of the words (up to RELATED_CANDIDATES, newest
+        # first), scored here by the weights of the words each has; the best are then read.
         found = self._multi(
             [
                 {
-                    "q": q,
-                    "query_by": "title_c,body_c",
-                    "num_typos": 0,
-                    "prefix": "false",
-                    "drop_tokens_threshold": 3 * k,
-                    "filter_by": f"{any_filter('terms', top)} && xid:!=[{quote(doc['xid'])}]",
-                    "sort_by": "_text_match:desc,seq:asc",
-                    "per_page": 3 * k,
-                    "include_fields": STORED,
-                    "highlight_fields": "none",
+                    "q": "*",
+                    "filter_by": f"{any_filter('terms', list(weights))}"
+                    f" && xid:!=[{quote(doc['xid'])}]",
+                    "sort_by": "date_key:desc",
+                    "per_page": RELATED_CANDIDATES,
+                    "include_fields": "xid,terms",
                 }
             ]
         )[0]
+        scored = []
+        for h in found["hits"]:
+            have = set(h["document"].get("terms", ()))
+            scored.append(
+                (-sum(wt for w, wt in weights.items() if w in have), h["document"]["xid"])
+            )
+        best = [xid for _, xid in sorted(scored)[: 3 * k]]
+        if not best:
+            return []
+        read = self._multi(
+            [
+                {
+                    "q": "*",
+                    "filter_by": any_filter("xid", best),
+                    "per_page": len(best),
+                    "include_fields": STORED,
+                }
+            ]
+        )[0]
+        by_id = {h["document"]["xid"]: h["document"] for h in read["hits"]}
+        ranked = [(by_id[x], -score) for score, x in sorted(scored)[: 3 * k] if x in by_id]
         own = shingles(title, body)
         seen = [own]
         hits: list[Hit] = []
-        for h in found["hits"]:
-            other = h["document"]
+        for other, score in ranked:
             sig = shingles(other.get("title", ""), other.get("body", ""))
             if any(near_duplicates(sig, s, 0.6) for s in seen):
                 continue
             seen.append(sig)
-            hits.append(self._hit(other, h.get("text_match", 0), ()))
+            hits.append(self._hit(other, score, ()))
             if len(hits) >= k:
                 break
         return hits
