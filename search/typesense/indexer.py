@@ -15,6 +15,7 @@ alias names, and ``--prune`` deletes those no longer in the sources.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -36,6 +37,7 @@ from search.typesense.documents import DocumentBuilder, collection_schema, doc_i
 log = logging.getLogger(__name__)
 
 BATCH = 500  # documents per import request
+PRUNE_BATCH = 200  # documents per delete request
 IMPORT_TIMEOUT = 120.0  # seconds for one batch (the leader analyses and replicates it)
 REPLICA_WAIT = 60.0  # seconds to wait for every node to hold the new collection
 
@@ -76,7 +78,7 @@ def reindex_typesense(options: ReindexOptions, target: ClusterTarget) -> Reindex
     try:
         current = _alias_target(client, target.alias)
         if options.incremental and current is not None:
-            _update(client, current, options, report)
+            _update(client, target, current, options, report)
             report.generation = current
         else:
             if options.incremental:
@@ -104,7 +106,9 @@ def _remove_orphans(client, alias: str, current: str | None) -> None:
         name = info["name"]
         if name.startswith(f"{alias}-s") and name != current:
             log.warning("removing collection %s left by an interrupted reindex", name)
-            client.collections[name].delete()
+            # (ObjectNotFound: a follower listed one the leader had dropped already.)
+            with contextlib.suppress(ts_errors.ObjectNotFound):
+                client.collections[name].delete()
 
 
 def _batches(docs: Iterable[dict], size: int = BATCH) -> Iterator[list[dict]]:
@@ -177,7 +181,9 @@ def _build(
     return name
 
 
-def wait_for_replicas(target: ClusterTarget, name: str, documents: int) -> list[str]:
+def wait_for_replicas(
+    target: ClusterTarget, name: str, documents: int, new: bool = True
+) -> list[str]:
     """Wait until every node that answers holds ``documents`` documents in ``name``; returns
     the nodes that did not answer (reported, not waited for)."""
     deadline = time.monotonic() + REPLICA_WAIT
@@ -195,18 +201,18 @@ def wait_for_replicas(target: ClusterTarget, name: str, documents: int) -> list[
                 down.append(url)
                 continue
             held = int(info.get("num_documents", 0))
-            if held > documents:
+            if held > documents and new:  # (an updated one may still be deleting)
                 raise ReindexError(
                     f"the new collection holds {held:,} documents, not the {documents:,} "
                     "indexed: the served collection is unchanged"
                 )
-            if held < documents:
+            if held != documents:
                 still.append(url)
         pending = still
         if pending and time.monotonic() > deadline:
             raise ReindexError(
-                f"nodes {', '.join(pending)} did not hold all {documents:,} documents of the new "
-                f"collection within {REPLICA_WAIT:.0f} s: the served collection is unchanged"
+                f"nodes {', '.join(pending)} did not hold the {documents:,} documents of "
+                f"{name} within {REPLICA_WAIT:.0f} s"
             )
         if pending:
             time.sleep(0.2)
@@ -251,7 +257,9 @@ def _existing(client, name: str) -> dict[str, str]:
     return out
 
 
-def _update(client, name: str, options: ReindexOptions, report: ReindexReport) -> None:
+def _update(
+    client, target: ClusterTarget, name: str, options: ReindexOptions, report: ReindexReport
+) -> None:
     """Upsert new and changed records; with ``prune``, delete those not in the sources."""
     existing = _existing(client, name)
     written: dict[str, bool] = {}  # id -> rewritten in this run
@@ -276,8 +284,11 @@ def _update(client, name: str, options: ReindexOptions, report: ReindexReport) -
 
     for batch in _batches(changed()):
         _import(client, name, batch)
-    if options.prune:
-        gone = [xid for xid in existing if xid not in written]
-        for xid in gone:
-            client.collections[name].documents[doc_id(xid)].delete()
-        report.deleted = len(gone)
+    gone = [xid for xid in existing if xid not in written] if options.prune else []
+    for start in range(0, len(gone), PRUNE_BATCH):
+        ids = ",".join(doc_id(x) for x in gone[start : start + PRUNE_BATCH])
+        client.collections[name].documents.delete({"filter_by": f"id:=[{ids}]"})
+    report.deleted = len(gone)
+    # Readers go to any node: return when every node that answers has the changes.
+    added = sum(1 for xid in written if xid not in existing)
+    wait_for_replicas(target, name, len(existing) + added - len(gone), new=False)
