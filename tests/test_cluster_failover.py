@@ -119,3 +119,51 @@ def test_all_nodes_down_answers_503_at_once(tmp_path: Path) -> None:
         assert "127.0.0.1" not in body and "Traceback" not in body
     answer = client.get("/api/search?q=光伏").get_json()
     assert answer["error"]["message"] == "搜索集群暂时无法访问，请稍后再试。"
+
+
+def test_reindex_switch_under_load(cluster, tmp_path: Path) -> None:
+    """A full reindex (120 → 121 articles) while 16 clients search: no failed request, and
+    every answer is of one collection (its total and its facet counts of the same one)."""
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text(
+        '{"id": "extra-1", "title": "新增文章 光伏储能", "body": "新增的一篇光伏储能文章。",'
+        ' "category": "政策", "source": "电力日报", "published": "2024-05-05"}\n',
+        encoding="utf-8",
+    )
+    before = TypesenseSearcher(cluster.urls, cluster.api_key, "xinwen").search(SearchRequest())
+    counted_before = sum(v.count for v in before.facets["category"].values)
+    consistent = {(before.total, counted_before), (before.total + 1, counted_before + 1)}
+    stop = threading.Event()
+    failures: list[str] = []
+    totals: set[int] = set()
+    mixed: list[tuple[int, int]] = []
+    lock = threading.Lock()
+
+    def client() -> None:
+        searcher = TypesenseSearcher(cluster.urls, cluster.api_key, "xinwen")
+        while not stop.is_set():
+            try:
+                result = searcher.search(SearchRequest(q=""))
+            except Exception as exc:
+                with lock:
+                    failures.append(repr(exc))
+                continue
+            counted = sum(v.count for v in result.facets["category"].values)
+            with lock:
+                totals.add(result.total)
+                if (result.total, counted) not in consistent:
+                    mixed.append((result.total, counted))
+
+    threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
+    for t in threads:
+        t.start()
+    try:
+        report = index_into_cluster(cluster, tmp_path, DEMO, extra)
+    finally:
+        time.sleep(1)
+        stop.set()
+        for t in threads:
+            t.join(timeout=30)
+    assert report.indexed == 121
+    assert failures == [] and mixed == []
+    assert totals == {before.total, before.total + 1}

@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 
 BATCH = 500  # documents per import request
 PRUNE_BATCH = 200  # documents per delete request
+DROP_GRACE = 2.0  # seconds between the alias switch (on every node) and dropping the old one
 IMPORT_TIMEOUT = 120.0  # seconds for one batch (the leader analyses and replicates it)
 REPLICA_WAIT = 60.0  # seconds to wait for every node to hold the new collection
 
@@ -174,6 +175,8 @@ def _build(
             log.warning("could not drop the unfinished collection %s", name)
         raise
     if current is not None:
+        # Searches sent to the old collection just before the switch are still running.
+        time.sleep(DROP_GRACE)
         try:
             client.collections[current].delete()
         except Exception as exc:  # the next run removes it
