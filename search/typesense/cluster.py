@@ -273,6 +273,13 @@ def main(argv: list[str] | None = None) -> int:
         cluster.stop()
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 if __name__ == "__main__":
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    # SIGTERM stops the nodes as Ctrl-C does; SIGINT too when started in the background (a
+    # shell's background jobs inherit it ignored).
+    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)
     sys.exit(main())
