@@ -126,3 +126,70 @@ def test_a_node_down_during_reindex_is_reported(cli, capsys, typesense_cluster, 
         assert f"node {follower.url} did not answer" in caplog.text
     finally:
         typesense_cluster.restart(follower)
+
+
+def test_serve_over_the_cluster(cli, capsys, typesense_cluster, tmp_path: Path, demo_index) -> None:
+    """``xinwen serve --backend typesense`` under gunicorn answers the API and pages like the
+    embedded index (same total, same facets) over real HTTP."""
+    import os
+    import subprocess
+    import sys
+    import urllib.parse
+    import urllib.request
+
+    from search import Searcher, SearchRequest
+    from search.typesense.cluster import free_port
+
+    code, _, _ = cli(capsys, "reindex", str(DEMO), "-q", alias="web")
+    assert code == 0
+    port = free_port()
+    env = {
+        **os.environ,
+        "XINWEN_TYPESENSE_KEY": typesense_cluster.api_key,
+        "XINWEN_TYPESENSE_NODES": ",".join(typesense_cluster.urls),
+    }
+    log = (tmp_path / "serve.log").open("wb")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "xinwen",
+            "serve",
+            "--backend",
+            "typesense",
+            "--collection",
+            "web",
+            "--index",
+            str(tmp_path / "root"),
+            "--port",
+            str(port),
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=env,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            assert process.poll() is None, (tmp_path / "serve.log").read_text()
+            try:
+                with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
+                    health = json.loads(response.read())
+                    break
+            except OSError:
+                assert time.monotonic() < deadline
+                time.sleep(0.3)
+        assert health["ok"] and health["documents"] == 120
+        query = urllib.parse.urlencode({"q": "储能 -电站", "category": "政策"})
+        with urllib.request.urlopen(f"{url}/api/search?{query}", timeout=10) as response:
+            answer = json.loads(response.read())
+        ours = Searcher(demo_index).search(SearchRequest(q="储能 -电站", categories=("政策",)))
+        assert answer["total"] == ours.total
+        assert answer["facets"]["source"] == ours.to_dict()["facets"]["source"]
+        with urllib.request.urlopen(f"{url}/search?{query}", timeout=10) as response:
+            assert response.status == 200 and "<mark>储能</mark>" in response.read().decode()
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+        log.close()
