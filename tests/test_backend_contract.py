@@ -32,7 +32,13 @@ QUERIES = [
     "±800",
     "碳中和 碳达峰",
     "宁德时代",
+    '"储能电站" "并网"',  # two phrases: both required
+    '"全钒液流" OR 氢能 项目',  # a phrase in an OR
+    '光伏 -"并网发电"',
+    'title:"储能" 光伏',
+    "盐穴 OR 液流",
     "量子计算机 光伏",  # nothing has both words: the any-word fallback
+    '"量子计算" "储能电站"',  # the fallback over phrases
     "不存在的词组合xyz",
 ]
 

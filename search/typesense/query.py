@@ -9,17 +9,15 @@ Each unit of the query becomes either an exact filter or a phrase search:
   by side → a Typesense phrase ``"光 伏"`` over the character fields (``title_c``, ``body_c``).
 
 Required units are ANDed (filters with ``&&``; phrases in ``q`` are each required), OR groups
-become ``||`` of filters, exclusions ``!=`` filters; an excluded phrase is searched for on its
-own and its articles left out by id (up to ``MAX_EXCLUDED`` of them in the searcher). Typo
-tolerance, prefix matching and token dropping are off, so Typesense adds no matches of its own.
+become ``||`` of filters, exclusions ``!=`` filters. The first required phrase is searched in
+``q``; any other phrase (a second one, one inside an OR, an excluded one) is searched for on its
+own and its articles put in or left out by id (up to ``MAX_PHRASE_IDS`` of them, in the
+searcher). Typo tolerance, prefix matching and token dropping are off, so Typesense adds no
+matches of its own.
 
-Words that are filters also go into ``q`` (as character phrases) when they are Chinese, only so
+Words that are filters also go into ``q`` (as their characters) when they are Chinese, only so
 that Typesense's text-match score ranks by them: every document the filter admits has those
-characters side by side, so they never remove a match.
-
-What cannot be said in one Typesense query is refused with a ``QueryError`` naming it (an OR
-whose alternatives need phrase search; a phrase limited to the title next to a phrase that is
-not), rather than answered differently.
+characters, so they never remove a match.
 """
 
 from __future__ import annotations
@@ -30,7 +28,6 @@ from dataclasses import dataclass, field
 from index.analysis import in_dictionary
 from search.engine import chars_of, query_words
 from search.folding import fold
-from search.models import QueryError
 from search.querylang import Either, ParsedQuery, Phrase, Text
 from search.typesense.documents import token
 
@@ -74,26 +71,38 @@ class Unit:
 
 @dataclass
 class Translation:
-    """Typesense parameters of a query (without the request's facet filters)."""
+    """Typesense parameters of a query (without the request's facet filters).
+
+    Filters may hold placeholders ``{P3}`` / ``{N3}``: the articles that have phrase 3 of
+    ``phrases`` (or that do not), which the searcher finds by a search of their own and writes
+    in as ids. Typesense enforces one quoted phrase per ``q`` (with two, it matches either), so
+    only the first required phrase goes into ``q``.
+    """
 
     q: str = "*"
     query_by: str = "title_c,body_c"
     filters: list[str] = field(default_factory=list)
     words: list[str] = field(default_factory=list)  # highlight words, folded
-    # Each required unit's filter (None: a phrase search), for the any-word fallback; an OR
-    # group is one unit, as on the embedded index.
-    required: list[str | None] = field(default_factory=list)
+    # Each required unit's filter, for the any-word fallback; an OR group is one unit, as on
+    # the embedded index.
+    required: list[str] = field(default_factory=list)
     ranked: bool = False  # q has words to rank by
-    # Excluded phrases, as q phrases: Typesense's own ``-"phrase"`` drops more than the phrase,
-    # so the searcher finds the articles that have it and leaves those out by id.
-    excluded_phrases: list[str] = field(default_factory=list)
-    excluded_query_by: str = "title_c,body_c"
+    phrases: list[tuple[str, str]] = field(default_factory=list)  # (q phrase, query_by)
 
     def any_unit_filter(self) -> str | None:
-        """The fallback's filter (any required unit), when every unit is a filter."""
-        if len(self.required) < 2 or None in self.required:
+        """The fallback's filter (any required unit), when there are two or more."""
+        if len(self.required) < 2:
             return None
-        return "(" + " || ".join(f for f in self.required if f) + ")"
+        return "(" + " || ".join(self.required) + ")"
+
+    def placeholder(self, unit: Unit, negate: bool = False) -> str:
+        """A placeholder for the articles with (``negate``: without) ``unit``'s phrase."""
+        phrase = '"' + " ".join(map(token, unit.chars)) + '"'
+        query_by = "title_c" if unit.scope == "title" else "title_c,body_c"
+        key = (phrase, query_by)
+        if key not in self.phrases:
+            self.phrases.append(key)
+        return "{" + ("N" if negate else "P") + str(self.phrases.index(key)) + "}"
 
 
 def units(part: Text | Phrase) -> list[Unit]:
@@ -123,10 +132,14 @@ def highlight_words(part: Text | Phrase) -> list[str]:
 
 
 def translate(parsed: ParsedQuery) -> Translation:
-    """The Typesense form of ``parsed``; ``QueryError`` for what it cannot express."""
+    """The Typesense form of ``parsed``."""
     out = Translation()
-    phrases: list[Unit] = []  # units only a phrase search can match
+    in_q: Unit | None = None  # the one required phrase that goes into q
     ranking: list[Unit] = []  # filter units also scored by q
+
+    def unit_filter(unit: Unit) -> str:
+        return unit.filter() if unit.is_filter else out.placeholder(unit)
+
     for part in parsed.required:
         if isinstance(part, Either):
             alternatives = []
@@ -136,9 +149,7 @@ def translate(parsed: ParsedQuery) -> Translation:
                 if not alt_units:
                     alternatives = []
                     break  # an alternative that matches everything: so does the group
-                if not all(u.is_filter for u in alt_units):
-                    raise QueryError("集群后端不支持对短语或未登录词使用 OR，请改用单个词语", "q")
-                alternatives.append("(" + " && ".join(u.filter() for u in alt_units) + ")")
+                alternatives.append("(" + " && ".join(unit_filter(u) for u in alt_units) + ")")
             if alternatives:
                 either = "(" + " || ".join(alternatives) + ")"
                 out.filters.append(either)
@@ -146,43 +157,37 @@ def translate(parsed: ParsedQuery) -> Translation:
             continue
         out.words += highlight_words(part)
         for unit in units(part):
-            out.required.append(unit.filter() if unit.is_filter else None)
+            out.required.append(unit_filter(unit))
             if unit.is_filter:
                 out.filters.append(unit.filter())
                 ranking.append(unit)
+            elif in_q is None:
+                in_q = unit
             else:
-                phrases.append(unit)
-    negated: list[Unit] = []
+                out.filters.append(out.placeholder(unit))
     for part in parsed.excluded:
         for unit in units(part):
-            if unit.is_filter:
-                out.filters.append(unit.filter(negate=True))
-            else:
-                negated.append(unit)
+            # Typesense's own -"phrase" leaves out more than the phrase: by id instead.
+            out.filters.append(
+                unit.filter(negate=True) if unit.is_filter else out.placeholder(unit, True)
+            )
     if parsed.categories:
         out.filters.append(any_filter("category", parsed.categories))
     if parsed.sources:
         out.filters.append(any_filter("source", parsed.sources))
     out.words = list(dict.fromkeys(w for w in out.words if w))
 
-    scopes = {u.scope for u in phrases}
-    if len(scopes) > 1:
-        raise QueryError("集群后端不能在同一查询中混用 title: 短语和不限字段的短语", "q")
-    title_only = scopes == {"title"}
+    title_only = in_q is not None and in_q.scope == "title"
     out.query_by = "title_c" if title_only else "title_c,body_c"
     tokens = []
-    for unit in phrases:
-        tokens.append(unit.phrase() or '"' + " ".join(map(token, unit.chars)) + '"')
+    if in_q is not None:
+        tokens.append('"' + " ".join(map(token, in_q.chars)) + '"')
     for unit in ranking:
-        ranked = unit.phrase()
+        # Unquoted: each character must occur, which every article the filter admits
+        # satisfies (a second quoted phrase would not be enforced, see `Translation`).
         # With a title-only search, an unscoped word's characters may stand in the body only.
-        if ranked and not (title_only and unit.scope is None):
-            tokens.append(ranked)
-    if {u.scope for u in negated} == {"title"}:
-        out.excluded_query_by = "title_c"
-    elif len({u.scope for u in negated}) > 1:
-        raise QueryError("集群后端不能在同一查询中混用 -title: 短语和不限字段的排除短语", "q")
-    out.excluded_phrases = ['"' + " ".join(map(token, u.chars)) + '"' for u in negated]
+        if unit.phrase() and not (title_only and unit.scope is None):
+            tokens += [t for t in unit.chars if t not in tokens]
     if tokens:
         out.q = " ".join(tokens)
         out.ranked = True

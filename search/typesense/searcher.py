@@ -16,14 +16,17 @@ Where the two backends differ, by design or for now:
   ``recency`` is not applied.
 * **Near-duplicate collapsing** is off (``similar`` is always 0): it will use Typesense's
   ``group_by`` on the index-time cluster id once that field exists in the index.
-* **The any-word fallback** (nothing has every word) runs only when every word is an exact term
-  (no phrase search), and its page is sorted by date.
+* **The any-word fallback** (nothing has every word) is sorted by date.
+* **Phrases with stop words.** The embedded index drops stop words from a phrase's words (so
+  "于进一步" also matches 进一步 where 于 stands elsewhere); Typesense matches the characters
+  exactly as typed.
 * **Related articles**: the article's most distinctive words (tf × idf, document frequencies
   from Typesense), candidates that have any of them (the newest ``RELATED_CANDIDATES``), scored
   by the weights of the words each has; not BM25 over every match: a similar list, not the
   same one. **Suggestions** are title words by how many titles have them.
-* Queries it cannot express in one Typesense search are refused with a clear ``QueryError``
-  (see ``search.typesense.query``).
+* A phrase that needs a search of its own (a second phrase, one in an OR or excluded: see
+  ``search.typesense.query``) and matches more than ``MAX_PHRASE_IDS`` articles is refused with
+  a clear ``QueryError``.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import math
+import re
 import time
 from collections import Counter
 from typing import Any
@@ -53,7 +57,10 @@ from search.typesense.query import Translation, any_filter, quote, translate
 
 log = logging.getLogger(__name__)
 
-MAX_EXCLUDED = 1000  # articles an excluded phrase may leave out (found, then filtered by id)
+MAX_PHRASE_IDS = 1000  # articles a phrase found by its own search may have (then filtered by id)
+_PLACEHOLDER = re.compile(r"\{([PN])(\d+)\}")
+NOTHING = "seq:<0"  # a filter no document passes
+EVERYTHING = "seq:>=0"  # and one every document passes
 MAX_FACET_VALUES = 1000  # every value of a facet is counted, then the request's limit applies
 RELATED_TERMS = 12
 RELATED_CANDIDATES = 250  # Typesense's largest page
@@ -162,22 +169,26 @@ class TypesenseSearcher:
             raise QueryError("查询中没有可以搜索的字词", "q")
         notices = [TRUNCATED_NOTICE] if parsed.truncated else []
         tr = translate(parsed)
-        if tr.excluded_phrases:
-            tr.filters.append(self._excluded_ids(tr))
+        base = self._resolve(tr, tr.filters)
         by_cat = any_filter("category", request.categories) if request.categories else ""
         by_src = any_filter("source", request.sources) if request.sources else ""
         by_date = self._date_filter(request.date_from, request.date_to)
-        results = self._multi(self._searches(request, tr, tr.filters, by_cat, by_src, by_date))
+        results = self._multi(self._searches(request, tr, base, by_cat, by_src, by_date))
         main = results[0]
         if main["found"] == 0:
             relaxed = tr.any_unit_filter()
             if relaxed:
-                any_tr = Translation(q="*", query_by=tr.query_by, filters=[relaxed], words=tr.words)
-                any_tr.filters += [f for f in tr.filters if "!=" in f.split("[")[0]]
-                # The query's category:/source: filters stay.
-                any_tr.filters += [f for f in tr.filters if f.startswith(("category:", "source:"))]
-                retry = self._multi(
-                    self._searches(request, any_tr, any_tr.filters, by_cat, by_src, by_date)
+                # Every unit's filter ORed, with the exclusions and category:/source: kept.
+                kept = [f for f in tr.filters if f not in tr.required]
+                try:
+                    filters = self._resolve(tr, [relaxed, *kept])
+                except QueryError:  # a phrase too common to list: no fallback
+                    filters = []
+                any_tr = Translation(q="*", query_by=tr.query_by, words=tr.words)
+                retry = (
+                    self._multi(self._searches(request, any_tr, filters, by_cat, by_src, by_date))
+                    if filters
+                    else [main]
                 )
                 if retry[0]["found"]:
                     results, main = retry, retry[0]
@@ -195,36 +206,54 @@ class TypesenseSearcher:
             words=words,
         )
 
-    def _excluded_ids(self, tr: Translation) -> str:
-        """A filter leaving out the articles with any excluded phrase (found by id)."""
+    def _resolve(self, tr: Translation, filters: list[str]) -> list[str]:
+        """``filters`` with their phrase placeholders (``{P3}``, ``{N3}``) written in as ids of
+        the articles that have the phrase, found by a search of each phrase."""
+        ids: dict[int, list[str]] = {}
+        out = []
+        for f in filters:
+            for kind, number in set(_PLACEHOLDER.findall(f)):
+                n = int(number)
+                if n not in ids:
+                    ids[n] = self._phrase_ids(*tr.phrases[n])
+                found = ids[n]
+                if kind == "P":
+                    value = f"xid:=[{','.join(map(quote, found))}]" if found else NOTHING
+                else:
+                    value = f"xid:!=[{','.join(map(quote, found))}]" if found else EVERYTHING
+                f = f.replace("{" + kind + number + "}", value)
+            out.append(f)
+        return out
+
+    def _phrase_ids(self, phrase: str, query_by: str) -> list[str]:
+        """The ids of the articles with ``phrase`` (at most ``MAX_PHRASE_IDS``)."""
         found: list[str] = []
-        for phrase in tr.excluded_phrases:
-            for page in range(1, MAX_EXCLUDED // 250 + 2):
-                result = self._multi(
-                    [
-                        {
-                            "q": phrase,
-                            "query_by": tr.excluded_query_by,
-                            "num_typos": 0,
-                            "typo_tokens_threshold": 0,
-                            "drop_tokens_threshold": 0,
-                            "prefix": "false",
-                            "per_page": 250,
-                            "page": page,
-                            "include_fields": "xid",
-                        }
-                    ]
-                )[0]
-                if int(result["found"]) > MAX_EXCLUDED:
-                    raise QueryError(
-                        f"集群后端最多排除 {MAX_EXCLUDED:,} 篇含该短语的文章，"
-                        "请换一个更具体的排除词",
-                        "q",
-                    )
-                found += [h["document"]["xid"] for h in result["hits"]]
-                if page * 250 >= int(result["found"]):
-                    break
-        return f"xid:!=[{','.join(quote(x) for x in dict.fromkeys(found))}]" if found else ""
+        for page in range(1, MAX_PHRASE_IDS // 250 + 2):
+            result = self._multi(
+                [
+                    {
+                        "q": phrase,
+                        "query_by": query_by,
+                        "num_typos": 0,
+                        "typo_tokens_threshold": 0,
+                        "drop_tokens_threshold": 0,
+                        "prefix": "false",
+                        "per_page": 250,
+                        "page": page,
+                        "include_fields": "xid",
+                    }
+                ]
+            )[0]
+            if int(result["found"]) > MAX_PHRASE_IDS:
+                raise QueryError(
+                    f"集群后端中，第二个短语、OR 或排除中的短语最多对应 {MAX_PHRASE_IDS:,} 篇"
+                    "文章，请换一个更具体的说法",
+                    "q",
+                )
+            found += [h["document"]["xid"] for h in result["hits"]]
+            if page * 250 >= int(result["found"]):
+                break
+        return list(dict.fromkeys(found))
 
     @staticmethod
     def _date_filter(start: dt.date | None, end: dt.date | None) -> str:
