@@ -193,3 +193,58 @@ def test_serve_over_the_cluster(cli, capsys, typesense_cluster, tmp_path: Path, 
         process.terminate()
         process.wait(timeout=15)
         log.close()
+
+
+def test_killed_reindex_keeps_the_alias(cli, capsys, typesense_cluster, tmp_path: Path) -> None:
+    """SIGKILL a reindex while it imports: the alias stays on the old collection, readers see
+    it whole, and the next run removes the half-filled one."""
+    import os
+    import subprocess
+    import sys
+
+    code, _, _ = cli(capsys, "reindex", str(DEMO), "-q", alias="kill")
+    before = collections(typesense_cluster, "kill-")
+    big = write_jsonl(tmp_path / "big.jsonl", [article(n) for n in range(20_000)])
+    env = {
+        **os.environ,
+        "XINWEN_TYPESENSE_KEY": typesense_cluster.api_key,
+        "XINWEN_TYPESENSE_NODES": ",".join(typesense_cluster.urls),
+    }
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "xinwen",
+            "reindex",
+            str(big),
+            "-q",
+            "--backend",
+            "typesense",
+            "--collection",
+            "kill",
+            "--index",
+            str(tmp_path / "root"),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    try:
+        while True:  # until its new collection holds some documents
+            assert process.poll() is None and time.monotonic() < deadline
+            leader = typesense_cluster.leader()
+            new = [n for n in collections(typesense_cluster, "kill-") if n not in before]
+            info = new and leader.get(f"/collections/{new[0]}", typesense_cluster.api_key)
+            if info and info.get("num_documents", 0) > 0:
+                break
+            time.sleep(0.1)
+    finally:
+        process.kill()
+        process.wait()
+    assert len(collections(typesense_cluster, "kill-")) == 2  # the old one and the orphan
+    code, out, _ = cli(capsys, "search", "", "--json", alias="kill")
+    assert code == 0 and json.loads(out)["total"] == 120
+    code, _, _ = cli(capsys, "reindex", str(DEMO), "-q", alias="kill")
+    after = collections(typesense_cluster, "kill-")
+    assert code == 0 and len(after) == 1 and after != before and after[0] not in new
