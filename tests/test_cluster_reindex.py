@@ -248,3 +248,26 @@ def test_killed_reindex_keeps_the_alias(cli, capsys, typesense_cluster, tmp_path
     code, _, _ = cli(capsys, "reindex", str(DEMO), "-q", alias="kill")
     after = collections(typesense_cluster, "kill-")
     assert code == 0 and len(after) == 1 and after != before and after[0] not in new
+
+
+@pytest.mark.parametrize(
+    ("argv", "env", "message"),
+    [
+        (["search", "x", "--backend", "nope"], {}, "backend must be one of whoosh, typesense"),
+        (["search", "x", "--backend", "typesense"], {}, "set XINWEN_TYPESENSE_KEY"),
+        (["serve", "--backend", "typesense"], {}, "set XINWEN_TYPESENSE_KEY"),
+        (
+            ["stats", "--backend", "typesense", "--nodes", "foo"],
+            {"XINWEN_TYPESENSE_KEY": "k"},
+            "nodes must be URLs like http://host:8108, not 'foo'",
+        ),
+    ],
+)
+def test_wrong_backend_settings_are_clear_errors(
+    argv: list[str], env: dict, message: str, monkeypatch, capsys, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("XINWEN_TYPESENSE_KEY", raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    code = main([*argv, "--index", str(tmp_path)])
+    assert code == 1 and message in capsys.readouterr().err

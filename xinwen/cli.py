@@ -190,7 +190,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     ):
         if value:
             os.environ[setting.env] = value
-    settings.backend()  # a wrong name is an error now, not in a worker
+    if settings.backend() == "typesense":  # wrong settings are an error now, not in gunicorn
+        settings.typesense_nodes()
+        settings.typesense_key()
+        settings.collection()
     serve(
         settings.index_root(args.index),
         host=web.host(args.host),
