@@ -266,7 +266,9 @@ def test_killed_reindex_keeps_the_alias(cli, capsys, typesense_cluster, tmp_path
 def test_wrong_backend_settings_are_clear_errors(
     argv: list[str], env: dict, message: str, monkeypatch, capsys, tmp_path: Path
 ) -> None:
-    monkeypatch.delenv("XINWEN_TYPESENSE_KEY", raising=False)
+    # (monkeypatch restores what `xinwen serve` would set for its gunicorn master)
+    for name in ("XINWEN_TYPESENSE_KEY", "XINWEN_BACKEND", "XINWEN_TYPESENSE_NODES"):
+        monkeypatch.delenv(name, raising=False)
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     code = main([*argv, "--index", str(tmp_path)])

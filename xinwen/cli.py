@@ -182,6 +182,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from webui import settings as web  # the web layer loads only for this command
     from webui.server import serve
 
+    if settings.backend(args.backend) == "typesense":  # wrong settings: an error now
+        settings.typesense_nodes(args.nodes)
+        settings.typesense_key()
+        settings.collection(args.collection)
     # The web app reads the backend settings where it is built (in gunicorn's master).
     for setting, value in (
         (settings.BACKEND, args.backend),
@@ -190,10 +194,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
     ):
         if value:
             os.environ[setting.env] = value
-    if settings.backend() == "typesense":  # wrong settings are an error now, not in gunicorn
-        settings.typesense_nodes()
-        settings.typesense_key()
-        settings.collection()
     serve(
         settings.index_root(args.index),
         host=web.host(args.host),

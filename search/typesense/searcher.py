@@ -35,9 +35,11 @@ import datetime as dt
 import logging
 import math
 import re
+import threading
 import time
 from collections import Counter
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from typesense import exceptions as ts_errors
 
@@ -52,11 +54,11 @@ from search.models import Article, Facet, Hit, QueryError, SearchRequest, Search
 from search.querylang import parse
 from search.service import FALLBACK_NOTICE, TRUNCATED_NOTICE
 from search.typesense.client import UNREACHABLE, make_client
-from search.typesense.documents import doc_id
 from search.typesense.query import Translation, any_filter, quote, translate
 
 log = logging.getLogger(__name__)
 
+ALIAS_TTL = 1.0  # seconds a searcher keeps the collection the alias named (then asks again)
 MAX_PHRASE_IDS = 1000  # articles a phrase found by its own search may have (then filtered by id)
 _PLACEHOLDER = re.compile(r"\{([PN])(\d+)\}")
 NOTHING = "seq:<0"  # a filter no document passes
@@ -66,6 +68,13 @@ RELATED_TERMS = 12
 RELATED_CANDIDATES = 250  # Typesense's largest page
 UNREACHABLE_MESSAGE = "搜索集群暂时无法访问，请稍后再试。"
 STORED = "xid,title,body,url,category,source,published"
+
+
+T = TypeVar("T")
+
+
+class _Gone(Exception):
+    """The collection a call was pinned to is gone (dropped after an alias switch)."""
 
 
 def _date(day: object) -> dt.date | None:
@@ -97,6 +106,10 @@ class TypesenseSearcher:
         self.nodes = list(nodes)
         self.alias = collection
         self.client = make_client(self.nodes, api_key)
+        # The collection the alias named when last asked, and when (`_pinned`).
+        self._target: tuple[str, float] | None = None
+        self._lock = threading.Lock()
+        self._local = threading.local()
         configure_jieba(jieba_dir)
 
     # -- calls ---------------------------------------------------------------------------------
@@ -115,17 +128,21 @@ class TypesenseSearcher:
             raise IndexUnavailableError(UNREACHABLE_MESSAGE) from exc
 
     def _multi(self, searches: list[dict]) -> list[dict]:
-        """Run searches in one ``multi_search`` request. A node answers it with 200 even when
-        a search in it failed there (a node not ready yet): those are retried on the next
-        node, as the client retries a request that failed as a whole."""
+        """Run searches in one ``multi_search`` request, on the collection this call is
+        pinned to (`_pinned`). A node answers it with 200 even when a search in it failed there
+        (a node not ready yet): those are retried on the next node, as the client retries a
+        request that failed as a whole."""
         body = {"searches": searches}
+        collection = getattr(self._local, "collection", None) or self.alias
         for _attempt in range(len(self.nodes)):
-            answer = self._call(self.client.multi_search.perform, body, {"collection": self.alias})
+            answer = self._call(self.client.multi_search.perform, body, {"collection": collection})
             results = answer["results"]
             codes = [r.get("code", 500) for r in results if "error" in r]
             if not codes:
                 return results
             if 404 in codes:
+                if collection != self.alias:
+                    raise _Gone(collection)
                 raise IndexUnavailableError(
                     f"the cluster has no collection {self.alias!r}: run "
                     f"`xinwen reindex --backend typesense SOURCE...`"
@@ -133,6 +150,36 @@ class TypesenseSearcher:
             if all(code < 500 for code in codes):
                 error = next(r["error"] for r in results if "error" in r)
                 raise RuntimeError(f"typesense refused a search: {error}")
+        raise IndexUnavailableError(UNREACHABLE_MESSAGE)
+
+    def _collection(self, refresh: bool = False) -> str:
+        """The collection the alias names (asked again after ``ALIAS_TTL`` seconds)."""
+        now = time.monotonic()
+        with self._lock:
+            known = self._target
+        if known is not None and not refresh and now - known[1] < ALIAS_TTL:
+            return known[0]
+        name = self._call(self.client.aliases[self.alias].retrieve)["collection_name"]
+        with self._lock:
+            self._target = (name, now)
+        return name
+
+    def _pinned(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run ``fn`` with every search of it on one collection, the alias's now.
+
+        The searches of one answer (the page, each facet group, phrases found by id) must
+        all see the same collection: with the alias resolved per search, a reindex switching
+        it in between would give a total of one collection and facet counts of the other. A
+        collection dropped under us (after a switch) is resolved again, once.
+        """
+        for attempt in (0, 1):
+            self._local.collection = self._collection(refresh=attempt > 0)
+            try:
+                return fn(*args)
+            except _Gone:
+                continue
+            finally:
+                self._local.collection = None
         raise IndexUnavailableError(UNREACHABLE_MESSAGE)
 
     # -- health --------------------------------------------------------------------------------
@@ -167,6 +214,9 @@ class TypesenseSearcher:
 
     def search(self, request: SearchRequest) -> SearchResult:
         """One page of hits, the exact total and multi-select facet counts."""
+        return self._pinned(self._search, request)
+
+    def _search(self, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
         parsed = parse(request.q)
         if request.q.strip() and parsed.empty:
@@ -385,16 +435,24 @@ class TypesenseSearcher:
     # -- articles ------------------------------------------------------------------------------
 
     def _document(self, id: str) -> dict | None:
-        try:
-            return self._call(self.client.collections[self.alias].documents[doc_id(id)].retrieve)
-        except IndexUnavailableError:
-            # A missing document and a missing collection both answer 404: tell them apart.
-            if self.health()["ok"]:
-                return None
-            raise
+        found = self._multi(
+            [
+                {
+                    "q": "*",
+                    "filter_by": any_filter("xid", [id]),
+                    "per_page": 1,
+                    "include_fields": STORED,
+                }
+            ]
+        )[0]
+        hits = found["hits"]
+        return hits[0]["document"] if hits else None
 
     def article(self, id: str, q: str = "") -> Article | None:
         """The whole article with ``q``'s words marked, and related articles."""
+        return self._pinned(self._article, id, q)
+
+    def _article(self, id: str, q: str) -> Article | None:
         words = tuple(translate(parse(q)).words) if q else ()
         doc = self._document(id)
         if doc is None:
@@ -415,8 +473,12 @@ class TypesenseSearcher:
 
     def related(self, id: str, k: int = 5) -> list[Hit]:
         """More articles like this one (near-duplicates of it left out)."""
-        doc = self._document(id)
-        return [] if doc is None else self._related(doc, k)
+
+        def related() -> list[Hit]:
+            doc = self._document(id)
+            return [] if doc is None else self._related(doc, k)
+
+        return self._pinned(related)
 
     def _related(self, doc: dict, k: int) -> list[Hit]:
         title, body = doc.get("title", ""), doc.get("body", "")
@@ -496,6 +558,9 @@ class TypesenseSearcher:
         key = fold(prefix.strip())[:32]
         if not key:
             return []
+        return self._pinned(self._suggest, key, k)
+
+    def _suggest(self, key: str, k: int) -> list[str]:
         result = self._multi(
             [
                 {
