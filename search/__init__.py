@@ -6,6 +6,7 @@ Whoosh objects never leave this package: callers pass a ``SearchRequest`` and ge
 from search.backend import IndexUnavailableError, SearchBackend, open_backend
 from search.models import (
     Article,
+    ArticleRef,
     Facet,
     FacetValue,
     Hit,
@@ -18,6 +19,7 @@ from search.service import Searcher
 
 __all__ = [
     "Article",
+    "ArticleRef",
     "Facet",
     "FacetValue",
     "Hit",

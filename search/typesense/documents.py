@@ -12,7 +12,8 @@ parts, the character field). Typesense never segments Chinese itself; it sees:
   the embedded index checks character positions.
 * facet and sort fields: ``category``, ``source``, ``year``, ``month``, ``published`` (the
   date's ordinal day), ``date_key`` (newest first, then the later record, undated last in
-  input order: the embedded index's date order), ``seq`` (the record's place in the input).
+  input order: the embedded index's date order), ``seq`` (the record's place in the input),
+  ``cluster`` (the near-duplicate cluster of ``index.clusters``, for ``group_by``).
 * stored only (not in the schema, so not indexed): ``title``, ``body``, ``url``, ``hash``.
 
 The Typesense document id is a digest of xinwen's id (``xid``): ids may be URLs, which do not
@@ -42,6 +43,8 @@ FIELDS = [
     {"name": "published", "type": "int32", "optional": True},
     {"name": "date_key", "type": "int64"},
     {"name": "seq", "type": "int32"},
+    # The near-duplicate cluster (``index.clusters``): results are grouped by it.
+    {"name": "cluster", "type": "int32"},
 ]
 
 
@@ -82,8 +85,9 @@ class DocumentBuilder:
         """The character-field tokens of ``text``, in order."""
         return [token(t.text) for t in self.chars(text)]
 
-    def document(self, record: Record, seq: int) -> dict:
-        """The document of one record (``seq``: its place in the input)."""
+    def document(self, record: Record, seq: int, cluster: int) -> dict:
+        """The document of one record (``seq``: its place in the input; ``cluster``: its
+        near-duplicate cluster)."""
         title_terms = self._terms(record.title)
         doc: dict = {
             "id": doc_id(record.id),
@@ -95,6 +99,7 @@ class DocumentBuilder:
             "terms": sorted(title_terms | self._terms(record.body)),
             "title_terms": sorted(title_terms),
             "seq": seq,
+            "cluster": cluster,
             "hash": record.content_hash,
         }
         if record.category:

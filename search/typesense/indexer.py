@@ -10,7 +10,9 @@ alias on the old collection; its half-filled collection is an orphan that the ne
 before it starts.
 
 ``--incremental`` upserts new and changed records (by content hash) into the collection the
-alias names, and ``--prune`` deletes those no longer in the sources.
+alias names, and ``--prune`` deletes those no longer in the sources. Their near-duplicate
+clusters are computed among themselves (the full build's cluster seeds are not kept), so a
+repost added incrementally is not grouped with its original until the next full reindex.
 """
 
 from __future__ import annotations
@@ -133,12 +135,13 @@ def _import(client, name: str, batch: list[dict]) -> None:
         )
 
 
-def _documents(
-    records: Iterable[Record], report: ReindexReport, seen: dict[str, bool] | None = None
-) -> Iterator[dict]:
+def _documents(records: Iterable[Record], report: ReindexReport) -> Iterator[dict]:
+    """Documents of a full build, with their near-duplicate clusters (``index.clusters``)."""
+    from index.clusters import Clusters  # numpy: loaded for a reindex only
+
     builder = DocumentBuilder()
     ids: set[str] = set()
-    for seq, record in enumerate(records):
+    for seq, (record, cluster) in enumerate(Clusters().assign_all(records)):
         if record.id in ids:
             report.duplicates += 1
             if len(report.duplicate_examples) < 3:
@@ -146,7 +149,7 @@ def _documents(
         else:
             ids.add(record.id)
             report.indexed += 1
-        yield builder.document(record, seq)
+        yield builder.document(record, seq, cluster)
 
 
 def _build(
@@ -266,9 +269,18 @@ def _update(
     """Upsert new and changed records; with ``prune``, delete those not in the sources."""
     existing = _existing(client, name)
     written: dict[str, bool] = {}  # id -> rewritten in this run
+    # New and changed records are clustered among themselves, in clusters numbered after the
+    # collection's (the seeds of the full build are not kept: they do not join its clusters).
+    top = client.collections[name].documents.search(
+        {"q": "*", "sort_by": "cluster:desc", "per_page": 1, "include_fields": "cluster"}
+    )["hits"]
+    offset = top[0]["document"]["cluster"] + 1 if top else 0
 
     def changed() -> Iterator[dict]:
+        from index.clusters import Clusters
+
         builder = DocumentBuilder()
+        clusters = Clusters()
         for seq, record in enumerate(read_records(options, report, None)):
             prior = written.get(record.id)
             if prior is not None:
@@ -283,7 +295,7 @@ def _update(
                 continue
             written[record.id] = True
             report.indexed += 1
-            yield builder.document(record, seq)
+            yield builder.document(record, seq, offset + clusters.assign(record))
 
     for batch in _batches(changed()):
         _import(client, name, batch)

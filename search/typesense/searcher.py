@@ -14,8 +14,11 @@ Where the two backends differ, by design or for now:
   over words with a phrase/proximity re-rank. The same documents match; their order within a
   relevance-sorted page differs. ``score`` values are Typesense's and not comparable.
   ``recency`` is not applied.
-* **Near-duplicate collapsing** is off (``similar`` is always 0): it will use Typesense's
-  ``group_by`` on the index-time cluster id once that field exists in the index.
+* **Near-duplicates** are grouped by the index-time cluster id (``index.clusters``, computed
+  by the Typesense reindex too) with Typesense's ``group_by``: pages of groups, ``groups``
+  counted, each hit with the members of its group in the result (up to ``GROUP_LIMIT``). An
+  incremental run clusters its new records among themselves only (see
+  ``search.typesense.indexer``).
 * **The any-word fallback** (nothing has every word) is sorted by date.
 * **Phrases with stop words.** The embedded index drops stop words from a phrase's words (so
   "于进一步" also matches 进一步 where 于 stands elsewhere); Typesense matches the characters
@@ -46,13 +49,21 @@ from typesense import exceptions as ts_errors
 from index.analysis import configure_jieba, word_analyzer
 from index.schema import SCHEMA_VERSION
 from search.backend import IndexUnavailableError
-from search.dedupe import near_duplicates, shingles
 from search.facets import facet_from_counts
 from search.folding import fold
 from search.highlight import mark_html, paragraphs_html, snippet_html
-from search.models import Article, Facet, Hit, QueryError, SearchRequest, SearchResult, SortOrder
+from search.models import (
+    Article,
+    ArticleRef,
+    Facet,
+    Hit,
+    QueryError,
+    SearchRequest,
+    SearchResult,
+    SortOrder,
+)
 from search.querylang import parse
-from search.service import FALLBACK_NOTICE, TRUNCATED_NOTICE
+from search.service import FALLBACK_NOTICE, GROUP_LISTED, SIMILAR_LISTED, TRUNCATED_NOTICE
 from search.typesense.client import UNREACHABLE, make_client
 from search.typesense.query import Translation, any_filter, quote, translate
 
@@ -67,7 +78,8 @@ MAX_FACET_VALUES = 1000  # every value of a facet is counted, then the request's
 RELATED_TERMS = 12
 RELATED_CANDIDATES = 250  # Typesense's largest page
 UNREACHABLE_MESSAGE = "搜索集群暂时无法访问，请稍后再试。"
-STORED = "xid,title,body,url,category,source,published"
+STORED = "xid,title,body,url,category,source,published,cluster"
+GROUP_LIMIT = 99  # Typesense's largest: members of a group listed with its hit
 
 
 T = TypeVar("T")
@@ -79,6 +91,12 @@ class _Gone(Exception):
 
 def _date(day: object) -> dt.date | None:
     return dt.date.fromordinal(day) if isinstance(day, int) and day > 0 else None
+
+
+def _ref(doc: dict) -> ArticleRef:
+    return ArticleRef(
+        doc["xid"], doc.get("title", ""), _date(doc.get("published")), doc.get("source")
+    )
 
 
 def _and(clauses: list[str]) -> str:
@@ -229,7 +247,7 @@ class TypesenseSearcher:
         by_date = self._date_filter(request.date_from, request.date_to)
         results = self._multi(self._searches(request, tr, base, by_cat, by_src, by_date))
         main = results[0]
-        if main["found"] == 0:
+        if results[1]["found"] == 0:
             relaxed = tr.any_unit_filter()
             if relaxed:
                 # Every unit's filter ORed, with the exclusions and category:/source: kept.
@@ -248,11 +266,12 @@ class TypesenseSearcher:
                     results, main = retry, retry[0]
                     notices.append(FALLBACK_NOTICE)
         words = tuple(tr.words)
-        hits = [self._hit(h["document"], h.get("text_match", 0), words) for h in main["hits"]]
-        facets = self._facets(request, results[1:])
+        hits = [self._group_hit(g["hits"], words) for g in main.get("grouped_hits", [])]
+        facets = self._facets(request, results[2:])
         return SearchResult(
             request=request,
-            total=int(main["found"]),
+            total=int(results[1]["found"]),
+            groups=int(main["found"]),
             hits=tuple(hits),
             facets=facets,
             took_ms=(time.perf_counter() - started) * 1000,
@@ -351,10 +370,14 @@ class TypesenseSearcher:
             "per_page": request.page_size,
             "include_fields": STORED,
             "highlight_fields": "none",
+            # One hit per near-duplicate cluster, its best member first (pages of groups).
+            "group_by": "cluster",
+            "group_limit": GROUP_LIMIT,
         }
         facet = {**common, "per_page": 0, "max_facet_values": MAX_FACET_VALUES}
         searches = [
             main,
+            {**common, "filter_by": main["filter_by"], "per_page": 0},  # articles, ungrouped
             {**facet, "filter_by": _and([*base, by_src, by_date]), "facet_by": "category"},
             {**facet, "filter_by": _and([*base, by_cat, by_date]), "facet_by": "source"},
         ]
@@ -418,7 +441,25 @@ class TypesenseSearcher:
         )
         return facets
 
-    def _hit(self, doc: dict, score: float, words: tuple[str, ...]) -> Hit:
+    def _group_hit(self, members: list[dict], words: tuple[str, ...]) -> Hit:
+        """A group's best member as the hit, the others folded into it."""
+        others = [m["document"] for m in members[1:]]
+        return self._hit(
+            members[0]["document"],
+            members[0].get("text_match", 0),
+            words,
+            [d["xid"] for d in others],
+            [_ref(d) for d in others[:SIMILAR_LISTED]],
+        )
+
+    def _hit(
+        self,
+        doc: dict,
+        score: float,
+        words: tuple[str, ...],
+        similar: list[str] | None = None,
+        refs: list[ArticleRef] | None = None,
+    ) -> Hit:
         title, body = doc.get("title", ""), doc.get("body", "")
         return Hit(
             id=doc["xid"],
@@ -430,6 +471,9 @@ class TypesenseSearcher:
             category=doc.get("category"),
             source=doc.get("source"),
             score=float(score),
+            similar=len(similar or ()),
+            similar_ids=tuple(similar or ()),
+            similar_refs=tuple(refs or ()),
         )
 
     # -- articles ------------------------------------------------------------------------------
@@ -458,6 +502,20 @@ class TypesenseSearcher:
         if doc is None:
             return None
         title, body = doc.get("title", ""), doc.get("body", "")
+        # The other articles of its near-duplicate group, newest first.
+        members = self._multi(
+            [
+                {
+                    "q": "*",
+                    "filter_by": f"cluster:={int(doc['cluster'])} && xid:!=[{quote(doc['xid'])}]",
+                    "sort_by": "date_key:desc",
+                    "per_page": GROUP_LISTED,
+                    "include_fields": "xid,title,published,source",
+                }
+            ]
+        )[0]
+        group = [_ref(h["document"]) for h in members["hits"]]
+        group_size = int(members["found"]) + 1
         return Article(
             id=doc["xid"],
             title=title,
@@ -469,6 +527,8 @@ class TypesenseSearcher:
             title_html=mark_html(title, words),
             body_html=paragraphs_html(body, words),
             related=tuple(self._related(doc, 5)),
+            group=tuple(group),
+            group_size=group_size,
         )
 
     def related(self, id: str, k: int = 5) -> list[Hit]:
@@ -523,7 +583,7 @@ class TypesenseSearcher:
             scored.append(
                 (-sum(wt for w, wt in weights.items() if w in have), h["document"]["xid"])
             )
-        best = [xid for _, xid in sorted(scored)[: 3 * k]]
+        best = [xid for _, xid in sorted(scored)[: 8 * k]]
         if not best:
             return []
         read = self._multi(
@@ -537,15 +597,14 @@ class TypesenseSearcher:
             ]
         )[0]
         by_id = {h["document"]["xid"]: h["document"] for h in read["hits"]}
-        ranked = [(by_id[x], -score) for score, x in sorted(scored)[: 3 * k] if x in by_id]
-        own = shingles(title, body)
-        seen = [own]
+        ranked = [(by_id[x], -score) for score, x in sorted(scored)[: 8 * k] if x in by_id]
+        # One article per near-duplicate group, none of the article's own group (listed apart).
+        seen = {doc.get("cluster")}
         hits: list[Hit] = []
         for other, score in ranked:
-            sig = shingles(other.get("title", ""), other.get("body", ""))
-            if any(near_duplicates(sig, s, 0.6) for s in seen):
+            if other.get("cluster") in seen:
                 continue
-            seen.append(sig)
+            seen.add(other.get("cluster"))
             hits.append(self._hit(other, score, ()))
             if len(hits) >= k:
                 break
