@@ -44,7 +44,7 @@ FIELDS = [
     {"name": "date_key", "type": "int64"},
     {"name": "seq", "type": "int32"},
     # The near-duplicate cluster (``index.clusters``): results are grouped by it.
-    {"name": "cluster", "type": "int32"},
+    {"name": "cluster", "type": "int32", "facet": True},
 ]
 
 
