@@ -7,6 +7,9 @@ from search.backend import IndexUnavailableError, SearchBackend, open_backend
 from search.models import (
     Article,
     ArticleRef,
+    DidYouMean,
+    Export,
+    ExportRow,
     Facet,
     FacetValue,
     Hit,
@@ -20,6 +23,9 @@ from search.service import Searcher
 __all__ = [
     "Article",
     "ArticleRef",
+    "DidYouMean",
+    "Export",
+    "ExportRow",
     "Facet",
     "FacetValue",
     "Hit",

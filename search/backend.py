@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from typing import Protocol, runtime_checkable
 
-from search.models import Article, Hit, SearchRequest, SearchResult
+from search.models import MAX_EXPORT_ROWS, Article, Export, Hit, SearchRequest, SearchResult
 
 
 class IndexUnavailableError(Exception):
@@ -29,6 +29,13 @@ class SearchBackend(Protocol):
 
     def search(self, request: SearchRequest) -> SearchResult:
         """One page of hits with the exact total and multi-select facet counts."""
+        ...
+
+    def export(
+        self, request: SearchRequest, limit: int = MAX_EXPORT_ROWS, snippets: bool = False
+    ) -> Export:
+        """Every article the request matches (nothing collapsed), in its order, up to
+        ``limit``."""
         ...
 
     def article(self, id: str, q: str = "") -> Article | None:

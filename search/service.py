@@ -10,22 +10,27 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from whoosh.searching import Searcher as WhooshSearcher
 
 from index.analysis import configure_jieba, word_analyzer
-from index.store import IndexStore, StoreError
-from search import readcache
+from index.store import IndexStore, StoreError, read_meta
+from search import readcache, spelling
 from search.backend import IndexUnavailableError
 from search.dedupe import Groups
 from search.engine import LEAD_BONUS_ONE, RERANK_DEPTH, Engine, Plan, rerank_bonus
-from search.facets import FacetIndex, any_of, docnums_of, facet_values
+from search.facets import FacetIndex, any_of, docnums_of, facet_values, recent_ranges
 from search.folding import fold
 from search.highlight import mark_html, paragraphs_html, snippet_html
 from search.models import (
+    MAX_EXPORT_ROWS,
     MAX_QUERY_CHARS,
     Article,
     ArticleRef,
+    DidYouMean,
+    Export,
+    ExportRow,
     Facet,
     Hit,
     QueryError,
@@ -33,11 +38,12 @@ from search.models import (
     SearchResult,
     SortOrder,
 )
-from search.querylang import parse
+from search.querylang import ParsedQuery, Text, parse
 
 log = logging.getLogger(__name__)
 
 FALLBACK_NOTICE = "没有同时包含所有词的结果，以下是包含其中任意词的结果。"
+PINYIN_NOTICE = "没有找到“{typed}”，以下是按拼音找到的“{words}”的结果。"
 TRUNCATED_NOTICE = f"查询过长，只搜索了前 {MAX_QUERY_CHARS} 个字符。"
 COLLAPSE_SLACK = 10  # extra candidates ranked so that collapsing usually fills a page at once
 GROUP_LISTED = 50  # members of an article's group listed on its page
@@ -46,6 +52,8 @@ SIMILAR_LISTED = 10  # near-duplicates of a hit named (with title, source, date)
 WARM_TERMS = 400
 SORT_BELOW = 4_000  # date order: sort a result set this small, else walk the dates newest first
 RELATED_TERMS = 12
+FEW_RESULTS = 10  # fewer results than this: look for a variant that finds clearly more
+MAX_VARIANTS = 4  # variants counted per query (each costs a match, no ranking)
 
 
 @dataclass
@@ -60,7 +68,9 @@ class _Snapshot:
     engine: Engine
     doc_count: int
     groups: Groups
+    path: Path
     _ids: object = None  # the ``id`` column reader, opened when first needed
+    vocabulary: spelling.Vocabulary | None = None  # loaded when a query first needs it
 
     def doc_id(self, docnum: int) -> str:
         """A document's id from its column (no stored fields read)."""
@@ -70,6 +80,20 @@ class _Snapshot:
 
     def close(self) -> None:
         self.searcher.close()
+
+
+@dataclass
+class _Selection:
+    """What a query matches: its plan, the documents before and after the request's filters
+    (``fallback``: any word rather than all), and the filters' own bitsets."""
+
+    plan: Plan
+    matched: int
+    final: int
+    fallback: bool
+    by_cat: int
+    by_src: int
+    by_date: int
 
 
 def _date(value: object) -> dt.date | None:
@@ -182,6 +206,7 @@ class Searcher:
             engine=Engine(reader, facets.size, facets.live, data),
             doc_count=reader.doc_count(),
             groups=Groups(data.cluster, facets.size),
+            path=gen.path,
         )
         self._snapshot = new
         if snap is not None:
@@ -254,23 +279,21 @@ class Searcher:
         with self._lock:
             snap = self._current()
             fi = snap.facets
-            plan = snap.engine.plan(parsed, fi.categories, fi.sources)
-            matched = snap.engine.matches(plan)
-            by_cat = any_of(fi.categories, request.categories) if request.categories else -1
-            by_src = any_of(fi.sources, request.sources) if request.sources else -1
-            by_date = fi.date_range(request.date_from, request.date_to)
-            final = matched & by_cat & by_src & by_date
-            fallback = False
-            if not final and len(plan.required) > 1:
-                relaxed = snap.engine.matches(plan, any_unit=True)
-                if relaxed & by_cat & by_src & by_date:
-                    matched = relaxed
-                    final = matched & by_cat & by_src & by_date
-                    notices.append(FALLBACK_NOTICE)
-                    fallback = True
+            found = self._select(snap, parsed, request)
+            did_you_mean = None
+            few = found.fallback or found.final.bit_count() < FEW_RESULTS
+            if few and request.q.strip():
+                did_you_mean, chinese = self._did_you_mean(snap, parsed, request, found)
+                if chinese is not None:  # pinyin that finds nothing as Latin: its words
+                    found = self._select(snap, parse(chinese), request)
+                    notices.append(PINYIN_NOTICE.format(typed=request.q.strip(), words=chinese))
+            if found.fallback:
+                notices.append(FALLBACK_NOTICE)
+            plan, matched, final = found.plan, found.matched, found.final
+            by_cat, by_src, by_date = found.by_cat, found.by_src, found.by_date
             facets = self._facets(request, fi, matched, by_cat, by_src, by_date)
             groups = snap.groups.count(final)
-            hits = self._page(request, snap, plan, final, groups, fallback)
+            hits = self._page(request, snap, plan, final, groups, found.fallback)
         return SearchResult(
             request=request,
             total=final.bit_count(),
@@ -280,7 +303,121 @@ class Searcher:
             took_ms=(time.perf_counter() - started) * 1000,
             notice=" ".join(notices) or None,
             words=tuple(plan.words),
+            did_you_mean=did_you_mean,
         )
+
+    def _select(self, snap: _Snapshot, parsed: ParsedQuery, request: SearchRequest) -> _Selection:
+        """The documents a parsed query matches under the request's filters; when none has
+        every word, those with any (the fallback)."""
+        fi, engine = snap.facets, snap.engine
+        plan = engine.plan(parsed, fi.categories, fi.sources)
+        matched = engine.matches(plan)
+        by_cat = any_of(fi.categories, request.categories) if request.categories else -1
+        by_src = any_of(fi.sources, request.sources) if request.sources else -1
+        by_date = fi.date_range(request.date_from, request.date_to)
+        final = matched & by_cat & by_src & by_date
+        fallback = False
+        if not final and len(plan.required) > 1:
+            relaxed = engine.matches(plan, any_unit=True)
+            if relaxed & by_cat & by_src & by_date:
+                matched = relaxed
+                final = matched & by_cat & by_src & by_date
+                fallback = True
+        return _Selection(plan, matched, final, fallback, by_cat, by_src, by_date)
+
+    def _did_you_mean(
+        self, snap: _Snapshot, parsed: ParsedQuery, request: SearchRequest, found: _Selection
+    ) -> tuple[DidYouMean | None, str | None]:
+        """A variant of a query with few results that finds clearly more, and, for pinyin
+        that finds nothing as Latin text, the Chinese words to search instead.
+
+        Only plain word queries are varied (no phrases, exclusions, OR or fields): what the
+        reader typed there is deliberate.
+        """
+        if parsed.excluded or parsed.categories or parsed.sources:
+            return None, None
+        if not all(isinstance(p, Text) and p.field is None for p in parsed.required):
+            return None, None
+        total = found.final.bit_count() if not found.fallback else 0
+        vocabulary = self._vocabulary(snap)
+        letters = spelling.pinyin_letters(request.q.strip())
+        candidates: list[str] = []
+        known: dict[str, int] = {}
+
+        def frequency(word: str) -> int:
+            if word not in known:
+                known[word] = max(snap.engine.df("body", word), snap.engine.df("title", word))
+            return known[word]
+
+        if letters is not None:
+            words = spelling.pinyin_words(letters, vocabulary, frequency)
+            if words:
+                candidates.append(" ".join(words))
+        else:
+            typed = list(found.plan.plain_words)
+            variants = spelling.suggest_variants(typed, vocabulary, frequency)
+            # Spaced as the reader spaced the query: 新冠肺炎 for 新官肺炎, 光伏 储能 for 光服 储能.
+            joiner = " " if any(ch.isspace() for ch in request.q.strip()) else ""
+            candidates += [joiner.join(v) for v in variants]
+        best: DidYouMean | None = None
+        for text in candidates[:MAX_VARIANTS]:
+            count = self._count(snap, text, found)
+            if count >= max(3 * total, total + 1) and (best is None or count > best.total):
+                best = DidYouMean(query=text, total=count)
+        if best is not None and letters is not None and total == 0:
+            return None, best.query
+        return best, None
+
+    def _count(self, snap: _Snapshot, text: str, found: _Selection) -> int:
+        """How many documents have every word of ``text`` under the same filters."""
+        fi, engine = snap.facets, snap.engine
+        plan = engine.plan(parse(text), fi.categories, fi.sources)
+        return (engine.matches(plan) & found.by_cat & found.by_src & found.by_date).bit_count()
+
+    def _vocabulary(self, snap: _Snapshot) -> spelling.Vocabulary:
+        """The generation's pinyin table, loaded (or built) the first time it is needed."""
+        if snap.vocabulary is None:
+            reader = snap.searcher.reader()
+            key = readcache.generation_key(snap.path, read_meta(snap.path), reader)
+            snap.vocabulary = spelling.load(snap.path, key, reader)
+        return snap.vocabulary
+
+    def export(
+        self, request: SearchRequest, limit: int = MAX_EXPORT_ROWS, snippets: bool = False
+    ) -> Export:
+        """Every article the request matches (filters applied, nothing collapsed), in the
+        request's order, up to ``limit``; ``snippets``: with each one's marked snippet."""
+        parsed = parse(request.q)
+        if request.q.strip() and parsed.empty:
+            raise QueryError("查询中没有可以搜索的字词", "q")
+        with self._lock:
+            snap = self._current()
+            found = self._select(snap, parsed, request)
+            plan, final = found.plan, found.final
+            if not final or limit < 1:
+                return Export(final.bit_count(), ())
+            if request.sort is SortOrder.DATE or not plan.terms:
+                rank: _Ranking | _DateOrder = self._by_date(snap, final)
+            else:
+                rank = self._by_relevance(snap, plan, final, found.fallback, request.recency)
+            docs = rank.top(limit)
+            ranked = [(d, rank.score(d)) for d in docs]
+            stored = [snap.searcher.stored_fields(d) for d in docs]
+        words = tuple(plan.words)
+        rows = tuple(
+            ExportRow(
+                id=f["id"],
+                title=f.get("title", ""),
+                published=_date(f.get("published")),
+                category=f.get("category"),
+                source=f.get("source"),
+                url=f.get("url"),
+                score=float(score),
+                snippet_html=snippet_html(f.get("body", ""), words) if snippets else "",
+            )
+            for (_, score), f in zip(ranked, stored, strict=True)
+        )
+        return Export(final.bit_count(), rows)
 
     def _facets(
         self,
@@ -302,6 +439,7 @@ class Searcher:
         }
         base = matched & by_cat & by_src
         start, end = request.date_from, request.date_to
+        facets["recent"] = recent_ranges(fi, base, dt.date.today(), start, end)
         if start and end and start.year == end.year:
             year = start.year
             months = {k: v for k, v in fi.months.items() if k[0] == year}

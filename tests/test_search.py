@@ -219,8 +219,9 @@ def _check_facets(searcher: Searcher, recs: list, q: str, needle: str) -> None:
     matched = [r for r in recs if r.id in matching(recs, needle)]
     result = searcher.search(SearchRequest(q=q, facet_limit=None))
     assert result.total == len(matched)
-    assert _facet(result, "category") == dict(Counter(r.category for r in matched if r.category))
-    assert _facet(result, "source") == dict(Counter(r.source for r in matched if r.source))
+    # Documents without a category or source are counted as 未分类 / 未知来源.
+    assert _facet(result, "category") == dict(Counter(r.category or "未分类" for r in matched))
+    assert _facet(result, "source") == dict(Counter(r.source or "未知来源" for r in matched))
     years = Counter(str(r.published.year) for r in matched if r.published)
     assert _facet(result, "published") == dict(years)
 
@@ -276,8 +277,8 @@ def test_selected_values_are_listed_even_at_zero(demo: Searcher) -> None:
 def test_top_n_categories_and_all_on_request(demo: Searcher) -> None:
     top = demo.search(SearchRequest(facet_limit=2))
     assert len(top.facets["category"].values) == 2
-    assert top.facets["category"].total_values == 5
-    assert len(demo.search(SearchRequest(facet_limit=None)).facets["category"].values) == 5
+    assert top.facets["category"].total_values == 6  # five categories and 未分类
+    assert len(demo.search(SearchRequest(facet_limit=None)).facets["category"].values) == 6
 
 
 def test_date_histogram_shows_months_inside_a_selected_year(demo: Searcher, demo_records) -> None:
