@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 
 from index.analysis import CharTokenizer, term_positions, word_analyzer
-from index.records import Record
+from index.records import UNCATEGORISED, UNKNOWN_SOURCE, Record
 
 DATE_KEY_SPAN = 10**8  # date_key = ordinal day × this + seq: room for 10⁸ records
 
@@ -102,10 +102,9 @@ class DocumentBuilder:
             "cluster": cluster,
             "hash": record.content_hash,
         }
-        if record.category:
-            doc["category"] = record.category
-        if record.source:
-            doc["source"] = record.source
+        # Absent ones as the facets show them (and filter by them), as on the embedded index.
+        doc["category"] = record.category or UNCATEGORISED
+        doc["source"] = record.source or UNKNOWN_SOURCE
         if record.url:
             doc["url"] = record.url
         if record.published:

@@ -47,9 +47,10 @@ from typing import Any, TypeVar
 from typesense import exceptions as ts_errors
 
 from index.analysis import configure_jieba, word_analyzer
+from index.records import UNCATEGORISED, UNKNOWN_SOURCE
 from index.schema import SCHEMA_VERSION
 from search.backend import IndexUnavailableError
-from search.facets import facet_from_counts
+from search.facets import RECENT_RANGES, facet_from_counts
 from search.folding import fold
 from search.highlight import mark_html, paragraphs_html, snippet_html
 from search.models import (
@@ -59,6 +60,7 @@ from search.models import (
     Export,
     ExportRow,
     Facet,
+    FacetValue,
     Hit,
     QueryError,
     SearchRequest,
@@ -96,10 +98,22 @@ def _date(day: object) -> dt.date | None:
     return dt.date.fromordinal(day) if isinstance(day, int) and day > 0 else None
 
 
+def _category(doc: dict) -> str | None:
+    value = doc.get("category")
+    return None if value == UNCATEGORISED else value
+
+
+def _source(doc: dict) -> str | None:
+    value = doc.get("source")
+    return None if value == UNKNOWN_SOURCE else value
+
+
 def _ref(doc: dict) -> ArticleRef:
-    return ArticleRef(
-        doc["xid"], doc.get("title", ""), _date(doc.get("published")), doc.get("source")
-    )
+    return ArticleRef(doc["xid"], doc.get("title", ""), _date(doc.get("published")), _source(doc))
+
+
+def today_minus(days: int) -> dt.date:
+    return dt.date.today() - dt.timedelta(days=days)
 
 
 def _and(clauses: list[str]) -> str:
@@ -364,8 +378,8 @@ class TypesenseSearcher:
                         id=d["xid"],
                         title=d.get("title", ""),
                         published=_date(d.get("published")),
-                        category=d.get("category"),
-                        source=d.get("source"),
+                        category=_category(d),
+                        source=_source(d),
                         url=d.get("url"),
                         score=float(h.get("text_match", 0)),
                         snippet_html=snippet_html(d.get("body", ""), words) if snippets else "",
@@ -441,6 +455,13 @@ class TypesenseSearcher:
             searches.append(
                 {**facet, "filter_by": _and([*base, by_cat, by_src]), "facet_by": "year"}
             )
+        # The quick time ranges: everything, then each range from its first day on.
+        today = dt.date.today()
+        for first in [None, *(today - dt.timedelta(days=d) for d, _ in RECENT_RANGES)]:
+            since = f"published:>={first.toordinal()}" if first else ""
+            searches.append(
+                {**common, "per_page": 0, "filter_by": _and([*base, by_cat, by_src, since])}
+            )
         for s in searches:
             if not s["filter_by"]:
                 del s["filter_by"]
@@ -486,6 +507,19 @@ class TypesenseSearcher:
         facets["published"] = facet_from_counts(
             "published", counts(results[2]), chosen, None, "value"
         )
+        ranges = [(None, "全部"), *((today_minus(d), label) for d, label in RECENT_RANGES)]
+        values = tuple(
+            FacetValue(
+                first.isoformat() if first else "",
+                int(r["found"]),
+                (start is None and end is None)
+                if first is None
+                else (start == first and end is None),
+                label,
+            )
+            for (first, label), r in zip(ranges, results[3:], strict=True)
+        )
+        facets["recent"] = Facet("recent", values, len(values))
         return facets
 
     def _group_hit(self, members: list[dict], words: tuple[str, ...]) -> Hit:
@@ -515,8 +549,8 @@ class TypesenseSearcher:
             snippet_html=snippet_html(body, words),
             url=doc.get("url"),
             published=_date(doc.get("published")),
-            category=doc.get("category"),
-            source=doc.get("source"),
+            category=_category(doc),
+            source=_source(doc),
             score=float(score),
             similar=len(similar or ()),
             similar_ids=tuple(similar or ()),
@@ -569,8 +603,8 @@ class TypesenseSearcher:
             body=body,
             url=doc.get("url"),
             published=_date(doc.get("published")),
-            category=doc.get("category"),
-            source=doc.get("source"),
+            category=_category(doc),
+            source=_source(doc),
             title_html=mark_html(title, words),
             body_html=paragraphs_html(body, words),
             related=tuple(self._related(doc, 5)),
