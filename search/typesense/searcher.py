@@ -23,6 +23,7 @@ Where the two backends differ, by design or for now:
 * **Phrases with stop words.** The embedded index drops stop words from a phrase's words (so
   "于进一步" also matches 进一步 where 于 stands elsewhere); Typesense matches the characters
   exactly as typed.
+* **Did you mean** (``search.spelling``) is not offered yet (``did_you_mean`` is None).
 * **Related articles**: the article's most distinctive words (tf × idf, document frequencies
   from Typesense), candidates that have any of them (the newest ``RELATED_CANDIDATES``), scored
   by the weights of the words each has; not BM25 over every match: a similar list, not the
