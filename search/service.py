@@ -9,7 +9,7 @@ import os
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from whoosh.searching import Searcher as WhooshSearcher
@@ -19,7 +19,7 @@ from index.store import IndexStore, StoreError, read_meta
 from search import readcache, spelling
 from search.backend import IndexUnavailableError
 from search.dedupe import Groups
-from search.engine import LEAD_BONUS_ONE, RERANK_DEPTH, Engine, Plan, rerank_bonus
+from search.engine import LEAD_BONUS_ONE, RERANK_DEPTH, Engine, Plan, highlight_words, rerank_bonus
 from search.facets import FacetIndex, any_of, docnums_of, facet_values, recent_ranges
 from search.folding import fold
 from search.highlight import mark_html, paragraphs_html, snippet_html
@@ -54,6 +54,52 @@ SORT_BELOW = 4_000  # date order: sort a result set this small, else walk the da
 RELATED_TERMS = 12
 FEW_RESULTS = 10  # fewer results than this: look for a variant that finds clearly more
 MAX_VARIANTS = 4  # variants counted per query (each costs a match, no ranking)
+# Postings the any-word fallback scores at most, plus its rarest term's (a fraction of a second;
+# bench/results/long-inputs.md).
+FALLBACK_POSTINGS = 250_000
+RELATED_TEXT_CHARS = 30_000  # of a body (longer than any bench article), read for related words
+
+
+def _fallback_terms(
+    engine: Engine, terms: list[tuple[str, str, float]]
+) -> list[tuple[str, str, float]]:
+    """The terms that rank the any-word fallback: the rarest, until ``FALLBACK_POSTINGS``.
+
+    The fallback's documents are the union of the query's units (most of the index for a long
+    query of common words), and scoring every term over them reads every posting of every
+    word: millions for a query of 128 common characters. Rare words say most about a document
+    (BM25 weighs them most), and the share of the query's units a document has still orders
+    the best of them.
+    """
+    kept: set[tuple[str, str, float]] = set()
+    budget = FALLBACK_POSTINGS
+    for term in sorted(set(terms), key=lambda t: (engine.df(t[0], t[1]), t)):
+        df = engine.df(term[0], term[1])
+        if kept and df > budget:
+            break
+        kept.add(term)
+        budget -= df
+    return [t for t in dict.fromkeys(terms) if t in kept]
+
+
+def _count_planes(units: list[int], among: int) -> list[int]:
+    """How many of ``units`` each document of ``among`` is in, as bit planes: plane ``k`` holds
+    the documents whose count has bit ``k`` set.
+
+    Counters added as bitsets (a ripple-carry add, a few big-integer operations per unit), so
+    the documents are listed once per plane (at most 8 for 256 units), not once per unit: a
+    query of 128 common characters has most of the index in most of its units.
+    """
+    planes: list[int] = []
+    for unit in units:
+        carry = unit & among
+        k = 0
+        while carry:
+            if k == len(planes):
+                planes.append(0)
+            planes[k], carry = planes[k] ^ carry, planes[k] & carry
+            k += 1
+    return planes
 
 
 @dataclass
@@ -318,11 +364,13 @@ class Searcher:
         final = matched & by_cat & by_src & by_date
         fallback = False
         if not final and len(plan.required) > 1:
+            # The union of the unit sets the plan has already read: no more reads.
             relaxed = engine.matches(plan, any_unit=True)
             if relaxed & by_cat & by_src & by_date:
                 matched = relaxed
                 final = matched & by_cat & by_src & by_date
                 fallback = True
+                plan = replace(plan, terms=_fallback_terms(engine, plan.terms))
         return _Selection(plan, matched, final, fallback, by_cat, by_src, by_date)
 
     def _did_you_mean(
@@ -518,10 +566,14 @@ class Searcher:
         scores = engine.scores(plan.terms, among=final)
         if fallback:
             units = plan.required
-            have = dict.fromkeys(engine.docnums(final), 0)
-            for unit in units:
-                for d in docnums_of(unit & final):
-                    have[d] += 1
+            # Only documents with a score can move: those with one of the scored terms.
+            scored = 0
+            for fieldname, text, _ in plan.terms:
+                scored |= engine.mask(fieldname, text)
+            have = dict.fromkeys(docnums_of(scored & final), 0)
+            for k, plane in enumerate(_count_planes(units, scored & final)):
+                for d in docnums_of(plane):
+                    have[d] += 1 << k
             for d, n in have.items():
                 scores[d] *= n / len(units)
         docs = engine.top(final, scores, RERANK_DEPTH)
@@ -594,9 +646,9 @@ class Searcher:
 
     def article(self, id: str, q: str = "") -> Article | None:
         """The whole article with ``q``'s words marked, and related articles."""
+        words = tuple(highlight_words(parse(q))) if q else ()  # marked, not searched
         with self._lock:
             snap = self._current()
-            words = tuple(snap.engine.plan(parse(q), {}, {}).words) if q else ()
             docnum = snap.searcher.document_number(id=id)
             if docnum is None:
                 return None
@@ -641,7 +693,10 @@ class Searcher:
         searcher, engine = snap.searcher, snap.engine
         title, body = fields.get("title", ""), fields.get("body", "")
         analyzer = word_analyzer()
-        tf = Counter(t.text for t in analyzer(title + "\n" + body, mode="query"))
+        # The words that describe an article are in its start: a 1,000,000-character body
+        # would otherwise be segmented whole for every view of its page (seconds of jieba).
+        text = title + "\n" + body[:RELATED_TEXT_CHARS]
+        tf = Counter(t.text for t in analyzer(text, mode="query"))
         for t in analyzer(title, mode="query"):
             tf[t.text] += 2  # title words describe the article best
         n = snap.doc_count

@@ -72,7 +72,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.config.from_mapping(
         INDEX_ROOT=None,
         SEARCHER=None,
-        MAX_CONTENT_LENGTH=64 * 1024,  # we only answer GETs; nobody needs to send a body
+        # No MAX_CONTENT_LENGTH: no route reads a request body (only GETs are answered), so
+        # a cap would guard nothing; a body cannot keep a worker waiting (test_web_security).
         MAX_QUERY_STRING=6 * 1024,  # bytes; under gunicorn's 8190-byte request line
         EXPORT_ROWS=MAX_EXPORT_ROWS,  # rows of /search.csv and /search.jsonl at most
         SEND_FILE_MAX_AGE_DEFAULT=STATIC_MAX_AGE,
