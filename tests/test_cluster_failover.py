@@ -118,7 +118,7 @@ def test_all_nodes_down_answers_503_at_once(tmp_path: Path) -> None:
         body = response.get_data(as_text=True)
         assert "127.0.0.1" not in body and "Traceback" not in body
     answer = client.get("/api/search?q=光伏").get_json()
-    assert answer["error"]["message"] == "搜索集群暂时无法访问，请稍后再试。"
+    assert "请稍后再试" in answer["error"]["message"]
 
 
 def test_reindex_switch_under_load(cluster, tmp_path: Path) -> None:
