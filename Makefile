@@ -7,7 +7,7 @@ INDEX  ?= var
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: setup demo test lint format bench clean
+.PHONY: setup demo test lint format bench clean cluster cluster-demo
 
 setup: $(VENV)/.installed
 
@@ -15,7 +15,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "xinwen needs Python 3.11 or newer"'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,cluster]'
 	touch $@
 
 demo: setup
@@ -26,6 +26,16 @@ demo: setup
 	@if $(BIN)/xinwen serve --help >/dev/null 2>&1; then \
 		$(BIN)/xinwen serve --index $(INDEX) --host $(HOST) --port $(PORT); \
 	fi
+
+# Three Typesense nodes on loopback ports, in the foreground (Ctrl-C stops them); data in
+# $(CLUSTER_DATA) when set, else a temporary folder.
+CLUSTER_DATA ?=
+cluster: setup
+	$(BIN)/python -m search.typesense.cluster $(if $(CLUSTER_DATA),--data $(CLUSTER_DATA))
+
+# The same cluster with the demo corpus indexed into it and the web UI served over it.
+cluster-demo: setup
+	$(BIN)/python -m search.typesense.cluster --demo data/demo --port $(PORT)
 
 lint: setup
 	$(BIN)/ruff check .

@@ -254,7 +254,7 @@ class Phases:
         patches: list[tuple[object, str, object]] = [
             (IndexStore, "clone_current", self._timed("clone", IndexStore.clone_current)),
             (IndexStore, "publish", self._timed("publish", IndexStore.publish)),
-            (builder, "_read", self._timed_iter("read", builder._read)),
+            (builder, "read_records", self._timed_iter("read", builder.read_records)),
             (builder, "_update", self._timed("update", builder._update)),
             (builder, "_indexed", self._timed("columns", builder._indexed)),
             (SegmentWriter, "commit", self._timed("commit", SegmentWriter.commit)),

@@ -186,7 +186,7 @@ def _reindex(
             report.mode = "full"
         partial = store.clone_current() if incremental else store.new_partial()
         try:
-            records = _read(options, report, on_skip)
+            records = read_records(options, report, on_skip)
             if incremental:
                 ix = whoosh_index.open_dir(str(partial))
                 clusters = _update(ix, records, report, prune=options.prune, nice=options.nice)
@@ -228,10 +228,13 @@ def _reindex(
     return report
 
 
-def _read(
+def read_records(
     options: ReindexOptions, report: ReindexReport, on_skip: Callable[[Skip], None] | None
 ) -> Iterator[Record]:
-    """Records from the sources; skips are counted (or stop the run with ``--strict``)."""
+    """Records from the sources; skips are counted (or stop the run with ``--strict``).
+
+    Shared by every backend's reindex: the same cleaning, progress bar and record account.
+    """
     # Counting the records means reading the sources once more (1 s for the bench corpus):
     # only for the progress display.
     total = estimate_records(options.sources) if options.progress else None

@@ -65,7 +65,31 @@ NICE = Setting(
     " busy the server is); `0`: the same priority.",
 )
 
-SETTINGS = (INDEX, WORKERS, NICE)
+BACKEND = Setting(
+    "backend",
+    "whoosh",
+    "XINWEN_BACKEND",
+    "Search engine: `whoosh` (the embedded index under `--index`) or `typesense` (a Typesense"
+    " cluster: `--nodes`, `--collection`, the API key in `XINWEN_TYPESENSE_KEY`).",
+)
+NODES = Setting(
+    "nodes",
+    "http://127.0.0.1:8108",
+    "XINWEN_TYPESENSE_NODES",
+    "Typesense nodes as comma-separated URLs (`http://host:port,…`); the client fails over"
+    " between them.",
+)
+COLLECTION = Setting(
+    "collection",
+    "xinwen",
+    "XINWEN_COLLECTION",
+    "Typesense alias that readers search; a full reindex points it at a new collection.",
+)
+# The API key is read from the environment only: a command line is visible to every user.
+TYPESENSE_KEY_ENV = "XINWEN_TYPESENSE_KEY"
+
+SETTINGS = (INDEX, WORKERS, NICE, BACKEND, NODES, COLLECTION)
+BACKENDS = ("whoosh", "typesense")
 
 
 def index_root(given: str | os.PathLike[str] | None = None) -> Path:
@@ -96,6 +120,43 @@ def nice(given: int | str | None = None) -> int | str:
         raise ValueError(
             f"nice must be 'idle' or a whole number from 0 to 19, not {raw!r}"
         ) from None
+
+
+def backend(given: str | None = None) -> str:
+    """``--backend``, else ``$XINWEN_BACKEND``, else ``whoosh``."""
+    raw = BACKEND.value(given).strip().lower()
+    if raw not in BACKENDS:
+        raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, not {raw!r}")
+    return raw
+
+
+def typesense_nodes(given: str | None = None) -> list[str]:
+    """``--nodes``, else ``$XINWEN_TYPESENSE_NODES``: the nodes' base URLs."""
+    urls = [u.strip().rstrip("/") for u in NODES.value(given).split(",") if u.strip()]
+    for url in urls:
+        scheme, _, rest = url.partition("://")
+        host, _, port = rest.rpartition(":")
+        if scheme not in ("http", "https") or not host or not port.isdigit():
+            raise ValueError(f"nodes must be URLs like http://host:8108, not {url!r}")
+    if not urls:
+        raise ValueError("nodes: give at least one URL like http://host:8108")
+    return urls
+
+
+def typesense_key() -> str:
+    """The Typesense API key, from ``$XINWEN_TYPESENSE_KEY`` only."""
+    key = os.environ.get(TYPESENSE_KEY_ENV, "")
+    if not key:
+        raise ValueError(f"set {TYPESENSE_KEY_ENV} to the Typesense API key")
+    return key
+
+
+def collection(given: str | None = None) -> str:
+    """``--collection``, else ``$XINWEN_COLLECTION``, else ``xinwen``."""
+    name = COLLECTION.value(given)
+    if not name.replace("-", "").replace("_", "").isalnum():
+        raise ValueError(f"collection must be letters, digits, - and _, not {name!r}")
+    return name
 
 
 def markdown_table(settings: tuple[Setting, ...] = SETTINGS) -> str:

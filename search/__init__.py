@@ -3,6 +3,7 @@
 Whoosh objects never leave this package: callers pass a ``SearchRequest`` and get dataclasses.
 """
 
+from search.backend import IndexUnavailableError, SearchBackend, open_backend
 from search.models import (
     Article,
     ArticleRef,
@@ -17,7 +18,7 @@ from search.models import (
     SearchResult,
     SortOrder,
 )
-from search.service import IndexUnavailableError, Searcher
+from search.service import Searcher
 
 __all__ = [
     "Article",
@@ -30,8 +31,10 @@ __all__ = [
     "Hit",
     "IndexUnavailableError",
     "QueryError",
+    "SearchBackend",
     "SearchRequest",
     "SearchResult",
     "Searcher",
     "SortOrder",
+    "open_backend",
 ]

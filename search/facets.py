@@ -175,6 +175,35 @@ def facet_values(
     return Facet(name, values, total_values)
 
 
+def facet_from_counts(
+    name: str,
+    counts: dict[str, int],
+    selected: Iterable[str],
+    limit: int | None,
+    order: str = "count",
+) -> Facet:
+    """A facet from value counts computed elsewhere (a search engine's facet counts), shown
+    exactly as ``facet_values`` shows bitset counts: same order, limit and selected values."""
+    chosen = set(selected)
+    # A selected value without matches is sorted into its place (``facet_values`` does that for
+    # values the index has; a value it has never seen goes last there: rare, and only the
+    # order of zero counts differs).
+    counted = [(v, c) for v, c in counts.items() if c or v in chosen]
+    counted += [(v, 0) for v in chosen if v not in counts]
+    if order == "count":
+        counted.sort(key=lambda vc: (-vc[1], vc[0]))
+    else:
+        counted.sort(key=lambda vc: vc[0], reverse=True)
+    present = {v for v, _ in counted}
+    counted += [(v, 0) for v in sorted(chosen - present)]
+    total_values = len(counted)
+    shown = counted if limit is None else counted[:limit]
+    shown_values = {v for v, _ in shown}
+    shown += [(v, c) for v, c in counted if v in chosen and v not in shown_values]
+    values = tuple(FacetValue(v, c, v in chosen, v) for v, c in shown)
+    return Facet(name, values, total_values)
+
+
 # Quick time ranges above the histogram: (days back from today, label). A range starts that
 # many days before today and has no end, so articles dated today are in every one of them.
 RECENT_RANGES = ((1, "过去一天"), (7, "过去一周"), (30, "过去一个月"), (365, "过去一年"))

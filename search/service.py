@@ -17,6 +17,7 @@ from whoosh.searching import Searcher as WhooshSearcher
 from index.analysis import configure_jieba, word_analyzer
 from index.store import IndexStore, StoreError, read_meta
 from search import readcache, spelling
+from search.backend import IndexUnavailableError
 from search.dedupe import Groups
 from search.engine import LEAD_BONUS_ONE, RERANK_DEPTH, Engine, Plan, highlight_words, rerank_bonus
 from search.facets import FacetIndex, any_of, docnums_of, facet_values, recent_ranges
@@ -99,14 +100,6 @@ def _count_planes(units: list[int], among: int) -> list[int]:
             planes[k], carry = planes[k] ^ carry, planes[k] & carry
             k += 1
     return planes
-
-
-class IndexUnavailableError(Exception):
-    """No usable index: missing, empty, from another schema version or damaged."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass
@@ -212,7 +205,10 @@ class _DateOrder:
 
 
 class Searcher:
-    """Typed search over one index root; thread-safe; Whoosh objects stay inside."""
+    """Typed search over one index root; thread-safe; Whoosh objects stay inside.
+
+    The embedded implementation of ``search.backend.SearchBackend``.
+    """
 
     def __init__(self, root: str | os.PathLike[str]) -> None:
         self.store = IndexStore(root)

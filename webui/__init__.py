@@ -16,7 +16,7 @@ from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException, InternalServerError, RequestURITooLarge
 
 from index.settings import index_root
-from search import IndexUnavailableError, Searcher
+from search import IndexUnavailableError, open_backend
 from search.models import MAX_EXPORT_ROWS
 from webui.health import (
     PROBLEMS_KEY,
@@ -116,7 +116,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the documented order
     # Nothing is opened here: the searcher opens the index on first use, in the process that
     # serves (each gunicorn worker), never in a master that forks them.
-    app.extensions["xinwen.searcher"] = app.config["SEARCHER"] or Searcher(app.config["INDEX_ROOT"])
+    # The backend (Whoosh over INDEX_ROOT, or a Typesense cluster) from the settings.
+    app.extensions["xinwen.searcher"] = app.config["SEARCHER"] or open_backend(
+        app.config["INDEX_ROOT"]
+    )
     app.extensions[PROBLEMS_KEY] = IndexProblems()
     version = static_version(Path(app.static_folder or "static"))
     app.config["STATIC_VERSION"] = version

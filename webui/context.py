@@ -17,7 +17,7 @@ from search import (
     Facet,
     Hit,
     QueryError,
-    Searcher,
+    SearchBackend,
     SearchRequest,
     SearchResult,
 )
@@ -28,7 +28,7 @@ from webui.params import ParamError, SearchParams
 SUGGESTIONS_WHEN_EMPTY = 6
 
 
-def run_search(searcher: Searcher, params: SearchParams) -> SearchResult:
+def run_search(searcher: SearchBackend, params: SearchParams) -> SearchResult:
     """The searcher's answer; its ``QueryError`` becomes our ``ParamError``."""
     request = params.to_request()
     try:
@@ -112,7 +112,7 @@ def took_text(took_ms: float) -> str:
 
 
 def no_results_suggestions(
-    searcher: Searcher, params: SearchParams, result: SearchResult
+    searcher: SearchBackend, params: SearchParams, result: SearchResult
 ) -> list[dict]:
     """Other queries that do find something: each of the query's words alone, then
     completions of the query, each with its count (over the whole archive, no filters)."""
@@ -146,7 +146,7 @@ def facet_with_more(name: str, facet: Facet, params: SearchParams, base: str) ->
     return context
 
 
-def search_context(searcher: Searcher, params: SearchParams) -> dict:
+def search_context(searcher: SearchBackend, params: SearchParams) -> dict:
     """Everything the search page shows: hits, facets with toggle URLs, chips, pages."""
     base = url_for("views.search")
     result = run_search(searcher, params)
@@ -208,7 +208,7 @@ def search_context(searcher: Searcher, params: SearchParams) -> dict:
     }
 
 
-def facet_page_context(searcher: Searcher, params: SearchParams, name: str, text: str) -> dict:
+def facet_page_context(searcher: SearchBackend, params: SearchParams, name: str, text: str) -> dict:
     """One facet's every value under the search's other filters, narrowed to those that
     contain ``text`` (folded: 電力 finds 电力), each toggling it on the search page."""
     base = url_for("views.search")

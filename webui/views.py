@@ -5,14 +5,14 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 
-from search import Searcher
+from search import SearchBackend
 from webui.context import article_context, facet_page_context, search_context
 from webui.params import SearchParams, article_query, facet_filter
 
 bp = Blueprint("views", __name__)
 
 
-def searcher() -> Searcher:
+def searcher() -> SearchBackend:
     """The app's one ``Searcher`` (opened lazily, shared by the worker's requests)."""
     return current_app.extensions["xinwen.searcher"]
 

@@ -21,7 +21,14 @@ from index.priority import lower_priority
 from index.sources.categories import CATEGORY_FROM
 from index.stats import index_stats
 from index.store import StoreError
-from search import IndexUnavailableError, QueryError, Searcher, SearchRequest, SortOrder, readcache
+from search import (
+    IndexUnavailableError,
+    QueryError,
+    SearchRequest,
+    SortOrder,
+    open_backend,
+    readcache,
+)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -34,6 +41,27 @@ def _add_index_option(parser: argparse.ArgumentParser) -> None:
         default=None,
         help=f"{s.help} Default: ${s.env}, else {s.default}/.",
     )
+
+
+def _add_backend_options(parser: argparse.ArgumentParser) -> None:
+    """``--backend``, ``--nodes`` and ``--collection`` (the API key comes from the environment
+    only, never the command line)."""
+    for s, metavar in (
+        (settings.BACKEND, "NAME"),
+        (settings.NODES, "URLS"),
+        (settings.COLLECTION, "NAME"),
+    ):
+        parser.add_argument(
+            f"--{s.name}",
+            metavar=metavar,
+            default=None,
+            help=f"{s.help} Default: ${s.env}, else {s.default}.",
+        )
+
+
+def _backend(args: argparse.Namespace):
+    """The searcher ``--backend`` (or ``$XINWEN_BACKEND``) names."""
+    return open_backend(args.index, args.backend, args.nodes, args.collection)
 
 
 def _field_pair(text: str) -> tuple[str, str]:
@@ -68,7 +96,17 @@ def cmd_reindex(args: argparse.Namespace) -> int:
         print(f"xinwen: error: no such source: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
     lower_priority(nice)
-    report = reindex(options)
+    if settings.backend(args.backend) == "typesense":
+        from search.typesense.indexer import ClusterTarget, reindex_typesense
+
+        target = ClusterTarget(
+            settings.typesense_nodes(args.nodes),
+            settings.typesense_key(),
+            settings.collection(args.collection),
+        )
+        report = reindex_typesense(options, target)
+    else:
+        report = reindex(options)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -99,6 +137,15 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     """Show what the served index holds."""
+    if settings.backend(args.backend) == "typesense":
+        health = _backend(args).health()
+        if args.json:
+            print(json.dumps(health, ensure_ascii=False, indent=2))
+        elif health["ok"]:
+            print(f"collection {health['generation']}: {health['documents']:,} documents")
+        else:
+            print(f"xinwen: error: {health['error']}", file=sys.stderr)
+        return EXIT_OK if health["ok"] else EXIT_FAILED
     stats = index_stats(settings.index_root(args.index))
     if args.json:
         print(json.dumps(stats.to_dict(), ensure_ascii=False, indent=2))
@@ -136,7 +183,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         page_size=args.size,
         recency=args.recent,
     )
-    result = Searcher(settings.index_root(args.index)).search(request)
+    result = _backend(args).search(request)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -165,6 +212,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from webui import settings as web  # the web layer loads only for this command
     from webui.server import PortInUseError, serve
 
+    if settings.backend(args.backend) == "typesense":  # wrong settings: an error now
+        settings.typesense_nodes(args.nodes)
+        settings.typesense_key()
+        settings.collection(args.collection)
+    # The web app reads the backend settings where it is built (in gunicorn's master).
+    for setting, value in (
+        (settings.BACKEND, args.backend),
+        (settings.NODES, args.nodes),
+        (settings.COLLECTION, args.collection),
+    ):
+        if value:
+            os.environ[setting.env] = value
     try:
         serve(
             settings.index_root(args.index),
@@ -203,6 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("reindex", help=cmd_reindex.__doc__, description=cmd_reindex.__doc__)
     p.add_argument("sources", nargs="+", metavar="SOURCE", help="files and folders to index")
     _add_index_option(p)
+    _add_backend_options(p)
     p.add_argument(
         "--incremental",
         action="store_true",
@@ -243,6 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help=cmd_search.__doc__, description=cmd_search.__doc__)
     p.add_argument("query", nargs="?", default="", help='words, "phrases", -exclusions, OR')
     _add_index_option(p)
+    _add_backend_options(p)
     p.add_argument("--category", action="append", metavar="C", help="only this category")
     p.add_argument("--source", action="append", metavar="S", help="only this source")
     p.add_argument("--from", dest="date_from", type=_date_arg, metavar="DATE", help="YYYY-MM-DD")
@@ -262,6 +323,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help=cmd_serve.__doc__, description=cmd_serve.__doc__)
     _add_index_option(p)
+    _add_backend_options(p)
     # Help texts and defaults come from webui.settings (declared once), without importing
     # Flask for every other subcommand.
     p.add_argument("--host", default=None, help="address to listen on (default 127.0.0.1)")
@@ -272,6 +334,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("stats", help=cmd_stats.__doc__, description=cmd_stats.__doc__)
     _add_index_option(p)
+    _add_backend_options(p)
     p.add_argument("--json", action="store_true", help="print as JSON")
     p.set_defaults(func=cmd_stats)
     return parser

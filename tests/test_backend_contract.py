@@ -1,0 +1,156 @@
+"""One contract, two backends: the embedded Whoosh index and a real three-node Typesense
+cluster, both over the demo corpus, must give the same totals, facet counts, date-sorted pages,
+highlights and errors for the same requests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from search import QueryError, Searcher, SearchRequest, SortOrder
+
+QUERIES = [
+    "",
+    "光伏",
+    "光伏 储能",
+    "储能 光伏 电站",
+    '"储能电站"',
+    '"光伏 发电"',
+    "光伏 -储能",
+    '储能 -"电站"',
+    "光伏 OR 风电",
+    "氢能 OR 海上风电 储能",
+    "title:光伏",
+    'title:"储能"',
+    "category:政策",
+    "储能 category:政策 source:电力日报",
+    "分类:技术 -光伏",
+    "电",
+    "儲能",  # traditional characters fold to 储能
+    "ＢＥＳＳ 5G 特高压",
+    "±800",
+    "碳中和 碳达峰",
+    "宁德时代",
+    '"储能电站" "并网"',  # two phrases: both required
+    '"全钒液流" OR 氢能 项目',  # a phrase in an OR
+    '光伏 -"并网发电"',
+    'title:"储能" 光伏',
+    "盐穴 OR 液流",
+    "量子计算机 光伏",  # nothing has both words: the any-word fallback
+    '"量子计算" "储能电站"',  # the fallback over phrases
+    "不存在的词组合xyz",
+]
+
+REQUESTS = [
+    {},
+    {"categories": ("政策",)},
+    {"categories": ("政策", "技术"), "sources": ("电力日报",)},
+    {"date_from": dt.date(2024, 1, 1), "date_to": dt.date(2024, 12, 31)},
+    {"date_from": dt.date(2024, 3, 1), "date_to": dt.date(2024, 3, 31)},
+    {"date_from": dt.date(2021, 6, 15), "date_to": dt.date(2023, 2, 10)},
+    {"date_from": dt.date(2022, 1, 1)},
+]
+
+
+@pytest.fixture(scope="module")
+def whoosh(demo_index) -> Searcher:
+    return Searcher(demo_index)
+
+
+def summary(result) -> dict:
+    """What must agree between backends for any sort order."""
+    return {
+        "total": result.total,
+        "groups": result.groups,
+        "notice": result.notice,
+        "words": result.words,
+        "facets": {
+            name: (facet.total_values, [(v.value, v.count, v.selected) for v in facet.values])
+            for name, facet in result.facets.items()
+        },
+    }
+
+
+@pytest.mark.parametrize("q", QUERIES)
+def test_same_totals_and_facets(whoosh, typesense_demo, q: str) -> None:
+    for extra in REQUESTS:
+        request = SearchRequest(q=q, **extra)
+        ours, theirs = whoosh.search(request), typesense_demo.search(request)
+        assert summary(theirs) == summary(ours), (q, extra)
+
+
+def every_id(result) -> list[str]:
+    """The ids of a page with the near-duplicates collapsed into its hits."""
+    return [i for h in result.hits for i in (h.id, *h.similar_ids)]
+
+
+@pytest.mark.parametrize("q", QUERIES)
+def test_same_date_sorted_results(whoosh, typesense_demo, q: str) -> None:
+    """Sorted by date, the same articles in the same order of dates, with the same
+    highlights. (Articles of one day follow the embedded index's document numbers there;
+    Typesense follows the input order.)"""
+    for extra in REQUESTS[:3]:
+        request = SearchRequest(q=q, sort=SortOrder.DATE, page_size=100, **extra)
+        ours, theirs = whoosh.search(request), typesense_demo.search(request)
+        if ours.total <= 100:  # all on one page
+            assert sorted(every_id(theirs)) == sorted(every_id(ours)), (q, extra)
+            assert len(theirs.hits) == len(ours.hits)
+        assert theirs.total == ours.total
+        dates = [h.published or dt.date.min for h in theirs.hits]
+        assert dates == sorted(dates, reverse=True)
+        mine = {h.id: h for h in ours.hits}
+        for b in theirs.hits:
+            a = mine.get(b.id)
+            if a is not None:
+                assert (b.title_html, b.snippet_html, b.published, b.category, b.source) == (
+                    a.title_html,
+                    a.snippet_html,
+                    a.published,
+                    a.category,
+                    a.source,
+                )
+        first = typesense_demo.search(SearchRequest(q=q, sort=SortOrder.DATE, **extra))
+        assert [h.id for h in first.hits] == [h.id for h in theirs.hits[:10]]
+        assert [len(h.similar_ids) for h in theirs.hits] == [h.similar for h in theirs.hits]
+
+
+def test_relevance_pages_hold_the_same_matches(whoosh, typesense_demo) -> None:
+    """Relevance order may differ (see search.typesense.searcher); the matching set may not."""
+    request = SearchRequest(q="光伏 储能", page_size=100)
+    ours, theirs = whoosh.search(request), typesense_demo.search(request)
+    assert sorted(every_id(theirs)) == sorted(every_id(ours))
+    assert len(theirs.hits) == ours.groups
+
+
+def test_same_article_and_unknown_id(whoosh, typesense_demo) -> None:
+    hit = whoosh.search(SearchRequest(q="储能电站")).hits[0]
+    ours, theirs = (
+        whoosh.article(hit.id, q="储能电站"),
+        typesense_demo.article(hit.id, q="储能电站"),
+    )
+    assert theirs is not None and ours is not None
+    assert (theirs.title_html, theirs.body_html, theirs.published) == (
+        ours.title_html,
+        ours.body_html,
+        ours.published,
+    )
+    assert theirs.related and hit.id not in {r.id for r in theirs.related}
+    assert typesense_demo.article("no-such-article") is None
+    assert whoosh.article("no-such-article") is None
+
+
+@pytest.mark.parametrize("q", ["()", "* ? ~", "!!! <>"])
+def test_same_errors(whoosh, typesense_demo, q: str) -> None:
+    for searcher in (whoosh, typesense_demo):
+        with pytest.raises(QueryError) as caught:
+            searcher.search(SearchRequest(q=q))
+        assert caught.value.param == "q"
+
+
+def test_health_and_suggestions(typesense_demo) -> None:
+    health = typesense_demo.health()
+    assert health["ok"] and health["documents"] == 120
+    assert health["generation"].startswith("demo-s")
+    suggestions = typesense_demo.suggest("储")
+    assert suggestions and all(s.startswith("储") and len(s) > 1 for s in suggestions)
