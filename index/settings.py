@@ -65,7 +65,16 @@ NICE = Setting(
     " busy the server is); `0`: the same priority.",
 )
 
-SETTINGS = (INDEX, WORKERS, NICE)
+SYNONYMS = Setting(
+    "synonyms",
+    "built-in",
+    "XINWEN_SYNONYMS",
+    "Synonyms and abbreviations that query words also find, with less weight (`xinwen search`,"
+    " `xinwen serve`): `built-in` is the shipped list, `search/dicts/synonyms.txt`; a FILE in"
+    " the same format replaces it (an empty file turns synonyms off).",
+)
+
+SETTINGS = (INDEX, WORKERS, NICE, SYNONYMS)
 
 
 def index_root(given: str | os.PathLike[str] | None = None) -> Path:
@@ -96,6 +105,11 @@ def nice(given: int | str | None = None) -> int | str:
         raise ValueError(
             f"nice must be 'idle' or a whole number from 0 to 19, not {raw!r}"
         ) from None
+
+
+def synonyms(given: str | os.PathLike[str] | None = None) -> str:
+    """The synonyms to use: ``--synonyms``, else ``$XINWEN_SYNONYMS``, else ``built-in``."""
+    return SYNONYMS.value(None if given is None else os.fspath(given))
 
 
 def markdown_table(settings: tuple[Setting, ...] = SETTINGS) -> str:

@@ -37,6 +37,7 @@ from search.folding import fold
 from search.postings import TermPostings, read_term, read_values
 from search.querylang import Either, ParsedQuery, Phrase, Text
 from search.readcache import GenerationData
+from search.synonyms import Synonyms
 
 # Ranking weights, chosen by a sweep of known-item MRR@10 on the 240 queries of
 # bench/queries/known_items.jsonl over the whole bench corpus (2026-11-26):
@@ -53,6 +54,9 @@ RERANK_DEPTH = 60
 PHRASE_BONUS = 1.2  # × the document's BM25 score: all words side by side in the text
 NEAR_BONUS = 0.5  # × the document's BM25 score, scaled by how tight the words' window is
 NEAR_WINDOW = 40  # characters: windows wider than this get no proximity bonus
+# A synonym's terms score at this share of the typed word's (a synonym of several words shares
+# it among them): an article with only the synonym ranks below a comparable one with the word.
+SYNONYM_WEIGHT = 0.4
 
 CHAR_CHECK_LIMIT = 3_000  # candidates beyond which an unknown word skips the character check
 CACHE_BYTES = 128 * 2**20  # posting lists (with positions, when read) kept per generation
@@ -111,6 +115,7 @@ class Plan:
     terms: list[tuple[str, str, float]] = field(default_factory=list)  # (field, text, weight)
     words: list[str] = field(default_factory=list)  # highlight words, folded
     plain_words: list[str] = field(default_factory=list)  # for the proximity bonus
+    expanded: list[str] = field(default_factory=list)  # synonyms searched too that matched
 
 
 class Engine:
@@ -263,7 +268,7 @@ class Engine:
             return self.mask(fieldname, chars[0]) & among
         return self._together(fieldname, [(ch, i) for i, ch in enumerate(chars)], among)
 
-    def _word_unit(self, word: str, fields: Sequence[str], plan: Plan) -> int:
+    def _word_unit(self, word: str, fields: Sequence[str], plan: Plan, weight: float = 1.0) -> int:
         """Documents with ``word``.
 
         A word jieba knows matches where it is a word or a dictionary sub-word of a longer one
@@ -276,7 +281,7 @@ class Engine:
         as_word = 0
         for f in fields:
             as_word |= self.mask(f, word)
-            plan.terms.append((f, word, _weight(f)))
+            plan.terms.append((f, word, _weight(f) * weight))
         if not chars or (len(chars) > 1 and in_dictionary(word)):
             return as_word
         as_chars = 0
@@ -292,10 +297,12 @@ class Engine:
                 continue
             as_chars |= self._chars_together(cf, chars, candidates)
             if len(chars) == 1:
-                plan.terms.append((cf, chars[0], _weight(f) * CHAR_WEIGHT))
+                plan.terms.append((cf, chars[0], _weight(f) * CHAR_WEIGHT * weight))
         return as_word | as_chars
 
-    def _phrase_unit(self, text: str, fields: Sequence[str], plan: Plan) -> int:
+    def _phrase_unit(
+        self, text: str, fields: Sequence[str], plan: Plan, weight: float = 1.0
+    ) -> int:
         """Documents with the exact phrase.
 
         First where its words stand in order at the word positions (cheap: words are rarer
@@ -310,7 +317,7 @@ class Engine:
         found = 0
         for f in fields:
             for word, _ in tokens:
-                plan.terms.append((f, word, _weight(f)))
+                plan.terms.append((f, word, _weight(f) * weight))
             by_words = self._words_together(f, tokens) if tokens else 0
             cf = CHAR_FIELDS[f]
             candidates = self.live
@@ -332,7 +339,13 @@ class Engine:
         first = tokens[0][1]
         return self._together(fieldname, [(w, pos - first) for w, pos in tokens], among)
 
-    def _part(self, part: Text | Phrase, plan: Plan, highlight: bool = True) -> list[int]:
+    def _part(
+        self,
+        part: Text | Phrase,
+        plan: Plan,
+        highlight: bool = True,
+        synonyms: Synonyms | None = None,
+    ) -> list[int]:
         fields = ("title",) if part.field == "title" else ("title", "body")
         if isinstance(part, Phrase):
             if highlight:
@@ -343,20 +356,50 @@ class Engine:
             plan.words += words
             if part.field is None:
                 plan.plain_words += words
-        return [self._word_unit(w, fields, plan) for w in words]
+        units = [self._word_unit(w, fields, plan) for w in words]
+        if not synonyms:
+            return units
+        # A word with synonyms (or a run of words that jieba cut from one: 国家 + 发改委) is one
+        # unit: its own documents or any synonym's.
+        for i, j, alternatives in reversed(synonyms.spans(words)):
+            unit = _and_all(units[i:j], self.live)
+            for alt in alternatives:
+                found = self._synonym_unit(alt, fields, plan)
+                if found:
+                    unit |= found
+                    plan.expanded.append(alt)
+                    if highlight:
+                        plan.words.append(alt)
+            units[i:j] = [unit]
+        return units
 
-    def plan(self, parsed: ParsedQuery, categories: dict, sources: dict) -> Plan:
-        """Evaluate every unit of a parsed query to a bitset."""
+    def _synonym_unit(self, text: str, fields: Sequence[str], plan: Plan) -> int:
+        """Documents with a synonym, its terms scored at ``SYNONYM_WEIGHT``: a synonym jieba
+        keeps whole as a word, else (several words) as a phrase."""
+        words = query_words(text)
+        if len(words) == 1:
+            return self._word_unit(words[0], fields, plan, SYNONYM_WEIGHT)
+        return self._phrase_unit(text, fields, plan, SYNONYM_WEIGHT / max(len(words), 1))
+
+    def plan(
+        self,
+        parsed: ParsedQuery,
+        categories: dict,
+        sources: dict,
+        synonyms: Synonyms | None = None,
+    ) -> Plan:
+        """Evaluate every unit of a parsed query to a bitset; words of ``synonyms`` (outside
+        quoted phrases and exclusions) also find their synonyms."""
         plan = Plan()
         for part in parsed.required:
             if isinstance(part, Either):
                 either = 0
                 for alt in part.parts:
-                    units = self._part(alt, plan)
+                    units = self._part(alt, plan, synonyms=synonyms)
                     either |= _and_all(units, self.live)
                 plan.required.append(either)
             else:
-                plan.required += self._part(part, plan)
+                plan.required += self._part(part, plan, synonyms=synonyms)
         scratch = Plan()
         for part in parsed.excluded:
             for unit in self._part(part, scratch, highlight=False):
@@ -366,6 +409,7 @@ class Engine:
         if parsed.sources:
             plan.filters.append(any_of(sources, parsed.sources))
         plan.words = list(dict.fromkeys(w for w in plan.words if w))
+        plan.expanded = list(dict.fromkeys(plan.expanded))
         return plan
 
     def matches(self, plan: Plan, any_unit: bool = False) -> int:

@@ -32,11 +32,13 @@ from search.models import (
     SortOrder,
 )
 from search.querylang import parse
+from search.synonyms import Synonyms, shipped
 
 log = logging.getLogger(__name__)
 
 FALLBACK_NOTICE = "没有同时包含所有词的结果，以下是包含其中任意词的结果。"
 TRUNCATED_NOTICE = f"查询过长，只搜索了前 {MAX_QUERY_CHARS} 个字符。"
+SYNONYMS_NOTICE = "同时搜索了：{}"
 COLLAPSE_SLACK = 10  # extra candidates fetched so that collapsing still fills a page
 # Terms carried over, by their reading, from one generation's caches to the next (`_warm`).
 WARM_TERMS = 400
@@ -75,8 +77,11 @@ def _date(value: object) -> dt.date | None:
 class Searcher:
     """Typed search over one index root; thread-safe; Whoosh objects stay inside."""
 
-    def __init__(self, root: str | os.PathLike[str]) -> None:
+    def __init__(self, root: str | os.PathLike[str], synonyms: Synonyms | None = None) -> None:
+        """``synonyms``: the query words' synonyms to search too (default: the shipped ones;
+        an empty ``Synonyms()``: none)."""
         self.store = IndexStore(root)
+        self.synonyms = shipped() if synonyms is None else synonyms
         self._snapshot: _Snapshot | None = None
         self._lock = threading.RLock()
         self._warmer: threading.Thread | None = None  # the last generation's warm-up
@@ -188,7 +193,9 @@ class Searcher:
         with self._lock:
             snap = self._current()
             fi = snap.facets
-            plan = snap.engine.plan(parsed, fi.categories, fi.sources)
+            plan = snap.engine.plan(parsed, fi.categories, fi.sources, self.synonyms)
+            if plan.expanded:
+                notices.append(SYNONYMS_NOTICE.format("、".join(plan.expanded)))
             matched = snap.engine.matches(plan)
             by_cat = any_of(fi.categories, request.categories) if request.categories else -1
             by_src = any_of(fi.sources, request.sources) if request.sources else -1
@@ -365,7 +372,8 @@ class Searcher:
         """The whole article with ``q``'s words marked, and related articles."""
         with self._lock:
             snap = self._current()
-            words = tuple(snap.engine.plan(parse(q), {}, {}).words) if q else ()
+            plan = snap.engine.plan(parse(q), {}, {}, self.synonyms) if q else None
+            words = tuple(plan.words) if plan else ()
             docnum = snap.searcher.document_number(id=id)
             if docnum is None:
                 return None

@@ -15,8 +15,9 @@ from flask import Flask, Response, jsonify, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException, InternalServerError, RequestURITooLarge
 
-from index.settings import index_root
+from index.settings import index_root, synonyms
 from search import IndexUnavailableError, Searcher
+from search.synonyms import load_synonyms
 from webui.params import ParamError, clean_text
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,8 @@ def static_version(folder: Path) -> str:
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """The app over ``INDEX_ROOT`` (default: ``$XINWEN_INDEX``, else ``var/``).
 
-    ``test_config`` overrides the config; a ``SEARCHER`` key supplies a ready ``Searcher``.
+    ``test_config`` overrides the config; a ``SEARCHER`` key supplies a ready ``Searcher``;
+    ``SYNONYMS`` names the synonyms file (default: ``$XINWEN_SYNONYMS``, else the shipped one).
     """
     app = Flask(__name__)
     # Article ids may be URLs ("https://…"): keep their double slashes, don't redirect.
@@ -71,6 +73,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.config.from_mapping(
         INDEX_ROOT=None,
         SEARCHER=None,
+        SYNONYMS=None,
         MAX_CONTENT_LENGTH=64 * 1024,  # we only answer GETs; nobody needs to send a body
         MAX_QUERY_STRING=6 * 1024,  # bytes; under gunicorn's 8190-byte request line
         SEND_FILE_MAX_AGE_DEFAULT=STATIC_MAX_AGE,
@@ -82,7 +85,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.jinja_env.lstrip_blocks = True
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # readable Chinese in JSON
     app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the documented order
-    app.extensions["xinwen.searcher"] = app.config["SEARCHER"] or Searcher(app.config["INDEX_ROOT"])
+    app.extensions["xinwen.searcher"] = app.config["SEARCHER"] or Searcher(
+        app.config["INDEX_ROOT"], load_synonyms(synonyms(app.config["SYNONYMS"]))
+    )
     version = static_version(Path(app.static_folder or "static"))
     app.config["STATIC_VERSION"] = version
 

@@ -23,13 +23,13 @@ ACCESS_LOG_FORMAT = '%(h)s "%(r)s" %(s)s %(B)s %(M)sms "%(f)s" "%(a)s"'
 LIMIT_REQUEST_LINE = 8190
 
 
-def load_app(root: Path, logger: logging.Logger = log) -> Flask:
+def load_app(root: Path, logger: logging.Logger = log, synonyms: str | None = None) -> Flask:
     """The app over ``root`` with jieba's dictionary, the segmenter's tables and the index
     loaded now, not on the first request: under gunicorn this runs once in the master,
     before the workers fork, so they share them instead of each loading its own."""
     configure_jieba(IndexStore(root).jieba_dir)
     warm_segmenter()
-    app = create_app({"INDEX_ROOT": root})
+    app = create_app({"INDEX_ROOT": root, "SYNONYMS": synonyms})
     health = app.extensions["xinwen.searcher"].health()
     if health["ok"]:
         logger.info(
@@ -46,9 +46,10 @@ def load_app(root: Path, logger: logging.Logger = log) -> Flask:
 class XinwenServer(BaseApplication):
     """Gunicorn, configured in code: no gunicorn.conf.py is read."""
 
-    def __init__(self, root: Path, options: dict[str, Any]) -> None:
+    def __init__(self, root: Path, options: dict[str, Any], synonyms: str | None = None) -> None:
         self.root = root
         self.options = options
+        self.synonyms = synonyms
         super().__init__()
 
     def load_config(self) -> None:
@@ -57,7 +58,7 @@ class XinwenServer(BaseApplication):
                 self.cfg.set(key, value)
 
     def load(self) -> Flask:
-        return load_app(self.root, logging.getLogger("gunicorn.error"))
+        return load_app(self.root, logging.getLogger("gunicorn.error"), self.synonyms)
 
 
 def bind_address(host: str, port: int) -> str:
@@ -95,21 +96,23 @@ def serve(
     port: int = 8000,
     workers: int = 2,
     dev: bool = False,
+    synonyms: str | None = None,
 ) -> None:
     """Serve the web UI and API over the index at ``root`` until interrupted.
 
     Production (default): gunicorn with ``workers`` sync workers forked from a master that
     has already loaded the app. ``dev=True``: Flask's development server, reloading on code
-    changes (one process; still no interactive debugger: never expose it).
+    changes (one process; still no interactive debugger: never expose it). ``synonyms``:
+    the synonyms file (``webui.create_app``'s ``SYNONYMS``).
     """
     root = Path(root)
     if dev:
         # The reloader's watcher process never answers a request: only the child it
         # starts (WERKZEUG_RUN_MAIN set) pays for loading jieba and the index.
         if os.environ.get("WERKZEUG_RUN_MAIN") == "true":
-            app = load_app(root, logging.getLogger("werkzeug"))
+            app = load_app(root, logging.getLogger("werkzeug"), synonyms)
         else:
-            app = create_app({"INDEX_ROOT": root})
+            app = create_app({"INDEX_ROOT": root, "SYNONYMS": synonyms})
         app.run(host=host, port=port, debug=True, use_reloader=True, use_debugger=False)
         return
-    XinwenServer(root, gunicorn_options(host, port, workers)).run()
+    XinwenServer(root, gunicorn_options(host, port, workers), synonyms).run()
