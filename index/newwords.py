@@ -44,11 +44,14 @@ from index.store import IndexStore
 
 MIN_LEN = 2
 MAX_LEN = 6
-DEFAULT_MIN_COUNT = 10
+DEFAULT_MIN_COUNT = 30  # occurrences in the whole index
 DEFAULT_TOP = 200
-# Characters read from the index before documents are sampled: counting runs at about a
-# million characters a second and needs about 100 bytes per character read.
-DEFAULT_MAX_CHARS = 12_000_000
+# Characters read from the index before documents are sampled (time and memory grow with them:
+# bench/results/words.md).
+DEFAULT_MAX_CHARS = 10_000_000
+# The least count in a sample: a string seen once or twice there is noise, and keeping every
+# such n-gram costs most of the time and memory.
+MIN_SAMPLE_COUNT = 3
 MIN_PMI = 2.0  # natural log: the parts occur together at least e² ≈ 7× as often as chance
 MIN_ENTROPY = 1.0  # nats, each side: at least about three equally common neighbours
 # A proposed string's substring is dropped when this share of its occurrences is inside it.
@@ -56,13 +59,24 @@ INSIDE_SHARE = 0.7
 # A string jieba already cuts into words of two characters or more (习近平 + 指出) is only a new
 # word when one of them mostly occurs inside it (乡村 + 振兴): this share of its occurrences.
 BOUND_SHARE = 0.5
-# Function characters no word begins or ends with (the one-character stop words).
+# Function characters no word begins or ends with (the one-character stop words); pronouns,
+# numerals and measure words no new word begins with (他强调, 人受伤, 万剂次, 枚金牌); speech
+# verbs no new word ends with (李克强说, 日称).
 EDGE_CHARS = frozenset(
     "的地得了着过和与及或而并也都就又还在于是为对把被从向以将由之其该此这那有个等则即但却如若吗呢吧啊呀"
 )
+NOT_FIRST = EDGE_CHARS | frozenset("他她它我你万亿枚名位余人")
+NOT_LAST = EDGE_CHARS | frozenset("说称")
 
 _RUN = re.compile("[\u4e00-\u9fd5]+")  # jieba's own range of Chinese characters
 _SEP = "\n"
+# Numbers and Latin words stand for one neighbour each ("0", "a"): 日上午 after 5 (5日上午) is
+# always after a number, not free at its left. Other characters (punctuation) end a run.
+_NUMBER, _LATIN = "0", "a"
+_NUMBERS = re.compile("[0-9]+(?:[.,][0-9]+)*")
+_LATINS = re.compile("[a-z]+")
+_BREAKS = re.compile("[^\u4e00-\u9fd50a]+")
+_NOT_HAN = frozenset((_SEP, _NUMBER, _LATIN))
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,13 +126,13 @@ def propose_words(
     store = IndexStore(root)
     texts, documents, read = _stored_texts(store, max_chars)
     known = _dictionary(store)
-    in_sample = max(2, round(min_count * read / max(documents, 1)))
+    in_sample = max(min(min_count, MIN_SAMPLE_COUNT), round(min_count * read / max(documents, 1)))
     words = find_new_words(texts, known, min_count=in_sample, top=top)
     return WordsReport(
         words=words,
         documents=documents,
         documents_read=read,
-        characters=sum(len(m) for t in texts for m in _RUN.findall(t)),
+        characters=sum(len(run) for t in texts for run in _RUN.findall(t)),
     )
 
 
@@ -170,18 +184,19 @@ def find_new_words(
     top: int = DEFAULT_TOP,
 ) -> list[NewWord]:
     """The best ``top`` new words of ``texts`` (already folded), best first."""
-    runs = [run for text in texts for run in _RUN.findall(text)]
     # One string, runs separated (and enclosed) by a character that is never in a run: an
     # n-gram is a slice, and a neighbour is a character lookup without bounds checks.
-    s = _SEP + _SEP.join(runs) + _SEP
-    chars = sum(len(r) for r in runs)
+    s = _SEP + _SEP.join(_runs(text) for text in texts) + _SEP
+    counts: dict[str, int] = {
+        ch: c for ch, c in Counter(s).items() if ch not in _NOT_HAN
+    }  # every character of a run is Chinese but the number and Latin placeholders
+    chars = sum(counts.values())
     if not chars:
         return []
-    counts: dict[str, int] = {ch: c for ch, c in Counter(s).items() if ch != _SEP}
-    # Level 2: every adjacent pair of characters of a run.
+    # Level 2: every adjacent pair of Chinese characters.
     size = len(s)
     grams = Counter(map(s.__getitem__, map(slice, range(size - 1), range(2, size + 1))))
-    frequent = {g for g, c in grams.items() if c >= min_count and _SEP not in g}
+    frequent = {g for g, c in grams.items() if c >= min_count and not _NOT_HAN.intersection(g)}
     counts.update((g, grams[g]) for g in frequent)
     del grams
     alive = array(
@@ -232,22 +247,30 @@ def find_new_words(
         w: pmi
         for w, c in counts.items()
         if len(w) >= MIN_LEN
-        and w[0] not in EDGE_CHARS
-        and w[-1] not in EDGE_CHARS
+        and w[0] not in NOT_FIRST
+        and w[-1] not in NOT_LAST
         and (pmi := _cohesion(w, c, counts, chars)) >= MIN_PMI
         and not known(w)
+        and _bound(w, counts[w], counts, known)
     }
     left, right = _neighbour_entropies(s, positions, candidates)
     found: list[NewWord] = []
     for w, pmi in candidates.items():
         hl, hr = left.get(w, 0.0), right.get(w, 0.0)
         c = counts[w]
-        if min(hl, hr) < MIN_ENTROPY or not _bound(w, c, counts, known):
+        if min(hl, hr) < MIN_ENTROPY:
             continue
         score = math.log(c) * min(pmi, 8.0) * min(hl, hr)
         found.append(NewWord(w, c, pmi, hl, hr, score, _jieba_freq(w, c)))
     found.sort(key=lambda x: (-x.score, x.word))
     return _drop_redundant(found, counts)[:top]
+
+
+def _runs(text: str) -> str:
+    """``text`` with numbers and Latin words replaced by their placeholders, and every other
+    character that is not Chinese by a run break."""
+    text = _LATINS.sub(_LATIN, _NUMBERS.sub(_NUMBER, text))
+    return _BREAKS.sub(_SEP, text)
 
 
 def _cohesion(word: str, count: int, counts: dict[str, int], chars: int) -> float:

@@ -153,15 +153,30 @@ def test_no_chinese_text_proposes_nothing() -> None:
 
 def test_the_longest_string_wins_when_its_part_rarely_stands_alone() -> None:
     """昊穹云脑 stands alone a quarter of the time (enough neighbours to pass the boundary
-    test on its own) and inside 昊穹云脑中心 the rest: only the longer string is proposed. 翟沅溪
-    stands alone mostly, so both it and 翟沅溪团队 are."""
+    test on its own) and inside 昊穹云脑中心 the rest: only the longer string is proposed. 麴琰澍
+    stands alone mostly, so both it and 麴琰澍团队 are."""
     rng = random.Random(3)
     texts = []
     for n in range(400):
         extra = ["昊穹云脑中心" if n % 4 else "昊穹云脑"] if n < 120 else []
         if 200 <= n < 300:
-            extra.append("翟沅溪团队" if n % 3 == 0 else "翟沅溪")
+            extra.append("麴琰澍团队" if n % 3 == 0 else "麴琰澍")
         texts.append(_sentence(rng, extra) + _sentence(rng, []))
     words = [w.word for w in find_new_words(texts, in_dictionary, min_count=5, top=20)]
     assert "昊穹云脑中心" in words and "昊穹云脑" not in words
-    assert "翟沅溪" in words and "翟沅溪团队" in words
+    assert "麴琰澍" in words and "麴琰澍团队" in words
+
+
+def test_a_string_always_after_a_number_is_not_free_at_its_left() -> None:
+    """号晨报会 always follows a number (3号晨报会): bound to it, not a word of its own;
+    澜汐光能 after numbers as often as after anything else stays a word."""
+    rng = random.Random(5)
+    texts = []
+    for n in range(300):
+        extra = [f"{n % 28 + 1}号晨报会"] if n % 3 == 0 else []
+        if n % 4 == 0:
+            extra.append(f"{n}台澜汐光能" if n % 8 == 0 else "澜汐光能")
+        texts.append(_sentence(rng, extra) + _sentence(rng, []))
+    words = [w.word for w in find_new_words(texts, in_dictionary, min_count=5, top=20)]
+    assert "澜汐光能" in words
+    assert not any("晨报会" in w for w in words), words
