@@ -169,14 +169,16 @@ def test_the_longest_string_wins_when_its_part_rarely_stands_alone() -> None:
 
 def test_a_string_always_after_a_number_is_not_free_at_its_left() -> None:
     """号晨报会 always follows a number (3号晨报会): bound to it, not a word of its own;
-    澜汐光能 after numbers as often as after anything else stays a word."""
+    璆瑄光能, after numbers now and then, stays a word. (Words of their own in each test:
+    jieba's dictionary is process-wide, and a test that reindexes with proposed words adds
+    them to it.)"""
     rng = random.Random(5)
     texts = []
     for n in range(300):
         extra = [f"{n % 28 + 1}号晨报会"] if n % 3 == 0 else []
         if n % 4 == 0:
-            extra.append(f"{n}台澜汐光能" if n % 8 == 0 else "澜汐光能")
+            extra.append(f"{n}台璆瑄光能" if n % 8 == 0 else "璆瑄光能")
         texts.append(_sentence(rng, extra) + _sentence(rng, []))
     words = [w.word for w in find_new_words(texts, in_dictionary, min_count=5, top=20)]
-    assert "澜汐光能" in words
+    assert "璆瑄光能" in words
     assert not any("晨报会" in w for w in words), words
