@@ -33,7 +33,7 @@ import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import compress
 from pathlib import Path
 
@@ -52,7 +52,7 @@ DEFAULT_MAX_CHARS = 10_000_000
 # The least count in a sample: a string seen once or twice there is noise, and keeping every
 # such n-gram costs most of the time and memory.
 MIN_SAMPLE_COUNT = 3
-MIN_PMI = 2.0  # natural log: the parts occur together at least e² ≈ 7× as often as chance
+MIN_PMI = 3.0  # natural log: the parts occur together at least e³ ≈ 20× as often as chance
 MIN_ENTROPY = 1.0  # nats, each side: at least about three equally common neighbours
 # A proposed string's substring is dropped when this share of its occurrences is inside it.
 INSIDE_SHARE = 0.7
@@ -60,12 +60,12 @@ INSIDE_SHARE = 0.7
 # word when one of them mostly occurs inside it (乡村 + 振兴): this share of its occurrences.
 BOUND_SHARE = 0.5
 # Function characters no word begins or ends with (the one-character stop words); pronouns,
-# numerals and measure words no new word begins with (他强调, 人受伤, 万剂次, 枚金牌); speech
+# numerals, measure words and 要 no new word begins with (他强调, 人受伤, 万剂次, 要加强); speech
 # verbs no new word ends with (李克强说, 日称).
 EDGE_CHARS = frozenset(
     "的地得了着过和与及或而并也都就又还在于是为对把被从向以将由之其该此这那有个等则即但却如若吗呢吧啊呀"
 )
-NOT_FIRST = EDGE_CHARS | frozenset("他她它我你万亿枚名位余人")
+NOT_FIRST = EDGE_CHARS | frozenset("他她它我你万亿枚名位余人要")
 NOT_LAST = EDGE_CHARS | frozenset("说称")
 
 _RUN = re.compile("[\u4e00-\u9fd5]+")  # jieba's own range of Chinese characters
@@ -251,19 +251,20 @@ def find_new_words(
         and w[-1] not in NOT_LAST
         and (pmi := _cohesion(w, c, counts, chars)) >= MIN_PMI
         and not known(w)
-        and _bound(w, counts[w], counts, known)
     }
     left, right = _neighbour_entropies(s, positions, candidates)
     found: list[NewWord] = []
     for w, pmi in candidates.items():
         hl, hr = left.get(w, 0.0), right.get(w, 0.0)
-        c = counts[w]
-        if min(hl, hr) < MIN_ENTROPY:
+        c = counts[w]  # (jieba's cut in _bound is the slowest check: last)
+        if min(hl, hr) < MIN_ENTROPY or not _bound(w, c, counts, known):
             continue
         score = math.log(c) * min(pmi, 8.0) * min(hl, hr)
-        found.append(NewWord(w, c, pmi, hl, hr, score, _jieba_freq(w, c)))
+        found.append(NewWord(w, c, pmi, hl, hr, score, c))
     found.sort(key=lambda x: (-x.score, x.word))
-    return _drop_redundant(found, counts)[:top]
+    return [
+        replace(w, freq=_jieba_freq(w.word, w.count)) for w in _drop_redundant(found, counts)[:top]
+    ]
 
 
 def _runs(text: str) -> str:
