@@ -40,6 +40,7 @@ from pathlib import Path
 import jieba
 
 from index.analysis import configure_jieba, energy_words, ensure_words, fold, in_dictionary
+from index.schema import load_index_words
 from index.store import IndexStore
 
 MIN_LEN = 2
@@ -168,10 +169,7 @@ def _dictionary(store: IndexStore) -> Callable[[str], bool]:
     ensure_words(energy_words())
     _gen, ix = store.open_current()
     try:
-        tokenizer = ix.schema["body"].analyzer.items[0]
-        load = getattr(tokenizer, "load_words", None)
-        if load is not None:
-            load()
+        load_index_words(ix.schema)
     finally:
         ix.close()
     return in_dictionary

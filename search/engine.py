@@ -31,7 +31,7 @@ from whoosh.reading import IndexReader
 
 from index.analysis import CharTokenizer, in_dictionary, word_analyzer
 from index.postingvalues import decode_positions
-from index.schema import CHAR_FIELDS
+from index.schema import CHAR_FIELDS, load_index_words
 from search.facets import any_of, docnums_of, mask_of
 from search.folding import fold
 from search.postings import TermPostings, read_term, read_values
@@ -124,6 +124,7 @@ class Engine:
     def __init__(
         self, reader: IndexReader, size: int, live: int, data: GenerationData | None = None
     ) -> None:
+        load_index_words(reader.schema)  # the index's user dictionary, for its queries
         self.reader = reader
         self.size = size
         self.live = live

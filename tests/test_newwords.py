@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,7 +14,7 @@ import pytest
 from index.analysis import in_dictionary
 from index.newwords import find_new_words, propose_words
 from index.store import IndexStore
-from tests.conftest import build_index
+from tests.conftest import ROOT, build_index
 from tests.helpers import write_jsonl
 from xinwen.cli import main
 
@@ -136,6 +140,27 @@ def test_words_output_is_a_user_dictionary_for_reindex(
             having = sum(1 for r in _corpus() if word in r["body"])
             assert s.doc_frequency("body", word) == having
     ix.close()
+
+
+def test_a_fresh_process_searches_with_the_index_user_dictionary(tmp_path: Path) -> None:
+    """After ``reindex --userdict``, a new process (``xinwen search``) cuts the query with the
+    index's words: 珩璟能源链 finds the article with the string, not the one with its parts."""
+    rows = [
+        {"id": "whole", "title": "年报", "body": "珩璟能源链今天发布了年度报告。"},
+        {"id": "parts", "title": "见闻", "body": "珩璟飞过，能源链条完整。"},
+    ]
+    userdict = tmp_path / "new.txt"
+    userdict.write_text("珩璟能源链 60\n", encoding="utf-8")
+    root = build_index(tmp_path / "ix", write_jsonl(tmp_path / "c.jsonl", rows), userdict=userdict)
+    out = subprocess.run(
+        [sys.executable, "-m", "xinwen", "search", "珩璟能源链", "--index", str(root), "--json"],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+    assert [h["id"] for h in json.loads(out)["hits"]] == ["whole"]
 
 
 def test_bad_arguments_are_one_line_errors(
