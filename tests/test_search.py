@@ -16,6 +16,7 @@ from index.builder import ReindexOptions, reindex
 from index.stats import index_stats
 from search import QueryError, Searcher, SearchRequest, SortOrder
 from search.models import MAX_QUERY_CHARS
+from search.synonyms import Synonyms
 from tests.conftest import DEMO, build_index
 from tests.helpers import article, containing, matching, records, write_jsonl
 
@@ -24,7 +25,9 @@ MARK = re.compile(r"<mark>(.*?)</mark>")
 
 @pytest.fixture(scope="module")
 def demo(demo_index: Path) -> Searcher:
-    return Searcher(demo_index)
+    """Without synonyms: these tests check what a word matches against the text itself
+    (tests/test_synonyms.py checks what synonyms add)."""
+    return Searcher(demo_index, Synonyms())
 
 
 @pytest.fixture(scope="module")
