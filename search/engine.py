@@ -380,15 +380,23 @@ class Engine:
         return units
 
     def _synonym_unit(self, text: str, fields: Sequence[str], plan: Plan) -> int:
-        """Documents with a synonym, its terms scored at ``SYNONYM_WEIGHT``: a synonym jieba
-        keeps whole as a word, else (several words) as a phrase of words. Not of characters
-        too, as a typed phrase is: a long name of common characters (国家发展和改革委员会) took
-        100 ms to check that way, and the synonym only widens the query."""
+        """Documents with a synonym, scored at ``SYNONYM_WEIGHT`` of a typed word: a synonym
+        jieba keeps whole as a word, else (several words) as a phrase of words, scored by its
+        rarest word alone.
+
+        Not of characters too, as a typed phrase is (a long name of common characters,
+        国家发展和改革委员会, took 100 ms to check that way), and not scored by every word (the
+        common ones, 中国 in 中国国际进口博览会, would each add a pass over tens of thousands
+        of postings): the synonym only widens the query.
+        """
         words = query_words(text)
         if len(words) == 1:
             return self._word_unit(words[0], fields, plan, SYNONYM_WEIGHT)
-        weight = SYNONYM_WEIGHT / max(len(words), 1)
-        return self._phrase_unit(text, fields, plan, weight, by_chars=False)
+        found = self._phrase_unit(text, fields, Plan(), by_chars=False)
+        for f in fields:
+            rarest = min(words, key=lambda w: self.df(f, w))
+            plan.terms.append((f, rarest, _weight(f) * SYNONYM_WEIGHT))
+        return found
 
     def plan(
         self,
