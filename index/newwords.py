@@ -124,6 +124,8 @@ def propose_words(
         raise ValueError(f"min-count must be at least 2, not {min_count}")
     if top < 1:
         raise ValueError(f"top must be at least 1, not {top}")
+    if max_chars < 1:
+        raise ValueError(f"max-chars must be at least 1, not {max_chars}")
     store = IndexStore(root)
     texts, documents, read = _stored_texts(store, max_chars)
     known = _dictionary(store)

@@ -168,6 +168,8 @@ def test_bad_arguments_are_one_line_errors(
 ) -> None:
     assert main(["words", "--index", str(corpus_index), "--min-count", "1"]) == 1
     assert "min-count must be at least 2" in capsys.readouterr().err
+    assert main(["words", "--index", str(corpus_index), "--max-chars", "0"]) == 1
+    assert "max-chars must be at least 1" in capsys.readouterr().err
     assert main(["words", "--index", str(corpus_index / "nothing")]) == 1
     assert "no index" in capsys.readouterr().err
 

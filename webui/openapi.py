@@ -82,7 +82,8 @@ SCHEMAS = {
             "took_ms": {"type": "number", "minimum": 0},
             "notice": {
                 **NULLABLE_STRING,
-                "description": "Set when the query was relaxed (any word) or cut.",
+                "description": "Set when the query was relaxed (any word) or cut, or when "
+                "synonyms of its words were searched too (同时搜索了：…).",
             },
             "hits": {"type": "array", "items": _ref("Hit")},
             "facets": _obj(
