@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import pytest
 
 from search import Searcher, SearchRequest
 from search.synonyms import Synonyms, load_synonyms, parse_synonyms, shipped
-from tests.conftest import build_index
+from tests.conftest import ROOT, build_index
 from tests.helpers import write_jsonl
 from webui import create_app
 from xinwen.cli import main
@@ -164,3 +170,48 @@ def test_the_web_app_uses_its_synonyms_setting(root: Path, tmp_path: Path) -> No
     default = create_app({"INDEX_ROOT": root}).test_client()
     data = default.get("/api/search", query_string={"q": "光伏"}).get_json()
     assert data["notice"] == "同时搜索了：太阳能发电"
+
+
+def test_xinwen_serve_searches_with_its_synonyms_file(root: Path, tmp_path: Path) -> None:
+    """`xinwen serve --synonyms FILE` under gunicorn, over real HTTP."""
+    from tests.webfixtures import free_port
+
+    own = tmp_path / "syn.txt"
+    own.write_text("光伏 阳光电力\n", encoding="utf-8")
+    port = free_port()
+    log = tmp_path / "server.log"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "XINWEN_SYNONYMS": ""}
+    args = ["serve", "--index", str(root), "--port", str(port), "--workers", "1"]
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "xinwen", *args, "--synonyms", str(own)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=ROOT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert process.poll() is None, log.read_text("utf-8", "replace")
+            try:
+                with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            assert time.monotonic() < deadline, log.read_text("utf-8", "replace")
+            time.sleep(0.2)
+        query = urllib.parse.urlencode({"q": "光伏"})
+        with urllib.request.urlopen(f"{url}/api/search?{query}", timeout=10) as response:
+            data = json.load(response)
+        assert data["notice"] == "同时搜索了：阳光电力"
+        assert [h["id"] for h in data["hits"]] == ["typed", "own"]
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
