@@ -127,10 +127,13 @@ def propose_words(
     if max_chars < 1:
         raise ValueError(f"max-chars must be at least 1, not {max_chars}")
     store = IndexStore(root)
+    # jieba's dictionary as the index segments: its own words, the shipped energy words and
+    # the index's user dictionary (kept in its schema, loaded by `_stored_texts`).
+    configure_jieba(store.jieba_dir)
+    ensure_words(energy_words())
     texts, documents, read = _stored_texts(store, max_chars)
-    known = _dictionary(store)
     in_sample = max(min(min_count, MIN_SAMPLE_COUNT), round(min_count * read / max(documents, 1)))
-    words = find_new_words(texts, known, min_count=in_sample, top=top)
+    words = find_new_words(texts, in_dictionary, min_count=in_sample, top=top)
     return WordsReport(
         words=words,
         documents=documents,
@@ -141,9 +144,11 @@ def propose_words(
 
 def _stored_texts(store: IndexStore, max_chars: int) -> tuple[list[str], int, int]:
     """Titles and bodies (folded) of the served index: every document, or every k-th one when
-    their text would pass ``max_chars`` (estimated from the first documents' lengths)."""
+    their text would pass ``max_chars`` (estimated from the first documents' lengths). Its user
+    dictionary is added to jieba's on the way."""
     _gen, ix, reader = store.open_reader()
     try:
+        load_index_words(reader.schema)
         docnums = list(reader.all_doc_ids())
         texts: list[str] = []
         total = 0
@@ -162,19 +167,6 @@ def _stored_texts(store: IndexStore, max_chars: int) -> tuple[list[str], int, in
     finally:
         reader.close()
         ix.close()
-
-
-def _dictionary(store: IndexStore) -> Callable[[str], bool]:
-    """Whether a word is in jieba's dictionary as this index segments: jieba's own words, the
-    shipped energy words and the index's user dictionary (kept in its schema)."""
-    configure_jieba(store.jieba_dir)
-    ensure_words(energy_words())
-    _gen, ix = store.open_current()
-    try:
-        load_index_words(ix.schema)
-    finally:
-        ix.close()
-    return in_dictionary
 
 
 def find_new_words(
