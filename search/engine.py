@@ -6,6 +6,7 @@ Whoosh stores the index; this module answers queries from it in three steps:
    a word matches where it is a jieba word or sub-word in the title or body, *or* where its
    characters stand together in the character fields (checked with positions, only for the
    documents that do not already have the word). Units are ANDed (or ORed, or subtracted).
+   A word with synonyms (``search.synonyms``) is one unit with them: its documents or theirs.
 2. **Score.** BM25F over the word fields (title weighted), plus a small weight for the
    character fields, accumulated posting by posting into one array of scores.
 3. **Re-rank.** The best ``RERANK_DEPTH`` documents get a bonus read off their text: all query
@@ -54,8 +55,8 @@ RERANK_DEPTH = 60
 PHRASE_BONUS = 1.2  # × the document's BM25 score: all words side by side in the text
 NEAR_BONUS = 0.5  # × the document's BM25 score, scaled by how tight the words' window is
 NEAR_WINDOW = 40  # characters: windows wider than this get no proximity bonus
-# A synonym's terms score at this share of the typed word's (a synonym of several words shares
-# it among them): an article with only the synonym ranks below a comparable one with the word.
+# A synonym scores at this share of the typed word (a synonym of several words: its rarest
+# word): an article with only the synonym ranks below a comparable one with the typed word.
 SYNONYM_WEIGHT = 0.4
 
 CHAR_CHECK_LIMIT = 3_000  # candidates beyond which an unknown word skips the character check
@@ -302,12 +303,7 @@ class Engine:
         return as_word | as_chars
 
     def _phrase_unit(
-        self,
-        text: str,
-        fields: Sequence[str],
-        plan: Plan,
-        weight: float = 1.0,
-        by_chars: bool = True,
+        self, text: str, fields: Sequence[str], plan: Plan, by_chars: bool = True
     ) -> int:
         """Documents with the exact phrase.
 
@@ -323,7 +319,7 @@ class Engine:
         found = 0
         for f in fields:
             for word, _ in tokens:
-                plan.terms.append((f, word, _weight(f) * weight))
+                plan.terms.append((f, word, _weight(f)))
             by_words = self._words_together(f, tokens) if tokens else 0
             cf = CHAR_FIELDS[f]
             candidates = self.live
