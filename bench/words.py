@@ -8,6 +8,14 @@ words (words only: no article text).
     .venv/bin/xinwen reindex ../shared/corpus/bench.jsonl.gz --index /tmp/words-bench-index
     python bench/words.py /tmp/words-bench-index
     python bench/words.py /tmp/words-bench-index --max-chars 40000000   # every document
+
+With ``--with-words DIR`` (an index of the same corpus built with ``--userdict`` of the
+proposed words), the known-item queries are run on both indexes and their MRR@10 compared:
+
+    .venv/bin/xinwen words --index /tmp/words-bench-index --top 200 > /tmp/top200.txt
+    .venv/bin/xinwen reindex ../shared/corpus/bench.jsonl.gz --index /tmp/words-ud \\
+        --userdict /tmp/top200.txt
+    python bench/words.py /tmp/words-bench-index --with-words /tmp/words-ud
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import NOISE_NOTE, RESULTS_DIR, git_commit, machine, now
 from index.newwords import DEFAULT_MAX_CHARS, DEFAULT_MIN_COUNT, propose_words
+from search import QueryError, Searcher, SearchRequest
 
 SHOWN = 30
 
@@ -34,6 +43,9 @@ def main() -> None:
     parser.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS)
     parser.add_argument("--top", type=int, default=SHOWN)
     parser.add_argument("--out", type=Path, default=RESULTS_DIR / "words.md")
+    parser.add_argument(
+        "--with-words", type=Path, help="the same corpus indexed with the proposed words"
+    )
     args = parser.parse_args()
 
     wall, cpu = time.perf_counter(), time.process_time()
@@ -72,8 +84,41 @@ def main() -> None:
     for n, w in enumerate(report.words, 1):
         freedom = min(w.left_entropy, w.right_entropy)
         lines.append(f"| {n} | {w.word} | {w.count:,} | {w.pmi:.1f} | {freedom:.2f} |")
+    if args.with_words:
+        lines += ["", *_relevance(args.index, args.with_words)]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
+
+
+def _relevance(plain: Path, with_words: Path) -> list[str]:
+    """Known-item MRR@10 / success@10 by kind on the index without and with the new words."""
+    from bench.relevance import K, rank_of, read_known_items, score
+
+    items = read_known_items()
+    rows = {}
+    for name, root in (("without", plain), ("with the words", with_words)):
+        searcher = Searcher(root)
+        ranks = []
+        for item in items:
+            try:
+                hits = searcher.search(SearchRequest(q=item.query, page_size=K)).hits
+            except QueryError:
+                hits = ()
+            ranks.append(rank_of(item.id, [[h.id, *h.similar_ids] for h in hits]))
+        rows[name] = score(items, ranks)
+    kinds = list(rows["without"])
+    lines = [
+        f"**Known-item search with the words** (`queries/known_items.jsonl`, {len(items)}"
+        " queries; the second index is the same corpus reindexed with `--userdict` of the"
+        f" words `xinwen words` proposed), MRR@{K} / success@{K}:",
+        "",
+        "| index | " + " | ".join(kinds) + " |",
+        "| --- |" + " ---: |" * len(kinds),
+    ]
+    for name, by_kind in rows.items():
+        cells = [f"{by_kind[k]['mrr']:.3f} / {by_kind[k]['success']:.0%}" for k in kinds]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return lines
 
 
 if __name__ == "__main__":
