@@ -255,7 +255,8 @@ def find_new_words(
         found.append(NewWord(w, c, pmi, hl, hr, score, c))
     found.sort(key=lambda x: (-x.score, x.word))
     return [
-        replace(w, freq=_jieba_freq(w.word, w.count)) for w in _drop_redundant(found, counts)[:top]
+        replace(w, freq=_jieba_freq(w.word, w.count))
+        for w in _drop_redundant(found, counts, known)[:top]
     ]
 
 
@@ -278,7 +279,7 @@ def _bound(word: str, count: int, counts: dict[str, int], known: Callable[[str],
     """False for a pair of words that merely stand together often: ``word`` is cut by jieba
     into dictionary words of two characters or more, each of which mostly occurs elsewhere."""
     parts = list(jieba.dt.cut(word, HMM=False))
-    if len(parts) < 2 or any(len(p) < 2 or not known(p) for p in parts):
+    if len(parts) < 2 or not _dictionary_words(word, known):
         return True
     return any(count >= BOUND_SHARE * counts[p] for p in parts)
 
@@ -317,10 +318,13 @@ def _neighbour_entropies(
     return left, right
 
 
-def _drop_redundant(found: list[NewWord], counts: dict[str, int]) -> list[NewWord]:
+def _drop_redundant(
+    found: list[NewWord], counts: dict[str, int], known: Callable[[str], bool]
+) -> list[NewWord]:
     """Leave out a proposed string that mostly occurs inside a longer proposed one (its parts
-    rarely stand alone: the longer string is the word), and a longer one that merely adds to a
-    proposed word what its occurrences rarely have."""
+    rarely stand alone: the longer string is the word), and a longer one that merely adds
+    dictionary words to a proposed word that mostly occurs without them (韩正表示: 韩正 + 表示,
+    麴琰澍团队: 麴琰澍 + 团队)."""
     proposed = {w.word for w in found}
     dropped: set[str] = set()
     for w in found:
@@ -330,7 +334,20 @@ def _drop_redundant(found: list[NewWord], counts: dict[str, int]) -> list[NewWor
                 part = word[i : i + n]
                 if part in proposed and w.count >= INSIDE_SHARE * counts[part]:
                     dropped.add(part)
+        for k in range(MIN_LEN, len(word) - 1):
+            for part, rest in ((word[:k], word[k:]), (word[k:], word[:k])):
+                if (
+                    part in proposed
+                    and w.count < INSIDE_SHARE * counts[part]
+                    and _dictionary_words(rest, known)
+                ):
+                    dropped.add(word)
     return [w for w in found if w.word not in dropped]
+
+
+def _dictionary_words(text: str, known: Callable[[str], bool]) -> bool:
+    """Whether jieba cuts ``text`` into dictionary words of two characters or more only."""
+    return all(len(p) > 1 and known(p) for p in jieba.dt.cut(text, HMM=False))
 
 
 def _jieba_freq(word: str, count: int) -> int:
