@@ -2,10 +2,14 @@
 
 Known items (``queries/known_items.jsonl``): the target exists; every positive word of the query
 occurs in the target (after folding width, case and traditional → simplified characters, as the
-index does); no run of more than 4 characters is shared with the target's title; the ``kind`` is
-what the query looks like (traditional characters, a one-character word, full-width characters,
-a quoted phrase); and how many articles contain all its words (a query matching thousands of
-articles is no known-item query). Latency queries (``queries/latency.txt``): how many articles
+index does); no run of more than 4 characters is shared with the target's title unless the query
+is tagged ``headline_copy`` (at most a fifth of the drawn queries are); the kinds read off the
+query's looks are the ones ``bench/query_sets.py`` derives (traditional characters, a
+one-character word, full-width characters, a quoted phrase, a year, three or more words, a word
+jieba's dictionary lacks); every query has a split; and how many articles contain all its words
+(a query matching thousands of articles is no known-item query). Topics have an id, an area and
+a split, and every judgment of ``topical_qrels.jsonl`` names a topic and an article of the corpus
+with a grade 0–3. Latency queries (``queries/latency.txt``): how many articles
 contain all the positive words of each line (lines that match nothing are listed).
 
     python bench/check_queries.py
@@ -23,11 +27,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import BENCH_CORPUS, QUERIES_DIR, iter_raw, require_corpus
+from bench.query_sets import ALL_KINDS, DERIVED, LOOKS, SPLITS, derived_kinds
 
 KNOWN_ITEMS = QUERIES_DIR / "known_items.jsonl"
 LATENCY = QUERIES_DIR / "latency.txt"
 TOPICAL = QUERIES_DIR / "topical.jsonl"
-KINDS = ("plain", "traditional", "single_char", "fullwidth", "phrase")
+KINDS = ALL_KINDS
 MIN_PER_KIND = {"traditional": 15, "single_char": 15, "fullwidth": 5, "phrase": 10}
 MAX_TITLE_RUN = 4
 TOO_MANY = 1000  # a known-item query whose words all occur in more articles than this fails
@@ -119,9 +124,16 @@ def check_known_items(
     for n, row in enumerate(rows, 1):
         query, target, kind = row["query"], row["id"], row["kind"]
         where = f"line {n} ({query!r})"
-        kinds[kind] += 1
-        if kind not in KINDS:
-            problems.append(f"{where}: unknown kind {kind!r}")
+        row_kinds = set(row.get("kinds") or [kind])
+        for k in row_kinds:
+            kinds[k] += 1
+        if kind not in KINDS or not row_kinds <= set(KINDS):
+            problems.append(f"{where}: unknown kind in {kind!r}, {sorted(row_kinds)}")
+        if row.get("split") not in SPLITS:
+            problems.append(f"{where}: split {row.get('split')!r} is not one of {SPLITS}")
+        looks = derived_kinds(query) | ({kind} & set(LOOKS))
+        if row_kinds & set(DERIVED) != looks:
+            problems.append(f"{where}: kinds {sorted(row_kinds)} but it looks {sorted(looks)}")
         if (query, target) in seen:
             problems.append(f"{where}: duplicate")
         seen.add((query, target))
@@ -137,14 +149,18 @@ def check_known_items(
             if needle not in doc:
                 problems.append(f"{where}: {needle!r} does not occur in the target")
             run = longest_common_run(needle, ftitle)
-            if len(run) > MAX_TITLE_RUN:
+            if len(run) > MAX_TITLE_RUN and "headline_copy" not in row_kinds:
                 problems.append(f"{where}: shares {run!r} with the title")
-        if kind not in expected_kind(query, fold(query), words, phrases):
+        if kind in LOOKS and kind not in expected_kind(query, fold(query), words, phrases):
             problems.append(f"{where}: does not look like kind {kind!r}")
         matching = count_containing(folded_docs, needles)
         if matching > TOO_MANY:
             problems.append(f"{where}: {matching} articles contain all its words")
         row["matching"] = matching
+    drawn = [r for r in rows if r.get("source") == "drawn"]
+    copies = sum(1 for r in drawn if "headline_copy" in r.get("kinds", []))
+    if copies * 5 > len(drawn):
+        problems.append(f"{copies} of {len(drawn)} drawn queries copy headlines (max a fifth)")
     for kind, minimum in MIN_PER_KIND.items():
         if kinds[kind] < minimum:
             problems.append(f"only {kinds[kind]} queries of kind {kind!r} (want ≥ {minimum})")
@@ -196,10 +212,27 @@ def main(argv: list[str] | None = None) -> int:
 
     topical = [json.loads(x) for x in TOPICAL.read_text(encoding="utf-8").splitlines() if x]
     print(f"{TOPICAL.name}: {len(topical)} queries")
+    topic_ids = {row.get("id") for row in topical}
     for row in topical:
+        if not row.get("id") or row.get("area") not in ("energy", "general"):
+            problems.append(f"topic {row['query']!r}: needs an id and an area (energy/general)")
+        if row.get("split") not in SPLITS:
+            problems.append(f"topic {row['query']!r}: split {row.get('split')!r}")
         words, phrases, _ = terms(row["query"])
         n = count_containing(folded_docs, [fold(w) for w in words + phrases])
         print(f"  {row['query']}: {n} articles contain all its words")
+    qrels = QUERIES_DIR / "topical_qrels.jsonl"
+    if qrels.exists():
+        seen_pairs: set[tuple[str, str]] = set()
+        judgments = [json.loads(x) for x in qrels.read_text(encoding="utf-8").splitlines() if x]
+        for n, row in enumerate(judgments, 1):
+            pair = (row["topic"], row["doc"])
+            if row["topic"] not in topic_ids or row["doc"] not in articles:
+                problems.append(f"{qrels.name} line {n}: unknown topic or article {pair}")
+            if row["grade"] not in (0, 1, 2, 3) or pair in seen_pairs:
+                problems.append(f"{qrels.name} line {n}: bad grade or judged twice {pair}")
+            seen_pairs.add(pair)
+        print(f"{qrels.name}: {len(seen_pairs)} judgments")
     for problem in problems:
         print("PROBLEM", problem)
     print(f"{len(problems)} problem(s)")

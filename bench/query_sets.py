@@ -1,0 +1,146 @@
+"""The kinds of a known-item query, and the one-time tune/test split of both query sets.
+
+Kinds come in two sorts. Some are read off the query's looks and recomputed here (and checked by
+``check_queries.py``): ``traditional``, ``single_char`` (a one-character word), ``fullwidth``,
+``phrase`` (a quoted phrase), ``year`` (a word that is a year, 1900–2099), ``three_plus_words``,
+``unknown_word`` (a word of two or more characters that jieba's own dictionary lacks: a new name,
+a transliteration, a coined compound). Others are given by the person who wrote the query and
+kept as written: ``entity_event`` (who/what + what happened), ``compound`` (a single term, often
+one jieba splits), ``headline_copy`` (copies headline text; at most a fifth of the drawn
+queries), ``brief_item`` (the target is a multi-story roundup and the query is about one of its
+items), ``vague`` (a second, looser query for an already drawn article: two to four everyday
+words, the way someone who half remembers the story types it, no rare names; several articles
+may match). ``kind`` stays a single string (the first of ``KIND_ORDER`` that applies) for the
+scripts that group by one kind; ``kinds`` lists them all.
+
+The split is made once (``python bench/query_sets.py``) and then fixed in the files: every row
+without a ``split`` gets ``tune`` or ``test``, shuffled with a fixed seed within its stratum
+(known items: source × kind; topical: energy / general) and alternated, so each stratum is
+halved. Rows that already have a split keep it, so adding queries later never moves old ones; a
+second query for an article that already has one is written with that query's split, so no
+article is in both halves.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import random
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import QUERIES_DIR
+
+KNOWN_ITEMS = QUERIES_DIR / "known_items.jsonl"
+TOPICAL = QUERIES_DIR / "topical.jsonl"
+SEED = 13
+SPLITS = ("tune", "test")
+# The primary kind is the first that applies, rarest look first.
+KIND_ORDER = (
+    "traditional",
+    "single_char",
+    "fullwidth",
+    "phrase",
+    "headline_copy",
+    "compound",
+    "brief_item",
+    "vague",
+    "year",
+    "entity_event",
+    "plain",
+)
+LOOKS = ("traditional", "single_char", "fullwidth", "phrase")
+DERIVED = (*LOOKS, "year", "three_plus_words", "unknown_word")
+GIVEN = ("entity_event", "compound", "headline_copy", "brief_item", "vague")
+ALL_KINDS = (*KIND_ORDER, "three_plus_words", "unknown_word")
+
+_YEAR = re.compile(r"^(?:19|20)\d\d年?$")
+_HAN = re.compile(r"^[\u3400-\u9fff]+$")
+
+
+@functools.cache
+def _jieba_dictionary() -> dict[str, int]:
+    """jieba's own dictionary (word → frequency), without any words xinwen adds to it."""
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer.FREQ
+
+
+def derived_kinds(query: str) -> set[str]:
+    """The kinds ``query`` has by its looks (see the module docstring)."""
+    from bench.check_queries import expected_kind, terms
+    from index.analysis import fold
+
+    words, phrases, _ = terms(query)
+    kinds = expected_kind(query, fold(query), words, phrases) - {"plain"}
+    folded = [fold(w) for w in words]
+    if any(_YEAR.match(w) for w in folded):
+        kinds.add("year")
+    if len(words) + len(phrases) >= 3:
+        kinds.add("three_plus_words")
+    freq = _jieba_dictionary()
+    if any(len(w) >= 2 and _HAN.match(w) and not freq.get(w) for w in folded):
+        kinds.add("unknown_word")
+    return kinds
+
+
+def primary_kind(kinds: set[str]) -> str:
+    """The one kind reported for scripts that group by a single kind."""
+    return next((k for k in KIND_ORDER if k in kinds), "plain")
+
+
+def assign_splits(rows: list[dict], stratum, seed: int = SEED) -> int:
+    """Give every row without a ``split`` one, halving each stratum; how many were assigned."""
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        if "split" not in row:
+            groups[stratum(row)].append(row)
+    rng = random.Random(seed)
+    for key in sorted(groups):
+        members = groups[key]
+        rng.shuffle(members)
+        start = rng.randrange(2)  # odd strata: which half gets the extra row is random too
+        for n, row in enumerate(members):
+            row["split"] = SPLITS[(n + start) % 2]
+    return sum(len(g) for g in groups.values())
+
+
+def read_rows(path: Path) -> list[dict]:
+    """The JSON objects of a JSON Lines file."""
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def write_rows(path: Path, rows: list[dict]) -> None:
+    """Write ``rows`` as JSON Lines, one object a line, non-ASCII as is."""
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    path.write_text(text, encoding="utf-8")
+
+
+def main() -> int:
+    """Recompute the derived kinds and assign splits to rows that have none."""
+    items = read_rows(KNOWN_ITEMS)
+    for row in items:
+        given = {k for k in row.get("kinds", []) if k in GIVEN}
+        kinds = given | derived_kinds(row["query"])
+        if row.get("kind") in LOOKS:
+            kinds.add(row["kind"])
+        row["kinds"] = [k for k in ALL_KINDS if k in kinds] or ["plain"]
+        row["kind"] = primary_kind(kinds)
+    n = assign_splits(items, lambda r: f"{r.get('source', '')}/{r['kind']}")
+    write_rows(KNOWN_ITEMS, items)
+    topics = read_rows(TOPICAL)
+    m = assign_splits(topics, lambda r: r["area"])
+    write_rows(TOPICAL, topics)
+    print(f"{KNOWN_ITEMS.name}: {len(items)} rows, {n} newly split")
+    print(f"{TOPICAL.name}: {len(topics)} rows, {m} newly split")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
