@@ -3,8 +3,7 @@
 Opens two searchers over the same index, one without synonyms and one with the shipped list,
 runs every query of ``queries/latency.txt`` through both (a warm-up pass first, then each
 query once per searcher, alternating, so load on a shared machine hits both alike) and the
-known-item queries of ``queries/known_items.jsonl`` through both; writes
-``results/synonyms.md``.
+relevance sets through both (``bench/paired.py``); writes ``results/synonyms.md``.
 
     python bench/synonyms.py /tmp/words-bench-index
 """
@@ -20,8 +19,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import NOISE_NOTE, QUERIES_DIR, RESULTS_DIR, git_commit, machine, now
-from bench.relevance import K, rank_of, read_known_items, score
-from search import QueryError, Searcher, SearchRequest
+from bench.paired import evaluate, table
+from search import Searcher, SearchRequest
 from search.synonyms import Synonyms
 
 
@@ -36,14 +35,6 @@ def _latency_queries() -> list[str]:
 def _pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[int(p * (len(ordered) - 1))]
-
-
-def _hits(searcher: Searcher, q: str) -> list[list[str]]:
-    try:
-        result = searcher.search(SearchRequest(q=q, page_size=K))
-    except QueryError:
-        return []
-    return [[h.id, *h.similar_ids] for h in result.hits]
 
 
 def main() -> None:
@@ -66,11 +57,7 @@ def main() -> None:
             if name == "shipped" and result.notice and "同时搜索了" in result.notice:
                 expanded.append(len(times[name]) - 1)
     load = os.getloadavg()[0]
-    items = read_known_items()
-    relevance = {
-        name: score(items, [rank_of(i.id, _hits(s, i.query)) for i in items])
-        for name, s in searchers.items()
-    }
+    relevance = {name: evaluate(s) for name, s in searchers.items()}
     lines = [
         "# Synonyms on the bench corpus",
         "",
@@ -91,15 +78,11 @@ def main() -> None:
         )
     lines += [
         "",
-        f"**Known-item search** (`queries/known_items.jsonl`, {len(items)} queries), MRR@{K} /"
-        f" success@{K}:",
+        "**Relevance** (`bench/paired.py`: known items and judged topics, by split; topical"
+        " documents the judges never saw count as 0, see judged@10):",
         "",
-        "| synonyms | " + " | ".join(relevance["without"]) + " |",
-        "| --- |" + " ---: |" * len(relevance["without"]),
+        *table(relevance),
     ]
-    for name, by_kind in relevance.items():
-        cells = [f"{v['mrr']:.3f} / {v['success']:.0%}" for v in by_kind.values()]
-        lines.append(f"| {name} | " + " | ".join(cells) + " |")
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 

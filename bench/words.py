@@ -30,8 +30,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import NOISE_NOTE, RESULTS_DIR, git_commit, machine, now
+from bench.paired import evaluate, table
 from index.newwords import DEFAULT_MAX_CHARS, DEFAULT_MIN_COUNT, propose_words
-from search import QueryError, Searcher, SearchRequest
+from search import Searcher
 
 SHOWN = 30
 
@@ -91,34 +92,18 @@ def main() -> None:
 
 
 def _relevance(plain: Path, with_words: Path) -> list[str]:
-    """Known-item MRR@10 / success@10 by kind on the index without and with the new words."""
-    from bench.relevance import K, rank_of, read_known_items, score
-
-    items = read_known_items()
-    rows = {}
-    for name, root in (("without", plain), ("with the words", with_words)):
-        searcher = Searcher(root)
-        ranks = []
-        for item in items:
-            try:
-                hits = searcher.search(SearchRequest(q=item.query, page_size=K)).hits
-            except QueryError:
-                hits = ()
-            ranks.append(rank_of(item.id, [[h.id, *h.similar_ids] for h in hits]))
-        rows[name] = score(items, ranks)
-    kinds = list(rows["without"])
-    lines = [
-        f"**Known-item search with the words** (`queries/known_items.jsonl`, {len(items)}"
-        " queries; the second index is the same corpus reindexed with `--userdict` of the"
-        f" words `xinwen words` proposed), MRR@{K} / success@{K}:",
+    """The relevance sets on the index without and with the new words, by split."""
+    results = {
+        "without the words": evaluate(Searcher(plain)),
+        "with the words": evaluate(Searcher(with_words)),
+    }
+    return [
+        "**Relevance with the words**: the second index is the same corpus reindexed with"
+        " `--userdict` of the top 200 words `xinwen words` proposed (`bench/paired.py`;"
+        " topical documents the judges never saw count as 0, see judged@10):",
         "",
-        "| index | " + " | ".join(kinds) + " |",
-        "| --- |" + " ---: |" * len(kinds),
+        *table(results),
     ]
-    for name, by_kind in rows.items():
-        cells = [f"{by_kind[k]['mrr']:.3f} / {by_kind[k]['success']:.0%}" for k in kinds]
-        lines.append(f"| {name} | " + " | ".join(cells) + " |")
-    return lines
 
 
 if __name__ == "__main__":
