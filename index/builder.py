@@ -17,10 +17,12 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from whoosh import index as whoosh_index
 from whoosh.codec.base import Segment
 from whoosh.reading import IndexReader, SegmentReader
+from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter, SegmentWriter
 
 from index import settings
@@ -41,6 +43,9 @@ from index.schema import SCHEMA_VERSION, build_schema
 from index.segments import GroupingPool, XinwenSegmentWriter
 from index.sources import read_sources
 from index.store import IndexStore, fault_point
+
+if TYPE_CHECKING:
+    from index.clusters import Clusters
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +101,7 @@ def _writer(ix: whoosh_index.Index) -> IndexWriter:
     return ix.writer(limitmb=WRITER_LIMIT_MB, codec=XinwenCodec())
 
 
-def to_document(record: Record, seq: int) -> dict:
+def to_document(record: Record, seq: int, cluster: int) -> dict:
     """The Whoosh fields of one record."""
     doc: dict = {
         "id": record.id,
@@ -106,6 +111,7 @@ def to_document(record: Record, seq: int) -> dict:
         "body_c": record.body,
         "hash": record.content_hash,
         "seq": seq,
+        "cluster": cluster,
     }
     if record.category:
         doc["category"] = record.category
@@ -165,10 +171,17 @@ def _reindex(options: ReindexOptions, on_skip: Callable[[Skip], None] | None) ->
             records = _read(options, report, on_skip)
             if incremental:
                 ix = whoosh_index.open_dir(str(partial))
-                _update(ix, records, report, prune=options.prune, nice=options.nice)
+                clusters = _update(ix, records, report, prune=options.prune, nice=options.nice)
             else:
+                from index.clusters import Clusters  # numpy: loaded for a reindex only
+
                 ix = whoosh_index.create_in(str(partial), build_schema(userwords))
-                _build(ix, records, report, workers=options.workers, nice=options.nice)
+                clusters = Clusters()
+                _build(ix, records, report, options.workers, options.nice, clusters)
+            if clusters is not None:
+                with ix.reader() as reader:
+                    clusters.reseed(reader)  # clusters whose seed was deleted
+                clusters.save(partial)
             report.documents = ix.doc_count()
             ix.close()
             if not incremental and report.documents != report.indexed:
@@ -238,6 +251,7 @@ def _build(
     report: ReindexReport,
     workers: int,
     nice: Priority,
+    clusters: Clusters,
 ):
     """Write every record into an empty index; the last of several records with one id wins."""
     writer: IndexWriter
@@ -256,14 +270,14 @@ def _build(
     seen: set[str] = set()
     repeated: set[str] = set()
     try:
-        for seq, record in enumerate(records):
+        for seq, (record, cluster) in enumerate(clusters.assign_all(records)):
             if record.id in seen:
                 repeated.add(record.id)
                 _note_duplicate(report, record)
             else:
                 seen.add(record.id)
                 report.indexed += 1
-            writer.add_document(**to_document(record, seq))
+            writer.add_document(**to_document(record, seq, cluster))
             if isinstance(writer, XinwenSegmentWriter) and writer.full():
                 writer.commit(merge=False)  # this segment is done: bounded memory
                 writer = XinwenSegmentWriter(ix, limitmb=BUILD_LIMIT_MB, codec=XinwenCodec())
@@ -298,6 +312,7 @@ class _Indexed:
 
     hashes: dict[str, str | None]  # id -> content hash (None: the id has several documents)
     docnums: dict[str, list[int]]  # id -> its live documents
+    clusters: dict[str, int]  # id -> its (last) document's near-duplicate cluster
 
 
 def _indexed(reader: IndexReader) -> _Indexed:
@@ -308,12 +323,15 @@ def _indexed(reader: IndexReader) -> _Indexed:
     """
     hashes: dict[str, str | None] = {}
     docnums: dict[str, list[int]] = {}
+    clusters: dict[str, int] = {}
     for leaf, offset in reader.leaf_readers():
         ids = list(leaf.column_reader("id"))
         digests = list(leaf.column_reader("hash"))
+        cluster = list(leaf.column_reader("cluster"))
         live = leaf.all_doc_ids() if leaf.has_deletions() else range(len(ids))
         for docnum in live:
             id_ = ids[docnum]
+            clusters[id_] = cluster[docnum]
             where = docnums.get(id_)
             if where is None:
                 docnums[id_] = [offset + docnum]
@@ -321,7 +339,7 @@ def _indexed(reader: IndexReader) -> _Indexed:
             else:  # never written by xinwen; rewriting the record leaves one document
                 where.append(offset + docnum)
                 hashes[id_] = None
-    return _Indexed(hashes, docnums)
+    return _Indexed(hashes, docnums, clusters)
 
 
 def _update(
@@ -330,7 +348,7 @@ def _update(
     report: ReindexReport,
     prune: bool,
     nice: Priority,
-):
+) -> Clusters | None:
     """Add new records, rewrite changed ones, optionally delete ones the sources no longer have.
 
     Streams: a changed or new record goes to the writer as soon as it is read (a sub-writer
@@ -339,9 +357,42 @@ def _update(
     in a full build (the read side breaks ranking ties by it), so of an id seen several times
     the last record wins (`_drop_superseded`). Committed with `_merge_policy`: big segments
     are never rewritten.
+
+    New and changed records join the saved near-duplicate clusters (`index.clusters`); the
+    returned clusters still need `Clusters.reseed` for seeds deleted in the run.
     """
-    with ix.reader() as reader:
-        indexed = _indexed(reader)
+    # The index as it was before the run: the clusters' seeds are read back from it (a seed
+    # deleted in this run still stands for its cluster until the run ends).
+    before = ix.searcher()
+    try:
+        return _update_with(ix, before, records, report, prune, nice)
+    finally:
+        before.close()
+
+
+def _update_with(
+    ix: whoosh_index.Index,
+    before: Searcher,
+    records: Iterable[Record],
+    report: ReindexReport,
+    prune: bool,
+    nice: Priority,
+) -> Clusters | None:
+    from index.clusters import Clusters
+
+    indexed = _indexed(before.reader())
+
+    def seed_text(id_: str) -> tuple[str, str] | None:
+        docnum = before.document_number(id=id_)
+        if docnum is None:
+            return None
+        fields = before.stored_fields(docnum)
+        return fields.get("title", ""), fields.get("body", "")
+
+    clusters = Clusters.load(Path(ix.storage.folder), seed_text)
+    if clusters is None:
+        log.warning("rebuilding the near-duplicate clusters' seeds from the index")
+        clusters = Clusters.rebuild(before.reader(), seed_text)
     written: dict[str, bool] = {}  # id -> rewritten in this run (True) or unchanged (False)
     repeated: set[str] = set()
     writer = _UpdateWriter(ix, nice)
@@ -363,17 +414,20 @@ def _update(
             if not prior:  # the first rewrite of this id: its old documents go
                 for docnum in indexed.docnums.get(id_, ()):
                     writer.delete_document(docnum)
-            writer.add_document(**to_document(record, seq))
+                if id_ in indexed.clusters:
+                    clusters.removed(id_, indexed.clusters[id_])
+            writer.add_document(**to_document(record, seq, clusters.assign(record)))
             written[id_] = True
             report.indexed += 1
         gone = [id_ for id_ in indexed.docnums if id_ not in written] if prune else []
         for id_ in gone:
             for docnum in indexed.docnums[id_]:
                 writer.delete_document(docnum)
+            clusters.removed(id_, indexed.clusters[id_])
         report.deleted = len(gone)
         if report.indexed == 0 and not gone:
             writer.cancel()
-            return
+            return None
         fault_point("writing")
         writer.commit(mergetype=_merge_policy)
     except BaseException:
@@ -389,6 +443,7 @@ def _update(
             "ones), which slows searches down: a full reindex writes it anew",
             segments,
         )
+    return clusters
 
 
 class _UpdateWriter(ParallelWriter):

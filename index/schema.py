@@ -55,7 +55,7 @@ class ColumnNumber(NUMERIC):
 
 # Bump whenever a field or the analysis changes what is written: an index built with another
 # version is refused with a message that says to run ``xinwen reindex``.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: the near-duplicate cluster column
 
 WORD_FIELDS = ("title", "body")
 CHAR_FIELDS = {"title": "title_c", "body": "body_c"}
@@ -82,6 +82,9 @@ def build_schema(userwords: tuple[tuple[str, int | None, str | None], ...] = ())
         hash=ID(stored=True, sortable=True),
         # The record's place in the input: the last of several records with one id wins.
         seq=ColumnNumber(bits=64, stored=False, sortable=True),
+        # The document's near-duplicate cluster (`index.clusters`): the search side shows the
+        # best-ranked member of each cluster in a result.
+        cluster=ColumnNumber(bits=32, signed=False, stored=False, sortable=True),
     )
 
 

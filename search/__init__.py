@@ -5,6 +5,7 @@ Whoosh objects never leave this package: callers pass a ``SearchRequest`` and ge
 
 from search.models import (
     Article,
+    ArticleRef,
     Facet,
     FacetValue,
     Hit,
@@ -17,6 +18,7 @@ from search.service import IndexUnavailableError, Searcher
 
 __all__ = [
     "Article",
+    "ArticleRef",
     "Facet",
     "FacetValue",
     "Hit",

@@ -57,6 +57,16 @@ class SearchRequest:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """Another article named on an article's page (a member of its near-duplicate group)."""
+
+    id: str
+    title: str
+    published: dt.date | None
+    source: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Hit:
     """One result: the article's fields, its highlighted title and snippet, and its score."""
 
@@ -70,7 +80,8 @@ class Hit:
     source: str | None
     score: float
     similar: int = 0  # near-duplicates collapsed into this hit
-    similar_ids: tuple[str, ...] = ()
+    similar_ids: tuple[str, ...] = ()  # their ids, in rank order
+    similar_refs: tuple[ArticleRef, ...] = ()  # the first of them, to link to
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,10 +105,15 @@ class Facet:
 
 @dataclass(frozen=True, slots=True)
 class SearchResult:
-    """A page of results with exact total and facet counts."""
+    """A page of results with exact total and facet counts.
+
+    ``total`` counts articles; ``groups`` counts the hits they make once near-duplicates are
+    folded together, over the whole result: pages are pages of groups.
+    """
 
     request: SearchRequest
     total: int
+    groups: int
     hits: tuple[Hit, ...]
     facets: dict[str, Facet]
     took_ms: float
@@ -106,13 +122,16 @@ class SearchResult:
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.request.page_size))
+        """Pages of groups that can be asked for (up to the depth limit)."""
+        size = self.request.page_size
+        return max(1, min(-(-self.groups // size), MAX_RESULT_DEPTH // size))
 
     def to_dict(self) -> dict:
         """The JSON document of ``xinwen search --json`` and ``/api/search``."""
         return {
             "query": self.request.q,
             "total": self.total,
+            "groups": self.groups,
             "page": self.request.page,
             "page_size": self.request.page_size,
             "took_ms": round(self.took_ms, 2),
@@ -129,6 +148,7 @@ class SearchResult:
                     "source": h.source,
                     "score": round(h.score, 4),
                     "similar": h.similar,
+                    "similar_ids": list(h.similar_ids),
                 }
                 for h in self.hits
             ],
@@ -156,11 +176,22 @@ class Article:
     title_html: str = ""
     body_html: str = ""  # paragraphs, escaped, with the query's words marked
     related: tuple[Hit, ...] = field(default=())
+    group: tuple[ArticleRef, ...] = field(default=())  # its near-duplicates, best first
+    group_size: int = 1  # articles in its group, itself included (``group`` may be cut)
 
     def to_dict(self) -> dict:
         """JSON form for ``/api/article/<id>``."""
         data = asdict(self)
         data["published"] = self.published.isoformat() if self.published else None
+        data["group"] = [
+            {
+                "id": g.id,
+                "title": g.title,
+                "published": g.published.isoformat() if g.published else None,
+                "source": g.source,
+            }
+            for g in self.group
+        ]
         data["related"] = [
             {
                 "id": h.id,

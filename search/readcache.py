@@ -42,7 +42,7 @@ from search.facets import FacetIndex
 log = logging.getLogger(__name__)
 
 CACHE_FILE = "xinwen-read.cache"
-FORMAT = 1
+FORMAT = 2  # 2: the cluster column
 _MAGIC = b"XWRC"
 _HEADER = struct.Struct(">4sIQI")  # magic, format, payload length, CRC-32 of the payload
 LENGTH_FIELDS = ("title", "body", "title_c", "body_c")
@@ -56,6 +56,7 @@ class GenerationData:
     lengths: dict[str, array]  # field → each document's length ("i"; Whoosh's, 0 when none)
     field_lengths: dict[str, int]  # field → total length over the generation
     order: list[int]  # each document's place in the sources (the ``seq`` column)
+    cluster: array  # each document's near-duplicate cluster ("q"; the ``cluster`` column)
     from_cache: bool = False
 
 
@@ -93,7 +94,8 @@ def build(reader: IndexReader) -> GenerationData:
     lengths = {f: array("i", [length(d, f) or 0 for d in range(size)]) for f in LENGTH_FIELDS}
     field_lengths = {f: reader.field_length(f) for f in LENGTH_FIELDS}
     order = [int(v or 0) for v in reader.column_reader("seq")]
-    return GenerationData(facets, lengths, field_lengths, order)
+    cluster = array("q", [int(v or 0) for v in reader.column_reader("cluster")])
+    return GenerationData(facets, lengths, field_lengths, order, cluster)
 
 
 def _encode(key: dict, data: GenerationData) -> bytes:
@@ -112,6 +114,7 @@ def _encode(key: dict, data: GenerationData) -> bytes:
         "lengths": {f: v.tobytes() for f, v in data.lengths.items()},
         "field_lengths": data.field_lengths,
         "order": array("q", data.order).tobytes(),
+        "cluster": data.cluster.tobytes(),
     }
     body = marshal.dumps(payload)
     return _HEADER.pack(_MAGIC, FORMAT, len(body), zlib.crc32(body)) + body
@@ -149,8 +152,15 @@ def _decode(blob: bytes, key: dict) -> GenerationData | None:
     for f, raw in payload["lengths"].items():
         lengths[f] = array("i")
         lengths[f].frombytes(raw)
+    cluster = array("q")
+    cluster.frombytes(payload["cluster"])
     return GenerationData(
-        facets, lengths, payload["field_lengths"], _ints(payload["order"], "q"), from_cache=True
+        facets,
+        lengths,
+        payload["field_lengths"],
+        _ints(payload["order"], "q"),
+        cluster,
+        from_cache=True,
     )
 
 

@@ -16,14 +16,15 @@ from whoosh.searching import Searcher as WhooshSearcher
 from index.analysis import configure_jieba, word_analyzer
 from index.store import IndexStore, StoreError
 from search import readcache
-from search.dedupe import collapse, near_duplicates, shingles
-from search.engine import RERANK_DEPTH, Engine, Plan, rerank_bonus
+from search.dedupe import Groups
+from search.engine import LEAD_BONUS_ONE, RERANK_DEPTH, Engine, Plan, rerank_bonus
 from search.facets import FacetIndex, any_of, docnums_of, facet_values
 from search.folding import fold
 from search.highlight import mark_html, paragraphs_html, snippet_html
 from search.models import (
     MAX_QUERY_CHARS,
     Article,
+    ArticleRef,
     Facet,
     Hit,
     QueryError,
@@ -39,7 +40,9 @@ log = logging.getLogger(__name__)
 FALLBACK_NOTICE = "没有同时包含所有词的结果，以下是包含其中任意词的结果。"
 TRUNCATED_NOTICE = f"查询过长，只搜索了前 {MAX_QUERY_CHARS} 个字符。"
 SYNONYMS_NOTICE = "同时搜索了：{}"
-COLLAPSE_SLACK = 10  # extra candidates fetched so that collapsing still fills a page
+COLLAPSE_SLACK = 10  # extra candidates ranked so that collapsing usually fills a page at once
+GROUP_LISTED = 50  # members of an article's group listed on its page
+SIMILAR_LISTED = 10  # near-duplicates of a hit named (with title, source, date) on the page
 # Terms carried over, by their reading, from one generation's caches to the next (`_warm`).
 WARM_TERMS = 400
 SORT_BELOW = 4_000  # date order: sort a result set this small, else walk the dates newest first
@@ -65,6 +68,14 @@ class _Snapshot:
     facets: FacetIndex
     engine: Engine
     doc_count: int
+    groups: Groups
+    _ids: object = None  # the ``id`` column reader, opened when first needed
+
+    def doc_id(self, docnum: int) -> str:
+        """A document's id from its column (no stored fields read)."""
+        if self._ids is None:
+            self._ids = self.searcher.reader().column_reader("id")
+        return self._ids[docnum]
 
     def close(self) -> None:
         self.searcher.close()
@@ -72,6 +83,64 @@ class _Snapshot:
 
 def _date(value: object) -> dt.date | None:
     return value.date() if isinstance(value, dt.datetime) else None
+
+
+def _ref(fields: dict) -> ArticleRef:
+    return ArticleRef(
+        fields["id"], fields.get("title", ""), _date(fields.get("published")), fields.get("source")
+    )
+
+
+class _Ranking:
+    """Relevance order of a result: the re-ranked head, then the rest by BM25F score."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        final: int,
+        scores: list[float],
+        head: list[tuple[int, float]],
+        order: list[int],
+    ) -> None:
+        self.engine, self.final, self.scores, self.order = engine, final, scores, order
+        self.head = head
+        self._head_rank = {d: i for i, (d, _) in enumerate(head)}
+        self._head_score = dict(head)
+
+    def top(self, k: int) -> list[int]:
+        """The ``k`` best documents, best first."""
+        docs = [d for d, _ in self.head]
+        if k > len(docs):
+            rest = self.engine.top(self.final, self.scores, k)
+            docs += [d for d in rest if d not in self._head_rank]
+        return docs[:k]
+
+    def key(self, d: int) -> tuple:
+        """Where a document of the result stands (sorts like ``top``)."""
+        rank = self._head_rank.get(d)
+        if rank is not None:
+            return (0, rank, 0)
+        return (1, -self.scores[d], self.order[d])
+
+    def score(self, d: int) -> float:
+        return self._head_score.get(d, self.scores[d])
+
+
+class _DateOrder:
+    """Newest first, undated last."""
+
+    def __init__(self, searcher: Searcher, snap: _Snapshot, final: int) -> None:
+        self.searcher, self.snap, self.final = searcher, snap, final
+
+    def top(self, k: int) -> list[int]:
+        return self.searcher._newest(self.snap, self.final, k)
+
+    def key(self, d: int) -> tuple:
+        rank = self.snap.facets.age_rank[d]
+        return (0, -rank, d) if rank >= 0 else (1, 0, d)
+
+    def score(self, d: int) -> float:
+        return 0.0
 
 
 class Searcher:
@@ -121,6 +190,7 @@ class Searcher:
             facets=facets,
             engine=Engine(reader, facets.size, facets.live, data),
             doc_count=reader.doc_count(),
+            groups=Groups(data.cluster, facets.size),
         )
         self._snapshot = new
         if snap is not None:
@@ -210,10 +280,12 @@ class Searcher:
                     notices.append(FALLBACK_NOTICE)
                     fallback = True
             facets = self._facets(request, fi, matched, by_cat, by_src, by_date)
-            hits = self._page(request, snap, plan, final, fallback)
+            groups = snap.groups.count(final)
+            hits = self._page(request, snap, plan, final, groups, fallback)
         return SearchResult(
             request=request,
             total=final.bit_count(),
+            groups=groups,
             hits=tuple(hits),
             facets=facets,
             took_ms=(time.perf_counter() - started) * 1000,
@@ -266,36 +338,51 @@ class Searcher:
         return facets
 
     def _page(
-        self, request: SearchRequest, snap: _Snapshot, plan: Plan, final: int, fallback: bool
-    ) -> list[Hit]:
-        if not final:
-            return []
-        need = request.page * request.page_size + COLLAPSE_SLACK
-        searcher = snap.searcher
-        if request.sort is SortOrder.DATE or not plan.terms:
-            ranked = [(d, 0.0) for d in self._newest(snap, final, need)]
-            stored = [searcher.stored_fields(d) for d, _ in ranked]
-        else:
-            ranked, stored = self._ranked(snap, plan, final, need, fallback, request.recency)
-        groups = collapse([shingles(f.get("title", ""), f.get("body", "")) for f in stored])
-        first = (request.page - 1) * request.page_size
-        page = groups[first : first + request.page_size]
-        words = tuple(plan.words)
-        return [
-            self._hit(stored[g[0]], ranked[g[0]][1], words, [stored[i]["id"] for i in g[1:]])
-            for g in page
-        ]
-
-    def _ranked(
         self,
+        request: SearchRequest,
         snap: _Snapshot,
         plan: Plan,
         final: int,
-        need: int,
+        groups: int,
         fallback: bool,
-        recency: float = 0.0,
-    ) -> tuple[list[tuple[int, float]], list[dict]]:
-        """The best ``need`` documents by BM25F, the first ``RERANK_DEPTH`` re-ranked by text.
+    ) -> list[Hit]:
+        """The page's groups: ranked documents collapsed by cluster, the page cut out of them.
+
+        Documents are ranked as deep as the page needs: first its number of groups plus a
+        little, then deeper while near-duplicates leave the page short (the number of groups
+        is exact, so it is known when they will not). Stored fields are read for the page's
+        hits only (and for the re-ranked head of a query of several words).
+        """
+        first = (request.page - 1) * request.page_size
+        want = min(first + request.page_size, groups)
+        if first >= want:
+            return []
+        total = final.bit_count()
+        if request.sort is SortOrder.DATE or not plan.terms:
+            rank = self._by_date(snap, final)
+        else:
+            rank = self._by_relevance(snap, plan, final, fallback, request.recency)
+        depth = want + COLLAPSE_SLACK
+        while True:
+            order = rank.top(depth)
+            reps = snap.groups.collapse(order, want)
+            if len(reps) >= want or depth >= total:
+                break
+            depth = min(total, depth * 2 + (want - len(reps)) * 2)
+        searcher, words = snap.searcher, tuple(plan.words)
+        hits = []
+        for d in reps[first:]:
+            others = [m for m in snap.groups.members(d) if m != d and final >> m & 1]
+            others.sort(key=rank.key)
+            similar = [snap.doc_id(m) for m in others]
+            refs = [_ref(searcher.stored_fields(m)) for m in others[:SIMILAR_LISTED]]
+            hits.append(self._hit(searcher.stored_fields(d), rank.score(d), words, similar, refs))
+        return hits
+
+    def _by_relevance(
+        self, snap: _Snapshot, plan: Plan, final: int, fallback: bool, recency: float = 0.0
+    ) -> _Ranking:
+        """BM25F order, the first ``RERANK_DEPTH`` re-ranked by their text.
 
         In the any-word fallback a document's score is scaled by the share of the query's
         units it has, so documents with more of the words come first.
@@ -304,19 +391,22 @@ class Searcher:
         scores = engine.scores(plan.terms, among=final)
         if fallback:
             units = plan.required
-            for d in engine.top(final, scores, max(need, RERANK_DEPTH) * 4):
-                scores[d] *= sum(unit >> d & 1 for unit in units) / len(units)
-        docs = engine.top(final, scores, max(need, RERANK_DEPTH))
+            have = dict.fromkeys(engine.docnums(final), 0)
+            for unit in units:
+                for d in docnums_of(unit & final):
+                    have[d] += 1
+            for d, n in have.items():
+                scores[d] *= n / len(units)
+        docs = engine.top(final, scores, RERANK_DEPTH)
         newest = snap.facets.newest
         # The text is read for the re-ranked head only when it can change a score: a bonus
-        # needs two words or more, the recency preference a date.
-        rerank = len(plan.plain_words) >= 2 or bool(recency and newest)
-        stored = {d: searcher.stored_fields(d) for d in docs[:RERANK_DEPTH]} if rerank else {}
+        # needs a word (two for most of them), the recency preference a date.
+        rerank = len(plan.plain_words) >= (1 if LEAD_BONUS_ONE else 2) or bool(recency and newest)
         head = []
-        for d in docs[:RERANK_DEPTH]:
+        for d in docs:
             score = scores[d]
             if rerank:
-                f = stored[d]
+                f = searcher.stored_fields(d)
                 score *= 1 + rerank_bonus(plan.plain_words, f.get("title", ""), f.get("body", ""))
                 published = _date(f.get("published"))
                 if recency and published and newest:
@@ -327,11 +417,10 @@ class Searcher:
         # Equal scores in input order, as ``Engine.top`` orders them: the same in every build.
         order = engine.input_order()
         head.sort(key=lambda ds: (-ds[1], order[ds[0]]))
-        ranked = (head + [(d, scores[d]) for d in docs[RERANK_DEPTH:]])[:need]
-        for d, _ in ranked:
-            if d not in stored:
-                stored[d] = searcher.stored_fields(d)
-        return ranked, [stored[d] for d, _ in ranked]
+        return _Ranking(engine, final, scores, head, order)
+
+    def _by_date(self, snap: _Snapshot, final: int) -> _DateOrder:
+        return _DateOrder(self, snap, final)
 
     def _newest(self, snap: _Snapshot, final: int, need: int) -> list[int]:
         """Up to ``need`` documents of ``final``, newest first, undated last."""
@@ -350,7 +439,14 @@ class Searcher:
         undated = [d for d in docnums_of(final) if fi.age_rank[d] < 0]
         return out + undated[: need - len(out)]
 
-    def _hit(self, fields: dict, score: float, words: tuple[str, ...], similar: list[str]) -> Hit:
+    def _hit(
+        self,
+        fields: dict,
+        score: float,
+        words: tuple[str, ...],
+        similar: list[str],
+        refs: list[ArticleRef] | None = None,
+    ) -> Hit:
         title, body = fields.get("title", ""), fields.get("body", "")
         return Hit(
             id=fields["id"],
@@ -364,6 +460,7 @@ class Searcher:
             score=float(score),
             similar=len(similar),
             similar_ids=tuple(similar),
+            similar_refs=tuple(refs or ()),
         )
 
     # -- articles ------------------------------------------------------------------------------
@@ -379,6 +476,7 @@ class Searcher:
                 return None
             fields = snap.searcher.stored_fields(docnum)
             related = self._related(snap, docnum, fields, 5)
+            group, group_size = self._group(snap, docnum)
         title, body = fields.get("title", ""), fields.get("body", "")
         return Article(
             id=fields["id"],
@@ -391,10 +489,21 @@ class Searcher:
             title_html=mark_html(title, words),
             body_html=paragraphs_html(body, words),
             related=tuple(related),
+            group=tuple(group),
+            group_size=group_size,
         )
 
+    def _group(self, snap: _Snapshot, docnum: int) -> tuple[list[ArticleRef], int]:
+        """The other articles of ``docnum``'s near-duplicate group, newest first (at most
+        ``GROUP_LISTED``), and the group's size."""
+        live, age = snap.facets.live, snap.facets.age_rank
+        others = [m for m in snap.groups.members(docnum) if m != docnum and live >> m & 1]
+        others.sort(key=lambda m: (-age[m], m))
+        refs = [_ref(snap.searcher.stored_fields(m)) for m in others[:GROUP_LISTED]]
+        return refs, len(others) + 1
+
     def related(self, id: str, k: int = 5) -> list[Hit]:
-        """More articles like this one (near-duplicates of it left out)."""
+        """More articles like this one (one per near-duplicate group, its own group left out)."""
         with self._lock:
             snap = self._current()
             docnum = snap.searcher.document_number(id=id)
@@ -428,19 +537,17 @@ class Searcher:
         matched = 0
         for f, w, _ in terms:
             matched |= engine.postings(f, w).mask
-        own = shingles(title, body)
-        hits: list[Hit] = []
-        seen: list[frozenset[str]] = [own]
-        for d in engine.top(candidates & matched, scores, k * 3):
-            other = searcher.stored_fields(d)
-            sig = shingles(other.get("title", ""), other.get("body", ""))
-            if any(near_duplicates(sig, s, 0.6) for s in seen):
-                continue
-            seen.append(sig)
-            hits.append(self._hit(other, scores[d], (), []))
-            if len(hits) >= k:
-                break
-        return hits
+        # One article per near-duplicate group, none of the article's own group (that is
+        # listed apart).
+        groups = snap.groups
+        own = groups.cluster(docnum)
+        ranked = (
+            d for d in engine.top(candidates & matched, scores, k * 8) if groups.cluster(d) != own
+        )
+        return [
+            self._hit(searcher.stored_fields(d), scores[d], (), [])
+            for d in groups.collapse(ranked, k)
+        ]
 
     # -- suggestions ---------------------------------------------------------------------------
 

@@ -97,7 +97,7 @@ def test_type_a_query_and_see_marked_results(tab: Tab) -> None:
     assert page.locator("li.hit").count() == 10
     assert page.locator("h2.hit-title mark").first.inner_text() == "光伏"
     assert re.fullmatch(
-        r"找到 [\d,]+ 条结果（用时 .+ 毫秒）", page.locator("h1.summary").inner_text()
+        r"找到 [\d,]+ 篇，[\d,]+ 组（用时 .+ 毫秒）", page.locator("h1.summary").inner_text()
     )
 
 
@@ -195,6 +195,37 @@ def test_works_without_javascript(browser: sync_api.Browser, live_server) -> Non
     page.locator("form.date-form button").click()
     page.wait_for_url(re.compile(r"from=2020-01-01&to=2020-12-31"))
     assert "q=%E9%A3%8E%E7%94%B5" in page.url
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_open_a_story_group_and_follow_a_link(
+    browser: sync_api.Browser, live_server, width: int
+) -> None:
+    """ "N 篇相似文章" opens (without JavaScript) into links to the folded reposts; the repost's
+    page lists the rest of its group."""
+    context = browser.new_context(
+        locale="zh-CN", java_script_enabled=False, viewport={"width": width, "height": 800}
+    )
+    page = context.new_page()
+    page.goto(live_server.url + "/search?q=%E7%A2%B3%E9%85%B8%E9%94%82")  # 碳酸锂
+    hit = page.locator("li.hit", has=page.locator("details.similar")).first
+    shown = hit.locator("h2.hit-title a").inner_text()
+    summary = hit.locator("details.similar summary")
+    assert summary.inner_text() == "1 篇相似文章"
+    link = hit.locator("details.similar li a").first
+    assert not link.is_visible()  # closed until asked
+    summary.click()
+    assert link.is_visible()
+    repost = link.inner_text()
+    link.click()
+    page.wait_for_url(re.compile(r"/article/demo-005[89]\?q="))
+    assert page.locator("article h1").inner_text() == repost != shown
+    group = page.locator("section.group li a")
+    assert group.count() == 1 and group.first.inner_text() == shown
+    assert page.locator("#group-heading").inner_text() == "同组相似文章（共 2 篇）"
+    group.first.click()
+    assert page.locator("article h1").inner_text() == shown
     context.close()
 
 

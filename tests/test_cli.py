@@ -39,6 +39,7 @@ def test_reindex_stats_and_search(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert set(doc) == {
         "query",
         "total",
+        "groups",
         "page",
         "page_size",
         "took_ms",
@@ -57,10 +58,14 @@ def test_reindex_stats_and_search(tmp_path: Path, capsys: pytest.CaptureFixture[
         "source",
         "score",
         "similar",
+        "similar_ids",
     }
     assert set(doc["facets"]) == {"category", "source", "published"}
     code, out, _ = run(capsys, "search", "特高压", "--index", root, "--category", "项目")
     assert code == 0 and "[特高压]" in out and "项目" in out
+    # The demo corpus has a reposted 特高压 story: 13 articles make 12 groups.
+    code, out, _ = run(capsys, "search", "特高压", "--index", root)
+    assert code == 0 and out.startswith("13 篇，12 组（")
 
 
 def test_field_mapping_from_the_command_line(

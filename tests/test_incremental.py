@@ -170,7 +170,7 @@ def test_an_id_held_twice_is_rewritten_as_one_document(tmp_path: Path) -> None:
     generation = IndexStore(root).current().path
     ix = whoosh_index.open_dir(str(generation))
     writer = ix.writer()
-    writer.add_document(**to_document(records(src)[1], 99))
+    writer.add_document(**to_document(records(src)[1], 99, 99))
     writer.commit(merge=False)
     ix.close()
     report = incremental(src, root)

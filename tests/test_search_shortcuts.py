@@ -6,16 +6,28 @@ import json
 from itertools import combinations
 from pathlib import Path
 
+import numpy as np
 import pytest
+from datasketch import MinHash
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import search.engine as engine_module
 from index import analysis
+from index.clusters import (
+    NUM_PERM,
+    SEED,
+    THRESHOLD,
+    fold_all,
+    jaccard,
+    shingle_hash,
+    shingle_set,
+    shingle_text,
+    signatures,
+)
 from index.postingvalues import decode_positions
 from index.store import IndexStore
 from search import Searcher, SearchRequest, SortOrder
-from search.dedupe import THRESHOLD, near_duplicates, shingles, similarity
 from search.engine import Engine, _begins_cached
 from search.facets import docnums_of, mask_of
 from search.folding import fold
@@ -58,27 +70,53 @@ def test_fold_equals_the_index_fold_on_the_demo_corpus() -> None:
             assert fold(line) == analysis.fold(line)
 
 
-def _demo_signatures() -> list[frozenset[str]]:
-    sigs = []
+def _demo_articles() -> list[tuple[str, str]]:
+    out = []
     for path in sorted(DEMO.rglob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 rec = json.loads(line)
-                sigs.append(shingles(str(rec.get("title", "")), str(rec.get("body", ""))))
-    return sigs
+                out.append((str(rec.get("title", "")), str(rec.get("body", ""))))
+    return out
 
 
-def test_near_duplicates_agrees_with_the_jaccard_similarity() -> None:
-    sigs = _demo_signatures()
-    assert len(sigs) > 20
-    for a, b in combinations(sigs, 2):
-        assert near_duplicates(a, b) == (similarity(a, b) >= THRESHOLD)
-        assert similarity(a, b) == (len(a & b) / len(a | b) if a and b else 0.0)
-    # Sizes at and around the bound: 3 of 5 shared is exactly 0.6.
-    five = frozenset("abcde")
-    for other in (frozenset("abc"), frozenset("abx"), frozenset("abcdefgh"), frozenset()):
-        assert near_duplicates(five, other) == (similarity(five, other) >= THRESHOLD)
-    assert near_duplicates(frozenset("abc"), five)
+def _four_grams(title: str, body: str) -> frozenset[str]:
+    """The plain definition: the set of character 4-grams of the folded title and start of
+    the body (a text shorter than a 4-gram is its own single shingle)."""
+    text = fold((title + "\n" + body[:1500]).replace(" ", ""))
+    if len(text) <= 4:
+        return frozenset([text])
+    return frozenset(text[i : i + 4] for i in range(len(text) - 3))
+
+
+def test_exact_similarity_is_the_jaccard_similarity_of_the_4_gram_sets() -> None:
+    articles = [*_demo_articles()[:40], ("短", ""), ("四个字符", ""), ("ab", "cd"), ("", "")]
+    folded = fold_all([shingle_text(t, b) for t, b in articles])
+    sets = [shingle_set(f) for f in folded]
+    plain = [_four_grams(t, b) for t, b in articles]
+    for i, j in combinations(range(len(articles)), 2):
+        a, b = plain[i], plain[j]
+        assert jaccard(sets[i], sets[j]) == pytest.approx(len(a & b) / len(a | b))
+    assert all(len(s) == len(p) for s, p in zip(sets, plain, strict=True))
+    # Sizes at the bound: 3 of 5 shared is exactly THRESHOLD.
+    five, three = shingle_set("abcdefgh"), shingle_set("abcdef")
+    assert jaccard(five, three) == 3 / 5 == THRESHOLD
+
+
+def test_batch_signatures_are_datasketch_minhashes() -> None:
+    """The numpy batch path computes what ``datasketch.MinHash.update_batch`` computes."""
+    articles = [*_demo_articles()[:12], ("短", "")]
+    folded = fold_all([shingle_text(t, b) for t, b in articles])
+    batch = signatures(folded)
+    for text, sig in zip(folded, batch, strict=True):
+        reference = MinHash(
+            num_perm=NUM_PERM,
+            seed=SEED,
+            scheme="affine32",
+            hashfunc=lambda key: int(shingle_hash(np.array([key], dtype=np.uint64))[0]),
+        )
+        reference.update_batch(shingle_set(text).tolist())
+        assert reference.hashvalues.tolist() == sig.tolist()
 
 
 # -- postings, positions and the per-generation caches --------------------------------------------

@@ -49,7 +49,7 @@ def _build(
     codec = XinwenCodec(small_block=0, pickle_protocol=2) if w3_bytes else XinwenCodec()
     writer = writer_class(ix, codec=codec, compound=False)
     for seq, record in enumerate(docs):
-        writer.add_document(**to_document(record, seq))
+        writer.add_document(**to_document(record, seq, seq))
     writer.commit()
     return path
 
@@ -125,7 +125,7 @@ def test_merging_segments_through_the_grouped_writer(tmp_path: Path, corpus: lis
     ix = whoosh_index.open_dir(str(source))
     writer = XinwenSegmentWriter(ix, codec=XinwenCodec(), compound=False)
     for seq, record in enumerate(corpus[half:], start=half):
-        writer.add_document(**to_document(record, seq))
+        writer.add_document(**to_document(record, seq, seq))
     writer.commit(optimize=True)  # the old segment's postings go through the pool's add()
     merged = _postings(source)
     expected = _postings(_build(tmp_path / "whole", SegmentWriter, corpus))

@@ -63,6 +63,7 @@ ALLOWED_TAGS = {
     "html", "head", "meta", "title", "link", "script", "body", "a", "span", "header", "form",
     "label", "input", "datalist", "button", "main", "div", "section", "h1", "h2", "h3", "p",
     "ul", "ol", "li", "nav", "aside", "time", "mark", "bdi", "code", "footer", "article",
+    "details", "summary",
 }  # fmt: skip
 
 

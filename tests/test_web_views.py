@@ -37,7 +37,7 @@ def test_home_is_a_searchable_zh_cn_page(client: FlaskClient) -> None:
 def test_home_browses_newest_first_with_all_facets(client: FlaskClient) -> None:
     documents = client.get("/healthz").get_json()["documents"]
     doc = page(client, "/")
-    assert f"最新文章：共 {documents:,} 篇" in doc.select_one("h1.summary").text
+    assert f"最新文章：共 {documents:,} 篇，" in doc.select_one("h1.summary").text
     dates = [t.get("datetime") for t in doc.select("li.hit time")]
     assert len(dates) == 10 and dates == sorted(dates, reverse=True)
     names = [s.get("aria-labelledby") for s in doc.select("aside section.facet")]
@@ -50,7 +50,7 @@ def test_home_browses_newest_first_with_all_facets(client: FlaskClient) -> None:
 def test_results_show_count_time_marked_titles_snippets_and_metadata(client: FlaskClient) -> None:
     doc = page(client, "/search?q=光伏")
     summary = doc.select_one("h1.summary").text
-    assert re.fullmatch(r"找到 [\d,]+ 条结果（用时 (<1|[\d,]+) 毫秒）", summary), summary
+    assert re.fullmatch(r"找到 [\d,]+ 篇，[\d,]+ 组（用时 (<1|[\d,]+) 毫秒）", summary), summary
     hits = doc.select("ol.hits > li.hit")
     assert len(hits) == 10
     for hit in hits:
@@ -68,7 +68,7 @@ def test_similar_articles_are_counted(client: FlaskClient) -> None:
     similar = [h for h in data["hits"] if h["similar"]]
     assert similar  # the demo corpus has near-duplicates about 储能
     doc = page(client, "/search?q=储能&size=100")
-    shown = [s.text for s in doc.select("li.hit .similar")]
+    shown = [s.text for s in doc.select("li.hit details.similar summary")]
     assert shown == [f"{h['similar']} 篇相似文章" for h in similar]
 
 
@@ -92,7 +92,7 @@ def test_category_toggle_is_a_link_that_changes_counts(client: FlaskClient) -> N
     href = link.get("href")
     assert params_of(href) == [("q", "光伏"), ("category", "技术")]  # page reset to 1
     chosen = page(client, href)
-    assert chosen.select_one("h1.summary").text.startswith(f"找到 {count} 条结果")
+    assert chosen.select_one("h1.summary").text.startswith(f"找到 {count} 篇，")
     assert count < before
     assert {h.text for h in chosen.select("li.hit .tag")} == {"技术"}
     selected = chosen.select_one('.facet-category li.selected a[data-value="技术"]')

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from flask import url_for
 from markupsafe import escape
 
-from search import Article, Hit, QueryError, Searcher, SearchRequest, SearchResult
+from search import Article, ArticleRef, Hit, QueryError, Searcher, SearchRequest, SearchResult
 from webui import facets
 from webui.params import ParamError, SearchParams
 
@@ -61,6 +61,20 @@ def hit_context(hit: Hit, q: str = "") -> dict:
         "category": hit.category,
         "source": hit.source,
         "similar": hit.similar,
+        "similar_refs": [ref_context(r, q) for r in hit.similar_refs],
+        "similar_more": hit.similar - len(hit.similar_refs),
+    }
+
+
+def ref_context(ref: ArticleRef, q: str = "") -> dict:
+    """A link to another article: a near-duplicate of a hit, a member of an article's group."""
+    return {
+        "id": ref.id,
+        "title": ref.title,
+        "article_url": article_url(ref.id, q),
+        "published": ref.published.isoformat() if ref.published else None,
+        "published_label": date_label(ref.published),
+        "source": ref.source,
     }
 
 
@@ -116,6 +130,8 @@ def search_context(searcher: Searcher, params: SearchParams) -> dict:
         "browsing": not params.q,
         "total": result.total,
         "total_text": f"{result.total:,}",
+        "groups": result.groups,
+        "groups_text": f"{result.groups:,}",
         "took_ms": round(result.took_ms, 2),
         "took_text": took_text(result.took_ms),
         "notice": result.notice,
@@ -131,7 +147,7 @@ def search_context(searcher: Searcher, params: SearchParams) -> dict:
         "clear_url": facets.clear_filters_url(params, base),
         "clear_dates_url": facets.url(base, params.replace(date_from=None, date_to=None)),
         "sort_options": facets.sort_options(params, base) if params.q else [],
-        "pagination": facets.pagination(params, result.total, base),
+        "pagination": facets.pagination(params, result.groups, base),
         "suggestions": suggestions,
     }
 
@@ -166,5 +182,8 @@ def article_context(article: Article, q: str) -> dict:
             ),
         },
         "related": [hit_context(h) for h in article.related],
+        "group": [ref_context(r) for r in article.group],
+        "group_size": article.group_size,
+        "group_more": article.group_size - 1 - len(article.group),
         "back_url": facets.url(search, SearchParams(q=q)) if q else None,
     }

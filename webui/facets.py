@@ -11,7 +11,7 @@ import calendar
 import datetime as dt
 import re
 
-from search.models import Facet, FacetValue, SortOrder
+from search.models import MAX_RESULT_DEPTH, Facet, FacetValue, SortOrder
 from webui.params import SearchParams, toggled
 
 FACET_LABELS = {"category": "分类", "source": "来源", "published": "日期"}
@@ -177,9 +177,13 @@ def sort_options(params: SearchParams, base: str) -> list[dict]:
     ]
 
 
-def pagination(params: SearchParams, total: int, base: str) -> dict:
-    """上一页/下一页, a window of page numbers with gaps, and a way back from beyond the end."""
-    pages = max(1, -(-total // params.page_size))
+def pagination(params: SearchParams, groups: int, base: str) -> dict:
+    """上一页/下一页, a window of page numbers with gaps, and a way back from beyond the end.
+
+    Pages are pages of groups (near-duplicates folded together), up to the depth limit.
+    """
+    size = params.page_size
+    pages = max(1, min(-(-groups // size), MAX_RESULT_DEPTH // size))
     page = params.page
 
     def link(n: int) -> str:

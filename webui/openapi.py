@@ -69,14 +69,30 @@ SCHEMAS = {
             "similar": {
                 "type": "integer",
                 "minimum": 0,
-                "description": "Near-duplicates collapsed into this hit.",
+                "description": "Near-duplicates collapsed into this hit (the other articles "
+                "of its group in this result).",
+            },
+            "similar_ids": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "Their ids, in rank order (`similar` of them).",
             },
         }
     ),
     "SearchResult": _obj(
         {
             "query": {"type": "string"},
-            "total": {"type": "integer", "minimum": 0},
+            "total": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Articles matching, near-duplicates included.",
+            },
+            "groups": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Hits the whole result makes once near-duplicates are folded "
+                "together (one per group); pages are pages of groups.",
+            },
             "page": {"type": "integer", "minimum": 1},
             "page_size": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
             "took_ms": {"type": "number", "minimum": 0},
@@ -127,6 +143,25 @@ SCHEMAS = {
                 "description": "Escaped <p> paragraphs with the query's words in <mark>.",
             },
             "related": {"type": "array", "items": _ref("Related")},
+            "group": {
+                "type": "array",
+                "items": _ref("GroupMember"),
+                "description": "The other articles of its near-duplicate group, newest first "
+                "(at most 50).",
+            },
+            "group_size": {
+                "type": "integer",
+                "minimum": 1,
+                "description": "Articles in its group, itself included.",
+            },
+        }
+    ),
+    "GroupMember": _obj(
+        {
+            "id": {"type": "string"},
+            "title": {"type": "string"},
+            "published": NULLABLE_DATE,
+            "source": NULLABLE_STRING,
         }
     ),
     "Health": _obj(

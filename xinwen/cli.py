@@ -136,7 +136,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return EXIT_OK
     tty = sys.stdout.isatty()
-    print(f"{result.total:,} 条结果（{result.took_ms:.0f} 毫秒）", end="  ")
+    # Articles, and the groups they make once near-duplicates are folded (pages are of groups).
+    print(f"{result.total:,} 篇，{result.groups:,} 组（{result.took_ms:.0f} 毫秒）", end="  ")
     print(f"第 {request.page}/{result.pages} 页")
     if result.notice:
         print(result.notice)
