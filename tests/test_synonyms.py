@@ -59,7 +59,10 @@ def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _ids(searcher: Searcher, q: str) -> list[str]:
-    return [h.id for h in searcher.search(SearchRequest(q=q, page_size=50)).hits]
+    """Every article found, in rank order: each hit, then the near-duplicates grouped with it
+    (the articles here share a template)."""
+    hits = searcher.search(SearchRequest(q=q, page_size=50)).hits
+    return [i for h in hits for i in (h.id, *h.similar_ids)]
 
 
 def test_an_article_with_only_the_synonym_is_found_below_the_typed_word(root: Path) -> None:
