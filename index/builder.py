@@ -91,6 +91,8 @@ class ReindexOptions:
     field_map: dict[str, str] = field(default_factory=dict)
     userdict: Path | None = None
     boilerplate: Path | None = None
+    # Where pages and text files take a category from (`index.sources.categories`).
+    category_from: str = "auto"
     progress: bool = True
     # Called with the new generation's folder just before it is switched in (`IndexStore.publish`).
     prepare: Callable[[Path], None] | None = None
@@ -193,7 +195,8 @@ def _reindex(options: ReindexOptions, on_skip: Callable[[Skip], None] | None) ->
             if report.indexed + report.unchanged == 0:
                 raise ReindexError(
                     f"nothing could be indexed from {', '.join(map(str, options.sources))}"
-                    f" ({report.skipped} records skipped): the served index is unchanged"
+                    f" ({report.skipped} records skipped: {report.skip_counts()}):"
+                    " the served index is unchanged"
                 )
             if incremental and report.indexed == 0 and report.deleted == 0:
                 shutil.rmtree(partial, ignore_errors=True)
@@ -219,7 +222,10 @@ def _read(
     progress = Progress(total, enabled=options.progress)
     try:
         for item in read_sources(
-            options.sources, field_map=options.field_map or None, boilerplate=options.boilerplate
+            options.sources,
+            field_map=options.field_map or None,
+            boilerplate=options.boilerplate,
+            category_from=options.category_from,
         ):
             report.read += 1
             progress.update()
@@ -233,6 +239,8 @@ def _read(
                     on_skip(item)
                 continue
             report.characters += len(item.title) + len(item.body)
+            if item.category is None:
+                report.uncategorised += 1
             yield item
     finally:
         progress.close()

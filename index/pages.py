@@ -1,9 +1,24 @@
-"""Scraped article pages: strip site boilerplate, find the headline and the date.
+"""News pages (saved text or HTML): find the headline, the date, the source; drop site chrome.
 
-A page is plain text saved from a news site: a site header and navigation bar, the headline,
-the article, then a footer (copyright line, related articles). The boilerplate is described
-by regular expressions in a patterns file (default: ``index/boilerplate.txt``, whose comments
-explain the format), so that another site is a matter of configuration.
+A page is a list of lines (a text file's lines, or an HTML page's blocks, `index.htmlpages`).
+Each line is judged, in order, by:
+
+1. the patterns file (``index/boilerplate.txt`` or ``--boilerplate``; its comments explain the
+   format): an optional addition for one site's own lines;
+2. the site's template learned from the other pages of the same source (`index.template`);
+3. built-in rules for Chinese news furniture (`index.furniture`).
+
+The headline is found by its position and shape: a headline-shaped line (not a breadcrumb,
+byline or date) near the top, preferred when the page's ``<title>``, ``<h1>`` or another line
+(a footer ``未经允许不得转载：站名 » 标题``, a saved page title ``标题_政策_XX网``) repeats it, or
+when a byline stands next to it. Lines before it are dropped; after it, the article runs until
+a footer line (``上一篇``, ``分享到``, ``版权所有``, a related-articles heading …).
+
+The date comes from the page's metadata (HTML), else a byline next to the headline
+(``发布时间：…``, a bare ``2022/11/03``), else a date in the file name; never from the
+article's sentences (only pages that a ``date-from-text:`` pattern of the patterns file
+matches may take one from their text). The source is the byline's ``来源：X``, else the site's
+name (patterns file, ``og:site_name`` or ``<title>``, the learned header, a copyright line).
 """
 
 from __future__ import annotations
@@ -11,52 +26,104 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.cleaning import clean_title, find_date_in_text
+from index.cleaning import clean_title, find_date_in_text, parse_date
+from index.furniture import (
+    FOOTER_RULES,
+    Byline,
+    byline_site_name,
+    header_name,
+    headline_shaped,
+    is_prose,
+    line_rule,
+    looks_like_site_name,
+    owner_name,
+    parse_byline,
+    site_name_in,
+    url_in,
+)
+from index.template import SiteTemplate
 
 DEFAULT_BOILERPLATE_FILE = Path(__file__).with_name("boilerplate.txt")
 
 # A plain (non-end) pattern marks a file as a scraped page only within its first lines: a
 # navigation-like line deep inside a THUCNews article must not turn it into a "page".
 HEADER_LINES = 5
-# How far down the page a headline repeated in the footer is looked for.
-HEADLINE_SEARCH_LINES = 10
+# How far down the page a headline is looked for.
+HEADLINE_SEARCH_LINES = 40
+# How far (in lines) from the headline a byline is taken to be the article's.
+BYLINE_WINDOW = 3
 
 _END_PREFIX = "end:"
-_LINE_BREAKS = re.compile(r"\r\n?|\n")
-# Lines that are never the headline: navigation, breadcrumbs, bylines, bare dates.
-_NOT_HEADLINE = re.compile(
-    r".*[|｜»]|.*\s>\s|首页"
-    r"|(?:来源|作者|发布时间|发布日期|时间|日期|编辑|责任编辑|记者|浏览|阅读|点击)\s*[:：]"
-    r"|[\d\s:：/.\-年月日号时分秒星期周一二三四五六日天]+$"
-)
+_DATE_TEXT_PREFIX = "date-from-text:"
 _MIN_HEADLINE_CHARS = 4
+_CJK_CHARS = re.compile(r"[\u3400-\u9fff]")
+_SENTENCE_ENDS = ("。", "！", "？", "。”", "！”", "？”")
+_FILE_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)[-_/.]?(0[1-9]|1[0-2])[-_/.]?(0[1-9]|[12]\d|3[01])(?!\d)"
+)
+_CRUMB_SPLIT = re.compile(r"\s*[>＞»›]\s*")
+_CRUMB_LABEL = re.compile(r"^(?:当前位置|您的位置|你的位置|您现在的位置|位置)\s*[:：]\s*")
+_CRUMB_NOT_CATEGORY = {"正文", "详情", "内容", "文章", "首页", "主页", "列表"}
 
 
 @dataclass(frozen=True, slots=True)
 class Boilerplate:
-    """Compiled boilerplate patterns: `remove` drops a line, `end` drops it and the rest."""
+    """Compiled patterns: `remove` drops a line, `end` drops it and the rest; pages with a line
+    matching a `date_from_text` pattern may take their date from the text."""
 
     remove: tuple[re.Pattern[str], ...]
     end: tuple[re.Pattern[str], ...]
+    date_from_text: tuple[re.Pattern[str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """A line left out of the article, and the rule that left it out."""
+
+    line: str
+    rule: str
+
+
+@dataclass
+class PageHints:
+    """What an HTML page's markup says (`index.htmlpages`)."""
+
+    headline: str | None = None
+    alternatives: list[str] = field(default_factory=list)  # other headline candidates
+    title_from: str = ""
+    published: dt.date | None = None
+    date_from: str = ""
+    site_name: str | None = None
+    stated_source: str | None = None  # <meta name="source"> and the like
+    url: str | None = None
+    main_text: str | None = None  # trafilatura's main text
 
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """The article extracted from a scraped page (title and body still to be cleaned)."""
+    """The article extracted from a page (title and body still to be cleaned)."""
 
     title: str
     body: str
     published: dt.date | None
     source: str | None
+    date_from: str = "none"
+    source_from: str = "none"
+    title_from: str = "none"
+    breadcrumb: str | None = None  # the breadcrumb's last item, a category candidate
+    url: str | None = None
+    dropped: tuple[Dropped, ...] = ()
+    has_text: bool = True  # False: a list or navigation page without article text
 
 
 def parse_boilerplate(text: str, *, origin: str = "<patterns>") -> Boilerplate:
     """Compile a patterns file's text; raises ValueError naming the line of a bad pattern."""
     remove: list[re.Pattern[str]] = []
     end: list[re.Pattern[str]] = []
+    date_text: list[re.Pattern[str]] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -64,11 +131,13 @@ def parse_boilerplate(text: str, *, origin: str = "<patterns>") -> Boilerplate:
         target = remove
         if line.startswith(_END_PREFIX):
             target, line = end, line[len(_END_PREFIX) :].strip()
+        elif line.startswith(_DATE_TEXT_PREFIX):
+            target, line = date_text, line[len(_DATE_TEXT_PREFIX) :].strip()
         try:
             target.append(re.compile(line))
         except re.error as exc:
             raise ValueError(f"{origin}:{number}: bad pattern {line!r}: {exc}") from None
-    return Boilerplate(tuple(remove), tuple(end))
+    return Boilerplate(tuple(remove), tuple(end), tuple(date_text))
 
 
 def load_boilerplate(path: str | os.PathLike[str] | None = None) -> Boilerplate:
@@ -77,47 +146,181 @@ def load_boilerplate(path: str | os.PathLike[str] | None = None) -> Boilerplate:
     return parse_boilerplate(path.read_text(encoding="utf-8-sig"), origin=str(path))
 
 
-def extract_page(text: str, boilerplate: Boilerplate) -> Page | None:
-    """Extract the article from a scraped page, or None if `text` does not look like one.
+def page_lines(text: str) -> list[str]:
+    """A page's non-empty lines, stripped (any line-break convention)."""
+    return [s for line in text.splitlines() if (s := " ".join(line.split()))]
 
-    The headline is the line that the footer repeats (``未经允许不得转载:站名 » 标题``), else the
-    first line of at least 4 characters that is not navigation, a byline or a bare date.
-    Lines before the headline are dropped. The date is the first one found in the remaining
-    text (`find_date_in_text`); the site's name in the footer becomes the source.
-    """
-    kept: list[str] = []
-    hints: dict[str, str] = {}
-    is_page = False
-    seen = 0
-    for raw in _LINE_BREAKS.split(text):
-        line = raw.strip()
-        if not line:
-            continue
-        seen += 1
+
+@dataclass
+class _Judged:
+    lines: list[str]
+    rules: list[str | None]
+    furniture: list[str | None]  # the built-in rule a line matches (whatever else judged it)
+    bylines: list[Byline | None]
+    limit: int  # lines from here on are cut by a patterns-file end: line
+    hints: dict[str, str] = field(default_factory=dict)
+    user_page: bool = False  # the patterns file recognised the page
+    date_from_text: bool = False
+
+
+def _judge(lines: list[str], boilerplate: Boilerplate, template: SiteTemplate | None) -> _Judged:
+    n = len(lines)
+    judged = _Judged(lines, [None] * n, [None] * n, [None] * n, n)
+    for i, line in enumerate(lines):
+        if any(p.search(line) for p in boilerplate.date_from_text):
+            judged.date_from_text = True
         if match := _search_any(boilerplate.end, line):
-            _collect_hints(match, hints)
-            is_page = True
+            _collect_hints(match, judged.hints)
+            judged.user_page = True
+            judged.limit = i
             break
         if match := _search_any(boilerplate.remove, line):
-            _collect_hints(match, hints)
-            is_page = is_page or seen <= HEADER_LINES
+            _collect_hints(match, judged.hints)
+            judged.user_page = judged.user_page or i < HEADER_LINES
+            judged.rules[i] = "patterns file"
             continue
-        kept.append(line)
-    if not is_page:
-        return None
+        judged.furniture[i] = furniture = line_rule(line)
+        judged.rules[i] = (template.rule(line) if template else None) or furniture
+        judged.bylines[i] = parse_byline(line)
+    return judged
 
-    title_hint = hints.get("title", "")
-    index = _find_headline(kept, clean_title(title_hint))
-    if index is not None:
-        title, body_lines = kept[index], kept[index + 1 :]
-    else:
-        title, body_lines = title_hint, kept
+
+def looks_like_page(lines: list[str], boilerplate: Boilerplate) -> bool:
+    """Whether a text file is a saved news page rather than a plain article (THUCNews style:
+    the first line is the title).
+
+    A page: the patterns file recognises it (an ``end:`` line anywhere, another pattern in
+    its first lines), or a byline stands in its first lines, or furniture rules match one of
+    its first lines or two lines anywhere. Lines that merely repeat across files do not make
+    a page: THUCNews titles and leads repeat too (国内联播快讯).
+    """
+    furniture = 0
+    for i, line in enumerate(lines):
+        if _search_any(boilerplate.end, line):
+            return True
+        if i < HEADER_LINES and _search_any(boilerplate.remove, line):
+            return True
+        if i < HEADER_LINES + 3 and parse_byline(line) is not None:
+            return True
+        if line_rule(line) is not None:
+            furniture += 1
+            if i < HEADER_LINES or furniture >= 2:
+                return True
+    return False
+
+
+def extract_page(
+    text_or_lines: str | list[str],
+    boilerplate: Boilerplate,
+    *,
+    template: SiteTemplate | None = None,
+    hints: PageHints | None = None,
+    file_name: str = "",
+) -> Page:
+    """The article of a page, with what was dropped and why (see the module docstring)."""
+    lines = page_lines(text_or_lines) if isinstance(text_or_lines, str) else text_or_lines
+    hints = hints or PageHints()
+    judged = _judge(lines, boilerplate, template)
+    rules, bylines, limit = judged.rules, judged.bylines, judged.limit
+    dropped: list[Dropped] = []
+
+    footer_title = clean_title(judged.hints.get("title", ""))
+    candidates = [h for h in (hints.headline, *hints.alternatives) if h]
+    title_hint = candidates[0] if candidates else footer_title
+    head, matched = _find_headline(judged, candidates or [footer_title] if title_hint else [])
+    title = lines[head] if head is not None and (matched or not title_hint) else title_hint
+    title_from = hints.title_from if hints.headline else "footer" if title_hint else "position"
+    if head is not None and not hints.headline:
+        title_from = "confirmed by a repeat" if _repeated(lines, head) else title_from
+        if title_hint:
+            title_from = "confirmed by the patterns file's footer"
+    near = range(max(0, (head or 0) - BYLINE_WINDOW), min(limit, (head or 0) + BYLINE_WINDOW + 2))
+
+    body: list[str] = []
+    footer_from: str | None = None
+    for i, line in enumerate(lines[:limit]):
+        rule = rules[i]
+        if head is not None and i == head:
+            continue
+        if head is not None and i < head:
+            dropped.append(Dropped(line, rule or "before the headline"))
+            continue
+        if footer_from:
+            dropped.append(Dropped(line, f"footer (after {footer_from})"))
+            continue
+        if rule is not None:
+            if rule in FOOTER_RULES and body:
+                footer_from = rule
+            dropped.append(Dropped(line, rule))
+            continue
+        if (b := bylines[i]) is not None and (i in near or head is None or b.strong):
+            dropped.append(Dropped(line, "byline"))
+            continue
+        if line == title or (
+            title and len(title) >= _MIN_HEADLINE_CHARS and _contains_title(line, title)
+        ):
+            dropped.append(Dropped(line, "repeats the headline"))
+            continue
+        body.append(line)
+    dropped += [Dropped(line, "patterns file: footer") for line in lines[limit:]]
+    if hints.main_text and len(hints.main_text) >= 50:
+        body = _keep_main_text(body, hints.main_text, dropped)
+
+    url = hints.url or _url_line(lines)
+    published, date_from = _date(judged, head, near, hints, file_name, url)
+    if published is None and body:
+        # A line that is only a date, first or last in the article: the page's dateline.
+        for at in (0, len(body) - 1):
+            if (found := _date_line(body[at])) is not None:
+                published, date_from = found, "byline (a date line by the article)"
+                dropped.append(Dropped(body.pop(at), "byline"))
+                break
+    source, source_from = _source(judged, near, hints, template)
     return Page(
         title=title,
-        body="\n".join(body_lines),
-        published=find_date_in_text("\n".join(kept)),
-        source=hints.get("source") or None,
+        body="\n".join(body),
+        published=published,
+        source=source,
+        date_from=date_from,
+        source_from=source_from,
+        title_from=title_from if title else "none",
+        breadcrumb=_breadcrumb(lines[:limit], rules, title),
+        url=url,
+        dropped=tuple(dropped),
+        has_text=any(is_prose(line) or line.endswith(_SENTENCE_ENDS) for line in body),
     )
+
+
+_DATE_LINE = re.compile(
+    r"[(（\[【]?\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)"
+    r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*[)）\]】]?"
+)
+
+
+def _date_line(line: str) -> dt.date | None:
+    """The date of a line that holds nothing but a date (and a time), e.g. ``（2020/2/8 9:05）``."""
+    match = _DATE_LINE.fullmatch(line.strip())
+    return parse_date(re.sub(r"\s+", "", match[1])) if match else None
+
+
+def _url_line(lines: list[str]) -> str | None:
+    """A text page's own address, from a link line among its first or last lines."""
+    for line in lines[:5] + lines[-5:]:
+        if url := url_in(line):
+            return url
+    return None
+
+
+def _keep_main_text(body: list[str], main_text: str, dropped: list[Dropped]) -> list[str]:
+    """Drop body lines that trafilatura did not take for main text."""
+    main = "".join(main_text.split())
+    kept = []
+    for line in body:
+        if "".join(line.split()) in main:
+            kept.append(line)
+        else:
+            dropped.append(Dropped(line, "not main text (trafilatura)"))
+    return kept if any(is_prose(line) for line in kept) else body
 
 
 def _search_any(patterns: tuple[re.Pattern[str], ...], line: str) -> re.Match[str] | None:
@@ -134,17 +337,220 @@ def _collect_hints(match: re.Match[str], hints: dict[str, str]) -> None:
             hints[name] = value.strip()
 
 
-def _find_headline(lines: list[str], hint: str) -> int | None:
-    """Index of the headline in `lines`; with a footer `hint`, only a line matching it."""
-    if hint:
-        for index, line in enumerate(lines[:HEADLINE_SEARCH_LINES]):
-            candidate = clean_title(line)
-            # A footer may cut a long headline short, or a page may shorten it.
-            similar = candidate.startswith(hint) or hint.startswith(candidate)
-            if similar and len(candidate) >= _MIN_HEADLINE_CHARS:
-                return index
+def _similar(line: str, hint: str) -> bool:
+    candidate = clean_title(line)
+    if len(candidate) < _MIN_HEADLINE_CHARS:
+        return False
+    return candidate == hint or candidate.startswith(hint) or hint.startswith(candidate)
+
+
+_BOUNDARY = "_|｜-—–»:：·"
+
+
+def _contains_title(line: str, title: str) -> bool:
+    """`line` repeats the headline set off by separators (a saved title, a footer), and is not
+    a sentence that happens to contain it."""
+    if title not in line or is_prose(line):
+        return False
+    at = line.find(title)
+    before, after = line[:at].rstrip(), line[at + len(title) :].lstrip()
+    return (not before or before[-1] in _BOUNDARY) and (not after or after[0] in _BOUNDARY)
+
+
+def _repeated(lines: list[str], i: int) -> bool:
+    """Another line repeats line `i` set off by a separator: a saved page title
+    (``标题_政策_XX网``) or a footer (``未经允许不得转载：XX网 » 标题``)."""
+    line = lines[i]
+    for other in lines:
+        if other == line or line not in other:
+            continue
+        at = other.find(line)
+        before = other[:at].rstrip()
+        after = other[at + len(line) :].lstrip()
+        if (not before or before[-1] in _BOUNDARY) and (not after or after[0] in _BOUNDARY):
+            return True
+    return False
+
+
+def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]:
+    """The headline's line, and whether it is one of `hints` (the page's markup, a footer).
+
+    Of the lines that match a hint, the one next to a byline, followed by the article and not
+    repeated across the site wins. Without hints (or, for markup hints, when no line matches),
+    the headline-shaped lines above the article are scored the same way.
+    """
+    lines, rules, bylines = judged.lines, judged.rules, judged.bylines
+    top = min(judged.limit, HEADLINE_SEARCH_LINES)
+    if hints:
+        best: tuple[tuple[int, int, int], int] | None = None
+        for rank, hint in enumerate(hints):
+            for i in range(top):
+                if not _similar(lines[i], hint):
+                    continue
+                score = _next_to_byline(judged, i, top) + 2 * _prose_follows(judged, i)
+                score += 0 if (rules[i] or "").startswith("template") else 2
+                key = (score, -rank, -i)
+                if best is None or key > best[0]:
+                    best = (key, i)
+        if best is not None:
+            return best[1], True
+        if judged.hints.get("title"):
+            return None, False  # the footer names a headline the page does not show: keep it
+    scored: tuple[int, int] | None = None
+    for i in range(top):
+        line, rule = lines[i], rules[i]
+        begun = rule is None and bylines[i] is None and len(_CJK_CHARS.findall(line)) >= 20
+        if begun and is_prose(line):
+            break  # the article has begun: a headline comes before it
+        if bylines[i] is not None or not headline_shaped(line) or judged.furniture[i]:
+            continue
+        if rule is not None and not rule.startswith("template"):
+            continue
+        if i < 2 and _is_site_header(line):
+            continue
+        score = 0
+        if _repeated(lines, i):
+            score += 4
+        byline = _next_to_byline(judged, i, top)
+        score += byline
+        if _prose_follows(judged, i):
+            score += 2
+        if rule is not None:
+            if score == 0:
+                continue  # a sidebar headline of another page, repeated across the site
+            if byline < 4:
+                score -= 1  # (a headline right by its byline may repeat: 联播快讯)
+        if scored is None or score > scored[0]:
+            scored = (score, i)
+    return (scored[1] if scored else None), False
+
+
+def _is_site_header(line: str) -> bool:
+    """A site's name, alone or first of several fields (``甲能源网 — 汇聚能源力量``,
+    ``己能观察 · 新能源深度报道``)."""
+    if len(line) <= 8 and looks_like_site_name(line):
+        return True
+    first = header_name(line)
+    if first is None or first == line:
+        return False
+    return looks_like_site_name(first) or bool(re.match(re.escape(first) + r"\s*[·|｜—–-]", line))
+
+
+def _prose_follows(judged: _Judged, i: int) -> bool:
+    """The article starts right after line `i` (bylines and furniture between are skipped)."""
+    for j in range(i + 1, min(judged.limit, i + 4)):
+        if judged.bylines[j] is not None or judged.furniture[j]:
+            continue
+        return is_prose(judged.lines[j])
+    return False
+
+
+def _next_to_byline(judged: _Judged, i: int, top: int) -> int:
+    """4 when a dated byline is the next or previous line, 2 when only chrome stands between."""
+    bylines, rules = judged.bylines, judged.rules
+    for j, score in ((i - 1, 4), (i + 1, 4), (i - 2, 2), (i + 2, 2)):
+        if not (0 <= j < top and (b := bylines[j]) is not None and b.date is not None):
+            continue
+        middle = (i + j) // 2
+        if score == 3 or rules[middle] is not None or bylines[middle] is not None:
+            return score
+    return 0
+
+
+def _date(
+    judged: _Judged,
+    head: int | None,
+    near: range,
+    hints: PageHints,
+    file_name: str,
+    url: str | None,
+) -> tuple[dt.date | None, str]:
+    if hints.published:
+        return hints.published, hints.date_from or "meta"
+    candidates = [i for i in near if (b := judged.bylines[i]) and b.date]
+    if candidates:
+        i = min(
+            candidates, key=lambda i: (not judged.bylines[i].labelled_date, abs(i - (head or 0)))
+        )  # type: ignore[union-attr]
+        return judged.bylines[i].date, "byline"  # type: ignore[union-attr]
+    # A labelled date (发布时间：…), or a date with a source, anywhere above the footer.
+    for byline in judged.bylines[: judged.limit]:
+        if byline and byline.strong:
+            return byline.date, "byline"
+    for where, name in (("file name", file_name), ("URL", url or "")):
+        match = _FILE_DATE.search(name)
+        if match and (found := parse_date(f"{match[1]}-{match[2]}-{match[3]}")):
+            return found, where
+    if judged.date_from_text:
+        kept = [
+            line
+            for i, line in enumerate(judged.lines[: judged.limit])
+            if judged.rules[i] is None or i == head
+        ]
+        if found := find_date_in_text("\n".join(kept)):
+            return found, "text (patterns file: date-from-text)"
+    return None, "none"
+
+
+def _source(
+    judged: _Judged, near: range, hints: PageHints, template: SiteTemplate | None
+) -> tuple[str | None, str]:
+    stated = [
+        (i not in near, i) for i, b in enumerate(judged.bylines[: judged.limit]) if b and b.source
+    ]
+    if stated:
+        _, i = min(stated)
+        return judged.bylines[i].source, "byline 来源"  # type: ignore[union-attr]
+    if hints.stated_source:
+        return hints.stated_source, "meta source"
+    if judged.hints.get("source"):
+        return judged.hints["source"], "patterns file"
+    if hints.site_name:
+        return hints.site_name, "site name (page markup)"
+    for i in near:
+        if i < len(judged.lines) and (name := byline_site_name(judged.lines[i])):
+            return name, "site name (byline)"
+    for i, line in enumerate(judged.lines):
+        if (judged.rules[i] or "").startswith("template") and (name := site_name_in(line)):
+            return name, "site name (learned header)"
+    for i, line in enumerate(judged.lines[:3]):
+        # The site's header: its first repeated line that is not furniture, first field.
+        if (judged.rules[i] or "").startswith("template") and not judged.furniture[i]:
+            name = header_name(line)
+            if name:
+                return name, "site name (learned header)"
+            break
+    for i, line in enumerate(judged.lines):
+        if judged.rules[i] in ("copyright", "patterns file") or i < 2:
+            name = site_name_in(line)
+            if name and (judged.rules[i] == "copyright" or looks_like_site_name(line)):
+                return name, "site name (page header or copyright line)"
+    if judged.lines and _is_site_header(judged.lines[0]):  # a header line at the top
+        return header_name(judged.lines[0]), "site name (page header)"
+    for line in reversed(judged.lines[judged.limit - 12 if judged.limit > 12 else 0 :]):
+        if name := owner_name(line):
+            return name, "site name (copyright or sponsor line)"
+    return None, "none"
+
+
+def _breadcrumb(lines: list[str], rules: list[str | None], title: str) -> str | None:
+    """The last item of the page's breadcrumb (``首页 > 新闻 > 政策`` → 政策)."""
+    for i, line in enumerate(lines):
+        if rules[i] != "breadcrumb" and not (
+            rules[i] and rules[i].startswith("template") and line_rule(line) == "breadcrumb"  # type: ignore[union-attr]
+        ):
+            continue
+        items = [item.strip() for item in _CRUMB_SPLIT.split(_CRUMB_LABEL.sub("", line))]
+        items = [item for item in items if item]
+        while items and (
+            items[-1] in _CRUMB_NOT_CATEGORY
+            or items[-1] == title
+            or (title and len(items[-1]) > 6 and (items[-1] in title or title in items[-1]))
+        ):
+            items.pop()
+        if len(items) >= 2 or (items and _CRUMB_LABEL.match(line)):
+            last = items[-1]
+            if len(last) <= 12 and not looks_like_site_name(last) and " " not in last:
+                return clean_title(last) or None
         return None
-    for index, line in enumerate(lines):
-        if len(line) >= _MIN_HEADLINE_CHARS and not _NOT_HEADLINE.match(line):
-            return index
     return None

@@ -21,7 +21,7 @@ def estimate_records(paths: Iterable[str | Path]) -> int | None:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            total += sum(1 for p in path.rglob("*.txt") if p.is_file())
+            total += sum(1 for p in path.rglob("*") if _one_record(p.name) and p.is_file())
         elif path.name.endswith(LINE_SUFFIXES):
             try:
                 opener = gzip.open if path.name.endswith(".gz") else open
@@ -34,6 +34,12 @@ def estimate_records(paths: Iterable[str | Path]) -> int | None:
         else:
             return None
     return total
+
+
+def _one_record(name: str) -> bool:
+    """A file that holds one article (a text or HTML page)."""
+    lower = name.lower()
+    return lower.endswith((".txt", ".html", ".htm", ".shtml", ".xhtml", ".html.gz", ".htm.gz"))
 
 
 class Progress:

@@ -58,3 +58,9 @@ class Skip:
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.reason}" + (f" ({self.detail})" if self.detail else "")
+
+
+# The facet values of documents without a category or a source: counted, shown and selectable
+# like any other value (no document stores them).
+UNCATEGORISED = "未分类"
+UNKNOWN_SOURCE = "未知来源"

@@ -23,6 +23,7 @@ class ReindexReport:
     deleted: int = 0
     documents: int = 0
     characters: int = 0
+    uncategorised: int = 0  # records without a category (the facet value 未分类)
     seconds: float = 0.0
     generation: str = ""
     skip_reasons: Counter[str] = field(default_factory=Counter)
@@ -36,6 +37,10 @@ class ReindexReport:
         examples = self.skip_examples.setdefault(skip.reason, [])
         if len(examples) < EXAMPLES_PER_REASON:
             examples.append(str(skip.origin) + (f" ({skip.detail})" if skip.detail else ""))
+
+    def skip_counts(self) -> str:
+        """The skips by reason, most frequent first: ``12 × no article text, 1 × empty file``."""
+        return ", ".join(f"{n:,} × {reason}" for reason, n in self.skip_reasons.most_common())
 
     @property
     def balanced(self) -> bool:
@@ -56,6 +61,8 @@ class ReindexReport:
             f"index now holds {self.documents:,} documents ({self.generation});"
             f" {self.seconds:.1f} s, {rate:,.0f} records/s"
         )
+        if self.uncategorised:
+            lines.append(f"  {self.uncategorised:,} records without a category (shown as 未分类)")
         for reason, count in self.skip_reasons.most_common():
             examples = "; ".join(self.skip_examples.get(reason, []))
             lines.append(f"  skipped {count:,} × {reason}: {examples}")

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from index.records import UNCATEGORISED, UNKNOWN_SOURCE
 from index.schema import SCHEMA_VERSION, published_dates
 from index.store import IndexStore
 
@@ -73,10 +74,9 @@ def index_stats(root: str | Path) -> IndexStats:
         src_col = reader.column_reader("source")
         pub_col = published_dates(reader)
         for d in docnums:
-            if cat := cat_col[d]:
-                categories[cat] += 1
-            if src := src_col[d]:
-                sources[src] += 1
+            # Counted as the facets show them: 未分类 / 未知来源 when absent.
+            categories[cat_col[d] or UNCATEGORISED] += 1
+            sources[src_col[d] or UNKNOWN_SOURCE] += 1
             if (pub := pub_col[d]) is not None:
                 dates.append(pub)
     ix.close()

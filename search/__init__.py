@@ -6,6 +6,9 @@ Whoosh objects never leave this package: callers pass a ``SearchRequest`` and ge
 from search.models import (
     Article,
     ArticleRef,
+    DidYouMean,
+    Export,
+    ExportRow,
     Facet,
     FacetValue,
     Hit,
@@ -19,6 +22,9 @@ from search.service import IndexUnavailableError, Searcher
 __all__ = [
     "Article",
     "ArticleRef",
+    "DidYouMean",
+    "Export",
+    "ExportRow",
     "Facet",
     "FacetValue",
     "Hit",

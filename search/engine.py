@@ -104,6 +104,19 @@ def chars_of(text: str) -> list[str]:
     return [t.text for t in _CHARS(text)]
 
 
+def highlight_words(parsed: ParsedQuery) -> list[str]:
+    """The words (folded) a query marks in a text: ``Engine.plan(parsed).words``, without
+    evaluating the query (an article page marks its reader's query, it does not run it)."""
+    words: list[str] = []
+    for part in parsed.required:
+        for alt in part.parts if isinstance(part, Either) else (part,):
+            if isinstance(alt, Phrase):
+                words.append(fold(alt.text).strip())
+            else:
+                words += query_words(alt.text)
+    return list(dict.fromkeys(w for w in words if w))
+
+
 @dataclass
 class Postings:
     """One term's postings (arrays; positions when read with them) and its live bitset."""
@@ -155,6 +168,9 @@ class Engine:
         self._norms: dict[str, list[float]] = {}
         self._order: list[int] | None = None
         self._last_docnums: tuple[int, list[int]] | None = None
+        # Postings visited by ``scores`` since this generation was opened: the work a query's
+        # scoring did, for tests and benchmarks.
+        self.scored_postings = 0
 
     # -- postings ------------------------------------------------------------------------------
 
@@ -475,6 +491,7 @@ class Engine:
             norms = self._norm(fieldname)
             ids, tfs = post.ids, post.weights
             if wanted is not None and len(wanted) * 16 < df:
+                self.scored_postings += len(wanted)
                 lo = 0
                 for d in wanted:
                     j = bisect_left(ids, d, lo)
@@ -483,6 +500,7 @@ class Engine:
                         scores[d] += idf * tf / (tf + norms[d])
                         lo = j
                 continue
+            self.scored_postings += df
             for d, tf in zip(ids, tfs, strict=True):
                 scores[d] += idf * tf / (tf + norms[d])
         return scores

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from index.records import UNCATEGORISED, UNKNOWN_SOURCE
 from search.models import Facet, FacetValue
 
 
@@ -80,16 +81,18 @@ class FacetIndex:
     def build(
         cls, size: int, rows: Iterable[tuple[int, str | None, str | None, dt.date | None]]
     ) -> FacetIndex:
-        """From (docnum, category, source, published) of every live document."""
+        """From (docnum, category, source, published) of every live document.
+
+        Documents without a category or source are counted under `UNCATEGORISED` and
+        `UNKNOWN_SOURCE`, so that they show in the facets and can be selected.
+        """
         groups: dict[str, dict] = {"c": {}, "s": {}, "y": {}, "m": {}}
         live: list[int] = []
         dated: list[tuple[int, int]] = []
         for docnum, category, source, published in rows:
             live.append(docnum)
-            if category:
-                groups["c"].setdefault(category, []).append(docnum)
-            if source:
-                groups["s"].setdefault(source, []).append(docnum)
+            groups["c"].setdefault(category or UNCATEGORISED, []).append(docnum)
+            groups["s"].setdefault(source or UNKNOWN_SOURCE, []).append(docnum)
             if published:
                 groups["y"].setdefault(published.year, []).append(docnum)
                 groups["m"].setdefault((published.year, published.month), []).append(docnum)
@@ -170,3 +173,24 @@ def facet_values(
     shown += [(v, c) for v, c in counted if v in chosen and v not in shown_values]
     values = tuple(FacetValue(v, c, v in chosen, v) for v, c in shown)
     return Facet(name, values, total_values)
+
+
+# Quick time ranges above the histogram: (days back from today, label). A range starts that
+# many days before today and has no end, so articles dated today are in every one of them.
+RECENT_RANGES = ((1, "过去一天"), (7, "过去一周"), (30, "过去一个月"), (365, "过去一年"))
+
+
+def recent_ranges(
+    fi: FacetIndex, base: int, today: dt.date, start: dt.date | None, end: dt.date | None
+) -> Facet:
+    """Counts of ``base`` in each quick time range, plus 全部 (every date, value ``""``).
+
+    A value is the range's first day (ISO); it is selected when the request asks exactly
+    that day onwards, with no end.
+    """
+    values = [FacetValue("", base.bit_count(), start is None and end is None, "全部")]
+    for days, label in RECENT_RANGES:
+        first = today - dt.timedelta(days=days)
+        count = (base & fi.date_range(first, None)).bit_count()
+        values.append(FacetValue(first.isoformat(), count, start == first and end is None, label))
+    return Facet("recent", tuple(values), len(values))

@@ -8,9 +8,11 @@ characters. Whole query words are marked, longest first, never fragments of them
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 from html import escape
+from itertools import islice
 
 from search.folding import fold
 
@@ -51,8 +53,15 @@ def mark(text: str, spans: list[tuple[int, int]], start: int = 0, end: int | Non
     """``text[start:end]`` escaped, with the spans inside it wrapped in ``<mark>``."""
     end = len(text) if end is None else end
     out, cursor = [], start
-    for s, e in spans:
-        if e <= start or s >= end:
+    # Spans are in text order and do not overlap: start at the first that can reach ``start``
+    # (a snippet of a long body marks a few of its many matches).
+    i = bisect_left(spans, (start, 0))
+    if i and spans[i - 1][1] > start:
+        i -= 1
+    for s, e in islice(spans, i, None):
+        if s >= end:
+            break
+        if e <= start:
             continue
         s, e = max(s, start), min(e, end)
         out.append(escape(text[cursor:s], quote=False))
@@ -83,32 +92,58 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+def _best_sentence(
+    sentences: list[tuple[int, int]], spans: list[tuple[int, int]], folded: str
+) -> int:
+    """The index of the sentence with the most distinct terms (then the most matches).
+
+    Sentences and spans are both in text order, so one pass over each pairs them (a
+    1,000,000-character body has tens of thousands of each: comparing every sentence with
+    every span is quadratic). A span that crosses a sentence end counts for neither sentence.
+    """
+    best, best_key = 0, (-1, -1)
+    j, n = 0, len(spans)
+    for i, (s, e) in enumerate(sentences):
+        while j < n and spans[j][0] < s:
+            j += 1
+        if j == n:
+            break
+        if spans[j][1] > e:  # the next span starts in a later sentence (or crosses this end)
+            continue
+        inside = []
+        while j < n and spans[j][1] <= e:
+            a, b = spans[j]
+            inside.append(folded[a:b])
+            j += 1
+        key = (len(set(inside)), len(inside))
+        if key > best_key:
+            best, best_key = i, key
+    return best
+
+
 def snippet_html(text: str, terms: Iterable[str], max_chars: int = SNIPPET_CHARS) -> str:
     """A window of the body cut at sentence boundaries, chosen for the most distinct terms."""
     if not text:
         return ""
     folded = fold(text)
     spans = match_spans(text, terms, folded)
-    sentences = _sentences(text)
     if not spans:
         start, end = 0, min(len(text), max_chars)
         return mark(text, [], start, end) + ("…" if end < len(text) else "")
-    best, best_key = 0, (-1, -1)
-    for i, (s, e) in enumerate(sentences):
-        inside = [folded[a:b] for a, b in spans if a >= s and b <= e]
-        key = (len(set(inside)), len(inside))
-        if key > best_key:
-            best, best_key = i, key
+    sentences = _sentences(text)
+    best = _best_sentence(sentences, spans, folded)
     start = sentences[best][0]
     end = start
     # Grow forward sentence by sentence while it fits; a very long sentence is cut around
     # its first match instead.
-    for _s, e in sentences[best:]:
+    for i in range(best, len(sentences)):
+        e = sentences[i][1]
         if e - start > max_chars and end > start:
             break
         end = e
     if end - start > max_chars:
-        first = next(a for a, b in spans if a >= start)
+        k = bisect_left(spans, (start, 0))
+        first = spans[k][0] if k < len(spans) else start
         start = max(start, first - max_chars // 3)
         end = start + max_chars
     while start < end and text[start].isspace():

@@ -9,6 +9,7 @@ from enum import StrEnum
 MAX_PAGE_SIZE = 100
 MAX_QUERY_CHARS = 256  # longer queries are cut here, with a notice
 MAX_RESULT_DEPTH = 10_000  # page * page_size beyond this is refused
+MAX_EXPORT_ROWS = 10_000  # an export (CSV, JSON Lines) stops here and says so
 
 
 class QueryError(ValueError):
@@ -104,6 +105,14 @@ class Facet:
 
 
 @dataclass(frozen=True, slots=True)
+class DidYouMean:
+    """A close variant of the query (a homophone, Chinese for pinyin) and what it finds."""
+
+    query: str
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
 class SearchResult:
     """A page of results with exact total and facet counts.
 
@@ -119,6 +128,7 @@ class SearchResult:
     took_ms: float
     notice: str | None = None
     words: tuple[str, ...] = ()  # the query's words as searched (for highlighting, no-results)
+    did_you_mean: DidYouMean | None = None
 
     @property
     def pages(self) -> int:
@@ -136,6 +146,11 @@ class SearchResult:
             "page_size": self.request.page_size,
             "took_ms": round(self.took_ms, 2),
             "notice": self.notice,
+            "did_you_mean": (
+                {"query": self.did_you_mean.query, "total": self.did_you_mean.total}
+                if self.did_you_mean
+                else None
+            ),
             "hits": [
                 {
                     "id": h.id,
@@ -160,6 +175,33 @@ class SearchResult:
                 for name, facet in self.facets.items()
             },
         }
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRow:
+    """One matching article as exported: its fields and score (no near-duplicate collapsing:
+    an export lists every article)."""
+
+    id: str
+    title: str
+    published: dt.date | None
+    category: str | None
+    source: str | None
+    url: str | None
+    score: float
+    snippet_html: str = ""  # only when asked for (the Atom feed's summaries)
+
+
+@dataclass(frozen=True, slots=True)
+class Export:
+    """Every article a search matches, in its order, up to a limit."""
+
+    total: int
+    rows: tuple[ExportRow, ...]
+
+    @property
+    def truncated(self) -> bool:
+        return len(self.rows) < self.total
 
 
 @dataclass(frozen=True, slots=True)

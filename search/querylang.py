@@ -98,6 +98,11 @@ def parse(raw: str) -> ParsedQuery:
         if quoted is None and word == "OR" and not negate and not fname:
             pending_or = bool(parsed.required)
             continue
+        if quoted is None and not fname and word is not None:
+            if not word.strip("-"):  # a lone "-": an exclusion of nothing
+                continue
+            if word.endswith(":") and word[:-1].lower() in FIELD_ALIASES:  # an empty field
+                continue
         fld = FIELD_ALIASES.get(fname.lower()) if fname else None
         if fname and fld is None:  # not a field we know: it was just text with a colon
             word = f"{fname} {word or quoted or ''}"

@@ -9,22 +9,27 @@ import os
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from whoosh.searching import Searcher as WhooshSearcher
 
 from index.analysis import configure_jieba, word_analyzer
-from index.store import IndexStore, StoreError
-from search import readcache
+from index.store import IndexStore, StoreError, read_meta
+from search import readcache, spelling
 from search.dedupe import Groups
-from search.engine import LEAD_BONUS_ONE, RERANK_DEPTH, Engine, Plan, rerank_bonus
-from search.facets import FacetIndex, any_of, docnums_of, facet_values
+from search.engine import LEAD_BONUS_ONE, RERANK_DEPTH, Engine, Plan, highlight_words, rerank_bonus
+from search.facets import FacetIndex, any_of, docnums_of, facet_values, recent_ranges
 from search.folding import fold
 from search.highlight import mark_html, paragraphs_html, snippet_html
 from search.models import (
+    MAX_EXPORT_ROWS,
     MAX_QUERY_CHARS,
     Article,
     ArticleRef,
+    DidYouMean,
+    Export,
+    ExportRow,
     Facet,
     Hit,
     QueryError,
@@ -32,12 +37,13 @@ from search.models import (
     SearchResult,
     SortOrder,
 )
-from search.querylang import parse
+from search.querylang import ParsedQuery, Text, parse
 from search.synonyms import Synonyms, shipped
 
 log = logging.getLogger(__name__)
 
 FALLBACK_NOTICE = "没有同时包含所有词的结果，以下是包含其中任意词的结果。"
+PINYIN_NOTICE = "没有找到“{typed}”，以下是按拼音找到的“{words}”的结果。"
 TRUNCATED_NOTICE = f"查询过长，只搜索了前 {MAX_QUERY_CHARS} 个字符。"
 SYNONYMS_NOTICE = "同时搜索了：{}"
 COLLAPSE_SLACK = 10  # extra candidates ranked so that collapsing usually fills a page at once
@@ -47,6 +53,54 @@ SIMILAR_LISTED = 10  # near-duplicates of a hit named (with title, source, date)
 WARM_TERMS = 400
 SORT_BELOW = 4_000  # date order: sort a result set this small, else walk the dates newest first
 RELATED_TERMS = 12
+FEW_RESULTS = 10  # fewer results than this: look for a variant that finds clearly more
+MAX_VARIANTS = 4  # variants counted per query (each costs a match, no ranking)
+# Postings the any-word fallback scores at most, plus its rarest term's (a fraction of a second;
+# bench/results/long-inputs.md).
+FALLBACK_POSTINGS = 250_000
+RELATED_TEXT_CHARS = 30_000  # of a body (longer than any bench article), read for related words
+
+
+def _fallback_terms(
+    engine: Engine, terms: list[tuple[str, str, float]]
+) -> list[tuple[str, str, float]]:
+    """The terms that rank the any-word fallback: the rarest, until ``FALLBACK_POSTINGS``.
+
+    The fallback's documents are the union of the query's units (most of the index for a long
+    query of common words), and scoring every term over them reads every posting of every
+    word: millions for a query of 128 common characters. Rare words say most about a document
+    (BM25 weighs them most), and the share of the query's units a document has still orders
+    the best of them.
+    """
+    kept: set[tuple[str, str, float]] = set()
+    budget = FALLBACK_POSTINGS
+    for term in sorted(set(terms), key=lambda t: (engine.df(t[0], t[1]), t)):
+        df = engine.df(term[0], term[1])
+        if kept and df > budget:
+            break
+        kept.add(term)
+        budget -= df
+    return [t for t in dict.fromkeys(terms) if t in kept]
+
+
+def _count_planes(units: list[int], among: int) -> list[int]:
+    """How many of ``units`` each document of ``among`` is in, as bit planes: plane ``k`` holds
+    the documents whose count has bit ``k`` set.
+
+    Counters added as bitsets (a ripple-carry add, a few big-integer operations per unit), so
+    the documents are listed once per plane (at most 8 for 256 units), not once per unit: a
+    query of 128 common characters has most of the index in most of its units.
+    """
+    planes: list[int] = []
+    for unit in units:
+        carry = unit & among
+        k = 0
+        while carry:
+            if k == len(planes):
+                planes.append(0)
+            planes[k], carry = planes[k] ^ carry, planes[k] & carry
+            k += 1
+    return planes
 
 
 class IndexUnavailableError(Exception):
@@ -69,7 +123,9 @@ class _Snapshot:
     engine: Engine
     doc_count: int
     groups: Groups
+    path: Path
     _ids: object = None  # the ``id`` column reader, opened when first needed
+    vocabulary: spelling.Vocabulary | None = None  # loaded when a query first needs it
 
     def doc_id(self, docnum: int) -> str:
         """A document's id from its column (no stored fields read)."""
@@ -79,6 +135,20 @@ class _Snapshot:
 
     def close(self) -> None:
         self.searcher.close()
+
+
+@dataclass
+class _Selection:
+    """What a query matches: its plan, the documents before and after the request's filters
+    (``fallback``: any word rather than all), and the filters' own bitsets."""
+
+    plan: Plan
+    matched: int
+    final: int
+    fallback: bool
+    by_cat: int
+    by_src: int
+    by_date: int
 
 
 def _date(value: object) -> dt.date | None:
@@ -191,6 +261,7 @@ class Searcher:
             engine=Engine(reader, facets.size, facets.live, data),
             doc_count=reader.doc_count(),
             groups=Groups(data.cluster, facets.size),
+            path=gen.path,
         )
         self._snapshot = new
         if snap is not None:
@@ -263,25 +334,23 @@ class Searcher:
         with self._lock:
             snap = self._current()
             fi = snap.facets
-            plan = snap.engine.plan(parsed, fi.categories, fi.sources, self.synonyms)
+            found = self._select(snap, parsed, request)
+            did_you_mean = None
+            few = found.fallback or found.final.bit_count() < FEW_RESULTS
+            if few and request.q.strip():
+                did_you_mean, chinese = self._did_you_mean(snap, parsed, request, found)
+                if chinese is not None:  # pinyin that finds nothing as Latin: its words
+                    found = self._select(snap, parse(chinese), request)
+                    notices.append(PINYIN_NOTICE.format(typed=request.q.strip(), words=chinese))
+            if found.fallback:
+                notices.append(FALLBACK_NOTICE)
+            plan, matched, final = found.plan, found.matched, found.final
             if plan.expanded:
                 notices.append(SYNONYMS_NOTICE.format("、".join(plan.expanded)))
-            matched = snap.engine.matches(plan)
-            by_cat = any_of(fi.categories, request.categories) if request.categories else -1
-            by_src = any_of(fi.sources, request.sources) if request.sources else -1
-            by_date = fi.date_range(request.date_from, request.date_to)
-            final = matched & by_cat & by_src & by_date
-            fallback = False
-            if not final and len(plan.required) > 1:
-                relaxed = snap.engine.matches(plan, any_unit=True)
-                if relaxed & by_cat & by_src & by_date:
-                    matched = relaxed
-                    final = matched & by_cat & by_src & by_date
-                    notices.append(FALLBACK_NOTICE)
-                    fallback = True
+            by_cat, by_src, by_date = found.by_cat, found.by_src, found.by_date
             facets = self._facets(request, fi, matched, by_cat, by_src, by_date)
             groups = snap.groups.count(final)
-            hits = self._page(request, snap, plan, final, groups, fallback)
+            hits = self._page(request, snap, plan, final, groups, found.fallback)
         return SearchResult(
             request=request,
             total=final.bit_count(),
@@ -291,7 +360,123 @@ class Searcher:
             took_ms=(time.perf_counter() - started) * 1000,
             notice=" ".join(notices) or None,
             words=tuple(plan.words),
+            did_you_mean=did_you_mean,
         )
+
+    def _select(self, snap: _Snapshot, parsed: ParsedQuery, request: SearchRequest) -> _Selection:
+        """The documents a parsed query matches under the request's filters; when none has
+        every word, those with any (the fallback)."""
+        fi, engine = snap.facets, snap.engine
+        plan = engine.plan(parsed, fi.categories, fi.sources, self.synonyms)
+        matched = engine.matches(plan)
+        by_cat = any_of(fi.categories, request.categories) if request.categories else -1
+        by_src = any_of(fi.sources, request.sources) if request.sources else -1
+        by_date = fi.date_range(request.date_from, request.date_to)
+        final = matched & by_cat & by_src & by_date
+        fallback = False
+        if not final and len(plan.required) > 1:
+            # The union of the unit sets the plan has already read: no more reads.
+            relaxed = engine.matches(plan, any_unit=True)
+            if relaxed & by_cat & by_src & by_date:
+                matched = relaxed
+                final = matched & by_cat & by_src & by_date
+                fallback = True
+                plan = replace(plan, terms=_fallback_terms(engine, plan.terms))
+        return _Selection(plan, matched, final, fallback, by_cat, by_src, by_date)
+
+    def _did_you_mean(
+        self, snap: _Snapshot, parsed: ParsedQuery, request: SearchRequest, found: _Selection
+    ) -> tuple[DidYouMean | None, str | None]:
+        """A variant of a query with few results that finds clearly more, and, for pinyin
+        that finds nothing as Latin text, the Chinese words to search instead.
+
+        Only plain word queries are varied (no phrases, exclusions, OR or fields): what the
+        reader typed there is deliberate.
+        """
+        if parsed.excluded or parsed.categories or parsed.sources:
+            return None, None
+        if not all(isinstance(p, Text) and p.field is None for p in parsed.required):
+            return None, None
+        total = found.final.bit_count() if not found.fallback else 0
+        vocabulary = self._vocabulary(snap)
+        letters = spelling.pinyin_letters(request.q.strip())
+        candidates: list[str] = []
+        known: dict[str, int] = {}
+
+        def frequency(word: str) -> int:
+            if word not in known:
+                known[word] = max(snap.engine.df("body", word), snap.engine.df("title", word))
+            return known[word]
+
+        if letters is not None:
+            words = spelling.pinyin_words(letters, vocabulary, frequency)
+            if words:
+                candidates.append(" ".join(words))
+        else:
+            typed = list(found.plan.plain_words)
+            variants = spelling.suggest_variants(typed, vocabulary, frequency)
+            # Spaced as the reader spaced the query: 新冠肺炎 for 新官肺炎, 光伏 储能 for 光服 储能.
+            joiner = " " if any(ch.isspace() for ch in request.q.strip()) else ""
+            candidates += [joiner.join(v) for v in variants]
+        best: DidYouMean | None = None
+        for text in candidates[:MAX_VARIANTS]:
+            count = self._count(snap, text, found)
+            if count >= max(3 * total, total + 1) and (best is None or count > best.total):
+                best = DidYouMean(query=text, total=count)
+        if best is not None and letters is not None and total == 0:
+            return None, best.query
+        return best, None
+
+    def _count(self, snap: _Snapshot, text: str, found: _Selection) -> int:
+        """How many documents have every word of ``text`` under the same filters."""
+        fi, engine = snap.facets, snap.engine
+        plan = engine.plan(parse(text), fi.categories, fi.sources)
+        return (engine.matches(plan) & found.by_cat & found.by_src & found.by_date).bit_count()
+
+    def _vocabulary(self, snap: _Snapshot) -> spelling.Vocabulary:
+        """The generation's pinyin table, loaded (or built) the first time it is needed."""
+        if snap.vocabulary is None:
+            reader = snap.searcher.reader()
+            key = readcache.generation_key(snap.path, read_meta(snap.path), reader)
+            snap.vocabulary = spelling.load(snap.path, key, reader)
+        return snap.vocabulary
+
+    def export(
+        self, request: SearchRequest, limit: int = MAX_EXPORT_ROWS, snippets: bool = False
+    ) -> Export:
+        """Every article the request matches (filters applied, nothing collapsed), in the
+        request's order, up to ``limit``; ``snippets``: with each one's marked snippet."""
+        parsed = parse(request.q)
+        if request.q.strip() and parsed.empty:
+            raise QueryError("查询中没有可以搜索的字词", "q")
+        with self._lock:
+            snap = self._current()
+            found = self._select(snap, parsed, request)
+            plan, final = found.plan, found.final
+            if not final or limit < 1:
+                return Export(final.bit_count(), ())
+            if request.sort is SortOrder.DATE or not plan.terms:
+                rank: _Ranking | _DateOrder = self._by_date(snap, final)
+            else:
+                rank = self._by_relevance(snap, plan, final, found.fallback, request.recency)
+            docs = rank.top(limit)
+            ranked = [(d, rank.score(d)) for d in docs]
+            stored = [snap.searcher.stored_fields(d) for d in docs]
+        words = tuple(plan.words)
+        rows = tuple(
+            ExportRow(
+                id=f["id"],
+                title=f.get("title", ""),
+                published=_date(f.get("published")),
+                category=f.get("category"),
+                source=f.get("source"),
+                url=f.get("url"),
+                score=float(score),
+                snippet_html=snippet_html(f.get("body", ""), words) if snippets else "",
+            )
+            for (_, score), f in zip(ranked, stored, strict=True)
+        )
+        return Export(final.bit_count(), rows)
 
     def _facets(
         self,
@@ -313,6 +498,7 @@ class Searcher:
         }
         base = matched & by_cat & by_src
         start, end = request.date_from, request.date_to
+        facets["recent"] = recent_ranges(fi, base, dt.date.today(), start, end)
         if start and end and start.year == end.year:
             year = start.year
             months = {k: v for k, v in fi.months.items() if k[0] == year}
@@ -391,10 +577,14 @@ class Searcher:
         scores = engine.scores(plan.terms, among=final)
         if fallback:
             units = plan.required
-            have = dict.fromkeys(engine.docnums(final), 0)
-            for unit in units:
-                for d in docnums_of(unit & final):
-                    have[d] += 1
+            # Only documents with a score can move: those with one of the scored terms.
+            scored = 0
+            for fieldname, text, _ in plan.terms:
+                scored |= engine.mask(fieldname, text)
+            have = dict.fromkeys(docnums_of(scored & final), 0)
+            for k, plane in enumerate(_count_planes(units, scored & final)):
+                for d in docnums_of(plane):
+                    have[d] += 1 << k
             for d, n in have.items():
                 scores[d] *= n / len(units)
         docs = engine.top(final, scores, RERANK_DEPTH)
@@ -467,10 +657,9 @@ class Searcher:
 
     def article(self, id: str, q: str = "") -> Article | None:
         """The whole article with ``q``'s words marked, and related articles."""
+        words = tuple(highlight_words(parse(q))) if q else ()  # marked, not searched
         with self._lock:
             snap = self._current()
-            plan = snap.engine.plan(parse(q), {}, {}, self.synonyms) if q else None
-            words = tuple(plan.words) if plan else ()
             docnum = snap.searcher.document_number(id=id)
             if docnum is None:
                 return None
@@ -515,7 +704,10 @@ class Searcher:
         searcher, engine = snap.searcher, snap.engine
         title, body = fields.get("title", ""), fields.get("body", "")
         analyzer = word_analyzer()
-        tf = Counter(t.text for t in analyzer(title + "\n" + body, mode="query"))
+        # The words that describe an article are in its start: a 1,000,000-character body
+        # would otherwise be segmented whole for every view of its page (seconds of jieba).
+        text = title + "\n" + body[:RELATED_TEXT_CHARS]
+        tf = Counter(t.text for t in analyzer(text, mode="query"))
         for t in analyzer(title, mode="query"):
             tf[t.text] += 2  # title words describe the article best
         n = snap.doc_count

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# In CI a skip is a failure: the hooks of tests/ci_rules.py, made this conftest's.
+from ci_rules import pytest_make_collect_report, pytest_runtest_makereport  # noqa: F401
+
 from index.analysis import configure_jieba, warm_segmenter
 from index.builder import ReindexOptions, reindex
 
@@ -19,6 +22,22 @@ SAMPLE = SHARED_CORPUS / "sample.jsonl"
 # process, as the CLI tests do, it would slow the rest of the test run on a busy machine. The
 # priority tests run it in a process of their own, without this.
 os.environ["XINWEN_NICE"] = "0"
+
+# Fixtures that read ../shared/corpus: a test using one must carry the `corpus` marker.
+CORPUS_FIXTURES = frozenset({"sample_path", "sample_index"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    unmarked = [
+        item.nodeid
+        for item in items
+        if CORPUS_FIXTURES & set(getattr(item, "fixturenames", ()))
+        and item.get_closest_marker("corpus") is None
+    ]
+    if unmarked:
+        raise pytest.UsageError(
+            "these tests read the shared corpus without the `corpus` marker: " + ", ".join(unmarked)
+        )
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -50,6 +50,9 @@ def test_spec_is_openapi_3_with_every_route(spec: dict) -> None:
         "/api/article/{id}",
         "/healthz",
         "/api/openapi.json",
+        "/search.csv",
+        "/search.jsonl",
+        "/search.atom",
     }
     for schema in spec["components"]["schemas"].values():
         Draft202012Validator.check_schema(schema)
@@ -75,7 +78,7 @@ def test_search_conforms(client: FlaskClient, spec: dict, query: str) -> None:
     response = client.get(f"/api/search?{query}")
     assert response.status_code == 200
     data = conforms(spec, "/api/search", response)
-    assert set(data["facets"]) == {"category", "source", "published"}
+    assert set(data["facets"]) == {"category", "source", "published", "recent"}
 
 
 def test_search_is_searchresult_to_dict(client: FlaskClient, spec: dict) -> None:

@@ -88,16 +88,17 @@ def test_type_a_query_and_see_marked_results(tab: Tab) -> None:
     box = page.locator("input#q")
     assert page.evaluate("document.activeElement.id") == "q"  # autofocus
     box.press_sequentially("光", delay=30)
-    # suggest.js fills the datalist from /api/suggest
+    # suggest.js fills the list under the box from /api/suggest
     # (a locator, not wait_for_function: our CSP forbids the eval that one needs)
-    page.locator("#q-suggestions option").first.wait_for(state="attached")
+    page.locator("#q-suggestions [role=option]").first.wait_for()
     box.fill("光伏")
     box.press("Enter")
     page.wait_for_url(re.compile(r"/search\?q=%E5%85%89%E4%BC%8F$"))
     assert page.locator("li.hit").count() == 10
     assert page.locator("h2.hit-title mark").first.inner_text() == "光伏"
     assert re.fullmatch(
-        r"找到 [\d,]+ 篇，[\d,]+ 组（用时 .+ 毫秒）", page.locator("h1.summary").inner_text()
+        r"找到 [\d,]+ 篇，[\d,]+ 组，第 1–10 条（用时 .+ 毫秒）",
+        page.locator("h1.summary").inner_text(),
     )
 
 
@@ -263,3 +264,160 @@ def test_screenshot_of_the_search_page(tab: Tab, tmp_path: Path) -> None:
     target = SCREENSHOT if os.environ.get("XINWEN_SCREENSHOT") == "1" else tmp_path / "page.png"
     page.screenshot(path=str(target), full_page=False)
     assert target.stat().st_size > 10_000
+
+
+def test_quick_time_range_by_keyboard(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("/search?q=%E5%85%89%E4%BC%8F")
+    year = page.locator(".time-ranges a.time-range", has_text="过去一年")
+    expected = int(year.locator(".count").inner_text())
+    year.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"from=\d{4}-\d{2}-\d{2}$"))
+    assert tab.total() == expected
+    assert page.locator("ul.chips a.chip").first.inner_text().startswith("日期：过去一年")
+    selected = page.locator(".time-ranges a.time-range.selected")
+    assert selected.count() == 1 and "过去一年" in selected.inner_text()
+
+
+def test_histogram_bars_show_counts_and_take_the_keyboard(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("/search?q=%E5%85%89%E4%BC%8F")
+    bar = page.locator('.facet-published a.bar-link[data-value="2024"]')
+    count = bar.locator(".bar-count")
+    assert count.is_visible()  # readable without hovering
+    shown = int(count.inner_text())
+    # Its label for screen readers says the year and the count.
+    assert f"2024，{shown} 篇" in bar.locator(".visually-hidden").inner_text()
+    bar.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"from=2024-01-01&to=2024-12-31"))
+    assert tab.total() == shown
+
+
+def test_reversed_dates_in_an_english_browser(browser: sync_api.Browser, live_server) -> None:
+    context = browser.new_context(locale="en-US")
+    page = context.new_page()
+    page.goto(live_server.url + "/search?q=%E5%85%89%E4%BC%8F&category=%E6%8A%80%E6%9C%AF")
+    box = page.locator("input#from")
+    assert box.get_attribute("placeholder") == "yyyy-mm-dd"
+    box.fill("2025-12-31")
+    page.locator("input#to").fill("2020-01-01")
+    page.locator("form.date-form button").click()
+    page.wait_for_url(re.compile(r"from=2025-12-31&to=2020-01-01"))
+    assert "已将两者对调" in page.locator(".dates-notice").inner_text()
+    assert page.locator("input#from").input_value() == "2020-01-01"
+    chips = page.locator("ul.chips a.chip").all_inner_texts()
+    assert chips[0].startswith("分类：技术") and chips[1].startswith(
+        "日期：2020-01-01 至 2025-12-31"
+    )
+    context.close()
+
+
+def test_suggestions_by_arrow_keys_and_enter(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("/")
+    box = page.locator("input#q")
+    box.press_sequentially("光", delay=30)
+    options = page.locator("#q-suggestions [role=option]")
+    options.first.wait_for()
+    assert box.get_attribute("aria-expanded") == "true"
+    words = options.all_inner_texts()
+    box.press("ArrowDown")
+    box.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == "q-suggestion-1"
+    assert options.nth(1).get_attribute("aria-selected") == "true"
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"/search\?q="))
+    assert page.locator("input#q").input_value() == words[1]
+
+
+def test_escape_closes_the_suggestions_and_enter_searches_what_was_typed(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("/")
+    box = page.locator("input#q")
+    box.press_sequentially("光伏", delay=30)
+    page.locator("#q-suggestions [role=option]").first.wait_for()
+    box.press("Escape")
+    assert page.locator("#q-suggestions").is_hidden()
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"/search\?q=%E5%85%89%E4%BC%8F$"))
+
+
+def test_slash_focuses_the_search_box(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("/search?q=%E5%85%89%E4%BC%8F")
+    page.locator("h1.summary").click()  # focus is on the page, not in the box
+    assert page.evaluate("document.activeElement.id") != "q"
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "q"
+    assert page.locator("input#q").input_value() == "光伏"  # the slash was not typed into it
+    # In a text field "/" is just a character.
+    page.locator("input#from").fill("")
+    page.locator("input#from").press("/")
+    assert page.locator("input#from").input_value() == "/"
+
+
+def test_skip_to_filters_appears_on_focus_on_a_desktop(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("/search?q=%E5%85%89%E4%BC%8F")
+    link = page.locator(".jump-filters a")
+    assert not link.is_visible() or link.bounding_box()["x"] < 0
+    link.focus()
+    box = link.bounding_box()
+    assert box and box["x"] >= 0 and box["y"] >= 0 and link.is_visible()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"#filters$"))
+
+
+def test_result_range_on_the_second_page(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("/search?q=%E5%85%89%E4%BC%8F&page=2")
+    assert "第 11–20 条" in page.locator("h1.summary").inner_text()
+
+
+def test_did_you_mean_is_a_link_with_its_count(tab: Tab) -> None:
+    page = tab.page
+    tab.goto("/search?q=%E5%85%89%E6%9C%8D")  # 光服, a homophone typo of 光伏
+    suggestion = page.locator(".did-you-mean")
+    assert suggestion.inner_text().startswith("您是不是要找：光伏（")
+    count = int(re.search(r"（([\d,]+) 条）", suggestion.inner_text()).group(1).replace(",", ""))
+    suggestion.locator("a").click()
+    page.wait_for_url(re.compile(r"q=%E5%85%89%E4%BC%8F$"))
+    assert tab.total() == count
+
+
+def test_pinyin_on_a_phone(browser: sync_api.Browser, live_server) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    page.locator("input#q").fill("guangfu")
+    page.locator("input#q").press("Enter")
+    page.wait_for_url(re.compile(r"q=guangfu"))
+    assert "按拼音" in page.locator(".notice").inner_text()
+    assert page.locator("h2.hit-title mark").first.inner_text() == "光伏"
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    # The quick time ranges fit the phone too, and wrap rather than overflow.
+    ranges = page.locator(".time-ranges")
+    box = ranges.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    context.close()
+
+
+def test_every_value_of_a_facet_with_a_filter_box(browser: sync_api.Browser, live_server) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(live_server.url + "/facets/source?q=%E5%85%89%E4%BC%8F")
+    assert page.locator(".facet-all li").count() > 1
+    box = page.locator("#facet-filter")
+    box.fill("日报")
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"filter="))
+    values = page.locator(".facet-all a").all()
+    assert values and all("日报" in v.get_attribute("data-value") for v in values)
+    chosen = values[0].get_attribute("data-value")
+    values[0].focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/search\?q=%E5%85%89%E4%BC%8F&source="))
+    assert page.locator("ul.chips a.chip").first.inner_text().startswith(f"来源：{chosen}")
+    context.close()

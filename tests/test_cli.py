@@ -30,7 +30,15 @@ def test_reindex_stats_and_search(tmp_path: Path, capsys: pytest.CaptureFixture[
     code, out, _ = run(capsys, "stats", "--index", root, "--json")
     stats = json.loads(out)
     assert code == 0 and stats["documents"] == 120 and stats["schema_version"] >= 1
-    assert {c["value"] for c in stats["categories"]} == {"政策", "项目", "技术", "市场", "国际"}
+    # The 10 scraped pages name no category (their folder, pages/, is not one): 未分类.
+    assert {c["value"] for c in stats["categories"]} == {
+        "政策",
+        "项目",
+        "技术",
+        "市场",
+        "国际",
+        "未分类",
+    }
     code, out, _ = run(capsys, "stats", "--index", root)
     assert "documents  120" in out
     code, out, _ = run(capsys, "search", "特高压", "--index", root, "--json", "--size", "3")
@@ -44,6 +52,7 @@ def test_reindex_stats_and_search(tmp_path: Path, capsys: pytest.CaptureFixture[
         "page_size",
         "took_ms",
         "notice",
+        "did_you_mean",
         "hits",
         "facets",
     }
@@ -60,7 +69,7 @@ def test_reindex_stats_and_search(tmp_path: Path, capsys: pytest.CaptureFixture[
         "similar",
         "similar_ids",
     }
-    assert set(doc["facets"]) == {"category", "source", "published"}
+    assert set(doc["facets"]) == {"category", "source", "published", "recent"}
     code, out, _ = run(capsys, "search", "特高压", "--index", root, "--category", "项目")
     assert code == 0 and "[特高压]" in out and "项目" in out
     # The demo corpus has a reposted 特高压 story: 13 articles make 12 groups.
@@ -218,3 +227,46 @@ def test_reindex_leaves_the_read_cache_ready_before_the_switch(
         searcher.close()
     after = cache.stat()
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+def test_serve_on_a_taken_port_says_so_in_one_line(demo_index: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "xinwen",
+                "serve",
+                "--index",
+                str(demo_index),
+                "--port",
+                f"{port}",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert done.returncode == 1
+    assert f"端口 {port} 已被占用" in done.stderr and "--port" in done.stderr
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_a_snippet_of_several_lines_keeps_the_indentation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = "储能电站第一段介绍。\n储能电站第二段说明调峰。\n储能电站第三段展望。"
+    corpus = write_jsonl(tmp_path / "c.jsonl", [article(1, title="储能简讯", body=body)])
+    root = str(tmp_path / "ix")
+    run(capsys, "reindex", str(corpus), "--index", root, "-q")
+    code, out, _ = run(capsys, "search", "储能", "--index", root)
+    assert code == 0
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if "[t-1]" in line) + 1
+    snippet = [line for line in lines[start:] if line.strip()]
+    assert len(snippet) >= 2  # the snippet spans paragraphs
+    assert all(line.startswith("   ") for line in snippet)

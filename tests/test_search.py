@@ -14,13 +14,17 @@ from hypothesis import strategies as st
 from index.analysis import fold
 from index.builder import ReindexOptions, reindex
 from index.stats import index_stats
-from search import QueryError, Searcher, SearchRequest, SortOrder
+from search import QueryError, Searcher, SearchRequest, SearchResult, SortOrder, service
+from search.engine import highlight_words, query_words
 from search.models import MAX_QUERY_CHARS
+from search.querylang import parse
+from search.service import FALLBACK_NOTICE
 from search.synonyms import Synonyms
 from tests.conftest import DEMO, build_index
 from tests.helpers import article, containing, matching, records, write_jsonl
 
 MARK = re.compile(r"<mark>(.*?)</mark>")
+DEMO_ARTICLES = len(records(DEMO))
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +87,56 @@ def test_falls_back_to_any_word_with_a_notice(demo: Searcher) -> None:
     assert result.notice and "任意" in result.notice
     assert result.total == strict.total > 0
     assert demo.search(SearchRequest(q="光伏 储能")).notice is None
+
+
+def test_a_query_of_128_words_falls_back_to_any_word_and_scores_a_bounded_share(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No article has all 128 words: the fallback finds every article with any of them, the
+    one with the rarest words first, and scores no more postings than its budget allows
+    (plus the one term it always keeps), however many words the query has."""
+    rows = [article(n) for n in range(1, 31)]
+    rows.append(article(99, title="见报", body="鑫璇琰玥瑾珂今日见报。"))
+    src = write_jsonl(tmp_path / "a.jsonl", rows)
+    recs = records(src)
+    corpus = fold("".join(r.title + r.body for r in recs))
+    present = list(dict.fromkeys(ch for ch in corpus if "\u4e00" <= ch <= "\u9fff"))
+    absent = [
+        ch
+        for ch in map(chr, range(0x5000, 0x9000))
+        if fold(ch) == ch and ch not in corpus and query_words(ch) == [ch]
+    ]
+    chars = (present + absent)[:128]
+    assert len(set(chars)) == 128 and len(present) > 20
+    q = " ".join(chars)
+    assert len(q) <= MAX_QUERY_CHARS
+    expected = set().union(*(containing(recs, ch) for ch in chars))
+    searcher = Searcher(build_index(tmp_path / "ix", src))
+    engine = searcher._current().engine
+
+    def answer() -> tuple[SearchResult, int]:
+        before = engine.scored_postings
+        result = searcher.search(SearchRequest(q=q, page_size=50))
+        return result, engine.scored_postings - before
+
+    result, _ = answer()
+    assert result.notice == FALLBACK_NOTICE
+    assert result.total == len(expected) == 31
+    assert {h.id for h in result.hits} | {i for h in result.hits for i in h.similar_ids} == expected
+    assert result.hits[0].id == "t-99"
+    monkeypatch.setattr(service, "FALLBACK_POSTINGS", 40)
+    bounded, scored = answer()
+    assert scored <= 40 + len(rows)  # the budget, and the term that first goes over it
+    assert bounded.total == result.total and bounded.hits[0].id == "t-99"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 2**70 - 1), max_size=130), st.integers(0, 2**70 - 1))
+def test_unit_counts_in_bit_planes_are_the_counts(units: list[int], among: int) -> None:
+    planes = service._count_planes(units, among)
+    for d in range(70):
+        count = sum((plane >> d & 1) << k for k, plane in enumerate(planes))
+        assert count == (sum(unit >> d & 1 for unit in units) if among >> d & 1 else 0)
 
 
 def test_traditional_and_full_width_queries_find_simplified_text(
@@ -156,7 +210,10 @@ def test_arbitrary_text_never_raises_anything_but_a_query_error(text: str) -> No
     except QueryError as exc:
         assert exc.param == "q" and exc.message
         return
-    assert result.total >= 0
+    # An answer: a page of distinct articles, as many as it says there are at most.
+    ids = [h.id for h in result.hits] + [i for h in result.hits for i in h.similar_ids]
+    assert len(ids) == len(set(ids)) <= result.total <= DEMO_ARTICLES
+    assert bool(result.hits) == (result.total > 0)
     for hit in result.hits:
         assert "<" not in MARK.sub("", hit.snippet_html) and "<" not in MARK.sub("", hit.title_html)
 
@@ -174,26 +231,37 @@ def _remember_demo(demo: Searcher) -> None:
         _SEARCHER.append(demo)
 
 
+def _answer(result: SearchResult) -> tuple[int, list[tuple[str, tuple[str, ...]]], str | None]:
+    return result.total, [(h.id, h.similar_ids) for h in result.hits], result.notice
+
+
 @pytest.mark.parametrize(
-    "q",
+    ("q", "repaired"),
     [
-        '"光伏',
-        "光伏)",
-        "((储能",
-        "OR",
-        "- OR -",
-        "title:",
-        "category:",
-        "*",
-        "光?伏*",
-        "\x00\x07煤",
+        ('"光伏', '"光伏"'),  # an unbalanced quote closes at the end
+        ("“光伏", '"光伏"'),
+        ("光伏)", "光伏"),  # parentheses are ignored
+        ("((储能", "储能"),
+        ("光?伏*", "光 伏"),  # wildcards are ignored: they only separate words
+        ("\x00\x07煤", "煤"),  # control characters are dropped
+        ("光伏 OR", "光伏"),  # a lone operator is dropped
+        ("OR 光伏", "光伏"),
+        ("- 光伏", "光伏"),
+        ("title: 光伏", "光伏"),  # an empty field is dropped
+        ("category: 储能", "储能"),
     ],
 )
-def test_broken_syntax_gets_an_answer(demo: Searcher, q: str) -> None:
-    try:
+def test_broken_syntax_is_answered_as_its_repair(demo: Searcher, q: str, repaired: str) -> None:
+    expected = demo.search(SearchRequest(q=repaired))
+    assert expected.total > 0
+    assert _answer(demo.search(SearchRequest(q=q))) == _answer(expected)
+
+
+@pytest.mark.parametrize("q", ["OR", "- OR -", "-", "title:", "category:", "*", "( ) ?"])
+def test_syntax_with_nothing_to_search_is_a_clear_error(demo: Searcher, q: str) -> None:
+    with pytest.raises(QueryError) as raised:
         demo.search(SearchRequest(q=q))
-    except QueryError as exc:
-        assert exc.message
+    assert raised.value.param == "q" and raised.value.message == "查询中没有可以搜索的字词"
 
 
 def test_long_queries_are_cut_with_a_notice(demo: Searcher) -> None:
@@ -222,8 +290,9 @@ def _check_facets(searcher: Searcher, recs: list, q: str, needle: str) -> None:
     matched = [r for r in recs if r.id in matching(recs, needle)]
     result = searcher.search(SearchRequest(q=q, facet_limit=None))
     assert result.total == len(matched)
-    assert _facet(result, "category") == dict(Counter(r.category for r in matched if r.category))
-    assert _facet(result, "source") == dict(Counter(r.source for r in matched if r.source))
+    # Documents without a category or source are counted as 未分类 / 未知来源.
+    assert _facet(result, "category") == dict(Counter(r.category or "未分类" for r in matched))
+    assert _facet(result, "source") == dict(Counter(r.source or "未知来源" for r in matched))
     years = Counter(str(r.published.year) for r in matched if r.published)
     assert _facet(result, "published") == dict(years)
 
@@ -279,8 +348,8 @@ def test_selected_values_are_listed_even_at_zero(demo: Searcher) -> None:
 def test_top_n_categories_and_all_on_request(demo: Searcher) -> None:
     top = demo.search(SearchRequest(facet_limit=2))
     assert len(top.facets["category"].values) == 2
-    assert top.facets["category"].total_values == 5
-    assert len(demo.search(SearchRequest(facet_limit=None)).facets["category"].values) == 5
+    assert top.facets["category"].total_values == 6  # five categories and 未分类
+    assert len(demo.search(SearchRequest(facet_limit=None)).facets["category"].values) == 6
 
 
 def test_date_histogram_shows_months_inside_a_selected_year(demo: Searcher, demo_records) -> None:
@@ -338,6 +407,42 @@ def test_article_related_and_suggest(demo: Searcher) -> None:
     suggestions = demo.suggest("光")
     assert suggestions and all(fold(s).startswith("光") for s in suggestions)
     assert "光伏" in suggestions
+
+
+def test_an_article_marks_its_readers_query_without_running_it(demo_index: Path) -> None:
+    """However long the query the reader came from, the article page only marks its words:
+    no posting list is read for them (a query of 128 common characters read 512)."""
+    searcher = Searcher(demo_index)
+    plain = searcher.article("demo-0026")  # its related articles: their terms read now
+    engine = searcher._current().engine
+    before = engine.cache_info()
+    q = " ".join(
+        "特高压电网工程投运的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对"
+    )
+    marked = searcher.article("demo-0026", q=q)
+    assert plain is not None and marked is not None
+    assert engine.cache_info() == before
+    assert "<mark>" in marked.body_html and marked.related == plain.related
+    assert MARK.sub(r"\1", marked.body_html) == MARK.sub(r"\1", plain.body_html)
+
+
+QUERY_PIECES = [
+    *("光伏", "储能", "电网", "的", "煤", "5G", "綠色", "特高压工程", "农业", "ＡＢ"),
+    *('"', "“", "-", "OR", " ", "title:", "category:", "(", "*", "source:", "标题:"),
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(QUERY_PIECES),
+        max_size=12,
+    ).map("".join)
+)
+def test_the_words_an_article_marks_are_the_words_a_search_marks(q: str) -> None:
+    engine = _shared_demo_searcher()._current().engine
+    parsed = parse(q)
+    assert highlight_words(parsed) == engine.plan(parsed, {}, {}).words
 
 
 def test_searcher_follows_a_reindex_switch(tmp_path: Path) -> None:

@@ -125,8 +125,9 @@ def test_an_incremental_reindex_never_writes_through_the_served_cache(tmp_path: 
     assert not _load(root, write=False).from_cache
     after = _results(root)
     assert after != first and _load(root).from_cache
-    if old_gen.exists():  # the previous generation is kept for readers still on it
-        assert (old_gen / readcache.CACHE_FILE).read_bytes() == old_cache
+    # The generation it replaced is kept for readers still on it, its cache as it was.
+    assert old_gen.is_dir()
+    assert (old_gen / readcache.CACHE_FILE).read_bytes() == old_cache
     fresh = tmp_path / "fresh"
     shutil.copytree(root, fresh, symlinks=True)
     for gen in (fresh / "generations").iterdir():

@@ -247,6 +247,7 @@ def test_results_are_the_same_with_and_without_the_caches(
     assert _pages(searcher) == expected  # and again, from what it cached
 
 
+@pytest.mark.corpus
 def test_results_are_the_same_with_and_without_the_caches_on_real_news(
     sample_index: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

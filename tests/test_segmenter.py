@@ -63,6 +63,7 @@ def test_words_are_jiebas(segmenter: DagSegmenter, run: str) -> None:
     assert list(segmenter.cut(run)) == expected
 
 
+@pytest.mark.corpus
 def test_words_are_jiebas_on_real_news(segmenter: DagSegmenter, sample_path: Path) -> None:
     checked = 0
     for line in sample_path.read_text(encoding="utf-8").splitlines():

@@ -206,15 +206,15 @@ def test_mixed_files_and_folders_in_order(tmp_path: Path) -> None:
     (tmp_path / ".hidden.txt").write_text("隐藏文件\n不读", "utf-8")
     (tmp_path / "README.md").write_text("# 说明", "utf-8")
     (tmp_path / "LICENSE").write_text("MIT", "utf-8")
-    (tmp_path / "page.html").write_text("<p>不支持的格式</p>", "utf-8")
+    (tmp_path / "page.pdf").write_text("%PDF-1.4 不支持的格式", "utf-8")
     items = read(FIXTURES / "table.tsv", tmp_path, FIXTURES / "news.jsonl")
     assert [r.title for r in records(items)][:2] == ["核电机组投运", "带引号的 标题"]
     assert len(records(items)) == 5
     assert skips(items) == [
         Skip(
             "unsupported file type",
-            Origin(str(tmp_path / "page.html"), 0),
-            "expected .jsonl, .jsonl.gz, .json, .csv, .tsv or .txt",
+            Origin(str(tmp_path / "page.pdf"), 0),
+            "expected .jsonl, .jsonl.gz, .json, .csv, .tsv, .txt or .html",
         )
     ]
 
@@ -233,7 +233,10 @@ def test_missing_path(tmp_path: Path) -> None:
 def test_empty_file_gives_nothing(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_bytes(gzip.compress(b"") if name.endswith(".gz") else b"")
-    assert read(path) == []
+    if name.endswith(".txt"):  # one article per file: an empty one is a counted skip
+        assert read(path) == [Skip("empty file", Origin(str(path), 0), "no text")]
+    else:
+        assert read(path) == []
 
 
 def test_whitespace_only_file_gives_nothing(tmp_path: Path) -> None:
@@ -508,11 +511,18 @@ def _site_page(folder: Path) -> Path:
     return path
 
 
-def test_boilerplate_patterns_are_configurable(tmp_path: Path) -> None:
-    path = _site_page(tmp_path)
-    [plain] = read(path)  # the default patterns do not know this site: THUCNews style
+def test_a_new_sites_page_needs_no_patterns_and_patterns_still_add(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    path = _site_page(corpus)
+    [plain] = read(path)  # the built-in furniture rules know 版权所有 and 热门文章
     assert isinstance(plain, Record)
-    assert (plain.title, plain.category) == ("绿能在线 首页", "绿能在线")
+    assert (plain.title, plain.body, plain.category) == (
+        "氢燃料电池汽车示范城市扩围",
+        "示范城市群新增三个。",
+        None,  # the file was given directly: no folder below the source root
+    )
+    assert plain.source == "绿能在线"  # named by its copyright line
     patterns = tmp_path / "patterns.txt"
     patterns.write_text("# 绿能在线\n^绿能在线 首页$\nend:^版权所有\n", "utf-8")
     [page] = read(path, boilerplate=patterns)
@@ -522,6 +532,8 @@ def test_boilerplate_patterns_are_configurable(tmp_path: Path) -> None:
         "示范城市群新增三个。",
         None,
     )
+    [in_folder] = read(corpus, boilerplate=patterns)
+    assert isinstance(in_folder, Record) and in_folder.category is None  # 绿能在线: a site
 
 
 def test_bad_boilerplate_pattern_names_its_line(tmp_path: Path) -> None:
@@ -544,7 +556,7 @@ def test_navigation_like_line_deep_in_an_article_does_not_make_it_a_page(tmp_pat
         "A股|港股|美股",
     ]
     (folder / "1.txt").write_text("\n".join(lines), "utf-8")
-    [record] = read(folder)
+    [record] = read(tmp_path)  # the folder below the source root names the category
     assert isinstance(record, Record)
     assert (record.title, record.category) == ("股市收盘", "财经")
     assert record.body.endswith("A股|港股|美股")

@@ -159,7 +159,7 @@ def test_chips_and_clear_all() -> None:
         "分类：技术",
         "分类：政策",
         "来源：电力日报",
-        "日期：2024-01-01 至 最新",
+        "日期：2024-01-01 以后",
     ]
     assert query_of(chips[0]["remove_url"]) == [
         ("q", "光伏"),

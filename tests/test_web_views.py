@@ -24,7 +24,9 @@ def test_home_is_a_searchable_zh_cn_page(client: FlaskClient) -> None:
     box = doc.select_one('form[role="search"] input#q')
     assert box.get("name") == "q" and "autofocus" in box.attrs
     assert doc.select_one('label[for="q"]').text == "搜索新闻"
-    assert box.get("list") == "q-suggestions" and doc.select("datalist#q-suggestions")
+    assert box.get("aria-controls") == "q-suggestions" and doc.select(
+        'ul#q-suggestions[role="listbox"]'
+    )
     assert box.get("data-suggest-url") == "/api/suggest"
     # landmarks, and no inline script or style anywhere
     assert doc.select("header") and doc.select("main#main") and doc.select("footer")
@@ -43,14 +45,16 @@ def test_home_browses_newest_first_with_all_facets(client: FlaskClient) -> None:
     names = [s.get("aria-labelledby") for s in doc.select("aside section.facet")]
     assert names == ["facet-category", "facet-source", "facet-published"]
     categories = {a.select_one(".facet-label").text for a in doc.select(".facet-category li a")}
-    assert categories == {"政策", "项目", "技术", "市场", "国际"}
+    assert categories == {"政策", "项目", "技术", "市场", "国际", "未分类"}  # 未分类: the pages
     assert not doc.select("nav.sort")  # nothing to rank by relevance when browsing
 
 
 def test_results_show_count_time_marked_titles_snippets_and_metadata(client: FlaskClient) -> None:
     doc = page(client, "/search?q=光伏")
     summary = doc.select_one("h1.summary").text
-    assert re.fullmatch(r"找到 [\d,]+ 篇，[\d,]+ 组（用时 (<1|[\d,]+) 毫秒）", summary), summary
+    assert re.fullmatch(
+        r"找到 [\d,]+ 篇，[\d,]+ 组，第 1–10 条（用时 (<1|[\d,]+) 毫秒）", summary
+    ), summary
     hits = doc.select("ol.hits > li.hit")
     assert len(hits) == 10
     for hit in hits:
@@ -145,7 +149,7 @@ def test_date_form_is_a_get_form_keeping_other_parameters(client: FlaskClient) -
     form = doc.select_one("form.date-form")
     assert form.get("method") == "get" and form.get("action") == "/search"
     assert doc.select_one('label[for="from"]') and doc.select_one('label[for="to"]')
-    assert doc.select_one('input#from[type="date"]').get("value") == "2020-01-01"
+    assert doc.select_one('input#from[type="text"]').get("value") == "2020-01-01"
     hidden = [(i.get("name"), i.get("value")) for i in form.select('input[type="hidden"]')]
     assert hidden == [("q", "风电"), ("source", "电力日报")]
 

@@ -17,6 +17,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError, RequestURITo
 
 from index.settings import index_root, synonyms
 from search import IndexUnavailableError, Searcher
+from search.models import MAX_EXPORT_ROWS
 from search.synonyms import load_synonyms
 from webui.params import ParamError, clean_text
 
@@ -74,8 +75,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         INDEX_ROOT=None,
         SEARCHER=None,
         SYNONYMS=None,
-        MAX_CONTENT_LENGTH=64 * 1024,  # we only answer GETs; nobody needs to send a body
+        # No MAX_CONTENT_LENGTH: no route reads a request body (only GETs are answered), so
+        # a cap would guard nothing; a body cannot keep a worker waiting (test_web_security).
         MAX_QUERY_STRING=6 * 1024,  # bytes; under gunicorn's 8190-byte request line
+        EXPORT_ROWS=MAX_EXPORT_ROWS,  # rows of /search.csv and /search.jsonl at most
         SEND_FILE_MAX_AGE_DEFAULT=STATIC_MAX_AGE,
     )
     if test_config:
@@ -91,10 +94,11 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     version = static_version(Path(app.static_folder or "static"))
     app.config["STATIC_VERSION"] = version
 
-    from webui import api, views
+    from webui import api, exports, views
 
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(exports.bp)
 
     @app.context_processor
     def static_url() -> dict:
@@ -133,6 +137,7 @@ def wants_json() -> bool:
         request.path.startswith("/api/")
         or request.path == "/healthz"
         or request.endpoint == "views.search_json"
+        or (request.endpoint or "").startswith("exports.")
     )
 
 

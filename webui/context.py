@@ -4,13 +4,24 @@ can read never drift apart."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from urllib.parse import urlsplit
 
 from flask import url_for
 from markupsafe import escape
 
-from search import Article, ArticleRef, Hit, QueryError, Searcher, SearchRequest, SearchResult
+from search import (
+    Article,
+    ArticleRef,
+    Facet,
+    Hit,
+    QueryError,
+    Searcher,
+    SearchRequest,
+    SearchResult,
+)
+from search.folding import fold
 from webui import facets
 from webui.params import ParamError, SearchParams
 
@@ -78,6 +89,24 @@ def ref_context(ref: ArticleRef, q: str = "") -> dict:
     }
 
 
+def export_links(params: SearchParams) -> dict[str, str]:
+    """The search as CSV, JSON Lines and an Atom feed: the same parameters, another ending."""
+    query = params.replace(page=1, size=None).query_string()
+    links = {}
+    for ending in ("csv", "jsonl", "atom"):
+        path = url_for(f"exports.search_{ending}")
+        links[ending] = f"{path}?{query}" if query else path
+    return links
+
+
+def range_text(params: SearchParams, shown: int) -> str:
+    """Which results the page shows: 第 11–20 条 (nothing when it shows none)."""
+    if not shown:
+        return ""
+    first = (params.page - 1) * params.page_size + 1
+    return f"第 {first:,}–{first + shown - 1:,} 条"
+
+
 def took_text(took_ms: float) -> str:
     return "<1" if took_ms < 1 else f"{took_ms:,.0f}"
 
@@ -103,6 +132,18 @@ def no_results_suggestions(
         if len(found) >= SUGGESTIONS_WHEN_EMPTY:
             break
     return found
+
+
+def facet_with_more(name: str, facet: Facet, params: SearchParams, base: str) -> dict:
+    """A facet group for the sidebar; when it shows only the commonest values, the URL of
+    the page listing them all (更多)."""
+    context = facets.facet_context(name, facet, params, base)
+    if context["truncated"]:
+        query = params.replace().query_string()
+        more = url_for("views.facet", name=name)
+        context["more_url"] = f"{more}?{query}" if query else more
+        context["total_values"] = facet.total_values
+    return context
 
 
 def search_context(searcher: Searcher, params: SearchParams) -> dict:
@@ -137,11 +178,17 @@ def search_context(searcher: Searcher, params: SearchParams) -> dict:
         "notice": result.notice,
         "words": list(result.words),
         "hits": [hit_context(h, params.q) for h in result.hits],
+        "range_text": range_text(params, len(result.hits)),
+        "exports": export_links(params),
         "facets": [
-            facets.facet_context(name, result.facets[name], params, base)
+            facet_with_more(name, result.facets[name], params, base)
             for name in ("category", "source", "published")
             if name in result.facets
         ],
+        "time_ranges": (ranges := facets.time_ranges(result.facets["recent"], params, base)),
+        "custom_range": bool(params.date_from or params.date_to)
+        and not any(r["selected"] for r in ranges),
+        "dates_notice": ("起始日期晚于结束日期，已将两者对调。" if params.dates_swapped else None),
         "chips": facets.chips(params, base),
         "has_filters": params.has_filters,
         "clear_url": facets.clear_filters_url(params, base),
@@ -149,6 +196,39 @@ def search_context(searcher: Searcher, params: SearchParams) -> dict:
         "sort_options": facets.sort_options(params, base) if params.q else [],
         "pagination": facets.pagination(params, result.groups, base),
         "suggestions": suggestions,
+        "did_you_mean": (
+            {
+                "q": result.did_you_mean.query,
+                "count": result.did_you_mean.total,
+                "url": facets.url(base, params.replace(q=result.did_you_mean.query)),
+            }
+            if result.did_you_mean
+            else None
+        ),
+    }
+
+
+def facet_page_context(searcher: Searcher, params: SearchParams, name: str, text: str) -> dict:
+    """One facet's every value under the search's other filters, narrowed to those that
+    contain ``text`` (folded: 電力 finds 电力), each toggling it on the search page."""
+    base = url_for("views.search")
+    request = dataclasses.replace(params.to_request(), page=1, page_size=1, facet_limit=None)
+    try:
+        result = searcher.search(request)
+    except QueryError as exc:
+        raise ParamError(exc.param, exc.message) from None
+    context = facets.facet_context(name, result.facets[name], params, base)
+    every = len(context["results"])
+    if text:
+        key = fold(text)
+        context["results"] = [r for r in context["results"] if key in fold(r["label"])]
+    return {
+        "query": params.q,
+        "keep": [(k, v) for k, v in params.pairs() if k != "page"],
+        "facet": context,
+        "filter": text,
+        "every": every,
+        "back_url": facets.url(base, params.replace()),
     }
 
 

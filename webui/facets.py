@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import re
 
+from search.facets import RECENT_RANGES
 from search.models import MAX_RESULT_DEPTH, Facet, FacetValue, SortOrder
 from webui.params import SearchParams, toggled
 
@@ -59,6 +60,11 @@ def _date_target(value: str, params: SearchParams) -> tuple[str, tuple[dt.date, 
         target = year_range(int(value))
         return value, None if target == current else target
     return value, None
+
+
+def short_count(count: int) -> str:
+    """A count that fits over a bar: 812, 4096, 1.2万."""
+    return str(count) if count < 10_000 else f"{count / 10_000:.1f}万"
 
 
 def _short_label(value: str, bars: int) -> str:
@@ -114,6 +120,7 @@ def facet_context(name: str, facet: Facet, params: SearchParams, base: str) -> d
         }
         if name == "published":
             item["height"] = _bar_height(v.count, top)
+            item["short_count"] = short_count(v.count)
             item["short_label"] = _short_label(v.value, len(values))
         results.append(item)
     context = {
@@ -147,13 +154,48 @@ def chips(params: SearchParams, base: str) -> list[dict]:
         for value in params.sources
     ]
     if params.date_from or params.date_to:
-        start = params.date_from.isoformat() if params.date_from else "最早"
-        end = params.date_to.isoformat() if params.date_to else "最新"
         found.append(
             {
                 "name": "published",
-                "label": f"日期：{start} 至 {end}",
+                "label": f"日期：{date_label(params.date_from, params.date_to)}",
                 "remove_url": url(base, params.replace(date_from=None, date_to=None)),
+            }
+        )
+    return found
+
+
+def date_label(start: dt.date | None, end: dt.date | None, today: dt.date | None = None) -> str:
+    """A date filter as people say it: 2024年, 2024年3月, 过去一周; other ranges as
+    ``2024-03-05 至 2024-04-01`` (or ``… 以后`` / ``… 以前`` when open on one side)."""
+    today = today or dt.date.today()
+    if start and end and (start, end) == year_range(start.year):
+        return f"{start.year}年"
+    if start and end and (start, end) == month_range(start.year, start.month):
+        return f"{start.year}年{start.month}月"
+    if start and end is None:
+        for days, label in RECENT_RANGES:
+            if start == today - dt.timedelta(days=days):
+                return label
+        return f"{start.isoformat()} 以后"
+    if end and start is None:
+        return f"{end.isoformat()} 以前"
+    assert start and end
+    return f"{start.isoformat()} 至 {end.isoformat()}"
+
+
+def time_ranges(facet: Facet, params: SearchParams, base: str) -> list[dict]:
+    """全部 / 过去一天 / 一周 / 一个月 / 一年, each with its count and the URL that sets it (the
+    other filters kept)."""
+    found = []
+    for v in facet.values:
+        start = dt.date.fromisoformat(v.value) if v.value else None
+        found.append(
+            {
+                "value": v.value,
+                "label": v.label,
+                "count": v.count,
+                "selected": v.selected,
+                "url": url(base, params.replace(date_from=start, date_to=None)),
             }
         )
     return found

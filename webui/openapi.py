@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from search.models import MAX_PAGE_SIZE, MAX_QUERY_CHARS
-from webui.params import DEFAULT_PAGE_SIZE, DEFAULT_SUGGEST, MAX_SUGGEST
+from search.models import MAX_EXPORT_ROWS, MAX_PAGE_SIZE, MAX_QUERY_CHARS
+from webui.params import DEFAULT_PAGE_SIZE, DEFAULT_SUGGEST, FEED_ENTRIES, MAX_SUGGEST
 
 NULLABLE_STRING = {"type": ["string", "null"]}
 NULLABLE_DATE = {"type": ["string", "null"], "format": "date"}
@@ -98,8 +98,23 @@ SCHEMAS = {
             "took_ms": {"type": "number", "minimum": 0},
             "notice": {
                 **NULLABLE_STRING,
-                "description": "Set when the query was relaxed (any word) or cut, or when "
-                "synonyms of its words were searched too (同时搜索了：…).",
+                "description": "Set when the query was relaxed (any word), cut, searched "
+                "as the Chinese words of the pinyin typed, or when synonyms of its words were "
+                "searched too (同时搜索了：…).",
+            },
+            "did_you_mean": {
+                "oneOf": [
+                    {"type": "null"},
+                    _obj(
+                        {
+                            "query": {"type": "string"},
+                            "total": {"type": "integer", "minimum": 1},
+                        }
+                    ),
+                ],
+                "description": "A close variant of a query with few results that finds "
+                "clearly more (a homophone typo: 光服 → 光伏; pinyin: guangfu → 光伏), with "
+                "its total under the same filters; null otherwise.",
             },
             "hits": {"type": "array", "items": _ref("Hit")},
             "facets": _obj(
@@ -111,6 +126,13 @@ SCHEMAS = {
                         "items": _ref("FacetValue"),
                         "description": "Years (2024), or months (2024-03) when from and to "
                         "lie in one year.",
+                    },
+                    "recent": {
+                        "type": "array",
+                        "items": _ref("FacetValue"),
+                        "description": 'Quick time ranges: all dates (value ""), then the '
+                        "past day, week, month (30 days) and year (365 days), each valued by "
+                        "its first day (use it as from, without to).",
                     },
                 }
             ),
@@ -289,6 +311,47 @@ def openapi_document() -> dict:
                         "503": UNAVAILABLE,
                     },
                 }
+            },
+            **{
+                f"/search.{ending}": {
+                    "get": {
+                        "operationId": f"export_{ending}",
+                        "summary": summary,
+                        "description": "The search page's parameters (page and size are "
+                        "ignored). Headers: X-Total-Count (matching articles), X-Export-Rows, "
+                        "X-Export-Truncated (true when cut at "
+                        f"{MAX_EXPORT_ROWS:,} rows).",
+                        "parameters": [
+                            p for p in search_params if p["name"] not in ("page", "size")
+                        ],
+                        "responses": {
+                            "200": {
+                                "description": summary,
+                                "content": {mimetype: {"schema": {"type": "string"}}},
+                            },
+                            "400": BAD_REQUEST,
+                            "503": UNAVAILABLE,
+                        },
+                    }
+                }
+                for ending, mimetype, summary in (
+                    (
+                        "csv",
+                        "text/csv",
+                        "Every matching article as CSV (UTF-8 with BOM; columns id, title, "
+                        "published, category, source, url, score)",
+                    ),
+                    (
+                        "jsonl",
+                        "application/x-ndjson",
+                        "Every matching article as JSON Lines (the CSV's columns as keys)",
+                    ),
+                    (
+                        "atom",
+                        "application/atom+xml",
+                        f"The newest {FEED_ENTRIES} matches as an Atom 1.0 feed",
+                    ),
+                )
             },
             "/healthz": {
                 "get": {

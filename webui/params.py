@@ -31,6 +31,7 @@ MAX_FILTER_CHARS = 200
 MAX_SUGGEST = 20
 DEFAULT_SUGGEST = 8
 MAX_SUGGEST_PREFIX = 50
+FEED_ENTRIES = 50  # entries of a search's Atom feed: its newest matches
 
 # C0/C1 controls, lone surrogates (Werkzeug already replaces undecodable bytes, but a
 # surrogate can still arrive as "\ud800" from a JSON-minded client), non-characters, and
@@ -108,11 +109,16 @@ class SearchParams:
     sort: SortOrder | None = None
     page: int = 1
     size: int | None = None
+    dates_swapped: bool = False  # ``from`` came later than ``to`` and the two were exchanged
 
     @classmethod
-    def parse(cls, args: MultiDict[str, str]) -> SearchParams:
+    def parse(cls, args: MultiDict[str, str], swap_dates: bool = False) -> SearchParams:
         """Validate ``q, category*, source*, from, to, sort, page, size``; unknown keys are
-        ignored (tracking parameters, ``_``-prefixed ones)."""
+        ignored (tracking parameters, ``_``-prefixed ones).
+
+        ``from`` later than ``to`` is an error, or, with ``swap_dates`` (the pages, where a
+        reader typed them into the form), the two dates exchanged and ``dates_swapped`` set.
+        """
         q = clean_text(args.get("q", ""))
         sort_raw = args.get("sort", "").strip()
         if sort_raw and sort_raw not in {s.value for s in SortOrder}:
@@ -132,7 +138,11 @@ class SearchParams:
             size=size,
         )
         if params.date_from and params.date_to and params.date_from > params.date_to:
-            raise ParamError("from", "起始日期晚于结束日期")
+            if not swap_dates:
+                raise ParamError("from", "起始日期晚于结束日期")
+            params = dataclasses.replace(
+                params, date_from=params.date_to, date_to=params.date_from, dates_swapped=True
+            )
         return params
 
     @property
@@ -169,6 +179,7 @@ class SearchParams:
     def replace(self, **changes: object) -> SearchParams:
         """A copy with ``changes``; the page goes back to 1 unless it is one of them."""
         changes.setdefault("page", 1)
+        changes.setdefault("dates_swapped", False)
         return dataclasses.replace(self, **changes)
 
     def pairs(self) -> list[tuple[str, str]]:
@@ -213,3 +224,8 @@ def suggest_params(args: MultiDict[str, str]) -> tuple[str, int]:
 def article_query(args: MultiDict[str, str]) -> str:
     """The ``q`` an article page marks: the query the reader came from."""
     return clean_text(args.get("q", ""))[:MAX_QUERY_CHARS]
+
+
+def facet_filter(args: MultiDict[str, str]) -> str:
+    """The text a facet's full list is narrowed to (``filter``)."""
+    return clean_text(args.get("filter", ""))[:MAX_FILTER_CHARS]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +63,32 @@ class XinwenServer(BaseApplication):
         return load_app(self.root, logging.getLogger("gunicorn.error"), self.synonyms)
 
 
+class PortInUseError(OSError):
+    """The address ``xinwen serve`` was asked to listen on is taken by another program."""
+
+
+def check_port(host: str, port: int) -> None:
+    """Raise ``PortInUseError`` with what to do when ``host:port`` cannot be listened on
+    because something else is listening there (gunicorn would retry for 5 s, then print an
+    English traceback-like line)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror:
+        return  # gunicorn reports an unknown host in its own words
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn binds
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise PortInUseError(
+                    exc.errno,
+                    f"端口 {port} 已被占用 (port {port} is in use on {host}): "
+                    f"use --port N, or PORT=N with make demo",
+                ) from None
+
+
 def bind_address(host: str, port: int) -> str:
     """``host:port``, with brackets around an IPv6 address."""
     return f"[{host}]:{port}" if ":" in host and not host.startswith("[") else f"{host}:{port}"
@@ -106,6 +134,7 @@ def serve(
     the synonyms file (``webui.create_app``'s ``SYNONYMS``).
     """
     root = Path(root)
+    check_port(host, port)
     if dev:
         # The reloader's watcher process never answers a request: only the child it
         # starts (WERKZEUG_RUN_MAIN set) pays for loading jieba and the index.

@@ -6,8 +6,8 @@ from flask import Blueprint, abort, current_app, jsonify, render_template, reque
 from flask.typing import ResponseReturnValue
 
 from search import Searcher
-from webui.context import article_context, search_context
-from webui.params import SearchParams, article_query
+from webui.context import article_context, facet_page_context, search_context
+from webui.params import SearchParams, article_query, facet_filter
 
 bp = Blueprint("views", __name__)
 
@@ -26,14 +26,14 @@ def index() -> ResponseReturnValue:
 @bp.get("/search")
 def search() -> ResponseReturnValue:
     """Results for ``q`` with facets; without ``q``, the newest articles."""
-    params = SearchParams.parse(request.args)
+    params = SearchParams.parse(request.args, swap_dates=True)
     return render_template("search.html", **search_context(searcher(), params))
 
 
 @bp.get("/search.json")
 def search_json() -> ResponseReturnValue:
     """The search page's context as JSON: what the page shows, facet toggle URLs included."""
-    params = SearchParams.parse(request.args)
+    params = SearchParams.parse(request.args, swap_dates=True)
     return jsonify(search_context(searcher(), params))
 
 
@@ -45,3 +45,14 @@ def article(article_id: str) -> ResponseReturnValue:
     if found is None:
         abort(404, description="没有这篇文章：它可能已在重建索引时被删除，或者链接有误。")
     return render_template("article.html", **article_context(found, q))
+
+
+@bp.get("/facets/<name>")
+def facet(name: str) -> ResponseReturnValue:
+    """Every value of one facet (分类 or 来源) for the search, by count, with a filter box: where
+    the search page's sidebar shows the top 20."""
+    if name not in ("category", "source"):
+        abort(404, description="没有这个筛选项。")
+    params = SearchParams.parse(request.args, swap_dates=True)
+    context = facet_page_context(searcher(), params, name, facet_filter(request.args))
+    return render_template("facet.html", **context)

@@ -10,11 +10,13 @@ import logging
 import os
 import re
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from index import settings
 from index.builder import ReindexError, ReindexOptions, reindex
+from index.inspect import inspect_paths
 from index.newwords import (
     DEFAULT_MAX_CHARS,
     DEFAULT_MIN_COUNT,
@@ -23,6 +25,7 @@ from index.newwords import (
     propose_words,
 )
 from index.priority import lower_priority
+from index.sources.categories import CATEGORY_FROM
 from index.stats import index_stats
 from index.store import StoreError
 from search import IndexUnavailableError, QueryError, Searcher, SearchRequest, SortOrder, readcache
@@ -75,6 +78,7 @@ def cmd_reindex(args: argparse.Namespace) -> int:
         field_map=dict(args.field or []),
         userdict=Path(args.userdict) if args.userdict else None,
         boilerplate=Path(args.boilerplate) if args.boilerplate else None,
+        category_from=args.category_from,
         progress=not args.quiet,
         prepare=readcache.prepare,
     )
@@ -88,6 +92,27 @@ def cmd_reindex(args: argparse.Namespace) -> int:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         print(report.summary())
+    return EXIT_OK
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    """Show what each file would become, without indexing: title, date, category, source, body,
+    and the lines dropped as site chrome, each with where it came from."""
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        print(f"xinwen: error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
+    items = inspect_paths(
+        args.paths,
+        field_map=dict(args.field or []) or None,
+        boilerplate=args.boilerplate,
+        category_from=args.category_from,
+    )
+    for n, item in enumerate(items):
+        if args.json:
+            print(json.dumps(item.to_dict(), ensure_ascii=False))
+        else:
+            print(("\n" if n else "") + item.text())
     return EXIT_OK
 
 
@@ -141,31 +166,39 @@ def cmd_search(args: argparse.Namespace) -> int:
     print(f"第 {request.page}/{result.pages} 页")
     if result.notice:
         print(result.notice)
+    if result.did_you_mean:
+        dym = result.did_you_mean
+        print(f"您是不是要找：{dym.query}（{dym.total:,} 条）")
     for n, hit in enumerate(result.hits, (request.page - 1) * request.page_size + 1):
         meta = " · ".join(
             x for x in (str(hit.published or ""), hit.category or "", hit.source or "") if x
         )
         similar = f"  (+{hit.similar} 篇相似)" if hit.similar else ""
         print(f"\n{n}. {_terminal(hit.title_html, tty)}{similar}\n   {meta}  [{hit.id}]")
-        print(f"   {_terminal(hit.snippet_html, tty)}")
+        # A snippet of several paragraphs keeps the hit's indentation on every line.
+        print(textwrap.indent(_terminal(hit.snippet_html, tty), "   "))
     return EXIT_OK
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the web UI and JSON API."""
     from webui import settings as web  # the web layer loads only for this command
-    from webui.server import serve
+    from webui.server import PortInUseError, serve
 
     synonyms = settings.synonyms(args.synonyms)
     load_synonyms(synonyms)  # a file that cannot be read stops here, with one line
-    serve(
-        settings.index_root(args.index),
-        host=web.host(args.host),
-        port=web.port(args.port),
-        workers=web.web_workers(args.workers),
-        dev=args.dev,
-        synonyms=synonyms,
-    )
+    try:
+        serve(
+            settings.index_root(args.index),
+            host=web.host(args.host),
+            port=web.port(args.port),
+            workers=web.web_workers(args.workers),
+            dev=args.dev,
+            synonyms=synonyms,
+        )
+    except PortInUseError as exc:
+        print(f"xinwen: error: {exc.strerror}", file=sys.stderr)
+        return EXIT_FAILED
     return EXIT_OK
 
 
@@ -189,6 +222,19 @@ def cmd_words(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_OK
+
+
+def _add_page_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--boilerplate", metavar="FILE", help="extra regexes of a site's page chrome"
+    )
+    parser.add_argument(
+        "--category-from",
+        choices=CATEGORY_FROM,
+        default="auto",
+        help="where records without a category field take one: auto (the nearest category "
+        "folder below the source, else the page's breadcrumb), folder, page, or none",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -221,10 +267,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="read our FIELD (id, title, body, category, source, published, url) from NAME",
     )
     p.add_argument("--userdict", metavar="FILE", help="extra jieba dictionary (word [freq] [tag])")
-    p.add_argument("--boilerplate", metavar="FILE", help="regexes of scraped-page boilerplate")
+    _add_page_options(p)
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     p.set_defaults(func=cmd_reindex)
+
+    p = sub.add_parser("inspect", help=cmd_inspect.__doc__, description=cmd_inspect.__doc__)
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files and folders to look at")
+    p.add_argument(
+        "--field",
+        action="append",
+        type=_field_pair,
+        metavar="FIELD=NAME",
+        help="read our FIELD (id, title, body, category, source, published, url) from NAME",
+    )
+    _add_page_options(p)
+    p.add_argument("--json", action="store_true", help="one JSON object per record")
+    p.set_defaults(func=cmd_inspect)
 
     p = sub.add_parser("search", help=cmd_search.__doc__, description=cmd_search.__doc__)
     p.add_argument("query", nargs="?", default="", help='words, "phrases", -exclusions, OR')

@@ -2,7 +2,9 @@
 
 Formats, by file name: ``.jsonl``/``.ndjson`` (optionally ``.gz``), ``.json`` (an array of
 objects), ``.csv`` and ``.tsv`` (header row), ``.txt`` or no extension (one article per file:
-a scraped page or THUCNews style). Folders are read recursively in name order; hidden files
+a saved news page or THUCNews style), ``.html``/``.htm``/``.shtml``/``.xhtml`` (optionally
+``.gz``: a saved news page). Categories follow one rule for every kind of file
+(`index.sources.categories`). Folders are read recursively in name order; hidden files
 and folders (``.name``) and a corpus's documentation (``*.md``, ``*.rst``, README, LICENSE,
 COPYING) are ignored there, while any other file of an unsupported type is reported.
 
@@ -13,11 +15,13 @@ file as a whole (missing, unreadable, binary, undecodable, unsupported type).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable, Iterator, Mapping
 
 from index.pages import Boilerplate, load_boilerplate
 from index.records import Origin, Record, Skip
+from index.sources.categories import CATEGORY_FROM, folder_category
 from index.sources.fields import (
     DEFAULT_ALIASES,
     FIELDS,
@@ -28,7 +32,7 @@ from index.sources.fields import (
 )
 from index.sources.jsonfiles import read_json_array, read_jsonl
 from index.sources.tables import read_table
-from index.sources.textfiles import read_text_article
+from index.sources.textfiles import Explain, Explanation, PageSource, is_page_name
 
 __all__ = [
     "DEFAULT_ALIASES",
@@ -51,12 +55,16 @@ def read_sources(
     *,
     field_map: Mapping[str, str] | None = None,
     boilerplate: Boilerplate | PathArg | None = None,
+    category_from: str = "auto",
+    explain: Explain | None = None,
 ) -> Iterator[Record | Skip]:
     """Read files and folders, in the order given, into Records and Skips.
 
     `field_map` maps Record fields to the input's key names, e.g. ``{"body": "content"}``,
     and wins over the default spellings (`DEFAULT_ALIASES`). `boilerplate` is a patterns file
     (or loaded `Boilerplate`) for scraped pages; default ``index/boilerplate.txt``.
+    `category_from` is one of `CATEGORY_FROM` (``--category-from``). `explain`, if given, is
+    called with each page's record (or skip) and how it was made (``xinwen inspect``).
 
     Bad arguments (an unknown field name, a bad pattern) raise ValueError right away, before
     any file is read; problems with the files themselves are yielded as Skips.
@@ -64,24 +72,41 @@ def read_sources(
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
     fields = FieldMap(field_map)
+    if category_from not in CATEGORY_FROM:
+        raise ValueError(f"category_from {category_from!r}: expected one of {CATEGORY_FROM}")
     if not isinstance(boilerplate, Boilerplate):
         boilerplate = load_boilerplate(boilerplate)
-    return _read_all([os.fspath(path) for path in paths], fields, boilerplate)
+    return _read_all(
+        [os.fspath(path) for path in paths], fields, boilerplate, category_from, explain
+    )
 
 
 def _read_all(
-    paths: list[str], fields: FieldMap, boilerplate: Boilerplate
+    paths: list[str],
+    fields: FieldMap,
+    boilerplate: Boilerplate,
+    category_from: str,
+    explain: Explain | None,
 ) -> Iterator[Record | Skip]:
     for path in paths:
         if os.path.isdir(path):
-            for item in _walk(path):
+            items = list(_walk(path))
+            pages = PageSource(
+                path,
+                boilerplate,
+                category_from,
+                [p for p in items if isinstance(p, str) and is_page_name(os.path.basename(p))],
+                explain,
+            )
+            for item in items:
                 if isinstance(item, Skip):
                     yield item
                 else:
                     relative = os.path.relpath(item, path).replace(os.sep, "/")
-                    yield from _read_file(item, relative, fields, boilerplate)
+                    yield from _read_file(item, relative, fields, pages)
         elif os.path.exists(path):
-            yield from _read_file(path, os.path.basename(path), fields, boilerplate)
+            pages = PageSource(path, boilerplate, category_from, [path], explain)
+            yield from _read_file(path, os.path.basename(path), fields, pages)
         else:
             yield Skip("no such file or directory", Origin(path, 0))
 
@@ -109,26 +134,36 @@ def _is_documentation(name: str) -> bool:
 
 
 def _read_file(
-    path: str, article_id: str, fields: FieldMap, boilerplate: Boilerplate
+    path: str, article_id: str, fields: FieldMap, pages: PageSource
 ) -> Iterator[Record | Skip]:
     name = os.path.basename(path).lower()
+    if is_page_name(name):
+        yield from pages.read(path, article_id)
+        return
     if name.endswith(_JSONL_SUFFIXES):
-        yield from read_jsonl(path, fields)
+        items = read_jsonl(path, fields)
     elif name.endswith(".json"):
-        yield from read_json_array(path, fields)
+        items = read_json_array(path, fields)
     elif name.endswith(".csv"):
-        yield from read_table(path, fields, delimiter=",")
+        items = read_table(path, fields, delimiter=",")
     elif name.endswith(".tsv"):
-        yield from read_table(path, fields, delimiter="\t")
-    elif name.endswith(".txt") or "." not in name:
-        # THUCNews keeps each category in a folder: <category>/<n>.txt.
-        category = os.path.basename(os.path.dirname(os.path.abspath(path))) or None
-        yield from read_text_article(
-            path, article_id=article_id, category=category, boilerplate=boilerplate
-        )
+        items = read_table(path, fields, delimiter="\t")
     else:
         yield Skip(
             "unsupported file type",
             Origin(path, 0),
-            "expected .jsonl, .jsonl.gz, .json, .csv, .tsv or .txt",
+            "expected .jsonl, .jsonl.gz, .json, .csv, .tsv, .txt or .html",
         )
+        return
+    folder = (
+        folder_category(path, pages.root) if pages.category_from in ("auto", "folder") else None
+    )
+    if folder is None:
+        yield from items  # the common case (a file given directly) costs nothing per record
+        return
+    for item in items:  # records without a category field take their folder's
+        if isinstance(item, Record) and item.category is None:
+            item = dataclasses.replace(item, category=folder)
+            if pages.explain is not None:
+                pages.explain(item, Explanation("record", "record field", category_from="folder"))
+        yield item

@@ -1,45 +1,196 @@
-"""One article per text file: a scraped page, or THUCNews style (title line, then body)."""
+"""One article per file: a saved news page (text or HTML), or THUCNews style (title line, body).
+
+The pages of one source (a folder given to ``xinwen reindex``) share one learned template
+(`index.template`): a sample of up to `TEMPLATE_SAMPLE` of its page files is read first, then
+every file is extracted with it. Every file is accounted for: an empty file, a binary file and
+a page without article text (a list, index or navigation page) are counted skips.
+"""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+import dataclasses
+import datetime as dt
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 
-from index.pages import Boilerplate, extract_page
+from index.htmlpages import NotHtmlError, decode_html, htmldate_date, is_html_name, parse_html
+from index.pages import (
+    Boilerplate,
+    Dropped,
+    Page,
+    PageHints,
+    extract_page,
+    looks_like_page,
+    page_lines,
+)
 from index.records import Origin, Record, Skip
+from index.sources.categories import choose_category, folder_category
 from index.sources.fields import build_record
 from index.sources.files import read_text
+from index.template import SiteTemplate
 
-_LINE_BREAKS = re.compile(r"\r\n?")
+# Page files read to learn a source's template (spread evenly over the source): chrome is on
+# every page of a site, so a sample finds it while the memory stays bounded.
+TEMPLATE_SAMPLE = 2000
 
 
-def read_text_article(
-    path: str, *, article_id: str, category: str | None, boilerplate: Boilerplate
-) -> Iterator[Record | Skip]:
-    """The article in a text file, or nothing for an empty file.
+@dataclass
+class Explanation:
+    """How a file became a record, for ``xinwen inspect``."""
 
-    A file that matches the boilerplate patterns is a scraped page (`extract_page`): its
-    category is unknown (a navigation bar is not a category). Otherwise the first non-empty
-    line is the title, the rest the body, and `category` (the parent folder's name) applies.
-    """
-    origin = Origin(path, 1)
-    text = read_text(path)
-    if isinstance(text, Skip):
-        yield text
-        return
-    text = _LINE_BREAKS.sub("\n", text).strip()
-    if not text:
-        return
-    page = extract_page(text, boilerplate)
-    if page is not None:
+    kind: str  # "html page", "text page", "plain text"
+    title_from: str = "none"
+    date_from: str = "none"
+    category_from: str = "none"
+    source_from: str = "none"
+    dropped: tuple[Dropped, ...] = ()
+
+
+Explain = Callable[[Record | Skip, Explanation], None]
+
+
+def is_text_name(name: str) -> bool:
+    """A file read as one text article (``.txt`` or no extension)."""
+    lower = name.lower()
+    return lower.endswith(".txt") or "." not in lower
+
+
+def is_page_name(name: str) -> bool:
+    return is_html_name(name) or is_text_name(name)
+
+
+@dataclass
+class PageSource:
+    """The page files of one source root, with the template learned from them."""
+
+    root: str
+    boilerplate: Boilerplate
+    category_from: str = "auto"
+    page_files: Sequence[str] = ()
+    explain: Explain | None = None
+    _template: SiteTemplate | None = field(default=None, repr=False)
+
+    @property
+    def template(self) -> SiteTemplate:
+        if self._template is None:
+            self._template = SiteTemplate.learn(self._sample_lines())
+        return self._template
+
+    def _sample_lines(self) -> Iterator[list[str]]:
+        files = list(self.page_files)
+        step = max(1, len(files) // TEMPLATE_SAMPLE)
+        for path in files[::step][:TEMPLATE_SAMPLE]:
+            try:
+                lines = _read_lines(path, main_text=False)[0]
+            except _Unusable:
+                continue
+            if lines:
+                yield lines
+
+    def read(self, path: str, article_id: str) -> Iterator[Record | Skip]:
+        """The record of one page file (or the Skip saying why there is none)."""
+        origin = Origin(path, 0 if is_html_name(path) else 1)
+        try:
+            lines, hints, html, text = _read_lines(path, main_text=True)
+        except _Unusable as exc:
+            yield Skip(exc.reason, Origin(path, 0), exc.detail)
+            return
+        if not lines:
+            yield Skip("empty file", Origin(path, 0), "no text")
+            return
+        folder = folder_category(path, self.root)
+        name = os.path.basename(path)
+        if html is None and not looks_like_page(lines, self.boilerplate):
+            yield from self._plain(text, article_id, origin, folder)
+            return
+        page = extract_page(
+            lines, self.boilerplate, template=self.template, hints=hints, file_name=name
+        )
+        # htmldate only where neither the markup nor a byline gave a date: its fast search
+        # reads markup and URLs, never the text's years.
+        undated = html is not None and page.date_from in ("none", "file name")
+        if undated and (found := htmldate_date(html)):  # type: ignore[arg-type]
+            page = _with_date(page, found, "meta (htmldate, no extensive search)")
+        if not page.has_text:
+            skip = Skip(
+                "no article text",
+                Origin(path, 0),
+                f"a list or navigation page: {len(lines)} lines, none of them article text",
+            )
+            self._explain(skip, page, "html page" if html is not None else "text page", "none")
+            yield skip
+            return
+        category, why = choose_category(folder, page.breadcrumb, self.category_from)
         values: dict[str, object] = {
             "id": article_id,
             "title": page.title,
             "body": page.body,
             "published": page.published,
             "source": page.source,
+            "url": page.url,
+            "category": category,
         }
-    else:
-        title, _, body = text.partition("\n")
-        values = {"id": article_id, "title": title, "body": body, "category": category}
-    yield build_record(values, origin)
+        item = build_record(values, origin)
+        self._explain(item, page, "html page" if html is not None else "text page", why)
+        yield item
+
+    def _plain(
+        self, text: str, article_id: str, origin: Origin, folder: str | None
+    ) -> Iterator[Record | Skip]:
+        """THUCNews style: the first line is the title, the rest the body."""
+        title, _, body = text.replace("\r\n", "\n").replace("\r", "\n").strip().partition("\n")
+        category, why = choose_category(folder, None, self.category_from)
+        item = build_record(
+            {"id": article_id, "title": title, "body": body, "category": category}, origin
+        )
+        if self.explain is not None:
+            self.explain(item, Explanation("plain text", "first line", "none", why, "none"))
+        yield item
+
+    def _explain(self, item: Record | Skip, page: Page, kind: str, category_from: str) -> None:
+        if self.explain is not None:
+            self.explain(
+                item,
+                Explanation(
+                    kind=kind,
+                    title_from=page.title_from,
+                    date_from=page.date_from,
+                    category_from=category_from,
+                    source_from=page.source_from,
+                    dropped=page.dropped,
+                ),
+            )
+
+
+def _with_date(page: Page, date: dt.date, date_from: str) -> Page:
+    return dataclasses.replace(page, published=date, date_from=date_from)
+
+
+class _Unusable(Exception):
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.detail = detail
+
+
+def _read_lines(
+    path: str, *, main_text: bool
+) -> tuple[list[str], PageHints | None, str | None, str]:
+    """(lines, hints, html or None, text) of a page file; raises _Unusable."""
+    if is_html_name(path):
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError as exc:
+            raise _Unusable("unreadable file", exc.strerror or str(exc)) from None
+        try:
+            text = decode_html(data)
+            page = parse_html(text, main_text=main_text)
+        except NotHtmlError as exc:
+            raise _Unusable(exc.reason, exc.detail) from None
+        return page.lines, page.hints, page.html, text
+    decoded = read_text(path)
+    if isinstance(decoded, Skip):
+        raise _Unusable(decoded.reason, decoded.detail)
+    return page_lines(decoded), None, None, decoded

@@ -1,0 +1,359 @@
+"""Built-in rules for the furniture of Chinese news pages, and the reading of bylines.
+
+These rules apply to every page, alone or in a folder: breadcrumbs (``首页 >``, ``当前位置：``),
+``上一篇/下一篇``, editors (``责任编辑/编辑/审核/校对``), share bars, QR-code prompts, copyright and
+ICP lines, related-article headings, print/close links, view counters, font-size switches and
+navigation bars. Written by hand: no maintained library describes Chinese news-site furniture
+(trafilatura's boilerplate heuristics work on HTML structure, not on the words of a line).
+
+A *byline* is the short line that states when and where an article comes from
+(``发布时间：2023-05-12 09:30  来源：XX能源报``, a bare ``2022/11/03``, ``2023年5月12日 09:30``).
+Only bylines give a page's date: a date inside the article's own sentences never does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import opencc
+
+from index.cleaning import fold_width, parse_date
+
+_T2S = opencc.OpenCC("t2s")
+
+
+def simplified(line: str) -> str:
+    """The line in simplified characters and half-width forms, for matching the rules."""
+    return _T2S.convert(fold_width(line)) if not line.isascii() else line
+
+
+# Rules for a single line: (name, pattern searched in the line). The first match names the
+# rule shown by `xinwen inspect`.
+_LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE))
+    for name, pattern in (
+        ("breadcrumb", r"^(?:当前位置|您的位置|你的位置|您现在的位置|位置)\s*[:：]"),
+        ("breadcrumb", r"首页\s*[>＞»›/]|[>＞»›]\s*(?:正文|详情|内容)$"),
+        ("navigation", r"^(?:导航|栏目|频道)\s*[:：]"),
+        # A subtitle under the headline (——副标题): shown apart, as the headline is.
+        ("subtitle", r"^(?![-—–\s]*(?:end|完)[-—–\s]*$)(?:——|—|--)\s*[^\s—–-]"),
+        ("previous/next", r"^[【\[]?(?:上一篇|下一篇|上一条|下一条|上篇|下篇)[】\]]?\s*[:：]?"),
+        (
+            "editor",
+            r"^[（(【\[]?\s*(?:责任编辑|责编|编辑|审核|校对|终审|初审|复审|审校|监制|值班编辑"
+            r"|文字编辑|美术编辑|图片编辑)\s*[:：]",
+        ),
+        ("share", r"^(?:分享到|分享至|分享\s*[:：]|一键分享)|(?:微信|微博)\s+(?:微博|QQ空间|微信)"),
+        ("QR code", r"扫一扫|扫码|扫描二维码|关注.{0,12}公众号|长按(?:识别|扫码|二维码)"),
+        ("share", r"点个?在看|^点赞(?:\s*\d+)?$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友"),
+        ("end mark", r"^[-—–=_\s]*(?:end|完)[-—–=_\s]*$"),
+        ("tags", r"^(?:标签|关键词|关键字|tags?)\s*[:：]"),
+        ("attachments", r"^(?:附件|相关附件)\s*[:：]\s*(?:无)?$"),
+        (
+            "copyright",
+            r"版权所有|版權所有|保留所有权利|保留一切权利|copyright|©|all rights reserved"
+            r"|未经(?:允许|许可|授权|同意)"
+            r".{0,8}(?:转载|复制|使用|镜像)|转载请注明|本(?:网|站|网站)(?:所刊|所载|声明)",
+        ),
+        ("ICP number", r"icp\s*[备证]|公网安备|增值电信业务"),
+        (
+            "related articles",
+            r"^(?:(?:相关|推荐|热门|热点|精彩|最新|今日|编辑|图片|延伸|点击|阅读|一周|24小时)"
+            r"(?:推荐|阅读|文章|新闻|资讯|报道|链接|专题|排行|热点|更新)|猜你喜欢|排行榜|热读"
+            r"|往期(?:回顾|推荐|精选)|更多(?:新闻|资讯|文章|>+)?)\s*(?:[:：>»].*)?$",
+        ),
+        (
+            "print/close",
+            r"打印本页|打印此文|[【\[]\s*(?:打印|关闭|关闭窗口)\s*[】\]]|关闭窗口|^打印\s*[|｜]",
+        ),
+        (
+            "view count",
+            r"^(?:阅读|浏览|点击|阅读量|浏览量|浏览次数|点击数|人气)\s*[:：]?\s*\d+\s*次?$",
+        ),
+        (
+            "font size",
+            r"(?:字号|字体)\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小"
+            r"|^[【\[(（]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\])）]?$",
+        ),
+        (
+            "comments",
+            r"^(?:我要评论|发表评论|网友评论|参与评论|查看评论|评论\s*[(（]?\d*[)）]?$|已有\s*\d+\s*人"
+            r"(?:评论|参与))|顶一下|踩一下|收藏本页|加入收藏|[【\[]\s*(?:收藏|纠错|评论)\s*[】\]]|我要纠错",
+        ),
+        ("link", r"^(?:本文链接|原文链接|文章链接|本文网址|原文地址|网址|链接|url)\s*[:：]\s*\S"),
+        ("copyright", r"^(?:免责)?声明\s*[:：]"),
+        (
+            "footer links",
+            r"(?:关于我们|联系我们|网站地图|广告服务|免责声明|隐私政策|招聘信息).*"
+            r"(?:关于我们|联系我们|网站地图|广告服务|免责声明|隐私政策|招聘信息)",
+        ),
+        ("pagination", r"上一页.*下一页|^(?:首页|尾页)\s*\d"),
+        ("back links", r"^(?:返回首页|返回顶部|返回列表|返回)$"),
+    )
+)
+
+# Furniture lines are shorter than this, or not prose.
+MAX_FURNITURE_CHARS = 60
+
+# Rules after which the rest of a page is footer (once the article has begun).
+FOOTER_RULES = frozenset(
+    {
+        "end mark",
+        "tags",
+        "previous/next",
+        "share",
+        "QR code",
+        "copyright",
+        "ICP number",
+        "related articles",
+        "footer links",
+        "print/close",
+    }
+)
+
+# A navigation bar: three or more short items separated by |, ｜, ·, / or runs of spaces.
+_NAV_SEPARATED = re.compile(r"^[^|｜·/\s]{1,8}(?:\s*[|｜·/]\s*[^|｜·/\s]{1,8}){2,}$")
+_NAV_SPACED = re.compile(r"^\S{1,6}(?:[ \u3000]+\S{1,6}){3,}$")
+_SENTENCE = re.compile(r"[。！？；，,!?;]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+# ---- bylines -------------------------------------------------------------------------
+
+_DATE = (
+    r"(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
+    r"|\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})"
+    r"(?:\s*(?P<time>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?"
+)
+_DATE_LABEL = (
+    r"(?:发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|时间|日期|发布于|发表于|发布)"
+)
+_LABELLED_DATE = re.compile(_DATE_LABEL + r"\s*[:：]?\s*" + _DATE)
+_BARE_DATE = re.compile(
+    r"^[\[【(（]?\s*" + _DATE + r"\s*(?:星期[一二三四五六日天]|周[一二三四五六日天])?"
+)
+_SOURCE = re.compile(
+    r"(?:来源|來源|稿源|出处|出自|转自|转载自)\s*[:：]\s*"
+    r"(?P<source>[^\s:：|｜　()（）【】\[\]]{1,30}?)"
+    r"(?=$|[\s:：|｜　()（）【】\[\]]|作者|编辑|责任编辑|记者|发布|时间|日期|浏览|阅读|点击)"
+)
+_BYLINE_FIELDS = re.compile(
+    r"(?:来源|來源|稿源|出处|转自|转载自|作者|记者|發布|发布时间|发布日期|日期|时间|浏览|阅读"
+    r"|点击|编辑|通讯员|字号)\s*[:：]"
+)
+_NOT_A_SOURCE = frozenset(
+    {
+        "本站",
+        "本网",
+        "本站原创",
+        "原创",
+        "网络",
+        "互联网",
+        "网络转载",
+        "未知",
+        "佚名",
+        "admin",
+        "不详",
+    }
+)
+_SOURCE_TAIL = re.compile(r"[)）】\]。，,]+$")
+MAX_BYLINE_CHARS = 90
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """What a byline line states."""
+
+    date: dt.date | None
+    source: str | None
+    labelled_date: bool  # the date follows 发布时间/日期/… (else the line starts with it)
+
+    @property
+    def strong(self) -> bool:
+        """A labelled date, or a date with a source: a byline wherever it stands on the page
+        (some sites print it under the article: ``（2019/7/15 9:05 来源：XX）``)."""
+        return self.date is not None and (self.labelled_date or self.source is not None)
+
+
+_URL_LINE = re.compile(
+    r"^(?:本文链接|原文链接|文章链接|本文网址|原文地址|网址|链接|url|source url)\s*[:：]\s*"
+    r"(?P<url>https?://\S+)$",
+    re.IGNORECASE,
+)
+
+
+def url_in(line: str) -> str | None:
+    """The page's own address in a saved text page's link line (``原文链接：https://…``)."""
+    match = _URL_LINE.match(line)
+    return match["url"] if match else None
+
+
+def line_rule(line: str) -> str | None:
+    """The name of the built-in rule that makes `line` page furniture, or None.
+
+    A long line of prose is article text whatever words it holds (furniture is short).
+    """
+    if len(line) > MAX_FURNITURE_CHARS and _SENTENCE.search(line):
+        return None
+    line = simplified(line)
+    for name, pattern in _LINE_RULES:
+        if pattern.search(line):
+            return name
+    if is_navigation(line):
+        return "navigation"
+    return None
+
+
+def is_navigation(line: str) -> bool:
+    """A bar of three or more short link-like items (``首页 | 新闻 | 政策``)."""
+    if _SENTENCE.search(line) or len(line) > 80 or not _CJK.search(line):
+        return False
+    return bool(_NAV_SEPARATED.match(line) or _NAV_SPACED.match(line))
+
+
+def parse_byline(line: str) -> Byline | None:
+    """The date and source a byline states; None for a line that is not a byline."""
+    if len(line) > MAX_BYLINE_CHARS or "。" in line:
+        return None
+    text = simplified(line)
+    date = None
+    labelled = False
+    if match := _LABELLED_DATE.search(text):
+        date, labelled = parse_date(_squeeze(match["date"])), True
+    elif match := _BARE_DATE.match(text):
+        rest = text[match.end() :].strip()
+        # A bare date is a byline when nothing but byline fields or a short name follows it.
+        if not rest or _BYLINE_FIELDS.search(rest) or len(rest) <= 16:
+            date = parse_date(_squeeze(match["date"]))
+    elif (match := _ANY_DATE.search(text)) and _short_segments(text, match):
+        # "站名 / 作者 / 2021年08月09日 星期一 / 栏目": a date among short fields.
+        date = parse_date(_squeeze(match["date"]))
+    source = None
+    if match := _SOURCE.search(fold_width(line)):
+        source = _SOURCE_TAIL.sub("", match["source"]) or None
+        if source in _NOT_A_SOURCE:
+            source = None  # 来源：本站 names no one: the site's name is taken instead
+    if date is None and source is None:
+        return None
+    if date is None and not _BYLINE_FIELDS.search(text):
+        return None
+    return Byline(date, source, labelled)
+
+
+_ANY_DATE = re.compile(_DATE)
+_SEGMENT_SPLIT = re.compile(r"\s*[/|｜·•]\s*|\s{2,}")
+_WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日天]")
+
+
+def _short_segments(text: str, match: re.Match[str]) -> bool:
+    """The line is a date among short fields separated by / | · or wide spaces."""
+    if _SENTENCE.search(text) or len(text) > 60:
+        return False
+    rest = _WEEKDAY.sub("", text[: match.start()] + " / " + text[match.end() :])
+    parts = [p for p in _SEGMENT_SPLIT.split(rest) if p.strip()]
+    return len(parts) >= 1 and all(len(p) <= 10 for p in parts)
+
+
+def _squeeze(date_text: str) -> str:
+    return re.sub(r"\s+", "", date_text)
+
+
+def byline_site_name(line: str) -> str | None:
+    """A short name after a bare date in a byline (``2023年5月12日 09:30  丙能源资讯``)."""
+    text = fold_width(line)
+    if not (match := _BARE_DATE.match(text)):
+        return None
+    rest = re.sub(r"星期.|周[一二三四五六日天]", "", text[match.end() :]).strip()
+    if rest and not _BYLINE_FIELDS.search(rest) and looks_like_site_name(rest):
+        return rest
+    return None
+
+
+# ---- site names -----------------------------------------------------------------------
+
+_SITE_SUFFIX = re.compile(
+    r"(?:网|網|网站|在线|在線|资讯|資訊|新闻|新聞|报|報|日报|频道|门户|传媒|时报|周刊)$"
+)
+_NAME_SPLIT = re.compile(r"\s*(?:[|｜_—–\-·•»]|\s{2,}|\s+(?=www\.|https?:))\s*")
+
+
+def looks_like_site_name(text: str) -> bool:
+    """A short CJK name ending like a site's (…网, …在线, …资讯, …报)."""
+    match = _SITE_SUFFIX.search(text)
+    return 3 <= len(text) <= 16 and match is not None and match.start() >= 2
+
+
+_SPONSOR = re.compile(r"(?:主办单位|主办|网站主办)\s*[:：]\s*(?P<name>[^\s:：|｜,，]{2,20})")
+_RIGHTS = re.compile(
+    r"copyright|版权所有|版權所有|©|\(c\)|all rights reserved|保留所有权利"
+    r"|\d{4}\s*[-–—~]\s*\d{4}|\d{4}",
+    re.IGNORECASE,
+)
+
+
+_COPYRIGHT_MARK = re.compile(
+    r"copyright|版权所有|版權所有|©|all rights reserved|保留所有权利", re.I
+)
+
+
+def owner_name(line: str) -> str | None:
+    """The site named by a copyright or sponsor line (``© 2024 己能观察 保留所有权利``)."""
+    if match := _SPONSOR.search(line):
+        return match["name"]
+    if not _COPYRIGHT_MARK.search(line):
+        return None
+    for word in _RIGHTS.sub(" ", line).split():
+        if 2 <= len(word) <= 16 and _CJK.search(word) and not re.search(r"icp|[:：]", word, re.I):
+            return word.strip("·|｜-—")
+    return None
+
+
+def site_name_in(line: str) -> str | None:
+    """A site's name in a header or copyright line (``甲能源网 — 汇聚能源力量``), or None."""
+    text = re.sub(
+        r"copyright|版权所有|版權所有|©|\(c\)|all rights reserved|\d{4}\s*[-–—~]\s*\d{4}|\d{4}",
+        " ",
+        line,
+        flags=re.IGNORECASE,
+    )
+    for part in _NAME_SPLIT.split(text):
+        for word in part.split():
+            if looks_like_site_name(word):
+                return word
+    return None
+
+
+def header_name(line: str) -> str | None:
+    """The first field of a site's header line (``己能观察 · 新能源深度报道`` → 己能观察)."""
+    parts = [p for p in _NAME_SPLIT.split(line) if p.strip()]
+    first = parts[0].split()[0] if parts else ""
+    if 2 <= len(first) <= 16 and _CJK.search(first) and not re.search(r"\d", first):
+        return first
+    return None
+
+
+# ---- headlines ------------------------------------------------------------------------
+
+# Separators between a page title's headline, section and site name; a hyphen only where it
+# does not join digits (2023-2024) and "·" never (【新春走基层·…】 is part of a headline).
+_TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|—{1,2}|–|::)\s*|\s+-{1,2}\s+|(?<=\D)-{1,2}(?=\D)")
+
+
+def split_title(title: str) -> list[str]:
+    """A page title's parts around site-name separators (``标题_政策_XX能源网``)."""
+    return [part for part in _TITLE_SEPARATORS.split(title) if part]
+
+
+def headline_shaped(line: str) -> bool:
+    """Could this line be a headline: 4–90 characters of text, not a sentence or a label."""
+    if not 4 <= len(line) <= 90 or not _CJK.search(line):
+        return False
+    if line[-1] in "。；：:，,、" or line.count("。") > 0 or "首页" in simplified(line):
+        return False
+    return not is_navigation(line)
+
+
+def is_prose(line: str) -> bool:
+    """A line of article text: ten or more CJK characters and sentence punctuation."""
+    return len(_CJK.findall(line)) >= 10 and bool(_SENTENCE.search(line))

@@ -1,0 +1,319 @@
+"""HTML news pages: decoding, blocks as lines, metadata, and trafilatura's main text.
+
+Decoding: a byte-order mark, else the charset the page declares (``<meta charset>`` or
+``http-equiv``; GB2312 and GBK pages are decoded as GB18030, their superset, because pages
+that declare GB2312 routinely use GBK characters), else detection (`index.encoding`). A page
+that cannot be decoded is skipped, never indexed as mojibake.
+
+The page becomes lines (one per block element) for `index.pages`, which finds the headline,
+byline and chrome as for a text page; trafilatura (the maintained library for main-text
+extraction) says which blocks are the article's text. What trafilatura gets wrong on Chinese
+sites is done here: the headline is reconciled from ``<h1>``, ``og:title`` and ``<title>``
+with the site's name removed; the date is read from ``article:published_time``, ``<time
+datetime>``, JSON-LD ``datePublished`` and the byline, and htmldate is asked only without its
+extensive search (which turns a year in the text into 1 January); the source is ``来源：X``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import logging
+import re
+import zlib
+from dataclasses import dataclass
+
+import lxml.etree
+import lxml.html
+
+from index.cleaning import clean_title, parse_date
+from index.encoding import UndecodableError, decode_bytes
+from index.furniture import headline_shaped, looks_like_site_name, split_title
+from index.pages import PageHints
+
+HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".html.gz", ".htm.gz")
+# A compressed page bigger than this once inflated is not a news page.
+MAX_HTML_BYTES = 20_000_000
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.IGNORECASE)
+_GB_NAMES = frozenset({"gb2312", "gbk", "gb_2312-80", "x-gbk", "gb18030", "cp936", "euc-cn"})
+_BLOCKS_WORDS = (
+    "p div li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer aside nav dd"
+    " dt dl blockquote pre form center main figure figcaption address hr br td th caption"
+)
+_BLOCKS = frozenset(_BLOCKS_WORDS.split())
+_SKIP = frozenset(
+    ("script", "style", "noscript", "template", "head", "iframe", "svg", "select", "option")
+)
+_META_SOURCES = ("contentsource", "source", "article:source", "og:article:source")
+_NOT_SOURCES = frozenset({"本站", "本网", "原创", "网络", "互联网", "未知"})
+_META_TITLES = ("og:title", "twitter:title", "articletitle", "headline")
+_META_DATES = (
+    "article:published_time",
+    "og:published_time",
+    "publishdate",
+    "pubdate",
+    "publish_date",
+    "publishtime",
+    "datepublished",
+    "dc.date.issued",
+    "dc.date",
+    "date",
+)
+
+
+# Both libraries log each page they cannot handle at ERROR level; a page without a date or
+# main text is an ordinary outcome here, reported in the reindex summary instead.
+for _name in ("htmldate", "trafilatura"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+
+class NotHtmlError(ValueError):
+    """The file's bytes are not a readable HTML page."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.detail = detail
+
+
+def is_html_name(name: str) -> bool:
+    """Whether a file name is an HTML page's."""
+    return name.lower().endswith(HTML_SUFFIXES)
+
+
+def decode_html(data: bytes) -> str:
+    """The page's text (see the module docstring); raises `NotHtmlError`."""
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(data)[: MAX_HTML_BYTES + 1]
+        except (OSError, EOFError, zlib.error) as exc:
+            raise NotHtmlError("unreadable file", f"bad gzip data: {exc}") from None
+        if len(data) > MAX_HTML_BYTES:
+            raise NotHtmlError("unreadable file", "inflates to more than 20 MB")
+    if not data.strip():
+        raise NotHtmlError("empty file")
+    has_bom = data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
+    if not has_bom and (match := _CHARSET.search(data[:4096])):
+        name = match[1].decode("ascii").lower()
+        codec = "gb18030" if name in _GB_NAMES else name
+        try:
+            return data.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration: detect instead
+    try:
+        return decode_bytes(data).text
+    except UndecodableError as exc:
+        raise NotHtmlError(exc.reason, exc.detail) from None
+
+
+@dataclass
+class HtmlPage:
+    """A parsed page: its blocks as lines and what its markup says."""
+
+    lines: list[str]
+    hints: PageHints
+    html: str
+
+
+def parse_html(text: str, *, main_text: bool = True) -> HtmlPage:
+    """Lines and hints of a decoded page; `main_text`: also run trafilatura."""
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=_PARSER)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        # lxml says "Document is empty" of a page of comments or whitespace only.
+        raise NotHtmlError("no article text", f"no HTML content: {exc}") from None
+    hints = _hints(root)
+    lines = _block_lines(root)
+    if main_text:
+        hints.main_text = _trafilatura_text(root)
+    return HtmlPage(lines, hints, text)
+
+
+_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
+
+
+def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
+    body = root.find("body")
+    start = body if body is not None else root
+    out: list[str] = []
+    buffer: list[str] = []
+
+    def flush() -> None:
+        line = " ".join("".join(buffer).split())
+        if line:
+            out.append(line)
+        buffer.clear()
+
+    # Iterative walk (deep pages must not hit the recursion limit): ("open", el) and
+    # ("close", el) events.
+    stack: list[tuple[bool, lxml.html.HtmlElement]] = [(False, start)]
+    while stack:
+        closing, el = stack.pop()
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if closing:
+            if tag in _BLOCKS:
+                flush()
+            if el.tail:
+                buffer.append(el.tail)
+            continue
+        if tag in _SKIP or not tag:
+            if el.tail:
+                buffer.append(el.tail)
+            continue
+        if tag in _BLOCKS:
+            flush()
+        if el.text:
+            buffer.append(el.text)
+        stack.append((True, el))
+        stack.extend((False, child) for child in reversed(el))
+    flush()
+    return out
+
+
+def _meta(root: lxml.html.HtmlElement) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for el in root.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        value = (el.get("content") or "").strip()
+        if key and value and key not in found:
+            found[key] = value
+    return found
+
+
+def _hints(root: lxml.html.HtmlElement) -> PageHints:
+    meta = _meta(root)
+    hints = PageHints()
+    title_el = root.find(".//title")
+    page_title = clean_title(title_el.text_content()) if title_el is not None else ""
+    h1s = [clean_title(h.text_content()) for h in root.iter("h1")]
+    meta_title = next((clean_title(meta[k]) for k in _META_TITLES if meta.get(k, "").strip()), "")
+    site = clean_title(meta.get("og:site_name", "") or meta.get("application-name", ""))
+    candidates, hints.title_from, title_site = reconcile_title(h1s, meta_title, page_title, site)
+    hints.headline = candidates[0] if candidates else None
+    hints.alternatives = candidates[1:]
+    hints.site_name = site or title_site
+    stated = next((clean_title(meta[k]) for k in _META_SOURCES if meta.get(k, "").strip()), "")
+    usable = stated and stated not in _NOT_SOURCES and "//" not in stated and len(stated) <= 30
+    hints.stated_source = stated if usable else None
+    hints.url = _url(root, meta)
+    hints.published, hints.date_from = _markup_date(root, meta)
+    return hints
+
+
+def reconcile_title(
+    h1s: list[str], meta_title: str, page_title: str, site_name: str = ""
+) -> tuple[list[str], str, str | None]:
+    """Headline candidates from ``<h1>``, ``og:title`` and ``<title>``, best first, with where
+    they came from and the site's name.
+
+    The ``<h1>`` that the ``<title>`` or ``og:title`` contains wins (a logo in an ``<h1>`` does
+    not); else ``og:title`` without a site name at either end; else the ``<title>``'s parts
+    without the site's name and section (``标题_政策_XX能源网``, ``XX网-标题``, ``标题 | XX网``),
+    longest first: `index.pages` keeps the one the page shows as its headline.
+    """
+    parts = split_title(page_title) if page_title else []
+    site = site_name or next((p for p in reversed(parts) if looks_like_site_name(p)), None)
+    if site is None and len(parts) > 1 and looks_like_site_name(parts[0]):
+        site = parts[0]
+    # A logo in an <h1> is the site's name, which the <title> contains too.
+    h1s = [h for h in h1s if h != site and not (len(h) <= 10 and looks_like_site_name(h))]
+    for h1 in h1s:
+        if headline_shaped(h1) and (h1 in page_title or h1 in meta_title):
+            return [h1], "<h1> confirmed by <title>", site or _rest_of_title(parts, h1)
+    if meta_title:
+        headline = _strip_site(meta_title, site)
+        return [headline], "og:title", site or _rest_of_title(parts, headline)
+    core = [p for p in parts if p != site and not looks_like_site_name(p)]
+    if len(core) > 1:
+        core = [p for p in core if len(p) > 4] or core  # 政策, 新闻: a section
+    if core:
+        ordered = sorted(core, key=len, reverse=True)
+        return ordered, "<title> without the site name", site or _rest_of_title(parts, ordered[0])
+    headlines = [h1 for h1 in h1s if headline_shaped(h1)]
+    return headlines[:1], "<h1>" if headlines else "", site
+
+
+def _strip_site(title: str, site: str | None) -> str:
+    """A title without a site's name at its start or end (``标题 | 己能观察`` → 标题)."""
+    parts = split_title(title)
+    if len(parts) < 2:
+        return title
+    for index in (-1, 0):
+        part = parts[index]
+        if part == site or looks_like_site_name(part):
+            rest = title.rsplit(part, 1)[0] if index == -1 else title.split(part, 1)[1]
+            return rest.strip(" _|｜-—–:") or title
+    return title
+
+
+def _rest_of_title(parts: list[str], headline: str) -> str | None:
+    """The site's name as the <title>'s last (or first) part besides the headline."""
+    rest = [p for p in parts if p != headline and headline not in p]
+    if len(rest) != len(parts) - 1 or not rest:
+        return None
+    name = rest[-1] if parts[0] == headline else rest[0]
+    return name if 2 <= len(name) <= 20 and not name.isdigit() else None
+
+
+def _url(root: lxml.html.HtmlElement, meta: dict[str, str]) -> str | None:
+    for link in root.iter("link"):
+        if (link.get("rel") or "").strip().lower() == "canonical" and link.get("href"):
+            href = link.get("href").strip()
+            if href.startswith(("http://", "https://")):
+                return href
+    url = meta.get("og:url", "")
+    return url if url.startswith(("http://", "https://")) else None
+
+
+def _markup_date(root: lxml.html.HtmlElement, meta: dict[str, str]) -> tuple[dt.date | None, str]:
+    for key in _META_DATES:
+        if key in meta and (found := parse_date(meta[key])):
+            return found, f"meta {key}"
+    for script in root.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else [data]
+        if isinstance(data, dict) and isinstance(data.get("@graph"), list):
+            items = [data, *data["@graph"]]
+        for item in items:
+            if isinstance(item, dict) and (found := parse_date(item.get("datePublished"))):
+                return found, "meta JSON-LD datePublished"
+    for el in root.iter("time"):
+        value = el.get("datetime") or el.get("pubdate")
+        # Only a <time> outside lists: a sidebar's dates belong to other articles.
+        in_list = any(a.tag in ("li", "aside", "nav", "footer") for a in el.iterancestors())
+        if value and not in_list and (found := parse_date(value.strip())):
+            return found, "meta <time datetime>"
+    return None, ""
+
+
+def htmldate_date(html: str) -> dt.date | None:
+    """htmldate's date without its extensive search (which guesses from years in the text)."""
+    import htmldate  # imported on first use: it costs 0.3 s and only HTML pages need it
+
+    try:
+        found = htmldate.find_date(html, extensive_search=False, original_date=True)
+    except (ValueError, TypeError):
+        return None
+    return parse_date(found) if found else None
+
+
+def _trafilatura_text(root: lxml.html.HtmlElement) -> str | None:
+    import trafilatura  # imported on first use: it costs 0.5 s and only HTML pages need it
+
+    try:
+        # The tree is handed over as it is (trafilatura prunes it; it is not used afterwards).
+        document = trafilatura.bare_extraction(
+            root,
+            include_comments=False,
+            with_metadata=False,
+        )
+    except (ValueError, TypeError, lxml.etree.LxmlError):
+        return None
+    return getattr(document, "text", None) if document is not None else None

@@ -1,0 +1,103 @@
+"""A site's template, learned from its pages: the lines (or HTML blocks) that repeat.
+
+Lines that occur on several pages of one source are the site's chrome: header, navigation,
+footer, share bar, sidebar. Lines that repeat with a varying tail (``上一篇：…``, ``责任编辑：…``,
+``未经允许不得转载：站名 » 标题``) are recognised by their shared label, the text before the first
+``：``/``:``/``»``/``|`` when it is short. Learning counts each distinct line once per page, so it
+is linear in the number of lines; it keeps one counter of lines and one of labels.
+
+Guarantee (a property test checks it): a line that occurs on one page only, and whose label
+(if any) occurs on one page only, is never template.
+
+Written by hand: the libraries that learn templates work on DOM trees of one site at a time;
+saved text pages have no tree, and one count per line is all this needs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+# A line on this many pages (of a source of at least SMALL_SOURCE pages) is chrome; fewer pages
+# in a source lower it to 2 (a site's chrome is on every page, an article's sentence on one).
+MIN_PAGES = 3
+SMALL_SOURCE = 6
+# A long sentence repeated on a few pages is more likely an article reposted than chrome: it
+# must also be on this share of the pages.
+LONG_LINE_CHARS = 50
+LONG_LINE_SHARE = 0.5
+# A label is the text before the first separator, at most this long.
+MAX_LABEL_CHARS = 10
+# Lines with a varying tail longer than this are not chrome (a sentence that starts "一是：").
+MAX_LABELLED_CHARS = 80
+
+_LABEL = re.compile(r"^([^:：»|｜]{1," + str(MAX_LABEL_CHARS) + r"}?)\s*[:：»|｜]")
+
+
+def label_of(line: str) -> str | None:
+    """The short label a line starts with (``上一篇`` in ``上一篇：标题``), or None."""
+    match = _LABEL.match(line)
+    return match[1].strip() or None if match else None
+
+
+@dataclass
+class SiteTemplate:
+    """Counts of lines and labels over a source's pages; `rule` says why a line is chrome."""
+
+    pages: int = 0
+    lines: Counter[str] = field(default_factory=Counter)
+    labels: Counter[str] = field(default_factory=Counter)
+    # For each label, its first tail and whether a different one was seen.
+    _first_tail: dict[str, str] = field(default_factory=dict)
+    _varying: set[str] = field(default_factory=set)
+
+    @classmethod
+    def learn(cls, pages: Iterable[Sequence[str]]) -> SiteTemplate:
+        """Learn from pages given as their (stripped, non-empty) lines."""
+        template = cls()
+        for page in pages:
+            template.add(page)
+        return template
+
+    def add(self, page: Sequence[str]) -> None:
+        """Count one page's lines."""
+        self.pages += 1
+        distinct = set(page)
+        self.lines.update(distinct)
+        labels: set[str] = set()
+        for line in distinct:
+            if (label := label_of(line)) is None:
+                continue
+            labels.add(label)
+            tail = line[len(label) :]
+            first = self._first_tail.setdefault(label, tail)
+            if first != tail:
+                self._varying.add(label)
+        self.labels.update(labels)
+
+    @property
+    def threshold(self) -> int:
+        """Pages a line must be on to be chrome (never 1: one page teaches nothing)."""
+        return MIN_PAGES if self.pages >= SMALL_SOURCE else 2
+
+    def rule(self, line: str) -> str | None:
+        """Why `line` is template chrome (shown by ``xinwen inspect``), or None."""
+        if self.pages < 2:
+            return None
+        count = self.lines.get(line, 0)
+        if count >= self.threshold:
+            long_sentence = len(line) >= LONG_LINE_CHARS and "。" in line
+            if not long_sentence or count >= LONG_LINE_SHARE * self.pages:
+                return f"template: on {count} pages"
+        label = label_of(line)
+        if (
+            label is not None
+            and label in self._varying
+            and self.labels[label] >= self.threshold
+            and len(line) <= MAX_LABELLED_CHARS
+            and "。" not in line
+        ):
+            return f"template: '{label}…' on {self.labels[label]} pages"
+        return None

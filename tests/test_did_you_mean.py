@@ -1,0 +1,158 @@
+"""“Did you mean”: homophone typos and pinyin typed for Chinese, over a corpus of our own."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import build_index
+from flask.testing import FlaskClient
+from helpers import write_jsonl
+
+from search import Searcher, SearchRequest
+from search.spelling import VOCABULARY_FILE, pinyin_letters
+from webui import create_app
+
+# Our own text: 光伏 and 特高压 are common here; 光服 (a homophone typo) appears nowhere, and
+# one article writes the Latin word "tesla", which must stay a Latin search.
+TOPICS = [
+    ("光伏", "光伏电站并网发电，光伏组件价格下降。"),
+    ("特高压", "特高压输电线路投运，特高压工程进展顺利。"),
+    ("储能", "储能电站建设提速，新型储能技术成熟。"),
+]
+
+
+def _rows() -> list[dict]:
+    rows = []
+    n = 0
+    for word, body in TOPICS:
+        for i in range(8 if word != "储能" else 3):
+            n += 1
+            rows.append(
+                {
+                    "id": f"dym-{n}",
+                    "title": f"{word}新闻第{i + 1}期",
+                    "body": f"{body}本期报道第{i + 1}项进展。",
+                    "published": f"2024-03-{n:02d}",
+                    "category": "技术",
+                }
+            )
+    rows.append(
+        {
+            "id": "dym-latin",
+            "title": "电动车企业访问",
+            "body": "tesla 的工程师参观了当地的工厂。",
+            "published": "2024-04-01",
+        }
+    )
+    return rows
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    corpus = write_jsonl(tmp_path_factory.mktemp("dym-corpus") / "news.jsonl", _rows())
+    return build_index(tmp_path_factory.mktemp("dym-index"), corpus)
+
+
+@pytest.fixture(scope="module")
+def searcher(root: Path) -> Searcher:
+    return Searcher(root)
+
+
+@pytest.fixture(scope="module")
+def client(root: Path) -> FlaskClient:
+    return create_app({"INDEX_ROOT": root, "TESTING": True}).test_client()
+
+
+def test_homophone_typo_suggests_the_common_word_with_its_count(searcher: Searcher) -> None:
+    result = searcher.search(SearchRequest(q="光服"))
+    assert result.total == 0
+    assert result.did_you_mean is not None
+    assert result.did_you_mean.query == "光伏"
+    assert result.did_you_mean.total == searcher.search(SearchRequest(q="光伏")).total == 8
+
+
+def test_a_query_that_finds_plenty_gets_no_suggestion(searcher: Searcher) -> None:
+    assert searcher.search(SearchRequest(q="光伏")).did_you_mean is None
+    assert searcher.search(SearchRequest(q="储能")).did_you_mean is None
+
+
+def test_suggestion_counts_under_the_same_filters(searcher: Searcher) -> None:
+    result = searcher.search(SearchRequest(q="光服", categories=("政策",)))
+    # Nothing in 政策 has 光伏 either: a suggestion that finds nothing is no suggestion.
+    assert result.did_you_mean is None
+
+
+def test_phrases_and_exclusions_are_not_second_guessed(searcher: Searcher) -> None:
+    assert searcher.search(SearchRequest(q='"光服"')).did_you_mean is None
+    assert searcher.search(SearchRequest(q="光服 -储能")).did_you_mean is None
+
+
+@pytest.mark.parametrize("typed", ["guangfu", "guang fu", "GuangFu", "guāngfú", "guang1fu2"])
+def test_pinyin_that_matches_nothing_is_searched_as_chinese(searcher: Searcher, typed: str) -> None:
+    result = searcher.search(SearchRequest(q=typed))
+    assert result.total == 8
+    assert result.notice and "光伏" in result.notice and typed in result.notice
+    assert all("光伏" in h.title for h in result.hits)
+    assert "<mark>光伏</mark>" in result.hits[0].title_html
+
+
+def test_pinyin_of_several_words_is_split_by_the_vocabulary(searcher: Searcher) -> None:
+    assert searcher.search(SearchRequest(q="tegaoya")).total == 8
+    result = searcher.search(SearchRequest(q="tegaoya gongcheng"))
+    assert result.notice and "特高压 工程" in result.notice
+    assert result.total == 8
+
+
+def test_latin_text_in_the_corpus_stays_latin(searcher: Searcher) -> None:
+    result = searcher.search(SearchRequest(q="tesla"))
+    assert [h.id for h in result.hits] == ["dym-latin"]
+    assert result.notice is None
+
+
+def test_pinyin_letters_accepts_pinyin_shapes_only() -> None:
+    assert pinyin_letters("Guāng Fú") == "guangfu"
+    assert pinyin_letters("xi'an") == "xian"
+    assert pinyin_letters("lü3") == "lv"
+    assert pinyin_letters("光伏") is None
+    assert pinyin_letters("5G") is None
+    assert pinyin_letters("") is None
+
+
+def test_api_reports_did_you_mean(client: FlaskClient) -> None:
+    doc = client.get("/api/search", query_string={"q": "光服"}).get_json()
+    assert doc["did_you_mean"] == {"query": "光伏", "total": 8}
+    assert client.get("/api/search", query_string={"q": "光伏"}).get_json()["did_you_mean"] is None
+
+
+def test_page_links_the_suggestion_with_its_count(client: FlaskClient) -> None:
+    html = client.get("/search", query_string={"q": "光服", "category": "技术"}).text
+    assert "您是不是要找：" in html
+    assert "（8 条）" in html
+    # The link keeps the reader's filters.
+    assert 'href="/search?q=%E5%85%89%E4%BC%8F&amp;category=%E6%8A%80%E6%9C%AF"' in html
+
+
+def test_reindex_writes_the_pinyin_table_beside_the_generation(tmp_path: Path) -> None:
+    corpus = write_jsonl(tmp_path / "news.jsonl", _rows())
+    root = tmp_path / "index"
+    subprocess.run(
+        [sys.executable, "-m", "xinwen", "reindex", str(corpus), "--index", str(root), "-q"],
+        check=True,
+        capture_output=True,
+    )
+    generation = (root / "current").resolve()
+    assert (generation / VOCABULARY_FILE).is_file()
+    before = (generation / VOCABULARY_FILE).stat().st_mtime_ns
+    out = subprocess.run(
+        [sys.executable, "-m", "xinwen", "search", "光服", "--index", str(root), "--json"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert json.loads(out)["did_you_mean"] == {"query": "光伏", "total": 8}
+    # The searching process loaded the prepared table rather than writing its own.
+    assert (generation / VOCABULARY_FILE).stat().st_mtime_ns == before

@@ -1,0 +1,128 @@
+"""Take results away: /search.csv and /search.jsonl (every match, up to the limit) and
+/search.atom (the newest matches as a feed), parsed with real parsers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import feedparser
+import pytest
+from conftest import build_index
+from flask.testing import FlaskClient
+from helpers import write_jsonl
+from lxml import html as lxml_html
+
+from search import Searcher, SearchRequest
+from search.models import MAX_EXPORT_ROWS
+from webui import create_app
+
+N = 30  # articles about 氢能; every third one in category 技术, one undated
+
+
+def _rows() -> list[dict]:
+    rows = []
+    for i in range(1, N + 1):
+        rows.append(
+            {
+                "id": f"ex-{i}",
+                "title": f'氢能项目第{i}号：加氢站, "逗号"与引号',
+                "body": f"第{i}座加氢站投运，氢能重卡示范线路延长{i}公里。" * (1 + i % 3),
+                "category": "技术" if i % 3 == 0 else "项目",
+                "source": "氢能周刊",
+                "published": None
+                if i == 5
+                else f"2024-{(i - 1) // 28 + 1:02d}-{(i - 1) % 28 + 1:02d}",
+                "url": f"https://example.invalid/h/{i}",
+            }
+        )
+    rows.append({"id": "ex-other", "title": "风电并网", "body": "风电场并网发电。"})
+    return rows
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory: pytest.TempPathFactory):
+    corpus = write_jsonl(tmp_path_factory.mktemp("ex-corpus") / "news.jsonl", _rows())
+    return build_index(tmp_path_factory.mktemp("ex-index"), corpus)
+
+
+@pytest.fixture(scope="module")
+def client(root) -> FlaskClient:
+    return create_app({"INDEX_ROOT": root, "TESTING": True}).test_client()
+
+
+def test_csv_has_every_match_in_rank_order_and_opens_in_excel(client: FlaskClient, root) -> None:
+    response = client.get("/search.csv?q=氢能&page=3&size=5")  # paging means nothing here
+    assert response.status_code == 200
+    assert response.mimetype == "text/csv"
+    assert "attachment" in response.headers["Content-Disposition"]
+    raw = response.get_data()
+    assert raw.startswith("\ufeff".encode())  # Excel reads UTF-8 only with the BOM
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert list(rows[0]) == ["id", "title", "published", "category", "source", "url", "score"]
+    assert len(rows) == N == int(response.headers["X-Total-Count"])
+    assert response.headers["X-Export-Truncated"] == "false"
+    # The same order as the search itself, collapsed near-duplicates included.
+    assert rows[0]["title"].endswith('"逗号"与引号')  # quoting survives
+    scores = [float(r["score"]) for r in rows]
+    assert scores == sorted(scores, reverse=True)
+    ranked = Searcher(root).search(SearchRequest(q="氢能", page_size=1)).hits[0].id
+    assert rows[0]["id"] == ranked
+    undated = next(r for r in rows if r["id"] == "ex-5")
+    assert undated["published"] == ""
+
+
+def test_filters_apply_to_exports(client: FlaskClient) -> None:
+    text = client.get("/search.jsonl?q=氢能&category=技术").get_data(as_text=True)
+    rows = [json.loads(line) for line in text.splitlines()]
+    assert len(rows) == N // 3 and {r["category"] for r in rows} == {"技术"}
+    assert set(rows[0]) == {"id", "title", "published", "category", "source", "url", "score"}
+
+
+def test_exports_stop_at_the_limit_and_say_so(root) -> None:
+    assert create_app({"INDEX_ROOT": root}).config["EXPORT_ROWS"] == MAX_EXPORT_ROWS == 10_000
+    client = create_app({"INDEX_ROOT": root, "TESTING": True, "EXPORT_ROWS": 7}).test_client()
+    response = client.get("/search.csv?q=氢能")
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+    assert len(rows) == 1 + 7
+    assert response.headers["X-Export-Truncated"] == "true"
+    assert response.headers["X-Total-Count"] == str(N) and response.headers["X-Export-Rows"] == "7"
+
+
+def test_atom_feed_is_valid_and_newest_first(client: FlaskClient) -> None:
+    response = client.get("/search.atom?q=氢能")
+    assert response.status_code == 200 and response.mimetype == "application/atom+xml"
+    feed = feedparser.parse(response.get_data())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    assert "氢能" in feed.feed.title
+    assert feed.feed.id and feed.feed.updated
+    dates = [e.updated for e in feed.entries]
+    assert len(feed.entries) == N - 1  # the undated article has no place in a feed
+    assert dates == sorted(dates, reverse=True)
+    first = feed.entries[0]
+    assert first.id and first.title and first.link.startswith("https://example.invalid/h/")
+    assert "氢能" in first.summary and "<mark>" not in first.summary
+    assert any(link.rel == "self" for link in feed.feed.links)
+
+
+def test_the_page_links_its_feed_and_exports(client: FlaskClient) -> None:
+    page = lxml_html.fromstring(client.get("/search?q=氢能&category=技术").text)
+    alternate = page.cssselect('head link[rel="alternate"][type="application/atom+xml"]')[0]
+    assert alternate.get("href") == "/search.atom?q=%E6%B0%A2%E8%83%BD&category=%E6%8A%80%E6%9C%AF"
+    visible = {a.text_content().strip()[:4]: a.get("href") for a in page.cssselect(".take-away a")}
+    assert visible["订阅这个"].startswith("/search.atom?")
+    assert visible["CSV"].startswith("/search.csv?") and visible["JSON"].startswith(
+        "/search.jsonl?"
+    )
+
+
+def test_export_errors_are_json(client: FlaskClient) -> None:
+    response = client.get("/search.csv?from=yesterday")
+    assert response.status_code == 400 and response.get_json()["error"]["param"] == "from"
+
+
+def test_exports_are_in_the_openapi_document(client: FlaskClient) -> None:
+    paths = client.get("/api/openapi.json").get_json()["paths"]
+    assert {"/search.csv", "/search.jsonl", "/search.atom"} <= set(paths)

@@ -1,0 +1,152 @@
+"""The search as files to take away, by URL ending as Datasette does: ``/search.csv`` and
+``/search.jsonl`` (every matching article, up to ``MAX_EXPORT_ROWS``) and ``/search.atom``
+(the newest matches as an Atom 1.0 feed, for a feed reader to follow a query).
+
+Each takes the search page's parameters; ``page`` and ``size`` mean nothing here and are
+ignored. Whether an export was cut is said in response headers (``X-Total-Count``,
+``X-Export-Rows``, ``X-Export-Truncated``), so the files themselves stay plain data. The feed
+is written by feedgen, the maintained Atom/RSS writer.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+import json
+import re
+from collections.abc import Iterator
+from urllib.parse import quote
+
+from flask import Blueprint, Response, current_app, request, stream_with_context, url_for
+from flask.typing import ResponseReturnValue
+from markupsafe import Markup
+
+from search import Export, ExportRow, QueryError, SortOrder
+from webui.context import safe_link
+from webui.params import FEED_ENTRIES, ParamError, SearchParams
+from webui.views import searcher
+
+bp = Blueprint("exports", __name__)
+
+COLUMNS = ("id", "title", "published", "category", "source", "url", "score")
+_FILE_UNSAFE = re.compile(r'[\x00-\x1f\\/:*?"<>|]+')
+
+
+def _export(params: SearchParams, limit: int | None = None, snippets: bool = False) -> Export:
+    limit = current_app.config["EXPORT_ROWS"] if limit is None else limit
+    try:
+        return searcher().export(params.to_request(), limit, snippets)
+    except QueryError as exc:
+        raise ParamError(exc.param, exc.message) from None
+
+
+def _params() -> SearchParams:
+    params = SearchParams.parse(request.args)
+    return params.replace(page=1, size=None)
+
+
+def _row(row: ExportRow) -> dict:
+    return {
+        "id": row.id,
+        "title": row.title,
+        "published": row.published.isoformat() if row.published else None,
+        "category": row.category,
+        "source": row.source,
+        "url": row.url,
+        "score": round(row.score, 4),
+    }
+
+
+def _download(
+    params: SearchParams, export: Export, ending: str, mimetype: str, body: Iterator[str]
+) -> Response:
+    name = _FILE_UNSAFE.sub("_", params.q)[:60].strip() or "全部"
+    response = Response(stream_with_context(body), mimetype=mimetype)
+    response.headers["Content-Disposition"] = (
+        f"attachment; filename=\"xinwen.{ending}\"; filename*=UTF-8''"
+        f"{quote(f'xinwen-{name}.{ending}')}"
+    )
+    response.headers["X-Total-Count"] = str(export.total)
+    response.headers["X-Export-Rows"] = str(len(export.rows))
+    response.headers["X-Export-Truncated"] = "true" if export.truncated else "false"
+    return response
+
+
+@bp.get("/search.csv")
+def search_csv() -> ResponseReturnValue:
+    """Every matching article as CSV (UTF-8 with a BOM, so Excel shows the Chinese)."""
+    params = _params()
+    export = _export(params)
+
+    def lines() -> Iterator[str]:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(COLUMNS)
+        yield "\ufeff" + buffer.getvalue()
+        for row in export.rows:
+            buffer.seek(0)
+            buffer.truncate()
+            values = _row(row)
+            writer.writerow(["" if values[c] is None else values[c] for c in COLUMNS])
+            yield buffer.getvalue()
+
+    return _download(params, export, "csv", "text/csv; charset=utf-8", lines())
+
+
+@bp.get("/search.jsonl")
+def search_jsonl() -> ResponseReturnValue:
+    """Every matching article as JSON Lines, one object a line."""
+    params = _params()
+    export = _export(params)
+
+    def lines() -> Iterator[str]:
+        for row in export.rows:
+            yield json.dumps(_row(row), ensure_ascii=False) + "\n"
+
+    return _download(params, export, "jsonl", "application/x-ndjson; charset=utf-8", lines())
+
+
+def _when(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+
+@bp.get("/search.atom")
+def search_atom() -> ResponseReturnValue:
+    """The newest matches as an Atom 1.0 feed (undated articles have no place in it)."""
+    from feedgen.feed import FeedGenerator  # loaded only by the feed's requests
+
+    params = dataclasses.replace(_params(), sort=SortOrder.DATE)
+    export = _export(params, limit=FEED_ENTRIES, snippets=True)
+    rows = [r for r in export.rows if r.published]
+    page = url_for("views.search", _external=True) + (
+        f"?{params.replace(sort=None).query_string()}" if params.q or params.has_filters else ""
+    )
+    feed = FeedGenerator()
+    feed.id(page)
+    feed.title(f"“{params.q}”的新闻 · xinwen" if params.q else "最新文章 · xinwen")
+    feed.subtitle("xinwen 新闻搜索：按发布时间排列的最新结果")
+    feed.link(href=page, rel="alternate", type="text/html")
+    feed.link(href=request.url, rel="self", type="application/atom+xml")
+    feed.language("zh-CN")
+    feed.generator("xinwen")
+    feed.updated(_when(rows[0].published) if rows else dt.datetime(1970, 1, 1, tzinfo=dt.UTC))
+    for row in reversed(rows):  # feedgen puts each new entry first
+        assert row.published is not None
+        entry = feed.add_entry()
+        ours = url_for("views.article", article_id=row.id, _external=True)
+        entry.id(ours)
+        entry.title(row.title or row.id)
+        entry.link(href=safe_link(row.url) or ours, rel="alternate")
+        entry.updated(_when(row.published))
+        entry.published(_when(row.published))
+        if row.category:
+            entry.category(term=row.category)
+        if row.source:
+            entry.author(name=row.source)
+        summary = Markup(row.snippet_html).striptags()
+        if summary:
+            entry.summary(summary)
+    body = feed.atom_str(pretty=True)
+    return Response(body, mimetype="application/atom+xml; charset=utf-8")
