@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+import shutil
 from pathlib import Path
 
 import pytest
+from conftest import build_index
 from flask.testing import FlaskClient
+from helpers import article, write_jsonl
 from jsonschema import Draft202012Validator, FormatChecker
 from werkzeug.test import TestResponse
 
@@ -175,18 +179,93 @@ def test_healthz(client: FlaskClient, spec: dict) -> None:
     assert data["generation"] and data["schema_version"] == SCHEMA_VERSION and data["error"] is None
 
 
-def test_without_an_index_503_says_what_to_run(tmp_path: Path, spec: dict) -> None:
-    client = create_app({"INDEX_ROOT": tmp_path / "empty", "TESTING": True}).test_client()
+def test_without_an_index_503_tells_clients_a_code_not_the_path(
+    tmp_path: Path, spec: dict, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = tmp_path / "empty"
+    client = create_app({"INDEX_ROOT": root, "TESTING": True}).test_client()
     health = client.get("/healthz")
-    assert health.status_code == 503
-    assert "xinwen reindex" in conforms(spec, "/healthz", health)["error"]
+    assert health.status_code == 503 and health.headers["Retry-After"] == "30"
+    error = conforms(spec, "/healthz", health)["error"]
+    assert error == {
+        "code": "index_unavailable",
+        "param": None,
+        "message": "索引暂不可用，请稍后再试。",
+    }
     search = client.get("/api/search?q=光伏")
     assert search.status_code == 503 and search.headers["Retry-After"]
-    assert "xinwen reindex" in conforms(spec, "/api/search", search)["error"]["message"]
+    assert conforms(spec, "/api/search", search)["error"]["code"] == "index_unavailable"
     page = client.get("/search?q=光伏")
     assert page.status_code == 503 and page.mimetype == "text/html"
     text = page.get_data(as_text=True)
-    assert "搜索暂不可用" in text and "xinwen reindex" in text and "Traceback" not in text
+    assert "搜索暂不可用" in text and "索引暂不可用" in text
+    for body in (health.get_data(as_text=True), search.get_data(as_text=True), text):
+        assert str(tmp_path) not in body and "xinwen reindex" not in body
+    # The cause, with the path, is in the server's log: once, not once per request.
+    logged = [r.getMessage() for r in caplog.records if "no usable index" in r.getMessage()]
+    assert len(logged) == 1 and str(root) in logged[0] and "xinwen reindex" in logged[0]
+
+
+def test_a_cause_is_logged_again_after_the_index_was_served_in_between(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="xinwen.web")
+    root = tmp_path / "ix"
+    client = create_app({"INDEX_ROOT": root, "TESTING": True}).test_client()
+
+    def causes() -> list[str]:
+        return [r.getMessage() for r in caplog.records if "no usable index" in r.getMessage()]
+
+    for _ in range(3):
+        assert client.get("/api/search?q=光伏").status_code == 503
+    assert len(causes()) == 1
+    source = write_jsonl(tmp_path / "a.jsonl", [article(i) for i in range(3)])
+    build_index(root, source)
+    assert client.get("/api/search?q=光伏").status_code == 200
+    assert any("usable again" in r.getMessage() for r in caplog.records)
+    shutil.rmtree(root)
+    assert client.get("/healthz").status_code == 503
+    assert len(causes()) == 2
+
+
+@pytest.mark.parametrize(
+    ("path", "param"),
+    [
+        ("/api/search?to=", "to"),
+        ("/api/search?from=", "from"),
+        ("/api/search?q=光伏&to=soon", "to"),
+        ("/api/search?page=", "page"),
+        ("/api/search?size=", "size"),
+        ("/api/search?sort=", "sort"),
+        ("/api/suggest?q=光&size=", "size"),
+    ],
+)
+def test_api_refuses_empty_typed_parameters(
+    client: FlaskClient, spec: dict, path: str, param: str
+) -> None:
+    """``to=`` is not a date and ``size=`` not an integer: the API says so (pages don't: an
+    HTML form sends its empty fields that way)."""
+    response = client.get(path)
+    assert response.status_code == 400, response.data
+    error = conforms(spec, path.split("?")[0], response)["error"]
+    assert error["code"] == "invalid_parameter" and error["param"] == param
+
+
+def test_pages_take_empty_form_fields_as_absent(client: FlaskClient) -> None:
+    assert client.get("/search?q=光伏&from=&to=&sort=&page=&size=").status_code == 200
+    assert client.get("/search.json?q=光伏&from=&to=").status_code == 200
+
+
+def test_every_error_status_the_api_answers_is_documented(spec: dict) -> None:
+    responses = {path: set(ops["get"]["responses"]) for path, ops in spec["paths"].items()}
+    assert responses["/api/search"] >= {"200", "400", "414", "503"}
+    assert responses["/api/suggest"] >= {"200", "400", "414", "503"}
+    assert responses["/api/article/{id}"] >= {"200", "404", "414", "503"}
+    assert responses["/healthz"] >= {"200", "414", "503"}
+    assert (
+        "from` later than `to`"
+        in spec["paths"]["/api/search"]["get"]["responses"]["400"]["description"]
+    )
 
 
 def test_post_is_405_not_500(client: FlaskClient) -> None:

@@ -74,7 +74,7 @@ def test_any_parameters_get_a_page_or_a_json_error(app: Flask, pairs: list) -> N
         if response.status_code == 200:
             assert "error" not in data
         else:
-            assert set(data) == {"error"} and set(data["error"]) == {"param", "message"}
+            assert set(data) == {"error"} and set(data["error"]) == {"code", "param", "message"}
             assert data["error"]["param"] in ERROR_PARAMS and data["error"]["message"]
     page = client.get(f"/search?{query}")
     assert page.status_code in {200, 400, 414}, (pairs, page.data[:300])

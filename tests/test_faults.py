@@ -536,21 +536,38 @@ def test_broken_index_cli_says_what_is_wrong_and_what_to_run(
         one_line_error(err, says, "xinwen reindex")
 
 
-def test_broken_index_web_answers_503_saying_what_to_run(broken: tuple[Path, str]) -> None:
+def _no_internals(text: str, root: Path, says: str) -> None:
+    """Nothing of the machine or of Whoosh: no path, no cause, no exception text."""
+    for secret in (str(root), "/tmp/", says, "xinwen reindex", "Traceback", "Error", "Exception"):
+        assert secret not in text, (secret, text[:600])
+    assert "whoosh" not in text.lower(), text[:600]
+
+
+def test_broken_index_web_answers_503_with_a_code_and_logs_the_cause_once(
+    broken: tuple[Path, str], caplog: pytest.LogCaptureFixture
+) -> None:
     root, says = broken
     client: FlaskClient = create_app({"INDEX_ROOT": root, "TESTING": True}).test_client()
-    health = client.get("/healthz")
-    assert health.status_code == 503
-    data = health.get_json()
-    assert data["ok"] is False and says in data["error"] and "xinwen reindex" in data["error"]
+    for _ in range(3):  # a load balancer polling
+        health = client.get("/healthz")
+        assert health.status_code == 503 and health.headers["Retry-After"]
+        data = health.get_json()
+        assert data["ok"] is False and data["error"]["code"] == "index_unavailable"
+        assert data["error"]["message"] == "索引暂不可用，请稍后再试。"
+        _no_internals(health.get_data(as_text=True), root, says)
     api = client.get("/api/search?q=光伏")
     assert api.status_code == 503 and api.headers["Retry-After"]
-    assert "xinwen reindex" in api.get_json()["error"]["message"]
+    assert api.get_json()["error"]["code"] == "index_unavailable"
+    _no_internals(api.get_data(as_text=True), root, says)
     for path in ("/search?q=光伏", "/", "/article/t-1"):
         page = client.get(path)
         assert page.status_code == 503 and page.mimetype == "text/html", path
         text = page.get_data(as_text=True)
-        assert "搜索暂不可用" in text and "xinwen reindex" in text and "Traceback" not in text
+        assert "搜索暂不可用" in text and "索引暂不可用" in text
+        _no_internals(text, root, says)
+    # The server's log has the cause, with the path, once for all these requests.
+    logged = [r.getMessage() for r in caplog.records if "no usable index" in r.getMessage()]
+    assert len(logged) == 1 and says in logged[0] and str(root) in logged[0], logged
 
 
 def test_server_started_on_a_corrupt_index_answers_503_and_recovers(
@@ -562,13 +579,16 @@ def test_server_started_on_a_corrupt_index_answers_503_and_recovers(
     server = start_server(root, tmp_path / "server.log")
     try:
         status, data = get_json(f"{server.url}/healthz")
-        assert status == 503 and "cannot be opened" in data["error"]
+        assert status == 503 and data["error"]["code"] == "index_unavailable"
         status, data = get_json(f"{server.url}/api/search?q=%E5%85%89%E4%BC%8F")
-        assert status == 503 and "xinwen reindex" in data["error"]["message"]
+        assert status == 503 and data["error"]["code"] == "index_unavailable"
+        assert str(root) not in json.dumps(data) and "cannot be opened" not in json.dumps(data)
         done = xinwen("reindex", str(corpus(tmp_path / "src", 9)), "--index", str(root), "-q")
         assert done.returncode == 0, done.stderr
         assert server.health()["documents"] == 9  # picked up without a restart
     finally:
         stop_server(server)
     log = server.log.read_text(errors="replace")
-    assert "no usable index yet" in log and "Traceback" not in log, log
+    # Each worker logs the cause (with the path, for whoever runs the server) once.
+    assert log.count("no usable index") == 2 and "cannot be opened" in log, log
+    assert "Traceback" not in log, log

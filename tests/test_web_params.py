@@ -72,7 +72,8 @@ def test_invalid_parameters_name_the_parameter(query: str, param: str) -> None:
     with pytest.raises(ParamError) as caught:
         parse(query)
     assert caught.value.param == param
-    assert caught.value.to_dict() == {"error": {"param": param, "message": caught.value.message}}
+    detail = {"code": "invalid_parameter", "param": param, "message": caught.value.message}
+    assert caught.value.to_dict() == {"error": detail}
 
 
 def test_too_many_filter_values() -> None:

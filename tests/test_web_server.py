@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
+import signal
+import time
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from conftest import DEMO, build_index
+from servers import LiveServer, start_server, stop_server
 
 from webui import settings
-from webui.server import ACCESS_LOG_FORMAT, bind_address, gunicorn_options
+from webui.server import ACCESS_LOG_FORMAT, LIMIT_REQUEST_LINE, bind_address, gunicorn_options
 
 pytest_plugins = ["webfixtures"]
 
@@ -38,15 +45,16 @@ def test_settings_declared_once_with_env_overrides(monkeypatch: pytest.MonkeyPat
 def test_gunicorn_options_preload_sync_workers_and_timed_access_log() -> None:
     options = gunicorn_options("0.0.0.0", 8123, 3)
     assert options["bind"] == "0.0.0.0:8123"
-    assert options["workers"] == 3 and options["worker_class"] == "sync"
-    assert options["preload_app"] is True
+    assert options["workers"] == 3 and options["worker_class"] == "webui.worker.XinwenWorker"
+    assert options["preload_app"] is True and options["post_worker_init"]
     assert options["accesslog"] == "-" and "%(M)s" in ACCESS_LOG_FORMAT
     assert bind_address("::1", 80) == "[::1]:80"
 
 
-def get(url: str) -> tuple[int, bytes, dict[str, str]]:
+def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, bytes, dict[str, str]]:
+    request = urllib.request.Request(url, headers=headers or {})
     try:
-        with urllib.request.urlopen(url, timeout=10) as response:
+        with urllib.request.urlopen(request, timeout=10) as response:
             return response.status, response.read(), dict(response.headers)
     except urllib.error.HTTPError as exc:
         with exc:
@@ -62,11 +70,6 @@ def test_real_server_answers_and_logs_request_times(live_server) -> None:
     assert status == 400 and b'"param":"page"' in body.replace(b" ", b"")
     status, _, _ = get(f"{live_server.url}/article/no-such-article")
     assert status == 404
-    # A request line longer than gunicorn accepts: refused by gunicorn or us, never a 500.
-    status, _, _ = get(f"{live_server.url}/search?q=" + "a" * 9000)
-    assert status in {400, 414}
-    status, _, _ = get(f"{live_server.url}/search?q=" + "a" * 7000)
-    assert status == 414
     log = live_server.log_text()
     assert re.search(r'"GET /search\?q=%E5%85%89%E4%BC%8F HTTP/1.1" 200 \d+ \d+ms', log), log
     assert log.count("Booting worker") == 2
@@ -119,3 +122,114 @@ def test_serve_runs_gunicorn_or_the_dev_server(monkeypatch: pytest.MonkeyPatch, 
     server.serve(demo_index, port=8125, dev=True)
     assert ran["dev"]["use_reloader"] is True and ran["dev"]["use_debugger"] is False
     assert ran["dev"]["port"] == 8125
+
+
+# ---- long URLs: the app answers every length gunicorn reads ------------------------------------
+
+
+@pytest.mark.parametrize("chars", [300, 700, 1_000, 3_000])
+def test_long_chinese_query_through_gunicorn_is_cut_with_a_notice(
+    live_server: LiveServer, chars: int
+) -> None:
+    """700 characters are over gunicorn's default request line (8,190 bytes) once
+    URL-encoded: a search, answered with the notice that it was cut, not an error page."""
+    q = quote(("光伏储能电站" * 600)[:chars])
+    status, body, headers = get(f"{live_server.url}/api/search?q={q}")
+    assert status == 200 and headers["Content-Type"] == "application/json"
+    assert "查询过长" in json.loads(body)["notice"]
+    status, body, headers = get(f"{live_server.url}/search?q={q}")
+    assert status == 200 and "查询过长".encode() in body
+
+
+@pytest.mark.parametrize("size", [9_000, 40_000, LIMIT_REQUEST_LINE - 100])
+def test_over_long_query_string_through_gunicorn_is_the_apps_414(
+    live_server: LiveServer, size: int
+) -> None:
+    status, body, headers = get(f"{live_server.url}/api/search?q=" + "a" * size)
+    if size <= 32 * 1024:  # under the app's cap: a search, cut with the notice
+        assert status == 200 and json.loads(body)["notice"]
+        return
+    assert status == 414 and headers["Content-Type"] == "application/json"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert json.loads(body)["error"]["code"] == "uri_too_long"
+    status, body, headers = get(f"{live_server.url}/search?q=" + "a" * size)
+    assert status == 414 and headers["Content-Type"].startswith("text/html")
+    assert "网址过长".encode() in body and b"style.css" in body
+
+
+def test_beyond_gunicorns_bound_is_still_the_styled_page(live_server: LiveServer) -> None:
+    """Over the request line gunicorn reads at all: not gunicorn's bare English page."""
+    status, body, headers = get(f"{live_server.url}/api/search?q=" + "a" * LIMIT_REQUEST_LINE)
+    assert status == 414 and headers["Content-Type"].startswith("text/html")
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert "网址过长".encode() in body and b"style.css" in body
+    assert b"Request Line is too large" not in body
+    # A header over the bound likewise (431), and a long Referer under it is fine.
+    status, body, _ = get(f"{live_server.url}/", {"X-Long": "a" * (LIMIT_REQUEST_LINE + 10)})
+    assert status == 431 and "请求头过大".encode() in body
+    referer = f"{live_server.url}/search?q=" + "a" * 20_000
+    status, _, _ = get(f"{live_server.url}/static/style.css", {"Referer": referer})
+    assert status == 200
+
+
+# ---- the master holds no generation; workers open the current one -----------------------------
+
+
+def _children(pid: int) -> set[int]:
+    return {int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()}
+
+
+def _generation_files(pid: int, generations: Path) -> list[str]:
+    """Files of any generation that process ``pid`` has open or mapped."""
+    held = [
+        line.split(maxsplit=5)[-1]
+        for line in Path(f"/proc/{pid}/maps").read_text().splitlines()
+        if len(line.split(maxsplit=5)) == 6
+    ]
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        with contextlib.suppress(OSError):  # closed meanwhile
+            held.append(os.readlink(fd))
+    return [h for h in held if str(generations) in h]
+
+
+def _generations_served(server: LiveServer, asks: int = 12) -> set[str]:
+    seen = set()
+    for _ in range(asks):
+        status, body, _ = get(f"{server.url}/healthz")
+        assert status == 200, body
+        seen.add(json.loads(body)["generation"])
+    return seen
+
+
+def test_master_holds_no_generation_and_a_respawned_worker_serves_the_current_one(
+    tmp_path: Path,
+) -> None:
+    root = build_index(tmp_path / "ix", DEMO)
+    generations = root / "generations"
+    server = start_server(root, tmp_path / "server.log", workers=2)
+    try:
+        master = server.process.pid
+        first = _generations_served(server)
+        assert len(first) == 1
+        build_index(root, DEMO)
+        build_index(root, DEMO)  # the first generation is pruned now
+        current = os.readlink(root / "current").split("/")[-1]
+        assert next(iter(first)) not in {p.name for p in generations.iterdir()}
+        assert _generations_served(server) == {current}
+        # The master never opened an index: no pruned generation kept on disk through it.
+        assert _generation_files(master, generations) == []
+        # A worker killed (as after a timeout) is replaced by one serving the current index.
+        old_workers = _children(master)
+        victim = min(old_workers)
+        os.kill(victim, signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while len(_children(master) - old_workers) < 1:
+            assert time.monotonic() < deadline, "no worker was started in place of the killed one"
+            time.sleep(0.1)
+        new_worker = next(iter(_children(master) - old_workers))
+        assert _generations_served(server, asks=20) == {current}
+        assert all(current in f for f in _generation_files(new_worker, generations))
+        assert _generation_files(master, generations) == []
+    finally:
+        stop_server(server)
+    assert "Traceback" not in server.log_text()

@@ -8,20 +8,14 @@ pytest can rewrite its asserts); HTML helpers are in ``webhtml``.
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_index
+from conftest import build_index
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
+from servers import LiveServer, start_server, stop_server
 
 from webui import create_app
 
@@ -79,62 +73,11 @@ def hostile_client(hostile_index: Path) -> FlaskClient:
     return create_app({"INDEX_ROOT": hostile_index, "TESTING": True}).test_client()
 
 
-@dataclass(frozen=True)
-class LiveServer:
-    """A real ``webui.server.serve`` (gunicorn) process and where its output goes."""
-
-    url: str
-    process: subprocess.Popen
-    log: Path
-
-    def log_text(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def live_server(demo_index: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """``serve(demo_index, port=<free>, workers=2)`` in a child process, like ``xinwen serve``."""
-    port = free_port()
-    log = tmp_path_factory.mktemp("live-server") / "server.log"
-    code = (
-        "import sys; from pathlib import Path; from webui.server import serve; "
-        "serve(Path(sys.argv[1]), host='127.0.0.1', port=int(sys.argv[2]), workers=2)"
-    )
-    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-c", code, str(demo_index), str(port)],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=env,
-            cwd=ROOT,
-        )
-    server = LiveServer(f"http://127.0.0.1:{port}", process, log)
+    server = start_server(demo_index, tmp_path_factory.mktemp("live-server") / "server.log")
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"the server exited with {process.returncode}:\n{server.log_text()}")
-            try:
-                with urllib.request.urlopen(f"{server.url}/healthz", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"the server did not answer /healthz:\n{server.log_text()}")
-            time.sleep(0.2)
         yield server
     finally:
-        process.terminate()  # gunicorn's master stops its workers on SIGTERM
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_server(server)

@@ -19,6 +19,14 @@ from index.settings import index_root, synonyms
 from search import IndexUnavailableError, Searcher
 from search.models import MAX_EXPORT_ROWS
 from search.synonyms import load_synonyms
+from webui.health import (
+    PROBLEMS_KEY,
+    RETRY_AFTER,
+    UNAVAILABLE_CODE,
+    UNAVAILABLE_MESSAGE,
+    IndexProblems,
+    index_problems,
+)
 from webui.params import ParamError, clean_text
 
 log = logging.getLogger(__name__)
@@ -41,6 +49,7 @@ STATUS_TITLES = {
     405: "不支持的请求方法",
     413: "请求内容过大",
     414: "网址过长",
+    431: "请求头过大",
     500: "服务器内部错误",
     503: "搜索暂不可用",
 }
@@ -50,7 +59,25 @@ STATUS_MESSAGES = {
     405: "这个地址只接受 GET 请求。",
     413: "请求内容过大。",
     414: "网址过长，请缩短搜索词。",
+    431: "请求头过大。",
+    503: UNAVAILABLE_MESSAGE,
 }
+# The API's stable, machine-readable ``error.code`` for each status it answers with.
+ERROR_CODES = {
+    400: "invalid_parameter",
+    404: "not_found",
+    405: "method_not_allowed",
+    414: "uri_too_long",
+    500: "internal_error",
+    503: UNAVAILABLE_CODE,
+}
+
+
+# Views that read the index (a success there means it is usable again).
+INDEX_ENDPOINTS = frozenset(
+    {"views.index", "views.search", "views.search_json", "views.article"}
+    | {"api.search", "api.suggest", "api.article"}
+)
 
 
 def static_version(folder: Path) -> str:
@@ -77,7 +104,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         SYNONYMS=None,
         # No MAX_CONTENT_LENGTH: no route reads a request body (only GETs are answered), so
         # a cap would guard nothing; a body cannot keep a worker waiting (test_web_security).
-        MAX_QUERY_STRING=6 * 1024,  # bytes; under gunicorn's 8190-byte request line
+        # Bytes. Room for a 700-character query (cut to its first 256 with a notice) beside
+        # every filter a page can set; under the request line gunicorn reads (webui.server).
+        MAX_QUERY_STRING=32 * 1024,
         EXPORT_ROWS=MAX_EXPORT_ROWS,  # rows of /search.csv and /search.jsonl at most
         SEND_FILE_MAX_AGE_DEFAULT=STATIC_MAX_AGE,
     )
@@ -88,9 +117,12 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.jinja_env.lstrip_blocks = True
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # readable Chinese in JSON
     app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the documented order
+    # Nothing is opened here: the searcher opens the index on first use, in the process that
+    # serves (each gunicorn worker), never in a master that forks them.
     app.extensions["xinwen.searcher"] = app.config["SEARCHER"] or Searcher(
         app.config["INDEX_ROOT"], load_synonyms(synonyms(app.config["SYNONYMS"]))
     )
+    app.extensions[PROBLEMS_KEY] = IndexProblems()
     version = static_version(Path(app.static_folder or "static"))
     app.config["STATIC_VERSION"] = version
 
@@ -116,6 +148,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     @app.after_request
     def headers(response: Response) -> Response:
+        problems = index_problems(app)
+        if problems.cause and response.status_code < 400 and request.endpoint in INDEX_ENDPOINTS:
+            # Served from the index again: say so, so that the next failure is logged anew.
+            problems.resolved(app.extensions["xinwen.searcher"].health()["generation"])
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         if request.endpoint == "static":
@@ -141,10 +177,15 @@ def wants_json() -> bool:
     )
 
 
+def error_detail(status: int, message: str, param: str | None = None) -> dict:
+    """The API's error object: a stable ``code``, the parameter to blame, a message."""
+    return {"code": ERROR_CODES.get(status, "http_error"), "param": param, "message": message}
+
+
 def error_response(status: int, message: str, param: str | None = None) -> tuple[Any, int]:
-    """``{"error": {"param", "message"}}`` for the API, an error page for people."""
+    """``{"error": {"code", "param", "message"}}`` for the API, an error page for people."""
     if wants_json():
-        return jsonify({"error": {"param": param, "message": message}}), status
+        return jsonify({"error": error_detail(status, message, param)}), status
     html = render_template(
         "error.html",
         status=status,
@@ -164,8 +205,10 @@ def _register_errors(app: Flask) -> None:
 
     @app.errorhandler(IndexUnavailableError)
     def unavailable(exc: IndexUnavailableError) -> ResponseReturnValue:
-        response = error_response(503, exc.message)
-        return response[0], 503, {"Retry-After": "30"}
+        # The cause (a path, Whoosh's own words) is for the server's log, not for clients.
+        index_problems(app).report(exc.message)
+        response = error_response(503, STATUS_MESSAGES[503])
+        return response[0], 503, {"Retry-After": RETRY_AFTER}
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> ResponseReturnValue:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, jsonify, request
+from flask import Blueprint, abort, current_app, jsonify, request
 from flask.typing import ResponseReturnValue
 
 from webui.context import run_search
+from webui.health import RETRY_AFTER, index_problems, public_health
 from webui.openapi import openapi_document
 from webui.params import SearchParams, article_query, suggest_params
 from webui.views import searcher
@@ -16,7 +17,7 @@ bp = Blueprint("api", __name__)
 @bp.get("/api/search")
 def search() -> ResponseReturnValue:
     """A page of results: exactly ``SearchResult.to_dict()``."""
-    params = SearchParams.parse(request.args)
+    params = SearchParams.parse(request.args, blank_is_absent=False)
     return jsonify(run_search(searcher(), params).to_dict())
 
 
@@ -38,9 +39,11 @@ def article(article_id: str) -> ResponseReturnValue:
 
 @bp.get("/healthz")
 def healthz() -> ResponseReturnValue:
-    """Whether an index is loaded: 200 with its document count and generation, else 503."""
-    health = searcher().health()
-    return jsonify(health), 200 if health["ok"] else 503
+    """Whether an index is loaded: 200 with its document count and generation, else 503 with
+    ``error.code`` ``index_unavailable`` (the reason goes to the server's log)."""
+    document, status = public_health(searcher().health(), index_problems(current_app))
+    headers = {"Retry-After": RETRY_AFTER} if status == 503 else {}
+    return jsonify(document), status, headers
 
 
 @bp.get("/api/openapi.json")

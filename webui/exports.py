@@ -43,7 +43,9 @@ def _export(params: SearchParams, limit: int | None = None, snippets: bool = Fal
 
 
 def _params() -> SearchParams:
-    params = SearchParams.parse(request.args)
+    # Strict like the API: the page links here with its canonical parameters, never an empty
+    # one, so ``to=`` comes only from a client that sent something that is not a date.
+    params = SearchParams.parse(request.args, blank_is_absent=False)
     return params.replace(page=1, size=None)
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from search.models import MAX_EXPORT_ROWS, MAX_PAGE_SIZE, MAX_QUERY_CHARS
+from search.models import MAX_EXPORT_ROWS, MAX_PAGE_SIZE, MAX_QUERY_CHARS, MAX_RESULT_DEPTH
+from webui.health import RETRY_AFTER
 from webui.params import DEFAULT_PAGE_SIZE, DEFAULT_SUGGEST, FEED_ENTRIES, MAX_SUGGEST
 
 NULLABLE_STRING = {"type": ["string", "null"]}
@@ -28,20 +29,33 @@ def _obj(properties: dict, required: list[str] | None = None) -> dict:
     }
 
 
+ERROR_CODES = {
+    "invalid_parameter": "400: a parameter is invalid, empty or contradicts another.",
+    "not_found": "404: no such article or path.",
+    "method_not_allowed": "405: only GET is answered.",
+    "uri_too_long": "414: the query string is too long.",
+    "internal_error": "500: a bug; the server's log has it.",
+    "index_unavailable": "503: no usable index; the server's log says why.",
+    "http_error": "any other HTTP error.",
+}
+
 SCHEMAS = {
-    "Error": _obj(
+    "ErrorDetail": _obj(
         {
-            "error": _obj(
-                {
-                    "param": {
-                        **NULLABLE_STRING,
-                        "description": "The offending query parameter, if one is to blame.",
-                    },
-                    "message": {"type": "string"},
-                }
-            )
+            "code": {
+                "type": "string",
+                "enum": list(ERROR_CODES),
+                "description": "Stable and machine-readable: "
+                + " ".join(f"`{k}` ({v})" for k, v in ERROR_CODES.items()),
+            },
+            "param": {
+                **NULLABLE_STRING,
+                "description": "The offending query parameter, if one is to blame.",
+            },
+            "message": {"type": "string", "description": "For people (Chinese)."},
         }
     ),
+    "Error": _obj({"error": _ref("ErrorDetail")}),
     "FacetValue": _obj(
         {
             "value": {"type": "string"},
@@ -192,13 +206,31 @@ SCHEMAS = {
             "documents": {"type": "integer", "minimum": 0},
             "generation": {**NULLABLE_STRING, "description": "The served index generation."},
             "schema_version": {"type": ["integer", "null"]},
-            "error": NULLABLE_STRING,
+            "error": {
+                "oneOf": [{"type": "null"}, _ref("ErrorDetail")],
+                "description": "null when ok; else code `index_unavailable`.",
+            },
         }
     ),
 }
 
-BAD_REQUEST = _json(_ref("Error"), "A parameter is invalid; error.param names it.")
-UNAVAILABLE = _json(_ref("Error"), "No usable index; the message says what to run.")
+BAD_REQUEST = _json(
+    _ref("Error"),
+    "A parameter is invalid or empty, `q` has no searchable word, or two parameters "
+    f"contradict each other (`from` later than `to`; `page` × `size` beyond "
+    f"{MAX_RESULT_DEPTH:,}): error.param names it.",
+)
+RETRY_HEADER = {
+    "Retry-After": {
+        "description": f"Seconds to wait before asking again ({RETRY_AFTER}).",
+        "schema": {"type": "string"},
+    }
+}
+UNAVAILABLE = {
+    **_json(_ref("Error"), "No usable index (error.code `index_unavailable`)."),
+    "headers": RETRY_HEADER,
+}
+URI_TOO_LONG = _json(_ref("Error"), "The query string is over the server's limit.")
 
 
 def _query(name: str, schema: dict, description: str, **extra: object) -> dict:
@@ -223,18 +255,27 @@ def openapi_document() -> dict:
             "q",
             {"type": "string"},
             f'Query text (words, "phrases", -excluded, a OR b); cut at {MAX_QUERY_CHARS} '
-            "characters. Empty: browse, newest first.",
+            "characters. Empty: browse, newest first. Text with no searchable word in it "
+            "(only punctuation or operators, such as `-`) is a 400.",
         ),
         _repeatable("category", "Keep these categories (any of them); repeat for several."),
         _repeatable("source", "Keep these sources (any of them); repeat for several."),
-        _query("from", {"type": "string", "format": "date"}, "Published on or after (YYYY-MM-DD)."),
+        _query(
+            "from",
+            {"type": "string", "format": "date"},
+            "Published on or after (YYYY-MM-DD); not later than `to`.",
+        ),
         _query("to", {"type": "string", "format": "date"}, "Published on or before (YYYY-MM-DD)."),
         _query(
             "sort",
             {"type": "string", "enum": ["relevance", "date"]},
             "Order; default relevance with a query, date (newest first) without.",
         ),
-        _query("page", {"type": "integer", "minimum": 1, "default": 1}, "Page number."),
+        _query(
+            "page",
+            {"type": "integer", "minimum": 1, "maximum": MAX_RESULT_DEPTH, "default": 1},
+            f"Page number; `page` × `size` at most {MAX_RESULT_DEPTH:,}.",
+        ),
         _query(
             "size",
             {
@@ -252,7 +293,9 @@ def openapi_document() -> dict:
             "title": "xinwen (新闻) search API",
             "version": "1",
             "description": "Full-text search over a Chinese news archive. Every error is "
-            '`{"error": {"param", "message"}}` with a 4xx or 503 status.',
+            '`{"error": {"code", "param", "message"}}` with a 4xx, 500 or 503 status; `code` '
+            "is stable, `message` is for people. A parameter given empty (`to=`) is refused "
+            "like an invalid one; leave it out instead.",
         },
         "paths": {
             "/api/search": {
@@ -263,6 +306,7 @@ def openapi_document() -> dict:
                     "responses": {
                         "200": _json(_ref("SearchResult"), "A page of results."),
                         "400": BAD_REQUEST,
+                        "414": URI_TOO_LONG,
                         "503": UNAVAILABLE,
                     },
                 }
@@ -287,6 +331,7 @@ def openapi_document() -> dict:
                     "responses": {
                         "200": _json(_ref("Suggestions"), "Words, commonest first."),
                         "400": BAD_REQUEST,
+                        "414": URI_TOO_LONG,
                         "503": UNAVAILABLE,
                     },
                 }
@@ -308,6 +353,7 @@ def openapi_document() -> dict:
                     "responses": {
                         "200": _json(_ref("Article"), "The article."),
                         "404": _json(_ref("Error"), "No article with this id."),
+                        "414": URI_TOO_LONG,
                         "503": UNAVAILABLE,
                     },
                 }
@@ -330,6 +376,7 @@ def openapi_document() -> dict:
                                 "content": {mimetype: {"schema": {"type": "string"}}},
                             },
                             "400": BAD_REQUEST,
+                            "414": URI_TOO_LONG,
                             "503": UNAVAILABLE,
                         },
                     }
@@ -359,7 +406,11 @@ def openapi_document() -> dict:
                     "summary": "Whether an index is loaded",
                     "responses": {
                         "200": _json(_ref("Health"), "An index is loaded."),
-                        "503": _json(_ref("Health"), "No usable index; error says why."),
+                        "414": URI_TOO_LONG,
+                        "503": {
+                            **_json(_ref("Health"), "No usable index (the server's log says why)."),
+                            "headers": RETRY_HEADER,
+                        },
                     },
                 }
             },
@@ -367,7 +418,13 @@ def openapi_document() -> dict:
                 "get": {
                     "operationId": "openapi",
                     "summary": "This document",
-                    "responses": {"200": {"description": "OpenAPI 3.1 JSON."}},
+                    "responses": {
+                        "200": {
+                            "description": "OpenAPI 3.1 JSON.",
+                            "content": {"application/json": {"schema": {"type": "object"}}},
+                        },
+                        "414": URI_TOO_LONG,
+                    },
                 }
             },
         },

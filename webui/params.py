@@ -54,7 +54,8 @@ class ParamError(ValueError):
 
     def to_dict(self) -> dict:
         """The API's error document."""
-        return {"error": {"param": self.param, "message": self.message}}
+        detail = {"code": "invalid_parameter", "param": self.param, "message": self.message}
+        return {"error": detail}
 
 
 def clean_text(value: str) -> str:
@@ -62,8 +63,21 @@ def clean_text(value: str) -> str:
     return _SPACES.sub(" ", _UNWANTED.sub(" ", value)).strip()
 
 
-def _date(args: MultiDict[str, str], name: str) -> dt.date | None:
-    raw = args.get(name, "").strip()
+def _raw(args: MultiDict[str, str], name: str, blank_is_absent: bool, expected: str) -> str:
+    """The parameter's value, stripped; "" when absent. An empty value counts as absent only
+    where ``blank_is_absent`` (an HTML form sends its empty fields as ``from=&to=``); an API
+    client that sends ``to=`` has sent something that is not a date."""
+    raw = args.get(name)
+    if raw is None:
+        return ""
+    raw = raw.strip()
+    if not raw and not blank_is_absent:
+        raise ParamError(name, f"{name} 不能为空：应为{expected}，不需要时请省略这个参数")
+    return raw
+
+
+def _date(args: MultiDict[str, str], name: str, blank_is_absent: bool = True) -> dt.date | None:
+    raw = _raw(args, name, blank_is_absent, " YYYY-MM-DD 格式的日期")
     if not raw:
         return None
     if _DATE.fullmatch(raw):
@@ -74,16 +88,21 @@ def _date(args: MultiDict[str, str], name: str) -> dt.date | None:
     raise ParamError(name, f"日期无效：“{clean_text(raw)[:40]}”，应为 YYYY-MM-DD，例如 2024-03-15")
 
 
-def _whole(args: MultiDict[str, str], name: str, default: int, low: int, high: int) -> int:
-    raw = args.get(name, "").strip()
+def _whole(
+    args: MultiDict[str, str],
+    name: str,
+    default: int,
+    low: int,
+    high: int,
+    blank_is_absent: bool = True,
+) -> int:
+    expected = f" {low} 到 {high:,} 之间的整数"
+    raw = _raw(args, name, blank_is_absent, expected)
     if not raw:
         return default
-    if not _WHOLE.fullmatch(raw):
-        raise ParamError(name, f"{name} 应为 {low} 到 {high:,} 之间的整数")
-    value = int(raw)
-    if not low <= value <= high:
-        raise ParamError(name, f"{name} 应为 {low} 到 {high:,} 之间的整数")
-    return value
+    if not _WHOLE.fullmatch(raw) or not low <= int(raw) <= high:
+        raise ParamError(name, f"{name} 应为{expected}")
+    return int(raw)
 
 
 def _values(args: MultiDict[str, str], name: str) -> tuple[str, ...]:
@@ -112,27 +131,31 @@ class SearchParams:
     dates_swapped: bool = False  # ``from`` came later than ``to`` and the two were exchanged
 
     @classmethod
-    def parse(cls, args: MultiDict[str, str], swap_dates: bool = False) -> SearchParams:
+    def parse(
+        cls, args: MultiDict[str, str], swap_dates: bool = False, blank_is_absent: bool = True
+    ) -> SearchParams:
         """Validate ``q, category*, source*, from, to, sort, page, size``; unknown keys are
         ignored (tracking parameters, ``_``-prefixed ones).
 
         ``from`` later than ``to`` is an error, or, with ``swap_dates`` (the pages, where a
         reader typed them into the form), the two dates exchanged and ``dates_swapped`` set.
+        ``blank_is_absent``: an empty ``from``, ``to``, ``sort``, ``page`` or ``size`` means
+        "not given", as an HTML form sends it; the API passes False and refuses them.
         """
         q = clean_text(args.get("q", ""))
-        sort_raw = args.get("sort", "").strip()
+        sort_raw = _raw(args, "sort", blank_is_absent, " relevance 或 date")
         if sort_raw and sort_raw not in {s.value for s in SortOrder}:
             raise ParamError("sort", "sort 只能是 relevance（相关度）或 date（最新）")
-        size = _whole(args, "size", 0, 1, MAX_PAGE_SIZE) or None
-        page = _whole(args, "page", 1, 1, MAX_RESULT_DEPTH)
+        size = _whole(args, "size", 0, 1, MAX_PAGE_SIZE, blank_is_absent) or None
+        page = _whole(args, "page", 1, 1, MAX_RESULT_DEPTH, blank_is_absent)
         if page * (size or DEFAULT_PAGE_SIZE) > MAX_RESULT_DEPTH:
             raise ParamError("page", f"只提供前 {MAX_RESULT_DEPTH:,} 条结果，请缩小搜索范围")
         params = cls(
             q=q,
             categories=_values(args, "category"),
             sources=_values(args, "source"),
-            date_from=_date(args, "from"),
-            date_to=_date(args, "to"),
+            date_from=_date(args, "from", blank_is_absent),
+            date_to=_date(args, "to", blank_is_absent),
             sort=SortOrder(sort_raw) if sort_raw else None,
             page=page,
             size=size,
@@ -216,9 +239,10 @@ def toggled(values: Iterable[str], value: str) -> tuple[str, ...]:
 
 
 def suggest_params(args: MultiDict[str, str]) -> tuple[str, int]:
-    """``/api/suggest``: the prefix (cut to a sensible length) and how many to return."""
+    """``/api/suggest``: the prefix (cut to a sensible length) and how many to return (an
+    empty ``size`` is refused: only the API sends it)."""
     prefix = clean_text(args.get("q", ""))[:MAX_SUGGEST_PREFIX]
-    return prefix, _whole(args, "size", DEFAULT_SUGGEST, 1, MAX_SUGGEST)
+    return prefix, _whole(args, "size", DEFAULT_SUGGEST, 1, MAX_SUGGEST, blank_is_absent=False)
 
 
 def article_query(args: MultiDict[str, str]) -> str:

@@ -9,40 +9,78 @@ import socket
 from pathlib import Path
 from typing import Any
 
+import gunicorn.http.message
 from flask import Flask
 from gunicorn.app.base import BaseApplication
+from gunicorn.workers.base import Worker
 
 from index.analysis import configure_jieba, warm_segmenter
 from index.store import IndexStore
 from webui import create_app
+from webui.health import index_problems
 
 log = logging.getLogger(__name__)
 
 # Gunicorn's access log with the time each request took (%(M)s: milliseconds).
 ACCESS_LOG_FORMAT = '%(h)s "%(r)s" %(s)s %(B)s %(M)sms "%(f)s" "%(a)s"'
-# gunicorn's own ceiling (its maximum); the app refuses query strings over 6 KiB with a
-# friendlier 414 before this.
-LIMIT_REQUEST_LINE = 8190
+# The longest request line gunicorn reads (method, path, query string, version), and the
+# longest header (a Referer carrying one of our URLs). Well above what the app accepts
+# (``MAX_QUERY_STRING``), so that the app, not gunicorn, answers every over-long query string
+# with its own 414 (JSON for the API, the styled page for people). Beyond it a client is not
+# a browser following our links: gunicorn refuses it (414, or 431 for a header) before the
+# app has read it, and ``webui.worker`` sends the styled page for it.
+LIMIT_REQUEST_LINE = 64 * 1024
+LIMIT_REQUEST_FIELD_SIZE = 64 * 1024
+
+
+def allow_long_request_lines(limit: int = LIMIT_REQUEST_LINE) -> None:
+    """Let gunicorn read request lines of up to ``limit`` bytes.
+
+    gunicorn clamps ``limit_request_line`` to its module constant ``MAX_REQUEST_LINE``
+    (8,190 bytes: 680 Chinese characters, URL-encoded) whatever the setting says, or reads
+    without any bound when it is 0. Raising the constant is the one way to a larger bound that
+    still is one; tests/test_web_server.py checks it through a real gunicorn, so a gunicorn
+    that stops reading it is noticed.
+    """
+    gunicorn.http.message.MAX_REQUEST_LINE = max(gunicorn.http.message.MAX_REQUEST_LINE, limit)
 
 
 def load_app(root: Path, logger: logging.Logger = log, synonyms: str | None = None) -> Flask:
-    """The app over ``root`` with jieba's dictionary, the segmenter's tables and the index
-    loaded now, not on the first request: under gunicorn this runs once in the master,
-    before the workers fork, so they share them instead of each loading its own."""
+    """The app over ``root`` with jieba's dictionary and the segmenter's tables loaded now,
+    not on the first request: under gunicorn this runs once in the master, before the
+    workers fork, so they share them instead of each loading its own.
+
+    The index is not opened here (see ``open_index``): a master that opened it would keep
+    that generation's files open and mapped for as long as it runs, so a pruned generation
+    would never free its disk, and each worker it forks later (after a timeout or a crash)
+    would start from that generation.
+    """
     configure_jieba(IndexStore(root).jieba_dir)
     warm_segmenter()
     app = create_app({"INDEX_ROOT": root, "SYNONYMS": synonyms})
+    index_problems(app).logger = logger
+    return app
+
+
+def open_index(app: Flask, logger: logging.Logger = log) -> None:
+    """Open the index in this process now, so that its first request does not wait for it,
+    and log what it serves (or, once, why it cannot: it still serves, answering 503, and
+    picks up a later reindex)."""
     health = app.extensions["xinwen.searcher"].health()
     if health["ok"]:
         logger.info(
             "xinwen: serving %s documents from %s (generation %s)",
             f"{health['documents']:,}",
-            root,
+            app.config["INDEX_ROOT"],
             health["generation"],
         )
-    else:  # still serve: pages say what to run, and the searcher picks up a later reindex
-        logger.warning("xinwen: no usable index yet: %s", health["error"])
-    return app
+    else:
+        index_problems(app).report(health["error"])
+
+
+def post_worker_init(worker: Worker) -> None:
+    """gunicorn's hook, in each worker after it forks: open the index there."""
+    open_index(worker.wsgi, logging.getLogger("gunicorn.error"))
 
 
 class XinwenServer(BaseApplication):
@@ -55,6 +93,7 @@ class XinwenServer(BaseApplication):
         super().__init__()
 
     def load_config(self) -> None:
+        allow_long_request_lines(self.options.get("limit_request_line", LIMIT_REQUEST_LINE))
         for key, value in self.options.items():
             if key in self.cfg.settings:  # settings newer than the installed gunicorn: skip
                 self.cfg.set(key, value)
@@ -95,20 +134,23 @@ def bind_address(host: str, port: int) -> str:
 
 
 def gunicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
-    """Production settings: preloaded app, sync workers, access log with request times."""
+    """Production settings: preloaded app (jieba, not the index), sync workers, each opening
+    the index itself, access log with request times."""
     return {
         "bind": bind_address(host, port),
         "workers": max(1, workers),
-        "worker_class": "sync",
-        # Load jieba and open the index once, in the master: workers share both
-        # copy-on-write. Sharing the open index is safe because Whoosh memory-maps compound
-        # segments (the only kind xinwen writes) and closes their files, so no file offset
-        # is shared; a reindex is picked up by each worker on its own.
+        # gunicorn's sync worker, with the app's page where gunicorn would answer alone.
+        "worker_class": "webui.worker.XinwenWorker",
+        # Load jieba and the segmenter's tables once, in the master: workers share them
+        # copy-on-write. Each worker opens the index itself (post_worker_init), and picks up
+        # a reindex on its own.
         "preload_app": True,
+        "post_worker_init": post_worker_init,
         "accesslog": "-",
         "errorlog": "-",
         "access_log_format": ACCESS_LOG_FORMAT,
         "limit_request_line": LIMIT_REQUEST_LINE,
+        "limit_request_field_size": LIMIT_REQUEST_FIELD_SIZE,
         "timeout": 30,
         "graceful_timeout": 10,
         "proc_name": "xinwen",
@@ -140,6 +182,7 @@ def serve(
         # starts (WERKZEUG_RUN_MAIN set) pays for loading jieba and the index.
         if os.environ.get("WERKZEUG_RUN_MAIN") == "true":
             app = load_app(root, logging.getLogger("werkzeug"), synonyms)
+            open_index(app, logging.getLogger("werkzeug"))
         else:
             app = create_app({"INDEX_ROOT": root, "SYNONYMS": synonyms})
         app.run(host=host, port=port, debug=True, use_reloader=True, use_debugger=False)
