@@ -430,7 +430,7 @@ class Searcher:
     def _count(self, snap: _Snapshot, text: str, found: _Selection) -> int:
         """How many documents have every word of ``text`` under the same filters."""
         fi, engine = snap.facets, snap.engine
-        plan = engine.plan(parse(text), fi.categories, fi.sources)
+        plan = engine.plan(parse(text), fi.categories, fi.sources, self.synonyms)
         return (engine.matches(plan) & found.by_cat & found.by_src & found.by_date).bit_count()
 
     def _vocabulary(self, snap: _Snapshot) -> spelling.Vocabulary:

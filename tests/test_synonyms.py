@@ -177,7 +177,7 @@ def test_the_web_app_uses_its_synonyms_setting(root: Path, tmp_path: Path) -> No
 
 def test_xinwen_serve_searches_with_its_synonyms_file(root: Path, tmp_path: Path) -> None:
     """`xinwen serve --synonyms FILE` under gunicorn, over real HTTP."""
-    from tests.webfixtures import free_port
+    from tests.servers import free_port
 
     own = tmp_path / "syn.txt"
     own.write_text("光伏 阳光电力\n", encoding="utf-8")
