@@ -258,7 +258,10 @@ def topical_section(rankings: dict[str, dict]) -> list[str]:
     topics = read_rows(TOPICAL)
     qrels = read_qrels()
     pool_engines = [r for e, r in rankings.items() if e in DEFAULT_ENGINES]
-    usable = set(complete_topics(topics, qrels, pool_engines, POOL_DEPTH))
+    # A topic is scored once its pool has been judged; a later ranking change that brings
+    # unjudged documents into a top 10 shows as judged@10 below 100% (judge them, see topical.py).
+    usable = {t["id"] for t in topics if qrels.get(t["id"])}
+    complete = set(complete_topics(topics, qrels, pool_engines, POOL_DEPTH))
     engines = list(rankings)
     names = [LABELS[e] for e in engines]
     scored = {
@@ -303,10 +306,11 @@ def topical_section(rankings: dict[str, dict]) -> list[str]:
     lines = [
         "## Topics",
         "",
-        f"{len(usable)} of {len(topics)} topics of `bench/queries/topical.jsonl` have their"
-        f" whole pool judged ({judged_docs} judgments in `bench/queries/topical_qrels.jsonl`;"
+        f"{len(usable)} of {len(topics)} topics of `bench/queries/topical.jsonl` are judged"
+        f" ({judged_docs} judgments in `bench/queries/topical_qrels.jsonl`; for {len(complete)}"
+        f" of them every document in these rankings' top {POOL_DEPTH} is judged;"
         " the pool of a topic is the union of the top 20 of xinwen, tantivy and FTS5, judged"
-        " 0–3 blind as `bench/queries/README` says); only those are scored. nDCG@10: the grade"
+        " 0–3 blind as `bench/queries/README` says). nDCG@10: the grade"
         " as gain, log2 discount, against the ideal order of all judged documents of the"
         " topic; unjudged documents count 0, judged@10 says how many there were. *Best peer per"
         " topic*: the mean over topics of the better peer's nDCG@10 on each topic (an oracle no"
@@ -317,7 +321,7 @@ def topical_section(rankings: dict[str, dict]) -> list[str]:
     ]
     if len(usable) < len(topics):
         left = [t["id"] for t in topics if t["id"] not in usable]
-        lines += [f"Topics not scored (pool not completely judged): {', '.join(left)}.", ""]
+        lines += [f"Topics not scored (no judgments yet): {', '.join(left)}.", ""]
     per_topic = []
     for t in topics:
         if t["id"] not in usable:

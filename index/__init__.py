@@ -5,8 +5,9 @@ Pipeline::
     sources (files, folders)  ->  cleaning (Record)  ->  analysis (tokens)  ->  builder (Whoosh)
 
 Nothing here imports from ``search`` or ``webui``.
+
+Importing any of it checks the Whoosh version (`index.whoosh_contract`), and changes nothing in
+Whoosh.
 """
 
-from index import whoosh_io
-
-whoosh_io.install()
+from index import whoosh_contract  # noqa: F401  (the version check)

@@ -457,8 +457,3 @@ def word_analyzer(
 def char_analyzer() -> CharTokenizer:
     """The analyzer of the character fields."""
     return CharTokenizer()
-
-
-def analyze(text: str, *, mode: str = "query", userwords: tuple = ()) -> list[str]:
-    """Word tokens of ``text`` as the word fields see them (for query building and tests)."""
-    return [t.text for t in word_analyzer(userwords)(text, mode=mode)]

@@ -25,7 +25,7 @@ from whoosh.reading import IndexReader, SegmentReader
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter, SegmentWriter
 
-from index import settings
+from index import settings, whoosh_io
 from index.analysis import (
     configure_jieba,
     energy_words,
@@ -42,7 +42,7 @@ from index.report import ReindexReport
 from index.schema import SCHEMA_VERSION, build_schema
 from index.segments import GroupingPool, XinwenSegmentWriter
 from index.sources import read_sources
-from index.store import IndexStore, fault_point
+from index.store import Generation, IndexStore, fault_point
 
 if TYPE_CHECKING:
     from index.clusters import Clusters
@@ -68,11 +68,15 @@ UPDATE_BATCH = 25
 
 
 class ReindexError(Exception):
-    """A reindex that could not finish; the served index is untouched."""
+    """A reindex that could not finish; the message says which index is served."""
 
 
 class StrictModeError(ReindexError):
     """``--strict``: a malformed record stopped the run."""
+
+
+class ReindexInterrupted(KeyboardInterrupt):
+    """Interrupted after the switch: unlike any earlier interrupt, the new index is served."""
 
 
 @dataclass
@@ -132,27 +136,39 @@ def reindex(
     """Index ``options.sources`` into ``options.root`` and switch to the result atomically.
 
     A write error (a full disk, a failed indexing worker) raises `ReindexError` saying what
-    failed; the served index is left as it was.
+    failed; the served index is left as it was. Past the switch (`IndexStore.switched`) the
+    new index is served, and a failure, or an interrupt (`ReindexInterrupted`), says so.
     """
+    store = IndexStore(options.root)
     try:
-        return _reindex(options, on_skip)
+        return _reindex(store, options, on_skip)
     except (OSError, WorkerError) as exc:
-        raise ReindexError(_write_failure(exc, options.root)) from exc
+        raise ReindexError(_write_failure(exc, options.root, store.switched)) from exc
+    except KeyboardInterrupt:
+        if store.switched is None:
+            raise
+        raise ReindexInterrupted(f"the new index {store.switched.name} is served") from None
 
 
-def _write_failure(exc: OSError | WorkerError, root: Path) -> str:
+def _write_failure(exc: OSError | WorkerError, root: Path, switched: Generation | None) -> str:
     what = str(exc)
     if isinstance(exc, OSError) and exc.strerror:
         where = f": {exc.filename}" if exc.filename else ""
         what = f"{exc.strerror}{where}"
+    if switched is not None:  # failed after `current` was replaced: the new index is served
+        return f"the new index {switched.name} is served, but the reindex then failed ({what})"
     hint = ""
     if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "No space left" in what:
         hint = f"; free some space on the disk of {root} and run it again"
+    elif (isinstance(exc, OSError) and exc.errno == errno.EFBIG) or "File too large" in what:
+        hint = "; a file of the index outgrew the file size limit (see `ulimit -f`)"
     return f"the reindex failed ({what}): the served index is unchanged{hint}"
 
 
-def _reindex(options: ReindexOptions, on_skip: Callable[[Skip], None] | None) -> ReindexReport:
-    store = IndexStore(options.root)
+def _reindex(
+    store: IndexStore, options: ReindexOptions, on_skip: Callable[[Skip], None] | None
+) -> ReindexReport:
+    whoosh_io.install()
     report = ReindexReport(mode="incremental" if options.incremental else "full")
     started = time.monotonic()
     with store.writer_lock():
@@ -427,6 +443,13 @@ def _update_with(
             writer.add_document(**to_document(record, seq, clusters.assign(record)))
             written[id_] = True
             report.indexed += 1
+        if prune and report.incomplete_files:
+            # A file not read in full has ids never "seen": never take that for a deletion.
+            report.prune_withheld, prune = True, False
+            log.warning(
+                "--prune withheld: %d source file(s) could not be read in full (see the summary)",
+                len(report.incomplete_files),
+            )
         gone = [id_ for id_ in indexed.docnums if id_ not in written] if prune else []
         for id_ in gone:
             for docnum in indexed.docnums[id_]:

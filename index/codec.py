@@ -9,7 +9,8 @@ field, and each block is built from array slices. What is written is the W3 form
 W3's reader; with ``small_block=0, pickle_protocol=2`` byte for byte what W3's own writer
 produces for the same postings (tests/test_segments.py). By default small blocks are left
 uncompressed and block data is pickled with a protocol that stores byte strings as they are.
-Any other input (segment merges through Whoosh's pool) takes W3's own path.
+Any other input (segment merges through Whoosh's pool) takes W3's own path. The private parts of
+W3's writer used here are listed in `index.whoosh_contract`.
 
 This class is pickled into every segment's metadata: keep it at this module path.
 """
@@ -26,13 +27,14 @@ from pickle import dumps
 from struct import Struct
 from typing import NamedTuple
 
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3TermInfo
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
 from whoosh.fields import Schema
 from whoosh.filedb.filetables import OrderedHashWriter, md5_hash
 from whoosh.system import pack_int, pack_ushort
 from whoosh.util.numeric import length_to_byte
 
 from index.segments import GroupedPostings, TermBuffer
+from index.whoosh_contract import W3Codec, W3FieldWriter, W3TermInfo
 
 # Pickled blocks shorter than this are not worth compressing (see XinwenCodec).
 SMALL_BLOCK = 96

@@ -14,6 +14,8 @@ interrupted or may fail, and are fixed here:
   commits without its segment, silently losing its documents, or, once the job queue is
   full, waits for it forever; here the parent raises `WorkerError` with the sub-writer's
   error instead.
+- Sub-writers are always forked (`_FORK`), whatever the interpreter's default start method
+  (forkserver from Python 3.14 on Linux, or one a program sets).
 """
 
 from __future__ import annotations
@@ -32,9 +34,19 @@ from whoosh.writing import SegmentWriter
 
 from index.priority import Priority, lower_priority
 from index.segments import XinwenSegmentWriter
+from index.store import fault_point
 
 _PR_SET_PDEATHSIG = 1
 _POLL_SECONDS = 0.5
+
+# Sub-writers are forked, never spawned or started by a fork server: a forked child inherits
+# jieba's loaded dictionary and the user's words (`index.builder` loads them before the first
+# sub-writer starts; a spawned one would load jieba again, outside the index root's cache), the
+# index storage and our queues without pickling them, and its parent is the reindex itself,
+# which ``parent_pid`` checks (a fork server's children have the server as their parent: under
+# forkserver every sub-writer exited at once). Python 3.14 makes forkserver the default on
+# Linux, so the context is named here, not taken from the default.
+_FORK = multiprocessing.get_context("fork")
 
 
 class WorkerError(Exception):
@@ -53,6 +65,12 @@ def _die_with_parent() -> None:
 
 
 class _SubWriterTask(SubWriterTask):
+    # Whoosh's task subclasses ``multiprocessing.Process``, which starts (and cleans up in the
+    # child: after-fork hooks such as the queues') as the default method says: fork instead.
+    _start_method = "fork"
+    _Popen = staticmethod(_FORK.Process._Popen)
+    _after_fork = staticmethod(_FORK.Process._after_fork)
+
     failures: Any = None  # the parent's queue of error messages
     parent_pid: int = 0  # set in the parent before the fork
     niceness: Priority = 0  # the priority it lowers itself to when it starts (index.priority)
@@ -84,6 +102,7 @@ class _SubWriterTask(SubWriterTask):
             if writer is None:
                 writer = self.writer = XinwenSegmentWriter(ix, _lk=False, **self.kwargs)
             self._process_file(*job)
+            fault_point("worker")
             if writer.full():
                 fieldnames |= writer.pool.fieldnames
                 segments.append(writer._finalize_segment())
@@ -120,9 +139,19 @@ class ParallelWriter(MpWriter):
         self.niceness = niceness
         if not self.multisegment:
             raise ValueError("ParallelWriter writes one segment per worker: multisegment=True")
-        self._jobs = self.jobqueue  # the sub-writers' end
+        # Whoosh made its queues in the default context; no sub-writer has started yet.
+        self._jobs = _FORK.Queue(self.procs * 4)  # the sub-writers' end
+        self.resultqueue = _FORK.Queue()
         self.jobqueue = _JobQueue(self._jobs, self)  # type: ignore[assignment]
-        self._failures: Any = multiprocessing.Queue()
+        self._failures: Any = _FORK.Queue()
+
+    def _enqueue(self) -> None:
+        # Every sub-writer is started before the first batch is queued: queueing starts the
+        # queue's feeder thread, and a process that forks while it has threads can leave the
+        # child deadlocked on a lock the thread held (Python 3.12+ warns about it).
+        while len(self.tasks) < self.procs:
+            self._new_task()
+        super()._enqueue()
 
     def _new_task(self) -> SubWriterTask:
         task = _SubWriterTask(

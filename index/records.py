@@ -50,11 +50,17 @@ class Record:
 
 @dataclass(frozen=True, slots=True)
 class Skip:
-    """A raw record that could not be used, with the reason shown to the user."""
+    """A raw record that could not be used, with the reason shown to the user.
+
+    ``incomplete``: reading the file (or folder) stopped here, so records after this point, or
+    all of them, were never read (a truncated gzip, an unreadable or undecodable file). An
+    incremental ``--prune`` must not take their absence for a deletion.
+    """
 
     reason: str
     origin: Origin
     detail: str = ""
+    incomplete: bool = False
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.reason}" + (f" ({self.detail})" if self.detail else "")

@@ -8,6 +8,8 @@ from dataclasses import asdict, dataclass, field
 from index.records import Skip
 
 EXAMPLES_PER_REASON = 3
+# Files not read in full that the summary names one by one (all are in ``incomplete_files``).
+INCOMPLETE_SHOWN = 10
 
 
 @dataclass
@@ -29,9 +31,17 @@ class ReindexReport:
     skip_reasons: Counter[str] = field(default_factory=Counter)
     skip_examples: dict[str, list[str]] = field(default_factory=dict)
     duplicate_examples: list[str] = field(default_factory=list)
+    # Sources that could not be read in full (path -> why): an incremental run keeps the
+    # documents they held, by not pruning (`prune_withheld`: ``--prune`` was asked for).
+    incomplete_files: dict[str, str] = field(default_factory=dict)
+    prune_withheld: bool = False
 
     def add_skip(self, skip: Skip) -> None:
         """Count a skipped record under its reason, keeping the first few places as examples."""
+        if skip.incomplete:
+            self.incomplete_files.setdefault(
+                skip.origin.path, skip.reason + (f" ({skip.detail})" if skip.detail else "")
+            )
         self.skipped += 1
         self.skip_reasons[skip.reason] += 1
         examples = self.skip_examples.setdefault(skip.reason, [])
@@ -57,6 +67,8 @@ class ReindexReport:
         ]
         if self.deleted:
             lines.append(f"deleted {self.deleted:,} records no longer in the sources (--prune)")
+        if self.prune_withheld:
+            lines += self._withheld()
         lines.append(
             f"index now holds {self.documents:,} documents ({self.generation});"
             f" {self.seconds:.1f} s, {rate:,.0f} records/s"
@@ -72,6 +84,19 @@ class ReindexReport:
                 + "; ".join(self.duplicate_examples)
             )
         return "\n".join(lines)
+
+    def _withheld(self) -> list[str]:
+        files = list(self.incomplete_files.items())
+        s = "s" if len(files) > 1 else ""
+        lines = [
+            f"--prune withheld, nothing deleted: {len(files):,} source file{s} could not be read"
+            " in full; the index does not record which file each document came from, so all"
+            f" are kept (fix or remove the file{s}, then run --prune again):"
+        ]
+        lines += [f"  kept: {path}: {why}" for path, why in files[:INCOMPLETE_SHOWN]]
+        if len(files) > INCOMPLETE_SHOWN:
+            lines.append(f"  … and {len(files) - INCOMPLETE_SHOWN:,} more")
+        return lines
 
     def to_dict(self) -> dict:
         """A JSON-ready form (for ``--json`` and the generation's metadata)."""

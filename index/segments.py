@@ -24,9 +24,9 @@ from collections.abc import Iterator
 from itertools import islice
 from operator import gt
 
-from whoosh.writing import SegmentWriter
-
+from index import whoosh_io
 from index.postingvalues import encode_positions
+from index.whoosh_contract import SegmentWriter
 
 
 class TermBuffer:
@@ -159,11 +159,15 @@ class GroupingPool:
 class XinwenSegmentWriter(SegmentWriter):
     """Whoosh's segment writer with postings grouped by term (`GroupingPool`).
 
+    ``add_document`` is a fork of Whoosh 2.7.5's, using its private parts listed in
+    `index.whoosh_contract`.
+
     Documents of fields with a ``positions()`` fast path (``index.schema.ChineseText``) go
     straight from the analysis into the pool; everything else is written as Whoosh does.
     """
 
     def __init__(self, ix: object, limitmb: int = 128, **kwargs: object) -> None:
+        whoosh_io.install()  # merges read compound segments (a sub-writer of any start method)
         super().__init__(ix, limitmb=limitmb, **kwargs)
         self.pool = GroupingPool()
         self._limit = limitmb * 1024 * 1024

@@ -41,6 +41,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.reading import IndexReader
 
+from index import whoosh_io
 from index.schema import SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
@@ -80,7 +81,8 @@ def fault_point(stage: str) -> None:
     ``XINWEN_FAULT_STAGE=writing`` makes the reindex process kill itself with SIGKILL when it
     reaches the ``writing`` stage (as a crash or the OOM killer would); ``writing:enospc``
     raises ``OSError(ENOSPC)`` there instead (as a full disk would). Stages: ``reading``,
-    ``writing``, ``committing``, ``switching``. Only the fault tests set it.
+    ``writing``, ``committing``, ``switching`` in the reindex process, and ``worker`` in an
+    indexing sub-writer once it has written its first batch. Only the fault tests set it.
     """
     wanted = os.environ.get(FAULT_ENV)
     if not wanted:
@@ -146,6 +148,9 @@ class IndexStore:
 
     def __init__(self, root: str | os.PathLike[str]) -> None:
         self.root = Path(root)
+        # The generation `publish` switched ``current`` to, once it has (even if it then
+        # failed): what a failed reindex must report as served.
+        self.switched: Generation | None = None
 
     # -- paths ---------------------------------------------------------------------------------
 
@@ -209,6 +214,7 @@ class IndexStore:
         read side does not open everything twice.
         """
         gen = self.current()
+        whoosh_io.install()
         failure = None
         with warnings.catch_warnings():
             # Whoosh leaves a damaged file open when reading it fails; the file is closed
@@ -335,12 +341,15 @@ class IndexStore:
         fault_point("committing")
         final = partial.with_name(partial.name.removesuffix(PARTIAL))
         os.rename(partial, final)
-        _fsync_dir(final.parent)
         if prepare is not None:
             try:
                 prepare(final)
             except Exception as exc:  # only a head start for readers: never fails the reindex
                 log.warning("could not prepare %s for readers (%s)", final.name, exc)
+        # Durable before it is served: after a power cut ``current`` must not point at a
+        # generation whose segment files, TOC or folder entries never reached the disk.
+        _fsync_tree(final)
+        _fsync_path(final.parent)  # the rename
         tmp_link = self.root / f"{TMP_LINK_PREFIX}{os.getpid()}"
         if tmp_link.is_symlink():
             tmp_link.unlink()
@@ -351,9 +360,11 @@ class IndexStore:
         except StoreError:  # ``current`` replaced by hand: nothing to keep for readers
             previous = None
         os.replace(tmp_link, self.current_link)  # atomic on POSIX: readers see old or new
-        _fsync_dir(self.root)
+        # From here on the new generation is served: a failure must not say otherwise.
+        self.switched = generation = Generation(final, meta)
+        _fsync_path(self.root)  # the link itself
         self._prune_generations(keep={final, previous})
-        return Generation(final, meta)
+        return generation
 
     def _prune_generations(self, keep: set[Path | None]) -> None:
         """Delete finished generations except the new one and the one it replaced (readers
@@ -396,9 +407,24 @@ def write_meta(path: Path, meta: dict) -> None:
     os.replace(tmp, path / META_FILE)
 
 
-def _fsync_dir(path: Path) -> None:
+def _fsync_path(path: str | os.PathLike[str]) -> None:
+    """fsync a file or a folder (read-only is enough for either)."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _fsync_tree(path: Path) -> None:
+    """fsync every file under ``path``, then each folder (its entries), the deepest first.
+
+    Files written by sub-writer processes, by Whoosh's commit and by readers' ``prepare`` are
+    all on the page cache until now; fsync works on the file, whichever process wrote it.
+    Hard-linked files of the generation being served were synced when it was published:
+    syncing them again costs nothing.
+    """
+    for folder, _dirs, files in os.walk(path, topdown=False):
+        for name in files:
+            _fsync_path(os.path.join(folder, name))
+        _fsync_path(folder)

@@ -5,17 +5,22 @@ over a slice of the map — and then wraps that slice in ``io.BytesIO``, which *
 reader of the bench index copied its ~600 MB of postings and terms into the heap: about a second
 and a gigabyte per open, in every process. ``ViewFile`` reads the memory map in place.
 
-``install()`` swaps the reader into ``BufferFile`` (all of whose uses in Whoosh are read-only);
-the ``index`` package calls it on import, so every process that opens an index gets it. Kept to
-whoosh-reloaded 2.7.5, which is pinned.
+``install()`` wraps ``BufferFile.__init__`` (all of whose uses in Whoosh are read-only): the
+original runs over an empty buffer (so whatever else it sets stays Whoosh's), then the buffer and
+a ``ViewFile`` over it are put in place (`index.whoosh_contract` lists the attributes relied on).
+It is called where an index is opened or written (`index.store`, `index.builder`,
+`search.readcache`, the segment writer), not on import: importing xinwen changes nothing in
+Whoosh until an index is used.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Callable
+from typing import Any
 
-from whoosh.filedb import structfile
+from index.whoosh_contract import BufferFile
 
 _LINE_CHUNK = 256
 
@@ -72,20 +77,24 @@ class ViewFile(io.RawIOBase):
         super().close()
 
 
-def _buffer_file_init(
-    self: structfile.BufferFile,
-    buf: memoryview | bytes,
-    name: str | None = None,
-    onclose: Callable[[structfile.StructFile], None] | None = None,
-) -> None:
-    self._buf = buf
-    self._name = name
-    self.file = ViewFile(buf)
-    self.onclose = onclose
-    self.is_real = False
-    self.is_closed = False
+def _wrap(original: Callable[..., None]) -> Callable[..., None]:
+    @functools.wraps(original)
+    def init(self: BufferFile, buf: Any, *args: Any, **kwargs: Any) -> None:
+        # The original over nothing: its BytesIO would copy ``buf`` (a slice of the map).
+        original(self, b"", *args, **kwargs)
+        self._buf = buf
+        self.file = ViewFile(buf)
+
+    init.__xinwen_original__ = original  # type: ignore[attr-defined]
+    return init
+
+
+def installed() -> bool:
+    """Whether ``BufferFile`` reads its buffer in place in this process."""
+    return hasattr(BufferFile.__init__, "__xinwen_original__")
 
 
 def install() -> None:
     """Make Whoosh's ``BufferFile`` read its buffer in place (idempotent)."""
-    structfile.BufferFile.__init__ = _buffer_file_init
+    if not installed():
+        BufferFile.__init__ = _wrap(BufferFile.__init__)  # type: ignore[method-assign]

@@ -151,22 +151,20 @@ class Plan:
 class Engine:
     """Per-generation query execution; not thread-safe (the Searcher holds a lock)."""
 
-    def __init__(
-        self, reader: IndexReader, size: int, live: int, data: GenerationData | None = None
-    ) -> None:
+    def __init__(self, reader: IndexReader, size: int, live: int, data: GenerationData) -> None:
         load_index_words(reader.schema)  # the index's user dictionary, for its queries
         self.reader = reader
         self.size = size
         self.live = live
         self.doc_count = reader.doc_count()
-        self._data = data  # field lengths and input order, when already read (readcache)
+        self._data = data  # field lengths and input order (readcache)
         self._cache: OrderedDict[tuple[str, str], Postings] = OrderedDict()
         self._masks: OrderedDict[tuple[str, str], int] = OrderedDict()
         self._cached_bytes = 0
         self._mask_bytes = 0
         self._cache_scale = max(1.0, size / CACHE_SIZED_FOR)
         self._norms: dict[str, list[float]] = {}
-        self._order: list[int] | None = None
+        self._order: list[int] = data.order
         self._last_docnums: tuple[int, list[int]] | None = None
         # Postings visited by ``scores`` since this generation was opened: the work a query's
         # scoring did, for tests and benchmarks.
@@ -241,15 +239,8 @@ class Engine:
         """BM25's per-document length normalisation ``K1 * (1 - B + B * len / avg)``."""
         norms = self._norms.get(fieldname)
         if norms is None:
-            data = self._data
-            if data is not None and fieldname in data.lengths:
-                total, lengths = data.field_lengths[fieldname], data.lengths[fieldname]
-            else:
-                reader = self.reader
-                total = reader.field_length(fieldname)
-                length = reader.doc_field_length
-                # A document without the field (a title-only record) may report None, not 0.
-                lengths = [length(d, fieldname) or 0 for d in range(self.size)]
+            total = self._data.field_lengths[fieldname]
+            lengths = self._data.lengths[fieldname]  # the fields readcache.LENGTH_FIELDS keeps
             avg = total / max(self.doc_count, 1) or 1.0
             norms = [K1 * (1 - B + B * n / avg) for n in lengths]
             self._norms[fieldname] = norms
@@ -530,11 +521,6 @@ class Engine:
 
     def input_order(self) -> list[int]:
         """Each document's place in the sources (the ``seq`` column), by docnum."""
-        if self._order is None:
-            if self._data is not None:
-                self._order = self._data.order
-            else:
-                self._order = [int(v or 0) for v in self.reader.column_reader("seq")]
         return self._order
 
 

@@ -8,8 +8,8 @@ about the same (~150 us on the bench index) whether one posting or all of it is 
 ``read_term`` decodes a term's blocks in turn into arrays (ids, weights and, on request, the
 positions as one bytes object); ``read_values`` reads the positions of a few documents,
 decoding only the blocks that hold them. This leans on the W3 leaf matcher's block methods
-(``_read_data`` …) of the pinned whoosh-reloaded 2.7.5; any other matcher (inlined postings of
-rare terms) goes through the public one-at-a-time API.
+(``_read_data`` …) of the pinned whoosh-reloaded 2.7.5, listed in `index.whoosh_contract`; any
+other matcher (inlined postings of rare terms) goes through the public one-at-a-time API.
 """
 
 from __future__ import annotations
@@ -20,9 +20,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, islice
 
-from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching import Matcher
 from whoosh.reading import IndexReader, TermNotFound
+
+from index.whoosh_contract import W3LeafMatcher
 
 
 @dataclass(slots=True)
@@ -117,15 +118,6 @@ def read_term(
     return out
 
 
-def read_postings(
-    reader: IndexReader, fieldname: str, text: str, want_values: bool = False
-) -> tuple[list[int], list[float], list[bytes]]:
-    """All (docnum, weight[, value]) postings of a term as lists (see ``read_term``)."""
-    term = read_term(reader, fieldname, text, want_values)
-    values = [term.value(j) for j in range(len(term.ids))] if want_values else []
-    return list(term.ids), list(term.weights), values
-
-
 def _leaves(reader: IndexReader) -> Iterable[tuple[IndexReader, int]]:
     return reader.leaf_readers()
 
@@ -134,7 +126,7 @@ def _leaf_values(matcher: Matcher, targets: Sequence[int]) -> Iterator[tuple[int
     """(id, value) of one segment's postings for the ascending segment-local ``targets``.
 
     A W3 block whose largest id is below the next target is passed over by its header alone;
-    a block holding targets is decoded once (ids and values, as ``read_postings`` reads
+    a block holding targets is decoded once (ids and values, as ``read_term`` reads
     them) and the targets are found in it by bisection. Whoosh's ``skip_to`` steps through a
     block posting by posting in Python instead, slow when the targets are many.
     """

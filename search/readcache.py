@@ -35,6 +35,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.reading import IndexReader
 
+from index import whoosh_io
 from index.schema import published_dates
 from index.store import read_meta
 from search import spelling
@@ -195,6 +196,7 @@ def prepare(path: Path) -> None:
     the pinyin table of "did you mean" (``search.spelling``). A reindex calls this before it
     switches ``current`` to the generation: servers that then open it load the files instead
     of each computing them while queries wait."""
+    whoosh_io.install()
     ix = whoosh_index.open_dir(str(path))
     try:
         with ix.reader() as reader:

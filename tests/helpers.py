@@ -11,9 +11,14 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from index.analysis import analyze, fold, in_dictionary
+from index.analysis import fold, in_dictionary, word_analyzer
 from index.records import Record
 from index.sources import read_sources
+
+
+def analyze(text: str, *, mode: str = "query", userwords: tuple = ()) -> list[str]:
+    """Word tokens of ``text`` as the word fields see them."""
+    return [t.text for t in word_analyzer(userwords)(text, mode=mode)]
 
 
 def write_jsonl(path: Path, rows: Iterable[dict]) -> Path:

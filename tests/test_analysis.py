@@ -10,13 +10,13 @@ from whoosh.fields import TEXT as WHOOSH_TEXT
 from index.analysis import (
     CharTokenizer,
     JiebaTokenizer,
-    analyze,
     char_analyzer,
     cut_han,
     fold,
     word_analyzer,
 )
 from index.schema import build_schema
+from tests.helpers import analyze
 
 TEXT = (
     "臺灣電力公司推動離岸風電，２０２４年裝機５ＧＷ；中国绿色供应链联盟年会在京召开。"

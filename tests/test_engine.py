@@ -7,14 +7,24 @@ from pathlib import Path
 from index.store import IndexStore
 from search.engine import Engine
 from search.facets import mask_of
-from search.postings import read_postings, read_values
+from search.postings import read_term, read_values
+from search.readcache import build
+
+
+def read_postings(
+    reader: object, fieldname: str, text: str, want_values: bool = False
+) -> tuple[list[int], list[float], list[bytes]]:
+    """All (docnum, weight[, value]) postings of a term as lists."""
+    term = read_term(reader, fieldname, text, want_values)  # type: ignore[arg-type]
+    values = [term.value(j) for j in range(len(term.ids))] if want_values else []
+    return list(term.ids), list(term.weights), values
 
 
 def _engine(root: Path) -> tuple[Engine, object]:
     _gen, ix = IndexStore(root).open_current()
     reader = ix.reader()
     live = mask_of(reader.all_doc_ids(), reader.doc_count_all())
-    return Engine(reader, reader.doc_count_all(), live), ix
+    return Engine(reader, reader.doc_count_all(), live, build(reader)), ix
 
 
 def test_scoring_a_few_documents_equals_scoring_all(demo_index: Path) -> None:

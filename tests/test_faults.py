@@ -346,19 +346,24 @@ def test_a_partial_still_written_by_a_live_process_is_left_alone(
 # ---- write errors -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize(
+    ("workers", "fault"), [(1, "writing:enospc"), (2, "writing:enospc"), (2, "worker:enospc")]
+)
 def test_injected_disk_full_fails_clearly_and_keeps_the_served_index(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int, fault: str
 ) -> None:
     root = build_index(tmp_path / "ix", corpus(tmp_path / "a", 5))
     served = IndexStore(root).current().name
-    monkeypatch.setenv(FAULT_ENV, "writing:enospc")
+    monkeypatch.setenv(FAULT_ENV, fault)
     with pytest.raises(ReindexError) as failed:
         reindex(
             ReindexOptions([corpus(tmp_path / "b", SMALL)], root, workers=workers, progress=False)
         )
     message = str(failed.value)
     assert "No space left on device" in message and "served index is unchanged" in message
+    assert "free some space on the disk" in message
+    if fault.startswith("worker"):
+        assert "indexing worker process failed" in message
     assert IndexStore(root).current().name == served and not partials(root)
     assert Searcher(root).search(SearchRequest()).total == 5
     monkeypatch.delenv(FAULT_ENV)
@@ -404,6 +409,56 @@ def test_real_full_disk_fails_clearly_and_keeps_the_served_index(tmp_path: Path)
     finally:
         if subprocess.run(["umount", str(disk)], check=False).returncode != 0:
             subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+FILE_SIZE_LIMITED = """
+import resource, sys
+# Writes past this size fail with EFBIG (Python ignores SIGXFSZ): a real failed write, in this
+# process and in the indexing workers it forks, wherever in Whoosh it happens.
+limit = int(sys.argv[1])
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+from xinwen.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+@pytest.mark.parametrize(
+    ("where", "args"),
+    [
+        ("in the indexing workers", ["--workers", "2"]),
+        ("in Whoosh's segment writing in the reindex process", ["--workers", "1"]),
+        ("in the sub-writer of an incremental run", ["--incremental"]),
+    ],
+)
+def test_a_write_failing_inside_whoosh_or_a_worker_publishes_nothing(
+    tmp_path: Path, where: str, args: list[str]
+) -> None:
+    root = tmp_path / "ix"
+    first = xinwen("reindex", str(corpus(tmp_path / "a", 5)), "--index", str(root), "-q")
+    assert first.returncode == 0, first.stderr  # also writes jieba's cache, unlimited
+    served = IndexStore(root).current().name
+    src = corpus(tmp_path / "b", 3000)  # segments of about 2 MB
+    command = ["reindex", str(src), "--index", str(root), "-q", *args]
+    failed = subprocess.run(
+        [sys.executable, "-c", FILE_SIZE_LIMITED, str(256 * 1024), *command],
+        env=ENV,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert failed.returncode == 1, (where, failed.stderr)
+    one_line_error(failed.stderr, "File too large", "served index is unchanged", "ulimit -f")
+    if "worker" in where or "sub-writer" in where:
+        one_line_error(failed.stderr, "indexing worker process failed")
+    else:
+        assert "worker" not in failed.stderr
+    assert len(failed.stderr.strip().splitlines()) == 1, failed.stderr
+    # Nothing published, nothing left behind: only the served generation remains.
+    assert IndexStore(root).current().name == served
+    assert generations(root) == {served} and not list(root.glob(".current.*"))
+    assert Searcher(root).search(SearchRequest()).total == 5
 
 
 def test_a_dead_indexing_worker_fails_the_reindex_instead_of_losing_its_documents(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import itertools
 import json
 import os
@@ -255,6 +256,57 @@ def test_incremental_run_killed_while_writing_leaves_the_served_index(tmp_path: 
     assert done.returncode == 0, stderr
     assert not partials(root)
     assert len(stored(root)) == 200
+
+
+def file_hashes(folder: Path) -> dict[str, str]:
+    """Each file's SHA-256, by name."""
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+
+
+@pytest.mark.parametrize("stage", ["reading", "writing", "committing", "switching"])
+def test_incremental_run_killed_at_each_stage_leaves_the_served_files_byte_identical(
+    tmp_path: Path, stage: str
+) -> None:
+    rng = random.Random(14)
+    rows = {n: story(n, rng) for n in range(150)}
+    src = write_jsonl(tmp_path / "a.jsonl", rows.values())
+    root = build_index(tmp_path / "ix", src)
+    # Eight small segments: the killed run's commit merges them (a tier of 8).
+    for run in range(8):
+        for n in range(150 + 3 * run, 153 + 3 * run):
+            rows[n] = story(n, rng)
+        write_jsonl(src, rows.values())
+        incremental(src, root)
+    served = IndexStore(root).current()
+    found = answers(root)  # first: searching writes the read cache into the generation
+    hashes = file_hashes(served.path)
+    assert "xinwen-read.cache" in hashes  # linked into the new generation, then rewritten there
+    assert len(segments(root)) == 9
+
+    del rows[3]
+    for n in (5, 40, 77):
+        rows[n] = story(n, rng, version=1)
+    rows[500] = story(500, rng)
+    write_jsonl(src, rows.values())
+    args = ("reindex", str(src), "--index", str(root), "--incremental", "--prune", "-q")
+    before = set((root / "generations").iterdir())
+    killed = run_xinwen(*args, fault=stage)
+    _, stderr = killed.communicate(timeout=120)
+    assert killed.returncode == -signal.SIGKILL, stderr
+
+    assert IndexStore(root).current().name == served.name
+    # The new generation shared the served one's files through hard links: not one changed.
+    assert file_hashes(served.path) == hashes
+    assert answers(root) == found
+    if stage == "switching":  # written in full, merge included, then never switched to
+        [left] = set((root / "generations").iterdir()) - before
+        assert len(whoosh_index.open_dir(str(left))._segments()) == 3  # big, merged, new
+
+    done = run_xinwen(*args)
+    _, stderr = done.communicate(timeout=120)
+    assert done.returncode == 0, stderr
+    assert file_hashes(served.path) == hashes  # the previous generation is kept for readers
+    assert stored(root) == stored(build_index(tmp_path / "full", src))
 
 
 def test_a_dead_sub_writer_fails_the_incremental_run(tmp_path: Path) -> None:

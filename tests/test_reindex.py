@@ -280,3 +280,65 @@ def test_a_failing_prepare_step_still_switches_to_the_new_index(
     assert report.documents == 5
     assert "could not prepare" in caplog.text and "cannot write" in caplog.text
     assert Searcher(tmp_path / "ix").search(SearchRequest(q="")).total == 5
+
+
+START_METHOD_RUN = """
+import multiprocessing, sys
+from pathlib import Path
+multiprocessing.set_start_method(sys.argv[1])  # as Python 3.14 does (forkserver) by default
+from index.builder import ReindexOptions, reindex
+first, second, root = (Path(a) for a in sys.argv[2:5])
+full = reindex(ReindexOptions([first], root, workers=2, progress=False))
+more = reindex(ReindexOptions([second], root, incremental=True, progress=False))
+print(full.documents, more.indexed, more.documents)
+"""
+
+
+def test_reindex_works_under_python_3_14s_default_start_method(tmp_path: Path) -> None:
+    # Over 100 records each, so that both runs hand batches to sub-writer processes.
+    first = write_jsonl(tmp_path / "a.jsonl", [article(n) for n in range(240)])
+    changed = [article(n, body=f"第{n}篇更正稿。风电项目开工建设。") for n in range(120, 360)]
+    second = write_jsonl(tmp_path / "b.jsonl", [article(n) for n in range(120)] + changed)
+    root = tmp_path / "ix"
+    args = [START_METHOD_RUN, "forkserver", str(first), str(second), str(root)]
+    done = subprocess.run(
+        [sys.executable, "-W", "error", "-c", *args],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["240", "240", "360"]
+    assert Searcher(root).search(SearchRequest(q="风电", page_size=10)).total == 240
+
+
+FORK_THREADS_RUN = """
+import os, sys, threading
+from pathlib import Path
+real_fork, threads = os.fork, []
+def fork():
+    threads.append(threading.active_count())
+    return real_fork()
+os.fork = fork
+from index.builder import ReindexOptions, reindex
+reindex(ReindexOptions([Path(sys.argv[1])], Path(sys.argv[2]), workers=3, progress=False))
+print(*threads)
+"""
+
+
+def test_sub_writers_are_forked_before_any_thread_starts(tmp_path: Path) -> None:
+    # A process that forks while another of its threads holds a lock can leave the child
+    # deadlocked on it; Python 3.12+ warns about every such fork (an error under -W error).
+    src = write_jsonl(tmp_path / "a.jsonl", [article(n) for n in range(400)])
+    done = subprocess.run(
+        [sys.executable, "-c", FORK_THREADS_RUN, str(src), str(tmp_path / "ix")],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["1", "1", "1"]  # three sub-writers, forked single-threaded

@@ -27,12 +27,13 @@ from index.clusters import (
 )
 from index.postingvalues import decode_positions
 from index.store import IndexStore
-from search import Searcher, SearchRequest, SortOrder
+from search import Searcher, SearchRequest, SortOrder, readcache
 from search.engine import Engine, _begins_cached
 from search.facets import docnums_of, mask_of
 from search.folding import fold
 from search.postings import read_term, read_values
-from tests.conftest import DEMO
+from tests.conftest import DEMO, build_index
+from tests.helpers import article, write_jsonl
 
 # Characters the folding table changes (full-width, upper case, compatibility forms),
 # traditional characters OpenCC converts (also in phrases: 乾隆 stays, 乾燥 does not), and
@@ -173,12 +174,39 @@ def _whoosh_postings(reader: object, fieldname: str, text: str) -> list[tuple]:
     return out
 
 
-@pytest.mark.parametrize("fieldname,text", [("body", "电力"), ("body_c", "电"), ("title", "光伏")])
-def test_read_term_equals_whooshs_matcher(demo_index: Path, fieldname: str, text: str) -> None:
-    _gen, ix = IndexStore(demo_index).open_current()
+@pytest.fixture(scope="module")
+def many_blocks_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index of 1,500 generated articles in two segments: "光伏" is in every one (a dozen
+    128-posting blocks per segment), "电力" in three of four with 1 to 3 occurrences (blocks
+    of unequal weights), positions included."""
+    folder = tmp_path_factory.mktemp("many-blocks")
+    rows = [
+        article(n, body=f"第{n}篇。光伏电站并网发电。" + "电力供应稳定，" * (n % 4))
+        for n in range(1500)
+    ]
+    source = write_jsonl(folder / "articles.jsonl", rows)
+    return build_index(folder / "index", source, workers=2)
+
+
+_DIFFERENTIAL = [
+    ("demo_index", "body", "电力", 1),
+    ("demo_index", "body_c", "电", 1),
+    ("demo_index", "title", "光伏", 1),
+    ("many_blocks_index", "body", "光伏", 1500),
+    ("many_blocks_index", "body", "电力", 1125),
+    ("many_blocks_index", "body_c", "电", 1500),
+    ("many_blocks_index", "title", "光伏", 1500),
+]
+
+
+@pytest.mark.parametrize("index,fieldname,text,least", _DIFFERENTIAL)
+def test_read_term_equals_whooshs_matcher(
+    request: pytest.FixtureRequest, index: str, fieldname: str, text: str, least: int
+) -> None:
+    _gen, ix = IndexStore(request.getfixturevalue(index)).open_current()
     with ix.reader() as reader:
         expected = _whoosh_postings(reader, fieldname, text)
-        assert expected
+        assert len(expected) >= least
         term = read_term(reader, fieldname, text, with_values=True)
         got = [
             (d, w, term.value(j))
@@ -187,6 +215,12 @@ def test_read_term_equals_whooshs_matcher(demo_index: Path, fieldname: str, text
         assert got == expected
         bare = read_term(reader, fieldname, text)
         assert list(bare.ids) == list(term.ids) and bare.values is None
+        # Positions of a few documents, skipping blocks by their headers, and of all.
+        ids = [d for d, _w, _v in expected]
+        for wanted in (ids[:1], ids[::97], ids[127::128], ids[-3:], ids):
+            got = list(read_values(reader, fieldname, text, wanted))
+            keep = set(wanted)
+            assert got == [(d, v) for d, _w, v in expected if d in keep]
     ix.close()
 
 
@@ -194,7 +228,7 @@ def test_positions_from_the_cache_equal_positions_read_block_by_block(demo_index
     _gen, ix = IndexStore(demo_index).open_current()
     reader = ix.reader()
     size = reader.doc_count_all()
-    engine = Engine(reader, size, mask_of(reader.all_doc_ids(), size))
+    engine = Engine(reader, size, mask_of(reader.all_doc_ids(), size), readcache.build(reader))
     for fieldname, text in (("body_c", "电"), ("body", "电力"), ("title_c", "能")):
         ids = list(read_term(reader, fieldname, text).ids)
         term = engine.postings(fieldname, text, positions=True).term

@@ -115,7 +115,9 @@ def test_json_that_is_not_an_array(tmp_path: Path) -> None:
     path = tmp_path / "one.json"
     path.write_text('{"data": []}', "utf-8")
     assert read(path) == [
-        Skip("not a JSON array", Origin(str(path), 1), "the top level is an object")
+        Skip(
+            "not a JSON array", Origin(str(path), 1), "the top level is an object", incomplete=True
+        )
     ]
 
 
@@ -170,7 +172,9 @@ def test_csv_broken_quote_is_skipped_and_reading_goes_on(tmp_path: Path) -> None
 def test_csv_without_title_or_body_column_is_reported_once(tmp_path: Path) -> None:
     path = tmp_path / "t.csv"
     path.write_text("a,b\n1,2\n3,4\n", "utf-8")
-    assert read(path) == [Skip("no title or body column", Origin(str(path), 1), "columns: a, b")]
+    assert read(path) == [
+        Skip("no title or body column", Origin(str(path), 1), "columns: a, b", incomplete=True)
+    ]
 
 
 def test_thucnews_folder() -> None:
@@ -226,7 +230,9 @@ def test_single_path_string_is_one_path() -> None:
 
 def test_missing_path(tmp_path: Path) -> None:
     missing = tmp_path / "nope.jsonl"
-    assert read(missing) == [Skip("no such file or directory", Origin(str(missing), 0))]
+    assert read(missing) == [
+        Skip("no such file or directory", Origin(str(missing), 0), incomplete=True)
+    ]
 
 
 @pytest.mark.parametrize("name", ["a.jsonl", "a.jsonl.gz", "a.json", "a.csv", "a.tsv", "a.txt"])
@@ -347,7 +353,10 @@ def test_truncated_gzip_keeps_what_was_read(tmp_path: Path) -> None:
     assert 0 < len(kept) < len(rows)
     assert [r.title for r in kept] == [row["title"] for row in rows[: len(kept)]]
     assert items[-1] == Skip(
-        "truncated gzip", Origin(str(path), len(kept) + 1), "compressed data ends early"
+        "truncated gzip",
+        Origin(str(path), len(kept) + 1),
+        "compressed data ends early",
+        incomplete=True,
     )
 
 

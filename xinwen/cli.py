@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from index import settings
-from index.builder import ReindexError, ReindexOptions, reindex
+from index.builder import ReindexError, ReindexInterrupted, ReindexOptions, reindex
 from index.inspect import inspect_paths
 from index.newwords import (
     DEFAULT_MAX_CHARS,
@@ -370,6 +370,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ReindexError, StoreError, ValueError) as exc:
         print(f"xinwen: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except ReindexInterrupted as exc:
+        print(f"xinwen: interrupted; {exc}", file=sys.stderr)
+        return 130
     except KeyboardInterrupt:
         print("xinwen: interrupted; the served index is unchanged", file=sys.stderr)
         return 130

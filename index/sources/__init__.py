@@ -10,7 +10,9 @@ COPYING) are ignored there, while any other file of an unsupported type is repor
 
 Every problem is a `Skip` whose origin is the file and its 1-based line (JSON Lines and CSV:
 the physical line a record starts on; JSON arrays: the element's index + 1). Line 0 means the
-file as a whole (missing, unreadable, binary, undecodable, unsupported type).
+file as a whole (missing, unreadable, binary, undecodable, unsupported type). A Skip after
+which the rest of its file (or folder) went unread is marked ``incomplete``; an unsupported
+type is not: such a file never held records xinwen could index.
 """
 
 from __future__ import annotations
@@ -108,7 +110,7 @@ def _read_all(
             pages = PageSource(path, boilerplate, category_from, [path], explain)
             yield from _read_file(path, os.path.basename(path), fields, pages)
         else:
-            yield Skip("no such file or directory", Origin(path, 0))
+            yield Skip("no such file or directory", Origin(path, 0), incomplete=True)
 
 
 def _walk(root: str) -> Iterator[str | Skip]:
@@ -116,7 +118,7 @@ def _walk(root: str) -> Iterator[str | Skip]:
     try:
         entries = sorted(os.scandir(root), key=lambda entry: entry.name)
     except OSError as exc:
-        yield Skip("unreadable folder", Origin(root, 0), exc.strerror or str(exc))
+        yield Skip("unreadable folder", Origin(root, 0), exc.strerror or str(exc), incomplete=True)
         return
     for entry in entries:
         if entry.name.startswith(".") or _is_documentation(entry.name):

@@ -12,6 +12,6 @@ def read_text(path: str) -> str | Skip:
         with open(path, "rb") as handle:
             return decode_bytes(handle.read()).text
     except OSError as exc:
-        return Skip("unreadable file", Origin(path, 0), exc.strerror or str(exc))
+        return Skip("unreadable file", Origin(path, 0), exc.strerror or str(exc), incomplete=True)
     except UndecodableError as exc:
-        return Skip(exc.reason, Origin(path, 0), exc.detail)
+        return Skip(exc.reason, Origin(path, 0), exc.detail, incomplete=True)

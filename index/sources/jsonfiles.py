@@ -26,7 +26,7 @@ def read_jsonl(path: str, fields: FieldMap) -> Iterator[Record | Skip]:
     try:
         handle = gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")  # noqa: SIM115
     except OSError as exc:
-        yield Skip("unreadable file", Origin(path, 0), exc.strerror or str(exc))
+        yield Skip("unreadable file", Origin(path, 0), exc.strerror or str(exc), incomplete=True)
         return
     with handle:
         number = 0
@@ -37,13 +37,18 @@ def read_jsonl(path: str, fields: FieldMap) -> Iterator[Record | Skip]:
             except StopIteration:
                 return
             except EOFError:
-                yield Skip("truncated gzip", Origin(path, number + 1), "compressed data ends early")
+                yield Skip(
+                    "truncated gzip",
+                    Origin(path, number + 1),
+                    "compressed data ends early",
+                    incomplete=True,
+                )
                 return
             except (gzip.BadGzipFile, zlib.error) as exc:
-                yield Skip("corrupt gzip", Origin(path, number + 1), str(exc))
+                yield Skip("corrupt gzip", Origin(path, number + 1), str(exc), incomplete=True)
                 return
             except OSError as exc:
-                yield Skip("unreadable file", Origin(path, number + 1), str(exc))
+                yield Skip("unreadable file", Origin(path, number + 1), str(exc), incomplete=True)
                 return
             # JSON strings cannot hold a raw \r, so any \r here ends a line (old Mac files).
             for piece in raw.splitlines() if b"\r" in raw else (raw,):
@@ -55,7 +60,7 @@ def read_jsonl(path: str, fields: FieldMap) -> Iterator[Record | Skip]:
                     continue
                 if b"\x00" in piece:
                     if number == 1:  # not text at all: say so once, not for every line
-                        yield Skip("binary file", origin, "contains NUL bytes")
+                        yield Skip("binary file", origin, "contains NUL bytes", incomplete=True)
                         return
                     yield Skip("binary data", origin, "line contains NUL bytes")
                     continue
@@ -87,13 +92,15 @@ def read_json_array(path: str, fields: FieldMap) -> Iterator[Record | Skip]:
         if exc.msg == "Extra data" and _starts_with_object_line(text):
             yield from _read_lines(_LINE_BREAKS.split(text), path, fields)
             return
-        yield Skip("invalid JSON", Origin(path, exc.lineno), f"{exc.msg} at column {exc.colno}")
+        where = Origin(path, exc.lineno)
+        yield Skip("invalid JSON", where, f"{exc.msg} at column {exc.colno}", incomplete=True)
         return
     except (ValueError, RecursionError) as exc:  # e.g. a 5,000-digit number, deep nesting
-        yield Skip("invalid JSON", Origin(path, 1), _short(exc))
+        yield Skip("invalid JSON", Origin(path, 1), _short(exc), incomplete=True)
         return
     if not isinstance(data, list):
-        yield Skip("not a JSON array", Origin(path, 1), f"the top level is {_kind(data)}")
+        what = f"the top level is {_kind(data)}"
+        yield Skip("not a JSON array", Origin(path, 1), what, incomplete=True)
         return
     for index, item in enumerate(data):
         yield _record_from_object(item, Origin(path, index + 1), fields)

@@ -50,7 +50,10 @@ def read_table(path: str, fields: FieldMap, *, delimiter: str) -> Iterator[Recor
             found = fields.resolve(header)
             if "title" not in found and "body" not in found:
                 yield Skip(
-                    "no title or body column", Origin(path, start), "columns: " + ", ".join(header)
+                    "no title or body column",
+                    Origin(path, start),
+                    "columns: " + ", ".join(header),
+                    incomplete=True,
                 )
                 return
             continue

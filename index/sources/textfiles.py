@@ -93,8 +93,8 @@ class PageSource:
         origin = Origin(path, 0 if is_html_name(path) else 1)
         try:
             lines, hints, html, text = _read_lines(path, main_text=True)
-        except _Unusable as exc:
-            yield Skip(exc.reason, Origin(path, 0), exc.detail)
+        except _Unusable as exc:  # unreadable, undecodable, binary: none of it was read
+            yield Skip(exc.reason, Origin(path, 0), exc.detail, incomplete=True)
             return
         if not lines:
             yield Skip("empty file", Origin(path, 0), "no text")
