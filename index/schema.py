@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.reading import IndexReader
 
-from index.analysis import char_analyzer, term_positions, word_analyzer
+from index.analysis import JiebaTokenizer, char_analyzer, term_positions, word_analyzer
 from index.postingvalues import PackedPositions, encode_positions
 
 
@@ -86,6 +86,15 @@ def build_schema(userwords: tuple[tuple[str, int | None, str | None], ...] = ())
         # best-ranked member of each cluster in a result.
         cluster=ColumnNumber(bits=32, signed=False, stored=False, sortable=True),
     )
+
+
+def load_index_words(schema: Schema) -> None:
+    """Add the words an index was built with (its user dictionary, kept in the pickled
+    analyzer) to jieba's process-wide dictionary: its queries must be cut as its documents
+    were, in a process that never built it too."""
+    items = getattr(schema["body"].analyzer, "items", None)
+    if items and isinstance(items[0], JiebaTokenizer):
+        items[0].load_words()
 
 
 def published_dates(reader: IndexReader) -> list[dt.date | None]:

@@ -88,8 +88,17 @@ COLLECTION = Setting(
 # The API key is read from the environment only: a command line is visible to every user.
 TYPESENSE_KEY_ENV = "XINWEN_TYPESENSE_KEY"
 
-SETTINGS = (INDEX, WORKERS, NICE, BACKEND, NODES, COLLECTION)
 BACKENDS = ("whoosh", "typesense")
+SYNONYMS = Setting(
+    "synonyms",
+    "built-in",
+    "XINWEN_SYNONYMS",
+    "Synonyms and abbreviations that query words also find, with less weight (`xinwen search`,"
+    " `xinwen serve`): `built-in` is the shipped list, `search/dicts/synonyms.txt`; a FILE in"
+    " the same format replaces it (an empty file turns synonyms off).",
+)
+
+SETTINGS = (INDEX, WORKERS, NICE, BACKEND, NODES, COLLECTION, SYNONYMS)
 
 
 def index_root(given: str | os.PathLike[str] | None = None) -> Path:
@@ -157,6 +166,11 @@ def collection(given: str | None = None) -> str:
     if not name.replace("-", "").replace("_", "").isalnum():
         raise ValueError(f"collection must be letters, digits, - and _, not {name!r}")
     return name
+
+
+def synonyms(given: str | os.PathLike[str] | None = None) -> str:
+    """The synonyms to use: ``--synonyms``, else ``$XINWEN_SYNONYMS``, else ``built-in``."""
+    return SYNONYMS.value(None if given is None else os.fspath(given))
 
 
 def markdown_table(settings: tuple[Setting, ...] = SETTINGS) -> str:

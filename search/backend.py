@@ -12,6 +12,7 @@ import os
 from typing import Protocol, runtime_checkable
 
 from search.models import MAX_EXPORT_ROWS, Article, Export, Hit, SearchRequest, SearchResult
+from search.synonyms import Synonyms
 
 
 class IndexUnavailableError(Exception):
@@ -64,8 +65,10 @@ def open_backend(
     backend: str | None = None,
     nodes: str | None = None,
     collection: str | None = None,
+    synonyms: Synonyms | None = None,
 ) -> SearchBackend:
-    """The searcher the settings ask for: Whoosh over ``root``, or the Typesense cluster."""
+    """The searcher the settings ask for: Whoosh over ``root`` (with ``synonyms``, when
+    given), or the Typesense cluster (which does not expand synonyms yet)."""
     from index import settings
     from index.store import IndexStore
 
@@ -81,4 +84,4 @@ def open_backend(
         )
     from search.service import Searcher
 
-    return Searcher(root)
+    return Searcher(root, synonyms)

@@ -6,6 +6,7 @@ Whoosh stores the index; this module answers queries from it in three steps:
    a word matches where it is a jieba word or sub-word in the title or body, *or* where its
    characters stand together in the character fields (checked with positions, only for the
    documents that do not already have the word). Units are ANDed (or ORed, or subtracted).
+   A word with synonyms (``search.synonyms``) is one unit with them: its documents or theirs.
 2. **Score.** BM25F over the word fields (title weighted), plus a small weight for the
    character fields, accumulated posting by posting into one array of scores.
 3. **Re-rank.** The best ``RERANK_DEPTH`` documents get a bonus read off their text: all query
@@ -32,12 +33,13 @@ from whoosh.reading import IndexReader
 
 from index.analysis import CharTokenizer, in_dictionary, word_analyzer
 from index.postingvalues import decode_positions
-from index.schema import CHAR_FIELDS
+from index.schema import CHAR_FIELDS, load_index_words
 from search.facets import any_of, docnums_of, mask_of
 from search.folding import fold
 from search.postings import TermPostings, read_term, read_values
 from search.querylang import Either, ParsedQuery, Phrase, Text
 from search.readcache import GenerationData
+from search.synonyms import Synonyms
 
 # Ranking weights, chosen by a sweep of known-item MRR@10 on the 240 queries of
 # bench/queries/known_items.jsonl over the whole bench corpus (2026-11-26):
@@ -55,6 +57,13 @@ RERANK_DEPTH = 60
 PHRASE_BONUS = 1.2  # × the document's BM25 score: all words side by side in the text
 NEAR_BONUS = 0.5  # × the document's BM25 score, scaled by how tight the words' window is
 NEAR_WINDOW = 40  # characters: windows wider than this get no proximity bonus
+# A synonym scores at this share of the typed word (a synonym of several words: its rarest
+# word): an article with only the synonym ranks below a comparable one with the typed word.
+# Chosen on the tune halves of bench/queries (2026-12-06; topical nDCG@10 over judged documents
+# only, as synonyms bring unjudged ones in; without synonyms 0.922 / known-item MRR@10 0.886):
+#   0.2: 0.923 / 0.886   0.3: 0.926 / 0.886 (chosen: no known-item loss)   0.4: 0.931 / 0.884
+#   0.5: 0.929 / 0.884
+SYNONYM_WEIGHT = 0.3
 # All words in one sentence (wider than NEAR_WINDOW): no gain on the tune halves (0.15–0.6
 # tried), so off; kept to be tried again with other changes.
 SENTENCE_BONUS = 0.0
@@ -136,12 +145,14 @@ class Plan:
     terms: list[tuple[str, str, float]] = field(default_factory=list)  # (field, text, weight)
     words: list[str] = field(default_factory=list)  # highlight words, folded
     plain_words: list[str] = field(default_factory=list)  # for the proximity bonus
+    expanded: list[str] = field(default_factory=list)  # synonyms searched too that matched
 
 
 class Engine:
     """Per-generation query execution; not thread-safe (the Searcher holds a lock)."""
 
     def __init__(self, reader: IndexReader, size: int, live: int, data: GenerationData) -> None:
+        load_index_words(reader.schema)  # the index's user dictionary, for its queries
         self.reader = reader
         self.size = size
         self.live = live
@@ -282,7 +293,7 @@ class Engine:
             return self.mask(fieldname, chars[0]) & among
         return self._together(fieldname, [(ch, i) for i, ch in enumerate(chars)], among)
 
-    def _word_unit(self, word: str, fields: Sequence[str], plan: Plan) -> int:
+    def _word_unit(self, word: str, fields: Sequence[str], plan: Plan, weight: float = 1.0) -> int:
         """Documents with ``word``.
 
         A word jieba knows matches where it is a word or a dictionary sub-word of a longer one
@@ -295,7 +306,7 @@ class Engine:
         as_word = 0
         for f in fields:
             as_word |= self.mask(f, word)
-            plan.terms.append((f, word, _weight(f)))
+            plan.terms.append((f, word, _weight(f) * weight))
         if not chars or (len(chars) > 1 and in_dictionary(word)):
             return as_word
         as_chars = 0
@@ -311,16 +322,18 @@ class Engine:
                 continue
             as_chars |= self._chars_together(cf, chars, candidates)
             if len(chars) == 1:
-                plan.terms.append((cf, chars[0], _weight(f) * CHAR_WEIGHT))
+                plan.terms.append((cf, chars[0], _weight(f) * CHAR_WEIGHT * weight))
         return as_word | as_chars
 
-    def _phrase_unit(self, text: str, fields: Sequence[str], plan: Plan) -> int:
+    def _phrase_unit(
+        self, text: str, fields: Sequence[str], plan: Plan, by_chars: bool = True
+    ) -> int:
         """Documents with the exact phrase.
 
         First where its words stand in order at the word positions (cheap: words are rarer
         than characters), then, among the documents left that have all its characters, where
         the characters stand together (jieba cut the phrase differently there) — checked when
-        at most ``CHAR_CHECK_LIMIT`` such documents remain.
+        at most ``CHAR_CHECK_LIMIT`` such documents remain (unless ``by_chars`` is False).
         """
         chars = chars_of(text)
         if not chars:
@@ -337,7 +350,7 @@ class Engine:
                 candidates &= self.mask(cf, ch)
             rest = candidates & ~by_words
             found |= by_words & candidates
-            if len(chars) == 1 or rest.bit_count() <= CHAR_CHECK_LIMIT:
+            if by_chars and (len(chars) == 1 or rest.bit_count() <= CHAR_CHECK_LIMIT):
                 found |= self._chars_together(cf, chars, rest)
         return found
 
@@ -351,7 +364,13 @@ class Engine:
         first = tokens[0][1]
         return self._together(fieldname, [(w, pos - first) for w, pos in tokens], among)
 
-    def _part(self, part: Text | Phrase, plan: Plan, highlight: bool = True) -> list[int]:
+    def _part(
+        self,
+        part: Text | Phrase,
+        plan: Plan,
+        highlight: bool = True,
+        synonyms: Synonyms | None = None,
+    ) -> list[int]:
         fields = ("title",) if part.field == "title" else ("title", "body")
         if isinstance(part, Phrase):
             if highlight:
@@ -362,20 +381,61 @@ class Engine:
             plan.words += words
             if part.field is None:
                 plan.plain_words += words
-        return [self._word_unit(w, fields, plan) for w in words]
+        units = [self._word_unit(w, fields, plan) for w in words]
+        if not synonyms:
+            return units
+        # A word with synonyms (or a run of words that jieba cut from one: 国家 + 发改委) is one
+        # unit: its own documents or any synonym's.
+        for i, j, alternatives in reversed(synonyms.spans(words)):
+            unit = _and_all(units[i:j], self.live)
+            for alt in alternatives:
+                found = self._synonym_unit(alt, fields, plan)
+                if found:
+                    unit |= found
+                    plan.expanded.append(alt)
+                    if highlight:
+                        plan.words.append(alt)
+            units[i:j] = [unit]
+        return units
 
-    def plan(self, parsed: ParsedQuery, categories: dict, sources: dict) -> Plan:
-        """Evaluate every unit of a parsed query to a bitset."""
+    def _synonym_unit(self, text: str, fields: Sequence[str], plan: Plan) -> int:
+        """Documents with a synonym, scored at ``SYNONYM_WEIGHT`` of a typed word: a synonym
+        jieba keeps whole as a word, else (several words) as a phrase of words, scored by its
+        rarest word alone.
+
+        Not of characters too, as a typed phrase is (a long name of common characters,
+        国家发展和改革委员会, took 100 ms to check that way), and not scored by every word (the
+        common ones, 中国 in 中国国际进口博览会, would each add a pass over tens of thousands
+        of postings): the synonym only widens the query.
+        """
+        words = query_words(text)
+        if len(words) == 1:
+            return self._word_unit(words[0], fields, plan, SYNONYM_WEIGHT)
+        found = self._phrase_unit(text, fields, Plan(), by_chars=False)
+        for f in fields:
+            rarest = min(words, key=lambda w: self.df(f, w))
+            plan.terms.append((f, rarest, _weight(f) * SYNONYM_WEIGHT))
+        return found
+
+    def plan(
+        self,
+        parsed: ParsedQuery,
+        categories: dict,
+        sources: dict,
+        synonyms: Synonyms | None = None,
+    ) -> Plan:
+        """Evaluate every unit of a parsed query to a bitset; words of ``synonyms`` (outside
+        quoted phrases and exclusions) also find their synonyms."""
         plan = Plan()
         for part in parsed.required:
             if isinstance(part, Either):
                 either = 0
                 for alt in part.parts:
-                    units = self._part(alt, plan)
+                    units = self._part(alt, plan, synonyms=synonyms)
                     either |= _and_all(units, self.live)
                 plan.required.append(either)
             else:
-                plan.required += self._part(part, plan)
+                plan.required += self._part(part, plan, synonyms=synonyms)
         scratch = Plan()
         for part in parsed.excluded:
             for unit in self._part(part, scratch, highlight=False):
@@ -385,6 +445,7 @@ class Engine:
         if parsed.sources:
             plan.filters.append(any_of(sources, parsed.sources))
         plan.words = list(dict.fromkeys(w for w in plan.words if w))
+        plan.expanded = list(dict.fromkeys(plan.expanded))
         return plan
 
     def matches(self, plan: Plan, any_unit: bool = False) -> int:

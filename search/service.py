@@ -39,12 +39,14 @@ from search.models import (
     SortOrder,
 )
 from search.querylang import ParsedQuery, Text, parse
+from search.synonyms import Synonyms, shipped
 
 log = logging.getLogger(__name__)
 
 FALLBACK_NOTICE = "没有同时包含所有词的结果，以下是包含其中任意词的结果。"
 PINYIN_NOTICE = "没有找到“{typed}”，以下是按拼音找到的“{words}”的结果。"
 TRUNCATED_NOTICE = f"查询过长，只搜索了前 {MAX_QUERY_CHARS} 个字符。"
+SYNONYMS_NOTICE = "同时搜索了：{}"
 COLLAPSE_SLACK = 10  # extra candidates ranked so that collapsing usually fills a page at once
 GROUP_LISTED = 50  # members of an article's group listed on its page
 SIMILAR_LISTED = 10  # near-duplicates of a hit named (with title, source, date) on the page
@@ -210,8 +212,11 @@ class Searcher:
     The embedded implementation of ``search.backend.SearchBackend``.
     """
 
-    def __init__(self, root: str | os.PathLike[str]) -> None:
+    def __init__(self, root: str | os.PathLike[str], synonyms: Synonyms | None = None) -> None:
+        """``synonyms``: the query words' synonyms to search too (default: the shipped ones;
+        an empty ``Synonyms()``: none)."""
         self.store = IndexStore(root)
+        self.synonyms = shipped() if synonyms is None else synonyms
         self._snapshot: _Snapshot | None = None
         self._lock = threading.RLock()
         self._warmer: threading.Thread | None = None  # the last generation's warm-up
@@ -336,6 +341,8 @@ class Searcher:
             if found.fallback:
                 notices.append(FALLBACK_NOTICE)
             plan, matched, final = found.plan, found.matched, found.final
+            if plan.expanded:
+                notices.append(SYNONYMS_NOTICE.format("、".join(plan.expanded)))
             by_cat, by_src, by_date = found.by_cat, found.by_src, found.by_date
             facets = self._facets(request, fi, matched, by_cat, by_src, by_date)
             groups = snap.groups.count(final)
@@ -356,7 +363,7 @@ class Searcher:
         """The documents a parsed query matches under the request's filters; when none has
         every word, those with any (the fallback)."""
         fi, engine = snap.facets, snap.engine
-        plan = engine.plan(parsed, fi.categories, fi.sources)
+        plan = engine.plan(parsed, fi.categories, fi.sources, self.synonyms)
         matched = engine.matches(plan)
         by_cat = any_of(fi.categories, request.categories) if request.categories else -1
         by_src = any_of(fi.sources, request.sources) if request.sources else -1
@@ -419,7 +426,7 @@ class Searcher:
     def _count(self, snap: _Snapshot, text: str, found: _Selection) -> int:
         """How many documents have every word of ``text`` under the same filters."""
         fi, engine = snap.facets, snap.engine
-        plan = engine.plan(parse(text), fi.categories, fi.sources)
+        plan = engine.plan(parse(text), fi.categories, fi.sources, self.synonyms)
         return (engine.matches(plan) & found.by_cat & found.by_src & found.by_date).bit_count()
 
     def _vocabulary(self, snap: _Snapshot) -> spelling.Vocabulary:

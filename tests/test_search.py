@@ -19,6 +19,7 @@ from search.engine import highlight_words, query_words
 from search.models import MAX_QUERY_CHARS
 from search.querylang import parse
 from search.service import FALLBACK_NOTICE
+from search.synonyms import Synonyms
 from tests.conftest import DEMO, build_index
 from tests.helpers import article, containing, matching, records, write_jsonl
 
@@ -28,7 +29,9 @@ DEMO_ARTICLES = len(records(DEMO))
 
 @pytest.fixture(scope="module")
 def demo(demo_index: Path) -> Searcher:
-    return Searcher(demo_index)
+    """Without synonyms: these tests check what a word matches against the text itself
+    (tests/test_synonyms.py checks what synonyms add)."""
+    return Searcher(demo_index, Synonyms())
 
 
 @pytest.fixture(scope="module")

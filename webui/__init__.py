@@ -15,9 +15,10 @@ from flask import Flask, Response, jsonify, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException, InternalServerError, RequestURITooLarge
 
-from index.settings import index_root
+from index.settings import index_root, synonyms
 from search import IndexUnavailableError, open_backend
 from search.models import MAX_EXPORT_ROWS
+from search.synonyms import load_synonyms
 from webui.health import (
     PROBLEMS_KEY,
     RETRY_AFTER,
@@ -91,7 +92,8 @@ def static_version(folder: Path) -> str:
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """The app over ``INDEX_ROOT`` (default: ``$XINWEN_INDEX``, else ``var/``).
 
-    ``test_config`` overrides the config; a ``SEARCHER`` key supplies a ready ``Searcher``.
+    ``test_config`` overrides the config; a ``SEARCHER`` key supplies a ready ``Searcher``;
+    ``SYNONYMS`` names the synonyms file (default: ``$XINWEN_SYNONYMS``, else the shipped one).
     """
     app = Flask(__name__)
     # Article ids may be URLs ("https://…"): keep their double slashes, don't redirect.
@@ -99,6 +101,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.config.from_mapping(
         INDEX_ROOT=None,
         SEARCHER=None,
+        SYNONYMS=None,
         # No MAX_CONTENT_LENGTH: no route reads a request body (only GETs are answered), so
         # a cap would guard nothing; a body cannot keep a worker waiting (test_web_security).
         # Bytes. Room for a 700-character query (cut to its first 256 with a notice) beside
@@ -118,7 +121,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     # serves (each gunicorn worker), never in a master that forks them.
     # The backend (Whoosh over INDEX_ROOT, or a Typesense cluster) from the settings.
     app.extensions["xinwen.searcher"] = app.config["SEARCHER"] or open_backend(
-        app.config["INDEX_ROOT"]
+        app.config["INDEX_ROOT"], synonyms=load_synonyms(synonyms(app.config["SYNONYMS"]))
     )
     app.extensions[PROBLEMS_KEY] = IndexProblems()
     version = static_version(Path(app.static_folder or "static"))

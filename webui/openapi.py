@@ -112,8 +112,9 @@ SCHEMAS = {
             "took_ms": {"type": "number", "minimum": 0},
             "notice": {
                 **NULLABLE_STRING,
-                "description": "Set when the query was relaxed (any word), cut, or searched "
-                "as the Chinese words of the pinyin typed.",
+                "description": "Set when the query was relaxed (any word), cut, searched "
+                "as the Chinese words of the pinyin typed, or when synonyms of its words were "
+                "searched too (同时搜索了：…).",
             },
             "did_you_mean": {
                 "oneOf": [

@@ -45,7 +45,7 @@ def allow_long_request_lines(limit: int = LIMIT_REQUEST_LINE) -> None:
     gunicorn.http.message.MAX_REQUEST_LINE = max(gunicorn.http.message.MAX_REQUEST_LINE, limit)
 
 
-def load_app(root: Path, logger: logging.Logger = log) -> Flask:
+def load_app(root: Path, logger: logging.Logger = log, synonyms: str | None = None) -> Flask:
     """The app over ``root`` with jieba's dictionary and the segmenter's tables loaded now,
     not on the first request: under gunicorn this runs once in the master, before the
     workers fork, so they share them instead of each loading its own.
@@ -57,7 +57,7 @@ def load_app(root: Path, logger: logging.Logger = log) -> Flask:
     """
     configure_jieba(IndexStore(root).jieba_dir)
     warm_segmenter()
-    app = create_app({"INDEX_ROOT": root})
+    app = create_app({"INDEX_ROOT": root, "SYNONYMS": synonyms})
     index_problems(app).logger = logger
     return app
 
@@ -86,9 +86,10 @@ def post_worker_init(worker: Worker) -> None:
 class XinwenServer(BaseApplication):
     """Gunicorn, configured in code: no gunicorn.conf.py is read."""
 
-    def __init__(self, root: Path, options: dict[str, Any]) -> None:
+    def __init__(self, root: Path, options: dict[str, Any], synonyms: str | None = None) -> None:
         self.root = root
         self.options = options
+        self.synonyms = synonyms
         super().__init__()
 
     def load_config(self) -> None:
@@ -98,7 +99,7 @@ class XinwenServer(BaseApplication):
                 self.cfg.set(key, value)
 
     def load(self) -> Flask:
-        return load_app(self.root, logging.getLogger("gunicorn.error"))
+        return load_app(self.root, logging.getLogger("gunicorn.error"), self.synonyms)
 
 
 class PortInUseError(OSError):
@@ -165,12 +166,14 @@ def serve(
     port: int = 8000,
     workers: int = 2,
     dev: bool = False,
+    synonyms: str | None = None,
 ) -> None:
     """Serve the web UI and API over the index at ``root`` until interrupted.
 
     Production (default): gunicorn with ``workers`` sync workers forked from a master that
     has already loaded the app. ``dev=True``: Flask's development server, reloading on code
-    changes (one process; still no interactive debugger: never expose it).
+    changes (one process; still no interactive debugger: never expose it). ``synonyms``:
+    the synonyms file (``webui.create_app``'s ``SYNONYMS``).
     """
     root = Path(root)
     check_port(host, port)
@@ -178,10 +181,10 @@ def serve(
         # The reloader's watcher process never answers a request: only the child it
         # starts (WERKZEUG_RUN_MAIN set) pays for loading jieba and the index.
         if os.environ.get("WERKZEUG_RUN_MAIN") == "true":
-            app = load_app(root, logging.getLogger("werkzeug"))
+            app = load_app(root, logging.getLogger("werkzeug"), synonyms)
             open_index(app, logging.getLogger("werkzeug"))
         else:
-            app = create_app({"INDEX_ROOT": root})
+            app = create_app({"INDEX_ROOT": root, "SYNONYMS": synonyms})
         app.run(host=host, port=port, debug=True, use_reloader=True, use_debugger=False)
         return
-    XinwenServer(root, gunicorn_options(host, port, workers)).run()
+    XinwenServer(root, gunicorn_options(host, port, workers), synonyms).run()

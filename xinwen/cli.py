@@ -1,4 +1,4 @@
-"""``xinwen reindex | search | serve | stats``: each subcommand wraps one core function."""
+"""``xinwen reindex | search | serve | stats | words``: each subcommand wraps one core function."""
 
 from __future__ import annotations
 
@@ -17,6 +17,13 @@ from pathlib import Path
 from index import settings
 from index.builder import ReindexError, ReindexInterrupted, ReindexOptions, reindex
 from index.inspect import inspect_paths
+from index.newwords import (
+    DEFAULT_MAX_CHARS,
+    DEFAULT_MIN_COUNT,
+    DEFAULT_TOP,
+    dictionary_lines,
+    propose_words,
+)
 from index.priority import lower_priority
 from index.sources.categories import CATEGORY_FROM
 from index.stats import index_stats
@@ -29,6 +36,7 @@ from search import (
     open_backend,
     readcache,
 )
+from search.synonyms import load_synonyms
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -61,7 +69,19 @@ def _add_backend_options(parser: argparse.ArgumentParser) -> None:
 
 def _backend(args: argparse.Namespace):
     """The searcher ``--backend`` (or ``$XINWEN_BACKEND``) names."""
-    return open_backend(args.index, args.backend, args.nodes, args.collection)
+    synonyms = load_synonyms(settings.synonyms(getattr(args, "synonyms", None)))
+    return open_backend(args.index, args.backend, args.nodes, args.collection, synonyms)
+
+
+def _add_synonyms_option(parser: argparse.ArgumentParser) -> None:
+    s = settings.SYNONYMS
+    parser.add_argument(
+        f"--{s.name}",
+        metavar="FILE",
+        default=None,
+        help="synonyms and abbreviations query words also find, one group per line; replaces"
+        f" the shipped list (an empty file: none). Default: ${s.env}, else {s.default}.",
+    )
 
 
 def _field_pair(text: str) -> tuple[str, str]:
@@ -224,6 +244,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     ):
         if value:
             os.environ[setting.env] = value
+    synonyms = settings.synonyms(args.synonyms)
+    load_synonyms(synonyms)  # a file that cannot be read stops here, with one line
     try:
         serve(
             settings.index_root(args.index),
@@ -231,10 +253,33 @@ def cmd_serve(args: argparse.Namespace) -> int:
             port=web.port(args.port),
             workers=web.web_workers(args.workers),
             dev=args.dev,
+            synonyms=synonyms,
         )
     except PortInUseError as exc:
         print(f"xinwen: error: {exc.strerror}", file=sys.stderr)
         return EXIT_FAILED
+    return EXIT_OK
+
+
+def cmd_words(args: argparse.Namespace) -> int:
+    """Propose new words for jieba from the index's own text (a --userdict file)."""
+    report = propose_words(
+        settings.index_root(args.index),
+        min_count=args.min_count,
+        top=args.top,
+        max_chars=args.max_chars,
+    )
+    sys.stdout.write(dictionary_lines(report.words))
+    sample = (
+        f"an even sample of {report.documents_read:,} of {report.documents:,} documents"
+        if report.sampled
+        else f"all {report.documents:,} documents"
+    )
+    print(
+        f"xinwen: {len(report.words)} words from {sample} "
+        f"({report.characters:,} Chinese characters)",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
@@ -319,6 +364,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="prefer newer articles (0 = off; 1 doubles a brand-new article's score)",
     )
     p.add_argument("--json", action="store_true", help="print the API's JSON document")
+    _add_synonyms_option(p)
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("serve", help=cmd_serve.__doc__, description=cmd_serve.__doc__)
@@ -330,6 +376,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", default=None, metavar="N", help="TCP port (default 8000)")
     p.add_argument("--workers", default=None, metavar="N", help="gunicorn workers (default 2)")
     p.add_argument("--dev", action="store_true", help="Flask's development server with reloader")
+    _add_synonyms_option(p)
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("stats", help=cmd_stats.__doc__, description=cmd_stats.__doc__)
@@ -337,6 +384,32 @@ def build_parser() -> argparse.ArgumentParser:
     _add_backend_options(p)
     p.add_argument("--json", action="store_true", help="print as JSON")
     p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("words", help=cmd_words.__doc__, description=cmd_words.__doc__)
+    _add_index_option(p)
+    p.add_argument(
+        "--min-count",
+        type=int,
+        default=DEFAULT_MIN_COUNT,
+        metavar="N",
+        help=f"propose only strings used at least N times (default {DEFAULT_MIN_COUNT})",
+    )
+    p.add_argument(
+        "--top",
+        type=int,
+        default=DEFAULT_TOP,
+        metavar="K",
+        help=f"how many words to propose, best first (default {DEFAULT_TOP})",
+    )
+    p.add_argument(
+        "--max-chars",
+        type=int,
+        default=DEFAULT_MAX_CHARS,
+        metavar="N",
+        help="read an even sample of documents when their text is longer than N characters"
+        f" (default {DEFAULT_MAX_CHARS:,})",
+    )
+    p.set_defaults(func=cmd_words)
     return parser
 
 
