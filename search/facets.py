@@ -161,18 +161,7 @@ def facet_values(
         count = (bits & base).bit_count()
         if count or value in chosen:
             counted.append((value, count))
-    if order == "count":
-        counted.sort(key=lambda vc: (-vc[1], vc[0]))
-    else:
-        counted.sort(key=lambda vc: vc[0], reverse=True)
-    present = {v for v, _ in counted}
-    counted += [(v, 0) for v in sorted(chosen - present)]
-    total_values = len(counted)
-    shown = counted if limit is None else counted[:limit]
-    shown_values = {v for v, _ in shown}
-    shown += [(v, c) for v, c in counted if v in chosen and v not in shown_values]
-    values = tuple(FacetValue(v, c, v in chosen, v) for v, c in shown)
-    return Facet(name, values, total_values)
+    return _facet(name, counted, chosen, limit, order)
 
 
 def facet_from_counts(
@@ -190,6 +179,14 @@ def facet_from_counts(
     # order of zero counts differs).
     counted = [(v, c) for v, c in counts.items() if c or v in chosen]
     counted += [(v, 0) for v in chosen if v not in counts]
+    return _facet(name, counted, chosen, limit, order)
+
+
+def _facet(
+    name: str, counted: list[tuple[str, int]], chosen: set[str], limit: int | None, order: str
+) -> Facet:
+    """The values in order (by count, or by value newest first), selected values without a
+    count after them, cut at ``limit`` but keeping every selected value."""
     if order == "count":
         counted.sort(key=lambda vc: (-vc[1], vc[0]))
     else:
