@@ -91,11 +91,11 @@ TYPESENSE_KEY_ENV = "XINWEN_TYPESENSE_KEY"
 BACKENDS = ("whoosh", "typesense")
 SYNONYMS = Setting(
     "synonyms",
-    "built-in",
+    "none",
     "XINWEN_SYNONYMS",
     "Synonyms and abbreviations that query words also find, with less weight (`xinwen search`,"
-    " `xinwen serve`): `built-in` is the shipped list, `search/dicts/synonyms.txt`; a FILE in"
-    " the same format replaces it (an empty file turns synonyms off).",
+    " `xinwen serve`): `none`, off (they did not improve the relevance sets); `built-in`, the"
+    " shipped list, `search/dicts/synonyms.txt`; a FILE in the same format.",
 )
 
 SETTINGS = (INDEX, WORKERS, NICE, BACKEND, NODES, COLLECTION, SYNONYMS)
@@ -169,7 +169,7 @@ def collection(given: str | None = None) -> str:
 
 
 def synonyms(given: str | os.PathLike[str] | None = None) -> str:
-    """The synonyms to use: ``--synonyms``, else ``$XINWEN_SYNONYMS``, else ``built-in``."""
+    """The synonyms to use: ``--synonyms``, else ``$XINWEN_SYNONYMS``, else ``none``."""
     return SYNONYMS.value(None if given is None else os.fspath(given))
 
 

@@ -28,7 +28,8 @@ from pathlib import Path
 from index.settings import SYNONYMS
 from search.folding import fold
 
-BUILT_IN = SYNONYMS.default  # the setting's value for the shipped file
+BUILT_IN = "built-in"  # the setting's value for the shipped file
+NONE = SYNONYMS.default  # the setting's value for no synonyms (the default)
 SHIPPED = "synonyms.txt"
 ARROW = "=>"
 
@@ -101,9 +102,11 @@ def shipped() -> Synonyms:
 
 
 def load_synonyms(value: str | os.PathLike[str] | None = None) -> Synonyms:
-    """The synonyms named by a setting's value: ``built-in`` (or None) for the shipped file,
-    else a file of one's own, which replaces it. A clear ValueError when it cannot be read."""
-    if value is None or str(value) == BUILT_IN:
+    """The synonyms named by a setting's value: ``none`` (or None) for none, ``built-in`` for
+    the shipped file, else a file of one's own. A clear ValueError when it cannot be read."""
+    if value is None or str(value) == NONE:
+        return Synonyms()
+    if str(value) == BUILT_IN:
         return shipped()
     path = Path(value)
     try:
