@@ -77,6 +77,11 @@ def write(target: Path = FIXTURE) -> Path:
     )
     shutil.rmtree(root / "jieba", ignore_errors=True)  # a cache, rebuilt where it is missing
     (root / "reindex.lock").unlink(missing_ok=True)
+    # The metadata names the source as it was found; keep no path of this machine in it.
+    meta_path = next((root / "generations").glob("*/xinwen.json"))
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["sources"] = [source.name]
+    meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     shutil.rmtree(target, ignore_errors=True)
     shutil.move(str(root), str(target))
     shutil.rmtree(work)
