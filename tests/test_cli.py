@@ -270,3 +270,14 @@ def test_a_snippet_of_several_lines_keeps_the_indentation(
     snippet = [line for line in lines[start:] if line.strip()]
     assert len(snippet) >= 2  # the snippet spans paragraphs
     assert all(line.startswith("   ") for line in snippet)
+
+
+def test_search_and_stats_find_the_index_from_the_environment(
+    demo_index: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As the README says: without --index, $XINWEN_INDEX names the index."""
+    monkeypatch.setenv("XINWEN_INDEX", str(demo_index))
+    code, out, err = run(capsys, "search", "特高压", "--json", "--size", "1")
+    assert code == 0 and json.loads(out)["total"] > 0, err
+    code, out, err = run(capsys, "stats", "--json")
+    assert code == 0 and json.loads(out)["documents"] == 120, err

@@ -41,46 +41,40 @@ from search.synonyms import load_synonyms
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-def _add_index_option(parser: argparse.ArgumentParser) -> None:
-    s = settings.INDEX
+def _add_setting_option(
+    parser: argparse.ArgumentParser, setting: settings.Setting, metavar: str, suffix: str = ""
+) -> None:
+    """``--NAME`` for a declared setting: its help and default said once, in index/settings."""
     parser.add_argument(
-        f"--{s.name}",
-        metavar="DIR",
+        f"--{setting.name}",
+        metavar=metavar,
         default=None,
-        help=f"{s.help} Default: ${s.env}, else {s.default}/.",
+        help=f"{setting.help} Default: ${setting.env}, else {setting.default}{suffix}.",
     )
+
+
+def _add_index_option(parser: argparse.ArgumentParser) -> None:
+    _add_setting_option(parser, settings.INDEX, "DIR", "/")
 
 
 def _add_backend_options(parser: argparse.ArgumentParser) -> None:
     """``--backend``, ``--nodes`` and ``--collection`` (the API key comes from the environment
     only, never the command line)."""
-    for s, metavar in (
-        (settings.BACKEND, "NAME"),
-        (settings.NODES, "URLS"),
-        (settings.COLLECTION, "NAME"),
-    ):
-        parser.add_argument(
-            f"--{s.name}",
-            metavar=metavar,
-            default=None,
-            help=f"{s.help} Default: ${s.env}, else {s.default}.",
-        )
-
-
-def _backend(args: argparse.Namespace):
-    """The searcher ``--backend`` (or ``$XINWEN_BACKEND``) names."""
-    synonyms = load_synonyms(settings.synonyms(getattr(args, "synonyms", None)))
-    return open_backend(args.index, args.backend, args.nodes, args.collection, synonyms)
+    _add_setting_option(parser, settings.BACKEND, "NAME")
+    _add_setting_option(parser, settings.NODES, "URLS")
+    _add_setting_option(parser, settings.COLLECTION, "NAME")
 
 
 def _add_synonyms_option(parser: argparse.ArgumentParser) -> None:
-    s = settings.SYNONYMS
-    parser.add_argument(
-        f"--{s.name}",
-        metavar="FILE",
-        default=None,
-        help="synonyms and abbreviations query words also find, one group per line; replaces"
-        f" the shipped list (an empty file: none). Default: ${s.env}, else {s.default}.",
+    _add_setting_option(parser, settings.SYNONYMS, "none|built-in|FILE")
+
+
+def _backend(args: argparse.Namespace):
+    """The searcher ``--backend`` (or ``$XINWEN_BACKEND``) names, over ``--index`` (or
+    ``$XINWEN_INDEX``, else the default root)."""
+    synonyms = load_synonyms(settings.synonyms(getattr(args, "synonyms", None)))
+    return open_backend(
+        settings.index_root(args.index), args.backend, args.nodes, args.collection, synonyms
     )
 
 
