@@ -14,8 +14,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-from servers import LiveServer
+
+from tests.helpers import ROOT
+from tests.servers import LiveServer
 
 pytest_plugins = ["webfixtures"]
 

@@ -20,7 +20,8 @@ from flask import Flask
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_web_security import HOSTILE, assert_safe_html
-from webhtml import parse_html
+
+from tests.webhtml import parse_html
 
 if TYPE_CHECKING:
     from playwright.sync_api import ConsoleMessage, Dialog, Page

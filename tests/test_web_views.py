@@ -7,7 +7,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from flask.testing import FlaskClient
-from webhtml import page, parse_html
+
+from tests.webhtml import page, parse_html
 
 pytest_plugins = ["webfixtures"]
 
