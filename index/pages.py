@@ -243,6 +243,7 @@ def extract_page(
 
     body: list[str] = []
     footer_from: str | None = None
+    footer_at = limit  # where the footer starts: a related list's dates are other articles'
     main = "".join(hints.main_text.split()) if len(hints.main_text or "") >= 50 else ""
     for i, line in enumerate(lines[:limit]):
         rule = rules[i]
@@ -260,7 +261,7 @@ def extract_page(
             # A footer line ends the article, also when the template recognised it first.
             ends = rule if rule in FOOTER_RULES else judged.furniture[i]
             if body and ends in FOOTER_RULES:
-                footer_from = ends
+                footer_from, footer_at = ends, i
             dropped.append(Dropped(line, rule))
             continue
         if (b := bylines[i]) is not None and (i in near or head is None or b.strong):
@@ -280,7 +281,7 @@ def extract_page(
         body = _keep_main_text(body, hints.main_text, dropped)
 
     url = hints.url or _url_line(lines)
-    published, date_from = _date(judged, head, near, hints, file_name, url)
+    published, date_from = _date(judged, head, near, footer_at, hints, file_name, url)
     if published is None and body:
         # A line that is only a date, first or last in the article: the page's dateline.
         for at in (0, len(body) - 1):
@@ -488,13 +489,14 @@ def _date(
     judged: _Judged,
     head: int | None,
     near: range,
+    footer_at: int,
     hints: PageHints,
     file_name: str,
     url: str | None,
 ) -> tuple[dt.date | None, str]:
     if hints.published:
         return hints.published, hints.date_from or "meta"
-    candidates = [i for i in near if (b := judged.bylines[i]) and b.date]
+    candidates = [i for i in near if i < footer_at and (b := judged.bylines[i]) and b.date]
     if candidates:
         i = min(
             candidates, key=lambda i: (not judged.bylines[i].labelled_date, abs(i - (head or 0)))
@@ -504,6 +506,11 @@ def _date(
     for byline in judged.bylines[: judged.limit]:
         if byline and byline.strong:
             return byline.date, "byline"
+    if head is not None and "e-paper navigation" in judged.furniture[:head]:
+        # A newspaper's e-paper page: the date in its header is the issue's, the article's.
+        for byline in judged.bylines[:head]:
+            if byline and byline.date:
+                return byline.date, "byline (the e-paper's issue date)"
     for where, name in (("file name", file_name), ("URL", url or "")):
         match = _FILE_DATE.search(name)
         if match and (found := parse_date(f"{match[1]}-{match[2]}-{match[3]}")):
