@@ -230,7 +230,7 @@ def is_disclaimer(line: str) -> bool:
     return bool(_DISCLAIMER.search(simplified(line)))
 
 
-_DISCLAIMER_HINT = re.compile(r"[声聲凡侵代]")
+_DISCLAIMER_HINT = re.compile(r"声明|聲明|凡本|侵权|侵權|不代表|版权|版權")
 
 
 def is_navigation(line: str) -> bool:
