@@ -251,8 +251,13 @@ def parse_byline(line: str) -> Byline | None:
         date, labelled = parse_date(_squeeze(match["date"])), True
     elif match := _BARE_DATE.match(text):
         rest = text[match.end() :].strip()
-        # A bare date is a byline when nothing but byline fields or a short name follows it.
-        if not rest or _BYLINE_FIELDS.search(rest) or len(rest) <= 16:
+        # A bare date is a byline when nothing but byline fields or a short name follows it
+        # (a bilingual site's name or section, 公司动态 Company News, is short without its
+        # English).
+        short = len(rest) <= 16 or (
+            len(_LATIN_WORDS.sub("", rest).strip()) <= 16 and not _SENTENCE.search(rest)
+        )
+        if not rest or _BYLINE_FIELDS.search(rest) or short:
             date = parse_date(_squeeze(match["date"]))
     elif (match := _ANY_DATE.search(text)) and _short_segments(text, match):
         # "站名 / 作者 / 2021年08月09日 星期一 / 栏目": a date among short fields.
@@ -270,6 +275,7 @@ def parse_byline(line: str) -> Byline | None:
 
 
 _ANY_DATE = re.compile(_DATE)
+_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z&'.-]*")
 _SEGMENT_SPLIT = re.compile(r"\s*[/|｜·•]\s*|\s{2,}")
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日天]")
 

@@ -112,6 +112,18 @@ def test_a_repeated_footer_line_ends_the_article_and_the_list_after_it(tmp_path:
         assert record.title == f"某市第{n}座充电站建成"
 
 
+def test_a_date_with_a_bilingual_section_name_is_a_byline(tmp_path: Path) -> None:
+    page = tmp_path / "a.txt"
+    page.write_text(
+        f"首页 / 新闻中心 / 公司动态\n某某集团入选储能供应商名单\n"
+        f"2024.04.18 公司动态 Company News\n{PROSE}\n",
+        "utf-8",
+    )
+    record = read_one(page)
+    assert record.published is not None and record.published.isoformat() == "2024-04-18"
+    assert record.body == PROSE
+
+
 def test_a_related_list_heading_ends_the_article(tmp_path: Path) -> None:
     page = tmp_path / "a.txt"
     page.write_text(
