@@ -16,10 +16,10 @@ FLOORS = {
     "nenghui-hub": 6,
     "nengyuan-shibao-epaper": 7,
     "huayao-newsroom": 6,
-    # test half: held out, never looked at while the rules were changed
-    "jiangbei-nyj": 0,
-    "wx-qingneng-guancha": 0,
-    "gangneng-xinwen": 0,
+    # test half: held out, never looked at while the rules were changed (scored once at the end)
+    "jiangbei-nyj": 7,
+    "wx-qingneng-guancha": 1,
+    "gangneng-xinwen": 3,
     "chuneng-luntan": 0,
 }
 
