@@ -4,7 +4,6 @@ the README stays a short user's guide, and every relative link in it and in docs
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -62,8 +61,7 @@ def test_the_generator_rewrites_a_stale_table_and_check_says_so(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     readme = tmp_path / "README.md"
-    shutil.copy(README, readme)
-    text = readme.read_text("utf-8")
+    text = docs.rewrite(README.read_text("utf-8"), docs.tables())
     # A table as it drifts: a default changed by hand, a command's option missing.
     drifted = text.replace("| `XINWEN_WEB_WORKERS` | `2` |", "| `XINWEN_WEB_WORKERS` | `4` |")
     drifted = drifted.replace(" [--max-chars N]", "")
@@ -140,3 +138,14 @@ def test_the_link_check_sees_a_broken_link(tmp_path: Path) -> None:
     )
     assert _relative_links(page) == ["missing.md", "page.md#two-words", "#nowhere", "gone.png"]
     assert "two-words" in _anchors(page) and "nowhere" not in _anchors(page)
+
+
+def test_serve_help_says_the_declared_web_defaults() -> None:
+    """``xinwen serve``'s options are written without importing the web layer (Flask) for every
+    command; their help must still say the defaults ``webui/settings.py`` declares."""
+    from xinwen.webui import settings as web_settings
+
+    serve = docs._subcommands(docs.build_parser())["serve"]
+    helps = {a.option_strings[-1]: a.help or "" for a in serve._actions if a.option_strings}
+    for setting in web_settings.SETTINGS:
+        assert f"default {setting.default}" in helps[f"--{setting.name}"], setting.name
