@@ -26,7 +26,7 @@ from tests.webhtml import parse_html
 if TYPE_CHECKING:
     from playwright.sync_api import ConsoleMessage, Dialog, Page
 
-pytest_plugins = ["webfixtures"]
+pytest_plugins = ["tests.webfixtures"]
 
 PARAMS = ["q", "category", "source", "from", "to", "sort", "page", "size"]
 ERROR_PARAMS = {*PARAMS, None}
