@@ -1,5 +1,6 @@
 """The documents stay true: the README's generated tables match the declarations and parsers,
-the README stays a short user's guide, and every relative link in it and in docs/ resolves."""
+the README stays a short user's guide, and every relative link in it, in docs/ and in
+bench/README.md resolves."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from tests.helpers import ROOT
 from xinwen import docs
 
 README = ROOT / "README.md"
-DOCUMENTS = [README, *sorted((ROOT / "docs").glob("*.md"))]
+DOCUMENTS = [README, ROOT / "bench" / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 MAX_README_LINES = 250
 
 _FENCE = re.compile(r"^(```|~~~).*?^\1", re.DOTALL | re.MULTILINE)
