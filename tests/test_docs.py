@@ -54,7 +54,7 @@ def test_readme_tables_match_the_declarations_and_parsers() -> None:
     stale = docs.differing(text, docs.tables())
     assert not stale, (
         f"README.md: the {', '.join(stale)} table(s) differ from the settings' declarations and "
-        f"the xinwen parsers: run `make docs` (.venv/bin/python -m xinwen.docs) and commit README.md"
+        "the xinwen parsers: run `make docs` (.venv/bin/python -m xinwen.docs), commit README.md"
     )
 
 
