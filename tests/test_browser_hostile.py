@@ -19,8 +19,8 @@ import pytest
 from flask import Flask
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_web_security import HOSTILE, assert_safe_html
 
+from tests.test_web_security import HOSTILE, assert_safe_html
 from tests.webhtml import parse_html
 
 if TYPE_CHECKING:
