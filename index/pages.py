@@ -248,7 +248,9 @@ def extract_page(
     for i, line in enumerate(lines[:limit]):
         rule = rules[i]
         if rule and rule.startswith("template") and main and _repeated_paragraph(line, main):
-            rule = None  # a paragraph that every release carries (关于本公司…) is the release's
+            # A paragraph that every release carries (关于本公司…) is the release's, unless a
+            # built-in rule says otherwise (a reposting disclaimer in the main text).
+            rule = judged.furniture[i]
         if head is not None and i == head:
             continue
         if head is not None and i < head:

@@ -15,6 +15,10 @@ from xinwen.index.furniture import is_author_line, line_rule, newspaper_name, sp
 from xinwen.index.records import Record
 from xinwen.index.sources import read_sources
 
+DISCLAIMER = (
+    "特别声明：本网转载其他网站内容，出于传递更多信息而非盈利之目的，同时并不代表赞成其观点"
+    "或证实其描述，内容仅供参考。版权归原作者所有，若有侵权，请联系我们删除。"
+)
 PROSE = "记者从有关部门获悉，今年以来全市新建充电桩两千余个，基本实现乡镇全覆盖。"
 MORE = "下一步，有关部门将继续推进老旧小区充电设施改造，方便居民夜间充电。"
 
@@ -147,8 +151,7 @@ def test_a_related_lists_dates_are_not_the_articles(tmp_path: Path) -> None:
 
 def test_a_reposting_disclaimer_is_chrome_however_long(tmp_path: Path) -> None:
     disclaimers = (
-        "特别声明：本网转载其他网站内容，出于传递更多信息而非盈利之目的，同时并不代表赞成其观点"
-        "或证实其描述，内容仅供参考。版权归原作者所有，若有侵权，请联系我们删除。",
+        DISCLAIMER,
         "凡本网注明“来源：某某能源网”的所有作品，均为本网合法拥有版权或有权使用的作品，"
         "欢迎转载，请注明出处。",
     )
@@ -238,12 +241,14 @@ def test_a_paragraph_every_release_carries_stays_in_the_release(tmp_path: Path) 
             f"<title>某某集团第{n}号新闻稿_某某集团</title></head><body>"
             "<div class='nav'><a href='/'>首页</a> | <a href='/news/'>新闻中心</a></div>"
             f"<article><h1>某某集团第{n}号新闻稿</h1><time datetime='2024-03-0{n + 1}'></time>"
-            f"<p>第{n}号：{PROSE}</p><p>{MORE}</p><h3>关于某某集团</h3><p>{about}</p></article>"
+            f"<p>第{n}号：{PROSE}</p><p>{MORE}</p><h3>关于某某集团</h3><p>{about}</p>"
+            f"<p>{DISCLAIMER}</p></article>"
             "<footer>版权所有 某某集团</footer></body></html>",
             "utf-8",
         )
     for record in read_all(site).values():
         assert about in record.body
+        assert "特别声明" not in record.body  # repeated too, but a built-in rule's chrome
 
 
 def test_a_saved_page_title_on_a_text_page_names_the_site(tmp_path: Path) -> None:
