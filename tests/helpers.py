@@ -1,4 +1,4 @@
-"""Small helpers shared by tests: writing corpora, brute-force expectations."""
+"""Small helpers shared by tests: writing corpora, brute-force expectations, reading pages."""
 
 from __future__ import annotations
 
@@ -10,6 +10,10 @@ import time
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+
+import lxml.html
+from flask.testing import FlaskClient
+from lxml.html import HtmlElement
 
 from xinwen.index.analysis import fold, in_dictionary, word_analyzer
 from xinwen.index.builder import ReindexOptions, reindex
@@ -113,3 +117,24 @@ def kill_first_worker(proc: subprocess.Popen) -> str:
             proc.kill()
             proc.communicate()
     return stderr
+
+
+def page(client: FlaskClient, url: str, status: int = 200) -> HtmlElement:
+    """GET ``url``, check the status and that it is HTML, and parse it (lxml, as a browser
+    would build the tree; ``.cssselect`` finds elements in it)."""
+    response = client.get(url)
+    assert response.status_code == status, (url, response.status_code, response.data[:500])
+    assert response.mimetype == "text/html"
+    return lxml.html.fromstring(response.get_data(as_text=True))
+
+
+def one(node: HtmlElement, selector: str) -> HtmlElement:
+    """The first element under ``node`` (or ``node`` itself) matching a CSS selector."""
+    found = node.cssselect(selector)
+    assert found, f"nothing matches {selector!r}"
+    return found[0]
+
+
+def text_of(node: HtmlElement) -> str:
+    """All text inside an element, white space collapsed (as a reader sees it)."""
+    return " ".join(node.text_content().split())

@@ -18,7 +18,7 @@ import pytest
 from tests.helpers import ROOT
 from tests.servers import LiveServer
 
-pytest_plugins = ["webfixtures"]
+pytest_plugins = ["tests.webfixtures"]
 
 SEED = 20261206
 EXAMPLES = 30  # per operation and phase: a few hundred requests, 20-40 s
