@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 from xinwen.index.analysis import fold, in_dictionary, word_analyzer
 from xinwen.index.builder import ReindexOptions, reindex
 from xinwen.index.records import Record
+from xinwen.index.report import ReindexReport
 from xinwen.index.sources import read_sources
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,6 +62,11 @@ def article(n: int, **fields: object) -> dict:
     }
     row.update(fields)
     return row
+
+
+def balanced(report: ReindexReport) -> bool:
+    """Whether every record read is accounted for (the promise of the closing summary)."""
+    return report.read == report.indexed + report.unchanged + report.duplicates + report.skipped
 
 
 def records(*sources: Path) -> list[Record]:
