@@ -20,6 +20,7 @@ from xinwen.index.builder import ReindexOptions, reindex
 from xinwen.index.records import Record
 from xinwen.index.report import ReindexReport
 from xinwen.index.sources import read_sources
+from xinwen.search import Searcher, SearchRequest, SortOrder
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data" / "demo"
@@ -39,6 +40,18 @@ def build_index(root: Path, *sources: Path, **options: object) -> Path:
 def analyze(text: str, *, mode: str = "query", userwords: tuple = ()) -> list[str]:
     """Word tokens of ``text`` as the word fields see them."""
     return [t.text for t in word_analyzer(userwords)(text, mode=mode)]
+
+
+def result_pages(searcher: Searcher, queries: Iterable[str]) -> list[dict]:
+    """The first page (20 hits) of each query by relevance and by date, as the API returns
+    them, without the time taken: for comparing two ways of answering."""
+    out = []
+    for q in queries:
+        for sort in (SortOrder.RELEVANCE, SortOrder.DATE):
+            data = searcher.search(SearchRequest(q=q, sort=sort, page_size=20)).to_dict()
+            data.pop("took_ms")
+            out.append(data)
+    return out
 
 
 def write_jsonl(path: Path, rows: Iterable[dict]) -> Path:

@@ -156,13 +156,18 @@ def _seeds_are_live(root: Path) -> None:
     assert set(clusters.seeds().values()) <= live
 
 
-def test_an_incremental_run_puts_a_near_duplicate_into_its_group(
-    tmp_path: Path, corpus: list[dict]
-) -> None:
+def _indexed(tmp_path: Path, corpus: list[dict]) -> tuple[Path, Path]:
+    """The corpus written to a source folder (``a.jsonl``) and fully indexed: (folder, root)."""
     src = tmp_path / "src"
     src.mkdir()
     write_jsonl(src / "a.jsonl", corpus)
-    root = build_index(tmp_path / "ix", src)
+    return src, build_index(tmp_path / "ix", src)
+
+
+def test_an_incremental_run_puts_a_near_duplicate_into_its_group(
+    tmp_path: Path, corpus: list[dict]
+) -> None:
+    src, root = _indexed(tmp_path, corpus)
     original = next(r for r in corpus if r["id"] == "s013-0")  # story 13 has 2 copies
     rng = random.Random(1)
     repost = {**original, "id": "late-repost", "body": _edit(original["body"], rng)}
@@ -181,10 +186,7 @@ def test_an_incremental_run_puts_a_near_duplicate_into_its_group(
 def test_deleting_a_groups_first_article_keeps_the_rest_grouped(
     tmp_path: Path, corpus: list[dict]
 ) -> None:
-    src = tmp_path / "src"
-    src.mkdir()
-    write_jsonl(src / "a.jsonl", corpus)
-    root = build_index(tmp_path / "ix", src)
+    src, root = _indexed(tmp_path, corpus)
     # Story 15 has 4 copies; the one first in the input started (seeds) its cluster.
     story = [r for r in corpus if story_of(r["id"]) == "s015"]
     seed = story[0]
@@ -204,10 +206,7 @@ def test_deleting_a_groups_first_article_keeps_the_rest_grouped(
 
 
 def test_a_lost_clusters_file_is_rebuilt_from_the_index(tmp_path: Path, corpus: list[dict]) -> None:
-    src = tmp_path / "src"
-    src.mkdir()
-    write_jsonl(src / "a.jsonl", corpus)
-    root = build_index(tmp_path / "ix", src)
+    src, root = _indexed(tmp_path, corpus)
     gen = IndexStore(root).current()
     (gen.path / "xinwen-clusters.npz").unlink()
     original = next(r for r in corpus if r["id"] == "s022-0")
