@@ -131,9 +131,7 @@ def to_document(record: Record, seq: int, cluster: int) -> dict:
     return doc
 
 
-def reindex(
-    options: ReindexOptions, on_skip: Callable[[Skip], None] | None = None
-) -> ReindexReport:
+def reindex(options: ReindexOptions) -> ReindexReport:
     """Index ``options.sources`` into ``options.root`` and switch to the result atomically.
 
     A write error (a full disk, a failed indexing worker) raises `ReindexError` saying what
@@ -142,7 +140,7 @@ def reindex(
     """
     store = IndexStore(options.root)
     try:
-        return _reindex(store, options, on_skip)
+        return _reindex(store, options)
     except (OSError, WorkerError) as exc:
         raise ReindexError(_write_failure(exc, options.root, store.switched)) from exc
     except KeyboardInterrupt:
@@ -166,9 +164,7 @@ def _write_failure(exc: OSError | WorkerError, root: Path, switched: Generation 
     return f"the reindex failed ({what}): the served index is unchanged{hint}"
 
 
-def _reindex(
-    store: IndexStore, options: ReindexOptions, on_skip: Callable[[Skip], None] | None
-) -> ReindexReport:
+def _reindex(store: IndexStore, options: ReindexOptions) -> ReindexReport:
     whoosh_io.install()
     report = ReindexReport(mode="incremental" if options.incremental else "full")
     started = time.monotonic()
@@ -187,7 +183,7 @@ def _reindex(
             report.mode = "full"
         partial = store.clone_current() if incremental else store.new_partial()
         try:
-            records = read_records(options, report, on_skip)
+            records = read_records(options, report)
             if incremental:
                 ix = whoosh_index.open_dir(str(partial))
                 clusters = _update(ix, records, report, prune=options.prune, nice=options.nice)
@@ -229,9 +225,7 @@ def _reindex(
     return report
 
 
-def read_records(
-    options: ReindexOptions, report: ReindexReport, on_skip: Callable[[Skip], None] | None
-) -> Iterator[Record]:
+def read_records(options: ReindexOptions, report: ReindexReport) -> Iterator[Record]:
     """Records from the sources; skips are counted (or stop the run with ``--strict``).
 
     Shared by every backend's reindex: the same cleaning, progress bar and record account.
@@ -255,8 +249,6 @@ def read_records(
                 if options.strict:
                     raise StrictModeError(f"--strict: {item}")
                 report.add_skip(item)
-                if on_skip is not None:
-                    on_skip(item)
                 continue
             report.characters += len(item.title) + len(item.body)
             if item.category is None:
