@@ -398,9 +398,10 @@ class Engine:
         rarest word alone.
 
         Not of characters too, as a typed phrase is (a long name of common characters,
-        国家发展和改革委员会, was slow to check that way: bench/results/code-notes.md), and not
-        scored by every word (the common ones, 中国 in 中国国际进口博览会, would each add a pass
-        over tens of thousands of postings): the synonym only widens the query.
+        国家发展和改革委员会, was slow to check that way: bench/results/code-notes.md, "Synonyms not
+        checked by characters"), and not scored by every word (the common ones, 中国 in
+        中国国际进口博览会, would each add a pass over tens of thousands of postings): the synonym
+        only widens the query.
         """
         words = query_words(text)
         if len(words) == 1:
