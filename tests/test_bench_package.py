@@ -133,9 +133,20 @@ def test_the_readme_documents_every_benchmark_as_a_module_with_real_options() ->
     assert with_main - documented == set(), "undocumented benchmarks"
     assert documented - with_main == set(), "documented, but no such benchmark"
     for line in text.splitlines():
-        for name, rest in re.findall(r"python -m bench\.(\w+)([^`#\n]*)", line):
+        for name, rest in re.findall(r"python -m bench\.(\w+)([^`#\n&|;]*)", line):
             if NEEDS.get(name):
                 continue
             usage = _help(name).stdout
             for option in re.findall(r"(?<![\w-])--[a-z][\w-]*", rest):
                 assert option in usage, f"{option} of bench.{name} (README: {line.strip()!r})"
+
+
+def test_no_document_runs_a_benchmark_as_a_script() -> None:
+    places = [ROOT / "README.md", ROOT / "Makefile", *ROOT.glob("docs/*.md"), *ROOT.glob(".ci/*")]
+    offenders = [
+        f"{p.relative_to(ROOT)}: {line.strip()}"
+        for p in places
+        for line in p.read_text(encoding="utf-8").splitlines()
+        if re.search(r"python3? bench/", line)
+    ]
+    assert offenders == [], "run benchmarks as python -m bench.<name>"
