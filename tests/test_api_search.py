@@ -15,7 +15,7 @@ from tests.helpers import article, build_index, write_jsonl
 from xinwen.index.schema import SCHEMA_VERSION
 from xinwen.webui import create_app
 
-pytest_plugins = ["webfixtures"]
+pytest_plugins = ["tests.webfixtures"]
 
 
 @pytest.fixture(scope="module")

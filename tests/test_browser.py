@@ -31,7 +31,7 @@ pytestmark = [
         not CHROMIUM.exists(), reason=f"{CHROMIUM} is absent (apt-get install chromium)"
     ),
 ]
-pytest_plugins = ["webfixtures"]
+pytest_plugins = ["tests.webfixtures"]
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 

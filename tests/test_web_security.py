@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from tests.webhtml import Node, page, parse_html
 from xinwen.webui import CSP, create_app
 
-pytest_plugins = ["webfixtures"]
+pytest_plugins = ["tests.webfixtures"]
 
 HOSTILE = [
     "<script>alert(1)</script>",

@@ -26,7 +26,7 @@ from xinwen.webui.server import (
     gunicorn_options,
 )
 
-pytest_plugins = ["webfixtures"]
+pytest_plugins = ["tests.webfixtures"]
 
 
 def test_settings_declared_once_with_env_overrides(monkeypatch: pytest.MonkeyPatch) -> None:

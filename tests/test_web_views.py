@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 
 from tests.webhtml import page, parse_html
 
-pytest_plugins = ["webfixtures"]
+pytest_plugins = ["tests.webfixtures"]
 
 
 def params_of(url: str) -> list[tuple[str, str]]:
