@@ -5,10 +5,11 @@ default, picked with a fixed seed, each with an edited body; plus ``--new`` new 
 ``--removed`` removed ones), copies the cached full index (hard links: the cached one is never
 written), runs ``xinwen reindex --incremental --prune`` on the copy through
 ``index.builder.reindex`` and prints the wall time, where it went, the documents before and
-after, and the ratio to the latest full reindex (target ≤ 10%). Then checks the result against
-the changed corpus: exactly its records, each with its new content, changed bodies found by
-their new text and not by the text that was removed, removed records gone. ``--runs N`` makes N
-successive runs (another share changed each time) to show how segments accumulate. Writes
+after, and the ratio to the latest full reindex (target: ``bench.targets``). Then checks the
+result against the changed corpus: exactly its records, each with its new content, changed
+bodies found by their new text and not by the text that was removed, removed records gone.
+``--runs N`` makes N successive runs (another share changed each time) to show how segments
+accumulate. Writes
 ``bench/results/incremental.md``.
 
     python -m bench.incremental                     # one run over the whole corpus

@@ -19,9 +19,10 @@ query from the old index or, once it is switched in, the new one. Phases:
    without a pause.
 
 Reports requests/s, p50/p95/p99/max latency, errors and wrong pages per phase, and whether
-every answer begun after the switch came from the new index. Target: 0 errors, 0 wrong pages,
-p95 of the paced phases ≤ 4× the single-client p95 (at capacity, the queue sets the latency:
-reported, with Little's law). Writes ``bench/results/load.md``.
+every answer begun after the switch came from the new index. Target (``bench.targets``): 0
+errors, 0 wrong pages, p95 of the paced phases within a multiple of the single-client p95 (at
+capacity, the queue sets the latency: reported, with Little's law). Writes
+``bench/results/load.md``.
 
     python -m bench.load --limit 20000        # the first 20,000 records (index built once)
     python -m bench.load                      # the whole bench corpus (a long run)
