@@ -149,3 +149,14 @@ def test_no_document_runs_a_benchmark_as_a_script() -> None:
         if re.search(r"python3? bench/", line)
     ]
     assert offenders == [], "run benchmarks as python -m bench.<name>"
+
+
+def test_the_targets_docs_benchmarks_measures_against_are_the_declared_ones() -> None:
+    from bench.targets import TARGETS
+
+    text = (ROOT / "docs" / "benchmarks.md").read_text(encoding="utf-8")
+    section = text.split("## Targets", 1)[1].split("\n## ", 1)[0]
+    cells = [row.split("|")[2] for row in section.splitlines() if row.startswith("| ")][1:]
+    figure = r"(?:≤|well under) [\d.,]+ ?(?:ms|s|MB|%|×)?"
+    stated = {f.strip() for cell in cells for f in re.findall(figure, cell)}
+    assert stated == {t.target for t in TARGETS}
