@@ -330,7 +330,9 @@ def htmldate_date(html: str) -> dt.date | None:
     """htmldate's date without its extensive search (which guesses from years in the text),
     on the page without its lists, sidebars and footer: even its quick search reads dates in
     the text of the page (a related-articles list's ``2023-11-10``)."""
-    import htmldate  # imported on first use: it costs 0.3 s and only HTML pages need it
+    # Imported on first use: slow to import (bench/results/code-notes.md, "Late imports"), and
+    # only HTML pages need it.
+    import htmldate
 
     try:
         root = lxml.html.document_fromstring(html.encode("utf-8"), parser=_PARSER)
@@ -343,7 +345,9 @@ def htmldate_date(html: str) -> dt.date | None:
 
 
 def _trafilatura_text(root: lxml.html.HtmlElement) -> str | None:
-    import trafilatura  # imported on first use: it costs 0.5 s and only HTML pages need it
+    # Imported on first use: slow to import (bench/results/code-notes.md, "Late imports"), and
+    # only HTML pages need it.
+    import trafilatura
 
     try:
         # The tree is handed over as it is (trafilatura prunes it; it is not used afterwards).
