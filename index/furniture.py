@@ -149,14 +149,15 @@ _LABELLED_DATE = re.compile(_DATE_LABEL + r"\s*[:：]?\s*" + _DATE)
 _BARE_DATE = re.compile(
     r"^[\[【(（]?\s*" + _DATE + r"\s*(?:星期[一二三四五六日天]|周[一二三四五六日天])?"
 )
+# ``来源：X``, and ``来源 | X`` as WeChat-style articles print a repost's origin.
 _SOURCE = re.compile(
-    r"(?:来源|來源|稿源|出处|出自|转自|转载自)\s*[:：]\s*"
+    r"(?:来源|來源|稿源|出处|出自|转自|转载自)(?:\s*[:：]\s*|\s*[|｜丨]\s*(?=[^\s|｜丨]))"
     r"(?P<source>[^\s:：|｜　()（）【】\[\]]{1,30}?)"
     r"(?=$|[\s:：|｜　()（）【】\[\]]|作者|编辑|责任编辑|记者|发布|时间|日期|浏览|阅读|点击)"
 )
 _BYLINE_FIELDS = re.compile(
     r"(?:来源|來源|稿源|出处|转自|转载自|作者|记者|發布|发布时间|发布日期|日期|时间|浏览|阅读"
-    r"|点击|编辑|通讯员|字号)\s*[:：]"
+    r"|点击|编辑|通讯员|字号)\s*[:：]|(?:来源|來源)\s*[|｜丨]"
 )
 _NOT_A_SOURCE = frozenset(
     {
@@ -276,7 +277,8 @@ def parse_byline(line: str) -> Byline | None:
 
 _ANY_DATE = re.compile(_DATE)
 _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z&'.-]*")
-_SEGMENT_SPLIT = re.compile(r"\s*[/|｜·•]\s*|\s{2,}")
+# Fields are set apart by / | · or by spaces (``原创 编辑部 公众号名 2024年04月02日 发表于上海``).
+_SEGMENT_SPLIT = re.compile(r"\s*[/|｜·•]\s*|\s+")
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日天]")
 
 

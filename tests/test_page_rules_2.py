@@ -1,0 +1,60 @@
+"""Rules for page reading found on the second round of unseen layouts (set 1 of
+`tests/fixtures/blind-sites`, both halves): platform articles, traditional-character pages,
+forum and blog pages saved as text. Each is checked on our own small pages, read the way
+``xinwen reindex`` does (`read_sources`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from xinwen.index.furniture import parse_byline
+from xinwen.index.records import Record
+from xinwen.index.sources import read_sources
+
+PROSE = "记者从有关部门获悉，今年以来全市新建充电桩两千余个，基本实现乡镇全覆盖。"
+MORE = "下一步，有关部门将继续推进老旧小区充电设施改造，方便居民夜间充电。"
+
+
+def read_one(path: Path) -> Record:
+    [record] = read_sources([path])
+    assert isinstance(record, Record), record
+    return record
+
+
+def platform_page(account_meta: str, repost_line: str = "") -> str:
+    return (
+        '<html><head><meta charset="utf-8"><title>充电桩乡镇全覆盖</title>'
+        '<meta property="og:site_name" content="微信公众平台">'
+        f"{account_meta}</head><body>"
+        '<h1 class="rich_media_title">充电桩乡镇全覆盖</h1>'
+        '<div id="meta_content"><span>小周</span><span id="profileBt"><a id="js_name">'
+        "滨江电动车</a></span><em>2024-03-05 08:00</em></div>"
+        f'<div id="js_content"><p>{repost_line}</p><p>{PROSE}</p><p>{MORE}</p></div>'
+        "</body></html>"
+    )
+
+
+def test_an_article_on_a_publishing_platform_is_the_accounts(tmp_path: Path) -> None:
+    # og:site_name names the platform (微信公众平台); the source is the account that posted it,
+    # from its meta or, without one, its profile element.
+    page = tmp_path / "a.html"
+    page.write_text(platform_page('<meta name="twitter:creator" content="滨江电动车">'), "utf-8")
+    assert read_one(page).source == "滨江电动车"
+    page.write_text(platform_page(""), "utf-8")
+    assert read_one(page).source == "滨江电动车"
+
+
+def test_a_repost_line_with_a_bar_names_the_source(tmp_path: Path) -> None:
+    page = tmp_path / "a.html"
+    page.write_text(platform_page("", "来源 | 滨江日报"), "utf-8")
+    record = read_one(page)
+    assert record.source == "滨江日报"
+    assert "滨江日报" not in record.body
+
+
+def test_a_platform_byline_of_short_fields_dates_the_page() -> None:
+    # 原创 tag, author or desk, account, date, 发表于 + region: short fields set apart by spaces.
+    byline = parse_byline("原创 滨江电动车编辑部 滨江电动车 2024年04月02日 12:10 发表于上海")
+    assert byline is not None and byline.date is not None
+    assert byline.date.isoformat() == "2024-04-02"
