@@ -11,6 +11,7 @@ from pathlib import Path
 from xinwen.index.furniture import parse_byline
 from xinwen.index.records import Record
 from xinwen.index.sources import read_sources
+from xinwen.index.sources.categories import folder_category
 
 PROSE = "记者从有关部门获悉，今年以来全市新建充电桩两千余个，基本实现乡镇全覆盖。"
 MORE = "下一步，有关部门将继续推进老旧小区充电设施改造，方便居民夜间充电。"
@@ -58,3 +59,22 @@ def test_a_platform_byline_of_short_fields_dates_the_page() -> None:
     byline = parse_byline("原创 滨江电动车编辑部 滨江电动车 2024年04月02日 12:10 发表于上海")
     assert byline is not None and byline.date is not None
     assert byline.date.isoformat() == "2024-04-02"
+
+
+def test_a_generic_or_site_like_folder_beside_categories_is_a_category(tmp_path: Path) -> None:
+    # 资讯 and 行业资讯 alone read as a container or a site's name; beside a site's other
+    # sections they are a section too.
+    for name in ("原创", "转载", "资讯", "行业资讯"):
+        (tmp_path / "site" / name).mkdir(parents=True)
+        (tmp_path / "site" / name / "a.txt").write_text(f"充电桩乡镇全覆盖\n{PROSE}\n", "utf-8")
+    root = str(tmp_path / "site")
+    assert folder_category(str(tmp_path / "site" / "资讯" / "a.txt"), root) == "资讯"
+    assert folder_category(str(tmp_path / "site" / "行业资讯" / "a.txt"), root) == "行业资讯"
+    records = {Path(r.id).parent.name: r for r in read_sources([tmp_path / "site"])}
+    assert records["资讯"].category == "资讯"
+    # Alone, 资讯 is still no category.
+    (tmp_path / "lone" / "资讯").mkdir(parents=True)
+    (tmp_path / "lone" / "资讯" / "a.txt").write_text(f"充电桩乡镇全覆盖\n{PROSE}\n", "utf-8")
+    assert (
+        folder_category(str(tmp_path / "lone" / "资讯" / "a.txt"), str(tmp_path / "lone")) is None
+    )
