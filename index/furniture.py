@@ -49,6 +49,17 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("QR code", r"扫一扫|扫码|扫描二维码|关注.{0,12}公众号|长按(?:识别|扫码|二维码)"),
         ("share", r"点个?在看|^点赞(?:\s*\d+)?$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友"),
         ("end mark", r"^[-—–=_\s]*(?:end|完)[-—–=_\s]*$"),
+        # A bar of reader actions only (分享 收藏 邀请, 点赞186 在看57) under a post or article.
+        (
+            "share",
+            r"^(?:分享|收藏|邀请|举报|转发|点赞|在看|评论|打印)\s*\d*"
+            r"(?:\s+(?:分享|收藏|邀请|举报|转发|点赞|在看|评论|打印)\s*\d*)+$",
+        ),
+        # A forum post's signature hangs under a rule of ASCII dashes; the replies follow it.
+        ("signature", r"^[-=_]{10,}$"),
+        # A forum post's floor label (楼主 is the thread's opening post; 沙发, 板凳, 5# replies).
+        ("forum floor", r"^(?:楼主|沙发|板凳|地板|\d{1,4}\s*(?:#|楼))$"),
+        ("edit note", r"^本帖最后由\s*\S.{0,30}?于\s*\d.{4,20}编辑$"),
         ("tags", r"^(?:标签|关键词|关键字|tags?)\s*[:：]"),
         # A newspaper's e-paper: its page labels (第01版：要闻, 第A3版), page turning, PDF links.
         (
@@ -87,7 +98,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "comments",
             r"^(?:我要评论|发表评论|网友评论|参与评论|查看评论|评论\s*[(（]?\d*[)）]?$|已有\s*\d+\s*人"
-            r"(?:评论|参与))|顶一下|踩一下|收藏本页|加入收藏|[【\[]\s*(?:收藏|纠错|评论)\s*[】\]]|我要纠错",
+            r"(?:评论|参与))|需要登录后才(?:可以|能)(?:评论|回帖|发表|回复)|顶一下|踩一下|收藏本页|加入收藏|[【\[]\s*(?:收藏|纠错|评论)\s*[】\]]|我要纠错",
         ),
         ("link", r"^(?:本文链接|原文链接|文章链接|本文网址|原文地址|网址|链接|url)\s*[:：]\s*\S"),
         ("copyright", r"^(?:免责)?声明\s*[:：]"),
@@ -120,6 +131,7 @@ FOOTER_RULES = frozenset(
         "tags",
         "previous/next",
         "share",
+        "signature",
         "QR code",
         "copyright",
         "ICP number",

@@ -235,6 +235,8 @@ def extract_page(
     head, matched = _find_headline(judged, candidates or [footer_title] if title_hint else [])
     title = lines[head] if head is not None and (matched or not title_hint) else title_hint
     title_from = hints.title_from if hints.headline else "footer" if title_hint else "position"
+    if not title_hint and (crumb := _crumb_headline(judged)) is not None:
+        head, title, title_from = crumb, _BOARD_TAG.sub("", lines[crumb]), "the breadcrumb's end"
     if head is not None and not hints.headline:
         title_from = "confirmed by a repeat" if _repeated(lines, head) else title_from
         if title_hint:
@@ -447,6 +449,38 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
         if scored is None or score > scored[0]:
             scored = (score, i)
     return (scored[1] if scored else None), False
+
+
+# A forum subject's board tag (``[技术交流] 标题``); a breadcrumb's end cut short (``标题...``).
+_BOARD_TAG = re.compile(r"^\[[^\]\s]{1,10}\]\s*")
+_CUT_SHORT = re.compile(r"\s*(?:\.{2,}|…+)$")
+_MIN_CRUMB_HEADLINE_CHARS = 6
+
+
+def _crumb_headline(judged: _Judged) -> int | None:
+    """The headline's line when a breadcrumb ends with it, whole or cut short (forums and
+    blogs: ``站名 » 论坛 › 版块 › 标题...``): of the lines it starts, the shortest, so that a
+    saved page title (``标题 - 版块 - 站名``) loses to the headline itself."""
+    lines = judged.lines
+    top = min(judged.limit, HEADLINE_SEARCH_LINES)
+    for i in range(top):
+        items = _CRUMB_SPLIT.split(lines[i])
+        if len(items) < 3 or any(not item.strip() for item in items):
+            continue
+        end = _CUT_SHORT.sub("", items[-1].strip())
+        if len(end) < _MIN_CRUMB_HEADLINE_CHARS or len(items[-2]) > 20:
+            continue
+        found: tuple[int, int] | None = None
+        for j in range(top):
+            if j == i or judged.bylines[j] is not None:
+                continue
+            line = _BOARD_TAG.sub("", lines[j])
+            shorter = found is None or len(line) < found[0]
+            if shorter and line.startswith(end) and headline_shaped(line[:90]):
+                found = (len(line), j)
+        if found is not None:
+            return found[1]
+    return None
 
 
 def _is_site_header(line: str) -> bool:

@@ -78,3 +78,51 @@ def test_a_generic_or_site_like_folder_beside_categories_is_a_category(tmp_path:
     assert (
         folder_category(str(tmp_path / "lone" / "资讯" / "a.txt"), str(tmp_path / "lone")) is None
     )
+
+
+FORUM_TOP = "滨江车友会 » 论坛 › 充电设施 › {crumb}\n返回列表 发新帖\n查看: 321|回复: 2\n"
+
+
+def test_a_forum_subject_is_the_headline_its_breadcrumb_ends_with(tmp_path: Path) -> None:
+    # The saved page title (标题 - 版块 - 站名 - Powered by …) and the board tag ([版块] 标题)
+    # are not the headline; the breadcrumb ends with the subject, cut short.
+    subject = "小区地下车库装充电桩的全过程记录"
+    page = tmp_path / "a.txt"
+    page.write_text(
+        f"{subject} - 充电设施 - 滨江车友会 - Powered by Discuz!\n\n"
+        + FORUM_TOP.format(crumb=subject[:8] + "...")
+        + f"\n[充电设施] {subject}\n楼主\n 发表于 2023-4-5 10:05 | 只看该作者\n{PROSE}\n{MORE}\n",
+        "utf-8",
+    )
+    record = read_one(page)
+    assert record.title == subject
+    assert record.body == f"{PROSE}\n{MORE}"
+
+
+def test_a_forum_posts_signature_edit_note_and_replies_are_not_its_text(tmp_path: Path) -> None:
+    subject = "小区地下车库装充电桩的全过程记录"
+    page = tmp_path / "a.txt"
+    page.write_text(
+        FORUM_TOP.format(crumb=subject)
+        + f"\n{subject}\n楼主\n 发表于 2023-4-5 10:05 | 只看该作者\n"
+        "本帖最后由 车友小王 于 2023-4-6 08:40 编辑\n"
+        f"{PROSE}\n{MORE}\n----------------------------\n专注新能源车十年 欢迎交流\n"
+        "回复\n车友小李\n沙发\n 发表于 2023-4-5 11:20 | 只看该作者\n楼主辛苦了，请问电费怎么算？\n",
+        "utf-8",
+    )
+    record = read_one(page)
+    assert record.body == f"{PROSE}\n{MORE}"
+
+
+def test_a_blogs_action_bar_ends_the_entry_and_its_lists_go_with_it(tmp_path: Path) -> None:
+    title = "家用充电桩选型心得"
+    page = tmp_path / "a.txt"
+    page.write_text(
+        f"滨江车友会 » 论坛 › 日志 › {title}\n\n{title}\n车友小王  2024-3-14 21:30\n"
+        f"{PROSE}\n{MORE}\n分享 收藏 邀请\n举报\n作者的其他日志\n· 充电桩电费怎么算\n"
+        "您需要登录后才可以评论 登录 | 立即注册\n",
+        "utf-8",
+    )
+    record = read_one(page)
+    assert record.title == title
+    assert record.body == f"{PROSE}\n{MORE}"
