@@ -385,8 +385,17 @@ def newspaper_name(name: str) -> str:
     return paper if len(paper) >= 3 else name
 
 
+_CRUMBS = re.compile(r"\s*[>＞»›]\s*")
+
+
 def site_name_in(line: str) -> str | None:
-    """A site's name in a header or copyright line (``甲能源网 — 汇聚能源力量``), or None."""
+    """A site's name in a header or copyright line (``甲能源网 — 汇聚能源力量``), or None.
+
+    Of a breadcrumb (``XX论坛 » 论坛 › 行业资讯 › 标题``) only the first item can name the site:
+    the others are its sections."""
+    crumbs = _CRUMBS.split(line)
+    if len(crumbs) >= 3:
+        line = crumbs[0]
     text = re.sub(
         r"copyright|版权所有|版權所有|©|\(c\)|all rights reserved|\d{4}\s*[-–—~]\s*\d{4}|\d{4}",
         " ",

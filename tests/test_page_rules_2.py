@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from xinwen.index.furniture import parse_byline
+from xinwen.index.furniture import parse_byline, site_name_in
 from xinwen.index.records import Record
 from xinwen.index.sources import read_sources
 from xinwen.index.sources.categories import folder_category
@@ -126,3 +126,9 @@ def test_a_blogs_action_bar_ends_the_entry_and_its_lists_go_with_it(tmp_path: Pa
     record = read_one(page)
     assert record.title == title
     assert record.body == f"{PROSE}\n{MORE}"
+
+
+def test_a_breadcrumbs_sections_do_not_name_the_site() -> None:
+    # 行业资讯 ends like a site's name, but after the breadcrumb's first item it is a section.
+    assert site_name_in("滨江车友会网 » 论坛 › 行业资讯 › 充电桩全覆盖") == "滨江车友会网"
+    assert site_name_in("车友会 » 论坛 › 行业资讯 › 充电桩全覆盖") is None
