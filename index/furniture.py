@@ -77,8 +77,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("ICP number", r"icp\s*[备证]|公网安备|增值电信业务"),
         (
             "related articles",
-            r"^(?:(?:相关|推荐|热门|热点|精彩|最新|今日|编辑|图片|延伸|点击|阅读|一周|24小时)"
-            r"(?:推荐|阅读|文章|新闻|资讯|报道|链接|专题|排行|热点|更新|稿件|信息|内容|文件|解读"
+            r"^(?:(?:相关|推荐|热门|热点|精彩|最新|今日|编辑|图片|延伸|点击|阅读|一周|24小时|即时)"
+            r"(?:推荐|推介|阅读|文章|新闻|资讯|报道|链接|专题|排行|热点|更新|稿件|信息|内容|文件|解读"
             r"|视频)|猜你喜欢|排行榜|热读|(?:本版)?标题导航"
             r"|往期(?:回顾|推荐|精选)|更多(?:新闻|资讯|文章|>+)?)\s*(?:[:：>»].*)?$",
         ),
@@ -152,7 +152,8 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _DATE = (
     r"(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
     r"|\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})"
-    r"(?:\s*(?P<time>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?"
+    # the time, also in 12-hour form (下午 3:15, as Taiwan and Hong Kong sites print it)
+    r"(?:\s*(?:上午|下午|早上|晚上|凌晨|中午)?\s*(?P<time>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?"
 )
 _DATE_LABEL = (
     r"(?:发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|时间|日期|发布于|发表于|发布)"
@@ -170,6 +171,8 @@ _SOURCE = re.compile(
 _BYLINE_FIELDS = re.compile(
     r"(?:来源|來源|稿源|出处|转自|转载自|作者|记者|發布|发布时间|发布日期|日期|时间|浏览|阅读"
     r"|点击|编辑|通讯员|字号)\s*[:：]|(?:来源|來源)\s*[|｜丨]"
+    # a reporter's credit with the dateline's city (記者林某／台北報導)
+    r"|记者\s*\S{1,6}\s*[/／]\s*\S{1,6}报[导道]"
 )
 _NOT_A_SOURCE = frozenset(
     {
@@ -345,7 +348,16 @@ _NAME_SPLIT = re.compile(r"\s*(?:[|｜_—–\-·•»]|\s{2,}|\s+(?=www\.|https
 def looks_like_site_name(text: str) -> bool:
     """A short CJK name ending like a site's (…网, …在线, …资讯, …报)."""
     match = _SITE_SUFFIX.search(text)
-    return 3 <= len(text) <= 16 and match is not None and match.start() >= 2
+    if not (3 <= len(text) <= 16 and match is not None and match.start() >= 2):
+        return False
+    return simplified(text) not in _GENERIC_NAMES
+
+
+# Words that end like a site's name but name a kind of publication, no one's (a footer's
+# 電子報 link, a 即时新闻 list).
+_GENERIC_NAMES = frozenset(
+    ["电子报", "数字报", "手机报", "电子版", "即时新闻", "最新新闻", "热门新闻", "相关新闻"]
+)
 
 
 _SPONSOR = re.compile(r"(?:主办单位|主办|网站主办)\s*[:：]\s*(?P<name>[^\s:：|｜,，]{2,20})")

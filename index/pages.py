@@ -246,6 +246,7 @@ def extract_page(
     body: list[str] = []
     footer_from: str | None = None
     footer_at = limit  # where the footer starts: a related list's dates are other articles'
+    begun = False
     main = "".join(hints.main_text.split()) if len(hints.main_text or "") >= 50 else ""
     for i, line in enumerate(lines[:limit]):
         rule = rules[i]
@@ -264,7 +265,9 @@ def extract_page(
         if rule is not None:
             # A footer line ends the article, also when the template recognised it first.
             ends = rule if rule in FOOTER_RULES else judged.furniture[i]
-            if body and ends in FOOTER_RULES:
+            # (only once the article's prose has begun: a subtitle under the headline, then a
+            # share bar, then the text is a common layout)
+            if begun and ends in FOOTER_RULES:
                 footer_from, footer_at = ends, i
             dropped.append(Dropped(line, rule))
             continue
@@ -280,6 +283,7 @@ def extract_page(
             dropped.append(Dropped(line, "repeats the headline"))
             continue
         body.append(line)
+        begun = begun or is_prose(line) or line.endswith(_SENTENCE_ENDS)
     dropped += [Dropped(line, "patterns file: footer") for line in lines[limit:]]
     if hints.main_text and len(hints.main_text) >= 50:
         body = _keep_main_text(body, hints.main_text, dropped)
@@ -601,13 +605,17 @@ def _stated_or_site(
         # The site's header: its first repeated line that is not furniture, first field.
         if (judged.rules[i] or "").startswith("template") and not judged.furniture[i]:
             name = header_name(line)
-            if name:
+            # (a name that is not shaped like a site's must be named again on the page, as the
+            # footer does: a weather widget's 天文台 at the top is not the site)
+            if name and (looks_like_site_name(name) or _named_again(judged.lines, i, name)):
                 return name, "site name (learned header)"
             break
     for i, line in enumerate(judged.lines):
-        if judged.rules[i] in ("copyright", "patterns file") or i < 2:
+        # (a copyright line the site's template learned is a copyright line all the same)
+        copyright = "copyright" in (judged.rules[i], judged.furniture[i])
+        if copyright or judged.rules[i] == "patterns file" or i < 2:
             name = site_name_in(line)
-            if name and (judged.rules[i] == "copyright" or looks_like_site_name(line)):
+            if name and (copyright or looks_like_site_name(line)):
                 return name, "site name (page header or copyright line)"
     if judged.lines and _is_site_header(judged.lines[0]):  # a header line at the top
         return header_name(judged.lines[0]), "site name (page header)"
@@ -615,6 +623,10 @@ def _stated_or_site(
         if name := owner_name(line):
             return name, "site name (copyright or sponsor line)"
     return None, "none"
+
+
+def _named_again(lines: list[str], at: int, name: str) -> bool:
+    return any(name in line for i, line in enumerate(lines) if i != at)
 
 
 def _saved_title_site(lines: list[str], title: str) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from xinwen.index.furniture import parse_byline, site_name_in
+from xinwen.index.furniture import line_rule, looks_like_site_name, parse_byline, site_name_in
 from xinwen.index.records import Record
 from xinwen.index.sources import read_sources
 from xinwen.index.sources.categories import folder_category
@@ -132,3 +132,65 @@ def test_a_breadcrumbs_sections_do_not_name_the_site() -> None:
     # 行业资讯 ends like a site's name, but after the breadcrumb's first item it is a section.
     assert site_name_in("滨江车友会网 » 论坛 › 行业资讯 › 充电桩全覆盖") == "滨江车友会网"
     assert site_name_in("车友会 » 论坛 › 行业资讯 › 充电桩全覆盖") is None
+
+
+TW_PROSE = "電價費率審議會預計本月底召開，台電擬提出電價調整方案，住宅用電以累進費率方式調整。"
+TW_MORE = "工商團體則呼籲分階段調漲，並給予中小企業緩衝期，以免衝擊產業競爭力。"
+
+
+def tw_page(title: str, byline: str, n: int = 0) -> str:
+    return (
+        f'<html><head><meta charset="utf-8"><title>{title}</title></head><body>'
+        "<div>主頁 | 簡體 | 會員登入</div><div>天文觀測站 21°C 多雲　空氣質素指數 3 低</div>"
+        "<h1>" + title + "</h1>"
+        f"<div>{byline}</div><div>分享至 Facebook LINE 複製連結</div>"
+        f"<article><p>{n}{TW_PROSE}</p><p>{n}{TW_MORE}</p></article>"
+        "<aside><h3>即時新聞</h3><ul><li>09:12 油價下週調降</li><li>08:47 新指引推出</li></ul>"
+        "<h3>編輯推介</h3><ul><li>地熱試驗井完成鑽探</li></ul></aside>"
+        "<footer><p>服務 電子報 下載App</p><p>© 2024 海能新聞 版權所有</p></footer></body></html>"
+    )
+
+
+def test_a_traditional_character_sites_byline_chrome_and_name(tmp_path: Path) -> None:
+    # 下午 3:15 (a 12-hour time) and 記者X／台北報導 make a byline, so the share bar under it
+    # no longer ends an article that has not begun; 即時新聞/編輯推介 are related lists; the
+    # site's name is the copyright line's, not a weather widget's or a 電子報 link's.
+    site = tmp_path / "site"
+    site.mkdir()
+    for n, title in enumerate(
+        ["台電擬調整電價 工業用電恐漲一成", "離岸風場研究完成", "電動車充電網絡擴展"]
+    ):
+        byline = f"2024/01/0{n + 3} 下午 3:15  記者林某某／台北報導"
+        (site / f"{n}.html").write_text(tw_page(title, byline, n), "utf-8")
+    records = {Path(r.id).name: r for r in read_sources([site]) if isinstance(r, Record)}
+    record = records["0.html"]
+    assert record.title == "台電擬調整電價 工業用電恐漲一成"
+    assert record.published is not None and record.published.isoformat() == "2024-01-03"
+    assert record.body == f"0{TW_PROSE}\n0{TW_MORE}"
+    assert record.source == "海能新聞"
+
+
+def test_the_traditional_character_pieces_one_by_one() -> None:
+    assert line_rule("即時新聞") == "related articles"
+    assert line_rule("編輯推介") == "related articles"
+    assert not looks_like_site_name("電子報")
+    byline = parse_byline("2024/01/03 下午 3:15  記者林某某／台北報導")
+    assert byline is not None and byline.date is not None
+
+
+def test_a_share_bar_between_a_subtitle_and_the_text_does_not_end_the_article(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "a.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"><title>充電網絡擴展計劃公布</title></head><body>'
+        "<div>首頁 &gt; 能源</div><h1>充電網絡擴展計劃公布</h1><h2>首批新增充電樁兩千個</h2>"
+        "<div>2024/01/03 下午 3:15 記者林某某／台北報導</div>"
+        f"<div>分享至 Facebook LINE 複製連結</div><p>{TW_PROSE}</p><p>{TW_MORE}</p>"
+        "<div>分享至 Facebook LINE 複製連結</div><p>延伸閱讀</p><p>地熱試驗井完成鑽探</p>"
+        "</body></html>",
+        "utf-8",
+    )
+    record = read_one(page)
+    assert TW_PROSE in record.body and TW_MORE in record.body
+    assert "地熱試驗井" not in record.body
