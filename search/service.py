@@ -19,7 +19,7 @@ from index.store import IndexStore, StoreError, read_meta
 from search import readcache, spelling
 from search.backend import IndexUnavailableError
 from search.dedupe import Groups
-from search.engine import LEAD_BONUS_ONE, RERANK_DEPTH, Engine, Plan, highlight_words, rerank_bonus
+from search.engine import LEAD_BONUS_ONE, RERANK_DEPTH, Engine, Plan, highlight_words, rerank_factor
 from search.facets import FacetIndex, any_of, docnums_of, facet_values, recent_ranges
 from search.folding import fold
 from search.highlight import mark_html, paragraphs_html, snippet_html
@@ -593,7 +593,8 @@ class Searcher:
             score = scores[d]
             if rerank:
                 f = searcher.stored_fields(d)
-                score *= 1 + rerank_bonus(plan.plain_words, f.get("title", ""), f.get("body", ""))
+                title, body = f.get("title", ""), f.get("body", "")
+                score *= rerank_factor(plan.plain_words, title, body, plan.typed)
                 published = _date(f.get("published"))
                 if recency and published and newest:
                     # Age from the newest article in the index, so an old archive is not all
