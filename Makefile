@@ -31,11 +31,11 @@ demo: setup
 # $(CLUSTER_DATA) when set, else a temporary folder.
 CLUSTER_DATA ?=
 cluster: setup
-	$(BIN)/python -m search.typesense.cluster $(if $(CLUSTER_DATA),--data $(CLUSTER_DATA))
+	$(BIN)/python -m xinwen.search.typesense.cluster $(if $(CLUSTER_DATA),--data $(CLUSTER_DATA))
 
 # The same cluster with the demo corpus indexed into it and the web UI served over it.
 cluster-demo: setup
-	$(BIN)/python -m search.typesense.cluster --demo data/demo --port $(PORT)
+	$(BIN)/python -m xinwen.search.typesense.cluster --demo data/demo --port $(PORT)
 
 lint: setup
 	$(BIN)/ruff check .

@@ -101,8 +101,8 @@ def xinwen_index(
     rebuild: bool = False,
 ) -> Path:
     """An xinwen index root of the bench corpus (built with one worker per CPU)."""
-    from index.builder import ReindexOptions, reindex
-    from index.schema import SCHEMA_VERSION
+    from xinwen.index.builder import ReindexOptions, reindex
+    from xinwen.index.schema import SCHEMA_VERSION
 
     source = source_for(workdir, corpus, limit, targets)
 

@@ -4,10 +4,11 @@ in seconds, with the ranking's module constants patched per candidate.
     python bench/rank_experiments.py --index DIR [--split tune|test] [--diff] CANDIDATE…
 
 A candidate is ``name`` from ``CANDIDATES`` below, or ``CONST=VALUE[,CONST=VALUE…]`` for the
-constants of ``search.engine`` (and ``search.service``, which imports some of them); ``shipped``
-is the code as it is. Prints, per candidate, known-item MRR@10 (all and by kind) and topical
-nDCG@10 (all, energy, general) with judged@10; ``--diff`` lists the queries whose rank or
-nDCG changed against the first candidate. Choose on ``--split tune`` only (bench/queries/README).
+constants of ``xinwen.search.engine`` (and ``xinwen.search.service``, which imports some of
+them); ``shipped`` is the code as it is. Prints, per candidate, known-item MRR@10 (all and by
+kind) and topical nDCG@10 (all, energy, general) with judged@10; ``--diff`` lists the queries
+whose rank or nDCG changed against the first candidate. Choose on ``--split tune`` only
+(bench/queries/README).
 The index is any xinwen index of the whole bench corpus (``xinwen reindex bench.jsonl.gz``).
 """
 
@@ -65,13 +66,13 @@ def _value(text: str) -> object:
 
 def patch(constants: dict[str, object]) -> dict[str, object]:
     """Set the constants on the ranking modules; returns the old values."""
-    import search.engine as engine
-    import search.service as service
+    import xinwen.search.engine as engine
+    import xinwen.search.service as service
 
     old = {}
     for name, value in constants.items():
         if not hasattr(engine, name):
-            raise SystemExit(f"search.engine has no {name}")
+            raise SystemExit(f"xinwen.search.engine has no {name}")
         old[name] = getattr(engine, name)
         setattr(engine, name, value)
         if hasattr(service, name):
@@ -81,7 +82,7 @@ def patch(constants: dict[str, object]) -> dict[str, object]:
 
 def run(searcher, split: str, qrels: dict[str, dict[str, int]]) -> dict:
     """Ranks of the known items and nDCG@10 of the topics of ``split``."""
-    from search import QueryError, SearchRequest
+    from xinwen.search import QueryError, SearchRequest
 
     def top(query: str, k: int) -> list[list[str]]:
         try:
@@ -148,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("tune", "test"), default="tune")
     parser.add_argument("--diff", action="store_true")
     args = parser.parse_args(argv)
-    from search import Searcher
+    from xinwen.search import Searcher
 
     searcher = Searcher(args.index)
     qrels = read_qrels()

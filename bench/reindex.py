@@ -70,9 +70,9 @@ def segment_time(source: Path, jieba_dir: Path) -> tuple[float, int, int]:
     """
     import jieba
 
-    from index.analysis import configure_jieba
-    from index.records import Record
-    from index.sources import read_sources
+    from xinwen.index.analysis import configure_jieba
+    from xinwen.index.records import Record
+    from xinwen.index.sources import read_sources
 
     configure_jieba(jieba_dir)
     cut = jieba.cut
@@ -93,8 +93,8 @@ def segment_time(source: Path, jieba_dir: Path) -> tuple[float, int, int]:
 
 def run(source: Path, root: Path, workers: int) -> dict:
     """Reindex ``source`` into ``root``, then time the segmentation; returns the figures."""
-    from index.builder import ReindexOptions, reindex
-    from index.store import IndexStore
+    from xinwen.index.builder import ReindexOptions, reindex
+    from xinwen.index.store import IndexStore
 
     started = time.perf_counter()
     report = reindex(ReindexOptions(sources=[source], root=root, workers=workers, progress=False))

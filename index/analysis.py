@@ -40,7 +40,7 @@ import jieba
 import opencc
 from whoosh.analysis import CompositeAnalyzer, StopFilter, Token, Tokenizer
 
-from index.segmenter import DagSegmenter
+from xinwen.index.segmenter import DagSegmenter
 
 # --- folding -----------------------------------------------------------------------------------
 
@@ -128,7 +128,9 @@ def read_userdict(path: str | os.PathLike[str]) -> tuple[tuple[str, int | None, 
 @cache
 def energy_words() -> tuple[tuple[str, int | None, str | None], ...]:
     """The energy-industry dictionary that ships with xinwen."""
-    text = resources.files("index").joinpath("dicts", ENERGY_DICT).read_text(encoding="utf-8")
+    text = (
+        resources.files("xinwen.index").joinpath("dicts", ENERGY_DICT).read_text(encoding="utf-8")
+    )
     return tuple(_dict_lines(text))
 
 
@@ -441,7 +443,11 @@ def _char_positions(folded: str) -> dict[str, list[int]]:
 @cache
 def stop_words() -> frozenset[str]:
     """Our Chinese stop-word list (function words that carry no topic)."""
-    text = resources.files("index").joinpath("dicts", "stopwords.txt").read_text(encoding="utf-8")
+    text = (
+        resources.files("xinwen.index")
+        .joinpath("dicts", "stopwords.txt")
+        .read_text(encoding="utf-8")
+    )
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )

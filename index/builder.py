@@ -25,27 +25,27 @@ from whoosh.reading import IndexReader, SegmentReader
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter, SegmentWriter
 
-from index import settings, whoosh_io
-from index.analysis import (
+from xinwen.index import settings, whoosh_io
+from xinwen.index.analysis import (
     configure_jieba,
     energy_words,
     ensure_words,
     read_userdict,
     warm_segmenter,
 )
-from index.codec import XinwenCodec
-from index.parallel import ParallelWriter, WorkerError
-from index.priority import Priority
-from index.progress import Progress, estimate_records
-from index.records import Record, Skip
-from index.report import ReindexReport
-from index.schema import SCHEMA_VERSION, build_schema
-from index.segments import GroupingPool, XinwenSegmentWriter
-from index.sources import read_sources
-from index.store import Generation, IndexStore, fault_point
+from xinwen.index.codec import XinwenCodec
+from xinwen.index.parallel import ParallelWriter, WorkerError
+from xinwen.index.priority import Priority
+from xinwen.index.progress import Progress, estimate_records
+from xinwen.index.records import Record, Skip
+from xinwen.index.report import ReindexReport
+from xinwen.index.schema import SCHEMA_VERSION, build_schema
+from xinwen.index.segments import GroupingPool, XinwenSegmentWriter
+from xinwen.index.sources import read_sources
+from xinwen.index.store import Generation, IndexStore, fault_point
 
 if TYPE_CHECKING:
-    from index.clusters import Clusters
+    from xinwen.index.clusters import Clusters
 
 log = logging.getLogger(__name__)
 
@@ -191,7 +191,7 @@ def _reindex(
                 ix = whoosh_index.open_dir(str(partial))
                 clusters = _update(ix, records, report, prune=options.prune, nice=options.nice)
             else:
-                from index.clusters import Clusters  # numpy: loaded for a reindex only
+                from xinwen.index.clusters import Clusters  # numpy: loaded for a reindex only
 
                 ix = whoosh_index.create_in(str(partial), build_schema(userwords))
                 clusters = Clusters()
@@ -405,7 +405,7 @@ def _update_with(
     prune: bool,
     nice: Priority,
 ) -> Clusters | None:
-    from index.clusters import Clusters
+    from xinwen.index.clusters import Clusters
 
     indexed = _indexed(before.reader())
 

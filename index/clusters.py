@@ -44,8 +44,8 @@ from pathlib import Path
 import numpy as np
 from whoosh.reading import IndexReader
 
-from index.folding import fold
-from index.records import Record
+from xinwen.index.folding import fold
+from xinwen.index.records import Record
 
 log = logging.getLogger(__name__)
 

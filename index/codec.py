@@ -33,8 +33,8 @@ from whoosh.filedb.filetables import OrderedHashWriter, md5_hash
 from whoosh.system import pack_int, pack_ushort
 from whoosh.util.numeric import length_to_byte
 
-from index.segments import GroupedPostings, TermBuffer
-from index.whoosh_contract import W3Codec, W3FieldWriter, W3TermInfo
+from xinwen.index.segments import GroupedPostings, TermBuffer
+from xinwen.index.whoosh_contract import W3Codec, W3FieldWriter, W3TermInfo
 
 # Pickled blocks shorter than this are not worth compressing (see XinwenCodec).
 SMALL_BLOCK = 96

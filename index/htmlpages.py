@@ -27,10 +27,10 @@ from dataclasses import dataclass
 import lxml.etree
 import lxml.html
 
-from index.cleaning import clean_title, parse_date
-from index.encoding import UndecodableError, decode_bytes
-from index.furniture import headline_shaped, looks_like_site_name, split_title
-from index.pages import PageHints
+from xinwen.index.cleaning import clean_title, parse_date
+from xinwen.index.encoding import UndecodableError, decode_bytes
+from xinwen.index.furniture import headline_shaped, looks_like_site_name, split_title
+from xinwen.index.pages import PageHints
 
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".html.gz", ".htm.gz")
 # A compressed page bigger than this once inflated is not a news page.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from index.records import Skip
+from xinwen.index.records import Skip
 
 EXAMPLES_PER_REASON = 3
 # Files not read in full that the summary names one by one (all are in ``incomplete_files``).

@@ -24,9 +24,9 @@ from collections.abc import Iterator
 from itertools import islice
 from operator import gt
 
-from index import whoosh_io
-from index.postingvalues import encode_positions
-from index.whoosh_contract import SegmentWriter
+from xinwen.index import whoosh_io
+from xinwen.index.postingvalues import encode_positions
+from xinwen.index.whoosh_contract import SegmentWriter
 
 
 class TermBuffer:

@@ -1,7 +1,7 @@
 """Settings shared by every layer, declared once: name, default, environment variable, help.
 
 The CLI builds its options from these, the web app reads them, and the README's table is
-generated from them (``python -m index.settings``).
+generated from them (``python -m xinwen.index.settings``).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.priority import IDLE
+from xinwen.index.priority import IDLE
 
 
 @dataclass(frozen=True, slots=True)

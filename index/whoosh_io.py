@@ -20,7 +20,7 @@ import io
 from collections.abc import Callable
 from typing import Any
 
-from index.whoosh_contract import BufferFile
+from xinwen.index.whoosh_contract import BufferFile
 
 _LINE_CHUNK = 256
 

@@ -31,16 +31,16 @@ from itertools import islice
 
 from whoosh.reading import IndexReader
 
-from index.analysis import CharTokenizer, in_dictionary, word_analyzer
-from index.postingvalues import decode_positions
-from index.schema import CHAR_FIELDS, load_index_words
-from search.facets import any_of, docnums_of, mask_of
-from search.folding import fold
-from search.postings import TermPostings, read_term, read_values
-from search.querylang import Either, ParsedQuery, Phrase, Text
-from search.readcache import GenerationData
-from search.stories import stories
-from search.synonyms import Synonyms
+from xinwen.index.analysis import CharTokenizer, in_dictionary, word_analyzer
+from xinwen.index.postingvalues import decode_positions
+from xinwen.index.schema import CHAR_FIELDS, load_index_words
+from xinwen.search.facets import any_of, docnums_of, mask_of
+from xinwen.search.folding import fold
+from xinwen.search.postings import TermPostings, read_term, read_values
+from xinwen.search.querylang import Either, ParsedQuery, Phrase, Text
+from xinwen.search.readcache import GenerationData
+from xinwen.search.stories import stories
+from xinwen.search.synonyms import Synonyms
 
 # Ranking weights, chosen by a sweep of known-item MRR@10 on the 240 queries of
 # bench/queries/known_items.jsonl over the whole bench corpus (2026-11-26):

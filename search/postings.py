@@ -23,7 +23,7 @@ from itertools import accumulate, islice
 from whoosh.matching import Matcher
 from whoosh.reading import IndexReader, TermNotFound
 
-from index.whoosh_contract import W3LeafMatcher
+from xinwen.index.whoosh_contract import W3LeafMatcher
 
 
 @dataclass(slots=True)

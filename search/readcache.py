@@ -35,11 +35,11 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.reading import IndexReader
 
-from index import whoosh_io
-from index.schema import published_dates
-from index.store import read_meta
-from search import spelling
-from search.facets import FacetIndex
+from xinwen.index import whoosh_io
+from xinwen.index.schema import published_dates
+from xinwen.index.store import read_meta
+from xinwen.search import spelling
+from xinwen.search.facets import FacetIndex
 
 log = logging.getLogger(__name__)
 

@@ -11,9 +11,24 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from index.analysis import fold, in_dictionary, word_analyzer
-from index.records import Record
-from index.sources import read_sources
+from xinwen.index.analysis import fold, in_dictionary, word_analyzer
+from xinwen.index.builder import ReindexOptions, reindex
+from xinwen.index.records import Record
+from xinwen.index.sources import read_sources
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "data" / "demo"
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+SAMPLE = SHARED_CORPUS / "sample.jsonl"
+
+
+def build_index(root: Path, *sources: Path, **options: object) -> Path:
+    """Run a real full reindex of ``sources`` into ``root``; returns the root."""
+    opts = ReindexOptions(sources=list(sources), root=root, progress=False)
+    for key, value in options.items():
+        setattr(opts, key, value)
+    reindex(opts)
+    return root
 
 
 def analyze(text: str, *, mode: str = "query", userwords: tuple = ()) -> list[str]:

@@ -19,13 +19,14 @@ import pytest
 from flask import Flask
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_web_security import HOSTILE, assert_safe_html
-from webhtml import parse_html
+
+from tests.test_web_security import HOSTILE, assert_safe_html
+from tests.webhtml import parse_html
 
 if TYPE_CHECKING:
     from playwright.sync_api import ConsoleMessage, Dialog, Page
 
-pytest_plugins = ["webfixtures"]
+pytest_plugins = ["tests.webfixtures"]
 
 PARAMS = ["q", "category", "source", "from", "to", "sort", "page", "size"]
 ERROR_PARAMS = {*PARAMS, None}

@@ -12,14 +12,13 @@ import random
 from pathlib import Path
 
 import pytest
-from webhtml import page
 
-from index.clusters import Clusters
-from index.store import IndexStore
-from search import Searcher, SearchRequest, SortOrder
-from tests.conftest import build_index
-from tests.helpers import write_jsonl
-from webui import create_app
+from tests.helpers import build_index, write_jsonl
+from tests.webhtml import page
+from xinwen.index.clusters import Clusters
+from xinwen.index.store import IndexStore
+from xinwen.search import Searcher, SearchRequest, SortOrder
+from xinwen.webui import create_app
 
 STORIES = 60
 CHARS = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]

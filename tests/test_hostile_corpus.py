@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from index.builder import ReindexOptions, reindex
-from index.records import Skip
-from index.report import ReindexReport
-from index.sources import MAX_BODY_CHARS
-from index.store import IndexStore
-from search import Searcher, SearchRequest
+from xinwen.index.builder import ReindexOptions, reindex
+from xinwen.index.records import Skip
+from xinwen.index.report import ReindexReport
+from xinwen.index.sources import MAX_BODY_CHARS
+from xinwen.index.store import IndexStore
+from xinwen.search import Searcher, SearchRequest
 
 NEWS = "国家能源局发布新能源发展报告，光伏和风电装机容量继续增长，储能项目加快建设。"
 

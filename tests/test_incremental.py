@@ -16,12 +16,11 @@ from pathlib import Path
 import pytest
 from whoosh import index as whoosh_index
 
-from index import builder
-from index.builder import ReindexOptions, reindex, to_document
-from index.store import FAULT_ENV, IndexStore
-from search import Searcher, SearchRequest
-from tests.conftest import ROOT, build_index
-from tests.helpers import article, kill_first_worker, records, write_jsonl
+from tests.helpers import ROOT, article, build_index, kill_first_worker, records, write_jsonl
+from xinwen.index import builder
+from xinwen.index.builder import ReindexOptions, reindex, to_document
+from xinwen.index.store import FAULT_ENV, IndexStore
+from xinwen.search import Searcher, SearchRequest
 
 TOPICS = (
     "光伏电站并网发电",

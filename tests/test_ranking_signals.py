@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from search import Searcher, SearchRequest
-from search.stories import stories
-from tests.conftest import build_index
-from tests.helpers import article, write_jsonl
+from tests.helpers import article, build_index, write_jsonl
+from xinwen.search import Searcher, SearchRequest
+from xinwen.search.stories import stories
 
 # Articles that match no query here: they give the index a few documents more, as a corpus has.
 _OTHERS = [

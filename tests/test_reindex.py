@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 from whoosh import query as wq
 
-from index.builder import ReindexError, ReindexOptions, StrictModeError, reindex
-from index.schema import SCHEMA_VERSION, published_dates
-from index.stats import index_stats
-from index.store import (
+from tests.helpers import DEMO, ROOT, article, build_index, records, write_jsonl
+from xinwen.index.builder import ReindexError, ReindexOptions, StrictModeError, reindex
+from xinwen.index.schema import SCHEMA_VERSION, published_dates
+from xinwen.index.stats import index_stats
+from xinwen.index.store import (
     CorruptIndexError,
     IndexStore,
     NoIndexError,
@@ -25,9 +26,7 @@ from index.store import (
     SchemaMismatchError,
     write_meta,
 )
-from search import Searcher, SearchRequest, SortOrder
-from tests.conftest import DEMO, ROOT, build_index
-from tests.helpers import article, records, write_jsonl
+from xinwen.search import Searcher, SearchRequest, SortOrder
 
 
 def ids_for(root: Path, q: str, **kw: object) -> set[str]:
@@ -286,7 +285,7 @@ START_METHOD_RUN = """
 import multiprocessing, sys
 from pathlib import Path
 multiprocessing.set_start_method(sys.argv[1])  # as Python 3.14 does (forkserver) by default
-from index.builder import ReindexOptions, reindex
+from xinwen.index.builder import ReindexOptions, reindex
 first, second, root = (Path(a) for a in sys.argv[2:5])
 full = reindex(ReindexOptions([first], root, workers=2, progress=False))
 more = reindex(ReindexOptions([second], root, incremental=True, progress=False))
@@ -322,7 +321,7 @@ def fork():
     threads.append(threading.active_count())
     return real_fork()
 os.fork = fork
-from index.builder import ReindexOptions, reindex
+from xinwen.index.builder import ReindexOptions, reindex
 reindex(ReindexOptions([Path(sys.argv[1])], Path(sys.argv[2]), workers=3, progress=False))
 print(*threads)
 """

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 
-import search.readcache as readcache
-from index.builder import ReindexOptions, reindex
-from index.store import IndexStore
-from search import Searcher, SearchRequest, SortOrder
-from tests.conftest import DEMO, build_index
-from tests.helpers import article, write_jsonl
+import xinwen.search.readcache as readcache
+from tests.helpers import DEMO, article, build_index, write_jsonl
+from xinwen.index.builder import ReindexOptions, reindex
+from xinwen.index.store import IndexStore
+from xinwen.search import Searcher, SearchRequest, SortOrder
 
 QUERIES = ["", "光伏 储能", '"绿色供应链"', "煤", "风电 -煤", "氢能 OR 核电", "特高压", "发展"]
 

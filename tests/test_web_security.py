@@ -15,11 +15,11 @@ from flask import Flask
 from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from webhtml import Node, page, parse_html
 
-from webui import CSP, create_app
+from tests.webhtml import Node, page, parse_html
+from xinwen.webui import CSP, create_app
 
-pytest_plugins = ["webfixtures"]
+pytest_plugins = ["tests.webfixtures"]
 
 HOSTILE = [
     "<script>alert(1)</script>",

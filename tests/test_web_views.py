@@ -7,9 +7,10 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from flask.testing import FlaskClient
-from webhtml import page, parse_html
 
-pytest_plugins = ["webfixtures"]
+from tests.webhtml import page, parse_html
+
+pytest_plugins = ["tests.webfixtures"]
 
 
 def params_of(url: str) -> list[tuple[str, str]]:

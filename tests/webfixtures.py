@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import build_index
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
-from servers import LiveServer, start_server, stop_server
 
-from webui import create_app
+from tests.helpers import build_index
+from tests.servers import LiveServer, start_server, stop_server
+from xinwen.webui import create_app
 
 HOSTILE_RECORDS = [
     {
