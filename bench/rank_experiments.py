@@ -29,6 +29,8 @@ from bench.topical import judged_at, ndcg, read_qrels
 # Named candidates: constant → value (see the constants of search/engine.py).
 CANDIDATES: dict[str, dict[str, object]] = {
     "shipped": {},
+    # The ranking before roundups' stories and verbatim strings counted (2026-12-06).
+    "before-stories": {"STORY_DAMP": 0.0, "STORY_LEAD": False, "VERBATIM_BONUS": 0.0},
 }
 KINDS = (
     "vague",
@@ -41,6 +43,8 @@ KINDS = (
     "traditional",
     "single_char",
     "year",
+    "fullwidth",
+    "headline_copy",
 )
 
 
@@ -129,6 +133,39 @@ def summary(result: dict) -> str:
     return " ".join(parts)
 
 
+def table(result: dict) -> list[str]:
+    """A markdown table: known-item MRR@10, s@1, s@10 by kind, then topical nDCG@10 by area."""
+    items, ranks = result["items"], result["ranks"]
+    groups: dict[str, list[int | None]] = defaultdict(list)
+    for item in items:
+        r = ranks[item.query + "→" + item.id]
+        for key in ("all", item.source, *item.kinds):
+            groups[key].append(r)
+    lines = [
+        "| known items | queries | MRR@10 | s@1 | s@10 |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for key in ("all", "original", "drawn", *KINDS):
+        rs = groups.get(key)
+        if not rs:
+            continue
+        mrr = sum(1 / r for r in rs if r) / len(rs)
+        s1 = sum(1 for r in rs if r == 1) / len(rs)
+        s10 = sum(1 for r in rs if r) / len(rs)
+        lines.append(f"| {key} | {len(rs)} | {mrr:.3f} | {s1:.0%} | {s10:.0%} |")
+    areas: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for score, judged, topic, _ in result["topical"].values():
+        areas["all"].append((score, judged))
+        areas[topic["area"]].append((score, judged))
+    lines += ["", "| topics | topics | nDCG@10 | judged@10 |", "| --- | ---: | ---: | ---: |"]
+    for key in ("all", "energy", "general"):
+        v = areas.get(key, [])
+        if v:
+            nd, jd = (sum(x[i] for x in v) / len(v) for i in (0, 1))
+            lines.append(f"| {key} | {len(v)} | {nd:.3f} | {jd:.0%} |")
+    return lines
+
+
 def diff(base: dict, other: dict) -> list[str]:
     lines = []
     for key, r0 in base["ranks"].items():
@@ -148,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--index", type=Path, required=True)
     parser.add_argument("--split", choices=("tune", "test"), default="tune")
     parser.add_argument("--diff", action="store_true")
+    parser.add_argument("--table", action="store_true", help="markdown tables by kind and area")
     args = parser.parse_args(argv)
     from xinwen.search import Searcher
 
@@ -164,6 +202,8 @@ def main(argv: list[str] | None = None) -> int:
             patch(old)
         took = time.perf_counter() - started
         print(f"{text} [{args.split}, {took:.1f} s]: {summary(result)}", flush=True)
+        if args.table:
+            print("\n".join(table(result)), flush=True)
         if args.diff and base is not None:
             print("\n".join(diff(base, result)), flush=True)
         base = base or result
