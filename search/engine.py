@@ -9,8 +9,9 @@ Whoosh stores the index; this module answers queries from it in three steps:
    A word with synonyms (``search.synonyms``) is one unit with them: its documents or theirs.
 2. **Score.** BM25F over the word fields (title weighted), plus a small weight for the
    character fields, accumulated posting by posting into one array of scores.
-3. **Re-rank.** The best ``RERANK_DEPTH`` documents get a bonus read off their text: all query
-   words side by side (the query as a phrase), or close together (proximity).
+3. **Re-rank.** The best ``RERANK_DEPTH`` documents get a factor read off their text: all query
+   words side by side (the query as a phrase), close together (proximity), in the title or the
+   lead, a typed string verbatim; a roundup counts story by story (``search.stories``).
 
 Posting lists are cached per index generation (LRU, bounded in bytes), so a word shared by many
 queries is read once; so are the positions of the terms position checks read often (a common
