@@ -7,7 +7,7 @@ INDEX  ?= var
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: setup demo test lint format bench clean cluster cluster-demo
+.PHONY: setup demo test lint format docs bench clean cluster cluster-demo
 
 setup: $(VENV)/.installed
 
@@ -47,6 +47,10 @@ test: lint
 format: setup
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# The README's settings and command tables, from the declarations and the xinwen parsers.
+docs: setup
+	$(BIN)/python -m xinwen.docs
 
 bench: setup
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
