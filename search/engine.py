@@ -553,24 +553,28 @@ def rerank_factor(words: Sequence[str], title: str, body: str, typed: Sequence[s
         return 1.0
     bonus = 0.0
     head = fold(title)
-    text = fold(body)
-    parts = stories(text) if STORY_DAMP or STORY_LEAD else [text]
-    several = len(parts) > 1
+    # Cut before folding (headlines read the same either way): a one-word query then folds
+    # only the leads, not a body that may be long.
+    raw = stories(body) if STORY_DAMP or STORY_LEAD else [body]
+    several = len(raw) > 1
+    lead_bonus = LEAD_BONUS if len(words) > 1 else LEAD_BONUS_ONE
+    if lead_bonus:
+        if several and STORY_LEAD:
+            leads = [fold(p.lstrip("\n")[:LEAD_CHARS]) for p in raw]
+        else:
+            leads = [fold(body[:LEAD_CHARS])]
+        if any(all(w in head + "\n" + lead for w in words) for lead in leads):
+            bonus += lead_bonus
+    if len(words) < 2:
+        return 1.0 + bonus
+    parts = [fold(p) for p in raw]
+    text = "\n".join(parts)
     joined = "".join(words)
     typed = [t for t in typed if t != joined]  # the whole query side by side: PHRASE_BONUS
     if VERBATIM_BONUS and typed:
         whole = head + "\n" + text
         bonus += VERBATIM_BONUS * sum(1 for t in typed if t in whole) / len(typed)
-    lead_bonus = LEAD_BONUS if len(words) > 1 else LEAD_BONUS_ONE
-    if lead_bonus:
-        leads = [text[:LEAD_CHARS]]
-        if several and STORY_LEAD:
-            leads = [p.lstrip("\n")[:LEAD_CHARS] for p in parts]
-        if any(all(w in head + "\n" + lead for w in words) for lead in leads):
-            bonus += lead_bonus
-    if len(words) < 2:
-        return 1.0 + bonus
-    contexts = [head + "\n" + p for p in parts] if several else [head + "\n" + text]
+    contexts = [head + "\n" + p for p in parts]
     holding = [c for c in contexts if all(w in c for w in words)]
     if not holding:
         return (1.0 + bonus) * (1.0 - STORY_DAMP if several else 1.0)
