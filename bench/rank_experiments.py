@@ -1,7 +1,7 @@
 """Ranking experiments: every known-item and topical query of one half against one open index,
 in seconds, with the ranking's module constants patched per candidate.
 
-    python bench/rank_experiments.py --index DIR [--split tune|test] [--diff] CANDIDATE…
+    python -m bench.rank_experiments --index DIR [--split tune|test] [--diff] [--table] CANDIDATE…
 
 A candidate is ``name`` from ``CANDIDATES`` below, or ``CONST=VALUE[,CONST=VALUE…]`` for the
 constants of ``xinwen.search.engine`` (and ``xinwen.search.service``, which imports some of
@@ -14,14 +14,11 @@ The index is any xinwen index of the whole bench corpus (``xinwen reindex bench.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from collections import defaultdict
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
+from bench.harness import arguments
 from bench.query_sets import KNOWN_ITEMS, TOPICAL, read_rows
 from bench.relevance import K, rank_of, read_known_items
 from bench.topical import judged_at, ndcg, read_qrels
@@ -180,13 +177,16 @@ def diff(base: dict, other: dict) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = arguments(__doc__, index="an xinwen index of the whole bench corpus")
     parser.add_argument("candidates", nargs="*", default=["shipped"])
-    parser.add_argument("--index", type=Path, required=True)
     parser.add_argument("--split", choices=("tune", "test"), default="tune")
     parser.add_argument("--diff", action="store_true")
     parser.add_argument("--table", action="store_true", help="markdown tables by kind and area")
     args = parser.parse_args(argv)
+    if args.index is None:
+        parser.error(
+            "--index DIR is needed: xinwen reindex ../shared/corpus/bench.jsonl.gz --index DIR"
+        )
     from xinwen.search import Searcher
 
     searcher = Searcher(args.index)
