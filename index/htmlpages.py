@@ -235,9 +235,38 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     stated = next((clean_title(meta[k]) for k in _META_SOURCES if meta.get(k, "").strip()), "")
     usable = stated and stated not in _NOT_SOURCES and "//" not in stated and len(stated) <= 30
     hints.stated_source = stated if usable else None
+    hints.marked_source = _marked_source(root)
     hints.url = _url(root, meta)
     hints.published, hints.date_from = _markup_date(root, meta)
     return hints
+
+
+# Class names of the element that holds an article's source in its meta line, unlabelled
+# (portals: ``<a class="source">X</a>`` beside the date; mobile sites: ``<span class="src">``).
+_SOURCE_CLASSES_WORDS = "source src from ly laiyuan article-source source-name media-name come-from"
+_SOURCE_CLASSES = frozenset(_SOURCE_CLASSES_WORDS.split())
+_SOURCE_LABEL = re.compile(r"^(?:来源|來源|稿源|出处|source)\s*[:：|｜]?\s*", re.IGNORECASE)
+_DIGITS = re.compile(r"\d")
+
+
+def _marked_source(root: lxml.html.HtmlElement) -> str | None:
+    """The source an element of the article's meta line names by its class, without a 来源
+    label: the first such element whose parent is a short line of two or more fields (date,
+    source, reads), outside lists, sidebars and footers (other articles' sources)."""
+    for el in root.iter("a", "span", "em", "i", "b", "strong", "cite", "div", "p"):
+        classes = set((el.get("class") or "").lower().split())
+        if not classes & _SOURCE_CLASSES:
+            continue
+        parent = el.getparent()
+        if parent is None or len(parent) < 2 or len(parent.text_content().strip()) > 80:
+            continue
+        if any(a.tag in ("li", "aside", "nav", "footer") for a in el.iterancestors()):
+            continue
+        name = _SOURCE_LABEL.sub("", " ".join(el.text_content().split()))
+        # (a date or a count in it: not a name; 本站, 原创: the site's own)
+        if 2 <= len(name) <= 20 and not _DIGITS.search(name) and name not in _NOT_SOURCES:
+            return name
+    return None
 
 
 def _account_name(root: lxml.html.HtmlElement, meta: dict[str, str]) -> str | None:

@@ -101,6 +101,7 @@ class PageHints:
     date_from: str = ""
     site_name: str | None = None
     stated_source: str | None = None  # <meta name="source"> and the like
+    marked_source: str | None = None  # an unlabelled source element in the meta line
     url: str | None = None
     main_text: str | None = None  # trafilatura's main text
 
@@ -587,6 +588,8 @@ def _stated_or_site(
         return judged.bylines[i].source, "byline 来源"  # type: ignore[union-attr]
     if hints.stated_source:
         return hints.stated_source, "meta source"
+    if hints.marked_source:
+        return hints.marked_source, "source element"
     if judged.hints.get("source"):
         return judged.hints["source"], "patterns file"
     if hints.site_name:

@@ -10,7 +10,8 @@ A folder names a category unless it looks like something else: a site (``www.x.c
 ending in 网/在线/资讯), a date or number (``2023``, ``2023-11``), a Latin label that is not a
 plain word (``site_a``, ``crawl-2``), or a generic container (``pages``, ``html``, ``data``,
 ``crawl``, ``网页`` …). A Chinese name that reads as a site's or a generic word (资讯, 行业资讯)
-is a category all the same when two or more category folders sit beside it: a site's sections.
+is a category all the same when two or more category folders sit beside it: a site's sections;
+so is ``news`` beside ``finance`` and ``tech`` (a portal's channels).
 """
 
 from __future__ import annotations
@@ -64,12 +65,16 @@ def folder_category(path: str, root: str) -> str | None:
 # Chinese words for a container of files, never a category even beside categories.
 _CONTAINER_WORDS = "网页 页面 数据 语料 语料库 抓取 下载 存档 归档 全部 其他 其它 未分类"
 _CONTAINERS = frozenset(_CONTAINER_WORDS.split())
+# Latin words read as generic that are a portal's channel beside other channels.
+_LATIN_SECTIONS = frozenset(("news",))
 
 
 def _beside_categories(parent: str, name: str) -> bool:
-    """A Chinese folder name read as a site's or a generic word (资讯, 行业资讯, 新闻) that sits
-    beside two or more category folders is one of the site's sections too."""
-    if name.isascii() or len(name) > _MAX_CHARS or _NOT_A_NAME.search(name) or name in _CONTAINERS:
+    """A Chinese folder name read as a site's or a generic word (资讯, 行业资讯, 新闻), or
+    ``news``, that sits beside two or more category folders is one of the site's sections too."""
+    if name.isascii() and name.lower() not in _LATIN_SECTIONS:
+        return False
+    if len(name) > _MAX_CHARS or _NOT_A_NAME.search(name) or name in _CONTAINERS:
         return False
     siblings = [n for n in _subfolders(parent) if n != name]
     return sum(names_category(n) for n in siblings) >= 2
