@@ -339,8 +339,10 @@ def byline_site_name(line: str) -> str | None:
 
 # ---- site names -----------------------------------------------------------------------
 
+# (…融媒体中心: a county's media centre, the publisher of its news site)
 _SITE_SUFFIX = re.compile(
-    r"(?:网|網|网站|在线|在線|资讯|資訊|新闻|新聞|报|報|日报|频道|门户|传媒|时报|周刊)$"
+    r"(?:网|網|网站|在线|在線|资讯|資訊|新闻|新聞|报|報|日报|频道|门户|传媒|时报|周刊"
+    r"|融媒体中心|融媒體中心|融媒中心|传媒中心|傳媒中心)$"
 )
 _NAME_SPLIT = re.compile(r"\s*(?:[|｜_—–\-·•»]|\s{2,}|\s+(?=www\.|https?:))\s*")
 
@@ -433,10 +435,11 @@ def header_name(line: str) -> str | None:
 # ---- headlines ------------------------------------------------------------------------
 
 # Separators between a page title's headline, section and site name; a hyphen only where it
-# joins neither digits (2023-2024) nor Latin letters (HY-Home, COVID-19), and "·" never
-# (【新春走基层·…】 is part of a headline).
+# joins neither digits (2023-2024) nor Latin letters (HY-Home, COVID-19), a double hyphen
+# always (站名--110千伏…: no number range is written so), and "·" never (【新春走基层·…】 is
+# part of a headline).
 _TITLE_SEPARATORS = re.compile(
-    r"\s*(?:_|\||｜|—{1,2}|–|::)\s*|\s+-{1,2}\s+"
+    r"\s*(?:_|\||｜|—{1,2}|–|::|--)\s*|\s+-\s+"
     r"|(?<=[^\dA-Za-z])-{1,2}(?=\D)|(?<=[A-Za-z])-{1,2}(?=[^\dA-Za-z])"
 )
 

@@ -77,3 +77,35 @@ def test_news_beside_other_channels_is_a_channel(tmp_path: Path) -> None:
     lone = tmp_path / "crawl" / "news" / "2023-12-20"
     lone.mkdir(parents=True)
     assert folder_category(str(lone / "doc-1.shtml"), str(tmp_path / "crawl")) is None
+
+
+def test_a_double_hyphen_in_a_title_sets_the_site_name_apart(tmp_path: Path) -> None:
+    # 站名--标题 where the headline begins with a figure: no stray hyphen on the headline.
+    path = tmp_path / "a.htm"
+    path.write_text(
+        '<html><head><meta charset="utf-8"><title>滨江电力信息网--110千伏城南变电站投运'
+        "</title></head><body><table><tr><td><b>110千伏城南变电站投运</b></td></tr>"
+        "<tr><td>发布时间：2009-5-8</td></tr>"
+        f"<tr><td>{PROSE}<br>{MORE}</td></tr></table></body></html>",
+        "utf-8",
+    )
+    assert read_one(path).title == "110千伏城南变电站投运"
+
+
+def test_a_county_media_centre_names_the_site(tmp_path: Path) -> None:
+    # Its header names the centre first and its news site second; without a 来源 the source is
+    # the centre, which the header names first.
+    site = tmp_path / "site"
+    site.mkdir()
+    for n in range(3):
+        (site / f"{n}.html").write_text(
+            f'<html><head><meta charset="utf-8"><title>充电桩乡镇全覆盖第{n}期</title></head><body>'
+            "<div class='top'><span>滨江县融媒体中心 · 滨江新闻网</span></div>"
+            f"<h1>充电桩乡镇全覆盖第{n}期</h1><div class='info'><span>2023-05-2{n}</span>"
+            f"<span>浏览量：{n}</span></div><p>第{n}期：{PROSE}</p><p>第{n}期：{MORE}</p>"
+            "<div class='foot'><p>承办：滨江县融媒体中心</p></div></body></html>",
+            "utf-8",
+        )
+    records = [r for r in read_sources([site]) if isinstance(r, Record)]
+    assert len(records) == 3
+    assert {r.source for r in records} == {"滨江县融媒体中心"}
