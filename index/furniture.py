@@ -382,6 +382,7 @@ def owner_name(line: str) -> str | None:
     if not _COPYRIGHT_MARK.search(line):
         return None
     for word in _RIGHTS.sub(" ", line).split():
+        word = word.lstrip(":：")  # 版权所有：X
         if 2 <= len(word) <= 16 and _CJK.search(word) and not re.search(r"icp|[:：]", word, re.I):
             return word.strip("·|｜-—")
     return None

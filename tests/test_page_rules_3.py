@@ -109,3 +109,16 @@ def test_a_county_media_centre_names_the_site(tmp_path: Path) -> None:
     records = [r for r in read_sources([site]) if isinstance(r, Record)]
     assert len(records) == 3
     assert {r.source for r in records} == {"滨江县融媒体中心"}
+
+
+def test_a_copyright_line_with_a_colon_names_the_site(tmp_path: Path) -> None:
+    # A page saved as text, no 来源, no site name in its title: 版权所有：X in the footer.
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "充电桩乡镇全覆盖\nnengxue.example.org.cn\n\n充电桩乡镇全覆盖\n\n"
+        "发布日期：2023-08-02  作者：王晨  浏览次数：\n\n"
+        f"{PROSE}\n\n{MORE}\n\n上一篇：储能电站开工\n下一篇：风电项目签约\n\n"
+        "版权所有：滨江能源学会  地址：滨江市某路1号  邮编：100000\n京ICP备12000000号-2\n",
+        "utf-8",
+    )
+    assert read_one(path).source == "滨江能源学会"
