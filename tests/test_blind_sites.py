@@ -26,16 +26,16 @@ FLOORS = {
     "gangneng-xinwen": 7,
     "chuneng-luntan": 7,
 }
-# set 2: held out (split "test2"), never looked at while the rules were changed; its floors
-# are what it got when scored at the end of round 2.
+# set 2: held out in round 2 (its floors then: 39 pages), open from round 3, whose rules were
+# shaped by it too; its floors are what it gets at the end of round 3.
 FLOORS_2 = {
     "dianwang-zhoukan": 6,
-    "dongshan-dianli": 5,
-    "hexian-rmt": 6,
-    "m-nengyuanbao": 1,
-    "tianji-portal": 1,
+    "dongshan-dianli": 6,
+    "hexian-rmt": 7,
+    "m-nengyuanbao": 7,
+    "tianji-portal": 7,
     "xinghao-zimeiti": 7,
-    "zhongguo-nengyan": 6,
+    "zhongguo-nengyan": 7,
     "zhongxun-she": 7,
 }
 SETS = {"set 1": (ROOT, FLOORS), "set 2": (ROOT_2, FLOORS_2)}
