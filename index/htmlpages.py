@@ -241,12 +241,20 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     return hints
 
 
-# Class names of the element that holds an article's source in its meta line, unlabelled
-# (portals: ``<a class="source">X</a>`` beside the date; mobile sites: ``<span class="src">``).
-_SOURCE_CLASSES_WORDS = "source src from ly laiyuan article-source source-name media-name come-from"
-_SOURCE_CLASSES = frozenset(_SOURCE_CLASSES_WORDS.split())
+# Class or id of the element that holds an article's source in its meta line, unlabelled
+# (portals: ``<a class="source">X</a>`` beside the date, ``<span class="a_source">``,
+# ``id="article-source"``; mobile sites: ``<span class="src">``), but not ``resource``.
+_SOURCE_TOKEN = re.compile(
+    r"^(?:ly|from|come-?from|media-?name)$"
+    r"|(?:^|[-_]|article|news|post|info)(?:source|src|laiyuan)(?:$|[-_]|name|link)"
+)
 _SOURCE_LABEL = re.compile(r"^(?:来源|來源|稿源|出处|source)\s*[:：|｜]?\s*", re.IGNORECASE)
 _DIGITS = re.compile(r"\d")
+
+
+def _names_source(el: lxml.html.HtmlElement) -> bool:
+    tokens = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
+    return any(_SOURCE_TOKEN.search(token) for token in tokens)
 
 
 def _marked_source(root: lxml.html.HtmlElement) -> str | None:
@@ -254,8 +262,7 @@ def _marked_source(root: lxml.html.HtmlElement) -> str | None:
     label: the first such element whose parent is a short line of two or more fields (date,
     source, reads), outside lists, sidebars and footers (other articles' sources)."""
     for el in root.iter("a", "span", "em", "i", "b", "strong", "cite", "div", "p"):
-        classes = set((el.get("class") or "").lower().split())
-        if not classes & _SOURCE_CLASSES:
+        if not _names_source(el):
             continue
         parent = el.getparent()
         if parent is None or len(parent) < 2 or len(parent.text_content().strip()) > 80:

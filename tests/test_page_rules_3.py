@@ -44,6 +44,18 @@ def test_a_source_link_beside_the_date_is_the_source(tmp_path: Path) -> None:
     record = read_one(path)
     assert record.source == "滨江日报"
     assert record.published is not None and record.published.isoformat() == "2023-11-03"
+    # The same by other common spellings of its class or id; a "resource" link is not one.
+    for attrs in ('class="a_source"', 'id="article-source"', 'class="articleSource"'):
+        path.write_text(
+            page(f'<div class="info"><span>2023-11-03</span><span {attrs}>滨江日报</span></div>'),
+            "utf-8",
+        )
+        assert read_one(path).source == "滨江日报", attrs
+    path.write_text(
+        page('<div class="info"><span>2023-11-03</span><a class="resource">下载附件</a></div>'),
+        "utf-8",
+    )
+    assert read_one(path).source != "下载附件"
 
 
 def test_a_mobile_pages_source_span_is_the_source(tmp_path: Path) -> None:
