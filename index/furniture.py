@@ -337,6 +337,24 @@ def byline_site_name(line: str) -> str | None:
     return None
 
 
+_DATE_IN_LINE = re.compile(_DATE)
+_FIELD_SPLIT = re.compile(r"\s*[|｜丨/／·•]\s*|\s+")
+
+
+def byline_name(line: str) -> str | None:
+    """A publication's name as an unlabelled field of a short byline beside its date
+    (``2023-05-12 10:00 | 滨江日报 | 作者：张三``, ``滨江日报 2023-05-12``): the one field shaped
+    like a site's or paper's name, the others a date, a time or labelled fields."""
+    text = fold_width(line)
+    if len(text) > 60 or not (match := _DATE_IN_LINE.search(text)):
+        return None
+    rest = text[: match.start()] + " " + text[match.end() :]
+    rest = re.sub(r"星期.|周[一二三四五六日天]", " ", rest)
+    fields = [f for f in _FIELD_SPLIT.split(rest) if f]
+    names = [f for f in fields if looks_like_site_name(f) and not re.search(r"[:：]", f)]
+    return names[0] if len(names) == 1 else None
+
+
 # ---- site names -----------------------------------------------------------------------
 
 # (…融媒体中心: a county's media centre, the publisher of its news site)

@@ -33,6 +33,7 @@ from xinwen.index.cleaning import clean_title, find_date_in_text, parse_date
 from xinwen.index.furniture import (
     FOOTER_RULES,
     Byline,
+    byline_name,
     byline_site_name,
     header_name,
     headline_shaped,
@@ -592,6 +593,10 @@ def _stated_or_site(
         return hints.marked_source, "source element"
     if judged.hints.get("source"):
         return judged.hints["source"], "patterns file"
+    for i in near:
+        # a paper's or site's name as an unlabelled field beside the byline's date
+        if i < len(judged.lines) and judged.bylines[i] and (name := byline_name(judged.lines[i])):
+            return name, "byline (unlabelled name beside the date)"
     if hints.site_name:
         return hints.site_name, "site name (page markup)"
     if name := _saved_title_site(judged.lines[:2], title):

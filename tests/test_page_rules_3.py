@@ -134,3 +134,17 @@ def test_a_copyright_line_with_a_colon_names_the_site(tmp_path: Path) -> None:
         "utf-8",
     )
     assert read_one(path).source == "滨江能源学会"
+
+
+def test_a_papers_name_beside_the_date_is_the_source(tmp_path: Path) -> None:
+    # No label and no class: a paper's name as a field of the byline, before or after the date.
+    path = tmp_path / "a.html"
+    for meta in (
+        "2023-05-12 10:00 | 滨江日报 | 作者：张三",
+        "滨江日报 2023-05-12 10:00",
+        "<span>2023-05-12</span><span>滨江日报</span><span>阅读 100</span>",
+    ):
+        path.write_text(page(f'<div class="meta">{meta}</div>'), "utf-8")
+        record = read_one(path)
+        assert record.source == "滨江日报", meta
+        assert record.published is not None and record.published.isoformat() == "2023-05-12"
