@@ -1,14 +1,14 @@
 """Score page reading on the blind sites (`tests/fixtures/blind-sites/`) against expected.jsonl.
 
 The sites were written by someone who had not read the extractor. Set 1 (`split: tune` and
-`split: test`) may be looked at while rules are changed; set 2 (`blind-sites-2/`, `split:
-test2`) is the held-out measure. So details of misses are printed for set 1 only; set 2 gives
-counts.
+`split: test`) and set 2 (`blind-sites-2/`, `split: test2`, open from round 3) may be looked
+at while rules are changed; set 3 (`blind-sites-3/`, `split: test3`) is the held-out measure.
+So details of misses are printed for sets 1 and 2 only; set 3 gives counts.
 
 A field is right when it equals the expected value after folding (traditional → simplified,
 full-width → half-width) and removing whitespace; the body is right when every expected phrase
 is in it and every chrome phrase is out of it. Run as
-``python -m tests.blindsites [ROOT] [-v] [--tune]`` for the table (with ``-v`` also set 1's
+``python -m tests.blindsites [ROOT] [-v] [--tune]`` for the table (with ``-v`` also the open sets'
 misses; with ``--tune`` the tune half only, for working on the rules).
 """
 
