@@ -99,15 +99,23 @@ def xinwen_index(
     limit: int | None,
     targets: Sequence[str] = (),
     rebuild: bool = False,
+    nice: int | str = "idle",
 ) -> Path:
-    """An xinwen index root of the bench corpus (built with one worker per CPU)."""
+    """An xinwen index root of the bench corpus (built with one worker per CPU).
+
+    ``nice`` is the reindex's priority (``index.priority``): ``idle``, the default of
+    ``xinwen reindex``, starves while other jobs use both cores; 0 builds at normal priority.
+    """
     from index.builder import ReindexOptions, reindex
     from index.schema import SCHEMA_VERSION
 
     source = source_for(workdir, corpus, limit, targets)
 
     def build(folder: Path) -> None:
-        reindex(ReindexOptions(sources=[source], root=folder, workers=cpu_count(), progress=False))
+        options = ReindexOptions(
+            sources=[source], root=folder, workers=cpu_count(), progress=False, nice=nice
+        )
+        reindex(options)
 
     stamp = _stamp(corpus, limit, targets, schema_version=SCHEMA_VERSION)
     return _cached(f"xinwen-{_suffix(limit)}", workdir, stamp, build, rebuild)
