@@ -3,11 +3,12 @@
 For one corpus — the bench corpus, or with ``--scale N`` the corpus repeated to N records as
 ``bench/scale.py`` does it (the same file, shared with its work folder) — this script:
 
-1. builds (or reuses) the embedded index of ``bench.indexes`` at normal priority, with its
-   build time (kept beside the index, as ``compare.py`` keeps it);
-2. starts a local three-node cluster (``search.typesense.cluster.LocalCluster``, data in the
+1. starts a local three-node cluster (``search.typesense.cluster.LocalCluster``, data in the
    work folder) and times a full ``reindex_typesense`` into it: reading, xinwen's analysis in
    this one process, imports of 500, until every node holds every document;
+2. builds (or reuses) the embedded index of ``bench.indexes`` at normal priority, with its
+   build time (kept beside the index, as ``compare.py`` keeps it; a ``scale.py`` run of the
+   same size started beside this one builds it meanwhile, and this run waits for it);
 3. starts ``xinwen serve`` twice (2 gunicorn workers each), once per backend, and sends both
    the latency queries (``queries/latency.txt``) over HTTP, one client, query by query in
    turn (embedded, then cluster), so both see the same load: first each query once (the
@@ -27,6 +28,7 @@ Writes ``bench/results/cluster.md`` from every saved run (``--workdir``/``cluste
 from __future__ import annotations
 
 import argparse
+import fcntl
 import http.client
 import json
 import os
@@ -150,6 +152,14 @@ def embedded_index(workdir: Path, corpus: Path) -> tuple[Path, dict | None]:
     from bench.indexes import xinwen_index
 
     cfg = RunConfig(str(workdir), str(corpus), None, "", str(QUERIES_DIR / "known_items.jsonl"))
+    # Another benchmark (scale.py) may be building the same index: wait for it untimed, then
+    # take the figures it kept (timing the wait would record it as this build's).
+    with (workdir / ".xinwen-full.lock").open("w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("waiting for the embedded index another run is building …", flush=True)
+            fcntl.flock(lock, fcntl.LOCK_EX)
 
     def make() -> Path:
         return xinwen_index(workdir, corpus, None, cfg.targets(), False, 0)
@@ -272,11 +282,6 @@ def run(args: argparse.Namespace) -> dict:
         "uptime_start": uptime(),
         "repeat": args.repeat,
     }
-    print(f"[{label}] embedded index …", flush=True)
-    root, built = embedded_index(workdir, corpus)
-    generation = IndexStore(root).current_path()
-    figures["embedded"] = {"build": built, "bytes": dir_size(generation or root)}
-
     data = workdir / "cluster-data"
     shutil.rmtree(data, ignore_errors=True)
     cluster = LocalCluster(data).start()
@@ -295,6 +300,11 @@ def run(args: argparse.Namespace) -> dict:
             "bytes_per_node": [dir_size(n.folder / "data") for n in cluster.nodes],
         }
         print(f"[{label}] cluster built in {seconds:,.0f} s; {nodes_after_import}", flush=True)
+        # The embedded index second: a scale.py run of the same size may be building it.
+        print(f"[{label}] embedded index …", flush=True)
+        root, built = embedded_index(workdir, corpus)
+        generation = IndexStore(root).current_path()
+        figures["embedded"] = {"build": built, "bytes": dir_size(generation or root)}
         env = {
             "XINWEN_TYPESENSE_KEY": cluster.api_key,
             "XINWEN_TYPESENSE_NODES": ",".join(cluster.urls),
