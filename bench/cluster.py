@@ -177,7 +177,7 @@ def http_latency(servers: dict[str, Server], repeat: int) -> tuple[dict, dict]:
     samples: dict[str, dict[str, list[float]]] = {
         name: {"first": [], "warm": []} for name in servers
     }
-    errors: dict[str, list[str]] = {name: [] for name in servers}
+    errors: dict[str, list[str]] = {name: [] for name in servers}  # every failed request
     for n in range(repeat + 2):  # pass 0: first time; pass 1: warm-up; then the timed passes
         for path in paths:
             for name, server in servers.items():
@@ -189,6 +189,17 @@ def http_latency(servers: dict[str, Server], repeat: int) -> tuple[dict, dict]:
                 elif n > 1:
                     samples[name]["warm"].append(sample.seconds * 1000)
     return samples, errors
+
+
+def error_statuses(errors: list[str]) -> dict[str, int]:
+    """Failed requests by HTTP status ("0": no answer): a 400 is a query the backend refuses
+    by design, a 503 one no node answered in time."""
+    out: dict[str, int] = {}
+    for error in errors:
+        _path, _, what = error.partition(": ")
+        status = what.split()[1].rstrip(":") if what.startswith("HTTP ") else "0"
+        out[status] = out.get(status, 0) + 1
+    return out
 
 
 def relevance(search) -> dict:
@@ -319,6 +330,7 @@ def run(args: argparse.Namespace) -> dict:
         figures["http"] = samples
         figures["http_errors"] = {k: v[:20] for k, v in errors.items()}
         figures["http_error_count"] = {k: len(v) for k, v in errors.items()}
+        figures["http_error_status"] = {k: error_statuses(v) for k, v in errors.items()}
         figures["embedded"]["web_workers"] = servers["embedded"].workers_memory()
         figures["cluster"]["web_workers"] = servers["cluster"].workers_memory()
         for server in servers.values():
@@ -350,6 +362,14 @@ def _ms(values: list[float], p: int) -> str:
 
 def _f(value: float | None, fmt: str = ",.0f") -> str:
     return "—" if value is None else format(value, fmt)
+
+
+def _errors(fig: dict, backend: str) -> str:
+    total = fig["http_error_count"][backend]
+    statuses = (fig.get("http_error_status") or {}).get(backend) or {}
+    if not total or not statuses:
+        return str(total)
+    return f"{total} (" + ", ".join(f"{n} × {s}" for s, n in sorted(statuses.items())) + ")"
 
 
 def section(fig: dict) -> list[str]:
@@ -396,9 +416,9 @@ def section(fig: dict) -> list[str]:
         )
     rows.append(
         [
-            "HTTP errors",
-            str(fig["http_error_count"]["embedded"]),
-            str(fig["http_error_count"]["cluster"]),
+            "failed requests (400: refused by design; 503: no node answered within 2 s)",
+            _errors(fig, "embedded"),
+            _errors(fig, "cluster"),
         ]
     )
     for split in ("all", "tune", "test"):
