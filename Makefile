@@ -7,7 +7,7 @@ INDEX  ?= var
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: setup demo test lint format bench clean cluster cluster-demo
+.PHONY: setup demo test lint format docs bench clean cluster cluster-demo
 
 setup: $(VENV)/.installed
 
@@ -31,11 +31,11 @@ demo: setup
 # $(CLUSTER_DATA) when set, else a temporary folder.
 CLUSTER_DATA ?=
 cluster: setup
-	$(BIN)/python -m search.typesense.cluster $(if $(CLUSTER_DATA),--data $(CLUSTER_DATA))
+	$(BIN)/python -m xinwen.search.typesense.cluster $(if $(CLUSTER_DATA),--data $(CLUSTER_DATA))
 
 # The same cluster with the demo corpus indexed into it and the web UI served over it.
 cluster-demo: setup
-	$(BIN)/python -m search.typesense.cluster --demo data/demo --port $(PORT)
+	$(BIN)/python -m xinwen.search.typesense.cluster --demo data/demo --port $(PORT)
 
 lint: setup
 	$(BIN)/ruff check .
@@ -47,6 +47,10 @@ test: lint
 format: setup
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# The README's settings and command tables, from the declarations and the xinwen parsers.
+docs: setup
+	$(BIN)/python -m xinwen.docs
 
 bench: setup
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'

@@ -18,12 +18,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from index.builder import ReindexOptions, reindex
-from search import QueryError, Searcher, SearchRequest
-from search.engine import query_words
-from search.typesense.cluster import LocalCluster
-from search.typesense.indexer import ClusterTarget, reindex_typesense
-from search.typesense.searcher import TypesenseSearcher
+from xinwen.index.builder import ReindexOptions, reindex
+from xinwen.search import QueryError, Searcher, SearchRequest
+from xinwen.search.engine import query_words
+from xinwen.search.typesense.cluster import LocalCluster
+from xinwen.search.typesense.indexer import ClusterTarget, reindex_typesense
+from xinwen.search.typesense.searcher import TypesenseSearcher
 
 SAMPLE = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "sample.jsonl"
 

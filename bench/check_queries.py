@@ -91,7 +91,7 @@ def expected_kind(query: str, folded: str, words: list[str], phrases: list[str])
 
 def load_corpus(path: Path) -> tuple[dict[str, tuple[str, str]], list[str]]:
     """Every article's (title, body) by id, and the folded title + body of each, in order."""
-    from index.analysis import fold
+    from xinwen.index.analysis import fold
 
     articles: dict[str, tuple[str, str]] = {}
     folded: list[str] = []
@@ -114,7 +114,7 @@ def check_known_items(
     path: Path, articles: dict[str, tuple[str, str]], folded_docs: list[str]
 ) -> tuple[list[str], Counter[str]]:
     """Problems found in the known-item file, and its count of queries per kind."""
-    from index.analysis import fold
+    from xinwen.index.analysis import fold
 
     problems: list[str] = []
     kinds: Counter[str] = Counter()
@@ -176,7 +176,7 @@ def check_known_items(
 def check_latency(path: Path, folded_docs: list[str]) -> tuple[list[str], Counter[str]]:
     """Lines of ``latency.txt`` whose words match no article, and the count of lines per class."""
     from bench.latency import read_queries
-    from index.analysis import fold
+    from xinwen.index.analysis import fold
 
     problems: list[str] = []
     classes: Counter[str] = Counter()
@@ -208,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     latency_problems, classes = check_latency(LATENCY, folded_docs)
     problems += latency_problems
     print("  per class: " + ", ".join(f"{k} {v}" for k, v in sorted(classes.items())))
-    from index.analysis import fold
+    from xinwen.index.analysis import fold
 
     topical = [json.loads(x) for x in TOPICAL.read_text(encoding="utf-8").splitlines() if x]
     print(f"{TOPICAL.name}: {len(topical)} queries")

@@ -3,7 +3,7 @@
 For one corpus — the bench corpus, or with ``--scale N`` the corpus repeated to N records as
 ``bench/scale.py`` does it (the same file, shared with its work folder) — this script:
 
-1. starts a local three-node cluster (``search.typesense.cluster.LocalCluster``, data in the
+1. starts a local three-node cluster (``xinwen.search.typesense.cluster.LocalCluster``, data in the
    work folder) and times a full ``reindex_typesense`` into it: reading, xinwen's analysis in
    this one process, imports of 500, until every node holds every document;
 2. builds (or reuses) the embedded index of ``bench.indexes`` at normal priority, with its
@@ -253,7 +253,7 @@ def relevance(search) -> dict:
 
 
 def searcher_fn(searcher):
-    from search import QueryError, SearchRequest
+    from xinwen.search import QueryError, SearchRequest
 
     def search(query: str, k: int) -> list[list[str]]:
         try:
@@ -268,12 +268,12 @@ def searcher_fn(searcher):
 def run(args: argparse.Namespace) -> dict:
     from bench.compare import corpus_size
     from bench.scale import scaled_corpus
-    from index.builder import ReindexOptions
-    from index.store import IndexStore
-    from search import Searcher
-    from search.typesense.cluster import LocalCluster
-    from search.typesense.indexer import ClusterTarget, reindex_typesense
-    from search.typesense.searcher import TypesenseSearcher
+    from xinwen.index.builder import ReindexOptions
+    from xinwen.index.store import IndexStore
+    from xinwen.search import Searcher
+    from xinwen.search.typesense.cluster import LocalCluster
+    from xinwen.search.typesense.indexer import ClusterTarget, reindex_typesense
+    from xinwen.search.typesense.searcher import TypesenseSearcher
 
     corpus = require_corpus(args.corpus)
     workdir = args.workdir

@@ -49,10 +49,10 @@ def phase(corpus: Path, cluster: bool, limit: int | None) -> dict:
     """Read the corpus (and assign clusters); CPU and wall seconds, counts, peak memory."""
     from itertools import islice
 
-    from index.analysis import fold
-    from index.clusters import Clusters
-    from index.records import Record
-    from index.sources import read_sources
+    from xinwen.index.analysis import fold
+    from xinwen.index.clusters import Clusters
+    from xinwen.index.records import Record
+    from xinwen.index.sources import read_sources
 
     fold("预热")  # OpenCC's tables loaded before the clock starts, in both phases
     wall, cpu = time.perf_counter(), time.process_time()
@@ -85,9 +85,9 @@ AGREEMENT_QUERIES = ("中国", "经济", "发展", "特高压", "新冠 疫情",
 
 def agreement(root: Path, depth: int) -> dict:
     """Pairs folded together by the greedy pairwise definition and by the clusters."""
-    from index.clusters import THRESHOLD, fold_all, jaccard, shingle_set, shingle_text
-    from search import Searcher
-    from search.querylang import parse
+    from xinwen.index.clusters import THRESHOLD, fold_all, jaccard, shingle_set, shingle_text
+    from xinwen.search import Searcher
+    from xinwen.search.querylang import parse
 
     searcher = Searcher(root)
     out = {"results": 0, "old_pairs": 0, "old_kept": 0, "new_pairs": 0, "new_near": 0}

@@ -193,7 +193,7 @@ def build_phase(engine: str, cfg: RunConfig) -> dict:
 
     folder, figures, fresh = _timed_build(name, cfg, make)
     if engine == "xinwen":
-        from index.store import IndexStore
+        from xinwen.index.store import IndexStore
 
         generation = IndexStore(folder).current_path()
         size = dir_size(generation) if generation else dir_size(folder)
@@ -227,7 +227,7 @@ class XinwenAdapter:
 
     def __init__(self, root: Path) -> None:
         from bench.relevance import xinwen_engine
-        from search import Searcher
+        from xinwen.search import Searcher
 
         self.searcher = Searcher(root)
         health = self.searcher.health()
@@ -238,7 +238,7 @@ class XinwenAdapter:
 
     def run(self, mode: str, query: BenchQuery) -> int:
         """A full page of ``query`` (a QueryError counts as an empty page)."""
-        from search import QueryError
+        from xinwen.search import QueryError
 
         try:
             return len(self.searcher.search(query.request()).hits)

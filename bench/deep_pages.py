@@ -46,7 +46,7 @@ TARGET_MS = 1000.0  # "well under a second" for any page up to the depth limit
 
 def measure(root: Path, queries: list[str], pages: list[int], repeat: int) -> list[dict]:
     """One row per (query, page): totals, hits shown, median and worst ms, peak allocation."""
-    from search import Searcher, SearchRequest
+    from xinwen.search import Searcher, SearchRequest
 
     searcher = Searcher(root)
     requests = [(q, p, SearchRequest(q=q, page=p, page_size=SIZE)) for q in queries for p in pages]
@@ -83,7 +83,7 @@ def measure(root: Path, queries: list[str], pages: list[int], repeat: int) -> li
 
 
 def report(args: argparse.Namespace, root: Path, rows: list[dict], last: int) -> str:
-    from search.models import MAX_RESULT_DEPTH
+    from xinwen.search.models import MAX_RESULT_DEPTH
 
     peak_mb, _ = peak_rss_mb()
     worst = max(r["max_ms"] for r in rows)
@@ -126,7 +126,7 @@ def report(args: argparse.Namespace, root: Path, rows: list[dict], last: int) ->
 
 
 def main(argv: list[str] | None = None) -> int:
-    from search.models import MAX_RESULT_DEPTH
+    from xinwen.search.models import MAX_RESULT_DEPTH
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--index", type=Path, help="an index root (default: the cached one)")

@@ -174,7 +174,7 @@ def copy_index(cached: Path, dest: Path) -> Path:
     Segment files are hard-linked (Whoosh never rewrites one; an incremental run writes new
     files), the metadata and jieba's cache are copied, lock files are left behind.
     """
-    from index.store import IndexStore
+    from xinwen.index.store import IndexStore
 
     generation = IndexStore(cached).current().path
     shutil.rmtree(dest, ignore_errors=True)
@@ -195,7 +195,7 @@ def copy_index(cached: Path, dest: Path) -> Path:
 
 def segment_sizes(root: Path) -> list[tuple[int, int]]:
     """``(live documents, deleted documents)`` of each segment of the served generation."""
-    from index.store import IndexStore
+    from xinwen.index.store import IndexStore
 
     _gen, ix = IndexStore(root).open_current()
     return [(s.doc_count(), s.deleted_count()) for s in ix._segments()]
@@ -246,9 +246,9 @@ class Phases:
         from whoosh.multiproc import MpWriter
         from whoosh.writing import SegmentWriter
 
-        from index import builder
-        from index.records import Record
-        from index.store import IndexStore
+        from xinwen.index import builder
+        from xinwen.index.records import Record
+        from xinwen.index.store import IndexStore
 
         hash_property = Record.__dict__["content_hash"]
         patches: list[tuple[object, str, object]] = [
@@ -305,8 +305,8 @@ class Check:
 
 def expected_hashes(source: Path) -> dict[str, str]:
     """Each id of the changed corpus with its content hash, as a full reindex would store it."""
-    from index.records import Record
-    from index.sources import read_sources
+    from xinwen.index.records import Record
+    from xinwen.index.sources import read_sources
 
     return {
         item.id: item.content_hash for item in read_sources([source]) if isinstance(item, Record)
@@ -317,7 +317,7 @@ def check_index(root: Path, source: Path, changes: RunChanges, sample: int) -> C
     """Compare the updated index with the changed corpus; search the edited bodies."""
     from whoosh import query as wq
 
-    from index.store import IndexStore
+    from xinwen.index.store import IndexStore
 
     check = Check()
     expected = expected_hashes(source)
@@ -394,7 +394,7 @@ def incremental_run(
     args: argparse.Namespace,
 ) -> RunResult:
     """Change the corpus, run the incremental reindex on ``root``, check the result."""
-    from index.builder import ReindexOptions, reindex
+    from xinwen.index.builder import ReindexOptions, reindex
 
     changes = change_corpus(lines, run, args.fraction, args.new, args.removed)
     source = write_corpus(lines, workdir / f"changed-{run}.jsonl.gz")
@@ -611,7 +611,7 @@ def render(
 
 def _merge_note(last: RunResult) -> str:
     """How the merge policy treats segments of the size these runs write."""
-    from index import builder
+    from xinwen.index import builder
 
     cap = builder._merge_cap(last.after)
     run_docs = len(last.changes.changed) + len(last.changes.new)

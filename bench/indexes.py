@@ -106,8 +106,8 @@ def xinwen_index(
     ``nice`` is the reindex's priority (``index.priority``): ``idle``, the default of
     ``xinwen reindex``, starves while other jobs use both cores; 0 builds at normal priority.
     """
-    from index.builder import ReindexOptions, reindex
-    from index.schema import SCHEMA_VERSION
+    from xinwen.index.builder import ReindexOptions, reindex
+    from xinwen.index.schema import SCHEMA_VERSION
 
     source = source_for(workdir, corpus, limit, targets)
 

@@ -65,7 +65,7 @@ class BenchQuery:
 
     def request(self):
         """The ``SearchRequest`` of this line (one page of 10 results)."""
-        from search import SearchRequest, SortOrder
+        from xinwen.search import SearchRequest, SortOrder
 
         def day(key: str) -> dt.date | None:
             values = self.filters.get(key)
@@ -129,7 +129,7 @@ def summarize(samples: list[float]) -> dict[str, float]:
 
 def run_warm(root: Path, queries: list[BenchQuery], repeat: int) -> dict:
     """Warm-up pass, then ``repeat`` timed passes in this process; latencies by class."""
-    from search import QueryError, Searcher
+    from xinwen.search import QueryError, Searcher
 
     searcher = Searcher(root)
     started = time.perf_counter()
@@ -173,7 +173,7 @@ _COLD = """
 import json, sys, time
 t0 = time.perf_counter()
 sys.path.insert(0, sys.argv[1])
-from search import SearchRequest, Searcher
+from xinwen.search import SearchRequest, Searcher
 t1 = time.perf_counter()
 searcher = Searcher(sys.argv[2])
 health = searcher.health()

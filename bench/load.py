@@ -711,7 +711,7 @@ def report(run: LoadRun, scope: str, server_workers: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Build or reuse the load index, run the phases, print and write the report."""
-    from index.store import IndexStore, StoreError
+    from xinwen.index.store import IndexStore, StoreError
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=BENCH_CORPUS)

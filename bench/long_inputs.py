@@ -36,8 +36,8 @@ from bench.common import (
     now,
     require_corpus,
 )
-from index.builder import ReindexOptions, reindex
-from search import Searcher, SearchRequest
+from xinwen.index.builder import ReindexOptions, reindex
+from xinwen.search import Searcher, SearchRequest
 
 RESULTS = RESULTS_DIR / "long-inputs.md"
 LONG_CHARS = 1_000_000

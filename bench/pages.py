@@ -29,11 +29,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import NOISE_NOTE, git_commit, iter_raw, machine, require_corpus
-from pagesites import LAYOUTS, Article, write_corpus
 
-from index.records import Record
-from index.sources import read_sources
-from index.template import SiteTemplate
+from tests.pagesites import LAYOUTS, Article, write_corpus
+from xinwen.index.records import Record
+from xinwen.index.sources import read_sources
+from xinwen.index.template import SiteTemplate
 
 
 def write_pages(root: Path, count: int) -> tuple[list[Path], list[Article]]:

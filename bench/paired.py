@@ -17,7 +17,7 @@ from statistics import mean
 from bench.query_sets import SPLITS, TOPICAL, read_rows
 from bench.relevance import K, rank_of, read_known_items
 from bench.topical import judged_at, ndcg, read_qrels
-from search import QueryError, Searcher, SearchRequest
+from xinwen.search import QueryError, Searcher, SearchRequest
 
 DEPTH = 30  # results read for the judged-only nDCG (the first K judged among them)
 

@@ -75,7 +75,7 @@ def _jieba_dictionary() -> dict[str, int]:
 def derived_kinds(query: str) -> set[str]:
     """The kinds ``query`` has by its looks (see the module docstring)."""
     from bench.check_queries import expected_kind, terms
-    from index.analysis import fold
+    from xinwen.index.analysis import fold
 
     words, phrases, _ = terms(query)
     kinds = expected_kind(query, fold(query), words, phrases) - {"plain"}

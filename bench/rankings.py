@@ -39,7 +39,7 @@ def searcher(engine: str, workdir: Path, corpus: Path):
     cfg = RunConfig(str(workdir), str(corpus), None, "", str(KNOWN_ITEMS))
     if engine == "xinwen":
         from bench.indexes import xinwen_index
-        from search import QueryError, Searcher, SearchRequest
+        from xinwen.search import QueryError, Searcher, SearchRequest
 
         root = xinwen_index(workdir, corpus, None)
         engine_searcher = Searcher(root)
@@ -55,7 +55,7 @@ def searcher(engine: str, workdir: Path, corpus: Path):
     if engine == "baseline":
         from bench.baseline import baseline_search
         from bench.indexes import baseline_index
-        from index.analysis import configure_jieba
+        from xinwen.index.analysis import configure_jieba
 
         configure_jieba(workdir / "jieba")
         ids = baseline_search(baseline_index(workdir, corpus, None))

@@ -72,9 +72,9 @@ def segment_time(source: Path, jieba_dir: Path) -> tuple[float, int, int, float]
     """
     import jieba
 
-    from index.analysis import configure_jieba
-    from index.records import Record
-    from index.sources import read_sources
+    from xinwen.index.analysis import configure_jieba
+    from xinwen.index.records import Record
+    from xinwen.index.sources import read_sources
 
     configure_jieba(jieba_dir)
     cut = jieba.cut
@@ -103,8 +103,8 @@ def _cpu_seconds() -> float:
 
 def run(source: Path, root: Path, workers: int, nice: int | str = 0) -> dict:
     """Reindex ``source`` into ``root``, then time the segmentation; returns the figures."""
-    from index.builder import ReindexOptions, reindex
-    from index.store import IndexStore
+    from xinwen.index.builder import ReindexOptions, reindex
+    from xinwen.index.store import IndexStore
 
     options = ReindexOptions(
         sources=[source], root=root, workers=workers, progress=False, nice=nice

@@ -91,7 +91,7 @@ def require_targets(items: list[KnownItem], corpus: Path) -> None:
 
 def xinwen_engine(root: Path) -> Callable[[str], list[list[str]]]:
     """xinwen's top 10 for a query: for each hit, its id and the ids collapsed under it."""
-    from search import QueryError, Searcher, SearchRequest
+    from xinwen.search import QueryError, Searcher, SearchRequest
 
     searcher = Searcher(root)
 

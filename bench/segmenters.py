@@ -44,8 +44,8 @@ from bench.common import (
     publish,
     require_corpus,
 )
-from index.analysis import configure_jieba, energy_words, warm_segmenter
-from index.cleaning import clean_text
+from xinwen.index.analysis import configure_jieba, energy_words, warm_segmenter
+from xinwen.index.cleaning import clean_text
 
 _HAN = re.compile("[\u4e00-\u9fd5]+")  # the runs xinwen segments (jieba's Chinese range)
 EXAMPLES = 3
@@ -64,7 +64,7 @@ def segmenters() -> dict[str, Callable[[str], Iterable[str]] | str]:
     """name → a function of a run, or why it is not available."""
     import jieba
 
-    from index.analysis import cut_han
+    from xinwen.index.analysis import cut_han
 
     words = energy_words()
     found: dict[str, Callable[[str], Iterable[str]] | str] = {

@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import NOISE_NOTE, QUERIES_DIR, RESULTS_DIR, git_commit, machine, now
 from bench.paired import evaluate, table
-from search import Searcher, SearchRequest
-from search.synonyms import Synonyms
+from xinwen.search import Searcher, SearchRequest
+from xinwen.search.synonyms import Synonyms
 
 
 def _latency_queries() -> list[str]:

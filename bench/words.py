@@ -31,8 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import NOISE_NOTE, RESULTS_DIR, git_commit, machine, now
 from bench.paired import evaluate, table
-from index.newwords import DEFAULT_MAX_CHARS, DEFAULT_MIN_COUNT, propose_words
-from search import Searcher
+from xinwen.index.newwords import DEFAULT_MAX_CHARS, DEFAULT_MIN_COUNT, propose_words
+from xinwen.search import Searcher
 
 SHOWN = 30
 

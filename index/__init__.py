@@ -10,4 +10,4 @@ Importing any of it checks the Whoosh version (`index.whoosh_contract`), and cha
 Whoosh.
 """
 
-from index import whoosh_contract  # noqa: F401  (the version check)
+from xinwen.index import whoosh_contract  # noqa: F401  (the version check)

@@ -40,7 +40,7 @@ import jieba
 import opencc
 from whoosh.analysis import CompositeAnalyzer, StopFilter, Token, Tokenizer
 
-from index.segmenter import DagSegmenter
+from xinwen.index.segmenter import DagSegmenter
 
 # --- folding -----------------------------------------------------------------------------------
 
@@ -128,7 +128,9 @@ def read_userdict(path: str | os.PathLike[str]) -> tuple[tuple[str, int | None, 
 @cache
 def energy_words() -> tuple[tuple[str, int | None, str | None], ...]:
     """The energy-industry dictionary that ships with xinwen."""
-    text = resources.files("index").joinpath("dicts", ENERGY_DICT).read_text(encoding="utf-8")
+    text = (
+        resources.files("xinwen.index").joinpath("dicts", ENERGY_DICT).read_text(encoding="utf-8")
+    )
     return tuple(_dict_lines(text))
 
 
@@ -224,7 +226,8 @@ def _segmenter() -> DagSegmenter:
 
 
 def warm_segmenter() -> None:
-    """Build the segmenter's tables now (0.2 s, ~60 MB), with our energy words loaded.
+    """Build the segmenter's tables now, with our energy words loaded (the cost:
+    bench/results/code-notes.md, "Segmenter warm-up").
 
     For a process about to fork workers (a reindex, gunicorn's preloading master): they
     inherit the tables instead of each building its own on first use.
@@ -441,7 +444,11 @@ def _char_positions(folded: str) -> dict[str, list[int]]:
 @cache
 def stop_words() -> frozenset[str]:
     """Our Chinese stop-word list (function words that carry no topic)."""
-    text = resources.files("index").joinpath("dicts", "stopwords.txt").read_text(encoding="utf-8")
+    text = (
+        resources.files("xinwen.index")
+        .joinpath("dicts", "stopwords.txt")
+        .read_text(encoding="utf-8")
+    )
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from index.analysis import _fold_table, _t2s
+from xinwen.index.analysis import _fold_table, _t2s
 
 
 def _char_class(codepoints: list[int]) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import opencc
 
-from index.cleaning import fold_width, parse_date
+from xinwen.index.cleaning import fold_width, parse_date
 
 _T2S = opencc.OpenCC("t2s")
 

@@ -27,10 +27,10 @@ from dataclasses import dataclass
 import lxml.etree
 import lxml.html
 
-from index.cleaning import clean_title, parse_date
-from index.encoding import UndecodableError, decode_bytes
-from index.furniture import headline_shaped, looks_like_site_name, split_title
-from index.pages import PageHints
+from xinwen.index.cleaning import clean_title, parse_date
+from xinwen.index.encoding import UndecodableError, decode_bytes
+from xinwen.index.furniture import headline_shaped, looks_like_site_name, split_title
+from xinwen.index.pages import PageHints
 
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".html.gz", ".htm.gz")
 # A compressed page bigger than this once inflated is not a news page.
@@ -295,7 +295,9 @@ def _markup_date(root: lxml.html.HtmlElement, meta: dict[str, str]) -> tuple[dt.
 
 def htmldate_date(html: str) -> dt.date | None:
     """htmldate's date without its extensive search (which guesses from years in the text)."""
-    import htmldate  # imported on first use: it costs 0.3 s and only HTML pages need it
+    # Imported on first use: slow to import (bench/results/code-notes.md, "Late imports"), and
+    # only HTML pages need it.
+    import htmldate
 
     try:
         found = htmldate.find_date(html, extensive_search=False, original_date=True)
@@ -305,7 +307,9 @@ def htmldate_date(html: str) -> dt.date | None:
 
 
 def _trafilatura_text(root: lxml.html.HtmlElement) -> str | None:
-    import trafilatura  # imported on first use: it costs 0.5 s and only HTML pages need it
+    # Imported on first use: slow to import (bench/results/code-notes.md, "Late imports"), and
+    # only HTML pages need it.
+    import trafilatura
 
     try:
         # The tree is handed over as it is (trafilatura prunes it; it is not used afterwards).

@@ -6,10 +6,10 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from index.pages import Boilerplate
-from index.records import Record, Skip
-from index.sources import read_sources
-from index.sources.textfiles import Explanation
+from xinwen.index.pages import Boilerplate
+from xinwen.index.records import Record, Skip
+from xinwen.index.sources import read_sources
+from xinwen.index.sources.textfiles import Explanation
 
 BODY_PREVIEW_CHARS = 200
 

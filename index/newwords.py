@@ -39,9 +39,9 @@ from pathlib import Path
 
 import jieba
 
-from index.analysis import configure_jieba, energy_words, ensure_words, fold, in_dictionary
-from index.schema import load_index_words
-from index.store import IndexStore
+from xinwen.index.analysis import configure_jieba, energy_words, ensure_words, fold, in_dictionary
+from xinwen.index.schema import load_index_words
+from xinwen.index.store import IndexStore
 
 MIN_LEN = 2
 MAX_LEN = 6

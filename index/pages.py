@@ -29,8 +29,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.cleaning import clean_title, find_date_in_text, parse_date
-from index.furniture import (
+from xinwen.index.cleaning import clean_title, find_date_in_text, parse_date
+from xinwen.index.furniture import (
     FOOTER_RULES,
     Byline,
     byline_site_name,
@@ -44,7 +44,7 @@ from index.furniture import (
     site_name_in,
     url_in,
 )
-from index.template import SiteTemplate
+from xinwen.index.template import SiteTemplate
 
 DEFAULT_BOILERPLATE_FILE = Path(__file__).with_name("boilerplate.txt")
 

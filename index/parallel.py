@@ -32,9 +32,9 @@ from typing import Any
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import SegmentWriter
 
-from index.priority import Priority, lower_priority
-from index.segments import XinwenSegmentWriter
-from index.store import fault_point
+from xinwen.index.priority import Priority, lower_priority
+from xinwen.index.segments import XinwenSegmentWriter
+from xinwen.index.store import fault_point
 
 _PR_SET_PDEATHSIG = 1
 _POLL_SECONDS = 0.5

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from index.records import Skip
+from xinwen.index.records import Skip
 
 EXAMPLES_PER_REASON = 3
 # Files not read in full that the summary names one by one (all are in ``incomplete_files``).
@@ -51,11 +51,6 @@ class ReindexReport:
     def skip_counts(self) -> str:
         """The skips by reason, most frequent first: ``12 × no article text, 1 × empty file``."""
         return ", ".join(f"{n:,} × {reason}" for reason, n in self.skip_reasons.most_common())
-
-    @property
-    def balanced(self) -> bool:
-        """Whether every record read is accounted for."""
-        return self.read == self.indexed + self.unchanged + self.duplicates + self.skipped
 
     def summary(self) -> str:
         """The closing summary printed by ``xinwen reindex``."""

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.reading import IndexReader
 
-from index.analysis import JiebaTokenizer, char_analyzer, term_positions, word_analyzer
-from index.postingvalues import PackedPositions, encode_positions
+from xinwen.index.analysis import JiebaTokenizer, char_analyzer, term_positions, word_analyzer
+from xinwen.index.postingvalues import PackedPositions, encode_positions
 
 
 class ChineseText(TEXT):
@@ -55,7 +55,7 @@ class ColumnNumber(NUMERIC):
 
 # Bump whenever a field or the analysis changes what is written: an index built with another
 # version is refused with a message that says to run ``xinwen reindex``.
-SCHEMA_VERSION = 4  # 4: the near-duplicate cluster column
+SCHEMA_VERSION = 5  # 4: the near-duplicate cluster column; 5: classes under `xinwen.`
 
 WORD_FIELDS = ("title", "body")
 CHAR_FIELDS = {"title": "title_c", "body": "body_c"}

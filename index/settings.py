@@ -1,7 +1,7 @@
 """Settings shared by every layer, declared once: name, default, environment variable, help.
 
-The CLI builds its options from these, the web app reads them, and the README's table is
-generated from them (``python -m index.settings``).
+The CLI builds its options from these, the web app reads them, and the README's settings table
+is generated from them with ``webui/settings.py``'s (``python -m xinwen.docs``).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.priority import IDLE
+from xinwen.index.priority import IDLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +85,15 @@ COLLECTION = Setting(
     "XINWEN_COLLECTION",
     "Typesense alias that readers search; a full reindex points it at a new collection.",
 )
-# The API key is read from the environment only: a command line is visible to every user.
-TYPESENSE_KEY_ENV = "XINWEN_TYPESENSE_KEY"
+# The API key is read from the environment only: a command line is visible to every user. It
+# is declared for the README's table; no command has an option for it.
+TYPESENSE_KEY = Setting(
+    "typesense-key",
+    "",
+    "XINWEN_TYPESENSE_KEY",
+    "The Typesense API key (environment only: a command line is visible to every user).",
+)
+TYPESENSE_KEY_ENV = TYPESENSE_KEY.env
 
 BACKENDS = ("whoosh", "typesense")
 SYNONYMS = Setting(
@@ -171,14 +178,3 @@ def collection(given: str | None = None) -> str:
 def synonyms(given: str | os.PathLike[str] | None = None) -> str:
     """The synonyms to use: ``--synonyms``, else ``$XINWEN_SYNONYMS``, else ``none``."""
     return SYNONYMS.value(None if given is None else os.fspath(given))
-
-
-def markdown_table(settings: tuple[Setting, ...] = SETTINGS) -> str:
-    """The settings as a Markdown table, for the README."""
-    rows = ["| setting | environment | default | meaning |", "| --- | --- | --- | --- |"]
-    rows += [f"| `--{s.name}` | `{s.env}` | `{s.default}` | {s.help} |" for s in settings]
-    return "\n".join(rows)
-
-
-if __name__ == "__main__":
-    print(markdown_table())

@@ -7,9 +7,9 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from index.records import UNCATEGORISED, UNKNOWN_SOURCE
-from index.schema import SCHEMA_VERSION, published_dates
-from index.store import IndexStore
+from xinwen.index.records import UNCATEGORISED, UNKNOWN_SOURCE
+from xinwen.index.schema import SCHEMA_VERSION, published_dates
+from xinwen.index.store import IndexStore
 
 
 @dataclass(frozen=True, slots=True)

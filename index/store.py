@@ -41,8 +41,8 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.reading import IndexReader
 
-from index import whoosh_io
-from index.schema import SCHEMA_VERSION
+from xinwen.index import whoosh_io
+from xinwen.index.schema import SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
 

@@ -3,8 +3,8 @@
 Whoosh objects never leave this package: callers pass a ``SearchRequest`` and get dataclasses.
 """
 
-from search.backend import IndexUnavailableError, SearchBackend, open_backend
-from search.models import (
+from xinwen.search.backend import IndexUnavailableError, SearchBackend, open_backend
+from xinwen.search.models import (
     Article,
     ArticleRef,
     DidYouMean,
@@ -18,7 +18,7 @@ from search.models import (
     SearchResult,
     SortOrder,
 )
-from search.service import Searcher
+from xinwen.search.service import Searcher
 
 __all__ = [
     "Article",

@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 from typing import Protocol, runtime_checkable
 
-from search.models import MAX_EXPORT_ROWS, Article, Export, Hit, SearchRequest, SearchResult
-from search.synonyms import Synonyms
+from xinwen.search.models import MAX_EXPORT_ROWS, Article, Export, Hit, SearchRequest, SearchResult
+from xinwen.search.synonyms import Synonyms
 
 
 class IndexUnavailableError(Exception):
@@ -69,12 +69,12 @@ def open_backend(
 ) -> SearchBackend:
     """The searcher the settings ask for: Whoosh over ``root`` (with ``synonyms``, when
     given), or the Typesense cluster (which does not expand synonyms yet)."""
-    from index import settings
-    from index.store import IndexStore
+    from xinwen.index import settings
+    from xinwen.index.store import IndexStore
 
     name = settings.backend(backend)
     if name == "typesense":
-        from search.typesense.searcher import TypesenseSearcher
+        from xinwen.search.typesense.searcher import TypesenseSearcher
 
         return TypesenseSearcher(
             settings.typesense_nodes(nodes),
@@ -82,6 +82,6 @@ def open_backend(
             settings.collection(collection),
             jieba_dir=IndexStore(root).jieba_dir,
         )
-    from search.service import Searcher
+    from xinwen.search.service import Searcher
 
     return Searcher(root, synonyms)

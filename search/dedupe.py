@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from search.facets import docnums_of, mask_of
+from xinwen.search.facets import docnums_of, mask_of
 
 
 class Groups:

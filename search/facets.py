@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from index.records import UNCATEGORISED, UNKNOWN_SOURCE
-from search.models import Facet, FacetValue
+from xinwen.index.records import UNCATEGORISED, UNKNOWN_SOURCE
+from xinwen.search.models import Facet, FacetValue
 
 
 def mask_of(docnums: Iterable[int], size: int) -> int:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from html import escape
 from itertools import islice
 
-from search.folding import fold
+from xinwen.search.folding import fold
 
 SNIPPET_CHARS = 140
 # Chinese (and Western) sentence ends: a snippet starts after one and prefers to end at one.

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from search.models import MAX_QUERY_CHARS
+from xinwen.search.models import MAX_QUERY_CHARS
 
 FIELD_ALIASES = {
     "title": "title",

@@ -14,16 +14,23 @@ from pathlib import Path
 
 from whoosh.searching import Searcher as WhooshSearcher
 
-from index.analysis import configure_jieba, word_analyzer
-from index.store import IndexStore, StoreError, read_meta
-from search import readcache, spelling
-from search.backend import IndexUnavailableError
-from search.dedupe import Groups
-from search.engine import LEAD_BONUS_ONE, RERANK_DEPTH, Engine, Plan, highlight_words, rerank_bonus
-from search.facets import FacetIndex, any_of, docnums_of, facet_values, recent_ranges
-from search.folding import fold
-from search.highlight import mark_html, paragraphs_html, snippet_html
-from search.models import (
+from xinwen.index.analysis import configure_jieba, word_analyzer
+from xinwen.index.store import IndexStore, StoreError, read_meta
+from xinwen.search import readcache, spelling
+from xinwen.search.backend import IndexUnavailableError
+from xinwen.search.dedupe import Groups
+from xinwen.search.engine import (
+    LEAD_BONUS_ONE,
+    RERANK_DEPTH,
+    Engine,
+    Plan,
+    highlight_words,
+    rerank_bonus,
+)
+from xinwen.search.facets import FacetIndex, any_of, docnums_of, facet_values, recent_ranges
+from xinwen.search.folding import fold
+from xinwen.search.highlight import mark_html, paragraphs_html, snippet_html
+from xinwen.search.models import (
     MAX_EXPORT_ROWS,
     MAX_QUERY_CHARS,
     Article,
@@ -38,8 +45,8 @@ from search.models import (
     SearchResult,
     SortOrder,
 )
-from search.querylang import ParsedQuery, Text, parse
-from search.synonyms import Synonyms
+from xinwen.search.querylang import ParsedQuery, Text, parse
+from xinwen.search.synonyms import Synonyms
 
 log = logging.getLogger(__name__)
 

@@ -25,8 +25,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from index.settings import SYNONYMS
-from search.folding import fold
+from xinwen.index.settings import SYNONYMS
+from xinwen.search.folding import fold
 
 BUILT_IN = "built-in"  # the setting's value for the shipped file
 NONE = SYNONYMS.default  # the setting's value for no synonyms (the default)
@@ -97,7 +97,7 @@ def _longest(alternatives: dict[str, tuple[str, ...]]) -> int:
 @cache
 def shipped() -> Synonyms:
     """The synonyms that ship with xinwen (news and the energy industry)."""
-    text = resources.files("search").joinpath("dicts", SHIPPED).read_text(encoding="utf-8")
+    text = resources.files("xinwen.search").joinpath("dicts", SHIPPED).read_text(encoding="utf-8")
     return parse_synonyms(text, f"search/dicts/{SHIPPED}")
 
 

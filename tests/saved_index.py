@@ -52,9 +52,9 @@ ARTICLES = [
 
 def write(target: Path = FIXTURE) -> Path:
     """Build the fixture index into ``target`` (replacing it) with the current code."""
-    from index.analysis import configure_jieba
-    from index.builder import ReindexOptions, reindex
-    from search import readcache
+    from xinwen.index.analysis import configure_jieba
+    from xinwen.index.builder import ReindexOptions, reindex
+    from xinwen.search import readcache
 
     work = target.parent / f".{target.name}.tmp"
     shutil.rmtree(work, ignore_errors=True)

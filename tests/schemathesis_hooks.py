@@ -17,9 +17,9 @@ import datetime as dt
 import schemathesis
 from schemathesis import GenerationMode
 
-from search.models import MAX_RESULT_DEPTH
-from search.querylang import parse
-from webui.params import DEFAULT_PAGE_SIZE, clean_text
+from xinwen.search.models import MAX_RESULT_DEPTH
+from xinwen.search.querylang import parse
+from xinwen.webui.params import DEFAULT_PAGE_SIZE, clean_text
 
 
 def refused_by_a_described_rule(path: str, query: dict) -> bool:

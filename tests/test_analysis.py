@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh.fields import TEXT as WHOOSH_TEXT
 
-from index.analysis import (
+from tests.helpers import analyze
+from xinwen.index.analysis import (
     CharTokenizer,
     JiebaTokenizer,
     char_analyzer,
@@ -15,8 +16,7 @@ from index.analysis import (
     fold,
     word_analyzer,
 )
-from index.schema import build_schema
-from tests.helpers import analyze
+from xinwen.index.schema import build_schema
 
 TEXT = (
     "臺灣電力公司推動離岸風電，２０２４年裝機５ＧＷ；中国绿色供应链联盟年会在京召开。"

@@ -14,10 +14,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-from servers import LiveServer
 
-pytest_plugins = ["webfixtures"]
+from tests.helpers import ROOT
+from tests.servers import LiveServer
+
+pytest_plugins = ["tests.webfixtures"]
 
 SEED = 20261206
 EXAMPLES = 30  # per operation and phase: a few hundred requests, 20-40 s
@@ -29,11 +30,10 @@ def test_schemathesis_finds_nothing(live_server: LiveServer, tmp_path: Path) -> 
         if os.environ.get("CI") == "true":
             pytest.fail("schemathesis is not installed: `make setup` installs the test extra")
         pytest.skip("schemathesis is not installed (pip install -e '.[test]')")
-    tests = Path(__file__).resolve().parent
     env = {
         **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(tests), str(ROOT), os.environ.get("PYTHONPATH", "")]),
-        "SCHEMATHESIS_HOOKS": "schemathesis_hooks",
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+        "SCHEMATHESIS_HOOKS": "tests.schemathesis_hooks",
         "NO_COLOR": "1",
     }
     done = subprocess.run(

@@ -7,16 +7,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import build_index
 from flask.testing import FlaskClient
-from helpers import article, write_jsonl
 from jsonschema import Draft202012Validator, FormatChecker
 from werkzeug.test import TestResponse
 
-from index.schema import SCHEMA_VERSION
-from webui import create_app
+from tests.helpers import article, build_index, write_jsonl
+from xinwen.index.schema import SCHEMA_VERSION
+from xinwen.webui import create_app
 
-pytest_plugins = ["webfixtures"]
+pytest_plugins = ["tests.webfixtures"]
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,8 @@ import datetime as dt
 
 import pytest
 
-from search import QueryError, Searcher, SearchRequest, SortOrder
-from search.synonyms import Synonyms
+from xinwen.search import QueryError, Searcher, SearchRequest, SortOrder
+from xinwen.search.synonyms import Synonyms
 
 QUERIES = [
     "",

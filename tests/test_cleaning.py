@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from index.cleaning import (
+from xinwen.index.cleaning import (
     KEPT_FULL_WIDTH,
     _clean_common,
     clean_text,

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from search import Searcher, SearchRequest
-from search.readcache import CACHE_FILE
-from tests.conftest import DEMO, ROOT
-from tests.helpers import article, write_jsonl
+from tests.helpers import DEMO, ROOT, article, write_jsonl
 from xinwen.cli import main
+from xinwen.search import Searcher, SearchRequest
+from xinwen.search.readcache import CACHE_FILE
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

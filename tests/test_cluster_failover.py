@@ -10,12 +10,13 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import DEMO, index_into_cluster, start_cluster
 
-from search import SearchRequest
-from search.typesense.cluster import free_port
-from search.typesense.searcher import TypesenseSearcher
-from webui import create_app
+from tests.clusters import index_into_cluster, start_cluster
+from tests.helpers import DEMO
+from xinwen.search import SearchRequest
+from xinwen.search.typesense.cluster import free_port
+from xinwen.search.typesense.searcher import TypesenseSearcher
+from xinwen.webui import create_app
 
 CLIENTS = 16
 QUERIES = ["光伏", "储能 电站", '"储能电站"', "风电 -海上", "title:光伏", "category:政策"]

@@ -11,9 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import DEMO
 
-from tests.helpers import article, write_jsonl
+from tests.helpers import DEMO, article, write_jsonl
 from xinwen.cli import main
 
 
@@ -81,8 +80,8 @@ def test_failed_reindex_keeps_the_alias_and_orphans_go(
     assert json.loads(out)["total"] == 120
 
     # A collection left by a killed run (it never got the alias) goes with the next run.
-    from search.typesense.client import make_client
-    from search.typesense.documents import collection_schema
+    from xinwen.search.typesense.client import make_client
+    from xinwen.search.typesense.documents import collection_schema
 
     client = make_client(typesense_cluster.urls, typesense_cluster.api_key)
     orphan = "keep-s3-20200101T000000000000"
@@ -137,8 +136,8 @@ def test_serve_over_the_cluster(cli, capsys, typesense_cluster, tmp_path: Path, 
     import urllib.parse
     import urllib.request
 
-    from search import Searcher, SearchRequest
-    from search.typesense.cluster import free_port
+    from xinwen.search import Searcher, SearchRequest
+    from xinwen.search.typesense.cluster import free_port
 
     code, _, _ = cli(capsys, "reindex", str(DEMO), "-q", alias="web")
     assert code == 0

@@ -1,4 +1,4 @@
-"""``make cluster`` (``python -m search.typesense.cluster``): three nodes from the packaged
+"""``make cluster`` (``python -m xinwen.search.typesense.cluster``): three nodes from the packaged
 binary on loopback ports, a leader, the lines to paste, and every node stopped on SIGTERM/Ctrl-C."""
 
 from __future__ import annotations
@@ -11,19 +11,21 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, cluster_unavailable
+
+from tests.clusters import cluster_unavailable
+from tests.helpers import ROOT
 
 
 def test_runner_starts_three_nodes_and_stops_them(tmp_path: Path) -> None:
     try:
-        from search.typesense.cluster import server_binary
+        from xinwen.search.typesense.cluster import server_binary
 
         server_binary()
     except Exception as exc:
         cluster_unavailable(f"no Typesense server: {exc}")
     env = {**os.environ, "XINWEN_TYPESENSE_KEY": "runner-test-key"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "search.typesense.cluster", "--data", str(tmp_path)],
+        [sys.executable, "-m", "xinwen.search.typesense.cluster", "--data", str(tmp_path)],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

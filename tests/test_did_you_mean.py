@@ -8,13 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import build_index
 from flask.testing import FlaskClient
-from helpers import write_jsonl
 
-from search import Searcher, SearchRequest
-from search.spelling import VOCABULARY_FILE, pinyin_letters
-from webui import create_app
+from tests.helpers import build_index, write_jsonl
+from xinwen.search import Searcher, SearchRequest
+from xinwen.search.spelling import VOCABULARY_FILE, pinyin_letters
+from xinwen.webui import create_app
 
 # Our own text: 光伏 and 特高压 are common here; 光服 (a homophone typo) appears nowhere, and
 # one article writes the Latin word "tesla", which must stay a Latin search.

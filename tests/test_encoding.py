@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.encoding import Decoded, UndecodableError, decode_bytes
-from index.records import Record, Skip
-from index.sources import read_sources
+from xinwen.index.encoding import Decoded, UndecodableError, decode_bytes
+from xinwen.index.records import Record, Skip
+from xinwen.index.sources import read_sources
 
 NEWS = "新华社北京1月9日电 中国绿色供应链联盟年会在京召开，会议讨论了光伏产业的可持续发展。"
 TRADITIONAL = "中華民國的新聞報導：今天台北市政府宣布新的交通政策，市民表示歡迎。"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from index.store import IndexStore
-from search.engine import Engine
-from search.facets import mask_of
-from search.postings import read_term, read_values
-from search.readcache import build
+from xinwen.index.store import IndexStore
+from xinwen.search.engine import Engine
+from xinwen.search.facets import mask_of
+from xinwen.search.postings import read_term, read_values
+from xinwen.search.readcache import build
 
 
 def read_postings(

@@ -9,14 +9,13 @@ import json
 
 import feedparser
 import pytest
-from conftest import build_index
 from flask.testing import FlaskClient
-from helpers import write_jsonl
 from lxml import html as lxml_html
 
-from search import Searcher, SearchRequest
-from search.models import MAX_EXPORT_ROWS
-from webui import create_app
+from tests.helpers import build_index, write_jsonl
+from xinwen.search import Searcher, SearchRequest
+from xinwen.search.models import MAX_EXPORT_ROWS
+from xinwen.webui import create_app
 
 N = 30  # articles about 氢能; every third one in category 技术, one undated
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from conftest import build_index
 from flask.testing import FlaskClient
-from helpers import write_jsonl
 from lxml import html as lxml_html
 
-from webui import create_app
+from tests.helpers import build_index, write_jsonl
+from xinwen.webui import create_app
 
 SOURCES = 25  # more than the sidebar's 20
 

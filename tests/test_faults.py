@@ -26,14 +26,13 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 
-from index.builder import ReindexError, ReindexOptions, reindex
-from index.schema import SCHEMA_VERSION
-from index.store import FAULT_ENV, IndexStore, write_meta
-from search import Searcher, SearchRequest
-from tests.conftest import ROOT, build_index
-from tests.helpers import article, kill_first_worker, write_jsonl
-from webui import create_app
+from tests.helpers import ROOT, article, build_index, kill_first_worker, write_jsonl
 from xinwen.cli import main
+from xinwen.index.builder import ReindexError, ReindexOptions, reindex
+from xinwen.index.schema import SCHEMA_VERSION
+from xinwen.index.store import FAULT_ENV, IndexStore, write_meta
+from xinwen.search import Searcher, SearchRequest
+from xinwen.webui import create_app
 
 STAGES = ["reading", "writing", "committing", "switching"]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
@@ -249,7 +248,7 @@ import sys, time
 from whoosh import index
 ix = index.open_dir(sys.argv[1]) if index.exists_in(sys.argv[1]) else None
 if ix is None:
-    from index.schema import build_schema
+    from xinwen.index.schema import build_schema
     ix = index.create_in(sys.argv[1], build_schema(()))
 writer = ix.writer()
 print("locked", flush=True)
@@ -516,7 +515,7 @@ def _generation_emptied(root: Path) -> None:
 def _no_documents(root: Path) -> None:
     from whoosh import index as whoosh_index
 
-    from index.schema import build_schema
+    from xinwen.index.schema import build_schema
 
     gen = _gen(root)
     meta = json.loads((gen / "xinwen.json").read_text())

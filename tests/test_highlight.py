@@ -13,8 +13,8 @@ from html import escape
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from search.folding import fold
-from search.highlight import _sentences, mark, match_spans, snippet_html
+from xinwen.search.folding import fold
+from xinwen.search.highlight import _sentences, mark, match_spans, snippet_html
 
 # Words and sentence ends, so that sentences hold several matches, some of the same term.
 PIECES = ["光伏", "储能", "光", "伏", "储", "能", "风电", "电站", "ab", "a", " ", "\n"]

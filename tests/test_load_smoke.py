@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bench.latency import BenchQuery
 from bench.load import fetch, report, run_load_test, start_server
-from tests.conftest import DEMO, build_index
+from tests.helpers import DEMO, build_index
 
 QUERIES = [
     ("光伏", {}),

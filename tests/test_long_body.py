@@ -14,13 +14,12 @@ from pathlib import Path
 
 import jieba
 import pytest
-from conftest import build_index
 from flask.testing import FlaskClient
-from helpers import article, write_jsonl
 
-from index.sources import MAX_BODY_CHARS
-from search import Searcher, SearchRequest
-from webui import create_app
+from tests.helpers import article, build_index, write_jsonl
+from xinwen.index.sources import MAX_BODY_CHARS
+from xinwen.search import Searcher, SearchRequest
+from xinwen.webui import create_app
 
 LONG_ID = "long-1"
 RARE = "特高压换流站"  # once, near the end of the long body

@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from index.analysis import in_dictionary
-from index.newwords import find_new_words, propose_words
-from index.store import IndexStore
-from tests.conftest import ROOT, build_index
-from tests.helpers import write_jsonl
+from tests.helpers import ROOT, build_index, write_jsonl
 from xinwen.cli import main
+from xinwen.index.analysis import in_dictionary
+from xinwen.index.newwords import find_new_words, propose_words
+from xinwen.index.store import IndexStore
 
 # Words jieba knows, common in news: the random text between the planted words.
 _COMMON = (

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pagesites import Expected, write_corpus
 
-from index.cleaning import clean_title
-from index.records import Record
-from index.sources import read_sources
-from index.template import SiteTemplate, label_of
+from tests.pagesites import Expected, write_corpus
 from xinwen.cli import main
+from xinwen.index.cleaning import clean_title
+from xinwen.index.records import Record
+from xinwen.index.sources import read_sources
+from xinwen.index.template import SiteTemplate, label_of
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "energy-news-page.txt"
@@ -295,7 +295,7 @@ def test_template_learns_chrome_and_varying_tails() -> None:
 @pytest.mark.corpus
 def test_real_articles_in_every_layout_come_out_whole(tmp_path: Path, sample_path: Path) -> None:
     """Real news text (the shared sample) rendered as HTML and text pages of every layout."""
-    from pagesites import LAYOUTS, Article
+    from tests.pagesites import LAYOUTS, Article
 
     rows = [json.loads(line) for line in sample_path.read_text("utf-8").splitlines() if line]
     rows = [r for r in rows if r.get("title") and r.get("body") and r.get("published")][:120]
@@ -409,7 +409,7 @@ def test_a_saved_text_pages_link_line_gives_its_url_and_date(tmp_path: Path) -> 
     ],
 )
 def test_which_folders_name_a_category(name: str, is_category: bool) -> None:
-    from index.sources.categories import names_category
+    from xinwen.index.sources.categories import names_category
 
     assert names_category(name) is is_category
 

@@ -20,9 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from index.store import FAULT_ENV, IndexStore
-from tests.conftest import ROOT, build_index
-from tests.helpers import article
+from tests.helpers import ROOT, article, build_index
+from xinwen.index.store import FAULT_ENV, IndexStore
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
 ENV.pop(FAULT_ENV, None)

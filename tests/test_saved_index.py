@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from index.schema import SCHEMA_VERSION
-from search import Searcher, SearchRequest
 from tests.saved_index import ARTICLES, FIXTURE
+from xinwen.index.schema import SCHEMA_VERSION
+from xinwen.search import Searcher, SearchRequest
 
 
 @pytest.fixture
@@ -41,4 +43,37 @@ def test_a_saved_index_answers_with_the_current_code(saved: Path) -> None:
     assert {v.value for v in result.facets["source"].values} == {"电力日报", "能源观察"}
     article = searcher.article("saved-3", "光伏")
     assert article is not None and "<mark>光伏</mark>" in article.body_html
+    searcher.close()
+
+
+OLDER = FIXTURE.with_name("saved-index-schema4")
+
+
+def test_an_index_of_the_schema_before_the_namespace_asks_for_a_rebuild(tmp_path: Path) -> None:
+    """Schema 4 pickled its analyzers as ``index.analysis.…``; since the ``xinwen.`` namespace
+    those paths do not import. The user gets the schema message and a rebuild works, not an
+    import error from inside the unpickler."""
+    root = Path(shutil.copytree(OLDER, tmp_path / "old", symlinks=True))
+    cli = [sys.executable, "-m", "xinwen"]
+    run = subprocess.run(
+        [*cli, "search", "特高压", "--index", str(root)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert run.returncode != 0 and "Traceback" not in run.stderr, run.stderr
+    assert "schema version 4" in run.stderr and "xinwen reindex" in run.stderr, run.stderr
+    source = tmp_path / "articles.jsonl"
+    source.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES), "utf-8")
+    run = subprocess.run(
+        [*cli, "reindex", str(source), "--index", str(root), "--quiet"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    searcher = Searcher(root)
+    assert searcher.search(SearchRequest(q="特高压")).total == 2
     searcher.close()

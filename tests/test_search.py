@@ -11,17 +11,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from index.analysis import fold
-from index.builder import ReindexOptions, reindex
-from index.stats import index_stats
-from search import QueryError, Searcher, SearchRequest, SearchResult, SortOrder, service
-from search.engine import highlight_words, query_words
-from search.models import MAX_QUERY_CHARS
-from search.querylang import parse
-from search.service import FALLBACK_NOTICE
-from search.synonyms import Synonyms
-from tests.conftest import DEMO, build_index
-from tests.helpers import article, containing, matching, records, write_jsonl
+from tests.helpers import DEMO, article, build_index, containing, matching, records, write_jsonl
+from xinwen.index.analysis import fold
+from xinwen.index.builder import ReindexOptions, reindex
+from xinwen.index.stats import index_stats
+from xinwen.search import QueryError, Searcher, SearchRequest, SearchResult, SortOrder, service
+from xinwen.search.engine import highlight_words, query_words
+from xinwen.search.models import MAX_QUERY_CHARS
+from xinwen.search.querylang import parse
+from xinwen.search.service import FALLBACK_NOTICE
+from xinwen.search.synonyms import Synonyms
 
 MARK = re.compile(r"<mark>(.*?)</mark>")
 DEMO_ARTICLES = len(records(DEMO))

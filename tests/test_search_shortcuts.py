@@ -12,9 +12,10 @@ from datasketch import MinHash
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import search.engine as engine_module
-from index import analysis
-from index.clusters import (
+import xinwen.search.engine as engine_module
+from tests.helpers import DEMO, article, build_index, result_pages, write_jsonl
+from xinwen.index import analysis
+from xinwen.index.clusters import (
     NUM_PERM,
     SEED,
     THRESHOLD,
@@ -25,15 +26,13 @@ from index.clusters import (
     shingle_text,
     signatures,
 )
-from index.postingvalues import decode_positions
-from index.store import IndexStore
-from search import Searcher, SearchRequest, SortOrder, readcache
-from search.engine import Engine, _begins_cached
-from search.facets import docnums_of, mask_of
-from search.folding import fold
-from search.postings import read_term, read_values
-from tests.conftest import DEMO, build_index
-from tests.helpers import article, write_jsonl
+from xinwen.index.postingvalues import decode_positions
+from xinwen.index.store import IndexStore
+from xinwen.search import Searcher, readcache
+from xinwen.search.engine import Engine, _begins_cached
+from xinwen.search.facets import docnums_of, mask_of
+from xinwen.search.folding import fold
+from xinwen.search.postings import read_term, read_values
 
 # Characters the folding table changes (full-width, upper case, compatibility forms),
 # traditional characters OpenCC converts (also in phrases: 乾隆 stays, 乾燥 does not), and
@@ -151,13 +150,7 @@ QUERIES = [
 
 
 def _pages(searcher: Searcher) -> list[dict]:
-    out = []
-    for q in QUERIES:
-        for sort in (SortOrder.RELEVANCE, SortOrder.DATE):
-            data = searcher.search(SearchRequest(q=q, sort=sort, page_size=20)).to_dict()
-            data.pop("took_ms")
-            out.append(data)
-    return out
+    return result_pages(searcher, QUERIES)
 
 
 def _whoosh_postings(reader: object, fieldname: str, text: str) -> list[tuple]:

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from index.analysis import _JIEBA_HAN, fold
-from index.segmenter import DagSegmenter
+from xinwen.index.analysis import _JIEBA_HAN, fold
+from xinwen.index.segmenter import DagSegmenter
 
 # Runs in jieba's Chinese range, weighted towards dictionary words, function words and the
 # characters jieba's HMM turns into names, so routes have ties, unknown runs and long words.

@@ -13,20 +13,19 @@ from whoosh import index as whoosh_index
 from whoosh.query import Phrase
 from whoosh.writing import SegmentWriter
 
-from index import builder
-from index.builder import to_document
-from index.codec import XinwenCodec
-from index.postingvalues import (
+from tests.helpers import DEMO, build_index, records, write_jsonl
+from xinwen.index import builder
+from xinwen.index.builder import to_document
+from xinwen.index.codec import XinwenCodec
+from xinwen.index.postingvalues import (
     PackedPositions,
     decode_positions,
     encode_positions,
 )
-from index.records import Record
-from index.schema import build_schema
-from index.segments import GroupingPool, XinwenSegmentWriter
-from index.store import IndexStore
-from tests.conftest import DEMO, build_index
-from tests.helpers import records, write_jsonl
+from xinwen.index.records import Record
+from xinwen.index.schema import build_schema
+from xinwen.index.segments import GroupingPool, XinwenSegmentWriter
+from xinwen.index.store import IndexStore
 
 
 @pytest.fixture(scope="module")

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from index.records import Origin, Record, Skip
-from index.sources import MAX_BODY_CHARS, parse_field_map, read_sources
+from xinwen.index.records import Origin, Record, Skip
+from xinwen.index.sources import MAX_BODY_CHARS, parse_field_map, read_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "sources"

@@ -15,12 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from index.builder import ReindexError, ReindexOptions, reindex
-from index.store import IndexStore
-from search import Searcher, SearchRequest, readcache
-from tests.conftest import build_index
-from tests.helpers import article, write_jsonl
+from tests.helpers import article, build_index, write_jsonl
 from xinwen.cli import main
+from xinwen.index.builder import ReindexError, ReindexOptions, reindex
+from xinwen.index.store import IndexStore
+from xinwen.search import Searcher, SearchRequest, readcache
 
 Inode = tuple[int, int]
 

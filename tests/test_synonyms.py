@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from search import Searcher, SearchRequest
-from search.synonyms import Synonyms, load_synonyms, parse_synonyms, shipped
-from tests.conftest import ROOT, build_index
-from tests.helpers import write_jsonl
-from webui import create_app
+from tests.helpers import ROOT, build_index, write_jsonl
 from xinwen.cli import main
+from xinwen.search import Searcher, SearchRequest
+from xinwen.search.synonyms import Synonyms, load_synonyms, parse_synonyms, shipped
+from xinwen.webui import create_app
 
 TOPICS = ("风电场", "煤炭", "天然气", "特高压", "储能", "核电", "水电", "氢能")
 

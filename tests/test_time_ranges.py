@@ -6,13 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import build_index
 from flask.testing import FlaskClient
-from helpers import write_jsonl
 from lxml import html as lxml_html
 
-from webui import create_app
-from webui.facets import date_label
+from tests.helpers import build_index, write_jsonl
+from xinwen.webui import create_app
+from xinwen.webui.facets import date_label
 
 TODAY = dt.date.today()
 # Days ago of each article: one today, then 3, 20, 200 and 1,000 days back, and one undated.

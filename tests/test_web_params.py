@@ -8,9 +8,9 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from werkzeug.datastructures import MultiDict
 
-from search.models import Facet, FacetValue, SortOrder
-from webui import facets
-from webui.params import ParamError, SearchParams, clean_text, suggest_params
+from xinwen.search.models import Facet, FacetValue, SortOrder
+from xinwen.webui import facets
+from xinwen.webui.params import ParamError, SearchParams, clean_text, suggest_params
 
 BASE = "/search"
 

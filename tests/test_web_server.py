@@ -15,13 +15,18 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from conftest import DEMO, build_index
-from servers import LiveServer, start_server, stop_server
 
-from webui import settings
-from webui.server import ACCESS_LOG_FORMAT, LIMIT_REQUEST_LINE, bind_address, gunicorn_options
+from tests.helpers import DEMO, build_index
+from tests.servers import LiveServer, start_server, stop_server
+from xinwen.webui import settings
+from xinwen.webui.server import (
+    ACCESS_LOG_FORMAT,
+    LIMIT_REQUEST_LINE,
+    bind_address,
+    gunicorn_options,
+)
 
-pytest_plugins = ["webfixtures"]
+pytest_plugins = ["tests.webfixtures"]
 
 
 def test_settings_declared_once_with_env_overrides(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -45,7 +50,7 @@ def test_settings_declared_once_with_env_overrides(monkeypatch: pytest.MonkeyPat
 def test_gunicorn_options_preload_sync_workers_and_timed_access_log() -> None:
     options = gunicorn_options("0.0.0.0", 8123, 3)
     assert options["bind"] == "0.0.0.0:8123"
-    assert options["workers"] == 3 and options["worker_class"] == "webui.worker.XinwenWorker"
+    assert options["workers"] == 3 and options["worker_class"] == "xinwen.webui.worker.XinwenWorker"
     assert options["preload_app"] is True and options["post_worker_init"]
     assert options["accesslog"] == "-" and "%(M)s" in ACCESS_LOG_FORMAT
     assert bind_address("::1", 80) == "[::1]:80"
@@ -107,7 +112,7 @@ def test_workers_sharing_the_preloaded_index_answer_correctly(live_server, clien
 def test_serve_runs_gunicorn_or_the_dev_server(monkeypatch: pytest.MonkeyPatch, demo_index) -> None:
     from flask import Flask
 
-    from webui import server
+    from xinwen.webui import server
 
     ran: dict = {}
     monkeypatch.setattr(server.XinwenServer, "run", lambda self: ran.update(self.options))

@@ -20,11 +20,11 @@ from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.structfile import BufferFile
 from whoosh.multiproc import MpWriter, SubWriterTask
 
-from index import whoosh_contract
-from index.codec import XinwenCodec
-from index.segments import GroupingPool
-from index.store import IndexStore
-from index.whoosh_contract import CONTRACT, Private, WhooshVersionError, check_version
+from xinwen.index import whoosh_contract
+from xinwen.index.codec import XinwenCodec
+from xinwen.index.segments import GroupingPool
+from xinwen.index.store import IndexStore
+from xinwen.index.whoosh_contract import CONTRACT, Private, WhooshVersionError, check_version
 
 ROOT = Path(__file__).resolve().parent.parent
 

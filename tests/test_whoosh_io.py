@@ -8,7 +8,7 @@ import pickle
 from hypothesis import given
 from hypothesis import strategies as st
 
-from index.whoosh_io import ViewFile
+from xinwen.index.whoosh_io import ViewFile
 
 
 @given(st.binary(max_size=2000), st.lists(st.integers(-5, 300), max_size=20))

@@ -15,11 +15,11 @@ from flask import Flask, Response, jsonify, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException, InternalServerError, RequestURITooLarge
 
-from index.settings import index_root, synonyms
-from search import IndexUnavailableError, open_backend
-from search.models import MAX_EXPORT_ROWS
-from search.synonyms import load_synonyms
-from webui.health import (
+from xinwen.index.settings import index_root, synonyms
+from xinwen.search import IndexUnavailableError, open_backend
+from xinwen.search.models import MAX_EXPORT_ROWS
+from xinwen.search.synonyms import load_synonyms
+from xinwen.webui.health import (
     PROBLEMS_KEY,
     RETRY_AFTER,
     UNAVAILABLE_CODE,
@@ -27,7 +27,7 @@ from webui.health import (
     IndexProblems,
     index_problems,
 )
-from webui.params import ParamError, clean_text
+from xinwen.webui.params import ParamError, clean_text
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +127,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     version = static_version(Path(app.static_folder or "static"))
     app.config["STATIC_VERSION"] = version
 
-    from webui import api, exports, views
+    from xinwen.webui import api, exports, views
 
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, jsonify, request
 from flask.typing import ResponseReturnValue
 
-from webui.context import run_search
-from webui.health import RETRY_AFTER, index_problems, public_health
-from webui.openapi import openapi_document
-from webui.params import SearchParams, article_query, suggest_params
-from webui.views import searcher
+from xinwen.webui.context import run_search
+from xinwen.webui.health import RETRY_AFTER, index_problems, public_health
+from xinwen.webui.openapi import openapi_document
+from xinwen.webui.params import SearchParams, article_query, suggest_params
+from xinwen.webui.views import searcher
 
 bp = Blueprint("api", __name__)
 

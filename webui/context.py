@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from flask import url_for
 from markupsafe import escape
 
-from search import (
+from xinwen.search import (
     Article,
     ArticleRef,
     Facet,
@@ -21,9 +21,9 @@ from search import (
     SearchRequest,
     SearchResult,
 )
-from search.folding import fold
-from webui import facets
-from webui.params import ParamError, SearchParams
+from xinwen.search.folding import fold
+from xinwen.webui import facets
+from xinwen.webui.params import ParamError, SearchParams
 
 SUGGESTIONS_WHEN_EMPTY = 6
 

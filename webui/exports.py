@@ -23,10 +23,10 @@ from flask import Blueprint, Response, current_app, request, stream_with_context
 from flask.typing import ResponseReturnValue
 from markupsafe import Markup
 
-from search import Export, ExportRow, QueryError, SortOrder
-from webui.context import safe_link
-from webui.params import FEED_ENTRIES, ParamError, SearchParams
-from webui.views import searcher
+from xinwen.search import Export, ExportRow, QueryError, SortOrder
+from xinwen.webui.context import safe_link
+from xinwen.webui.params import FEED_ENTRIES, ParamError, SearchParams
+from xinwen.webui.views import searcher
 
 bp = Blueprint("exports", __name__)
 

@@ -11,9 +11,9 @@ import calendar
 import datetime as dt
 import re
 
-from search.facets import RECENT_RANGES
-from search.models import MAX_RESULT_DEPTH, Facet, FacetValue, SortOrder
-from webui.params import SearchParams, toggled
+from xinwen.search.facets import RECENT_RANGES
+from xinwen.search.models import MAX_RESULT_DEPTH, Facet, FacetValue, SortOrder
+from xinwen.webui.params import SearchParams, toggled
 
 FACET_LABELS = {"category": "分类", "source": "来源", "published": "日期"}
 SORT_LABELS = {SortOrder.RELEVANCE: "相关度", SortOrder.DATE: "最新"}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from search.models import MAX_EXPORT_ROWS, MAX_PAGE_SIZE, MAX_QUERY_CHARS, MAX_RESULT_DEPTH
-from webui.health import RETRY_AFTER
-from webui.params import DEFAULT_PAGE_SIZE, DEFAULT_SUGGEST, FEED_ENTRIES, MAX_SUGGEST
+from xinwen.search.models import MAX_EXPORT_ROWS, MAX_PAGE_SIZE, MAX_QUERY_CHARS, MAX_RESULT_DEPTH
+from xinwen.webui.health import RETRY_AFTER
+from xinwen.webui.params import DEFAULT_PAGE_SIZE, DEFAULT_SUGGEST, FEED_ENTRIES, MAX_SUGGEST
 
 NULLABLE_STRING = {"type": ["string", "null"]}
 NULLABLE_DATE = {"type": ["string", "null"], "format": "date"}

@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 
 from werkzeug.datastructures import MultiDict
 
-from search.models import (
+from xinwen.search.models import (
     MAX_PAGE_SIZE,
     MAX_QUERY_CHARS,
     MAX_RESULT_DEPTH,

@@ -14,10 +14,10 @@ from flask import Flask
 from gunicorn.app.base import BaseApplication
 from gunicorn.workers.base import Worker
 
-from index.analysis import configure_jieba, warm_segmenter
-from index.store import IndexStore
-from webui import create_app
-from webui.health import index_problems
+from xinwen.index.analysis import configure_jieba, warm_segmenter
+from xinwen.index.store import IndexStore
+from xinwen.webui import create_app
+from xinwen.webui.health import index_problems
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +140,7 @@ def gunicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
         "bind": bind_address(host, port),
         "workers": max(1, workers),
         # gunicorn's sync worker, with the app's page where gunicorn would answer alone.
-        "worker_class": "webui.worker.XinwenWorker",
+        "worker_class": "xinwen.webui.worker.XinwenWorker",
         # Load jieba and the segmenter's tables once, in the master: workers share them
         # copy-on-write. Each worker opens the index itself (post_worker_init), and picks up
         # a reindex on its own.

@@ -3,7 +3,7 @@ options from these, and the README's settings table lists them."""
 
 from __future__ import annotations
 
-from index.settings import Setting
+from xinwen.index.settings import Setting
 
 HOST = Setting(
     "host",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 
-from search import SearchBackend
-from webui.context import article_context, facet_page_context, search_context
-from webui.params import SearchParams, article_query, facet_filter
+from xinwen.search import SearchBackend
+from xinwen.webui.context import article_context, facet_page_context, search_context
+from xinwen.webui.params import SearchParams, article_query, facet_filter
 
 bp = Blueprint("views", __name__)
 

@@ -16,7 +16,7 @@ from flask import Flask
 from gunicorn.http.errors import LimitRequestHeaders, LimitRequestLine
 from gunicorn.workers.sync import SyncWorker
 
-from webui import STATUS_MESSAGES, error_response
+from xinwen.webui import STATUS_MESSAGES, error_response
 
 REASONS = {414: "URI Too Long", 431: "Request Header Fields Too Large"}
 

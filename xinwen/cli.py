@@ -14,21 +14,21 @@ import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from index import settings
-from index.builder import ReindexError, ReindexInterrupted, ReindexOptions, reindex
-from index.inspect import inspect_paths
-from index.newwords import (
+from xinwen.index import settings
+from xinwen.index.builder import ReindexError, ReindexInterrupted, ReindexOptions, reindex
+from xinwen.index.inspect import inspect_paths
+from xinwen.index.newwords import (
     DEFAULT_MAX_CHARS,
     DEFAULT_MIN_COUNT,
     DEFAULT_TOP,
     dictionary_lines,
     propose_words,
 )
-from index.priority import lower_priority
-from index.sources.categories import CATEGORY_FROM
-from index.stats import index_stats
-from index.store import StoreError
-from search import (
+from xinwen.index.priority import lower_priority
+from xinwen.index.sources.categories import CATEGORY_FROM
+from xinwen.index.stats import index_stats
+from xinwen.index.store import StoreError
+from xinwen.search import (
     IndexUnavailableError,
     QueryError,
     SearchRequest,
@@ -36,7 +36,7 @@ from search import (
     open_backend,
     readcache,
 )
-from search.synonyms import load_synonyms
+from xinwen.search.synonyms import load_synonyms
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -111,7 +111,7 @@ def cmd_reindex(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     lower_priority(nice)
     if settings.backend(args.backend) == "typesense":
-        from search.typesense.indexer import ClusterTarget, reindex_typesense
+        from xinwen.search.typesense.indexer import ClusterTarget, reindex_typesense
 
         target = ClusterTarget(
             settings.typesense_nodes(args.nodes),
@@ -223,8 +223,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the web UI and JSON API."""
-    from webui import settings as web  # the web layer loads only for this command
-    from webui.server import PortInUseError, serve
+    from xinwen.webui import settings as web  # the web layer loads only for this command
+    from xinwen.webui.server import PortInUseError, serve
 
     if settings.backend(args.backend) == "typesense":  # wrong settings: an error now
         settings.typesense_nodes(args.nodes)

@@ -21,10 +21,10 @@ import dataclasses
 import os
 from collections.abc import Iterable, Iterator, Mapping
 
-from index.pages import Boilerplate, load_boilerplate
-from index.records import Origin, Record, Skip
-from index.sources.categories import CATEGORY_FROM, folder_category
-from index.sources.fields import (
+from xinwen.index.pages import Boilerplate, load_boilerplate
+from xinwen.index.records import Origin, Record, Skip
+from xinwen.index.sources.categories import CATEGORY_FROM, folder_category
+from xinwen.index.sources.fields import (
     DEFAULT_ALIASES,
     FIELDS,
     MAX_BODY_CHARS,
@@ -32,9 +32,9 @@ from index.sources.fields import (
     FieldMap,
     parse_field_map,
 )
-from index.sources.jsonfiles import read_json_array, read_jsonl
-from index.sources.tables import read_table
-from index.sources.textfiles import Explain, Explanation, PageSource, is_page_name
+from xinwen.index.sources.jsonfiles import read_json_array, read_jsonl
+from xinwen.index.sources.tables import read_table
+from xinwen.index.sources.textfiles import Explain, Explanation, PageSource, is_page_name
 
 __all__ = [
     "DEFAULT_ALIASES",

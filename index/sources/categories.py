@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import re
 
-from index.furniture import looks_like_site_name
+from xinwen.index.furniture import looks_like_site_name
 
 CATEGORY_FROM = ("auto", "folder", "page", "none")
 

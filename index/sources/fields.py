@@ -6,8 +6,8 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from index.cleaning import clean_text, clean_title, content_id, parse_date
-from index.records import Origin, Record, Skip
+from xinwen.index.cleaning import clean_text, clean_title, content_id, parse_date
+from xinwen.index.records import Origin, Record, Skip
 
 FIELDS = ("id", "title", "body", "category", "source", "published", "url")
 

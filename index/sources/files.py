@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from index.encoding import UndecodableError, decode_bytes
-from index.records import Origin, Skip
+from xinwen.index.encoding import UndecodableError, decode_bytes
+from xinwen.index.records import Origin, Skip
 
 
 def read_text(path: str) -> str | Skip:

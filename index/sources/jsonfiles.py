@@ -9,10 +9,10 @@ import re
 import zlib
 from collections.abc import Iterable, Iterator
 
-from index.encoding import UndecodableError, decode_bytes
-from index.records import Origin, Record, Skip
-from index.sources.fields import FieldMap, build_record
-from index.sources.files import read_text
+from xinwen.index.encoding import UndecodableError, decode_bytes
+from xinwen.index.records import Origin, Record, Skip
+from xinwen.index.sources.fields import FieldMap, build_record
+from xinwen.index.sources.files import read_text
 
 _LINE_BREAKS = re.compile(r"\r\n?|\n")
 

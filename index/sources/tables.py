@@ -6,9 +6,9 @@ import csv
 import io
 from collections.abc import Iterator
 
-from index.records import Origin, Record, Skip
-from index.sources.fields import FieldMap, build_record
-from index.sources.files import read_text
+from xinwen.index.records import Origin, Record, Skip
+from xinwen.index.sources.fields import FieldMap, build_record
+from xinwen.index.sources.files import read_text
 
 # csv refuses fields over 128 KiB by default; an article body can be far longer (and is cut
 # to MAX_BODY_CHARS later). The limit is process-wide, so it is only ever raised.

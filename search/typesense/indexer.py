@@ -27,14 +27,14 @@ from dataclasses import dataclass
 
 from typesense import exceptions as ts_errors
 
-from index.analysis import configure_jieba, energy_words, ensure_words, warm_segmenter
-from index.builder import ReindexError, ReindexOptions, read_records
-from index.records import Record
-from index.report import ReindexReport
-from index.schema import SCHEMA_VERSION
-from index.store import IndexStore
-from search.typesense.client import UNREACHABLE, make_client, node_client
-from search.typesense.documents import DocumentBuilder, collection_schema, doc_id
+from xinwen.index.analysis import configure_jieba, energy_words, ensure_words, warm_segmenter
+from xinwen.index.builder import ReindexError, ReindexOptions, read_records
+from xinwen.index.records import Record
+from xinwen.index.report import ReindexReport
+from xinwen.index.schema import SCHEMA_VERSION
+from xinwen.index.store import IndexStore
+from xinwen.search.typesense.client import UNREACHABLE, make_client, node_client
+from xinwen.search.typesense.documents import DocumentBuilder, collection_schema, doc_id
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +137,7 @@ def _import(client, name: str, batch: list[dict]) -> None:
 
 def _documents(records: Iterable[Record], report: ReindexReport) -> Iterator[dict]:
     """Documents of a full build, with their near-duplicate clusters (``index.clusters``)."""
-    from index.clusters import Clusters  # numpy: loaded for a reindex only
+    from xinwen.index.clusters import Clusters  # numpy: loaded for a reindex only
 
     builder = DocumentBuilder()
     ids: set[str] = set()
@@ -158,7 +158,7 @@ def _build(
     name = new_collection_name(target.alias)
     client.collections.create(collection_schema(name))
     try:
-        records = read_records(options, report, None)
+        records = read_records(options, report)
         for batch in _batches(_documents(records, report)):
             _import(client, name, batch)
         if report.indexed == 0:
@@ -277,11 +277,11 @@ def _update(
     offset = top[0]["document"]["cluster"] + 1 if top else 0
 
     def changed() -> Iterator[dict]:
-        from index.clusters import Clusters
+        from xinwen.index.clusters import Clusters
 
         builder = DocumentBuilder()
         clusters = Clusters()
-        for seq, record in enumerate(read_records(options, report, None)):
+        for seq, record in enumerate(read_records(options, report)):
             prior = written.get(record.id)
             if prior is not None:
                 report.duplicates += 1

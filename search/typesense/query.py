@@ -25,11 +25,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.analysis import in_dictionary
-from search.engine import chars_of, query_words
-from search.folding import fold
-from search.querylang import Either, ParsedQuery, Phrase, Text
-from search.typesense.documents import token
+from xinwen.index.analysis import in_dictionary
+from xinwen.search.engine import chars_of, query_words
+from xinwen.search.folding import fold
+from xinwen.search.querylang import Either, ParsedQuery, Phrase, Text
+from xinwen.search.typesense.documents import token
 
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 

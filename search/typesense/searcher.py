@@ -47,14 +47,14 @@ from typing import Any, TypeVar
 
 from typesense import exceptions as ts_errors
 
-from index.analysis import configure_jieba, word_analyzer
-from index.records import UNCATEGORISED, UNKNOWN_SOURCE
-from index.schema import SCHEMA_VERSION
-from search.backend import IndexUnavailableError
-from search.facets import RECENT_RANGES, facet_from_counts
-from search.folding import fold
-from search.highlight import mark_html, paragraphs_html, snippet_html
-from search.models import (
+from xinwen.index.analysis import configure_jieba, word_analyzer
+from xinwen.index.records import UNCATEGORISED, UNKNOWN_SOURCE
+from xinwen.index.schema import SCHEMA_VERSION
+from xinwen.search.backend import IndexUnavailableError
+from xinwen.search.facets import RECENT_RANGES, facet_from_counts
+from xinwen.search.folding import fold
+from xinwen.search.highlight import mark_html, paragraphs_html, snippet_html
+from xinwen.search.models import (
     MAX_EXPORT_ROWS,
     Article,
     ArticleRef,
@@ -68,10 +68,10 @@ from search.models import (
     SearchResult,
     SortOrder,
 )
-from search.querylang import parse
-from search.service import FALLBACK_NOTICE, GROUP_LISTED, SIMILAR_LISTED, TRUNCATED_NOTICE
-from search.typesense.client import UNREACHABLE, make_client
-from search.typesense.query import Translation, any_filter, quote, translate
+from xinwen.search.querylang import parse
+from xinwen.search.service import FALLBACK_NOTICE, GROUP_LISTED, SIMILAR_LISTED, TRUNCATED_NOTICE
+from xinwen.search.typesense.client import UNREACHABLE, make_client
+from xinwen.search.typesense.query import Translation, any_filter, quote, translate
 
 log = logging.getLogger(__name__)
 
