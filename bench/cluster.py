@@ -20,9 +20,9 @@ For one corpus — the bench corpus, or with ``--scale N`` the corpus repeated t
 
 Writes ``bench/results/cluster.md`` from every saved run (``--workdir``/``cluster-*.json``).
 
-    python bench/cluster.py                  # the bench corpus (74k)
-    python bench/cluster.py --scale 300000   # the corpus repeated to 300,000
-    python bench/cluster.py --report         # rewrite cluster.md from the saved runs
+    python -m bench.cluster                  # the bench corpus (74k)
+    python -m bench.cluster --scale 300000   # the corpus repeated to 300,000
+    python -m bench.cluster --report         # rewrite cluster.md from the saved runs
 """
 
 from __future__ import annotations
@@ -39,15 +39,13 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench.common import (
-    BENCH_CORPUS,
-    DEFAULT_WORKDIR,
+from bench.harness import (
     NOISE_NOTE,
     QUERIES_DIR,
     RESULTS_DIR,
     ROOT,
+    arguments,
+    corpus_size,
     dir_size,
     git_commit,
     machine,
@@ -204,10 +202,10 @@ def error_statuses(errors: list[str]) -> dict[str, int]:
 
 def relevance(search) -> dict:
     """Known-item and topical figures of ``search(query, k) -> [[id, collapsed…], …]``."""
-    from bench.common import QUERIES_DIR as Q
+    from bench.harness import QUERIES_DIR as Q
     from bench.query_sets import read_rows
     from bench.relevance import rank_of, read_known_items
-    from bench.scale import base_id
+    from bench.scaled import base_id
     from bench.topical import judged_at, ndcg, read_qrels
 
     def ranking(query: str, k: int) -> list[list[str]]:
@@ -266,8 +264,7 @@ def searcher_fn(searcher):
 
 
 def run(args: argparse.Namespace) -> dict:
-    from bench.compare import corpus_size
-    from bench.scale import scaled_corpus
+    from bench.scaled import scaled_corpus
     from xinwen.index.builder import ReindexOptions
     from xinwen.index.store import IndexStore
     from xinwen.search import Searcher
@@ -461,7 +458,7 @@ def report(workdir: Path) -> str:
     lines = [
         "# The three-node Typesense cluster against the embedded index",
         "",
-        "Written by `python bench/cluster.py` (`--scale N` for the repeated corpus). Both"
+        "Written by `python -m bench.cluster` (`--scale N` for the repeated corpus). Both"
         " backends on the same machine, in one run: the embedded index built by"
         " `xinwen reindex` (2 workers, normal priority), the cluster's three"
         " `typesense-server` nodes (0.24.1) on loopback ports, filled by one `xinwen reindex"
@@ -482,13 +479,11 @@ def report(workdir: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
-    parser.add_argument("--corpus", type=Path, default=BENCH_CORPUS)
+    parser = arguments(
+        __doc__, corpus=True, workdir=True, repeat=(3, "timed passes (default 3)"), no_write=True
+    )
     parser.add_argument("--scale", type=int, help="the corpus repeated to N records")
-    parser.add_argument("--repeat", type=int, default=3, help="timed passes (default 3)")
     parser.add_argument("--report", action="store_true", help="only rewrite the report")
-    parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args(argv)
     if not args.report:
         run(args)
