@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.pagetext import MORE, PROSE, read_one
 from xinwen.index.furniture import is_author_line, line_rule, newspaper_name, split_title
 from xinwen.index.records import Record
 from xinwen.index.sources import read_sources
@@ -19,14 +20,6 @@ DISCLAIMER = (
     "特别声明：本网转载其他网站内容，出于传递更多信息而非盈利之目的，同时并不代表赞成其观点"
     "或证实其描述，内容仅供参考。版权归原作者所有，若有侵权，请联系我们删除。"
 )
-PROSE = "记者从有关部门获悉，今年以来全市新建充电桩两千余个，基本实现乡镇全覆盖。"
-MORE = "下一步，有关部门将继续推进老旧小区充电设施改造，方便居民夜间充电。"
-
-
-def read_one(path: Path) -> Record:
-    [record] = read_sources([path])
-    assert isinstance(record, Record), record
-    return record
 
 
 def read_all(root: Path) -> dict[str, Record]:
