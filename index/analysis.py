@@ -226,7 +226,8 @@ def _segmenter() -> DagSegmenter:
 
 
 def warm_segmenter() -> None:
-    """Build the segmenter's tables now (0.2 s, ~60 MB), with our energy words loaded.
+    """Build the segmenter's tables now, with our energy words loaded (the cost:
+    bench/results/code-notes.md, "Segmenter warm-up").
 
     For a process about to fork workers (a reindex, gunicorn's preloading master): they
     inherit the tables instead of each building its own on first use.

@@ -52,7 +52,8 @@ log = logging.getLogger(__name__)
 # Whoosh's per-writer buffer before it spills a sorted run to disk.
 WRITER_LIMIT_MB = 256
 # A full build's postings per segment writer (`XinwenSegmentWriter.full`): each worker starts a
-# new segment past this, so a worker peaks near 150 MB (jieba, Python) + this.
+# new segment past this, so a worker peaks at its own memory (jieba, Python) + this
+# (bench/results/code-notes.md, "Build worker memory").
 BUILD_LIMIT_MB = 400
 
 # Incremental runs merge segments in tiers (`_merge_policy`): this many of similar size are
@@ -60,8 +61,8 @@ BUILD_LIMIT_MB = 400
 MERGE_FACTOR = 8
 MERGE_CAP_SHARE = 0.02
 MERGE_CAP_DOCS = 500
-# Past this many segments an incremental run suggests a full reindex (bench index after ten 1%
-# runs, 12 segments: query p95 1.4x that of the full build; bench/results/incremental.md).
+# Past this many segments an incremental run suggests a full reindex: queries slow down with
+# the segments (bench/results/code-notes.md, "Whoosh merges"; bench/results/incremental.md).
 SEGMENTS_WARNING = 12
 # Changed records go to an incremental run's sub-writer in batches of this many.
 UPDATE_BATCH = 25
@@ -130,9 +131,7 @@ def to_document(record: Record, seq: int, cluster: int) -> dict:
     return doc
 
 
-def reindex(
-    options: ReindexOptions, on_skip: Callable[[Skip], None] | None = None
-) -> ReindexReport:
+def reindex(options: ReindexOptions) -> ReindexReport:
     """Index ``options.sources`` into ``options.root`` and switch to the result atomically.
 
     A write error (a full disk, a failed indexing worker) raises `ReindexError` saying what
@@ -141,7 +140,7 @@ def reindex(
     """
     store = IndexStore(options.root)
     try:
-        return _reindex(store, options, on_skip)
+        return _reindex(store, options)
     except (OSError, WorkerError) as exc:
         raise ReindexError(_write_failure(exc, options.root, store.switched)) from exc
     except KeyboardInterrupt:
@@ -165,9 +164,7 @@ def _write_failure(exc: OSError | WorkerError, root: Path, switched: Generation 
     return f"the reindex failed ({what}): the served index is unchanged{hint}"
 
 
-def _reindex(
-    store: IndexStore, options: ReindexOptions, on_skip: Callable[[Skip], None] | None
-) -> ReindexReport:
+def _reindex(store: IndexStore, options: ReindexOptions) -> ReindexReport:
     whoosh_io.install()
     report = ReindexReport(mode="incremental" if options.incremental else "full")
     started = time.monotonic()
@@ -186,7 +183,7 @@ def _reindex(
             report.mode = "full"
         partial = store.clone_current() if incremental else store.new_partial()
         try:
-            records = read_records(options, report, on_skip)
+            records = read_records(options, report)
             if incremental:
                 ix = whoosh_index.open_dir(str(partial))
                 clusters = _update(ix, records, report, prune=options.prune, nice=options.nice)
@@ -228,15 +225,13 @@ def _reindex(
     return report
 
 
-def read_records(
-    options: ReindexOptions, report: ReindexReport, on_skip: Callable[[Skip], None] | None
-) -> Iterator[Record]:
+def read_records(options: ReindexOptions, report: ReindexReport) -> Iterator[Record]:
     """Records from the sources; skips are counted (or stop the run with ``--strict``).
 
     Shared by every backend's reindex: the same cleaning, progress bar and record account.
     """
-    # Counting the records means reading the sources once more (1 s for the bench corpus):
-    # only for the progress display.
+    # Counting the records means reading the sources once more (bench/results/code-notes.md,
+    # "Counting the records"): only for the progress display.
     total = estimate_records(options.sources) if options.progress else None
     progress = Progress(total, enabled=options.progress)
     try:
@@ -254,8 +249,6 @@ def read_records(
                 if options.strict:
                     raise StrictModeError(f"--strict: {item}")
                 report.add_skip(item)
-                if on_skip is not None:
-                    on_skip(item)
                 continue
             report.characters += len(item.title) + len(item.body)
             if item.category is None:
@@ -346,7 +339,8 @@ def _indexed(reader: IndexReader) -> _Indexed:
     """Each live document's id and hash, segment by segment.
 
     Whole columns are read per segment: looking values up one document at a time through the
-    multi-segment reader took 2.4 s on the bench index (74k documents), this about 0.3 s.
+    multi-segment reader is several times slower (bench/results/code-notes.md, "Columns per
+    segment").
     """
     hashes: dict[str, str | None] = {}
     docnums: dict[str, list[int]] = {}
@@ -517,13 +511,13 @@ def _merge_policy(writer: SegmentWriter, segments: list[Segment]) -> list[Segmen
 
     Whoosh's default (``MERGE_SMALL``) can fold the big segments of a full build into a merge,
     and a Whoosh merge costs about as much per document as indexing it anew (it reads the
-    postings back one by one: 28 s of CPU for 5,846 bench documents): minutes for a big
+    postings back one by one; bench/results/code-notes.md, "Whoosh merges"): minutes for a big
     segment. Here, once ``MERGE_FACTOR`` segments share a size tier (sizes within a factor of
     ``MERGE_FACTOR``), the smallest ``MERGE_FACTOR`` of them are merged into one new segment,
     provided they hold at most `_merge_cap` documents together; one merge per run. Segments
     that could only be merged past the cap are never merged again: a run's cost stays bounded,
-    and once runs write more than cap / ``MERGE_FACTOR`` documents each (185 of the bench
-    index's 74k), the segment count grows by one per run until a full reindex.
+    and once runs write more than cap / ``MERGE_FACTOR`` documents each, the segment count
+    grows by one per run until a full reindex.
     """
     live = [s for s in segments if s.doc_count() > 0]
     cap = _merge_cap(sum(s.doc_count() for s in live))

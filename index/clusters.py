@@ -69,7 +69,8 @@ _U64 = np.uint64
 @cache
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
     """datasketch's ``affine32`` permutations (a, b), as columns. Imported here, not at the
-    top: datasketch loads scipy (half a second), which only a reindex needs."""
+    top: datasketch loads scipy, slow to import (bench/results/code-notes.md, "Late imports"),
+    which only a reindex needs."""
     from datasketch import MinHash
 
     a, b = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32").permutations

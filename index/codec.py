@@ -222,7 +222,8 @@ class XinwenCodec(W3Codec):
     ``small_block``: blocks whose pickled data is shorter than this many bytes are written
     uncompressed, as are blocks that compression does not shrink (W3 compresses every block;
     most of ours hold a term that occurs in one or two documents, where zlib's header and
-    checksum make the block longer and cost a third of the write time). W3's reader reads
+    checksum make the block longer and cost much of the write time: bench/results/code-notes.md,
+    "Small blocks uncompressed"). W3's reader reads
     both kinds: each block records its compression. 0 compresses every block, as W3 does.
 
     ``pickle_protocol``: W3 pickles each block's data with protocol 2, where every byte string

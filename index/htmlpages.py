@@ -295,7 +295,9 @@ def _markup_date(root: lxml.html.HtmlElement, meta: dict[str, str]) -> tuple[dt.
 
 def htmldate_date(html: str) -> dt.date | None:
     """htmldate's date without its extensive search (which guesses from years in the text)."""
-    import htmldate  # imported on first use: it costs 0.3 s and only HTML pages need it
+    # Imported on first use: slow to import (bench/results/code-notes.md, "Late imports"), and
+    # only HTML pages need it.
+    import htmldate
 
     try:
         found = htmldate.find_date(html, extensive_search=False, original_date=True)
@@ -305,7 +307,9 @@ def htmldate_date(html: str) -> dt.date | None:
 
 
 def _trafilatura_text(root: lxml.html.HtmlElement) -> str | None:
-    import trafilatura  # imported on first use: it costs 0.5 s and only HTML pages need it
+    # Imported on first use: slow to import (bench/results/code-notes.md, "Late imports"), and
+    # only HTML pages need it.
+    import trafilatura
 
     try:
         # The tree is handed over as it is (trafilatura prunes it; it is not used afterwards).

@@ -52,11 +52,6 @@ class ReindexReport:
         """The skips by reason, most frequent first: ``12 × no article text, 1 × empty file``."""
         return ", ".join(f"{n:,} × {reason}" for reason, n in self.skip_reasons.most_common())
 
-    @property
-    def balanced(self) -> bool:
-        """Whether every record read is accounted for."""
-        return self.read == self.indexed + self.unchanged + self.duplicates + self.skipped
-
     def summary(self) -> str:
         """The closing summary printed by ``xinwen reindex``."""
         rate = self.read / self.seconds if self.seconds else 0.0

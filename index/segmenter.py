@@ -24,10 +24,9 @@ from math import log
 import jieba
 from jieba import finalseg
 
-# Runs remembered whole: short runs repeat most (a third of the runs in a worker's share of the
-# bench corpus are repeats, a fifth of the characters); long ones rarely do and cost memory.
-# Each memory is emptied when full: 50,000 entries do as well as 200,000 on 20,000 articles
-# (0.6% more instructions) for 65 MB less per indexing worker.
+# Runs remembered whole: short runs repeat most; long ones rarely do and cost memory. Each
+# memory is emptied when full: this many entries do almost as well as four times as many, for
+# much less memory per indexing worker (bench/results/code-notes.md, "Segmenter memo").
 MEMO_MAX_CHARS = 24
 MEMO_MAX_RUNS = 50_000
 

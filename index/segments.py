@@ -11,10 +11,9 @@ appended: document number, frequency, packed positions), so nothing is sorted bu
 terms. ``XinwenSegmentWriter`` installs it; the codec's field writer (`index.codec`) writes
 each term's whole list at once, in the W3 format Whoosh reads.
 
-Memory grows with the segment (about 40 bytes per posting and 150 per term), where Whoosh's
-pool spilled sorted runs to disk: a writer is ``full()`` at its ``limitmb`` and the builder
-then finishes the segment and starts another (for the bench corpus, 74k articles, two
-segments per worker).
+Memory grows with the segment (``estimated_bytes``), where Whoosh's pool spilled sorted runs
+to disk: a writer is ``full()`` at its ``limitmb`` and the builder then finishes the segment and
+starts another.
 """
 
 from __future__ import annotations
@@ -100,9 +99,9 @@ class GroupingPool:
         self.terms = 0
 
     def estimated_bytes(self) -> int:
-        """Roughly the memory the buffered postings take (measured with tracemalloc on 3,000
-        and 10,000 news articles: ~40 bytes per posting, list growth and packed values
-        included, and ~100 per term; rounded up)."""
+        """Roughly the memory the buffered postings take: bytes per posting and per term as
+        measured with tracemalloc, rounded up (bench/results/code-notes.md, "Segment writer
+        memory")."""
         return 40 * self.postings + 150 * self.terms
 
     def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:

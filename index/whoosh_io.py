@@ -1,9 +1,10 @@
 """One change to how Whoosh reads compound segments: no copy of the file into memory.
 
 Whoosh memory-maps a compound segment file and hands each sub-file out as a ``BufferFile``
-over a slice of the map — and then wraps that slice in ``io.BytesIO``, which *copies* it. Every
-reader of the bench index copied its ~600 MB of postings and terms into the heap: about a second
-and a gigabyte per open, in every process. ``ViewFile`` reads the memory map in place.
+over a slice of the map — and then wraps that slice in ``io.BytesIO``, which *copies* it: every
+reader copied the index's postings and terms into the heap, in every process (what it cost:
+bench/results/code-notes.md, "Compound files read in place"). ``ViewFile`` reads the memory map
+in place.
 
 ``install()`` wraps ``BufferFile.__init__`` (all of whose uses in Whoosh are read-only): the
 original runs over an empty buffer (so whatever else it sets stays Whoosh's), then the buffer and

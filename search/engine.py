@@ -41,13 +41,9 @@ from xinwen.search.querylang import Either, ParsedQuery, Phrase, Text
 from xinwen.search.readcache import GenerationData
 from xinwen.search.synonyms import Synonyms
 
-# Ranking weights, chosen by a sweep of known-item MRR@10 on the 240 queries of
-# bench/queries/known_items.jsonl over the whole bench corpus (2026-11-26):
-#   title 3 / phrase 0.6 / near 0.25: 0.9625    title 5: 0.9550    no text bonus: 0.9554
-#   title 1.5: 0.9655   title 2 / phrase 1.2 / near 0.5: 0.9679   (chosen; 1.0–2.0 all ≈ 0.968)
-#   title 1.5 / phrase 2.0 / near 0.8: 0.9689   character weight 0.1 instead of 0.35: no change
-# The same queries reported the figure then; the weights below were re-checked on the tune
-# halves of bench/queries (bench/results/ranking.md): all within ±0.003 of MRR@10 there.
+# Ranking weights, chosen by a sweep of known-item MRR@10 over the whole bench corpus
+# (bench/results/code-notes.md, "Ranking weights") and re-checked on the tune halves of
+# bench/queries (bench/results/ranking.md).
 TITLE_WEIGHT = 2.0
 BODY_WEIGHT = 1.0
 CHAR_WEIGHT = 0.35  # character-field match, relative to a word match in the same field
@@ -59,17 +55,15 @@ NEAR_BONUS = 0.5  # × the document's BM25 score, scaled by how tight the words'
 NEAR_WINDOW = 40  # characters: windows wider than this get no proximity bonus
 # A synonym scores at this share of the typed word (a synonym of several words: its rarest
 # word): an article with only the synonym ranks below a comparable one with the typed word.
-# Chosen on the tune halves of bench/queries (2026-12-06; topical nDCG@10 over judged documents
-# only, as synonyms bring unjudged ones in; without synonyms 0.922 / known-item MRR@10 0.886):
-#   0.2: 0.923 / 0.886   0.3: 0.926 / 0.886 (chosen: no known-item loss)   0.4: 0.931 / 0.884
-#   0.5: 0.929 / 0.884
+# Chosen on the tune halves of bench/queries: the largest share with no known-item loss
+# (bench/results/code-notes.md, "Synonym weight").
 SYNONYM_WEIGHT = 0.3
 # All words in one sentence (wider than NEAR_WINDOW): no gain on the tune halves (0.15–0.6
 # tried), so off; kept to be tried again with other changes.
 SENTENCE_BONUS = 0.0
 # × the BM25 score: every query word in the title or the body's first LEAD_CHARS characters.
-# Chosen on the tune halves only (bench/results/ranking.md): known-item MRR@10 0.886 → 0.899,
-# topical nDCG@10 0.922 → 0.924; a larger one-word bonus costs topics.
+# Chosen on the tune halves only (bench/results/ranking.md): it helps known items and topics;
+# a larger one-word bonus costs topics.
 LEAD_BONUS = 0.4
 LEAD_BONUS_ONE = 0.1  # the same for a one-word query
 LEAD_CHARS = 120
@@ -77,11 +71,11 @@ _SENTENCES = re.compile("[。！？；!?;\n]")
 
 CHAR_CHECK_LIMIT = 3_000  # candidates beyond which an unknown word skips the character check
 CACHE_BYTES = 128 * 2**20  # posting lists (with positions, when read) kept per generation
-CACHE_MASK_BYTES = 32 * 2**20  # term bitsets kept apart (≈ 9 KB each at 74k documents)
+CACHE_MASK_BYTES = 32 * 2**20  # term bitsets kept apart (one bit per document each)
 # The two bounds above are for an index of up to this many documents and grow in proportion
 # beyond it: a query's lists and bitsets grow with the corpus, and a cache bounded for the
 # bench corpus made warm queries at 300,000 articles read their lists again and again
-# (full-page p95 416 ms; with bounds 6× and 4× larger, 56 ms).
+# (bench/results/code-notes.md, "Search caches sized to the corpus").
 CACHE_SIZED_FOR = 75_000
 # A position check reads a term's whole posting list (and keeps it, positions included) when it
 # needs more than 1/DENSE_FACTOR of its documents; fewer are read block by block, uncached.
@@ -220,7 +214,7 @@ class Engine:
         return [(f, t, post.term.values is not None) for (f, t), post in newest]
 
     def cache_info(self) -> dict[str, int]:
-        """Sizes of the per-generation caches (for tests and benchmarks)."""
+        """Sizes of the per-generation caches (for tests)."""
         return {
             "terms": len(self._cache),
             "postings": sum(len(p.term.ids) for p in self._cache.values()),
@@ -404,9 +398,10 @@ class Engine:
         rarest word alone.
 
         Not of characters too, as a typed phrase is (a long name of common characters,
-        国家发展和改革委员会, took 100 ms to check that way), and not scored by every word (the
-        common ones, 中国 in 中国国际进口博览会, would each add a pass over tens of thousands
-        of postings): the synonym only widens the query.
+        国家发展和改革委员会, was slow to check that way: bench/results/code-notes.md, "Synonyms not
+        checked by characters"), and not scored by every word (the common ones, 中国 in
+        中国国际进口博览会, would each add a pass over tens of thousands of postings): the synonym
+        only widens the query.
         """
         words = query_words(text)
         if len(words) == 1:

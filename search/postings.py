@@ -4,7 +4,8 @@ Whoosh's matchers hand out postings one call at a time (``id()``, ``weight()``, 
 fine for a few hundred, slow for the tens of thousands a common Chinese word has in a news
 archive. The W3 codec stores postings in blocks of up to 128 (ids delta-coded, term
 frequencies, encoded positions), each block one zlib-compressed pickle: decoding one costs
-about the same (~150 us on the bench index) whether one posting or all of it is wanted.
+about the same whether one posting or all of it is wanted (bench/results/code-notes.md, "Block
+decoding").
 ``read_term`` decodes a term's blocks in turn into arrays (ids, weights and, on request, the
 positions as one bytes object); ``read_values`` reads the positions of a few documents,
 decoding only the blocks that hold them. This leans on the W3 leaf matcher's block methods

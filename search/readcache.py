@@ -3,7 +3,7 @@
 Opening a generation needs, for every document, its category, source and date (the facet
 bitsets and date order), its field lengths (BM25's length normalisation) and its place in the
 input (ties in ranking). Reading them through Whoosh's column readers, a document at a time,
-took about a second on the bench index (74k documents): most of a cold start. They depend
+was most of a cold start (bench/results/code-notes.md, "Read cache"). They depend
 only on the generation, so the first process to open it writes them to ``xinwen-read.cache``
 in the generation's folder, and every later process loads that file in milliseconds.
 

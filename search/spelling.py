@@ -92,8 +92,8 @@ def sound(text: str) -> str:
     try:
         return "".join([single[ch] for ch in text])
     except KeyError:
-        # Imported here: pypinyin's phrase tables take a third of a second to load, and only
-        # queries with few results (and the reindex) ever need them.
+        # Imported here: pypinyin's phrase tables are slow to load (bench/results/code-notes.md,
+        # "Late imports"), and only queries with few results (and the reindex) ever need them.
         from pypinyin import Style, lazy_pinyin
 
         return "".join(lazy_pinyin(text, style=Style.NORMAL, v_to_u=False))

@@ -1,4 +1,4 @@
-"""Small helpers shared by tests: writing corpora, brute-force expectations."""
+"""Small helpers shared by tests: writing corpora, brute-force expectations, reading pages."""
 
 from __future__ import annotations
 
@@ -11,10 +11,16 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
+import lxml.html
+from flask.testing import FlaskClient
+from lxml.html import HtmlElement
+
 from xinwen.index.analysis import fold, in_dictionary, word_analyzer
 from xinwen.index.builder import ReindexOptions, reindex
 from xinwen.index.records import Record
+from xinwen.index.report import ReindexReport
 from xinwen.index.sources import read_sources
+from xinwen.search import Searcher, SearchRequest, SortOrder
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data" / "demo"
@@ -34,6 +40,18 @@ def build_index(root: Path, *sources: Path, **options: object) -> Path:
 def analyze(text: str, *, mode: str = "query", userwords: tuple = ()) -> list[str]:
     """Word tokens of ``text`` as the word fields see them."""
     return [t.text for t in word_analyzer(userwords)(text, mode=mode)]
+
+
+def result_pages(searcher: Searcher, queries: Iterable[str]) -> list[dict]:
+    """The first page (20 hits) of each query by relevance and by date, as the API returns
+    them, without the time taken: for comparing two ways of answering."""
+    out = []
+    for q in queries:
+        for sort in (SortOrder.RELEVANCE, SortOrder.DATE):
+            data = searcher.search(SearchRequest(q=q, sort=sort, page_size=20)).to_dict()
+            data.pop("took_ms")
+            out.append(data)
+    return out
 
 
 def write_jsonl(path: Path, rows: Iterable[dict]) -> Path:
@@ -57,6 +75,11 @@ def article(n: int, **fields: object) -> dict:
     }
     row.update(fields)
     return row
+
+
+def balanced(report: ReindexReport) -> bool:
+    """Whether every record read is accounted for (the promise of the closing summary)."""
+    return report.read == report.indexed + report.unchanged + report.duplicates + report.skipped
 
 
 def records(*sources: Path) -> list[Record]:
@@ -113,3 +136,24 @@ def kill_first_worker(proc: subprocess.Popen) -> str:
             proc.kill()
             proc.communicate()
     return stderr
+
+
+def page(client: FlaskClient, url: str, status: int = 200) -> HtmlElement:
+    """GET ``url``, check the status and that it is HTML, and parse it (lxml, as a browser
+    would build the tree; ``.cssselect`` finds elements in it)."""
+    response = client.get(url)
+    assert response.status_code == status, (url, response.status_code, response.data[:500])
+    assert response.mimetype == "text/html"
+    return lxml.html.fromstring(response.get_data(as_text=True))
+
+
+def one(node: HtmlElement, selector: str) -> HtmlElement:
+    """The first element under ``node`` (or ``node`` itself) matching a CSS selector."""
+    found = node.cssselect(selector)
+    assert found, f"nothing matches {selector!r}"
+    return found[0]
+
+
+def text_of(node: HtmlElement) -> str:
+    """All text inside an element, white space collapsed (as a reader sees it)."""
+    return " ".join(node.text_content().split())

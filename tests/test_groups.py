@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import build_index, write_jsonl
-from tests.webhtml import page
+from tests.helpers import build_index, one, page, text_of, write_jsonl
 from xinwen.index.clusters import Clusters
 from xinwen.index.store import IndexStore
 from xinwen.search import Searcher, SearchRequest, SortOrder
@@ -157,13 +156,18 @@ def _seeds_are_live(root: Path) -> None:
     assert set(clusters.seeds().values()) <= live
 
 
-def test_an_incremental_run_puts_a_near_duplicate_into_its_group(
-    tmp_path: Path, corpus: list[dict]
-) -> None:
+def _indexed(tmp_path: Path, corpus: list[dict]) -> tuple[Path, Path]:
+    """The corpus written to a source folder (``a.jsonl``) and fully indexed: (folder, root)."""
     src = tmp_path / "src"
     src.mkdir()
     write_jsonl(src / "a.jsonl", corpus)
-    root = build_index(tmp_path / "ix", src)
+    return src, build_index(tmp_path / "ix", src)
+
+
+def test_an_incremental_run_puts_a_near_duplicate_into_its_group(
+    tmp_path: Path, corpus: list[dict]
+) -> None:
+    src, root = _indexed(tmp_path, corpus)
     original = next(r for r in corpus if r["id"] == "s013-0")  # story 13 has 2 copies
     rng = random.Random(1)
     repost = {**original, "id": "late-repost", "body": _edit(original["body"], rng)}
@@ -182,10 +186,7 @@ def test_an_incremental_run_puts_a_near_duplicate_into_its_group(
 def test_deleting_a_groups_first_article_keeps_the_rest_grouped(
     tmp_path: Path, corpus: list[dict]
 ) -> None:
-    src = tmp_path / "src"
-    src.mkdir()
-    write_jsonl(src / "a.jsonl", corpus)
-    root = build_index(tmp_path / "ix", src)
+    src, root = _indexed(tmp_path, corpus)
     # Story 15 has 4 copies; the one first in the input started (seeds) its cluster.
     story = [r for r in corpus if story_of(r["id"]) == "s015"]
     seed = story[0]
@@ -205,10 +206,7 @@ def test_deleting_a_groups_first_article_keeps_the_rest_grouped(
 
 
 def test_a_lost_clusters_file_is_rebuilt_from_the_index(tmp_path: Path, corpus: list[dict]) -> None:
-    src = tmp_path / "src"
-    src.mkdir()
-    write_jsonl(src / "a.jsonl", corpus)
-    root = build_index(tmp_path / "ix", src)
+    src, root = _indexed(tmp_path, corpus)
     gen = IndexStore(root).current()
     (gen.path / "xinwen-clusters.npz").unlink()
     original = next(r for r in corpus if r["id"] == "s022-0")
@@ -232,14 +230,14 @@ def test_api_reports_groups_and_similar_ids(groups_index: Path, corpus: list[dic
 def test_the_page_opens_a_group_and_the_article_lists_its_group(groups_index: Path) -> None:
     client = create_app({"INDEX_ROOT": groups_index, "TESTING": True}).test_client()
     doc = page(client, "/search?q=zeta&size=100")
-    assert doc.select_one("h1.summary").text.startswith("找到 150 篇，60 组")
-    hit = next(h for h in doc.select("li.hit") if h.select_one("details.similar"))
-    summary = hit.select_one("details.similar summary").text
-    links = [a.get("href") for a in hit.select("details.similar li a")]
+    assert text_of(one(doc, "h1.summary")).startswith("找到 150 篇，60 组")
+    hit = next(h for h in doc.cssselect("li.hit") if h.cssselect("details.similar"))
+    summary = text_of(one(hit, "details.similar summary"))
+    links = [a.get("href") for a in hit.cssselect("details.similar li a")]
     assert summary == f"{len(links)} 篇相似文章"
     article = page(client, links[0])
-    group = [a.get("href").split("?")[0] for a in article.select("section.group li a")]
-    own = hit.select_one("h2.hit-title a").get("href").split("?")[0]
+    group = [a.get("href").split("?")[0] for a in article.cssselect("section.group li a")]
+    own = one(hit, "h2.hit-title a").get("href").split("?")[0]
     assert own in group and len(group) == len(links)
     data = client.get(own.replace("/article/", "/api/article/")).get_json()
     assert data["group_size"] == len(links) + 1

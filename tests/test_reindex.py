@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from whoosh import query as wq
 
-from tests.helpers import DEMO, ROOT, article, build_index, records, write_jsonl
+from tests.helpers import DEMO, ROOT, article, balanced, build_index, records, write_jsonl
 from xinwen.index.builder import ReindexError, ReindexOptions, StrictModeError, reindex
 from xinwen.index.schema import SCHEMA_VERSION, published_dates
 from xinwen.index.stats import index_stats
@@ -122,7 +122,7 @@ def test_duplicate_ids_last_one_wins(tmp_path: Path, incremental: bool) -> None:
     if incremental:
         build_index(root, write_jsonl(tmp_path / "seed.jsonl", [article(3)]))
     report = reindex(ReindexOptions([src], root, incremental=incremental, progress=False))
-    assert report.duplicates == 1 and report.balanced
+    assert report.duplicates == 1 and balanced(report)
     assert ids_for(root, "氢能") == {"t-1"}
     assert ids_for(root, "风电") == set()
     assert "t-1" in report.summary()
@@ -141,7 +141,7 @@ def test_summary_accounts_for_every_record(tmp_path: Path) -> None:
     )
     report = reindex(ReindexOptions([src], tmp_path / "ix", progress=False))
     assert report.read == 4 and report.indexed == 2 and report.skipped == 2
-    assert report.balanced
+    assert balanced(report)
     text = report.summary()
     assert "mixed.jsonl:2" in text and "mixed.jsonl:4" in text
 
@@ -281,6 +281,18 @@ def test_a_failing_prepare_step_still_switches_to_the_new_index(
     assert Searcher(tmp_path / "ix").search(SearchRequest(q="")).total == 5
 
 
+def _python(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """``python ARGS`` in a new process that imports this checkout's code."""
+    return subprocess.run(
+        [sys.executable, *map(str, args)],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
 START_METHOD_RUN = """
 import multiprocessing, sys
 from pathlib import Path
@@ -299,15 +311,7 @@ def test_reindex_works_under_python_3_14s_default_start_method(tmp_path: Path) -
     changed = [article(n, body=f"第{n}篇更正稿。风电项目开工建设。") for n in range(120, 360)]
     second = write_jsonl(tmp_path / "b.jsonl", [article(n) for n in range(120)] + changed)
     root = tmp_path / "ix"
-    args = [START_METHOD_RUN, "forkserver", str(first), str(second), str(root)]
-    done = subprocess.run(
-        [sys.executable, "-W", "error", "-c", *args],
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    done = _python("-W", "error", "-c", START_METHOD_RUN, "forkserver", first, second, root)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["240", "240", "360"]
     assert Searcher(root).search(SearchRequest(q="风电", page_size=10)).total == 240
@@ -331,13 +335,6 @@ def test_sub_writers_are_forked_before_any_thread_starts(tmp_path: Path) -> None
     # A process that forks while another of its threads holds a lock can leave the child
     # deadlocked on it; Python 3.12+ warns about every such fork (an error under -W error).
     src = write_jsonl(tmp_path / "a.jsonl", [article(n) for n in range(400)])
-    done = subprocess.run(
-        [sys.executable, "-c", FORK_THREADS_RUN, str(src), str(tmp_path / "ix")],
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    done = _python("-c", FORK_THREADS_RUN, src, tmp_path / "ix")
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["1", "1", "1"]  # three sub-writers, forked single-threaded

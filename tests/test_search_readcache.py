@@ -9,22 +9,17 @@ from pathlib import Path
 import pytest
 
 import xinwen.search.readcache as readcache
-from tests.helpers import DEMO, article, build_index, write_jsonl
+from tests.helpers import DEMO, article, build_index, result_pages, write_jsonl
 from xinwen.index.builder import ReindexOptions, reindex
 from xinwen.index.store import IndexStore
-from xinwen.search import Searcher, SearchRequest, SortOrder
+from xinwen.search import Searcher, SearchRequest
 
 QUERIES = ["", "光伏 储能", '"绿色供应链"', "煤", "风电 -煤", "氢能 OR 核电", "特高压", "发展"]
 
 
 def _results(root: Path) -> list[dict]:
     searcher = Searcher(root)
-    out = []
-    for q in QUERIES:
-        for sort in (SortOrder.RELEVANCE, SortOrder.DATE):
-            data = searcher.search(SearchRequest(q=q, sort=sort, page_size=20)).to_dict()
-            data.pop("took_ms")
-            out.append(data)
+    out = result_pages(searcher, QUERIES)
     filtered = SearchRequest(q="能源", categories=("政策",), date_from=None, page_size=50)
     data = searcher.search(filtered).to_dict()
     data.pop("took_ms")

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import xinwen.search.engine as engine_module
-from tests.helpers import DEMO, article, build_index, write_jsonl
+from tests.helpers import DEMO, article, build_index, result_pages, write_jsonl
 from xinwen.index import analysis
 from xinwen.index.clusters import (
     NUM_PERM,
@@ -28,7 +28,7 @@ from xinwen.index.clusters import (
 )
 from xinwen.index.postingvalues import decode_positions
 from xinwen.index.store import IndexStore
-from xinwen.search import Searcher, SearchRequest, SortOrder, readcache
+from xinwen.search import Searcher, readcache
 from xinwen.search.engine import Engine, _begins_cached
 from xinwen.search.facets import docnums_of, mask_of
 from xinwen.search.folding import fold
@@ -150,13 +150,7 @@ QUERIES = [
 
 
 def _pages(searcher: Searcher) -> list[dict]:
-    out = []
-    for q in QUERIES:
-        for sort in (SortOrder.RELEVANCE, SortOrder.DATE):
-            data = searcher.search(SearchRequest(q=q, sort=sort, page_size=20)).to_dict()
-            data.pop("took_ms")
-            out.append(data)
-    return out
+    return result_pages(searcher, QUERIES)
 
 
 def _whoosh_postings(reader: object, fieldname: str, text: str) -> list[tuple]:

@@ -1,8 +1,9 @@
 """Fixtures for the web tests: the app over the demo index, its test client and CLI runner,
 and an index of hostile articles.
 
-Test modules load this with ``pytest_plugins = ["webfixtures"]`` (not by importing it, so
-pytest can rewrite its asserts); HTML helpers are in ``webhtml``.
+Test modules load this with ``pytest_plugins = ["tests.webfixtures"]`` (not by importing it, so
+pytest can rewrite its asserts); the HTML helpers (``page``, ``one``, ``text_of``) are in
+``tests.helpers``.
 """
 
 from __future__ import annotations

@@ -158,7 +158,7 @@ def _build(
     name = new_collection_name(target.alias)
     client.collections.create(collection_schema(name))
     try:
-        records = read_records(options, report, None)
+        records = read_records(options, report)
         for batch in _batches(_documents(records, report)):
             _import(client, name, batch)
         if report.indexed == 0:
@@ -281,7 +281,7 @@ def _update(
 
         builder = DocumentBuilder()
         clusters = Clusters()
-        for seq, record in enumerate(read_records(options, report, None)):
+        for seq, record in enumerate(read_records(options, report)):
             prior = written.get(record.id)
             if prior is not None:
                 report.duplicates += 1
