@@ -54,7 +54,7 @@ docs: setup
 
 bench: setup
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
-	$(BIN)/python bench/reindex.py
+	$(BIN)/python -m bench.reindex
 
 clean:
 	rm -rf $(VENV) $(INDEX) .pytest_cache .ruff_cache

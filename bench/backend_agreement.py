@@ -9,23 +9,19 @@ of every query. Prints each query that differs and the count; exits 1 when any d
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
+from bench.harness import SAMPLE_CORPUS, arguments, require_corpus
 from xinwen.index.builder import ReindexOptions, reindex
 from xinwen.search import QueryError, Searcher, SearchRequest
 from xinwen.search.engine import query_words
 from xinwen.search.typesense.cluster import LocalCluster
 from xinwen.search.typesense.indexer import ClusterTarget, reindex_typesense
 from xinwen.search.typesense.searcher import TypesenseSearcher
-
-SAMPLE = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "sample.jsonl"
 
 
 def queries(rows: list[dict], n: int, seed: int) -> list[str]:
@@ -62,15 +58,12 @@ def answer(searcher: object, q: str) -> object:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("source", nargs="?", default=str(SAMPLE))
+    parser = arguments(__doc__)
+    parser.add_argument("source", nargs="?", type=Path, default=SAMPLE_CORPUS)
     parser.add_argument("--titles", type=int, default=60, help="titles to draw queries from")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    source = Path(args.source)
-    if not source.exists():
-        print(f"{source} is absent: the shared corpus is not on this machine", file=sys.stderr)
-        return 2
+    source = require_corpus(args.source)
     rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line]
     with tempfile.TemporaryDirectory() as tmp, LocalCluster() as cluster:
         root = Path(tmp)

@@ -6,24 +6,21 @@ Porter stemming) on ``title`` and ``body``, the title stored, and a default
 No folding of traditional or full-width characters, no character fields, no phrase handling
 beyond Whoosh's own syntax.
 
-    python bench/baseline.py "特高压 输电"      # search the cached baseline index in bench/.work
+    python -m bench.baseline "特高压 输电"      # search the cached baseline index in bench/.work
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from jieba.analyse import ChineseAnalyzer
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.qparser import MultifieldParser
 
-from bench.common import DEFAULT_WORKDIR, cpu_count
+from bench.harness import DEFAULT_WORKDIR, arguments, cpu_count
 
 TOP_K = 10
 WRITER_LIMIT_MB = 256
@@ -90,17 +87,17 @@ def baseline_search(dir: Path) -> Callable[[str], list[str]]:
 
 def main(argv: list[str] | None = None) -> int:
     """Search an existing baseline index from the command line."""
-    parser = argparse.ArgumentParser(description="search the baseline index")
+    parser = arguments("search the baseline index")
     parser.add_argument("query")
     parser.add_argument(
         "--index",
         type=Path,
         default=DEFAULT_WORKDIR / "baseline-full",
-        help="baseline index folder (default: %(default)s, built by bench/relevance.py)",
+        help="baseline index folder (default: %(default)s, built by bench.compare)",
     )
     args = parser.parse_args(argv)
     if not whoosh_index.exists_in(str(args.index)):
-        sys.exit(f"no baseline index in {args.index}: run python bench/relevance.py first")
+        sys.exit(f"no baseline index in {args.index}: run python -m bench.compare first")
     for rank, id_ in enumerate(baseline_search(args.index)(args.query), 1):
         print(rank, id_)
     return 0

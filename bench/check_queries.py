@@ -12,22 +12,18 @@ a split, and every judgment of ``topical_qrels.jsonl`` names a topic and an arti
 with a grade 0–3. Latency queries (``queries/latency.txt``): how many articles
 contain all the positive words of each line (lines that match nothing are listed).
 
-    python bench/check_queries.py
+    python -m bench.check_queries
 """
 
 from __future__ import annotations
 
-import argparse
 import json
-import re
 import sys
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench.common import BENCH_CORPUS, QUERIES_DIR, iter_raw, require_corpus
-from bench.query_sets import ALL_KINDS, DERIVED, LOOKS, SPLITS, derived_kinds
+from bench.harness import QUERIES_DIR, arguments, iter_raw, require_corpus
+from bench.query_sets import ALL_KINDS, DERIVED, LOOKS, SPLITS, derived_kinds, expected_kind, terms
 
 KNOWN_ITEMS = QUERIES_DIR / "known_items.jsonl"
 LATENCY = QUERIES_DIR / "latency.txt"
@@ -36,29 +32,6 @@ KINDS = ALL_KINDS
 MIN_PER_KIND = {"traditional": 15, "single_char": 15, "fullwidth": 5, "phrase": 10}
 MAX_TITLE_RUN = 4
 TOO_MANY = 1000  # a known-item query whose words all occur in more articles than this fails
-
-_TERM = re.compile(r'-?(?:[^\s:"“”]+:)?(?:["“]([^"”]*)["”]?|(\S+))')
-_OPERATORS = {"OR", "AND", "NOT", "|"}
-_HAN = re.compile(r"[\u3400-\u9fff]")
-_FULLWIDTH = re.compile(r"[\uff01-\uff5e\u3000]")
-
-
-def terms(query: str) -> tuple[list[str], list[str], list[str]]:
-    """The query's positive words, its quoted phrases, and its excluded words."""
-    words: list[str] = []
-    phrases: list[str] = []
-    excluded: list[str] = []
-    for m in _TERM.finditer(query):
-        text = m.group(1) if m.group(1) is not None else m.group(2)
-        if not text or text in _OPERATORS:
-            continue
-        if m.group(0).startswith("-"):
-            excluded.append(text)
-        elif m.group(1) is not None:
-            phrases.append(text)
-        else:
-            words.append(text)
-    return words, phrases, excluded
 
 
 def longest_common_run(a: str, b: str) -> str:
@@ -71,22 +44,6 @@ def longest_common_run(a: str, b: str) -> str:
             else:
                 break
     return best
-
-
-def expected_kind(query: str, folded: str, words: list[str], phrases: list[str]) -> set[str]:
-    """The kinds a query qualifies for by its looks."""
-    kinds = {"plain"}
-    if _FULLWIDTH.search(query):
-        kinds.add("fullwidth")
-    if folded != query and any(
-        _HAN.match(a) and a != b for a, b in zip(query, folded, strict=True)
-    ):
-        kinds.add("traditional")
-    if any(len(w) == 1 and _HAN.match(w) for w in words):
-        kinds.add("single_char")
-    if phrases:
-        kinds.add("phrase")
-    return kinds
 
 
 def load_corpus(path: Path) -> tuple[dict[str, tuple[str, str]], list[str]]:
@@ -197,8 +154,7 @@ def check_latency(path: Path, folded_docs: list[str]) -> tuple[list[str], Counte
 
 def main(argv: list[str] | None = None) -> int:
     """Run the checks; exit 1 when a problem was found."""
-    parser = argparse.ArgumentParser(description="check the benchmark query sets")
-    parser.add_argument("--corpus", type=Path, default=BENCH_CORPUS)
+    parser = arguments(__doc__, corpus=True)
     args = parser.parse_args(argv)
     corpus = require_corpus(args.corpus)
     print(f"reading and folding {corpus} …", flush=True)

@@ -9,7 +9,7 @@ about half of it to the wall time of a two-worker build). Also prints the cluste
 the exact similarity checks made and the peak memory of each process. Writes
 ``bench/results/clusters.md``.
 
-    python bench/clusters.py [--limit N] [--index DIR]
+    python -m bench.clusters [--limit N] [--index DIR]
 
 With ``--index`` (an index of the same corpus), it also compares the clusters with the
 definition they replace, pairwise on the ranked results: the best ``--depth`` results of a few
@@ -22,22 +22,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench.common import (
-    BENCH_CORPUS,
-    NOISE_NOTE,
+from bench.harness import (
     RESULTS_DIR,
-    git_commit,
-    machine,
+    Stopwatch,
+    arguments,
+    header,
     markdown_table,
-    now,
+    module_command,
+    module_env,
+    peak_rss_mb,
     publish,
     require_corpus,
 )
@@ -55,28 +52,27 @@ def phase(corpus: Path, cluster: bool, limit: int | None) -> dict:
     from xinwen.index.sources import read_sources
 
     fold("预热")  # OpenCC's tables loaded before the clock starts, in both phases
-    wall, cpu = time.perf_counter(), time.process_time()
-    records = (r for r in read_sources([corpus]) if isinstance(r, Record))
-    if limit:
-        records = islice(records, limit)
-    clusters = Clusters()
-    out: dict = {"documents": 0}
-    if cluster:
-        sizes: dict[int, int] = {}
-        for _record, c in clusters.assign_all(records):
-            out["documents"] += 1
-            sizes[c] = sizes.get(c, 0) + 1
-        out["clusters"] = len(sizes)
-        out["multi"] = sum(1 for n in sizes.values() if n > 1)
-        out["in_multi"] = sum(n for n in sizes.values() if n > 1)
-        out["largest"] = max(sizes.values(), default=0)
-        out["checked"] = clusters.checked
-    else:
-        for _record in records:
-            out["documents"] += 1
-    out["cpu_s"] = time.process_time() - cpu
-    out["wall_s"] = time.perf_counter() - wall
-    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    with Stopwatch() as clock:
+        records = (r for r in read_sources([corpus]) if isinstance(r, Record))
+        if limit:
+            records = islice(records, limit)
+        clusters = Clusters()
+        out: dict = {"documents": 0}
+        if cluster:
+            sizes: dict[int, int] = {}
+            for _record, c in clusters.assign_all(records):
+                out["documents"] += 1
+                sizes[c] = sizes.get(c, 0) + 1
+            out["clusters"] = len(sizes)
+            out["multi"] = sum(1 for n in sizes.values() if n > 1)
+            out["in_multi"] = sum(n for n in sizes.values() if n > 1)
+            out["largest"] = max(sizes.values(), default=0)
+            out["checked"] = clusters.checked
+        else:
+            for _record in records:
+                out["documents"] += 1
+    out["cpu_s"], out["wall_s"] = clock.cpu, clock.wall
+    out["peak_mb"], _ = peak_rss_mb()
     return out
 
 
@@ -120,9 +116,15 @@ def agreement(root: Path, depth: int) -> dict:
 
 
 def run_phase(corpus: Path, cluster: bool, limit: int | None) -> dict:
-    cmd = [sys.executable, __file__, "--phase", "cluster" if cluster else "read"]
-    cmd += ["--corpus", str(corpus)] + (["--limit", str(limit)] if limit else [])
-    done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    args = ["--phase", "cluster" if cluster else "read", "--corpus", str(corpus)]
+    args += ["--limit", str(limit)] if limit else []
+    done = subprocess.run(
+        module_command("clusters", *args),
+        env=module_env(),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -142,10 +144,9 @@ def report(read: dict, both: dict, agree: dict | None, depth: int) -> str:
         [
             "# Near-duplicate clustering cost",
             "",
-            f"{now()} · {machine()} · commit {git_commit()}",
-            f"({NOISE_NOTE}.)",
+            header(__file__),
             "",
-            "`python bench/clusters.py`: the corpus read through `read_sources`, without and "
+            "The corpus read through `read_sources`, without and "
             "with `Clusters.assign_all` (fold, 4-gram keys, 64 MinHash values in numpy for 64 "
             "documents at a time, 21 bands of 3 rows, exact Jaccard checks of candidates).",
             "",
@@ -179,13 +180,15 @@ def _agreement_text(a: dict, depth: int) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=BENCH_CORPUS)
-    parser.add_argument("--limit", type=int)
-    parser.add_argument("--index", type=Path, help="an index of the corpus: compare (see above)")
+    parser = arguments(
+        __doc__,
+        corpus=True,
+        index="an index of the corpus: compare (see above)",
+        limit="the first N records only",
+        no_write=True,
+    )
     parser.add_argument("--depth", type=int, default=1000, help="results per query compared")
     parser.add_argument("--phase", choices=["read", "cluster"], help=argparse.SUPPRESS)
-    parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args(argv)
     corpus = require_corpus(args.corpus)
     if args.phase:

@@ -5,13 +5,13 @@ size on disk, peak memory of the build and of the queries, latency (p50/p95) of 
 and of a full page (hits + snippets + category and year counts + exact total) over
 ``queries/latency.txt``, MRR@10 and success@10 over ``queries/known_items.jsonl``, and xinwen's
 ratio to each. Each phase of each engine runs in a process of its own
-(``bench/compare_engines.py``); tantivy and FTS5 index the corpus segmented once by jieba
-(``bench/segmented.py``), their queries translated by ``bench/peer_query.py``. Indexes are
+(``bench.compare_engines``); tantivy and FTS5 index the corpus segmented once by jieba
+(``bench.segmented``), their queries translated by ``bench.peer_query``. Indexes are
 cached in ``--workdir``. Writes ``bench/results/compare.md``.
 
-    python bench/compare.py --rebuild           # the whole corpus, every index built and timed
-    python bench/compare.py --limit 5000        # first 5,000 records + every known-item target
-    python bench/compare.py --scale 300000      # the corpus repeated to 300,000 (bench/scale.py)
+    python -m bench.compare --rebuild       # the whole corpus, every index built and timed
+    python -m bench.compare --limit 5000    # first 5,000 records + every known-item target
+    python -m bench.compare --scale 300000  # the corpus repeated to 300,000 (bench.scale)
 """
 
 from __future__ import annotations
@@ -25,35 +25,29 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench.common import (
-    BENCH_CORPUS,
-    BENCH_DIR,
-    DEFAULT_WORKDIR,
+from bench.compare_engines import ENGINES, PEERS, RunConfig
+from bench.compare_report import report
+from bench.harness import (
     QUERIES_DIR,
     RESULTS_DIR,
+    arguments,
+    corpus_size,
     cpu_count,
     git_commit,
     machine,
+    module_command,
+    module_env,
     now,
-    open_text,
     publish,
     require_corpus,
 )
-from bench.compare_engines import ENGINES, PEERS, RunConfig
-from bench.compare_report import report
+from bench.relevance import read_known_items
+from bench.scaled import scaled_corpus
 
 RESULTS = RESULTS_DIR / "compare.md"
 LATENCY_QUERIES = QUERIES_DIR / "latency.txt"
 KNOWN_ITEMS = QUERIES_DIR / "known_items.jsonl"
 REBUILDABLE = (*ENGINES, "segmented")
-
-
-def corpus_size(path: Path) -> int:
-    """Records (non-blank lines) in a corpus file."""
-    with open_text(path) as fh:
-        return sum(1 for line in fh if line.strip())
 
 
 def label_of(args: argparse.Namespace) -> str:
@@ -79,11 +73,9 @@ def _child(phase: str, engine: str, cfg: RunConfig) -> dict | None:
     """Run one phase of one engine in a new process; its figures, or None if it failed."""
     out = cfg.work / f".compare-{phase}-{engine}.json"
     out.unlink(missing_ok=True)
-    script = BENCH_DIR / "compare_engines.py"
     started = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, str(script), phase, engine, cfg.to_json(), str(out)], check=False
-    )
+    command = module_command("compare_engines", phase, engine, cfg.to_json(), str(out))
+    proc = subprocess.run(command, env=module_env(), check=False)
     wall = time.perf_counter() - started
     if proc.returncode != 0 or not out.exists():
         print(f"  {phase} {engine} failed (exit {proc.returncode})", file=sys.stderr, flush=True)
@@ -97,9 +89,6 @@ def _child(phase: str, engine: str, cfg: RunConfig) -> dict | None:
 
 def run(args: argparse.Namespace) -> dict:
     """Segment, build and query every engine (each phase in a child process); the figures."""
-    from bench.relevance import read_known_items
-    from bench.scale import scaled_corpus
-
     corpus = require_corpus(args.corpus)
     workdir = args.workdir
     if args.scale:
@@ -155,9 +144,10 @@ def run(args: argparse.Namespace) -> dict:
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    """The command line (also used by ``bench/scale.py``)."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
+    """The command line (also used by ``bench.scale``)."""
+    parser = arguments(
+        __doc__, corpus=True, workdir=True, repeat=(3, "timed passes (default 3)"), no_write=True
+    )
     size = parser.add_mutually_exclusive_group()
     size.add_argument("--limit", type=int, help="the first N records (+ every known-item target)")
     size.add_argument("--scale", type=int, help="the corpus repeated to N records (N > its size)")
@@ -168,11 +158,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         choices=REBUILDABLE,
         help="rebuild and time these cached indexes (no name: all of them)",
     )
-    parser.add_argument("--repeat", type=int, default=3, help="timed passes (default 3)")
     parser.add_argument("--queries", type=Path, default=LATENCY_QUERIES)
     parser.add_argument("--known-items", type=Path, default=KNOWN_ITEMS)
-    parser.add_argument("--corpus", type=Path, default=BENCH_CORPUS)
-    parser.add_argument("--no-write", action="store_true", help="print only")
     parser.add_argument(
         "--from-saved", action="store_true", help="report the last run of this scope again"
     )
@@ -190,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     if figures is None:
         sys.exit(f"no saved figures in {_figures_path(args)}: run without --from-saved first")
     text = report(figures)
-    # A scaled run is one row of bench/scale.py's report; it does not replace compare.md.
+    # A scaled run is one row of bench.scale's report; it does not replace compare.md.
     publish(text, RESULTS, write=not args.no_write and not args.scale)
     return 0
 

@@ -1,9 +1,9 @@
-"""The engines of ``bench/compare.py`` behind one interface, and the child process of a phase.
+"""The engines of ``bench.compare`` behind one interface, and the child process of a phase.
 
 Every phase runs in a process of its own, so that each figure of peak memory (``ru_maxrss``) is
 that engine's and that phase's alone::
 
-    python bench/compare_engines.py PHASE ENGINE CONFIG_JSON OUT_JSON
+    python -m bench.compare_engines PHASE ENGINE CONFIG_JSON OUT_JSON
 
 PHASE is ``segment`` (the shared jieba segmentation; ENGINE is ignored), ``build`` (build or
 reuse the engine's cached index; time, peak memory, size) or ``query`` (known items, then the
@@ -24,10 +24,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench.common import cpu_count, dir_size, iter_raw, now, peak_rss_mb
-from bench.indexes import _cached, _stamp, _suffix, known_item_ids, source_for
+from bench.harness import arguments, cpu_count, dir_size, iter_raw, now, peak_rss_mb
+from bench.indexes import cache_stamp, cached_build, known_item_ids, scope_name, source_for
 
 if TYPE_CHECKING:
     from bench.latency import BenchQuery
@@ -77,7 +75,7 @@ class RunConfig:
 
     def stamp(self, **extra: object) -> dict:
         """What a cached file of this run is built from (see ``bench.indexes``)."""
-        return _stamp(Path(self.corpus), self.limit, self.targets(), **extra)
+        return cache_stamp(Path(self.corpus), self.limit, self.targets(), **extra)
 
 
 # -- build ---------------------------------------------------------------------------------
@@ -125,14 +123,14 @@ def segment_phase(cfg: RunConfig) -> dict:
     from bench.segmented import segment_file
 
     source = cfg.source()
-    name = f"segmented-{_suffix(cfg.limit)}"
+    name = f"segmented-{scope_name(cfg.limit)}"
 
     def build(folder: Path) -> None:
         segment_file(iter_raw(source), folder / "segmented.jsonl", cfg.work / "jieba", cpu_count())
 
     def make() -> Path:
         stamp = cfg.stamp(segmentation_version=SEGMENTATION_VERSION)
-        return _cached(name, cfg.work, stamp, build, "segmented" in cfg.rebuild)
+        return cached_build(name, cfg.work, stamp, build, "segmented" in cfg.rebuild)
 
     folder, figures, fresh = _timed_build(name, cfg, make)
     if figures is not None:
@@ -142,12 +140,12 @@ def segment_phase(cfg: RunConfig) -> dict:
 
 def segmented_path(cfg: RunConfig) -> Path:
     """The segmented corpus of this run (built by the ``segment`` phase)."""
-    return cfg.work / f"segmented-{_suffix(cfg.limit)}" / "segmented.jsonl"
+    return cfg.work / f"segmented-{scope_name(cfg.limit)}" / "segmented.jsonl"
 
 
 def index_path(engine: str, cfg: RunConfig) -> Path:
     """Where ``engine``'s cached index of this run lives."""
-    folder = cfg.work / f"{engine}-{_suffix(cfg.limit)}"
+    folder = cfg.work / f"{engine}-{scope_name(cfg.limit)}"
     return folder / "fts5.sqlite" if engine == "fts5" else folder
 
 
@@ -156,7 +154,7 @@ def build_phase(engine: str, cfg: RunConfig) -> dict:
     from bench.indexes import baseline_index, xinwen_index
 
     corpus, targets, rebuild = Path(cfg.corpus), cfg.targets(), engine in cfg.rebuild
-    name = f"{engine}-{_suffix(cfg.limit)}"
+    name = f"{engine}-{scope_name(cfg.limit)}"
     if engine == "xinwen":
 
         def make() -> Path:
@@ -188,7 +186,7 @@ def build_phase(engine: str, cfg: RunConfig) -> dict:
             stamp = cfg.stamp(
                 engine=engine, peer_version=PEER_VERSION, segmentation_version=SEGMENTATION_VERSION
             )
-            return _cached(name, cfg.work, stamp, build, rebuild)
+            return cached_build(name, cfg.work, stamp, build, rebuild)
 
     folder, figures, fresh = _timed_build(name, cfg, make)
     if engine == "xinwen":
@@ -313,7 +311,7 @@ def query_phase(engine: str, cfg: RunConfig) -> dict:
     """Known-item ranks and latency samples (ms, by mode and query class) of ``engine``."""
     from bench.latency import read_queries
     from bench.relevance import rank_of, read_known_items
-    from bench.scale import base_id
+    from bench.scaled import base_id
 
     started = time.perf_counter()
     adapter = open_adapter(engine, cfg)
@@ -352,8 +350,14 @@ def query_phase(engine: str, cfg: RunConfig) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one phase of one engine; write its figures as JSON to the given file."""
-    phase, engine, config, out = argv if argv is not None else sys.argv[1:]
-    cfg = RunConfig.from_json(config)
+    parser = arguments(__doc__)
+    parser.add_argument("phase", choices=("segment", "build", "query"))
+    parser.add_argument("engine", help=f"one of {', '.join(ENGINES)} (ignored by segment)")
+    parser.add_argument("config", help="the run's RunConfig as JSON")
+    parser.add_argument("out", type=Path, help="where the figures go (JSON)")
+    args = parser.parse_args(argv)
+    phase, engine, out = args.phase, args.engine, args.out
+    cfg = RunConfig.from_json(args.config)
     if engine != "xinwen":  # xinwen loads jieba with its own cache folder and dictionary
         from bench.segmented import configure
 
@@ -362,11 +366,9 @@ def main(argv: list[str] | None = None) -> int:
         result = segment_phase(cfg)
     elif phase == "build":
         result = build_phase(engine, cfg)
-    elif phase == "query":
-        result = query_phase(engine, cfg)
     else:
-        sys.exit(f"unknown phase {phase!r}")
-    Path(out).write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+        result = query_phase(engine, cfg)
+    out.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
     return 0
 
 

@@ -1,14 +1,14 @@
-"""The report of ``bench/compare.py``: headline figures per engine, tables, ratios, notes.
+"""The report of ``bench.compare``: headline figures per engine, tables, ratios, notes.
 
 Works on the figures ``compare.run`` returns (and saves as JSON in the work folder), so a report
-can be written again without running anything (``compare.py --from-saved``); ``bench/scale.py``
-uses the same summaries for its growth table.
+can be written again without running anything (``python -m bench.compare --from-saved``);
+``bench.scale`` uses the same summaries for its growth table.
 """
 
 from __future__ import annotations
 
-from bench.common import NOISE_NOTE, markdown_table, percentile
 from bench.compare_engines import PEERS
+from bench.harness import NOISE_NOTE, fmt, markdown_table, percentile
 
 KIND_ORDER = ("plain", "traditional", "single_char", "fullwidth", "phrase")
 MB = 2**20
@@ -78,10 +78,6 @@ def build_memory(figures: dict, engine: str) -> float | None:
 # -- report --------------------------------------------------------------------------------
 
 
-def _f(value: float | None, fmt: str = ",.0f", suffix: str = "") -> str:
-    return "—" if value is None else format(value, fmt) + suffix
-
-
 def _ratio(a: float | None, b: float | None) -> str:
     return "—" if a is None or not b else f"{a / b:.2f}×"
 
@@ -90,7 +86,7 @@ def _scope(figures: dict) -> str:
     if figures.get("scale"):
         return (
             f"the bench corpus repeated to {figures['scale']:,} records (new ids, dates moved"
-            " 15 years per copy; `bench/scale.py`)"
+            " 15 years per copy; `python -m bench.scale`)"
         )
     if figures.get("limit") is None:
         return "the whole bench corpus (`../shared/corpus/bench.jsonl.gz`)"
@@ -106,17 +102,17 @@ def _build_table(figures: dict, engines: list[str]) -> list[str]:
     for engine in engines:
         s = engine_summary(figures, engine)
         peer = engine in PEERS
-        memory = _f(s["build_mb"])
+        memory = fmt(s["build_mb"], ",.0f")
         if s["workers_mb"]:
-            memory += f" + {figures['cpus']} × {_f(s['workers_mb'])}"
+            memory += f" + {figures['cpus']} × {fmt(s['workers_mb'], ',.0f')}"
         rows.append(
             [
                 engine,
                 f"{s['documents']:,}",
-                _f(s["index_s"], ",.1f"),
-                _f(seg["seconds"], ",.1f") if peer and seg else "(inside)",
-                _f(build_seconds(figures, engine), ",.1f"),
-                _f(s["size_mb"], ",.1f"),
+                fmt(s["index_s"], ",.1f"),
+                fmt(seg["seconds"], ",.1f") if peer and seg else "(inside)",
+                fmt(build_seconds(figures, engine), ",.1f"),
+                fmt(s["size_mb"], ",.1f"),
                 memory,
             ]
         )
@@ -134,13 +130,13 @@ def _query_table(figures: dict, engines: list[str]) -> list[str]:
         rows.append(
             [
                 engine,
-                _f(s["hits_p50"], ".1f", mark),
-                _f(s["hits_p95"], ".1f", mark),
-                _f(s["page_p50"], ".1f"),
-                _f(s["page_p95"], ".1f"),
-                _f(s["mrr"], ".3f"),
-                _f(s["success"] * 100 if s["success"] is not None else None, ".0f", "%"),
-                _f(s["query_mb"]),
+                fmt(s["hits_p50"], ".1f", mark),
+                fmt(s["hits_p95"], ".1f", mark),
+                fmt(s["page_p50"], ".1f"),
+                fmt(s["page_p95"], ".1f"),
+                fmt(s["mrr"], ".3f"),
+                fmt(s["success"] * 100 if s["success"] is not None else None, ".0f", "%"),
+                fmt(s["query_mb"], ",.0f"),
                 f"{max(empty.values(), default=0)} / {query.get('empty_known', 0)}"
                 if query
                 else "—",
@@ -215,7 +211,9 @@ def _class_table(figures: dict, engines: list[str]) -> list[str]:
         for cls, samples in query["latency"][mode].items():
             classes[cls] = len(samples) // max(figures["repeat"], 1)
             per[engine][cls] = percentile(sorted(samples), 95)
-    rows = [[cls, str(n), *[_f(per[e].get(cls), ".1f") for e in per]] for cls, n in classes.items()]
+    rows = [
+        [cls, str(n), *[fmt(per[e].get(cls), ".1f") for e in per]] for cls, n in classes.items()
+    ]
     headers = ["class", "queries"] + [
         f"{e} ({'page' if e != 'baseline' else 'top-10'})" for e in per
     ]
@@ -250,9 +248,9 @@ def report(figures: dict) -> str:
         "`index s`: corpus → index on disk. tantivy and FTS5 index the text that jieba segmented"
         " once for both"
         + (
-            f" ({_f(seg['seconds'], ',.1f')} s with {seg.get('processes', cpus)} processes,"
-            f" `jieba s`; peak memory {_f(seg['rss_mb'])} MB + {seg.get('processes', cpus)} ×"
-            f" {_f(seg['workers_rss_mb'])} MB)"
+            f" ({fmt(seg['seconds'], ',.1f')} s with {seg.get('processes', cpus)} processes,"
+            f" `jieba s`; peak memory {fmt(seg['rss_mb'], ',.0f')} MB +"
+            f" {seg.get('processes', cpus)} × {fmt(seg['workers_rss_mb'], ',.0f')} MB)"
             if seg
             else ""
         )
@@ -373,10 +371,10 @@ def _load_warning(figures: dict) -> str:
 def _command(figures: dict) -> str:
     """The command line of a run, as far as its scope goes."""
     if figures.get("scale"):
-        return f"python bench/compare.py --scale {figures['scale']}"
+        return f"python -m bench.compare --scale {figures['scale']}"
     if figures.get("limit") is not None:
-        return f"python bench/compare.py --limit {figures['limit']}"
-    return "python bench/compare.py"
+        return f"python -m bench.compare --limit {figures['limit']}"
+    return "python -m bench.compare"
 
 
 def _queries(figures: dict) -> str:

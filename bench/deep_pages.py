@@ -8,40 +8,36 @@ page, then ``--repeat`` timed passes (median and worst), then one more pass unde
 ``tracemalloc`` for the peak of Python allocations the request made. Writes
 ``bench/results/deep_pages.md``.
 
-    python bench/deep_pages.py --index /tmp/groups-bench-index
-    python bench/deep_pages.py                   # the cached index of bench/indexes.py
+    python -m bench.deep_pages --index /tmp/groups-bench-index
+    python -m bench.deep_pages                   # the cached index of bench.indexes
 """
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import time
 import tracemalloc
+from argparse import Namespace
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench.common import (
+from bench.harness import (
     BENCH_CORPUS,
-    DEFAULT_WORKDIR,
-    NOISE_NOTE,
     RESULTS_DIR,
-    git_commit,
-    machine,
+    arguments,
+    header,
     markdown_table,
-    now,
     peak_rss_mb,
     publish,
     require_corpus,
 )
+from bench.indexes import xinwen_index
+from bench.targets import DEEP_PAGE_MS
 
 RESULTS = RESULTS_DIR / "deep_pages.md"
 QUERIES = ("中国", "经济", "发展")
 PAGES = (1, 10, 100, 500)
 SIZE = 10
-TARGET_MS = 1000.0  # "well under a second" for any page up to the depth limit
 
 
 def measure(root: Path, queries: list[str], pages: list[int], repeat: int) -> list[dict]:
@@ -82,7 +78,7 @@ def measure(root: Path, queries: list[str], pages: list[int], repeat: int) -> li
     return rows
 
 
-def report(args: argparse.Namespace, root: Path, rows: list[dict], last: int) -> str:
+def report(args: Namespace, root: Path, rows: list[dict], last: int) -> str:
     from xinwen.search.models import MAX_RESULT_DEPTH
 
     peak_mb, _ = peak_rss_mb()
@@ -107,10 +103,9 @@ def report(args: argparse.Namespace, root: Path, rows: list[dict], last: int) ->
         [
             "# Deep result pages",
             "",
-            f"{now()} · {machine()} · commit {git_commit()} · index `{root}`",
-            f"({NOISE_NOTE}.)",
+            header(__file__),
             "",
-            f"`python bench/deep_pages.py`: {SIZE} hits a page; page {last:,} is the last the "
+            f"Index `{root}`: {SIZE} hits a page; page {last:,} is the last the "
             f"depth limit allows ({MAX_RESULT_DEPTH:,} groups). Each page is the whole "
             "`Searcher.search` (hits with snippets, facets, exact total and number of groups); "
             f"median and worst of {args.repeat} warm runs; peak MB: the most memory the request "
@@ -118,7 +113,7 @@ def report(args: argparse.Namespace, root: Path, rows: list[dict], last: int) ->
             "",
             table,
             "",
-            f"Worst page: {worst:,.0f} ms (target: well under {TARGET_MS:,.0f} ms). "
+            f"Worst page: {worst:,.0f} ms (target: well under {DEEP_PAGE_MS:,.0f} ms). "
             f"Peak resident memory of the benchmark process: {peak_mb:,.0f} MB.",
             "",
         ]
@@ -128,18 +123,18 @@ def report(args: argparse.Namespace, root: Path, rows: list[dict], last: int) ->
 def main(argv: list[str] | None = None) -> int:
     from xinwen.search.models import MAX_RESULT_DEPTH
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--index", type=Path, help="an index root (default: the cached one)")
-    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
+    parser = arguments(
+        __doc__,
+        workdir=True,
+        index="an index root (default: the cached one)",
+        repeat=(3, "timed passes (default 3)"),
+        no_write=True,
+    )
     parser.add_argument("--queries", default=",".join(QUERIES), help="comma-separated")
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args(argv)
     if args.index is not None:
         root = args.index
     else:
-        from bench.indexes import xinwen_index
-
         corpus = require_corpus(BENCH_CORPUS)
         args.workdir.mkdir(parents=True, exist_ok=True)
         root = xinwen_index(args.workdir, corpus, None, [], False)

@@ -6,20 +6,17 @@ draw is written (id, date, category, title, body) to a file *outside* the reposi
 person writing the queries to read; the repository keeps only the ids and what became of each
 draw (``queries/known_item_draws.jsonl``: used, or skipped with the reason).
 
-    python bench/draw_articles.py --n 200 --out /tmp/eval-draws.jsonl
+    python -m bench.draw_articles --n 200 --out /tmp/eval-draws.jsonl
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench.common import BENCH_CORPUS, iter_raw, require_corpus
+from bench.harness import ROOT, arguments, iter_raw, require_corpus
 from bench.indexes import known_item_ids
 
 SEED = 20261206  # the day of the draw; never change it, or the draws are not the recorded ones
@@ -35,12 +32,11 @@ def draw(corpus: Path, n: int, exclude: set[str], seed: int = SEED) -> list[dict
 
 def main(argv: list[str] | None = None) -> int:
     """Write the draws to ``--out`` (never inside the repository: it is corpus text)."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = arguments(__doc__, corpus=True)
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--corpus", type=Path, default=BENCH_CORPUS)
     args = parser.parse_args(argv)
-    if Path(__file__).resolve().parents[1] in args.out.resolve().parents:
+    if ROOT in args.out.resolve().parents:
         sys.exit("--out must be outside the repository: the draws hold corpus text")
     corpus = require_corpus(args.corpus)
     drawn = draw(corpus, args.n, set(known_item_ids()))

@@ -5,15 +5,16 @@ default, picked with a fixed seed, each with an edited body; plus ``--new`` new 
 ``--removed`` removed ones), copies the cached full index (hard links: the cached one is never
 written), runs ``xinwen reindex --incremental --prune`` on the copy through
 ``index.builder.reindex`` and prints the wall time, where it went, the documents before and
-after, and the ratio to the latest full reindex (target ≤ 10%). Then checks the result against
-the changed corpus: exactly its records, each with its new content, changed bodies found by
-their new text and not by the text that was removed, removed records gone. ``--runs N`` makes N
-successive runs (another share changed each time) to show how segments accumulate. Writes
+after, and the ratio to the latest full reindex (target: ``bench.targets``). Then checks the
+result against the changed corpus: exactly its records, each with its new content, changed
+bodies found by their new text and not by the text that was removed, removed records gone.
+``--runs N`` makes N successive runs (another share changed each time) to show how segments
+accumulate. Writes
 ``bench/results/incremental.md``.
 
-    python bench/incremental.py                      # one run over the whole corpus
-    python bench/incremental.py --runs 5             # five successive runs
-    python bench/incremental.py --profile prof.txt   # a pyinstrument profile of the first run
+    python -m bench.incremental                     # one run over the whole corpus
+    python -m bench.incremental --runs 5             # five successive runs
+    python -m bench.incremental --profile prof.txt   # a pyinstrument profile of the first run
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ import json
 import os
 import random
 import re
-import resource
 import shutil
 import sys
 import time
@@ -35,26 +35,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench.common import (
-    BENCH_CORPUS,
-    DEFAULT_WORKDIR,
+from bench.harness import (
     NOISE_NOTE,
     RESULTS_DIR,
     ROOT,
-    git_commit,
-    machine,
+    arguments,
+    cpu_seconds,
+    fmt,
+    header,
     markdown_table,
-    now,
     open_text,
     publish,
     require_corpus,
+    summarize,
 )
+from bench.indexes import xinwen_index
+from bench.latency import read_queries, run_warm
+from bench.targets import INCREMENTAL_SHARE
 
 RESULTS = RESULTS_DIR / "incremental.md"
 REINDEX_RESULTS = RESULTS_DIR / "reindex.md"
-TARGET_SHARE = 0.10
 SEED = 6
 # Whoosh's lock files are never shared between index copies (see index.store.clone_current).
 LOCK_SUFFIXES = ("_WRITELOCK", ".lock")
@@ -411,11 +411,11 @@ def incremental_run(
     with phases.installed():
         if profiler:
             profiler.start()
-        cpu_start = _cpu_seconds()
+        cpu_start = cpu_seconds()
         started = time.perf_counter()
         report = reindex(options)
         wall = time.perf_counter() - started
-        cpu_end = _cpu_seconds()
+        cpu_end = cpu_seconds()
         if profiler:
             profiler.stop()
     load_end = os.getloadavg()[0]
@@ -441,13 +441,6 @@ def incremental_run(
         check=check,
         load=(load_start, load_end),
     )
-
-
-def _cpu_seconds() -> tuple[float, float]:
-    """User + system CPU seconds so far of this process and of its waited-for children."""
-    own = resource.getrusage(resource.RUSAGE_SELF)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 def _profiler() -> Any:
@@ -497,14 +490,15 @@ def render(
     lines = [
         "# Incremental reindex benchmark",
         "",
-        f"Written by `python bench/incremental.py` on {now()} · {machine()} · "
-        f"commit {git_commit()}. Each run edits the body of {args.fraction:.0%} of the records "
+        header(__file__, note=False),
+        f"Each run edits the body of {args.fraction:.0%} of the records "
         f"of the bench corpus ({records:,} records; picked with a fixed seed; the first paragraph"
         f" replaced by a sentence with a unique marker), adds {args.new} and removes "
         f"{args.removed}, then runs `xinwen reindex --incremental --prune` (through "
         "`index.builder.reindex`) on a copy of the full index"
         + (", each run on the result of the one before" if len(results) > 1 else "")
-        + f". Full reindex: {_fmt(full)} s ({full_from}). Target: ≤ {TARGET_SHARE:.0%} of it.",
+        + f". Full reindex: {fmt(full, missing='unknown')} s ({full_from})."
+        f" Target: ≤ {INCREMENTAL_SHARE:.0%} of it.",
         "",
         f"Note: {NOISE_NOTE}. `load` is the 1-minute load average at the start / end of a run.",
         "",
@@ -633,21 +627,15 @@ def _merge_note(last: RunResult) -> str:
 def query_latency(root: Path) -> dict:
     """Warm latency of the ``latency.txt`` queries over ``root`` (one timed pass) and its
     segment count: what the segments that incremental runs add cost a search."""
-    from bench.latency import read_queries, run_warm, summarize
-
     print(f"  timing the latency queries over {len(segment_sizes(root))} segments …", flush=True)
     warm = run_warm(root, read_queries(), repeat=1)
     samples = [ms for values in warm["by_class"].values() for ms in values]
     return {"segments": len(segment_sizes(root)), **summarize(samples)}
 
 
-def _fmt(value: float | None) -> str:
-    return f"{value:.1f}" if value is not None else "unknown"
-
-
 def main(argv: list[str] | None = None) -> int:
     """Parse options, run the benchmark, print and write the report."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = arguments(__doc__, corpus=True, workdir=True, no_write=True)
     parser.add_argument("--fraction", type=float, default=0.01, help="default: %(default)s")
     parser.add_argument("--new", type=int, default=20, help="new records per run (%(default)s)")
     parser.add_argument(
@@ -655,10 +643,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--runs", type=int, default=1, help="successive runs (%(default)s)")
     parser.add_argument("--full-seconds", type=float, help="full reindex wall time to compare")
-    parser.add_argument("--corpus", type=Path, default=BENCH_CORPUS, help="default: %(default)s")
-    parser.add_argument(
-        "--workdir", type=Path, default=DEFAULT_WORKDIR, help="default: %(default)s"
-    )
     parser.add_argument("--check-sample", type=int, default=50, help="edited bodies searched")
     parser.add_argument("--no-check", action="store_true", help="skip checking the result")
     parser.add_argument("--profile", type=Path, help="write a pyinstrument profile of run 1 here")
@@ -668,12 +652,8 @@ def main(argv: list[str] | None = None) -> int:
         help="time the latency.txt queries before the first run and after the last one",
     )
     parser.add_argument("--keep", action="store_true", help="keep the changed corpus and index")
-    parser.add_argument("--no-write", action="store_true", help="do not write results/")
     args = parser.parse_args(argv)
     corpus = require_corpus(args.corpus)
-
-    from bench.indexes import xinwen_index
-
     args.workdir.mkdir(parents=True, exist_ok=True)
     cached = xinwen_index(args.workdir, corpus, None)
     workdir = args.workdir / "incremental"

@@ -1,9 +1,10 @@
 """Indexes of the bench corpus built once and cached in a work folder (default ``bench/.work``).
 
-``relevance.py`` and ``latency.py`` share them. A cached index is reused while its stamp (corpus
-size and time, record limit, xinwen's schema version) still matches; ``--rebuild`` forces a new
-one. With a record limit the index holds the first N records plus every known-item target, so a
-quick run still has something to find (both scripts pass the known-item targets).
+``bench.relevance``, ``bench.latency`` and ``bench.compare`` share them. A cached index is
+reused while its stamp (corpus size and time, record limit, xinwen's schema version) still
+matches; ``--rebuild`` forces a new one. With a record limit the index holds the first N
+records plus every known-item target, so a quick run still has something to find (the
+benchmarks pass the known-item targets).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bench.common import QUERIES_DIR, cpu_count, iter_raw, write_subset
+from bench.harness import QUERIES_DIR, cpu_count, iter_raw, write_subset
 
 KNOWN_ITEMS = QUERIES_DIR / "known_items.jsonl"
 
@@ -36,7 +37,7 @@ def source_for(workdir: Path, corpus: Path, limit: int | None, targets: Sequence
     if limit is None:
         return corpus
     subset = workdir / f"subset-{limit}.jsonl"
-    stamp = _stamp(corpus, limit, targets)
+    stamp = cache_stamp(corpus, limit, targets)
     marker = workdir / f"subset-{limit}.json"
     if not subset.exists() or not marker.exists() or _read(marker) != stamp:
         write_subset(corpus, subset, limit, targets)
@@ -44,7 +45,7 @@ def source_for(workdir: Path, corpus: Path, limit: int | None, targets: Sequence
     return subset
 
 
-def _stamp(corpus: Path, limit: int | None, targets: Sequence[str], **extra: object) -> dict:
+def cache_stamp(corpus: Path, limit: int | None, targets: Sequence[str], **extra: object) -> dict:
     """What a cached file was built from; with a limit, the extra target ids count too."""
     st = corpus.stat()
     return {
@@ -64,13 +65,14 @@ def _read(path: Path) -> dict | None:
         return None
 
 
-def _cached(
+def cached_build(
     name: str,
     workdir: Path,
     stamp: dict,
     build: Callable[[Path], None],
     rebuild: bool,
 ) -> Path:
+    """The folder ``workdir/name``, built by ``build`` unless it is there with this ``stamp``."""
     folder = workdir / name
     marker = workdir / f"{name}.json"
     # Several benchmarks (and people) share the work folder: one builder at a time per index;
@@ -89,7 +91,8 @@ def _cached(
         return folder
 
 
-def _suffix(limit: int | None) -> str:
+def scope_name(limit: int | None) -> str:
+    """``full``, or ``first5000`` for a record limit: names a cached file's scope."""
     return "full" if limit is None else f"first{limit}"
 
 
@@ -109,8 +112,8 @@ def xinwen_index(
     def build(folder: Path) -> None:
         reindex(ReindexOptions(sources=[source], root=folder, workers=cpu_count(), progress=False))
 
-    stamp = _stamp(corpus, limit, targets, schema_version=SCHEMA_VERSION)
-    return _cached(f"xinwen-{_suffix(limit)}", workdir, stamp, build, rebuild)
+    stamp = cache_stamp(corpus, limit, targets, schema_version=SCHEMA_VERSION)
+    return cached_build(f"xinwen-{scope_name(limit)}", workdir, stamp, build, rebuild)
 
 
 def baseline_index(
@@ -128,5 +131,5 @@ def baseline_index(
     def build(folder: Path) -> None:
         build_baseline(iter_raw(source), folder)
 
-    stamp = _stamp(corpus, limit, targets)
-    return _cached(f"baseline-{_suffix(limit)}", workdir, stamp, build, rebuild)
+    stamp = cache_stamp(corpus, limit, targets)
+    return cached_build(f"baseline-{scope_name(limit)}", workdir, stamp, build, rebuild)

@@ -4,52 +4,51 @@ Every query of ``queries/latency.txt`` is run as the web page runs it: ``Searche
 10 hits (highlighted snippets), all facet counts and the exact total. One process, one warm-up
 pass, then ``--repeat`` measured passes; p50/p95/p99/max per query class and overall. Cold
 start is measured in new processes: import, open the index, load jieba, answer a first query.
-Targets (issue 6): p50 ≤ 15 ms and p95 ≤ 50 ms warm, cold start ≤ 2 s, and the memory of the
-searching process ≤ 600 MB after the query list (its peak resident set, with the resident
-anonymous and file-backed parts at the end). Writes ``bench/results/latency.md``.
+Targets (``bench.targets``): warm p50 and p95, cold start, and the memory of the searching
+process after the query list (its peak resident set, with the resident anonymous and
+file-backed parts at the end). Writes ``bench/results/latency.md``.
 
-    python bench/latency.py                 # the whole bench corpus (builds its index once)
-    python bench/latency.py --limit 5000    # a small index, for a quick run
+    python -m bench.latency                 # the whole bench corpus (builds its index once)
+    python -m bench.latency --limit 5000    # a small index, for a quick run
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import statistics
 import subprocess
 import sys
 import time
+from argparse import Namespace
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench.common import (
-    BENCH_CORPUS,
-    DEFAULT_WORKDIR,
-    NOISE_NOTE,
+from bench.harness import (
     QUERIES_DIR,
     RESULTS_DIR,
-    ROOT,
-    git_commit,
-    machine,
+    arguments,
+    fmt,
+    header,
     markdown_table,
-    now,
     peak_rss_mb,
-    percentile,
     publish,
     require_corpus,
+    resident_memory_mb,
+    summarize,
+)
+from bench.indexes import known_item_ids, xinwen_index
+from bench.targets import (
+    COLD_START_S,
+    LATENCY_P50_MS,
+    LATENCY_P95_MS,
+    SEARCH_MEMORY_MB,
+    verdict,
 )
 
 QUERIES = QUERIES_DIR / "latency.txt"
 RESULTS = RESULTS_DIR / "latency.md"
-TARGET_P50_MS = 15.0
-TARGET_P95_MS = 50.0
-TARGET_COLD_S = 2.0  # the median cold start, whole process (wall)
-TARGET_MEMORY_MB = 600.0  # peak resident set of the process that ran the query list
 FILTER_KEYS = ("category", "source", "from", "to", "sort")
 COLD_QUERY = "特高压 输电"
 
@@ -115,18 +114,6 @@ def read_queries(path: Path = QUERIES) -> list[BenchQuery]:
     return queries
 
 
-def summarize(samples: list[float]) -> dict[str, float]:
-    """Count, p50, p95, p99 and max of latencies in ms."""
-    ordered = sorted(samples)
-    return {
-        "n": len(ordered),
-        "p50": percentile(ordered, 50),
-        "p95": percentile(ordered, 95),
-        "p99": percentile(ordered, 99),
-        "max": ordered[-1] if ordered else float("nan"),
-    }
-
-
 def run_warm(root: Path, queries: list[BenchQuery], repeat: int) -> dict:
     """Warm-up pass, then ``repeat`` timed passes in this process; latencies by class."""
     from xinwen.search import QueryError, Searcher
@@ -172,37 +159,18 @@ def run_warm(root: Path, queries: list[BenchQuery], repeat: int) -> dict:
 _COLD = """
 import json, sys, time
 t0 = time.perf_counter()
-sys.path.insert(0, sys.argv[1])
 from xinwen.search import SearchRequest, Searcher
 t1 = time.perf_counter()
-searcher = Searcher(sys.argv[2])
+searcher = Searcher(sys.argv[1])
 health = searcher.health()
 t2 = time.perf_counter()
-first = searcher.search(SearchRequest(q=sys.argv[3]))
+first = searcher.search(SearchRequest(q=sys.argv[2]))
 t3 = time.perf_counter()
-searcher.search(SearchRequest(q=sys.argv[3] + " 电网"))
+searcher.search(SearchRequest(q=sys.argv[2] + " 电网"))
 t4 = time.perf_counter()
 print(json.dumps({"ok": health["ok"], "hits": first.total, "import": t1 - t0,
                   "open": t2 - t1, "first": t3 - t2, "second": t4 - t3}))
 """
-
-
-def resident_memory_mb() -> dict[str, float]:
-    """This process's resident memory now, in MB: ``rss``, and where Linux reports them its
-    anonymous (private heap) and file-backed (the index's memory-mapped pages, shared with
-    the OS file cache and other processes reading the index) parts."""
-    out: dict[str, float] = {}
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                key, _, value = line.partition(":")
-                if key in ("VmRSS", "RssAnon", "RssFile"):
-                    out[{"VmRSS": "rss", "RssAnon": "anon", "RssFile": "file"}[key]] = (
-                        int(value.split()[0]) / 1024
-                    )
-    except OSError:
-        pass
-    return out
 
 
 def run_cold(root: Path, runs: int) -> list[dict]:
@@ -211,7 +179,7 @@ def run_cold(root: Path, runs: int) -> list[dict]:
     for _ in range(runs):
         started = time.perf_counter()
         proc = subprocess.run(
-            [sys.executable, "-c", _COLD, str(ROOT), str(root), COLD_QUERY],
+            [sys.executable, "-c", _COLD, str(root), COLD_QUERY],
             capture_output=True,
             text=True,
             check=False,
@@ -226,17 +194,7 @@ def run_cold(root: Path, runs: int) -> list[dict]:
     return results
 
 
-def verdict(ok: bool) -> str:
-    """The word the report uses for a target."""
-    return "meets" if ok else "misses"
-
-
-def fmt(ms: float) -> str:
-    """Milliseconds with one decimal."""
-    return f"{ms:.1f}"
-
-
-def report(args: argparse.Namespace, root: Path, warm: dict, cold: list[dict]) -> str:
+def report(args: Namespace, root: Path, warm: dict, cold: list[dict]) -> str:
     """The Markdown report (also printed)."""
     rows = []
     everything: list[float] = []
@@ -256,8 +214,8 @@ def report(args: argparse.Namespace, root: Path, warm: dict, cold: list[dict]) -
             fmt(overall["max"]),
         ]
     )
-    p50_ok = verdict(overall["p50"] <= TARGET_P50_MS)
-    p95_ok = verdict(overall["p95"] <= TARGET_P95_MS)
+    p50_ok = verdict(overall["p50"] <= LATENCY_P50_MS)
+    p95_ok = verdict(overall["p95"] <= LATENCY_P95_MS)
     cold_wall = statistics.median(c["wall"] for c in cold) if cold else None
     peak_mb, _ = peak_rss_mb()
     slowest = sorted(
@@ -281,24 +239,24 @@ def report(args: argparse.Namespace, root: Path, warm: dict, cold: list[dict]) -
     lines = [
         "# Query latency benchmark",
         "",
-        f"Written by `python bench/latency.py` on {now()} · {machine()} · commit {git_commit()}.",
+        header(__file__),
         f"Index: {warm['documents']:,} documents ({scope}).",
         f"Each of the {len(warm['totals'])} queries of `bench/queries/latency.txt` runs as a"
         " full page"
         " (10 hits with snippets, all facets, exact total), one process, after one warm-up pass;"
-        f" {args.repeat} measured pass(es). Milliseconds. Note: {NOISE_NOTE}.",
+        f" {args.repeat} measured pass(es). Milliseconds.",
         "",
-        f"Targets (warm, all queries): p50 ≤ {TARGET_P50_MS:.0f} ms — **{p50_ok}**"
-        f" ({fmt(overall['p50'])}); p95 ≤ {TARGET_P95_MS:.0f} ms — **{p95_ok}**"
+        f"Targets (warm, all queries): p50 ≤ {LATENCY_P50_MS:.0f} ms — **{p50_ok}**"
+        f" ({fmt(overall['p50'])}); p95 ≤ {LATENCY_P95_MS:.0f} ms — **{p95_ok}**"
         f" ({fmt(overall['p95'])}). "
         + (
-            f"Cold start ≤ {TARGET_COLD_S:.0f} s (median whole process) —"
-            f" **{verdict(cold_wall <= TARGET_COLD_S)}** ({cold_wall:.2f} s). "
+            f"Cold start ≤ {COLD_START_S:.0f} s (median whole process) —"
+            f" **{verdict(cold_wall <= COLD_START_S)}** ({cold_wall:.2f} s). "
             if cold_wall is not None
             else ""
         )
-        + f"Memory ≤ {TARGET_MEMORY_MB:.0f} MB (peak resident set of the searching process) —"
-        f" **{verdict(peak_mb <= TARGET_MEMORY_MB)}** ({peak_mb:,.0f} MB).",
+        + f"Memory ≤ {SEARCH_MEMORY_MB:.0f} MB (peak resident set of the searching process) —"
+        f" **{verdict(peak_mb <= SEARCH_MEMORY_MB)}** ({peak_mb:,.0f} MB).",
         "",
         markdown_table(["class", "queries", "p50", "p95", "p99", "max"], rows),
         "",
@@ -352,17 +310,17 @@ def report(args: argparse.Namespace, root: Path, warm: dict, cold: list[dict]) -
 
 def main(argv: list[str] | None = None) -> int:
     """Build or reuse the bench index, run the warm and cold measurements, write the report."""
-    from bench.indexes import known_item_ids, xinwen_index
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
-    parser.add_argument("--limit", type=int, help="index the first N records (+ known targets)")
+    parser = arguments(
+        __doc__,
+        corpus=True,
+        workdir=True,
+        limit="index the first N records (+ known targets)",
+        repeat=(3, "measured passes (default 3)"),
+        no_write=True,
+    )
     parser.add_argument("--rebuild", action="store_true", help="rebuild the cached index")
-    parser.add_argument("--repeat", type=int, default=3, help="measured passes (default 3)")
     parser.add_argument("--cold-runs", type=int, default=3, help="cold starts (default 3)")
     parser.add_argument("--queries", type=Path, default=QUERIES)
-    parser.add_argument("--corpus", type=Path, default=BENCH_CORPUS)
-    parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args(argv)
     corpus = require_corpus(args.corpus)
     queries = read_queries(args.queries)

@@ -19,17 +19,17 @@ query from the old index or, once it is switched in, the new one. Phases:
    without a pause.
 
 Reports requests/s, p50/p95/p99/max latency, errors and wrong pages per phase, and whether
-every answer begun after the switch came from the new index. Target: 0 errors, 0 wrong pages,
-p95 of the paced phases ≤ 4× the single-client p95 (at capacity, the queue sets the latency:
-reported, with Little's law). Writes ``bench/results/load.md``.
+every answer begun after the switch came from the new index. Target (``bench.targets``): 0
+errors, 0 wrong pages, p95 of the paced phases within a multiple of the single-client p95 (at
+capacity, the queue sets the latency: reported, with Little's law). Writes
+``bench/results/load.md``.
 
-    python bench/load.py --limit 20000        # the first 20,000 records (index built once)
-    python bench/load.py                      # the whole bench corpus (a long run)
+    python -m bench.load --limit 20000        # the first 20,000 records (index built once)
+    python -m bench.load                      # the whole bench corpus (a long run)
 """
 
 from __future__ import annotations
 
-import argparse
 import functools
 import http.client
 import itertools
@@ -47,27 +47,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench.common import (
-    BENCH_CORPUS,
-    DEFAULT_WORKDIR,
-    NOISE_NOTE,
+from bench.harness import (
     RESULTS_DIR,
     ROOT,
-    git_commit,
-    machine,
+    arguments,
+    fmt,
+    header,
     markdown_table,
-    now,
+    module_env,
     percentile,
     publish,
     require_corpus,
     write_subset,
 )
 from bench.latency import QUERIES, BenchQuery, read_queries
+from bench.targets import LOAD_P95_RATIO, verdict
 
 RESULTS = RESULTS_DIR / "load.md"
-TARGET_P95_RATIO = 4.0
 PAGE_SIZE = 10
 HOST = "127.0.0.1"
 REQUEST_TIMEOUT = 60.0
@@ -210,10 +206,6 @@ def run_clients(
 # ---- the server, the reindex and the switch ------------------------------------------------
 
 
-def _env() -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-
-
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind((HOST, 0))
@@ -255,7 +247,7 @@ def start_server(root: Path, log: Path, workers: int, timeout: float = 120) -> S
             [sys.executable, "-m", "xinwen", *args, "--workers", str(workers)],
             stdout=out,
             stderr=subprocess.STDOUT,
-            env=_env(),
+            env=module_env(),
             cwd=ROOT,
         )
     server = Server(process, port, log)
@@ -286,7 +278,7 @@ def start_reindex(
             [sys.executable, "-m", "xinwen", *args],
             stdout=out,
             stderr=subprocess.STDOUT,
-            env=_env(),
+            env=module_env(),
             cwd=ROOT,
         )
 
@@ -598,10 +590,6 @@ def run_load_test(
 # ---- the report ------------------------------------------------------------------------------
 
 
-def fmt(ms: float) -> str:
-    return f"{ms:.1f}"
-
-
 def report(run: LoadRun, scope: str, server_workers: int) -> str:
     """The Markdown report (also printed)."""
     base = run.single.latency(95)
@@ -623,21 +611,21 @@ def report(run: LoadRun, scope: str, server_workers: int) -> str:
             ]
         )
     ratios = [p.latency(95) / base if base else float("inf") for p in run.paced_phases]
-    target = "meets" if max(ratios) <= TARGET_P95_RATIO else "misses"
+    target = verdict(max(ratios) <= LOAD_P95_RATIO)
     paced = run.paced
     capacity = run.capacity
     before_avg, after_avg = (" / ".join(f"{x:.1f}" for x in avg) for avg in run.loadavg)
     lines = [
         "# Load benchmark",
         "",
-        f"Written by `python bench/load.py` on {now()} · {machine()} · commit {git_commit()}.",
+        header(__file__),
         f"`xinwen serve` (gunicorn, {server_workers} sync workers) on 127.0.0.1 over"
         f" {run.documents:,} documents ({scope}); the {run.queries} queries of"
         " `bench/queries/latency.txt` sent round-robin to `/api/search` (10 hits, facets, exact"
         " total) by client threads, at most one request in flight each; client and server on"
         " the same machine. Every response checked: status 200, a valid document, and the"
         " same total and hit ids as the reference answer of the old or the new index."
-        f" Load average before / after: {before_avg} → {after_avg}. Note: {NOISE_NOTE}.",
+        f" Load average (1, 5, 15 min) before / after: {before_avg} → {after_avg}.",
         "",
         f"Phases: {capacity.clients} clients each sending the next request as soon as the last"
         " is answered (the server's capacity: it is never idle); one client, each query once"
@@ -665,7 +653,7 @@ def report(run: LoadRun, scope: str, server_workers: int) -> str:
             rows,
         ),
         "",
-        f"Target p95 under load ≤ {TARGET_P95_RATIO:.0f}× the single-client p95, with"
+        f"Target p95 under load ≤ {LOAD_P95_RATIO:.0f}× the single-client p95, with"
         f" {paced.clients} clients at {run.pace:.0%} of capacity — **{target}**"
         f" ({ratios[0]:.1f}× alone, {ratios[1]:.1f}× during the reindex)."
         f" At capacity the ratio is {capacity.latency(95) / base:.1f}×: {capacity.clients}"
@@ -713,11 +701,14 @@ def main(argv: list[str] | None = None) -> int:
     """Build or reuse the load index, run the phases, print and write the report."""
     from xinwen.index.store import IndexStore, StoreError
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=BENCH_CORPUS)
-    parser.add_argument("--limit", type=int, help="the first N records of the corpus only")
+    parser = arguments(
+        __doc__,
+        corpus=True,
+        workdir=True,
+        limit="the first N records of the corpus only",
+        no_write=True,
+    )
     parser.add_argument("--queries", type=Path, default=QUERIES)
-    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--requests", type=int, default=4000, help="cap of the load phase")
     parser.add_argument("--seconds", type=float, default=120, help="cap of the load phase")
@@ -737,7 +728,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--server-workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--reindex-workers", help="xinwen reindex --workers (default auto)")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the index first")
-    parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args(argv)
 
     corpus = require_corpus(args.corpus)

@@ -15,26 +15,23 @@ Appends one row to ``bench/results/long-inputs.md``. Never asserts a timing.
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 import tempfile
-import time
 from functools import partial
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench.common import (
+from bench.harness import (
     BENCH_CORPUS,
     NOISE_NOTE,
     RESULTS_DIR,
     append_row,
+    arguments,
     git_commit,
     iter_raw,
     machine,
     now,
     require_corpus,
+    timed,
 )
 from xinwen.index.builder import ReindexOptions, reindex
 from xinwen.search import Searcher, SearchRequest
@@ -56,12 +53,6 @@ COMMON_WORDS = (
 )
 
 
-def _timed(call) -> tuple[float, object]:
-    started = time.perf_counter()
-    value = call()
-    return time.perf_counter() - started, value
-
-
 def long_body(corpus: Path, workdir: Path) -> dict[str, str]:
     parts, size, rest = [], 0, []
     for raw in iter_raw(corpus):
@@ -81,9 +72,9 @@ def long_body(corpus: Path, workdir: Path) -> dict[str, str]:
     reindex(ReindexOptions(sources=[src], root=root, progress=False))
     searcher = Searcher(root)
     searcher.search(SearchRequest(q="新闻"))  # opened, columns read
-    search_s, result = _timed(lambda: searcher.search(SearchRequest(q=WORD)))
+    search_s, result = timed(lambda: searcher.search(SearchRequest(q=WORD)))
     assert any(h.id == "long" for h in result.hits)
-    article_s, article = _timed(lambda: searcher.article("long", WORD))
+    article_s, article = timed(lambda: searcher.article("long", WORD))
     assert article is not None
     found = body.count(WORD)
     print(f"1M body: {found:,} × {WORD}; search {search_s:.2f} s, article {article_s:.2f} s")
@@ -101,9 +92,9 @@ def long_queries(index: Path) -> dict[str, str]:
         searcher.search(SearchRequest(q="光伏"))  # opened, columns read
         engine = searcher._current().engine
         request = SearchRequest(q=q)
-        cold, result = _timed(partial(searcher.search, request))
+        cold, result = timed(partial(searcher.search, request))
         before = getattr(engine, "scored_postings", None)
-        warm, _ = _timed(partial(searcher.search, request))
+        warm, _ = timed(partial(searcher.search, request))
         after = getattr(engine, "scored_postings", None)
         scored = f"{after - before:,}" if before is not None and after is not None else "–"
         print(
@@ -119,8 +110,7 @@ def long_queries(index: Path) -> dict[str, str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--index", type=Path, help="an index of the bench corpus (part 2)")
+    parser = arguments(__doc__, index="an index of the bench corpus (part 2)")
     parser.add_argument("--note", default="", help="a word for the row (e.g. 'before')")
     args = parser.parse_args()
     corpus = require_corpus(BENCH_CORPUS)
@@ -128,7 +118,7 @@ def main() -> None:
         body = long_body(corpus, Path(tmp))
     queries = long_queries(args.index) if args.index else {}
     intro = (
-        "# Long inputs (bench/long_inputs.py)\n\n"
+        "# Long inputs (python -m bench.long_inputs)\n\n"
         f"A 1,000,000-character body: a search for {WORD} (found thousands of times in it) and "
         "its article with the word marked. Long queries on the bench index: 128 common "
         "characters and 86 common words, no article has all of them (any-word fallback); cold "
@@ -147,7 +137,6 @@ def main() -> None:
     row = [now(), git_commit(), args.note, machine(), body["search"], body["article"]]
     row += [queries.get(h, "–") for h in headers[6:]]
     append_row(RESULTS, intro, headers, row)
-    print(f"appended a row to {RESULTS}")
 
 
 if __name__ == "__main__":

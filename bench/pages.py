@@ -11,12 +11,11 @@ site), then read three ways, each timed over the same files:
   the reference (what the library costs alone, with its own metadata);
 - ``template``: ``SiteTemplate.learn`` over 10k … 1M lines, to show it is linear.
 
-Usage: ``python bench/pages.py [--pages 600] [--out bench/results/pages.md]``.
+Usage: ``python -m bench.pages [--pages 600] [--out bench/results/pages.md]``.
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import gzip
 import shutil
@@ -25,11 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from common import NOISE_NOTE, git_commit, iter_raw, machine, require_corpus
-
+from bench.harness import arguments, header, iter_raw, markdown_table, publish, require_corpus
 from tests.pagesites import LAYOUTS, Article, write_corpus
 from xinwen.index.records import Record
 from xinwen.index.sources import read_sources
@@ -144,9 +139,8 @@ def time_template(lines: int) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = arguments(__doc__, out=None)
     parser.add_argument("--pages", type=int, default=600)
-    parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="xinwen-pages-"))
     try:
@@ -169,20 +163,22 @@ def main() -> int:
     lines = [
         "# HTML pages per second",
         "",
-        f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC · {machine()} · commit {git_commit()}",
-        f"· {NOISE_NOTE}",
+        header(__file__),
         "",
         f"{n} HTML pages: real article text (bench corpus) in the site layouts of "
         "`tests/pagesites.py`; best of two runs each.",
         "",
-        "| reader | seconds | pages/s | per page ms |",
-        "| --- | ---: | ---: | ---: |",
-        f"| xinwen `read_sources` (all of it) | {best_x:.2f} | {n / best_x:,.0f} |"
-        f" {1000 * best_x / n:.1f} |",
-        f"| trafilatura 2 `bare_extraction` alone, with metadata | {best_t:.2f} |"
-        f" {n / best_t:,.0f} | {1000 * best_t / n:.1f} |",
-        f"| trafilatura 2 `bare_extraction` alone, main text only | {bare_s:.2f} |"
-        f" {n / bare_s:,.0f} | {1000 * bare_s / n:.1f} |",
+        markdown_table(
+            ["reader", "seconds", "pages/s", "per page ms"],
+            [
+                [reader, f"{seconds:.2f}", f"{n / seconds:,.0f}", f"{1000 * seconds / n:.1f}"]
+                for reader, seconds in (
+                    ("xinwen `read_sources` (all of it)", best_x),
+                    ("trafilatura 2 `bare_extraction` alone, with metadata", best_t),
+                    ("trafilatura 2 `bare_extraction` alone, main text only", bare_s),
+                )
+            ],
+        ),
         "",
         f"xinwen made {len(records)} records of {n} pages (titles right on {titles}, dates on"
         f" {dates}, categories on {categories}); it costs {best_x / best_t:.2f}× trafilatura"
@@ -191,20 +187,20 @@ def main() -> int:
         f"Right on the {fixture_pages} HTML pages of the fixtures (`tests/pagesites.py`, eight"
         " layouts; trafilatura with its defaults, date search included):",
         "",
-        "| field | xinwen | trafilatura alone |",
-        "| --- | ---: | ---: |",
-        *(f"| {k} | {a} | {b} |" for k, (a, b) in accuracy.items()),
+        markdown_table(
+            ["field", "xinwen", "trafilatura alone"],
+            [[k, str(a), str(b)] for k, (a, b) in accuracy.items()],
+        ),
         "",
         "Template learning (`SiteTemplate.learn`, pages of 50 lines):",
         "",
-        "| lines | seconds | µs per line |",
-        "| ---: | ---: | ---: |",
-        *(f"| {k:,} | {s:.3f} | {1e6 * s / k:.2f} |" for k, s in template),
+        markdown_table(
+            ["lines", "seconds", "µs per line"],
+            [[f"{k:,}", f"{s:.3f}", f"{1e6 * s / k:.2f}"] for k, s in template],
+            align="rrr",
+        ),
     ]
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
+    publish("\n".join(lines) + "\n", args.out)
     return 0
 
 

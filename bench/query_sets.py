@@ -13,7 +13,7 @@ words, the way someone who half remembers the story types it, no rare names; sev
 may match). ``kind`` stays a single string (the first of ``KIND_ORDER`` that applies) for the
 scripts that group by one kind; ``kinds`` lists them all.
 
-The split is made once (``python bench/query_sets.py``) and then fixed in the files: every row
+The split is made once (``python -m bench.query_sets``) and then fixed in the files: every row
 without a ``split`` gets ``tune`` or ``test``, shuffled with a fixed seed within its stratum
 (known items: source × kind; topical: energy / general) and alternated, so each stratum is
 halved. Rows that already have a split keep it, so adding queries later never moves old ones; a
@@ -31,9 +31,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench.common import QUERIES_DIR
+from bench.harness import QUERIES_DIR, arguments
 
 KNOWN_ITEMS = QUERIES_DIR / "known_items.jsonl"
 TOPICAL = QUERIES_DIR / "topical.jsonl"
@@ -59,7 +57,7 @@ GIVEN = ("entity_event", "compound", "headline_copy", "brief_item", "vague")
 ALL_KINDS = (*KIND_ORDER, "three_plus_words", "unknown_word")
 
 _YEAR = re.compile(r"^(?:19|20)\d\d年?$")
-_HAN = re.compile(r"^[\u3400-\u9fff]+$")
+_HAN_WORD = re.compile(r"^[\u3400-\u9fff]+$")
 
 
 @functools.cache
@@ -72,9 +70,48 @@ def _jieba_dictionary() -> dict[str, int]:
     return tokenizer.FREQ
 
 
+_TERM = re.compile(r'-?(?:[^\s:"“”]+:)?(?:["“]([^"”]*)["”]?|(\S+))')
+_OPERATORS = {"OR", "AND", "NOT", "|"}
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_FULLWIDTH = re.compile(r"[\uff01-\uff5e\u3000]")
+
+
+def terms(query: str) -> tuple[list[str], list[str], list[str]]:
+    """The query's positive words, its quoted phrases, and its excluded words."""
+    words: list[str] = []
+    phrases: list[str] = []
+    excluded: list[str] = []
+    for m in _TERM.finditer(query):
+        text = m.group(1) if m.group(1) is not None else m.group(2)
+        if not text or text in _OPERATORS:
+            continue
+        if m.group(0).startswith("-"):
+            excluded.append(text)
+        elif m.group(1) is not None:
+            phrases.append(text)
+        else:
+            words.append(text)
+    return words, phrases, excluded
+
+
+def expected_kind(query: str, folded: str, words: list[str], phrases: list[str]) -> set[str]:
+    """The kinds a query qualifies for by its looks."""
+    kinds = {"plain"}
+    if _FULLWIDTH.search(query):
+        kinds.add("fullwidth")
+    if folded != query and any(
+        _HAN.match(a) and a != b for a, b in zip(query, folded, strict=True)
+    ):
+        kinds.add("traditional")
+    if any(len(w) == 1 and _HAN.match(w) for w in words):
+        kinds.add("single_char")
+    if phrases:
+        kinds.add("phrase")
+    return kinds
+
+
 def derived_kinds(query: str) -> set[str]:
     """The kinds ``query`` has by its looks (see the module docstring)."""
-    from bench.check_queries import expected_kind, terms
     from xinwen.index.analysis import fold
 
     words, phrases, _ = terms(query)
@@ -85,7 +122,7 @@ def derived_kinds(query: str) -> set[str]:
     if len(words) + len(phrases) >= 3:
         kinds.add("three_plus_words")
     freq = _jieba_dictionary()
-    if any(len(w) >= 2 and _HAN.match(w) and not freq.get(w) for w in folded):
+    if any(len(w) >= 2 and _HAN_WORD.match(w) and not freq.get(w) for w in folded):
         kinds.add("unknown_word")
     return kinds
 
@@ -122,8 +159,9 @@ def write_rows(path: Path, rows: list[dict]) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     """Recompute the derived kinds and assign splits to rows that have none."""
+    arguments(__doc__).parse_args(argv)
     items = read_rows(KNOWN_ITEMS)
     for row in items:
         given = {k for k in row.get("kinds", []) if k in GIVEN}

@@ -1,6 +1,6 @@
 """One engine's rankings for both query sets, in a process of its own, saved as JSON.
 
-    python bench/rankings.py ENGINE OUT_JSON [--workdir DIR] [--depth 20]
+    python -m bench.rankings ENGINE OUT_JSON [--workdir DIR] [--depth 20]
 
 ENGINE is ``xinwen``, ``tantivy``, ``fts5`` or ``baseline`` (top 10 at most), opened on the
 cached full-corpus index in the work folder (built by ``compare_engines.py``'s build phase or by
@@ -17,14 +17,11 @@ result of its own). ``relevance.py`` and ``topical.py`` score them.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench.common import BENCH_CORPUS, DEFAULT_WORKDIR
+from bench.harness import arguments
 from bench.query_sets import KNOWN_ITEMS, TOPICAL, read_rows
 
 ENGINES = ("xinwen", "tantivy", "fts5", "baseline")
@@ -65,7 +62,9 @@ def searcher(engine: str, workdir: Path, corpus: Path):
     configure(workdir / "jieba")  # the peers' plain jieba, as compare_engines.py sets it up
     path = index_path(engine, cfg)
     if not path.exists():
-        sys.exit(f"{path} is missing: build it with bench/compare_engines.py build {engine} …")
+        sys.exit(
+            f"{path} is missing: build it with python -m bench.compare_engines build {engine} …"
+        )
     if engine == "fts5":
         from bench.peer_fts5 import Fts5Search
 
@@ -79,11 +78,9 @@ def searcher(engine: str, workdir: Path, corpus: Path):
 
 def main(argv: list[str] | None = None) -> int:
     """Rank both query sets with one engine; write the JSON."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = arguments(__doc__, corpus=True, workdir=True)
     parser.add_argument("engine", choices=ENGINES)
     parser.add_argument("out", type=Path)
-    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
-    parser.add_argument("--corpus", type=Path, default=BENCH_CORPUS)
     parser.add_argument("--depth", type=int, default=POOL_DEPTH)
     args = parser.parse_args(argv)
     search = searcher(args.engine, args.workdir, args.corpus)

@@ -4,48 +4,46 @@ Runs ``index.builder.reindex`` over the bench corpus into a temporary index root
 per CPU, then, in the same run, times jieba alone segmenting the same text (title + body of every
 record as the reader cleans it, ``jieba.cut(..., HMM=True)``, one process). The ratio
 reindex / segmentation says what the indexer costs on top of the segmentation it cannot avoid
-(target ≤ 1.0; the index issue asked ≤ 1.5). Appends a row to ``bench/results/reindex.md``.
+(target: ``bench.targets``). Appends a row to ``bench/results/reindex.md``.
 
-    python bench/reindex.py                 # the whole corpus (minutes)
-    python bench/reindex.py --limit 5000    # the first 5,000 records
+    python -m bench.reindex                 # the whole corpus (minutes)
+    python -m bench.reindex --limit 5000    # the first 5,000 records
 """
 
 from __future__ import annotations
 
-import argparse
-import os
 import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench.common import (
-    BENCH_CORPUS,
+from bench.harness import (
     NOISE_NOTE,
     RESULTS_DIR,
     append_row,
+    arguments,
     cpu_count,
     dir_size,
     git_commit,
+    load,
     machine,
     now,
     peak_rss_mb,
     require_corpus,
     write_subset,
 )
+from bench.targets import REINDEX_RATIO, verdict
 
-TARGET_RATIO = 1.0
 RESULTS = RESULTS_DIR / "reindex.md"
-INTRO = """# Full reindex benchmark
+INTRO = f"""# Full reindex benchmark
 
-Written by `python bench/reindex.py` (one row per run). `ratio` is the reindex wall time over the
-time jieba alone takes to segment the same text in one process (target ≤ 1.0). Peak memory is
-`ru_maxrss` of the benchmark process (which also runs the segmentation) / of its largest child
-(a reindex worker). `load` is the 1-minute load average at the start / end of the run: on this
-2-core machine anything much above 2 means other jobs shared the CPUs and the times are inflated."""
+Written by `python -m bench.reindex` (one row per run). `ratio` is the reindex wall time over
+the time jieba alone takes to segment the same text in one process (target ≤ {REINDEX_RATIO}).
+Peak memory is `ru_maxrss` of the benchmark process (which also runs the segmentation) / of its
+largest child (a reindex worker). `load` is the 1-minute load average at the start / end of
+the run: on this 2-core machine anything much above 2 means other jobs shared the CPUs and the
+times are inflated."""
 HEADERS = [
     "date",
     "machine",
@@ -118,18 +116,15 @@ def run(source: Path, root: Path, workers: int) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     """Parse options, run the benchmark, print the figures and append the results row."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, help="index only the first N records")
+    parser = arguments(
+        __doc__,
+        corpus=True,
+        limit="index only the first N records",
+        repeat=(1, "reindex + jieba pairs to run; the row is the median pair (a drifting machine)"),
+        no_write=True,
+    )
     parser.add_argument("--workers", type=int, default=cpu_count(), help="default: CPU count")
     parser.add_argument("--keep", type=Path, help="build the index here and keep it")
-    parser.add_argument("--corpus", type=Path, default=BENCH_CORPUS, help="default: %(default)s")
-    parser.add_argument("--no-record", action="store_true", help="do not append to results")
-    parser.add_argument(
-        "--repeat",
-        type=int,
-        default=1,
-        help="reindex + jieba pairs to run; the row is the median pair (a drifting machine)",
-    )
     args = parser.parse_args(argv)
     corpus = require_corpus(args.corpus)
 
@@ -137,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.keep.exists() and any(args.keep.iterdir()):
             parser.error(f"--keep {args.keep}: folder exists and is not empty")
         args.keep.mkdir(parents=True, exist_ok=True)
-    load_start = os.getloadavg()[0]
+    load_start = load()
     tmp = Path(tempfile.mkdtemp(prefix="xinwen-bench-"))
     try:
         root = args.keep or tmp / "index"
@@ -162,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
-    load_end = os.getloadavg()[0]
+    load_end = load()
     report = fig["report"]
     wall = fig["wall"]
     ratio = fig["ratio"]
@@ -184,12 +179,12 @@ def main(argv: list[str] | None = None) -> int:
         f"({fig['seg_records']:,} records, {fig['seg_chars'] / fig['seg_seconds']:,.0f} chars/s,"
         " one process)"
     )
-    verdict = "meets" if ratio <= TARGET_RATIO else "misses"
-    print(f"reindex / jieba       {ratio:>12.2f}    (target ≤ {TARGET_RATIO}: {verdict})")
+    met = verdict(ratio <= REINDEX_RATIO)
+    print(f"reindex / jieba       {ratio:>12.2f}    (target ≤ {REINDEX_RATIO}: {met})")
     print(f"load average (1 min)  {load_start:>12.1f} at start, {load_end:.1f} at end")
     print(f"note: {NOISE_NOTE}")
 
-    if not args.no_record:
+    if not args.no_write:
         append_row(
             RESULTS,
             INTRO,
@@ -210,7 +205,6 @@ def main(argv: list[str] | None = None) -> int:
                 f"{ratio:.2f}",
             ],
         )
-        print(f"appended a row to {RESULTS.relative_to(RESULTS.parents[2])}")
     if args.keep:
         print(f"index kept in {args.keep}")
     return 0

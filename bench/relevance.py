@@ -18,8 +18,8 @@ in a process of its own (``bench/rankings.py``) over the cached full-corpus inde
 ``--workdir`` (build them with ``compare.py`` or ``compare_engines.py build``); its rankings
 are saved there (``rankings-<engine>.json``), and ``--saved`` scores the saved ones again.
 
-    python bench/relevance.py                          # xinwen, tantivy, fts5
-    python bench/relevance.py --engines xinwen --saved # rescore without querying
+    python -m bench.relevance                          # xinwen, tantivy, fts5
+    python -m bench.relevance --engines xinwen --saved # rescore without querying
 """
 
 from __future__ import annotations
@@ -33,18 +33,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench.common import (
-    BENCH_CORPUS,
-    DEFAULT_WORKDIR,
+from bench.harness import (
     NOISE_NOTE,
     RESULTS_DIR,
-    git_commit,
+    arguments,
+    header,
     iter_raw,
-    machine,
     markdown_table,
-    now,
+    module_command,
+    module_env,
     publish,
     require_corpus,
 )
@@ -147,9 +144,9 @@ def load_rankings(args: argparse.Namespace) -> dict[str, dict]:
     for engine in args.engines:
         path = rankings_path(args.workdir, engine)
         if not args.saved:
-            cmd = [sys.executable, str(Path(__file__).with_name("rankings.py")), engine, str(path)]
-            cmd += ["--workdir", str(args.workdir), "--corpus", str(args.corpus)]
-            subprocess.run(cmd, check=True)
+            options = ["--workdir", str(args.workdir), "--corpus", str(args.corpus)]
+            command = module_command("rankings", engine, str(path), *options)
+            subprocess.run(command, env=module_env(), check=True)
         if not path.exists():
             sys.exit(f"no saved rankings for {engine} in {path}: run without --saved")
         out[engine] = json.loads(path.read_text(encoding="utf-8"))
@@ -348,8 +345,8 @@ def report(args: argparse.Namespace, items: list[KnownItem], rankings: dict[str,
     lines = [
         "# Relevance: known items and topics, tune and test halves",
         "",
-        f"Written by `python bench/relevance.py` on {now()} · {machine()} · commit"
-        f" {git_commit()}. Whole bench corpus (73,876 articles). Engines: xinwen"
+        header(__file__, note=False),
+        "Whole bench corpus (73,876 articles). Engines: xinwen"
         " (`search.Searcher`, its default ranking), tantivy + jieba and SQLite FTS5 + jieba"
         " (`bench/peer_tantivy.py`, `bench/peer_fts5.py`: jieba-segmented title and body,"
         " BM25, every query word required, any word when that finds nothing), as wired in"
@@ -366,12 +363,9 @@ def report(args: argparse.Namespace, items: list[KnownItem], rankings: dict[str,
 
 def main(argv: list[str] | None = None) -> int:
     """Parse options, rank with every engine, print and write the report."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
+    parser = arguments(__doc__, corpus=True, workdir=True, no_write=True)
     parser.add_argument("--engines", nargs="+", choices=ENGINES, default=list(DEFAULT_ENGINES))
     parser.add_argument("--saved", action="store_true", help="score the saved rankings")
-    parser.add_argument("--corpus", type=Path, default=BENCH_CORPUS)
-    parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args(argv)
     args.engines = list(dict.fromkeys(args.engines))
     items = read_known_items()

@@ -16,13 +16,12 @@ seconds for all runs (one process, ``time.process_time``). The two peers are not
 dependencies of xinwen (``pip install rjieba jieba-fast-dat`` into the virtualenv first); a
 peer that is not installed is reported as such.
 
-    python bench/segmenters.py                 # the whole corpus
-    python bench/segmenters.py --limit 5000    # the first 5,000 records
+    python -m bench.segmenters                 # the whole corpus
+    python -m bench.segmenters --limit 5000    # the first 5,000 records
 """
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import re
 import sys
@@ -30,17 +29,12 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench.common import (
-    BENCH_CORPUS,
-    NOISE_NOTE,
+from bench.harness import (
     RESULTS_DIR,
-    git_commit,
+    arguments,
+    header,
     iter_raw,
-    machine,
     markdown_table,
-    now,
     publish,
     require_corpus,
 )
@@ -89,10 +83,7 @@ def segmenters() -> dict[str, Callable[[str], Iterable[str]] | str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=BENCH_CORPUS)
-    parser.add_argument("--limit", type=int, default=None, help="only the first N records")
-    parser.add_argument("--no-write", action="store_true", help="print, do not append results")
+    parser = arguments(__doc__, corpus=True, limit="only the first N records", no_write=True)
     args = parser.parse_args(argv)
     require_corpus(args.corpus)
     configure_jieba()
@@ -123,9 +114,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name}: {seconds:.1f} s, {len(differ):,} runs differ", file=sys.stderr)
     scope = f"first {args.limit:,} records" if args.limit else "whole corpus"
     text = (
-        f"\n## {now()} · {scope} · {machine()} · commit {git_commit()}\n\n"
+        f"\n## {scope}\n\n{header(__file__)}\n\n"
         f"{len(runs):,} runs of Chinese characters, {chars:,} characters; one process, CPU "
-        f"seconds. {NOISE_NOTE}\n\n"
+        "seconds.\n\n"
         + markdown_table(
             ["segmenter", "CPU s", "runs unlike jieba", "share", "examples (jieba ≠ it)"], rows
         )

@@ -4,8 +4,8 @@
 description of what counts in ``relevant``, ``split`` tune/test); ``queries/topical_qrels.jsonl``
 the judgments (``topic``, ``doc``, ``grade`` 0–3, judged as ``queries/README`` says).
 
-    python bench/topical.py pool RANKINGS_JSON… [--out /tmp/eval-pools]   # blind judging files
-    python bench/topical.py missing RANKINGS_JSON…                          # unjudged in a top 10
+    python -m bench.topical pool RANKINGS_JSON… [--out /tmp/eval-pools]   # blind judging files
+    python -m bench.topical missing RANKINGS_JSON…                          # unjudged in a top 10
 
 ``pool`` takes the union of every engine's top 20 per topic (the files ``rankings.py`` writes),
 shuffles it with a fixed seed and writes one file per topic, ``<out>/<topic id>.jsonl``: the id,
@@ -23,16 +23,13 @@ judged (``missing`` lists it) before its figures are trusted.
 
 from __future__ import annotations
 
-import argparse
 import json
 import math
 import random
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench.common import BENCH_CORPUS, QUERIES_DIR, ROOT, iter_raw, require_corpus
+from bench.harness import QUERIES_DIR, ROOT, arguments, iter_raw, require_corpus
 from bench.query_sets import TOPICAL, read_rows
 
 QRELS = QUERIES_DIR / "topical_qrels.jsonl"
@@ -119,11 +116,10 @@ def write_pools(rankings: list[dict], out: Path, corpus: Path, everything: bool)
 
 def main(argv: list[str] | None = None) -> int:
     """``pool`` or ``missing``."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = arguments(__doc__, corpus=True)
     parser.add_argument("command", choices=("pool", "missing"))
     parser.add_argument("rankings", type=Path, nargs="+")
     parser.add_argument("--out", type=Path, default=Path("/tmp/eval-pools"))
-    parser.add_argument("--corpus", type=Path, default=BENCH_CORPUS)
     parser.add_argument("--all", action="store_true", help="pool judged documents too")
     args = parser.parse_args(argv)
     rankings = [json.loads(p.read_text(encoding="utf-8")) for p in args.rankings]

@@ -14,7 +14,7 @@ import pytest
 
 from bench.peer_fts5 import Fts5Search, build_fts5, match_expression
 from bench.peer_query import Clause, Filters, PeerQuery, parse_query
-from bench.scale import base_id, copy_record, write_scaled
+from bench.scaled import base_id, copy_record, write_scaled
 from bench.segmented import desegment, segment, segment_record
 
 ARTICLES = [
