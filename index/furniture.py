@@ -50,6 +50,12 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("share", r"点个?在看|^点赞(?:\s*\d+)?$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友"),
         ("end mark", r"^[-—–=_\s]*(?:end|完)[-—–=_\s]*$"),
         ("tags", r"^(?:标签|关键词|关键字|tags?)\s*[:：]"),
+        # A newspaper's e-paper: its page labels (第01版：要闻, 第A3版), page turning, PDF links.
+        (
+            "e-paper navigation",
+            r"^第\s*[A-Za-z]?\d{1,3}\s*版\s*(?:[:：]|$)|PDF\s*版?\s*下载|^(?:上一版|下一版|返回目录)"
+            r"(?:\s+(?:上一版|下一版|返回目录))*$|^版面导航$",
+        ),
         ("attachments", r"^(?:附件|相关附件)\s*[:：]\s*(?:无)?$"),
         (
             "copyright",
@@ -61,7 +67,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "related articles",
             r"^(?:(?:相关|推荐|热门|热点|精彩|最新|今日|编辑|图片|延伸|点击|阅读|一周|24小时)"
-            r"(?:推荐|阅读|文章|新闻|资讯|报道|链接|专题|排行|热点|更新)|猜你喜欢|排行榜|热读"
+            r"(?:推荐|阅读|文章|新闻|资讯|报道|链接|专题|排行|热点|更新|稿件|信息|内容|文件|解读"
+            r"|视频)|猜你喜欢|排行榜|热读|(?:本版)?标题导航"
             r"|往期(?:回顾|推荐|精选)|更多(?:新闻|资讯|文章|>+)?)\s*(?:[:：>»].*)?$",
         ),
         (
@@ -96,6 +103,15 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 # Furniture lines are shorter than this, or not prose.
 MAX_FURNITURE_CHARS = 60
+
+# A site's reposting disclaimer is a paragraph of prose, yet chrome however long it is: a line
+# that starts as one (特别声明：…转载…, 凡本网注明“来源：…”的所有作品…) or states its formula.
+_DISCLAIMER = re.compile(
+    r"^[【\[]?(?:特别|免责|郑重|版权|法律)?声明\s*[】\]]?\s*[:：]"
+    r"|^凡本(?:网|站|刊)(?:注明|所载|所刊|刊载)"
+    r"|版权归原作者所有|(?:如|若)有侵权[，,\s]*请?(?:联系|告知|通知)|不代表本(?:网|站|平台)(?:观点|立场)"
+)
+MAX_DISCLAIMER_CHARS = 300
 
 # Rules after which the rest of a page is footer (once the article has begun).
 FOOTER_RULES = frozenset(
@@ -195,14 +211,26 @@ def line_rule(line: str) -> str | None:
     A long line of prose is article text whatever words it holds (furniture is short).
     """
     if len(line) > MAX_FURNITURE_CHARS and _SENTENCE.search(line):
-        return None
+        return "copyright" if is_disclaimer(line) else None
     line = simplified(line)
     for name, pattern in _LINE_RULES:
         if pattern.search(line):
             return name
     if is_navigation(line):
         return "navigation"
+    if is_disclaimer(line):
+        return "copyright"
     return None
+
+
+def is_disclaimer(line: str) -> bool:
+    """A reposting or copyright disclaimer, however long (see `_DISCLAIMER`)."""
+    if len(line) > MAX_DISCLAIMER_CHARS or not _DISCLAIMER_HINT.search(line):
+        return False  # (a cheap test first: most lines of prose hold none of these characters)
+    return bool(_DISCLAIMER.search(simplified(line)))
+
+
+_DISCLAIMER_HINT = re.compile(r"声明|聲明|凡本|侵权|侵權|不代表|版权|版權")
 
 
 def is_navigation(line: str) -> bool:
@@ -223,8 +251,13 @@ def parse_byline(line: str) -> Byline | None:
         date, labelled = parse_date(_squeeze(match["date"])), True
     elif match := _BARE_DATE.match(text):
         rest = text[match.end() :].strip()
-        # A bare date is a byline when nothing but byline fields or a short name follows it.
-        if not rest or _BYLINE_FIELDS.search(rest) or len(rest) <= 16:
+        # A bare date is a byline when nothing but byline fields or a short name follows it
+        # (a bilingual site's name or section, 公司动态 Company News, is short without its
+        # English).
+        short = len(rest) <= 16 or (
+            len(_LATIN_WORDS.sub("", rest).strip()) <= 16 and not _SENTENCE.search(rest)
+        )
+        if not rest or _BYLINE_FIELDS.search(rest) or short:
             date = parse_date(_squeeze(match["date"]))
     elif (match := _ANY_DATE.search(text)) and _short_segments(text, match):
         # "站名 / 作者 / 2021年08月09日 星期一 / 栏目": a date among short fields.
@@ -242,6 +275,7 @@ def parse_byline(line: str) -> Byline | None:
 
 
 _ANY_DATE = re.compile(_DATE)
+_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z&'.-]*")
 _SEGMENT_SPLIT = re.compile(r"\s*[/|｜·•]\s*|\s{2,}")
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日天]")
 
@@ -257,6 +291,22 @@ def _short_segments(text: str, match: re.Match[str]) -> bool:
 
 def _squeeze(date_text: str) -> str:
     return re.sub(r"\s+", "", date_text)
+
+
+# An author line under a headline: 作者：X, 文/X, 本报记者 X 通讯员 Y, 本报评论员. No date and no
+# source, so not a `Byline`, but it marks the headline above it as a byline does.
+_AUTHOR = re.compile(
+    r"^[（(【\[■●▲]?\s*(?:(?:作者|撰文|文|图文|文图|口述|整理)\s*[:：/|｜]"
+    r"|(?:本报|本刊|本台|本网|特约|见习)?(?:记者|通讯员|评论员|特约评论员|撰稿人))"
+)
+MAX_AUTHOR_CHARS = 30
+
+
+def is_author_line(line: str) -> bool:
+    """A short line naming the article's author(s) (see `_AUTHOR`), not a sentence."""
+    if len(line) > MAX_AUTHOR_CHARS or _SENTENCE.search(line.rstrip("）)】]")):
+        return False
+    return bool(_AUTHOR.match(simplified(line)))
 
 
 def byline_site_name(line: str) -> str | None:
@@ -309,6 +359,18 @@ def owner_name(line: str) -> str | None:
     return None
 
 
+_EPAPER_SUFFIX = re.compile(
+    r"(?<=[报報])(?:社?(?:数字报刊平台|数字报刊|数字报纸|数字报|数字版|电子报刊|电子报|电子版|网络版)|社)$"
+)
+
+
+def newspaper_name(name: str) -> str:
+    """A newspaper's name for its e-paper platform's or its publisher's (``XX时报数字报刊平台``,
+    ``XX时报社`` → XX时报)."""
+    paper = _EPAPER_SUFFIX.sub("", name)
+    return paper if len(paper) >= 3 else name
+
+
 def site_name_in(line: str) -> str | None:
     """A site's name in a header or copyright line (``甲能源网 — 汇聚能源力量``), or None."""
     text = re.sub(
@@ -336,8 +398,12 @@ def header_name(line: str) -> str | None:
 # ---- headlines ------------------------------------------------------------------------
 
 # Separators between a page title's headline, section and site name; a hyphen only where it
-# does not join digits (2023-2024) and "·" never (【新春走基层·…】 is part of a headline).
-_TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|—{1,2}|–|::)\s*|\s+-{1,2}\s+|(?<=\D)-{1,2}(?=\D)")
+# joins neither digits (2023-2024) nor Latin letters (HY-Home, COVID-19), and "·" never
+# (【新春走基层·…】 is part of a headline).
+_TITLE_SEPARATORS = re.compile(
+    r"\s*(?:_|\||｜|—{1,2}|–|::)\s*|\s+-{1,2}\s+"
+    r"|(?<=[^\dA-Za-z])-{1,2}(?=\D)|(?<=[A-Za-z])-{1,2}(?=[^\dA-Za-z])"
+)
 
 
 def split_title(title: str) -> list[str]:

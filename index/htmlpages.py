@@ -29,7 +29,7 @@ import lxml.html
 
 from xinwen.index.cleaning import clean_title, parse_date
 from xinwen.index.encoding import UndecodableError, decode_bytes
-from xinwen.index.furniture import headline_shaped, looks_like_site_name, split_title
+from xinwen.index.furniture import headline_shaped, is_prose, looks_like_site_name, split_title
 from xinwen.index.pages import PageHints
 
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".html.gz", ".htm.gz")
@@ -134,14 +134,25 @@ def parse_html(text: str, *, main_text: bool = True) -> HtmlPage:
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
 
 
+# Set between two inline elements that touch (``<span>来源：X</span><span>栏目</span>``): a space
+# in a line of fields, nothing in a line of prose (``<span>国家</span><span>电网</span>…。``).
+_TOUCH = "\u2063"
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
 def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
     body = root.find("body")
     start = body if body is not None else root
     out: list[str] = []
     buffer: list[str] = []
+    headings = 0  # open heading elements: a headline's parts are never set apart
 
     def flush() -> None:
-        line = " ".join("".join(buffer).split())
+        line = "".join(buffer)
+        if _TOUCH in line:
+            joined = line.replace(_TOUCH, "")
+            line = joined if is_prose(joined) else line.replace(_TOUCH, " ")
+        line = " ".join(line.split())
         if line:
             out.append(line)
         buffer.clear()
@@ -155,6 +166,7 @@ def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
         if closing:
             if tag in _BLOCKS:
                 flush()
+            headings -= tag in _HEADINGS
             if el.tail:
                 buffer.append(el.tail)
             continue
@@ -164,12 +176,23 @@ def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
             continue
         if tag in _BLOCKS:
             flush()
+        elif buffer and not headings and _touches_previous(el):
+            buffer.append(_TOUCH)
+        headings += tag in _HEADINGS
         if el.text:
             buffer.append(el.text)
         stack.append((True, el))
         stack.extend((False, child) for child in reversed(el))
     flush()
     return out
+
+
+def _touches_previous(el: lxml.html.HtmlElement) -> bool:
+    """The inline element right before `el` ends where `el` starts (no text between)."""
+    previous = el.getprevious()
+    if previous is None or not isinstance(previous.tag, str) or previous.tag in _BLOCKS:
+        return False
+    return not previous.tail
 
 
 def _meta(root: lxml.html.HtmlElement) -> dict[str, str]:
@@ -254,7 +277,13 @@ def _rest_of_title(parts: list[str], headline: str) -> str | None:
     if len(rest) != len(parts) - 1 or not rest:
         return None
     name = rest[-1] if parts[0] == headline else rest[0]
+    # A Chinese name followed by its English one (华曜新能源 Huayao New Energy): the Chinese.
+    name = _LATIN_TAIL.sub("", name) if _CJK_START.match(name) else name
     return name if 2 <= len(name) <= 20 and not name.isdigit() else None
+
+
+_CJK_START = re.compile(r"[\u3400-\u9fff]")
+_LATIN_TAIL = re.compile(r"\s+[A-Za-z][A-Za-z0-9 .,&'()-]*$")
 
 
 def _url(root: lxml.html.HtmlElement, meta: dict[str, str]) -> str | None:
@@ -293,15 +322,24 @@ def _markup_date(root: lxml.html.HtmlElement, meta: dict[str, str]) -> tuple[dt.
     return None, ""
 
 
+# Elements whose dates are other articles' (related lists, sidebars, footers), never the page's.
+_OTHER_ARTICLES = "//li | //aside | //nav | //footer | //select"
+
+
 def htmldate_date(html: str) -> dt.date | None:
-    """htmldate's date without its extensive search (which guesses from years in the text)."""
+    """htmldate's date without its extensive search (which guesses from years in the text),
+    on the page without its lists, sidebars and footer: even its quick search reads dates in
+    the text of the page (a related-articles list's ``2023-11-10``)."""
     # Imported on first use: slow to import (bench/results/code-notes.md, "Late imports"), and
     # only HTML pages need it.
     import htmldate
 
     try:
-        found = htmldate.find_date(html, extensive_search=False, original_date=True)
-    except (ValueError, TypeError):
+        root = lxml.html.document_fromstring(html.encode("utf-8"), parser=_PARSER)
+        for el in root.xpath(_OTHER_ARTICLES):
+            el.drop_tree()
+        found = htmldate.find_date(root, extensive_search=False, original_date=True)
+    except (ValueError, TypeError, lxml.etree.LxmlError):
         return None
     return parse_date(found) if found else None
 

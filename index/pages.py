@@ -36,15 +36,18 @@ from xinwen.index.furniture import (
     byline_site_name,
     header_name,
     headline_shaped,
+    is_author_line,
     is_prose,
     line_rule,
     looks_like_site_name,
+    newspaper_name,
     owner_name,
     parse_byline,
     site_name_in,
+    split_title,
     url_in,
 )
-from xinwen.index.template import SiteTemplate
+from xinwen.index.template import LONG_LINE_CHARS, SiteTemplate
 
 DEFAULT_BOILERPLATE_FILE = Path(__file__).with_name("boilerplate.txt")
 
@@ -157,6 +160,7 @@ class _Judged:
     rules: list[str | None]
     furniture: list[str | None]  # the built-in rule a line matches (whatever else judged it)
     bylines: list[Byline | None]
+    authors: list[bool]  # an author line (作者：X, 本报记者 X): marks a headline as a byline does
     limit: int  # lines from here on are cut by a patterns-file end: line
     hints: dict[str, str] = field(default_factory=dict)
     user_page: bool = False  # the patterns file recognised the page
@@ -165,7 +169,7 @@ class _Judged:
 
 def _judge(lines: list[str], boilerplate: Boilerplate, template: SiteTemplate | None) -> _Judged:
     n = len(lines)
-    judged = _Judged(lines, [None] * n, [None] * n, [None] * n, n)
+    judged = _Judged(lines, [None] * n, [None] * n, [None] * n, [False] * n, n)
     for i, line in enumerate(lines):
         if any(p.search(line) for p in boilerplate.date_from_text):
             judged.date_from_text = True
@@ -182,6 +186,7 @@ def _judge(lines: list[str], boilerplate: Boilerplate, template: SiteTemplate | 
         judged.furniture[i] = furniture = line_rule(line)
         judged.rules[i] = (template.rule(line) if template else None) or furniture
         judged.bylines[i] = parse_byline(line)
+        judged.authors[i] = judged.bylines[i] is None and is_author_line(line)
     return judged
 
 
@@ -238,8 +243,14 @@ def extract_page(
 
     body: list[str] = []
     footer_from: str | None = None
+    footer_at = limit  # where the footer starts: a related list's dates are other articles'
+    main = "".join(hints.main_text.split()) if len(hints.main_text or "") >= 50 else ""
     for i, line in enumerate(lines[:limit]):
         rule = rules[i]
+        if rule and rule.startswith("template") and main and _repeated_paragraph(line, main):
+            # A paragraph that every release carries (关于本公司…) is the release's, unless a
+            # built-in rule says otherwise (a reposting disclaimer in the main text).
+            rule = judged.furniture[i]
         if head is not None and i == head:
             continue
         if head is not None and i < head:
@@ -249,12 +260,17 @@ def extract_page(
             dropped.append(Dropped(line, f"footer (after {footer_from})"))
             continue
         if rule is not None:
-            if rule in FOOTER_RULES and body:
-                footer_from = rule
+            # A footer line ends the article, also when the template recognised it first.
+            ends = rule if rule in FOOTER_RULES else judged.furniture[i]
+            if body and ends in FOOTER_RULES:
+                footer_from, footer_at = ends, i
             dropped.append(Dropped(line, rule))
             continue
         if (b := bylines[i]) is not None and (i in near or head is None or b.strong):
             dropped.append(Dropped(line, "byline"))
+            continue
+        if judged.authors[i] and (i in near or not body):
+            dropped.append(Dropped(line, "byline (author)"))
             continue
         if line == title or (
             title and len(title) >= _MIN_HEADLINE_CHARS and _contains_title(line, title)
@@ -267,7 +283,7 @@ def extract_page(
         body = _keep_main_text(body, hints.main_text, dropped)
 
     url = hints.url or _url_line(lines)
-    published, date_from = _date(judged, head, near, hints, file_name, url)
+    published, date_from = _date(judged, head, near, footer_at, hints, file_name, url)
     if published is None and body:
         # A line that is only a date, first or last in the article: the page's dateline.
         for at in (0, len(body) - 1):
@@ -275,7 +291,7 @@ def extract_page(
                 published, date_from = found, "byline (a date line by the article)"
                 dropped.append(Dropped(body.pop(at), "byline"))
                 break
-    source, source_from = _source(judged, near, hints, template)
+    source, source_from = _source(judged, near, hints, template, title)
     return Page(
         title=title,
         body="\n".join(body),
@@ -301,6 +317,12 @@ def _date_line(line: str) -> dt.date | None:
     """The date of a line that holds nothing but a date (and a time), e.g. ``（2020/2/8 9:05）``."""
     match = _DATE_LINE.fullmatch(line.strip())
     return parse_date(re.sub(r"\s+", "", match[1])) if match else None
+
+
+def _repeated_paragraph(line: str, main: str) -> bool:
+    """A long paragraph of prose that the page's main text holds (trafilatura): kept although
+    it repeats across the site's pages (a press release's 关于… paragraph)."""
+    return len(line) >= LONG_LINE_CHARS and is_prose(line) and "".join(line.split()) in main
 
 
 def _url_line(lines: list[str]) -> str | None:
@@ -404,6 +426,8 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
             break  # the article has begun: a headline comes before it
         if bylines[i] is not None or not headline_shaped(line) or judged.furniture[i]:
             continue
+        if judged.authors[i]:
+            continue
         if rule is not None and not rule.startswith("template"):
             continue
         if i < 2 and _is_site_header(line):
@@ -430,6 +454,8 @@ def _is_site_header(line: str) -> bool:
     ``己能观察 · 新能源深度报道``)."""
     if len(line) <= 8 and looks_like_site_name(line):
         return True
+    if (paper := newspaper_name(line)) != line and looks_like_site_name(paper):
+        return True  # an e-paper's platform: 能源时报数字报刊平台
     first = header_name(line)
     if first is None or first == line:
         return False
@@ -439,20 +465,24 @@ def _is_site_header(line: str) -> bool:
 def _prose_follows(judged: _Judged, i: int) -> bool:
     """The article starts right after line `i` (bylines and furniture between are skipped)."""
     for j in range(i + 1, min(judged.limit, i + 4)):
-        if judged.bylines[j] is not None or judged.furniture[j]:
+        if judged.bylines[j] is not None or judged.furniture[j] or judged.authors[j]:
             continue
         return is_prose(judged.lines[j])
     return False
 
 
 def _next_to_byline(judged: _Judged, i: int, top: int) -> int:
-    """4 when a dated byline is the next or previous line, 2 when only chrome stands between."""
-    bylines, rules = judged.bylines, judged.rules
+    """4 when a byline (a date or a 来源) is the next or previous line, 2 when only chrome
+    stands between; an author line under the headline counts as a byline."""
+    bylines, rules, authors = judged.bylines, judged.rules, judged.authors
     for j, score in ((i - 1, 4), (i + 1, 4), (i - 2, 2), (i + 2, 2)):
-        if not (0 <= j < top and (b := bylines[j]) is not None and b.date is not None):
+        if not 0 <= j < top:
+            continue
+        stated = (b := bylines[j]) is not None and (b.date is not None or b.source is not None)
+        if not (stated or (authors[j] and j > i)):
             continue
         middle = (i + j) // 2
-        if score == 3 or rules[middle] is not None or bylines[middle] is not None:
+        if score == 4 or rules[middle] is not None or bylines[middle] is not None:
             return score
     return 0
 
@@ -461,13 +491,14 @@ def _date(
     judged: _Judged,
     head: int | None,
     near: range,
+    footer_at: int,
     hints: PageHints,
     file_name: str,
     url: str | None,
 ) -> tuple[dt.date | None, str]:
     if hints.published:
         return hints.published, hints.date_from or "meta"
-    candidates = [i for i in near if (b := judged.bylines[i]) and b.date]
+    candidates = [i for i in near if i < footer_at and (b := judged.bylines[i]) and b.date]
     if candidates:
         i = min(
             candidates, key=lambda i: (not judged.bylines[i].labelled_date, abs(i - (head or 0)))
@@ -477,6 +508,11 @@ def _date(
     for byline in judged.bylines[: judged.limit]:
         if byline and byline.strong:
             return byline.date, "byline"
+    if head is not None and "e-paper navigation" in judged.furniture[:head]:
+        # A newspaper's e-paper page: the date in its header is the issue's, the article's.
+        for byline in judged.bylines[:head]:
+            if byline and byline.date:
+                return byline.date, "byline (the e-paper's issue date)"
     for where, name in (("file name", file_name), ("URL", url or "")):
         match = _FILE_DATE.search(name)
         if match and (found := parse_date(f"{match[1]}-{match[2]}-{match[3]}")):
@@ -493,7 +529,17 @@ def _date(
 
 
 def _source(
-    judged: _Judged, near: range, hints: PageHints, template: SiteTemplate | None
+    judged: _Judged, near: range, hints: PageHints, template: SiteTemplate | None, title: str
+) -> tuple[str | None, str]:
+    source, source_from = _stated_or_site(judged, near, hints, template, title)
+    if source and source_from.startswith("site name"):
+        # An e-paper's platform (XX日报数字报刊平台) is published by the newspaper it names.
+        source = newspaper_name(source)
+    return source, source_from
+
+
+def _stated_or_site(
+    judged: _Judged, near: range, hints: PageHints, template: SiteTemplate | None, title: str
 ) -> tuple[str | None, str]:
     stated = [
         (i not in near, i) for i, b in enumerate(judged.bylines[: judged.limit]) if b and b.source
@@ -507,11 +553,15 @@ def _source(
         return judged.hints["source"], "patterns file"
     if hints.site_name:
         return hints.site_name, "site name (page markup)"
+    if name := _saved_title_site(judged.lines[:2], title):
+        return name, "site name (saved page title)"
     for i in near:
         if i < len(judged.lines) and (name := byline_site_name(judged.lines[i])):
             return name, "site name (byline)"
     for i, line in enumerate(judged.lines):
-        if (judged.rules[i] or "").startswith("template") and (name := site_name_in(line)):
+        # (a related-articles heading, 相关新闻, is furniture, not a header naming the site)
+        template_line = (judged.rules[i] or "").startswith("template") and not judged.furniture[i]
+        if template_line and (name := site_name_in(line)):
             return name, "site name (learned header)"
     for i, line in enumerate(judged.lines[:3]):
         # The site's header: its first repeated line that is not furniture, first field.
@@ -531,6 +581,22 @@ def _source(
         if name := owner_name(line):
             return name, "site name (copyright or sponsor line)"
     return None, "none"
+
+
+def _saved_title_site(lines: list[str], title: str) -> str | None:
+    """The site's name in a saved page title at the top of a text page, the part after the
+    headline (``标题-XX数字报``, ``标题_政策_XX网``), as an HTML page's ``<title>`` gives it."""
+    for line in lines:
+        if len(title) < _MIN_HEADLINE_CHARS or line == title or not line.startswith(title):
+            continue
+        rest = line[len(title) :]
+        if not rest.lstrip() or rest.lstrip()[0] not in _BOUNDARY:
+            continue
+        parts = split_title(rest.strip(_BOUNDARY + " "))
+        name = parts[-1] if parts else ""
+        if 2 <= len(name) <= 20 and _CJK_CHARS.search(name) and not is_prose(name):
+            return name
+    return None
 
 
 def _breadcrumb(lines: list[str], rules: list[str | None], title: str) -> str | None:
