@@ -9,8 +9,9 @@ Whoosh stores the index; this module answers queries from it in three steps:
    A word with synonyms (``search.synonyms``) is one unit with them: its documents or theirs.
 2. **Score.** BM25F over the word fields (title weighted), plus a small weight for the
    character fields, accumulated posting by posting into one array of scores.
-3. **Re-rank.** The best ``RERANK_DEPTH`` documents get a bonus read off their text: all query
-   words side by side (the query as a phrase), or close together (proximity).
+3. **Re-rank.** The best ``RERANK_DEPTH`` documents get a factor read off their text: all query
+   words side by side (the query as a phrase), close together (proximity), in the title or the
+   lead, a typed string verbatim; a roundup counts story by story (``search.stories``).
 
 Posting lists are cached per index generation (LRU, bounded in bytes), so a word shared by many
 queries is read once; so are the positions of the terms position checks read often (a common
@@ -39,6 +40,7 @@ from xinwen.search.folding import fold
 from xinwen.search.postings import TermPostings, read_term, read_values
 from xinwen.search.querylang import Either, ParsedQuery, Phrase, Text
 from xinwen.search.readcache import GenerationData
+from xinwen.search.stories import stories
 from xinwen.search.synonyms import Synonyms
 
 # Ranking weights, chosen by a sweep of known-item MRR@10 over the whole bench corpus
@@ -67,6 +69,15 @@ SENTENCE_BONUS = 0.0
 LEAD_BONUS = 0.4
 LEAD_BONUS_ONE = 0.1  # the same for a one-word query
 LEAD_CHARS = 120
+# Roundups (search.stories): × (1 - STORY_DAMP) when no single story holds every query word;
+# STORY_LEAD: each story's headline and first lines count as a lead too. Chosen with
+# VERBATIM_BONUS on the tune halves only (bench/results/ranking.md).
+STORY_DAMP = 0.2
+STORY_LEAD = True
+# × the BM25 score, times the share of the typed strings jieba cuts into several words
+# (史丹纳帝国, 长津湖的故事: its stop words dropped, 的 here) that stand verbatim in the title or
+# body: the words side by side, as typed, say more than the same words apart.
+VERBATIM_BONUS = 1.0
 _SENTENCES = re.compile("[。！？；!?;\n]")
 
 CHAR_CHECK_LIMIT = 3_000  # candidates beyond which an unknown word skips the character check
@@ -139,6 +150,7 @@ class Plan:
     terms: list[tuple[str, str, float]] = field(default_factory=list)  # (field, text, weight)
     words: list[str] = field(default_factory=list)  # highlight words, folded
     plain_words: list[str] = field(default_factory=list)  # for the proximity bonus
+    typed: list[str] = field(default_factory=list)  # typed strings jieba cut into words, folded
     expanded: list[str] = field(default_factory=list)  # synonyms searched too that matched
 
 
@@ -375,6 +387,9 @@ class Engine:
             plan.words += words
             if part.field is None:
                 plan.plain_words += words
+                typed = fold(part.text).strip()
+                if len(words) > 1 and typed and not any(ch.isspace() for ch in typed):
+                    plan.typed.append(typed)
         units = [self._word_unit(w, fields, plan) for w in words]
         if not synonyms:
             return units
@@ -519,32 +534,55 @@ class Engine:
         return self._order
 
 
-def rerank_bonus(words: Sequence[str], title: str, body: str) -> float:
-    """A multiplier bonus for a document's text: every query word in the title or the lead
-    (news is written with what a story is about first), and the words together, close, or
-    in one sentence."""
+def rerank_factor(words: Sequence[str], title: str, body: str, typed: Sequence[str] = ()) -> float:
+    """What a document's BM25 score is multiplied by, read off its text: more when every query
+    word is in the title or the lead (news is written with what a story is about first), when
+    the words stand together, close, or in one sentence, and when a typed string that jieba
+    cuts apart (``typed``, folded) stands verbatim in the text; less when the article is a
+    roundup of several stories (``search.stories``) none of which holds every word.
+
+    In a roundup each story counts as an article of its own for the lead and closeness: its
+    headline and first lines are its lead, and the best story counts.
+    """
     if not words:
-        return 0.0
+        return 1.0
     bonus = 0.0
+    head = fold(title)
+    # Cut before folding (headlines read the same either way): a one-word query then folds
+    # only the leads, not a body that may be long.
+    raw = stories(body) if STORY_DAMP or STORY_LEAD else [body]
+    several = len(raw) > 1
     lead_bonus = LEAD_BONUS if len(words) > 1 else LEAD_BONUS_ONE
     if lead_bonus:
-        lead = fold(title + "\n" + body[:LEAD_CHARS])
-        if all(w in lead for w in words):
+        if several and STORY_LEAD:
+            leads = [fold(p.lstrip("\n")[:LEAD_CHARS]) for p in raw]
+        else:
+            leads = [fold(body[:LEAD_CHARS])]
+        if any(all(w in head + "\n" + lead for w in words) for lead in leads):
             bonus += lead_bonus
     if len(words) < 2:
-        return bonus
-    text = fold(title + "\n" + body)
+        return 1.0 + bonus
+    parts = [fold(p) for p in raw]
+    text = "\n".join(parts)
     joined = "".join(words)
-    if joined in text:
-        return bonus + PHRASE_BONUS
-    window = _smallest_window(text, words)
-    if window is None:
-        return bonus
+    typed = [t for t in typed if t != joined]  # the whole query side by side: PHRASE_BONUS
+    if VERBATIM_BONUS and typed:
+        whole = head + "\n" + text
+        bonus += VERBATIM_BONUS * sum(1 for t in typed if t in whole) / len(typed)
+    contexts = [head + "\n" + p for p in parts]
+    holding = [c for c in contexts if all(w in c for w in words)]
+    if not holding:
+        return (1.0 + bonus) * (1.0 - STORY_DAMP if several else 1.0)
+    if any(joined in c for c in holding):
+        return 1.0 + bonus + PHRASE_BONUS
+    window = min(w for c in holding if (w := _smallest_window(c, words)) is not None)
     if window <= NEAR_WINDOW:
-        return bonus + NEAR_BONUS * len(joined) / window
-    if SENTENCE_BONUS and any(all(w in s for w in words) for s in _SENTENCES.split(text)):
-        return bonus + SENTENCE_BONUS
-    return bonus
+        return 1.0 + bonus + NEAR_BONUS * len(joined) / window
+    if SENTENCE_BONUS and any(
+        all(w in s for w in words) for s in _SENTENCES.split(head + "\n" + text)
+    ):
+        return 1.0 + bonus + SENTENCE_BONUS
+    return 1.0 + bonus
 
 
 def _smallest_window(text: str, words: Sequence[str]) -> int | None:

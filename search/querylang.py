@@ -18,6 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from xinwen.index.cleaning import fold_width
 from xinwen.search.models import MAX_QUERY_CHARS
 
 FIELD_ALIASES = {
@@ -76,14 +77,17 @@ class ParsedQuery:
 
 
 def clean_query(raw: str) -> tuple[str, bool]:
-    """Drop control and format characters and lone surrogates; cut at ``MAX_QUERY_CHARS``."""
+    """Drop control and format characters and lone surrogates, fold widths as the index does;
+    cut at ``MAX_QUERY_CHARS``."""
     text = "".join(
         " " if ch in "\t\r\n" else ch
         for ch in raw
         if unicodedata.category(ch) not in ("Cc", "Cs", "Co", "Cn")
         and not (unicodedata.category(ch) == "Cf" and ch != "\u200d")
     )
-    text = text.translate(_QUOTES).translate(_OPERATORS)
+    # The same width folding as the indexed text (index.cleaning): a compatibility character
+    # stored folded (℃ → °C, ㎡ → m2, ① → 1) is found as typed.
+    text = fold_width(text.translate(_QUOTES).translate(_OPERATORS))
     truncated = len(text) > MAX_QUERY_CHARS
     return text[:MAX_QUERY_CHARS].strip(), truncated
 

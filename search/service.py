@@ -25,7 +25,7 @@ from xinwen.search.engine import (
     Engine,
     Plan,
     highlight_words,
-    rerank_bonus,
+    rerank_factor,
 )
 from xinwen.search.facets import FacetIndex, any_of, docnums_of, facet_values, recent_ranges
 from xinwen.search.folding import fold
@@ -600,7 +600,8 @@ class Searcher:
             score = scores[d]
             if rerank:
                 f = searcher.stored_fields(d)
-                score *= 1 + rerank_bonus(plan.plain_words, f.get("title", ""), f.get("body", ""))
+                title, body = f.get("title", ""), f.get("body", "")
+                score *= rerank_factor(plan.plain_words, title, body, plan.typed)
                 published = _date(f.get("published"))
                 if recency and published and newest:
                     # Age from the newest article in the index, so an old archive is not all

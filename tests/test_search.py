@@ -146,6 +146,24 @@ def test_traditional_and_full_width_queries_find_simplified_text(
     assert all_ids(demo, "５Ｇ") == all_ids(demo, "5G") != set()
 
 
+def test_compatibility_characters_are_found_as_typed(tmp_path: Path) -> None:
+    """The reader folds ℃ to °C and ㎡ to m2 in the stored text; a query typed with them finds
+    the article, as a phrase too, and highlights it."""
+    src = write_jsonl(
+        tmp_path / "a.jsonl",
+        [
+            article(1, title="储能电站投运", body="电芯温差控制在2.5℃以内，占地1200㎡。"),
+            article(2, title="储能电站投运", body="电芯温差控制在3.5以内，占地800平方米。"),
+        ],
+    )
+    searcher = Searcher(build_index(tmp_path / "ix", src))
+    for q in ('"电芯温差控制在2.5℃以内"', "2.5℃", "1200㎡"):
+        hits = searcher.search(SearchRequest(q=q)).hits
+        assert [h.id for h in hits] == ["t-1"], q
+    assert "<mark>" in searcher.search(SearchRequest(q="2.5℃")).hits[0].snippet_html
+    searcher.close()
+
+
 def test_single_characters_and_parts_of_words_are_found(demo: Searcher, demo_records: list) -> None:
     assert all_ids(demo, "煤") == containing(demo_records, "煤")
     assert all_ids(demo, "农业") == matching(demo_records, "农业")

@@ -1,0 +1,102 @@
+"""Ranking signals read off an article's text: its separate stories (roundups) and a typed
+string that stands verbatim. Each test ranks two articles of our own text on a real index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.helpers import article, build_index, write_jsonl
+from xinwen.search import Searcher, SearchRequest
+from xinwen.search.stories import stories
+
+# Articles that match no query here: they give the index a few documents more, as a corpus has.
+_OTHERS = [
+    article(10 + i, title=f"简讯{i}", body=f"今天天气晴朗，气温{i}度。市民出行顺利。")
+    for i in range(8)
+]
+ROUNDUP_START = "央视网消息（新闻联播）：\n"
+
+
+def _ranked(tmp_path: Path, rows: list[dict], q: str) -> list[str]:
+    src = write_jsonl(tmp_path / "a.jsonl", [*rows, *_OTHERS])
+    searcher = Searcher(build_index(tmp_path / "ix", src))
+    return [hit.id for hit in searcher.search(SearchRequest(q=q)).hits]
+
+
+def test_a_roundup_is_cut_at_its_item_headlines() -> None:
+    body = (
+        ROUNDUP_START + "多地企业扩大产能\n今年以来，多地企业扩大产能。\n"
+        "沿海港口吞吐量增长\n前三季度，沿海港口吞吐量稳步增长。\n此外，集装箱数量增加。"
+    )
+    assert stories(body) == [
+        ROUNDUP_START.rstrip("\n"),
+        "多地企业扩大产能\n今年以来，多地企业扩大产能。",
+        "沿海港口吞吐量增长\n前三季度，沿海港口吞吐量稳步增长。\n此外，集装箱数量增加。",
+    ]
+
+
+def test_an_article_of_plain_paragraphs_is_one_story() -> None:
+    one_heading = "园区新闻\n园区里的企业今年新建了两条生产线。\n订单已经排到明年。"
+    sentences = "他说：\n“今年的订单比去年多。”\n企业还要再建一座厂房，明年投产。"
+    for body in (one_heading, sentences, "一段话，没有换行。"):
+        assert stories(body) == [body]
+
+
+def test_a_roundup_with_the_words_in_different_stories_ranks_below_the_article_about_them(
+    tmp_path: Path,
+) -> None:
+    # The roundup has 光伏 in one item and 出口 in another: it scores higher on the words
+    # alone (a shorter text), but only the article is about solar exports.
+    roundup = (
+        ROUNDUP_START + "多地企业扩大产能\n"
+        "今年以来，多地光伏企业扩大产能，新建多条生产线，组件产量稳步增长。\n"
+        "沿海港口吞吐量增长\n前三季度，沿海港口吞吐量稳步增长，出口集装箱数量明显增加。"
+    )
+    about = (
+        "园区里的光伏企业今年新建了两条生产线，产品质量稳步提升，订单已经排到明年，工人们加班"
+        "加点生产，车间里一片繁忙景象。企业负责人说，今年的订单比去年多了三成，新产品很受欢迎，"
+        "研发团队也在不断扩大，明年还要再建一座新厂房。今年，这家企业的产品还出口到了多个国家。"
+    )
+    rows = [
+        article(1, title="国内联播快讯", body=roundup),
+        article(2, title="园区见闻", body=about),
+    ]
+    assert _ranked(tmp_path, rows, "光伏 出口") == ["t-2", "t-1"]
+
+
+def test_a_roundup_item_whose_headline_holds_the_words_counts_as_a_lead(tmp_path: Path) -> None:
+    # The item about hydrogen buses is the roundup's second: its headline is its lead, as an
+    # article's title and first lines are. The other article has the words only further on.
+    roundup = (
+        ROUNDUP_START + "秋粮收购进展顺利\n"
+        "各地秋粮收购工作有序推进，粮食企业提前准备仓容，开设收购网点，方便农民就近售粮，"
+        "收购价格保持稳定，农民种粮收益有保障，今年秋粮丰收已成定局。粮食部门还加强了市场"
+        "监测，及时发布价格信息，引导农民错峰售粮，避免集中上市造成压价。\n"
+        "首批氢能大巴开进城市公交\n今天，首批氢能大巴在市区公交线路投入运营。"
+    )
+    passing = (
+        "市里新开通的公交线路方便了市民出行，沿线居民说，过去进城要换乘两次，现在一趟车就能"
+        "到。线路上运行的车辆大多是新能源车，其中有几辆氢能车。"
+    )
+    rows = [
+        article(1, title="国内联播快讯", body=roundup),
+        article(2, title="城市交通见闻", body=passing),
+    ]
+    assert _ranked(tmp_path, rows, "氢能 公交") == ["t-1", "t-2"]
+
+
+def test_the_typed_string_verbatim_ranks_above_its_words_apart(tmp_path: Path) -> None:
+    # 春天的故事 is cut into 春天 + 故事 (的 is a stop word): the song's title stands verbatim
+    # in one article; the other has both words, more often, in other senses.
+    rows = [
+        article(
+            1, title="文艺晚会", body="晚会上，合唱团演唱了歌曲《春天的故事》，台下观众跟着一起唱。"
+        ),
+        article(
+            2,
+            title="乡村见闻",
+            body="春天来了，村里的老人在田边给孩子们讲故事，讲村子这些年的变化。"
+            "春天的田野上，故事一个接一个。",
+        ),
+    ]
+    assert _ranked(tmp_path, rows, "春天的故事") == ["t-1", "t-2"]
