@@ -49,6 +49,17 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("QR code", r"扫一扫|扫码|扫描二维码|关注.{0,12}公众号|长按(?:识别|扫码|二维码)"),
         ("share", r"点个?在看|^点赞(?:\s*\d+)?$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友"),
         ("end mark", r"^[-—–=_\s]*(?:end|完)[-—–=_\s]*$"),
+        # A bar of reader actions only (分享 收藏 邀请, 点赞186 在看57) under a post or article.
+        (
+            "share",
+            r"^(?:分享|收藏|邀请|举报|转发|点赞|在看|评论|打印)\s*\d*"
+            r"(?:\s+(?:分享|收藏|邀请|举报|转发|点赞|在看|评论|打印)\s*\d*)+$",
+        ),
+        # A forum post's signature hangs under a rule of ASCII dashes; the replies follow it.
+        ("signature", r"^[-=_]{10,}$"),
+        # A forum post's floor label (楼主 is the thread's opening post; 沙发, 板凳, 5# replies).
+        ("forum floor", r"^(?:楼主|沙发|板凳|地板|\d{1,4}\s*(?:#|楼))$"),
+        ("edit note", r"^本帖最后由\s*\S.{0,30}?于\s*\d.{4,20}编辑$"),
         ("tags", r"^(?:标签|关键词|关键字|tags?)\s*[:：]"),
         # A newspaper's e-paper: its page labels (第01版：要闻, 第A3版), page turning, PDF links.
         (
@@ -66,8 +77,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("ICP number", r"icp\s*[备证]|公网安备|增值电信业务"),
         (
             "related articles",
-            r"^(?:(?:相关|推荐|热门|热点|精彩|最新|今日|编辑|图片|延伸|点击|阅读|一周|24小时)"
-            r"(?:推荐|阅读|文章|新闻|资讯|报道|链接|专题|排行|热点|更新|稿件|信息|内容|文件|解读"
+            r"^(?:(?:相关|推荐|热门|热点|精彩|最新|今日|编辑|图片|延伸|点击|阅读|一周|24小时|即时)"
+            r"(?:推荐|推介|阅读|文章|新闻|资讯|报道|链接|专题|排行|热点|更新|稿件|信息|内容|文件|解读"
             r"|视频)|猜你喜欢|排行榜|热读|(?:本版)?标题导航"
             r"|往期(?:回顾|推荐|精选)|更多(?:新闻|资讯|文章|>+)?)\s*(?:[:：>»].*)?$",
         ),
@@ -87,7 +98,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "comments",
             r"^(?:我要评论|发表评论|网友评论|参与评论|查看评论|评论\s*[(（]?\d*[)）]?$|已有\s*\d+\s*人"
-            r"(?:评论|参与))|顶一下|踩一下|收藏本页|加入收藏|[【\[]\s*(?:收藏|纠错|评论)\s*[】\]]|我要纠错",
+            r"(?:评论|参与))|需要登录后才(?:可以|能)(?:评论|回帖|发表|回复)|顶一下|踩一下|收藏本页|加入收藏|[【\[]\s*(?:收藏|纠错|评论)\s*[】\]]|我要纠错",
         ),
         ("link", r"^(?:本文链接|原文链接|文章链接|本文网址|原文地址|网址|链接|url)\s*[:：]\s*\S"),
         ("copyright", r"^(?:免责)?声明\s*[:：]"),
@@ -120,6 +131,7 @@ FOOTER_RULES = frozenset(
         "tags",
         "previous/next",
         "share",
+        "signature",
         "QR code",
         "copyright",
         "ICP number",
@@ -140,7 +152,8 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _DATE = (
     r"(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
     r"|\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})"
-    r"(?:\s*(?P<time>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?"
+    # the time, also in 12-hour form (下午 3:15, as Taiwan and Hong Kong sites print it)
+    r"(?:\s*(?:上午|下午|早上|晚上|凌晨|中午)?\s*(?P<time>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?"
 )
 _DATE_LABEL = (
     r"(?:发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|时间|日期|发布于|发表于|发布)"
@@ -149,14 +162,17 @@ _LABELLED_DATE = re.compile(_DATE_LABEL + r"\s*[:：]?\s*" + _DATE)
 _BARE_DATE = re.compile(
     r"^[\[【(（]?\s*" + _DATE + r"\s*(?:星期[一二三四五六日天]|周[一二三四五六日天])?"
 )
+# ``来源：X``, and ``来源 | X`` as WeChat-style articles print a repost's origin.
 _SOURCE = re.compile(
-    r"(?:来源|來源|稿源|出处|出自|转自|转载自)\s*[:：]\s*"
+    r"(?:来源|來源|稿源|出处|出自|转自|转载自)(?:\s*[:：]\s*|\s*[|｜丨]\s*(?=[^\s|｜丨]))"
     r"(?P<source>[^\s:：|｜　()（）【】\[\]]{1,30}?)"
     r"(?=$|[\s:：|｜　()（）【】\[\]]|作者|编辑|责任编辑|记者|发布|时间|日期|浏览|阅读|点击)"
 )
 _BYLINE_FIELDS = re.compile(
     r"(?:来源|來源|稿源|出处|转自|转载自|作者|记者|發布|发布时间|发布日期|日期|时间|浏览|阅读"
-    r"|点击|编辑|通讯员|字号)\s*[:：]"
+    r"|点击|编辑|通讯员|字号)\s*[:：]|(?:来源|來源)\s*[|｜丨]"
+    # a reporter's credit with the dateline's city (記者林某／台北報導)
+    r"|记者\s*\S{1,6}\s*[/／]\s*\S{1,6}报[导道]"
 )
 _NOT_A_SOURCE = frozenset(
     {
@@ -276,7 +292,8 @@ def parse_byline(line: str) -> Byline | None:
 
 _ANY_DATE = re.compile(_DATE)
 _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z&'.-]*")
-_SEGMENT_SPLIT = re.compile(r"\s*[/|｜·•]\s*|\s{2,}")
+# Fields are set apart by / | · or by spaces (``原创 编辑部 公众号名 2024年04月02日 发表于上海``).
+_SEGMENT_SPLIT = re.compile(r"\s*[/|｜·•]\s*|\s+")
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日天]")
 
 
@@ -331,7 +348,16 @@ _NAME_SPLIT = re.compile(r"\s*(?:[|｜_—–\-·•»]|\s{2,}|\s+(?=www\.|https
 def looks_like_site_name(text: str) -> bool:
     """A short CJK name ending like a site's (…网, …在线, …资讯, …报)."""
     match = _SITE_SUFFIX.search(text)
-    return 3 <= len(text) <= 16 and match is not None and match.start() >= 2
+    if not (3 <= len(text) <= 16 and match is not None and match.start() >= 2):
+        return False
+    return simplified(text) not in _GENERIC_NAMES
+
+
+# Words that end like a site's name but name a kind of publication, no one's (a footer's
+# 電子報 link, a 即时新闻 list).
+_GENERIC_NAMES = frozenset(
+    ["电子报", "数字报", "手机报", "电子版", "即时新闻", "最新新闻", "热门新闻", "相关新闻"]
+)
 
 
 _SPONSOR = re.compile(r"(?:主办单位|主办|网站主办)\s*[:：]\s*(?P<name>[^\s:：|｜,，]{2,20})")
@@ -371,8 +397,17 @@ def newspaper_name(name: str) -> str:
     return paper if len(paper) >= 3 else name
 
 
+_CRUMBS = re.compile(r"\s*[>＞»›]\s*")
+
+
 def site_name_in(line: str) -> str | None:
-    """A site's name in a header or copyright line (``甲能源网 — 汇聚能源力量``), or None."""
+    """A site's name in a header or copyright line (``甲能源网 — 汇聚能源力量``), or None.
+
+    Of a breadcrumb (``XX论坛 » 论坛 › 行业资讯 › 标题``) only the first item can name the site:
+    the others are its sections."""
+    crumbs = _CRUMBS.split(line)
+    if len(crumbs) >= 3:
+        line = crumbs[0]
     text = re.sub(
         r"copyright|版权所有|版權所有|©|\(c\)|all rights reserved|\d{4}\s*[-–—~]\s*\d{4}|\d{4}",
         " ",

@@ -48,6 +48,18 @@ _SKIP = frozenset(
 )
 _META_SOURCES = ("contentsource", "source", "article:source", "og:article:source")
 _NOT_SOURCES = frozenset({"本站", "本网", "原创", "网络", "互联网", "未知"})
+# Publishing platforms whose pages carry the platform's name as og:site_name: the article's
+# source is the account that published it (公众号, 头条号, 百家号 …).
+_PLATFORMS_WORDS = (
+    "微信公众平台 微信 公众号 今日头条 头条号 百家号 搜狐号 网易号 企鹅号 大鱼号 澎湃号"
+    " 知乎 知乎专栏 微博 新浪微博 简书 一点资讯 大风号"
+)
+_PLATFORMS = frozenset(_PLATFORMS_WORDS.split())
+_ACCOUNT_META = ("twitter:creator", "og:article:publisher", "article:publisher")
+_ACCOUNT_XPATH = (
+    "//*[@id='js_name' or @id='profileBt' or contains(@class, 'profile_nickname')"
+    " or contains(@class, 'account_nickname')]"
+)
 _META_TITLES = ("og:title", "twitter:title", "articletitle", "headline")
 _META_DATES = (
     "article:published_time",
@@ -213,6 +225,9 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     h1s = [clean_title(h.text_content()) for h in root.iter("h1")]
     meta_title = next((clean_title(meta[k]) for k in _META_TITLES if meta.get(k, "").strip()), "")
     site = clean_title(meta.get("og:site_name", "") or meta.get("application-name", ""))
+    if site in _PLATFORMS or not site:
+        # An article on a publishing platform is the account's, which names itself apart.
+        site = _account_name(root, meta) or site
     candidates, hints.title_from, title_site = reconcile_title(h1s, meta_title, page_title, site)
     hints.headline = candidates[0] if candidates else None
     hints.alternatives = candidates[1:]
@@ -223,6 +238,17 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     hints.url = _url(root, meta)
     hints.published, hints.date_from = _markup_date(root, meta)
     return hints
+
+
+def _account_name(root: lxml.html.HtmlElement, meta: dict[str, str]) -> str | None:
+    """The publishing account's name: its meta (twitter:creator), else its profile element."""
+    names = [meta.get(k, "") for k in _ACCOUNT_META]
+    names += [el.text_content() for el in root.xpath(_ACCOUNT_XPATH)]
+    for name in names:
+        name = clean_title(name)
+        if 2 <= len(name) <= 30 and "//" not in name and "@" not in name:
+            return name
+    return None
 
 
 def reconcile_title(

@@ -235,6 +235,8 @@ def extract_page(
     head, matched = _find_headline(judged, candidates or [footer_title] if title_hint else [])
     title = lines[head] if head is not None and (matched or not title_hint) else title_hint
     title_from = hints.title_from if hints.headline else "footer" if title_hint else "position"
+    if not title_hint and (crumb := _crumb_headline(judged)) is not None:
+        head, title, title_from = crumb, _BOARD_TAG.sub("", lines[crumb]), "the breadcrumb's end"
     if head is not None and not hints.headline:
         title_from = "confirmed by a repeat" if _repeated(lines, head) else title_from
         if title_hint:
@@ -244,6 +246,7 @@ def extract_page(
     body: list[str] = []
     footer_from: str | None = None
     footer_at = limit  # where the footer starts: a related list's dates are other articles'
+    begun = False
     main = "".join(hints.main_text.split()) if len(hints.main_text or "") >= 50 else ""
     for i, line in enumerate(lines[:limit]):
         rule = rules[i]
@@ -262,7 +265,9 @@ def extract_page(
         if rule is not None:
             # A footer line ends the article, also when the template recognised it first.
             ends = rule if rule in FOOTER_RULES else judged.furniture[i]
-            if body and ends in FOOTER_RULES:
+            # (only once the article's prose has begun: a subtitle under the headline, then a
+            # share bar, then the text is a common layout)
+            if begun and ends in FOOTER_RULES:
                 footer_from, footer_at = ends, i
             dropped.append(Dropped(line, rule))
             continue
@@ -278,6 +283,7 @@ def extract_page(
             dropped.append(Dropped(line, "repeats the headline"))
             continue
         body.append(line)
+        begun = begun or is_prose(line) or line.endswith(_SENTENCE_ENDS)
     dropped += [Dropped(line, "patterns file: footer") for line in lines[limit:]]
     if hints.main_text and len(hints.main_text) >= 50:
         body = _keep_main_text(body, hints.main_text, dropped)
@@ -449,6 +455,38 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
     return (scored[1] if scored else None), False
 
 
+# A forum subject's board tag (``[技术交流] 标题``); a breadcrumb's end cut short (``标题...``).
+_BOARD_TAG = re.compile(r"^\[[^\]\s]{1,10}\]\s*")
+_CUT_SHORT = re.compile(r"\s*(?:\.{2,}|…+)$")
+_MIN_CRUMB_HEADLINE_CHARS = 6
+
+
+def _crumb_headline(judged: _Judged) -> int | None:
+    """The headline's line when a breadcrumb ends with it, whole or cut short (forums and
+    blogs: ``站名 » 论坛 › 版块 › 标题...``): of the lines it starts, the shortest, so that a
+    saved page title (``标题 - 版块 - 站名``) loses to the headline itself."""
+    lines = judged.lines
+    top = min(judged.limit, HEADLINE_SEARCH_LINES)
+    for i in range(top):
+        items = _CRUMB_SPLIT.split(lines[i])
+        if len(items) < 3 or any(not item.strip() for item in items):
+            continue
+        end = _CUT_SHORT.sub("", items[-1].strip())
+        if len(end) < _MIN_CRUMB_HEADLINE_CHARS or len(items[-2]) > 20:
+            continue
+        found: tuple[int, int] | None = None
+        for j in range(top):
+            if j == i or judged.bylines[j] is not None:
+                continue
+            line = _BOARD_TAG.sub("", lines[j])
+            shorter = found is None or len(line) < found[0]
+            if shorter and line.startswith(end) and headline_shaped(line[:90]):
+                found = (len(line), j)
+        if found is not None:
+            return found[1]
+    return None
+
+
 def _is_site_header(line: str) -> bool:
     """A site's name, alone or first of several fields (``甲能源网 — 汇聚能源力量``,
     ``己能观察 · 新能源深度报道``)."""
@@ -567,13 +605,17 @@ def _stated_or_site(
         # The site's header: its first repeated line that is not furniture, first field.
         if (judged.rules[i] or "").startswith("template") and not judged.furniture[i]:
             name = header_name(line)
-            if name:
+            # (a name that is not shaped like a site's must be named again on the page, as the
+            # footer does: a weather widget's 天文台 at the top is not the site)
+            if name and (looks_like_site_name(name) or _named_again(judged.lines, i, name)):
                 return name, "site name (learned header)"
             break
     for i, line in enumerate(judged.lines):
-        if judged.rules[i] in ("copyright", "patterns file") or i < 2:
+        # (a copyright line the site's template learned is a copyright line all the same)
+        copyright = "copyright" in (judged.rules[i], judged.furniture[i])
+        if copyright or judged.rules[i] == "patterns file" or i < 2:
             name = site_name_in(line)
-            if name and (judged.rules[i] == "copyright" or looks_like_site_name(line)):
+            if name and (copyright or looks_like_site_name(line)):
                 return name, "site name (page header or copyright line)"
     if judged.lines and _is_site_header(judged.lines[0]):  # a header line at the top
         return header_name(judged.lines[0]), "site name (page header)"
@@ -581,6 +623,10 @@ def _stated_or_site(
         if name := owner_name(line):
             return name, "site name (copyright or sponsor line)"
     return None, "none"
+
+
+def _named_again(lines: list[str], at: int, name: str) -> bool:
+    return any(name in line for i, line in enumerate(lines) if i != at)
 
 
 def _saved_title_site(lines: list[str], title: str) -> str | None:

@@ -1,14 +1,15 @@
 """Score page reading on the blind sites (`tests/fixtures/blind-sites/`) against expected.jsonl.
 
-The sites were written by someone who had not read the extractor; half of them (`split: tune`)
-may be looked at while rules are changed, the other half (`split: test`) is the held-out
-measure. So details of misses are printed for tune sites only; test sites give counts.
+The sites were written by someone who had not read the extractor. Set 1 (`split: tune` and
+`split: test`) may be looked at while rules are changed; set 2 (`blind-sites-2/`, `split:
+test2`) is the held-out measure. So details of misses are printed for set 1 only; set 2 gives
+counts.
 
 A field is right when it equals the expected value after folding (traditional → simplified,
 full-width → half-width) and removing whitespace; the body is right when every expected phrase
 is in it and every chrome phrase is out of it. Run as
-``python -m tests.blindsites [ROOT] [-v] [--tune]`` for the table (with ``-v`` also the tune
-half's misses; with ``--tune`` the tune half only, for working on the rules).
+``python -m tests.blindsites [ROOT] [-v] [--tune]`` for the table (with ``-v`` also set 1's
+misses; with ``--tune`` the tune half only, for working on the rules).
 """
 
 from __future__ import annotations
@@ -106,7 +107,7 @@ def table(pages: list[PageScore]) -> str:
                 tot[key][name][1] += 1
     fields = [*FIELDS, "all"]
     lines = ["| set | " + " | ".join(fields) + " |"]
-    splits = [s for s in ("tune", "test") if any(p.split == s for p in pages)]
+    splits = [s for s in ("tune", "test", "test2") if any(p.split == s for p in pages)]
     for key in [*splits, *sorted({p.site for p in pages})]:
         cells = " | ".join(f"{tot[key][f][0]}/{tot[key][f][1]}" for f in fields)
         lines.append(f"| {key} | {cells} |")
@@ -119,8 +120,8 @@ def main(argv: list[str]) -> int:
     pages = score(root, split="tune" if "--tune" in argv else None)
     if "-v" in argv:
         for page in pages:
-            # Held-out pages are never shown: only the tune half may shape the rules.
-            if page.split == "tune" and not page.right:
+            # Held-out pages (set 2, split "test2") are never shown; set 1's both halves may be.
+            if page.split in ("tune", "test") and not page.right:
                 print(f"--- {page.path}")
                 for miss in page.misses:
                     print(f"   {miss}")
