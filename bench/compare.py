@@ -111,6 +111,7 @@ def run(args: argparse.Namespace) -> dict:
         known_items=str(args.known_items),
         repeat=args.repeat,
         rebuild=tuple(args.rebuild),
+        nice=args.nice,
     )
     figures: dict = {
         "label": label_of(args),
@@ -121,6 +122,7 @@ def run(args: argparse.Namespace) -> dict:
         "commit": git_commit(),
         "cpus": cpu_count(),
         "repeat": args.repeat,
+        "nice": args.nice,
         "load_start": os.getloadavg(),
         "kinds": [item.kind for item in read_known_items(args.known_items)],
         "notes": notes,
@@ -157,6 +159,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         nargs="*",
         choices=REBUILDABLE,
         help="rebuild and time these cached indexes (no name: all of them)",
+    )
+    parser.add_argument(
+        "--nice",
+        default="idle",
+        type=lambda v: v if v == "idle" else int(v),
+        help="xinwen's reindex priority: idle (xinwen's default) or a nice increment 0-19;"
+        " idle starves while other jobs use the CPUs (default %(default)s)",
     )
     parser.add_argument("--queries", type=Path, default=LATENCY_QUERIES)
     parser.add_argument("--known-items", type=Path, default=KNOWN_ITEMS)

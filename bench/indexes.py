@@ -102,15 +102,23 @@ def xinwen_index(
     limit: int | None,
     targets: Sequence[str] = (),
     rebuild: bool = False,
+    nice: int | str = "idle",
 ) -> Path:
-    """An xinwen index root of the bench corpus (built with one worker per CPU)."""
+    """An xinwen index root of the bench corpus (built with one worker per CPU).
+
+    ``nice`` is the reindex's priority (``index.priority``): ``idle``, the default of
+    ``xinwen reindex``, starves while other jobs use both cores; 0 builds at normal priority.
+    """
     from xinwen.index.builder import ReindexOptions, reindex
     from xinwen.index.schema import SCHEMA_VERSION
 
     source = source_for(workdir, corpus, limit, targets)
 
     def build(folder: Path) -> None:
-        reindex(ReindexOptions(sources=[source], root=folder, workers=cpu_count(), progress=False))
+        options = ReindexOptions(
+            sources=[source], root=folder, workers=cpu_count(), progress=False, nice=nice
+        )
+        reindex(options)
 
     stamp = cache_stamp(corpus, limit, targets, schema_version=SCHEMA_VERSION)
     return cached_build(f"xinwen-{scope_name(limit)}", workdir, stamp, build, rebuild)

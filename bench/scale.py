@@ -27,6 +27,7 @@ from bench.harness import (
     fmt,
     header,
     markdown_table,
+    percentile,
     publish,
     require_corpus,
 )
@@ -44,6 +45,14 @@ def _growth(value: float | None, first: float | None) -> str:
     return f" ({value / first:.1f}×)"
 
 
+def first_p95(figures: dict, engine: str) -> float | None:
+    """p95 of each latency query's first run in a new query process (None if not measured)."""
+    query = (figures["engines"].get(engine) or {}).get("query") or {}
+    first = (query.get("first") or {}).get("latency", {})
+    samples = sorted(ms for v in first.values() for ms in v)
+    return percentile(samples, 95) if samples else None
+
+
 def report(runs: list[tuple[str, dict]]) -> str:
     """The Markdown growth report of compare runs at several sizes (smallest first)."""
     # Every engine that ran at some size, each at the sizes it ran (the baseline is too slow
@@ -51,7 +60,7 @@ def report(runs: list[tuple[str, dict]]) -> str:
     engines = list(dict.fromkeys(e for _, r in runs for e in r["engines"]))
     headers = ["engine", "size", "documents", "build s", "index MB", "build peak MB"]
     headers += ["query peak MB"]
-    headers += ["p95 top-10 ms", "p95 full page ms"]
+    headers += ["p95 top-10 ms", "p50 full page ms", "p95 full page ms", "first-time p95 ms"]
     rows = []
     for engine in engines:
         first = None
@@ -65,7 +74,9 @@ def report(runs: list[tuple[str, dict]]) -> str:
                 "build_mb": build_memory(figures, engine),
                 "query_mb": s["query_mb"],
                 "hits": s["hits_p95"],
+                "page50": s["page_p50"],
                 "page": s["page_p95"],
+                "first": first_p95(figures, engine),
             }
             first = first or values
 
@@ -82,7 +93,9 @@ def report(runs: list[tuple[str, dict]]) -> str:
                     cell("build_mb", ",.0f"),
                     cell("query_mb", ",.0f"),
                     cell("hits", ".1f"),
+                    cell("page50", ".1f"),
                     cell("page", ".1f"),
+                    cell("first", ".1f"),
                 ]
             )
     sizes = ", ".join(f"{label} ({r['documents']:,} documents)" for label, r in runs)
@@ -121,12 +134,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--rebuild", nargs="+", default=[], choices=compare.ENGINES, help="build again"
     )
+    parser.add_argument("--nice", default="idle", help="xinwen's reindex priority (compare.py)")
     args = parser.parse_args(argv)
     corpus_records = corpus_size(require_corpus(args.corpus))
     runs = []
     for size in args.sizes:
         argv_size = ["--workdir", str(args.workdir), "--corpus", str(args.corpus)]
         argv_size += ["--engines", *args.engines, "--repeat", str(args.repeat), "--no-write"]
+        argv_size += ["--nice", str(args.nice)]
         if args.rebuild:
             argv_size += ["--rebuild", *args.rebuild]
         if size != "full":

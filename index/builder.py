@@ -34,6 +34,7 @@ from xinwen.index.analysis import (
     warm_segmenter,
 )
 from xinwen.index.codec import XinwenCodec
+from xinwen.index.columns import column_values
 from xinwen.index.parallel import ParallelWriter, WorkerError
 from xinwen.index.priority import Priority
 from xinwen.index.progress import Progress, estimate_records
@@ -314,7 +315,7 @@ def _build(
 def _drop_superseded(ix: whoosh_index.Index, ids: set[str]) -> None:
     """Delete all but the latest (highest ``seq``) document of each repeated id."""
     with ix.searcher() as searcher:
-        seqs = searcher.reader().column_reader("seq")
+        seqs = column_values(searcher.reader(), "seq")
         doomed = []
         for id_ in ids:
             docnums = list(searcher.document_numbers(id=id_))

@@ -9,6 +9,7 @@ from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.reading import IndexReader
 
 from xinwen.index.analysis import JiebaTokenizer, char_analyzer, term_positions, word_analyzer
+from xinwen.index.columns import column_values
 from xinwen.index.postingvalues import PackedPositions, encode_positions
 
 
@@ -104,7 +105,7 @@ def published_dates(reader: IndexReader) -> list[dt.date | None]:
     into an out-of-range datetime; read the raw values and convert them one by one instead.
     """
     field = reader.schema["published"]
-    raw = reader.column_reader("published", translate=False)
+    raw = column_values(reader, "published", translate=False)
     dates: list[dt.date | None] = []
     for value in raw:
         try:

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from xinwen.index.columns import column_values
 from xinwen.index.records import UNCATEGORISED, UNKNOWN_SOURCE
 from xinwen.index.schema import SCHEMA_VERSION, published_dates
 from xinwen.index.store import IndexStore
@@ -70,8 +71,8 @@ def index_stats(root: str | Path) -> IndexStats:
         categories: Counter[str] = Counter()
         sources: Counter[str] = Counter()
         dates = []
-        cat_col = reader.column_reader("category")
-        src_col = reader.column_reader("source")
+        cat_col = column_values(reader, "category")
+        src_col = column_values(reader, "source")
         pub_col = published_dates(reader)
         for d in docnums:
             # Counted as the facets show them: 未分类 / 未知来源 when absent.

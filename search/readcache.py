@@ -36,6 +36,7 @@ from whoosh import index as whoosh_index
 from whoosh.reading import IndexReader
 
 from xinwen.index import whoosh_io
+from xinwen.index.columns import column_values
 from xinwen.index.schema import published_dates
 from xinwen.index.store import read_meta
 from xinwen.search import spelling
@@ -87,8 +88,8 @@ def generation_key(path: Path, meta: dict, reader: IndexReader) -> dict:
 def build(reader: IndexReader) -> GenerationData:
     """Compute the structures from the index (what a missing or stale cache costs)."""
     size = reader.doc_count_all()
-    cats = reader.column_reader("category")
-    srcs = reader.column_reader("source")
+    cats = column_values(reader, "category")
+    srcs = column_values(reader, "source")
     pubs = published_dates(reader)
     facets = FacetIndex.build(
         size, ((d, cats[d] or None, srcs[d] or None, pubs[d]) for d in reader.all_doc_ids())
@@ -97,8 +98,8 @@ def build(reader: IndexReader) -> GenerationData:
     # A document without the field (a title-only record) may report None, not 0.
     lengths = {f: array("i", [length(d, f) or 0 for d in range(size)]) for f in LENGTH_FIELDS}
     field_lengths = {f: reader.field_length(f) for f in LENGTH_FIELDS}
-    order = [int(v or 0) for v in reader.column_reader("seq")]
-    cluster = array("q", [int(v or 0) for v in reader.column_reader("cluster")])
+    order = [int(v or 0) for v in column_values(reader, "seq")]
+    cluster = array("q", [int(v or 0) for v in column_values(reader, "cluster")])
     return GenerationData(facets, lengths, field_lengths, order, cluster)
 
 

@@ -391,3 +391,32 @@ def test_rewritten_documents_keep_their_place_in_the_input(tmp_path: Path) -> No
         seqs = list(reader.column_reader("seq"))
         places = {searcher.stored_fields(d)["id"]: seqs[d] for d in reader.all_doc_ids()}
     assert places == {f"t-{n}": n - 1 for n in range(1, 8)}
+
+
+def test_an_incremental_run_of_only_undated_uncategorised_records_keeps_every_value_in_place(
+    tmp_path: Path,
+) -> None:
+    """The run's new segment has no date, category or source column at all (none of its records
+    has one): the index still opens, and every document keeps its own values."""
+    first = [
+        article(1, category="政策", source="电力日报"),
+        article(2, title="风电项目核准", body="海上风电项目获得核准并网。", category="政策",
+                source="电力日报"),
+    ]  # fmt: skip
+    src = write_jsonl(tmp_path / "a.jsonl", first)
+    reindex(ReindexOptions([src], tmp_path / "ix", progress=False))
+    bare = {"id": "t-9", "title": "储能电站并网", "body": "某地储能电站今日并网。"}
+    write_jsonl(src, [*first, bare])
+    reindex(ReindexOptions([src], tmp_path / "ix", incremental=True, progress=False))
+    assert len(list(IndexStore(tmp_path / "ix").current().path.glob("*.seg"))) >= 2
+    searcher = Searcher(tmp_path / "ix")
+    result = searcher.search(SearchRequest(q="并网"))
+    assert result.total == 3
+    dates = {h.id: h.published for h in result.hits}
+    assert dates["t-9"] is None and dates["t-1"] and dates["t-2"]
+    assert {v.value: v.count for v in result.facets["category"].values} == {"政策": 2, "未分类": 1}
+    assert {v.value: v.count for v in result.facets["source"].values} == {
+        "电力日报": 2,
+        "未知来源": 1,
+    }
+    searcher.close()
