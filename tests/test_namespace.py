@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -77,3 +78,19 @@ def test_the_wheel_installs_only_the_xinwen_package(tmp_path: Path) -> None:
         assert data in names
     entry = zipfile.ZipFile(wheel).read(wheel.name.split("-py")[0] + ".dist-info/entry_points.txt")
     assert b"xinwen = xinwen.cli:main" in entry
+
+
+def test_no_test_module_imports_from_conftest() -> None:
+    """Each test file runs alone (``pytest tests/test_x.py``): what tests share is imported from
+    modules (``tests.helpers`` …), never from ``conftest.py``, which pytest alone loads."""
+    offenders = []
+    for path in sorted((ROOT / "tests").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            if any(n.split(".")[-1] == "conftest" for n in names):
+                offenders.append(path.name)
+    assert offenders == []
