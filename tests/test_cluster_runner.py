@@ -16,7 +16,7 @@ from tests.clusters import cluster_unavailable
 from tests.helpers import ROOT
 
 
-def test_runner_starts_three_nodes_and_stops_them(tmp_path: Path) -> None:
+def _start_runner(folder: Path) -> subprocess.Popen:
     try:
         from xinwen.search.typesense.cluster import server_binary
 
@@ -24,14 +24,33 @@ def test_runner_starts_three_nodes_and_stops_them(tmp_path: Path) -> None:
     except Exception as exc:
         cluster_unavailable(f"no Typesense server: {exc}")
     env = {**os.environ, "XINWEN_TYPESENSE_KEY": "runner-test-key"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "xinwen.search.typesense.cluster", "--data", str(tmp_path)],
+    return subprocess.Popen(
+        [sys.executable, "-m", "xinwen.search.typesense.cluster", "--data", str(folder)],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
         env=env,
         cwd=ROOT,
     )
+
+
+def _assert_gone(pids: list[int]) -> None:
+    """Each server process has ended (a zombie left for a non-reaping init counts as ended)."""
+    running = []
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if state != "Z":
+            running.append(pid)
+    for pid in running:  # not left behind for the rest of the run
+        os.kill(pid, signal.SIGKILL)
+    assert not running, f"typesense-server {running} still running after the runner stopped"
+
+
+def test_runner_starts_three_nodes_and_stops_them(tmp_path: Path) -> None:
+    process = _start_runner(tmp_path)
     try:
         lines = []
         deadline = time.monotonic() + 90
@@ -50,9 +69,32 @@ def test_runner_starts_three_nodes_and_stops_them(tmp_path: Path) -> None:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=30)
         process.stdout.close()  # type: ignore[union-attr]
-    for pid in pids:
-        with pytest.raises(ProcessLookupError):
-            os.kill(pid, 0)
+    _assert_gone(pids)
+
+
+@pytest.mark.parametrize("signals", [1, 2], ids=["one-sigterm", "sigterm-twice"])
+def test_runner_stopped_while_starting_leaves_no_node(tmp_path: Path, signals: int) -> None:
+    """A SIGTERM as soon as the servers exist (before the cluster is ready), and a second one
+    while the runner is stopping them, still end every node."""
+    process = _start_runner(tmp_path)
+    try:
+        deadline = time.monotonic() + 60
+        pids: list[int] = []
+        while len(pids) < 3:
+            assert process.poll() is None and time.monotonic() < deadline
+            time.sleep(0.05)
+            pids = _server_pids(tmp_path)
+        for _ in range(signals):
+            process.send_signal(signal.SIGTERM)
+            time.sleep(0.02)
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+        output = process.stdout.read()  # type: ignore[union-attr]
+        process.stdout.close()  # type: ignore[union-attr]
+    assert "ready" not in output
+    _assert_gone(pids)
 
 
 def _server_pids(folder: Path) -> list[int]:

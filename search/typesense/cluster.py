@@ -23,6 +23,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -233,36 +234,35 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     key = os.environ.get("XINWEN_TYPESENSE_KEY") or secrets.token_urlsafe(24)
     cluster = LocalCluster(Path(args.data) if args.data else None, api_key=key)
+    # One try around everything after the first node starts: a SIGTERM that lands between the
+    # start and the wait (the printing, say) must still stop the nodes, which run in their own
+    # sessions and would otherwise outlive us.
     try:
-        cluster.start()
-    except ClusterError as exc:
-        print(f"cluster: error: {exc}", file=sys.stderr)
-        return 1
-    env = {
-        **os.environ,
-        "XINWEN_TYPESENSE_KEY": cluster.api_key,
-        "XINWEN_TYPESENSE_NODES": ",".join(cluster.urls),
-        "XINWEN_BACKEND": "typesense",
-    }
-    if args.demo:
-        xinwen = [sys.executable, "-m", "xinwen"]
         try:
-            subprocess.run([*xinwen, "reindex", args.demo], env=env, check=True)
-            subprocess.run([*xinwen, "serve", "--port", args.port], env=env, check=True)
-        except subprocess.CalledProcessError as exc:
-            return exc.returncode
-        except KeyboardInterrupt:
+            cluster.start()
+        except ClusterError as exc:
+            print(f"cluster: error: {exc}", file=sys.stderr)
+            return 1
+        env = {
+            **os.environ,
+            "XINWEN_TYPESENSE_KEY": cluster.api_key,
+            "XINWEN_TYPESENSE_NODES": ",".join(cluster.urls),
+            "XINWEN_BACKEND": "typesense",
+        }
+        if args.demo:
+            xinwen = [sys.executable, "-m", "xinwen"]
+            try:
+                subprocess.run([*xinwen, "reindex", args.demo], env=env, check=True)
+                subprocess.run([*xinwen, "serve", "--port", args.port], env=env, check=True)
+            except subprocess.CalledProcessError as exc:
+                return exc.returncode
             return 0
-        finally:
-            cluster.stop()
-        return 0
-    print("Typesense cluster ready (Ctrl-C stops it). In another shell:")
-    print(f"  export XINWEN_TYPESENSE_KEY={cluster.api_key}")
-    print(f"  export XINWEN_TYPESENSE_NODES={','.join(cluster.urls)}")
-    print("  export XINWEN_BACKEND=typesense")
-    print("  xinwen reindex data/demo && xinwen serve")
-    sys.stdout.flush()
-    try:
+        print("Typesense cluster ready (Ctrl-C stops it). In another shell:")
+        print(f"  export XINWEN_TYPESENSE_KEY={cluster.api_key}")
+        print(f"  export XINWEN_TYPESENSE_NODES={','.join(cluster.urls)}")
+        print("  export XINWEN_BACKEND=typesense")
+        print("  xinwen reindex data/demo && xinwen serve")
+        sys.stdout.flush()
         while all(n.running for n in cluster.nodes):
             time.sleep(1)
         print("cluster: a node exited; stopping the others", file=sys.stderr)
@@ -270,7 +270,20 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 0
     finally:
+        _stop_uninterrupted(cluster)
+
+
+def _stop_uninterrupted(cluster: LocalCluster) -> None:
+    """Stop the nodes; a second Ctrl-C or SIGTERM meanwhile must not leave some running."""
+    if threading.current_thread() is not threading.main_thread():
         cluster.stop()
+        return
+    held = {sig: signal.signal(sig, signal.SIG_IGN) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        cluster.stop()
+    finally:
+        for sig, handler in held.items():
+            signal.signal(sig, handler)
 
 
 def _interrupt(signum: int, frame: object) -> None:
