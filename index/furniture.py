@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import opencc
 
-from xinwen.index.cleaning import fold_width, parse_date
+from xinwen.index.cleaning import fold_width, parse_date, western_dates
 
 _T2S = opencc.OpenCC("t2s")
 
@@ -260,7 +260,7 @@ def parse_byline(line: str) -> Byline | None:
     """The date and source a byline states; None for a line that is not a byline."""
     if len(line) > MAX_BYLINE_CHARS or "。" in line:
         return None
-    text = simplified(line)
+    text = western_dates(simplified(line))
     date = None
     labelled = False
     if match := _LABELLED_DATE.search(text):
@@ -328,7 +328,7 @@ def is_author_line(line: str) -> bool:
 
 def byline_site_name(line: str) -> str | None:
     """A short name after a bare date in a byline (``2023年5月12日 09:30  丙能源资讯``)."""
-    text = fold_width(line)
+    text = western_dates(fold_width(line))
     if not (match := _BARE_DATE.match(text)):
         return None
     rest = re.sub(r"星期.|周[一二三四五六日天]", "", text[match.end() :]).strip()
@@ -345,7 +345,7 @@ def byline_name(line: str) -> str | None:
     """A publication's name as an unlabelled field of a short byline beside its date
     (``2023-05-12 10:00 | 滨江日报 | 作者：张三``, ``滨江日报 2023-05-12``): the one field shaped
     like a site's or paper's name, the others a date, a time or labelled fields."""
-    text = fold_width(line)
+    text = western_dates(fold_width(line))
     if len(text) > 60 or not (match := _DATE_IN_LINE.search(text)):
         return None
     rest = text[: match.start()] + " " + text[match.end() :]

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from xinwen.index.cleaning import clean_title, find_date_in_text, parse_date
+from xinwen.index.cleaning import clean_title, find_date_in_text, parse_date, western_dates
 from xinwen.index.furniture import (
     FOOTER_RULES,
     Byline,
@@ -323,7 +323,7 @@ _DATE_LINE = re.compile(
 
 def _date_line(line: str) -> dt.date | None:
     """The date of a line that holds nothing but a date (and a time), e.g. ``（2020/2/8 9:05）``."""
-    match = _DATE_LINE.fullmatch(line.strip())
+    match = _DATE_LINE.fullmatch(western_dates(line.strip()))
     return parse_date(re.sub(r"\s+", "", match[1])) if match else None
 
 

@@ -27,7 +27,7 @@ from xinwen.index.sources import read_sources
 ROOT = Path(__file__).resolve().parent / "fixtures" / "blind-sites"
 FIELDS = ("title", "date", "source", "category", "body")
 # Splits whose misses may be printed: set 1's halves, and set 2 from round 3 on.
-OPEN_SPLITS = ("tune", "test", "test2")
+OPEN_SPLITS = ("tune", "test", "test2", "test3")
 
 
 def norm(text: str | None) -> str:
@@ -109,7 +109,9 @@ def table(pages: list[PageScore]) -> str:
                 tot[key][name][1] += 1
     fields = [*FIELDS, "all"]
     lines = ["| set | " + " | ".join(fields) + " |"]
-    splits = [s for s in ("tune", "test", "test2", "test3") if any(p.split == s for p in pages)]
+    splits = [
+        s for s in ("tune", "test", "test2", "test3", "test4") if any(p.split == s for p in pages)
+    ]
     for key in [*splits, *sorted({p.site for p in pages})]:
         cells = " | ".join(f"{tot[key][f][0]}/{tot[key][f][1]}" for f in fields)
         lines.append(f"| {key} | {cells} |")
