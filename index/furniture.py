@@ -313,7 +313,9 @@ def _squeeze(date_text: str) -> str:
 # An author line under a headline: 作者：X, 文/X, 本报记者 X 通讯员 Y, 本报评论员. No date and no
 # source, so not a `Byline`, but it marks the headline above it as a byline does.
 _AUTHOR = re.compile(
-    r"^[（(【\[■●▲]?\s*(?:(?:作者|撰文|文|图文|文图|口述|整理)\s*[:：/|｜]"
+    r"^[（(【\[■●▲]?\s*(?:(?:作者|撰文|文|图文|文图|口述|整理"
+    # (who published it: a portal's or a university's 发布人/发布部门, 供稿单位)
+    r"|发布人|发布者|发稿人|发布部门|发布单位|发稿单位|供稿|供稿单位|报送单位|投稿人)\s*[:：/|｜]"
     r"|(?:本报|本刊|本台|本网|特约|见习)?(?:记者|通讯员|评论员|特约评论员|撰稿人))"
 )
 MAX_AUTHOR_CHARS = 30

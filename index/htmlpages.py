@@ -186,6 +186,13 @@ def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
             if el.tail:
                 buffer.append(el.tail)
             continue
+        if tag == "tr" and (fields := _label_row(el)) is not None:
+            # A row of label and value cells (发布部门：| X | 发布时间：| Y): one line of fields.
+            flush()
+            out.append(fields)
+            if el.tail:
+                buffer.append(el.tail)
+            continue
         if tag in _BLOCKS:
             flush()
         elif buffer and not headings and _touches_previous(el):
@@ -197,6 +204,37 @@ def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
         stack.extend((False, child) for child in reversed(el))
     flush()
     return out
+
+
+_CELL_LABEL = re.compile(r"^[^:：]{1,8}[:：]$")
+MAX_FIELD_CELL_CHARS = 40
+
+
+def _label_row(tr: lxml.html.HtmlElement) -> str | None:
+    """A table row of label cells, each followed by its value's cell (``<td>信息来源：</td>
+    <td>X</td>``), as one line of ``label：value`` fields (an empty value's label left out),
+    so that a byline set out as a table reads as one; None for any other row."""
+    cells = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+    if len(cells) < 2 or any(c.find(".//table") is not None for c in cells):
+        return None
+    texts = [" ".join(c.text_content().split()) for c in cells]
+    if any(len(t) > MAX_FIELD_CELL_CHARS for t in texts):
+        return None
+    fields: list[str] = []
+    labels = 0
+    at = 0
+    while at < len(texts):
+        text = texts[at]
+        if _CELL_LABEL.match(text) and at + 1 < len(texts) and not _CELL_LABEL.match(texts[at + 1]):
+            labels += 1
+            if texts[at + 1]:
+                fields.append(text + texts[at + 1])
+            at += 2
+            continue
+        if text and not _CELL_LABEL.match(text):
+            fields.append(text)
+        at += 1
+    return " ".join(fields) if labels else None
 
 
 def _touches_previous(el: lxml.html.HtmlElement) -> bool:
