@@ -362,13 +362,19 @@ def byline_name(line: str) -> str | None:
 # (…融媒体中心: a county's media centre, the publisher of its news site)
 _SITE_SUFFIX = re.compile(
     r"(?:网|網|网站|在线|在線|资讯|資訊|新闻|新聞|报|報|日报|频道|门户|传媒|时报|周刊"
-    r"|融媒体中心|融媒體中心|融媒中心|传媒中心|傳媒中心)$"
+    r"|融媒体中心|融媒體中心|融媒中心|传媒中心|傳媒中心"
+    # (a broadcaster: 江城广播电视台, XX人民广播电台, XX广电)
+    r"|电视台|電視台|广播电台|廣播電台|电台|電台|广电|廣電)$"
 )
+# A foreign site's Chinese edition: a Latin name and 中文版/中文网 (Grid Weekly 中文版, FT中文网).
+_FOREIGN_EDITION = re.compile(r"^[A-Za-z][A-Za-z0-9 .&'-]{0,30}?\s?(?:中文版|中文网|中文網)$")
 _NAME_SPLIT = re.compile(r"\s*(?:[|｜_—–\-·•»]|\s{2,}|\s+(?=www\.|https?:))\s*")
 
 
 def looks_like_site_name(text: str) -> bool:
     """A short CJK name ending like a site's (…网, …在线, …资讯, …报)."""
+    if _FOREIGN_EDITION.match(text):
+        return True
     match = _SITE_SUFFIX.search(text)
     if not (3 <= len(text) <= 16 and match is not None and match.start() >= 2):
         return False
@@ -420,6 +426,21 @@ def newspaper_name(name: str) -> str:
     return paper if len(paper) >= 3 else name
 
 
+# An organisation's portal or official site (江源电力公司信息门户, XX大学官网): the organisation.
+_PORTAL = re.compile(
+    r"^(?P<owner>.+?(?:公司|集团|集團|大学|大學|学院|學院|政府|银行|銀行|医院|醫院|中心|协会|協會|学会"
+    r"|學會|局|厅|廳|委))"
+    r"(?:信息门户|信息門戶|门户网站|門戶網站|门户网|門戶網|门户|門戶|官方网站|官方網站|官网|官網)"
+    r"(?:\s*[（(](?:内网|內網|外网|外網)[）)])?$"
+)
+
+
+def portal_owner(name: str) -> str:
+    """The organisation whose portal or official site a name is (``XX公司信息门户`` → XX公司)."""
+    match = _PORTAL.match(name)
+    return match["owner"] if match and len(match["owner"]) >= 3 else name
+
+
 _CRUMBS = re.compile(r"\s*[>＞»›]\s*")
 
 
@@ -438,16 +459,25 @@ def site_name_in(line: str) -> str | None:
         flags=re.IGNORECASE,
     )
     for part in _NAME_SPLIT.split(text):
+        if _FOREIGN_EDITION.match(part.strip()):
+            return part.strip()
         for word in part.split():
-            if looks_like_site_name(word):
+            word = word.lstrip(":：")  # (版权所有：X)
+            # A labelled field (正在直播：X频道, a live-stream bar) names no site.
+            if looks_like_site_name(word) and not re.search("[:：]", word):
                 return word
     return None
+
+
+_NAV_WORDS = frozenset(("首页", "主页", "网站首页", "返回首页", "门户首页"))
 
 
 def header_name(line: str) -> str | None:
     """The first field of a site's header line (``己能观察 · 新能源深度报道`` → 己能观察)."""
     parts = [p for p in _NAME_SPLIT.split(line) if p.strip()]
     first = parts[0].split()[0] if parts else ""
+    if simplified(first) in _NAV_WORDS:
+        return None  # a menu's first item (首页), not a name
     if 2 <= len(first) <= 16 and _CJK.search(first) and not re.search(r"\d", first):
         return first
     return None

@@ -44,6 +44,7 @@ from xinwen.index.furniture import (
     newspaper_name,
     owner_name,
     parse_byline,
+    portal_owner,
     site_name_in,
     split_title,
     url_in,
@@ -573,8 +574,9 @@ def _source(
 ) -> tuple[str | None, str]:
     source, source_from = _stated_or_site(judged, near, hints, template, title)
     if source and source_from.startswith("site name"):
-        # An e-paper's platform (XX日报数字报刊平台) is published by the newspaper it names.
-        source = newspaper_name(source)
+        # An e-paper's platform (XX日报数字报刊平台) is published by the newspaper it names, an
+        # organisation's portal (XX公司信息门户) by the organisation.
+        source = portal_owner(newspaper_name(source))
     return source, source_from
 
 
@@ -599,6 +601,9 @@ def _stated_or_site(
             return name, "byline (unlabelled name beside the date)"
     if hints.site_name:
         return hints.site_name, "site name (page markup)"
+    if template is not None and (name := template.site_name):
+        # (a page whose <title> is the headline alone is the site's all the same)
+        return name, "site name (the markup of the site's other pages)"
     if name := _saved_title_site(judged.lines[:2], title):
         return name, "site name (saved page title)"
     for i in near:
@@ -607,7 +612,8 @@ def _stated_or_site(
     for i, line in enumerate(judged.lines):
         # (a related-articles heading, 相关新闻, is furniture, not a header naming the site)
         template_line = (judged.rules[i] or "").startswith("template") and not judged.furniture[i]
-        if template_line and (name := site_name_in(line)):
+        # (nor is a menu's item: a section named like a site, 综合新闻)
+        if template_line and not _menu_item(judged.lines, i) and (name := site_name_in(line)):
             return name, "site name (learned header)"
     for i, line in enumerate(judged.lines[:3]):
         # The site's header: its first repeated line that is not furniture, first field.
@@ -631,6 +637,22 @@ def _stated_or_site(
         if name := owner_name(line):
             return name, "site name (copyright or sponsor line)"
     return None, "none"
+
+
+_MENU_ITEM = re.compile(r"^[^\s，。,.:：!！?？]{1,8}$")
+
+
+def _menu_item(lines: list[str], i: int) -> bool:
+    """Line `i` is an item of a menu set out one item a line (首页 / 学校要闻 / 综合新闻 / …):
+    a run of three or more short words, of which it is not the first (a logo may start it)."""
+    if not _MENU_ITEM.match(lines[i]):
+        return False
+    start, end = i, i
+    while start > 0 and _MENU_ITEM.match(lines[start - 1]):
+        start -= 1
+    while end + 1 < len(lines) and _MENU_ITEM.match(lines[end + 1]):
+        end += 1
+    return end - start >= 2 and i != start
 
 
 def _named_again(lines: list[str], at: int, name: str) -> bool:

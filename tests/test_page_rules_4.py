@@ -14,6 +14,8 @@ from pathlib import Path
 from tests.pagetext import MORE, PROSE, read_one
 from xinwen.index.cleaning import parse_date
 from xinwen.index.furniture import parse_byline
+from xinwen.index.records import Record
+from xinwen.index.sources import read_sources
 
 
 def html_page(
@@ -71,3 +73,72 @@ def test_a_byline_set_out_as_label_and_value_cells_is_read(tmp_path: Path) -> No
     # An empty 信息来源 cell names no one (not the next cell's label).
     path.write_text(info_table(rows.replace("<td>滨江日报</td>", "<td></td>")), "utf-8")
     assert read_one(path).source != "密级"
+
+
+def site_pages(folder: Path, pages: list[tuple[str, str]], header: str, footer: str) -> list[Path]:
+    """A site's pages in `folder`: (<title>, headline) each, the same header and footer."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n, (title, headline) in enumerate(pages):
+        path = folder / f"{n}.html"
+        path.write_text(
+            f'<html><head><meta charset="utf-8"><title>{title}</title></head><body>'
+            f"{header}<h1>{headline}</h1><div class='info'>2023-05-0{n + 1} 10:00</div>"
+            f"<div class='article'><p>第{n}批。{PROSE}</p><p>{MORE}</p></div>"
+            f"{footer}</body></html>",
+            "utf-8",
+        )
+        paths.append(path)
+    return paths
+
+
+def read_folder(folder: Path) -> dict[str, Record]:
+    return {Path(r.origin.path).name: r for r in read_sources([folder]) if isinstance(r, Record)}
+
+
+def test_a_broadcasters_name_and_not_its_live_bar_is_the_source(tmp_path: Path) -> None:
+    header = (
+        "<div class='nav'><a>首页</a></div>"
+        "<div class='live'>正在直播：滨江新闻综合频道 进入直播间</div>"
+    )
+    footer = "<div class='foot'>滨江广播电视台 版权所有</div>"
+    pages = [(f"快讯：滨江第{n}座充电站建成", f"快讯：滨江第{n}座充电站建成") for n in range(3)]
+    site_pages(tmp_path / "tv", pages, header, footer)
+    records = read_folder(tmp_path / "tv")
+    assert {r.source for r in records.values()} == {"滨江广播电视台"}
+
+
+def test_a_foreign_sites_chinese_edition_is_named_by_its_header(tmp_path: Path) -> None:
+    header = (
+        "<div class='top'>English | 中文 Sign in</div><div class='brand'>Grid Weekly 中文版</div>"
+    )
+    pages = [(f"欧洲第{n}座储能电站投运", f"欧洲第{n}座储能电站投运") for n in range(3)]
+    site_pages(tmp_path / "em", pages, header, "<div>© 2024 Grid Weekly Media Ltd.</div>")
+    records = read_folder(tmp_path / "em")
+    assert {r.source for r in records.values()} == {"Grid Weekly 中文版"}
+
+
+def test_an_organisations_portal_is_published_by_the_organisation(tmp_path: Path) -> None:
+    path = tmp_path / "a.html"
+    path.write_text(
+        html_page("2023-05-22", title="充电桩乡镇全覆盖 - 滨江电力公司信息门户"), "utf-8"
+    )
+    assert read_one(path).source == "滨江电力公司"
+
+
+def test_a_sites_name_from_its_other_pages_titles(tmp_path: Path) -> None:
+    # Some of a site's pages name it in their <title>, others give the headline alone; the menu
+    # has a section ending like a site's name (综合新闻), which is not the site.
+    menu = "<ul class='menu'><li>首页</li><li>学校要闻</li><li>综合新闻</li><li>学院风采</li></ul>"
+    footer = "<div class='foot'>版权所有：滨江大学党委宣传部</div>"
+    pages = [(f"第{n}届储能大赛举行-滨江大学新闻网", f"第{n}届储能大赛举行") for n in range(2)]
+    pages.append(("学院师生赴核电基地实习", "学院师生赴核电基地实习"))
+    site_pages(tmp_path / "univ", pages, menu, footer)
+    records = read_folder(tmp_path / "univ")
+    assert records["2.html"].source == "滨江大学新闻网"
+    # Pages of several sites, each named once, lend no name to a page that names none.
+    (tmp_path / "univ" / "1.html").write_text(
+        (tmp_path / "univ" / "1.html").read_text("utf-8").replace("滨江大学新闻网", "西岭日报网"),
+        "utf-8",
+    )
+    assert read_folder(tmp_path / "univ")["2.html"].source not in ("滨江大学新闻网", "综合新闻")
