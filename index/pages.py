@@ -45,6 +45,7 @@ from xinwen.index.furniture import (
     owner_name,
     parse_byline,
     portal_owner,
+    simplified,
     site_name_in,
     split_title,
     url_in,
@@ -301,6 +302,8 @@ def extract_page(
                 dropped.append(Dropped(body.pop(at), "byline"))
                 break
     source, source_from = _source(judged, near, hints, template, title)
+    breadcrumb = _breadcrumb(lines[:limit], rules, title)
+    title = _without_column_tag(title, lines, breadcrumb)
     return Page(
         title=title,
         body="\n".join(body),
@@ -309,11 +312,36 @@ def extract_page(
         date_from=date_from,
         source_from=source_from,
         title_from=title_from if title else "none",
-        breadcrumb=_breadcrumb(lines[:limit], rules, title),
+        breadcrumb=breadcrumb,
         url=url,
         dropped=tuple(dropped),
         has_text=any(is_prose(line) or line.endswith(_SENTENCE_ENDS) for line in body),
     )
+
+
+# A column tag before a headline: what kind of item it is (【简讯】, [图片新闻], 【X早新闻】: a
+# brief, a programme, a medium), or a section the page names apart (its menu's 【媒体北湖】).
+# A series' name (【大国工匠】张冬伟：…) and a flash marker (【快讯】, 【突发】, 【独家】) are the
+# publisher's own headline, as lists show it: kept.
+_COLUMN_TAG = re.compile(
+    r"^\s*[【\[［〖]\s*(?P<tag>[^】\]］〗\s]{1,8})\s*[】\]］〗]\s*(?P<rest>.+)$"
+)
+_ITEM_KINDS = re.compile(
+    r"(?:简讯|短讯|速递|速览|早新闻|午新闻|晚新闻|早报|晚报|夜报|新闻|资讯|动态|要闻|播报|直播|视频"
+    r"|图片|图文|通知|公告|专题|现场)$"
+)
+_MIN_UNTAGGED_CHARS = 4
+
+
+def _without_column_tag(title: str, lines: list[str], breadcrumb: str | None) -> str:
+    """The headline without a column tag before it (see `_COLUMN_TAG`)."""
+    match = _COLUMN_TAG.match(title)
+    if not match or len(match["rest"]) < _MIN_UNTAGGED_CHARS:
+        return title
+    tag = match["tag"]
+    if _ITEM_KINDS.search(simplified(tag)) or tag == breadcrumb or tag in lines:
+        return match["rest"].strip()
+    return title
 
 
 _DATE_LINE = re.compile(

@@ -142,3 +142,25 @@ def test_a_sites_name_from_its_other_pages_titles(tmp_path: Path) -> None:
         "utf-8",
     )
     assert read_folder(tmp_path / "univ")["2.html"].source not in ("滨江大学新闻网", "综合新闻")
+
+
+def test_a_column_tag_before_the_headline_is_not_part_of_it(tmp_path: Path) -> None:
+    path = tmp_path / "a.html"
+    menu = "<ul class='menu'><li>首页</li><li>学校要闻</li><li>媒体滨江</li><li>学术动态</li></ul>"
+    for tag, menu_html, want in (
+        ("【简讯】", "", "充电桩乡镇全覆盖"),
+        ("【滨江早新闻】", "", "充电桩乡镇全覆盖"),
+        ("[图片新闻]", "", "充电桩乡镇全覆盖"),
+        # a flash marker is the publisher's own headline
+        ("【快讯】", "", "【快讯】充电桩乡镇全覆盖"),
+        # a tag naming the section the page's menu lists
+        ("【媒体滨江】", menu, "充电桩乡镇全覆盖"),
+        # a series' name is the headline's own
+        ("【大国工匠】", menu, "【大国工匠】充电桩乡镇全覆盖"),
+    ):
+        headline = f"{tag}充电桩乡镇全覆盖"
+        page = html_page("2023-05-22", title=headline, h1=headline)
+        path.write_text(
+            page.replace("<div class='logo'>", f"{menu_html}<div class='logo'>"), "utf-8"
+        )
+        assert read_one(path).title == want, tag
