@@ -49,6 +49,12 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("QR code", r"扫一扫|扫码|扫描二维码|关注.{0,12}公众号|长按(?:识别|扫码|二维码)"),
         ("share", r"点个?在看|^点赞(?:\s*\d+)?$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友"),
         ("end mark", r"^[-—–=_\s]*(?:end|完)[-—–=_\s]*$"),
+        # A news app's prompts, copied with its article: 打开APP看更多, 举报/投诉, 展开全文.
+        (
+            "app prompt",
+            r"^(?:打开|下载|安装|前往)\s*(?:app|客户端)|(?:app|客户端)内(?:打开|阅读|查看)"
+            r"|^(?:展开全文|查看全文|阅读全文)$|^(?:举报|投诉)(?:\s*[/|｜]\s*(?:投诉|举报))?$",
+        ),
         # A bar of reader actions only (分享 收藏 邀请, 点赞186 在看57) under a post or article.
         (
             "share",
@@ -128,6 +134,7 @@ MAX_DISCLAIMER_CHARS = 300
 FOOTER_RULES = frozenset(
     {
         "end mark",
+        "app prompt",
         "tags",
         "previous/next",
         "share",

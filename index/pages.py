@@ -191,7 +191,34 @@ def _judge(lines: list[str], boilerplate: Boilerplate, template: SiteTemplate | 
         judged.rules[i] = (template.rule(line) if template else None) or furniture
         judged.bylines[i] = parse_byline(line)
         judged.authors[i] = judged.bylines[i] is None and is_author_line(line)
+    for i in range(1, min(judged.limit, n) - 1):
+        judged.authors[i] = judged.authors[i] or _account_line(judged, i)
     return judged
+
+
+_NAME_LINE = re.compile(
+    r"^[^\s，。,.:：;；!！?？“”\"'《》]{2,12}(?:\s[^\s，。,.:：;；!！?？]{2,4})?$"
+)
+
+
+def _account_line(judged: _Judged, i: int) -> bool:
+    """A news app's account line, copied with the article: a short name between the headline
+    (or its subtitle) and the dated byline (``标题 / 能源观察周刊 / 2024-02-18 08:15 来源：X``).
+    It marks the headline above it as an author line does, and is neither headline nor text."""
+    lines, bylines, rules = judged.lines, judged.bylines, judged.rules
+    line = lines[i]
+    if bylines[i] is not None or rules[i] is not None or not _NAME_LINE.match(line):
+        return False
+    if bylines[i + 1] is None:  # (a date, a 来源, or both; 3小时前 来源：X has no date)
+        return False
+    j = i - 2 if judged.furniture[i - 1] == "subtitle" and i >= 2 else i - 1
+    above = lines[j]
+    return (
+        len(above) > len(line)
+        and headline_shaped(above)
+        and rules[j] is None
+        and not _is_site_header(above)
+    )
 
 
 def looks_like_page(lines: list[str], boilerplate: Boilerplate) -> bool:
@@ -638,8 +665,10 @@ def _stated_or_site(
         if i < len(judged.lines) and (name := byline_site_name(judged.lines[i])):
             return name, "site name (byline)"
     for i, line in enumerate(judged.lines):
-        # (a related-articles heading, 相关新闻, is furniture, not a header naming the site)
-        template_line = (judged.rules[i] or "").startswith("template") and not judged.furniture[i]
+        # (a related-articles heading, 相关新闻, is furniture, not a header naming the site;
+        # after a patterns file's end: line, which left the rest unjudged, the template's)
+        rule = judged.rules[i] if i < judged.limit else _template_rule(template, line)
+        template_line = (rule or "").startswith("template") and not judged.furniture[i]
         # (nor is a menu's item: a section named like a site, 综合新闻)
         if template_line and not _menu_item(judged.lines, i) and (name := site_name_in(line)):
             return name, "site name (learned header)"
@@ -665,6 +694,10 @@ def _stated_or_site(
         if name := owner_name(line):
             return name, "site name (copyright or sponsor line)"
     return None, "none"
+
+
+def _template_rule(template: SiteTemplate | None, line: str) -> str | None:
+    return template.rule(line) if template is not None and line_rule(line) is None else None
 
 
 _MENU_ITEM = re.compile(r"^[^\s，。,.:：!！?？]{1,8}$")

@@ -164,3 +164,36 @@ def test_a_column_tag_before_the_headline_is_not_part_of_it(tmp_path: Path) -> N
             page.replace("<div class='logo'>", f"{menu_html}<div class='logo'>"), "utf-8"
         )
         assert read_one(path).title == want, tag
+
+
+def app_page(n: int, account: str, byline: str, subtitle: str = "") -> str:
+    return (
+        f"滨江新建第{n}批充电桩 乡镇实现全覆盖\n{subtitle}{account}\n{byline}\n\n"
+        f"第{n}批。{PROSE}\n\n{MORE}\n\n举报/投诉\n\n打开APP看更多\n\n相关推荐\n"
+        "老旧小区充电设施改造启动\n评论 128\n\n滨江快报 - 懂城市的新闻客户端\n"
+    )
+
+
+def test_a_news_apps_copied_article_keeps_its_headline_and_drops_the_apps_lines(
+    tmp_path: Path,
+) -> None:
+    site = tmp_path / "app"
+    site.mkdir()
+    pages = {
+        "0.txt": app_page(0, "能源观察周刊", "2024-02-18 08:15 来源：能源观察周刊"),
+        "1.txt": app_page(1, "滨江评论员 周平", "3小时前 来源：滨江评论", "——来自一线的调查\n"),
+        "2.txt": app_page(2, "滨江快讯", "2024-02-26 06:30"),
+    }
+    for name, text in pages.items():
+        (site / name).write_text(text, "utf-8")
+    records = read_folder(site)
+    for n, name in enumerate(pages):
+        record = records[name]
+        assert record.title == f"滨江新建第{n}批充电桩 乡镇实现全覆盖", name
+        assert PROSE in record.body and "举报" not in record.body and "APP" not in record.body
+    assert [records[n].source for n in pages] == ["能源观察周刊", "滨江评论", "滨江快报"]
+    assert "滨江评论员" not in records["1.txt"].body
+    # One page alone: the headline, and the app's prompts are not its text.
+    record = read_one(site / "2.txt")
+    assert record.title == "滨江新建第2批充电桩 乡镇实现全覆盖"
+    assert "举报" not in record.body and "APP" not in record.body
