@@ -16,6 +16,7 @@ from xinwen.index.cleaning import parse_date
 from xinwen.index.furniture import parse_byline
 from xinwen.index.records import Record
 from xinwen.index.sources import read_sources
+from xinwen.index.sources.categories import folder_category
 
 
 def html_page(
@@ -197,3 +198,24 @@ def test_a_news_apps_copied_article_keeps_its_headline_and_drops_the_apps_lines(
     record = read_one(site / "2.txt")
     assert record.title == "滨江新建第2批充电桩 乡镇实现全覆盖"
     assert "举报" not in record.body and "APP" not in record.body
+
+
+def test_a_province_folder_inside_a_category_is_a_region_of_it(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    for folder in ("地方/湖南", "地方/广西壮族自治区", "要闻", "评论", "湖南"):
+        (root / folder).mkdir(parents=True)
+    assert folder_category(str(root / "地方" / "湖南" / "a.txt"), str(root)) == "地方"
+    assert folder_category(str(root / "地方" / "广西壮族自治区" / "a.txt"), str(root)) == "地方"
+    # a province's folder right under the source is a category (a regional site's sections)
+    assert folder_category(str(root / "湖南" / "a.txt"), str(root)) == "湖南"
+
+
+def test_a_hyphenated_latin_section_beside_categories_is_a_category(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    for folder in ("oil-gas", "power", "carbon"):
+        (root / folder).mkdir(parents=True)
+    assert folder_category(str(root / "oil-gas" / "a.html"), str(root)) == "oil-gas"
+    # alone it is a crawl's label
+    (tmp_path / "crawl" / "new-site").mkdir(parents=True)
+    path = tmp_path / "crawl" / "new-site" / "a.html"
+    assert folder_category(str(path), str(tmp_path / "crawl")) is None
