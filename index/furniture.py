@@ -166,6 +166,8 @@ _DATE_LABEL = (
     r"(?:发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|时间|日期|发布于|发表于|发布)"
 )
 _LABELLED_DATE = re.compile(_DATE_LABEL + r"\s*[:：]?\s*" + _DATE)
+# Labels of dates that are not the publication's: a document's signing (成文日期), an update.
+_OTHER_DATE = re.compile(r"(?:成文|更新|修改|修订|撰写|印发|生效|实施|施行|截止|有效)(?:时间|日期)")
 _BARE_DATE = re.compile(
     r"^[\[【(（]?\s*" + _DATE + r"\s*(?:星期[一二三四五六日天]|周[一二三四五六日天])?"
 )
@@ -207,6 +209,9 @@ class Byline:
     date: dt.date | None
     source: str | None
     labelled_date: bool  # the date follows 发布时间/日期/… (else the line starts with it)
+    # the label names another date than the publication's (成文日期, 更新时间): the page's date
+    # only when no byline gives the publication's
+    other_date: bool = False
 
     @property
     def strong(self) -> bool:
@@ -270,7 +275,17 @@ def parse_byline(line: str) -> Byline | None:
     text = western_dates(simplified(line))
     date = None
     labelled = False
-    if match := _LABELLED_DATE.search(text):
+    other = False
+    if labelled_dates := list(_LABELLED_DATE.finditer(text)):
+        # (of 成文日期：… 发布日期：… the publication's; else the first)
+        other_dates = [
+            _OTHER_DATE.search(text[max(0, m.start() - 4) : m.start() + 4]) for m in labelled_dates
+        ]
+        match = next(
+            (m for m, o in zip(labelled_dates, other_dates, strict=True) if not o),
+            labelled_dates[0],
+        )
+        other = all(other_dates)
         date, labelled = parse_date(_squeeze(match["date"])), True
     elif match := _BARE_DATE.match(text):
         rest = text[match.end() :].strip()
@@ -294,7 +309,7 @@ def parse_byline(line: str) -> Byline | None:
         return None
     if date is None and not _BYLINE_FIELDS.search(text):
         return None
-    return Byline(date, source, labelled)
+    return Byline(date, source, labelled, other)
 
 
 _ANY_DATE = re.compile(_DATE)

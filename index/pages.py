@@ -597,13 +597,18 @@ def _date(
     candidates = [i for i in near if i < footer_at and (b := judged.bylines[i]) and b.date]
     if candidates:
         i = min(
-            candidates, key=lambda i: (not judged.bylines[i].labelled_date, abs(i - (head or 0)))
-        )  # type: ignore[union-attr]
+            candidates,
+            key=lambda i: (
+                judged.bylines[i].other_date,  # type: ignore[union-attr]
+                not judged.bylines[i].labelled_date,  # type: ignore[union-attr]
+                abs(i - (head or 0)),
+            ),
+        )
         return judged.bylines[i].date, "byline"  # type: ignore[union-attr]
     # A labelled date (发布时间：…), or a date with a source, anywhere above the footer.
-    for byline in judged.bylines[: judged.limit]:
-        if byline and byline.strong:
-            return byline.date, "byline"
+    strong = [b for b in judged.bylines[: judged.limit] if b and b.strong]
+    if strong:  # (the publication's date before a 成文日期 or 更新时间)
+        return min(strong, key=lambda b: b.other_date).date, "byline"
     if head is not None and "e-paper navigation" in judged.furniture[:head]:
         # A newspaper's e-paper page: the date in its header is the issue's, the article's.
         for byline in judged.bylines[:head]:

@@ -219,3 +219,18 @@ def test_a_hyphenated_latin_section_beside_categories_is_a_category(tmp_path: Pa
     (tmp_path / "crawl" / "new-site").mkdir(parents=True)
     path = tmp_path / "crawl" / "new-site" / "a.html"
     assert folder_category(str(path), str(tmp_path / "crawl")) is None
+
+
+def test_the_publication_date_wins_over_a_signing_or_update_date(tmp_path: Path) -> None:
+    path = tmp_path / "a.html"
+    for byline in (
+        "<p>成文日期：2023年10月18日 发布日期：2023年10月25日</p>",
+        "<p>更新时间：2023-10-18</p><p>发布时间：2023-10-25</p>",
+        "<p>发布时间：2023-10-25 更新时间：2023-10-26</p>",
+    ):
+        path.write_text(html_page(byline), "utf-8")
+        record = read_one(path)
+        assert record.published is not None and record.published.isoformat() == "2023-10-25"
+    # alone, an update's date is the page's
+    path.write_text(html_page("<p>更新时间：2023-10-26</p>"), "utf-8")
+    assert str(read_one(path).published) == "2023-10-26"
