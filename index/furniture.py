@@ -173,12 +173,16 @@ _BARE_DATE = re.compile(
 )
 # ``来源：X``, and ``来源 | X`` as WeChat-style articles print a repost's origin.
 _SOURCE = re.compile(
-    r"(?:来源|來源|稿源|出处|出自|转自|转载自)(?:\s*[:：]\s*|\s*[|｜丨]\s*(?=[^\s|｜丨]))"
+    # (信息来源, 稿件来源, 文章来源, 原文来源 … end in 来源; a quoted paper: 摘自：《X报》)
+    r"(?:来源|來源|稿源|出处|出處|出自|转自|轉自|转载自|轉載自|转载于|轉載於|转引自|轉引自|摘自"
+    r"|选自|選自|原载|原載)(?:\s*[:：]\s*|\s*[|｜丨]\s*(?=[^\s|｜丨]))"
     r"(?P<source>[^\s:：|｜　()（）【】\[\]]{1,30}?)"
-    r"(?=$|[\s:：|｜　()（）【】\[\]]|作者|编辑|责任编辑|记者|发布|时间|日期|浏览|阅读|点击)"
+    r"(?=$|[\s:：|｜　()（）【】\[\]]|作者|编辑|责任编辑|责编|记者|通讯员|摄影|审核|发布|时间|日期"
+    r"|浏览|阅读|点击)"
 )
 _BYLINE_FIELDS = re.compile(
-    r"(?:来源|來源|稿源|出处|转自|转载自|作者|记者|發布|发布时间|发布日期|日期|时间|浏览|阅读"
+    r"(?:来源|來源|稿源|出处|转自|转载自|转载于|转引自|摘自|选自|原载|作者|记者|發布|发布时间"
+    r"|发布日期|日期|时间|浏览|阅读"
     r"|点击|编辑|通讯员|字号)\s*[:：]|(?:来源|來源)\s*[|｜丨]"
     # a reporter's credit with the dateline's city (記者林某／台北報導)
     r"|记者\s*\S{1,6}\s*[/／]\s*\S{1,6}报[导道]"
@@ -199,6 +203,18 @@ _NOT_A_SOURCE = frozenset(
     }
 )
 _SOURCE_TAIL = re.compile(r"[)）】\]。，,]+$")
+_QUOTES = ("《》", "〈〉", "“”", "「」", "『』", '""')
+
+
+def _unquoted(name: str) -> str:
+    """A name without the marks that enclose it whole (摘自：《X报》 → X报)."""
+    for pair in _QUOTES:
+        if len(name) > 2 and name[0] == pair[0] and name[-1] == pair[1]:
+            inner = name[1:-1]
+            return inner if pair[0] not in inner and pair[1] not in inner else name
+    return name
+
+
 MAX_BYLINE_CHARS = 90
 
 
@@ -302,7 +318,7 @@ def parse_byline(line: str) -> Byline | None:
         date = parse_date(_squeeze(match["date"]))
     source = None
     if match := _SOURCE.search(fold_width(line)):
-        source = _SOURCE_TAIL.sub("", match["source"]) or None
+        source = _unquoted(_SOURCE_TAIL.sub("", match["source"])) or None
         if source in _NOT_A_SOURCE:
             source = None  # 来源：本站 names no one: the site's name is taken instead
     if date is None and source is None:

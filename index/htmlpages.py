@@ -60,6 +60,7 @@ _ACCOUNT_XPATH = (
     "//*[@id='js_name' or @id='profileBt' or contains(@class, 'profile_nickname')"
     " or contains(@class, 'account_nickname')]"
 )
+_META_SITE_NAMES = ("og:site_name", "sitename", "site_name", "application-name")
 _META_TITLES = ("og:title", "twitter:title", "articletitle", "headline")
 _META_DATES = (
     "article:published_time",
@@ -70,7 +71,21 @@ _META_DATES = (
     "publishtime",
     "datepublished",
     "dc.date.issued",
+    "dcterms.issued",
+    "dcterms.created",
+    "dc.date.created",
     "dc.date",
+    # (portals' own names: Sina's, Weibo's, Tencent's, Parse.ly's; TRS CMS writes PubDate)
+    "firstpublishedtime",
+    "publishedtime",
+    "published_time",
+    "pubtime",
+    "releasedate",
+    "release_date",
+    "og:release_date",
+    "weibo:article:create_at",
+    "parsely-pub-date",
+    "sailthru.date",
     "date",
 )
 
@@ -262,7 +277,8 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     page_title = clean_title(title_el.text_content()) if title_el is not None else ""
     h1s = [clean_title(h.text_content()) for h in root.iter("h1")]
     meta_title = next((clean_title(meta[k]) for k in _META_TITLES if meta.get(k, "").strip()), "")
-    site = clean_title(meta.get("og:site_name", "") or meta.get("application-name", ""))
+    # (SiteName: what Chinese government sites' CMS, TRS, writes)
+    site = next((clean_title(meta[k]) for k in _META_SITE_NAMES if meta.get(k, "").strip()), "")
     if site in _PLATFORMS or not site:
         # An article on a publishing platform is the account's, which names itself apart.
         site = _account_name(root, meta) or site
@@ -286,7 +302,10 @@ _SOURCE_TOKEN = re.compile(
     r"^(?:ly|from|come-?from|media-?name)$"
     r"|(?:^|[-_]|article|news|post|info)(?:source|src|laiyuan)(?:$|[-_]|name|link)"
 )
-_SOURCE_LABEL = re.compile(r"^(?:来源|來源|稿源|出处|source)\s*[:：|｜]?\s*", re.IGNORECASE)
+_SOURCE_LABEL = re.compile(
+    r"^(?:(?:信息|稿件|文章|原文|新闻|消息)?(?:来源|來源)|稿源|出处|出處|source)\s*[:：|｜]?\s*",
+    re.IGNORECASE,
+)
 _DIGITS = re.compile(r"\d")
 
 

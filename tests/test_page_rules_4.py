@@ -234,3 +234,28 @@ def test_the_publication_date_wins_over_a_signing_or_update_date(tmp_path: Path)
     # alone, an update's date is the page's
     path.write_text(html_page("<p>更新时间：2023-10-26</p>"), "utf-8")
     assert str(read_one(path).published) == "2023-10-26"
+
+
+def test_the_common_labels_of_a_source_name_it(tmp_path: Path) -> None:
+    path = tmp_path / "a.html"
+    for byline, want in (
+        ("稿件来源：滨江日报 作者：张三", "滨江日报"),
+        ("2023-05-12 原文来源：滨江日报", "滨江日报"),
+        ("出處：滨江日報", "滨江日報"),
+        ("2023-05-12 轉載自：滨江日報", "滨江日報"),
+        ("摘自：《滨江日报》", "滨江日报"),
+        ("2023-05-12 来源：滨江日报 摄影：李四", "滨江日报"),
+    ):
+        path.write_text(html_page(byline), "utf-8")
+        assert read_one(path).source == want, byline
+
+
+def test_a_government_cms_meta_names_the_site_and_dates_the_page(tmp_path: Path) -> None:
+    path = tmp_path / "a.html"
+    page = html_page("<span>字号：大 中 小</span>", title="充电桩乡镇全覆盖")
+    metas = '<meta name="SiteName" content="滨江市人民政府"><meta name="firstpublishedtime" '
+    metas += 'content="2023-05-12 10:00:00">'
+    path.write_text(page.replace("</head>", metas + "</head>").replace("滨江网", "滨江"), "utf-8")
+    record = read_one(path)
+    assert record.source == "滨江市人民政府"
+    assert str(record.published) == "2023-05-12"
