@@ -43,7 +43,10 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "editor",
             r"^[（(【\[]?\s*(?:责任编辑|责编|编辑|审核|校对|终审|初审|复审|审校|监制|值班编辑"
-            r"|文字编辑|美术编辑|图片编辑)\s*[:：]",
+            r"|文字编辑|美术编辑|图片编辑"
+            # (a feature's credits: 策划：X 统筹：Y 摄影：Z, 文字：X 摄影：Y)
+            r"|策划|统筹|出品|摄影|摄像|剪辑|美编|排版|制图|配图|(?:文字|撰稿)(?=\s*[:：]\s*\S+\s+"
+            r"(?:摄影|摄像|编辑|制图)))\s*[:：]",
         ),
         ("share", r"^(?:分享到|分享至|分享\s*[:：]|一键分享)|(?:微信|微博)\s+(?:微博|QQ空间|微信)"),
         ("QR code", r"扫一扫|扫码|扫描二维码|关注.{0,12}公众号|长按(?:识别|扫码|二维码)"),
@@ -284,10 +287,23 @@ def is_navigation(line: str) -> bool:
     return bool(_NAV_SEPARATED.match(line) or _NAV_SPACED.match(line))
 
 
+# A two-character label spaced out to line up with longer ones (来  源：, 作　者：, 日　期：), as
+# government and university sites print their bylines.
+_SPACED_LABEL = re.compile(
+    r"(?<![\u3400-\u9fff])([来來作日时時出编編摄攝])[\s\u3000]+([源者期间間处處辑輯影])(?=\s*[:：])"
+)
+
+
+def unspaced_labels(line: str) -> str:
+    """`line` with its spaced-out two-character labels closed up (来  源： → 来源：)."""
+    return _SPACED_LABEL.sub(r"\1\2", line) if "：" in line or ":" in line else line
+
+
 def parse_byline(line: str) -> Byline | None:
     """The date and source a byline states; None for a line that is not a byline."""
     if len(line) > MAX_BYLINE_CHARS or "。" in line:
         return None
+    line = unspaced_labels(line)
     text = western_dates(simplified(line))
     date = None
     labelled = False

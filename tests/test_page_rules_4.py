@@ -259,3 +259,14 @@ def test_a_government_cms_meta_names_the_site_and_dates_the_page(tmp_path: Path)
     record = read_one(path)
     assert record.source == "滨江市人民政府"
     assert str(record.published) == "2023-05-12"
+
+
+def test_spaced_out_labels_and_a_features_credits(tmp_path: Path) -> None:
+    path = tmp_path / "a.html"
+    page = html_page("发布时间：2023-05-12　　来　　源：滨江日报　　作　者：张三")
+    credits = "<p>策划：李四 统筹：王五 摄影：赵六</p><p>（文字：张三 摄影：李四）</p>"
+    path.write_text(page.replace("</div><div class='foot'>", f"{credits}</div><div class='foot'>"))
+    record = read_one(path)
+    assert record.source == "滨江日报"
+    assert str(record.published) == "2023-05-12"
+    assert "统筹" not in record.body and "摄影" not in record.body and PROSE in record.body
