@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import opencc
 
-from xinwen.index.cleaning import fold_width, parse_date, western_dates
+from xinwen.index.cleaning import EN_MONTHS, fold_width, parse_date, western_dates
 
 _T2S = opencc.OpenCC("t2s")
 
@@ -161,7 +161,10 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 _DATE = (
     r"(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
-    r"|\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})"
+    r"|\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}"
+    # (a Chinese edition of a foreign site: Sep 14, 2023, 14 September 2023)
+    r"|(?:" + EN_MONTHS + r")[a-z]*\.?\s*\d{1,2},?\s*\d{4}"
+    r"|\d{1,2}\s*(?:" + EN_MONTHS + r")[a-z]*\.?,?\s*\d{4})"
     # the time, also in 12-hour form (下午 3:15, as Taiwan and Hong Kong sites print it)
     r"(?:\s*(?:上午|下午|早上|晚上|凌晨|中午)?\s*(?P<time>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?"
 )
@@ -170,7 +173,11 @@ _DATE_LABEL = (
 )
 _LABELLED_DATE = re.compile(_DATE_LABEL + r"\s*[:：]?\s*" + _DATE)
 # Labels of dates that are not the publication's: a document's signing (成文日期), an update.
-_OTHER_DATE = re.compile(r"(?:成文|更新|修改|修订|撰写|印发|生效|实施|施行|截止|有效)(?:时间|日期)")
+_OTHER_DATE = re.compile(
+    r"(?:成文|更新|修改|修订|撰写|印发|生效|实施|施行|截止|有效)(?:时间|日期)|更新于|修改于|updated"
+    r"|modified",
+    re.IGNORECASE,
+)
 _BARE_DATE = re.compile(
     r"^[\[【(（]?\s*" + _DATE + r"\s*(?:星期[一二三四五六日天]|周[一二三四五六日天])?"
 )
@@ -332,6 +339,7 @@ def parse_byline(line: str) -> Byline | None:
     elif (match := _ANY_DATE.search(text)) and _short_segments(text, match):
         # "站名 / 作者 / 2021年08月09日 星期一 / 栏目": a date among short fields.
         date = parse_date(_squeeze(match["date"]))
+        other = bool(_OTHER_DATE.search(text[: match.start()][-12:]))  # (Updated Sep 14, 2023)
     source = None
     if match := _SOURCE.search(fold_width(line)):
         source = _unquoted(_SOURCE_TAIL.sub("", match["source"])) or None
@@ -353,9 +361,10 @@ _WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六�
 
 def _short_segments(text: str, match: re.Match[str]) -> bool:
     """The line is a date among short fields separated by / | · or wide spaces."""
-    if _SENTENCE.search(text) or len(text) > 60:
+    rest = text[: match.start()] + " / " + text[match.end() :]
+    if _SENTENCE.search(rest) or len(text) > 60:  # (the date's own comma: Sep 14, 2023)
         return False
-    rest = _WEEKDAY.sub("", text[: match.start()] + " / " + text[match.end() :])
+    rest = _WEEKDAY.sub("", rest)
     parts = [p for p in _SEGMENT_SPLIT.split(rest) if p.strip()]
     return len(parts) >= 1 and all(len(p) <= 10 for p in parts)
 

@@ -37,6 +37,10 @@ def test_roc_era_and_chinese_numeral_dates_date_the_page(tmp_path: Path) -> None
         ("民國112年6月12日 下午 3:20 來源：某某日報", "2023-06-12"),
         ("發布日期：112-11-01", "2023-11-01"),
         ("发布时间：二〇二三年五月十二日", "2023-05-12"),
+        ("發布日期：112年05月04日", "2023-05-04"),
+        # a foreign site's Chinese edition
+        ("By 张三 | Sep 14, 2023", "2023-09-14"),
+        ("By 张三 | 14 September 2023", "2023-09-14"),
     ):
         path.write_text(html_page(byline), "utf-8")
         record = read_one(path)
@@ -46,6 +50,10 @@ def test_roc_era_and_chinese_numeral_dates_date_the_page(tmp_path: Path) -> None
     assert parse_byline("民國119年（2030年）前完成") is None
     assert parse_date("民國112年5月4日") == dt.date(2023, 5, 4)
     assert parse_date("二〇二三年十二月三十一日") == dt.date(2023, 12, 31)
+    assert parse_date("Sept 14, 2023") == dt.date(2023, 9, 14)
+    # an update's date is the page's only when nothing else dates it
+    path.write_text(html_page("Updated Dec 6, 2023</div><div>By 张三 | Sep 14, 2023"), "utf-8")
+    assert str(read_one(path).published) == "2023-09-14"
 
 
 def info_table(rows: str) -> str:
