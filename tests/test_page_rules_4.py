@@ -253,6 +253,7 @@ def test_the_common_labels_of_a_source_name_it(tmp_path: Path) -> None:
         ("2023-05-12 轉載自：滨江日報", "滨江日報"),
         ("摘自：《滨江日报》", "滨江日报"),
         ("2023-05-12 来源：滨江日报 摄影：李四", "滨江日报"),
+        ("2023-05-12 来自：滨江日报", "滨江日报"),
     ):
         path.write_text(html_page(byline), "utf-8")
         assert read_one(path).source == want, byline
