@@ -52,6 +52,13 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("QR code", r"扫一扫|扫码|扫描二维码|关注.{0,12}公众号|长按(?:识别|扫码|二维码)"),
         ("share", r"点个?在看|^点赞(?:\s*\d+)?$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友"),
         ("end mark", r"^[-—–=_\s]*(?:end|完)[-—–=_\s]*$"),
+        # A time without a year (08-03 16:40, 5月12日 10:00, 3小时前, 昨天 21:47): a byline
+        # that dates nothing.
+        (
+            "time",
+            r"^(?:\d{1,2}[-/.]\d{1,2}|\d{1,2}月\d{1,2}日)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$"
+            r"|^(?:刚刚|\d+\s*(?:秒|分钟|小时|天)前|(?:今天|昨天|前天)(?:\s*\d{1,2}:\d{2})?)$",
+        ),
         # A news app's prompts, copied with its article: 打开APP看更多, 举报/投诉, 展开全文.
         (
             "app prompt",

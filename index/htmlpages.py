@@ -282,6 +282,10 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     if site in _PLATFORMS or not site:
         # An article on a publishing platform is the account's, which names itself apart.
         site = _account_name(root, meta) or site
+    items = _json_ld(root)
+    if not site:
+        # (JSON-LD's publisher: an AMP or a portal's page that has no og:site_name)
+        site = next(filter(None, map(_publisher_name, items)), "")
     candidates, hints.title_from, title_site = reconcile_title(h1s, meta_title, page_title, site)
     hints.headline = candidates[0] if candidates else None
     hints.alternatives = candidates[1:]
@@ -291,7 +295,7 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     hints.stated_source = stated if usable else None
     hints.marked_source = _marked_source(root)
     hints.url = _url(root, meta)
-    hints.published, hints.date_from = _markup_date(root, meta)
+    hints.published, hints.date_from = _markup_date(root, meta, items)
     return hints
 
 
@@ -415,10 +419,9 @@ def _url(root: lxml.html.HtmlElement, meta: dict[str, str]) -> str | None:
     return url if url.startswith(("http://", "https://")) else None
 
 
-def _markup_date(root: lxml.html.HtmlElement, meta: dict[str, str]) -> tuple[dt.date | None, str]:
-    for key in _META_DATES:
-        if key in meta and (found := parse_date(meta[key])):
-            return found, f"meta {key}"
+def _json_ld(root: lxml.html.HtmlElement) -> list[dict]:
+    """The objects of the page's JSON-LD scripts (with a ``@graph``'s)."""
+    found: list[dict] = []
     for script in root.iter("script"):
         if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
             continue
@@ -429,9 +432,27 @@ def _markup_date(root: lxml.html.HtmlElement, meta: dict[str, str]) -> tuple[dt.
         items = data if isinstance(data, list) else [data]
         if isinstance(data, dict) and isinstance(data.get("@graph"), list):
             items = [data, *data["@graph"]]
-        for item in items:
-            if isinstance(item, dict) and (found := parse_date(item.get("datePublished"))):
-                return found, "meta JSON-LD datePublished"
+        found += [item for item in items if isinstance(item, dict)]
+    return found
+
+
+def _publisher_name(item: dict) -> str:
+    publisher = item.get("publisher")
+    publisher = publisher[0] if isinstance(publisher, list) and publisher else publisher
+    name = publisher.get("name") if isinstance(publisher, dict) else None
+    name = clean_title(name) if isinstance(name, str) else ""
+    return name if 2 <= len(name) <= 30 and "//" not in name else ""
+
+
+def _markup_date(
+    root: lxml.html.HtmlElement, meta: dict[str, str], items: list[dict]
+) -> tuple[dt.date | None, str]:
+    for key in _META_DATES:
+        if key in meta and (found := parse_date(meta[key])):
+            return found, f"meta {key}"
+    for item in items:
+        if found := parse_date(item.get("datePublished")):
+            return found, "meta JSON-LD datePublished"
     for el in root.iter("time"):
         value = el.get("datetime") or el.get("pubdate")
         # Only a <time> outside lists: a sidebar's dates belong to other articles.

@@ -279,3 +279,21 @@ def test_spaced_out_labels_and_a_features_credits(tmp_path: Path) -> None:
     assert record.source == "滨江日报"
     assert str(record.published) == "2023-05-12"
     assert "统筹" not in record.body and "摄影" not in record.body and PROSE in record.body
+
+
+def test_a_json_ld_publisher_names_the_site_and_its_date_dates_the_page(tmp_path: Path) -> None:
+    # An AMP-like page: the visible date has no year, no og:site_name, no 来源.
+    path = tmp_path / "a.html"
+    ld = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+        '"NewsArticle", "headline": "充电桩乡镇全覆盖", '
+        '"datePublished": "2023-08-03T16:40:00+08:00", '
+        '"publisher": {"@type": "Organization", "name": "滨江快报"}}</script>'
+    )
+    page = html_page("08-03 16:40", title="充电桩乡镇全覆盖").replace("滨江网", "")
+    path.write_text(page.replace("</head>", ld + "</head>"), "utf-8")
+    record = read_one(path)
+    assert record.source == "滨江快报"
+    assert str(record.published) == "2023-08-03"
+    # the yearless time shown is the byline's, not the article's text
+    assert "16:40" not in record.body
