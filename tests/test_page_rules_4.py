@@ -297,3 +297,21 @@ def test_a_json_ld_publisher_names_the_site_and_its_date_dates_the_page(tmp_path
     assert str(record.published) == "2023-08-03"
     # the yearless time shown is the byline's, not the article's text
     assert "16:40" not in record.body
+
+
+def test_a_pictures_or_charts_credit_is_not_the_source_and_repost_notes_are_chrome(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "a.html"
+    extra = (
+        "<p>原标题：全市充电桩两千余个</p><p>图片来源：某图库</p>"
+        f"<p>{PROSE}</p><p>数据来源：滨江市统计局</p><p>（完）</p><p>大家都在看</p>"
+        "<p>老旧小区充电设施改造启动</p><p>阅读量：1.2万</p>"
+    )
+    page = html_page("2023-05-12 10:00").replace(f"<p>{PROSE}</p>", extra)
+    path.write_text(page, "utf-8")
+    record = read_one(path)
+    assert record.source == "滨江网"  # the site's: the page states no 来源
+    for chrome in ("原标题", "图片来源", "大家都在看", "老旧小区", "阅读量", "（完）"):
+        assert chrome not in record.body, chrome
+    assert PROSE in record.body and "数据来源：滨江市统计局" in record.body
