@@ -427,6 +427,8 @@ def _similar(line: str, hint: str) -> bool:
     candidate = clean_title(line)
     if len(candidate) < _MIN_HEADLINE_CHARS:
         return False
+    if (cut := _CUT_SHORT.sub("", hint)) != hint and len(cut) >= _MIN_CRUMB_HEADLINE_CHARS:
+        hint = cut  # a <title> cut short (标题前半…): the line it starts is the headline
     return candidate == hint or candidate.startswith(hint) or hint.startswith(candidate)
 
 

@@ -315,3 +315,11 @@ def test_a_pictures_or_charts_credit_is_not_the_source_and_repost_notes_are_chro
     for chrome in ("原标题", "图片来源", "大家都在看", "老旧小区", "阅读量", "（完）"):
         assert chrome not in record.body, chrome
     assert PROSE in record.body and "数据来源：滨江市统计局" in record.body
+
+
+def test_a_title_cut_short_gives_way_to_the_whole_headline(tmp_path: Path) -> None:
+    path = tmp_path / "a.html"
+    whole = "滨江新建充电桩两千余个 乡镇实现全覆盖"
+    for title in ("滨江新建充电桩两千余个 乡镇实现...", "滨江新建充电桩两千余个 乡镇实现…_滨江网"):
+        path.write_text(html_page("2023-05-12", title=title, h1=whole), "utf-8")
+        assert read_one(path).title == whole, title
