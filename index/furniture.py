@@ -323,9 +323,12 @@ _SPACED_LABEL = re.compile(
 )
 
 
+_SPACED_HINT = re.compile(r"\s[源者期间間处處辑輯影]\s*[:：]")  # (cheap: most lines have none)
+
+
 def unspaced_labels(line: str) -> str:
     """`line` with its spaced-out two-character labels closed up (来  源： → 来源：)."""
-    return _SPACED_LABEL.sub(r"\1\2", line) if "：" in line or ":" in line else line
+    return _SPACED_LABEL.sub(r"\1\2", line) if _SPACED_HINT.search(line) else line
 
 
 def parse_byline(line: str) -> Byline | None:
