@@ -48,7 +48,10 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|策划|统筹|出品|摄影|摄像|剪辑|美编|排版|制图|配图|(?:文字|撰稿)(?=\s*[:：]\s*\S+\s+"
             r"(?:摄影|摄像|编辑|制图)))\s*[:：]",
         ),
-        ("share", r"^(?:分享到|分享至|分享\s*[:：]|一键分享)|(?:微信|微博)\s+(?:微博|QQ空间|微信)"),
+        (
+            "share",
+            r"^(?:分享到|分享至|分享\s*[:：]|一键分享|分享给(?:朋友|好友)$)|(?:微信|微博)\s+(?:微博|QQ空间|微信)",
+        ),
         ("QR code", r"扫一扫|扫码|扫描二维码|关注.{0,12}公众号|长按(?:识别|扫码|二维码)"),
         ("share", r"点个?在看|^点赞(?:\s*\d+)?$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友"),
         ("end mark", r"^[-—–=_\s]*[（(【\[]?\s*(?:end|完)\s*[）)】\]]?[-—–=_\s]*$"),
@@ -401,10 +404,11 @@ def _squeeze(date_text: str) -> str:
 # An author line under a headline: 作者：X, 文/X, 本报记者 X 通讯员 Y, 本报评论员. No date and no
 # source, so not a `Byline`, but it marks the headline above it as a byline does.
 _AUTHOR = re.compile(
-    r"^[（(【\[■●▲]?\s*(?:(?:作者|撰文|文|图文|文图|口述|整理"
+    # (By X: a foreign site's Chinese edition credits its author in English)
+    r"^(?:By\s+\S|[（(【\[■●▲]?\s*(?:(?:作者|撰文|文|图文|文图|口述|整理"
     # (who published it: a portal's or a university's 发布人/发布部门, 供稿单位)
     r"|发布人|发布者|发稿人|发布部门|发布单位|发稿单位|供稿|供稿单位|报送单位|投稿人)\s*[:：/|｜]"
-    r"|(?:本报|本刊|本台|本网|特约|见习)?(?:记者|通讯员|评论员|特约评论员|撰稿人))"
+    r"|(?:本报|本刊|本台|本网|特约|见习)?(?:记者|通讯员|评论员|特约评论员|撰稿人)))"
 )
 MAX_AUTHOR_CHARS = 30
 

@@ -329,6 +329,12 @@ def extract_page(
                 dropped.append(Dropped(body.pop(at), "byline"))
                 break
     source, source_from = _source(judged, near, hints, template, title)
+    # A line of the site's or the source's name alone (an AMP page's publisher line under the
+    # headline) names the publisher; it is not the article's text.
+    names = {clean_title(n) for n in (source, hints.site_name) if n}
+    for line in [line for line in body if clean_title(line) in names]:
+        body.remove(line)
+        dropped.append(Dropped(line, "byline (the publisher's name)"))
     breadcrumb = _breadcrumb(lines[:limit], rules, title)
     title = _without_column_tag(title, lines, breadcrumb)
     return Page(

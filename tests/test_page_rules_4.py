@@ -323,3 +323,14 @@ def test_a_title_cut_short_gives_way_to_the_whole_headline(tmp_path: Path) -> No
     for title in ("滨江新建充电桩两千余个 乡镇实现...", "滨江新建充电桩两千余个 乡镇实现…_滨江网"):
         path.write_text(html_page("2023-05-12", title=title, h1=whole), "utf-8")
         assert read_one(path).title == whole, title
+
+
+def test_the_publishers_name_alone_and_an_english_credit_are_not_text(tmp_path: Path) -> None:
+    path = tmp_path / "a.html"
+    page = html_page("滨江网</div><div>By Staff Writer").replace(
+        f"<p>{MORE}</p>", f"<p>{MORE}</p><p>分享给朋友</p>"
+    )
+    path.write_text(page, "utf-8")
+    record = read_one(path)
+    assert record.source == "滨江网"
+    assert record.body == f"{PROSE}\n{MORE}"
