@@ -50,7 +50,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "share",
-            r"^(?:分享到|分享至|分享\s*[:：]|一键分享|分享给(?:朋友|好友)$)|(?:微信|微博)\s+(?:微博|QQ空间|微信)",
+            r"^(?:分享到|分享至|分享\s*[:：]|share\s*[:：]|一键分享|分享给(?:朋友|好友)$)"
+            r"|(?:微信|微博)\s+(?:微博|QQ空间|微信)",
         ),
         ("QR code", r"扫一扫|扫码|扫描二维码|关注.{0,12}公众号|长按(?:识别|扫码|二维码)"),
         ("share", r"点个?在看|^点赞(?:\s*\d+)?$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友"),
@@ -87,7 +88,25 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # A forum post's floor label (楼主 is the thread's opening post; 沙发, 板凳, 5# replies).
         ("forum floor", r"^(?:楼主|沙发|板凳|地板|\d{1,4}\s*(?:#|楼))$"),
         ("edit note", r"^本帖最后由\s*\S.{0,30}?于\s*\d.{4,20}编辑$"),
-        ("tags", r"^(?:标签|关键词|关键字|tags?)\s*[:：]"),
+        ("tags", r"^(?:标签|关键词|关键字|tags?|topics?)\s*[:：]"),
+        # A video's player (您的浏览器不支持视频播放, 时长：00:35), a live bar, a user's bar.
+        (
+            "player",
+            r"您的浏览器不支持|^(?:视频)?时长\s*[:：]\s*\d{1,2}:\d{2}(?::\d{2})?$|进入直播间"
+            r"|^正在直播\s*[:：]|^欢迎(?:您|你)[，,].{0,60}(?:退出|注销)",
+        ),
+        # A document's PDF link (查看PDF原文, 下载PDF).
+        ("PDF link", r"^(?:查看|下载|打开|阅读)\s*PDF\s*(?:原文|全文|文件|版)?$"),
+        # A foreign site's English chrome on its Chinese edition (ASCII lines only).
+        (
+            "English chrome",
+            r"^(?=[\x00-\x7f]*$).*\b(?:newsletter|subscribe|sign (?:up|in)|log ?in)\b.*$",
+        ),
+        (
+            "related articles",
+            r"^(?:most read|most popular|related (?:articles|stories)|read more|recommended"
+            r"|more from\b[\x00-\x7f]*)$",
+        ),
         # A newspaper's e-paper: its page labels (第01版：要闻, 第A3版), page turning, PDF links.
         (
             "e-paper navigation",
@@ -105,7 +124,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "related articles",
             r"^(?:(?:相关|推荐|热门|热点|精彩|最新|今日|编辑|图片|延伸|点击|阅读|一周|24小时|即时)"
-            r"(?:推荐|推介|阅读|文章|新闻|资讯|报道|链接|专题|排行|热点|更新|稿件|信息|内容|文件|解读"
+            r"(?:推荐|推介|阅读|点阅|文章|新闻|资讯|报道|链接|专题|排行|热点|更新|稿件|信息|内容|文件|解读"
             r"|视频)|猜你喜欢|排行榜|热读|(?:本版)?标题导航"
             r"|往期(?:回顾|推荐|精选)|更多(?:新闻|资讯|文章|精彩|>+)?|为你推荐|为您推荐|大家都在看"
             r"|看了又看|你可能(?:还)?(?:喜欢|感兴趣))\s*(?:[:：>»].*)?$",
@@ -122,6 +141,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "font size",
             r"(?:字号|字体)\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小"
+            # (any order, 字级 as Taiwan's sites print it, A+ A A-)
+            r"|(?:字号|字体|字级)\s*[:：]?\s*(?:[【\[]?\s*(?:大|中|小|A\+|A-|A|T\+|T-)\s*[】\]]?\s*){3}"
             r"|^[【\[(（]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\])）]?$",
         ),
         (

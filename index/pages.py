@@ -304,9 +304,13 @@ def extract_page(
             continue
         if (b := bylines[i]) is not None and (i in near or head is None or b.strong):
             dropped.append(Dropped(line, "byline"))
+            # (a standfirst above the byline is not the text's start: a share bar under the
+            # byline does not end the article)
+            begun = begun and i not in near
             continue
         if judged.authors[i] and (i in near or not body):
             dropped.append(Dropped(line, "byline (author)"))
+            begun = begun and i not in near
             continue
         if line == title or (
             title and len(title) >= _MIN_HEADLINE_CHARS and _contains_title(line, title)

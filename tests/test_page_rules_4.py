@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from tests.pagetext import MORE, PROSE, read_one
 from xinwen.index.cleaning import parse_date
-from xinwen.index.furniture import parse_byline
+from xinwen.index.furniture import line_rule, parse_byline
 from xinwen.index.records import Record
 from xinwen.index.sources import read_sources
 from xinwen.index.sources.categories import folder_category
@@ -334,3 +336,36 @@ def test_the_publishers_name_alone_and_an_english_credit_are_not_text(tmp_path: 
     record = read_one(path)
     assert record.source == "滨江网"
     assert record.body == f"{PROSE}\n{MORE}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "字級：小 中 大 分享到Facebook 分享到LINE",
+        "字体：A+ A A-",
+        "熱門點閱",
+        "时长：00:35",
+        "您的浏览器不支持视频播放，请升级浏览器",
+        "正在直播：滨江新闻综合频道 进入直播间",
+        "欢迎您，张工 | 待办事项(3) | 安全退出",
+        "查看PDF原文",
+        "Share: Twitter LinkedIn 微信 Email",
+        "Topics: Energy Transition",
+        "Get the Grid Weekly newsletter",
+        "More from Grid Weekly",
+        "Most read",
+    ],
+)
+def test_more_built_in_furniture(line: str) -> None:
+    assert line_rule(line) is not None
+
+
+def test_a_share_bar_under_the_byline_after_a_standfirst_does_not_end_the_article(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "a.html"
+    standfirst = "<p>分析人士认为，扩容将提升充电效率，但老旧小区仍是短板</p>"
+    page = html_page("By 张三 | 2024-01-09</div><div>分享到：微信 微博 QQ空间")
+    path.write_text(page.replace("<div class='info'>", f"{standfirst}<div class='info'>"), "utf-8")
+    record = read_one(path)
+    assert PROSE in record.body and MORE in record.body
