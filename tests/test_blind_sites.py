@@ -39,17 +39,17 @@ FLOORS_2 = {
     "zhongguo-nengyan": 7,
     "zhongxun-she": 7,
 }
-# set 3: held out (split "test3"), never looked at; its floors are what it got when scored
-# once at the end of round 3 (the same as with round 2's code).
+# set 3: held out in round 3 (its floors then: 29 pages), open from round 4, whose rules were
+# shaped by it too; its floors are what it gets at the end of round 4.
 FLOORS_3 = {
-    "beihu-dianli-univ": 3,
-    "energy-monitor-zh": 3,
+    "beihu-dianli-univ": 7,
+    "energy-monitor-zh": 7,
     "hz-xinpi": 7,
-    "jiangcheng-tv": 5,
-    "jiangyuan-dianli": 0,
-    "nengjian-app": 2,
+    "jiangcheng-tv": 7,
+    "jiangyuan-dianli": 7,
+    "nengjian-app": 7,
     "qingneng-amp": 7,
-    "tw-nengyuan-bao": 2,
+    "tw-nengyuan-bao": 7,
 }
 SETS = {"set 1": (ROOT, FLOORS), "set 2": (ROOT_2, FLOORS_2), "set 3": (ROOT_3, FLOORS_3)}
 
