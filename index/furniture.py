@@ -121,6 +121,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r".{0,8}(?:转载|复制|使用|镜像)|转载请注明|本(?:网|站|网站)(?:所刊|所载|声明)",
         ),
         ("ICP number", r"icp\s*[备证]|公网安备|增值电信业务"),
+        # Who built or runs the site (技术支持：X), in its footer.
+        ("site credits", r"^(?:技术支持|网站建设|网站维护|运行维护|建设维护|设计制作)\s*[:：]"),
         (
             "related articles",
             r"^(?:(?:相关|推荐|热门|热点|精彩|最新|今日|编辑|图片|延伸|点击|阅读|一周|24小时|即时)"

@@ -294,6 +294,7 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     usable = stated and stated not in _NOT_SOURCES and "//" not in stated and len(stated) <= 30
     hints.stated_source = stated if usable else None
     hints.marked_source = _marked_source(root)
+    hints.logo_name = _logo_name(root)
     hints.url = _url(root, meta)
     hints.published, hints.date_from = _markup_date(root, meta, items)
     return hints
@@ -333,6 +334,26 @@ def _marked_source(root: lxml.html.HtmlElement) -> str | None:
         name = _SOURCE_LABEL.sub("", " ".join(el.text_content().split()))
         # (a date or a count in it: not a name; 本站, 原创: the site's own)
         if 2 <= len(name) <= 20 and not _DIGITS.search(name) and name not in _NOT_SOURCES:
+            return name
+    return None
+
+
+_GENERIC_ALT = frozenset(("logo", "首页", "返回首页", "网站logo", "image", "图片"))
+
+
+def _logo_name(root: lxml.html.HtmlElement) -> str | None:
+    """The site's name as its logo's alt text (an image whose src, class or id, or its
+    parent's, says logo), outside lists and the article's text."""
+    for img in root.iter("img"):
+        parent = img.getparent()
+        marks = f"{img.get('src') or ''} {img.get('class') or ''} {img.get('id') or ''}"
+        if parent is not None:
+            marks += f" {parent.get('class') or ''} {parent.get('id') or ''}"
+        if "logo" not in marks.lower():
+            continue
+        name = clean_title(img.get("alt") or "")
+        name = _LATIN_TAIL.sub("", name) if _CJK_START.match(name) else name
+        if 2 <= len(name) <= 20 and _CJK_START.search(name) and name.lower() not in _GENERIC_ALT:
             return name
     return None
 

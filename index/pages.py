@@ -105,6 +105,7 @@ class PageHints:
     site_name: str | None = None
     stated_source: str | None = None  # <meta name="source"> and the like
     marked_source: str | None = None  # an unlabelled source element in the meta line
+    logo_name: str | None = None  # the site's logo's alt text
     url: str | None = None
     main_text: str | None = None  # trafilatura's main text
 
@@ -710,6 +711,8 @@ def _stated_or_site(
     for line in reversed(judged.lines[judged.limit - 12 if judged.limit > 12 else 0 :]):
         if name := owner_name(line):
             return name, "site name (copyright or sponsor line)"
+    if hints.logo_name:
+        return hints.logo_name, "site name (the logo's alt text)"
     return None, "none"
 
 

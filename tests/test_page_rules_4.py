@@ -369,3 +369,15 @@ def test_a_share_bar_under_the_byline_after_a_standfirst_does_not_end_the_articl
     path.write_text(page.replace("<div class='info'>", f"{standfirst}<div class='info'>"), "utf-8")
     record = read_one(path)
     assert PROSE in record.body and MORE in record.body
+
+
+def test_a_logos_alt_text_names_the_site_when_nothing_else_does(tmp_path: Path) -> None:
+    path = tmp_path / "a.html"
+    page = html_page("2023-05-12", title="充电桩乡镇全覆盖").replace(
+        "<div class='logo'>滨江网</div>",
+        '<div class="top"><img src="/img/logo.png" alt="滨江供电公司"></div>',
+    )
+    path.write_text(page.replace("版权所有 滨江网", "技术支持：信息中心"), "utf-8")
+    record = read_one(path)
+    assert record.source == "滨江供电公司"
+    assert "技术支持" not in record.body
