@@ -89,6 +89,11 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("forum floor", r"^(?:楼主|沙发|板凳|地板|\d{1,4}\s*(?:#|楼))$"),
         ("edit note", r"^本帖最后由\s*\S.{0,30}?于\s*\d.{4,20}编辑$"),
         ("tags", r"^(?:标签|关键词|关键字|tags?|topics?)\s*[:：]"),
+        # The column or collection a post was filed in (来自专栏 X, 收录于合集 #X).
+        (
+            "column link",
+            r"^(?:来自|收录于)\s*(?:专栏|话题|合集|专辑|圈子)(?:\s*[:：]?\s*\S.{0,30})?$",
+        ),
         # A video's player (您的浏览器不支持视频播放, 时长：00:35), a live bar, a user's bar.
         (
             "player",

@@ -286,6 +286,7 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     if not site:
         # (JSON-LD's publisher: an AMP or a portal's page that has no og:site_name)
         site = next(filter(None, map(_publisher_name, items)), "")
+    site = _site_proper(site)
     candidates, hints.title_from, title_site = reconcile_title(h1s, meta_title, page_title, site)
     hints.headline = candidates[0] if candidates else None
     hints.alternatives = candidates[1:]
@@ -356,6 +357,17 @@ def _logo_name(root: lxml.html.HtmlElement) -> str | None:
         if 2 <= len(name) <= 20 and _CJK_START.search(name) and name.lower() not in _GENERIC_ALT:
             return name
     return None
+
+
+_COLUMN_SECTION = re.compile(r"(?<=..)(?:专栏|專欄)$")
+
+
+def _site_proper(name: str) -> str:
+    """A site's name without what its markup adds to it: its English name after the Chinese
+    (``狮城时报 Lion City Times``), its columns section (``X专栏``: the columns are X's)."""
+    if _CJK_START.match(name):
+        name = _LATIN_TAIL.sub("", name)
+    return _COLUMN_SECTION.sub("", name) if name not in _PLATFORMS else name
 
 
 def _account_name(root: lxml.html.HtmlElement, meta: dict[str, str]) -> str | None:
