@@ -29,6 +29,19 @@ def simplified(line: str) -> str:
     return _T2S.convert(fold_width(line)) if not line.isascii() else line
 
 
+# A government document's issuing organ's mark (东川省能源局文件, X人民政府办公厅文件).
+_ISSUER_MARK = (
+    r"^(?P<issuer>[\u3400-\u9fff]{2,24}?(?:局|厅|委|委员会|政府|办公厅|办公室|部|署|院|公司|集团"
+    r"|中心|会|处|所|站))\s*文件$"
+)
+_ISSUER = re.compile(_ISSUER_MARK)
+
+
+def document_issuer(line: str) -> str | None:
+    """The organ a government document's head names (``X局文件`` → X局), or None."""
+    return match["issuer"] if (match := _ISSUER.match(line)) else None
+
+
 # Rules for a single line: (name, pattern searched in the line). The first match names the
 # rule shown by `xinwen inspect`.
 _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -37,8 +50,21 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("breadcrumb", r"^(?:当前位置|您的位置|你的位置|您现在的位置|位置)\s*[:：]"),
         ("breadcrumb", r"首页\s*[>＞»›/]|[>＞»›]\s*(?:正文|详情|内容)$"),
         ("navigation", r"^(?:导航|栏目|频道)\s*[:：]"),
+        # A printed page's number (— 1 —), as pdftotext gives it (not a subtitle).
+        ("page number", r"^[-—–]\s*\d{1,3}\s*[-—–]$"),
         # A subtitle under the headline (——副标题): shown apart, as the headline is.
         ("subtitle", r"^(?![-—–\s]*(?:end|完)[-—–\s]*$)(?:——|—|--)\s*[^\s—–-]"),
+        # A draft's mark under a document's title (（征求意见稿）): shown apart, as a subtitle is.
+        ("subtitle", r"^[（(]\s*(?:征求意见稿|送审稿|讨论稿|修订稿|代拟稿|草案|草稿)\s*[）)]$"),
+        # A government document's head (GB/T 9704): the issuing organ's mark (X文件) and the
+        # document's number (X发〔2023〕12号) above its title.
+        ("document header", _ISSUER_MARK),
+        (
+            "document number",
+            r"^[\u3400-\u9fff]{1,12}\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,5}\s*号$",
+        ),
+        # Its 版记's distribution lines (抄送：X), under the text.
+        ("document distribution", r"^(?:抄送|主送|抄报|分送|发送)\s*[:：]"),
         ("previous/next", r"^[【\[]?(?:上一篇|下一篇|上一条|下一条|上篇|下篇)[】\]]?\s*[:：]?"),
         (
             "editor",
@@ -197,6 +223,7 @@ FOOTER_RULES = frozenset(
         "related articles",
         "footer links",
         "print/close",
+        "document distribution",
     }
 )
 
@@ -396,6 +423,9 @@ def parse_byline(line: str) -> Byline | None:
         # "站名 / 作者 / 2021年08月09日 星期一 / 栏目": a date among short fields.
         date = parse_date(_squeeze(match["date"]))
         other = bool(_OTHER_DATE.search(text[: match.start()][-12:]))  # (Updated Sep 14, 2023)
+    if date is not None and not labelled and _ISSUED.search(text):
+        # A document's 版记: ``X办公室 2023年3月15日印发``, the date it was issued.
+        labelled = True
     source = None
     if match := _SOURCE.search(fold_width(line)):
         source = _unquoted(_SOURCE_TAIL.sub("", match["source"])) or None
@@ -409,6 +439,7 @@ def parse_byline(line: str) -> Byline | None:
 
 
 _ANY_DATE = re.compile(_DATE)
+_ISSUED = re.compile(r"\d\s*[日号]\s*印发$")
 _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z&'.-]*")
 # Fields are set apart by / | · or by spaces (``原创 编辑部 公众号名 2024年04月02日 发表于上海``).
 _SEGMENT_SPLIT = re.compile(r"\s*[/|｜·•]\s*|\s+")
@@ -624,7 +655,8 @@ def headline_shaped(line: str) -> bool:
     """Could this line be a headline: 4–90 characters of text, not a sentence or a label."""
     if not 4 <= len(line) <= 90 or not _CJK.search(line):
         return False
-    if line[-1] in "。；：:，,、" or line.count("。") > 0 or "首页" in simplified(line):
+    # (nor a line broken off at an opening bracket: 《关于X的请示》（X〔)
+    if line[-1] in "。；：:，,、（(《〔【“" or line.count("。") > 0 or "首页" in simplified(line):
         return False
     return not is_navigation(line)
 

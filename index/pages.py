@@ -37,6 +37,7 @@ from xinwen.index.furniture import (
     Byline,
     byline_name,
     byline_site_name,
+    document_issuer,
     header_name,
     headline_shaped,
     is_author_line,
@@ -159,6 +160,28 @@ def load_boilerplate(path: str | os.PathLike[str] | None = None) -> Boilerplate:
 def page_lines(text: str) -> list[str]:
     """A page's non-empty lines, stripped (any line-break convention)."""
     return [s for line in text.splitlines() if (s := " ".join(line.split()))]
+
+
+# The kinds of government documents their titles end with (…关于X的通知, …的批复).
+_DOCUMENT_KIND = re.compile(
+    r"的(?:通知|批复|复函|函|意见|实施意见|决定|报告|请示|公告|通告|通报|规定|办法|方案|答复|决议|命令"
+    r"|指导意见|工作方案|实施方案|实施细则)$"
+)
+_WRAPPED_TITLE_LINES = 12
+
+
+def join_wrapped_title(lines: list[str]) -> list[str]:
+    """A text page with its document title joined when a converted PDF wrapped it over two
+    lines (``X局关于印发《X新型储能`` / ``项目管理实施细则》的通知``): a line with ``关于`` that
+    does not end as a document's title, followed by a short one that does."""
+    for i in range(min(len(lines) - 1, _WRAPPED_TITLE_LINES)):
+        first, second = lines[i], lines[i + 1]
+        if "关于" not in first or _DOCUMENT_KIND.search(first) or not _DOCUMENT_KIND.search(second):
+            continue
+        joined = first + second
+        if headline_shaped(joined) and not is_prose(joined) and line_rule(joined) is None:
+            return [*lines[:i], joined, *lines[i + 2 :]]
+    return lines
 
 
 @dataclass
@@ -518,6 +541,8 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
         score += byline
         if _prose_follows(judged, i):
             score += 2
+        if "关于" in line and _DOCUMENT_KIND.search(line):
+            score += 3  # a document's title (X局关于Y的通知), whose text may open unlike prose
         if rule is not None:
             if score == 0:
                 continue  # a sidebar headline of another page, repeated across the site
@@ -679,6 +704,9 @@ def _stated_or_site(
     if template is not None and (name := template.site_name):
         # (a page whose <title> is the headline alone is the site's all the same)
         return name, "site name (the markup of the site's other pages)"
+    for line in judged.lines[:HEADER_LINES]:
+        if name := document_issuer(line):
+            return name, "site name (the document's issuing organ)"
     if name := _saved_title_site(judged.lines[:2], title):
         return name, "site name (saved page title)"
     for i in near:

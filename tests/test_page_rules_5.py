@@ -12,6 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.pagetext import MORE, PROSE, read_one
+from xinwen.index.furniture import headline_shaped
+from xinwen.index.sources import read_sources
 
 
 def html_page(head: str, *, before: str = "") -> str:
@@ -38,3 +40,66 @@ def test_a_posts_column_link_is_chrome(tmp_path: Path) -> None:
     record = read_one(path)
     assert "来自专栏" not in record.body
     assert PROSE in record.body
+
+
+def document(
+    number: int, *, head: str = "滨江市能源局文件", title: tuple[str, str] | None = None
+) -> str:
+    """A government document as pdftotext gives it: head, number, a title over two lines,
+    addressee, text wrapped short, signature and 成文日期, 版记 and page numbers."""
+    first, second = title or ("滨江市能源局关于做好2024年充电设施", "建设工作的通知")
+    prose, more = (f"{text}（第{number}批）" for text in (PROSE, MORE))  # (each page's own)
+    return (
+        f"\n                  {head}\n\n\n                      滨能发〔2024〕{number}号\n\n\n"
+        f"        {first}\n            {second}\n\n"
+        "各区县能源主管部门，有关企业：\n"
+        f"　　{prose[:30]}\n{prose[30:]}\n　　{more}\n\n"
+        "                        — 1 —\n\f"
+        "                                            滨江市能源局\n"
+        "                                            2024年1月10日\n"
+        "　　（此件主动公开）\n\n\n"
+        "抄送：省能源局，市发展改革委。\n"
+        "滨江市能源局办公室                      2024年1月12日印发\n\n"
+        "                        — 2 —\n\f"
+    )
+
+
+def test_a_government_document_converted_to_text(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(document(3), "utf-8")
+    record = read_one(path)
+    # the title wrapped over two lines, joined; the organ's head and the number are not it
+    assert record.title == "滨江市能源局关于做好2024年充电设施建设工作的通知"
+    # the date it was issued (印发), not the signing's (成文日期) nor one in the text
+    assert str(record.published) == "2024-01-12"
+    assert record.source == "滨江市能源局"  # the issuing organ its head names
+    assert PROSE[:30] in record.body and MORE in record.body.replace("\n", "")
+    for chrome in ("— 1 —", "抄送：", "印发", "滨能发〔2024〕3号"):
+        assert chrome not in record.body, chrome
+
+
+def test_a_document_title_over_a_wrapped_line_of_its_text(tmp_path: Path) -> None:
+    # (the text's first line, wrapped short, is no headline: a document's title is)
+    path = tmp_path / "doc.txt"
+    text = document(5, title=("滨江市能源局关于城区充电站项目", "核准的批复"))
+    text = text.replace("各区县能源主管部门，有关企业：", "滨江城区充电有限公司：").replace(
+        PROSE[:30],
+        "你公司《关于城区充电站项目核准的请示》及有关材料\n收悉。经研究，现就该项目核准事项批复如下，请认真执行。",
+    )
+    path.write_text(text, "utf-8")
+    assert read_one(path).title == "滨江市能源局关于城区充电站项目核准的批复"
+    # nor is a line broken off at an opening bracket (…的请示》（滨充〔)
+    assert not headline_shaped("你公司《关于城区充电站项目核准的请示》（滨充〔")
+
+
+def test_a_folder_of_one_organs_documents_is_the_organs(tmp_path: Path) -> None:
+    for number in range(1, 5):
+        (tmp_path / f"{number}.txt").write_text(document(number), "utf-8")
+    # an office's document and a draft without a head: the organ the folder's heads name
+    (tmp_path / "5.txt").write_text(document(5, head="滨江市能源局办公室文件"), "utf-8")
+    draft = f"\n    滨江市充电设施建设实施方案\n      （征求意见稿）\n\n　　{PROSE}\n　　{MORE}\n"
+    (tmp_path / "6.txt").write_text(draft, "utf-8")
+    records = {Path(r.origin.path).name: r for r in read_sources([tmp_path])}
+    assert {r.source for r in records.values()} == {"滨江市能源局"}
+    # a draft's mark under its title is not the title
+    assert records["6.txt"].title == "滨江市充电设施建设实施方案"

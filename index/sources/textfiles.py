@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from xinwen.index.furniture import document_issuer
 from xinwen.index.htmlpages import (
     NotHtmlError,
     decode_html,
@@ -22,11 +23,13 @@ from xinwen.index.htmlpages import (
     parse_html,
 )
 from xinwen.index.pages import (
+    HEADER_LINES,
     Boilerplate,
     Dropped,
     Page,
     PageHints,
     extract_page,
+    join_wrapped_title,
     looks_like_page,
     page_lines,
 )
@@ -85,6 +88,9 @@ class PageSource:
                 template.add(lines)
                 if hints is not None and hints.site_name:
                     template.add_name(hints.site_name)
+                elif hints is None and (issuer := _issuer(lines)):
+                    # (a folder of one organ's documents: the organ its heads name)
+                    template.add_name(issuer)
             self._template = template
         return self._template
 
@@ -204,4 +210,8 @@ def _read_lines(
     decoded = read_text(path)
     if isinstance(decoded, Skip):
         raise _Unusable(decoded.reason, decoded.detail)
-    return page_lines(decoded), None, None, decoded
+    return join_wrapped_title(page_lines(decoded)), None, None, decoded
+
+
+def _issuer(lines: list[str]) -> str | None:
+    return next(filter(None, map(document_issuer, lines[:HEADER_LINES])), None)
