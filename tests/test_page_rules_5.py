@@ -14,6 +14,7 @@ from pathlib import Path
 from tests.pagetext import MORE, PROSE, read_one
 from xinwen.index.furniture import headline_shaped
 from xinwen.index.sources import read_sources
+from xinwen.index.sources.categories import folder_category
 
 
 def html_page(head: str, *, before: str = "") -> str:
@@ -103,3 +104,16 @@ def test_a_folder_of_one_organs_documents_is_the_organs(tmp_path: Path) -> None:
     assert {r.source for r in records.values()} == {"滨江市能源局"}
     # a draft's mark under its title is not the title
     assert records["6.txt"].title == "滨江市充电设施建设实施方案"
+
+
+def test_a_generic_word_beside_one_section_is_a_section(tmp_path: Path) -> None:
+    # a small site's two sections, 资讯 and 深度
+    for name in ("资讯", "深度"):
+        (tmp_path / "site" / name).mkdir(parents=True)
+    root = str(tmp_path / "site")
+    assert folder_category(str(tmp_path / "site" / "资讯" / "a.html"), root) == "资讯"
+    # a name shaped like a site's beside one folder is still a site's
+    for name in ("滨江网", "政策"):
+        (tmp_path / "sites" / name).mkdir(parents=True)
+    root = str(tmp_path / "sites")
+    assert folder_category(str(tmp_path / "sites" / "滨江网" / "a.html"), root) is None

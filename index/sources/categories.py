@@ -11,8 +11,9 @@ ending in 网/在线/资讯), a date or number (``2023``, ``2023-11``), a Latin 
 plain word (``site_a``, ``crawl-2``), or a generic container (``pages``, ``html``, ``data``,
 ``crawl``, ``网页`` …). A Chinese name that reads as a site's or a generic word (资讯, 行业资讯)
 is a category all the same when two or more category folders sit beside it: a site's sections;
-so is ``news`` beside ``finance`` and ``tech`` (a portal's channels), and a slug of Latin words
-(``oil-gas``) beside ``power`` and ``carbon``. A province's folder inside a category folder
+a plain generic word (资讯, 新闻) needs only one (a small site's 资讯 and 深度); so is ``news``
+beside ``finance`` and ``tech`` (a portal's channels), and a slug of Latin words (``oil-gas``)
+beside ``power`` and ``carbon``. A province's folder inside a category folder
 (``地方/湖南/``) is a region of that category, which is the category.
 """
 
@@ -103,7 +104,10 @@ def _beside_categories(parent: str, name: str) -> bool:
     if _NOT_A_NAME.search(name) and not _SLUG.match(name):
         return False
     siblings = [n for n in _subfolders(parent) if n != name]
-    return sum(names_category(n) for n in siblings) >= 2
+    # (a plain generic word, 资讯 or 新闻, beside one other section is a section: a small site
+    # has two, 资讯 and 深度; a name shaped like a site's needs two, a folder of sites has none)
+    needed = 1 if name in _GENERIC and not name.isascii() else 2
+    return sum(names_category(n) for n in siblings) >= needed
 
 
 @functools.lru_cache(maxsize=256)
