@@ -409,6 +409,9 @@ def reconcile_title(
         core = [p for p in core if len(p) > 4] or core  # 政策, 新闻: a section
     if core:
         ordered = sorted(core, key=len, reverse=True)
+        # (an <h1> last: a page whose <title> is the site's name and slogan alone, as a
+        # single-page app's is, shows its headline in the <h1>)
+        ordered += [h for h in h1s if headline_shaped(h) and h not in ordered]
         return ordered, "<title> without the site name", site or _rest_of_title(parts, ordered[0])
     headlines = [h1 for h1 in h1s if headline_shaped(h1)]
     return headlines[:1], "<h1>" if headlines else "", site

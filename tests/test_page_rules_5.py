@@ -117,3 +117,14 @@ def test_a_generic_word_beside_one_section_is_a_section(tmp_path: Path) -> None:
         (tmp_path / "sites" / name).mkdir(parents=True)
     root = str(tmp_path / "sites")
     assert folder_category(str(tmp_path / "sites" / "滨江网" / "a.html"), root) is None
+
+
+def test_a_title_of_the_sites_name_and_slogan_leaves_the_headline_to_the_h1(
+    tmp_path: Path,
+) -> None:
+    # a single-page app's <title> is the same on every page: the site's name and slogan
+    path = tmp_path / "a.html"
+    path.write_text(
+        html_page("").replace("充电桩乡镇全覆盖 | 滨江", "滨江能源 - 专业充电资讯平台"), "utf-8"
+    )
+    assert read_one(path).title == "充电桩乡镇全覆盖"
