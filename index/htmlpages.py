@@ -495,7 +495,34 @@ def _markup_date(
         in_list = any(a.tag in ("li", "aside", "nav", "footer") for a in el.iterancestors())
         if value and not in_list and (found := parse_date(value.strip())):
             return found, "meta <time datetime>"
+    if found := _app_state_date(root):
+        return found, "meta (the app's state: publishTime)"
     return None, ""
+
+
+# A single-page app's state, saved with the page (Vue's and Redux's __INITIAL_STATE__, Nuxt's
+# __NUXT__, Next's __NEXT_DATA__): the article's publication time, a string or an epoch.
+_APP_STATE = re.compile(r"__(?:INITIAL_STATE|PRELOADED_STATE|NUXT|NEXT_DATA|APOLLO_STATE)__")
+_STATE_TIME = re.compile(
+    r'"(?:publishTime|publish_time|pubTime|pub_time|publishDate|publish_date|publishedAt'
+    r'|published_at|pubDate|datePublished|releaseTime|release_time)"\s*:\s*'
+    r'(?:"(?P<text>[^"]{0,40})"|(?P<epoch>\d{10}(?:\d{3})?)\b)'
+)
+_CHINA_TIME = dt.timezone(dt.timedelta(hours=8))
+
+
+def _app_state_date(root: lxml.html.HtmlElement) -> dt.date | None:
+    """The first publication time in the app's state (an empty one: the page is undated, not
+    another article's, a recommended list's, to be taken)."""
+    for script in root.iter("script"):
+        text = script.text or ""
+        if not _APP_STATE.search(text) or not (match := _STATE_TIME.search(text)):
+            continue
+        if match["epoch"]:
+            seconds = int(match["epoch"]) / (1000 if len(match["epoch"]) == 13 else 1)
+            return dt.datetime.fromtimestamp(seconds, _CHINA_TIME).date()
+        return parse_date(match["text"].strip()) if match["text"].strip() else None
+    return None
 
 
 # Elements whose dates are other articles' (related lists, sidebars, footers), never the page's.

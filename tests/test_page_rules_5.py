@@ -128,3 +128,20 @@ def test_a_title_of_the_sites_name_and_slogan_leaves_the_headline_to_the_h1(
         html_page("").replace("充电桩乡镇全覆盖 | 滨江", "滨江能源 - 专业充电资讯平台"), "utf-8"
     )
     assert read_one(path).title == "充电桩乡镇全覆盖"
+
+
+def test_a_single_page_apps_state_dates_the_page(tmp_path: Path) -> None:
+    path = tmp_path / "a.html"
+    for value, want in (
+        ("1700812800000", "2023-11-24"),  # milliseconds since 1970 (a JavaScript time)
+        ("1700812800", "2023-11-24"),
+        ('"2023-11-22 07:40:00"', "2023-11-22"),
+        ('""', "None"),  # an empty time: undated, whatever the recommended list's say
+    ):
+        state = (
+            f'window.__INITIAL_STATE__={{"article": {{"title": "充电桩乡镇全覆盖", "publishTime":'
+            f' {value}}}, "recommend": [{{"title": "别的文章", "publishTime": 1600000000000}}]}};'
+        )
+        page = html_page("").replace("2023-05-04 10:30", "5小时前")
+        path.write_text(page.replace("</body>", f"<script>{state}</script></body>"), "utf-8")
+        assert str(read_one(path).published) == want, value
