@@ -311,6 +311,11 @@ def extract_page(
             # A paragraph that every release carries (关于本公司…) is the release's, unless a
             # built-in rule says otherwise (a reposting disclaimer in the main text).
             rule = judged.furniture[i]
+        elif rule and rule.startswith("template") and main and _own_field(judged, i, template):
+            # A labelled field whose value varies from page to page (项目编号：X, 采购人：Y), in
+            # the page's main text: the article's own field, not chrome (责任编辑：X is chrome
+            # by a built-in rule, 供稿单位：X is an author line).
+            rule = None if "".join(line.split()) in main else rule
         if head is not None and i == head:
             continue
         if head is not None and i < head:
@@ -417,6 +422,14 @@ def _date_line(line: str) -> dt.date | None:
     """The date of a line that holds nothing but a date (and a time), e.g. ``（2020/2/8 9:05）``."""
     match = _DATE_LINE.fullmatch(western_dates(line.strip()))
     return parse_date(re.sub(r"\s+", "", match[1])) if match else None
+
+
+def _own_field(judged: _Judged, i: int, template: SiteTemplate | None) -> bool:
+    """Line `i` is a field whose label the site's pages give with varying values, and no
+    built-in rule, byline or author line claims it."""
+    if template is None or judged.furniture[i] or judged.bylines[i] or judged.authors[i]:
+        return False
+    return template.varying_label(judged.lines[i])
 
 
 def _repeated_paragraph(line: str, main: str) -> bool:

@@ -96,6 +96,11 @@ class SiteTemplate:
         agree = count >= 2 and count >= SITE_NAME_SHARE * sum(self.names.values())
         return name if agree else None
 
+    def varying_label(self, line: str) -> bool:
+        """`line` starts with a label the pages give with different values (项目编号：…)."""
+        label = label_of(line)
+        return label is not None and label in self._varying
+
     @property
     def threshold(self) -> int:
         """Pages a line must be on to be chrome (never 1: one page teaches nothing)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.pagetext import MORE, PROSE, read_one
-from xinwen.index.furniture import headline_shaped
+from xinwen.index.furniture import headline_shaped, line_rule
 from xinwen.index.sources import read_sources
 from xinwen.index.sources.categories import folder_category
 
@@ -145,3 +145,29 @@ def test_a_single_page_apps_state_dates_the_page(tmp_path: Path) -> None:
         page = html_page("").replace("2023-05-04 10:30", "5小时前")
         path.write_text(page.replace("</body>", f"<script>{state}</script></body>"), "utf-8")
         assert str(read_one(path).published) == want, value
+
+
+def notice(number: int, project: str) -> str:
+    return (
+        f'<html><head><meta charset="utf-8"><title>第{number}号充电站招标公告_滨江交易网</title>'
+        f"</head><body><div class='nav'>首页 | 交易信息 | 政府采购</div>"
+        f"<h1>第{number}号充电站招标公告</h1><div class='info'>发布时间：2023-05-0{number}</div>"
+        f"<div class='article'><p>项目编号：{project}</p><p>采购人：滨江市第{number}中学</p>"
+        f"<p>{PROSE}（第{number}号）</p><p>{MORE}（第{number}号）</p></div>"
+        "<div class='foot'>版权所有 滨江交易网</div></body></html>"
+    )
+
+
+def test_a_labelled_field_of_the_articles_own_is_text(tmp_path: Path) -> None:
+    # 项目编号 and 采购人 on every notice with their own values (one project's number on three
+    # notices: its tender, correction and award) are the notices' fields, not the site's chrome
+    projects = ["BJ-2023-001", "BJ-2023-001", "BJ-2023-001", "BJ-2023-002", "BJ-2023-003"]
+    for number, project in enumerate(projects, start=1):
+        (tmp_path / f"{number}.html").write_text(notice(number, project), "utf-8")
+    for record in read_sources([tmp_path]):
+        number = Path(record.origin.path).stem
+        assert f"项目编号：{projects[int(number) - 1]}" in record.body, number
+        assert f"采购人：滨江市第{number}中学" in record.body, number
+        assert "首页" not in record.body
+    # a line of credits ending with the editor's is chrome, as 责任编辑：X is
+    assert line_rule("（供稿单位：能源学院 摄影：学生记者团 胡某 审核：李某）") == "editor"
