@@ -260,6 +260,14 @@ _OTHER_DATE = re.compile(
     r"|modified",
     re.IGNORECASE,
 )
+# A label of the original's date (原公告发布日期, 原发布时间): a correction's note of another
+# document's date.
+_ORIGINAL = re.compile(r"原(?:公告|文|稿|通知|文件|报道)?$")
+# A date field left empty (发布时间：  信息来源：X): the page states no date.
+EMPTY_DATE_FIELD = re.compile(
+    r"(?:^|\s)(?:发布时间|发布日期|发表时间|发表日期|更新时间|日期|时间)\s*[:：]\s*"
+    r"(?=$|[^\s\d:：]{2,6}\s*[:：])"
+)
 _BARE_DATE = re.compile(
     r"^[\[【(（]?\s*" + _DATE + r"\s*(?:星期[一二三四五六日天]|周[一二三四五六日天])?"
 )
@@ -404,7 +412,12 @@ def parse_byline(line: str) -> Byline | None:
     date = None
     labelled = False
     other = False
-    if labelled_dates := list(_LABELLED_DATE.finditer(text)):
+    labelled_dates = [
+        m for m in _LABELLED_DATE.finditer(text) if not _ORIGINAL.search(text[: m.start()])
+    ]
+    if not labelled_dates and _LABELLED_DATE.search(text):
+        return None  # (原公告发布日期：X: the date of another document, the one it corrects)
+    if labelled_dates:
         # (of 成文日期：… 发布日期：… the publication's; else the first)
         other_dates = [
             _OTHER_DATE.search(text[max(0, m.start() - 4) : m.start() + 4]) for m in labelled_dates

@@ -33,7 +33,9 @@ from pathlib import Path
 
 from xinwen.index.cleaning import clean_title, find_date_in_text, parse_date, western_dates
 from xinwen.index.furniture import (
+    EMPTY_DATE_FIELD,
     FOOTER_RULES,
+    MAX_BYLINE_CHARS,
     Byline,
     byline_name,
     byline_site_name,
@@ -667,6 +669,9 @@ def _date(
         for byline in judged.bylines[:head]:
             if byline and byline.date:
                 return byline.date, "byline (the e-paper's issue date)"
+    if any(_empty_date_field(judged, i) for i in near):
+        # (a notice whose 发布时间 is left empty: undated, whatever its file name says)
+        return None, "none (the byline's date field is empty)"
     for where, name in (("file name", file_name), ("URL", url or "")):
         match = _FILE_DATE.search(name)
         if match and (found := parse_date(f"{match[1]}-{match[2]}-{match[3]}")):
@@ -680,6 +685,11 @@ def _date(
         if found := find_date_in_text("\n".join(kept)):
             return found, "text (patterns file: date-from-text)"
     return None, "none"
+
+
+def _empty_date_field(judged: _Judged, i: int) -> bool:
+    line = judged.lines[i] if i < len(judged.lines) else ""
+    return len(line) <= MAX_BYLINE_CHARS and bool(EMPTY_DATE_FIELD.search(simplified(line)))
 
 
 def _source(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.pagetext import MORE, PROSE, read_one
-from xinwen.index.furniture import headline_shaped, line_rule
+from xinwen.index.furniture import headline_shaped, line_rule, parse_byline
 from xinwen.index.sources import read_sources
 from xinwen.index.sources.categories import folder_category
 
@@ -171,3 +171,18 @@ def test_a_labelled_field_of_the_articles_own_is_text(tmp_path: Path) -> None:
         assert "首页" not in record.body
     # a line of credits ending with the editor's is chrome, as 责任编辑：X is
     assert line_rule("（供稿单位：能源学院 摄影：学生记者团 胡某 审核：李某）") == "editor"
+
+
+def test_a_correction_with_an_empty_date_field_is_undated(tmp_path: Path) -> None:
+    # its 发布时间 is empty; the date it gives is the corrected notice's; its file name's date
+    # is not what the page states
+    path = tmp_path / "20230522_1.html"
+    page = html_page("", before="<p>原公告发布日期：2023年5月16日</p>").replace(
+        "2023-05-04 10:30", "发布时间：&nbsp;&nbsp;信息来源：滨江市采购中心&nbsp;&nbsp;浏览次数：12"
+    )
+    path.write_text(page, "utf-8")
+    record = read_one(path)
+    assert record.published is None
+    assert record.source == "滨江市采购中心"
+    assert parse_byline("原公告发布日期：2023年5月16日") is None
+    assert str(parse_byline("发布日期：2023年5月22日").date) == "2023-05-22"  # type: ignore[union-attr]
