@@ -290,7 +290,7 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     candidates, hints.title_from, title_site = reconcile_title(h1s, meta_title, page_title, site)
     hints.headline = candidates[0] if candidates else None
     hints.alternatives = candidates[1:]
-    hints.site_name = site or title_site
+    hints.site_name = site or (_site_proper(title_site) if title_site else None)
     stated = next((clean_title(meta[k]) for k in _META_SOURCES if meta.get(k, "").strip()), "")
     usable = stated and stated not in _NOT_SOURCES and "//" not in stated and len(stated) <= 30
     hints.stated_source = stated if usable else None
@@ -359,14 +359,17 @@ def _logo_name(root: lxml.html.HtmlElement) -> str | None:
     return None
 
 
+_ISSUE_NUMBER = re.compile(r"(?<=..)\s*(?:第\s*\d{1,5}\s*期|\d{4}\s*年\s*第\s*\d{1,3}\s*期)$")
 _COLUMN_SECTION = re.compile(r"(?<=..)(?:专栏|專欄)$")
 
 
 def _site_proper(name: str) -> str:
     """A site's name without what its markup adds to it: its English name after the Chinese
-    (``狮城时报 Lion City Times``), its columns section (``X专栏``: the columns are X's)."""
+    (``狮城时报 Lion City Times``), its columns section (``X专栏``: the columns are X's), an
+    issue's number (``X周报第128期``: a newsletter's or a magazine's issue)."""
     if _CJK_START.match(name):
         name = _LATIN_TAIL.sub("", name)
+    name = _ISSUE_NUMBER.sub("", name)
     return _COLUMN_SECTION.sub("", name) if name not in _PLATFORMS else name
 
 

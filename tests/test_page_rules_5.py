@@ -186,3 +186,10 @@ def test_a_correction_with_an_empty_date_field_is_undated(tmp_path: Path) -> Non
     assert record.source == "滨江市采购中心"
     assert parse_byline("原公告发布日期：2023年5月16日") is None
     assert str(parse_byline("发布日期：2023年5月22日").date) == "2023-05-22"  # type: ignore[union-attr]
+
+
+def test_a_newsletters_issue_number_is_not_part_of_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "a.html"
+    for suffix in ("滨江周报第128期", "滨江周报2023年第12期"):
+        path.write_text(html_page("").replace("| 滨江", f"- {suffix}"), "utf-8")
+        assert read_one(path).source == "滨江周报", suffix
