@@ -84,6 +84,10 @@ VERBATIM_BONUS = 1.0
 # come before the documents with its pieces apart, however often those repeat the pieces.
 # Chosen on the tune halves (bench/results/ranking.md, round 4).
 VERBATIM_FIRST = 1000.0
+# ... checked only when at most this many articles have all its pieces: the check reads
+# positions, and a string that common (国家发展改革委, 2020年) is a topic whose articles the
+# re-ranking's phrase bonus already orders (bench/results/ranking.md, "What it costs").
+VERBATIM_FIRST_LIMIT = 1_000
 _SENTENCES = re.compile("[。！？；!?;\n]")
 
 CHAR_CHECK_LIMIT = 3_000  # candidates beyond which an unknown word skips the character check
@@ -480,7 +484,10 @@ class Engine:
             and _loose(plan.typed[0], plan.plain_words)
         ):
             among = _and_all(plan.required, self.live) & ~plan.excluded
-            plan.first = self._phrase_unit(plan.typed[0], ("title", "body"), Plan(), among=among)
+            if among.bit_count() <= VERBATIM_FIRST_LIMIT:
+                plan.first = self._phrase_unit(
+                    plan.typed[0], ("title", "body"), Plan(), among=among
+                )
         return plan
 
     def matches(self, plan: Plan, any_unit: bool = False) -> int:
