@@ -87,7 +87,7 @@ VERBATIM_FIRST = 1000.0
 # ... checked only when at most this many articles have all its pieces: the check reads
 # positions, and a string that common (国家发展改革委, 2020年) is a topic whose articles the
 # re-ranking's phrase bonus already orders (bench/results/ranking.md, "What it costs").
-VERBATIM_FIRST_LIMIT = 1_000
+VERBATIM_FIRST_LIMIT = 500
 _SENTENCES = re.compile("[。！？；!?;\n]")
 
 CHAR_CHECK_LIMIT = 3_000  # candidates beyond which an unknown word skips the character check
