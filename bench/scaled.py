@@ -2,6 +2,9 @@
 
 Copy r ≥ 1 of an article gets the id ``<id>~r`` and its date moved r × 15 years later (after
 the corpus's 2012–2026 span), so ids stay unique and date facets and ranges keep their shape.
+A date moved past 2100 wraps round to the 1900s: the reader keeps only years 1900–2100
+(``xinwen.index.cleaning``), and a copy must stay as dated as its original (before the wrap,
+the copies past the sixth of a million-article corpus were all undated).
 The scaled corpus is written under the work folder, never in the repository; a known-item hit
 on a copy of the target counts as the target (``base_id``).
 """
@@ -14,9 +17,13 @@ import re
 from pathlib import Path
 
 from bench.harness import open_text
+from xinwen.index.cleaning import MAX_YEAR, MIN_YEAR
 
 COPY_MARK = "~"
 SHIFT_DAYS = 5479  # 15 years
+_FIRST_DAY = dt.date(MIN_YEAR, 1, 1)
+_LAST_DAY = dt.date(MAX_YEAR, 12, 31)
+_WINDOW_DAYS = (_LAST_DAY - _FIRST_DAY).days + 1
 _DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 
 
@@ -41,7 +48,8 @@ def copy_record(record: dict, copy: int) -> dict:
             day = dt.date.fromisoformat(match.group(1))
         except ValueError:
             return out
-        shifted = day + dt.timedelta(days=copy * SHIFT_DAYS)
+        offset = (day - _FIRST_DAY).days + copy * SHIFT_DAYS
+        shifted = _FIRST_DAY + dt.timedelta(days=offset % _WINDOW_DAYS)
         out["published"] = shifted.isoformat() + published[match.end() :]
     return out
 

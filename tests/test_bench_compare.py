@@ -90,6 +90,15 @@ def test_scaled_corpus_has_unique_ids_and_shifted_dates(tmp_path: Path) -> None:
     assert rows[4]["title"] == ARTICLES[0]["title"]
 
 
+def test_copies_of_a_million_article_corpus_stay_dated() -> None:
+    """Copy 14 of a 2026 article (≈ 1,000,000 records from the bench corpus) would be dated
+    2236; it wraps into the years the reader keeps instead of becoming undated."""
+    record = {"id": "x", "published": "2026-11-30T08:00:00+08:00"}
+    years = {int(copy_record(record, r)["published"][:4]) for r in range(1, 15)}
+    assert all(1900 <= year <= 2100 for year in years)
+    assert len(years) == 14  # still a different date for every copy
+
+
 def test_copy_record_keeps_time_of_day_and_bad_dates() -> None:
     record = {"id": "x", "published": "2020-02-29T08:00:00+08:00"}
     copied = copy_record(record, 1)
