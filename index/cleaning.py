@@ -179,6 +179,92 @@ def _from_number_digits(digits: str, value: float) -> dt.date | None:
     return None
 
 
+# English month names (their first three letters), as a foreign site's Chinese edition dates.
+EN_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+_MONTH_WORDS = (
+    "january february march april may june july august september october november december"
+)
+_MONTH_NAMES = tuple(_MONTH_WORDS.split())
+_EN_MDY = re.compile(r"([A-Za-z]{3,9})\.?\s*(\d{1,2}),?\s*(\d{4})(?:[T\s,].*)?", re.DOTALL)
+_EN_DMY = re.compile(r"(\d{1,2})\s*([A-Za-z]{3,9})\.?,?\s*(\d{4})(?:[T\s,].*)?", re.DOTALL)
+
+
+def _english_date(text: str) -> dt.date | None:
+    """Sep 14, 2023, September 14 2023, 14 Sep 2023 (a month's name in full or cut short)."""
+    if match := _EN_MDY.fullmatch(text):
+        name, day, year = match[1], match[2], match[3]
+    elif match := _EN_DMY.fullmatch(text):
+        day, name, year = match[1], match[2], match[3]
+    else:
+        return None
+    name = name.lower()
+    month = next((n for n, m in enumerate(_MONTH_NAMES, 1) if m.startswith(name)), 0)
+    return _date(int(year), month, int(day)) if month and len(name) >= 3 else None
+
+
+# Other calendars and numerals that Chinese pages print dates in, rewritten as Gregorian
+# years in digits (`western_dates`): the Republic of China's era (民國112年 = 2023, as Taiwan
+# prints it, also ``112年5月4日`` and ``發布日期：112-05-04``), and years, months and days in
+# Chinese numerals (二〇二三年五月十二日, as announcements and official documents sign).
+ROC_OFFSET = 1911
+_ROC_YEAR = re.compile(r"(?:民国|民國)\s*([0-9〇零○一二三四五六七八九十百]{1,5})\s*年")
+_ROC_LABELLED = re.compile(
+    r"((?:日期|时间|時間)\s*[:：]\s*)(1[0-4]\d)\s*([-/.])\s*(\d{1,2})\s*\3\s*(\d{1,2})(?!\d)"
+)
+# (Taiwan's sites often leave 民國 out: 112年5月4日; no news page writes a three-digit year)
+_ROC_BARE = re.compile(r"(?<![\d年])(1[0-4]\d)(\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
+_CN_DIGITS = "〇零○一二三四五六七八九"
+_CN_DATE = re.compile(
+    r"([〇零○一二三四五六七八九]{4}|\d{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+    r"\s*([一二三四五六七八九十]{1,4})\s*([日号])"
+)
+
+
+def _cn_number(text: str) -> int | None:
+    """A number in Chinese numerals: digit by digit (二〇二三, 一一二) or with 十/百 (二十三)."""
+    if all(ch in _CN_DIGITS for ch in text):
+        return int("".join(str(max(_CN_DIGITS.find(ch) - 2, 0)) for ch in text))
+    total, digit = 0, 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = max(_CN_DIGITS.find(ch) - 2, 0)
+        elif ch in "十百":
+            total += (digit or 1) * (10 if ch == "十" else 100)
+            digit = 0
+        else:
+            return None
+    return total + digit
+
+
+def _roc_year(match: re.Match[str]) -> str:
+    year = match[1]
+    number = int(year) if year.isdigit() else _cn_number(year)
+    return f"{number + ROC_OFFSET}年" if number else match[0]
+
+
+def _cn_date(match: re.Match[str]) -> str:
+    parts = [int(m) if m.isdigit() else _cn_number(m) for m in (match[1], match[2], match[3])]
+    if None in parts:
+        return match[0]
+    return f"{parts[0]}年{parts[1]}月{parts[2]}{match[4]}"
+
+
+def western_dates(text: str) -> str:
+    """`text` with ROC-era years and Chinese-numeral dates written as Gregorian digits
+    (民國112年5月4日 → 2023年5月4日, 二〇二三年五月十二日 → 2023年5月12日); else unchanged."""
+    if "年" in text:
+        if "民" in text:
+            text = _ROC_YEAR.sub(_roc_year, text)
+        text = _ROC_BARE.sub(lambda m: f"{int(m[1]) + ROC_OFFSET}{m[2]}", text)
+        if _CN_DATE.search(text):
+            text = _CN_DATE.sub(_cn_date, text)
+    if _ROC_LABELLED.search(text):
+        text = _ROC_LABELLED.sub(
+            lambda m: f"{m[1]}{int(m[2]) + ROC_OFFSET}{m[3]}{m[4]}{m[3]}{m[5]}", text
+        )
+    return text
+
+
 def parse_date(value: object) -> dt.date | None:
     """Parse a published date from a field value; None when absent, invalid or unknown.
 
@@ -201,7 +287,7 @@ def parse_date(value: object) -> dt.date | None:
         return _from_number_digits(str(int(value)), float(value))
     if not isinstance(value, str):
         return None
-    text = fold_width(value.strip())
+    text = western_dates(fold_width(value.strip()))
     if not text:
         return None
     if match := _DIGITS.fullmatch(text):
@@ -212,6 +298,8 @@ def parse_date(value: object) -> dt.date | None:
             return None
     if (match := _YMD.fullmatch(text)) or (match := _CN_YMD.fullmatch(text)):
         return _date(int(match[1]), int(match[2]), int(match[3]))
+    if found := _english_date(text):
+        return found
     if text[0].isalpha():
         try:
             parsed = email.utils.parsedate_to_datetime(text)

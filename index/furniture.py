@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import opencc
 
-from xinwen.index.cleaning import fold_width, parse_date
+from xinwen.index.cleaning import EN_MONTHS, fold_width, parse_date, western_dates
 
 _T2S = opencc.OpenCC("t2s")
 
@@ -43,12 +43,40 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "editor",
             r"^[（(【\[]?\s*(?:责任编辑|责编|编辑|审核|校对|终审|初审|复审|审校|监制|值班编辑"
-            r"|文字编辑|美术编辑|图片编辑)\s*[:：]",
+            r"|文字编辑|美术编辑|图片编辑"
+            # (a feature's credits: 策划：X 统筹：Y 摄影：Z, 文字：X 摄影：Y)
+            r"|策划|统筹|出品|摄影|摄像|剪辑|美编|排版|制图|配图|(?:文字|撰稿)(?=\s*[:：]\s*\S+\s+"
+            r"(?:摄影|摄像|编辑|制图)))\s*[:：]",
         ),
-        ("share", r"^(?:分享到|分享至|分享\s*[:：]|一键分享)|(?:微信|微博)\s+(?:微博|QQ空间|微信)"),
+        (
+            "share",
+            r"^(?:分享到|分享至|分享\s*[:：]|share\s*[:：]|一键分享|分享给(?:朋友|好友)$)"
+            r"|(?:微信|微博)\s+(?:微博|QQ空间|微信)",
+        ),
         ("QR code", r"扫一扫|扫码|扫描二维码|关注.{0,12}公众号|长按(?:识别|扫码|二维码)"),
         ("share", r"点个?在看|^点赞(?:\s*\d+)?$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友"),
-        ("end mark", r"^[-—–=_\s]*(?:end|完)[-—–=_\s]*$"),
+        ("end mark", r"^[-—–=_\s]*[（(【\[]?\s*(?:end|完)\s*[）)】\]]?[-—–=_\s]*$"),
+        # A repost's note of its original headline (原标题：…), above or below the text.
+        ("original title", r"^[（(【\[]?\s*原(?:标题|题)\s*[:：]"),
+        # An image's credit (图片来源：X, 图/X, 摄/X) under the picture.
+        (
+            "image credit",
+            r"^[（(【\[]?\s*(?:(?:图片|题图|封面|配图|封面图|题图图片)来源|图源|图片|题图|图|摄)\s*[:：/／]"
+            r"\s*[^\s。，,！？；]{1,20}\s*[）)】\]]?$",
+        ),
+        # A time without a year (08-03 16:40, 5月12日 10:00, 3小时前, 昨天 21:47): a byline
+        # that dates nothing.
+        (
+            "time",
+            r"^(?:\d{1,2}[-/.]\d{1,2}|\d{1,2}月\d{1,2}日)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$"
+            r"|^(?:刚刚|\d+\s*(?:秒|分钟|小时|天)前|(?:今天|昨天|前天)(?:\s*\d{1,2}:\d{2})?)$",
+        ),
+        # A news app's prompts, copied with its article: 打开APP看更多, 举报/投诉, 展开全文.
+        (
+            "app prompt",
+            r"^(?:打开|下载|安装|前往)\s*(?:app|客户端)|(?:app|客户端)内(?:打开|阅读|查看)"
+            r"|^(?:展开全文|查看全文|阅读全文)$|^(?:举报|投诉)(?:\s*[/|｜]\s*(?:投诉|举报))?$",
+        ),
         # A bar of reader actions only (分享 收藏 邀请, 点赞186 在看57) under a post or article.
         (
             "share",
@@ -60,7 +88,25 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # A forum post's floor label (楼主 is the thread's opening post; 沙发, 板凳, 5# replies).
         ("forum floor", r"^(?:楼主|沙发|板凳|地板|\d{1,4}\s*(?:#|楼))$"),
         ("edit note", r"^本帖最后由\s*\S.{0,30}?于\s*\d.{4,20}编辑$"),
-        ("tags", r"^(?:标签|关键词|关键字|tags?)\s*[:：]"),
+        ("tags", r"^(?:标签|关键词|关键字|tags?|topics?)\s*[:：]"),
+        # A video's player (您的浏览器不支持视频播放, 时长：00:35), a live bar, a user's bar.
+        (
+            "player",
+            r"您的浏览器不支持|^(?:视频)?时长\s*[:：]\s*\d{1,2}:\d{2}(?::\d{2})?$|进入直播间"
+            r"|^正在直播\s*[:：]|^欢迎(?:您|你)[，,].{0,60}(?:退出|注销)",
+        ),
+        # A document's PDF link (查看PDF原文, 下载PDF).
+        ("PDF link", r"^(?:查看|下载|打开|阅读)\s*PDF\s*(?:原文|全文|文件|版)?$"),
+        # A foreign site's English chrome on its Chinese edition (ASCII lines only).
+        (
+            "English chrome",
+            r"^(?=[\x00-\x7f]*$).*\b(?:newsletter|subscribe|sign (?:up|in)|log ?in)\b.*$",
+        ),
+        (
+            "related articles",
+            r"^(?:most read|most popular|related (?:articles|stories)|read more|recommended"
+            r"|more from\b[\x00-\x7f]*)$",
+        ),
         # A newspaper's e-paper: its page labels (第01版：要闻, 第A3版), page turning, PDF links.
         (
             "e-paper navigation",
@@ -75,12 +121,15 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r".{0,8}(?:转载|复制|使用|镜像)|转载请注明|本(?:网|站|网站)(?:所刊|所载|声明)",
         ),
         ("ICP number", r"icp\s*[备证]|公网安备|增值电信业务"),
+        # Who built or runs the site (技术支持：X), in its footer.
+        ("site credits", r"^(?:技术支持|网站建设|网站维护|运行维护|建设维护|设计制作)\s*[:：]"),
         (
             "related articles",
             r"^(?:(?:相关|推荐|热门|热点|精彩|最新|今日|编辑|图片|延伸|点击|阅读|一周|24小时|即时)"
-            r"(?:推荐|推介|阅读|文章|新闻|资讯|报道|链接|专题|排行|热点|更新|稿件|信息|内容|文件|解读"
+            r"(?:推荐|推介|阅读|点阅|文章|新闻|资讯|报道|链接|专题|排行|热点|更新|稿件|信息|内容|文件|解读"
             r"|视频)|猜你喜欢|排行榜|热读|(?:本版)?标题导航"
-            r"|往期(?:回顾|推荐|精选)|更多(?:新闻|资讯|文章|>+)?)\s*(?:[:：>»].*)?$",
+            r"|往期(?:回顾|推荐|精选)|更多(?:新闻|资讯|文章|精彩|>+)?|为你推荐|为您推荐|大家都在看"
+            r"|看了又看|你可能(?:还)?(?:喜欢|感兴趣))\s*(?:[:：>»].*)?$",
         ),
         (
             "print/close",
@@ -88,16 +137,20 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "view count",
-            r"^(?:阅读|浏览|点击|阅读量|浏览量|浏览次数|点击数|人气)\s*[:：]?\s*\d+\s*次?$",
+            r"^(?:阅读|浏览|点击|阅读量|浏览量|浏览次数|点击数|人气|播放|播放量)\s*[:：]?\s*\d[\d.,]*"
+            r"\s*[万wk]?\s*次?$",
         ),
         (
             "font size",
             r"(?:字号|字体)\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小"
+            # (any order, 字级 as Taiwan's sites print it, A+ A A-)
+            r"|(?:字号|字体|字级)\s*[:：]?\s*(?:[【\[]?\s*(?:大|中|小|A\+|A-|A|T\+|T-)\s*[】\]]?\s*){3}"
             r"|^[【\[(（]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\])）]?$",
         ),
         (
             "comments",
-            r"^(?:我要评论|发表评论|网友评论|参与评论|查看评论|评论\s*[(（]?\d*[)）]?$|已有\s*\d+\s*人"
+            r"^(?:我要评论|发表评论|网友评论|参与评论|查看评论|评论\s*[(（]?\d*[)）]?$|\d+\s*条评论$"
+            r"|已有\s*\d+\s*人"
             r"(?:评论|参与))|需要登录后才(?:可以|能)(?:评论|回帖|发表|回复)|顶一下|踩一下|收藏本页|加入收藏|[【\[]\s*(?:收藏|纠错|评论)\s*[】\]]|我要纠错",
         ),
         ("link", r"^(?:本文链接|原文链接|文章链接|本文网址|原文地址|网址|链接|url)\s*[:：]\s*\S"),
@@ -128,6 +181,7 @@ MAX_DISCLAIMER_CHARS = 300
 FOOTER_RULES = frozenset(
     {
         "end mark",
+        "app prompt",
         "tags",
         "previous/next",
         "share",
@@ -151,7 +205,10 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 _DATE = (
     r"(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
-    r"|\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})"
+    r"|\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}"
+    # (a Chinese edition of a foreign site: Sep 14, 2023, 14 September 2023)
+    r"|(?:" + EN_MONTHS + r")[a-z]*\.?\s*\d{1,2},?\s*\d{4}"
+    r"|\d{1,2}\s*(?:" + EN_MONTHS + r")[a-z]*\.?,?\s*\d{4})"
     # the time, also in 12-hour form (下午 3:15, as Taiwan and Hong Kong sites print it)
     r"(?:\s*(?:上午|下午|早上|晚上|凌晨|中午)?\s*(?P<time>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?"
 )
@@ -159,17 +216,31 @@ _DATE_LABEL = (
     r"(?:发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|时间|日期|发布于|发表于|发布)"
 )
 _LABELLED_DATE = re.compile(_DATE_LABEL + r"\s*[:：]?\s*" + _DATE)
+# Labels of dates that are not the publication's: a document's signing (成文日期), an update.
+_OTHER_DATE = re.compile(
+    r"(?:成文|更新|修改|修订|撰写|印发|生效|实施|施行|截止|有效)(?:时间|日期)|更新于|修改于|updated"
+    r"|modified",
+    re.IGNORECASE,
+)
 _BARE_DATE = re.compile(
     r"^[\[【(（]?\s*" + _DATE + r"\s*(?:星期[一二三四五六日天]|周[一二三四五六日天])?"
 )
 # ``来源：X``, and ``来源 | X`` as WeChat-style articles print a repost's origin.
 _SOURCE = re.compile(
-    r"(?:来源|來源|稿源|出处|出自|转自|转载自)(?:\s*[:：]\s*|\s*[|｜丨]\s*(?=[^\s|｜丨]))"
+    # (信息来源, 稿件来源, 文章来源, 原文来源 … end in 来源; a quoted paper: 摘自：《X报》)
+    # (图片来源, 数据来源: a picture's or a chart's credit, not the article's source)
+    r"(?<!图片)(?<!圖片)(?<!数据)(?<!數據)(?<!资料)(?<!資料)(?<!题图)(?<!封面)(?<!视频)(?<!配图)"
+    r"(?<![图圖表])"
+    r"(?:来源|來源|稿源|出处|出處|出自|转自|轉自|转载自|轉載自|转载于|轉載於|转引自|轉引自|摘自"
+    r"|选自|選自|原载|原載|(?<![\u3400-\u9fff])(?:本文|文章)?(?:来自|來自)(?=\s*[:：]))"
+    r"(?:\s*[:：]\s*|\s*[|｜丨]\s*(?=[^\s|｜丨]))"
     r"(?P<source>[^\s:：|｜　()（）【】\[\]]{1,30}?)"
-    r"(?=$|[\s:：|｜　()（）【】\[\]]|作者|编辑|责任编辑|记者|发布|时间|日期|浏览|阅读|点击)"
+    r"(?=$|[\s:：|｜　()（）【】\[\]]|作者|编辑|责任编辑|责编|记者|通讯员|摄影|审核|发布|时间|日期"
+    r"|浏览|阅读|点击)"
 )
 _BYLINE_FIELDS = re.compile(
-    r"(?:来源|來源|稿源|出处|转自|转载自|作者|记者|發布|发布时间|发布日期|日期|时间|浏览|阅读"
+    r"(?:来源|來源|稿源|出处|转自|转载自|转载于|转引自|摘自|选自|原载|来自|作者|记者|發布|发布时间"
+    r"|发布日期|日期|时间|浏览|阅读"
     r"|点击|编辑|通讯员|字号)\s*[:：]|(?:来源|來源)\s*[|｜丨]"
     # a reporter's credit with the dateline's city (記者林某／台北報導)
     r"|记者\s*\S{1,6}\s*[/／]\s*\S{1,6}报[导道]"
@@ -190,6 +261,18 @@ _NOT_A_SOURCE = frozenset(
     }
 )
 _SOURCE_TAIL = re.compile(r"[)）】\]。，,]+$")
+_QUOTES = ("《》", "〈〉", "“”", "「」", "『』", '""')
+
+
+def _unquoted(name: str) -> str:
+    """A name without the marks that enclose it whole (摘自：《X报》 → X报)."""
+    for pair in _QUOTES:
+        if len(name) > 2 and name[0] == pair[0] and name[-1] == pair[1]:
+            inner = name[1:-1]
+            return inner if pair[0] not in inner and pair[1] not in inner else name
+    return name
+
+
 MAX_BYLINE_CHARS = 90
 
 
@@ -200,6 +283,9 @@ class Byline:
     date: dt.date | None
     source: str | None
     labelled_date: bool  # the date follows 发布时间/日期/… (else the line starts with it)
+    # the label names another date than the publication's (成文日期, 更新时间): the page's date
+    # only when no byline gives the publication's
+    other_date: bool = False
 
     @property
     def strong(self) -> bool:
@@ -256,14 +342,40 @@ def is_navigation(line: str) -> bool:
     return bool(_NAV_SEPARATED.match(line) or _NAV_SPACED.match(line))
 
 
+# A two-character label spaced out to line up with longer ones (来  源：, 作　者：, 日　期：), as
+# government and university sites print their bylines.
+_SPACED_LABEL = re.compile(
+    r"(?<![\u3400-\u9fff])([来來作日时時出编編摄攝])[\s\u3000]+([源者期间間处處辑輯影])(?=\s*[:：])"
+)
+
+
+_SPACED_HINT = re.compile(r"\s[源者期间間处處辑輯影]\s*[:：]")  # (cheap: most lines have none)
+
+
+def unspaced_labels(line: str) -> str:
+    """`line` with its spaced-out two-character labels closed up (来  源： → 来源：)."""
+    return _SPACED_LABEL.sub(r"\1\2", line) if _SPACED_HINT.search(line) else line
+
+
 def parse_byline(line: str) -> Byline | None:
     """The date and source a byline states; None for a line that is not a byline."""
     if len(line) > MAX_BYLINE_CHARS or "。" in line:
         return None
-    text = simplified(line)
+    line = unspaced_labels(line)
+    text = western_dates(simplified(line))
     date = None
     labelled = False
-    if match := _LABELLED_DATE.search(text):
+    other = False
+    if labelled_dates := list(_LABELLED_DATE.finditer(text)):
+        # (of 成文日期：… 发布日期：… the publication's; else the first)
+        other_dates = [
+            _OTHER_DATE.search(text[max(0, m.start() - 4) : m.start() + 4]) for m in labelled_dates
+        ]
+        match = next(
+            (m for m, o in zip(labelled_dates, other_dates, strict=True) if not o),
+            labelled_dates[0],
+        )
+        other = all(other_dates)
         date, labelled = parse_date(_squeeze(match["date"])), True
     elif match := _BARE_DATE.match(text):
         rest = text[match.end() :].strip()
@@ -278,16 +390,17 @@ def parse_byline(line: str) -> Byline | None:
     elif (match := _ANY_DATE.search(text)) and _short_segments(text, match):
         # "站名 / 作者 / 2021年08月09日 星期一 / 栏目": a date among short fields.
         date = parse_date(_squeeze(match["date"]))
+        other = bool(_OTHER_DATE.search(text[: match.start()][-12:]))  # (Updated Sep 14, 2023)
     source = None
     if match := _SOURCE.search(fold_width(line)):
-        source = _SOURCE_TAIL.sub("", match["source"]) or None
+        source = _unquoted(_SOURCE_TAIL.sub("", match["source"])) or None
         if source in _NOT_A_SOURCE:
             source = None  # 来源：本站 names no one: the site's name is taken instead
     if date is None and source is None:
         return None
     if date is None and not _BYLINE_FIELDS.search(text):
         return None
-    return Byline(date, source, labelled)
+    return Byline(date, source, labelled, other)
 
 
 _ANY_DATE = re.compile(_DATE)
@@ -299,9 +412,10 @@ _WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六�
 
 def _short_segments(text: str, match: re.Match[str]) -> bool:
     """The line is a date among short fields separated by / | · or wide spaces."""
-    if _SENTENCE.search(text) or len(text) > 60:
+    rest = text[: match.start()] + " / " + text[match.end() :]
+    if _SENTENCE.search(rest) or len(text) > 60:  # (the date's own comma: Sep 14, 2023)
         return False
-    rest = _WEEKDAY.sub("", text[: match.start()] + " / " + text[match.end() :])
+    rest = _WEEKDAY.sub("", rest)
     parts = [p for p in _SEGMENT_SPLIT.split(rest) if p.strip()]
     return len(parts) >= 1 and all(len(p) <= 10 for p in parts)
 
@@ -313,8 +427,11 @@ def _squeeze(date_text: str) -> str:
 # An author line under a headline: 作者：X, 文/X, 本报记者 X 通讯员 Y, 本报评论员. No date and no
 # source, so not a `Byline`, but it marks the headline above it as a byline does.
 _AUTHOR = re.compile(
-    r"^[（(【\[■●▲]?\s*(?:(?:作者|撰文|文|图文|文图|口述|整理)\s*[:：/|｜]"
-    r"|(?:本报|本刊|本台|本网|特约|见习)?(?:记者|通讯员|评论员|特约评论员|撰稿人))"
+    # (By X: a foreign site's Chinese edition credits its author in English)
+    r"^(?:By\s+\S|[（(【\[■●▲]?\s*(?:(?:作者|撰文|文|图文|文图|口述|整理"
+    # (who published it: a portal's or a university's 发布人/发布部门, 供稿单位)
+    r"|发布人|发布者|发稿人|发布部门|发布单位|发稿单位|供稿|供稿单位|报送单位|投稿人)\s*[:：/|｜]"
+    r"|(?:本报|本刊|本台|本网|特约|见习)?(?:记者|通讯员|评论员|特约评论员|撰稿人)))"
 )
 MAX_AUTHOR_CHARS = 30
 
@@ -328,7 +445,7 @@ def is_author_line(line: str) -> bool:
 
 def byline_site_name(line: str) -> str | None:
     """A short name after a bare date in a byline (``2023年5月12日 09:30  丙能源资讯``)."""
-    text = fold_width(line)
+    text = western_dates(fold_width(line))
     if not (match := _BARE_DATE.match(text)):
         return None
     rest = re.sub(r"星期.|周[一二三四五六日天]", "", text[match.end() :]).strip()
@@ -345,7 +462,7 @@ def byline_name(line: str) -> str | None:
     """A publication's name as an unlabelled field of a short byline beside its date
     (``2023-05-12 10:00 | 滨江日报 | 作者：张三``, ``滨江日报 2023-05-12``): the one field shaped
     like a site's or paper's name, the others a date, a time or labelled fields."""
-    text = fold_width(line)
+    text = western_dates(fold_width(line))
     if len(text) > 60 or not (match := _DATE_IN_LINE.search(text)):
         return None
     rest = text[: match.start()] + " " + text[match.end() :]
@@ -360,13 +477,19 @@ def byline_name(line: str) -> str | None:
 # (…融媒体中心: a county's media centre, the publisher of its news site)
 _SITE_SUFFIX = re.compile(
     r"(?:网|網|网站|在线|在線|资讯|資訊|新闻|新聞|报|報|日报|频道|门户|传媒|时报|周刊"
-    r"|融媒体中心|融媒體中心|融媒中心|传媒中心|傳媒中心)$"
+    r"|融媒体中心|融媒體中心|融媒中心|传媒中心|傳媒中心"
+    # (a broadcaster: 江城广播电视台, XX人民广播电台, XX广电)
+    r"|电视台|電視台|广播电台|廣播電台|电台|電台|广电|廣電)$"
 )
+# A foreign site's Chinese edition: a Latin name and 中文版/中文网 (Grid Weekly 中文版, FT中文网).
+_FOREIGN_EDITION = re.compile(r"^[A-Za-z][A-Za-z0-9 .&'-]{0,30}?\s?(?:中文版|中文网|中文網)$")
 _NAME_SPLIT = re.compile(r"\s*(?:[|｜_—–\-·•»]|\s{2,}|\s+(?=www\.|https?:))\s*")
 
 
 def looks_like_site_name(text: str) -> bool:
     """A short CJK name ending like a site's (…网, …在线, …资讯, …报)."""
+    if _FOREIGN_EDITION.match(text):
+        return True
     match = _SITE_SUFFIX.search(text)
     if not (3 <= len(text) <= 16 and match is not None and match.start() >= 2):
         return False
@@ -418,6 +541,21 @@ def newspaper_name(name: str) -> str:
     return paper if len(paper) >= 3 else name
 
 
+# An organisation's portal or official site (江源电力公司信息门户, XX大学官网): the organisation.
+_PORTAL = re.compile(
+    r"^(?P<owner>.+?(?:公司|集团|集團|大学|大學|学院|學院|政府|银行|銀行|医院|醫院|中心|协会|協會|学会"
+    r"|學會|局|厅|廳|委))"
+    r"(?:信息门户|信息門戶|门户网站|門戶網站|门户网|門戶網|门户|門戶|官方网站|官方網站|官网|官網)"
+    r"(?:\s*[（(](?:内网|內網|外网|外網)[）)])?$"
+)
+
+
+def portal_owner(name: str) -> str:
+    """The organisation whose portal or official site a name is (``XX公司信息门户`` → XX公司)."""
+    match = _PORTAL.match(name)
+    return match["owner"] if match and len(match["owner"]) >= 3 else name
+
+
 _CRUMBS = re.compile(r"\s*[>＞»›]\s*")
 
 
@@ -436,16 +574,25 @@ def site_name_in(line: str) -> str | None:
         flags=re.IGNORECASE,
     )
     for part in _NAME_SPLIT.split(text):
+        if _FOREIGN_EDITION.match(part.strip()):
+            return part.strip()
         for word in part.split():
-            if looks_like_site_name(word):
+            word = word.lstrip(":：")  # (版权所有：X)
+            # A labelled field (正在直播：X频道, a live-stream bar) names no site.
+            if looks_like_site_name(word) and not re.search("[:：]", word):
                 return word
     return None
+
+
+_NAV_WORDS = frozenset(("首页", "主页", "网站首页", "返回首页", "门户首页"))
 
 
 def header_name(line: str) -> str | None:
     """The first field of a site's header line (``己能观察 · 新能源深度报道`` → 己能观察)."""
     parts = [p for p in _NAME_SPLIT.split(line) if p.strip()]
     first = parts[0].split()[0] if parts else ""
+    if simplified(first) in _NAV_WORDS:
+        return None  # a menu's first item (首页), not a name
     if 2 <= len(first) <= 16 and _CJK.search(first) and not re.search(r"\d", first):
         return first
     return None

@@ -60,6 +60,7 @@ _ACCOUNT_XPATH = (
     "//*[@id='js_name' or @id='profileBt' or contains(@class, 'profile_nickname')"
     " or contains(@class, 'account_nickname')]"
 )
+_META_SITE_NAMES = ("og:site_name", "sitename", "site_name", "application-name")
 _META_TITLES = ("og:title", "twitter:title", "articletitle", "headline")
 _META_DATES = (
     "article:published_time",
@@ -70,7 +71,21 @@ _META_DATES = (
     "publishtime",
     "datepublished",
     "dc.date.issued",
+    "dcterms.issued",
+    "dcterms.created",
+    "dc.date.created",
     "dc.date",
+    # (portals' own names: Sina's, Weibo's, Tencent's, Parse.ly's; TRS CMS writes PubDate)
+    "firstpublishedtime",
+    "publishedtime",
+    "published_time",
+    "pubtime",
+    "releasedate",
+    "release_date",
+    "og:release_date",
+    "weibo:article:create_at",
+    "parsely-pub-date",
+    "sailthru.date",
     "date",
 )
 
@@ -186,6 +201,13 @@ def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
             if el.tail:
                 buffer.append(el.tail)
             continue
+        if tag == "tr" and (fields := _label_row(el)) is not None:
+            # A row of label and value cells (发布部门：| X | 发布时间：| Y): one line of fields.
+            flush()
+            out.append(fields)
+            if el.tail:
+                buffer.append(el.tail)
+            continue
         if tag in _BLOCKS:
             flush()
         elif buffer and not headings and _touches_previous(el):
@@ -197,6 +219,37 @@ def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
         stack.extend((False, child) for child in reversed(el))
     flush()
     return out
+
+
+_CELL_LABEL = re.compile(r"^[^:：]{1,8}[:：]$")
+MAX_FIELD_CELL_CHARS = 40
+
+
+def _label_row(tr: lxml.html.HtmlElement) -> str | None:
+    """A table row of label cells, each followed by its value's cell (``<td>信息来源：</td>
+    <td>X</td>``), as one line of ``label：value`` fields (an empty value's label left out),
+    so that a byline set out as a table reads as one; None for any other row."""
+    cells = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+    if len(cells) < 2 or any(c.find(".//table") is not None for c in cells):
+        return None
+    texts = [" ".join(c.text_content().split()) for c in cells]
+    if any(len(t) > MAX_FIELD_CELL_CHARS for t in texts):
+        return None
+    fields: list[str] = []
+    labels = 0
+    at = 0
+    while at < len(texts):
+        text = texts[at]
+        if _CELL_LABEL.match(text) and at + 1 < len(texts) and not _CELL_LABEL.match(texts[at + 1]):
+            labels += 1
+            if texts[at + 1]:
+                fields.append(text + texts[at + 1])
+            at += 2
+            continue
+        if text and not _CELL_LABEL.match(text):
+            fields.append(text)
+        at += 1
+    return " ".join(fields) if labels else None
 
 
 def _touches_previous(el: lxml.html.HtmlElement) -> bool:
@@ -224,10 +277,15 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     page_title = clean_title(title_el.text_content()) if title_el is not None else ""
     h1s = [clean_title(h.text_content()) for h in root.iter("h1")]
     meta_title = next((clean_title(meta[k]) for k in _META_TITLES if meta.get(k, "").strip()), "")
-    site = clean_title(meta.get("og:site_name", "") or meta.get("application-name", ""))
+    # (SiteName: what Chinese government sites' CMS, TRS, writes)
+    site = next((clean_title(meta[k]) for k in _META_SITE_NAMES if meta.get(k, "").strip()), "")
     if site in _PLATFORMS or not site:
         # An article on a publishing platform is the account's, which names itself apart.
         site = _account_name(root, meta) or site
+    items = _json_ld(root)
+    if not site:
+        # (JSON-LD's publisher: an AMP or a portal's page that has no og:site_name)
+        site = next(filter(None, map(_publisher_name, items)), "")
     candidates, hints.title_from, title_site = reconcile_title(h1s, meta_title, page_title, site)
     hints.headline = candidates[0] if candidates else None
     hints.alternatives = candidates[1:]
@@ -236,8 +294,9 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     usable = stated and stated not in _NOT_SOURCES and "//" not in stated and len(stated) <= 30
     hints.stated_source = stated if usable else None
     hints.marked_source = _marked_source(root)
+    hints.logo_name = _logo_name(root)
     hints.url = _url(root, meta)
-    hints.published, hints.date_from = _markup_date(root, meta)
+    hints.published, hints.date_from = _markup_date(root, meta, items)
     return hints
 
 
@@ -248,7 +307,10 @@ _SOURCE_TOKEN = re.compile(
     r"^(?:ly|from|come-?from|media-?name)$"
     r"|(?:^|[-_]|article|news|post|info)(?:source|src|laiyuan)(?:$|[-_]|name|link)"
 )
-_SOURCE_LABEL = re.compile(r"^(?:来源|來源|稿源|出处|source)\s*[:：|｜]?\s*", re.IGNORECASE)
+_SOURCE_LABEL = re.compile(
+    r"^(?:(?:信息|稿件|文章|原文|新闻|消息)?(?:来源|來源)|稿源|出处|出處|source)\s*[:：|｜]?\s*",
+    re.IGNORECASE,
+)
 _DIGITS = re.compile(r"\d")
 
 
@@ -272,6 +334,26 @@ def _marked_source(root: lxml.html.HtmlElement) -> str | None:
         name = _SOURCE_LABEL.sub("", " ".join(el.text_content().split()))
         # (a date or a count in it: not a name; 本站, 原创: the site's own)
         if 2 <= len(name) <= 20 and not _DIGITS.search(name) and name not in _NOT_SOURCES:
+            return name
+    return None
+
+
+_GENERIC_ALT = frozenset(("logo", "首页", "返回首页", "网站logo", "image", "图片"))
+
+
+def _logo_name(root: lxml.html.HtmlElement) -> str | None:
+    """The site's name as its logo's alt text (an image whose src, class or id, or its
+    parent's, says logo), outside lists and the article's text."""
+    for img in root.iter("img"):
+        parent = img.getparent()
+        marks = f"{img.get('src') or ''} {img.get('class') or ''} {img.get('id') or ''}"
+        if parent is not None:
+            marks += f" {parent.get('class') or ''} {parent.get('id') or ''}"
+        if "logo" not in marks.lower():
+            continue
+        name = clean_title(img.get("alt") or "")
+        name = _LATIN_TAIL.sub("", name) if _CJK_START.match(name) else name
+        if 2 <= len(name) <= 20 and _CJK_START.search(name) and name.lower() not in _GENERIC_ALT:
             return name
     return None
 
@@ -358,10 +440,9 @@ def _url(root: lxml.html.HtmlElement, meta: dict[str, str]) -> str | None:
     return url if url.startswith(("http://", "https://")) else None
 
 
-def _markup_date(root: lxml.html.HtmlElement, meta: dict[str, str]) -> tuple[dt.date | None, str]:
-    for key in _META_DATES:
-        if key in meta and (found := parse_date(meta[key])):
-            return found, f"meta {key}"
+def _json_ld(root: lxml.html.HtmlElement) -> list[dict]:
+    """The objects of the page's JSON-LD scripts (with a ``@graph``'s)."""
+    found: list[dict] = []
     for script in root.iter("script"):
         if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
             continue
@@ -372,9 +453,27 @@ def _markup_date(root: lxml.html.HtmlElement, meta: dict[str, str]) -> tuple[dt.
         items = data if isinstance(data, list) else [data]
         if isinstance(data, dict) and isinstance(data.get("@graph"), list):
             items = [data, *data["@graph"]]
-        for item in items:
-            if isinstance(item, dict) and (found := parse_date(item.get("datePublished"))):
-                return found, "meta JSON-LD datePublished"
+        found += [item for item in items if isinstance(item, dict)]
+    return found
+
+
+def _publisher_name(item: dict) -> str:
+    publisher = item.get("publisher")
+    publisher = publisher[0] if isinstance(publisher, list) and publisher else publisher
+    name = publisher.get("name") if isinstance(publisher, dict) else None
+    name = clean_title(name) if isinstance(name, str) else ""
+    return name if 2 <= len(name) <= 30 and "//" not in name else ""
+
+
+def _markup_date(
+    root: lxml.html.HtmlElement, meta: dict[str, str], items: list[dict]
+) -> tuple[dt.date | None, str]:
+    for key in _META_DATES:
+        if key in meta and (found := parse_date(meta[key])):
+            return found, f"meta {key}"
+    for item in items:
+        if found := parse_date(item.get("datePublished")):
+            return found, "meta JSON-LD datePublished"
     for el in root.iter("time"):
         value = el.get("datetime") or el.get("pubdate")
         # Only a <time> outside lists: a sidebar's dates belong to other articles.

@@ -17,8 +17,10 @@ a footer line (``上一篇``, ``分享到``, ``版权所有``, a related-article
 The date comes from the page's metadata (HTML), else a byline next to the headline
 (``发布时间：…``, a bare ``2022/11/03``), else a date in the file name; never from the
 article's sentences (only pages that a ``date-from-text:`` pattern of the patterns file
-matches may take one from their text). The source is the byline's ``来源：X``, else the site's
-name (patterns file, ``og:site_name`` or ``<title>``, the learned header, a copyright line).
+matches may take one from their text). The source is the byline's ``来源：X`` (or another
+label of a source), else the site's name (patterns file, ``og:site_name`` or ``<title>``, the
+name the markup of the site's other pages gives, the learned header, a copyright line, the
+logo's alt text).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from xinwen.index.cleaning import clean_title, find_date_in_text, parse_date
+from xinwen.index.cleaning import clean_title, find_date_in_text, parse_date, western_dates
 from xinwen.index.furniture import (
     FOOTER_RULES,
     Byline,
@@ -44,6 +46,8 @@ from xinwen.index.furniture import (
     newspaper_name,
     owner_name,
     parse_byline,
+    portal_owner,
+    simplified,
     site_name_in,
     split_title,
     url_in,
@@ -103,6 +107,7 @@ class PageHints:
     site_name: str | None = None
     stated_source: str | None = None  # <meta name="source"> and the like
     marked_source: str | None = None  # an unlabelled source element in the meta line
+    logo_name: str | None = None  # the site's logo's alt text
     url: str | None = None
     main_text: str | None = None  # trafilatura's main text
 
@@ -189,7 +194,34 @@ def _judge(lines: list[str], boilerplate: Boilerplate, template: SiteTemplate | 
         judged.rules[i] = (template.rule(line) if template else None) or furniture
         judged.bylines[i] = parse_byline(line)
         judged.authors[i] = judged.bylines[i] is None and is_author_line(line)
+    for i in range(1, min(judged.limit, n) - 1):
+        judged.authors[i] = judged.authors[i] or _account_line(judged, i)
     return judged
+
+
+_NAME_LINE = re.compile(
+    r"^[^\s，。,.:：;；!！?？“”\"'《》]{2,12}(?:\s[^\s，。,.:：;；!！?？]{2,4})?$"
+)
+
+
+def _account_line(judged: _Judged, i: int) -> bool:
+    """A news app's account line, copied with the article: a short name between the headline
+    (or its subtitle) and the dated byline (``标题 / 能源观察周刊 / 2024-02-18 08:15 来源：X``).
+    It marks the headline above it as an author line does, and is neither headline nor text."""
+    lines, bylines, rules = judged.lines, judged.bylines, judged.rules
+    line = lines[i]
+    if bylines[i] is not None or rules[i] is not None or not _NAME_LINE.match(line):
+        return False
+    if bylines[i + 1] is None:  # (a date, a 来源, or both; 3小时前 来源：X has no date)
+        return False
+    j = i - 2 if judged.furniture[i - 1] == "subtitle" and i >= 2 else i - 1
+    above = lines[j]
+    return (
+        len(above) > len(line)
+        and headline_shaped(above)
+        and rules[j] is None
+        and not _is_site_header(above)
+    )
 
 
 def looks_like_page(lines: list[str], boilerplate: Boilerplate) -> bool:
@@ -275,9 +307,13 @@ def extract_page(
             continue
         if (b := bylines[i]) is not None and (i in near or head is None or b.strong):
             dropped.append(Dropped(line, "byline"))
+            # (a standfirst above the byline is not the text's start: a share bar under the
+            # byline does not end the article)
+            begun = begun and i not in near
             continue
         if judged.authors[i] and (i in near or not body):
             dropped.append(Dropped(line, "byline (author)"))
+            begun = begun and i not in near
             continue
         if line == title or (
             title and len(title) >= _MIN_HEADLINE_CHARS and _contains_title(line, title)
@@ -300,6 +336,14 @@ def extract_page(
                 dropped.append(Dropped(body.pop(at), "byline"))
                 break
     source, source_from = _source(judged, near, hints, template, title)
+    # A line of the site's or the source's name alone (an AMP page's publisher line under the
+    # headline) names the publisher; it is not the article's text.
+    names = {clean_title(n) for n in (source, hints.site_name) if n}
+    for line in [line for line in body if clean_title(line) in names]:
+        body.remove(line)
+        dropped.append(Dropped(line, "byline (the publisher's name)"))
+    breadcrumb = _breadcrumb(lines[:limit], rules, title)
+    title = _without_column_tag(title, lines, breadcrumb)
     return Page(
         title=title,
         body="\n".join(body),
@@ -308,11 +352,36 @@ def extract_page(
         date_from=date_from,
         source_from=source_from,
         title_from=title_from if title else "none",
-        breadcrumb=_breadcrumb(lines[:limit], rules, title),
+        breadcrumb=breadcrumb,
         url=url,
         dropped=tuple(dropped),
         has_text=any(is_prose(line) or line.endswith(_SENTENCE_ENDS) for line in body),
     )
+
+
+# A column tag before a headline: what kind of item it is (【简讯】, [图片新闻], 【X早新闻】: a
+# brief, a programme, a medium), or a section the page names apart (its menu's 【媒体北湖】).
+# A series' name (【大国工匠】张冬伟：…) and a flash marker (【快讯】, 【突发】, 【独家】) are the
+# publisher's own headline, as lists show it: kept.
+_COLUMN_TAG = re.compile(
+    r"^\s*[【\[［〖]\s*(?P<tag>[^】\]］〗\s]{1,8})\s*[】\]］〗]\s*(?P<rest>.+)$"
+)
+_ITEM_KINDS = re.compile(
+    r"(?:简讯|短讯|速递|速览|早新闻|午新闻|晚新闻|早报|晚报|夜报|新闻|资讯|动态|要闻|播报|直播|视频"
+    r"|图片|图文|通知|公告|专题|现场)$"
+)
+_MIN_UNTAGGED_CHARS = 4
+
+
+def _without_column_tag(title: str, lines: list[str], breadcrumb: str | None) -> str:
+    """The headline without a column tag before it (see `_COLUMN_TAG`)."""
+    match = _COLUMN_TAG.match(title)
+    if not match or len(match["rest"]) < _MIN_UNTAGGED_CHARS:
+        return title
+    tag = match["tag"]
+    if _ITEM_KINDS.search(simplified(tag)) or tag == breadcrumb or tag in lines:
+        return match["rest"].strip()
+    return title
 
 
 _DATE_LINE = re.compile(
@@ -323,7 +392,7 @@ _DATE_LINE = re.compile(
 
 def _date_line(line: str) -> dt.date | None:
     """The date of a line that holds nothing but a date (and a time), e.g. ``（2020/2/8 9:05）``."""
-    match = _DATE_LINE.fullmatch(line.strip())
+    match = _DATE_LINE.fullmatch(western_dates(line.strip()))
     return parse_date(re.sub(r"\s+", "", match[1])) if match else None
 
 
@@ -371,6 +440,8 @@ def _similar(line: str, hint: str) -> bool:
     candidate = clean_title(line)
     if len(candidate) < _MIN_HEADLINE_CHARS:
         return False
+    if (cut := _CUT_SHORT.sub("", hint)) != hint and len(cut) >= _MIN_CRUMB_HEADLINE_CHARS:
+        hint = cut  # a <title> cut short (标题前半…): the line it starts is the headline
     return candidate == hint or candidate.startswith(hint) or hint.startswith(candidate)
 
 
@@ -541,13 +612,18 @@ def _date(
     candidates = [i for i in near if i < footer_at and (b := judged.bylines[i]) and b.date]
     if candidates:
         i = min(
-            candidates, key=lambda i: (not judged.bylines[i].labelled_date, abs(i - (head or 0)))
-        )  # type: ignore[union-attr]
+            candidates,
+            key=lambda i: (
+                judged.bylines[i].other_date,  # type: ignore[union-attr]
+                not judged.bylines[i].labelled_date,  # type: ignore[union-attr]
+                abs(i - (head or 0)),
+            ),
+        )
         return judged.bylines[i].date, "byline"  # type: ignore[union-attr]
     # A labelled date (发布时间：…), or a date with a source, anywhere above the footer.
-    for byline in judged.bylines[: judged.limit]:
-        if byline and byline.strong:
-            return byline.date, "byline"
+    strong = [b for b in judged.bylines[: judged.limit] if b and b.strong]
+    if strong:  # (the publication's date before a 成文日期 or 更新时间)
+        return min(strong, key=lambda b: b.other_date).date, "byline"
     if head is not None and "e-paper navigation" in judged.furniture[:head]:
         # A newspaper's e-paper page: the date in its header is the issue's, the article's.
         for byline in judged.bylines[:head]:
@@ -573,8 +649,9 @@ def _source(
 ) -> tuple[str | None, str]:
     source, source_from = _stated_or_site(judged, near, hints, template, title)
     if source and source_from.startswith("site name"):
-        # An e-paper's platform (XX日报数字报刊平台) is published by the newspaper it names.
-        source = newspaper_name(source)
+        # An e-paper's platform (XX日报数字报刊平台) is published by the newspaper it names, an
+        # organisation's portal (XX公司信息门户) by the organisation.
+        source = portal_owner(newspaper_name(source))
     return source, source_from
 
 
@@ -599,15 +676,21 @@ def _stated_or_site(
             return name, "byline (unlabelled name beside the date)"
     if hints.site_name:
         return hints.site_name, "site name (page markup)"
+    if template is not None and (name := template.site_name):
+        # (a page whose <title> is the headline alone is the site's all the same)
+        return name, "site name (the markup of the site's other pages)"
     if name := _saved_title_site(judged.lines[:2], title):
         return name, "site name (saved page title)"
     for i in near:
         if i < len(judged.lines) and (name := byline_site_name(judged.lines[i])):
             return name, "site name (byline)"
     for i, line in enumerate(judged.lines):
-        # (a related-articles heading, 相关新闻, is furniture, not a header naming the site)
-        template_line = (judged.rules[i] or "").startswith("template") and not judged.furniture[i]
-        if template_line and (name := site_name_in(line)):
+        # (a related-articles heading, 相关新闻, is furniture, not a header naming the site;
+        # after a patterns file's end: line, which left the rest unjudged, the template's)
+        rule = judged.rules[i] if i < judged.limit else _template_rule(template, line)
+        template_line = (rule or "").startswith("template") and not judged.furniture[i]
+        # (nor is a menu's item: a section named like a site, 综合新闻)
+        if template_line and not _menu_item(judged.lines, i) and (name := site_name_in(line)):
             return name, "site name (learned header)"
     for i, line in enumerate(judged.lines[:3]):
         # The site's header: its first repeated line that is not furniture, first field.
@@ -630,7 +713,29 @@ def _stated_or_site(
     for line in reversed(judged.lines[judged.limit - 12 if judged.limit > 12 else 0 :]):
         if name := owner_name(line):
             return name, "site name (copyright or sponsor line)"
+    if hints.logo_name:
+        return hints.logo_name, "site name (the logo's alt text)"
     return None, "none"
+
+
+def _template_rule(template: SiteTemplate | None, line: str) -> str | None:
+    return template.rule(line) if template is not None and line_rule(line) is None else None
+
+
+_MENU_ITEM = re.compile(r"^[^\s，。,.:：!！?？]{1,8}$")
+
+
+def _menu_item(lines: list[str], i: int) -> bool:
+    """Line `i` is an item of a menu set out one item a line (首页 / 学校要闻 / 综合新闻 / …):
+    a run of three or more short words, of which it is not the first (a logo may start it)."""
+    if not _MENU_ITEM.match(lines[i]):
+        return False
+    start, end = i, i
+    while start > 0 and _MENU_ITEM.match(lines[start - 1]):
+        start -= 1
+    while end + 1 < len(lines) and _MENU_ITEM.match(lines[end + 1]):
+        end += 1
+    return end - start >= 2 and i != start
 
 
 def _named_again(lines: list[str], at: int, name: str) -> bool:

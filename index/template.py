@@ -28,6 +28,9 @@ SMALL_SOURCE = 6
 # must also be on this share of the pages.
 LONG_LINE_CHARS = 50
 LONG_LINE_SHARE = 0.5
+# A site name the markup of some pages gives is the others' too when this share of the names
+# given agree.
+SITE_NAME_SHARE = 0.8
 # A label is the text before the first separator, at most this long.
 MAX_LABEL_CHARS = 10
 # Lines with a varying tail longer than this are not chrome (a sentence that starts "一是：").
@@ -52,6 +55,8 @@ class SiteTemplate:
     # For each label, its first tail and whether a different one was seen.
     _first_tail: dict[str, str] = field(default_factory=dict)
     _varying: set[str] = field(default_factory=set)
+    # The site names that pages' markup gives (``<title>``'s site part, og:site_name).
+    names: Counter[str] = field(default_factory=Counter)
 
     @classmethod
     def learn(cls, pages: Iterable[Sequence[str]]) -> SiteTemplate:
@@ -76,6 +81,20 @@ class SiteTemplate:
             if first != tail:
                 self._varying.add(label)
         self.labels.update(labels)
+
+    def add_name(self, name: str) -> None:
+        """Count a site name one page's markup gives."""
+        self.names[name] += 1
+
+    @property
+    def site_name(self) -> str | None:
+        """The site's name as its pages' markup gives it: on two pages or more, and the name
+        of nearly all that name one (a folder of several sites' pages has no one name)."""
+        if not self.names:
+            return None
+        name, count = self.names.most_common(1)[0]
+        agree = count >= 2 and count >= SITE_NAME_SHARE * sum(self.names.values())
+        return name if agree else None
 
     @property
     def threshold(self) -> int:

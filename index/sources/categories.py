@@ -11,7 +11,9 @@ ending in 网/在线/资讯), a date or number (``2023``, ``2023-11``), a Latin 
 plain word (``site_a``, ``crawl-2``), or a generic container (``pages``, ``html``, ``data``,
 ``crawl``, ``网页`` …). A Chinese name that reads as a site's or a generic word (资讯, 行业资讯)
 is a category all the same when two or more category folders sit beside it: a site's sections;
-so is ``news`` beside ``finance`` and ``tech`` (a portal's channels).
+so is ``news`` beside ``finance`` and ``tech`` (a portal's channels), and a slug of Latin words
+(``oil-gas``) beside ``power`` and ``carbon``. A province's folder inside a category folder
+(``地方/湖南/``) is a region of that category, which is the category.
 """
 
 from __future__ import annotations
@@ -55,11 +57,29 @@ def folder_category(path: str, root: str) -> str | None:
     if relative in (".", "") or relative.startswith(".."):
         return None
     folder = os.path.dirname(os.path.abspath(path))
-    for name in reversed(relative.split(os.sep)):
+    names = relative.split(os.sep)
+    for at in range(len(names) - 1, -1, -1):
+        name = names[at]
         if names_category(name) or _beside_categories(os.path.dirname(folder), name):
+            # A province's folder inside a category folder (地方/湖南/) is a region of it.
+            if at > 0 and _is_region(name) and names_category(names[at - 1]):
+                return names[at - 1]
             return name
         folder = os.path.dirname(folder)
     return None
+
+
+# Province-level regions: a folder named so below a category is a region, not a topic.
+_REGION_WORDS = (
+    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北"
+    " 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门"
+)
+_REGIONS = frozenset(_REGION_WORDS.split())
+_REGION_SUFFIX = re.compile(r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$")
+
+
+def _is_region(name: str) -> bool:
+    return _REGION_SUFFIX.sub("", name) in _REGIONS
 
 
 # Chinese words for a container of files, never a category even beside categories.
@@ -69,12 +89,18 @@ _CONTAINERS = frozenset(_CONTAINER_WORDS.split())
 _LATIN_SECTIONS = frozenset(("news",))
 
 
+_SLUG = re.compile(r"^[a-z]{2,}(?:-[a-z]{2,}){1,2}$")
+
+
 def _beside_categories(parent: str, name: str) -> bool:
     """A Chinese folder name read as a site's or a generic word (资讯, 行业资讯, 新闻), or
     ``news``, that sits beside two or more category folders is one of the site's sections too."""
-    if name.isascii() and name.lower() not in _LATIN_SECTIONS:
+    # (Latin: news, and words joined by hyphens, oil-gas, as a site's section slugs are)
+    if name.isascii() and name.lower() not in _LATIN_SECTIONS and not _SLUG.match(name):
         return False
-    if len(name) > _MAX_CHARS or _NOT_A_NAME.search(name) or name in _CONTAINERS:
+    if len(name) > _MAX_CHARS or name in _CONTAINERS:
+        return False
+    if _NOT_A_NAME.search(name) and not _SLUG.match(name):
         return False
     siblings = [n for n in _subfolders(parent) if n != name]
     return sum(names_category(n) for n in siblings) >= 2

@@ -80,19 +80,24 @@ class PageSource:
     @property
     def template(self) -> SiteTemplate:
         if self._template is None:
-            self._template = SiteTemplate.learn(self._sample_lines())
+            template = SiteTemplate()
+            for lines, hints in self._sample_pages():
+                template.add(lines)
+                if hints is not None and hints.site_name:
+                    template.add_name(hints.site_name)
+            self._template = template
         return self._template
 
-    def _sample_lines(self) -> Iterator[list[str]]:
+    def _sample_pages(self) -> Iterator[tuple[list[str], PageHints | None]]:
         files = list(self.page_files)
         step = max(1, len(files) // TEMPLATE_SAMPLE)
         for path in files[::step][:TEMPLATE_SAMPLE]:
             try:
-                lines = _read_lines(path, main_text=False)[0]
+                lines, hints = _read_lines(path, main_text=False)[:2]
             except _Unusable:
                 continue
             if lines:
-                yield lines
+                yield lines, hints
 
     def read(self, path: str, article_id: str) -> Iterator[Record | Skip]:
         """The record of one page file (or the Skip saying why there is none)."""
