@@ -1,7 +1,9 @@
 """Draw articles at random (fixed seed) for writing known-item queries, so nobody picks them.
 
-The draw is reproducible: the corpus's ids in file order, minus the existing known-item
-targets, shuffled with ``random.Random(SEED)``; the first N are the draws, in that order. Each
+The draw is reproducible: the corpus's ids in file order, minus the targets of the original 240
+known-item queries (the ones there before any draw: leaving out the drawn targets too would
+reshuffle the sequence), shuffled with ``random.Random(SEED)``; the first N are the draws, in
+that order (draws 1–200, then 201–230, ``queries/known_item_draws.jsonl``). Each
 draw is written (id, date, category, title, body) to a file *outside* the repository for the
 person writing the queries to read; the repository keeps only the ids and what became of each
 draw (``queries/known_item_draws.jsonl``: used, or skipped with the reason).
@@ -17,7 +19,7 @@ import sys
 from pathlib import Path
 
 from bench.harness import ROOT, arguments, iter_raw, require_corpus
-from bench.indexes import known_item_ids
+from bench.query_sets import KNOWN_ITEMS, read_rows
 
 SEED = 20261206  # the day of the draw; never change it, or the draws are not the recorded ones
 
@@ -39,7 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     if ROOT in args.out.resolve().parents:
         sys.exit("--out must be outside the repository: the draws hold corpus text")
     corpus = require_corpus(args.corpus)
-    drawn = draw(corpus, args.n, set(known_item_ids()))
+    original = {row["id"] for row in read_rows(KNOWN_ITEMS) if row["source"] == "original"}
+    drawn = draw(corpus, args.n, original)
     with args.out.open("w", encoding="utf-8") as fh:
         for n, record in enumerate(drawn, 1):
             fh.write(json.dumps({"draw": n, **record}, ensure_ascii=False) + "\n")

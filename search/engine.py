@@ -78,6 +78,16 @@ STORY_LEAD = True
 # (史丹纳帝国, 长津湖的故事: its stop words dropped, 的 here) that stand verbatim in the title or
 # body: the words side by side, as typed, say more than the same words apart.
 VERBATIM_BONUS = 1.0
+# × the BM25 score of the documents where a query typed as one string stands verbatim, when
+# jieba's cut of it is unsure (a piece of one character or not in its dictionary, or a stop
+# word dropped: 公共服务大平台 → 公共服务 + 大 + 平台; 史丹纳帝国): large enough that they all
+# come before the documents with its pieces apart, however often those repeat the pieces.
+# Chosen on the tune halves (bench/results/ranking.md, round 4).
+VERBATIM_FIRST = 1000.0
+# ... checked only when at most this many articles have all its pieces: the check reads
+# positions, and a string that common (国家发展改革委, 2020年) is a topic whose articles the
+# re-ranking's phrase bonus already orders (bench/results/ranking.md, "What it costs").
+VERBATIM_FIRST_LIMIT = 500
 _SENTENCES = re.compile("[。！？；!?;\n]")
 
 CHAR_CHECK_LIMIT = 3_000  # candidates beyond which an unknown word skips the character check
@@ -152,6 +162,7 @@ class Plan:
     plain_words: list[str] = field(default_factory=list)  # for the proximity bonus
     typed: list[str] = field(default_factory=list)  # typed strings jieba cut into words, folded
     expanded: list[str] = field(default_factory=list)  # synonyms searched too that matched
+    first: int = 0  # documents ranked first: the whole query, typed as one string, verbatim
 
 
 class Engine:
@@ -332,7 +343,12 @@ class Engine:
         return as_word | as_chars
 
     def _phrase_unit(
-        self, text: str, fields: Sequence[str], plan: Plan, by_chars: bool = True
+        self,
+        text: str,
+        fields: Sequence[str],
+        plan: Plan,
+        by_chars: bool = True,
+        among: int | None = None,
     ) -> int:
         """Documents with the exact phrase.
 
@@ -346,12 +362,13 @@ class Engine:
             return self.live
         tokens = [(t.text, t.pos) for t in word_analyzer()(text, mode="query", positions=True)]
         found = 0
+        among = self.live if among is None else among
         for f in fields:
             for word, _ in tokens:
                 plan.terms.append((f, word, _weight(f)))
-            by_words = self._words_together(f, tokens) if tokens else 0
+            by_words = self._words_together(f, tokens, among) if tokens else 0
             cf = CHAR_FIELDS[f]
-            candidates = self.live
+            candidates = among
             for ch in dict.fromkeys(chars):
                 candidates &= self.mask(cf, ch)
             rest = candidates & ~by_words
@@ -360,9 +377,11 @@ class Engine:
                 found |= self._chars_together(cf, chars, rest)
         return found
 
-    def _words_together(self, fieldname: str, tokens: Sequence[tuple[str, int]]) -> int:
-        """Documents in which the words stand at the tokens' relative positions."""
-        among = self.live
+    def _words_together(
+        self, fieldname: str, tokens: Sequence[tuple[str, int]], among: int | None = None
+    ) -> int:
+        """Documents (of ``among``) in which the words stand at the tokens' relative positions."""
+        among = self.live if among is None else among
         for word, _ in tokens:
             among &= self.mask(fieldname, word)
         if len(tokens) == 1:
@@ -456,6 +475,19 @@ class Engine:
             plan.filters.append(any_of(sources, parsed.sources))
         plan.words = list(dict.fromkeys(w for w in plan.words if w))
         plan.expanded = list(dict.fromkeys(plan.expanded))
+        one = parsed.required[0] if len(parsed.required) == 1 else None
+        if (
+            VERBATIM_FIRST > 1
+            and isinstance(one, Text)
+            and one.field is None
+            and len(plan.typed) == 1
+            and _loose(plan.typed[0], plan.plain_words)
+        ):
+            among = _and_all(plan.required, self.live) & ~plan.excluded
+            if among.bit_count() <= VERBATIM_FIRST_LIMIT:
+                plan.first = self._phrase_unit(
+                    plan.typed[0], ("title", "body"), Plan(), among=among
+                )
         return plan
 
     def matches(self, plan: Plan, any_unit: bool = False) -> int:
@@ -532,6 +564,14 @@ class Engine:
     def input_order(self) -> list[int]:
         """Each document's place in the sources (the ``seq`` column), by docnum."""
         return self._order
+
+
+def _loose(typed: str, words: Sequence[str]) -> bool:
+    """Whether jieba's cut of ``typed`` is unsure: a stop word dropped, or a piece that is one
+    character or not in the dictionary."""
+    if "".join(words) != typed:
+        return True
+    return any(len(w) == 1 or not in_dictionary(w) for w in words)
 
 
 def rerank_factor(words: Sequence[str], title: str, body: str, typed: Sequence[str] = ()) -> float:

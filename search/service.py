@@ -22,6 +22,7 @@ from xinwen.search.dedupe import Groups
 from xinwen.search.engine import (
     LEAD_BONUS_ONE,
     RERANK_DEPTH,
+    VERBATIM_FIRST,
     Engine,
     Plan,
     highlight_words,
@@ -578,6 +579,10 @@ class Searcher:
         """
         engine, searcher = snap.engine, snap.searcher
         scores = engine.scores(plan.terms, among=final)
+        if plan.first & final:
+            # The query typed as one string, verbatim: before its pieces apart (Plan.first).
+            for d in docnums_of(plan.first & final):
+                scores[d] *= VERBATIM_FIRST
         if fallback:
             units = plan.required
             # Only documents with a score can move: those with one of the scored terms.

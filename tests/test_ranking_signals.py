@@ -1,5 +1,6 @@
-"""Ranking signals read off an article's text: its separate stories (roundups) and a typed
-string that stands verbatim. Each test ranks two articles of our own text on a real index."""
+"""Ranking signals read off an article's text: its separate stories (roundups), a typed
+string that stands verbatim, and a query typed as one string that jieba cuts unsurely. Each
+test ranks a few articles of our own text on a real index."""
 
 from __future__ import annotations
 
@@ -100,3 +101,48 @@ def test_the_typed_string_verbatim_ranks_above_its_words_apart(tmp_path: Path) -
         ),
     ]
     assert _ranked(tmp_path, rows, "春天的故事") == ["t-1", "t-2"]
+
+
+def test_a_query_typed_as_one_string_ranks_it_verbatim_above_its_pieces_apart(
+    tmp_path: Path,
+) -> None:
+    # jieba cuts 社区服务大平台 into 社区服务 + 大 + 平台 (a one-character piece: its cut is
+    # unsure). One long article names the platform once, late; short articles repeat its
+    # pieces in other senses and score far higher on the words alone, more than the phrase
+    # bonus makes up: the one that has the string as typed is what the reader meant.
+    named = (
+        "街道今年把养老、托育、就业和文化活动的办理窗口集中到一处，居民办事不用再跑几个地方。"
+        "工作人员说，过去一件事要跑三趟，现在一趟就能办完，群众满意度明显提高。"
+        "街道还组织志愿者上门，帮助行动不便的老人办理各项手续，很受欢迎。"
+        "下一步，街道还将把这些窗口的事项搬到网上，建成社区服务大平台，让居民在家就能办事。"
+    )
+    apart = [
+        article(
+            2 + i,
+            title=f"平台建设{i}",
+            body=f"平台上线后，社区服务有了新变化。这座城市的变化很大。平台运行平稳，"
+            f"社区服务人员说，平台让工作更方便。第{i}期社区服务培训班也已开班。",
+        )
+        for i in range(4)
+    ]
+    rows = [article(1, title="街道便民", body=named), *apart]
+    assert _ranked(tmp_path, rows, "社区服务大平台")[0] == "t-1"
+
+
+def test_a_string_jieba_cuts_into_dictionary_words_is_not_put_first_verbatim(
+    tmp_path: Path,
+) -> None:
+    # 农村电网改造 is cut into 农村 + 电网 + 改造, words jieba knows: an article about rural grid
+    # upgrades in other words (农村电网 … 改造升级) is about the topic, and ranks above one that
+    # names the string once in a list of tasks.
+    about = (
+        "今年，县里的农村电网完成新一轮改造升级，新建和改造线路三百多公里，农村电网的供电能力"
+        "明显提高。村民说，改造以后电压稳了，家里的电器也敢用了，农村电网的故障也少了很多。"
+    )
+    listed = (
+        "会议部署了下半年的重点工作：推进城市道路建设，做好学校和医院项目，加快农村电网改造，"
+        "抓好防汛和安全生产，保障群众生活。会议还研究了其他事项，要求各部门抓好落实，"
+        "按时完成全年目标任务，确保经济平稳运行。"
+    )
+    rows = [article(1, title="电压稳了", body=about), article(2, title="政府常务会议", body=listed)]
+    assert _ranked(tmp_path, rows, "农村电网改造") == ["t-1", "t-2"]
