@@ -209,6 +209,10 @@ MAX_FURNITURE_CHARS = 60
 # that starts as one (特别声明：…转载…, 凡本网注明“来源：…”的所有作品…) or states its formula.
 _DISCLAIMER = re.compile(
     r"^[【\[]?(?:特别|免责|郑重|版权|法律)?声明\s*[】\]]?\s*[:：]"
+    # (a site's own statement, 储能网声明：, 本站声明：; the repost formula 传递更多信息之目的,
+    # 并不意味着赞同其观点)
+    r"|^\S{0,12}?(?:网|站|在线|平台|本刊|本报)(?:特别|免责|郑重|版权)?声明\s*[:：]"
+    r"|传递更多信息之目的|(?:不|并不)(?:意味着|代表)(?:本(?:网|站|平台))?赞同其观点"
     r"|^凡本(?:网|站|刊)(?:注明|所载|所刊|刊载)"
     r"|版权归原作者所有|(?:如|若)有侵权[，,\s]*请?(?:联系|告知|通知)|不代表本(?:网|站|平台)(?:观点|立场)"
 )
@@ -282,7 +286,9 @@ _SOURCE = re.compile(
     r"(?:\s*[:：]\s*|\s*[|｜丨]\s*(?=[^\s|｜丨]))"
     r"(?P<source>[^\s:：|｜　()（）【】\[\]]{1,30}?)"
     r"(?=$|[\s:：|｜　()（）【】\[\]]|作者|编辑|责任编辑|责编|记者|通讯员|摄影|审核|发布|时间|日期"
-    r"|浏览|阅读|点击)"
+    r"|浏览|阅读|点击"
+    # (the meta line's other fields, printed without a space between: 来源：X评论：0 字号：…)
+    r"|(?:评论|字号|字体|关键词|关键字|标签|人气|热度|访问量|分享到?|栏目|分类)\s*[:：])"
 )
 _BYLINE_FIELDS = re.compile(
     r"(?:来源|來源|稿源|出处|转自|转载自|转载于|转引自|摘自|选自|原载|来自|作者|记者|發布|发布时间"
@@ -291,7 +297,8 @@ _BYLINE_FIELDS = re.compile(
     # a reporter's credit with the dateline's city (記者林某／台北報導)
     r"|记者\s*\S{1,6}\s*[/／]\s*\S{1,6}报[导道]"
 )
-_NOT_A_SOURCE = frozenset(
+# Sources that name no one (来源：本站, 未知, 网络): the site's own name is taken instead.
+NOT_A_SOURCE = frozenset(
     {
         "本站",
         "本网",
@@ -446,11 +453,14 @@ def parse_byline(line: str) -> Byline | None:
         # A document's 版记: ``X办公室 2023年3月15日印发``, the date it was issued.
         labelled = True
     source = None
+    unnamed = False
     if match := _SOURCE.search(fold_width(line)):
         source = _unquoted(_SOURCE_TAIL.sub("", match["source"])) or None
-        if source in _NOT_A_SOURCE:
-            source = None  # 来源：本站 names no one: the site's name is taken instead
-    if date is None and source is None:
+        if source in NOT_A_SOURCE:
+            # 来源：本站 names no one: the site's name is taken instead; the line is a byline
+            # all the same (来源：未知 作者：X on an undated page)
+            source, unnamed = None, True
+    if date is None and source is None and not unnamed:
         return None
     if date is None and not _BYLINE_FIELDS.search(text):
         return None
@@ -662,12 +672,19 @@ def header_name(line: str) -> str | None:
 _TITLE_SEPARATORS = re.compile(
     r"\s*(?:_|\||｜|—{1,2}|–|::|--)\s*|\s+-\s+"
     r"|(?<=[^\dA-Za-z])-{1,2}(?=\D)|(?<=[A-Za-z])-{1,2}(?=[^\dA-Za-z])"
+    # (before a full date: an e-paper's 报名-2023年05月08日-标题)
+    r"|(?<=[\u3400-\u9fff])-(?=\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2})"
+)
+# A part of a title that is a date alone (an e-paper's edition date): neither headline nor name.
+_TITLE_DATE = re.compile(
+    r"^\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?\s*(?:星期[一二三四五六日天])?$"
 )
 
 
 def split_title(title: str) -> list[str]:
-    """A page title's parts around site-name separators (``标题_政策_XX能源网``)."""
-    return [part for part in _TITLE_SEPARATORS.split(title) if part]
+    """A page title's parts around site-name separators (``标题_政策_XX能源网``), without a
+    date standing as a part of its own."""
+    return [part for part in _TITLE_SEPARATORS.split(title) if part and not _TITLE_DATE.match(part)]
 
 
 def headline_shaped(line: str) -> bool:

@@ -29,7 +29,13 @@ import lxml.html
 
 from xinwen.index.cleaning import clean_title, parse_date
 from xinwen.index.encoding import UndecodableError, decode_bytes
-from xinwen.index.furniture import headline_shaped, is_prose, looks_like_site_name, split_title
+from xinwen.index.furniture import (
+    NOT_A_SOURCE,
+    headline_shaped,
+    is_prose,
+    looks_like_site_name,
+    split_title,
+)
 from xinwen.index.pages import PageHints
 
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".html.gz", ".htm.gz")
@@ -47,7 +53,7 @@ _SKIP = frozenset(
     ("script", "style", "noscript", "template", "head", "iframe", "svg", "select", "option")
 )
 _META_SOURCES = ("contentsource", "source", "article:source", "og:article:source")
-_NOT_SOURCES = frozenset({"本站", "本网", "原创", "网络", "互联网", "未知"})
+_NOT_SOURCES = NOT_A_SOURCE  # (本站, 本站原创, 未知, 网络 …: the site's own)
 # Publishing platforms whose pages carry the platform's name as og:site_name: the article's
 # source is the account that published it (公众号, 头条号, 百家号 …).
 _PLATFORMS_WORDS = (

@@ -1,0 +1,125 @@
+"""Rules for page reading found on the sixth round (set 5 of the unseen layouts,
+`tests/fixtures/blind-sites-5`, opened this round: ordinary sites on common Chinese CMS
+templates), written as the general forms those templates print things in: a meta line's fields
+run together (``来源：X评论：0``), a source that names no one (``本站原创``) in a marked element,
+an e-paper's ``<title>`` with its edition date, a channel's pages kept in date folders, a
+portal's reposting statement under its own name. Each is checked on our own small pages, read
+the way ``xinwen reindex`` does (`read_sources`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.pagetext import MORE, PROSE, read_one
+from xinwen.index.furniture import parse_byline, split_title
+from xinwen.index.sources import read_sources
+from xinwen.index.sources.categories import folder_category
+
+TITLE = "充电桩乡镇全覆盖_资讯_滨江能源网"
+
+
+def html_page(*, title: str = TITLE, h1: str = "", info: str = "") -> str:
+    return (
+        f'<html><head><meta charset="utf-8"><title>{title}</title></head>'
+        f"<body><div class='nav'>首页 | 资讯 | 政策 | 关于我们</div>"
+        f"<h1>{h1 or '充电桩乡镇全覆盖'}</h1>{info}"
+        f"<div class='article'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+    )
+
+
+def test_a_source_run_together_with_the_next_field(tmp_path: Path) -> None:
+    # PHPCMS prints the meta line in the <h1>, under the headline, as spans without spaces:
+    # 来源：X评论：0点击：
+    spans = (
+        "充电桩乡镇全覆盖<br /><span><span>发布时间：2023-04-06 10:30</span>"
+        "<span>来源：{}</span><span>评论：0</span><span>点击：</span></span>"
+    )
+    path = tmp_path / "a.html"
+    path.write_text(html_page(h1=spans.format("滨江日报")), "utf-8")
+    assert read_one(path).source == "滨江日报"
+    # 来源：本站 run together with 评论：: the site's own, its name is taken
+    path.write_text(html_page(h1=spans.format("本站")), "utf-8")
+    assert read_one(path).source == "滨江能源网"
+    # (a source whose name ends in 评论, with a space after it, stays whole)
+    assert parse_byline("来源：滨江评论 作者：张三").source == "滨江评论"  # type: ignore[union-attr]
+
+
+def test_a_marked_source_that_names_no_one_is_the_sites(tmp_path: Path) -> None:
+    path = tmp_path / "a.html"
+    for stated in ("本站原创", "未知", "网络"):
+        info = (
+            "<div class='info'><span class='time'>2023-09-12 16:00</span>"
+            f"<span class='source'>来源：{stated}</span><span>作者：编辑部</span></div>"
+        )
+        path.write_text(html_page(info=info), "utf-8")
+        assert read_one(path).source == "滨江能源网", stated
+
+
+def test_a_byline_with_a_source_that_names_no_one_is_not_text(tmp_path: Path) -> None:
+    # an undated page: its byline states only 来源：未知 and the author
+    path = tmp_path / "a.html"
+    path.write_text(
+        html_page(info="<div><span>来源：未知</span> <span>作者：编辑部</span></div>"), "utf-8"
+    )
+    record = read_one(path)
+    assert "来源：未知" not in record.body
+    assert record.published is None
+    assert PROSE in record.body
+
+
+def test_an_e_papers_title_with_its_edition_date(tmp_path: Path) -> None:
+    assert split_title("滨江能源报-2023年05月08日-充电桩乡镇全覆盖") == [
+        "滨江能源报",
+        "充电桩乡镇全覆盖",
+    ]
+    path = tmp_path / "a.html"
+    path.write_text(
+        html_page(title="滨江能源报-2023年05月08日-充电桩乡镇全覆盖", info="<div>2023-05-08</div>"),
+        "utf-8",
+    )
+    record = read_one(path)
+    assert record.source == "滨江能源报"
+    assert record.title == "充电桩乡镇全覆盖"
+    # a short headline (简讯) as well: the date is neither the headline nor the name
+    path.write_text(
+        html_page(title="滨江能源报-2023年05月08日-简讯", h1="简讯", info="<div>2023-05-08</div>"),
+        "utf-8",
+    )
+    record = read_one(path)
+    assert (record.title, record.source) == ("简讯", "滨江能源报")
+    # (a number range in a headline is not split)
+    assert split_title("2023-2024年充电桩建设规划") == ["2023-2024年充电桩建设规划"]
+
+
+def test_a_channel_kept_in_date_folders_is_a_section(tmp_path: Path) -> None:
+    # an EmpireCMS site: news/2023-04-20/1234.html beside jishu/1297.html
+    site = tmp_path / "site"
+    (site / "news" / "2023-04-20").mkdir(parents=True)
+    (site / "jishu").mkdir()
+    assert folder_category(str(site / "news" / "2023-04-20" / "1.html"), str(site)) == "news"
+    # a page right inside news/ (no date folders) still needs two sections beside it
+    assert folder_category(str(site / "news" / "1.html"), str(site)) is None
+    # a crawl's container over date folders is no section
+    (site / "pages" / "2023-04-20").mkdir(parents=True)
+    assert folder_category(str(site / "pages" / "2023-04-20" / "1.html"), str(site)) is None
+
+
+def test_a_portals_reposting_statement_under_its_name_is_chrome(tmp_path: Path) -> None:
+    statement = (
+        "滨江能源网声明：此资讯系转载自合作媒体或互联网其它网站，滨江能源网登载此文出于传递更多"
+        "信息之目的，并不意味着赞同其观点或证实其描述，文章内容仅供参考。"
+    )
+    site = tmp_path / "site"
+    site.mkdir()
+    for n in range(3):
+        # (a short item, each page's own text, in the main text with the statement)
+        page = html_page(title=f"第{n}条快讯_资讯_滨江能源网", h1=f"第{n}条快讯")
+        page = page.replace(PROSE, f"{PROSE}（第{n}批）").replace(f"<p>{MORE}</p>", "")
+        page = page.replace("</p></div>", f"</p><p>{statement}</p></div>")
+        (site / f"{n}.html").write_text(page, "utf-8")
+    records = list(read_sources([site]))
+    assert len(records) == 3
+    for record in records:
+        assert "声明" not in record.body, record.body  # type: ignore[union-attr]
+        assert PROSE in record.body  # type: ignore[union-attr]
