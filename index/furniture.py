@@ -311,6 +311,18 @@ NOT_A_SOURCE = frozenset(
         "佚名",
         "admin",
         "不详",
+        # (what a CMS's editor leaves in the field: compiled, reposted, the site's own edit)
+        "本网原创",
+        "本站编辑",
+        "本网编辑",
+        "本站整理",
+        "本网整理",
+        "网络整理",
+        "网络综合",
+        "综合",
+        "综合整理",
+        "转载",
+        "暂无",
     }
 )
 _SOURCE_TAIL = re.compile(r"[)）】\]。，,]+$")
@@ -674,6 +686,7 @@ _TITLE_SEPARATORS = re.compile(
     r"|(?<=[^\dA-Za-z])-{1,2}(?=\D)|(?<=[A-Za-z])-{1,2}(?=[^\dA-Za-z])"
     # (before a full date: an e-paper's 报名-2023年05月08日-标题)
     r"|(?<=[\u3400-\u9fff])-(?=\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2})"
+    r"|(?<=\d{4}-\d{2}-\d{2})-(?=\D)"
 )
 # A part of a title that is a date alone (an e-paper's edition date): neither headline nor name.
 _TITLE_DATE = re.compile(

@@ -123,3 +123,26 @@ def test_a_portals_reposting_statement_under_its_name_is_chrome(tmp_path: Path) 
     for record in records:
         assert "声明" not in record.body, record.body  # type: ignore[union-attr]
         assert PROSE in record.body  # type: ignore[union-attr]
+
+
+def test_what_an_editor_leaves_in_the_source_field_is_the_sites(tmp_path: Path) -> None:
+    path = tmp_path / "a.html"
+    for stated in ("综合整理", "网络综合", "本站整理", "转载", "暂无"):
+        info = f"<div>发布时间：2023-09-12 16:00 来源：{stated} 作者：编辑部</div>"
+        path.write_text(html_page(info=info), "utf-8")
+        assert read_one(path).source == "滨江能源网", stated
+
+
+def test_a_title_with_a_numeric_date_between_its_parts() -> None:
+    assert split_title("充电桩乡镇全覆盖-2023-05-08-滨江能源报") == [
+        "充电桩乡镇全覆盖",
+        "滨江能源报",
+    ]
+
+
+def test_a_single_letter_folder_is_no_section(tmp_path: Path) -> None:
+    # DedeCMS's default a/ level: a/1.html has no category, a/hangye/1.html is hangye's
+    site = tmp_path / "site"
+    (site / "a" / "hangye").mkdir(parents=True)
+    assert folder_category(str(site / "a" / "1.html"), str(site)) is None
+    assert folder_category(str(site / "a" / "hangye" / "1.html"), str(site)) == "hangye"

@@ -49,8 +49,9 @@ def names_category(name: str) -> bool:
     if name.lower() in _GENERIC or looks_like_site_name(name):
         return False
     if name.isascii():
-        # Latin names: a plain word (sports, tech); site_a, new-site, x_2 are labels of a crawl.
-        return name.isalpha()
+        # Latin names: a plain word (sports, tech); site_a, new-site, x_2 are labels of a crawl,
+        # a letter (DedeCMS's a/, a portal's n/) a CMS's level.
+        return name.isalpha() and len(name) > 1
     return not name.startswith(("~", "#", "@"))
 
 
