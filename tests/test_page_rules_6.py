@@ -41,6 +41,10 @@ def test_a_source_run_together_with_the_next_field(tmp_path: Path) -> None:
     # 来源：本站 run together with 评论：: the site's own, its name is taken
     path.write_text(html_page(h1=spans.format("本站")), "utf-8")
     assert read_one(path).source == "滨江能源网"
+    # the other fields CMS meta lines print after the source, run together
+    for label in ("录入", "访问次数", "所属栏目", "信息分类", "更新时间", "索引号", "供稿"):
+        byline = parse_byline(f"发布时间：2023-04-06来源：滨江日报{label}：12")
+        assert byline is not None and byline.source == "滨江日报", label
     # (a source whose name ends in 评论, with a space after it, stays whole)
     assert parse_byline("来源：滨江评论 作者：张三").source == "滨江评论"  # type: ignore[union-attr]
 
@@ -146,3 +150,12 @@ def test_a_single_letter_folder_is_no_section(tmp_path: Path) -> None:
     (site / "a" / "hangye").mkdir(parents=True)
     assert folder_category(str(site / "a" / "1.html"), str(site)) is None
     assert folder_category(str(site / "a" / "hangye" / "1.html"), str(site)) == "hangye"
+
+
+def test_a_cms_path_level_is_no_section(tmp_path: Path) -> None:
+    # 博达's info/1012/3456.htm, 大汉's art/2023/5/12/art_1_2.html, a blog's post/12.html
+    site = tmp_path / "site"
+    for parts in (("info", "1012"), ("art", "2023", "5", "12"), ("post",), ("content",)):
+        folder = site.joinpath(*parts)
+        folder.mkdir(parents=True)
+        assert folder_category(str(folder / "1.html"), str(site)) is None, parts

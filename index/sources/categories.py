@@ -9,7 +9,8 @@ record's own field is data and always kept.
 A folder names a category unless it looks like something else: a site (``www.x.com``, a name
 ending in 网/在线/资讯), a date or number (``2023``, ``2023-11``), a Latin label that is not a
 plain word (``site_a``, ``crawl-2``), or a generic container (``pages``, ``html``, ``data``,
-``crawl``, ``网页`` …). A Chinese name that reads as a site's or a generic word (资讯, 行业资讯)
+``crawl``, ``网页`` …) or a level a CMS puts in its paths (``info``, ``content``, ``show``,
+``post``, ``art``). A Chinese name that reads as a site's or a generic word (资讯, 行业资讯)
 is a category all the same when two or more category folders sit beside it: a site's sections;
 a plain generic word (资讯, 新闻) needs only one (a small site's 资讯 and 深度); so is ``news``
 beside ``finance`` and ``tech`` (a portal's channels), and a slug of Latin words (``oil-gas``)
@@ -34,6 +35,10 @@ _GENERIC_WORDS = (
     " files file archive archives articles article docs documents download downloads saved"
     " output out site sites web www mirror mirrors news items input src source sources tmp"
     " temp misc all 网页 页面 文章 数据 语料 语料库 抓取 下载 存档 归档 全部 其他 其它"
+    # (the levels CMSs put in a page's path: info/1012/, content/, show/, post/, art/2023/,
+    # plus/, uploadfile/)
+    " info content contents detail details show view post posts art col system upload uploads"
+    " uploadfile static cms index list plus"
     " 新闻 资讯 未分类"
 )
 _GENERIC = frozenset(_GENERIC_WORDS.split())
