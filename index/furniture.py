@@ -86,7 +86,10 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|(?:微信|微博)\s+(?:微博|QQ空间|微信)",
         ),
         ("QR code", r"扫一扫|扫码|扫描二维码|关注.{0,12}公众号|长按(?:识别|扫码|二维码)"),
-        ("share", r"点个?在看|^点赞(?:\s*\d+)?$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友"),
+        (
+            "share",
+            r"点个?在看|^(?:点赞|打赏|赞赏|收藏)(?:\s*\d+)?$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友",
+        ),
         ("end mark", r"^[-—–=_\s]*[（(【\[]?\s*(?:end|完)\s*[）)】\]]?[-—–=_\s]*$"),
         # A repost's note of its original headline (原标题：…), above or below the text.
         ("original title", r"^[（(【\[]?\s*原(?:标题|题)\s*[:：]"),
@@ -120,7 +123,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # A forum post's floor label (楼主 is the thread's opening post; 沙发, 板凳, 5# replies).
         ("forum floor", r"^(?:楼主|沙发|板凳|地板|\d{1,4}\s*(?:#|楼))$"),
         ("edit note", r"^本帖最后由\s*\S.{0,30}?于\s*\d.{4,20}编辑$"),
-        ("tags", r"^(?:标签|关键词|关键字|tags?|topics?)\s*[:：]"),
+        ("tags", r"^(?:(?:本文|文章|tag\s*)?(?:标签|关键词|关键字)|tags?|topics?)\s*[:：]"),
         # The column or collection a post was filed in (来自专栏 X, 收录于合集 #X).
         (
             "column link",
@@ -150,16 +153,22 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"^第\s*[A-Za-z]?\d{1,3}\s*版\s*(?:[:：]|$)|PDF\s*版?\s*下载|^(?:上一版|下一版|返回目录)"
             r"(?:\s+(?:上一版|下一版|返回目录))*$|^版面导航$",
         ),
-        ("attachments", r"^(?:附件|相关附件)\s*[:：]\s*(?:无)?$"),
+        ("attachments", r"^(?:附件|相关附件|附件下载)\s*[:：]\s*(?:无)?$"),
         (
             "copyright",
             r"版权所有|版權所有|保留所有权利|保留一切权利|copyright|©|all rights reserved"
             r"|未经(?:允许|许可|授权|同意)"
             r".{0,8}(?:转载|复制|使用|镜像)|转载请注明|本(?:网|站|网站)(?:所刊|所载|声明)",
         ),
-        ("ICP number", r"icp\s*[备证]|公网安备|增值电信业务"),
+        ("ICP number", r"icp\s*[备证]|公网安备|增值电信业务|网站(?:标识|识别)码"),
         # Who built or runs the site (技术支持：X), in its footer.
         ("site credits", r"^(?:技术支持|网站建设|网站维护|运行维护|建设维护|设计制作)\s*[:：]"),
+        # (a government site's: 主办单位：X 承办单位：Y; one field alone may be an event's)
+        (
+            "site credits",
+            r"^(?:主办|主管)(?:单位)?\s*[:：].{1,40}(?:承办|协办|技术支持|运行维护)(?:单位)?\s*[:：]"
+            r"|^投稿(?:邮箱|信箱)\s*[:：]",
+        ),
         (
             "related articles",
             r"^(?:(?:相关|推荐|热门|热点|精彩|最新|今日|编辑|图片|延伸|点击|阅读|一周|24小时|即时)"
@@ -174,8 +183,10 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "view count",
-            r"^(?:阅读|浏览|点击|阅读量|浏览量|浏览次数|点击数|人气|播放|播放量)\s*[:：]?\s*\d[\d.,]*"
-            r"\s*[万wk]?\s*次?$",
+            r"^(?:阅读|浏览|点击|访问)(?:量|次数|数)?\s*[:：]?\s*\d[\d.,]*\s*[万wk]?\s*次?$"
+            r"|^(?:人气|播放|播放量)\s*[:：]?\s*\d[\d.,]*\s*[万wk]?\s*次?$"
+            # (a page's visitor counter: 您是第 12 位访问者)
+            r"|^您是(?:本站)?第\s*\d+\s*位访(?:问者|客)$",
         ),
         (
             "font size",
@@ -198,7 +209,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:关于我们|联系我们|网站地图|广告服务|免责声明|隐私政策|招聘信息)",
         ),
         ("pagination", r"上一页.*下一页|^(?:首页|尾页)\s*\d"),
-        ("back links", r"^(?:返回首页|返回顶部|返回列表|返回)$"),
+        ("back links", r"^[【\[]?\s*(?:返回首页|返回顶部|返回列表|返回)\s*[】\]]?$"),
     )
 )
 
@@ -214,6 +225,8 @@ _DISCLAIMER = re.compile(
     r"|^\S{0,12}?(?:网|站|在线|平台|本刊|本报)(?:特别|免责|郑重|版权)?声明\s*[:：]"
     r"|传递更多信息之目的|(?:不|并不)(?:意味着|代表)(?:本(?:网|站|平台))?赞同其观点"
     r"|^凡本(?:网|站|刊)(?:注明|所载|所刊|刊载)"
+    # (如果您发现本网站上有侵犯您的知识产权的作品, 本站部分文章来自网络)
+    r"|发现本(?:网站|站|网).{0,12}侵(?:犯|权)|本(?:站|网)部分(?:文章|内容)(?:来自|来源于)网络"
     r"|版权归原作者所有|(?:如|若)有侵权[，,\s]*请?(?:联系|告知|通知)|不代表本(?:网|站|平台)(?:观点|立场)"
 )
 MAX_DISCLAIMER_CHARS = 300
@@ -399,7 +412,9 @@ def is_disclaimer(line: str) -> bool:
     return bool(_DISCLAIMER.search(simplified(line)))
 
 
-_DISCLAIMER_HINT = re.compile(r"声明|聲明|凡本|侵权|侵權|不代表|版权|版權")
+_DISCLAIMER_HINT = re.compile(
+    r"声明|聲明|凡本|侵权|侵權|侵犯|不代表|版权|版權|赞同其|信息之目的|自网络|于网络"
+)
 
 
 def is_navigation(line: str) -> bool:

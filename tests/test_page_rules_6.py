@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.pagetext import MORE, PROSE, read_one
-from xinwen.index.furniture import parse_byline, split_title
+from xinwen.index.furniture import line_rule, parse_byline, split_title
 from xinwen.index.sources import read_sources
 from xinwen.index.sources.categories import folder_category
 
@@ -159,3 +159,31 @@ def test_a_cms_path_level_is_no_section(tmp_path: Path) -> None:
         folder = site.joinpath(*parts)
         folder.mkdir(parents=True)
         assert folder_category(str(folder / "1.html"), str(site)) is None, parts
+
+
+def test_the_chrome_common_cms_templates_print_under_the_text(tmp_path: Path) -> None:
+    # each on one page alone (no template to learn it from), inside the article's own div
+    chrome = (
+        "TAG标签：充电桩",
+        "本文关键词：充电桩",
+        "阅读次数：123",
+        "您是第 12 位访问者",
+        "打赏",
+        "【返回顶部】",
+        "附件下载：",
+        "投稿邮箱：news@example.com",
+        "主办单位：滨江市能源局 承办单位：滨江市信息中心",
+        "网站标识码：3301000012",
+        "如果您发现本网站上有侵犯您的知识产权的作品，请与我们取得联系，我们会及时修改或删除。",
+        "本站部分文章来自网络，仅供参考。",
+    )
+    path = tmp_path / "a.html"
+    for line in chrome:
+        page = html_page(info="<div>发布时间：2023-05-04 来源：滨江日报</div>")
+        path.write_text(page.replace("</p></div>", f"</p><p>{line}</p></div>"), "utf-8")
+        record = read_one(path)
+        assert line not in record.body, line
+        assert PROSE in record.body and MORE in record.body
+    # (an event's organiser alone, and a sentence about infringement, are text)
+    assert line_rule("主办单位：滨江市能源局") is None
+    assert line_rule("市民如发现侵犯知识产权行为，可拨打热线举报，有关部门将依法查处。") is None
