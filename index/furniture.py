@@ -42,13 +42,16 @@ def document_issuer(line: str) -> str | None:
     return match["issuer"] if (match := _ISSUER.match(line)) else None
 
 
+# A breadcrumb's label: 当前位置, 您的位置, 您现在的位置, 您当前的位置, 所在位置, 位置.
+CRUMB_LABEL = r"^(?:(?:您|你)(?:当前|现在|所在)?的?|当前的?|现在的|所在的?)?位置"
 # Rules for a single line: (name, pattern searched in the line). The first match names the
 # rule shown by `xinwen inspect`.
 _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
     for name, pattern in (
-        ("breadcrumb", r"^(?:当前位置|您的位置|你的位置|您现在的位置|位置)\s*[:：]"),
-        ("breadcrumb", r"首页\s*[>＞»›/]|[>＞»›]\s*(?:正文|详情|内容)$"),
+        # (当前位置, 您的位置, 您现在的位置, 您当前的位置, 您所在的位置, 所在位置 …)
+        ("breadcrumb", CRUMB_LABEL + r"\s*[:：]"),
+        ("breadcrumb", r"首页\s*[>＞»›/→]|[>＞»›→]\s*(?:正文|详情|内容)$"),
         ("navigation", r"^(?:导航|栏目|频道)\s*[:：]"),
         # A printed page's number (— 1 —), as pdftotext gives it (not a subtitle).
         ("page number", r"^[-—–]\s*\d{1,3}\s*[-—–]$"),

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from xinwen.index.cleaning import clean_title, find_date_in_text, parse_date, western_dates
 from xinwen.index.furniture import (
+    CRUMB_LABEL,
     EMPTY_DATE_FIELD,
     FOOTER_RULES,
     MAX_BYLINE_CHARS,
@@ -76,8 +77,15 @@ _FILE_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d\d)[-_/.]?(0[1-9]|1[0-2])[-_/.]?(0[1-9]|[12]\d|3[01])(?!\d)"
 )
 _CRUMB_SPLIT = re.compile(r"\s*[>＞»›]\s*")
-_CRUMB_LABEL = re.compile(r"^(?:当前位置|您的位置|你的位置|您现在的位置|位置)\s*[:：]\s*")
-_CRUMB_NOT_CATEGORY = {"正文", "详情", "内容", "文章", "首页", "主页", "列表"}
+# (a line known to be a breadcrumb: 首页 / 新闻 / 详情 and 首页→新闻中心→公司新闻 too)
+_CRUMB_ITEMS = re.compile(r"\s*[>＞»›→/]\s*")
+_CRUMB_LABEL = re.compile(CRUMB_LABEL + r"\s*[:：]\s*")
+# The last item of a breadcrumb that names the page itself (正文, 查看内容, 文章详情), no section.
+_CRUMB_NOT_WORDS = (
+    "正文 详情 内容 文章 首页 主页 列表 查看内容 文章详情 内容详情 新闻详情 信息详情 详细内容"
+    " 正文内容 文章内容 阅读文章 浏览文章 查看文章 详细信息 网站首页"
+)
+_CRUMB_NOT_CATEGORY = frozenset(_CRUMB_NOT_WORDS.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -816,7 +824,7 @@ def _breadcrumb(lines: list[str], rules: list[str | None], title: str) -> str | 
             rules[i] and rules[i].startswith("template") and line_rule(line) == "breadcrumb"  # type: ignore[union-attr]
         ):
             continue
-        items = [item.strip() for item in _CRUMB_SPLIT.split(_CRUMB_LABEL.sub("", line))]
+        items = [item.strip() for item in _CRUMB_ITEMS.split(_CRUMB_LABEL.sub("", line))]
         items = [item for item in items if item]
         while items and (
             items[-1] in _CRUMB_NOT_CATEGORY

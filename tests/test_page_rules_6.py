@@ -187,3 +187,19 @@ def test_the_chrome_common_cms_templates_print_under_the_text(tmp_path: Path) ->
     # (an event's organiser alone, and a sentence about infringement, are text)
     assert line_rule("主办单位：滨江市能源局") is None
     assert line_rule("市民如发现侵犯知识产权行为，可拨打热线举报，有关部门将依法查处。") is None
+
+
+def test_breadcrumbs_as_common_cms_templates_print_them(tmp_path: Path) -> None:
+    path = tmp_path / "a.html"  # (no folder: the breadcrumb names the category)
+    for crumb in (
+        "首页 / 工作动态 / 详情",
+        "首页→新闻中心→工作动态",
+        "当前位置：网站首页 > 工作动态 > 查看内容",
+        "您当前的位置 : 首页 > 工作动态 > 文章详情",
+        "您所在的位置：首页 > 工作动态",
+    ):
+        page = html_page(info="<div>发布时间：2023-05-04</div>")
+        path.write_text(page.replace("<h1>", f"<div class='crumb'>{crumb}</div><h1>"), "utf-8")
+        record = read_one(path)
+        assert record.category == "工作动态", crumb
+        assert "首页" not in record.body
