@@ -341,6 +341,19 @@ NOT_A_SOURCE = frozenset(
         "综合整理",
         "转载",
         "暂无",
+        "未知来源",
+        "本网讯",
+        "本站讯",
+        "投稿",
+        "网友投稿",
+        "用户投稿",
+        "无",
+        # (a template's empty value)
+        "null",
+        "none",
+        "-",
+        "--",
+        "—",
     }
 )
 _SOURCE_TAIL = re.compile(r"[)）】\]。，,]+$")
@@ -486,9 +499,11 @@ def parse_byline(line: str) -> Byline | None:
         labelled = True
     source = None
     unnamed = False
-    if match := _SOURCE.search(fold_width(line)):
+    if match := _SOURCE.search(folded := fold_width(line)):
         source = _unquoted(_SOURCE_TAIL.sub("", match["source"])) or None
-        if source in NOT_A_SOURCE:
+        if source in ("http", "https") and (host := _URL_HOST.match(folded, match.end())):
+            source = host[1]  # (来源：http://www.x.com/: the address's host, as 来源：www.x.com)
+        if source is not None and source.lower() in NOT_A_SOURCE:
             # 来源：本站 names no one: the site's name is taken instead; the line is a byline
             # all the same (来源：未知 作者：X on an undated page)
             source, unnamed = None, True
@@ -500,6 +515,7 @@ def parse_byline(line: str) -> Byline | None:
 
 
 _ANY_DATE = re.compile(_DATE)
+_URL_HOST = re.compile(r"://([A-Za-z0-9.-]+)")
 _ISSUED = re.compile(r"\d\s*[日号]\s*印发$")
 _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z&'.-]*")
 # Fields are set apart by / | · or by spaces (``原创 编辑部 公众号名 2024年04月02日 发表于上海``).

@@ -298,7 +298,9 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     hints.alternatives = candidates[1:]
     hints.site_name = site or (_site_proper(title_site) if title_site else None)
     stated = next((clean_title(meta[k]) for k in _META_SOURCES if meta.get(k, "").strip()), "")
-    usable = stated and stated not in _NOT_SOURCES and "//" not in stated and len(stated) <= 30
+    usable = (
+        stated and stated.lower() not in _NOT_SOURCES and "//" not in stated and len(stated) <= 30
+    )
     hints.stated_source = stated if usable else None
     hints.marked_source = _marked_source(root)
     hints.logo_name = _logo_name(root)

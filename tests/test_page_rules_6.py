@@ -203,3 +203,16 @@ def test_breadcrumbs_as_common_cms_templates_print_them(tmp_path: Path) -> None:
         record = read_one(path)
         assert record.category == "工作动态", crumb
         assert "首页" not in record.body
+
+
+def test_a_source_field_left_at_a_placeholder_is_the_sites(tmp_path: Path) -> None:
+    path = tmp_path / "a.html"
+    for stated in ("null", "None", "-", "未知来源", "本网讯", "网友投稿"):
+        info = f"<div>发布时间：2023-05-04 来源：{stated}</div>"
+        path.write_text(html_page(info=info), "utf-8")
+        record = read_one(path)
+        assert record.source == "滨江能源网", stated
+        assert "来源" not in record.body
+    # an address as the source: its host, not the scheme's name
+    byline = parse_byline("发布时间：2023-05-04 来源：http://www.binjiang.example.com/news/")
+    assert byline is not None and byline.source == "www.binjiang.example.com"
