@@ -606,7 +606,15 @@ def looks_like_site_name(text: str) -> bool:
     match = _SITE_SUFFIX.search(text)
     if not (3 <= len(text) <= 16 and match is not None and match.start() >= 2):
         return False
-    return simplified(text) not in _GENERIC_NAMES
+    return simplified(text) not in _GENERIC_NAMES and not _SLOGAN.match(text)
+
+
+# A site's slogan beside its name in the <title> (滨江能源网 - 专业能源资讯, 领先的行业门户): it
+# ends like a name but starts as praise.
+_SLOGAN = re.compile(
+    r"(?:专业|领先|权威|最大|首选|一站式|打造|致力|您身边|你身边|(?:全国|中国|全球|国内|行业)"
+    r"(?:领先|最大|首家|第一|权威|专业))"
+)
 
 
 # Words that end like a site's name but name a kind of publication, no one's (a footer's

@@ -216,3 +216,11 @@ def test_a_source_field_left_at_a_placeholder_is_the_sites(tmp_path: Path) -> No
     # an address as the source: its host, not the scheme's name
     byline = parse_byline("发布时间：2023-05-04 来源：http://www.binjiang.example.com/news/")
     assert byline is not None and byline.source == "www.binjiang.example.com"
+
+
+def test_a_sites_slogan_in_the_title_is_not_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "a.html"
+    for title in ("滨江能源网 - 专业能源资讯", "充电桩乡镇全覆盖_滨江能源网_领先的能源门户"):
+        path.write_text(html_page(title=title), "utf-8")
+        record = read_one(path)
+        assert (record.title, record.source) == ("充电桩乡镇全覆盖", "滨江能源网"), title
