@@ -33,6 +33,7 @@ from xinwen.index.furniture import (
     NOT_A_SOURCE,
     headline_shaped,
     is_prose,
+    line_rule,
     looks_like_site_name,
     split_title,
 )
@@ -538,6 +539,41 @@ def _app_state_date(root: lxml.html.HtmlElement) -> dt.date | None:
 
 # Elements whose dates are other articles' (related lists, sidebars, footers), never the page's.
 _OTHER_ARTICLES = "//li | //aside | //nav | //footer | //select"
+# The same in a CMS's plain <div>s, named by class or id (footer, copyright, sidebar, related,
+# a news list, the previous/next links) or starting with 上一篇/下一篇: their dates are other
+# articles' (or the site's 更新时间).
+_CLASS = (
+    "translate(concat(' ', @class, ' ', @id, ' '),"
+    " 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+)
+_CHROME_WORDS = (
+    "foot",
+    "copyright",
+    "relate",
+    "sidebar",
+    " side",
+    "prenext",
+    "pre-next",
+    "prevnext",
+    "pre_next",
+    "xgwz",
+    "rank",
+    "recommend",
+    " list",
+    "-list",
+    "_list",
+    "list-",
+    "list_",
+)
+_CHROME_DIVS = "//*[" + " or ".join(f"contains({_CLASS}, '{w}')" for w in _CHROME_WORDS) + "]"
+_HEADINGS = "//h2 | //h3 | //h4 | //h5 | //dt | //strong | //b"
+_PREV_NEXT = (
+    "//*["
+    + " or ".join(
+        f"starts-with(normalize-space(.), '{w}')" for w in ("上一篇", "下一篇", "上一条", "下一条")
+    )
+    + "]"
+)
 
 
 def htmldate_date(html: str) -> dt.date | None:
@@ -550,8 +586,16 @@ def htmldate_date(html: str) -> dt.date | None:
 
     try:
         root = lxml.html.document_fromstring(html.encode("utf-8"), parser=_PARSER)
-        for el in root.xpath(_OTHER_ARTICLES):
+        for el in root.xpath(f"{_OTHER_ARTICLES} | {_CHROME_DIVS} | {_PREV_NEXT}"):
             el.drop_tree()
+        # (a box under a heading of other articles: <h3>本栏目其他文章</h3><p>…（2023-04-01）</p>)
+        for el in root.xpath(_HEADINGS):
+            parent = el.getparent()
+            text = " ".join(el.text_content().split())
+            inside = parent is not None and parent.getparent() is not None
+            heading = len(text) <= 20 and line_rule(text) == "related articles"
+            if inside and heading and parent.tag != "body":
+                parent.drop_tree()
         found = htmldate.find_date(root, extensive_search=False, original_date=True)
     except (ValueError, TypeError, lxml.etree.LxmlError):
         return None

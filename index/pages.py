@@ -657,19 +657,24 @@ def _date(
 ) -> tuple[dt.date | None, str]:
     if hints.published:
         return hints.published, hints.date_from or "meta"
-    candidates = [i for i in near if i < footer_at and (b := judged.bylines[i]) and b.date]
+    # (a date on a footer's, a related list's or a calendar's line is not the article's:
+    # 版权所有 … 更新时间：X, 上一篇：Y 2023-04-01, 今天是：2023年12月6日)
+    bylines = [
+        None if judged.furniture[i] in _NOT_DATING else b for i, b in enumerate(judged.bylines)
+    ]
+    candidates = [i for i in near if i < footer_at and (b := bylines[i]) and b.date]
     if candidates:
         i = min(
             candidates,
             key=lambda i: (
-                judged.bylines[i].other_date,  # type: ignore[union-attr]
-                not judged.bylines[i].labelled_date,  # type: ignore[union-attr]
+                bylines[i].other_date,  # type: ignore[union-attr]
+                not bylines[i].labelled_date,  # type: ignore[union-attr]
                 abs(i - (head or 0)),
             ),
         )
-        return judged.bylines[i].date, "byline"  # type: ignore[union-attr]
+        return bylines[i].date, "byline"  # type: ignore[union-attr]
     # A labelled date (发布时间：…), or a date with a source, anywhere above the footer.
-    strong = [b for b in judged.bylines[: judged.limit] if b and b.strong]
+    strong = [b for b in bylines[: judged.limit] if b and b.strong]
     if strong:  # (the publication's date before a 成文日期 or 更新时间)
         return min(strong, key=lambda b: b.other_date).date, "byline"
     if head is not None and "e-paper navigation" in judged.furniture[:head]:
@@ -693,6 +698,19 @@ def _date(
         if found := find_date_in_text("\n".join(kept)):
             return found, "text (patterns file: date-from-text)"
     return None, "none"
+
+
+_NOT_DATING = frozenset(
+    (
+        "copyright",
+        "ICP number",
+        "footer links",
+        "site credits",
+        "related articles",
+        "previous/next",
+        "calendar",
+    )
+)
 
 
 def _empty_date_field(judged: _Judged, i: int) -> bool:

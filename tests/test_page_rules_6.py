@@ -224,3 +224,29 @@ def test_a_sites_slogan_in_the_title_is_not_its_name(tmp_path: Path) -> None:
         path.write_text(html_page(title=title), "utf-8")
         record = read_one(path)
         assert (record.title, record.source) == ("充电桩乡镇全覆盖", "滨江能源网"), title
+
+
+def test_an_undated_page_stays_undated_beside_other_articles_dates(tmp_path: Path) -> None:
+    # a CMS's plain <div>s under the text, each with a date that is not the article's
+    chrome = (
+        "<div class='footer'>Copyright © 2023 滨江能源网 更新时间：2023-06-01</div>",
+        "<div class='prenext'><p>上一篇：<a href='/1.html'>滨江召开会议</a> 2023-04-01</p>"
+        "<p>下一篇：<a href='/2.html'>储能项目开工</a> 2023-03-28</p></div>",
+        "<div class='box'><h3>本栏目其他文章</h3><p><a href='/1.html'>滨江召开会议</a>"
+        "（2023-04-01）</p><p><a href='/2.html'>储能项目开工</a>（2023-03-28）</p></div>",
+        "<div class='cal'>今天是：2023年12月6日 星期三</div>",
+    )
+    for n, extra in enumerate(chrome):
+        site = tmp_path / f"site{n}"
+        site.mkdir()
+        for k in range(3):
+            page = html_page(
+                title=f"第{k}条快讯_资讯_滨江能源网",
+                h1=f"第{k}条快讯",
+                info=f"<div>发布时间：2023-05-0{k}</div>" if k else "",  # (page 0: undated)
+            )
+            page = page.replace(PROSE, f"{PROSE}（第{k}批）")
+            (site / f"{k}.html").write_text(page.replace("</body>", f"{extra}</body>"), "utf-8")
+        records = {Path(r.origin.path).name: r for r in read_sources([site])}  # type: ignore[union-attr]
+        assert records["0.html"].published is None, extra  # type: ignore[union-attr]
+        assert str(records["1.html"].published) == "2023-05-01"  # type: ignore[union-attr]
