@@ -96,17 +96,22 @@ def test_an_e_papers_title_with_its_edition_date(tmp_path: Path) -> None:
     assert split_title("2023-2024年充电桩建设规划") == ["2023-2024年充电桩建设规划"]
 
 
-def test_a_channel_kept_in_date_folders_is_a_section(tmp_path: Path) -> None:
+def test_news_beside_one_other_section_is_a_section(tmp_path: Path) -> None:
     # an EmpireCMS site: news/2023-04-20/1234.html beside jishu/1297.html
     site = tmp_path / "site"
     (site / "news" / "2023-04-20").mkdir(parents=True)
     (site / "jishu").mkdir()
     assert folder_category(str(site / "news" / "2023-04-20" / "1.html"), str(site)) == "news"
-    # a page right inside news/ (no date folders) still needs two sections beside it
-    assert folder_category(str(site / "news" / "1.html"), str(site)) is None
-    # a crawl's container over date folders is no section
+    assert folder_category(str(site / "news" / "1.html"), str(site)) == "news"
+    # a crawl's container beside a section is none
     (site / "pages" / "2023-04-20").mkdir(parents=True)
     assert folder_category(str(site / "pages" / "2023-04-20" / "1.html"), str(site)) is None
+    # alone, news is a crawl's container (as before)
+    (tmp_path / "crawl" / "news").mkdir(parents=True)
+    assert (
+        folder_category(str(tmp_path / "crawl" / "news" / "1.html"), str(tmp_path / "crawl"))
+        is None
+    )
 
 
 def test_a_portals_reposting_statement_under_its_name_is_chrome(tmp_path: Path) -> None:

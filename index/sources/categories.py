@@ -8,16 +8,14 @@ record's own field is data and always kept.
 
 A folder names a category unless it looks like something else: a site (``www.x.com``, a name
 ending in 网/在线/资讯), a date or number (``2023``, ``2023-11``), a Latin label that is not a
-plain word (``site_a``, ``crawl-2``), or a generic container (``pages``, ``html``, ``data``,
-``crawl``, ``网页`` …) or a level a CMS puts in its paths (``info``, ``content``, ``show``,
-``post``, ``art``). A Chinese name that reads as a site's or a generic word (资讯, 行业资讯)
-is a category all the same when two or more category folders sit beside it: a site's sections;
-a plain generic word (资讯, 新闻) needs only one (a small site's 资讯 and 深度); so is ``news``
-beside ``finance`` and ``tech`` (a portal's channels), and a slug of Latin words (``oil-gas``)
-beside ``power`` and ``carbon``; ``news`` needs only one when the pages sit in date folders
-below it (a CMS files a channel's pages so: ``news/2023-04-20/`` beside ``jishu/``). A
-province's folder inside a category folder (``地方/湖南/``) is a region of that category, which
-is the category.
+plain word (``site_a``, ``crawl-2``, a letter), a generic container (``pages``, ``html``,
+``data``, ``crawl``, ``网页`` …) or a level a CMS puts in its paths (``info``, ``content``,
+``show``, ``post``, ``art``). A Chinese name that reads as a site's or a generic word (资讯,
+行业资讯) is a category all the same when two or more category folders sit beside it: a site's
+sections; a plain generic word (资讯, 新闻, ``news``) needs only one (a small site's 资讯 and 深度,
+a CMS's ``news/2023-04-20/`` beside ``jishu/``); so is a slug of Latin words (``oil-gas``)
+beside ``power`` and ``carbon``. A province's folder inside a category folder (``地方/湖南/``)
+is a region of that category, which is the category.
 """
 
 from __future__ import annotations
@@ -69,9 +67,7 @@ def folder_category(path: str, root: str) -> str | None:
     names = relative.split(os.sep)
     for at in range(len(names) - 1, -1, -1):
         name = names[at]
-        # (a CMS files a channel's pages in date folders: news/2023-04-20/, 要闻/2023-05/08/)
-        dated = at < len(names) - 1 and all(_DATE_FOLDER.match(n) for n in names[at + 1 :])
-        if names_category(name) or _beside_categories(os.path.dirname(folder), name, dated):
+        if names_category(name) or _beside_categories(os.path.dirname(folder), name):
             # A province's folder inside a category folder (地方/湖南/) is a region of it.
             if at > 0 and _is_region(name) and names_category(names[at - 1]):
                 return names[at - 1]
@@ -103,14 +99,10 @@ _LATIN_SECTIONS = frozenset(("news",))
 _SLUG = re.compile(r"^[a-z]{2,}(?:-[a-z]{2,}){1,2}$")
 
 
-# A folder of a date or part of one (2023, 2023-04-20, 0315, 2023-05/08): a CMS's archive.
-_DATE_FOLDER = re.compile(r"^(?:19|20)\d{2}(?:[-_]?\d{2}){0,2}$|^\d{2}(?:[-_]?\d{2})?$")
-
-
-def _beside_categories(parent: str, name: str, dated: bool = False) -> bool:
+def _beside_categories(parent: str, name: str) -> bool:
     """A Chinese folder name read as a site's or a generic word (资讯, 行业资讯, 新闻), or
     ``news``, that sits beside two or more category folders is one of the site's sections too;
-    ``news`` beside one when the page sits in date folders below it (`dated`: a CMS's channel)."""
+    a plain generic word (新闻, news) beside one."""
     # (Latin: news, and words joined by hyphens, oil-gas, as a site's section slugs are)
     if name.isascii() and name.lower() not in _LATIN_SECTIONS and not _SLUG.match(name):
         return False
@@ -121,9 +113,8 @@ def _beside_categories(parent: str, name: str, dated: bool = False) -> bool:
     siblings = [n for n in _subfolders(parent) if n != name]
     # (a plain generic word, 资讯 or 新闻, beside one other section is a section: a small site
     # has two, 资讯 and 深度; a name shaped like a site's needs two, a folder of sites has none)
-    # (and a generic word, news or 新闻, over date folders: a CMS's channel kept by date)
-    plain = name in _GENERIC and not name.isascii()
-    needed = 1 if plain or (dated and name.lower() in _GENERIC) else 2
+    # (news as well: a small CMS site's news/ beside jishu/)
+    needed = 1 if name.lower() in _GENERIC else 2
     return sum(names_category(n) for n in siblings) >= needed
 
 
