@@ -45,6 +45,9 @@ def test_a_source_run_together_with_the_next_field(tmp_path: Path) -> None:
     for label in ("录入", "访问次数", "所属栏目", "信息分类", "更新时间", "索引号", "供稿"):
         byline = parse_byline(f"发布时间：2023-04-06来源：滨江日报{label}：12")
         assert byline is not None and byline.source == "滨江日报", label
+    # a note after a comma is not the source's: （本文来源：滨江日报，有删节）
+    byline = parse_byline("（本文来源：滨江日报，有删节）")
+    assert byline is not None and byline.source == "滨江日报"
     # (a source whose name ends in 评论, with a space after it, stays whole)
     assert parse_byline("来源：滨江评论 作者：张三").source == "滨江评论"  # type: ignore[union-attr]
 
