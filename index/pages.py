@@ -301,6 +301,10 @@ def extract_page(
     title_hint = candidates[0] if candidates else footer_title
     head, matched = _find_headline(judged, candidates or [footer_title] if title_hint else [])
     title = lines[head] if head is not None and (matched or not title_hint) else title_hint
+    if head is not None and not matched and _names_a_section(judged, title_hint):
+        # (a <title> of the column and the site alone, 通知公告 - X局: the page's headline is
+        # the line it shows as one)
+        title = lines[head]
     title_from = hints.title_from if hints.headline else "footer" if title_hint else "position"
     if not title_hint and (crumb := _crumb_headline(judged)) is not None:
         head, title, title_from = crumb, _BOARD_TAG.sub("", lines[crumb]), "the breadcrumb's end"
@@ -580,6 +584,16 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
 _BOARD_TAG = re.compile(r"^\[[^\]\s]{1,10}\]\s*")
 _CUT_SHORT = re.compile(r"\s*(?:\.{2,}|…+)$")
 _MIN_CRUMB_HEADLINE_CHARS = 6
+
+
+def _names_a_section(judged: _Judged, hint: str) -> bool:
+    """`hint` (a short <title> part) is an item of the page's breadcrumb or menu: a section."""
+    if not hint or len(hint) > 8:
+        return False
+    return any(
+        judged.furniture[i] in ("breadcrumb", "navigation") and hint in _CRUMB_ITEMS.split(line)
+        for i, line in enumerate(judged.lines[: judged.limit])
+    ) or any(line == hint and judged.rules[i] for i, line in enumerate(judged.lines))
 
 
 def _crumb_headline(judged: _Judged) -> int | None:

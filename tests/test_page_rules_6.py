@@ -258,3 +258,17 @@ def test_an_undated_page_stays_undated_beside_other_articles_dates(tmp_path: Pat
         records = {Path(r.origin.path).name: r for r in read_sources([site])}  # type: ignore[union-attr]
         assert records["0.html"].published is None, extra  # type: ignore[union-attr]
         assert str(records["1.html"].published) == "2023-05-01"  # type: ignore[union-attr]
+
+
+def test_a_title_of_the_column_and_the_site_leaves_the_headline_to_the_page(
+    tmp_path: Path,
+) -> None:
+    # a CMS <title> of the column and the site, the headline in an <h2>
+    path = tmp_path / "a.html"
+    page = html_page(title="通知公告 - 滨江能源网", info="<div>发布时间：2023-05-04</div>")
+    page = page.replace("<h1>充电桩乡镇全覆盖</h1>", "<h2>充电桩乡镇全覆盖</h2>")
+    page = page.replace("<h2>", "<div class='crumb'>当前位置：首页 > 通知公告 > 正文</div><h2>")
+    path.write_text(page, "utf-8")
+    record = read_one(path)
+    assert record.title == "充电桩乡镇全覆盖"
+    assert record.category == "通知公告"
