@@ -65,16 +65,16 @@ FLOORS_4 = {
     "xishan-gdj": 7,
     "zhiyan": 7,
 }
-# set 5: held out (split "test5"), never looked at; its floors are what it got when scored
-# once at the end of round 5 (36 pages; 36 with round 4's code).
+# set 5: held out in round 5 (its floors then: 36 pages), open from round 6, whose rules were
+# shaped by it too; its floors are what it gets at the end of round 6.
 FLOORS_5 = {
-    "chuneng-portal": 4,
-    "dongjiang-nyb": 2,
+    "chuneng-portal": 7,
+    "dongjiang-nyb": 7,
     "guangfu-wp": 7,
     "huachuan-jituan": 7,
     "jiangnan-xinnengyuan-xiehui": 7,
-    "qingneng-ecms": 1,
-    "xinfeng-phpcms": 1,
+    "qingneng-ecms": 7,
+    "xinfeng-phpcms": 7,
     "zhongchu-dede": 7,
 }
 SETS = {
