@@ -32,6 +32,7 @@ import fcntl
 import http.client
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -478,6 +479,29 @@ def report(workdir: Path) -> str:
     return "\n".join(lines)
 
 
+def keep_earlier(new: str, old: str) -> str:
+    """``new`` with the sections of ``old`` it does not rewrite: runs whose figures are in
+    another work folder (another machine or worktree) and the notes written by hand, which no
+    rerun may lose. Run sections are ordered by their size, hand-written ones come last."""
+
+    def sections(text: str) -> tuple[str, dict[str, str]]:
+        head, *parts = re.split(r"(?m)^(?=## )", text)
+        return head, {part.splitlines()[0]: part.rstrip() + "\n" for part in parts}
+
+    head, fresh = sections(new)
+    _, earlier = sections(old)
+    runs = {**{k: v for k, v in earlier.items() if _size(k) is not None}, **fresh}
+    notes = [v for k, v in earlier.items() if _size(k) is None and k not in fresh]
+    ordered = sorted(runs, key=lambda k: _size(k) or 0)
+    return head.rstrip() + "\n\n" + "\n".join([*(runs[k] for k in ordered), *notes])
+
+
+def _size(heading: str) -> int | None:
+    """The article count a run's heading starts with (``## 73,876 articles …``), else None."""
+    match = re.match(r"## ([\d,]+) articles", heading)
+    return int(match.group(1).replace(",", "")) if match else None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = arguments(
         __doc__, corpus=True, workdir=True, repeat=(3, "timed passes (default 3)"), no_write=True
@@ -487,7 +511,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.report:
         run(args)
-    publish(report(args.workdir), RESULTS, write=not args.no_write)
+    text = report(args.workdir)
+    if RESULTS.exists():
+        text = keep_earlier(text, RESULTS.read_text(encoding="utf-8"))
+    publish(text, RESULTS, write=not args.no_write)
     return 0
 
 

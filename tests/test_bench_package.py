@@ -161,3 +161,20 @@ def test_the_targets_docs_benchmarks_measures_against_are_the_declared_ones() ->
     figure = r"(?:≤|well under) [\d.,]+ ?(?:ms|s|MB|%|×)?"
     stated = {f.strip() for cell in cells for f in re.findall(figure, cell)}
     assert stated == {t.target for t in TARGETS}
+
+
+def test_rewriting_the_cluster_report_keeps_earlier_runs_and_notes() -> None:
+    """A run at one size rewrites its own section; the other sizes' sections (their figures
+    saved in another work folder) and the notes written by hand stay."""
+    from bench.cluster import keep_earlier
+
+    old = (
+        "# Title\n\nold intro\n\n## 73,876 articles (full)\n\nfull table\n\n"
+        "## 300,000 articles (scale300000)\n\nold 300k table\n\n"
+        "## Notes (written by hand)\n\n- a note\n"
+    )
+    new = "# Title\n\nnew intro\n\n## 300,000 articles (scale300000)\n\nnew 300k table\n"
+    merged = keep_earlier(new, old)
+    assert merged.index("full table") < merged.index("new 300k table") < merged.index("a note")
+    assert "old 300k table" not in merged and "old intro" not in merged
+    assert "new intro" in merged

@@ -3,11 +3,14 @@ binary on loopback ports, a leader, the lines to paste, and every node stopped o
 
 from __future__ import annotations
 
+import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -110,3 +113,57 @@ def _server_pids(folder: Path) -> list[int]:
         if any(arg.startswith(f"--data-dir={folder}".encode()) for arg in cmdline):
             pids.append(int(entry.name))
     return pids
+
+
+def test_cluster_demo_indexes_the_demo_and_serves_it_until_stopped(tmp_path: Path) -> None:
+    """``make cluster-demo``: the demo corpus indexed into a fresh cluster and the web UI over
+    it answering searches over HTTP; SIGTERM stops the server and every node."""
+    try:
+        from xinwen.search.typesense.cluster import free_port, server_binary
+
+        server_binary()
+    except Exception as exc:
+        cluster_unavailable(f"no Typesense server: {exc}")
+    port = free_port()
+    env = {
+        **os.environ,
+        "XINWEN_TYPESENSE_KEY": "demo-test-key",
+        "XINWEN_INDEX": str(tmp_path / "index"),  # nothing written into the checkout
+    }
+    command = ["-m", "xinwen.search.typesense.cluster", "--data", str(tmp_path / "c")]
+    process = subprocess.Popen(
+        [sys.executable, *command, "--demo", "data/demo", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        cwd=ROOT,
+    )
+    answer = None
+    try:
+        deadline = time.monotonic() + 240
+        while answer is None:
+            assert process.poll() is None, "the demo runner exited"
+            assert time.monotonic() < deadline, "the demo never answered"
+            try:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/api/search?q=%E8%83%BD%E6%BA%90", timeout=5
+                ) as response:
+                    answer = json.load(response)
+            except (OSError, ValueError):
+                time.sleep(1)
+        pids = _server_pids(tmp_path / "c")
+        assert len(pids) == 3
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)
+    assert answer["total"] > 0  # 能源 is in the demo corpus
+    _assert_gone(pids)
+    deadline = time.monotonic() + 30
+    while True:  # the web server goes too (its port closes)
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                pass
+        except OSError:
+            break
+        assert time.monotonic() < deadline, "the web server outlived the runner"
+        time.sleep(0.5)
