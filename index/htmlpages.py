@@ -267,6 +267,19 @@ def _touches_previous(el: lxml.html.HtmlElement) -> bool:
     return not previous.tail
 
 
+_HOME_HREF = re.compile(r"^(?:[a-z]+:)?(?://[^/?#]+)?/?(?:index\.\w{3,4})?$", re.IGNORECASE)
+
+
+def _links_home(h1: lxml.html.HtmlElement) -> bool:
+    """An ``<h1>`` whose text is all one link to the site's home page (``/``,
+    ``https://host/``, ``index.html``): a header's logo, not a headline."""
+    links = list(h1.iter("a"))
+    if len(links) != 1 or not _HOME_HREF.match((links[0].get("href") or "").strip()):
+        return False
+    text = " ".join(h1.text_content().split())
+    return bool(text) and text == " ".join(links[0].text_content().split())
+
+
 def _meta(root: lxml.html.HtmlElement) -> dict[str, str]:
     found: dict[str, str] = {}
     for el in root.iter("meta"):
@@ -282,7 +295,8 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     hints = PageHints()
     title_el = root.find(".//title")
     page_title = clean_title(title_el.text_content()) if title_el is not None else ""
-    h1s = [clean_title(h.text_content()) for h in root.iter("h1")]
+    home_h1s = [h for h in root.iter("h1") if _links_home(h)]
+    h1s = [clean_title(h.text_content()) for h in root.iter("h1") if h not in home_h1s]
     meta_title = next((clean_title(meta[k]) for k in _META_TITLES if meta.get(k, "").strip()), "")
     # (SiteName: what Chinese government sites' CMS, TRS, writes)
     site = next((clean_title(meta[k]) for k in _META_SITE_NAMES if meta.get(k, "").strip()), "")
@@ -293,6 +307,10 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     if not site:
         # (JSON-LD's publisher: an AMP or a portal's page that has no og:site_name)
         site = next(filter(None, map(_publisher_name, items)), "")
+    if not site and home_h1s:
+        # (a blog's <h1> of its name linking to its home page, as Z-Blog's and WordPress
+        # themes' headers are: the site's name, whatever it ends with)
+        site = clean_title(home_h1s[0].text_content())
     site = _site_proper(site)
     candidates, hints.title_from, title_site = reconcile_title(h1s, meta_title, page_title, site)
     hints.headline = candidates[0] if candidates else None

@@ -1,0 +1,37 @@
+"""Rules for page reading found on the seventh round (set 6 of the unseen layouts,
+`tests/fixtures/blind-sites-6`, opened this round: ordinary sites on other common Chinese CMS
+templates — a blog's header, a Discuz! portal, an e-paper, an ASP.NET site), written as the
+general forms those templates print things in. Each is checked on our own small pages, read the
+way ``xinwen reindex`` does (`read_sources`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.pagetext import MORE, PROSE, read_one
+
+
+def test_a_blogs_name_in_an_h1_linking_home_is_no_headline(tmp_path: Path) -> None:
+    # Z-Blog's and many WordPress themes' headers: the blog's name in an <h1>, a link to the
+    # home page, on every page; the headline is an <h2>, and the <title> holds both.
+    for home in ("https://blog.example.com/", "/", "index.html"):
+        page = (
+            '<html><head><meta charset="utf-8"><title>湖口光伏电站并网发电 - 南溪随笔</title>'
+            f'</head><body><div id="top"><h1><a href="{home}">南溪随笔</a></h1></div>'
+            '<div class="post"><h4 class="post-date">2023年03月05日</h4>'
+            "<h2>湖口光伏电站并网发电</h2>"
+            f"<div class='post-body'><p>{PROSE}</p><p>{MORE}</p></div></div></body></html>"
+        )
+        path = tmp_path / "post" / "12.html"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(page, "utf-8")
+        rec = read_one(path)
+        assert rec.title == "湖口光伏电站并网发电", home
+        assert rec.source == "南溪随笔", home
+    # an <h1> headline that links to its own page stays the headline
+    page = page.replace(
+        f'<a href="{home}">南溪随笔</a>', '<a href="/post/12.html">湖口光伏电站并网发电</a>'
+    )
+    path.write_text(page.replace("<h2>湖口光伏电站并网发电</h2>", ""), "utf-8")
+    assert read_one(path).title == "湖口光伏电站并网发电"
