@@ -746,8 +746,13 @@ _TITLE_DATE = re.compile(
 
 def split_title(title: str) -> list[str]:
     """A page title's parts around site-name separators (``标题_政策_XX能源网``), without a
-    date standing as a part of its own."""
-    return [part for part in _TITLE_SEPARATORS.split(title) if part and not _TITLE_DATE.match(part)]
+    date standing as a part of its own, nor the software's credit (Discuz!'s ``标题 - 栏目 -
+    站名 - Powered by Discuz!``)."""
+    parts = _TITLE_SEPARATORS.split(title)
+    return [p for p in parts if p and not _TITLE_DATE.match(p) and not _POWERED_BY.match(p)]
+
+
+_POWERED_BY = re.compile(r"^\s*(?:powered\s+by|power\s+by|技术支持\s*[:：]?)\s*\S", re.IGNORECASE)
 
 
 def headline_shaped(line: str) -> bool:

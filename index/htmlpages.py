@@ -423,8 +423,11 @@ def reconcile_title(
     longest first: `index.pages` keeps the one the page shows as its headline.
     """
     parts = split_title(page_title) if page_title else []
-    site = site_name or next((p for p in reversed(parts) if looks_like_site_name(p)), None)
-    if site is None and len(parts) > 1 and looks_like_site_name(parts[0]):
+    # (a long <h1> the <title> holds is the headline, even one ending like a name: …全容量并网)
+    shown = {h for h in h1s if len(h) > 10}
+    named = [p for p in parts if looks_like_site_name(p) and p not in shown]
+    site = site_name or (named[-1] if named else None)
+    if site is None and len(parts) > 1 and parts[0] in named:
         site = parts[0]
     # A logo in an <h1> is the site's name, which the <title> contains too.
     h1s = [h for h in h1s if h != site and not (len(h) <= 10 and looks_like_site_name(h))]

@@ -35,3 +35,22 @@ def test_a_blogs_name_in_an_h1_linking_home_is_no_headline(tmp_path: Path) -> No
     )
     path.write_text(page.replace("<h2>湖口光伏电站并网发电</h2>", ""), "utf-8")
     assert read_one(path).title == "湖口光伏电站并网发电"
+
+
+def test_the_softwares_credit_in_the_title_is_not_the_sites_name(tmp_path: Path) -> None:
+    # Discuz!'s portal: 标题 - 栏目 - 站名 - Powered by Discuz!; and a headline that ends like a
+    # site's name (…并网) is still the headline the <h1> shows.
+    for headline in ("湖口光伏电站并网发电仪式举行", "湖口渔光互补光伏电站全容量并网"):
+        page = (
+            f'<html><head><meta charset="utf-8"><title>{headline} - 资讯 - 南溪能源圈 - '
+            "Powered by Discuz!</title></head><body>"
+            f"<div id='pt'><a href='./'>南溪能源圈</a> › 资讯 › 查看内容</div>"
+            f"<h1 class='ph'>{headline} </h1>"
+            "<p class='xg1'>2023-10-2 09:43 | 发布者: admin | 查看: 357 | 评论: 0</p>"
+            f"<div class='d'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+        )
+        path = tmp_path / "article-1529-1.html"
+        path.write_text(page, "utf-8")
+        rec = read_one(path)
+        assert rec.title == headline
+        assert rec.source == "南溪能源圈", headline
