@@ -159,6 +159,8 @@ def parse_html(text: str, *, main_text: bool = True) -> HtmlPage:
         # lxml says "Document is empty" of a page of comments or whitespace only.
         raise NotHtmlError("no article text", f"no HTML content: {exc}") from None
     hints = _hints(root)
+    if hints.published is None and (found := _enp_date(text)):
+        hints.published, hints.date_from = found, "meta (enpproperty <date>)"
     lines = _block_lines(root)
     if main_text:
         hints.main_text = _trafilatura_text(root)
@@ -166,6 +168,19 @@ def parse_html(text: str, *, main_text: bool = True) -> HtmlPage:
 
 
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
+
+# Founder's (方正) e-paper and newsroom CMS writes each article's properties in a comment at the
+# top of its page: <!--enpproperty <articleid>…</articleid><date>2023-08-03</date>…-->. The
+# parser drops comments, so it is read from the text.
+_ENP_DATE = re.compile(r"<!--\s*enpproperty\b[^>]*?>.*?<date>\s*([^<]{6,30}?)\s*</date>", re.DOTALL)
+
+
+def _enp_date(text: str) -> dt.date | None:
+    start = text.find("enpproperty")
+    if start < 0:
+        return None
+    match = _ENP_DATE.search(text, max(0, start - 10), start + 2000)
+    return parse_date(match.group(1)) if match else None
 
 
 # Set between two inline elements that touch (``<span>来源：X</span><span>栏目</span>``): a space

@@ -54,3 +54,25 @@ def test_the_softwares_credit_in_the_title_is_not_the_sites_name(tmp_path: Path)
         rec = read_one(path)
         assert rec.title == headline
         assert rec.source == "南溪能源圈", headline
+
+
+def test_a_founder_e_papers_enpproperty_date(tmp_path: Path) -> None:
+    # Founder's (方正) e-paper pages carry the article's properties in a comment at the top;
+    # the page itself prints no date by the headline.
+    def page(date: str) -> str:
+        return (
+            '<html><head><meta charset="utf-8">'
+            f"<!--enpproperty <articleid>5509</articleid><date>{date}</date><author></author>"
+            "<title>湖口光伏电站并网发电</title><nodename>要闻</nodename>/enpproperty-->"
+            "<title>南溪日报数字报-湖口光伏电站并网发电</title></head><body>"
+            "<table><tr><td class='daohang'><a href='#'>首页</a> | <a href='#'>往期回顾</a>"
+            "</td></tr></table><h1>湖口光伏电站并网发电</h1>"
+            f"<div id='ozoom'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+        )
+
+    path = tmp_path / "content_5509.htm"
+    path.write_text(page("2023-08-03"), "utf-8")
+    assert str(read_one(path).published) == "2023-08-03"
+    # an empty date field leaves the page undated
+    path.write_text(page(""), "utf-8")
+    assert read_one(path).published is None
