@@ -86,6 +86,7 @@ _CRUMB_NOT_WORDS = (
     " 正文内容 文章内容 阅读文章 浏览文章 查看文章 详细信息 网站首页"
 )
 _CRUMB_NOT_CATEGORY = frozenset(_CRUMB_NOT_WORDS.split())
+_CRUMB_COLUMN = re.compile(r"^[\u3400-\u9fff]{2}(?:新闻|新聞|资讯|資訊)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -866,7 +867,10 @@ def _breadcrumb(lines: list[str], rules: list[str | None], title: str) -> str | 
             items.pop()
         if len(items) >= 2 or (items and _CRUMB_LABEL.match(line)):
             last = items[-1]
-            if len(last) <= 12 and not looks_like_site_name(last) and " " not in last:
+            # (a short X新闻 or X资讯 after the crumb's first item, 行业新闻 or 公司资讯, is a
+            # column, though it ends like a site's name)
+            column = len(items) >= 2 and _CRUMB_COLUMN.match(last) is not None
+            if len(last) <= 12 and (column or not looks_like_site_name(last)) and " " not in last:
                 return clean_title(last) or None
         return None
     return None

@@ -76,3 +76,22 @@ def test_a_founder_e_papers_enpproperty_date(tmp_path: Path) -> None:
     # an empty date field leaves the page undated
     path.write_text(page(""), "utf-8")
     assert read_one(path).published is None
+
+
+def test_a_column_ending_like_a_name_in_a_breadcrumb(tmp_path: Path) -> None:
+    # 动易 (PowerEasy): 您现在的位置： 站名 >> 文章中心 >> 行业新闻 >> 正文; the page's folder
+    # (行业新闻 beside one other) does not name the category, the breadcrumb does.
+    for column, other in (("行业新闻", "政策法规"), ("公司资讯", "技术交流")):
+        page = (
+            '<html><head><meta charset="utf-8"><title>湖口光伏电站并网发电_'
+            f"{column}_南溪电力网</title></head><body>"
+            "<table><tr><td>您现在的位置：&nbsp;<a href='/'>南溪电力网</a>&nbsp;&gt;&gt;&nbsp;"
+            f"<a href='/Article/'>文章中心</a>&nbsp;&gt;&gt;&nbsp;<a href='#'>{column}</a>"
+            "&nbsp;&gt;&gt;&nbsp;正文</td></tr></table><h1>湖口光伏电站并网发电</h1>"
+            f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+        )
+        (tmp_path / other).mkdir(exist_ok=True)
+        path = tmp_path / column / "3120.html"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(page, "utf-8")
+        assert read_one(path).category == column
