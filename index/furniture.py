@@ -362,6 +362,7 @@ NOT_A_SOURCE = frozenset(
         "—",
     }
 )
+_LABEL_AFTER = re.compile(r"\s*[:：]")
 _SOURCE_TAIL = re.compile(r"[)）】\]。，,]+$")
 _QUOTES = ("《》", "〈〉", "“”", "「」", "『』", '""')
 
@@ -509,6 +510,10 @@ def parse_byline(line: str) -> Byline | None:
         source = _unquoted(_SOURCE_TAIL.sub("", match["source"])) or None
         if source in ("http", "https") and (host := _URL_HOST.match(folded, match.end())):
             source = host[1]  # (来源：http://www.x.com/: the address's host, as 来源：www.x.com)
+        if source is not None and _LABEL_AFTER.match(folded, match.end()):
+            # (来源：  阅读次数：130, an ASP.NET page's empty source field: the "source" is the
+            # next field's label; the field names no one)
+            source, unnamed = None, True
         if source is not None and source.lower() in NOT_A_SOURCE:
             # 来源：本站 names no one: the site's name is taken instead; the line is a byline
             # all the same (来源：未知 作者：X on an undated page)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.pagetext import MORE, PROSE, read_one
+from xinwen.index.furniture import parse_byline
 
 
 def test_a_blogs_name_in_an_h1_linking_home_is_no_headline(tmp_path: Path) -> None:
@@ -95,3 +96,23 @@ def test_a_column_ending_like_a_name_in_a_breadcrumb(tmp_path: Path) -> None:
         path.parent.mkdir(exist_ok=True)
         path.write_text(page, "utf-8")
         assert read_one(path).category == column
+
+
+def test_an_empty_source_field_before_the_next_label(tmp_path: Path) -> None:
+    # An ASP.NET page's meta line with its source label left empty: 来源：  阅读次数：130
+    page = (
+        '<html><head><meta charset="utf-8"><title>湖口光伏电站并网发电-南溪电力网</title></head>'
+        "<body><h1>湖口光伏电站并网发电</h1><div class='detailinfo'>发布时间：<span>2023/10/25"
+        " 10:06:00</span>&nbsp;&nbsp;来源：<span></span>&nbsp;&nbsp;阅读次数：<span>130</span>"
+        f"</div><div class='content'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+    )
+    path = tmp_path / "NewsDetail_40237.htm"
+    path.write_text(page, "utf-8")
+    rec = read_one(path)
+    assert rec.source == "南溪电力网"
+    assert str(rec.published) == "2023-10-25"
+    for label in ("作者：张三", "编辑：李四", "点击数：12"):
+        byline = parse_byline(f"发布时间：2023-10-25 来源： {label}")
+        assert byline is not None and byline.source is None, label
+    # (a source given stays: 来源：南溪日报 作者：张三)
+    assert parse_byline("发布时间：2023-10-25 来源：南溪日报 作者：张三").source == "南溪日报"  # type: ignore[union-attr]
