@@ -11,6 +11,7 @@ from pathlib import Path
 
 from tests.pagetext import MORE, PROSE, read_one
 from xinwen.index.furniture import parse_byline
+from xinwen.index.sources.categories import folder_category
 
 
 def test_a_blogs_name_in_an_h1_linking_home_is_no_headline(tmp_path: Path) -> None:
@@ -116,3 +117,21 @@ def test_an_empty_source_field_before_the_next_label(tmp_path: Path) -> None:
         assert byline is not None and byline.source is None, label
     # (a source given stays: 来源：南溪日报 作者：张三)
     assert parse_byline("发布时间：2023-10-25 来源：南溪日报 作者：张三").source == "南溪日报"  # type: ignore[union-attr]
+
+
+def test_a_language_level_in_a_path_is_no_category(tmp_path: Path) -> None:
+    # A multilingual Hugo site: zh/<section>/2023-08/note-61.html; 数据 (a data column) beside
+    # two other sections is a section, though a container's name alone.
+    site = tmp_path / "site"
+    for section in ("周评", "随笔", "数据"):
+        (site / "zh" / section / "2023-08").mkdir(parents=True)
+    for section in ("周评", "数据"):
+        note = site / "zh" / section / "2023-08" / "note-61.html"
+        assert folder_category(str(note), str(site)) == section
+    (site / "en" / "2023-08").mkdir(parents=True)
+    assert folder_category(str(site / "en" / "2023-08" / "note-1.html"), str(site)) is None
+    # 数据 beside one section only is still a crawl's container
+    crawl = tmp_path / "crawl"
+    (crawl / "数据").mkdir(parents=True)
+    (crawl / "政策").mkdir()
+    assert folder_category(str(crawl / "数据" / "1.html"), str(crawl)) is None

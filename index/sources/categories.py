@@ -9,12 +9,13 @@ record's own field is data and always kept.
 A folder names a category unless it looks like something else: a site (``www.x.com``, a name
 ending in 网/在线/资讯), a date or number (``2023``, ``2023-11``), a Latin label that is not a
 plain word (``site_a``, ``crawl-2``, a letter), a generic container (``pages``, ``html``,
-``data``, ``crawl``, ``网页`` …) or a level a CMS puts in its paths (``info``, ``content``,
-``show``, ``post``, ``art``). A Chinese name that reads as a site's or a generic word (资讯,
-行业资讯) is a category all the same when two or more category folders sit beside it: a site's
-sections; a plain generic word (资讯, 新闻, ``news``) needs only one (a small site's 资讯 and 深度,
-a CMS's ``news/2023-04-20/`` beside ``jishu/``); so is a slug of Latin words (``oil-gas``)
-beside ``power`` and ``carbon``. A province's folder inside a category folder (``地方/湖南/``)
+``data``, ``crawl``, ``网页`` …), a level a CMS puts in its paths (``info``, ``content``,
+``show``, ``post``, ``art``) or a multilingual site's language (``zh``, ``en``). A Chinese name
+that reads as a site's or a generic word (资讯, 行业资讯) is a category all the same when two or
+more category folders sit beside it: a site's sections (数据 too, a data column); a plain
+generic word (资讯, 新闻, ``news``) needs only one (a small site's 资讯 and 深度, a CMS's
+``news/2023-04-20/`` beside ``jishu/``); so is a slug of Latin words (``oil-gas``) beside
+``power`` and ``carbon``. A province's folder inside a category folder (``地方/湖南/``)
 is a region of that category, which is the category.
 """
 
@@ -38,6 +39,8 @@ _GENERIC_WORDS = (
     " info content contents detail details show view post posts art col system upload uploads"
     " uploadfile static cms index list plus"
     " 新闻 资讯 未分类"
+    # (a multilingual site's language level: Hugo's and WordPress's zh/, en/)
+    " zh en cn tw hk"
 )
 _GENERIC = frozenset(_GENERIC_WORDS.split())
 _NOT_A_NAME = re.compile(r"[\d.]|^[-_\s]|[-_\s]$")
@@ -90,8 +93,11 @@ def _is_region(name: str) -> bool:
 
 
 # Chinese words for a container of files, never a category even beside categories.
-_CONTAINER_WORDS = "网页 页面 数据 语料 语料库 抓取 下载 存档 归档 全部 其他 其它 未分类"
+_CONTAINER_WORDS = "网页 页面 语料 语料库 抓取 下载 存档 归档 全部 其他 其它 未分类"
 _CONTAINERS = frozenset(_CONTAINER_WORDS.split())
+# Words for a container that are a site's column too (数据: a news site's data column), as
+# a name shaped like a site's is: a section beside two others.
+_COLUMN_CONTAINERS = frozenset(("数据",))
 # Latin words read as generic that are a portal's channel beside other channels.
 _LATIN_SECTIONS = frozenset(("news",))
 
@@ -114,7 +120,7 @@ def _beside_categories(parent: str, name: str) -> bool:
     # (a plain generic word, 资讯 or 新闻, beside one other section is a section: a small site
     # has two, 资讯 and 深度; a name shaped like a site's needs two, a folder of sites has none)
     # (news as well: a small CMS site's news/ beside jishu/)
-    needed = 1 if name.lower() in _GENERIC else 2
+    needed = 1 if name.lower() in _GENERIC and name not in _COLUMN_CONTAINERS else 2
     return sum(names_category(n) for n in siblings) >= needed
 
 
