@@ -510,7 +510,7 @@ def parse_byline(line: str) -> Byline | None:
         source = _unquoted(_SOURCE_TAIL.sub("", match["source"])) or None
         if source in ("http", "https") and (host := _URL_HOST.match(folded, match.end())):
             source = host[1]  # (来源：http://www.x.com/: the address's host, as 来源：www.x.com)
-        if source is not None and _LABEL_AFTER.match(folded, match.end()):
+        elif source is not None and _LABEL_AFTER.match(folded, match.end()):
             # (来源：  阅读次数：130, an ASP.NET page's empty source field: the "source" is the
             # next field's label; the field names no one)
             source, unnamed = None, True

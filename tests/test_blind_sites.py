@@ -78,16 +78,16 @@ FLOORS_5 = {
     "xinfeng-phpcms": 7,
     "zhongchu-dede": 7,
 }
-# set 6: held out (split "test6"), never looked at; its floors are what it got when scored
-# once at the end of round 6 (26 pages; 23 with round 5's code).
+# set 6: held out in round 6 (its floors then: 26 pages), open from round 7, whose rules were
+# shaped by it too; its floors are what it gets at the end of round 7.
 FLOORS_6 = {
     "beiyuan-local163": 5,
-    "chenxi-hugo": 4,
-    "dongling-epaper": 1,
-    "huadian-aspnet": 5,
-    "lvneng-powereasy": 3,
-    "nengyuanquan-dz": 1,
-    "xiaofeng-zblog": 0,
+    "chenxi-hugo": 7,
+    "dongling-epaper": 7,
+    "huadian-aspnet": 7,
+    "lvneng-powereasy": 7,
+    "nengyuanquan-dz": 7,
+    "xiaofeng-zblog": 7,
     "yunling-nyj": 7,
 }
 SETS = {
