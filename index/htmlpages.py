@@ -282,7 +282,9 @@ def _touches_previous(el: lxml.html.HtmlElement) -> bool:
     return not previous.tail
 
 
-_HOME_HREF = re.compile(r"^(?:[a-z]+:)?(?://[^/?#]+)?/?(?:index\.\w{3,4})?$", re.IGNORECASE)
+_HOME_HREF = re.compile(
+    r"^(?:(?:https?:)?//[^/?#]+/?|\.?/)(?:index\.\w{3,5})?$|^index\.\w{3,5}$", re.IGNORECASE
+)
 
 
 def _links_home(h1: lxml.html.HtmlElement) -> bool:

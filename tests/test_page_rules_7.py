@@ -17,7 +17,7 @@ from xinwen.index.sources.categories import folder_category
 def test_a_blogs_name_in_an_h1_linking_home_is_no_headline(tmp_path: Path) -> None:
     # Z-Blog's and many WordPress themes' headers: the blog's name in an <h1>, a link to the
     # home page, on every page; the headline is an <h2>, and the <title> holds both.
-    for home in ("https://blog.example.com/", "/", "index.html"):
+    for home in ("https://blog.example.com/", "/", "./", "index.html"):
         page = (
             '<html><head><meta charset="utf-8"><title>湖口光伏电站并网发电 - 南溪随笔</title>'
             f'</head><body><div id="top"><h1><a href="{home}">南溪随笔</a></h1></div>'
@@ -31,11 +31,13 @@ def test_a_blogs_name_in_an_h1_linking_home_is_no_headline(tmp_path: Path) -> No
         rec = read_one(path)
         assert rec.title == "湖口光伏电站并网发电", home
         assert rec.source == "南溪随笔", home
-    # an <h1> headline that links to its own page stays the headline
+    # an <h1> headline that links to its own page, or to nowhere, stays the headline
     page = page.replace(
         f'<a href="{home}">南溪随笔</a>', '<a href="/post/12.html">湖口光伏电站并网发电</a>'
-    )
-    path.write_text(page.replace("<h2>湖口光伏电站并网发电</h2>", ""), "utf-8")
+    ).replace("<h2>湖口光伏电站并网发电</h2>", "")
+    path.write_text(page, "utf-8")
+    assert read_one(path).title == "湖口光伏电站并网发电"
+    path.write_text(page.replace('href="/post/12.html"', 'name="top"'), "utf-8")
     assert read_one(path).title == "湖口光伏电站并网发电"
 
 
