@@ -114,7 +114,7 @@ def table(pages: list[PageScore]) -> str:
     lines = ["| set | " + " | ".join(fields) + " |"]
     splits = [
         s
-        for s in ("tune", "test", "test2", "test3", "test4", "test5", "test6")
+        for s in ("tune", "test", "test2", "test3", "test4", "test5", "test6", "test7")
         if any(p.split == s for p in pages)
     ]
     for key in [*splits, *sorted({p.site for p in pages})]:
