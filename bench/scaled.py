@@ -21,6 +21,7 @@ from xinwen.index.cleaning import MAX_YEAR, MIN_YEAR
 
 COPY_MARK = "~"
 SHIFT_DAYS = 5479  # 15 years
+SCHEME = 2  # 2: dates past 2100 wrap round to the 1900s
 _FIRST_DAY = dt.date(MIN_YEAR, 1, 1)
 _LAST_DAY = dt.date(MAX_YEAR, 12, 31)
 _WINDOW_DAYS = (_LAST_DAY - _FIRST_DAY).days + 1
@@ -89,7 +90,13 @@ def scaled_corpus(workdir: Path, src: Path, n: int) -> Path:
     dest = workdir / "corpus.jsonl"
     marker = workdir / "corpus.json"
     st = src.stat()
-    stamp = {"src": str(src.resolve()), "size": st.st_size, "mtime": int(st.st_mtime), "n": n}
+    stamp = {
+        "src": str(src.resolve()),
+        "size": st.st_size,
+        "mtime": int(st.st_mtime),
+        "n": n,
+        "scheme": SCHEME,  # how copies are made: a change rewrites the corpus
+    }
     try:
         current = json.loads(marker.read_text(encoding="utf-8")) == stamp and dest.exists()
     except (OSError, ValueError):
