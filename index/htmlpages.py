@@ -54,7 +54,6 @@ _SKIP = frozenset(
     ("script", "style", "noscript", "template", "head", "iframe", "svg", "select", "option")
 )
 _META_SOURCES = ("contentsource", "source", "article:source", "og:article:source")
-_NOT_SOURCES = NOT_A_SOURCE  # (本站, 本站原创, 未知, 网络 …: the site's own)
 # Publishing platforms whose pages carry the platform's name as og:site_name: the article's
 # source is the account that published it (公众号, 头条号, 百家号 …).
 _PLATFORMS_WORDS = (
@@ -335,7 +334,7 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     hints.site_name = site or (_site_proper(title_site) if title_site else None)
     stated = next((clean_title(meta[k]) for k in _META_SOURCES if meta.get(k, "").strip()), "")
     usable = (
-        stated and stated.lower() not in _NOT_SOURCES and "//" not in stated and len(stated) <= 30
+        stated and stated.lower() not in NOT_A_SOURCE and "//" not in stated and len(stated) <= 30
     )
     hints.stated_source = stated if usable else None
     hints.marked_source = _marked_source(root)
@@ -378,7 +377,7 @@ def _marked_source(root: lxml.html.HtmlElement) -> str | None:
             continue
         name = _SOURCE_LABEL.sub("", " ".join(el.text_content().split()))
         # (a date or a count in it: not a name; 本站, 原创: the site's own)
-        if 2 <= len(name) <= 20 and not _DIGITS.search(name) and name not in _NOT_SOURCES:
+        if 2 <= len(name) <= 20 and not _DIGITS.search(name) and name not in NOT_A_SOURCE:
             return name
     return None
 

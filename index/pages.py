@@ -181,6 +181,11 @@ _DOCUMENT_KIND = re.compile(
 _WRAPPED_TITLE_LINES = 12
 
 
+def header_issuer(lines: list[str]) -> str | None:
+    """The organ a document's head names (``X局文件``, ``X发〔2023〕12号``), in its first lines."""
+    return next(filter(None, map(document_issuer, lines[:HEADER_LINES])), None)
+
+
 def join_wrapped_title(lines: list[str]) -> list[str]:
     """A text page with its document title joined when a converted PDF wrapped it over two
     lines (``X局关于印发《X新型储能`` / ``项目管理实施细则》的通知``): a line with ``关于`` that
@@ -768,9 +773,8 @@ def _stated_or_site(
     if template is not None and (name := template.site_name):
         # (a page whose <title> is the headline alone is the site's all the same)
         return name, "site name (the markup of the site's other pages)"
-    for line in judged.lines[:HEADER_LINES]:
-        if name := document_issuer(line):
-            return name, "site name (the document's issuing organ)"
+    if name := header_issuer(judged.lines):
+        return name, "site name (the document's issuing organ)"
     if name := _saved_title_site(judged.lines[:2], title):
         return name, "site name (saved page title)"
     for i in near:

@@ -14,7 +14,6 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from xinwen.index.furniture import document_issuer
 from xinwen.index.htmlpages import (
     NotHtmlError,
     decode_html,
@@ -23,12 +22,12 @@ from xinwen.index.htmlpages import (
     parse_html,
 )
 from xinwen.index.pages import (
-    HEADER_LINES,
     Boilerplate,
     Dropped,
     Page,
     PageHints,
     extract_page,
+    header_issuer,
     join_wrapped_title,
     looks_like_page,
     page_lines,
@@ -88,7 +87,7 @@ class PageSource:
                 template.add(lines)
                 if hints is not None and hints.site_name:
                     template.add_name(hints.site_name)
-                elif hints is None and (issuer := _issuer(lines)):
+                elif hints is None and (issuer := header_issuer(lines)):
                     # (a folder of one organ's documents: the organ its heads name)
                     template.add_name(issuer)
             self._template = template
@@ -211,7 +210,3 @@ def _read_lines(
     if isinstance(decoded, Skip):
         raise _Unusable(decoded.reason, decoded.detail)
     return join_wrapped_title(page_lines(decoded)), None, None, decoded
-
-
-def _issuer(lines: list[str]) -> str | None:
-    return next(filter(None, map(document_issuer, lines[:HEADER_LINES])), None)
