@@ -296,6 +296,27 @@ def _links_home(h1: lxml.html.HtmlElement) -> bool:
     return bool(text) and text == " ".join(links[0].text_content().split())
 
 
+# Class names of elements shown to screen readers and search engines only (Bootstrap's sr-only,
+# WordPress's screen-reader-text): a hidden <h1> of the site's name, as MetInfo's header has.
+_HIDDEN_CLASSES = frozenset(
+    ("hidden", "hide", "sr-only", "visually-hidden", "screen-reader-text", "element-invisible")
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _hidden(el: lxml.html.HtmlElement) -> bool:
+    """An element the page does not show: it or an ancestor is ``hidden``, ``aria-hidden``,
+    styled ``display:none`` or of a hiding class."""
+    for node in (el, *el.iterancestors()):
+        if node.get("hidden") is not None or (node.get("aria-hidden") or "").lower() == "true":
+            return True
+        if _HIDDEN_STYLE.search(node.get("style") or ""):
+            return True
+        if _HIDDEN_CLASSES.intersection((node.get("class") or "").lower().split()):
+            return True
+    return False
+
+
 def _meta(root: lxml.html.HtmlElement) -> dict[str, str]:
     found: dict[str, str] = {}
     for el in root.iter("meta"):
@@ -311,7 +332,14 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     hints = PageHints()
     title_el = root.find(".//title")
     page_title = clean_title(title_el.text_content()) if title_el is not None else ""
-    home_h1s = [h for h in root.iter("h1") if _links_home(h)]
+    # (an <h1> linking home, one the page hides, or one that says what the logo's alt text
+    # says, is the site's name in its header)
+    logo = _logo_name(root)
+    home_h1s = [
+        h
+        for h in root.iter("h1")
+        if _links_home(h) or _hidden(h) or (logo and clean_title(h.text_content()) == logo)
+    ]
     h1s = [clean_title(h.text_content()) for h in root.iter("h1") if h not in home_h1s]
     meta_title = next((clean_title(meta[k]) for k in _META_TITLES if meta.get(k, "").strip()), "")
     # (SiteName: what Chinese government sites' CMS, TRS, writes)
@@ -325,7 +353,8 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
         site = next(filter(None, map(_publisher_name, items)), "")
     if not site and home_h1s:
         # (a blog's <h1> of its name linking to its home page, as Z-Blog's and WordPress
-        # themes' headers are: the site's name, whatever it ends with)
+        # themes' headers are, or a hidden one, as MetInfo's: the site's name, whatever it
+        # ends with)
         site = clean_title(home_h1s[0].text_content())
     site = _site_proper(site)
     candidates, hints.title_from, title_site = reconcile_title(h1s, meta_title, page_title, site)
@@ -338,7 +367,7 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     )
     hints.stated_source = stated if usable else None
     hints.marked_source = _marked_source(root)
-    hints.logo_name = _logo_name(root)
+    hints.logo_name = logo
     hints.url = _url(root, meta)
     hints.published, hints.date_from = _markup_date(root, meta, items)
     return hints
