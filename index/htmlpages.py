@@ -360,6 +360,8 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     candidates, hints.title_from, title_site = reconcile_title(h1s, meta_title, page_title, site)
     hints.headline = candidates[0] if candidates else None
     hints.alternatives = candidates[1:]
+    if hints.headline and page_title:
+        hints.title_site = _rest_of_title(split_title(page_title), hints.headline)
     hints.site_name = site or (_site_proper(title_site) if title_site else None)
     stated = next((clean_title(meta[k]) for k in _META_SOURCES if meta.get(k, "").strip()), "")
     usable = (

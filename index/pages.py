@@ -120,6 +120,7 @@ class PageHints:
     stated_source: str | None = None  # <meta name="source"> and the like
     marked_source: str | None = None  # an unlabelled source element in the meta line
     logo_name: str | None = None  # the site's logo's alt text
+    title_site: str | None = None  # the <title>'s part besides the headline (a site's name)
     url: str | None = None
     main_text: str | None = None  # trafilatura's main text
 
@@ -769,6 +770,8 @@ def _stated_or_site(
         if i < len(judged.lines) and judged.bylines[i] and (name := byline_name(judged.lines[i])):
             return name, "byline (unlabelled name beside the date)"
     if hints.site_name:
+        if name := _owner_over_meta(judged, hints):
+            return name, "site name (<title> and the footer's owner, over the markup's)"
         return hints.site_name, "site name (page markup)"
     if template is not None and (name := template.site_name):
         # (a page whose <title> is the headline alone is the site's all the same)
@@ -812,6 +815,17 @@ def _stated_or_site(
     if hints.logo_name:
         return hints.logo_name, "site name (the logo's alt text)"
     return None, "none"
+
+
+def _owner_over_meta(judged: _Judged, hints: PageHints) -> str | None:
+    """The <title>'s site name where the markup's (``<meta name="SiteName">``) is another's and
+    the page's footer names the <title>'s as its owner (主办单位：X, 版权所有 X): a department's
+    pages on its government's portal, whose CMS writes the portal's name in every page's meta."""
+    name = hints.title_site
+    if not name or name == hints.site_name:
+        return None
+    tail = judged.lines[-12:]
+    return name if any(owner_name(line) == name for line in tail) else None
 
 
 def _template_rule(template: SiteTemplate | None, line: str) -> str | None:

@@ -100,7 +100,7 @@ FLOORS_7 = {
     "jiangdong-nyj": 7,
     "jingyang-metinfo": 7,
     "nengyuanhao-tt": 6,
-    "qinghe-siteserver": 5,
+    "qinghe-siteserver": 7,
     "qingneng-eyou": 7,
 }
 SETS = {

@@ -43,3 +43,32 @@ def test_a_hidden_h1_is_the_sites_name_not_the_headline(tmp_path: Path, hidden: 
     path.write_text(page.replace(hidden, "<h1>南溪储能科技</h1>"), "utf-8")
     rec = read_one(path)
     assert (rec.title, rec.source) == ("储能电站完成扩容改造", "南溪储能科技")
+
+
+def test_a_departments_page_on_its_governments_portal_is_the_departments(tmp_path: Path) -> None:
+    # A county's portal CMS writes the county's name in every page's <meta name="SiteName">,
+    # its departments' pages too; the department's page names the department in its <title>
+    # and as its footer's 主办单位, and states no 来源 (or 来源：本站).
+    def page(byline: str, footer: str) -> str:
+        return (
+            '<html><head><meta charset="utf-8"><title>县发改局调研农网改造 - 南溪县发展和改革局'
+            '</title><meta name="SiteName" content="南溪县人民政府"></head><body>'
+            "<div class='location'>当前位置：<a href='/'>首页</a> &gt;&gt; 工作动态</div>"
+            "<div class='art_title'>县发改局调研农网改造</div>"
+            f"<div class='art_info'>{byline}发布时间：2024-04-17 【字号：大 中 小】</div>"
+            f"<div id='zoom'><p>{PROSE}</p><p>{MORE}</p></div>"
+            f"<div class='footer'><p>{footer} 地址：南溪县人民路12号</p>"
+            "<p>网站标识码：1305340001 冀ICP备05012345号</p></div></body></html>"
+        )
+
+    path = tmp_path / "gzdt" / "content_3040.html"
+    path.parent.mkdir()
+    for byline in ("", "来源：本站 "):
+        path.write_text(page(byline, "主办单位：南溪县发展和改革局"), "utf-8")
+        assert read_one(path).source == "南溪县发展和改革局", byline
+    # a 来源 naming someone is the source all the same
+    path.write_text(page("来源：县能源股 ", "主办单位：南溪县发展和改革局"), "utf-8")
+    assert read_one(path).source == "县能源股"
+    # a footer that does not name the <title>'s organ leaves the meta's name
+    path.write_text(page("", "主办单位：南溪县人民政府办公室"), "utf-8")
+    assert read_one(path).source == "南溪县人民政府"
