@@ -356,6 +356,10 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
         # themes' headers are, or a hidden one, as MetInfo's: the site's name, whatever it
         # ends with)
         site = clean_title(home_h1s[0].text_content())
+    if not site and logo and logo in split_title(page_title):
+        # (a header's logo whose name is one of the <title>'s parts: that part is the site's
+        # name, whatever shape the other has — 油价周报 - 能源号)
+        site = logo
     site = _site_proper(site)
     candidates, hints.title_from, title_site = reconcile_title(h1s, meta_title, page_title, site)
     hints.headline = candidates[0] if candidates else None
@@ -419,6 +423,14 @@ _GENERIC_ALT = frozenset(("logo", "首页", "返回首页", "网站logo", "image
 def _logo_name(root: lxml.html.HtmlElement) -> str | None:
     """The site's name as its logo's alt text (an image whose src, class or id, or its
     parent's, says logo), outside lists and the article's text."""
+    for link in root.iter("a"):
+        # (a text logo: a link to the home page, its class or id saying logo, its text the
+        # name, as a 头条-style header's)
+        marks = f"{link.get('class') or ''} {link.get('id') or ''}".lower()
+        if "logo" in marks and len(link) == 0 and _HOME_HREF.match(link.get("href") or ""):
+            name = clean_title(link.text_content())
+            if 2 <= len(name) <= 20 and _CJK_START.search(name):
+                return name
     for img in root.iter("img"):
         parent = img.getparent()
         marks = f"{img.get('src') or ''} {img.get('class') or ''} {img.get('id') or ''}"
@@ -476,8 +488,15 @@ def reconcile_title(
     site = site_name or (named[-1] if named else None)
     if site is None and len(parts) > 1 and parts[0] in named:
         site = parts[0]
-    # A logo in an <h1> is the site's name, which the <title> contains too.
-    h1s = [h for h in h1s if h != site and not (len(h) <= 10 and looks_like_site_name(h))]
+    # A logo in an <h1> is the site's name, which the <title> contains too; but a short <h1>
+    # shaped like a name (油价周报, a weekly column's headline) that is the <title>'s first part
+    # before the site's name at its end (``油价周报 - 站名``) is the headline.
+    headed = parts[0] if len(parts) == 2 and site is not None and parts[1] == site else None
+    h1s = [
+        h
+        for h in h1s
+        if h != site and (h == headed or not (len(h) <= 10 and looks_like_site_name(h)))
+    ]
     for h1 in h1s:
         if headline_shaped(h1) and (h1 in page_title or h1 in meta_title):
             return [h1], "<h1> confirmed by <title>", site or _rest_of_title(parts, h1)

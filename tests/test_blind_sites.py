@@ -99,7 +99,7 @@ FLOORS_7 = {
     "fengdian-wx": 7,
     "jiangdong-nyj": 7,
     "jingyang-metinfo": 7,
-    "nengyuanhao-tt": 6,
+    "nengyuanhao-tt": 7,
     "qinghe-siteserver": 7,
     "qingneng-eyou": 7,
 }

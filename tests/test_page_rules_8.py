@@ -72,3 +72,34 @@ def test_a_departments_page_on_its_governments_portal_is_the_departments(tmp_pat
     # a footer that does not name the <title>'s organ leaves the meta's name
     path.write_text(page("", "主办单位：南溪县人民政府办公室"), "utf-8")
     assert read_one(path).source == "南溪县人民政府"
+
+
+def test_a_text_logo_names_the_site_and_a_short_headline_shaped_like_a_name_stays(
+    tmp_path: Path,
+) -> None:
+    # A 头条-style header: the site's name as a text link home whose class says logo; a weekly
+    # column's short headline (油价周报, shaped like a paper's name) in the <h1>, and the
+    # <title> ``headline - site``.
+    page = (
+        '<html><head><meta charset="utf-8"><title>油价周报 - 南溪号</title></head><body>'
+        '<div class="header"><a href="https://www.nanxi.example.com/" class="logo">南溪号</a>'
+        '<a href="/">首页</a> <a href="/ch/youqi/">油气</a> <a href="/ch/dianwang/">电网</a></div>'
+        "<div class='article-content'><h1>油价周报</h1><div class='article-meta'>"
+        "<span>2024-09-14 15:18</span> · <span class='name'>南溪号·油气观察</span></div>"
+        f"<article><p>{PROSE}</p><p>{MORE}</p></article></div>"
+        "<div class='footer'><p>©2024 南溪号 www.nanxi.example.com</p></div></body></html>"
+    )
+    path = tmp_path / "youqi" / "7413350021.html"
+    path.parent.mkdir()
+    path.write_text(page, "utf-8")
+    rec = read_one(path)
+    assert (rec.title, rec.source) == ("油价周报", "南溪号")
+    # the site's name from og:site_name instead of the logo: the headline stays all the same
+    path.write_text(
+        page.replace(' class="logo"', "").replace(
+            "</title>", '</title><meta property="og:site_name" content="南溪号">'
+        ),
+        "utf-8",
+    )
+    rec = read_one(path)
+    assert (rec.title, rec.source) == ("油价周报", "南溪号")
