@@ -127,6 +127,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("forum floor", r"^(?:楼主|沙发|板凳|地板|\d{1,4}\s*(?:#|楼))$"),
         ("edit note", r"^本帖最后由\s*\S.{0,30}?于\s*\d.{4,20}编辑$"),
         ("tags", r"^(?:(?:本文|文章|tag\s*)?(?:标签|关键词|关键字)|tags?|topics?)\s*[:：]"),
+        # A post's meta field of the category it was filed in (分类: 时评, 所属分类：X), a
+        # line of its own in a blog's meta list.
+        ("category field", r"^(?:所属|文章|信息)?(?:分类|类别)\s*[:：]\s*[^。！？；]{0,30}$"),
         # The column or collection a post was filed in (来自专栏 X, 收录于合集 #X).
         (
             "column link",
@@ -254,6 +257,8 @@ FOOTER_RULES = frozenset(
         "related articles",
         "footer links",
         "print/close",
+        # (a comment section's heading, 评论 9, 1 条评论, 网友评论: the readers' text follows)
+        "comments",
         "document distribution",
     }
 )

@@ -103,3 +103,23 @@ def test_a_text_logo_names_the_site_and_a_short_headline_shaped_like_a_name_stay
     )
     rec = read_one(path)
     assert (rec.title, rec.source) == ("油价周报", "南溪号")
+
+
+def test_a_posts_category_field_and_its_comments_are_not_its_text(tmp_path: Path) -> None:
+    # Typecho's default theme: the post's meta list (作者, date, 分类: X) a line each, and the
+    # comments under the post after a heading (1 条评论); a 头条-style page's 评论 9.
+    for heading in ("1 条评论", "评论 9", "网友评论"):
+        page = (
+            '<html><head><meta charset="utf-8"><title>随手记：今天的省间现货 - 南溪札记</title>'
+            '</head><body><article class="post"><h1 class="post-title">随手记：今天的省间现货</h1>'
+            '<ul class="post-meta"><li>作者: 老周</li><li><time datetime="2024-09-03">'
+            "2024年9月3日</time></li><li>分类: 时评</li></ul>"
+            f"<div class='post-content'><p>{PROSE}</p><p>{MORE}</p></div>"
+            f"<div class='detail-comment'><h2>{heading}</h2><ul><li><span class='user'>用户80231"
+            "</span><p>说得有道理，关注了。</p></li></ul></div></article></body></html>"
+        )
+        path = tmp_path / "shiping" / "short-note.html"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(page, "utf-8")
+        rec = read_one(path)
+        assert rec.body == f"{PROSE}\n{MORE}", heading
