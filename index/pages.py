@@ -391,6 +391,12 @@ def extract_page(
     for line in [line for line in body if clean_title(line) in names]:
         body.remove(line)
         dropped.append(Dropped(line, "byline (the publisher's name)"))
+    # The author's card beside or under the text repeats the name the byline gives (a
+    # platform's account, 能源号·油气观察): a name, not the article's text.
+    credits = [d.line for d in dropped if d.rule == "byline"]
+    for line in [line for line in body if _named_in_byline(line, credits)]:
+        body.remove(line)
+        dropped.append(Dropped(line, "byline (the author's name again)"))
     breadcrumb = _breadcrumb(lines[:limit], rules, title)
     title = _without_column_tag(title, lines, breadcrumb)
     return Page(
@@ -420,6 +426,21 @@ _ITEM_KINDS = re.compile(
     r"|图片|图文|通知|公告|专题|现场)$"
 )
 _MIN_UNTAGGED_CHARS = 4
+
+
+def _named_in_byline(line: str, bylines: list[str]) -> bool:
+    """A short line of a name (no sentence, no digits) that a byline holds after its date."""
+    name = _FOLLOW.sub("", line.strip())  # (the card's follow button: 南溪号·油气观察 关注)
+    if not 3 <= len(name) <= 20 or is_prose(name) or _SENTENCE_MARKS.search(name):
+        return False
+    if _DIGIT.search(name) or not _CJK_CHARS.search(name):
+        return False
+    return any(name in byline and byline != name and _DIGIT.search(byline) for byline in bylines)
+
+
+_FOLLOW = re.compile(r"\s+(?:\+\s*)?(?:关注|已关注|订阅|加关注)$")
+_SENTENCE_MARKS = re.compile(r"[。！？；，、,!?;:：]")
+_DIGIT = re.compile(r"\d")
 
 
 def _without_column_tag(title: str, lines: list[str], breadcrumb: str | None) -> str:

@@ -123,3 +123,22 @@ def test_a_posts_category_field_and_its_comments_are_not_its_text(tmp_path: Path
         path.write_text(page, "utf-8")
         rec = read_one(path)
         assert rec.body == f"{PROSE}\n{MORE}", heading
+
+
+def test_the_authors_card_repeating_the_bylines_name_is_not_text(tmp_path: Path) -> None:
+    # A 头条-style page: the account's name in the byline (date · 南溪号·油气观察) and again on
+    # its card under the text, with a 关注 button.
+    page = (
+        '<html><head><meta charset="utf-8"><title>国内接收站新增接收能力 - 南溪号</title></head>'
+        "<body><div class='article-content'><h1>国内接收站新增接收能力</h1>"
+        "<div class='article-meta'><span>2024-04-15 10:13</span><span>·</span>"
+        "<span class='name'><a href='/c/user/1/'>南溪号·油气观察</a></span></div>"
+        f"<article><p>{PROSE}</p><p>{MORE}</p></article>"
+        "<div class='author-card'><a>南溪号·油气观察</a><button>关注</button></div>"
+        "<div><button>关注</button></div></div>"
+        "</body></html>"
+    )
+    path = tmp_path / "youqi" / "7398720413.html"
+    path.parent.mkdir()
+    path.write_text(page, "utf-8")
+    assert read_one(path).body == f"{PROSE}\n{MORE}"
