@@ -142,3 +142,29 @@ def test_the_authors_card_repeating_the_bylines_name_is_not_text(tmp_path: Path)
     path.parent.mkdir()
     path.write_text(page, "utf-8")
     assert read_one(path).body == f"{PROSE}\n{MORE}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "已有 87 次阅读",
+        "南溪日报 阅读 39506",
+        "2341 人赞同了该文章",
+        "77 人赞同了该回答",
+        "查看全部 136 个回答",
+        "储能老张 3 天前",
+        "03-21 22:05 发布于上海 汽车领域创作者",
+    ],
+)
+def test_counters_and_a_posters_yearless_time_are_not_text(tmp_path: Path, line: str) -> None:
+    # A forum's blog (已有 N 次阅读), a mobile paper's reads beside its name, a Q&A site's votes
+    # and its other answers, a poster's time without a year (3 天前, with the place a platform
+    # shows): chrome around the text, in a single page the template cannot learn.
+    page = (
+        '<html><head><meta charset="utf-8"><title>储能电站完成扩容改造 - 南溪社区</title></head>'
+        "<body><h1>储能电站完成扩容改造</h1><div class='meta'>2024-03-18</div>"
+        f"<div class='content'><p>{line}</p><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+    )
+    path = tmp_path / "post-1175.html"
+    path.write_text(page, "utf-8")
+    assert read_one(path).body == f"{PROSE}\n{MORE}"
