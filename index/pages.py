@@ -391,6 +391,10 @@ def extract_page(
     for line in [line for line in body if clean_title(line) in names]:
         body.remove(line)
         dropped.append(Dropped(line, "byline (the publisher's name)"))
+    # A summary above the text that is its first sentences cut off (X…, a CMS's intro box
+    # filled from the description): the text says it again in full.
+    while len(body) > 1 and _cut_summary(body[0], body[1:]):
+        dropped.append(Dropped(body.pop(0), "summary (the text's start, cut off)"))
     # The author's card beside or under the text repeats the name the byline gives (a
     # platform's account, 能源号·油气观察): a name, not the article's text.
     credits = [d.line for d in dropped if d.rule == "byline"]
@@ -426,6 +430,18 @@ _ITEM_KINDS = re.compile(
     r"|图片|图文|通知|公告|专题|现场)$"
 )
 _MIN_UNTAGGED_CHARS = 4
+
+
+_ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…+|。{3,})\s*$")
+
+
+def _cut_summary(line: str, rest: list[str]) -> bool:
+    """`line` ends in an ellipsis and is, without it, the start of the text that follows."""
+    if not (match := _ELLIPSIS.search(line)):
+        return False
+    start = "".join(line[: match.start()].split())
+    following = "".join("".join(rest).split())
+    return len(start) >= 10 and following.startswith(start)
 
 
 def _named_in_byline(line: str, bylines: list[str]) -> bool:
