@@ -168,3 +168,22 @@ def test_counters_and_a_posters_yearless_time_are_not_text(tmp_path: Path, line:
     path = tmp_path / "post-1175.html"
     path.write_text(page, "utf-8")
     assert read_one(path).body == f"{PROSE}\n{MORE}"
+
+
+@pytest.mark.parametrize("cut", ["...", "…", "……"])
+def test_a_summary_cut_off_from_the_texts_start_is_not_text(tmp_path: Path, cut: str) -> None:
+    # DedeCMS templates (and others) print the description in an intro box above the text, cut
+    # off with an ellipsis; the text says it again in full.
+    page = (
+        '<html><head><meta charset="utf-8"><title>充电桩建设提速 - 南溪储能网</title></head>'
+        "<body><h1>充电桩建设提速</h1><div class='info'>时间：2023-07-19 来源：南溪储能网</div>"
+        f"<div class='intro'>{PROSE[:20]}{cut}</div>"
+        f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+    )
+    path = tmp_path / "hangye" / "2336.html"
+    path.parent.mkdir()
+    path.write_text(page, "utf-8")
+    assert read_one(path).body == f"{PROSE}\n{MORE}"
+    # a line of the text that ends in an ellipsis is kept (it is no summary of what follows)
+    path.write_text(page.replace(f"{PROSE[:20]}{cut}", f"{MORE[:20]}{cut}"), "utf-8")
+    assert read_one(path).body.startswith(f"{MORE[:20]}{cut}")
