@@ -229,6 +229,14 @@ def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
             if el.tail:
                 buffer.append(el.tail)
             continue
+        if tag in _BLOCKS and (tags := _tag_links(el)) is not None:
+            # A post's tag list, its links only (Hugo's, WordPress's post-tags): a labelled
+            # line, as other templates print it (标签：X Y), which ends the article.
+            flush()
+            out.append(tags)
+            if el.tail:
+                buffer.append(el.tail)
+            continue
         if tag in _BLOCKS:
             flush()
         elif buffer and not headings and _touches_previous(el):
@@ -240,6 +248,23 @@ def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
         stack.extend((False, child) for child in reversed(el))
     flush()
     return out
+
+
+# A link to a tag's page: /tags/X/, /tag/X, ?tag=X (not the tags' index, /tags/).
+_TAG_HREF = re.compile(r"(?:^|/)tags?/[^/?#]+/?(?:index\.\w{3,5})?$|[?&]tags?=", re.IGNORECASE)
+_TAG_SEPARATORS = re.compile(r"[\s,，、|｜·/#]+")
+
+
+def _tag_links(el: lxml.html.HtmlElement) -> str | None:
+    """``标签：X Y`` for a block that holds nothing but links to tags' pages, else None."""
+    links = list(el.iter("a"))
+    if not links or not all(_TAG_HREF.search((a.get("href") or "").strip()) for a in links):
+        return None
+    names = [" ".join(a.text_content().split()) for a in links]
+    text = _TAG_SEPARATORS.sub("", el.text_content())
+    if not all(names) or text != _TAG_SEPARATORS.sub("", "".join(names)):
+        return None
+    return "标签：" + " ".join(names)
 
 
 _CELL_LABEL = re.compile(r"^[^:：]{1,8}[:：]$")
