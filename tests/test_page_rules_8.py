@@ -187,3 +187,24 @@ def test_a_summary_cut_off_from_the_texts_start_is_not_text(tmp_path: Path, cut:
     # a line of the text that ends in an ellipsis is kept (it is no summary of what follows)
     path.write_text(page.replace(f"{PROSE[:20]}{cut}", f"{MORE[:20]}{cut}"), "utf-8")
     assert read_one(path).body.startswith(f"{MORE[:20]}{cut}")
+
+
+def test_a_posts_tag_links_are_not_text(tmp_path: Path) -> None:
+    # Hugo's PaperMod theme (and WordPress's post-tags): the tags under the post, links to
+    # the tags' pages only, without a 标签 label.
+    page = (
+        '<html><head><meta charset="utf-8"><title>西川分散式风电项目开工 | 南溪能源观察</title>'
+        '</head><body><nav><a href="/zh/">南溪能源观察</a> <a href="/zh/tags/">标签</a></nav>'
+        "<article><h1>西川分散式风电项目开工</h1><div class='post-meta'><time>2023-02-15</time>"
+        f"</div><div class='post-content'><p>{PROSE}</p><p>{MORE}</p></div>"
+        "<footer><ul class='post-tags'><li><a href='/zh/tags/风电/'>风电</a></li>"
+        "<li><a href='/zh/tags/海上风电/'>海上风电</a></li></ul></footer></article></body></html>"
+    )
+    path = tmp_path / "zh" / "note-66.html"
+    path.parent.mkdir()
+    path.write_text(page, "utf-8")
+    assert read_one(path).body == f"{PROSE}\n{MORE}"
+    # a paragraph of the text that links a tag's page among its words stays text
+    linked = f"<p>{PROSE[:10]}<a href='/zh/tags/风电/'>风电</a>{PROSE[10:]}</p>"
+    path.write_text(page.replace(f"<p>{PROSE}</p>", linked), "utf-8")
+    assert "风电" in read_one(path).body.split("\n")[0]
