@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -138,6 +139,7 @@ class PageSource:
             yield skip
             return
         category, why = choose_category(folder, page.breadcrumb, self.category_from)
+        page = _without_section_label(page, (category, folder, page.breadcrumb))
         values: dict[str, object] = {
             "id": article_id,
             "title": page.title,
@@ -177,6 +179,20 @@ class PageSource:
                     dropped=page.dropped,
                 ),
             )
+
+
+_LATIN_NAME = re.compile(r"\s+[A-Za-z][A-Za-z &'.-]*$")
+
+
+def _without_section_label(page: Page, sections: tuple[str | None, ...]) -> Page:
+    """The page without a first line that only names its section (公司动态 Company News, in
+    a news page's meta line): the category's label, not the article's text."""
+    first, _, rest = page.body.partition("\n")
+    label = _LATIN_NAME.sub("", first.strip())
+    if not rest.strip() or label not in {s for s in sections if s}:
+        return page
+    dropped = (*page.dropped, Dropped(first, "section label (the page's category)"))
+    return dataclasses.replace(page, body=rest, dropped=dropped)
 
 
 def _with_date(page: Page, date: dt.date, date_from: str) -> Page:
