@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.pagetext import MORE, PROSE, read_one
+from xinwen.index.records import Record
+from xinwen.index.sources import read_sources
 
 
 @pytest.mark.parametrize(
@@ -208,3 +210,20 @@ def test_a_posts_tag_links_are_not_text(tmp_path: Path) -> None:
     linked = f"<p>{PROSE[:10]}<a href='/zh/tags/风电/'>风电</a>{PROSE[10:]}</p>"
     path.write_text(page.replace(f"<p>{PROSE}</p>", linked), "utf-8")
     assert "风电" in read_one(path).body.split("\n")[0]
+
+
+def test_a_line_naming_the_pages_section_is_not_text(tmp_path: Path) -> None:
+    # A company newsroom's meta line: the section's name (and its English name) above the
+    # text, the folder's name too.
+    page = (
+        '<html><head><meta charset="utf-8"><title>员工志愿者走进牧区开展光伏科普 - 南溪新能源'
+        "</title></head><body><h1>员工志愿者走进牧区开展光伏科普</h1>"
+        "<div class='news-meta'><span class='news-cat'>公司动态 Company News</span></div>"
+        f"<div class='news-body'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+    )
+    path = tmp_path / "公司动态" / "volunteer.htm"
+    path.parent.mkdir()
+    path.write_text(page, "utf-8")
+    [rec] = read_sources([tmp_path])  # (the folder read as a source: its category folder)
+    assert isinstance(rec, Record)
+    assert (rec.category, rec.body) == ("公司动态", f"{PROSE}\n{MORE}")
