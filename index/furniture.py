@@ -71,7 +71,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("previous/next", r"^[【\[]?(?:上一篇|下一篇|上一条|下一条|上篇|下篇)[】\]]?\s*[:：]?"),
         (
             "editor",
-            r"^[（(【\[]?\s*(?:责任编辑|责编|编辑|审核|校对|终审|初审|复审|审校|监制|值班编辑"
+            r"^[（(【\[]?\s*(?:责任编辑|责编|编辑|本文作者|文章作者|审核|校对|终审|初审|复审|审校|监制|值班编辑"
             r"|文字编辑|美术编辑|图片编辑"
             # (a feature's credits: 策划：X 统筹：Y 摄影：Z, 文字：X 摄影：Y)
             r"|策划|统筹|出品|摄影|摄像|剪辑|美编|排版|制图|配图|(?:文字|撰稿)(?=\s*[:：]\s*\S+\s+"
@@ -118,7 +118,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "app prompt",
             r"^(?:打开|下载|安装|前往)\s*(?:app|客户端)|(?:app|客户端)内(?:打开|阅读|查看)"
-            r"|^(?:展开全文|查看全文|阅读全文)$|^(?:举报|投诉)(?:\s*[/|｜]\s*(?:投诉|举报))?$",
+            r"|^(?:展开全文|查看全文|阅读全文)$|^返回\S{1,6}[，,]\s*查看更多$|^(?:举报|投诉)(?:\s*[/|｜]\s*(?:投诉|举报))?$",
         ),
         # A bar of reader actions only (分享 收藏 邀请, 点赞186 在看57) under a post or article.
         (
@@ -128,6 +128,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         # A forum post's signature hangs under a rule of ASCII dashes; the replies follow it.
         ("signature", r"^[-=_]{10,}$"),
+        # DedeCMS's divider under the text (------分隔线------), before its previous/next.
+        ("signature", r"^[-=_—]{3,}\s*分[隔割]线\s*[-=_—]{3,}$"),
         # A forum post's floor label (楼主 is the thread's opening post; 沙发, 板凳, 5# replies).
         ("forum floor", r"^(?:楼主|沙发|板凳|地板|\d{1,4}\s*(?:#|楼))$"),
         ("edit note", r"^本帖最后由\s*\S.{0,30}?于\s*\d.{4,20}编辑$"),
