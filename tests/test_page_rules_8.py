@@ -227,3 +227,26 @@ def test_a_line_naming_the_pages_section_is_not_text(tmp_path: Path) -> None:
     [rec] = read_sources([tmp_path])  # (the folder read as a source: its category folder)
     assert isinstance(rec, Record)
     assert (rec.category, rec.body) == ("公司动态", f"{PROSE}\n{MORE}")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # a blog's copyright box under the post (Hexo's NexT theme)
+        "<ul><li>本文作者： 南溪</li><li>本文链接：https://nanxi.example.com/2023/05/12/cdz/</li></ul>",
+        # DedeCMS's divider before its previous/next links
+        "<div class='boxoff'><strong>------分隔线----------------------------</strong></div>"
+        "<div><a href='/a/1.html'>储能电站投运</a></div>",
+        # a portal's link back to itself at the end of a reposted article
+        "<p>返回搜狐，查看更多</p>",
+    ],
+)
+def test_what_templates_print_under_the_text_is_not_text(tmp_path: Path, tail: str) -> None:
+    page = (
+        '<html><head><meta charset="utf-8"><title>充电桩建设提速_南溪能源网</title></head>'
+        "<body><h1>充电桩建设提速</h1><div class='info'>时间:2023-05-12 10:22</div>"
+        f"<div class='content'><p>{PROSE}</p><p>{MORE}</p>{tail}</div></body></html>"
+    )
+    path = tmp_path / "12.html"
+    path.write_text(page, "utf-8")
+    assert read_one(path).body == f"{PROSE}\n{MORE}"
