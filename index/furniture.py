@@ -112,13 +112,17 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # shows, 03-21 22:05 发布于上海 汽车领域创作者)
             r"|^[^\s\d]{2,12}\s+(?:刚刚|\d+\s*(?:秒|分钟|小时|天)前)$"
             r"|^(?:\d{1,2}[-/.]\d{1,2}|\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}\s*发布于\s*\S{1,8}"
-            r"(?:\s+\S{1,12})?$",
+            r"(?:\s+\S{1,12})?$"
+            # (an account's line on a platform: 南溪观察 发布时间:05-12 10:22 广东)
+            r"|^[^\s:：]{0,16}\s*(?:发布时间|发表时间|发布于|发表于)\s*[:：]?\s*"
+            r"(?:\d{1,2}[-/.]\d{1,2}|\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}(?:\s+\S{1,8}){0,2}$",
         ),
         # A news app's prompts, copied with its article: 打开APP看更多, 举报/投诉, 展开全文.
         (
             "app prompt",
             r"^(?:打开|下载|安装|前往)\s*(?:app|客户端)|(?:app|客户端)内(?:打开|阅读|查看)"
-            r"|^(?:展开全文|查看全文|阅读全文)$|^返回\S{1,6}[，,]\s*查看更多$|^(?:举报|投诉)(?:\s*[/|｜]\s*(?:投诉|举报))?$",
+            r"|^(?:展开全文|查看全文|阅读全文)$|^返回\S{1,6}[，,]\s*查看更多$"
+            r"|^(?:举报|投诉)(?:\s*[/|｜]\s*(?:投诉|举报|反馈))?$",
         ),
         # A bar of reader actions only (分享 收藏 邀请, 点赞186 在看57) under a post or article.
         (
@@ -133,7 +137,12 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # A forum post's floor label (楼主 is the thread's opening post; 沙发, 板凳, 5# replies).
         ("forum floor", r"^(?:楼主|沙发|板凳|地板|\d{1,4}\s*(?:#|楼))$"),
         ("edit note", r"^本帖最后由\s*\S.{0,30}?于\s*\d.{4,20}编辑$"),
-        ("tags", r"^(?:(?:本文|文章|tag\s*)?(?:标签|关键词|关键字)|tags?|topics?)\s*[:：]"),
+        (
+            "tags",
+            r"^(?:(?:本文|文章|tag\s*)?(?:标签|关键词|关键字)|tags?|topics?"
+            # (PHPCMS's 相关热词搜索：X, 热词：X)
+            r"|相关(?:热词搜索|热词|搜索)|热词)\s*[:：]",
+        ),
         # A post's meta field of the category it was filed in (分类: 时评, 所属分类：X), a
         # line of its own in a blog's meta list.
         ("category field", r"^(?:所属|文章|信息)?(?:分类|类别)\s*[:：]\s*[^。！？；]{0,30}$"),
