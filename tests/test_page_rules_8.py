@@ -156,6 +156,8 @@ def test_the_authors_card_repeating_the_bylines_name_is_not_text(tmp_path: Path)
         "查看全部 136 个回答",
         "储能老张 3 天前",
         "03-21 22:05 发布于上海 汽车领域创作者",
+        "南溪观察 发布时间:05-12 10:22 广东",
+        "举报/反馈",
     ],
 )
 def test_counters_and_a_posters_yearless_time_are_not_text(tmp_path: Path, line: str) -> None:
@@ -239,6 +241,8 @@ def test_a_line_naming_the_pages_section_is_not_text(tmp_path: Path) -> None:
         "<div><a href='/a/1.html'>储能电站投运</a></div>",
         # a portal's link back to itself at the end of a reposted article
         "<p>返回搜狐，查看更多</p>",
+        # PHPCMS's hot words under the text
+        "<p><strong>相关热词搜索：</strong><a href='/tag/cdz'>充电桩</a></p>",
     ],
 )
 def test_what_templates_print_under_the_text_is_not_text(tmp_path: Path, tail: str) -> None:
