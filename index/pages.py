@@ -313,6 +313,11 @@ def extract_page(
         # the line it shows as one)
         title = lines[head]
     title_from = hints.title_from if hints.headline else "footer" if title_hint else "position"
+    if head is not None and not matched and _names_an_organ(title_hint):
+        if _next_to_byline(judged, head, min(limit, HEADLINE_SEARCH_LINES)):
+            # (a <title> of the site's or the organ's name alone, as many government sites'
+            # pages have: the headline is the line the page shows above its byline)
+            title, title_from = lines[head], "position (the <title> names the site)"
     if not title_hint and (crumb := _crumb_headline(judged)) is not None:
         head, title, title_from = crumb, _BOARD_TAG.sub("", lines[crumb]), "the breadcrumb's end"
     if head is not None and not hints.headline:
@@ -638,6 +643,17 @@ def _names_a_section(judged: _Judged, hint: str) -> bool:
         judged.furniture[i] in ("breadcrumb", "navigation") and hint in _CRUMB_ITEMS.split(line)
         for i, line in enumerate(judged.lines[: judged.limit])
     ) or any(line == hint and judged.rules[i] for i, line in enumerate(judged.lines))
+
+
+# An organisation's name: a government's, a bureau's, a company's (南溪县人民政府, X市能源局).
+_ORGAN = re.compile(
+    r"^[\u3400-\u9fff]{2,14}(?:人民政府|政府|局|委员会|委|厅|办公室|公司|集团|中心|协会|学会|大学|学院)$"
+)
+
+
+def _names_an_organ(hint: str) -> bool:
+    """`hint` (a whole <title>) is a site's or an organisation's name, no headline."""
+    return bool(hint) and (looks_like_site_name(hint) or bool(_ORGAN.match(hint)))
 
 
 def _crumb_headline(judged: _Judged) -> int | None:
