@@ -313,11 +313,11 @@ def extract_page(
         # the line it shows as one)
         title = lines[head]
     title_from = hints.title_from if hints.headline else "footer" if title_hint else "position"
-    if head is not None and not matched and _names_an_organ(title_hint):
-        if _next_to_byline(judged, head, min(limit, HEADLINE_SEARCH_LINES)):
-            # (a <title> of the site's or the organ's name alone, as many government sites'
-            # pages have: the headline is the line the page shows above its byline)
-            title, title_from = lines[head], "position (the <title> names the site)"
+    organ_title = head is not None and not matched and _names_an_organ(title_hint)
+    if organ_title and _next_to_byline(judged, head, min(limit, HEADLINE_SEARCH_LINES)):
+        # (a <title> of the site's or the organ's name alone, as many government sites' pages
+        # have: the headline is the line the page shows above its byline)
+        title, title_from = lines[head], "position (the <title> names the site)"
     if not title_hint and (crumb := _crumb_headline(judged)) is not None:
         head, title, title_from = crumb, _BOARD_TAG.sub("", lines[crumb]), "the breadcrumb's end"
     if head is not None and not hints.headline:

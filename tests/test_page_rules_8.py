@@ -254,3 +254,21 @@ def test_what_templates_print_under_the_text_is_not_text(tmp_path: Path, tail: s
     path = tmp_path / "12.html"
     path.write_text(page, "utf-8")
     assert read_one(path).body == f"{PROSE}\n{MORE}"
+
+
+@pytest.mark.parametrize("name", ["南溪县人民政府", "南溪市能源局", "南溪能源网"])
+def test_a_title_of_the_sites_name_alone_is_no_headline(tmp_path: Path, name: str) -> None:
+    # Many government sites' pages have the site's name alone as their <title>; the headline
+    # is a table cell above the byline.
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{name}</title></head><body>'
+        "<div class='dqwz'>您所在的位置：<a href='/'>首页</a> &gt; "
+        "<a href='/zwgk/'>政务公开</a></div>"
+        "<table><tr><td class='biaoti'>县政府召开充电设施建设推进会</td></tr>"
+        "<tr><td class='fbsj'>发布时间：2023-05-12 来源：县发改局</td></tr>"
+        f"<tr><td class='zw'><p>{PROSE}</p><p>{MORE}</p></td></tr></table>"
+        "<div class='bottom'>主办：南溪县人民政府办公室</div></body></html>"
+    )
+    path = tmp_path / "t20230512_1.html"
+    path.write_text(page, "utf-8")
+    assert read_one(path).title == "县政府召开充电设施建设推进会"
