@@ -252,7 +252,7 @@ MAX_FURNITURE_CHARS = 60
 # A site's reposting disclaimer is a paragraph of prose, yet chrome however long it is: a line
 # that starts as one (特别声明：…转载…, 凡本网注明“来源：…”的所有作品…) or states its formula.
 _DISCLAIMER = re.compile(
-    r"^[【\[]?(?:特别|免责|郑重|版权|法律)?声明\s*[】\]]?\s*[:：]"
+    r"^[【\[「『]?(?:特别|免责|郑重|版权|法律|平台)?声明\s*[】\]」』]?\s*[:：]"
     # (a site's own statement, 储能网声明：, 本站声明：; the repost formula 传递更多信息之目的,
     # 并不意味着赞同其观点)
     r"|^\S{0,12}?(?:网|站|在线|平台|本刊|本报)(?:特别|免责|郑重|版权)?声明\s*[:：]"
@@ -260,6 +260,9 @@ _DISCLAIMER = re.compile(
     r"|^凡本(?:网|站|刊)(?:注明|所载|所刊|刊载)"
     # (如果您发现本网站上有侵犯您的知识产权的作品, 本站部分文章来自网络)
     r"|发现本(?:网站|站|网).{0,12}侵(?:犯|权)|本(?:站|网)部分(?:文章|内容)(?:来自|来源于)网络"
+    # (a platform's statement under its accounts' articles: 该文观点仅代表作者本人, 仅代表该作者
+    # 或机构观点, 本平台仅提供信息存储空间服务)
+    r"|仅代表(?:该)?作者(?:本人|或机构)?的?观点|仅提供信息(?:存储空间|发布平台)"
     r"|版权归原作者所有|(?:如|若)有侵权[，,\s]*请?(?:联系|告知|通知)|不代表本(?:网|站|平台)(?:观点|立场)"
 )
 MAX_DISCLAIMER_CHARS = 300
