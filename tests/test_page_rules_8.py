@@ -272,3 +272,28 @@ def test_a_title_of_the_sites_name_alone_is_no_headline(tmp_path: Path, name: st
     path = tmp_path / "t20230512_1.html"
     path.write_text(page, "utf-8")
     assert read_one(path).title == "县政府召开充电设施建设推进会"
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "「特别声明：以上作品内容为南溪网旗下自媒体平台用户上传并发布，本平台仅提供信息存储空间服务。」",
+        "本文为南溪号作者或机构在南溪新闻上传并发布，仅代表该作者或机构观点，不代表南溪新闻的观点或"
+        "立场，南溪新闻仅提供信息发布平台。",
+        "平台声明：该文观点仅代表作者本人，南溪号系信息发布平台，南溪仅提供信息存储空间服务。",
+    ],
+)
+def test_a_platforms_statement_under_its_accounts_article(tmp_path: Path, statement: str) -> None:
+    # Portals' account platforms print a statement under every account's article; the source
+    # element there may say 来自 X instead of 来源：X.
+    page = (
+        '<html><head><meta charset="utf-8"><title>充电桩建设提速_南溪网</title></head><body>'
+        "<h1>充电桩建设提速</h1><div class='index_info'><span>2023年05月12日 10:22:33</span>"
+        "<span class='index_source'>来自<a href='#'>南溪日报</a></span></div>"
+        f"<div class='main_content'><p>{PROSE}</p><p>{MORE}</p></div>"
+        f"<div class='copyright'>{statement}</div></body></html>"
+    )
+    path = tmp_path / "a.html"
+    path.write_text(page, "utf-8")
+    rec = read_one(path)
+    assert (rec.source, rec.body) == ("南溪日报", f"{PROSE}\n{MORE}")
