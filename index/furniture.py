@@ -640,6 +640,17 @@ _FOREIGN_EDITION = re.compile(r"^[A-Za-z][A-Za-z0-9 .&'-]{0,30}?\s?(?:中文版|
 _NAME_SPLIT = re.compile(r"\s*(?:[|｜_—–\-·•»]|\s{2,}|\s+(?=www\.|https?:))\s*")
 
 
+# An organisation's name: a government's, a bureau's, a company's (南溪县人民政府, X市能源局).
+_ORGAN = re.compile(
+    r"^[\u3400-\u9fff]{2,14}(?:人民政府|政府|局|委员会|委|厅|办公室|公司|集团|中心|协会|学会|大学|学院)$"
+)
+
+
+def looks_like_organ(text: str) -> bool:
+    """A short CJK name ending like an organisation's (…人民政府, …局, …有限公司)."""
+    return bool(_ORGAN.match(text))
+
+
 def looks_like_site_name(text: str) -> bool:
     """A short CJK name ending like a site's (…网, …在线, …资讯, …报)."""
     if _FOREIGN_EDITION.match(text):
@@ -647,7 +658,8 @@ def looks_like_site_name(text: str) -> bool:
     match = _SITE_SUFFIX.search(text)
     if not (3 <= len(text) <= 16 and match is not None and match.start() >= 2):
         return False
-    return simplified(text) not in _GENERIC_NAMES and not _SLOGAN.match(text)
+    name = simplified(text)
+    return name not in _GENERIC_NAMES and not _SLOGAN.match(text) and not _SECTION.match(name)
 
 
 # A site's slogan beside its name in the <title> (滨江能源网 - 专业能源资讯, 领先的行业门户): it
@@ -660,6 +672,13 @@ _SLOGAN = re.compile(
 
 # Words that end like a site's name but name a kind of publication, no one's (a footer's
 # 電子報 link, a 即时新闻 list).
+# A site's section named for its kind of news (公司新闻, 行业资讯, 图片新闻, 国内新闻): it ends
+# like a site's name but is a column of any site, as company sites' banners and <title>s show.
+_SECTION = re.compile(
+    r"^(?:公司|企业|集团|行业|产业|最新|热点|热门|重要|图片|视频|国内|国际|本地|地方|综合|时政|社会"
+    r"|财经|科技|政策|党建|工作|基层|媒体|要闻|头条|学校|校园|院系|部门|通知|信息|新闻|展会|市场"
+    r"|技术|产品|项目|会员|协会|学会)(?:新闻|资讯|频道|报道|快讯|要闻)$"
+)
 _GENERIC_NAMES = frozenset(
     ["电子报", "数字报", "手机报", "电子版", "即时新闻", "最新新闻", "热门新闻", "相关新闻"]
 )

@@ -34,6 +34,7 @@ from xinwen.index.furniture import (
     headline_shaped,
     is_prose,
     line_rule,
+    looks_like_organ,
     looks_like_site_name,
     split_title,
 )
@@ -342,6 +343,16 @@ def _hidden(el: lxml.html.HtmlElement) -> bool:
     return False
 
 
+# Class or id of a header's element holding the site's name (site-title, site-name, logo, brand).
+_SITE_TOKEN = re.compile(r"^(?:site[-_]?(?:title|name|logo|brand)|logo|brand|sitename|webname)$")
+
+
+def _names_the_site(el: lxml.html.HtmlElement) -> bool:
+    """An element whose class or id says it holds the site's name (a theme's site-title)."""
+    tokens = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
+    return any(_SITE_TOKEN.match(token) for token in tokens)
+
+
 def _meta(root: lxml.html.HtmlElement) -> dict[str, str]:
     found: dict[str, str] = {}
     for el in root.iter("meta"):
@@ -363,7 +374,10 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     home_h1s = [
         h
         for h in root.iter("h1")
-        if _links_home(h) or _hidden(h) or (logo and clean_title(h.text_content()) == logo)
+        if _links_home(h)
+        or _hidden(h)
+        or _names_the_site(h)
+        or (logo and clean_title(h.text_content()) == logo)
     ]
     h1s = [clean_title(h.text_content()) for h in root.iter("h1") if h not in home_h1s]
     meta_title = next((clean_title(meta[k]) for k in _META_TITLES if meta.get(k, "").strip()), "")
@@ -386,7 +400,9 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
         # name, whatever shape the other has — 油价周报 - 能源号)
         site = logo
     site = _site_proper(site)
-    candidates, hints.title_from, title_site = reconcile_title(h1s, meta_title, page_title, site)
+    candidates, hints.title_from, title_site = reconcile_title(
+        h1s, meta_title, page_title, site, _shown_after_h1(root)
+    )
     hints.headline = candidates[0] if candidates else None
     hints.alternatives = candidates[1:]
     if hints.headline and page_title:
@@ -496,8 +512,32 @@ def _account_name(root: lxml.html.HtmlElement, meta: dict[str, str]) -> str | No
     return None
 
 
+def _shown_after_h1(root: lxml.html.HtmlElement) -> set[str]:
+    """The texts the page shows as a line of their own (its headings' and innermost elements'
+    that are short enough to be a headline) after its first ``<h1>``."""
+    body = root.find("body")
+    found: set[str] = set()
+    after = False
+    for el in (body if body is not None else root).iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag == "h1" and not after:
+            after = True
+            continue
+        if not after or (len(el) and el.tag not in _HEADINGS):
+            continue
+        text = " ".join(el.text_content().split())
+        if 4 <= len(text) <= 90:
+            found.add(clean_title(text))
+    return found
+
+
 def reconcile_title(
-    h1s: list[str], meta_title: str, page_title: str, site_name: str = ""
+    h1s: list[str],
+    meta_title: str,
+    page_title: str,
+    site_name: str = "",
+    shown: set[str] | None = None,
 ) -> tuple[list[str], str, str | None]:
     """Headline candidates from ``<h1>``, ``og:title`` and ``<title>``, best first, with where
     they came from and the site's name.
@@ -505,12 +545,21 @@ def reconcile_title(
     The ``<h1>`` that the ``<title>`` or ``og:title`` contains wins (a logo in an ``<h1>`` does
     not); else ``og:title`` without a site name at either end; else the ``<title>``'s parts
     without the site's name and section (``标题_政策_XX能源网``, ``XX网-标题``, ``标题 | XX网``),
-    longest first: `index.pages` keeps the one the page shows as its headline.
+    longest first: `index.pages` keeps the one the page shows as its headline. `shown`: the
+    texts the page shows as lines of their own below its first ``<h1>`` (a banner's).
     """
     parts = split_title(page_title) if page_title else []
     # (a long <h1> the <title> holds is the headline, even one ending like a name: …全容量并网)
-    shown = {h for h in h1s if len(h) > 10}
-    named = [p for p in parts if looks_like_site_name(p) and p not in shown]
+    first = parts[0] if len(parts) > 1 else ""
+    if first in (shown or ()) and _names_a_banner(h1s, first, parts):
+        # A company site's banner: the section's name (新闻中心, 公司新闻) or the site's in an
+        # <h1>, a later part of the <title> (``标题-新闻中心-站名``); the headline, its first
+        # part, shown on the page in another element below it.
+        return [first], "<title>'s first part (the <h1> is a banner)", site_name or (
+            _rest_of_title(parts, first)
+        )
+    long_h1s = {h for h in h1s if len(h) > 10}
+    named = [p for p in parts if looks_like_site_name(p) and p not in long_h1s]
     site = site_name or (named[-1] if named else None)
     if site is None and len(parts) > 1 and parts[0] in named:
         site = parts[0]
@@ -540,6 +589,16 @@ def reconcile_title(
         return ordered, "<title> without the site name", site or _rest_of_title(parts, ordered[0])
     headlines = [h1 for h1 in h1s if headline_shaped(h1)]
     return headlines[:1], "<h1>" if headlines else "", site
+
+
+def _names_a_banner(h1s: list[str], first: str, parts: list[str]) -> bool:
+    """The <h1>s are all short later parts of the <title> whose longer first part is shaped
+    like a headline, not like a site's or an organisation's name."""
+    if not h1s or not headline_shaped(first) or first in h1s:
+        return False
+    if looks_like_site_name(first) or looks_like_organ(first):
+        return False
+    return all(h in parts[1:] and len(h) <= 8 and len(h) < len(first) for h in h1s)
 
 
 def _strip_site(title: str, site: str | None) -> str:

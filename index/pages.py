@@ -46,6 +46,7 @@ from xinwen.index.furniture import (
     is_author_line,
     is_prose,
     line_rule,
+    looks_like_organ,
     looks_like_site_name,
     newspaper_name,
     owner_name,
@@ -645,15 +646,9 @@ def _names_a_section(judged: _Judged, hint: str) -> bool:
     ) or any(line == hint and judged.rules[i] for i, line in enumerate(judged.lines))
 
 
-# An organisation's name: a government's, a bureau's, a company's (南溪县人民政府, X市能源局).
-_ORGAN = re.compile(
-    r"^[\u3400-\u9fff]{2,14}(?:人民政府|政府|局|委员会|委|厅|办公室|公司|集团|中心|协会|学会|大学|学院)$"
-)
-
-
 def _names_an_organ(hint: str) -> bool:
     """`hint` (a whole <title>) is a site's or an organisation's name, no headline."""
-    return bool(hint) and (looks_like_site_name(hint) or bool(_ORGAN.match(hint)))
+    return bool(hint) and (looks_like_site_name(hint) or looks_like_organ(hint))
 
 
 def _crumb_headline(judged: _Judged) -> int | None:
