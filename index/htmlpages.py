@@ -401,7 +401,7 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
         site = logo
     site = _site_proper(site)
     candidates, hints.title_from, title_site = reconcile_title(
-        h1s, meta_title, page_title, site, _shown_after_h1(root)
+        h1s, meta_title, page_title, site, _headings_after_h1(root)
     )
     hints.headline = candidates[0] if candidates else None
     hints.alternatives = candidates[1:]
@@ -512,24 +512,32 @@ def _account_name(root: lxml.html.HtmlElement, meta: dict[str, str]) -> str | No
     return None
 
 
-def _shown_after_h1(root: lxml.html.HtmlElement) -> set[str]:
-    """The texts the page shows as a line of their own (its headings' and innermost elements'
-    that are short enough to be a headline) after its first ``<h1>``."""
+# Class or id of an element holding a headline (title, tit, news_title, biaoti, subject).
+_TITLE_TOKEN = re.compile(r"(?:^|[-_])(?:title|tit|biaoti|bt|headline|subject)(?:$|[-_\d])")
+
+
+def _headings_after_h1(root: lxml.html.HtmlElement) -> set[str]:
+    """The texts of the headings (``<h2>``…, or an element whose class says title) below the
+    page's first ``<h1>``, none of them shown above it too."""
     body = root.find("body")
-    found: set[str] = set()
-    after = False
+    before: set[str] = set()
+    after: set[str] | None = None
     for el in (body if body is not None else root).iter():
         if not isinstance(el.tag, str):
             continue
-        if el.tag == "h1" and not after:
-            after = True
-            continue
-        if not after or (len(el) and el.tag not in _HEADINGS):
+        if el.tag == "h1" and after is None:
+            after = set()
             continue
         text = " ".join(el.text_content().split())
-        if 4 <= len(text) <= 90:
-            found.add(clean_title(text))
-    return found
+        if not 4 <= len(text) <= 90 or (len(el) and el.tag not in _HEADINGS):
+            continue
+        if after is None:
+            before.add(clean_title(text))
+            continue
+        tokens = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
+        if el.tag in _HEADINGS or any(_TITLE_TOKEN.search(t) for t in tokens):
+            after.add(clean_title(text))
+    return (after or set()) - before
 
 
 def reconcile_title(
@@ -546,7 +554,7 @@ def reconcile_title(
     not); else ``og:title`` without a site name at either end; else the ``<title>``'s parts
     without the site's name and section (``标题_政策_XX能源网``, ``XX网-标题``, ``标题 | XX网``),
     longest first: `index.pages` keeps the one the page shows as its headline. `shown`: the
-    texts the page shows as lines of their own below its first ``<h1>`` (a banner's).
+    headings the page shows below its first ``<h1>`` (a banner's) and not above it.
     """
     parts = split_title(page_title) if page_title else []
     # (a long <h1> the <title> holds is the headline, even one ending like a name: …全容量并网)
