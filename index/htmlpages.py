@@ -563,8 +563,10 @@ def reconcile_title(
         # A company site's banner: the section's name (新闻中心, 公司新闻) or the site's in an
         # <h1>, a later part of the <title> (``标题-新闻中心-站名``); the headline, its first
         # part, shown on the page in another element below it.
-        return [first], "<title>'s first part (the <h1> is a banner)", site_name or (
-            _rest_of_title(parts, first)
+        return (
+            [first],
+            "<title>'s first part (the <h1> is a banner)",
+            site_name or _rest_of_title(parts, first),
         )
     long_h1s = {h for h in h1s if len(h) > 10}
     named = [p for p in parts if looks_like_site_name(p) and p not in long_h1s]

@@ -297,3 +297,62 @@ def test_a_platforms_statement_under_its_accounts_article(tmp_path: Path, statem
     path.write_text(page, "utf-8")
     rec = read_one(path)
     assert (rec.source, rec.body) == ("南溪日报", f"{PROSE}\n{MORE}")
+
+
+@pytest.mark.parametrize(
+    ("banner", "page_title", "site"),
+    [
+        # a company site's banner with its section's name in an <h1>
+        (
+            "<h1>新闻中心</h1><p>NEWS CENTER</p>",
+            "充电桩建设提速-新闻中心-南溪新能源科技有限公司",
+            "南溪新能源科技有限公司",
+        ),
+        ("<h1>公司新闻</h1>", "充电桩建设提速_公司新闻_南溪新能源", "南溪新能源"),
+        # a theme's site title in a plain <h1> (no link home)
+        ("<h1 class='site-title'>南溪新能源</h1>", "充电桩建设提速 - 南溪新能源", "南溪新能源"),
+    ],
+)
+def test_a_banners_h1_is_no_headline(
+    tmp_path: Path, banner: str, page_title: str, site: str
+) -> None:
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{page_title}</title></head><body>'
+        f"<div class='banner'>{banner}</div>"
+        "<div class='content'><h2 class='title'>充电桩建设提速</h2>"
+        "<div class='info'>发布时间：2023-05-12 浏览：100</div>"
+        f"<div class='text'><p>{PROSE}</p><p>{MORE}</p></div></div></body></html>"
+    )
+    path = tmp_path / "news" / "12.html"
+    path.parent.mkdir()
+    path.write_text(page, "utf-8")
+    rec = read_one(path)
+    assert (rec.title, rec.source) == ("充电桩建设提速", site)
+
+
+def test_a_sites_name_before_the_headline_in_the_title_stays_the_site(tmp_path: Path) -> None:
+    # ``站名 - 标题``: the short <h1> headline is the <title>'s second part, and the site's name
+    # shows in the header and the footer; no banner here.
+    page = (
+        '<html><head><meta charset="utf-8"><title>南溪光伏储能科技 - 组件价格企稳</title></head>'
+        "<body><div class='top'><span class='name'>南溪光伏储能科技</span></div>"
+        "<h1>组件价格企稳</h1><div class='info'>2023-05-12</div>"
+        f"<div class='text'><p>{PROSE}</p><p>{MORE}</p></div>"
+        "<div class='foot'><p>南溪光伏储能科技</p></div></body></html>"
+    )
+    path = tmp_path / "12.html"
+    path.write_text(page, "utf-8")
+    rec = read_one(path)
+    assert (rec.title, rec.source) == ("组件价格企稳", "南溪光伏储能科技")
+
+
+def test_a_kind_of_news_in_the_title_is_a_section_not_the_site(tmp_path: Path) -> None:
+    # ``标题_公司新闻_站名``: 公司新闻 ends like a site's name (…新闻) but is any site's column.
+    page = (
+        '<html><head><meta charset="utf-8"><title>充电桩建设提速_公司新闻_南溪新能源</title>'
+        "</head><body><div class='tit'>充电桩建设提速</div><div class='info'>2023-05-12</div>"
+        f"<div class='text'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+    )
+    path = tmp_path / "12.html"
+    path.write_text(page, "utf-8")
+    assert read_one(path).source == "南溪新能源"
