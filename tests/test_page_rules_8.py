@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.pagetext import MORE, PROSE, read_one
+from xinwen.index.furniture import parse_byline
 from xinwen.index.records import Record
 from xinwen.index.sources import read_sources
 
@@ -356,3 +357,16 @@ def test_a_kind_of_news_in_the_title_is_a_section_not_the_site(tmp_path: Path) -
     path = tmp_path / "12.html"
     path.write_text(page, "utf-8")
     assert read_one(path).source == "南溪新能源"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["2023-05-12 来源于：南溪日报", "2023-05-12 来源：<南溪日报>", "2023-05-12 来源：＜南溪日报＞"],
+)
+def test_more_ways_to_print_a_source(line: str) -> None:
+    # 来源于：X, and a name in angle brackets as some CMSs' templates print it
+    byline = parse_byline(line)
+    assert byline is not None and byline.source == "南溪日报"
+    # a picture's or a chart's credit stays no source
+    credit = parse_byline("2023-05-12 数据来源于：南溪统计局")
+    assert credit is None or credit.source is None
