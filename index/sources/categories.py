@@ -10,7 +10,8 @@ A folder names a category unless it looks like something else: a site (``www.x.c
 ending in 网/在线/资讯), a date or number (``2023``, ``2023-11``), a Latin label that is not a
 plain word (``site_a``, ``crawl-2``, a letter), a generic container (``pages``, ``html``,
 ``data``, ``crawl``, ``网页`` …), a level a CMS puts in its paths (``info``, ``content``,
-``show``, ``post``, ``art``) or a multilingual site's language (``zh``, ``en``). A Chinese name
+``show``, ``post``, ``art``), a multilingual site's language (``zh``, ``en``, ``big5``) or its
+mobile edition (``wap``, ``mobile``). A Chinese name
 that reads as a site's or a generic word (资讯, 行业资讯) is a category all the same when two or
 more category folders sit beside it: a site's sections (数据 too, a data column); a plain
 generic word (资讯, 新闻, ``news``) needs only one (a small site's 资讯 and 深度, a CMS's
@@ -39,8 +40,9 @@ _GENERIC_WORDS = (
     " info content contents detail details show view post posts art col system upload uploads"
     " uploadfile static cms index list plus"
     " 新闻 资讯 未分类"
-    # (a multilingual site's language level: Hugo's and WordPress's zh/, en/)
-    " zh en cn tw hk"
+    # (a multilingual site's language level: Hugo's and WordPress's zh/, en/, a portal's
+    # traditional-character big5/; a site's mobile edition: wap/, mobile/)
+    " zh en cn tw hk big5 wap mobile"
 )
 _GENERIC = frozenset(_GENERIC_WORDS.split())
 _NOT_A_NAME = re.compile(r"[\d.]|^[-_\s]|[-_\s]$")
