@@ -15,6 +15,7 @@ from tests.pagetext import MORE, PROSE, read_one
 from xinwen.index.furniture import parse_byline
 from xinwen.index.records import Record
 from xinwen.index.sources import read_sources
+from xinwen.index.sources.categories import folder_category
 
 
 @pytest.mark.parametrize(
@@ -370,3 +371,13 @@ def test_more_ways_to_print_a_source(line: str) -> None:
     # a picture's or a chart's credit stays no source
     credit = parse_byline("2023-05-12 数据来源于：南溪统计局")
     assert credit is None or credit.source is None
+
+
+def test_a_sites_mobile_or_traditional_edition_level_is_no_category(tmp_path: Path) -> None:
+    # A portal's mobile edition (wap/, mobile/) and traditional-character edition (big5/) are
+    # levels of its paths, as a language's zh/ is.
+    for level in ("wap", "mobile", "big5"):
+        assert folder_category(str(tmp_path / level / "12.html"), str(tmp_path)) is None
+        page = tmp_path / level / "news" / "12.html"
+        assert folder_category(str(page), str(tmp_path)) is None
+        assert folder_category(str(tmp_path / level / "gsxw" / "12.html"), str(tmp_path)) == "gsxw"
