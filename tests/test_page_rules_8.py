@@ -160,6 +160,14 @@ def test_the_authors_card_repeating_the_bylines_name_is_not_text(tmp_path: Path)
         "03-21 22:05 发布于上海 汽车领域创作者",
         "南溪观察 发布时间:05-12 10:22 广东",
         "举报/反馈",
+        "本文已被浏览 123 次",
+        "阅读(123)",
+        "顶(0) 踩(0)",
+        "已有0条评论",
+        "收藏本文",
+        "文章录入：admin",
+        "【打印文章】",
+        "本文地址：https://www.nanxi.example.com/a/1.html",
     ],
 )
 def test_counters_and_a_posters_yearless_time_are_not_text(tmp_path: Path, line: str) -> None:
