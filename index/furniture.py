@@ -327,6 +327,13 @@ _OTHER_DATE = re.compile(
 # A label of the original's date (原公告发布日期, 原发布时间): a correction's note of another
 # document's date.
 _ORIGINAL = re.compile(r"原(?:公告|文|稿|通知|文件|报道)?$")
+# The label of an event's date before 时间/日期 (会议时间, 报名时间, 开标时间, 截止日期): a
+# notice's own text, not the page's date.
+_EVENT = re.compile(
+    r"(?:会议|报名|活动|举办|举行|开标|投标|截止|培训|考试|开幕|展会|展览|比赛|申报|受理|公示|征求意见"
+    r"|反馈|办理|报送|提交|停电|施工|演练|讲座|路演|直播|交易|竞价|开放|放假|评审|面试|笔试|开课"
+    r"|签到|入场|营业|起止|开始|结束)$"
+)
 # A date field left empty (发布时间：  信息来源：X): the page states no date.
 EMPTY_DATE_FIELD = re.compile(
     r"(?:^|\s)(?:发布时间|发布日期|发表时间|发表日期|更新时间|日期|时间)\s*[:：]\s*"
@@ -511,10 +518,14 @@ def parse_byline(line: str) -> Byline | None:
     labelled = False
     other = False
     labelled_dates = [
-        m for m in _LABELLED_DATE.finditer(text) if not _ORIGINAL.search(text[: m.start()])
+        m
+        for m in _LABELLED_DATE.finditer(text)
+        if not _ORIGINAL.search(before := text[: m.start()]) and not _EVENT.search(before)
     ]
     if not labelled_dates and _LABELLED_DATE.search(text):
-        return None  # (原公告发布日期：X: the date of another document, the one it corrects)
+        # (原公告发布日期：X: the date of another document, the one it corrects; 会议时间：X,
+        # 报名时间：X: an event's date, the article's own text)
+        return None
     if labelled_dates:
         # (of 成文日期：… 发布日期：… the publication's; else the first)
         other_dates = [
