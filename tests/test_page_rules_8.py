@@ -389,3 +389,27 @@ def test_a_sites_mobile_or_traditional_edition_level_is_no_category(tmp_path: Pa
         page = tmp_path / level / "news" / "12.html"
         assert folder_category(str(page), str(tmp_path)) is None
         assert folder_category(str(tmp_path / level / "gsxw" / "12.html"), str(tmp_path)) == "gsxw"
+
+
+def test_an_events_date_in_a_notice_is_its_text_not_its_date(tmp_path: Path) -> None:
+    # A notice that states no date of its own: its meeting's and registration's dates
+    # (会议时间：X, 报名时间：X) are the notice's text, and date nothing.
+    page = (
+        '<html><head><meta charset="utf-8"><title>关于召开储能产业交流会的通知-南溪储能协会</title>'
+        "</head><body><h1>关于召开储能产业交流会的通知</h1><div class='info'>来源：协会秘书处</div>"
+        f"<div class='con'><p>各会员单位：</p><p>{PROSE}</p><p>一、会议时间：2024年6月20日</p>"
+        "<p>二、会议地点：南溪国际会议中心</p><p>三、报名时间：2024年6月1日至6月10日</p>"
+        f"<p>{MORE}</p></div></body></html>"
+    )
+    path = tmp_path / "gonggao" / "510.html"
+    path.parent.mkdir()
+    path.write_text(page, "utf-8")
+    rec = read_one(path)
+    assert rec.published is None
+    assert "会议时间：2024年6月20日" in rec.body and "报名时间：2024年6月1日" in rec.body
+    # the notice's own 发布时间 dates it, and its event's date stays its text
+    path.write_text(
+        page.replace("来源：协会秘书处", "发布时间：2024-05-20 来源：协会秘书处"), "utf-8"
+    )
+    rec = read_one(path)
+    assert str(rec.published) == "2024-05-20" and "会议时间：2024年6月20日" in rec.body
