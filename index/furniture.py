@@ -127,8 +127,11 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # A bar of reader actions only (分享 收藏 邀请, 点赞186 在看57) under a post or article.
         (
             "share",
-            r"^(?:分享|收藏|邀请|举报|转发|点赞|在看|评论|打印)\s*\d*"
-            r"(?:\s+(?:分享|收藏|邀请|举报|转发|点赞|在看|评论|打印)\s*\d*)+$",
+            # (with counts in brackets, 阅读(123) 评论(0) 转载(0) 喜欢 打印: a blog's bar)
+            r"^(?:分享|收藏|邀请|举报|转发|点赞|在看|评论|打印|阅读|转载|喜欢|投币)\s*"
+            r"(?:\d+|[(（]\s*\d*\s*[)）])?"
+            r"(?:\s+(?:分享|收藏|邀请|举报|转发|点赞|在看|评论|打印|阅读|转载|喜欢|投币)\s*"
+            r"(?:\d+|[(（]\s*\d*\s*[)）])?)+$",
         ),
         # A forum post's signature hangs under a rule of ASCII dashes; the replies follow it.
         ("signature", r"^[-=_]{10,}$"),
@@ -272,7 +275,7 @@ _DISCLAIMER = re.compile(
     # (a platform's statement under its accounts' articles: 该文观点仅代表作者本人, 仅代表该作者
     # 或机构观点, 本平台仅提供信息存储空间服务)
     r"|仅代表(?:该)?作者(?:本人|或机构)?的?观点|仅提供信息(?:存储空间|发布平台)"
-    r"|版权归原作者所有|(?:如|若)有侵权[，,\s]*请?(?:联系|告知|通知)|不代表本(?:网|站|平台)(?:观点|立场)"
+    r"|禁止转载|谢绝转载|严禁转载|版权归原作者所有|(?:如|若)有侵权[，,\s]*请?(?:联系|告知|通知)|不代表本(?:网|站|平台)(?:观点|立场)"
 )
 MAX_DISCLAIMER_CHARS = 300
 
@@ -482,7 +485,8 @@ def is_disclaimer(line: str) -> bool:
 
 
 _DISCLAIMER_HINT = re.compile(
-    r"声明|聲明|凡本|侵权|侵權|侵犯|不代表|版权|版權|赞同其|信息之目的|自网络|于网络"
+    r"声明|聲明|凡本|侵权|侵權|侵犯|不代表|版权|版權|赞同其|信息之目的|自网络|于网络|仅代表|仅提供"
+    r"|转载"
 )
 
 

@@ -248,6 +248,22 @@ def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
         stack.append((True, el))
         stack.extend((False, child) for child in reversed(el))
     flush()
+    return _joined_labels(out)
+
+
+# A label alone on its line (标签：, 分类：), as a heading before its value's links prints it.
+_LONE_LABEL = re.compile(r"^[^\s:：，,。]{1,6}[:：]$")
+
+
+def _joined_labels(lines: list[str]) -> list[str]:
+    """The lines with a label alone on its line joined to the short value on the next one
+    (``<h3>标签：</h3><a>X</a>`` → 标签：X), so that the rules read them as one field."""
+    out: list[str] = []
+    for line in lines:
+        if out and _LONE_LABEL.match(out[-1]) and len(line) <= 40 and not is_prose(line):
+            out[-1] += line
+        else:
+            out.append(line)
     return out
 
 
