@@ -413,3 +413,20 @@ def test_an_events_date_in_a_notice_is_its_text_not_its_date(tmp_path: Path) -> 
     )
     rec = read_one(path)
     assert str(rec.published) == "2024-05-20" and "会议时间：2024年6月20日" in rec.body
+
+
+def test_a_blogs_label_headings_action_bar_and_no_repost_note(tmp_path: Path) -> None:
+    # A portal blog: 标签： and 分类： as headings with their links after them, a bar of actions
+    # with counts in brackets, and a video site's article's 禁止转载 note.
+    page = (
+        '<html><head><meta charset="utf-8"><title>充电桩建设提速_南溪老周_南溪博客</title></head>'
+        "<body><h2 class='titName'>充电桩建设提速</h2><span class='time'>(2023-05-12 10:22:33)"
+        "</span><table><tr><td class='blog_tag'><h3>标签：</h3><a href='#'>充电桩</a></td>"
+        "<td class='blog_class'><h3>分类：</h3><a href='#'>能源观察</a></td></tr></table>"
+        f"<div class='articalContent'><p>{PROSE}</p><p>{MORE}</p></div>"
+        "<div class='articalInfo'>阅读(123) 评论(0) 收藏(0) 转载(0) 喜欢 打印 举报</div>"
+        "<div>本文为我原创 · 禁止转载</div></body></html>"
+    )
+    path = tmp_path / "blog_1.html"
+    path.write_text(page, "utf-8")
+    assert read_one(path).body == f"{PROSE}\n{MORE}"
