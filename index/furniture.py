@@ -827,7 +827,19 @@ def split_title(title: str) -> list[str]:
     date standing as a part of its own, nor the software's credit (Discuz!'s ``标题 - 栏目 -
     站名 - Powered by Discuz!``)."""
     parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) == 1 and (match := _BRACKETED_SITE.match(title)):
+        # (a site's name in brackets before or after the headline: 【南溪能源网】标题)
+        name = match["before"] or match["after"]
+        if looks_like_site_name(name):
+            rest = match["rest_after"] if match["before"] else match["rest_before"]
+            parts = [name, rest] if match["before"] else [rest, name]
     return [p for p in parts if p and not _TITLE_DATE.match(p) and not _POWERED_BY.match(p)]
+
+
+_BRACKETED_SITE = re.compile(
+    r"^[【\[](?P<before>[^】\]]{3,16})[】\]]\s*(?P<rest_after>\S.*)$"
+    r"|^(?P<rest_before>.*\S)\s*[【\[](?P<after>[^】\]]{3,16})[】\]]$"
+)
 
 
 _POWERED_BY = re.compile(r"^\s*(?:powered\s+by|power\s+by|技术支持\s*[:：]?)\s*\S", re.IGNORECASE)

@@ -589,6 +589,11 @@ def reconcile_title(
     site = site_name or (named[-1] if named else None)
     if site is None and len(parts) > 1 and parts[0] in named:
         site = parts[0]
+    organ_last = len(parts) > 1 and looks_like_organ(parts[-1])
+    if site is None and organ_last and not any(looks_like_organ(p) for p in parts[:-1]):
+        # (a company's or a government's site: 标题 - 新闻 - 南溪新能源有限公司, 标题-X县人民政府;
+        # the last part, when the headline before it is not shaped like an organ's name too)
+        site = parts[-1]
     # A logo in an <h1> is the site's name, which the <title> contains too; but a short <h1>
     # shaped like a name (油价周报, a weekly column's headline) that is the <title>'s first part
     # before the site's name at its end (``油价周报 - 站名``) is the headline.
