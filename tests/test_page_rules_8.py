@@ -430,3 +430,35 @@ def test_a_blogs_label_headings_action_bar_and_no_repost_note(tmp_path: Path) ->
     path = tmp_path / "blog_1.html"
     path.write_text(page, "utf-8")
     assert read_one(path).body == f"{PROSE}\n{MORE}"
+
+
+@pytest.mark.parametrize(
+    ("page_title", "site"),
+    [
+        # a company's site: its name, shaped like an organisation's, ends the <title>
+        ("充电桩建设提速 - 新闻 - 南溪新能源有限公司", "南溪新能源有限公司"),
+        ("充电桩建设提速 - 南溪县发展和改革局", "南溪县发展和改革局"),
+        # a site's name in brackets before or after the headline
+        ("【南溪能源网】充电桩建设提速", "南溪能源网"),
+        ("充电桩建设提速【南溪能源网】", "南溪能源网"),
+    ],
+)
+def test_the_sites_name_in_a_title_without_an_h1(
+    tmp_path: Path, page_title: str, site: str
+) -> None:
+    # The headline in a <div>, no og:site_name: the <title> names the site.
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{page_title}</title></head><body>'
+        "<div class='news_title'>充电桩建设提速</div><div class='news_info'>发布时间：2023-05-12"
+        f"</div><div class='news_con'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+    )
+    path = tmp_path / "12.html"
+    path.write_text(page, "utf-8")
+    rec = read_one(path)
+    assert (rec.title, rec.source) == ("充电桩建设提速", site)
+    # a headline that ends like an organisation's name stays the headline
+    if "有限公司" in page_title:
+        headline = "华能集团成立新能源公司"
+        path.write_text(page.replace("充电桩建设提速", headline), "utf-8")
+        rec = read_one(path)
+        assert (rec.title, rec.source) == (headline, site)
