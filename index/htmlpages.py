@@ -254,7 +254,8 @@ def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
 # A post's field label alone on its line (标签：, 分类：), as a heading before its value's links
 # prints it (not any label: 公告编号： above a headline is no field of it).
 _LONE_LABEL = re.compile(
-    r"^(?:标签|分类|所属分类|类别|关键词|关键字|tags?|栏目|所属栏目|来源|作者)\s*[:：]$", re.IGNORECASE
+    r"^(?:标签|分类|所属分类|类别|关键词|关键字|tags?|栏目|所属栏目|来源|作者)\s*[:：]$",
+    re.IGNORECASE,
 )
 
 

@@ -306,6 +306,11 @@ def extract_page(
 
     footer_title = clean_title(judged.hints.get("title", ""))
     candidates = [h for h in (hints.headline, *hints.alternatives) if h]
+    if candidates == [hints.headline] and hints.title_from.startswith("<title>"):
+        # A <title> of the site's or the organ's name alone, as many government sites' pages
+        # have, names no headline (the organ's signature under a document would match it).
+        candidates = [] if _names_an_organ(candidates[0]) else candidates
+    organ_named = hints.headline is not None and not candidates
     title_hint = candidates[0] if candidates else footer_title
     head, matched = _find_headline(judged, candidates or [footer_title] if title_hint else [])
     title = lines[head] if head is not None and (matched or not title_hint) else title_hint
@@ -314,6 +319,8 @@ def extract_page(
         # the line it shows as one)
         title = lines[head]
     title_from = hints.title_from if hints.headline else "footer" if title_hint else "position"
+    if organ_named:
+        title_from = "position (the <title> names the site)"
     organ_title = head is not None and not matched and _names_an_organ(title_hint)
     if organ_title and _next_to_byline(judged, head, min(limit, HEADLINE_SEARCH_LINES)):
         # (a <title> of the site's or the organ's name alone, as many government sites' pages
@@ -605,8 +612,8 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
             break  # the article has begun: a headline comes before it
         if bylines[i] is not None or not headline_shaped(line) or judged.furniture[i]:
             continue
-        if judged.authors[i]:
-            continue
+        if judged.authors[i] or _TITLE_FIELD.match(line):
+            continue  # (标　　题：X, a disclosure table's field: the headline is shown apart)
         if rule is not None and not rule.startswith("template"):
             continue
         if i < 2 and _is_site_header(line):
@@ -644,6 +651,10 @@ def _names_a_section(judged: _Judged, hint: str) -> bool:
         judged.furniture[i] in ("breadcrumb", "navigation") and hint in _CRUMB_ITEMS.split(line)
         for i, line in enumerate(judged.lines[: judged.limit])
     ) or any(line == hint and judged.rules[i] for i, line in enumerate(judged.lines))
+
+
+# A disclosure table's field of the document's title (标　　题：X, 名　　称：X).
+_TITLE_FIELD = re.compile(r"^(?:标\s*题|名\s*称|题\s*名|文件名称|信息名称)\s*[:：]")
 
 
 def _names_an_organ(hint: str) -> bool:
