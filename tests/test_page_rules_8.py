@@ -462,3 +462,25 @@ def test_the_sites_name_in_a_title_without_an_h1(
         path.write_text(page.replace("充电桩建设提速", headline), "utf-8")
         rec = read_one(path)
         assert (rec.title, rec.source) == (headline, site)
+
+
+def test_a_document_signed_by_the_organ_its_title_names_is_not_lost(tmp_path: Path) -> None:
+    # A government site whose <title> is its name alone, with a disclosure table (名　　称：X)
+    # and a document signed by the same organ at its end: the signature is no headline (the
+    # page was skipped as having no text), nor is the table's title field.
+    organ = "南溪市发展和改革委员会"
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{organ}</title></head><body>'
+        "<div class='crumb'>当前位置：<a href='/'>首页</a> &gt; <a href='/tzgg/'>通知公告</a></div>"
+        f"<table><tr><td>发布机构：</td><td>{organ}</td><td>发文日期：</td><td>2023-05-12</td></tr>"
+        "<tr><td>名　　称：</td><td colspan='3'>关于做好充电基础设施建设工作的通知</td></tr>"
+        "</table>"
+        "<div class='title'>关于做好充电基础设施建设工作的通知</div>"
+        f"<div id='zoom'><p>各县（市、区）发展改革局：</p><p>{PROSE}</p><p>{MORE}</p>"
+        f"<p>{organ}</p><p>2023年5月12日</p></div></body></html>"
+    )
+    path = tmp_path / "t20230512_1.html"
+    path.write_text(page, "utf-8")
+    rec = read_one(path)
+    assert rec.title == "关于做好充电基础设施建设工作的通知"
+    assert PROSE in rec.body and MORE in rec.body
