@@ -427,7 +427,26 @@ def extract_page(
         breadcrumb=breadcrumb,
         url=url,
         dropped=tuple(dropped),
-        has_text=any(is_prose(line) or line.endswith(_SENTENCE_ENDS) for line in body),
+        has_text=any(is_prose(line) or line.endswith(_SENTENCE_ENDS) for line in body)
+        or _short_item(body, title_from, date_from, hints.main_text),
+    )
+
+
+# The ways a headline is confirmed by the page's markup.
+_MARKUP_TITLES = ("<h1> confirmed by <title>", "og:title")
+
+
+def _short_item(body: list[str], title_from: str, date_from: str, main_text: str | None) -> bool:
+    """A brief of a line or two without a full stop (东岭海域首批机组并网) under a headline its
+    markup confirms and a dated byline, which trafilatura reads as the page's main text: an
+    article all the same, not a list or a menu."""
+    if title_from not in _MARKUP_TITLES or not date_from.startswith("byline"):
+        return False
+    if not 0 < len(body) <= 2 or not main_text:
+        return False
+    main = "".join(main_text.split())
+    return any(
+        len(_CJK_CHARS.findall(line)) >= 8 and "".join(line.split()) in main for line in body
     )
 
 
