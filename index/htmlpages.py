@@ -435,6 +435,9 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     hints.stated_source = stated if usable else None
     hints.marked_source = _marked_source(root)
     hints.logo_name = logo
+    hints.link_texts = frozenset(
+        text for a in root.iter("a") if (text := "".join(a.text_content().split()))
+    )
     hints.url = _url(root, meta)
     hints.published, hints.date_from = _markup_date(root, meta, items)
     return hints

@@ -124,6 +124,7 @@ class PageHints:
     title_site: str | None = None  # the <title>'s part besides the headline (a site's name)
     url: str | None = None
     main_text: str | None = None  # trafilatura's main text
+    link_texts: frozenset[str] = frozenset()  # the texts of the page's links, whitespace removed
 
 
 @dataclass(frozen=True, slots=True)
@@ -428,7 +429,7 @@ def extract_page(
         url=url,
         dropped=tuple(dropped),
         has_text=any(is_prose(line) or line.endswith(_SENTENCE_ENDS) for line in body)
-        or _short_item(body, title_from, date_from, hints.main_text),
+        or _short_item(body, title_from, date_from, hints),
     )
 
 
@@ -436,18 +437,25 @@ def extract_page(
 _MARKUP_TITLES = ("<h1> confirmed by <title>", "og:title")
 
 
-def _short_item(body: list[str], title_from: str, date_from: str, main_text: str | None) -> bool:
+def _short_item(body: list[str], title_from: str, date_from: str, hints: PageHints) -> bool:
     """A brief of a line or two without a full stop (东岭海域首批机组并网) under a headline its
     markup confirms and a dated byline, which trafilatura reads as the page's main text: an
-    article all the same, not a list or a menu."""
+    article all the same — not a list (its lines are links, or hold their dates) nor a menu."""
     if title_from not in _MARKUP_TITLES or not date_from.startswith("byline"):
         return False
-    if not 0 < len(body) <= 2 or not main_text:
+    if not 0 < len(body) <= 2 or not hints.main_text:
         return False
-    main = "".join(main_text.split())
+    main = "".join(hints.main_text.split())
+    for line in body:
+        text = "".join(line.split())
+        if text in hints.link_texts or _DATE_IN_TEXT.search(line):
+            return False
     return any(
         len(_CJK_CHARS.findall(line)) >= 8 and "".join(line.split()) in main for line in body
     )
+
+
+_DATE_IN_TEXT = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 
 
 # A column tag before a headline: what kind of item it is (【简讯】, [图片新闻], 【X早新闻】: a
