@@ -484,3 +484,22 @@ def test_a_document_signed_by_the_organ_its_title_names_is_not_lost(tmp_path: Pa
     rec = read_one(path)
     assert rec.title == "关于做好充电基础设施建设工作的通知"
     assert PROSE in rec.body and MORE in rec.body
+
+
+def test_a_brief_without_a_full_stop_is_an_article(tmp_path: Path) -> None:
+    # A one-line brief (东岭海域首批机组并网, no full stop) under its <h1> and a dated byline was
+    # skipped as "no article text"; a list page's linked or dated lines stay no article.
+    page = (
+        '<html><head><meta charset="utf-8"><title>今日快讯-南溪能源网</title></head><body>'
+        "<h1>今日快讯</h1><div class='info'>2023-05-12 来源：南溪能源网</div>"
+        "<div class='con'><p>东岭海域一座50万千瓦海上风电场首批机组并网</p></div></body></html>"
+    )
+    path = tmp_path / "kx.html"
+    path.write_text(page, "utf-8")
+    assert read_one(path).body == "东岭海域一座50万千瓦海上风电场首批机组并网"
+    for listed in (
+        "<a href='/a.html'>东岭海域一座50万千瓦海上风电场首批机组并网</a>",
+        "东岭海域一座50万千瓦海上风电场首批机组并网 2023-05-12",
+    ):
+        path.write_text(page.replace("东岭海域一座50万千瓦海上风电场首批机组并网", listed), "utf-8")
+        assert not [r for r in read_sources([path]) if isinstance(r, Record)], listed
