@@ -439,9 +439,10 @@ _MARKUP_TITLES = ("<h1> confirmed by <title>", "og:title")
 
 def _short_item(body: list[str], title_from: str, date_from: str, hints: PageHints) -> bool:
     """A brief of a line or two without a full stop (东岭海域首批机组并网) under a headline its
-    markup confirms and a dated byline, which trafilatura reads as the page's main text: an
-    article all the same — not a list (its lines are links, or hold their dates) nor a menu."""
-    if title_from not in _MARKUP_TITLES or not date_from.startswith("byline"):
+    markup confirms, dated by a byline or the markup, which trafilatura reads as the page's
+    main text: an article all the same — not a list (its lines are links, or hold their dates)
+    nor a menu."""
+    if title_from not in _MARKUP_TITLES or not date_from.startswith(("byline", "meta")):
         return False
     if not 0 < len(body) <= 2 or not hints.main_text:
         return False
