@@ -413,11 +413,14 @@ NOT_A_SOURCE = frozenset(
 )
 _LABEL_AFTER = re.compile(r"\s*[:：]")
 _SOURCE_TAIL = re.compile(r"[)）】\]。，,]+$")
+_ACCOUNT_KIND = re.compile(r"^(?:微信)?(?:公众号|公众平台)\s*(?=[“「『\"《])")
 _QUOTES = ("《》", "〈〉", "“”", "「」", "『』", '""', "<>", "＜＞")
 
 
 def _unquoted(name: str) -> str:
-    """A name without the marks that enclose it whole (摘自：《X报》 → X报)."""
+    """A name without the marks that enclose it whole (摘自：《X报》 → X报), nor the kind of
+    account before them (微信公众号“X” → X)."""
+    name = _ACCOUNT_KIND.sub("", name)
     for pair in _QUOTES:
         if len(name) > 2 and name[0] == pair[0] and name[-1] == pair[1]:
             inner = name[1:-1]

@@ -370,10 +370,17 @@ def test_a_kind_of_news_in_the_title_is_a_section_not_the_site(tmp_path: Path) -
 
 @pytest.mark.parametrize(
     "line",
-    ["2023-05-12 来源于：南溪日报", "2023-05-12 来源：<南溪日报>", "2023-05-12 来源：＜南溪日报＞"],
+    [
+        "2023-05-12 来源于：南溪日报",
+        "2023-05-12 来源：<南溪日报>",
+        "2023-05-12 来源：＜南溪日报＞",
+        "2023-05-12 来源：微信公众号“南溪日报”",
+        "2023-05-12 来源：公众号「南溪日报」",
+    ],
 )
 def test_more_ways_to_print_a_source(line: str) -> None:
-    # 来源于：X, and a name in angle brackets as some CMSs' templates print it
+    # 来源于：X, a name in angle brackets as some CMSs' templates print it, and a WeChat
+    # account's name in quotes after the kind of account
     byline = parse_byline(line)
     assert byline is not None and byline.source == "南溪日报"
     # a picture's or a chart's credit stays no source
