@@ -351,9 +351,11 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 
 
 def _hidden(el: lxml.html.HtmlElement) -> bool:
-    """An element the page does not show: it or an ancestor is ``hidden``, ``aria-hidden``,
-    styled ``display:none`` or of a hiding class."""
-    for node in (el, *el.iterancestors()):
+    """An element the page does not show: it or its parent is ``hidden``, ``aria-hidden``,
+    styled ``display:none`` or of a hiding class (not a further ancestor: a page hidden whole
+    until its scripts run shows its headline all the same)."""
+    parent = el.getparent()
+    for node in (el,) if parent is None else (el, parent):
         if node.get("hidden") is not None or (node.get("aria-hidden") or "").lower() == "true":
             return True
         if _HIDDEN_STYLE.search(node.get("style") or ""):

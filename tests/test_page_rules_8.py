@@ -510,3 +510,17 @@ def test_a_brief_without_a_full_stop_is_an_article(tmp_path: Path) -> None:
     ):
         path.write_text(page.replace("东岭海域一座50万千瓦海上风电场首批机组并网", listed), "utf-8")
         assert not [r for r in read_sources([path]) if isinstance(r, Record)], listed
+
+
+def test_a_page_hidden_whole_until_its_scripts_run_keeps_its_headline(tmp_path: Path) -> None:
+    # (the hidden-<h1> rule reads the <h1> and its parent only)
+    page = (
+        '<html><head><meta charset="utf-8"><title>充电桩建设提速-南溪能源网</title></head><body>'
+        "<div id='app' style='display:none'><div class='main'><div class='article'>"
+        "<h1>充电桩建设提速</h1><div class='info'>2023-05-12</div>"
+        f"<div class='con'><p>{PROSE}</p><p>{MORE}</p></div></div></div></div></body></html>"
+    )
+    path = tmp_path / "12.html"
+    path.write_text(page, "utf-8")
+    rec = read_one(path)
+    assert (rec.title, rec.source) == ("充电桩建设提速", "南溪能源网")
