@@ -93,7 +93,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "share",
             r"点个?在看|^(?:点赞|打赏|赞赏|收藏)(?:\s*\d+)?$|^(?:\+\s*)?(?:关注|加关注)$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友",
         ),
-        ("end mark", r"^[-—–=_\s]*[（(【\[]?\s*(?:end|完)\s*[）)】\]]?[-—–=_\s]*$"),
+        ("end mark", r"^[-—–=_\s]*[（(【\[]?\s*(?:the\s+)?(?:end|完)\s*[）)】\]]?[-—–=_\s]*$"),
+        # A line of arrows or symbols only (▼, ↓↓↓, ★★★) between a post's parts.
+        ("decoration", r"^[▼▲↓↑▽△◆◇●○■□★☆※→←\s]+$"),
         # A repost's note of its original headline (原标题：…), above or below the text.
         ("original title", r"^[（(【\[]?\s*原(?:标题|题)\s*[:：]"),
         # An image's credit (图片来源：X, 图/X, 摄/X) under the picture.
@@ -122,7 +124,12 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "app prompt",
             r"^(?:打开|下载|安装|前往)\s*(?:app|客户端)|(?:app|客户端)内(?:打开|阅读|查看)"
             r"|^(?:展开全文|查看全文|阅读全文)$|^返回\S{1,6}[，,]\s*查看更多$"
-            r"|^(?:举报|投诉)(?:\s*[/|｜]\s*(?:投诉|举报|反馈))?$",
+            r"|^(?:举报|投诉)(?:\s*[/|｜]\s*(?:投诉|举报|反馈))?$"
+            # (打开X新闻，查看更多; a 公众号 page's own chrome saved with it: 阅读原文, 写留言,
+            # 喜欢此内容的人还喜欢, 继续滑动看下一个, 预览时标签不可点, 点击上方蓝字关注)
+            r"|^打开\S{1,10}[，,]\s*(?:查看|阅读|看)更多"
+            r"|^(?:点击|轻触)?(?:阅读|查看)原文$|^写留言$|^喜欢此内容的人还喜欢$|^预览时标签不可点$"
+            r"|^(?:继续|向上)滑动看下一个$|^(?:点击)?上方\S{0,12}关注",
         ),
         # A bar of reader actions only (分享 收藏 邀请, 点赞186 在看57) under a post or article.
         (
