@@ -524,3 +524,24 @@ def test_a_page_hidden_whole_until_its_scripts_run_keeps_its_headline(tmp_path: 
     path.write_text(page, "utf-8")
     rec = read_one(path)
     assert (rec.title, rec.source) == ("充电桩建设提速", "南溪能源网")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "<p>打开南溪新闻，查看更多</p>",
+        "<p>- THE END -</p><p>阅读原文</p>",
+        "<p>▼</p><p>喜欢此内容的人还喜欢</p>",
+        "<p>写留言</p><p>继续滑动看下一个</p><p>预览时标签不可点</p>",
+    ],
+)
+def test_a_wechat_pages_own_chrome_saved_with_it(tmp_path: Path, tail: str) -> None:
+    # A 公众号 article saved whole: the platform's lines under the text, and an app's prompt.
+    page = (
+        '<html><head><meta charset="utf-8"><title>充电桩建设提速</title></head><body>'
+        "<h1 class='rich_media_title'>充电桩建设提速</h1><div class='meta'>2023年05月12日</div>"
+        f"<div id='js_content'><p>{PROSE}</p><p>{MORE}</p>{tail}</div></body></html>"
+    )
+    path = tmp_path / "s.html"
+    path.write_text(page, "utf-8")
+    assert read_one(path).body == f"{PROSE}\n{MORE}"
