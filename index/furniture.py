@@ -75,7 +75,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|文字编辑|美术编辑|图片编辑"
             # (a feature's credits: 策划：X 统筹：Y 摄影：Z, 文字：X 摄影：Y)
             r"|策划|统筹|出品|摄影|摄像|剪辑|美编|排版|制图|配图|(?:文字|撰稿)(?=\s*[:：]\s*\S+\s+"
-            r"(?:摄影|摄像|编辑|制图)))\s*[:：]",
+            r"(?:摄影|摄像|编辑|制图)))\s*(?:[:：]|[丨|｜]\s*(?=[^\s|｜丨]))",
         ),
         # A line of credits that ends with the editor's (（供稿单位：X 摄影：Y 审核：Z）).
         (
@@ -101,7 +101,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # An image's credit (图片来源：X, 图/X, 摄/X) under the picture.
         (
             "image credit",
-            r"^[（(【\[]?\s*(?:(?:图片|题图|封面|配图|封面图|题图图片)来源|图源|图片|题图|图|摄)\s*[:：/／]"
+            r"^[（(【\[]?\s*(?:(?:图片|题图|封面|配图|封面图|题图图片)来源|图源|图片|题图|图|摄)\s*[:：/／丨|｜]"
             r"\s*[^\s。，,！？；]{1,20}\s*[）)】\]]?$",
         ),
         # A time without a year (08-03 16:40, 5月12日 10:00, 3小时前, 昨天 21:47): a byline
@@ -618,7 +618,7 @@ _AUTHOR = re.compile(
     # (By X: a foreign site's Chinese edition credits its author in English)
     r"^(?:By\s+\S|[（(【\[■●▲]?\s*(?:(?:作者|撰文|文|图文|文图|口述|整理"
     # (who published it: a portal's or a university's 发布人/发布部门, 供稿单位)
-    r"|发布人|发布者|发稿人|发布部门|发布单位|发稿单位|供稿|供稿单位|报送单位|投稿人)\s*[:：/|｜]"
+    r"|发布人|发布者|发稿人|发布部门|发布单位|发稿单位|供稿|供稿单位|报送单位|投稿人)\s*[:：/|｜丨]"
     r"|(?:本报|本刊|本台|本网|特约|见习)?(?:记者|通讯员|评论员|特约评论员|撰稿人)))"
 )
 MAX_AUTHOR_CHARS = 30
