@@ -545,3 +545,16 @@ def test_a_wechat_pages_own_chrome_saved_with_it(tmp_path: Path, tail: str) -> N
     path = tmp_path / "s.html"
     path.write_text(page, "utf-8")
     assert read_one(path).body == f"{PROSE}\n{MORE}"
+
+
+@pytest.mark.parametrize("credit", ["编辑丨张三", "排版 | 李四", "图丨赵六", "审核丨钱七"])
+def test_credits_set_apart_by_a_vertical_bar(tmp_path: Path, credit: str) -> None:
+    # 公众号 articles set their credits apart with 丨 or | instead of a colon.
+    page = (
+        '<html><head><meta charset="utf-8"><title>充电桩建设提速</title></head><body>'
+        "<h1>充电桩建设提速</h1><div class='meta'>2023年05月12日</div>"
+        f"<div id='js_content'><p>{PROSE}</p><p>{MORE}</p><p>{credit}</p></div></body></html>"
+    )
+    path = tmp_path / "s.html"
+    path.write_text(page, "utf-8")
+    assert read_one(path).body == f"{PROSE}\n{MORE}"
