@@ -422,8 +422,12 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
         # name, whatever shape the other has — 油价周报 - 能源号)
         site = logo
     site = _site_proper(site)
+    later = split_title(page_title)[1:] if page_title else []
+    # (the headings below the first <h1>, read only when an <h1> may be a banner's: a short
+    # later part of the <title>)
+    banner = any(len(h) <= 8 and h in later for h in h1s)
     candidates, hints.title_from, title_site = reconcile_title(
-        h1s, meta_title, page_title, site, _headings_after_h1(root)
+        h1s, meta_title, page_title, site, _headings_after_h1(root) if banner else None
     )
     hints.headline = candidates[0] if candidates else None
     hints.alternatives = candidates[1:]
