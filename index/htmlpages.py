@@ -619,6 +619,16 @@ def reconcile_title(
     for h1 in h1s:
         if headline_shaped(h1) and (h1 in page_title or h1 in meta_title):
             return [h1], "<h1> confirmed by <title>", site or _rest_of_title(parts, h1)
+    for h1 in h1s:
+        # (an <h1> of the <title>'s headline and its subtitle after a dash, set on a line of
+        # its own with <br>: the headline as printed, subtitle and all)
+        head = parts[0] if parts else ""
+        if len(head) >= 4 and h1.startswith(head) and _SUBTITLE_REST.match(h1[len(head) :]):
+            return (
+                [h1],
+                "<h1> of the <title>'s headline and its subtitle",
+                site or (_rest_of_title(parts, head)),
+            )
     if meta_title:
         headline = _strip_site(meta_title, site)
         return [headline], "og:title", site or _rest_of_title(parts, headline)
@@ -633,6 +643,10 @@ def reconcile_title(
         return ordered, "<title> without the site name", site or _rest_of_title(parts, ordered[0])
     headlines = [h1 for h1 in h1s if headline_shaped(h1)]
     return headlines[:1], "<h1>" if headlines else "", site
+
+
+# A subtitle after the headline in one <h1>: a dash and words, no field (发布时间：X) nor date.
+_SUBTITLE_REST = re.compile(r"^\s*(?:——|—|--)\s*[^\s:：\d][^:：]{1,40}$")
 
 
 def _names_a_banner(h1s: list[str], first: str, parts: list[str]) -> bool:

@@ -319,6 +319,11 @@ def extract_page(
         # (a <title> of the column and the site alone, 通知公告 - X局: the page's headline is
         # the line it shows as one)
         title = lines[head]
+    two = lines[head] + lines[head + 1] if head is not None and head + 1 < len(lines) else ""
+    if matched and title != title_hint and "".join(two.split()) == "".join(title_hint.split()):
+        # (an <h1> of the headline and, after a <br>, its ——subtitle: the markup's headline
+        # is the two lines together, as the page prints them in one element)
+        title = title_hint
     title_from = hints.title_from if hints.headline else "footer" if title_hint else "position"
     if organ_named:
         title_from = "position (the <title> names the site)"
