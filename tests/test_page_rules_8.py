@@ -558,3 +558,23 @@ def test_credits_set_apart_by_a_vertical_bar(tmp_path: Path, credit: str) -> Non
     path = tmp_path / "s.html"
     path.write_text(page, "utf-8")
     assert read_one(path).body == f"{PROSE}\n{MORE}"
+
+
+def test_an_h1_of_the_headline_and_its_subtitle_after_a_line_break(tmp_path: Path) -> None:
+    # The headline element holds the headline and, after a <br>, its ——subtitle; the <title>
+    # holds the headline alone: the headline is the element's, subtitle and all.
+    head, sub = "工商业储能峰谷套利空间收窄？", "——多地调整分时电价后的收益测算与项目开发策略观察"
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{head}-南溪储能网</title></head><body>'
+        f"<h1>{head}<br>{sub}</h1><div class='info'>2023-05-12 来源：南溪日报</div>"
+        f"<div class='con'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+    )
+    path = tmp_path / "12.html"
+    path.write_text(page, "utf-8")
+    rec = read_one(path)
+    assert (rec.title, rec.body) == (head + sub, f"{PROSE}\n{MORE}")
+    # a byline inside the <h1> (PHPCMS) is no subtitle
+    path.write_text(
+        page.replace(f"<br>{sub}", "<br><span>发布时间：2023-05-12 来源：南溪日报</span>")
+    )
+    assert read_one(path).title == head
