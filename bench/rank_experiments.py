@@ -182,14 +182,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("tune", "test"), default="tune")
     parser.add_argument("--diff", action="store_true")
     parser.add_argument("--table", action="store_true", help="markdown tables by kind and area")
+    parser.add_argument(
+        "--synonyms", metavar="FILE", help="synonyms to search too: built-in, or a file"
+    )
     args = parser.parse_args(argv)
     if args.index is None:
         parser.error(
             "--index DIR is needed: xinwen reindex ../shared/corpus/bench.jsonl.gz --index DIR"
         )
     from xinwen.search import Searcher
+    from xinwen.search.synonyms import load_synonyms
 
-    searcher = Searcher(args.index)
+    searcher = Searcher(args.index, synonyms=load_synonyms(args.synonyms))
     qrels = read_qrels()
     run(searcher, args.split, qrels)  # warm the caches once
     base = None
