@@ -199,11 +199,14 @@ def main(argv: list[str] | None = None) -> int:
     base = None
     for text in args.candidates:
         old = patch(parse_candidate(text))
+        # BM25's length norms (K1, B and the length floor) are computed once per generation.
+        searcher._current().engine._norms.clear()
         started = time.perf_counter()
         try:
             result = run(searcher, args.split, qrels)
         finally:
             patch(old)
+            searcher._current().engine._norms.clear()
         took = time.perf_counter() - started
         print(f"{text} [{args.split}, {took:.1f} s]: {summary(result)}", flush=True)
         if args.table:

@@ -7,6 +7,8 @@ Whoosh stores the index; this module answers queries from it in three steps:
    characters stand together in the character fields (checked with positions, only for the
    documents that do not already have the word). Units are ANDed (or ORed, or subtracted).
    A word with synonyms (``search.synonyms``) is one unit with them: its documents or theirs.
+   A query of one compound word (能源转型) also matches where its dictionary parts stand in
+   order, a few words apart (能源绿色低碳转型), scored lower.
 2. **Score.** BM25F over the word fields (title weighted), plus a small weight for the
    character fields, accumulated posting by posting into one array of scores.
 3. **Re-rank.** The best ``RERANK_DEPTH`` documents get a factor read off their text: all query
@@ -24,11 +26,12 @@ from __future__ import annotations
 import heapq
 import math
 import re
+from array import array
 from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import islice, pairwise
+from itertools import islice
 
 from whoosh.reading import IndexReader
 
@@ -88,28 +91,20 @@ VERBATIM_FIRST = 1000.0
 # positions, and a string that common (国家发展改革委, 2020年) is a topic whose articles the
 # re-ranking's phrase bonus already orders (bench/results/ranking.md, "What it costs").
 VERBATIM_FIRST_LIMIT = 500
-_SENTENCES = re.compile("[。！？；!?;\n]")
-# Experimental (round 5): aboutness read off the sentences.
-SENT_MULTI_BONUS = 0.0  # × min(sentences with 2+ query words, SENT_CAP) / SENT_CAP
-SENT_CAP = 3
-SENT_MAX_WORDS = 99  # only for queries of at most this many words
-SENT_K = 0.0  # when set: × n / (n + SENT_K) instead of the cap
-SPREAD_BONUS = 0.0  # × share of the body's sentences holding a query word (× min(n, cap)/cap)
-SPREAD_CAP = 3
-SPREAD_ONE_ONLY = False
-FUSION_WEIGHT = 0.0  # character-bigram BM25 fused with the word ranking of the re-ranked head
-FUSION_MODE = "rrf"  # "rrf" (reciprocal rank, k = FUSION_K) or "sum" (scores ÷ the best)
-FUSION_K = 60
-# A compound query word jieba knows (能源转型, 电力市场) also matches where its parts stand in
-# order, at most NEAR_PARTS_GAP words apart (能源绿色低碳转型), scored by the parts at this
-# share of a typed word; checked when at most NEAR_PARTS_LIMIT documents have every part.
-NEAR_PARTS_WEIGHT = 0.0
+# A query that is one compound word jieba knows (能源转型, 电力市场, 动力电池) also finds the
+# articles where the word's dictionary parts stand in order at most NEAR_PARTS_GAP words apart
+# (能源绿色低碳转型, 电力现货市场), scored by the parts at NEAR_PARTS_WEIGHT of a typed word, so
+# they rank below comparable articles with the word itself. Only for a one-word query: the
+# other words of a longer query already say which article is meant, and loosening one of them
+# let in look-alikes there. Chosen on the tune halves (bench/results/ranking.md, round 5).
+NEAR_PARTS_WEIGHT = 0.6
 NEAR_PARTS_GAP = 3
+# ... checked when at most this many articles have every part without the word (the check
+# reads their positions; the commonest compounds, 脱贫攻坚 or 改革开放, have about 2,000).
 NEAR_PARTS_LIMIT = 5_000
-NEAR_PARTS_ONE = True  # only when the word is the whole query
-NEAR_PARTS_SCORE = "parts"  # "parts": every part scored; "rarest": the rarest part only
-BEST_SENT_BONUS = 0.0  # × (most query words in one sentence - 1) / (words - 1), 3+ words
+_SENTENCES = re.compile("[。！？；!?;\n]")
 
+NEAR_CACHE = 256  # compound words whose near parts are remembered per generation
 CHAR_CHECK_LIMIT = 3_000  # candidates beyond which an unknown word skips the character check
 CACHE_BYTES = 128 * 2**20  # posting lists (with positions, when read) kept per generation
 CACHE_MASK_BYTES = 32 * 2**20  # term bitsets kept apart (one bit per document each)
@@ -183,7 +178,7 @@ class Plan:
     typed: list[str] = field(default_factory=list)  # typed strings jieba cut into words, folded
     expanded: list[str] = field(default_factory=list)  # synonyms searched too that matched
     first: int = 0  # documents ranked first: the whole query, typed as one string, verbatim
-    alone: bool = False  # the query is one word
+    alone: bool = False  # the query is one word (a compound's parts near count: NEAR_PARTS_*)
 
 
 class Engine:
@@ -204,6 +199,8 @@ class Engine:
         self._norms: dict[str, list[float]] = {}
         self._order: list[int] = data.order
         self._last_docnums: tuple[int, list[int]] | None = None
+        # (field, word) → the documents where the word's parts stand near (``_near_parts``).
+        self._near: OrderedDict[tuple[str, str], int] = OrderedDict()
         # Postings visited by ``scores`` since this generation was opened: the work a query's
         # scoring did, for tests and benchmarks.
         self.scored_postings = 0
@@ -346,8 +343,8 @@ class Engine:
             as_word |= self.mask(f, word)
             plan.terms.append((f, word, _weight(f) * weight))
         if not chars or (len(chars) > 1 and in_dictionary(word)):
-            if NEAR_PARTS_WEIGHT and len(chars) > 2 and (plan.alone or not NEAR_PARTS_ONE):
-                as_word |= self._near_parts(word, fields, plan, as_word, weight)
+            if plan.alone and NEAR_PARTS_WEIGHT and len(chars) > 2:
+                as_word |= self._near_parts(word, fields, plan, weight)
             return as_word
         as_chars = 0
         for f in fields:
@@ -365,35 +362,51 @@ class Engine:
                 plan.terms.append((cf, chars[0], _weight(f) * CHAR_WEIGHT * weight))
         return as_word | as_chars
 
-    def _near_parts(
-        self, word: str, fields: Sequence[str], plan: Plan, have: int, weight: float
-    ) -> int:
-        """Documents (without ``word``) where its dictionary parts stand in order, close."""
+    def _near_parts(self, word: str, fields: Sequence[str], plan: Plan, weight: float) -> int:
+        """Documents without ``word`` in which its dictionary parts stand in order, at most
+        ``NEAR_PARTS_GAP`` words apart, in one of ``fields``; when there are any, the parts
+        join the scoring terms at ``NEAR_PARTS_WEIGHT``.
+
+        Word positions, not characters: a part is a word of the index side (or a sub-word of
+        one, at its word's position), so 能源 in 新能源 counts and 能 in 功能 does not.
+        """
         parts = _partition(word)
         if len(parts) < 2:
             return 0
         found = 0
         for f in fields:
-            among = self.live & ~have
-            for p in parts:
-                among &= self.mask(f, p)
-            if not among or among.bit_count() > NEAR_PARTS_LIMIT:
-                continue
-            docs = docnums_of(among)
-            spots = [self._positions(f, p, docs) for p in parts]
-            near = [d for d in docs if _in_order(d, spots, NEAR_PARTS_GAP)]
-            if near:
-                found |= mask_of(near, self.size)
+            found |= self._near_in(f, word, parts)
         if found:
-            scored = parts
-            if NEAR_PARTS_SCORE == "rarest":
-                scored = [min(parts, key=lambda p: self.df("body", p))]
             for f in fields:
-                for p in scored:
+                for p in parts:
                     plan.terms.append((f, p, _weight(f) * weight * NEAR_PARTS_WEIGHT))
+            plan.words += parts
         return found
 
-    def _positions(self, fieldname: str, text: str, docs: list[int]) -> dict[int, list[int]]:
+    def _near_in(self, fieldname: str, word: str, parts: list[str]) -> int:
+        key = (fieldname, word)
+        hit = self._near.get(key)
+        if hit is not None:
+            self._near.move_to_end(key)
+            return hit
+        among = self.live & ~self.mask(fieldname, word)
+        for p in parts:
+            among &= self.mask(fieldname, p)
+        found = 0
+        if among and among.bit_count() <= NEAR_PARTS_LIMIT:
+            docs = docnums_of(among)
+            spots = [self._positions(fieldname, p, docs) for p in parts]
+            found = mask_of(
+                (d for d in docs if _in_order([s.get(d) for s in spots], NEAR_PARTS_GAP)),
+                self.size,
+            )
+        self._near[key] = found
+        while len(self._near) > NEAR_CACHE:
+            self._near.popitem(last=False)
+        return found
+
+    def _positions(self, fieldname: str, text: str, docs: list[int]) -> dict[int, array]:
+        """The term's positions in each of ``docs`` that has it."""
         term = self._with_positions(fieldname, text, docs)
         if term is None:
             return {
@@ -524,6 +537,7 @@ class Engine:
         plan.alone = (
             len(parsed.required) == 1
             and isinstance(parsed.required[0], Text)
+            and parsed.required[0].field is None
             and len(query_words(parsed.required[0].text)) == 1
         )
         for part in parsed.required:
@@ -620,35 +634,6 @@ class Engine:
         order = self.input_order()
         return sorted(docs, key=lambda d: (-scores[d], order[d]))
 
-    def bigram_scores(self, words: Sequence[str], texts: dict[int, tuple[str, str]]) -> dict:
-        """BM25 over the character bigrams of the query words, for the documents of ``texts``
-        (docnum → folded title, body): idf from the documents with both characters."""
-        grams: list[str] = []
-        for w in words:
-            cs = chars_of(w)
-            if len(cs) == 1:
-                grams.append(cs[0])
-            grams += [a + b for a, b in pairwise(cs) if len(a) == len(b) == 1]
-        grams = list(dict.fromkeys(grams))
-        n = self.doc_count
-        idfs = {}
-        for g in grams:
-            m = self.live
-            for ch in g:
-                m &= self.mask("body_c", ch)
-            df = m.bit_count()
-            idfs[g] = math.log(1 + (n - df + 0.5) / (df + 0.5)) * (K1 + 1)
-        norms = self._norm("body_c")
-        out = {}
-        for d, (title, body) in texts.items():
-            total = 0.0
-            for g in grams:
-                tf = body.count(g) + TITLE_WEIGHT * title.count(g)
-                if tf:
-                    total += idfs[g] * tf / (tf + norms[d])
-            out[d] = total
-        return out
-
     def docnums(self, mask: int) -> list[int]:
         """``docnums_of(mask)``, remembered for the last bitset asked (the same candidate set
         is listed for scoring, for the top documents and for the fallback's re-weighting).
@@ -666,33 +651,27 @@ class Engine:
 
 
 def _partition(word: str) -> list[str]:
-    """``word`` cut into its dictionary sub-words, longest first from the left (a character
-    no sub-word covers is a part of its own): 能源转型 → 能源 + 转型, 碳交易 → 碳 + 交易."""
-    subs = {s for s, _ in sub_words(word)}
-    parts, i = [], 0
+    """``word`` cut into its dictionary sub-words, longest first from the left, a character no
+    sub-word covers being a part of its own: 能源转型 → 能源 + 转型, 碳交易 → 碳 + 交易."""
+    subs = {s for s, _ in sub_words(word)} - {word}
+    parts: list[str] = []
+    i = 0
     while i < len(word):
-        for j in range(len(word) - (1 if i == 0 else 0), i, -1):
-            if word[i:j] in subs or j == i + 1:
-                parts.append(word[i:j])
-                i = j
-                break
+        j = next(j for j in range(len(word), i, -1) if j == i + 1 or word[i:j] in subs)
+        parts.append(word[i:j])
+        i = j
     return parts
 
 
-def _in_order(d: int, spots: list[dict[int, list[int]]], gap: int) -> bool:
-    """Whether document ``d`` has each part after the one before, at most ``gap`` words
-    between them."""
-    heads = spots[0].get(d)
-    if not heads:
-        return False
-    for nxt in spots[1:]:
-        ps = nxt.get(d)
-        if not ps:
+def _in_order(spots: Sequence[Sequence[int] | None], gap: int) -> bool:
+    """Whether each part's positions (``spots``, in the word's order) have one after a
+    position of the part before, with at most ``gap`` words between them."""
+    heads = spots[0]
+    for positions in spots[1:]:
+        if not heads or not positions:
             return False
-        heads = [q for q in ps if any(0 < q - h <= gap + 1 for h in heads)]
-        if not heads:
-            return False
-    return True
+        heads = [q for q in positions if any(0 < q - h <= gap + 1 for h in heads)]
+    return bool(heads)
 
 
 def _loose(typed: str, words: Sequence[str]) -> bool:
@@ -729,31 +708,9 @@ def rerank_factor(words: Sequence[str], title: str, body: str, typed: Sequence[s
             leads = [fold(body[:LEAD_CHARS])]
         if any(all(w in head + "\n" + lead for w in words) for lead in leads):
             bonus += lead_bonus
-    if SPREAD_BONUS:
-        sents = [x for x in _SENTENCES.split(fold(body)) if x.strip()]
-        if sents and (len(words) == 1 or not SPREAD_ONE_ONLY):
-            n = sum(1 for x in sents if any(w in x for w in words))
-            bonus += SPREAD_BONUS * n / len(sents) * min(n, SPREAD_CAP) / SPREAD_CAP
     if len(words) < 2:
         return 1.0 + bonus
     parts = [fold(p) for p in raw]
-    if BEST_SENT_BONUS and len(words) > 2:
-        best = max(
-            sum(1 for w in words if w in x)
-            for x in _SENTENCES.split(head + "\n" + "\n".join(parts))
-        )
-        bonus += BEST_SENT_BONUS * max(0, best - 1) / (len(words) - 1)
-    if SENT_MULTI_BONUS and len(words) <= SENT_MAX_WORDS:
-        need = min(2, len(words))
-        n = sum(
-            1
-            for x in _SENTENCES.split(head + "\n" + "\n".join(parts))
-            if sum(1 for w in words if w in x) >= need
-        )
-        if SENT_K:
-            bonus += SENT_MULTI_BONUS * n / (n + SENT_K)
-        else:
-            bonus += SENT_MULTI_BONUS * min(n, SENT_CAP) / SENT_CAP
     text = "\n".join(parts)
     joined = "".join(words)
     typed = [t for t in typed if t != joined]  # the whole query side by side: PHRASE_BONUS

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from whoosh.searching import Searcher as WhooshSearcher
 
-import xinwen.search.engine as _engine
 from xinwen.index.analysis import configure_jieba, word_analyzer
 from xinwen.index.store import IndexStore, StoreError, read_meta
 from xinwen.search import readcache, spelling
@@ -213,19 +212,6 @@ class _DateOrder:
 
     def score(self, d: int) -> float:
         return 0.0
-
-
-def _fuse(head: list[tuple[int, float]], grams: dict[int, float]) -> list[tuple[int, float]]:
-    w = _engine.FUSION_WEIGHT
-    if _engine.FUSION_MODE == "sum":
-        top = max(s for _, s in head) or 1.0
-        gtop = max(grams.values()) or 1.0
-        return [(d, s / top + w * grams.get(d, 0.0) / gtop) for d, s in head]
-    k = _engine.FUSION_K
-    by_word = sorted(head, key=lambda ds: -ds[1])
-    wr = {d: i for i, (d, _) in enumerate(by_word)}
-    gr = {d: i for i, d in enumerate(sorted(grams, key=lambda d: -grams[d]))}
-    return [(d, 1 / (k + wr[d]) + w / (k + gr.get(d, len(gr)))) for d, _ in head]
 
 
 class Searcher:
@@ -615,23 +601,18 @@ class Searcher:
         # needs a word (two for most of them), the recency preference a date.
         rerank = len(plan.plain_words) >= (1 if LEAD_BONUS_ONE else 2) or bool(recency and newest)
         head = []
-        texts = {}
         for d in docs:
             score = scores[d]
             if rerank:
                 f = searcher.stored_fields(d)
                 title, body = f.get("title", ""), f.get("body", "")
                 score *= rerank_factor(plan.plain_words, title, body, plan.typed)
-                if _engine.FUSION_WEIGHT:
-                    texts[d] = (fold(title), fold(body))
                 published = _date(f.get("published"))
                 if recency and published and newest:
                     # Age from the newest article in the index, so an old archive is not all
                     # "old".
                     score *= 1 + recency * 0.5 ** ((newest - published).days / 365)
             head.append((d, score))
-        if texts and len(head) > 1:
-            head = _fuse(head, engine.bigram_scores(plan.plain_words, texts))
         # Equal scores in input order, as ``Engine.top`` orders them: the same in every build.
         order = engine.input_order()
         head.sort(key=lambda ds: (-ds[1], order[ds[0]]))
