@@ -112,11 +112,7 @@ def table(pages: list[PageScore]) -> str:
                 tot[key][name][1] += 1
     fields = [*FIELDS, "all"]
     lines = ["| set | " + " | ".join(fields) + " |"]
-    splits = [
-        s
-        for s in ("tune", "test", "test2", "test3", "test4", "test5", "test6", "test7")
-        if any(p.split == s for p in pages)
-    ]
+    splits = list(dict.fromkeys(p.split for p in pages))
     for key in [*splits, *sorted({p.site for p in pages})]:
         cells = " | ".join(f"{tot[key][f][0]}/{tot[key][f][1]}" for f in fields)
         lines.append(f"| {key} | {cells} |")
