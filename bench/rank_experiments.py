@@ -176,6 +176,10 @@ def diff(base: dict, other: dict) -> list[str]:
     return lines
 
 
+def _forget(searcher) -> None:
+    searcher._current().engine._norms.clear()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = arguments(__doc__, index="an xinwen index of the whole bench corpus")
     parser.add_argument("candidates", nargs="*", default=["shipped"])
@@ -199,14 +203,15 @@ def main(argv: list[str] | None = None) -> int:
     base = None
     for text in args.candidates:
         old = patch(parse_candidate(text))
-        # BM25's length norms (K1, B and the length floor) are computed once per generation.
-        searcher._current().engine._norms.clear()
+        # BM25's length norms (K1, B) are remembered per index generation: computed again
+        # under the candidate's constants.
+        _forget(searcher)
         started = time.perf_counter()
         try:
             result = run(searcher, args.split, qrels)
         finally:
             patch(old)
-            searcher._current().engine._norms.clear()
+            _forget(searcher)
         took = time.perf_counter() - started
         print(f"{text} [{args.split}, {took:.1f} s]: {summary(result)}", flush=True)
         if args.table:

@@ -7,8 +7,6 @@ Whoosh stores the index; this module answers queries from it in three steps:
    characters stand together in the character fields (checked with positions, only for the
    documents that do not already have the word). Units are ANDed (or ORed, or subtracted).
    A word with synonyms (``search.synonyms``) is one unit with them: its documents or theirs.
-   A query of one compound word (能源转型) also matches where its dictionary parts stand in
-   order, a few words apart (能源绿色低碳转型), scored lower.
 2. **Score.** BM25F over the word fields (title weighted), plus a small weight for the
    character fields, accumulated posting by posting into one array of scores.
 3. **Re-rank.** The best ``RERANK_DEPTH`` documents get a factor read off their text: all query
@@ -26,7 +24,6 @@ from __future__ import annotations
 import heapq
 import math
 import re
-from array import array
 from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
@@ -35,7 +32,7 @@ from itertools import islice
 
 from whoosh.reading import IndexReader
 
-from xinwen.index.analysis import CharTokenizer, in_dictionary, sub_words, word_analyzer
+from xinwen.index.analysis import CharTokenizer, in_dictionary, word_analyzer
 from xinwen.index.postingvalues import decode_positions
 from xinwen.index.schema import CHAR_FIELDS, load_index_words
 from xinwen.search.facets import any_of, docnums_of, mask_of
@@ -91,20 +88,8 @@ VERBATIM_FIRST = 1000.0
 # positions, and a string that common (国家发展改革委, 2020年) is a topic whose articles the
 # re-ranking's phrase bonus already orders (bench/results/ranking.md, "What it costs").
 VERBATIM_FIRST_LIMIT = 500
-# A query that is one compound word jieba knows (能源转型, 电力市场, 动力电池) also finds the
-# articles where the word's dictionary parts stand in order at most NEAR_PARTS_GAP words apart
-# (能源绿色低碳转型, 电力现货市场), scored by the parts at NEAR_PARTS_WEIGHT of a typed word, so
-# they rank below comparable articles with the word itself. Only for a one-word query: the
-# other words of a longer query already say which article is meant, and loosening one of them
-# let in look-alikes there. Chosen on the tune halves (bench/results/ranking.md, round 5).
-NEAR_PARTS_WEIGHT = 0.6
-NEAR_PARTS_GAP = 3
-# ... checked when at most this many articles have every part without the word (the check
-# reads their positions; the commonest compounds, 脱贫攻坚 or 改革开放, have about 2,000).
-NEAR_PARTS_LIMIT = 5_000
 _SENTENCES = re.compile("[。！？；!?;\n]")
 
-NEAR_CACHE = 256  # compound words whose near parts are remembered per generation
 CHAR_CHECK_LIMIT = 3_000  # candidates beyond which an unknown word skips the character check
 CACHE_BYTES = 128 * 2**20  # posting lists (with positions, when read) kept per generation
 CACHE_MASK_BYTES = 32 * 2**20  # term bitsets kept apart (one bit per document each)
@@ -178,7 +163,6 @@ class Plan:
     typed: list[str] = field(default_factory=list)  # typed strings jieba cut into words, folded
     expanded: list[str] = field(default_factory=list)  # synonyms searched too that matched
     first: int = 0  # documents ranked first: the whole query, typed as one string, verbatim
-    alone: bool = False  # the query is one word (a compound's parts near count: NEAR_PARTS_*)
 
 
 class Engine:
@@ -199,8 +183,6 @@ class Engine:
         self._norms: dict[str, list[float]] = {}
         self._order: list[int] = data.order
         self._last_docnums: tuple[int, list[int]] | None = None
-        # (field, word) → the documents where the word's parts stand near (``_near_parts``).
-        self._near: OrderedDict[tuple[str, str], int] = OrderedDict()
         # Postings visited by ``scores`` since this generation was opened: the work a query's
         # scoring did, for tests and benchmarks.
         self.scored_postings = 0
@@ -343,8 +325,6 @@ class Engine:
             as_word |= self.mask(f, word)
             plan.terms.append((f, word, _weight(f) * weight))
         if not chars or (len(chars) > 1 and in_dictionary(word)):
-            if plan.alone and NEAR_PARTS_WEIGHT and len(chars) > 2:
-                as_word |= self._near_parts(word, fields, plan, weight)
             return as_word
         as_chars = 0
         for f in fields:
@@ -361,65 +341,6 @@ class Engine:
             if len(chars) == 1:
                 plan.terms.append((cf, chars[0], _weight(f) * CHAR_WEIGHT * weight))
         return as_word | as_chars
-
-    def _near_parts(self, word: str, fields: Sequence[str], plan: Plan, weight: float) -> int:
-        """Documents without ``word`` in which its dictionary parts stand in order, at most
-        ``NEAR_PARTS_GAP`` words apart, in one of ``fields``; when there are any, the parts
-        join the scoring terms at ``NEAR_PARTS_WEIGHT``.
-
-        Word positions, not characters: a part is a word of the index side (or a sub-word of
-        one, at its word's position), so 能源 in 新能源 counts and 能 in 功能 does not.
-        """
-        parts = _partition(word)
-        if len(parts) < 2:
-            return 0
-        found = 0
-        for f in fields:
-            found |= self._near_in(f, word, parts)
-        if found:
-            for f in fields:
-                for p in parts:
-                    plan.terms.append((f, p, _weight(f) * weight * NEAR_PARTS_WEIGHT))
-            # The parts are not highlighted: marks stay on whole query words (a stray 能源 in
-            # every hit would say nothing), so such an article's snippet is its lead.
-        return found
-
-    def _near_in(self, fieldname: str, word: str, parts: list[str]) -> int:
-        key = (fieldname, word)
-        hit = self._near.get(key)
-        if hit is not None:
-            self._near.move_to_end(key)
-            return hit
-        among = self.live & ~self.mask(fieldname, word)
-        for p in parts:
-            among &= self.mask(fieldname, p)
-        found = 0
-        if among and among.bit_count() <= NEAR_PARTS_LIMIT:
-            docs = docnums_of(among)
-            spots = [self._positions(fieldname, p, docs) for p in parts]
-            found = mask_of(
-                (d for d in docs if _in_order([s.get(d) for s in spots], NEAR_PARTS_GAP)),
-                self.size,
-            )
-        self._near[key] = found
-        while len(self._near) > NEAR_CACHE:
-            self._near.popitem(last=False)
-        return found
-
-    def _positions(self, fieldname: str, text: str, docs: list[int]) -> dict[int, array]:
-        """The term's positions in each of ``docs`` that has it."""
-        term = self._with_positions(fieldname, text, docs)
-        if term is None:
-            return {
-                d: decode_positions(v) for d, v in read_values(self.reader, fieldname, text, docs)
-            }
-        out = {}
-        ids, n, lo = term.ids, len(term.ids), 0
-        for d in docs:
-            j = lo = bisect_left(ids, d, lo)
-            if j < n and ids[j] == d:
-                out[d] = decode_positions(term.value(j))
-        return out
 
     def _phrase_unit(
         self,
@@ -535,12 +456,6 @@ class Engine:
         """Evaluate every unit of a parsed query to a bitset; words of ``synonyms`` (outside
         quoted phrases and exclusions) also find their synonyms."""
         plan = Plan()
-        plan.alone = (
-            len(parsed.required) == 1
-            and isinstance(parsed.required[0], Text)
-            and parsed.required[0].field is None
-            and len(query_words(parsed.required[0].text)) == 1
-        )
         for part in parsed.required:
             if isinstance(part, Either):
                 either = 0
@@ -649,30 +564,6 @@ class Engine:
     def input_order(self) -> list[int]:
         """Each document's place in the sources (the ``seq`` column), by docnum."""
         return self._order
-
-
-def _partition(word: str) -> list[str]:
-    """``word`` cut into its dictionary sub-words, longest first from the left, a character no
-    sub-word covers being a part of its own: 能源转型 → 能源 + 转型, 碳交易 → 碳 + 交易."""
-    subs = {s for s, _ in sub_words(word)} - {word}
-    parts: list[str] = []
-    i = 0
-    while i < len(word):
-        j = next(j for j in range(len(word), i, -1) if j == i + 1 or word[i:j] in subs)
-        parts.append(word[i:j])
-        i = j
-    return parts
-
-
-def _in_order(spots: Sequence[Sequence[int] | None], gap: int) -> bool:
-    """Whether each part's positions (``spots``, in the word's order) have one after a
-    position of the part before, with at most ``gap`` words between them."""
-    heads = spots[0]
-    for positions in spots[1:]:
-        if not heads or not positions:
-            return False
-        heads = [q for q in positions if any(0 < q - h <= gap + 1 for h in heads)]
-    return bool(heads)
 
 
 def _loose(typed: str, words: Sequence[str]) -> bool:
