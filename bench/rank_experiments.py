@@ -176,30 +176,42 @@ def diff(base: dict, other: dict) -> list[str]:
     return lines
 
 
+def _forget(searcher) -> None:
+    searcher._current().engine._norms.clear()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = arguments(__doc__, index="an xinwen index of the whole bench corpus")
     parser.add_argument("candidates", nargs="*", default=["shipped"])
     parser.add_argument("--split", choices=("tune", "test"), default="tune")
     parser.add_argument("--diff", action="store_true")
     parser.add_argument("--table", action="store_true", help="markdown tables by kind and area")
+    parser.add_argument(
+        "--synonyms", metavar="FILE", help="synonyms to search too: built-in, or a file"
+    )
     args = parser.parse_args(argv)
     if args.index is None:
         parser.error(
             "--index DIR is needed: xinwen reindex ../shared/corpus/bench.jsonl.gz --index DIR"
         )
     from xinwen.search import Searcher
+    from xinwen.search.synonyms import load_synonyms
 
-    searcher = Searcher(args.index)
+    searcher = Searcher(args.index, synonyms=load_synonyms(args.synonyms))
     qrels = read_qrels()
     run(searcher, args.split, qrels)  # warm the caches once
     base = None
     for text in args.candidates:
         old = patch(parse_candidate(text))
+        # BM25's length norms (K1, B) are remembered per index generation: computed again
+        # under the candidate's constants.
+        _forget(searcher)
         started = time.perf_counter()
         try:
             result = run(searcher, args.split, qrels)
         finally:
             patch(old)
+            _forget(searcher)
         took = time.perf_counter() - started
         print(f"{text} [{args.split}, {took:.1f} s]: {summary(result)}", flush=True)
         if args.table:
