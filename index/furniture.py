@@ -91,8 +91,10 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("QR code", r"扫一扫|扫码|扫描二维码|关注.{0,12}公众号|长按(?:识别|扫码|二维码)"),
         (
             "share",
-            r"点个?在看|^(?:点赞|打赏|赞赏|收藏)(?:\s*\d+)?$|^(?:\+\s*)?(?:关注|加关注)$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友",
+            r"点个?在看|^(?:点赞|打赏|赞赏|收藏|分享)(?:\s*\d+)?$|^(?:\+\s*)?(?:关注|加关注)$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友",
         ),
+        # A sector's or a share's quote tagged under a market flash (核电 +1.02%).
+        ("quote tag", r"^[^\s\d]{2,10}\s*[+\-−]\d{1,3}(?:\.\d{1,2})?%$"),
         ("end mark", r"^[-—–=_\s]*[（(【\[]?\s*(?:the\s+)?(?:end|完)\s*[）)】\]]?[-—–=_\s]*$"),
         # A line of arrows or symbols only (▼, ↓↓↓, ★★★) between a post's parts.
         ("decoration", r"^[▼▲↓↑▽△◆◇●○■□★☆※→←\s]+$"),
@@ -224,6 +226,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "view count",
             r"^(?:阅读|浏览|点击|访问)(?:量|次数|数)?\s*[:：]?\s*\d[\d.,]*\s*[万wk]?\s*次?$"
             r"|^(?:人气|播放|播放量)\s*[:：]?\s*\d[\d.,]*\s*[万wk]?\s*次?$"
+            # (a flash's reads, 阅 1.4W: 阅 alone, as a brief's meta line prints it)
+            r"|^阅\s*[:：]?\s*\d[\d.,]*\s*[万wk]?$"
             # (a page's visitor counter: 您是第 12 位访问者)
             r"|^您是(?:本站)?第\s*\d+\s*位访(?:问者|客)$"
             # (已有 87 次阅读; a paper's name and its reads, 能源报 阅读 39506; a Q&A site's
@@ -241,6 +245,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:字号|字体)\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小"
             # (any order, 字级 as Taiwan's sites print it, A+ A A-)
             r"|(?:字号|字体|字级)\s*[:：]?\s*(?:[【\[]?\s*(?:大|中|小|A\+|A-|A|T\+|T-)\s*[】\]]?\s*){3}"
+            # (two glyphs, large and small, shown as letters: 字号：T|T, 字体：A A)
+            r"|^(?:字号|字体|字级)\s*[:：]\s*[A-Za-z][+-]?\s*[|｜/]?\s*[A-Za-z][+-]?$"
             r"|^[【\[(（]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\])）]?$",
         ),
         (

@@ -252,7 +252,11 @@ def _account_line(judged: _Judged, i: int) -> bool:
     It marks the headline above it as an author line does, and is neither headline nor text."""
     lines, bylines, rules = judged.lines, judged.bylines, judged.rules
     line = lines[i]
-    if bylines[i] is not None or rules[i] is not None or not _NAME_LINE.match(line):
+    # (a template's line may be one: an account that wrote several of the site's pages)
+    template = (rules[i] or "").startswith("template")
+    if bylines[i] is not None or (rules[i] is not None and not template):
+        return False
+    if not _NAME_LINE.match(line):
         return False
     if bylines[i + 1] is None:  # (a date, a 来源, or both; 3小时前 来源：X has no date)
         return False
@@ -334,7 +338,11 @@ def extract_page(
         title, title_from = lines[head], "position (the <title> names the site)"
     if not title_hint and (crumb := _crumb_headline(judged)) is not None:
         head, title, title_from = crumb, _BOARD_TAG.sub("", lines[crumb]), "the breadcrumb's end"
-    if head is not None and not hints.headline:
+    lead = False  # the headline's line is the text's first (a brief's 【headline】text)
+    if head is None and not title_hint and (flash := _bracketed_lead(judged)) is not None:
+        title, title_from = _LEAD.match(lines[flash])["head"], "the text's bracketed lead"
+        head, lead = flash, True
+    if head is not None and not hints.headline and not lead:
         title_from = "confirmed by a repeat" if _repeated(lines, head) else title_from
         if title_hint:
             title_from = "confirmed by the patterns file's footer"
@@ -356,7 +364,7 @@ def extract_page(
             # the page's main text: the article's own field, not chrome (责任编辑：X is chrome
             # by a built-in rule, 供稿单位：X is an author line).
             rule = None if "".join(line.split()) in main else rule
-        if head is not None and i == head:
+        if head is not None and i == head and not lead:
             continue
         if head is not None and i < head:
             dropped.append(Dropped(line, rule or "before the headline"))
@@ -369,7 +377,9 @@ def extract_page(
             ends = rule if rule in FOOTER_RULES else judged.furniture[i]
             # (only once the article's prose has begun: a subtitle under the headline, then a
             # share bar, then the text is a common layout)
-            if begun and ends in FOOTER_RULES:
+            # (nor by the byline's own line by the headline, whatever it carries: 信息来源：X
+            # 发布时间：Y 扫一扫在手机打开)
+            if begun and ends in FOOTER_RULES and not (i in near and bylines[i] is not None):
                 footer_from, footer_at = ends, i
             dropped.append(Dropped(line, rule))
             continue
@@ -674,6 +684,23 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
 _BOARD_TAG = re.compile(r"^\[[^\]\s]{1,10}\]\s*")
 _CUT_SHORT = re.compile(r"\s*(?:\.{2,}|…+)$")
 _MIN_CRUMB_HEADLINE_CHARS = 6
+
+
+# A brief's text opening with its headline in brackets (a flash, 电报: 【X：Y】某社8月30日电，…).
+_LEAD = re.compile(r"^【(?P<head>[^【】]{4,60})】\s*(?P<text>\S.*)$")
+
+
+def _bracketed_lead(judged: _Judged) -> int | None:
+    """The line of a page without a headline line whose text, its first prose, opens with the
+    headline in brackets: a news flash as 财联社-style sites print one."""
+    for i in range(min(judged.limit, HEADLINE_SEARCH_LINES)):
+        line = judged.lines[i]
+        if judged.rules[i] is not None or judged.bylines[i] is not None or not is_prose(line):
+            continue
+        match = _LEAD.match(line)
+        good = match is not None and headline_shaped(match["head"]) and is_prose(match["text"])
+        return i if good else None
+    return None
 
 
 def _names_a_section(judged: _Judged, hint: str) -> bool:
