@@ -737,8 +737,18 @@ _COPYRIGHT_MARK = re.compile(
 )
 
 
+# A site's statement that its content is its own (本网站所有内容属X所有, 本站内容版权归X所有).
+_OWNED_BY = re.compile(
+    r"^(?:本网站?|本站)(?:所有|全部)?(?:内容|信息|文章|稿件|作品)(?:的?版权)?均?(?:属于?|归)"
+    r"(?P<name>[^\s,，。:：]{2,20}?)(?:所有|独家所有|拥有)"
+)
+
+
 def owner_name(line: str) -> str | None:
-    """The site named by a copyright or sponsor line (``© 2024 己能观察 保留所有权利``)."""
+    """The site named by a copyright or sponsor line (``© 2024 己能观察 保留所有权利``, ``本网站
+    所有内容属X所有``)."""
+    if match := _OWNED_BY.search(line):
+        return match["name"]
     if match := _SPONSOR.search(line):
         return match["name"]
     if not _COPYRIGHT_MARK.search(line):

@@ -375,6 +375,16 @@ def _names_the_site(el: lxml.html.HtmlElement) -> bool:
     return any(_SITE_TOKEN.match(token) for token in tokens)
 
 
+def _section_link(root: lxml.html.HtmlElement, name: str) -> bool:
+    """`name` is the text of a link to a page of the site other than its home page (a menu's
+    section; a site's name links home)."""
+    for link in root.iter("a"):
+        href = (link.get("href") or "").strip()
+        if href and not _HOME_HREF.match(href) and "".join(link.text_content().split()) == name:
+            return True
+    return False
+
+
 def _meta(root: lxml.html.HtmlElement) -> dict[str, str]:
     found: dict[str, str] = {}
     for el in root.iter("meta"):
@@ -433,8 +443,14 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     hints.alternatives = candidates[1:]
     if hints.headline and page_title:
         hints.title_site = _rest_of_title(split_title(page_title), hints.headline)
+    if not site and title_site and logo and title_site != logo and _section_link(root, title_site):
+        # (a <title> ending with the page's section, 标题_技术创新, 标题 | 远见洞察, which a menu
+        # links to: the site is the one its logo names)
+        title_site = logo
     hints.site_name = site or (_site_proper(title_site) if title_site else None)
     stated = next((clean_title(meta[k]) for k in _META_SOURCES if meta.get(k, "").strip()), "")
+    # (a CMS that writes the label with an empty value: content="来源：")
+    stated = _SOURCE_LABEL.sub("", stated)
     usable = (
         stated and stated.lower() not in NOT_A_SOURCE and "//" not in stated and len(stated) <= 30
     )

@@ -890,7 +890,7 @@ def _stated_or_site(
             return name, "byline (unlabelled name beside the date)"
     if hints.site_name:
         if name := _owner_over_meta(judged, hints):
-            return name, "site name (<title> and the footer's owner, over the markup's)"
+            return name, "site name (<title> or logo, the footer's owner, over the markup's)"
         return hints.site_name, "site name (page markup)"
     if template is not None and (name := template.site_name):
         # (a page whose <title> is the headline alone is the site's all the same)
@@ -937,14 +937,15 @@ def _stated_or_site(
 
 
 def _owner_over_meta(judged: _Judged, hints: PageHints) -> str | None:
-    """The <title>'s site name where the markup's (``<meta name="SiteName">``) is another's and
-    the page's footer names the <title>'s as its owner (主办单位：X, 版权所有 X): a department's
-    pages on its government's portal, whose CMS writes the portal's name in every page's meta."""
-    name = hints.title_site
-    if not name or name == hints.site_name:
-        return None
-    tail = judged.lines[-12:]
-    return name if any(owner_name(line) == name for line in tail) else None
+    """The <title>'s site name, or the logo's, where the markup's (``<meta name="SiteName">``)
+    is another's and the page's footer names it as its owner (主办单位：X, 版权所有 X): a
+    department's pages on its government's portal, whose CMS writes the portal's name in every
+    page's meta."""
+    owners = {owner_name(line) for line in judged.lines[-12:]}
+    for name in (hints.title_site, hints.logo_name):
+        if name and name != hints.site_name and name in owners:
+            return name
+    return None
 
 
 def _template_rule(template: SiteTemplate | None, line: str) -> str | None:
