@@ -375,6 +375,10 @@ def _names_the_site(el: lxml.html.HtmlElement) -> bool:
     return any(_SITE_TOKEN.match(token) for token in tokens)
 
 
+# What a site's full name adds to its short one (乐狐 → 乐狐网, 乐狐新闻网).
+_FULL_NAME = re.compile(r"(?:新闻)?[网網]")
+
+
 def _section_link(root: lxml.html.HtmlElement, name: str) -> bool:
     """`name` is the text of a link to a page of the site other than its home page (a menu's
     section; a site's name links home)."""
@@ -443,6 +447,10 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     hints.alternatives = candidates[1:]
     if hints.headline and page_title:
         hints.title_site = _rest_of_title(split_title(page_title), hints.headline)
+    last = later[-1] if later else ""
+    if site and last.startswith(site) and _FULL_NAME.fullmatch(last[len(site) :]):
+        # (og:site_name 乐狐, <title> 标题_乐狐网: the site's full name is the <title>'s)
+        site = last
     if not site and title_site and logo and title_site != logo and _section_link(root, title_site):
         # (a <title> ending with the page's section, 标题_技术创新, 标题 | 远见洞察, which a menu
         # links to: the site is the one its logo names)
