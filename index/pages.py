@@ -889,6 +889,8 @@ def _stated_or_site(
         if i < len(judged.lines) and judged.bylines[i] and (name := byline_name(judged.lines[i])):
             return name, "byline (unlabelled name beside the date)"
     if hints.site_name:
+        if name := _network_of_channel(judged, hints.site_name):
+            return name, "site name (the network the breadcrumb and the copyright line name)"
         if name := _owner_over_meta(judged, hints):
             return name, "site name (<title> or logo, the footer's owner, over the markup's)"
         return hints.site_name, "site name (page markup)"
@@ -934,6 +936,21 @@ def _stated_or_site(
     if hints.logo_name:
         return hints.logo_name, "site name (the logo's alt text)"
     return None, "none"
+
+
+def _network_of_channel(judged: _Judged, site: str) -> str | None:
+    """The network a channel's site belongs to, for a page of the channel that states no source:
+    its breadcrumb starts with the network's name, then the channel's (``北辰电力网 > 北辰光伏网
+    > 光伏要闻 > 正文``: the channel is a section of the network's site), and its copyright line
+    names the network as the owner."""
+    owners = {owner_name(line) for line in judged.lines[-12:]} - {None, site}
+    if not owners:
+        return None
+    for line in judged.lines[: judged.limit]:
+        items = _CRUMB_SPLIT.split(_CRUMB_LABEL.sub("", line))
+        if len(items) >= 3 and items[1] == site and items[0] in owners:
+            return items[0]
+    return None
 
 
 def _owner_over_meta(judged: _Judged, hints: PageHints) -> str | None:
