@@ -404,6 +404,9 @@ def extract_page(
     if hints.main_text and len(hints.main_text) >= 50:
         body = _keep_main_text(body, hints.main_text, dropped)
 
+    while len(body) > 1 and _SOURCE_CREDIT.match(body[-1]):
+        # (a source credit under the text, 来源：X on a line of its own: the byline's field)
+        dropped.append(Dropped(body.pop(), "byline (source under the text)"))
     url = hints.url or _url_line(lines)
     published, date_from = _date(judged, head, near, footer_at, hints, file_name, url)
     if published is None and body:
@@ -685,6 +688,8 @@ _BOARD_TAG = re.compile(r"^\[[^\]\s]{1,10}\]\s*")
 _CUT_SHORT = re.compile(r"\s*(?:\.{2,}|…+)$")
 _MIN_CRUMB_HEADLINE_CHARS = 6
 
+
+_SOURCE_CREDIT = re.compile(r"^(?:来源|來源|稿源|信息来源|文章来源)\s*[:：]\s*[^\s:：，。,]{2,30}$")
 
 # A brief's text opening with its headline in brackets (a flash, 电报: 【X：Y】某社8月30日电，…).
 _LEAD = re.compile(r"^【(?P<head>[^【】]{4,60})】\s*(?P<text>\S.*)$")
