@@ -259,13 +259,22 @@ _LONE_LABEL = re.compile(
 )
 
 
+# A byline's field label without its colon, alone on its line above its value, as a card of
+# fields prints it (``<div class="meta-label">作者</div><div class="meta-value">X</div>``).
+_BARE_LABEL = re.compile(r"^(?:作者|作\s+者|来源|來源|发布日期|发布时间|发表日期|发表时间)$")
+
+
 def _joined_labels(lines: list[str]) -> list[str]:
     """The lines with a label alone on its line joined to the short value on the next one
-    (``<h3>标签：</h3><a>X</a>`` → 标签：X), so that the rules read them as one field."""
+    (``<h3>标签：</h3><a>X</a>`` → 标签：X; ``作者`` / ``X`` → 作者：X), so that the rules read
+    them as one field."""
     out: list[str] = []
     for line in lines:
-        if out and _LONE_LABEL.match(out[-1]) and len(line) <= 40 and not is_prose(line):
+        value = len(line) <= 40 and not is_prose(line)
+        if out and _LONE_LABEL.match(out[-1]) and value:
             out[-1] += line
+        elif out and _BARE_LABEL.match(out[-1]) and value and not _BARE_LABEL.match(line):
+            out[-1] += "：" + line
         else:
             out.append(line)
     return out
