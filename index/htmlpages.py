@@ -240,6 +240,8 @@ def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
             continue
         if tag in _BLOCKS:
             flush()
+            if _author_block(el):
+                buffer.append("作者：")
         elif buffer and not headings and _touches_previous(el):
             buffer.append(_TOUCH)
         headings += tag in _HEADINGS
@@ -249,6 +251,20 @@ def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
         stack.extend((False, child) for child in reversed(el))
     flush()
     return _joined_labels(out)
+
+
+# Class or id of a block holding the author's name alone (<p class="byline">高岚</p>).
+_AUTHOR_TOKEN = re.compile(r"^(?:byline|author|author-?name|article-?author|post-?author|writer)$")
+_BARE_NAME = re.compile(r"^[\u3400-\u9fff·]{2,6}(?:\s+[\u3400-\u9fff·]{2,6}){0,2}$")
+
+
+def _author_block(el: lxml.html.HtmlElement) -> bool:
+    """A block its class or id calls the byline or the author's, holding a name alone (no
+    label): the page's author line, which the rules read as ``作者：X``."""
+    tokens = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
+    if not any(_AUTHOR_TOKEN.match(token) for token in tokens):
+        return False
+    return bool(_BARE_NAME.match(" ".join(el.text_content().split())))
 
 
 # A post's field label alone on its line (标签：, 分类：), as a heading before its value's links
