@@ -153,7 +153,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "tags",
             r"^(?:(?:本文|文章|tag\s*)?(?:标签|关键词|关键字)|tags?|topics?"
             # (PHPCMS's 相关热词搜索：X, 热词：X)
-            r"|相关(?:热词搜索|热词|搜索)|热词)\s*[:：]",
+            r"|相关(?:热词搜索|热词|搜索)?|热词)\s*[:：]",
         ),
         # A post's meta field of the category it was filed in (分类: 时评, 所属分类：X), a
         # line of its own in a blog's meta list.
