@@ -964,9 +964,13 @@ def _owner_over_meta(judged: _Judged, hints: PageHints) -> str | None:
     department's pages on its government's portal, whose CMS writes the portal's name in every
     page's meta."""
     owners = {owner_name(line) for line in judged.lines[-12:]}
-    for name in (hints.title_site, hints.logo_name):
-        if name and name != hints.site_name and name in owners:
-            return name
+    if hints.title_site and hints.title_site != hints.site_name and hints.title_site in owners:
+        return hints.title_site
+    # (the logo's, only an organ's over an organ's portal: a news site's logo may show the
+    # paper that sponsors it, which is not the site)
+    logo, site = hints.logo_name, hints.site_name or ""
+    if logo and logo != site and logo in owners and looks_like_organ(logo):
+        return logo if looks_like_organ(site) else None
     return None
 
 

@@ -166,6 +166,14 @@ def test_a_departments_logo_its_footer_owns_beats_the_portals_site_name(tmp_path
     assert read_one(_write(path, page("南溪县发展和改革局"))).source == "南溪县发展和改革局"
     # a footer that does not name the logo's organ leaves the meta's name
     assert read_one(_write(path, page("南溪县人民政府办公室"))).source == "南溪县人民政府"
+    # a news site whose logo shows the paper sponsoring it stays the site named in its markup
+    news = _article(
+        "储能电站完成扩容改造",
+        '<meta property="og:site_name" content="南溪新闻网">',
+        '<div class="head"><img src="/images/logo.png" alt="南溪日报社"></div>',
+        "<p>主办单位：南溪日报社</p>",
+    )
+    assert read_one(_write(path, news)).source == "南溪新闻网"
 
 
 @pytest.mark.parametrize(
