@@ -93,8 +93,6 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "share",
             r"点个?在看|^(?:点赞|打赏|赞赏|收藏|分享)(?:\s*\d+)?$|^(?:\+\s*)?(?:关注|加关注)$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友",
         ),
-        # A sector's or a share's quote tagged under a market flash (核电 +1.02%).
-        ("quote tag", r"^[^\s\d]{2,10}\s*[+\-−]\d{1,3}(?:\.\d{1,2})?%$"),
         ("end mark", r"^[-—–=_\s]*[（(【\[]?\s*(?:the\s+)?(?:end|完)\s*[）)】\]]?[-—–=_\s]*$"),
         # A line of arrows or symbols only (▼, ↓↓↓, ★★★) between a post's parts.
         ("decoration", r"^[▼▲↓↑▽△◆◇●○■□★☆※→←\s]+$"),
