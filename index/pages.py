@@ -689,7 +689,10 @@ _CUT_SHORT = re.compile(r"\s*(?:\.{2,}|…+)$")
 _MIN_CRUMB_HEADLINE_CHARS = 6
 
 
-_SOURCE_CREDIT = re.compile(r"^(?:来源|來源|稿源|信息来源|文章来源)\s*[:：]\s*[^\s:：，。,]{2,30}$")
+_SOURCE_CREDIT = re.compile(
+    r"^(?:来源|來源|稿源|信息来源|文章来源)\s*[:：]\s*[^\s:：，。,()（）【】]{2,30}$"
+    r"|^[（(【\[]\s*(?:来源|來源|稿源|信息来源|文章来源)\s*[:：]\s*[^\s:：，。,()（）【】]{2,30}\s*[）)】\]]$"
+)
 
 # A brief's text opening with its headline in brackets (a flash, 电报: 【X：Y】某社8月30日电，…).
 _LEAD = re.compile(r"^【(?P<head>[^【】]{4,60})】\s*(?P<text>\S.*)$")

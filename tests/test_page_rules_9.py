@@ -230,14 +230,15 @@ def test_an_unsourced_page_of_a_networks_channel_site_is_the_networks(tmp_path: 
     assert read_one(path).source == "南溪光伏网"
 
 
-def test_a_source_credit_under_the_text_is_not_text(tmp_path: Path) -> None:
+@pytest.mark.parametrize("credit", ["来源：储能前沿", "（来源：储能前沿）", "【来源：储能前沿】"])
+def test_a_source_credit_under_the_text_is_not_text(tmp_path: Path, credit: str) -> None:
     # An article naming its source under the text (来源：X on a line of its own), far from the
     # headline's byline; saved as text, where no main-text extraction leaves it out.
     texts = [f"第{k}点，{MORE}" for k in range(1, 5)]
     page = (
         "南溪派\n首页 / 技术 / 正文\n\n储能电站扩容改造完成\n2024-03-18 08:55\n\n"
         + "\n\n".join([PROSE, *texts])
-        + "\n\n来源：储能前沿\n免责声明：本文仅代表作者观点，不构成投资建议。\n"
+        + f"\n\n{credit}\n免责声明：本文仅代表作者观点，不构成投资建议。\n"
     )
     rec = read_one(_write(tmp_path / "jishu" / "a1063.txt", page))
     assert rec.source == "储能前沿"
