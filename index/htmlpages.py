@@ -476,10 +476,11 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     if site and last.startswith(site) and _FULL_NAME.fullmatch(last[len(site) :]):
         # (og:site_name 乐狐, <title> 标题_乐狐网: the site's full name is the <title>'s)
         site = last
-    if not site and title_site and logo and title_site != logo and _section_link(root, title_site):
+    if not site and title_site and title_site != logo and _section_link(root, title_site):
         # (a <title> ending with the page's section, 标题_技术创新, 标题 | 远见洞察, which a menu
-        # links to: the site is the one its logo names)
-        title_site = logo
+        # links to: the site is the one its logo names; without a logo, one the page names
+        # elsewhere, unless the section is shaped like a site's name)
+        title_site = logo or (title_site if looks_like_site_name(title_site) else None)
     hints.site_name = site or (_site_proper(title_site) if title_site else None)
     stated = next((clean_title(meta[k]) for k in _META_SOURCES if meta.get(k, "").strip()), "")
     # (a CMS that writes the label with an empty value: content="来源：")

@@ -193,6 +193,11 @@ def test_a_titles_section_that_the_menu_links_to_is_not_the_site(
     # not linked from the menu, the <title>'s last part is the site's name as before
     path.write_text(_article(title, byline=menu.replace("<li><a", "<li><span")), "utf-8")
     assert read_one(path).source != "南溪能源网"
+    # without a logo, the site is the one the page names elsewhere (its copyright line)
+    bare = menu.replace('<img src="/img/logo.png" alt="南溪能源网">', "")
+    footer = "<p>Copyright © 2024 南溪能源网 版权所有</p>"
+    path.write_text(_article(title, byline=bare, footer=footer), "utf-8")
+    assert read_one(path).source == "南溪能源网"
 
 
 def test_the_titles_full_name_of_the_site_over_og_site_names_short_one(tmp_path: Path) -> None:
