@@ -87,6 +87,11 @@ _CRUMB_NOT_WORDS = (
     " 正文内容 文章内容 阅读文章 浏览文章 查看文章 详细信息 网站首页"
 )
 _CRUMB_NOT_CATEGORY = frozenset(_CRUMB_NOT_WORDS.split())
+# A company's full name (the operator of a site whose brand is another name).
+_COMPANY = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团公司)$")
+_BRAND = re.compile(r"^[\u3400-\u9fff]{2,12}$")  # (a name, not a slogan: 南溪社, 南溪核能)
+# A page's kind in its <title> instead of its headline (电报详情, 新闻详情页, 正文).
+_PAGE_KIND = re.compile(r"^[\u3400-\u9fff]{0,4}(?:详情|详情页|正文|内容页|详细内容|详细信息)$")
 _CRUMB_COLUMN = re.compile(r"^[\u3400-\u9fff]{2}(?:新闻|新聞|资讯|資訊)$")
 
 
@@ -316,6 +321,9 @@ def extract_page(
         # have, names no headline (the organ's signature under a document would match it).
         candidates = [] if _names_an_organ(candidates[0]) else candidates
     organ_named = hints.headline is not None and not candidates
+    if candidates == [hints.headline] and _PAGE_KIND.match(candidates[0] or ""):
+        # (a <title> naming the kind of page, 电报详情, 新闻详情 - X社: no headline either)
+        candidates = []
     title_hint = candidates[0] if candidates else footer_title
     head, matched = _find_headline(judged, candidates or [footer_title] if title_hint else [])
     title = lines[head] if head is not None and (matched or not title_hint) else title_hint
@@ -940,6 +948,10 @@ def _stated_or_site(
         return header_name(judged.lines[0]), "site name (page header)"
     for line in reversed(judged.lines[judged.limit - 12 if judged.limit > 12 else 0 :]):
         if name := owner_name(line):
+            logo = hints.logo_name or ""
+            if _BRAND.match(logo) and _COMPANY.search(name) and not _COMPANY.search(logo):
+                # (the company that runs the site, 南溪信息技术有限公司: its logo names the site)
+                return logo, "site name (the logo's alt text, over its company's)"
             return name, "site name (copyright or sponsor line)"
     if hints.logo_name:
         return hints.logo_name, "site name (the logo's alt text)"

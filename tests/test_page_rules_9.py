@@ -271,3 +271,44 @@ def test_a_block_classed_byline_holding_a_name_is_the_author(tmp_path: Path) -> 
         f"<p class='byline'>高岚</p><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
     )
     assert read_one(_write(tmp_path / "c.htm", page)).body == f"{PROSE}\n{MORE}"
+
+
+@pytest.mark.parametrize("title", ["南溪社", "电报详情_南溪社", "新闻详情 - 南溪社", ""])
+def test_a_flash_page_whose_title_names_no_headline(tmp_path: Path, title: str) -> None:
+    # A flash's page (a single-page app's, often): its <title> the site's name, the kind of page
+    # (电报详情) or nothing; the headline is in brackets at the text's start.
+    head = "南溪集团：二号机组今日并网发电"
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{title}</title></head><body>'
+        '<div class="header"><a href="/" class="logo"><img src="/logo.png" alt="南溪社"></a>'
+        '<ul><li><a href="/">首页</a></li><li><a href="/telegraph">电报</a></li></ul></div>'
+        '<div class="crumb"><a href="/">首页</a> &gt; <a href="/telegraph">电报</a> &gt; 详情</div>'
+        "<div><span>电报</span><span>2024-08-30 11:05:52 星期五</span><span>阅 1.4W</span></div>"
+        f"<div class='t-content'>【{head}】南溪社8月30日电，{PROSE}</div>"
+        "<div>相关：<span>核电 +1.02%</span></div><div>分享 收藏 评论 纠错/举报</div>"
+        "<div class='footer'>Copyright © 2025 南溪信息技术有限公司 版权所有</div></body></html>"
+    )
+    rec = read_one(_write(tmp_path / "1501277.html", page))
+    assert rec.title == head
+    assert rec.body == f"【{head}】南溪社8月30日电，{PROSE}"
+    # (the company that runs the site is not its name: the logo's is)
+    assert rec.source == "南溪社"
+
+
+def test_the_logos_name_over_the_company_running_the_site(tmp_path: Path) -> None:
+    # A page naming its site nowhere but in its logo and in its copyright line, which names the
+    # company running it: the site is the logo's name, as the site's other pages' <title>s say.
+    def page(logo: str) -> str:
+        return _article(
+            "储能电站完成扩容改造",
+            byline=f'<div><a class="logo" href="/"><img src="/l.png" alt="{logo}"></a></div>',
+            footer="<p>Copyright © 2024 南溪核能有限公司 版权所有</p>",
+        )
+
+    path = _write(tmp_path / "news" / "1187.shtml", page("南溪核能"))
+    assert read_one(path).source == "南溪核能"
+    # a logo of the company's own name, or a slogan, leaves the copyright line's
+    path.write_text(page("南溪核能有限公司"), "utf-8")
+    assert read_one(path).source == "南溪核能有限公司"
+    path.write_text(page("南溪核能，清洁能源引领者"), "utf-8")
+    assert read_one(path).source == "南溪核能有限公司"
