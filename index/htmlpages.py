@@ -575,9 +575,16 @@ def _site_proper(name: str) -> str:
     (``狮城时报 Lion City Times``), its columns section (``X专栏``: the columns are X's), an
     issue's number (``X周报第128期``: a newsletter's or a magazine's issue)."""
     if _CJK_START.match(name):
-        name = _LATIN_TAIL.sub("", name)
+        name = _LATIN_TAIL.sub("", _DOMAIN_TAIL.sub("", name))
+        # (手机X网: the mobile edition's name for the site's)
+        name = _MOBILE_EDITION.sub("", name)
     name = _ISSUE_NUMBER.sub("", name)
     return _COLUMN_SECTION.sub("", name) if name not in _PLATFORMS else name
+
+
+# A site's address in brackets after its name (央视网(cctv.com), X网（www.x.cn）).
+_DOMAIN_TAIL = re.compile(r"(?<=..)\s*[(（]\s*(?:https?://)?[\w.-]+\.[a-z]{2,6}/?\s*[)）]$", re.I)
+_MOBILE_EDITION = re.compile(r"^(?:手机|手機)(?=[\u3400-\u9fff]{2,}[网網]$)")
 
 
 def _account_name(root: lxml.html.HtmlElement, meta: dict[str, str]) -> str | None:

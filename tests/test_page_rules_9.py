@@ -312,3 +312,21 @@ def test_the_logos_name_over_the_company_running_the_site(tmp_path: Path) -> Non
     assert read_one(path).source == "南溪核能有限公司"
     path.write_text(page("南溪核能，清洁能源引领者"), "utf-8")
     assert read_one(path).source == "南溪核能有限公司"
+
+
+@pytest.mark.parametrize(
+    ("suffix", "site"),
+    [
+        ("_新闻频道_南溪网(nanxi.com)", "南溪网"),
+        ("_南溪网（www.nanxi.cn）", "南溪网"),
+        ("_手机南溪网", "南溪网"),
+        ("_手机报", "手机报"),
+    ],
+)
+def test_a_site_name_without_its_address_or_mobile_edition(
+    tmp_path: Path, suffix: str, site: str
+) -> None:
+    # A portal's <title> gives its address in brackets after its name (央视网(cctv.com)), a
+    # mobile edition its name as 手机X网: the site is X网 (a paper's 手机报 is a name).
+    path = _write(tmp_path / "a.html", _article(f"储能电站完成扩容改造{suffix}"))
+    assert read_one(path).source == site
