@@ -224,6 +224,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "view count",
             r"^(?:阅读|浏览|点击|访问)(?:量|次数|数)?\s*[:：]?\s*\d[\d.,]*\s*[万wk]?\s*次?$"
             r"|^(?:人气|播放|播放量)\s*[:：]?\s*\d[\d.,]*\s*[万wk]?\s*次?$"
+            # (a count the page's script had not filled in when it was saved: 阅读 --, 浏览量：…)
+            r"|^(?:阅读|浏览|点击|访问|人气)(?:量|次数|数)?\s*[:：]?\s*(?:[-—–]{1,4}|…+|\.{3}|加载中)$"
             # (a flash's reads, 阅 1.4W: 阅 alone, as a brief's meta line prints it)
             r"|^阅\s*[:：]?\s*\d[\d.,]*\s*[万wk]?$"
             # (a page's visitor counter: 您是第 12 位访问者)

@@ -882,7 +882,21 @@ def _source(
         # An e-paper's platform (XX日报数字报刊平台) is published by the newspaper it names, an
         # organisation's portal (XX公司信息门户) by the organisation.
         source = portal_owner(newspaper_name(source))
+        if (short := _short_company_name(source, template)) is not None:
+            source, source_from = short, "site name (the short name its other pages credit)"
     return source, source_from
+
+
+def _short_company_name(name: str, template: SiteTemplate | None) -> str | None:
+    """The short name a company's site credits its own news with on its other pages (来源：岚湾核电
+    on a site named 岚湾核电有限公司): the name a page of the same site without a credit is by."""
+    short = _COMPANY.sub("", name)
+    if template is None or short == name or not _BRAND.match(short):
+        return None
+    for line in template.lines:
+        if short in line and (b := parse_byline(line)) is not None and b.source == short:
+            return short
+    return None
 
 
 def _stated_or_site(
