@@ -96,6 +96,21 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("end mark", r"^[-—–=_\s]*[（(【\[]?\s*(?:the\s+)?(?:end|完)\s*[）)】\]]?[-—–=_\s]*$"),
         # A line of arrows or symbols only (▼, ↓↓↓, ★★★) between a post's parts.
         ("decoration", r"^[▼▲↓↑▽△◆◇●○■□★☆※→←\s]+$"),
+        # A rule drawn in characters (━━━━, ────, * * *): a text browser's <hr>. (------ and
+        # ====== are a post's signature line, which ends it: see "signature".)
+        ("decoration", r"^(?:[—–_~*·•━─═┄┅┈┉╌╍]\s*){3,}$"),
+        # A reader mode's or a blog's reading time (3-4 分钟, 阅读时间：约 5 分钟, 5 min read).
+        (
+            "reading time",
+            r"^(?:预计|大约|约)?\s*(?:(?:阅读|读完)(?:本文|全文)?(?:时间|时长|用时)?(?:约|大约)?需?要?)?\s*[:：]?"
+            r"\s*(?:约|大约)?\s*\d{1,3}(?:\s*[-–~～]\s*\d{1,3})?\s*分钟(?:阅读|读完)?$"
+            r"|^(?:本文|全文)共?约?\s*\d[\d,]*\s*字[，,\s]*(?:预计)?阅读(?:时间|约|大约)?需?要?\s*[:：]?"
+            r"\s*约?\s*\d{1,3}\s*分钟$"
+            r"|^\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*(?:minutes?|min)(?:\s+read)?$",
+        ),
+        # A site's bare address on a line of its own (a reader mode's copy shows the host under
+        # the headline): the page's address, not its text.
+        ("link", r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}/?$"),
         # A repost's note of its original headline (原标题：…), above or below the text.
         ("original title", r"^[（(【\[]?\s*原(?:标题|题)\s*[:：]"),
         # An image's credit (图片来源：X, 图/X, 摄/X) under the picture.
@@ -659,7 +674,10 @@ def byline_name(line: str) -> str | None:
     text = western_dates(fold_width(line))
     if len(text) > 60 or not (match := _DATE_IN_LINE.search(text)):
         return None
-    rest = text[: match.start()] + " " + text[match.end() :]
+    # (a credit in brackets under a copied text, （南溪日报 2024年3月5日）: the name inside)
+    rest = (text[: match.start()] + " " + text[match.end() :]).strip()
+    if rest[:1] and rest[0] in "(（[【" and text.endswith((")", "）", "]", "】")):
+        rest = rest[1:-1]
     rest = re.sub(r"星期.|周[一二三四五六日天]", " ", rest)
     fields = [f for f in _FIELD_SPLIT.split(rest) if f]
     names = [f for f in fields if looks_like_site_name(f) and not re.search(r"[:：]", f)]

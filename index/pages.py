@@ -263,9 +263,11 @@ def _account_line(judged: _Judged, i: int) -> bool:
         return False
     if not _NAME_LINE.match(line):
         return False
-    if bylines[i + 1] is None:  # (a date, a 来源, or both; 3小时前 来源：X has no date)
+    # (a date, a 来源, or both; 3小时前 来源：X has no date; a reader mode's reading time, under
+    # the headline, the site's address and the author: 标题 / x.com / 王明 / 3-4 分钟)
+    if bylines[i + 1] is None and judged.furniture[i + 1] != "reading time":
         return False
-    j = i - 2 if judged.furniture[i - 1] == "subtitle" and i >= 2 else i - 1
+    j = i - 2 if judged.furniture[i - 1] in ("subtitle", "link") and i >= 2 else i - 1
     above = lines[j]
     return (
         len(above) > len(line)

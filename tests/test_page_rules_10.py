@@ -70,3 +70,83 @@ def test_a_companys_site_that_credits_no_short_name_keeps_its_full_name(tmp_path
     for n in (1, 2):
         _write(tmp_path / "lanxi" / f"news_{n}.shtml", _company_page(n, ""))
     assert {r.source for r in _records(tmp_path).values()} == {"南溪核电有限公司"}
+
+
+LYNX_PAGE = (
+    "   [1]南溪能源网\n\n     * [2]首页\n     * [3]新闻\n     * [4]政策\n\n"
+    "   [5]首页 > [6]新闻中心 > 正文\n\n                 南溪新建公共充电桩两千余个\n\n"
+    f"   2024-03-05 09:30 来源：南溪日报\n\n   {PROSE}\n\n   {MORE}\n\n"
+    "   [7]上一篇：南溪储能电站开工\n   [8]下一篇：光伏扶贫项目验收\n\n"
+)
+LYNX_LIST = "References\n\n" + "".join(
+    f"  {n}. http://nanxi.example/{n}.html\n" for n in range(1, 9)
+)
+
+
+@pytest.mark.parametrize("tail", [LYNX_LIST, ""], ids=["with its link list", "-nolist"])
+def test_a_text_browsers_link_marks_and_list_are_not_the_page(tmp_path: Path, tail: str) -> None:
+    # ``lynx -dump``: every link numbered where it stands ([7]上一篇：…), the addresses listed
+    # under References at the end. The marks hid 上一篇 and the section from the rules.
+    rec = read_one(_write(tmp_path / "news" / "a.txt", LYNX_PAGE + tail))
+    assert rec.title == "南溪新建公共充电桩两千余个"
+    assert rec.body == f"{PROSE}\n{MORE}"
+    assert rec.category == "新闻中心"
+    assert rec.source == "南溪日报"
+
+
+def test_a_link_list_alone_at_the_end_is_not_the_text(tmp_path: Path) -> None:
+    page = (
+        f"南溪新建公共充电桩两千余个\n\n2024-03-05 来源：南溪日报\n\n{PROSE}\n{MORE}\n\n{LYNX_LIST}"
+    )
+    rec = read_one(_write(tmp_path / "a.txt", page))
+    assert rec.body == f"{PROSE}\n{MORE}"
+
+
+def test_footnote_marks_of_a_plain_page_stay(tmp_path: Path) -> None:
+    # (marks that do not count up from 1 at the top are the text's own)
+    text = f"{PROSE}[2]"
+    page = f"南溪新建公共充电桩两千余个\n2024-03-05 来源：南溪日报\n{text}\n{MORE}\n[1] 注释一\n"
+    rec = read_one(_write(tmp_path / "a.txt", page))
+    assert text in rec.body
+
+
+@pytest.mark.parametrize("rule", ["━━━━━━━━━━━━", "────────", "* * *", "________"])
+def test_a_rule_drawn_in_characters_is_not_text(tmp_path: Path, rule: str) -> None:
+    page = (
+        f"南溪能源网\n{rule}\n南溪新建公共充电桩两千余个\n发布时间：2024-03-05 来源：南溪日报\n"
+        f"{PROSE}\n{rule}\n{MORE}\n{rule}\n[打印] [关闭]\n"
+    )
+    rec = read_one(_write(tmp_path / "a.txt", page))
+    assert rec.body == f"{PROSE}\n{MORE}"
+
+
+@pytest.mark.parametrize(
+    ("host", "author", "time"),
+    [
+        ("nanxi-energy.example", "王明", "3-4 分钟"),
+        ("www.nanxi-energy.example", "", "阅读时间：约 3 分钟"),
+        ("https://nanxi.example/", "王明", "5 min read"),
+    ],
+)
+def test_a_reader_modes_copy_its_address_author_and_reading_time(
+    tmp_path: Path, host: str, author: str, time: str
+) -> None:
+    # Firefox's reader view copied whole: headline, the site's address, the author, the
+    # reading time, then the text.
+    lines = ["南溪新建公共充电桩两千余个", host, author, time, PROSE, MORE]
+    rec = read_one(_write(tmp_path / "a.txt", "\n".join(line for line in lines if line)))
+    assert rec.title == "南溪新建公共充电桩两千余个"
+    assert rec.body == f"{PROSE}\n{MORE}"
+
+
+@pytest.mark.parametrize("credit", ["（南溪日报 2024年3月5日）", "(南溪日报 2024-03-05)"])
+def test_a_bracketed_credit_under_a_copied_text_names_the_paper(
+    tmp_path: Path, credit: str
+) -> None:
+    page = f"南溪新建公共充电桩两千余个\n{PROSE}\n{MORE}\n{credit}\n"
+    rec = read_one(_write(tmp_path / "a.txt", page))
+    assert (rec.source, str(rec.published), rec.body) == (
+        "南溪日报",
+        "2024-03-05",
+        f"{PROSE}\n{MORE}",
+    )

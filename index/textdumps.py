@@ -1,0 +1,57 @@
+"""Pages saved by a text-mode browser (``lynx -dump``): their link marks and link list.
+
+lynx numbers every link where it stands (``[12]上一篇：标题``) and, unless told not to, lists
+the links' addresses at the end under ``References`` (``12. http://…``). Neither is the
+page's: the marks would hide a line's label from the rules (``[9]上一篇：…`` is no longer a
+footer line, ``[8]新闻中心`` no section), the list would read as text on a page without a
+footer. A page is taken to be such a dump when its first marks count up from 1, or when it ends
+with the list; a line of an image or a form control alone (``[IMG]``, ``[BUTTON]``) goes with it.
+
+Written by hand: no library reads a text browser's dump back.
+"""
+
+from __future__ import annotations
+
+import re
+
+# (a mark before a link's text; not a footnote's after a word, 研究表明[1])
+_MARK = re.compile(r"\[(\d{1,4})\]")
+_LIST_HEADS = frozenset(("References", "Visible links", "Visible links:", "Hidden links:"))
+_LIST_ITEM = re.compile(r"^\d{1,4}\.\s+(?:[a-z][a-z0-9+.-]*:\S*|#\S*)$", re.IGNORECASE)
+_CONTROL = re.compile(r"^\[(?:IMG|INLINE|BUTTON|LINK|USEMAP|EMBED|OBJECT|spacer\.gif)\]$", re.I)
+# (lynx's bullets of a list's items: * 首页, + 二级, o 三级)
+_BULLET = re.compile(r"^[*+o#]\s+(?=\S)")
+# The first marks that must count 1, 2, 3 … for a page without the list to be a dump.
+_MIN_MARKS = 3
+
+
+def _link_list_at(lines: list[str]) -> int | None:
+    """Where the dump's link list starts: its heading, then numbered addresses to the end."""
+    for i in range(len(lines) - 1, -1, -1):
+        if lines[i] in _LIST_HEADS:
+            rest = [line for line in lines[i + 1 :] if line not in _LIST_HEADS]
+            return i if rest and all(_LIST_ITEM.match(line) for line in rest) else None
+    return None
+
+
+def _counts_up(lines: list[str]) -> bool:
+    marks: list[int] = []
+    for line in lines:
+        marks += [int(m) for m in _MARK.findall(line)]
+        if len(marks) >= _MIN_MARKS:
+            break
+    return len(marks) >= _MIN_MARKS and marks == list(range(1, len(marks) + 1))
+
+
+def undump(lines: list[str]) -> list[str]:
+    """`lines` (a page's stripped lines) without a text browser's marks and link list, when the
+    page is such a dump; else `lines` unchanged."""
+    end = _link_list_at(lines)
+    if end is None and not _counts_up(lines):
+        return lines
+    kept = []
+    for line in lines[:end]:
+        line = _BULLET.sub("", " ".join(_MARK.sub("", line).split()))
+        if line and not _CONTROL.match(line):
+            kept.append(line)
+    return kept
