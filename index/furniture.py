@@ -96,6 +96,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("end mark", r"^[-—–=_\s]*[（(【\[]?\s*(?:the\s+)?(?:end|完)\s*[）)】\]]?[-—–=_\s]*$"),
         # A line of arrows or symbols only (▼, ↓↓↓, ★★★) between a post's parts.
         ("decoration", r"^[▼▲↓↑▽△◆◇●○■□★☆※→←\s]+$"),
+        # The label of a page copied as fields (标题：X / 来源：Y / 正文：), alone on its line.
+        ("field label", r"^(?:正文|内容|全文|文章内容|正文内容)\s*[:：]$"),
         # A rule drawn in characters (━━━━, ────, * * *): a text browser's <hr>. (------ and
         # ====== are a post's signature line, which ends it: see "signature".)
         ("decoration", r"^(?:[—–_~*·•━─═┄┅┈┉╌╍]\s*){3,}$"),
@@ -664,6 +666,9 @@ def byline_site_name(line: str) -> str | None:
 
 
 _DATE_IN_LINE = re.compile(_DATE)
+_ORIGINAL_MARK = re.compile(
+    r"^原创\s+(?:[^\s:：，。]{1,12}\s+)?(?P<account>[^\s:：，。\d]{2,20})\s+$"
+)
 _FIELD_SPLIT = re.compile(r"\s*[|｜丨/／·•]\s*|\s+")
 
 
@@ -680,6 +685,10 @@ def byline_name(line: str) -> str | None:
         rest = rest[1:-1]
     rest = re.sub(r"星期.|周[一二三四五六日天]", " ", rest)
     fields = [f for f in _FIELD_SPLIT.split(rest) if f]
+    if (before := _ORIGINAL_MARK.match(text[: match.start()])) is not None:
+        # A 公众号 article's line (原创 作者 公众号名 2024年03月05日 09:30 北京): the name next to
+        # the date is the account's, whatever its shape.
+        return before["account"]
     names = [f for f in fields if looks_like_site_name(f) and not re.search(r"[:：]", f)]
     return names[0] if len(names) == 1 else None
 

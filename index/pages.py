@@ -348,6 +348,9 @@ def extract_page(
         title, title_from = lines[head], "position (the <title> names the site)"
     if not title_hint and (crumb := _crumb_headline(judged)) is not None:
         head, title, title_from = crumb, _BOARD_TAG.sub("", lines[crumb]), "the breadcrumb's end"
+    if head is None and not title_hint and (field_at := _title_field(judged)) is not None:
+        # (a page copied as fields, 标题：X / 日期：Y / 来源：Z / 正文：, shows no headline apart)
+        head, title, title_from = field_at, _title_value(lines[field_at]), "the page's 标题 field"
     lead = False  # the headline's line is the text's first (a brief's 【headline】text)
     if head is None and not title_hint and (flash := _bracketed_lead(judged)) is not None:
         title, title_from = _LEAD.match(lines[flash])["head"], "the text's bracketed lead"
@@ -733,6 +736,21 @@ def _names_a_section(judged: _Judged, hint: str) -> bool:
 
 # A disclosure table's field of the document's title (标　　题：X, 名　　称：X).
 _TITLE_FIELD = re.compile(r"^(?:标\s*题|名\s*称|题\s*名|文件名称|信息名称)\s*[:：]")
+
+
+def _title_value(line: str) -> str:
+    return _TITLE_FIELD.sub("", line).strip()
+
+
+def _title_field(judged: _Judged) -> int | None:
+    """The line of a 标题：X field above the article whose value is shaped like a headline."""
+    for i in range(min(judged.limit, HEADLINE_SEARCH_LINES)):
+        line = judged.lines[i]
+        if is_prose(line) and not _TITLE_FIELD.match(line):
+            return None  # (the article has begun)
+        if _TITLE_FIELD.match(line) and headline_shaped(_title_value(line)):
+            return i
+    return None
 
 
 def _names_an_organ(hint: str) -> bool:

@@ -150,3 +150,25 @@ def test_a_bracketed_credit_under_a_copied_text_names_the_paper(
         "2024-03-05",
         f"{PROSE}\n{MORE}",
     )
+
+
+@pytest.mark.parametrize(
+    "meta",
+    ["原创 王明 南溪能源 2024年03月05日 09:30 南溪", "原创 南溪能源 2024-03-05 09:30 发表于南溪"],
+)
+def test_a_copied_official_account_articles_line_names_the_account(
+    tmp_path: Path, meta: str
+) -> None:
+    # A 公众号 article copied whole: 原创, the author, the account, the date, where from.
+    page = f"南溪新建公共充电桩两千余个\n{meta}\n{PROSE}\n{MORE}\n预览时标签不可点\n阅读原文\n"
+    rec = read_one(_write(tmp_path / "a.txt", page))
+    assert (rec.source, str(rec.published)) == ("南溪能源", "2024-03-05")
+    assert rec.body == f"{PROSE}\n{MORE}"
+
+
+def test_a_page_copied_as_fields_has_its_title_fields_headline(tmp_path: Path) -> None:
+    fields = "标题：南溪新建公共充电桩两千余个\n日期：2024-03-05\n来源：南溪日报\n正文：\n"
+    page = f"{fields}{PROSE}\n{MORE}\n"
+    rec = read_one(_write(tmp_path / "a.txt", page))
+    assert rec.title == "南溪新建公共充电桩两千余个"
+    assert rec.body == f"{PROSE}\n{MORE}"
