@@ -667,7 +667,10 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
     for i in range(top):
         line, rule = lines[i], rules[i]
         begun = rule is None and bylines[i] is None and len(_CJK_CHARS.findall(line)) >= 20
-        if begun and is_prose(line):
+        # (a long headline with a comma, X，Y, by its byline is no sentence: no full stop)
+        long_headline = not line.endswith(_SENTENCE_ENDS) and headline_shaped(line)
+        by_byline = long_headline and _next_to_byline(judged, i, top) == 4
+        if begun and is_prose(line) and not by_byline:
             break  # the article has begun: a headline comes before it
         if bylines[i] is not None or not headline_shaped(line) or judged.furniture[i]:
             continue

@@ -1,4 +1,4 @@
-"""Pages saved by a text-mode browser (``lynx -dump``): their link marks and link list.
+"""Pages saved as text: a text-mode browser's link marks and link list, list bullets.
 
 lynx numbers every link where it stands (``[12]上一篇：标题``) and, unless told not to, lists
 the links' addresses at the end under ``References`` (``12. http://…``). Neither is the
@@ -6,6 +6,10 @@ page's: the marks would hide a line's label from the rules (``[9]上一篇：…
 footer line, ``[8]新闻中心`` no section), the list would read as text on a page without a
 footer. A page is taken to be such a dump when its first marks count up from 1, or when it ends
 with the list; a line of an image or a form control alone (``[IMG]``, ``[BUTTON]``) goes with it.
+
+Any page saved or copied as text may show its lists' bullets (``* 首页``, ``· 新闻``: a browser's
+"save as text", a copy of a list) and a Markdown copy its heading and quote marks (``# 标题``,
+``> 来源：X``): `unmark` takes them off so that the line is judged by its words.
 
 Written by hand: no library reads a text browser's dump back.
 """
@@ -55,3 +59,13 @@ def undump(lines: list[str]) -> list[str]:
         if line and not _CONTROL.match(line):
             kept.append(line)
     return kept
+
+
+# (a list's bullet, a Markdown heading's or quote's mark; not ● or ■, which head a paragraph)
+# (a rule drawn in characters, * * *, keeps them all)
+_LINE_MARK = re.compile(r"^(?:[*•·▪◦]|#{1,6}|>)\s+(?=\S)(?![-—–_~*·•\s]*$)")
+
+
+def unmark(lines: list[str]) -> list[str]:
+    """`lines` without the bullets and Markdown marks they start with."""
+    return [_LINE_MARK.sub("", line) for line in lines]

@@ -172,3 +172,36 @@ def test_a_page_copied_as_fields_has_its_title_fields_headline(tmp_path: Path) -
     rec = read_one(_write(tmp_path / "a.txt", page))
     assert rec.title == "南溪新建公共充电桩两千余个"
     assert rec.body == f"{PROSE}\n{MORE}"
+
+
+@pytest.mark.parametrize(
+    "byline", ["2024-03-05 10:00", "来源：南溪日报 2024-03-05"], ids=["date", "source"]
+)
+def test_a_long_headline_with_a_comma_by_its_byline(tmp_path: Path, byline: str) -> None:
+    # A copy that starts at the headline, whose headline (X，Y) is as long as a sentence but
+    # ends with no full stop, and has its byline under it.
+    head = "南溪市新建公共充电桩两千余个，基本实现乡镇全覆盖"
+    rec = read_one(_write(tmp_path / "a.txt", f"{head}\n{byline}\n{PROSE}\n{MORE}\n"))
+    assert rec.title == head
+    assert rec.body == f"{PROSE}\n{MORE}"
+
+
+def test_list_bullets_of_a_page_saved_as_text_do_not_hide_its_furniture(tmp_path: Path) -> None:
+    # A browser's "save as text": the menu and the previous/next links as a bulleted list.
+    page = (
+        "南溪能源网\n\n  * 首页\n  * 新闻中心\n  * 政策法规\n\n南溪新建公共充电桩两千余个\n\n"
+        f"2024-03-05 09:30 来源：南溪日报\n\n{PROSE}\n\n{MORE}\n\n"
+        "  * 上一篇：南溪储能电站开工\n  * 下一篇：光伏扶贫项目验收\n\n  · 网站地图\n"
+    )
+    rec = read_one(_write(tmp_path / "a.txt", page))
+    assert rec.body == f"{PROSE}\n{MORE}"
+
+
+def test_a_markdown_copys_heading_and_quote_marks(tmp_path: Path) -> None:
+    page = f"# 南溪新建公共充电桩两千余个\n\n> 来源：南溪日报 | 2024-03-05\n\n{PROSE}\n\n{MORE}\n"
+    rec = read_one(_write(tmp_path / "a.txt", page))
+    assert (rec.title, rec.source, rec.body) == (
+        "南溪新建公共充电桩两千余个",
+        "南溪日报",
+        f"{PROSE}\n{MORE}",
+    )
