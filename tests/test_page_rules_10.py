@@ -205,3 +205,26 @@ def test_a_markdown_copys_heading_and_quote_marks(tmp_path: Path) -> None:
         "南溪日报",
         f"{PROSE}\n{MORE}",
     )
+
+
+SAVED = (
+    "南溪能源网\n首页 | 新闻 | 政策\n南溪新建公共充电桩两千余个\n2024-03-05 来源：南溪日报\n"
+    f"{PROSE}\n{MORE}\n"
+)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_page_saved_as_utf16_without_its_mark(tmp_path: Path, codec: str) -> None:
+    # ("一" is U+4E00: a NUL on the other side of its pair too)
+    path = tmp_path / "a.txt"
+    path.write_bytes(SAVED.replace("两千", "一千").encode(codec))
+    rec = read_one(path)
+    assert (rec.title, rec.source) == ("南溪新建公共充电桩一千余个", "南溪日报")
+
+
+def test_a_binary_file_is_still_no_page(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(bytes(range(256)) * 8)
+    [skip] = read_sources([path])
+    assert not isinstance(skip, Record)
+    assert skip.reason == "binary file"
