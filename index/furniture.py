@@ -101,6 +101,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # A rule drawn in characters (━━━━, ────, * * *): a text browser's <hr>. (------ and
         # ====== are a post's signature line, which ends it: see "signature".)
         ("decoration", r"^(?:[—–_~*·•━─═┄┅┈┉╌╍]\s*){3,}$"),
+        # (a table's or a box's border drawn by a text browser: ┌────┬────┐, +------+)
+        ("decoration", r"^(?=.*[\u2500-\u257f+])[\u2500-\u257f+|=\-\s]{3,}$"),
         # A reader mode's or a blog's reading time (3-4 分钟, 阅读时间：约 5 分钟, 5 min read).
         (
             "reading time",

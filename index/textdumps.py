@@ -22,7 +22,10 @@ import re
 _MARK = re.compile(r"\[(\d{1,4})\]")
 _LIST_HEADS = frozenset(("References", "Visible links", "Visible links:", "Hidden links:"))
 _LIST_ITEM = re.compile(r"^\d{1,4}\.\s+(?:[a-z][a-z0-9+.-]*:\S*|#\S*)$", re.IGNORECASE)
-_CONTROL = re.compile(r"^\[(?:IMG|INLINE|BUTTON|LINK|USEMAP|EMBED|OBJECT|spacer\.gif)\]$", re.I)
+_CONTROL = re.compile(
+    r"^\[(?:IMG|INLINE|BUTTON|LINK|USEMAP|EMBED|OBJECT|[^\]\s]+\.(?:png|jpe?g|gif|svg|webp|bmp))\]$",
+    re.IGNORECASE,
+)
 # (lynx's bullets of a list's items: * 首页, + 二级, o 三级)
 _BULLET = re.compile(r"^[*+o#]\s+(?=\S)")
 # The first marks that must count 1, 2, 3 … for a page without the list to be a dump.

@@ -228,3 +228,14 @@ def test_a_binary_file_is_still_no_page(tmp_path: Path) -> None:
     [skip] = read_sources([path])
     assert not isinstance(skip, Record)
     assert skip.reason == "binary file"
+
+
+def test_a_text_browsers_box_borders_and_image_placeholders_are_not_text(tmp_path: Path) -> None:
+    # ``links -dump`` draws tables' borders; lynx shows an image without alt text by its file.
+    page = (
+        "+--------------+\n| 南溪能源网 |\n+--------------+\n[1]首页 [2]新闻 [3]政策\n"
+        f"南溪新建公共充电桩两千余个\n时间：2024-03-05 来源：南溪日报\n{PROSE}\n"
+        f"[4][chart-01.png]\n{MORE}\n┌──────┬──────┐\n│ 上一篇 │ 下一篇 │\n└──────┴──────┘\n"
+    )
+    rec = read_one(_write(tmp_path / "a.txt", page))
+    assert rec.body == f"{PROSE}\n{MORE}"
