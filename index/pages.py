@@ -277,15 +277,27 @@ def _account_line(judged: _Judged, i: int) -> bool:
     )
 
 
+def saved_title_headline(line: str) -> str | None:
+    """The headline of a page title saved or copied as a line (``标题 - X网``, ``标题_栏目_X网``):
+    its first part, when its last part is a site's name."""
+    parts = split_title(line)
+    if len(parts) < 2 or not looks_like_site_name(parts[-1]) or not headline_shaped(parts[0]):
+        return None
+    return parts[0]
+
+
 def looks_like_page(lines: list[str], boilerplate: Boilerplate) -> bool:
     """Whether a text file is a saved news page rather than a plain article (THUCNews style:
     the first line is the title).
 
     A page: the patterns file recognises it (an ``end:`` line anywhere, another pattern in
-    its first lines), or a byline stands in its first lines, or furniture rules match one of
+    its first lines), or its first line is a saved page title (``标题 - X网``) or the site's
+    name alone, or a byline stands in its first lines, or furniture rules match one of
     its first lines or two lines anywhere. Lines that merely repeat across files do not make
     a page: THUCNews titles and leads repeat too (国内联播快讯).
     """
+    if lines and (saved_title_headline(lines[0]) or _site_name_alone(lines[0])):
+        return True  # (a saved page title, 标题 - X网, or the site's name heads the page)
     furniture = 0
     for i, line in enumerate(lines):
         if _search_any(boilerplate.end, line):
@@ -351,6 +363,11 @@ def extract_page(
     if head is None and not title_hint and (field_at := _title_field(judged)) is not None:
         # (a page copied as fields, 标题：X / 日期：Y / 来源：Z / 正文：, shows no headline apart)
         head, title, title_from = field_at, _title_value(lines[field_at]), "the page's 标题 field"
+    shown = head is not None and not title_hint and title == lines[head]
+    if shown and (saved := saved_title_headline(title)) is not None:
+        # (a copy whose first line is the browser tab's title, 标题 - X网, and which does not
+        # show the headline again: the title's headline part)
+        title, title_from = saved, "a saved page title's headline"
     lead = False  # the headline's line is the text's first (a brief's 【headline】text)
     if head is None and not title_hint and (flash := _bracketed_lead(judged)) is not None:
         title, title_from = _LEAD.match(lines[flash])["head"], "the text's bracketed lead"
@@ -678,7 +695,7 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
             continue  # (标　　题：X, a disclosure table's field: the headline is shown apart)
         if rule is not None and not rule.startswith("template"):
             continue
-        if i < 2 and _is_site_header(line):
+        if i < 2 and _is_site_header(line) and not saved_title_headline(line):
             continue
         score = 0
         if _repeated(lines, i):
@@ -785,6 +802,14 @@ def _crumb_headline(judged: _Judged) -> int | None:
         if found is not None:
             return found[1]
     return None
+
+
+_WEBSITE = re.compile(r"(?:网|網|在线|在線|门户|門戶)$")
+
+
+def _site_name_alone(line: str) -> bool:
+    """A website's name alone (南溪能源网; not a report's or a paper's name, 光伏企业发布年报)."""
+    return len(line) <= 8 and bool(_WEBSITE.search(line)) and looks_like_site_name(line)
 
 
 def _is_site_header(line: str) -> bool:

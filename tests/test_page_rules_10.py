@@ -239,3 +239,27 @@ def test_a_text_browsers_box_borders_and_image_placeholders_are_not_text(tmp_pat
     )
     rec = read_one(_write(tmp_path / "a.txt", page))
     assert rec.body == f"{PROSE}\n{MORE}"
+
+
+@pytest.mark.parametrize("sep", [" - ", "_", " | "])
+def test_a_copy_headed_by_the_tabs_title(tmp_path: Path, sep: str) -> None:
+    # A copy whose first line is the page's title as the browser shows it (标题 - X网), the
+    # headline not shown again: the title's headline part, the site's name the source.
+    page = f"南溪新建公共充电桩两千余个{sep}南溪能源网\n{PROSE}\n{MORE}\n"
+    rec = read_one(_write(tmp_path / "a.txt", page))
+    assert (rec.title, rec.source) == ("南溪新建公共充电桩两千余个", "南溪能源网")
+    assert rec.body == f"{PROSE}\n{MORE}"
+
+
+def test_a_copy_headed_by_the_sites_name_and_its_menu(tmp_path: Path) -> None:
+    menu = "新能源汽车\n充电基础设施\n政策法规解读\n"
+    page = f"南溪能源网\n{menu}南溪新建公共充电桩两千余个\n{PROSE}\n{MORE}\n"
+    rec = read_one(_write(tmp_path / "a.txt", page))
+    assert (rec.title, rec.source) == ("南溪新建公共充电桩两千余个", "南溪能源网")
+    assert rec.body == f"{PROSE}\n{MORE}"
+
+
+def test_a_plain_articles_title_ending_like_a_papers_name_stays_its_title(tmp_path: Path) -> None:
+    # (THUCNews style: the first line is the title, 光伏企业发布年报, the rest the text)
+    rec = read_one(_write(tmp_path / "a.txt", f"光伏企业发布年报\n{PROSE}\n{MORE}\n"))
+    assert rec.title == "光伏企业发布年报"
