@@ -7,6 +7,11 @@ footer line, ``[8]新闻中心`` no section), the list would read as text on a p
 footer. A page is taken to be such a dump when its first marks count up from 1, or when it ends
 with the list; a line of an image or a form control alone (``[IMG]``, ``[BUTTON]``) goes with it.
 
+A text browser and a browser's "save as text" also wrap paragraphs at a fixed width (lynx at 80
+columns, a CJK character taking two): `unwrap` joins a paragraph's lines again when most of a
+page's long lines end at the same width, so that a word cut at the end of a line (乡 / 镇) is one
+word again and a wrapped disclaimer one line of chrome.
+
 Any page saved or copied as text may show its lists' bullets (``* 首页``, ``· 新闻``: a browser's
 "save as text", a copy of a list) and a Markdown copy its heading and quote marks (``# 标题``,
 ``> 来源：X``): `unmark` takes them off so that the line is judged by its words.
@@ -17,6 +22,7 @@ Written by hand: no library reads a text browser's dump back.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # (a mark before a link's text; not a footnote's after a word, 研究表明[1])
 _MARK = re.compile(r"\[(\d{1,4})\]")
@@ -72,3 +78,45 @@ _LINE_MARK = re.compile(r"^(?:[*•·▪◦]|#{1,6}|>)\s+(?=\S)(?![-—–_~*·�
 def unmark(lines: list[str]) -> list[str]:
     """`lines` without the bullets and Markdown marks they start with."""
     return [_LINE_MARK.sub("", line) for line in lines]
+
+
+# A page is wrapped when at least this many of its lines, and this share of its long ones, end
+# within `_WRAP_SLACK` columns of the widest (at most `_MAX_WRAP` columns wide).
+_MIN_WRAPPED = 3
+_WRAPPED_SHARE = 0.3
+_WRAP_SLACK = 3
+_MAX_WRAP = 100
+_MIN_WRAP = 40
+_SENTENCE_END = ("。", "！", "？", "」", "”", "；", ".", "!", "?")
+
+
+def _width(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def unwrap(text: str) -> str:
+    """`text` with its paragraphs' wrapped lines joined, when it was wrapped at a fixed width
+    (see the module docstring); else `text` unchanged."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    widths = [_width(line) for line in lines]
+    widest = max(widths, default=0)
+    if not _MIN_WRAP <= widest <= _MAX_WRAP:
+        return text
+    full = [w >= widest - _WRAP_SLACK for w in widths]
+    long = sum(w > widest // 2 for w in widths)
+    if sum(full) < _MIN_WRAPPED or sum(full) < _WRAPPED_SHARE * long:
+        return text
+    out: list[str] = []
+    joining = False
+    for line, is_full in zip(lines, full, strict=True):
+        stripped = line.strip()
+        if joining and stripped:
+            before = out[-1]
+            space = " " if before[-1:].isascii() and stripped[:1].isascii() else ""
+            out[-1] = before + space + stripped
+        else:
+            out.append(line)
+        # (a line ending a sentence ends no wrapped line worth joining: an unwrapped page's
+        # paragraphs of the same length, each ending with 。, stay apart)
+        joining = is_full and bool(stripped) and not stripped.endswith(_SENTENCE_END)
+    return "\n".join(out)

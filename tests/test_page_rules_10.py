@@ -263,3 +263,35 @@ def test_a_plain_articles_title_ending_like_a_papers_name_stays_its_title(tmp_pa
     # (THUCNews style: the first line is the title, 光伏企业发布年报, the rest the text)
     rec = read_one(_write(tmp_path / "a.txt", f"光伏企业发布年报\n{PROSE}\n{MORE}\n"))
     assert rec.title == "光伏企业发布年报"
+
+
+LONG = (
+    "记者从南溪市能源局获悉，今年以来全市新建公共充电桩两千余个，基本实现乡镇全覆盖。"
+    "其中，城区新建快充站四十六座，高速公路服务区新建充电桩一百二十个，农村地区新建慢充桩八百余个。"
+)
+DISCLAIMER = (
+    "声明：本文转载自南溪日报，转载目的在于传递更多信息，并不代表本网赞同其观点和对其真实性负责。"
+)
+
+
+def _wrapped(text: str, chars: int = 36, indent: str = "   ") -> str:
+    return "\n".join(indent + text[i : i + chars] for i in range(0, len(text), chars))
+
+
+def test_paragraphs_wrapped_at_a_fixed_width_are_joined_again(tmp_path: Path) -> None:
+    # ``lynx -dump`` and a browser's "save as text" wrap paragraphs (乡 / 镇 cut in two), a
+    # disclaimer too: its second line was read as text.
+    page = (
+        "   [1]南溪能源网 [2]首页 [3]新闻 [4]政策\n\n            南溪新建公共充电桩两千余个\n\n"
+        f"   2024-03-05 09:30 来源：南溪日报\n\n{_wrapped(LONG)}\n\n{_wrapped(MORE)}\n\n"
+        f"{_wrapped(DISCLAIMER)}\n"
+    )
+    rec = read_one(_write(tmp_path / "a.txt", page))
+    assert rec.body == f"{LONG}\n{MORE}"
+
+
+def test_an_unwrapped_pages_paragraphs_of_one_length_stay_apart(tmp_path: Path) -> None:
+    lines = [f"第{n}段：{PROSE}" for n in range(1, 5)]
+    page = "南溪新建公共充电桩两千余个\n2024-03-05 来源：南溪日报\n" + "\n".join(lines) + "\n"
+    rec = read_one(_write(tmp_path / "a.txt", page))
+    assert rec.body == "\n".join(lines)
