@@ -295,3 +295,10 @@ def test_an_unwrapped_pages_paragraphs_of_one_length_stay_apart(tmp_path: Path) 
     page = "南溪新建公共充电桩两千余个\n2024-03-05 来源：南溪日报\n" + "\n".join(lines) + "\n"
     rec = read_one(_write(tmp_path / "a.txt", page))
     assert rec.body == "\n".join(lines)
+
+
+def test_a_plain_article_wrapped_at_a_fixed_width_is_joined_again(tmp_path: Path) -> None:
+    text = LONG + PROSE
+    page = f"南溪新建公共充电桩两千余个\n{_wrapped(text, indent='')}\n{_wrapped(MORE, indent='')}\n"
+    rec = read_one(_write(tmp_path / "a.txt", page))
+    assert rec.body == f"{text}\n{MORE}"

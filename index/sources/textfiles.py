@@ -226,4 +226,5 @@ def _read_lines(
     decoded = read_text(path)
     if isinstance(decoded, Skip):
         raise _Unusable(decoded.reason, decoded.detail)
-    return join_wrapped_title(unmark(undump(page_lines(unwrap(decoded))))), None, None, decoded
+    text = unwrap(decoded)
+    return join_wrapped_title(unmark(undump(page_lines(text)))), None, None, text
