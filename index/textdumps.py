@@ -98,6 +98,8 @@ def unwrap(text: str) -> str:
     """`text` with its paragraphs' wrapped lines joined, when it was wrapped at a fixed width
     (see the module docstring); else `text` unchanged."""
     lines = [line.rstrip() for line in text.splitlines()]
+    if any(len(line) > _MAX_WRAP for line in lines):
+        return text  # (a line wider than any wrap: most pages, at the cost of a length)
     widths = [_width(line) for line in lines]
     widest = max(widths, default=0)
     if not _MIN_WRAP <= widest <= _MAX_WRAP:
