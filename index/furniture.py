@@ -668,6 +668,8 @@ def byline_site_name(line: str) -> str | None:
 
 
 _DATE_IN_LINE = re.compile(_DATE)
+_WECHAT_PLACE = re.compile(r"^\s*(?:\d{1,2}:\d{2}\s*)?发表于\s*[\u3400-\u9fff]{2,8}$")
+_ACCOUNT_BEFORE = re.compile(r"(?:^|\s)(?P<account>[^\s:：，。\d]{2,20})\s+$")
 _ORIGINAL_MARK = re.compile(
     r"^原创\s+(?:[^\s:：，。]{1,12}\s+)?(?P<account>[^\s:：，。\d]{2,20})\s+$"
 )
@@ -687,9 +689,12 @@ def byline_name(line: str) -> str | None:
         rest = rest[1:-1]
     rest = re.sub(r"星期.|周[一二三四五六日天]", " ", rest)
     fields = [f for f in _FIELD_SPLIT.split(rest) if f]
-    if (before := _ORIGINAL_MARK.match(text[: match.start()])) is not None:
-        # A 公众号 article's line (原创 作者 公众号名 2024年03月05日 09:30 北京): the name next to
-        # the date is the account's, whatever its shape.
+    wechat = _WECHAT_PLACE.search(text[match.end() :]) is not None
+    if (before := _ORIGINAL_MARK.match(text[: match.start()])) is not None or (
+        wechat and (before := _ACCOUNT_BEFORE.search(text[: match.start()])) is not None
+    ):
+        # A 公众号 article's line (原创 作者 公众号名 2024年03月05日 09:30 北京, or without 原创 and
+        # ending 发表于北京): the name next to the date is the account's, whatever its shape.
         return before["account"]
     names = [f for f in fields if looks_like_site_name(f) and not re.search(r"[:：]", f)]
     return names[0] if len(names) == 1 else None

@@ -154,7 +154,11 @@ def test_a_bracketed_credit_under_a_copied_text_names_the_paper(
 
 @pytest.mark.parametrize(
     "meta",
-    ["原创 王明 南溪能源 2024年03月05日 09:30 南溪", "原创 南溪能源 2024-03-05 09:30 发表于南溪"],
+    [
+        "原创 王明 南溪能源 2024年03月05日 09:30 南溪",
+        "原创 南溪能源 2024-03-05 09:30 发表于南溪",
+        "王明 南溪能源 2024-03-05 09:30 发表于南溪",
+    ],
 )
 def test_a_copied_official_account_articles_line_names_the_account(
     tmp_path: Path, meta: str
