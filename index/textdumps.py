@@ -22,7 +22,6 @@ Written by hand: no library reads a text browser's dump back.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # (a mark before a link's text; not a footnote's after a word, 研究表明[1])
 _MARK = re.compile(r"\[(\d{1,4})\]")
@@ -90,8 +89,16 @@ _MIN_WRAP = 40
 _SENTENCE_END = ("。", "！", "？", "」", "”", "；", ".", "!", "?")
 
 
+# Characters two columns wide (East Asian Wide and Fullwidth: CJK, kana, hangul, full-width
+# forms and punctuation), as a terminal or a text browser draws them.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
+
+
 def _width(line: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+    return len(line) + len(_WIDE.findall(line))
 
 
 def unwrap(text: str) -> str:
