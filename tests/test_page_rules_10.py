@@ -306,3 +306,15 @@ def test_a_plain_article_wrapped_at_a_fixed_width_is_joined_again(tmp_path: Path
     page = f"南溪新建公共充电桩两千余个\n{_wrapped(text, indent='')}\n{_wrapped(MORE, indent='')}\n"
     rec = read_one(_write(tmp_path / "a.txt", page))
     assert rec.body == f"{text}\n{MORE}"
+
+
+@pytest.mark.parametrize("button", ["字号", "小字号", "A+ A-"])
+def test_a_font_buttons_label_and_a_share_prompt_copied_with_the_page(
+    tmp_path: Path, button: str
+) -> None:
+    page = (
+        "南溪网>>能源>>正文\n南溪新建公共充电桩两千余个\n2024年03月05日10:20 | 来源：南溪日报\n"
+        f"{button}\n{PROSE}\n{MORE}\n(责编：王明、李华)\n分享让更多人看到\n"
+    )
+    rec = read_one(_write(tmp_path / "a.txt", page))
+    assert rec.body == f"{PROSE}\n{MORE}"
