@@ -966,6 +966,11 @@ def _stated_or_site(
         # a paper's or site's name as an unlabelled field beside the byline's date
         if i < len(judged.lines) and judged.bylines[i] and (name := byline_name(judged.lines[i])):
             return name, "byline (unlabelled name beside the date)"
+        # (or beside an app's relative time, 南溪日报 3小时前: a paper's name, not a poster's)
+        if i < len(judged.lines) and judged.furniture[i] == "time":
+            match = _NAME_BEFORE_TIME.match(judged.lines[i])
+            if match and looks_like_site_name(match["name"]):
+                return match["name"], "byline (a site's name beside the time)"
     if hints.site_name:
         if name := _network_of_channel(judged, hints.site_name):
             return name, "site name (the network the breadcrumb and the copyright line name)"
@@ -1018,6 +1023,9 @@ def _stated_or_site(
     if hints.logo_name:
         return hints.logo_name, "site name (the logo's alt text)"
     return None, "none"
+
+
+_NAME_BEFORE_TIME = re.compile(r"^(?P<name>[^\s\d]{2,12})\s+(?:刚刚|\d+\s*(?:秒|分钟|小时|天)前)$")
 
 
 def _network_of_channel(judged: _Judged, site: str) -> str | None:

@@ -318,3 +318,17 @@ def test_a_font_buttons_label_and_a_share_prompt_copied_with_the_page(
     )
     rec = read_one(_write(tmp_path / "a.txt", page))
     assert rec.body == f"{PROSE}\n{MORE}"
+
+
+@pytest.mark.parametrize(
+    ("line", "source"), [("南溪日报 3小时前", "南溪日报"), ("储能老张 3 天前", None)]
+)
+def test_a_papers_name_beside_an_apps_relative_time(
+    tmp_path: Path, line: str, source: str | None
+) -> None:
+    # An app's page copied: the paper's name and how long ago (no date: the page stays
+    # undated); a poster's name beside it is no source.
+    rec = read_one(
+        _write(tmp_path / "a.txt", f"南溪新建公共充电桩两千余个\n{line}\n{PROSE}\n{MORE}\n")
+    )
+    assert (rec.source, rec.published, rec.body) == (source, None, f"{PROSE}\n{MORE}")
