@@ -243,7 +243,41 @@ def _judge(lines: list[str], boilerplate: Boilerplate, template: SiteTemplate | 
         judged.authors[i] = judged.bylines[i] is None and is_author_line(line)
     for i in range(1, min(judged.limit, n) - 1):
         judged.authors[i] = judged.authors[i] or _account_line(judged, i)
+    for k in range(2, min(judged.limit, n, HEADLINE_SEARCH_LINES)):
+        if _FOLLOW_BUTTON.match(lines[k]):
+            for j in _author_card(judged, k):
+                judged.authors[j] = True
     return judged
+
+
+_FOLLOW_BUTTON = re.compile(r"^(?:\+\s*)?(?:关注|加关注|关注作者)$")
+_CARD_LINE = re.compile(r"^[^\s，。,.:：;；!！?？“”]{2,16}$")
+
+
+def _author_card(judged: _Judged, k: int) -> list[int]:
+    """The lines of an author's card above its 关注 button (line `k`) under the headline (知乎,
+    头条号: the name, then a badge): the byline's, not the text. The line above the button is
+    the card's; the one above that too when it is a short name under a longer line (the
+    headline), not the headline itself under a shorter one (the site's name)."""
+    lines = judged.lines
+
+    def card(j: int) -> bool:
+        # (a template's line may be one: an author with several of the site's pages)
+        rule = judged.rules[j] or "template"
+        plain = rule.startswith("template") and judged.bylines[j] is None
+        return plain and bool(_CARD_LINE.match(lines[j]))
+
+    if not card(k - 1):
+        return []
+    name = k - 2
+    if (
+        card(name)
+        and len(lines[name]) <= 8
+        and name >= 1
+        and len(lines[name - 1]) > len(lines[name])
+    ):
+        return [name, k - 1]
+    return [k - 1]
 
 
 _NAME_LINE = re.compile(

@@ -332,3 +332,13 @@ def test_a_papers_name_beside_an_apps_relative_time(
         _write(tmp_path / "a.txt", f"南溪新建公共充电桩两千余个\n{line}\n{PROSE}\n{MORE}\n")
     )
     assert (rec.source, rec.published, rec.body) == (source, None, f"{PROSE}\n{MORE}")
+
+
+def test_an_authors_card_above_its_follow_button_is_not_text(tmp_path: Path) -> None:
+    # A Q&A site's column copied: the headline, the author's name and badge, its 关注 button.
+    page = (
+        "南溪新建公共充电桩两千余个\n王明\n新能源行业从业者\n关注\n126 人赞同了该文章\n"
+        f"{PROSE}\n{MORE}\n发布于 2024-03-05 09:30・IP 属地南溪\n"
+    )
+    rec = read_one(_write(tmp_path / "a.txt", page))
+    assert (rec.title, rec.body) == ("南溪新建公共充电桩两千余个", f"{PROSE}\n{MORE}")
