@@ -257,7 +257,7 @@ _CARD_LINE = re.compile(r"^[^\s，。,.:：;；!！?？“”]{2,16}$")
 def _author_card(judged: _Judged, k: int) -> list[int]:
     """The lines of an author's card above its 关注 button (line `k`) under the headline (知乎,
     头条号: the name, then a badge): the byline's, not the text. The line above the button is
-    the card's; the one above that too when it is a short name under a longer line (the
+    the card's, and the one above that when it is a short name; each under a longer line (the
     headline), not the headline itself under a shorter one (the site's name)."""
     lines = judged.lines
 
@@ -267,17 +267,15 @@ def _author_card(judged: _Judged, k: int) -> list[int]:
         plain = rule.startswith("template") and judged.bylines[j] is None
         return plain and bool(_CARD_LINE.match(lines[j]))
 
+    def under_headline(j: int) -> bool:  # (a longer headline-shaped line above it)
+        return j >= 1 and len(lines[j - 1]) > len(lines[j]) and headline_shaped(lines[j - 1])
+
     if not card(k - 1):
         return []
     name = k - 2
-    if (
-        card(name)
-        and len(lines[name]) <= 8
-        and name >= 1
-        and len(lines[name - 1]) > len(lines[name])
-    ):
+    if card(name) and len(lines[name]) <= 8 and under_headline(name):
         return [name, k - 1]
-    return [k - 1]
+    return [k - 1] if under_headline(k - 1) else []
 
 
 _NAME_LINE = re.compile(

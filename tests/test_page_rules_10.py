@@ -342,3 +342,9 @@ def test_an_authors_card_above_its_follow_button_is_not_text(tmp_path: Path) -> 
     )
     rec = read_one(_write(tmp_path / "a.txt", page))
     assert (rec.title, rec.body) == ("南溪新建公共充电桩两千余个", f"{PROSE}\n{MORE}")
+
+
+def test_a_headline_right_above_a_follow_button_stays_the_headline(tmp_path: Path) -> None:
+    page = f"南溪网\n南溪新建公共充电桩两千余个\n关注\n2024-03-05 来源：南溪日报\n{PROSE}\n{MORE}\n"
+    rec = read_one(_write(tmp_path / "a.txt", page))
+    assert (rec.title, rec.body) == ("南溪新建公共充电桩两千余个", f"{PROSE}\n{MORE}")
