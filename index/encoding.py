@@ -3,7 +3,9 @@
 Order of attempts, per file (or per line for JSON Lines):
 
 1. a byte-order mark decides (UTF-8, UTF-16, UTF-32);
-2. NUL bytes without a UTF-16/32 mark mean a binary file;
+2. NUL bytes without a UTF-16/32 mark mean a binary file, unless they all stand on one side of
+   the byte pairs and the bytes read as UTF-16 give Chinese or English text (UTF-16 saved
+   without its mark);
 3. strict UTF-8 (by far the most common; a GBK file is practically never valid UTF-8);
 4. strict GB18030 (a superset of GBK and GB2312), accepted only if nearly all of its
    non-ASCII characters are in the GB2312 repertoire, the everyday simplified Chinese set.
@@ -106,6 +108,8 @@ def decode_bytes(data: bytes) -> Decoded:
                     "undecodable file", f"has a {codec} byte-order mark but is not {codec}: {exc}"
                 ) from None
     if b"\x00" in data:
+        if (found := _utf16_without_mark(data)) is not None:
+            return found
         raise UndecodableError("binary file", "contains NUL bytes")
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
@@ -119,6 +123,31 @@ def decode_bytes(data: bytes) -> Decoded:
         if _share(text, _gb_text_chars()) >= GB_PLAUSIBLE_SHARE:
             return Decoded(text, "gb18030")
     return _decode_with_charset_normalizer(data)
+
+
+def _utf16_without_mark(data: bytes) -> Decoded | None:
+    """UTF-16 text saved without its byte-order mark (a program writing "Unicode" text): its
+    NULs are mostly the high bytes of ASCII characters (line breaks, digits), so on one side of
+    the byte pairs (the other side's are the low bytes of 一, 丠 …), and the text it decodes to
+    is Chinese or English text without control characters."""
+    if len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    if min(even, odd) * _UTF16_NUL_RATIO > max(even, odd):
+        return None  # (a binary file's NULs fall on both sides)
+    codec = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    if _CONTROL_CHARS.search(text) or _share(text, _CJK_TEXT_CHARS) < CJK_PLAUSIBLE_SHARE:
+        return None
+    return Decoded(text, codec)
+
+
+# (UTF-16 text's NULs on the ASCII side outnumber the others many times over)
+_UTF16_NUL_RATIO = 4
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def _decode_with_charset_normalizer(data: bytes) -> Decoded:

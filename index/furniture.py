@@ -91,11 +91,30 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("QR code", r"扫一扫|扫码|扫描二维码|关注.{0,12}公众号|长按(?:识别|扫码|二维码)"),
         (
             "share",
-            r"点个?在看|^(?:点赞|打赏|赞赏|收藏|分享)(?:\s*\d+)?$|^(?:\+\s*)?(?:关注|加关注)$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友",
+            r"点个?在看|^(?:点赞|打赏|赞赏|收藏|分享)(?:\s*\d+)?$|^分享(?:让|给|到)更多(?:人|朋友|好友)|^(?:\+\s*)?(?:关注|加关注)$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友",
         ),
         ("end mark", r"^[-—–=_\s]*[（(【\[]?\s*(?:the\s+)?(?:end|完)\s*[）)】\]]?[-—–=_\s]*$"),
         # A line of arrows or symbols only (▼, ↓↓↓, ★★★) between a post's parts.
         ("decoration", r"^[▼▲↓↑▽△◆◇●○■□★☆※→←\s]+$"),
+        # The label of a page copied as fields (标题：X / 来源：Y / 正文：), alone on its line.
+        ("field label", r"^(?:正文|内容|全文|文章内容|正文内容)\s*[:：]$"),
+        # A rule drawn in characters (━━━━, ────, * * *): a text browser's <hr>. (------ and
+        # ====== are a post's signature line, which ends it: see "signature".)
+        ("decoration", r"^(?:[—–_~*·•━─═┄┅┈┉╌╍]\s*){3,}$"),
+        # (a table's or a box's border drawn by a text browser: ┌────┬────┐, +------+)
+        ("decoration", r"^(?=.*[\u2500-\u257f+])[\u2500-\u257f+|=\-\s]{3,}$"),
+        # A reader mode's or a blog's reading time (3-4 分钟, 阅读时间：约 5 分钟, 5 min read).
+        (
+            "reading time",
+            r"^(?:预计|大约|约)?\s*(?:(?:阅读|读完)(?:本文|全文)?(?:时间|时长|用时)?(?:约|大约)?需?要?)?\s*[:：]?"
+            r"\s*(?:约|大约)?\s*\d{1,3}(?:\s*[-–~～]\s*\d{1,3})?\s*分钟(?:阅读|读完)?$"
+            r"|^(?:本文|全文)共?约?\s*\d[\d,]*\s*字[，,\s]*(?:预计)?阅读(?:时间|约|大约)?需?要?\s*[:：]?"
+            r"\s*约?\s*\d{1,3}\s*分钟$"
+            r"|^\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*(?:minutes?|min)(?:\s+read)?$",
+        ),
+        # A site's bare address on a line of its own (a reader mode's copy shows the host under
+        # the headline): the page's address, not its text.
+        ("link", r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}/?$"),
         # A repost's note of its original headline (原标题：…), above or below the text.
         ("original title", r"^[（(【\[]?\s*原(?:标题|题)\s*[:：]"),
         # An image's credit (图片来源：X, 图/X, 摄/X) under the picture.
@@ -224,6 +243,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "view count",
             r"^(?:阅读|浏览|点击|访问)(?:量|次数|数)?\s*[:：]?\s*\d[\d.,]*\s*[万wk]?\s*次?$"
             r"|^(?:人气|播放|播放量)\s*[:：]?\s*\d[\d.,]*\s*[万wk]?\s*次?$"
+            # (a count the page's script had not filled in when it was saved: 阅读 --, 浏览量：…)
+            r"|^(?:阅读|浏览|点击|访问|人气)(?:量|次数|数)?\s*[:：]?\s*(?:[-—–]{1,4}|…+|\.{3}|加载中)$"
             # (a flash's reads, 阅 1.4W: 阅 alone, as a brief's meta line prints it)
             r"|^阅\s*[:：]?\s*\d[\d.,]*\s*[万wk]?$"
             # (a page's visitor counter: 您是第 12 位访问者)
@@ -245,7 +266,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|(?:字号|字体|字级)\s*[:：]?\s*(?:[【\[]?\s*(?:大|中|小|A\+|A-|A|T\+|T-)\s*[】\]]?\s*){3}"
             # (two glyphs, large and small, shown as letters: 字号：T|T, 字体：A A)
             r"|^(?:字号|字体|字级)\s*[:：]\s*[A-Za-z][+-]?\s*[|｜/]?\s*[A-Za-z][+-]?$"
-            r"|^[【\[(（]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\])）]?$",
+            r"|^[【\[(（]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\])）]?$"
+            # (its button's label alone, as a copy of the page keeps it: 字号, 小字号, A+ A-)
+            r"|^(?:[大中小]?字号|字体大小|调整字号|[【\[]?\s*[大中小]字\s*[】\]]?)$|^A\s*[+＋]\s*A\s*[-－]$",
         ),
         (
             "comments",
@@ -647,6 +670,11 @@ def byline_site_name(line: str) -> str | None:
 
 
 _DATE_IN_LINE = re.compile(_DATE)
+_WECHAT_PLACE = re.compile(r"^\s*(?:\d{1,2}:\d{2}\s*)?发表于\s*[\u3400-\u9fff]{2,8}$")
+_ACCOUNT_BEFORE = re.compile(r"(?:^|\s)(?P<account>[^\s:：，。\d]{2,20})\s+$")
+_ORIGINAL_MARK = re.compile(
+    r"^原创\s+(?:[^\s:：，。]{1,12}\s+)?(?P<account>[^\s:：，。\d]{2,20})\s+$"
+)
 _FIELD_SPLIT = re.compile(r"\s*[|｜丨/／·•]\s*|\s+")
 
 
@@ -657,9 +685,19 @@ def byline_name(line: str) -> str | None:
     text = western_dates(fold_width(line))
     if len(text) > 60 or not (match := _DATE_IN_LINE.search(text)):
         return None
-    rest = text[: match.start()] + " " + text[match.end() :]
+    # (a credit in brackets under a copied text, （南溪日报 2024年3月5日）: the name inside)
+    rest = (text[: match.start()] + " " + text[match.end() :]).strip()
+    if rest[:1] and rest[0] in "(（[【" and text.endswith((")", "）", "]", "】")):
+        rest = rest[1:-1]
     rest = re.sub(r"星期.|周[一二三四五六日天]", " ", rest)
     fields = [f for f in _FIELD_SPLIT.split(rest) if f]
+    wechat = _WECHAT_PLACE.search(text[match.end() :]) is not None
+    if (before := _ORIGINAL_MARK.match(text[: match.start()])) is not None or (
+        wechat and (before := _ACCOUNT_BEFORE.search(text[: match.start()])) is not None
+    ):
+        # A 公众号 article's line (原创 作者 公众号名 2024年03月05日 09:30 北京, or without 原创 and
+        # ending 发表于北京): the name next to the date is the account's, whatever its shape.
+        return before["account"]
     names = [f for f in fields if looks_like_site_name(f) and not re.search(r"[:：]", f)]
     return names[0] if len(names) == 1 else None
 

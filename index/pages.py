@@ -243,7 +243,39 @@ def _judge(lines: list[str], boilerplate: Boilerplate, template: SiteTemplate | 
         judged.authors[i] = judged.bylines[i] is None and is_author_line(line)
     for i in range(1, min(judged.limit, n) - 1):
         judged.authors[i] = judged.authors[i] or _account_line(judged, i)
+    for k in range(2, min(judged.limit, n, HEADLINE_SEARCH_LINES)):
+        if _FOLLOW_BUTTON.match(lines[k]):
+            for j in _author_card(judged, k):
+                judged.authors[j] = True
     return judged
+
+
+_FOLLOW_BUTTON = re.compile(r"^(?:\+\s*)?(?:关注|加关注|关注作者)$")
+_CARD_LINE = re.compile(r"^[^\s，。,.:：;；!！?？“”]{2,16}$")
+
+
+def _author_card(judged: _Judged, k: int) -> list[int]:
+    """The lines of an author's card above its 关注 button (line `k`) under the headline (知乎,
+    头条号: the name, then a badge): the byline's, not the text. The line above the button is
+    the card's, and the one above that when it is a short name; each under a longer line (the
+    headline), not the headline itself under a shorter one (the site's name)."""
+    lines = judged.lines
+
+    def card(j: int) -> bool:
+        # (a template's line may be one: an author with several of the site's pages)
+        rule = judged.rules[j] or "template"
+        plain = rule.startswith("template") and judged.bylines[j] is None
+        return plain and bool(_CARD_LINE.match(lines[j]))
+
+    def under_headline(j: int) -> bool:  # (a longer headline-shaped line above it)
+        return j >= 1 and len(lines[j - 1]) > len(lines[j]) and headline_shaped(lines[j - 1])
+
+    if not card(k - 1):
+        return []
+    name = k - 2
+    if card(name) and len(lines[name]) <= 8 and under_headline(name):
+        return [name, k - 1]
+    return [k - 1] if under_headline(k - 1) else []
 
 
 _NAME_LINE = re.compile(
@@ -263,9 +295,11 @@ def _account_line(judged: _Judged, i: int) -> bool:
         return False
     if not _NAME_LINE.match(line):
         return False
-    if bylines[i + 1] is None:  # (a date, a 来源, or both; 3小时前 来源：X has no date)
+    # (a date, a 来源, or both; 3小时前 来源：X has no date; a reader mode's reading time, under
+    # the headline, the site's address and the author: 标题 / x.com / 王明 / 3-4 分钟)
+    if bylines[i + 1] is None and judged.furniture[i + 1] != "reading time":
         return False
-    j = i - 2 if judged.furniture[i - 1] == "subtitle" and i >= 2 else i - 1
+    j = i - 2 if judged.furniture[i - 1] in ("subtitle", "link") and i >= 2 else i - 1
     above = lines[j]
     return (
         len(above) > len(line)
@@ -275,15 +309,27 @@ def _account_line(judged: _Judged, i: int) -> bool:
     )
 
 
+def saved_title_headline(line: str) -> str | None:
+    """The headline of a page title saved or copied as a line (``标题 - X网``, ``标题_栏目_X网``):
+    its first part, when its last part is a site's name."""
+    parts = split_title(line)
+    if len(parts) < 2 or not looks_like_site_name(parts[-1]) or not headline_shaped(parts[0]):
+        return None
+    return parts[0]
+
+
 def looks_like_page(lines: list[str], boilerplate: Boilerplate) -> bool:
     """Whether a text file is a saved news page rather than a plain article (THUCNews style:
     the first line is the title).
 
     A page: the patterns file recognises it (an ``end:`` line anywhere, another pattern in
-    its first lines), or a byline stands in its first lines, or furniture rules match one of
+    its first lines), or its first line is a saved page title (``标题 - X网``) or the site's
+    name alone, or a byline stands in its first lines, or furniture rules match one of
     its first lines or two lines anywhere. Lines that merely repeat across files do not make
     a page: THUCNews titles and leads repeat too (国内联播快讯).
     """
+    if lines and (saved_title_headline(lines[0]) or _site_name_alone(lines[0])):
+        return True  # (a saved page title, 标题 - X网, or the site's name heads the page)
     furniture = 0
     for i, line in enumerate(lines):
         if _search_any(boilerplate.end, line):
@@ -346,6 +392,14 @@ def extract_page(
         title, title_from = lines[head], "position (the <title> names the site)"
     if not title_hint and (crumb := _crumb_headline(judged)) is not None:
         head, title, title_from = crumb, _BOARD_TAG.sub("", lines[crumb]), "the breadcrumb's end"
+    if head is None and not title_hint and (field_at := _title_field(judged)) is not None:
+        # (a page copied as fields, 标题：X / 日期：Y / 来源：Z / 正文：, shows no headline apart)
+        head, title, title_from = field_at, _title_value(lines[field_at]), "the page's 标题 field"
+    shown = head is not None and not title_hint and title == lines[head]
+    if shown and (saved := saved_title_headline(title)) is not None:
+        # (a copy whose first line is the browser tab's title, 标题 - X网, and which does not
+        # show the headline again: the title's headline part)
+        title, title_from = saved, "a saved page title's headline"
     lead = False  # the headline's line is the text's first (a brief's 【headline】text)
     if head is None and not title_hint and (flash := _bracketed_lead(judged)) is not None:
         title, title_from = _LEAD.match(lines[flash])["head"], "the text's bracketed lead"
@@ -662,7 +716,10 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
     for i in range(top):
         line, rule = lines[i], rules[i]
         begun = rule is None and bylines[i] is None and len(_CJK_CHARS.findall(line)) >= 20
-        if begun and is_prose(line):
+        # (a long headline with a comma, X，Y, by its byline is no sentence: no full stop)
+        long_headline = not line.endswith(_SENTENCE_ENDS) and headline_shaped(line)
+        by_byline = long_headline and _next_to_byline(judged, i, top) == 4
+        if begun and is_prose(line) and not by_byline:
             break  # the article has begun: a headline comes before it
         if bylines[i] is not None or not headline_shaped(line) or judged.furniture[i]:
             continue
@@ -670,7 +727,7 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
             continue  # (标　　题：X, a disclosure table's field: the headline is shown apart)
         if rule is not None and not rule.startswith("template"):
             continue
-        if i < 2 and _is_site_header(line):
+        if i < 2 and _is_site_header(line) and not saved_title_headline(line):
             continue
         score = 0
         if _repeated(lines, i):
@@ -733,6 +790,21 @@ def _names_a_section(judged: _Judged, hint: str) -> bool:
 _TITLE_FIELD = re.compile(r"^(?:标\s*题|名\s*称|题\s*名|文件名称|信息名称)\s*[:：]")
 
 
+def _title_value(line: str) -> str:
+    return _TITLE_FIELD.sub("", line).strip()
+
+
+def _title_field(judged: _Judged) -> int | None:
+    """The line of a 标题：X field above the article whose value is shaped like a headline."""
+    for i in range(min(judged.limit, HEADLINE_SEARCH_LINES)):
+        line = judged.lines[i]
+        if is_prose(line) and not _TITLE_FIELD.match(line):
+            return None  # (the article has begun)
+        if _TITLE_FIELD.match(line) and headline_shaped(_title_value(line)):
+            return i
+    return None
+
+
 def _names_an_organ(hint: str) -> bool:
     """`hint` (a whole <title>) is a site's or an organisation's name, no headline."""
     return bool(hint) and (looks_like_site_name(hint) or looks_like_organ(hint))
@@ -762,6 +834,14 @@ def _crumb_headline(judged: _Judged) -> int | None:
         if found is not None:
             return found[1]
     return None
+
+
+_WEBSITE = re.compile(r"(?:网|網|在线|在線|门户|門戶)$")
+
+
+def _site_name_alone(line: str) -> bool:
+    """A website's name alone (南溪能源网; not a report's or a paper's name, 光伏企业发布年报)."""
+    return len(line) <= 8 and bool(_WEBSITE.search(line)) and looks_like_site_name(line)
 
 
 def _is_site_header(line: str) -> bool:
@@ -882,7 +962,21 @@ def _source(
         # An e-paper's platform (XX日报数字报刊平台) is published by the newspaper it names, an
         # organisation's portal (XX公司信息门户) by the organisation.
         source = portal_owner(newspaper_name(source))
+        if (short := _short_company_name(source, template)) is not None:
+            source, source_from = short, "site name (the short name its other pages credit)"
     return source, source_from
+
+
+def _short_company_name(name: str, template: SiteTemplate | None) -> str | None:
+    """The short name a company's site credits its own news with on its other pages (来源：岚湾核电
+    on a site named 岚湾核电有限公司): the name a page of the same site without a credit is by."""
+    short = _COMPANY.sub("", name)
+    if template is None or short == name or not _BRAND.match(short):
+        return None
+    for line in template.lines:
+        if short in line and (b := parse_byline(line)) is not None and b.source == short:
+            return short
+    return None
 
 
 def _stated_or_site(
@@ -904,6 +998,11 @@ def _stated_or_site(
         # a paper's or site's name as an unlabelled field beside the byline's date
         if i < len(judged.lines) and judged.bylines[i] and (name := byline_name(judged.lines[i])):
             return name, "byline (unlabelled name beside the date)"
+        # (or beside an app's relative time, 南溪日报 3小时前: a paper's name, not a poster's)
+        if i < len(judged.lines) and judged.furniture[i] == "time":
+            match = _NAME_BEFORE_TIME.match(judged.lines[i])
+            if match and looks_like_site_name(match["name"]):
+                return match["name"], "byline (a site's name beside the time)"
     if hints.site_name:
         if name := _network_of_channel(judged, hints.site_name):
             return name, "site name (the network the breadcrumb and the copyright line name)"
@@ -956,6 +1055,9 @@ def _stated_or_site(
     if hints.logo_name:
         return hints.logo_name, "site name (the logo's alt text)"
     return None, "none"
+
+
+_NAME_BEFORE_TIME = re.compile(r"^(?P<name>[^\s\d]{2,12})\s+(?:刚刚|\d+\s*(?:秒|分钟|小时|天)前)$")
 
 
 def _network_of_channel(judged: _Judged, site: str) -> str | None:

@@ -38,6 +38,7 @@ from xinwen.index.sources.categories import choose_category, folder_category
 from xinwen.index.sources.fields import build_record
 from xinwen.index.sources.files import read_text
 from xinwen.index.template import SiteTemplate
+from xinwen.index.textdumps import undump, unmark, unwrap
 
 # Page files read to learn a source's template (spread evenly over the source): chrome is on
 # every page of a site, so a sample finds it while the memory stays bounded.
@@ -225,4 +226,5 @@ def _read_lines(
     decoded = read_text(path)
     if isinstance(decoded, Skip):
         raise _Unusable(decoded.reason, decoded.detail)
-    return join_wrapped_title(page_lines(decoded)), None, None, decoded
+    text = unwrap(decoded)
+    return join_wrapped_title(unmark(undump(page_lines(text)))), None, None, text

@@ -1,0 +1,131 @@
+"""Pages saved as text: a text-mode browser's link marks and link list, list bullets.
+
+lynx numbers every link where it stands (``[12]上一篇：标题``) and, unless told not to, lists
+the links' addresses at the end under ``References`` (``12. http://…``). Neither is the
+page's: the marks would hide a line's label from the rules (``[9]上一篇：…`` is no longer a
+footer line, ``[8]新闻中心`` no section), the list would read as text on a page without a
+footer. A page is taken to be such a dump when its first marks count up from 1, or when it ends
+with the list; a line of an image or a form control alone (``[IMG]``, ``[BUTTON]``) goes with it.
+
+A text browser and a browser's "save as text" also wrap paragraphs at a fixed width (lynx at 80
+columns, a CJK character taking two): `unwrap` joins a paragraph's lines again when most of a
+page's long lines end at the same width, so that a word cut at the end of a line (乡 / 镇) is one
+word again and a wrapped disclaimer one line of chrome.
+
+Any page saved or copied as text may show its lists' bullets (``* 首页``, ``· 新闻``: a browser's
+"save as text", a copy of a list) and a Markdown copy its heading and quote marks (``# 标题``,
+``> 来源：X``): `unmark` takes them off so that the line is judged by its words.
+
+Written by hand: no library reads a text browser's dump back.
+"""
+
+from __future__ import annotations
+
+import re
+
+# (a mark before a link's text; not a footnote's after a word, 研究表明[1])
+_MARK = re.compile(r"\[(\d{1,4})\]")
+_LIST_HEADS = frozenset(("References", "Visible links", "Visible links:", "Hidden links:"))
+_LIST_ITEM = re.compile(r"^\d{1,4}\.\s+(?:[a-z][a-z0-9+.-]*:\S*|#\S*)$", re.IGNORECASE)
+_CONTROL = re.compile(
+    r"^\[(?:IMG|INLINE|BUTTON|LINK|USEMAP|EMBED|OBJECT|[^\]\s]+\.(?:png|jpe?g|gif|svg|webp|bmp))\]$",
+    re.IGNORECASE,
+)
+# (lynx's bullets of a list's items: * 首页, + 二级, o 三级)
+_BULLET = re.compile(r"^[*+o#]\s+(?=\S)")
+# The first marks that must count 1, 2, 3 … for a page without the list to be a dump.
+_MIN_MARKS = 3
+
+
+def _link_list_at(lines: list[str]) -> int | None:
+    """Where the dump's link list starts: its heading, then numbered addresses to the end."""
+    for i in range(len(lines) - 1, -1, -1):
+        if lines[i] in _LIST_HEADS:
+            rest = [line for line in lines[i + 1 :] if line not in _LIST_HEADS]
+            return i if rest and all(_LIST_ITEM.match(line) for line in rest) else None
+    return None
+
+
+def _counts_up(lines: list[str]) -> bool:
+    marks: list[int] = []
+    for line in lines:
+        marks += [int(m) for m in _MARK.findall(line)]
+        if len(marks) >= _MIN_MARKS:
+            break
+    return len(marks) >= _MIN_MARKS and marks == list(range(1, len(marks) + 1))
+
+
+def undump(lines: list[str]) -> list[str]:
+    """`lines` (a page's stripped lines) without a text browser's marks and link list, when the
+    page is such a dump; else `lines` unchanged."""
+    end = _link_list_at(lines)
+    if end is None and not _counts_up(lines):
+        return lines
+    kept = []
+    for line in lines[:end]:
+        line = _BULLET.sub("", " ".join(_MARK.sub("", line).split()))
+        if line and not _CONTROL.match(line):
+            kept.append(line)
+    return kept
+
+
+# (a list's bullet, a Markdown heading's or quote's mark; not ● or ■, which head a paragraph)
+# (a rule drawn in characters, * * *, keeps them all)
+_LINE_MARK = re.compile(r"^(?:[*•·▪◦]|#{1,6}|>)\s+(?=\S)(?![-—–_~*·•\s]*$)")
+
+
+def unmark(lines: list[str]) -> list[str]:
+    """`lines` without the bullets and Markdown marks they start with."""
+    return [_LINE_MARK.sub("", line) for line in lines]
+
+
+# A page is wrapped when at least this many of its lines, and this share of its long ones, end
+# within `_WRAP_SLACK` columns of the widest (at most `_MAX_WRAP` columns wide).
+_MIN_WRAPPED = 3
+_WRAPPED_SHARE = 0.3
+_WRAP_SLACK = 3
+_MAX_WRAP = 100
+_MIN_WRAP = 40
+_SENTENCE_END = ("。", "！", "？", "」", "”", "；", ".", "!", "?")
+
+
+# Characters two columns wide (East Asian Wide and Fullwidth: CJK, kana, hangul, full-width
+# forms and punctuation), as a terminal or a text browser draws them.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
+
+
+def _width(line: str) -> int:
+    return len(line) + len(_WIDE.findall(line))
+
+
+def unwrap(text: str) -> str:
+    """`text` with its paragraphs' wrapped lines joined, when it was wrapped at a fixed width
+    (see the module docstring); else `text` unchanged."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    if any(len(line) > _MAX_WRAP for line in lines):
+        return text  # (a line wider than any wrap: most pages, at the cost of a length)
+    widths = [_width(line) for line in lines]
+    widest = max(widths, default=0)
+    if not _MIN_WRAP <= widest <= _MAX_WRAP:
+        return text
+    full = [w >= widest - _WRAP_SLACK for w in widths]
+    long = sum(w > widest // 2 for w in widths)
+    if sum(full) < _MIN_WRAPPED or sum(full) < _WRAPPED_SHARE * long:
+        return text
+    out: list[str] = []
+    joining = False
+    for line, is_full in zip(lines, full, strict=True):
+        stripped = line.strip()
+        if joining and stripped:
+            before = out[-1]
+            space = " " if before[-1:].isascii() and stripped[:1].isascii() else ""
+            out[-1] = before + space + stripped
+        else:
+            out.append(line)
+        # (a line ending a sentence ends no wrapped line worth joining: an unwrapped page's
+        # paragraphs of the same length, each ending with 。, stay apart)
+        joining = is_full and bool(stripped) and not stripped.endswith(_SENTENCE_END)
+    return "\n".join(out)
