@@ -367,6 +367,33 @@ def _links_home(h1: lxml.html.HtmlElement) -> bool:
     return bool(text) and text == " ".join(links[0].text_content().split())
 
 
+_HOME_WORDS = frozenset(("首页", "主页", "返回首页", "返回主页", "home"))
+
+
+def _home_hrefs(root: lxml.html.HtmlElement) -> frozenset[str]:
+    """Where the page's 首页 links lead (its text or its image's alt text says 首页, 主页)."""
+    found = set()
+    for link in root.iter("a"):
+        href = (link.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript")):
+            continue
+        text = "".join(link.text_content().split()).lower()
+        if not text and len(link) == 1 and link[0].tag == "img":
+            text = "".join((link[0].get("alt") or "").split()).lower()
+        if text in _HOME_WORDS:
+            found.add(href)
+    return frozenset(found)
+
+
+def _links_to(h1: lxml.html.HtmlElement, hrefs: frozenset[str]) -> bool:
+    """An ``<h1>`` whose text is all one link to one of `hrefs`."""
+    links = list(h1.iter("a"))
+    if len(links) != 1 or (links[0].get("href") or "").strip() not in hrefs:
+        return False
+    text = " ".join(h1.text_content().split())
+    return bool(text) and text == " ".join(links[0].text_content().split())
+
+
 # Class names of elements shown to screen readers and search engines only (Bootstrap's sr-only,
 # WordPress's screen-reader-text): a hidden <h1> of the site's name, as MetInfo's header has.
 _HIDDEN_CLASSES = frozenset(
@@ -440,7 +467,14 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
         or _names_the_site(h)
         or (logo and clean_title(h.text_content()) == logo)
     ]
-    h1s = [clean_title(h.text_content()) for h in root.iter("h1") if h not in home_h1s]
+    # (an <h1> linking where the menu's 首页 links, a blog's name on a blogging platform,
+    # whose home page is the blog's, not the site's: not a headline, nor the site's name)
+    home = _home_hrefs(root)
+    h1s = [
+        clean_title(h.text_content())
+        for h in root.iter("h1")
+        if h not in home_h1s and not (home and _links_to(h, home))
+    ]
     meta_title = next((clean_title(meta[k]) for k in _META_TITLES if meta.get(k, "").strip()), "")
     # (SiteName: what Chinese government sites' CMS, TRS, writes)
     site = next((clean_title(meta[k]) for k in _META_SITE_NAMES if meta.get(k, "").strip()), "")
@@ -538,7 +572,9 @@ def _marked_source(root: lxml.html.HtmlElement) -> str | None:
     return None
 
 
-_GENERIC_ALT = frozenset(("logo", "首页", "返回首页", "网站logo", "image", "图片"))
+_GENERIC_ALT = frozenset(
+    ("logo", "首页", "返回首页", "主页", "返回主页", "网站logo", "image", "图片")
+)
 
 
 def _logo_name(root: lxml.html.HtmlElement) -> str | None:
@@ -851,6 +887,9 @@ _CHROME_WORDS = (
     "_list",
     "list-",
     "list_",
+    # (readers' comments, each with its date: 博客园's feedback list, WordPress's comments)
+    "comment",
+    "feedback",
 )
 _CHROME_DIVS = "//*[" + " or ".join(f"contains({_CLASS}, '{w}')" for w in _CHROME_WORDS) + "]"
 _HEADINGS = "//h2 | //h3 | //h4 | //h5 | //dt | //strong | //b"

@@ -41,6 +41,7 @@ OPEN_SPLITS = (
     "test8",
     "test9",
     "test10",
+    "test13",
 )
 
 

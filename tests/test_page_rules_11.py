@@ -1,0 +1,72 @@
+"""Rules for page reading found on the eleventh round (set 13 of the unseen layouts,
+`tests/fixtures/blind-sites-13`, opened this round: a blogging platform, Drupal and Joomla
+sites, a Next.js start-up's pages, portals' article pages, a column platform), written as the
+general forms those sites print things in. Each is checked on our own small pages, read the
+way ``xinwen reindex`` does (`read_sources`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from tests.pagetext import MORE, PROSE, read_one
+from xinwen.index.records import Record
+from xinwen.index.sources import read_sources
+
+
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
+    return path
+
+
+def _blog_post(title: str, head: str, posted: str = "2024-05-18 21:15", n: int = 1) -> str:
+    """A post on a blogging platform: the platform's bar, the blog's header (its name in an
+    <h1> linking to the blog's home, which its menu calls 首页), the post, readers' comments."""
+    return (
+        f'<html><head><meta charset="utf-8"><title>{title}</title></head><body>'
+        '<div id="top_nav"><a href="/">南溪码园</a><a href="/news">新闻</a></div>'
+        '<div id="header"><a id="blogLogo" href="/laoli/"><img src="/logo.gif" alt="返回主页"></a>'
+        '<h1><a class="headermaintitle" href="/laoli/">老李的储能笔记</a></h1></div>'
+        '<ul id="navList"><li><a href="/">南溪码园</a></li><li><a href="/laoli/">首页</a></li>'
+        '<li><a href="#">订阅</a></li></ul>'
+        f'<div class="post"><h1 class="postTitle"><a href="/laoli/p/1">{head}</a></h1>'
+        f'<div class="postBody"><p>第{n}篇：{PROSE}</p><p>{MORE}</p></div>'
+        f'<div class="postDesc">posted @ {posted} <a href="/laoli/">老李的储能笔记</a>'
+        " 阅读(3469) 评论(2)</div></div>"
+        '<div id="blog-comments-placeholder"><div class="feedback_area_title">评论列表</div>'
+        '<div class="feedbackItem">'
+        f'<div class="feedbackListSubtitle"><a href="#">#1楼</a> 2024-06-0{n} 10:02 '
+        f'<a href="#">光伏小白{n}号</a></div><div class="blog_comment_body">谢谢，第{n}次看</div>'
+        "</div></div></body></html>"
+    )
+
+
+def test_a_blogs_name_linking_to_the_blogs_home_is_no_headline(tmp_path: Path) -> None:
+    # The blog's name is an <h1> above the post's <h1>, and the <title> names both (标题 - 博主
+    # - 平台): the post's is the headline, and the site is the platform, not the logo's alt.
+    head = "储能EMS里SOC估算的几种工程做法"
+    page = _blog_post(f"{head} - 老李的储能笔记 - 南溪码园", head)
+    rec = read_one(_write(tmp_path / "p-101.html", page))
+    assert rec.title == head
+    assert rec.source == "南溪码园"
+
+
+def test_a_posts_headline_when_the_title_names_the_blog_alone(tmp_path: Path) -> None:
+    head = "用Python批量导出风电场的十分钟数据"
+    rec = read_one(_write(tmp_path / "p-102.html", _blog_post("老李的储能笔记 - 南溪码园", head)))
+    assert rec.title == head
+
+
+def test_a_readers_comment_dates_no_post(tmp_path: Path) -> None:
+    # A blog's posts, one whose `posted @` line has no date: the date of the readers' comment
+    # below it is a reader's, not the post's.
+    heads = ["Modbus读逆变器寄存器时字节序的坑", "IEC 104规约总召唤报文解析", "储能电站通讯中断记"]
+    for n, head in enumerate(heads):
+        posted = "" if n == 0 else f"2024-05-1{n} 21:15"
+        page = _blog_post(f"{head} - 老李的储能笔记 - 南溪码园", head, posted, n + 1)
+        _write(tmp_path / "blog" / f"p-10{n}.html", page)
+    records = {r.title: r for r in read_sources([tmp_path / "blog"]) if isinstance(r, Record)}
+    assert records[heads[0]].published is None
+    assert records[heads[1]].published == dt.date(2024, 5, 11)
