@@ -250,7 +250,40 @@ def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
         stack.append((True, el))
         stack.extend((False, child) for child in reversed(el))
     flush()
-    return _joined_labels(out)
+    return [_english_byline(line) for line in _joined_labels(out)]
+
+
+# An English theme's byline on a Chinese page: Drupal's ``Submitted by X on Tue, 09/10/2024 -
+# 10:12`` (its default date format, month first), WordPress themes' ``Posted by X on May 3,
+# 2024`` and ``Posted on … by X``.
+_BY_ON = re.compile(
+    r"^(?:Submitted|Posted|Published|Written)\s+by\s+(?P<who>[^\d]{1,30}?)\s+on\s+(?P<when>.{6,40})$"
+    r"|^(?:Posted|Published)\s+on\s+(?P<when2>.{6,40}?)\s+by\s+(?P<who2>[^\d]{1,30})$",
+    re.IGNORECASE,
+)
+_US_DATE = re.compile(
+    r"^(?:[A-Za-z]{3,9},?\s*)?(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*[-–—]?\s*(\d{1,2}:\d{2}))?"
+)
+
+
+def _english_byline(line: str) -> str:
+    """`line`, an English theme's byline written as the fields a Chinese page prints
+    (作者：X 发布时间：2024-09-10 10:12), which the byline rules read; else unchanged."""
+    if len(line) > 90 or not (match := _BY_ON.match(line)):
+        return line
+    who = (match["who"] or match["who2"]).strip()
+    when = (match["when"] or match["when2"]).strip()
+    if us := _US_DATE.match(when):
+        # (month first, as the US and Drupal write it; day first only where it must be)
+        first, second = int(us[1]), int(us[2])
+        month, day = (first, second) if first <= 12 else (second, first)
+        found = parse_date(f"{us[3]}-{month}-{day}")
+        clock = f" {us[4]}" if us[4] else ""
+    else:
+        found, clock = parse_date(when), ""
+    if found is None:
+        return line
+    return f"作者：{who} 发布时间：{found.isoformat()}{clock}"
 
 
 # Class or id of a block holding the author's name alone (<p class="byline">高岚</p>).

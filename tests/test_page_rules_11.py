@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from tests.pagetext import MORE, PROSE, read_one
 from xinwen.index.records import Record
 from xinwen.index.sources import read_sources
@@ -70,3 +72,32 @@ def test_a_readers_comment_dates_no_post(tmp_path: Path) -> None:
     records = {r.title: r for r in read_sources([tmp_path / "blog"]) if isinstance(r, Record)}
     assert records[heads[0]].published is None
     assert records[heads[1]].published == dt.date(2024, 5, 11)
+
+
+def _drupal_node(head: str, meta: str, n: int = 1) -> str:
+    """A Drupal article: the page title block, the node's meta line, its body field."""
+    return (
+        f'<html><head><meta charset="utf-8"><title>{head} | 南溪能源研究院</title></head><body>'
+        '<a href="#main-content" class="visually-hidden">跳转到主要内容</a>'
+        '<div class="site-name"><a href="/" rel="home">南溪能源研究院</a></div>'
+        f'<main><h1 class="page-title"><span class="field--name-title">{head}</span></h1>'
+        f'<article class="node"><div class="node__meta"><span>{meta}</span></div>'
+        '<div class="node__content"><div class="field field--name-body">'
+        f"<p>第{n}篇：{PROSE}</p><p>{MORE}</p></div></div></article></main>"
+        "<footer><p>Copyright © 2024 南溪能源研究院 版权所有</p></footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("meta", "day"),
+    [
+        # (Drupal's default: month first, a date no day-first reading would give)
+        ("Submitted by 李晴 on Tue, 09/10/2024 - 10:12", dt.date(2024, 9, 10)),
+        ("Submitted by 院办公室 on Tue, 07/23/2024 - 10:12", dt.date(2024, 7, 23)),
+        ("Posted on May 3, 2024 by 王立", dt.date(2024, 5, 3)),
+    ],
+)
+def test_an_english_themes_byline_dates_the_page(tmp_path: Path, meta: str, day: dt.date) -> None:
+    rec = read_one(_write(tmp_path / "node-2231.html", _drupal_node("研究院专家参加座谈会", meta)))
+    assert rec.published == day
+    assert rec.body == f"第1篇：{PROSE}\n{MORE}"
