@@ -101,3 +101,16 @@ def test_an_english_themes_byline_dates_the_page(tmp_path: Path, meta: str, day:
     rec = read_one(_write(tmp_path / "node-2231.html", _drupal_node("研究院专家参加座谈会", meta)))
     assert rec.published == day
     assert rec.body == f"第1篇：{PROSE}\n{MORE}"
+
+
+@pytest.mark.parametrize("line", ["IP 属地北京", "编辑于 2024-03-04 18:20・IP 属地江苏"])
+def test_a_platforms_ip_location_is_not_text(tmp_path: Path, line: str) -> None:
+    # A column platform's post: the time it was edited and the writer's IP location under it.
+    page = (
+        '<html><head><meta charset="utf-8"><title>如何看待分布式光伏暂停备案？ - 南溪专栏</title>'
+        '</head><body><h1 class="Post-Title">如何看待分布式光伏暂停备案？</h1>'
+        f'<div class="RichText"><p>{PROSE}</p><p>{MORE}</p></div>'
+        f'<div class="ContentItem-time">{line}</div></body></html>'
+    )
+    rec = read_one(_write(tmp_path / "p-7033.html", page))
+    assert rec.body == f"{PROSE}\n{MORE}"
