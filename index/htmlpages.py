@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import lxml.etree
 import lxml.html
 
+from xinwen.index.appstate import draw_state_article
 from xinwen.index.cleaning import clean_title, parse_date
 from xinwen.index.encoding import UndecodableError, decode_bytes
 from xinwen.index.furniture import (
@@ -158,6 +159,8 @@ def parse_html(text: str, *, main_text: bool = True) -> HtmlPage:
     except (lxml.etree.ParserError, ValueError) as exc:
         # lxml says "Document is empty" of a page of comments or whitespace only.
         raise NotHtmlError("no article text", f"no HTML content: {exc}") from None
+    # (a page its scripts draw: its article read from the app's state saved with it)
+    draw_state_article(root, lambda: "".join("".join(_block_lines(root)).split()))
     hints = _hints(root)
     if hints.published is None and (found := _enp_date(text)):
         hints.published, hints.date_from = found, "meta (enpproperty <date>)"

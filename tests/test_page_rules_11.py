@@ -8,6 +8,7 @@ way ``xinwen reindex`` does (`read_sources`).
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -113,4 +114,37 @@ def test_a_platforms_ip_location_is_not_text(tmp_path: Path, line: str) -> None:
         f'<div class="ContentItem-time">{line}</div></body></html>'
     )
     rec = read_one(_write(tmp_path / "p-7033.html", page))
+    assert rec.body == f"{PROSE}\n{MORE}"
+
+
+def _next_page(main: str, post: dict) -> str:
+    state = {"props": {"pageProps": {"post": post, "related": [{"title": "别的文章"}]}}}
+    return (
+        '<html><head><meta charset="utf-8"><title>南溪氢能</title></head><body><div id="__next">'
+        '<header><a href="/">南溪氢能</a><a href="/news">新闻动态</a></header>'
+        f"<main>{main}</main><footer>© 2024 南溪氢能科技有限公司</footer></div>"
+        '<script id="__NEXT_DATA__" type="application/json">'
+        f"{json.dumps(state, ensure_ascii=False)}</script></body></html>"
+    )
+
+
+def test_a_page_drawn_by_its_scripts_is_read_from_the_apps_state(tmp_path: Path) -> None:
+    # A client-rendered Next.js page: a spinner where the article goes, the article (headline,
+    # text as HTML, time) in the __NEXT_DATA__ saved with it.
+    post = {
+        "title": "20MW电解槽完成交付",
+        "content": f"<p>{PROSE}</p><p>{MORE}</p>",
+        "publishedAt": "2024-06-20T10:00:00+08:00",
+    }
+    spinner = '<div class="animate-spin"></div><span class="sr-only">加载中...</span>'
+    rec = read_one(_write(tmp_path / "pem-20mw.html", _next_page(spinner, post)))
+    assert (rec.title, rec.published) == ("20MW电解槽完成交付", dt.date(2024, 6, 20))
+    assert rec.body == f"{PROSE}\n{MORE}"
+
+
+def test_a_page_that_shows_its_article_is_read_as_shown(tmp_path: Path) -> None:
+    # The same site's page drawn on the server: the state's copy is not read a second time.
+    post = {"title": "20MW电解槽完成交付", "content": f"<p>{PROSE}</p><p>{MORE}</p>"}
+    shown = f"<article><h1>20MW电解槽完成交付</h1><p>{PROSE}</p><p>{MORE}</p></article>"
+    rec = read_one(_write(tmp_path / "pem-20mw.html", _next_page(shown, post)))
     assert rec.body == f"{PROSE}\n{MORE}"
