@@ -467,6 +467,23 @@ def _names_the_site(el: lxml.html.HtmlElement) -> bool:
 _FULL_NAME = re.compile(r"(?:新闻)?[网網]")
 
 
+# What a portal's channel adds to the portal's name: a subject (能源, 财经, 科技).
+_CHANNEL = re.compile(r"[\u3400-\u9fff]{2,4}")
+
+
+def _portal_channel(parts: list[str], logo: str) -> str | None:
+    """The channel's name in a <title> ending ``_Channel_Portal`` where the logo is the
+    portal's (``新流网``) and the channel is the portal's stem and a subject (``新流财经``)."""
+    stem = logo[:-1] if logo.endswith(("网", "網")) and len(logo) > 2 else ""
+    if len(parts) < 3 or parts[-1] != logo or not stem:
+        return None
+    channel = parts[-2]
+    rest = channel.removeprefix(stem)
+    return (
+        channel if rest != channel and _CHANNEL.fullmatch(rest) and rest[0] not in "网網" else None
+    )
+
+
 def _section_link(root: lxml.html.HtmlElement, name: str) -> bool:
     """`name` is the text of a link to a page of the site other than its home page (a menu's
     section; a site's name links home)."""
@@ -526,6 +543,10 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
         # themes' headers are, or a hidden one, as MetInfo's: the site's name, whatever it
         # ends with)
         site = clean_title(home_h1s[0].text_content())
+    if not site and logo and (channel := _portal_channel(split_title(page_title), logo)):
+        # (a portal's channel that is a brand of its own, 标题_新流财经_新流网 under the
+        # portal's logo 新流网, as Sina's are: the channel's pages are the channel's)
+        site = channel
     if not site and logo and logo in split_title(page_title):
         # (a header's logo whose name is one of the <title>'s parts: that part is the site's
         # name, whatever shape the other has — 油价周报 - 能源号)
@@ -551,6 +572,9 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
         # links to: the site is the one its logo names; without a logo, one the page names
         # elsewhere, unless the section is shaped like a site's name)
         title_site = logo or (title_site if looks_like_site_name(title_site) else None)
+    if not site and title_site and logo and _CHANNEL.fullmatch(title_site.removeprefix(logo)):
+        # (标题_凤讯网能源 under the logo 凤讯网: the portal's section, the portal's page)
+        title_site = logo if logo.endswith(("网", "網")) else title_site
     hints.site_name = site or (_site_proper(title_site) if title_site else None)
     stated = next((clean_title(meta[k]) for k in _META_SOURCES if meta.get(k, "").strip()), "")
     # (a CMS that writes the label with an empty value: content="来源：")

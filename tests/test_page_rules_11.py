@@ -148,3 +148,29 @@ def test_a_page_that_shows_its_article_is_read_as_shown(tmp_path: Path) -> None:
     shown = f"<article><h1>20MW电解槽完成交付</h1><p>{PROSE}</p><p>{MORE}</p></article>"
     rec = read_one(_write(tmp_path / "pem-20mw.html", _next_page(shown, post)))
     assert rec.body == f"{PROSE}\n{MORE}"
+
+
+def _portal_page(title: str, logo: str, channel_logo: str = "") -> str:
+    """A portal's article that states no source: the portal's logo (a link home) on top."""
+    crumb = f'<div class="channel-path"><a href="/"><img src="/c/logo.png" alt="{channel_logo}">'
+    crumb += f'</a><a href="/">{channel_logo}</a> &gt; <span>正文</span></div>'
+    return (
+        f'<html><head><meta charset="utf-8"><title>{title}</title></head><body>'
+        f'<div class="top-nav"><a href="/" class="tn-logo">{logo}</a><a href="/news/">新闻</a>'
+        f"</div>{crumb if channel_logo else ''}<h1>储能电站完成扩容改造</h1>"
+        f'<div class="date-source"><span class="date">2024年10月10日 09:30</span></div>'
+        f"<div class='article'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+    )
+
+
+def test_a_portals_channel_of_its_own_brand_is_the_site(tmp_path: Path) -> None:
+    # 标题_新流财经_新流网 under the portal's logo: the channel (the portal's stem and a
+    # subject) is a brand of its own, whose pages these are.
+    page = _portal_page("储能电站完成扩容改造_南溪财经_南溪网", "南溪网", "南溪财经")
+    assert read_one(_write(tmp_path / "doc-1.shtml", page)).source == "南溪财经"
+
+
+def test_a_portals_section_named_as_the_portals_is_the_portals(tmp_path: Path) -> None:
+    # 标题_凤讯网能源 under the logo 凤讯网: the portal's 能源 section, the portal's page.
+    page = _portal_page("储能电站完成扩容改造_南溪网能源", "南溪网")
+    assert read_one(_write(tmp_path / "8ZtB.html", page)).source == "南溪网"
