@@ -528,6 +528,15 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
         for h in root.iter("h1")
         if h not in home_h1s and not (home and _links_to(h, home))
     ]
+    # (a headline marked with schema.org's microdata, Joomla's <h2 itemprop="headline">, on a
+    # page without an <h1> of it: read as one)
+    h1s += [
+        text
+        for el in root.xpath("//body//*[@itemprop='headline']")
+        if el.tag not in ("meta", "link")
+        and (text := clean_title(el.text_content()))
+        and text not in h1s
+    ]
     meta_title = next((clean_title(meta[k]) for k in _META_TITLES if meta.get(k, "").strip()), "")
     # (SiteName: what Chinese government sites' CMS, TRS, writes)
     site = next((clean_title(meta[k]) for k in _META_SITE_NAMES if meta.get(k, "").strip()), "")

@@ -174,3 +174,17 @@ def test_a_portals_section_named_as_the_portals_is_the_portals(tmp_path: Path) -
     # 标题_凤讯网能源 under the logo 凤讯网: the portal's 能源 section, the portal's page.
     page = _portal_page("储能电站完成扩容改造_南溪网能源", "南溪网")
     assert read_one(_write(tmp_path / "8ZtB.html", page)).source == "南溪网"
+
+
+def test_a_headline_marked_by_microdata_is_the_headline(tmp_path: Path) -> None:
+    # Joomla's article page: no <h1>, the headline an <h2 itemprop="headline">, a column's
+    # name before it in the <title> as on the page (栏目｜标题 - 站名).
+    head = "会员之窗｜南溪开关公司中标升压站项目"
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{head} - 南溪电力装备行业协会</title></head>'
+        '<body><div class="item-page" itemscope itemtype="https://schema.org/Article">'
+        f'<div class="page-header"><h2 itemprop="headline">{head}</h2></div>'
+        f'<div itemprop="articleBody"><p>{PROSE}</p><p>{MORE}</p></div></div></body></html>'
+    )
+    # (the full-width bar printed half-width, as every title's)
+    assert read_one(_write(tmp_path / "member-news.html", page)).title == head.replace("｜", "|")
