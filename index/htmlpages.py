@@ -599,7 +599,23 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     )
     hints.url = _url(root, meta)
     hints.published, hints.date_from = _markup_date(root, meta, items)
+    if hints.published is None and _empty_date_meta(root):
+        hints.date_from = EMPTY_DATE_META
     return hints
+
+
+# Said of a page whose CMS writes its publication date's meta empty (<meta name="PubDate"
+# content="">, as 集约化 government platforms do on an undated page): the page is undated, as
+# one whose 发布时间 field is left empty, whatever its file name says.
+EMPTY_DATE_META = "none (the markup's date field is empty)"
+
+
+def _empty_date_meta(root: lxml.html.HtmlElement) -> bool:
+    for el in root.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        if key in _META_DATES and key != "date" and not (el.get("content") or "").strip():
+            return el.get("content") is not None
+    return False
 
 
 # Class or id of the element that holds an article's source in its meta line, unlabelled

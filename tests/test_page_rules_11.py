@@ -188,3 +188,19 @@ def test_a_headline_marked_by_microdata_is_the_headline(tmp_path: Path) -> None:
     )
     # (the full-width bar printed half-width, as every title's)
     assert read_one(_write(tmp_path / "member-news.html", page)).title == head.replace("｜", "|")
+
+
+@pytest.mark.parametrize(("pubdate", "day"), [("", None), (None, dt.date(2023, 11, 20))])
+def test_an_empty_date_meta_leaves_the_page_undated(
+    tmp_path: Path, pubdate: str | None, day: dt.date | None
+) -> None:
+    # A government platform's page that writes its PubDate meta empty: undated, though its
+    # file name carries a date (without the meta, the file name's date is read as before).
+    meta = "" if pubdate is None else f'<meta name="PubDate" content="{pubdate}">'
+    page = (
+        '<html><head><meta charset="utf-8"><meta name="ArticleTitle" content="申报指南">'
+        f"{meta}<title>2023年度能源科技项目申报指南_南溪省能源局</title></head><body>"
+        "<h1>2023年度能源科技项目申报指南</h1><div>来源：南溪省能源局</div>"
+        f"<div id='zoom'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+    )
+    assert read_one(_write(tmp_path / "t20231120_85514.html", page)).published == day
