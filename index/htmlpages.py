@@ -337,11 +337,26 @@ _TAG_HREF = re.compile(r"(?:^|/)tags?/[^/?#]+/?(?:index\.\w{3,5})?$|[?&]tags?=",
 _TAG_SEPARATORS = re.compile(r"[\s,，、|｜·/#]+")
 
 
+# Drupal's links to a taxonomy's terms (/taxonomy/term/12), tags or sections: tags in the
+# article's field of tags (field--name-field-tags).
+_TERM_HREF = re.compile(r"(?:^|/)taxonomy/term/\d+/?$")
+
+
+def _in_tags_field(el: lxml.html.HtmlElement) -> bool:
+    for node in (el, el.getparent()):
+        if node is not None and "tags" in f"{node.get('class') or ''} {node.get('id') or ''}":
+            return True
+    return False
+
+
 def _tag_links(el: lxml.html.HtmlElement) -> str | None:
     """``标签：X Y`` for a block that holds nothing but links to tags' pages, else None."""
     links = list(el.iter("a"))
-    if not links or not all(_TAG_HREF.search((a.get("href") or "").strip()) for a in links):
+    hrefs = [(a.get("href") or "").strip() for a in links]
+    if not links or not all(_TAG_HREF.search(h) or _TERM_HREF.search(h) for h in hrefs):
         return None
+    if not all(map(_TAG_HREF.search, hrefs)) and not _in_tags_field(el):
+        return None  # (a taxonomy's terms are a tag list only in a field of tags)
     names = [" ".join(a.text_content().split()) for a in links]
     text = _TAG_SEPARATORS.sub("", el.text_content())
     if not all(names) or text != _TAG_SEPARATORS.sub("", "".join(names)):

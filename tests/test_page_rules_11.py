@@ -75,8 +75,15 @@ def test_a_readers_comment_dates_no_post(tmp_path: Path) -> None:
     assert records[heads[1]].published == dt.date(2024, 5, 11)
 
 
-def _drupal_node(head: str, meta: str, n: int = 1) -> str:
-    """A Drupal article: the page title block, the node's meta line, its body field."""
+def _drupal_node(head: str, meta: str, n: int = 1, tags: str = "") -> str:
+    """A Drupal article: the page title block, the node's meta line, its body field, a field
+    of tags (`tags`: the terms' links)."""
+    field = (
+        '<div class="field field--name-field-tags field--label-above">'
+        f'<div class="field__label">标签</div><div class="field__items">{tags}</div></div>'
+        if tags
+        else ""
+    )
     return (
         f'<html><head><meta charset="utf-8"><title>{head} | 南溪能源研究院</title></head><body>'
         '<a href="#main-content" class="visually-hidden">跳转到主要内容</a>'
@@ -84,7 +91,7 @@ def _drupal_node(head: str, meta: str, n: int = 1) -> str:
         f'<main><h1 class="page-title"><span class="field--name-title">{head}</span></h1>'
         f'<article class="node"><div class="node__meta"><span>{meta}</span></div>'
         '<div class="node__content"><div class="field field--name-body">'
-        f"<p>第{n}篇：{PROSE}</p><p>{MORE}</p></div></div></article></main>"
+        f"<p>第{n}篇：{PROSE}</p><p>{MORE}</p></div>{field}</div></article></main>"
         "<footer><p>Copyright © 2024 南溪能源研究院 版权所有</p></footer></body></html>"
     )
 
@@ -204,3 +211,18 @@ def test_an_empty_date_meta_leaves_the_page_undated(
         f"<div id='zoom'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
     )
     assert read_one(_write(tmp_path / "t20231120_85514.html", page)).published == day
+
+
+def test_a_drupal_articles_tags_are_not_text(tmp_path: Path) -> None:
+    # Its field of tags: a label, then each term's link (/taxonomy/term/N) in a block.
+    terms = ("政策研究", "能源转型", "项目跟踪")
+    for n, term in enumerate(terms):
+        links = f'<div class="field__item"><a href="/taxonomy/term/{n}">{term}</a></div>'
+        links += '<div class="field__item"><a href="/taxonomy/term/9">储能</a></div>'
+        meta = f"Submitted by 院办公室 on Tue, 07/2{n}/2024 - 10:12"
+        page = _drupal_node(f"研究院专家参加第{n + 1}次座谈会", meta, n, links)
+        _write(tmp_path / "news" / f"node-22{n}.html", page)
+    records = [r for r in read_sources([tmp_path / "news"]) if isinstance(r, Record)]
+    assert len(records) == 3
+    for rec in records:
+        assert not any(term in rec.body for term in terms), rec.body
