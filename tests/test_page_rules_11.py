@@ -111,9 +111,12 @@ def test_an_english_themes_byline_dates_the_page(tmp_path: Path, meta: str, day:
     assert rec.body == f"第1篇：{PROSE}\n{MORE}"
 
 
-@pytest.mark.parametrize("line", ["IP 属地北京", "编辑于 2024-03-04 18:20・IP 属地江苏"])
+@pytest.mark.parametrize(
+    "line", ["IP 属地北京", "编辑于 2024-03-04 18:20・IP 属地江苏", "发布于北京"]
+)
 def test_a_platforms_ip_location_is_not_text(tmp_path: Path, line: str) -> None:
-    # A column platform's post: the time it was edited and the writer's IP location under it.
+    # A column platform's post: the time it was edited and the writer's IP location under it;
+    # a portal's place of posting, its time not shown (an undated page).
     page = (
         '<html><head><meta charset="utf-8"><title>如何看待分布式光伏暂停备案？ - 南溪专栏</title>'
         '</head><body><h1 class="Post-Title">如何看待分布式光伏暂停备案？</h1>'
