@@ -298,9 +298,22 @@ def _author_block(el: lxml.html.HtmlElement) -> bool:
     """A block its class or id calls the byline or the author's, holding a name alone (no
     label): the page's author line, which the rules read as ``作者：X``."""
     tokens = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
-    if not any(_AUTHOR_TOKEN.match(token) for token in tokens):
+    if not any(_AUTHOR_TOKEN.match(token) for token in tokens) and not _in_author_item(el):
         return False
     return bool(_BARE_NAME.match(" ".join(el.text_content().split())))
+
+
+def _in_author_item(el: lxml.html.HtmlElement) -> bool:
+    """`el` is in the author's schema.org item (``itemprop="author"``, a column platform's
+    author card: the name, then a badge)."""
+    node: lxml.html.HtmlElement | None = el
+    for _ in range(4):
+        if node is None:
+            return False
+        if node.get("itemprop") == "author":
+            return True
+        node = node.getparent()
+    return False
 
 
 # A post's field label alone on its line (标签：, 分类：), as a heading before its value's links

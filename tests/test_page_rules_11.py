@@ -229,3 +229,19 @@ def test_a_drupal_articles_tags_are_not_text(tmp_path: Path) -> None:
     assert len(records) == 3
     for rec in records:
         assert not any(term in rec.body for term in terms), rec.body
+
+
+def test_the_authors_card_in_microdata_is_the_author_line(tmp_path: Path) -> None:
+    # A column platform's author card (itemprop="author"): the writer's name, then a badge.
+    page = (
+        '<html><head><meta charset="utf-8"><title>氢能重卡能不能跑通经济账 - 南溪专栏</title>'
+        '</head><body><header><h1 class="Post-Title">氢能重卡能不能跑通经济账</h1>'
+        '<div class="Post-Author"><div class="AuthorInfo" itemprop="author" itemscope>'
+        '<meta itemprop="name" content="氢能老兵"/><div class="AuthorInfo-content">'
+        '<div class="AuthorInfo-head"><a class="UserLink-link" href="#">氢能老兵</a></div>'
+        '<div class="AuthorInfo-badgeText">新能源行业从业者</div></div></div></div></header>'
+        f'<div class="RichText"><p>{PROSE}</p><p>{MORE}</p></div></body></html>'
+    )
+    rec = read_one(_write(tmp_path / "p-7055.html", page))
+    assert "氢能老兵" not in rec.body
+    assert rec.body.endswith(f"{PROSE}\n{MORE}")
