@@ -245,3 +245,17 @@ def test_the_authors_card_in_microdata_is_the_author_line(tmp_path: Path) -> Non
     rec = read_one(_write(tmp_path / "p-7055.html", page))
     assert "氢能老兵" not in rec.body
     assert rec.body.endswith(f"{PROSE}\n{MORE}")
+
+
+def test_a_stores_state_assigned_in_a_script_is_read_too(tmp_path: Path) -> None:
+    # A Vue or Redux page drawn by its scripts: the store's state assigned to a window
+    # property, the article's text in lines.
+    state = {"article": {"title": "20MW电解槽完成交付", "body": f"{PROSE}\n{MORE}"}}
+    page = (
+        '<html><head><meta charset="utf-8"><title>南溪氢能</title></head><body>'
+        '<header><a href="/">南溪氢能</a></header><div id="app"></div><script>'
+        f"window.__INITIAL_STATE__={json.dumps(state, ensure_ascii=False)};window.ready=1;"
+        "</script></body></html>"
+    )
+    rec = read_one(_write(tmp_path / "pem.html", page))
+    assert (rec.title, rec.body) == ("20MW电解槽完成交付", f"{PROSE}\n{MORE}")
