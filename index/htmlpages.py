@@ -22,6 +22,7 @@ import json
 import logging
 import re
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import lxml.etree
@@ -198,6 +199,7 @@ def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
     out: list[str] = []
     buffer: list[str] = []
     headings = 0  # open heading elements: a headline's parts are never set apart
+    author_item = bool(start.xpath(".//*[@itemprop='author']"))
 
     def flush() -> None:
         line = "".join(buffer)
@@ -243,7 +245,7 @@ def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
             continue
         if tag in _BLOCKS:
             flush()
-            if _author_block(el):
+            if _author_block(el, author_item):
                 buffer.append("作者：")
         elif buffer and not headings and _touches_previous(el):
             buffer.append(_TOUCH)
@@ -294,11 +296,13 @@ _AUTHOR_TOKEN = re.compile(r"^(?:byline|author|author-?name|article-?author|post
 _BARE_NAME = re.compile(r"^[\u3400-\u9fff·]{2,6}(?:\s+[\u3400-\u9fff·]{2,6}){0,2}$")
 
 
-def _author_block(el: lxml.html.HtmlElement) -> bool:
+def _author_block(el: lxml.html.HtmlElement, author_item: bool = False) -> bool:
     """A block its class or id calls the byline or the author's, holding a name alone (no
-    label): the page's author line, which the rules read as ``作者：X``."""
+    label): the page's author line, which the rules read as ``作者：X``. `author_item`: the
+    page has an author's microdata item, which a block in it is too."""
     tokens = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
-    if not any(_AUTHOR_TOKEN.match(token) for token in tokens) and not _in_author_item(el):
+    named = any(_AUTHOR_TOKEN.match(token) for token in tokens)
+    if not named and not (author_item and _in_author_item(el)):
         return False
     return bool(_BARE_NAME.match(" ".join(el.text_content().split())))
 
@@ -365,10 +369,16 @@ def _in_tags_field(el: lxml.html.HtmlElement) -> bool:
 def _tag_links(el: lxml.html.HtmlElement) -> str | None:
     """``标签：X Y`` for a block that holds nothing but links to tags' pages, else None."""
     links = list(el.iter("a"))
-    hrefs = [(a.get("href") or "").strip() for a in links]
-    if not links or not all(_TAG_HREF.search(h) or _TERM_HREF.search(h) for h in hrefs):
+    if not links:
         return None
-    if not all(map(_TAG_HREF.search, hrefs)) and not _in_tags_field(el):
+    terms = False
+    for a in links:
+        href = (a.get("href") or "").strip()
+        if not _TAG_HREF.search(href):
+            if not _TERM_HREF.search(href):
+                return None
+            terms = True
+    if terms and not _in_tags_field(el):
         return None  # (a taxonomy's terms are a tag list only in a field of tags)
     names = [" ".join(a.text_content().split()) for a in links]
     text = _TAG_SEPARATORS.sub("", el.text_content())
@@ -449,10 +459,10 @@ def _home_hrefs(root: lxml.html.HtmlElement) -> frozenset[str]:
     return frozenset(found)
 
 
-def _links_to(h1: lxml.html.HtmlElement, hrefs: frozenset[str]) -> bool:
-    """An ``<h1>`` whose text is all one link to one of `hrefs`."""
+def _links_to(h1: lxml.html.HtmlElement, hrefs: Callable[[], frozenset[str]]) -> bool:
+    """An ``<h1>`` whose text is all one link to one of `hrefs()` (asked only then)."""
     links = list(h1.iter("a"))
-    if len(links) != 1 or (links[0].get("href") or "").strip() not in hrefs:
+    if len(links) != 1 or (links[0].get("href") or "").strip() not in hrefs():
         return False
     text = " ".join(h1.text_content().split())
     return bool(text) and text == " ".join(links[0].text_content().split())
@@ -550,11 +560,10 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     ]
     # (an <h1> linking where the menu's 首页 links, a blog's name on a blogging platform,
     # whose home page is the blog's, not the site's: not a headline, nor the site's name)
-    home = _home_hrefs(root)
     h1s = [
         clean_title(h.text_content())
         for h in root.iter("h1")
-        if h not in home_h1s and not (home and _links_to(h, home))
+        if h not in home_h1s and not _links_to(h, lambda: _home_hrefs(root))
     ]
     # (a headline marked with schema.org's microdata, Joomla's <h2 itemprop="headline">, on a
     # page without an <h1> of it: read as one)
