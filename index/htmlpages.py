@@ -618,7 +618,8 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
         # links to: the site is the one its logo names; without a logo, one the page names
         # elsewhere, unless the section is shaped like a site's name)
         title_site = logo or (title_site if looks_like_site_name(title_site) else None)
-    if not site and title_site and logo and _CHANNEL.fullmatch(title_site.removeprefix(logo)):
+    section = title_site[len(logo) :] if title_site and logo and title_site.startswith(logo) else ""
+    if not site and section and _CHANNEL.fullmatch(section):
         # (标题_凤讯网能源 under the logo 凤讯网: the portal's section, the portal's page)
         title_site = logo if logo.endswith(("网", "網")) else title_site
     hints.site_name = site or (_site_proper(title_site) if title_site else None)
