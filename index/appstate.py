@@ -99,12 +99,12 @@ def state_article(root: lxml.html.HtmlElement) -> StateArticle | None:
     return best
 
 
-def draw_state_article(root: lxml.html.HtmlElement, shown: Callable[[], str]) -> bool:
+def draw_state_article(root: lxml.html.HtmlElement, shows: Callable[[str], bool]) -> bool:
     """Draw the app state's article into the page (its headline as an ``<h1>``, its text) in
-    place of what its ``<main>`` shows without scripts (a spinner), when the page's text
-    (`shown()`, whitespace removed) has none of it; True when drawn."""
+    place of what its ``<main>`` shows without scripts (a spinner), unless the page shows it
+    or an article of its own (`shows(text)`); True when drawn."""
     article = state_article(root)
-    if article is None or "".join(article.text.split())[:30] in shown():
+    if article is None or shows(article.text):
         return False
     try:
         drawn = lxml.html.fragment_fromstring(article.html, create_parent="article")

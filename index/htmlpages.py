@@ -161,7 +161,7 @@ def parse_html(text: str, *, main_text: bool = True) -> HtmlPage:
         # lxml says "Document is empty" of a page of comments or whitespace only.
         raise NotHtmlError("no article text", f"no HTML content: {exc}") from None
     # (a page its scripts draw: its article read from the app's state saved with it)
-    draw_state_article(root, lambda: "".join("".join(_block_lines(root)).split()))
+    draw_state_article(root, lambda article: _shows(root, article))
     hints = _hints(root)
     if hints.published is None and (found := _enp_date(text)):
         hints.published, hints.date_from = found, "meta (enpproperty <date>)"
@@ -172,6 +172,17 @@ def parse_html(text: str, *, main_text: bool = True) -> HtmlPage:
 
 
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
+# A line of prose this long is an article's text (a page drawn by its scripts shows none).
+_SHOWN_PROSE_CHARS = 30
+
+
+def _shows(root: lxml.html.HtmlElement, text: str) -> bool:
+    """The page as saved shows `text` (its start) or prose of its own."""
+    lines = _block_lines(root)
+    if "".join(text.split())[:30] in "".join("".join(lines).split()):
+        return True
+    return any(len(line) >= _SHOWN_PROSE_CHARS and is_prose(line) for line in lines)
+
 
 # Founder's (方正) e-paper and newsroom CMS writes each article's properties in a comment at the
 # top of its page: <!--enpproperty <articleid>…</articleid><date>2023-08-03</date>…-->. The

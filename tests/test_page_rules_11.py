@@ -259,3 +259,12 @@ def test_a_stores_state_assigned_in_a_script_is_read_too(tmp_path: Path) -> None
     )
     rec = read_one(_write(tmp_path / "pem.html", page))
     assert (rec.title, rec.body) == ("20MW电解槽完成交付", f"{PROSE}\n{MORE}")
+
+
+def test_a_page_showing_an_article_keeps_it_whatever_its_state_holds(tmp_path: Path) -> None:
+    # A page drawn on the server whose state holds another text (a summary written apart, a
+    # later edit): the page is read as it shows.
+    post = {"title": "20MW电解槽完成交付", "content": f"<p>摘要：{MORE}{MORE}</p>"}
+    shown = f"<article><h1>20MW电解槽完成交付</h1><p>{PROSE}</p></article>"
+    rec = read_one(_write(tmp_path / "pem-20mw.html", _next_page(shown, post)))
+    assert rec.body == PROSE
