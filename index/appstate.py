@@ -27,6 +27,7 @@ _TITLE_KEYS = ("title", "headline", "subject")
 _TEXT_KEYS = ("content", "contentHtml", "content_html", "body", "bodyHtml", "html", "articleBody")
 MIN_TEXT_CHARS = 50
 MAX_DEPTH = 12
+MAX_CANDIDATES = 5  # objects with a headline and text read as the article, longest first
 MAX_STATE_CHARS = 5_000_000  # (a page's state larger than this is not read)
 
 
@@ -75,16 +76,20 @@ def _candidates(value: object, depth: int = 0) -> Iterator[tuple[str, str]]:
             yield title.strip(), body
         for child in value.values():
             yield from _candidates(child, depth + 1)
-    elif isinstance(value, list):
-        for child in value:
-            yield from _candidates(child, depth + 1)
+    elif isinstance(value, list) and len(value) == 1:
+        # (a list of several holds other articles: a list page's, a related list's)
+        yield from _candidates(value[0], depth + 1)
 
 
 def state_article(root: lxml.html.HtmlElement) -> StateArticle | None:
     """The article in the page's app state (the one with the longest text), or None."""
     best: StateArticle | None = None
     for state in _states(root):
-        for title, body in _candidates(state):
+        # (the longest texts first, a few: a list page's state holds many short items)
+        found = sorted(_candidates(state), key=lambda item: len(item[1]), reverse=True)
+        for title, body in found[:MAX_CANDIDATES]:
+            if len(body) < MIN_TEXT_CHARS or (best is not None and len(body) <= len(best.text)):
+                continue
             if "<" in body:
                 html = body
             else:  # (text with line breaks: one paragraph a line)

@@ -268,3 +268,18 @@ def test_a_page_showing_an_article_keeps_it_whatever_its_state_holds(tmp_path: P
     shown = f"<article><h1>20MW电解槽完成交付</h1><p>{PROSE}</p></article>"
     rec = read_one(_write(tmp_path / "pem-20mw.html", _next_page(shown, post)))
     assert rec.body == PROSE
+
+
+def test_a_list_pages_state_makes_no_article(tmp_path: Path) -> None:
+    # A list page drawn by its scripts: its state holds many articles, none of them the page's.
+    items = [
+        {"title": f"第{n}条消息", "content": f"<p>第{n}条：{PROSE}{MORE}</p>"} for n in range(3)
+    ]
+    state = {"props": {"pageProps": {"list": items}}}
+    page = (
+        '<html><head><meta charset="utf-8"><title>新闻动态 - 南溪氢能</title></head><body>'
+        '<main><span class="sr-only">加载中...</span></main><script id="__NEXT_DATA__" '
+        f'type="application/json">{json.dumps(state, ensure_ascii=False)}</script></body></html>'
+    )
+    assert list(read_sources([_write(tmp_path / "news.html", page)])) != []
+    assert not any(isinstance(r, Record) for r in read_sources([tmp_path / "news.html"]))
