@@ -277,9 +277,9 @@ _BY_ON = re.compile(
     r"|^(?:Posted|Published)\s+on\s+(?P<when2>.{6,40}?)\s+by\s+(?P<who2>[^\d]{1,30})$",
     re.IGNORECASE,
 )
-_US_DATE = re.compile(
-    r"^(?:[A-Za-z]{3,9},?\s*)?(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*[-–—]?\s*(\d{1,2}:\d{2}))?"
-)
+_WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},?\s*", re.IGNORECASE)
+_CLOCK = re.compile(r"\s*(?:[-–—@|]|at)?\s*(\d{1,2}:\d{2})\s*(?:[ap]\.?m\.?)?$", re.IGNORECASE)
+_US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
 def _english_byline(line: str) -> str:
@@ -288,15 +288,19 @@ def _english_byline(line: str) -> str:
     if len(line) > 90 or not (match := _BY_ON.match(line)):
         return line
     who = (match["who"] or match["who2"]).strip()
-    when = (match["when"] or match["when2"]).strip()
+    when = _WEEKDAY.sub("", (match["when"] or match["when2"]).strip())
+    clock = ""
+    if (timed := _CLOCK.search(when)) and timed.start() > 0:
+        when = when[: timed.start()].strip()
+        # (a 12-hour time, 10:12am, is left out: the date is what is read)
+        clock = "" if timed[0].lower().rstrip(".").endswith("m") else f" {timed[1]}"
     if us := _US_DATE.match(when):
         # (month first, as the US and Drupal write it; day first only where it must be)
         first, second = int(us[1]), int(us[2])
         month, day = (first, second) if first <= 12 else (second, first)
         found = parse_date(f"{us[3]}-{month}-{day}")
-        clock = f" {us[4]}" if us[4] else ""
     else:
-        found, clock = parse_date(when), ""
+        found = parse_date(when)
     if found is None:
         return line
     return f"作者：{who} 发布时间：{found.isoformat()}{clock}"

@@ -103,6 +103,9 @@ def _drupal_node(head: str, meta: str, n: int = 1, tags: str = "") -> str:
         ("Submitted by 李晴 on Tue, 09/10/2024 - 10:12", dt.date(2024, 9, 10)),
         ("Submitted by 院办公室 on Tue, 07/23/2024 - 10:12", dt.date(2024, 7, 23)),
         ("Posted on May 3, 2024 by 王立", dt.date(2024, 5, 3)),
+        # (Drupal's long format, a weekday and a time around another form)
+        ("Submitted by 李晴 on Tuesday, September 10, 2024 - 10:12", dt.date(2024, 9, 10)),
+        ("Posted by 李晴 on Tue, 2024-09-10 10:12", dt.date(2024, 9, 10)),
     ],
 )
 def test_an_english_themes_byline_dates_the_page(tmp_path: Path, meta: str, day: dt.date) -> None:
