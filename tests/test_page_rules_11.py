@@ -286,3 +286,21 @@ def test_a_list_pages_state_makes_no_article(tmp_path: Path) -> None:
     )
     assert list(read_sources([_write(tmp_path / "news.html", page)])) != []
     assert not any(isinstance(r, Record) for r in read_sources([tmp_path / "news.html"]))
+
+
+def test_the_sites_name_repeated_in_its_footer_is_no_headline(tmp_path: Path) -> None:
+    # Pages saved as text from an institute's site: its name in the header on every page, and
+    # again at the head of the footer's address line (X | 地址：…), which is no <title>'s repeat
+    # of a headline.
+    heads = ["核电站乏燃料干式贮存技术综述", "虚拟电厂参与调峰的实证分析", "钠离子电池储能成本测算"]
+    for n, head in enumerate(heads):
+        _write(
+            tmp_path / "tech" / f"node-20{n}.txt",
+            "跳转到主要内容\n南溪能源研究院\nNanxi Energy Research Institute\n"
+            "首页  研究院概况  新闻  研究领域\n\n首页 / 新闻 / 技术进展\n\n"
+            f"{head}\n\n第{n + 1}篇：{PROSE}\n{MORE}\n\n"
+            "南溪能源研究院  |  地址：南溪市科学城创新大道9号  |  电话：0531-00000000\n"
+            "Copyright © 2024 南溪能源研究院 版权所有\n",
+        )
+    records = [r for r in read_sources([tmp_path / "tech"]) if isinstance(r, Record)]
+    assert sorted(r.title for r in records) == sorted(heads)
