@@ -152,13 +152,20 @@ FLOORS_10 = dict.fromkeys(
 )
 # Set 13: written blind and held out (first sight, with round 9's code: 34 pages), open from
 # round 11, whose rules were shaped by it too; its floors are what it gets at the end of round
-# 11 (`dlnri`'s page saved as text takes the site's name for its headline).
-FLOORS_13 = {
-    **dict.fromkeys(
-        ("fengxun", "h2source", "hc-nyj", "madianyuan", "xinliu-cj", "zbdlxh", "zhiyan"), 7
+# 11.
+FLOORS_13 = dict.fromkeys(
+    (
+        "dlnri",
+        "fengxun",
+        "h2source",
+        "hc-nyj",
+        "madianyuan",
+        "xinliu-cj",
+        "zbdlxh",
+        "zhiyan",
     ),
-    "dlnri": 6,
-}
+    7,
+)
 SETS = {
     "set 1": (ROOT, FLOORS),
     "set 2": (ROOT_2, FLOORS_2),
