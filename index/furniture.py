@@ -138,6 +138,14 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|^[^\s:：]{0,16}\s*(?:发布时间|发表时间|发布于|发表于)\s*[:：]?\s*"
             r"(?:\d{1,2}[-/.]\d{1,2}|\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}(?:\s+\S{1,8}){0,2}$",
         ),
+        # A platform's IP location under a post (IP 属地北京), alone or after the time it was
+        # edited (编辑于 2024-03-04 18:20・IP 属地江苏; an edit's time is no publication's), and
+        # a portal's place of posting left alone where its time is not shown (发布于北京).
+        (
+            "time",
+            r"^(?:编辑于\s*\d.{4,20}?\s*[・·|｜]?\s*)?IP\s*(?:属地|归属地)\s*[:：]?\s*[\u3400-\u9fff]{2,8}$"
+            r"|^(?:发布于|发表于)\s*[\u3400-\u9fff]{2,3}$",
+        ),
         # A news app's prompts, copied with its article: 打开APP看更多, 举报/投诉, 展开全文.
         (
             "app prompt",

@@ -22,11 +22,13 @@ import json
 import logging
 import re
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import lxml.etree
 import lxml.html
 
+from xinwen.index.appstate import draw_state_article
 from xinwen.index.cleaning import clean_title, parse_date
 from xinwen.index.encoding import UndecodableError, decode_bytes
 from xinwen.index.furniture import (
@@ -158,6 +160,8 @@ def parse_html(text: str, *, main_text: bool = True) -> HtmlPage:
     except (lxml.etree.ParserError, ValueError) as exc:
         # lxml says "Document is empty" of a page of comments or whitespace only.
         raise NotHtmlError("no article text", f"no HTML content: {exc}") from None
+    # (a page its scripts draw: its article read from the app's state saved with it)
+    draw_state_article(root, lambda article: _shows(root, article))
     hints = _hints(root)
     if hints.published is None and (found := _enp_date(text)):
         hints.published, hints.date_from = found, "meta (enpproperty <date>)"
@@ -168,6 +172,17 @@ def parse_html(text: str, *, main_text: bool = True) -> HtmlPage:
 
 
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
+# A line of prose this long is an article's text (a page drawn by its scripts shows none).
+_SHOWN_PROSE_CHARS = 30
+
+
+def _shows(root: lxml.html.HtmlElement, text: str) -> bool:
+    """The page as saved shows `text` (its start) or prose of its own."""
+    lines = _block_lines(root)
+    if "".join(text.split())[:30] in "".join("".join(lines).split()):
+        return True
+    return any(len(line) >= _SHOWN_PROSE_CHARS and is_prose(line) for line in lines)
+
 
 # Founder's (方正) e-paper and newsroom CMS writes each article's properties in a comment at the
 # top of its page: <!--enpproperty <articleid>…</articleid><date>2023-08-03</date>…-->. The
@@ -195,6 +210,7 @@ def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
     out: list[str] = []
     buffer: list[str] = []
     headings = 0  # open heading elements: a headline's parts are never set apart
+    author_item = bool(start.xpath(".//*[@itemprop='author']"))
 
     def flush() -> None:
         line = "".join(buffer)
@@ -240,7 +256,7 @@ def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
             continue
         if tag in _BLOCKS:
             flush()
-            if _author_block(el):
+            if _author_block(el, author_item):
                 buffer.append("作者：")
         elif buffer and not headings and _touches_previous(el):
             buffer.append(_TOUCH)
@@ -250,7 +266,44 @@ def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
         stack.append((True, el))
         stack.extend((False, child) for child in reversed(el))
     flush()
-    return _joined_labels(out)
+    return [_english_byline(line) for line in _joined_labels(out)]
+
+
+# An English theme's byline on a Chinese page: Drupal's ``Submitted by X on Tue, 09/10/2024 -
+# 10:12`` (its default date format, month first), WordPress themes' ``Posted by X on May 3,
+# 2024`` and ``Posted on … by X``.
+_BY_ON = re.compile(
+    r"^(?:Submitted|Posted|Published|Written)\s+by\s+(?P<who>[^\d]{1,30}?)\s+on\s+(?P<when>.{6,40})$"
+    r"|^(?:Posted|Published)\s+on\s+(?P<when2>.{6,40}?)\s+by\s+(?P<who2>[^\d]{1,30})$",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},?\s*", re.IGNORECASE)
+_CLOCK = re.compile(r"\s*(?:[-–—@|]|at)?\s*(\d{1,2}:\d{2})\s*(?:[ap]\.?m\.?)?$", re.IGNORECASE)
+_US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def _english_byline(line: str) -> str:
+    """`line`, an English theme's byline written as the fields a Chinese page prints
+    (作者：X 发布时间：2024-09-10 10:12), which the byline rules read; else unchanged."""
+    if len(line) > 90 or not (match := _BY_ON.match(line)):
+        return line
+    who = (match["who"] or match["who2"]).strip()
+    when = _WEEKDAY.sub("", (match["when"] or match["when2"]).strip())
+    clock = ""
+    if (timed := _CLOCK.search(when)) and timed.start() > 0:
+        when = when[: timed.start()].strip()
+        # (a 12-hour time, 10:12am, is left out: the date is what is read)
+        clock = "" if timed[0].lower().rstrip(".").endswith("m") else f" {timed[1]}"
+    if us := _US_DATE.match(when):
+        # (month first, as the US and Drupal write it; day first only where it must be)
+        first, second = int(us[1]), int(us[2])
+        month, day = (first, second) if first <= 12 else (second, first)
+        found = parse_date(f"{us[3]}-{month}-{day}")
+    else:
+        found = parse_date(when)
+    if found is None:
+        return line
+    return f"作者：{who} 发布时间：{found.isoformat()}{clock}"
 
 
 # Class or id of a block holding the author's name alone (<p class="byline">高岚</p>).
@@ -258,13 +311,28 @@ _AUTHOR_TOKEN = re.compile(r"^(?:byline|author|author-?name|article-?author|post
 _BARE_NAME = re.compile(r"^[\u3400-\u9fff·]{2,6}(?:\s+[\u3400-\u9fff·]{2,6}){0,2}$")
 
 
-def _author_block(el: lxml.html.HtmlElement) -> bool:
+def _author_block(el: lxml.html.HtmlElement, author_item: bool = False) -> bool:
     """A block its class or id calls the byline or the author's, holding a name alone (no
-    label): the page's author line, which the rules read as ``作者：X``."""
+    label): the page's author line, which the rules read as ``作者：X``. `author_item`: the
+    page has an author's microdata item, which a block in it is too."""
     tokens = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
-    if not any(_AUTHOR_TOKEN.match(token) for token in tokens):
+    named = any(_AUTHOR_TOKEN.match(token) for token in tokens)
+    if not named and not (author_item and _in_author_item(el)):
         return False
     return bool(_BARE_NAME.match(" ".join(el.text_content().split())))
+
+
+def _in_author_item(el: lxml.html.HtmlElement) -> bool:
+    """`el` is in the author's schema.org item (``itemprop="author"``, a column platform's
+    author card: the name, then a badge)."""
+    node: lxml.html.HtmlElement | None = el
+    for _ in range(4):
+        if node is None:
+            return False
+        if node.get("itemprop") == "author":
+            return True
+        node = node.getparent()
+    return False
 
 
 # A post's field label alone on its line (标签：, 分类：), as a heading before its value's links
@@ -301,11 +369,32 @@ _TAG_HREF = re.compile(r"(?:^|/)tags?/[^/?#]+/?(?:index\.\w{3,5})?$|[?&]tags?=",
 _TAG_SEPARATORS = re.compile(r"[\s,，、|｜·/#]+")
 
 
+# Drupal's links to a taxonomy's terms (/taxonomy/term/12), tags or sections: tags in the
+# article's field of tags (field--name-field-tags).
+_TERM_HREF = re.compile(r"(?:^|/)taxonomy/term/\d+/?$")
+
+
+def _in_tags_field(el: lxml.html.HtmlElement) -> bool:
+    for node in (el, el.getparent()):
+        if node is not None and "tags" in f"{node.get('class') or ''} {node.get('id') or ''}":
+            return True
+    return False
+
+
 def _tag_links(el: lxml.html.HtmlElement) -> str | None:
     """``标签：X Y`` for a block that holds nothing but links to tags' pages, else None."""
     links = list(el.iter("a"))
-    if not links or not all(_TAG_HREF.search((a.get("href") or "").strip()) for a in links):
+    if not links:
         return None
+    terms = False
+    for a in links:
+        href = (a.get("href") or "").strip()
+        if not _TAG_HREF.search(href):
+            if not _TERM_HREF.search(href):
+                return None
+            terms = True
+    if terms and not _in_tags_field(el):
+        return None  # (a taxonomy's terms are a tag list only in a field of tags)
     names = [" ".join(a.text_content().split()) for a in links]
     text = _TAG_SEPARATORS.sub("", el.text_content())
     if not all(names) or text != _TAG_SEPARATORS.sub("", "".join(names)):
@@ -367,6 +456,33 @@ def _links_home(h1: lxml.html.HtmlElement) -> bool:
     return bool(text) and text == " ".join(links[0].text_content().split())
 
 
+_HOME_WORDS = frozenset(("首页", "主页", "返回首页", "返回主页", "home"))
+
+
+def _home_hrefs(root: lxml.html.HtmlElement) -> frozenset[str]:
+    """Where the page's 首页 links lead (its text or its image's alt text says 首页, 主页)."""
+    found = set()
+    for link in root.iter("a"):
+        href = (link.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript")):
+            continue
+        text = "".join(link.text_content().split()).lower()
+        if not text and len(link) == 1 and link[0].tag == "img":
+            text = "".join((link[0].get("alt") or "").split()).lower()
+        if text in _HOME_WORDS:
+            found.add(href)
+    return frozenset(found)
+
+
+def _links_to(h1: lxml.html.HtmlElement, hrefs: Callable[[], frozenset[str]]) -> bool:
+    """An ``<h1>`` whose text is all one link to one of `hrefs()` (asked only then)."""
+    links = list(h1.iter("a"))
+    if len(links) != 1 or (links[0].get("href") or "").strip() not in hrefs():
+        return False
+    text = " ".join(h1.text_content().split())
+    return bool(text) and text == " ".join(links[0].text_content().split())
+
+
 # Class names of elements shown to screen readers and search engines only (Bootstrap's sr-only,
 # WordPress's screen-reader-text): a hidden <h1> of the site's name, as MetInfo's header has.
 _HIDDEN_CLASSES = frozenset(
@@ -402,6 +518,23 @@ def _names_the_site(el: lxml.html.HtmlElement) -> bool:
 
 # What a site's full name adds to its short one (乐狐 → 乐狐网, 乐狐新闻网).
 _FULL_NAME = re.compile(r"(?:新闻)?[网網]")
+
+
+# What a portal's channel adds to the portal's name: a subject (能源, 财经, 科技).
+_CHANNEL = re.compile(r"[\u3400-\u9fff]{2,4}")
+
+
+def _portal_channel(parts: list[str], logo: str) -> str | None:
+    """The channel's name in a <title> ending ``_Channel_Portal`` where the logo is the
+    portal's (``新流网``) and the channel is the portal's stem and a subject (``新流财经``)."""
+    stem = logo[:-1] if logo.endswith(("网", "網")) and len(logo) > 2 else ""
+    if len(parts) < 3 or parts[-1] != logo or not stem:
+        return None
+    channel = parts[-2]
+    rest = channel.removeprefix(stem)
+    return (
+        channel if rest != channel and _CHANNEL.fullmatch(rest) and rest[0] not in "网網" else None
+    )
 
 
 def _section_link(root: lxml.html.HtmlElement, name: str) -> bool:
@@ -440,7 +573,22 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
         or _names_the_site(h)
         or (logo and clean_title(h.text_content()) == logo)
     ]
-    h1s = [clean_title(h.text_content()) for h in root.iter("h1") if h not in home_h1s]
+    # (an <h1> linking where the menu's 首页 links, a blog's name on a blogging platform,
+    # whose home page is the blog's, not the site's: not a headline, nor the site's name)
+    h1s = [
+        clean_title(h.text_content())
+        for h in root.iter("h1")
+        if h not in home_h1s and not _links_to(h, lambda: _home_hrefs(root))
+    ]
+    # (a headline marked with schema.org's microdata, Joomla's <h2 itemprop="headline">, on a
+    # page without an <h1> of it: read as one)
+    h1s += [
+        text
+        for el in root.xpath("//body//*[@itemprop='headline']")
+        if el.tag not in ("meta", "link")
+        and (text := clean_title(el.text_content()))
+        and text not in h1s
+    ]
     meta_title = next((clean_title(meta[k]) for k in _META_TITLES if meta.get(k, "").strip()), "")
     # (SiteName: what Chinese government sites' CMS, TRS, writes)
     site = next((clean_title(meta[k]) for k in _META_SITE_NAMES if meta.get(k, "").strip()), "")
@@ -456,6 +604,10 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
         # themes' headers are, or a hidden one, as MetInfo's: the site's name, whatever it
         # ends with)
         site = clean_title(home_h1s[0].text_content())
+    if not site and logo and (channel := _portal_channel(split_title(page_title), logo)):
+        # (a portal's channel that is a brand of its own, 标题_新流财经_新流网 under the
+        # portal's logo 新流网, as Sina's are: the channel's pages are the channel's)
+        site = channel
     if not site and logo and logo in split_title(page_title):
         # (a header's logo whose name is one of the <title>'s parts: that part is the site's
         # name, whatever shape the other has — 油价周报 - 能源号)
@@ -481,6 +633,10 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
         # links to: the site is the one its logo names; without a logo, one the page names
         # elsewhere, unless the section is shaped like a site's name)
         title_site = logo or (title_site if looks_like_site_name(title_site) else None)
+    section = title_site[len(logo) :] if title_site and logo and title_site.startswith(logo) else ""
+    if not site and section and _CHANNEL.fullmatch(section):
+        # (标题_凤讯网能源 under the logo 凤讯网: the portal's section, the portal's page)
+        title_site = logo if logo.endswith(("网", "網")) else title_site
     hints.site_name = site or (_site_proper(title_site) if title_site else None)
     stated = next((clean_title(meta[k]) for k in _META_SOURCES if meta.get(k, "").strip()), "")
     # (a CMS that writes the label with an empty value: content="来源：")
@@ -496,7 +652,23 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     )
     hints.url = _url(root, meta)
     hints.published, hints.date_from = _markup_date(root, meta, items)
+    if hints.published is None and _empty_date_meta(root):
+        hints.date_from = EMPTY_DATE_META
     return hints
+
+
+# Said of a page whose CMS writes its publication date's meta empty (<meta name="PubDate"
+# content="">, as 集约化 government platforms do on an undated page): the page is undated, as
+# one whose 发布时间 field is left empty, whatever its file name says.
+EMPTY_DATE_META = "none (the markup's date field is empty)"
+
+
+def _empty_date_meta(root: lxml.html.HtmlElement) -> bool:
+    for el in root.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        if key in _META_DATES and key != "date" and not (el.get("content") or "").strip():
+            return el.get("content") is not None
+    return False
 
 
 # Class or id of the element that holds an article's source in its meta line, unlabelled
@@ -538,7 +710,9 @@ def _marked_source(root: lxml.html.HtmlElement) -> str | None:
     return None
 
 
-_GENERIC_ALT = frozenset(("logo", "首页", "返回首页", "网站logo", "image", "图片"))
+_GENERIC_ALT = frozenset(
+    ("logo", "首页", "返回首页", "主页", "返回主页", "网站logo", "image", "图片")
+)
 
 
 def _logo_name(root: lxml.html.HtmlElement) -> str | None:
@@ -851,6 +1025,9 @@ _CHROME_WORDS = (
     "_list",
     "list-",
     "list_",
+    # (readers' comments, each with its date: 博客园's feedback list, WordPress's comments)
+    "comment",
+    "feedback",
 )
 _CHROME_DIVS = "//*[" + " or ".join(f"contains({_CLASS}, '{w}')" for w in _CHROME_WORDS) + "]"
 _HEADINGS = "//h2 | //h3 | //h4 | //h5 | //dt | //strong | //b"

@@ -730,7 +730,9 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
         if i < 2 and _is_site_header(line) and not saved_title_headline(line):
             continue
         score = 0
-        if _repeated(lines, i):
+        if _repeated(lines, i) and rule is None:
+            # (a line the site prints on every page, repeated on this one, is its name in the
+            # header and the footer's address line, not a headline the <title> repeats)
             score += 4
         byline = _next_to_byline(judged, i, top)
         score += byline

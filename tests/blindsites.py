@@ -43,6 +43,7 @@ OPEN_SPLITS = (
     "test9",
     "test10",
     "test11",
+    "test13",
 )
 
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from xinwen.index.htmlpages import (
+    EMPTY_DATE_META,
     NotHtmlError,
     decode_html,
     htmldate_date,
@@ -128,6 +129,10 @@ class PageSource:
         # htmldate only where neither the markup nor a byline gave a date: its fast search
         # reads markup and URLs, never the text's years.
         undated = html is not None and page.date_from in ("none", "file name")
+        if undated and hints is not None and hints.date_from == EMPTY_DATE_META:
+            # (the page's own date field is empty: undated, whatever its file name says)
+            page = dataclasses.replace(page, published=None, date_from=EMPTY_DATE_META)
+            undated = False
         if undated and (found := htmldate_date(html)):  # type: ignore[arg-type]
             page = _with_date(page, found, "meta (htmldate, no extensive search)")
         if not page.has_text:
