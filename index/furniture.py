@@ -441,6 +441,10 @@ NOT_A_SOURCE = frozenset(
         "未知来源",
         "本网讯",
         "本站讯",
+        # (a paper's own report, 本报讯: the paper, which is the site)
+        "本报讯",
+        "本报",
+        "本刊讯",
         "投稿",
         "网友投稿",
         "用户投稿",
@@ -453,6 +457,14 @@ NOT_A_SOURCE = frozenset(
         "—",
     }
 )
+
+
+def names_no_one(source: str) -> bool:
+    """Whether a source field's value names no one but the site (本站, 未知, a traditional
+    page's 本報訊), compared simplified."""
+    return simplified(source.lower()) in NOT_A_SOURCE
+
+
 _LABEL_AFTER = re.compile(r"\s*[:：]")
 _SOURCE_TAIL = re.compile(r"[)）】\]。，,]+$")
 _ACCOUNT_KIND = re.compile(r"^(?:微信)?(?:公众号|公众平台)\s*(?=[“「『\"《])")
@@ -613,7 +625,8 @@ def parse_byline(line: str) -> Byline | None:
             # (来源：  阅读次数：130, an ASP.NET page's empty source field: the "source" is the
             # next field's label; the field names no one)
             source, unnamed = None, True
-        if source is not None and source.lower() in NOT_A_SOURCE:
+        # (compared simplified: a traditional page's 本報訊 names no one either)
+        if source is not None and names_no_one(source):
             # 来源：本站 names no one: the site's name is taken instead; the line is a byline
             # all the same (来源：未知 作者：X on an undated page)
             source, unnamed = None, True

@@ -32,12 +32,12 @@ from xinwen.index.appstate import draw_state_article
 from xinwen.index.cleaning import clean_title, parse_date
 from xinwen.index.encoding import UndecodableError, decode_bytes
 from xinwen.index.furniture import (
-    NOT_A_SOURCE,
     headline_shaped,
     is_prose,
     line_rule,
     looks_like_organ,
     looks_like_site_name,
+    names_no_one,
     split_title,
 )
 from xinwen.index.pages import PageHints
@@ -641,9 +641,7 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     stated = next((clean_title(meta[k]) for k in _META_SOURCES if meta.get(k, "").strip()), "")
     # (a CMS that writes the label with an empty value: content="来源：")
     stated = _SOURCE_LABEL.sub("", stated)
-    usable = (
-        stated and stated.lower() not in NOT_A_SOURCE and "//" not in stated and len(stated) <= 30
-    )
+    usable = stated and not names_no_one(stated) and "//" not in stated and len(stated) <= 30
     hints.stated_source = stated if usable else None
     hints.marked_source = _marked_source(root)
     hints.logo_name = logo
@@ -705,7 +703,7 @@ def _marked_source(root: lxml.html.HtmlElement) -> str | None:
             continue
         name = _SOURCE_LABEL.sub("", " ".join(el.text_content().split()))
         # (a date or a count in it: not a name; 本站, 原创: the site's own)
-        if 2 <= len(name) <= 20 and not _DIGITS.search(name) and name not in NOT_A_SOURCE:
+        if 2 <= len(name) <= 20 and not _DIGITS.search(name) and not names_no_one(name):
             return name
     return None
 

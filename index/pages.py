@@ -31,7 +31,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from xinwen.index.cleaning import clean_title, find_date_in_text, parse_date, western_dates
+from xinwen.index.cleaning import (
+    clean_title,
+    find_date_in_text,
+    fold_width,
+    parse_date,
+    western_dates,
+)
 from xinwen.index.furniture import (
     CRUMB_LABEL,
     EMPTY_DATE_FIELD,
@@ -996,6 +1002,8 @@ def _stated_or_site(
         return hints.marked_source, "source element"
     if judged.hints.get("source"):
         return judged.hints["source"], "patterns file"
+    if name := _agency_lead(judged.lines[: judged.limit]):
+        return name, "news agency's mark opening the text"
     for i in near:
         # a paper's or site's name as an unlabelled field beside the byline's date
         if i < len(judged.lines) and judged.bylines[i] and (name := byline_name(judged.lines[i])):
@@ -1038,9 +1046,14 @@ def _stated_or_site(
             if name and (looks_like_site_name(name) or _named_again(judged.lines, i, name)):
                 return name, "site name (learned header)"
             break
+    if name := _own_work_notice(judged.lines):
+        return name, "site name (its reprint notice: 本文为X整理)"
     for i, line in enumerate(judged.lines):
         # (a copyright line the site's template learned is a copyright line all the same)
         copyright = "copyright" in (judged.rules[i], judged.furniture[i])
+        # (the headline is no site's name, though it end like one: 储能电站并网)
+        if not copyright and clean_title(line) == clean_title(title):
+            continue
         if copyright or judged.rules[i] == "patterns file" or i < 2:
             name = site_name_in(line)
             if name and (copyright or looks_like_site_name(line)):
@@ -1057,6 +1070,38 @@ def _stated_or_site(
     if hints.logo_name:
         return hints.logo_name, "site name (the logo's alt text)"
     return None, "none"
+
+
+# A news agency's mark opening the text (【共同社】, 【新华社北京5月20日电】): the agency wrote it.
+# A paper's own mark (【本报讯】) names no one but the site, so it ends in 讯/电, never 社.
+_AGENCY_LEAD = re.compile(r"^\s*[【\[]\s*(?P<name>[^】\]\s\d]{2,8}社)[^】\]]{0,20}[】\]]")
+# A reprint notice naming the site's own work (声明：本文为X整理，转载请注明出处).
+_OWN_WORK = re.compile(
+    r"本文(?:为|系|由)\s*(?P<name>[^\s，,。:：、“”\"]{2,12}?)\s*"
+    r"(?:原创|整理|编辑|编译|独家|首发|发布|撰写)"
+)
+
+
+def _agency_lead(lines: list[str]) -> str | None:
+    for line in lines:
+        if match := _AGENCY_LEAD.match(fold_width(line)):
+            return match["name"]
+    return None
+
+
+def _own_work_notice(lines: list[str]) -> str | None:
+    """The site a reprint notice says wrote or compiled the page (本文为X整理，转载请注明出处)."""
+    for line in lines:
+        text = simplified(line)
+        if "转载" in text and (match := _OWN_WORK.search(text)):
+            # (the name as printed, traditional or not, where simplifying kept the length)
+            printed = fold_width(line)
+            return (
+                printed[match.start("name") : match.end("name")]
+                if len(printed) == len(text)
+                else match["name"]
+            )
+    return None
 
 
 _NAME_BEFORE_TIME = re.compile(r"^(?P<name>[^\s\d]{2,12})\s+(?:刚刚|\d+\s*(?:秒|分钟|小时|天)前)$")
