@@ -653,7 +653,10 @@ def _short_segments(text: str, match: re.Match[str]) -> bool:
         return False
     rest = _WEEKDAY.sub("", rest)
     parts = [p for p in _SEGMENT_SPLIT.split(rest) if p.strip()]
-    return len(parts) >= 1 and all(len(p) <= 10 for p in parts)
+    # (a labelled field holds a longer value: 来源：上海环境能源交易所 | 2024年5月27日)
+    return len(parts) >= 1 and all(
+        len(p) <= 10 or (len(p) <= 24 and _BYLINE_FIELDS.match(p.strip())) for p in parts
+    )
 
 
 def _squeeze(date_text: str) -> str:
