@@ -93,8 +93,16 @@ class SiteTemplate:
         if not self.names:
             return None
         name, count = self.names.most_common(1)[0]
-        agree = count >= 2 and count >= SITE_NAME_SHARE * sum(self.names.values())
+        # (one page's markup is enough where another page credits its own text to the name,
+        # 来源：X: a folder of text saves of a site with one saved web page among them)
+        seen = count >= 2 or self._credited(name)
+        agree = seen and count >= SITE_NAME_SHARE * sum(self.names.values())
         return name if agree else None
+
+    def _credited(self, name: str) -> bool:
+        """A page's byline credits `name` as its source (来源：X)."""
+        credit = re.compile(r"(?:^|\s)(?:来源|來源)\s*[:：]\s*" + re.escape(name) + r"(?:$|\s)")
+        return any(credit.search(line) for line in self.lines)
 
     def varying_label(self, line: str) -> bool:
         """`line` starts with a label the pages give with different values (项目编号：…)."""
