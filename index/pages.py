@@ -723,7 +723,9 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
         line, rule = lines[i], rules[i]
         begun = rule is None and bylines[i] is None and len(_CJK_CHARS.findall(line)) >= 20
         # (a long headline with a comma, X，Y, by its byline is no sentence: no full stop)
-        long_headline = not line.endswith(_SENTENCE_ENDS) and headline_shaped(line)
+        # (nor is a question, X，Y？, right above its byline: a commentary's headline)
+        asks = line.endswith(("？", "?"))
+        long_headline = (asks or not line.endswith(_SENTENCE_ENDS)) and headline_shaped(line)
         by_byline = long_headline and _next_to_byline(judged, i, top) == 4
         if begun and is_prose(line) and not by_byline:
             break  # the article has begun: a headline comes before it
