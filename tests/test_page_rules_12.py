@@ -67,6 +67,7 @@ def test_a_news_agencys_mark_opening_the_text_names_the_agency(
 
 
 def test_the_papers_own_mark_opening_the_text_names_the_site(tmp_path: Path) -> None:
+    # (the agency rule's guard: 【本報訊】 is the paper's own mark, no agency's)
     rec = read_one(_write(tmp_path / "a.txt", _hk_page("2024年5月16日 星期四", "【本報訊】")))
     assert rec.source == "南溪能源匯報"
 
@@ -85,7 +86,8 @@ def test_a_reprint_notice_names_the_site_that_compiled_the_page(tmp_path: Path) 
 def test_a_headline_ending_like_a_sites_name_is_not_the_site(tmp_path: Path) -> None:
     # (储能电站并网 ends in 网, as a site's name does: the headline is no one's name)
     head = "南溪首个钠离子电池储能电站并网"
-    rec = read_one(_write(tmp_path / "a.txt", f"{head}\n\n{PROSE}\n\n{MORE}\n"))
+    page = f"{head}\n\n阅读 1.2k\n\n{PROSE}\n\n{MORE}\n\n—— END ——\n\n点赞 收藏 分享\n"
+    rec = read_one(_write(tmp_path / "a.txt", page))
     assert rec.title == head
     assert rec.source is None
 
@@ -118,7 +120,7 @@ def test_one_saved_web_page_names_the_site_its_text_pages_credit(tmp_path: Path)
 
 def test_a_question_headline_above_its_byline(tmp_path: Path) -> None:
     # A commentary's headline, X，Y？, as long as a sentence, right above its date line.
-    head = "天然气价格回落，南溪的买家应否增加长约？"
+    head = "东北亚天然气价格回落，南溪的买家应否增加长约？"
     rec = read_one(
         _write(
             tmp_path / "a.txt",
