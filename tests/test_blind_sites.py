@@ -1,9 +1,8 @@
-"""The blind sites (`tests/fixtures/blind-sites`, `blind-sites-2` … `blind-sites-11`,
-`blind-sites-12`, `blind-sites-13`, scored by `tests.blindsites`): pages written by someone who had not read the
-extractor. Each site must keep at least the pages it gets fully right now, so a change that
-makes any site worse fails here; raise a floor when a site gets better. The table in the
-failure message is the scorer's (``python -m tests.blindsites [ROOT]``), totals and per site
-only."""
+"""The blind sites (`tests/fixtures/blind-sites`, `blind-sites-2` … `blind-sites-13`, scored
+by `tests.blindsites`): pages written by someone who had not read the extractor. Each site must
+keep at least the pages it gets fully right now, so a change that makes any site worse fails
+here; raise a floor when a site gets better. The table in the failure message is the scorer's
+(``python -m tests.blindsites [ROOT]``), totals and per site only."""
 
 from __future__ import annotations
 
