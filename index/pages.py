@@ -1004,7 +1004,8 @@ def _stated_or_site(
         return hints.marked_source, "source element"
     if judged.hints.get("source"):
         return judged.hints["source"], "patterns file"
-    if name := _agency_lead(judged.lines[: judged.limit]):
+    text = [line for i, line in enumerate(judged.lines[: judged.limit]) if not judged.rules[i]]
+    if name := _agency_lead(text):
         return name, "news agency's mark opening the text"
     for i in near:
         # a paper's or site's name as an unlabelled field beside the byline's date
