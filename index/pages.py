@@ -18,9 +18,10 @@ The date comes from the page's metadata (HTML), else a byline next to the headli
 (``发布时间：…``, a bare ``2022/11/03``), else a date in the file name; never from the
 article's sentences (only pages that a ``date-from-text:`` pattern of the patterns file
 matches may take one from their text). The source is the byline's ``来源：X`` (or another
-label of a source), else the site's name (patterns file, ``og:site_name`` or ``<title>``, the
-name the markup of the site's other pages gives, the learned header, a copyright line, the
-logo's alt text).
+label of a source; ``来源：本站``, ``本報訊`` name no one), else a news agency's mark opening the
+text (``【共同社】``), else the site's name (patterns file, ``og:site_name`` or ``<title>``, the
+name the markup of the site's other pages gives, the learned header, its reprint notice
+``本文为X整理``, a copyright line, the logo's alt text).
 """
 
 from __future__ import annotations
