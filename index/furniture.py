@@ -83,6 +83,12 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"^[（(【\[]?(?:[^\s:：，。]{1,6}\s*[:：]\s*[^:：，。]{1,20}\s+){1,4}"
             r"(?:审核|责任编辑|责编|编辑|校对|终审|审校|审稿)\s*[:：]\s*[^\s:：，。]{1,10}\s*[）)】\]]?$",
         ),
+        # (the same with slashes, as a college's news closes: （文/X 图/Y 审核/Z）)
+        (
+            "editor",
+            r"^[（(【\[]?(?:[^\s/／:：，。]{1,6}\s*[/／]\s*[^\s/／:：，。]{1,20}\s+){1,4}"
+            r"(?:审核|责任编辑|责编|编辑|校对|终审|审校|审稿)\s*[/／]\s*[^\s/／:：，。]{1,10}\s*[）)】\]]?$",
+        ),
         (
             "share",
             r"^(?:分享到|分享至|分享\s*[:：]|share\s*[:：]|一键分享|分享给(?:朋友|好友)$)"
@@ -875,14 +881,16 @@ def site_name_in(line: str) -> str | None:
     return None
 
 
-_NAV_WORDS = frozenset(("首页", "主页", "网站首页", "返回首页", "门户首页"))
+# A menu's link home (首页, 网站首页, 返回首页, 学校主页: the school's home page, above a
+# college's site), not a name; but a blog's 张三的主页 is its name.
+_NAV_WORD = re.compile(r"^(?:返回|回到)?[^\s的]{0,4}(?:首页|主页)$")
 
 
 def header_name(line: str) -> str | None:
     """The first field of a site's header line (``己能观察 · 新能源深度报道`` → 己能观察)."""
     parts = [p for p in _NAME_SPLIT.split(line) if p.strip()]
     first = parts[0].split()[0] if parts else ""
-    if simplified(first) in _NAV_WORDS:
+    if _NAV_WORD.match(simplified(first)):
         return None  # a menu's first item (首页), not a name
     if 2 <= len(first) <= 16 and _CJK.search(first) and not re.search(r"\d", first):
         return first

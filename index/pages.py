@@ -1151,7 +1151,9 @@ _MENU_ITEM = re.compile(r"^[^\s，。,.:：!！?？]{1,8}$")
 
 def _menu_item(lines: list[str], i: int) -> bool:
     """Line `i` is an item of a menu set out one item a line (首页 / 学校要闻 / 综合新闻 / …):
-    a run of three or more short words, of which it is not the first (a logo may start it)."""
+    a run of three or more short words, of which it is not the first (a logo may start it),
+    unless the first is one of the run's items again (a side menu's heading, the section it
+    is in: 学院新闻 / 学院新闻 / 学术动态 / 通知公告)."""
     if not _MENU_ITEM.match(lines[i]):
         return False
     start, end = i, i
@@ -1159,7 +1161,7 @@ def _menu_item(lines: list[str], i: int) -> bool:
         start -= 1
     while end + 1 < len(lines) and _MENU_ITEM.match(lines[end + 1]):
         end += 1
-    return end - start >= 2 and i != start
+    return end - start >= 2 and (i != start or lines[i] in lines[start + 1 : end + 1])
 
 
 def _named_again(lines: list[str], at: int, name: str) -> bool:
