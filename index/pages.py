@@ -231,14 +231,22 @@ class _Judged:
 def _judge(lines: list[str], boilerplate: Boilerplate, template: SiteTemplate | None) -> _Judged:
     n = len(lines)
     judged = _Judged(lines, [None] * n, [None] * n, [None] * n, [False] * n, n)
+    begun = False  # a line of the article's text has been seen
     for i, line in enumerate(lines):
         if any(p.search(line) for p in boilerplate.date_from_text):
             judged.date_from_text = True
         if match := _search_any(boilerplate.end, line):
             _collect_hints(match, judged.hints)
-            judged.user_page = True
-            judged.limit = i
-            break
+            if begun:
+                judged.user_page = True
+                judged.limit = i
+                break
+            # An end: line above the article's text is a side column's heading (相关文章 over
+            # a left column's links, printed before the article), not the page's footer: it
+            # is removed and the page read on, as the built-in footer rules do.
+            judged.user_page = judged.user_page or i < HEADER_LINES
+            judged.rules[i] = "patterns file"
+            continue
         if match := _search_any(boilerplate.remove, line):
             _collect_hints(match, judged.hints)
             judged.user_page = judged.user_page or i < HEADER_LINES
@@ -248,6 +256,8 @@ def _judge(lines: list[str], boilerplate: Boilerplate, template: SiteTemplate | 
         judged.rules[i] = (template.rule(line) if template else None) or furniture
         judged.bylines[i] = parse_byline(line)
         judged.authors[i] = judged.bylines[i] is None and is_author_line(line)
+        if judged.rules[i] is None and judged.bylines[i] is None:
+            begun = begun or is_prose(line) or line.endswith(_SENTENCE_ENDS)
     for i in range(1, min(judged.limit, n) - 1):
         judged.authors[i] = judged.authors[i] or _account_line(judged, i)
     for k in range(2, min(judged.limit, n, HEADLINE_SEARCH_LINES)):
