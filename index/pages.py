@@ -1032,6 +1032,12 @@ def _stated_or_site(
             return name, "site name (the network the breadcrumb and the copyright line name)"
         if name := _owner_over_meta(judged, hints):
             return name, "site name (<title> or logo, the footer's owner, over the markup's)"
+        logo = hints.logo_name or ""
+        site = hints.site_name
+        if _BRAND.match(logo) and _COMPANY.search(site) and site.startswith(logo) != (site == logo):
+            # (the company that runs the site, 西岭光电股份有限公司 in the <title>, under the
+            # logo of its short name, 西岭光电: the logo names the site)
+            return logo, "site name (the logo's alt text, over its company's)"
         return hints.site_name, "site name (page markup)"
     if template is not None and (name := template.site_name):
         # (a page whose <title> is the headline alone is the site's all the same)
