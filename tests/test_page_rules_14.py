@@ -83,3 +83,24 @@ def test_a_company_named_in_the_title_under_its_short_named_logo_is_the_logos_si
     title = "南溪储能电站二期开工建设-公司新闻-南溪储能股份有限公司"
     rec = read_one(_write(tmp_path / "a.htm", _page(body, title)))
     assert rec.source == "南溪储能"
+
+
+def test_a_documentation_sites_page_saved_as_text_is_read_as_a_page(tmp_path: Path) -> None:
+    # A VuePress page saved as text: its menu lines alone (首页, 政策) make no page, but its
+    # edit link and its last-updated line are a documentation site's chrome.
+    text = "\n".join(
+        [
+            "南溪研究院",
+            "首页",
+            "报告",
+            "储能电站安全评估报告",
+            "2024-05-13 南溪研究院",
+            PROSE,
+            MORE,
+            "在 GitHub 上编辑此页 (opens new window)",
+            "上次更新: 2024-06-02 10:14:37",
+        ]
+    )
+    rec = read_one(_write(tmp_path / "a.txt", text))
+    assert rec.title == "储能电站安全评估报告"
+    assert "上次更新" not in rec.body and "编辑此页" not in rec.body
