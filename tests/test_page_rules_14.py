@@ -104,3 +104,16 @@ def test_a_documentation_sites_page_saved_as_text_is_read_as_a_page(tmp_path: Pa
     rec = read_one(_write(tmp_path / "a.txt", text))
     assert rec.title == "储能电站安全评估报告"
     assert "上次更新" not in rec.body and "编辑此页" not in rec.body
+
+
+def test_a_latin_folder_inside_a_chinese_category_folder_is_that_category(
+    tmp_path: Path,
+) -> None:
+    # 报告/reports/a.html: the site's URL path (reports/) saved under the archive's category.
+    body = (
+        "<h1>储能电站安全评估报告</h1><p>发布时间：2024-05-13 来源：南溪研究院</p>"
+        f"<p>{PROSE}</p><p>{MORE}</p>"
+    )
+    page = _write(tmp_path / "site" / "报告" / "reports" / "a.html", _page(body))
+    rec = read_one(page.parent.parent.parent)
+    assert rec.category == "报告"
