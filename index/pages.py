@@ -1032,12 +1032,8 @@ def _stated_or_site(
             return name, "site name (the network the breadcrumb and the copyright line name)"
         if name := _owner_over_meta(judged, hints):
             return name, "site name (<title> or logo, the footer's owner, over the markup's)"
-        logo = hints.logo_name or ""
-        site = hints.site_name
-        if _BRAND.match(logo) and _COMPANY.search(site) and site.startswith(logo) != (site == logo):
-            # (the company that runs the site, 西岭光电股份有限公司 in the <title>, under the
-            # logo of its short name, 西岭光电: the logo names the site)
-            return logo, "site name (the logo's alt text, over its company's)"
+        if (name := site_by_logo(hints)) != hints.site_name:
+            return name, "site name (the logo's alt text, over its company's)"
         return hints.site_name, "site name (page markup)"
     if template is not None and (name := template.site_name):
         # (a page whose <title> is the headline alone is the site's all the same)
@@ -1090,6 +1086,16 @@ def _stated_or_site(
     if hints.logo_name:
         return hints.logo_name, "site name (the logo's alt text)"
     return None, "none"
+
+
+def site_by_logo(hints: PageHints) -> str | None:
+    """The site's name by its markup: the company that runs the site, named in the <title>
+    (西岭光电股份有限公司), under the logo of the short name it goes by (西岭光电), is the
+    logo's site."""
+    logo, site = hints.logo_name or "", hints.site_name or ""
+    if _BRAND.match(logo) and _COMPANY.search(site) and site.startswith(logo):
+        return logo
+    return hints.site_name
 
 
 # A news agency's mark opening the text (【共同社】, 【新华社北京5月20日电】): the agency wrote it.

@@ -220,7 +220,7 @@ FLOORS_15 = {
     "jiangchuan-nyj": 7,
     "nanyue-fengdian": 7,
     "qingtan-yanjiu": 7,
-    "xiling-guangdian": 6,
+    "xiling-guangdian": 7,
     "zhongneng-dianwang": 7,
 }
 SETS = {

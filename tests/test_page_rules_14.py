@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.pagetext import MORE, PROSE, read_one
+from xinwen.index.records import Record
+from xinwen.index.sources import read_sources
 
 
 def _write(path: Path, text: str, encoding: str = "utf-8") -> Path:
@@ -117,3 +119,29 @@ def test_a_latin_folder_inside_a_chinese_category_folder_is_that_category(
     page = _write(tmp_path / "site" / "报告" / "reports" / "a.html", _page(body))
     rec = read_one(page.parent.parent.parent)
     assert rec.category == "报告"
+
+
+def test_a_text_page_of_a_company_site_is_the_logos_site_too(tmp_path: Path) -> None:
+    # A page saved as text, stating no usable 来源 (网络), is the site's the HTML pages name:
+    # by the logo's short name, not the company's in their <title>.
+    site = tmp_path / "site"
+    for name, head in (("a.htm", "南溪储能电站二期开工建设"), ("b.htm", "南溪储能获评绿色工厂")):
+        body = (
+            '<div class="logo"><a href="/"><img src="/images/logo.gif" alt="南溪储能"></a></div>'
+            f"<h1>{head}</h1><p>发布时间：2024-05-06 来源：南溪储能</p>"
+            f"<p>{head}。{PROSE}</p><p>{head}。{MORE}</p>"
+        )
+        _write(site / name, _page(body, f"{head}-公司新闻-南溪储能股份有限公司"))
+    text = "\n".join(
+        [
+            "网站首页 | 关于我们 | 新闻动态 | 联系我们",
+            "硅料价格连续六周下跌",
+            "来源:网络 作者:综合部 浏览:212次",
+            f"硅料价格连续六周下跌。{PROSE}",
+            f"硅料价格连续六周下跌。{MORE}",
+            "Copyright 2010-2024 南溪储能股份有限公司 All Rights Reserved",
+        ]
+    )
+    _write(site / "c.txt", text)
+    records = {Path(r.origin.path).name: r for r in read_sources([site]) if isinstance(r, Record)}
+    assert records["c.txt"].source == "南溪储能"
