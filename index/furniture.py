@@ -200,6 +200,22 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"您的浏览器不支持|^(?:视频)?时长\s*[:：]\s*\d{1,2}:\d{2}(?::\d{2})?$|进入直播间"
             r"|^正在直播\s*[:：]|^欢迎(?:您|你)[，,].{0,60}(?:退出|注销)",
         ),
+        # A documentation site's page chrome (VuePress, VitePress, Docusaurus): the link to edit
+        # the page where its source is kept, and when the page's source last changed.
+        (
+            "edit link",
+            r"^(?:在\s*(?:GitHub|Gitee|GitLab)\s*上)?编辑(?:此页|本页|此页面|这个页面)"
+            r"(?:\s*[(（]opens new window[)）])?$",
+        ),
+        ("last updated", r"^上次更新\s*[:：]\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+[\d:]{4,8})?$"),
+        # A header's greeting naming the site (您好，欢迎访问X公司！, 欢迎光临X网站), alone or
+        # with the top bar's links.
+        (
+            "welcome line",
+            r"^(?:您好|你好)?[，,！!\s]*欢迎(?:您|你)?(?:访问|光临)[^，,。；！!？?\s]{2,30}[！!。]?"
+            # (and the top bar's links beside it: 中文版 | English | 网站地图)
+            r"(?:\s+\S{1,8}(?:\s*[|｜]\s*\S{1,8})+)?$",
+        ),
         # A document's PDF link (查看PDF原文, 下载PDF).
         ("PDF link", r"^(?:查看|下载|打开|阅读)\s*PDF\s*(?:原文|全文|文件|版)?$"),
         # A foreign site's English chrome on its Chinese edition (ASCII lines only).

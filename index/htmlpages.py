@@ -162,6 +162,7 @@ def parse_html(text: str, *, main_text: bool = True) -> HtmlPage:
         raise NotHtmlError("no article text", f"no HTML content: {exc}") from None
     # (a page its scripts draw: its article read from the app's state saved with it)
     draw_state_article(root, lambda article: _shows(root, article))
+    _drop_heading_anchors(root)
     hints = _hints(root)
     if hints.published is None and (found := _enp_date(text)):
         hints.published, hints.date_from = found, "meta (enpproperty <date>)"
@@ -172,6 +173,19 @@ def parse_html(text: str, *, main_text: bool = True) -> HtmlPage:
 
 
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
+
+
+def _drop_heading_anchors(root: lxml.html.HtmlElement) -> None:
+    """Remove a heading's permalink, a link to the heading itself shown as a mark (``<h1><a
+    href="#id">#</a> 标题</h1>``, as VuePress, Docusaurus and Sphinx write): it is no part of
+    the headline's text."""
+    for a in root.xpath(_HEADING_ANCHORS):
+        if a.text_content().strip() in _ANCHOR_MARKS:
+            a.drop_tree()  # (keeps the text after it: the headline)
+
+
+_HEADING_ANCHORS = "//*[self::h1 or self::h2 or self::h3 or self::h4]//a[starts-with(@href, '#')]"
+_ANCHOR_MARKS = frozenset({"#", "¶", "§", "🔗", ""})
 # A line of prose this long is an article's text (a page drawn by its scripts shows none).
 _SHOWN_PROSE_CHARS = 30
 

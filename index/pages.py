@@ -231,14 +231,22 @@ class _Judged:
 def _judge(lines: list[str], boilerplate: Boilerplate, template: SiteTemplate | None) -> _Judged:
     n = len(lines)
     judged = _Judged(lines, [None] * n, [None] * n, [None] * n, [False] * n, n)
+    begun = False  # a line of the article's text has been seen
     for i, line in enumerate(lines):
         if any(p.search(line) for p in boilerplate.date_from_text):
             judged.date_from_text = True
         if match := _search_any(boilerplate.end, line):
             _collect_hints(match, judged.hints)
-            judged.user_page = True
-            judged.limit = i
-            break
+            if begun:
+                judged.user_page = True
+                judged.limit = i
+                break
+            # An end: line above the article's text is a side column's heading (相关文章 over
+            # a left column's links, printed before the article), not the page's footer: it
+            # is removed and the page read on, as the built-in footer rules do.
+            judged.user_page = judged.user_page or i < HEADER_LINES
+            judged.rules[i] = "patterns file"
+            continue
         if match := _search_any(boilerplate.remove, line):
             _collect_hints(match, judged.hints)
             judged.user_page = judged.user_page or i < HEADER_LINES
@@ -248,6 +256,8 @@ def _judge(lines: list[str], boilerplate: Boilerplate, template: SiteTemplate | 
         judged.rules[i] = (template.rule(line) if template else None) or furniture
         judged.bylines[i] = parse_byline(line)
         judged.authors[i] = judged.bylines[i] is None and is_author_line(line)
+        if judged.rules[i] is None and judged.bylines[i] is None:
+            begun = begun or is_prose(line) or line.endswith(_SENTENCE_ENDS)
     for i in range(1, min(judged.limit, n) - 1):
         judged.authors[i] = judged.authors[i] or _account_line(judged, i)
     for k in range(2, min(judged.limit, n, HEADLINE_SEARCH_LINES)):
@@ -1022,6 +1032,8 @@ def _stated_or_site(
             return name, "site name (the network the breadcrumb and the copyright line name)"
         if name := _owner_over_meta(judged, hints):
             return name, "site name (<title> or logo, the footer's owner, over the markup's)"
+        if (name := site_by_logo(hints)) != hints.site_name:
+            return name, "site name (the logo's alt text, over its company's)"
         return hints.site_name, "site name (page markup)"
     if template is not None and (name := template.site_name):
         # (a page whose <title> is the headline alone is the site's all the same)
@@ -1074,6 +1086,16 @@ def _stated_or_site(
     if hints.logo_name:
         return hints.logo_name, "site name (the logo's alt text)"
     return None, "none"
+
+
+def site_by_logo(hints: PageHints) -> str | None:
+    """The site's name by its markup: the company that runs the site, named in the <title>
+    (西岭光电股份有限公司), under the logo of the short name it goes by (西岭光电), is the
+    logo's site."""
+    logo, site = hints.logo_name or "", hints.site_name or ""
+    if _BRAND.match(logo) and _COMPANY.search(site) and site.startswith(logo):
+        return logo
+    return hints.site_name
 
 
 # A news agency's mark opening the text (【共同社】, 【新华社北京5月20日电】): the agency wrote it.

@@ -17,7 +17,9 @@ more category folders sit beside it: a site's sections (数据 too, a data colum
 generic word (资讯, 新闻, ``news``) needs only one (a small site's 资讯 and 深度, a CMS's
 ``news/2023-04-20/`` beside ``jishu/``); so is a slug of Latin words (``oil-gas``) beside
 ``power`` and ``carbon``. A province's folder inside a category folder (``地方/湖南/``)
-is a region of that category, which is the category.
+is a region of that category, which is the category; a Latin folder inside a Chinese category
+folder (``政策/policy/``, a site's URL path saved under the archive's own category) is that
+category too.
 """
 
 from __future__ import annotations
@@ -76,9 +78,18 @@ def folder_category(path: str, root: str) -> str | None:
             # A province's folder inside a category folder (地方/湖南/) is a region of it.
             if at > 0 and _is_region(name) and names_category(names[at - 1]):
                 return names[at - 1]
+            # A Latin folder inside a Chinese category folder (政策/policy/) is the site's own
+            # path level, the section's name in its URL, kept under the category the archive
+            # files it by: the Chinese name is the category.
+            if at > 0 and name.isascii() and _chinese_category(names[at - 1]):
+                return names[at - 1]
             return name
         folder = os.path.dirname(folder)
     return None
+
+
+def _chinese_category(name: str) -> bool:
+    return not name.isascii() and names_category(name)
 
 
 # Province-level regions: a folder named so below a category is a region, not a topic.

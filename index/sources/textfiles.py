@@ -33,6 +33,7 @@ from xinwen.index.pages import (
     join_wrapped_title,
     looks_like_page,
     page_lines,
+    site_by_logo,
 )
 from xinwen.index.records import Origin, Record, Skip
 from xinwen.index.sources.categories import choose_category, folder_category
@@ -88,8 +89,8 @@ class PageSource:
             template = SiteTemplate()
             for lines, hints in self._sample_pages():
                 template.add(lines)
-                if hints is not None and hints.site_name:
-                    template.add_name(hints.site_name)
+                if hints is not None and (name := site_by_logo(hints)):
+                    template.add_name(name)
                 elif hints is None and (issuer := header_issuer(lines)):
                     # (a folder of one organ's documents: the organ its heads name)
                     template.add_name(issuer)
