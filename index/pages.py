@@ -1085,7 +1085,27 @@ def _stated_or_site(
             return name, "site name (copyright or sponsor line)"
     if hints.logo_name:
         return hints.logo_name, "site name (the logo's alt text)"
+    if name := _breadcrumb_root(judged):
+        return name, "site name (the breadcrumb's first item)"
     return None, "none"
+
+
+# A breadcrumb's label (您现在的位置：) and the first item after it, up to the separator.
+_CRUMB_ROOT = re.compile(CRUMB_LABEL + r"\s*[:：]\s*(?P<root>[^\s>＞»›/→]+)\s*(?:>>?|＞|»|›|→)")
+
+
+def _breadcrumb_root(judged: _Judged) -> str | None:
+    """The site's name as the first item of a labelled breadcrumb (您现在的位置： X >> 文章中心
+    >> 正文), on a page that names its site nowhere else: the root of the trail is the home
+    page, which an old ASP CMS labels with the site's name instead of 首页. Only a name shaped
+    like a site's counts (a trail starting 首页 or a section names no site)."""
+    for i, line in enumerate(judged.lines):
+        if judged.furniture[i] != "breadcrumb" and judged.rules[i] != "breadcrumb":
+            continue
+        match = _CRUMB_ROOT.match(line.strip())
+        if match and looks_like_site_name(match["root"]):
+            return match["root"]
+    return None
 
 
 def site_by_logo(hints: PageHints) -> str | None:
