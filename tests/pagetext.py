@@ -16,3 +16,15 @@ def read_one(path: Path) -> Record:
     [record] = read_sources([path])
     assert isinstance(record, Record), record
     return record
+
+
+def write_page(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    """Save a page's text at `path` (its folders made), in `encoding`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def records_by_name(root: Path) -> dict[str, Record]:
+    """The records a folder of pages makes, by file name (skips left out)."""
+    return {Path(r.origin.path).name: r for r in read_sources([root]) if isinstance(r, Record)}

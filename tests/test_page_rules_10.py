@@ -11,19 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.pagetext import MORE, PROSE, read_one
+from tests.pagetext import MORE, PROSE, read_one, records_by_name, write_page
 from xinwen.index.records import Record
 from xinwen.index.sources import read_sources
-
-
-def _write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, "utf-8")
-    return path
-
-
-def _records(root: Path) -> dict[str, Record]:
-    return {Path(r.origin.path).name: r for r in read_sources([root]) if isinstance(r, Record)}
 
 
 @pytest.mark.parametrize("count", ["阅读 --", "浏览量：--", "阅读 …", "阅读量：加载中"])
@@ -34,7 +24,7 @@ def test_a_count_the_script_had_not_filled_in_is_no_headline(tmp_path: Path, cou
         f"南溪圈\n首页\n政策\n项目\n登录\n项目\n南溪首座重卡换电站投入运营\n{count}\n"
         f"{PROSE}\n{MORE}\n点赞\n收藏\n分享\n© 2019-2024 南溪圈\n"
     )
-    rec = read_one(_write(tmp_path / "article-1.txt", page))
+    rec = read_one(write_page(tmp_path / "article-1.txt", page))
     assert rec.title == "南溪首座重卡换电站投入运营"
     assert rec.body == f"{PROSE}\n{MORE}"
 
@@ -57,8 +47,8 @@ def test_a_companys_page_without_a_credit_is_by_the_short_name_its_pages_credit(
     # A company's site (南溪核电有限公司 in every <title>) credits its own news 来源：南溪核电;
     # the page that gives no credit is the company's all the same, under the same name.
     for n, credit in enumerate(["　来源：南溪核电", "　来源：能源观察周刊", ""], start=1):
-        _write(tmp_path / "lanxi" / f"news_{n}.shtml", _company_page(n, credit))
-    sources = {name: r.source for name, r in _records(tmp_path).items()}
+        write_page(tmp_path / "lanxi" / f"news_{n}.shtml", _company_page(n, credit))
+    sources = {name: r.source for name, r in records_by_name(tmp_path).items()}
     assert sources == {
         "news_1.shtml": "南溪核电",
         "news_2.shtml": "能源观察周刊",
@@ -68,8 +58,8 @@ def test_a_companys_page_without_a_credit_is_by_the_short_name_its_pages_credit(
 
 def test_a_companys_site_that_credits_no_short_name_keeps_its_full_name(tmp_path: Path) -> None:
     for n in (1, 2):
-        _write(tmp_path / "lanxi" / f"news_{n}.shtml", _company_page(n, ""))
-    assert {r.source for r in _records(tmp_path).values()} == {"南溪核电有限公司"}
+        write_page(tmp_path / "lanxi" / f"news_{n}.shtml", _company_page(n, ""))
+    assert {r.source for r in records_by_name(tmp_path).values()} == {"南溪核电有限公司"}
 
 
 LYNX_PAGE = (
@@ -87,7 +77,7 @@ LYNX_LIST = "References\n\n" + "".join(
 def test_a_text_browsers_link_marks_and_list_are_not_the_page(tmp_path: Path, tail: str) -> None:
     # ``lynx -dump``: every link numbered where it stands ([7]上一篇：…), the addresses listed
     # under References at the end. The marks hid 上一篇 and the section from the rules.
-    rec = read_one(_write(tmp_path / "news" / "a.txt", LYNX_PAGE + tail))
+    rec = read_one(write_page(tmp_path / "news" / "a.txt", LYNX_PAGE + tail))
     assert rec.title == "南溪新建公共充电桩两千余个"
     assert rec.body == f"{PROSE}\n{MORE}"
     assert rec.category == "新闻中心"
@@ -98,7 +88,7 @@ def test_a_link_list_alone_at_the_end_is_not_the_text(tmp_path: Path) -> None:
     page = (
         f"南溪新建公共充电桩两千余个\n\n2024-03-05 来源：南溪日报\n\n{PROSE}\n{MORE}\n\n{LYNX_LIST}"
     )
-    rec = read_one(_write(tmp_path / "a.txt", page))
+    rec = read_one(write_page(tmp_path / "a.txt", page))
     assert rec.body == f"{PROSE}\n{MORE}"
 
 
@@ -106,7 +96,7 @@ def test_footnote_marks_of_a_plain_page_stay(tmp_path: Path) -> None:
     # (marks that do not count up from 1 at the top are the text's own)
     text = f"{PROSE}[2]"
     page = f"南溪新建公共充电桩两千余个\n2024-03-05 来源：南溪日报\n{text}\n{MORE}\n[1] 注释一\n"
-    rec = read_one(_write(tmp_path / "a.txt", page))
+    rec = read_one(write_page(tmp_path / "a.txt", page))
     assert text in rec.body
 
 
@@ -116,7 +106,7 @@ def test_a_rule_drawn_in_characters_is_not_text(tmp_path: Path, rule: str) -> No
         f"南溪能源网\n{rule}\n南溪新建公共充电桩两千余个\n发布时间：2024-03-05 来源：南溪日报\n"
         f"{PROSE}\n{rule}\n{MORE}\n{rule}\n[打印] [关闭]\n"
     )
-    rec = read_one(_write(tmp_path / "a.txt", page))
+    rec = read_one(write_page(tmp_path / "a.txt", page))
     assert rec.body == f"{PROSE}\n{MORE}"
 
 
@@ -134,7 +124,7 @@ def test_a_reader_modes_copy_its_address_author_and_reading_time(
     # Firefox's reader view copied whole: headline, the site's address, the author, the
     # reading time, then the text.
     lines = ["南溪新建公共充电桩两千余个", host, author, time, PROSE, MORE]
-    rec = read_one(_write(tmp_path / "a.txt", "\n".join(line for line in lines if line)))
+    rec = read_one(write_page(tmp_path / "a.txt", "\n".join(line for line in lines if line)))
     assert rec.title == "南溪新建公共充电桩两千余个"
     assert rec.body == f"{PROSE}\n{MORE}"
 
@@ -144,7 +134,7 @@ def test_a_bracketed_credit_under_a_copied_text_names_the_paper(
     tmp_path: Path, credit: str
 ) -> None:
     page = f"南溪新建公共充电桩两千余个\n{PROSE}\n{MORE}\n{credit}\n"
-    rec = read_one(_write(tmp_path / "a.txt", page))
+    rec = read_one(write_page(tmp_path / "a.txt", page))
     assert (rec.source, str(rec.published), rec.body) == (
         "南溪日报",
         "2024-03-05",
@@ -165,7 +155,7 @@ def test_a_copied_official_account_articles_line_names_the_account(
 ) -> None:
     # A 公众号 article copied whole: 原创, the author, the account, the date, where from.
     page = f"南溪新建公共充电桩两千余个\n{meta}\n{PROSE}\n{MORE}\n预览时标签不可点\n阅读原文\n"
-    rec = read_one(_write(tmp_path / "a.txt", page))
+    rec = read_one(write_page(tmp_path / "a.txt", page))
     assert (rec.source, str(rec.published)) == ("南溪能源", "2024-03-05")
     assert rec.body == f"{PROSE}\n{MORE}"
 
@@ -173,7 +163,7 @@ def test_a_copied_official_account_articles_line_names_the_account(
 def test_a_page_copied_as_fields_has_its_title_fields_headline(tmp_path: Path) -> None:
     fields = "标题：南溪新建公共充电桩两千余个\n日期：2024-03-05\n来源：南溪日报\n正文：\n"
     page = f"{fields}{PROSE}\n{MORE}\n"
-    rec = read_one(_write(tmp_path / "a.txt", page))
+    rec = read_one(write_page(tmp_path / "a.txt", page))
     assert rec.title == "南溪新建公共充电桩两千余个"
     assert rec.body == f"{PROSE}\n{MORE}"
 
@@ -185,7 +175,7 @@ def test_a_long_headline_with_a_comma_by_its_byline(tmp_path: Path, byline: str)
     # A copy that starts at the headline, whose headline (X，Y) is as long as a sentence but
     # ends with no full stop, and has its byline under it.
     head = "南溪市新建公共充电桩两千余个，基本实现乡镇全覆盖"
-    rec = read_one(_write(tmp_path / "a.txt", f"{head}\n{byline}\n{PROSE}\n{MORE}\n"))
+    rec = read_one(write_page(tmp_path / "a.txt", f"{head}\n{byline}\n{PROSE}\n{MORE}\n"))
     assert rec.title == head
     assert rec.body == f"{PROSE}\n{MORE}"
 
@@ -197,13 +187,13 @@ def test_list_bullets_of_a_page_saved_as_text_do_not_hide_its_furniture(tmp_path
         f"2024-03-05 09:30 来源：南溪日报\n\n{PROSE}\n\n{MORE}\n\n"
         "  * 上一篇：南溪储能电站开工\n  * 下一篇：光伏扶贫项目验收\n\n  · 网站地图\n"
     )
-    rec = read_one(_write(tmp_path / "a.txt", page))
+    rec = read_one(write_page(tmp_path / "a.txt", page))
     assert rec.body == f"{PROSE}\n{MORE}"
 
 
 def test_a_markdown_copys_heading_and_quote_marks(tmp_path: Path) -> None:
     page = f"# 南溪新建公共充电桩两千余个\n\n> 来源：南溪日报 | 2024-03-05\n\n{PROSE}\n\n{MORE}\n"
-    rec = read_one(_write(tmp_path / "a.txt", page))
+    rec = read_one(write_page(tmp_path / "a.txt", page))
     assert (rec.title, rec.source, rec.body) == (
         "南溪新建公共充电桩两千余个",
         "南溪日报",
@@ -241,7 +231,7 @@ def test_a_text_browsers_box_borders_and_image_placeholders_are_not_text(tmp_pat
         f"南溪新建公共充电桩两千余个\n时间：2024-03-05 来源：南溪日报\n{PROSE}\n"
         f"[4][chart-01.png]\n{MORE}\n┌──────┬──────┐\n│ 上一篇 │ 下一篇 │\n└──────┴──────┘\n"
     )
-    rec = read_one(_write(tmp_path / "a.txt", page))
+    rec = read_one(write_page(tmp_path / "a.txt", page))
     assert rec.body == f"{PROSE}\n{MORE}"
 
 
@@ -250,7 +240,7 @@ def test_a_copy_headed_by_the_tabs_title(tmp_path: Path, sep: str) -> None:
     # A copy whose first line is the page's title as the browser shows it (标题 - X网), the
     # headline not shown again: the title's headline part, the site's name the source.
     page = f"南溪新建公共充电桩两千余个{sep}南溪能源网\n{PROSE}\n{MORE}\n"
-    rec = read_one(_write(tmp_path / "a.txt", page))
+    rec = read_one(write_page(tmp_path / "a.txt", page))
     assert (rec.title, rec.source) == ("南溪新建公共充电桩两千余个", "南溪能源网")
     assert rec.body == f"{PROSE}\n{MORE}"
 
@@ -258,14 +248,14 @@ def test_a_copy_headed_by_the_tabs_title(tmp_path: Path, sep: str) -> None:
 def test_a_copy_headed_by_the_sites_name_and_its_menu(tmp_path: Path) -> None:
     menu = "新能源汽车\n充电基础设施\n政策法规解读\n"
     page = f"南溪能源网\n{menu}南溪新建公共充电桩两千余个\n{PROSE}\n{MORE}\n"
-    rec = read_one(_write(tmp_path / "a.txt", page))
+    rec = read_one(write_page(tmp_path / "a.txt", page))
     assert (rec.title, rec.source) == ("南溪新建公共充电桩两千余个", "南溪能源网")
     assert rec.body == f"{PROSE}\n{MORE}"
 
 
 def test_a_plain_articles_title_ending_like_a_papers_name_stays_its_title(tmp_path: Path) -> None:
     # (THUCNews style: the first line is the title, 光伏企业发布年报, the rest the text)
-    rec = read_one(_write(tmp_path / "a.txt", f"光伏企业发布年报\n{PROSE}\n{MORE}\n"))
+    rec = read_one(write_page(tmp_path / "a.txt", f"光伏企业发布年报\n{PROSE}\n{MORE}\n"))
     assert rec.title == "光伏企业发布年报"
 
 
@@ -290,21 +280,21 @@ def test_paragraphs_wrapped_at_a_fixed_width_are_joined_again(tmp_path: Path) ->
         f"   2024-03-05 09:30 来源：南溪日报\n\n{_wrapped(LONG)}\n\n{_wrapped(MORE)}\n\n"
         f"{_wrapped(DISCLAIMER)}\n"
     )
-    rec = read_one(_write(tmp_path / "a.txt", page))
+    rec = read_one(write_page(tmp_path / "a.txt", page))
     assert rec.body == f"{LONG}\n{MORE}"
 
 
 def test_an_unwrapped_pages_paragraphs_of_one_length_stay_apart(tmp_path: Path) -> None:
     lines = [f"第{n}段：{PROSE}" for n in range(1, 5)]
     page = "南溪新建公共充电桩两千余个\n2024-03-05 来源：南溪日报\n" + "\n".join(lines) + "\n"
-    rec = read_one(_write(tmp_path / "a.txt", page))
+    rec = read_one(write_page(tmp_path / "a.txt", page))
     assert rec.body == "\n".join(lines)
 
 
 def test_a_plain_article_wrapped_at_a_fixed_width_is_joined_again(tmp_path: Path) -> None:
     text = LONG + PROSE
     page = f"南溪新建公共充电桩两千余个\n{_wrapped(text, indent='')}\n{_wrapped(MORE, indent='')}\n"
-    rec = read_one(_write(tmp_path / "a.txt", page))
+    rec = read_one(write_page(tmp_path / "a.txt", page))
     assert rec.body == f"{text}\n{MORE}"
 
 
@@ -316,7 +306,7 @@ def test_a_font_buttons_label_and_a_share_prompt_copied_with_the_page(
         "南溪网>>能源>>正文\n南溪新建公共充电桩两千余个\n2024年03月05日10:20 | 来源：南溪日报\n"
         f"{button}\n{PROSE}\n{MORE}\n(责编：王明、李华)\n分享让更多人看到\n"
     )
-    rec = read_one(_write(tmp_path / "a.txt", page))
+    rec = read_one(write_page(tmp_path / "a.txt", page))
     assert rec.body == f"{PROSE}\n{MORE}"
 
 
@@ -329,7 +319,7 @@ def test_a_papers_name_beside_an_apps_relative_time(
     # An app's page copied: the paper's name and how long ago (no date: the page stays
     # undated); a poster's name beside it is no source.
     rec = read_one(
-        _write(tmp_path / "a.txt", f"南溪新建公共充电桩两千余个\n{line}\n{PROSE}\n{MORE}\n")
+        write_page(tmp_path / "a.txt", f"南溪新建公共充电桩两千余个\n{line}\n{PROSE}\n{MORE}\n")
     )
     assert (rec.source, rec.published, rec.body) == (source, None, f"{PROSE}\n{MORE}")
 
@@ -340,11 +330,11 @@ def test_an_authors_card_above_its_follow_button_is_not_text(tmp_path: Path) -> 
         "南溪新建公共充电桩两千余个\n王明\n新能源行业从业者\n关注\n126 人赞同了该文章\n"
         f"{PROSE}\n{MORE}\n发布于 2024-03-05 09:30・IP 属地南溪\n"
     )
-    rec = read_one(_write(tmp_path / "a.txt", page))
+    rec = read_one(write_page(tmp_path / "a.txt", page))
     assert (rec.title, rec.body) == ("南溪新建公共充电桩两千余个", f"{PROSE}\n{MORE}")
 
 
 def test_a_headline_right_above_a_follow_button_stays_the_headline(tmp_path: Path) -> None:
     page = f"南溪网\n南溪新建公共充电桩两千余个\n关注\n2024-03-05 来源：南溪日报\n{PROSE}\n{MORE}\n"
-    rec = read_one(_write(tmp_path / "a.txt", page))
+    rec = read_one(write_page(tmp_path / "a.txt", page))
     assert (rec.title, rec.body) == ("南溪新建公共充电桩两千余个", f"{PROSE}\n{MORE}")

@@ -13,15 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.pagetext import MORE, PROSE, read_one
+from tests.pagetext import MORE, PROSE, read_one, write_page
 from xinwen.index.records import Record
 from xinwen.index.sources import read_sources
-
-
-def _write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, "utf-8")
-    return path
 
 
 def _blog_post(title: str, head: str, posted: str = "2024-05-18 21:15", n: int = 1) -> str:
@@ -51,14 +45,16 @@ def test_a_blogs_name_linking_to_the_blogs_home_is_no_headline(tmp_path: Path) -
     # - 平台): the post's is the headline, and the site is the platform, not the logo's alt.
     head = "储能EMS里SOC估算的几种工程做法"
     page = _blog_post(f"{head} - 老李的储能笔记 - 南溪码园", head)
-    rec = read_one(_write(tmp_path / "p-101.html", page))
+    rec = read_one(write_page(tmp_path / "p-101.html", page))
     assert rec.title == head
     assert rec.source == "南溪码园"
 
 
 def test_a_posts_headline_when_the_title_names_the_blog_alone(tmp_path: Path) -> None:
     head = "用Python批量导出风电场的十分钟数据"
-    rec = read_one(_write(tmp_path / "p-102.html", _blog_post("老李的储能笔记 - 南溪码园", head)))
+    rec = read_one(
+        write_page(tmp_path / "p-102.html", _blog_post("老李的储能笔记 - 南溪码园", head))
+    )
     assert rec.title == head
 
 
@@ -69,7 +65,7 @@ def test_a_readers_comment_dates_no_post(tmp_path: Path) -> None:
     for n, head in enumerate(heads):
         posted = "" if n == 0 else f"2024-05-1{n} 21:15"
         page = _blog_post(f"{head} - 老李的储能笔记 - 南溪码园", head, posted, n + 1)
-        _write(tmp_path / "blog" / f"p-10{n}.html", page)
+        write_page(tmp_path / "blog" / f"p-10{n}.html", page)
     records = {r.title: r for r in read_sources([tmp_path / "blog"]) if isinstance(r, Record)}
     assert records[heads[0]].published is None
     assert records[heads[1]].published == dt.date(2024, 5, 11)
@@ -109,7 +105,9 @@ def _drupal_node(head: str, meta: str, n: int = 1, tags: str = "") -> str:
     ],
 )
 def test_an_english_themes_byline_dates_the_page(tmp_path: Path, meta: str, day: dt.date) -> None:
-    rec = read_one(_write(tmp_path / "node-2231.html", _drupal_node("研究院专家参加座谈会", meta)))
+    rec = read_one(
+        write_page(tmp_path / "node-2231.html", _drupal_node("研究院专家参加座谈会", meta))
+    )
     assert rec.published == day
     assert rec.body == f"第1篇：{PROSE}\n{MORE}"
 
@@ -126,7 +124,7 @@ def test_a_platforms_ip_location_is_not_text(tmp_path: Path, line: str) -> None:
         f'<div class="RichText"><p>{PROSE}</p><p>{MORE}</p></div>'
         f'<div class="ContentItem-time">{line}</div></body></html>'
     )
-    rec = read_one(_write(tmp_path / "p-7033.html", page))
+    rec = read_one(write_page(tmp_path / "p-7033.html", page))
     assert rec.body == f"{PROSE}\n{MORE}"
 
 
@@ -150,7 +148,7 @@ def test_a_page_drawn_by_its_scripts_is_read_from_the_apps_state(tmp_path: Path)
         "publishedAt": "2024-06-20T10:00:00+08:00",
     }
     spinner = '<div class="animate-spin"></div><span class="sr-only">加载中...</span>'
-    rec = read_one(_write(tmp_path / "pem-20mw.html", _next_page(spinner, post)))
+    rec = read_one(write_page(tmp_path / "pem-20mw.html", _next_page(spinner, post)))
     assert (rec.title, rec.published) == ("20MW电解槽完成交付", dt.date(2024, 6, 20))
     assert rec.body == f"{PROSE}\n{MORE}"
 
@@ -159,7 +157,7 @@ def test_a_page_that_shows_its_article_is_read_as_shown(tmp_path: Path) -> None:
     # The same site's page drawn on the server: the state's copy is not read a second time.
     post = {"title": "20MW电解槽完成交付", "content": f"<p>{PROSE}</p><p>{MORE}</p>"}
     shown = f"<article><h1>20MW电解槽完成交付</h1><p>{PROSE}</p><p>{MORE}</p></article>"
-    rec = read_one(_write(tmp_path / "pem-20mw.html", _next_page(shown, post)))
+    rec = read_one(write_page(tmp_path / "pem-20mw.html", _next_page(shown, post)))
     assert rec.body == f"{PROSE}\n{MORE}"
 
 
@@ -180,13 +178,13 @@ def test_a_portals_channel_of_its_own_brand_is_the_site(tmp_path: Path) -> None:
     # 标题_新流财经_新流网 under the portal's logo: the channel (the portal's stem and a
     # subject) is a brand of its own, whose pages these are.
     page = _portal_page("储能电站完成扩容改造_南溪财经_南溪网", "南溪网", "南溪财经")
-    assert read_one(_write(tmp_path / "doc-1.shtml", page)).source == "南溪财经"
+    assert read_one(write_page(tmp_path / "doc-1.shtml", page)).source == "南溪财经"
 
 
 def test_a_portals_section_named_as_the_portals_is_the_portals(tmp_path: Path) -> None:
     # 标题_凤讯网能源 under the logo 凤讯网: the portal's 能源 section, the portal's page.
     page = _portal_page("储能电站完成扩容改造_南溪网能源", "南溪网")
-    assert read_one(_write(tmp_path / "8ZtB.html", page)).source == "南溪网"
+    assert read_one(write_page(tmp_path / "8ZtB.html", page)).source == "南溪网"
 
 
 def test_a_headline_marked_by_microdata_is_the_headline(tmp_path: Path) -> None:
@@ -200,7 +198,9 @@ def test_a_headline_marked_by_microdata_is_the_headline(tmp_path: Path) -> None:
         f'<div itemprop="articleBody"><p>{PROSE}</p><p>{MORE}</p></div></div></body></html>'
     )
     # (the full-width bar printed half-width, as every title's)
-    assert read_one(_write(tmp_path / "member-news.html", page)).title == head.replace("｜", "|")
+    assert read_one(write_page(tmp_path / "member-news.html", page)).title == head.replace(
+        "｜", "|"
+    )
 
 
 @pytest.mark.parametrize(("pubdate", "day"), [("", None), (None, dt.date(2023, 11, 20))])
@@ -216,7 +216,7 @@ def test_an_empty_date_meta_leaves_the_page_undated(
         "<h1>2023年度能源科技项目申报指南</h1><div>来源：南溪省能源局</div>"
         f"<div id='zoom'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
     )
-    assert read_one(_write(tmp_path / "t20231120_85514.html", page)).published == day
+    assert read_one(write_page(tmp_path / "t20231120_85514.html", page)).published == day
 
 
 def test_a_drupal_articles_tags_are_not_text(tmp_path: Path) -> None:
@@ -227,7 +227,7 @@ def test_a_drupal_articles_tags_are_not_text(tmp_path: Path) -> None:
         links += '<div class="field__item"><a href="/taxonomy/term/9">储能</a></div>'
         meta = f"Submitted by 院办公室 on Tue, 07/2{n}/2024 - 10:12"
         page = _drupal_node(f"研究院专家参加第{n + 1}次座谈会", meta, n, links)
-        _write(tmp_path / "news" / f"node-22{n}.html", page)
+        write_page(tmp_path / "news" / f"node-22{n}.html", page)
     records = [r for r in read_sources([tmp_path / "news"]) if isinstance(r, Record)]
     assert len(records) == 3
     for rec in records:
@@ -245,7 +245,7 @@ def test_the_authors_card_in_microdata_is_the_author_line(tmp_path: Path) -> Non
         '<div class="AuthorInfo-badgeText">新能源行业从业者</div></div></div></div></header>'
         f'<div class="RichText"><p>{PROSE}</p><p>{MORE}</p></div></body></html>'
     )
-    rec = read_one(_write(tmp_path / "p-7055.html", page))
+    rec = read_one(write_page(tmp_path / "p-7055.html", page))
     assert "氢能老兵" not in rec.body
     assert rec.body.endswith(f"{PROSE}\n{MORE}")
 
@@ -260,7 +260,7 @@ def test_a_stores_state_assigned_in_a_script_is_read_too(tmp_path: Path) -> None
         f"window.__INITIAL_STATE__={json.dumps(state, ensure_ascii=False)};window.ready=1;"
         "</script></body></html>"
     )
-    rec = read_one(_write(tmp_path / "pem.html", page))
+    rec = read_one(write_page(tmp_path / "pem.html", page))
     assert (rec.title, rec.body) == ("20MW电解槽完成交付", f"{PROSE}\n{MORE}")
 
 
@@ -269,7 +269,7 @@ def test_a_page_showing_an_article_keeps_it_whatever_its_state_holds(tmp_path: P
     # later edit): the page is read as it shows.
     post = {"title": "20MW电解槽完成交付", "content": f"<p>摘要：{MORE}{MORE}</p>"}
     shown = f"<article><h1>20MW电解槽完成交付</h1><p>{PROSE}</p></article>"
-    rec = read_one(_write(tmp_path / "pem-20mw.html", _next_page(shown, post)))
+    rec = read_one(write_page(tmp_path / "pem-20mw.html", _next_page(shown, post)))
     assert rec.body == PROSE
 
 
@@ -284,7 +284,7 @@ def test_a_list_pages_state_makes_no_article(tmp_path: Path) -> None:
         '<main><span class="sr-only">加载中...</span></main><script id="__NEXT_DATA__" '
         f'type="application/json">{json.dumps(state, ensure_ascii=False)}</script></body></html>'
     )
-    assert list(read_sources([_write(tmp_path / "news.html", page)])) != []
+    assert list(read_sources([write_page(tmp_path / "news.html", page)])) != []
     assert not any(isinstance(r, Record) for r in read_sources([tmp_path / "news.html"]))
 
 
@@ -294,7 +294,7 @@ def test_the_sites_name_repeated_in_its_footer_is_no_headline(tmp_path: Path) ->
     # of a headline.
     heads = ["核电站乏燃料干式贮存技术综述", "虚拟电厂参与调峰的实证分析", "钠离子电池储能成本测算"]
     for n, head in enumerate(heads):
-        _write(
+        write_page(
             tmp_path / "tech" / f"node-20{n}.txt",
             "跳转到主要内容\n南溪能源研究院\nNanxi Energy Research Institute\n"
             "首页  研究院概况  新闻  研究领域\n\n首页 / 新闻 / 技术进展\n\n"

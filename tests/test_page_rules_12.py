@@ -12,21 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.pagetext import MORE, PROSE, read_one
-from xinwen.index.records import Record
-from xinwen.index.sources import read_sources
+from tests.pagetext import MORE, PROSE, read_one, records_by_name, write_page
 
 HEAD = "南溪新建公共充电桩两千余个"
-
-
-def _write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, "utf-8")
-    return path
-
-
-def _records(root: Path) -> dict[str, Record]:
-    return {Path(r.origin.path).name: r for r in read_sources([root]) if isinstance(r, Record)}
 
 
 def _hk_page(byline: str, lead: str = "") -> str:
@@ -42,7 +30,7 @@ def test_a_papers_own_report_mark_in_traditional_characters_names_the_site(
     tmp_path: Path,
 ) -> None:
     # 來源：本報訊, the paper's own report, names no one but the site, as 来源：本站 does.
-    rec = read_one(_write(tmp_path / "a.txt", _hk_page("2024-05-16 10:00 來源：本報訊")))
+    rec = read_one(write_page(tmp_path / "a.txt", _hk_page("2024-05-16 10:00 來源：本報訊")))
     assert rec.source == "南溪能源匯報"
 
 
@@ -53,7 +41,7 @@ def test_a_source_element_saying_the_papers_own_report_names_the_site(tmp_path: 
         "</span> <span class='source'>來源：本報訊</span></div>"
         f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
     )
-    assert read_one(_write(tmp_path / "a.html", page)).source == "南溪能源匯報"
+    assert read_one(write_page(tmp_path / "a.html", page)).source == "南溪能源匯報"
 
 
 @pytest.mark.parametrize(
@@ -62,13 +50,13 @@ def test_a_source_element_saying_the_papers_own_report_names_the_site(tmp_path: 
 def test_a_news_agencys_mark_opening_the_text_names_the_agency(
     tmp_path: Path, lead: str, agency: str
 ) -> None:
-    rec = read_one(_write(tmp_path / "a.txt", _hk_page("2024年5月16日 星期四", lead)))
+    rec = read_one(write_page(tmp_path / "a.txt", _hk_page("2024年5月16日 星期四", lead)))
     assert (rec.source, rec.published) == (agency, dt.date(2024, 5, 16))
 
 
 def test_the_papers_own_mark_opening_the_text_names_the_site(tmp_path: Path) -> None:
     # (the agency rule's guard: 【本報訊】 is the paper's own mark, no agency's)
-    rec = read_one(_write(tmp_path / "a.txt", _hk_page("2024年5月16日 星期四", "【本報訊】")))
+    rec = read_one(write_page(tmp_path / "a.txt", _hk_page("2024年5月16日 星期四", "【本報訊】")))
     assert rec.source == "南溪能源匯報"
 
 
@@ -79,7 +67,7 @@ def test_a_reprint_notice_names_the_site_that_compiled_the_page(tmp_path: Path) 
         f"{HEAD}\n\n2024-06-05 15:07\n\n{PROSE}\n\n{MORE}\n\n—— END ——\n\n"
         "声明：本文为南溪前沿整理，转载请注明出处。\n点赞 收藏 分享\n"
     )
-    rec = read_one(_write(tmp_path / "a.txt", page))
+    rec = read_one(write_page(tmp_path / "a.txt", page))
     assert (rec.source, rec.published) == ("南溪前沿", dt.date(2024, 6, 5))
 
 
@@ -87,7 +75,7 @@ def test_a_headline_ending_like_a_sites_name_is_not_the_site(tmp_path: Path) -> 
     # (储能电站并网 ends in 网, as a site's name does: the headline is no one's name)
     head = "南溪首个钠离子电池储能电站并网"
     page = f"{head}\n\n阅读 1.2k\n\n{PROSE}\n\n{MORE}\n\n—— END ——\n\n点赞 收藏 分享\n"
-    rec = read_one(_write(tmp_path / "a.txt", page))
+    rec = read_one(write_page(tmp_path / "a.txt", page))
     assert rec.title == head
     assert rec.source is None
 
@@ -97,7 +85,7 @@ def test_a_long_source_beside_the_date_in_a_reader_modes_byline(tmp_path: Path) 
         f"{HEAD}\nnanxi.example.org\n\n来源：南溪环境能源交易所  |  2024年5月27日\n\n"
         f"{PROSE}\n\n{MORE}\n"
     )
-    rec = read_one(_write(tmp_path / "a.txt", page))
+    rec = read_one(write_page(tmp_path / "a.txt", page))
     assert (rec.source, rec.published) == ("南溪环境能源交易所", dt.date(2024, 5, 27))
 
 
@@ -109,20 +97,20 @@ def test_one_saved_web_page_names_the_site_its_text_pages_credit(tmp_path: Path)
         "<body><h1>南溪碳市场扩围</h1><div>2024-06-26 21:37</div>"
         f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
     )
-    _write(tmp_path / "a.html", html)
+    write_page(tmp_path / "a.html", html)
     export = "{0}\nnanxi.example.org\n\n{1}\n\n{2}\n\n{3}\n\n阅读原文：http://nanxi.example.org/a\n"
     credit = "来源：南溪碳观察  |  2024年5月30日"
-    _write(tmp_path / "b.txt", export.format(HEAD, credit, PROSE, MORE))
+    write_page(tmp_path / "b.txt", export.format(HEAD, credit, PROSE, MORE))
     other = "南溪碳排放在线监测试点覆盖数十家电厂，试点单位直接测算排放量。"
-    _write(tmp_path / "c.txt", export.format("南溪碳足迹标准建设提速", "", other, PROSE))
-    assert _records(tmp_path)["c.txt"].source == "南溪碳观察"
+    write_page(tmp_path / "c.txt", export.format("南溪碳足迹标准建设提速", "", other, PROSE))
+    assert records_by_name(tmp_path)["c.txt"].source == "南溪碳观察"
 
 
 def test_a_question_headline_above_its_byline(tmp_path: Path) -> None:
     # A commentary's headline, X，Y？, as long as a sentence, right above its date line.
     head = "东北亚天然气价格回落，南溪的买家应否增加长约？"
     rec = read_one(
-        _write(
+        write_page(
             tmp_path / "a.txt",
             _hk_page("2024年6月12日 星期三").replace("南溪新建公共充電樁兩千餘個", head),
         )

@@ -8,22 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.pagetext import MORE, PROSE, read_one
-from xinwen.index.records import Record
-from xinwen.index.sources import read_sources
+from tests.pagetext import MORE, PROSE, read_one, records_by_name, write_page
 
 LOGO = "南溪大学材料科学与工程学院"
 LAST = "据悉，本次活动共有来自全省三十余所高校的师生参加。"
-
-
-def _write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, "utf-8")
-    return path
-
-
-def _records(root: Path) -> dict[str, Record]:
-    return {Path(r.origin.path).name: r for r in read_sources([root]) if isinstance(r, Record)}
 
 
 def _college_page(section: str, head: str, byline: str, close: str = "") -> str:
@@ -51,23 +39,23 @@ def test_a_college_page_without_a_source_is_the_colleges_not_its_sections(
     # The side menu's heading (学院新闻, over 学院新闻 / 学术活动 / 通知公告) is the section the
     # page is in, and 学校主页 above the logo links to the university: neither names the site.
     site = tmp_path / "college"
-    _write(
+    write_page(
         site / "a.htm",
         _college_page("学院新闻", "学院召开储能材料研讨会", "发布时间：2024-05-12 来源：材料学院"),
     )
-    _write(
+    write_page(
         site / "b.htm",
         _college_page(
             "学术活动", "固态电池界面研究取得新进展", "发布时间：2024-06-18 来源：储能实验室"
         ),
     )
-    _write(
+    write_page(
         site / "c.htm",
         _college_page(
             "学院新闻", "我院学生在节能竞赛中获一等奖", "发布时间：2024-06-05 浏览次数：516"
         ),
     )
-    records = _records(site)
+    records = records_by_name(site)
     assert records["c.htm"].source == LOGO
     assert records["a.htm"].source == "材料学院"
 
@@ -78,7 +66,7 @@ def test_a_credits_line_with_slashes_ending_with_the_reviewer_is_not_text(
     # （文/X 图/Y 审核/Z）: who wrote, photographed and approved the news, as 审核：Z is.
     credits = "<p style='text-align:right'>（文/王丽 图/学生记者团 审核/院办）</p>"
     page = _college_page("学院新闻", "学院召开储能材料研讨会", "发布时间：2024-05-12", credits)
-    rec = read_one(_write(tmp_path / "a.htm", page))
+    rec = read_one(write_page(tmp_path / "a.htm", page))
     assert MORE in rec.body
     assert "审核" not in rec.body
     assert "王丽" not in rec.body

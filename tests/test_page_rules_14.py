@@ -8,15 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.pagetext import MORE, PROSE, read_one
+from tests.pagetext import MORE, PROSE, read_one, write_page
 from xinwen.index.records import Record
 from xinwen.index.sources import read_sources
-
-
-def _write(path: Path, text: str, encoding: str = "utf-8") -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(text.encode(encoding))
-    return path
 
 
 def _page(body: str, title: str = "南溪储能新闻", head_extra: str = "") -> str:
@@ -40,7 +34,7 @@ def test_a_related_heading_in_a_left_column_before_the_article_does_not_end_the_
         f"<p>{PROSE}</p><p>{MORE}</p></td></tr></table>"
         "<div>相关文章</div><div>·风电项目核准</div>"
     )
-    rec = read_one(_write(tmp_path / "a.htm", _page(body)))
+    rec = read_one(write_page(tmp_path / "a.htm", _page(body)))
     assert rec.title == "南溪储能电站二期开工建设"
     assert PROSE in rec.body and MORE in rec.body
     assert "风电项目核准" not in rec.body  # (after the text, 相关文章 still ends the page)
@@ -52,7 +46,7 @@ def test_a_headings_permalink_mark_is_no_part_of_the_headline(tmp_path: Path) ->
         '<main><h1 id="x"><a href="#x" class="header-anchor">#</a> 煤电灵活性改造的经济性测算</h1>'
         f"<p>2024-05-13</p><p>{PROSE}</p><p>{MORE}</p></main>"
     )
-    rec = read_one(_write(tmp_path / "a.html", _page(body, "煤电灵活性改造的经济性测算")))
+    rec = read_one(write_page(tmp_path / "a.html", _page(body, "煤电灵活性改造的经济性测算")))
     assert rec.title == "煤电灵活性改造的经济性测算"
 
 
@@ -68,7 +62,7 @@ def test_a_welcome_line_over_a_saved_page_is_not_its_headline(tmp_path: Path) ->
             MORE,
         ]
     )
-    rec = read_one(_write(tmp_path / "a.txt", text))
+    rec = read_one(write_page(tmp_path / "a.txt", text))
     assert rec.title == "南溪储能电站二期开工建设"
 
 
@@ -83,7 +77,7 @@ def test_a_company_named_in_the_title_under_its_short_named_logo_is_the_logos_si
         f"<p>{PROSE}</p><p>{MORE}</p>"
     )
     title = "南溪储能电站二期开工建设-公司新闻-南溪储能股份有限公司"
-    rec = read_one(_write(tmp_path / "a.htm", _page(body, title)))
+    rec = read_one(write_page(tmp_path / "a.htm", _page(body, title)))
     assert rec.source == "南溪储能"
 
 
@@ -103,7 +97,7 @@ def test_a_documentation_sites_page_saved_as_text_is_read_as_a_page(tmp_path: Pa
             "上次更新: 2024-06-02 10:14:37",
         ]
     )
-    rec = read_one(_write(tmp_path / "a.txt", text))
+    rec = read_one(write_page(tmp_path / "a.txt", text))
     assert rec.title == "储能电站安全评估报告"
     assert "上次更新" not in rec.body and "编辑此页" not in rec.body
 
@@ -116,7 +110,7 @@ def test_a_latin_folder_inside_a_chinese_category_folder_is_that_category(
         "<h1>储能电站安全评估报告</h1><p>发布时间：2024-05-13 来源：南溪研究院</p>"
         f"<p>{PROSE}</p><p>{MORE}</p>"
     )
-    page = _write(tmp_path / "site" / "报告" / "reports" / "a.html", _page(body))
+    page = write_page(tmp_path / "site" / "报告" / "reports" / "a.html", _page(body))
     rec = read_one(page.parent.parent.parent)
     assert rec.category == "报告"
 
@@ -131,7 +125,7 @@ def test_a_text_page_of_a_company_site_is_the_logos_site_too(tmp_path: Path) -> 
             f"<h1>{head}</h1><p>发布时间：2024-05-06 来源：南溪储能</p>"
             f"<p>{head}。{PROSE}</p><p>{head}。{MORE}</p>"
         )
-        _write(site / name, _page(body, f"{head}-公司新闻-南溪储能股份有限公司"))
+        write_page(site / name, _page(body, f"{head}-公司新闻-南溪储能股份有限公司"))
     text = "\n".join(
         [
             "网站首页 | 关于我们 | 新闻动态 | 联系我们",
@@ -142,6 +136,6 @@ def test_a_text_page_of_a_company_site_is_the_logos_site_too(tmp_path: Path) -> 
             "Copyright 2010-2024 南溪储能股份有限公司 All Rights Reserved",
         ]
     )
-    _write(site / "c.txt", text)
+    write_page(site / "c.txt", text)
     records = {Path(r.origin.path).name: r for r in read_sources([site]) if isinstance(r, Record)}
     assert records["c.txt"].source == "南溪储能"

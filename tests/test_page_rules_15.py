@@ -8,13 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.pagetext import MORE, PROSE, read_one
-
-
-def _write(path: Path, text: str, encoding: str = "utf-8") -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(text.encode(encoding))
-    return path
+from tests.pagetext import MORE, PROSE, read_one, write_page
 
 
 def _page(body: str, title: str) -> str:
@@ -42,15 +36,15 @@ def test_the_breadcrumbs_root_names_the_site_of_a_page_naming_it_nowhere_else(
     tmp_path: Path,
 ) -> None:
     # 文章来源：本站原创 is the site's own work; the site is named only as the trail's root.
-    rec = read_one(_write(tmp_path / "a.html", _asp_page("南溪能源在线", "本站原创")))
+    rec = read_one(write_page(tmp_path / "a.html", _asp_page("南溪能源在线", "本站原创")))
     assert rec.source == "南溪能源在线"
 
 
 def test_a_breadcrumb_starting_at_home_names_no_site(tmp_path: Path) -> None:
-    rec = read_one(_write(tmp_path / "a.html", _asp_page("首页", "本站原创")))
+    rec = read_one(write_page(tmp_path / "a.html", _asp_page("首页", "本站原创")))
     assert rec.source is None
 
 
 def test_a_stated_source_wins_over_the_breadcrumbs_root(tmp_path: Path) -> None:
-    rec = read_one(_write(tmp_path / "a.html", _asp_page("南溪能源在线", "南溪日报")))
+    rec = read_one(write_page(tmp_path / "a.html", _asp_page("南溪能源在线", "南溪日报")))
     assert rec.source == "南溪日报"

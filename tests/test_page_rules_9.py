@@ -11,19 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pagetext import MORE, PROSE, read_one
-from xinwen.index.records import Record
-from xinwen.index.sources import read_sources
-
-
-def _write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, "utf-8")
-    return path
-
-
-def _records(root: Path) -> dict[str, Record]:
-    return {Path(r.origin.path).name: r for r in read_sources([root]) if isinstance(r, Record)}
+from tests.pagetext import MORE, PROSE, read_one, records_by_name, write_page
 
 
 @pytest.mark.parametrize("line", ["字号：T|T", "字体：A A", "阅 1.4W", "阅 356", "分享"])
@@ -37,7 +25,7 @@ def test_a_font_switch_of_letters_and_a_flashs_reads_are_not_text(
         "<body><h1>储能电站完成扩容改造</h1><div class='meta'>2024-03-18</div>"
         f"<div class='content'><p>{line}</p><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
     )
-    rec = read_one(_write(tmp_path / "5502.html", page))
+    rec = read_one(write_page(tmp_path / "5502.html", page))
     assert rec.body == f"{PROSE}\n{MORE}"
 
 
@@ -45,7 +33,7 @@ def test_a_font_switch_under_the_byline_is_no_headline(tmp_path: Path) -> None:
     # A saved text page whose byline the site's template knows (发布时间… on every page): the
     # headline above it, not the font switch below it.
     for n in range(3):
-        _write(
+        write_page(
             tmp_path / "market" / f"55{n}.txt",
             "欢迎来到南溪光伏网！请登录 免费注册\n\n首页\n资讯\n价格\n项目\n\n"
             "您现在的位置：首页 » 价格行情 » 正文\n\n"
@@ -54,7 +42,7 @@ def test_a_font_switch_under_the_byline_is_no_headline(tmp_path: Path) -> None:
             f"字号：T|T\n\n　　第{n + 1}批：{PROSE}\n\n　　{MORE}\n\n"
             "南溪光伏网 版权所有 Copyright © 2009-2024\n",
         )
-    records = sorted(_records(tmp_path).values(), key=lambda r: r.origin.path)
+    records = sorted(records_by_name(tmp_path).values(), key=lambda r: r.origin.path)
     assert len(records) == 3
     for n, rec in enumerate(records):
         assert rec.title == f"南溪光伏网周评：组件价格第{n + 1}周持稳 市场观望"
@@ -67,14 +55,14 @@ def test_an_authors_account_line_on_several_pages_marks_the_headline(tmp_path: P
     for n, head in enumerate(
         ["核电审批常态化 产业链迎来机遇", "海上风电迎来平价时代", "储能价格战何时休"]
     ):
-        _write(
+        write_page(
             tmp_path / "guandian" / f"10{n}.txt",
             f"南溪圈\n推荐\n快讯\n观点\n登录/注册\n\n{head}\n\n核能小站\n"
             f"2024年6月{n + 5}日 09:20\n来源：南溪圈\n\n第{n + 1}篇：{PROSE}\n\n"
             "本文系南溪圈入驻作者原创，观点仅代表作者本人。\n",
         )
     # (its own text on each page: a line on every page is the template's)
-    titles = {rec.title for rec in _records(tmp_path).values()}
+    titles = {rec.title for rec in records_by_name(tmp_path).values()}
     assert titles == {"核电审批常态化 产业链迎来机遇", "海上风电迎来平价时代", "储能价格战何时休"}
 
 
@@ -89,7 +77,7 @@ def test_a_byline_by_the_headline_does_not_end_the_text(tmp_path: Path) -> None:
         "【字号：大 中 小】 扫一扫在手机打开</div>"
         f"<div class='con'><p>{PROSE}</p><p>{MORE}</p></div></div></body></html>"
     )
-    rec = read_one(_write(tmp_path / "t20240715_3355.html", page))
+    rec = read_one(write_page(tmp_path / "t20240715_3355.html", page))
     assert PROSE in rec.body and MORE in rec.body
     assert rec.source == "南溪日报"
 
@@ -105,7 +93,7 @@ def test_a_flashs_headline_in_brackets_opening_its_text(tmp_path: Path) -> None:
         "风险提示：南溪社所有内容仅供参考，不构成投资建议。\n更多电报\n11:02\n两市成交额放大\n"
         "Copyright © 2025 南溪信息技术有限公司 版权所有\n"
     )
-    rec = read_one(_write(tmp_path / "电报" / "1501277.txt", text))
+    rec = read_one(write_page(tmp_path / "电报" / "1501277.txt", text))
     assert rec.title == head
     assert rec.published is not None and rec.published.isoformat() == "2024-08-30"
     assert rec.body == f"【{head}】南溪社8月30日电，{PROSE}"
@@ -119,7 +107,7 @@ def test_more_flashes_under_a_flash_are_not_its_text(tmp_path: Path) -> None:
         "<div class='more'><div>更多电报</div><ul><li><span>09:58</span>北向资金午间净买入</li>"
         "<li><span>09:41</span>沪指高开，电力板块走强</li></ul></div></div></body></html>"
     )
-    rec = read_one(_write(tmp_path / "1470388.html", page))
+    rec = read_one(write_page(tmp_path / "1470388.html", page))
     assert rec.body == f"{PROSE}\n{MORE}"
 
 
@@ -135,7 +123,7 @@ def _article(title: str, head: str = "", byline: str = "", footer: str = "") -> 
 def test_an_empty_labelled_meta_source_is_no_source(tmp_path: Path) -> None:
     # A CMS writes the label with nothing after it: <meta name="source" content="来源：">.
     page = _article("储能电站完成扩容改造--南溪视点网", '<meta name="source" content="来源：">')
-    assert read_one(_write(tmp_path / "c1.html", page)).source == "南溪视点网"
+    assert read_one(write_page(tmp_path / "c1.html", page)).source == "南溪视点网"
 
 
 def test_a_statement_that_the_sites_content_is_its_own_names_the_site(tmp_path: Path) -> None:
@@ -146,7 +134,7 @@ def test_a_statement_that_the_sites_content_is_its_own_names_the_site(tmp_path: 
         footer="<p>主管：南溪能源集团 主办：南溪电力报社</p>"
         "<p>本网站所有内容属南溪电力新闻网所有，未经书面授权，不得转载。</p><p>京ICP备12004458号</p>",
     )
-    assert read_one(_write(tmp_path / "content_41562.htm", page)).source == "南溪电力新闻网"
+    assert read_one(write_page(tmp_path / "content_41562.htm", page)).source == "南溪电力新闻网"
 
 
 def test_a_departments_logo_its_footer_owns_beats_the_portals_site_name(tmp_path: Path) -> None:
@@ -161,9 +149,9 @@ def test_a_departments_logo_its_footer_owns_beats_the_portals_site_name(tmp_path
         )
 
     path = tmp_path / "t20240422_88240.html"
-    assert read_one(_write(path, page("南溪县发展和改革局"))).source == "南溪县发展和改革局"
+    assert read_one(write_page(path, page("南溪县发展和改革局"))).source == "南溪县发展和改革局"
     # a footer that does not name the logo's organ leaves the meta's name
-    assert read_one(_write(path, page("南溪县人民政府办公室"))).source == "南溪县人民政府"
+    assert read_one(write_page(path, page("南溪县人民政府办公室"))).source == "南溪县人民政府"
     # a news site whose logo shows the paper sponsoring it stays the site named in its markup
     news = _article(
         "储能电站完成扩容改造",
@@ -171,7 +159,7 @@ def test_a_departments_logo_its_footer_owns_beats_the_portals_site_name(tmp_path
         '<div class="head"><img src="/images/logo.png" alt="南溪日报社"></div>',
         "<p>主办单位：南溪日报社</p>",
     )
-    assert read_one(_write(path, news)).source == "南溪新闻网"
+    assert read_one(write_page(path, news)).source == "南溪新闻网"
 
 
 @pytest.mark.parametrize(
@@ -188,7 +176,7 @@ def test_a_titles_section_that_the_menu_links_to_is_not_the_site(
         '<li><a href="/jscx/index.jhtml">技术创新</a></li><li><a href="/insights">南溪洞察</a></li>'
         "</ul>"
     )
-    path = _write(tmp_path / "1790.html", _article(title, byline=menu))
+    path = write_page(tmp_path / "1790.html", _article(title, byline=menu))
     assert read_one(path).source == "南溪能源网"
     # not linked from the menu, the <title>'s last part is the site's name as before
     path.write_text(_article(title, byline=menu.replace("<li><a", "<li><span")), "utf-8")
@@ -206,7 +194,7 @@ def test_the_titles_full_name_of_the_site_over_og_site_names_short_one(tmp_path:
         "储能电站完成扩容改造_南溪网",
         "从“看天”到“预测”：风电这十年——一位从业者的回顾_南溪网",
     ):
-        path = _write(tmp_path / "a" / "781203456_121124578.html", _article(title, head))
+        path = write_page(tmp_path / "a" / "781203456_121124578.html", _article(title, head))
         assert read_one(path).source == "南溪网", title
     # another name in the <title> leaves og:site_name's
     path.write_text(_article("储能电站完成扩容改造_北岭新闻", head), "utf-8")
@@ -225,7 +213,9 @@ def test_an_unsourced_page_of_a_networks_channel_site_is_the_networks(tmp_path: 
         )
 
     path = tmp_path / "guangfu" / "1375688.shtml"
-    _write(path, page("<a>南溪电力网</a> &gt; <a>南溪光伏网</a> &gt; <a>光伏要闻</a> &gt; 正文"))
+    write_page(
+        path, page("<a>南溪电力网</a> &gt; <a>南溪光伏网</a> &gt; <a>光伏要闻</a> &gt; 正文")
+    )
     assert read_one(path).source == "南溪电力网"
     # a stated source stays; a breadcrumb not under the network leaves the channel's name
     crumb = "<a>南溪电力网</a> &gt; <a>南溪光伏网</a> &gt; 正文"
@@ -245,7 +235,7 @@ def test_a_source_credit_under_the_text_is_not_text(tmp_path: Path, credit: str)
         + "\n\n".join([PROSE, *texts])
         + f"\n\n{credit}\n免责声明：本文仅代表作者观点，不构成投资建议。\n"
     )
-    rec = read_one(_write(tmp_path / "jishu" / "a1063.txt", page))
+    rec = read_one(write_page(tmp_path / "jishu" / "a1063.txt", page))
     assert rec.source == "储能前沿"
     assert rec.body == "\n".join([PROSE, *texts])
 
@@ -259,7 +249,7 @@ def test_a_byline_fields_bare_label_above_its_value(tmp_path: Path) -> None:
         "<div><div class='meta-label'>发布日期</div><div class='meta-value'>2024.03.26</div></div>"
         f"</div><div class='rich'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
     )
-    rec = read_one(_write(tmp_path / "tech-sodium-ion.html", page))
+    rec = read_one(write_page(tmp_path / "tech-sodium-ion.html", page))
     assert rec.body == f"{PROSE}\n{MORE}"
     assert rec.published is not None and rec.published.isoformat() == "2024-03-26"
 
@@ -270,7 +260,7 @@ def test_a_block_classed_byline_holding_a_name_is_the_author(tmp_path: Path) -> 
         "<h1>储能电站完成扩容改造</h1><div class='info'>2024-06-03</div><div class='con'>"
         f"<p class='byline'>高岚</p><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
     )
-    assert read_one(_write(tmp_path / "c.htm", page)).body == f"{PROSE}\n{MORE}"
+    assert read_one(write_page(tmp_path / "c.htm", page)).body == f"{PROSE}\n{MORE}"
 
 
 @pytest.mark.parametrize("title", ["南溪社", "电报详情_南溪社", "新闻详情 - 南溪社", ""])
@@ -288,7 +278,7 @@ def test_a_flash_page_whose_title_names_no_headline(tmp_path: Path, title: str) 
         "<div>相关：<span>核电 +1.02%</span></div><div>分享 收藏 评论 纠错/举报</div>"
         "<div class='footer'>Copyright © 2025 南溪信息技术有限公司 版权所有</div></body></html>"
     )
-    rec = read_one(_write(tmp_path / "1501277.html", page))
+    rec = read_one(write_page(tmp_path / "1501277.html", page))
     assert rec.title == head
     assert rec.body == f"【{head}】南溪社8月30日电，{PROSE}"
     # (the company that runs the site is not its name: the logo's is)
@@ -305,7 +295,7 @@ def test_the_logos_name_over_the_company_running_the_site(tmp_path: Path) -> Non
             footer="<p>Copyright © 2024 南溪核能有限公司 版权所有</p>",
         )
 
-    path = _write(tmp_path / "news" / "1187.shtml", page("南溪核能"))
+    path = write_page(tmp_path / "news" / "1187.shtml", page("南溪核能"))
     assert read_one(path).source == "南溪核能"
     # a logo of the company's own name, or a slogan, leaves the copyright line's
     path.write_text(page("南溪核能有限公司"), "utf-8")
@@ -328,5 +318,5 @@ def test_a_site_name_without_its_address_or_mobile_edition(
 ) -> None:
     # A portal's <title> gives its address in brackets after its name (央视网(cctv.com)), a
     # mobile edition its name as 手机X网: the site is X网 (a paper's 手机报 is a name).
-    path = _write(tmp_path / "a.html", _article(f"储能电站完成扩容改造{suffix}"))
+    path = write_page(tmp_path / "a.html", _article(f"储能电站完成扩容改造{suffix}"))
     assert read_one(path).source == site
