@@ -641,6 +641,9 @@ def parse_byline(line: str) -> Byline | None:
     unnamed = False
     if match := _SOURCE.search(folded := fold_width(line)):
         source = _unquoted(_SOURCE_TAIL.sub("", match["source"])) or None
+        if source is not None and (unit := _SOURCE_UNIT.match(folded, match.end())):
+            # (来源：X公司 党群工作部: the company and, after one space, its department)
+            source = f"{source} {unit['unit']}"
         if source in ("http", "https") and (host := _URL_HOST.match(folded, match.end())):
             source = host[1]  # (来源：http://www.x.com/: the address's host, as 来源：www.x.com)
         elif source is not None and _LABEL_AFTER.match(folded, match.end()):
@@ -660,6 +663,11 @@ def parse_byline(line: str) -> Byline | None:
 
 
 _ANY_DATE = re.compile(_DATE)
+# A department after its organisation's name in a source field, set apart by one space
+# (来源：X公司 党群工作部　点击：…): part of the source, not the next field.
+_SOURCE_UNIT = re.compile(
+    r" (?P<unit>[\u4e00-\u9fff]{1,8}(?:部|处|室|科|中心|办公室|委员会))(?=$|\s|[|｜，,；;。])"
+)
 _URL_HOST = re.compile(r"://([A-Za-z0-9.-]+)")
 _ISSUED = re.compile(r"\d\s*[日号]\s*印发$")
 _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z&'.-]*")
