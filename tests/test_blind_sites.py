@@ -247,7 +247,7 @@ FLOORS_17 = {
     "jiangbei-nyxh": 7,
     "lvqing-qingneng": 7,
     "qingzhou-nyj": 7,
-    "xiyu-fengdian": 6,
+    "xiyu-fengdian": 7,
     "zhuoyuan-solar": 7,
 }
 SETS = {

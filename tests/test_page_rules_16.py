@@ -34,3 +34,38 @@ def test_a_name_after_the_source_that_is_no_department_stays_out(tmp_path: Path)
     info = "发布时间：2024/5/6 9:30:12 　来源：南溪日报 王一　 点击：12次"
     rec = read_one(write_page(tmp_path / "a.html", _page(info)))
     assert rec.source == "南溪日报"
+
+
+def _sidebar_page(info: str) -> str:
+    # A sidebar of the latest articles, each with its date, ends right above the headline.
+    items = "".join(
+        f"<li><a href='/news/{n}.html'>{t}</a><b>{d}</b></li>"
+        for n, (t, d) in enumerate(
+            [
+                ("电力现货市场连续结算试运行", "2025-01-20"),
+                ("虚拟电厂试点名单公布", "2025-03-05"),
+                ("绿证交易规模持续扩大", "2025-04-08"),
+                ("新能源汽车下乡活动启动", "2025-01-09"),
+            ]
+        )
+    )
+    body = (
+        "<div class='side'><h3>最新文章</h3><ul>" + items + "</ul></div>"
+        "<div id='article'><h1>主轴承润滑小贴士</h1>"
+        f"<div class='info'>{info}</div>"
+        f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div></div>"
+    )
+    return (
+        '<html><head><meta charset="utf-8"><title>主轴承润滑小贴士</title></head>'
+        f"<body>{body}</body></html>"
+    )
+
+
+def test_a_list_of_dated_links_above_the_headline_dates_nothing(tmp_path: Path) -> None:
+    rec = read_one(write_page(tmp_path / "a.html", _sidebar_page("阅读：96")))
+    assert rec.published is None
+
+
+def test_the_bylines_date_under_the_headline_still_dates_it(tmp_path: Path) -> None:
+    rec = read_one(write_page(tmp_path / "a.html", _sidebar_page("2024-05-06 阅读：96")))
+    assert str(rec.published) == "2024-05-06"
