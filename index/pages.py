@@ -577,9 +577,13 @@ def _cut_summary(line: str, rest: list[str]) -> bool:
     """`line` ends in an ellipsis and is, without it, the start of the text that follows."""
     if not (match := _ELLIPSIS.search(line)):
         return False
-    start = "".join(line[: match.start()].split())
+    # (labelled as a summary: 摘要：X…, a portal's intro box)
+    start = "".join(_SUMMARY_LABEL.sub("", line[: match.start()]).split())
     following = "".join("".join(rest).split())
     return len(start) >= 10 and following.startswith(start)
+
+
+_SUMMARY_LABEL = re.compile(r"^\s*[【\[]?(?:内容)?(?:摘要|导读|提要)[】\]]?\s*[:：]?\s*")
 
 
 def _named_in_byline(line: str, bylines: list[str]) -> bool:

@@ -69,3 +69,29 @@ def test_a_list_of_dated_links_above_the_headline_dates_nothing(tmp_path: Path) 
 def test_the_bylines_date_under_the_headline_still_dates_it(tmp_path: Path) -> None:
     rec = read_one(write_page(tmp_path / "a.html", _sidebar_page("2024-05-06 阅读：96")))
     assert str(rec.published) == "2024-05-06"
+
+
+def _portal_page(summary: str) -> str:
+    # A Discuz! portal's article: its byline of 发布者/查看/评论, then a summary box.
+    body = (
+        "<h1>南溪储能电站二期开工建设</h1>"
+        "<p class='xg1'>2024-5-6 09:12 发布者: nxadmin 查看: 1,204 评论: 3</p>"
+        f"<div class='s'><strong>摘要</strong>: {summary}</div>"
+        f"<div id='article_content'><p>{PROSE}</p><p>{MORE}</p></div>"
+    )
+    return (
+        '<html><head><meta charset="utf-8"><title>南溪储能电站二期开工建设</title></head>'
+        f"<body>{body}</body></html>"
+    )
+
+
+def test_a_portals_byline_of_poster_and_views_is_no_text(tmp_path: Path) -> None:
+    rec = read_one(write_page(tmp_path / "a.html", _portal_page("南溪储能电站二期工程。")))
+    assert "发布者" not in rec.body and "查看" not in rec.body
+    assert str(rec.published) == "2024-05-06"
+
+
+def test_a_labelled_summary_cut_from_the_texts_start_is_no_text(tmp_path: Path) -> None:
+    rec = read_one(write_page(tmp_path / "a.html", _portal_page(PROSE[:30] + "…")))
+    assert "摘要" not in rec.body
+    assert rec.body.startswith(PROSE[:30])
