@@ -95,3 +95,16 @@ def test_a_labelled_summary_cut_from_the_texts_start_is_no_text(tmp_path: Path) 
     rec = read_one(write_page(tmp_path / "a.html", _portal_page(PROSE[:30] + "…")))
     assert "摘要" not in rec.body
     assert rec.body.startswith(PROSE[:30])
+
+
+def test_a_fields_label_kept_in_its_tooltip_keeps_its_value_out_of_the_text(
+    tmp_path: Path,
+) -> None:
+    # (the label shown as an icon, spelled out only in the tooltip)
+    info = (
+        "<dl><dd><i class='icon-time'></i> 2024-05-06 14:20:00</dd>"
+        "<dd data-original-title='作者：王一鸣'><i class='icon-user'></i> 王一鸣</dd></dl>"
+    )
+    rec = read_one(write_page(tmp_path / "a.html", _page(info)))
+    assert "王一鸣" not in rec.body
+    assert rec.body.startswith(PROSE[:10])
