@@ -164,13 +164,14 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|^(?:点击|轻触)?(?:阅读|查看)原文$|^写留言$|^喜欢此内容的人还喜欢$|^预览时标签不可点$"
             r"|^(?:继续|向上)滑动看下一个$|^(?:点击)?上方\S{0,12}关注",
         ),
-        # A bar of reader actions only (分享 收藏 邀请, 点赞186 在看57) under a post or article.
+        # A bar of reader actions only (分享 收藏 邀请, 点赞186 在看57, 赞 35 收藏) under a post
+        # or article.
         (
             "share",
             # (with counts in brackets, 阅读(123) 评论(0) 转载(0) 喜欢 打印: a blog's bar)
-            r"^(?:分享|收藏|邀请|举报|转发|点赞|在看|评论|打印|阅读|转载|喜欢|投币)\s*"
+            r"^(?:分享|收藏|邀请|举报|转发|点赞|赞|在看|评论|打印|阅读|转载|喜欢|投币)\s*"
             r"(?:\d+|[(（]\s*\d*\s*[)）])?"
-            r"(?:\s+(?:分享|收藏|邀请|举报|转发|点赞|在看|评论|打印|阅读|转载|喜欢|投币)\s*"
+            r"(?:\s+(?:分享|收藏|邀请|举报|转发|点赞|赞|在看|评论|打印|阅读|转载|喜欢|投币)\s*"
             r"(?:\d+|[(（]\s*\d*\s*[)）])?)+$",
         ),
         # A forum post's signature hangs under a rule of ASCII dashes; the replies follow it.

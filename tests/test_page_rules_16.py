@@ -108,3 +108,10 @@ def test_a_fields_label_kept_in_its_tooltip_keeps_its_value_out_of_the_text(
     rec = read_one(write_page(tmp_path / "a.html", _page(info)))
     assert "王一鸣" not in rec.body
     assert rec.body.startswith(PROSE[:10])
+
+
+def test_a_bar_of_likes_and_favourites_under_the_text_is_no_text(tmp_path: Path) -> None:
+    info = "发布时间：2024-05-06"
+    page = _page(info).replace("</div></body>", "</div><div class='act'>赞 35 收藏</div></body>")
+    rec = read_one(write_page(tmp_path / "a.html", page))
+    assert "收藏" not in rec.body
