@@ -190,6 +190,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # A post's meta field of the category it was filed in (分类: 时评, 所属分类：X), a
         # line of its own in a blog's meta list.
         ("category field", r"^(?:所属|文章|信息)?(?:分类|类别)\s*[:：]\s*[^。！？；]{0,30}$"),
+        # (a blog theme's, without a colon: 分类于 技术, Hexo's "Posted in")
+        ("category field", r"^(?:分类于|归档于|发表于分类)\s*[^\s。！？；，,]{1,12}$"),
         # The column or collection a post was filed in (来自专栏 X, 收录于合集 #X).
         (
             "column link",

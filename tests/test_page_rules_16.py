@@ -115,3 +115,12 @@ def test_a_bar_of_likes_and_favourites_under_the_text_is_no_text(tmp_path: Path)
     page = _page(info).replace("</div></body>", "</div><div class='act'>赞 35 收藏</div></body>")
     rec = read_one(write_page(tmp_path / "a.html", page))
     assert "收藏" not in rec.body
+
+
+def test_a_blog_themes_filed_under_line_is_no_text(tmp_path: Path) -> None:
+    # (a Hexo theme's post meta: 分类于 技术, no colon)
+    page = _page("发布时间：2024-05-06").replace(
+        "<div class='content'>", "<div class='meta'>分类于 储能</div><div class='content'>"
+    )
+    rec = read_one(write_page(tmp_path / "a.html", page))
+    assert "分类于" not in rec.body
