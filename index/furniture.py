@@ -164,13 +164,14 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|^(?:点击|轻触)?(?:阅读|查看)原文$|^写留言$|^喜欢此内容的人还喜欢$|^预览时标签不可点$"
             r"|^(?:继续|向上)滑动看下一个$|^(?:点击)?上方\S{0,12}关注",
         ),
-        # A bar of reader actions only (分享 收藏 邀请, 点赞186 在看57) under a post or article.
+        # A bar of reader actions only (分享 收藏 邀请, 点赞186 在看57, 赞 35 收藏) under a post
+        # or article.
         (
             "share",
             # (with counts in brackets, 阅读(123) 评论(0) 转载(0) 喜欢 打印: a blog's bar)
-            r"^(?:分享|收藏|邀请|举报|转发|点赞|在看|评论|打印|阅读|转载|喜欢|投币)\s*"
+            r"^(?:分享|收藏|邀请|举报|转发|点赞|赞|在看|评论|打印|阅读|转载|喜欢|投币)\s*"
             r"(?:\d+|[(（]\s*\d*\s*[)）])?"
-            r"(?:\s+(?:分享|收藏|邀请|举报|转发|点赞|在看|评论|打印|阅读|转载|喜欢|投币)\s*"
+            r"(?:\s+(?:分享|收藏|邀请|举报|转发|点赞|赞|在看|评论|打印|阅读|转载|喜欢|投币)\s*"
             r"(?:\d+|[(（]\s*\d*\s*[)）])?)+$",
         ),
         # A forum post's signature hangs under a rule of ASCII dashes; the replies follow it.
@@ -189,6 +190,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # A post's meta field of the category it was filed in (分类: 时评, 所属分类：X), a
         # line of its own in a blog's meta list.
         ("category field", r"^(?:所属|文章|信息)?(?:分类|类别)\s*[:：]\s*[^。！？；]{0,30}$"),
+        # (a blog theme's, without a colon: 分类于 技术, Hexo's "Posted in")
+        ("category field", r"^(?:分类于|归档于|发表于分类)\s*[^\s。！？；，,]{1,12}$"),
         # The column or collection a post was filed in (来自专栏 X, 收录于合集 #X).
         (
             "column link",
@@ -430,7 +433,8 @@ _SOURCE = re.compile(
 _BYLINE_FIELDS = re.compile(
     r"(?:来源|來源|稿源|出处|转自|转载自|转载于|转引自|摘自|选自|原载|来自|作者|记者|發布|发布时间"
     r"|发布日期|日期|时间|浏览|阅读"
-    r"|点击|编辑|通讯员|字号)\s*[:：]|(?:来源|來源)\s*[|｜丨]"
+    # (a Discuz! portal's: 2025-3-18 09:12 发布者: X 查看: 1,204 评论: 3)
+    r"|点击|编辑|通讯员|字号|发布者|查看)\s*[:：]|(?:来源|來源)\s*[|｜丨]"
     # a reporter's credit with the dateline's city (記者林某／台北報導)
     r"|记者\s*\S{1,6}\s*[/／]\s*\S{1,6}报[导道]"
 )
@@ -641,6 +645,9 @@ def parse_byline(line: str) -> Byline | None:
     unnamed = False
     if match := _SOURCE.search(folded := fold_width(line)):
         source = _unquoted(_SOURCE_TAIL.sub("", match["source"])) or None
+        if source is not None and (unit := _SOURCE_UNIT.match(folded, match.end())):
+            # (来源：X公司 党群工作部: the company and, after one space, its department)
+            source = f"{source} {unit['unit']}"
         if source in ("http", "https") and (host := _URL_HOST.match(folded, match.end())):
             source = host[1]  # (来源：http://www.x.com/: the address's host, as 来源：www.x.com)
         elif source is not None and _LABEL_AFTER.match(folded, match.end()):
@@ -660,6 +667,11 @@ def parse_byline(line: str) -> Byline | None:
 
 
 _ANY_DATE = re.compile(_DATE)
+# A department after its organisation's name in a source field, set apart by one space
+# (来源：X公司 党群工作部　点击：…): part of the source, not the next field.
+_SOURCE_UNIT = re.compile(
+    r" (?P<unit>[\u4e00-\u9fff]{1,8}(?:部|处|室|科|中心|办公室|委员会))(?=$|\s|[|｜，,；;。])"
+)
 _URL_HOST = re.compile(r"://([A-Za-z0-9.-]+)")
 _ISSUED = re.compile(r"\d\s*[日号]\s*印发$")
 _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z&'.-]*")

@@ -163,6 +163,7 @@ def parse_html(text: str, *, main_text: bool = True) -> HtmlPage:
     # (a page its scripts draw: its article read from the app's state saved with it)
     draw_state_article(root, lambda article: _shows(root, article))
     _drop_heading_anchors(root)
+    _label_from_tooltips(root)
     hints = _hints(root)
     if hints.published is None and (found := _enp_date(text)):
         hints.published, hints.date_from = found, "meta (enpproperty <date>)"
@@ -184,6 +185,21 @@ def _drop_heading_anchors(root: lxml.html.HtmlElement) -> None:
             a.drop_tree()  # (keeps the text after it: the headline)
 
 
+def _label_from_tooltips(root: lxml.html.HtmlElement) -> None:
+    """Show a field's label that the page keeps in its tooltip (``<dd data-original-title=
+    "作者：X"><i class="icon-user"></i> X</dd>``, an icon in its place): the bare value would
+    read as the article's first line."""
+    for el in root.xpath("//*[@title or @data-original-title]"):
+        tip = el.get("data-original-title") or el.get("title") or ""
+        if not (match := _TOOLTIP_FIELD.match(tip.strip())):
+            continue
+        if "".join(el.text_content().split()) == "".join(match["value"].split()):
+            el.text = f"{match['label']}：{el.text or ''}"
+
+
+_TOOLTIP_FIELD = re.compile(
+    r"^(?P<label>作者|来源|编辑|责任编辑|发布者|发布人)\s*[:：]\s*(?P<value>\S.*)$"
+)
 _HEADING_ANCHORS = "//*[self::h1 or self::h2 or self::h3 or self::h4]//a[starts-with(@href, '#')]"
 _ANCHOR_MARKS = frozenset({"#", "¶", "§", "🔗", ""})
 # A line of prose this long is an article's text (a page drawn by its scripts shows none).

@@ -577,9 +577,13 @@ def _cut_summary(line: str, rest: list[str]) -> bool:
     """`line` ends in an ellipsis and is, without it, the start of the text that follows."""
     if not (match := _ELLIPSIS.search(line)):
         return False
-    start = "".join(line[: match.start()].split())
+    # (labelled as a summary: 摘要：X…, a portal's intro box)
+    start = "".join(_SUMMARY_LABEL.sub("", line[: match.start()]).split())
     following = "".join("".join(rest).split())
     return len(start) >= 10 and following.startswith(start)
+
+
+_SUMMARY_LABEL = re.compile(r"^\s*[【\[]?(?:内容)?(?:摘要|导读|提要)[】\]]?\s*[:：]?\s*")
 
 
 def _named_in_byline(line: str, bylines: list[str]) -> bool:
@@ -919,7 +923,11 @@ def _date(
     bylines = [
         None if judged.furniture[i] in _NOT_DATING else b for i, b in enumerate(judged.bylines)
     ]
-    candidates = [i for i in near if i < footer_at and (b := bylines[i]) and b.date]
+    candidates = [
+        i
+        for i in near
+        if i < footer_at and (b := bylines[i]) and b.date and not _in_dated_list(bylines, i, head)
+    ]
     if candidates:
         i = min(
             candidates,
@@ -955,6 +963,16 @@ def _date(
         if found := find_date_in_text("\n".join(kept)):
             return found, "text (patterns file: date-from-text)"
     return None, "none"
+
+
+def _in_dated_list(bylines: list[Byline | None], i: int, head: int | None) -> bool:
+    """Line `i`, above the headline, is one of a list of dated links (a sidebar's 最新文章,
+    ``标题 2025-01-20`` a line each, ending right above the headline): its neighbour above the
+    headline is dated too, on another day, and neither date is labelled as a byline's."""
+    if head is None or i >= head or (b := bylines[i]) is None or b.strong:
+        return False
+    neighbours = [bylines[j] for j in (i - 1, i + 1) if 0 <= j < head]
+    return any(n is not None and n.date and not n.strong and n.date != b.date for n in neighbours)
 
 
 _NOT_DATING = frozenset(
