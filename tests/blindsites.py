@@ -1,7 +1,7 @@
 """Score page reading on the blind sites (`tests/fixtures/blind-sites/`) against expected.jsonl.
 
 The sites were written by someone who had not read the extractor. Set 1 (`split: tune` and
-`split: test`) and sets 2 to 16 (`blind-sites-N/`, `split: testN`, each opened the round after
+`split: test`) and sets 2 to 17 (`blind-sites-N/`, `split: testN`, each opened the round after
 it was scored held out) may be looked at while rules are changed; the later sets are held out
 (scored on first sight, never opened). So details of misses are printed for the open splits
 (`OPEN_SPLITS`) only; a held-out set gives counts.

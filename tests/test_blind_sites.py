@@ -1,4 +1,4 @@
-"""The blind sites (`tests/fixtures/blind-sites`, `blind-sites-2` … `blind-sites-17`, scored
+"""The blind sites (`tests/fixtures/blind-sites`, `blind-sites-2` … `blind-sites-18`, scored
 by `tests.blindsites`): pages written by someone who had not read the extractor. Each site must
 keep at least the pages it gets fully right now, so a change that makes any site worse fails
 here; raise a floor when a site gets better. The table in the failure message is the scorer's
@@ -28,6 +28,7 @@ ROOT_14 = ROOT.parent / "blind-sites-14"
 ROOT_15 = ROOT.parent / "blind-sites-15"
 ROOT_16 = ROOT.parent / "blind-sites-16"
 ROOT_17 = ROOT.parent / "blind-sites-17"
+ROOT_18 = ROOT.parent / "blind-sites-18"
 
 # Pages fully right (title, date, source, category, body) of the 7 of each site.
 FLOORS = {
@@ -250,6 +251,18 @@ FLOORS_17 = {
     "xiyu-fengdian": 7,
     "zhuoyuan-solar": 7,
 }
+# Set 18: written blind and held out (never opened); its floors are its first sight, with
+# round 16's code (49 pages), so that a later change cannot lose what it got unseen.
+FLOORS_18 = {
+    "guangfu-halo": 7,
+    "haifeng-fkw": 7,
+    "hydrogen-ourphp": 7,
+    "jinran-jspx": 6,
+    "jiyuan-pageadmin": 7,
+    "nengzhan-aliyun": 7,
+    "qinghe-nyj": 7,
+    "zhongchu-destoon": 1,
+}
 SETS = {
     "set 1": (ROOT, FLOORS),
     "set 2": (ROOT_2, FLOORS_2),
@@ -268,6 +281,7 @@ SETS = {
     "set 15": (ROOT_15, FLOORS_15),
     "set 16": (ROOT_16, FLOORS_16),
     "set 17": (ROOT_17, FLOORS_17),
+    "set 18": (ROOT_18, FLOORS_18),
 }
 
 
