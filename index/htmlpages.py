@@ -476,14 +476,22 @@ _HOME_HREF = re.compile(
 )
 
 
+def _one_link_href(h1: lxml.html.HtmlElement) -> str | None:
+    """Where an ``<h1>`` leads when its whole text is one link, else None."""
+    links = list(h1.iter("a"))
+    if len(links) != 1:
+        return None
+    text = " ".join(h1.text_content().split())
+    if not text or text != " ".join(links[0].text_content().split()):
+        return None
+    return (links[0].get("href") or "").strip()
+
+
 def _links_home(h1: lxml.html.HtmlElement) -> bool:
     """An ``<h1>`` whose text is all one link to the site's home page (``/``,
     ``https://host/``, ``index.html``): a header's logo, not a headline."""
-    links = list(h1.iter("a"))
-    if len(links) != 1 or not _HOME_HREF.match((links[0].get("href") or "").strip()):
-        return False
-    text = " ".join(h1.text_content().split())
-    return bool(text) and text == " ".join(links[0].text_content().split())
+    href = _one_link_href(h1)
+    return href is not None and bool(_HOME_HREF.match(href))
 
 
 _HOME_WORDS = frozenset(("首页", "主页", "返回首页", "返回主页", "home"))
@@ -506,11 +514,8 @@ def _home_hrefs(root: lxml.html.HtmlElement) -> frozenset[str]:
 
 def _links_to(h1: lxml.html.HtmlElement, hrefs: Callable[[], frozenset[str]]) -> bool:
     """An ``<h1>`` whose text is all one link to one of `hrefs()` (asked only then)."""
-    links = list(h1.iter("a"))
-    if len(links) != 1 or (links[0].get("href") or "").strip() not in hrefs():
-        return False
-    text = " ".join(h1.text_content().split())
-    return bool(text) and text == " ".join(links[0].text_content().split())
+    href = _one_link_href(h1)
+    return href is not None and href in hrefs()
 
 
 # Class names of elements shown to screen readers and search engines only (Bootstrap's sr-only,
