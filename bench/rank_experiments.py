@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sys
 import time
+import zlib
 from collections import defaultdict
 
 from bench.harness import arguments
@@ -103,6 +104,21 @@ def run(searcher, split: str, qrels: dict[str, dict[str, int]]) -> dict:
     return {"items": items, "ranks": ranks, "topical": topical}
 
 
+def folds_of(rows: list[tuple[str, str]]) -> dict[str, int]:
+    """Two fixed folds within a half, for choices that must hold on both: ``rows`` are (key,
+    stratum); within each stratum the keys, ordered by their CRC-32, alternate folds."""
+    strata: dict[str, list[str]] = defaultdict(list)
+    for key, stratum in rows:
+        strata[stratum].append(key)
+    out: dict[str, int] = {}
+    flip = 0
+    for stratum in sorted(strata):
+        for key in sorted(strata[stratum], key=lambda k: (zlib.crc32(k.encode()), k)):
+            out[key] = flip
+            flip ^= 1
+    return out
+
+
 def summary(result: dict) -> str:
     items, ranks = result["items"], result["ranks"]
     by_kind: dict[str, list[float]] = defaultdict(list)
@@ -114,7 +130,24 @@ def summary(result: dict) -> str:
         for kind in item.kinds:
             by_kind[kind].append(rr)
     mean = {k: sum(v) / len(v) for k, v in by_kind.items()}
+    ifold = folds_of([(i.query + "→" + i.id, f"{i.source} {i.kind}") for i in items])
+    folds: dict[int, list[float]] = defaultdict(list)
+    for item in items:
+        r = ranks[item.query + "→" + item.id]
+        folds[ifold[item.query + "→" + item.id]].append(1 / r if r else 0.0)
+    topics = result["topical"]
+    tfold = folds_of([(tid, v[2]["area"]) for tid, v in topics.items()])
+    tfolds: dict[int, list[float]] = defaultdict(list)
+    for tid, (score, *_rest) in topics.items():
+        tfolds[tfold[tid]].append(score)
     parts = [f"MRR {mean['all']:.4f}"]
+    parts += [
+        "[folds MRR "
+        + " / ".join(f"{sum(folds[f]) / len(folds[f]):.4f}" for f in (0, 1))
+        + " nDCG "
+        + " / ".join(f"{sum(tfolds[f]) / len(tfolds[f]):.4f}" for f in (0, 1))
+        + "]"
+    ]
     parts += [f"{k} {mean[k]:.3f}" for k in ("drawn", *KINDS) if k in mean]
     areas: dict[str, list[float]] = defaultdict(list)
     judged: list[float] = []
@@ -178,6 +211,7 @@ def diff(base: dict, other: dict) -> list[str]:
 
 def _forget(searcher) -> None:
     searcher._current().engine._norms.clear()
+    searcher._current().engine._cf.clear()
 
 
 def main(argv: list[str] | None = None) -> int:
