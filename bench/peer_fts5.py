@@ -6,8 +6,8 @@
 - ``meta``: id, category, source, published (ISO date) and year, sharing ``docs``' rowid,
   indexed by published date, by category and date, by source and date (browsing newest
   first reads an index) and by category and year (the facet counts of a browse).
-- Ranking: ``bm25(docs, 2.0, 1.0)`` (the title weighted 2, as xinwen's), set as the table's
-  ``rank``, so ``ORDER BY rank`` is answered by FTS5 itself.
+- Ranking: ``bm25(docs, 2.0, 1.0)`` (the title weighted 2, xinwen's title weight when the peers
+  were wired), set as the table's ``rank``, so ``ORDER BY rank`` is answered by FTS5 itself.
 - A full page: the top rows, then ``highlight()`` of the title and ``snippet()`` of the body of
   those rows only, then one ``GROUP BY category, year`` over all matches, which gives the
   category counts, the year counts and the exact total at once.

@@ -5,8 +5,9 @@
 - ``id``, ``category``, ``source``: whole strings (``raw``); ``category`` a fast field for
   the facet counts; ``published``: a date field (indexed, fast: ranges and date order);
   ``year``: an integer fast field for the year counts.
-- Ranking: tantivy's BM25 of each word in the title (boosted ×2, as xinwen's title weight) or
-  the body; filters are constant-score clauses, so they never change the order.
+- Ranking: tantivy's BM25 of each word in the title (boosted ×2, xinwen's title weight when
+  the peers were wired) or the body; filters are constant-score clauses, so they never change
+  the order.
 - A full page: top hits with the exact count (``search(count=True)``), highlighted title and
   body snippet from ``SnippetGenerator``, category and year counts from one terms
   aggregation.

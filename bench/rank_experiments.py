@@ -211,7 +211,6 @@ def diff(base: dict, other: dict) -> list[str]:
 
 def _forget(searcher) -> None:
     searcher._current().engine._norms.clear()
-    searcher._current().engine._cf.clear()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from whoosh.searching import Searcher as WhooshSearcher
 
-import xinwen.search.engine as engine_mod
 from xinwen.index.analysis import configure_jieba, word_analyzer
 from xinwen.index.store import IndexStore, StoreError, read_meta
 from xinwen.search import readcache, spelling
@@ -51,31 +50,6 @@ from xinwen.search.querylang import ParsedQuery, Text, parse
 from xinwen.search.synonyms import Synonyms
 
 log = logging.getLogger(__name__)
-
-
-def _fused(engine: Engine, plan: Plan, head: list[tuple[int, float]]) -> list[tuple[int, float]]:
-    """The head's scores fused with a second retrieval model's (experiment)."""
-    docs = [d for d, _ in head]
-    second = engine.second_scores(plan, docs)
-    first = plan.first
-    out = []
-    groups = {}
-    for k, (d, _) in enumerate(head):
-        groups.setdefault(bool(first >> d & 1), []).append(k)
-    for g, ks in groups.items():
-        smax = max(head[k][1] for k in ks) or 1.0
-        zs = [second[k] for k in ks]
-        lo, hi = min(zs), max(zs)
-        for k in ks:
-            z = (second[k] - lo) / (hi - lo) if hi > lo else 0.0
-            out.append(
-                (
-                    head[k][0],
-                    (1000.0 if g else 0.0) + head[k][1] / smax + engine_mod.FUSION_WEIGHT * z,
-                )
-            )
-    return out
-
 
 FALLBACK_NOTICE = "没有同时包含所有词的结果，以下是包含其中任意词的结果。"
 PINYIN_NOTICE = "没有找到“{typed}”，以下是按拼音找到的“{words}”的结果。"
@@ -627,31 +601,18 @@ class Searcher:
         # needs a word (two for most of them), the recency preference a date.
         rerank = len(plan.plain_words) >= (1 if LEAD_BONUS_ONE else 2) or bool(recency and newest)
         head = []
-        base = {}
-        if engine_mod.FUSION_WEIGHT and engine_mod.FUSION_STAGE == "base" and len(docs) > 1:
-            base = dict(_fused(engine, plan, [(d, scores[d]) for d in docs]))
         for d in docs:
-            score = base.get(d, scores[d])
+            score = scores[d]
             if rerank:
                 f = searcher.stored_fields(d)
                 title, body = f.get("title", ""), f.get("body", "")
                 score *= rerank_factor(plan.plain_words, title, body, plan.typed)
-                if engine_mod.SALIENCE_BONUS:
-                    sal = engine.salience(d, title, body, plan.plain_words)
-                    score *= 1 + engine_mod.SALIENCE_BONUS * sal
                 published = _date(f.get("published"))
                 if recency and published and newest:
                     # Age from the newest article in the index, so an old archive is not all
                     # "old".
                     score *= 1 + recency * 0.5 ** ((newest - published).days / 365)
             head.append((d, score))
-        if (
-            engine_mod.FUSION_WEIGHT
-            and engine_mod.FUSION_STAGE == "final"
-            and len(head) > 1
-            and len(plan.plain_words) <= engine_mod.FUSION_MAX_WORDS
-        ):
-            head = _fused(engine, plan, head)
         # Equal scores in input order, as ``Engine.top`` orders them: the same in every build.
         order = engine.input_order()
         head.sort(key=lambda ds: (-ds[1], order[ds[0]]))
