@@ -1,4 +1,4 @@
-"""The blind sites (`tests/fixtures/blind-sites`, `blind-sites-2` … `blind-sites-18`, scored
+"""The blind sites (`tests/fixtures/blind-sites`, `blind-sites-2` … `blind-sites-20`, scored
 by `tests.blindsites`): pages written by someone who had not read the extractor. Each site must
 keep at least the pages it gets fully right now, so a change that makes any site worse fails
 here; raise a floor when a site gets better. The table in the failure message is the scorer's
@@ -29,6 +29,8 @@ ROOT_15 = ROOT.parent / "blind-sites-15"
 ROOT_16 = ROOT.parent / "blind-sites-16"
 ROOT_17 = ROOT.parent / "blind-sites-17"
 ROOT_18 = ROOT.parent / "blind-sites-18"
+ROOT_19 = ROOT.parent / "blind-sites-19"
+ROOT_20 = ROOT.parent / "blind-sites-20"
 
 # Pages fully right (title, date, source, category, body) of the 7 of each site.
 FLOORS = {
@@ -263,6 +265,30 @@ FLOORS_18 = {
     "qinghe-nyj": 7,
     "zhongchu-destoon": 1,
 }
+# Set 19: written blind and held out (never opened); its floors are its first sight, with
+# round 16's code (55 pages), so that a later change cannot lose what it got unseen.
+FLOORS_19 = {
+    "chuneng-jizhi": 7,
+    "dongling-vsb": 7,
+    "fengxing-sitestar": 7,
+    "guangyao-yunyou": 7,
+    "jiangling-jiaoyi": 7,
+    "lanshan-hao": 6,
+    "qingneng-catfish": 7,
+    "yuanshan-jekyll": 7,
+}
+# Set 20 (pages as saving tools leave them): written blind and held out (never opened); its
+# floors are its first sight, with round 16's code (46 pages).
+FLOORS_20 = {
+    "chuneng-singlefile": 6,
+    "crawl-mixed": 6,
+    "huadian-httrack": 0,
+    "qingneng-reader": 6,
+    "tanshi-shtml": 7,
+    "xibei-wget": 7,
+    "yunhai-complete": 7,
+    "zhongyuan-gbk": 7,
+}
 SETS = {
     "set 1": (ROOT, FLOORS),
     "set 2": (ROOT_2, FLOORS_2),
@@ -282,6 +308,8 @@ SETS = {
     "set 16": (ROOT_16, FLOORS_16),
     "set 17": (ROOT_17, FLOORS_17),
     "set 18": (ROOT_18, FLOORS_18),
+    "set 19": (ROOT_19, FLOORS_19),
+    "set 20": (ROOT_20, FLOORS_20),
 }
 
 
