@@ -1,4 +1,4 @@
-"""The blind sites (`tests/fixtures/blind-sites`, `blind-sites-2` … `blind-sites-20`, scored
+"""The blind sites (`tests/fixtures/blind-sites`, `blind-sites-2` … `blind-sites-21`, scored
 by `tests.blindsites`): pages written by someone who had not read the extractor. Each site must
 keep at least the pages it gets fully right now, so a change that makes any site worse fails
 here; raise a floor when a site gets better. The table in the failure message is the scorer's
@@ -31,6 +31,7 @@ ROOT_17 = ROOT.parent / "blind-sites-17"
 ROOT_18 = ROOT.parent / "blind-sites-18"
 ROOT_19 = ROOT.parent / "blind-sites-19"
 ROOT_20 = ROOT.parent / "blind-sites-20"
+ROOT_21 = ROOT.parent / "blind-sites-21"
 
 # Pages fully right (title, date, source, category, body) of the 7 of each site.
 FLOORS = {
@@ -289,6 +290,19 @@ FLOORS_20 = {
     "yunhai-complete": 7,
     "zhongyuan-gbk": 7,
 }
+# Set 21 (regional news: 融媒体, a city portal, an app's share page, AMP, a radio station …):
+# written blind and held out (never opened); its floors are its first sight, with round 16's
+# code (51 pages).
+FLOORS_21 = {
+    "beichen-neikan": 4,
+    "canglan-radio": 7,
+    "haiyun-app": 7,
+    "huadong-huikan": 7,
+    "jiangcheng-news": 7,
+    "nenghui-amp": 7,
+    "qinglan-rongmei": 6,
+    "weibo-ttarticle": 6,
+}
 SETS = {
     "set 1": (ROOT, FLOORS),
     "set 2": (ROOT_2, FLOORS_2),
@@ -310,6 +324,7 @@ SETS = {
     "set 18": (ROOT_18, FLOORS_18),
     "set 19": (ROOT_19, FLOORS_19),
     "set 20": (ROOT_20, FLOORS_20),
+    "set 21": (ROOT_21, FLOORS_21),
 }
 
 
