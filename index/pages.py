@@ -574,16 +574,24 @@ _ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…+|。{3,})\s*$")
 
 
 def _cut_summary(line: str, rest: list[str]) -> bool:
-    """`line` ends in an ellipsis and is, without it, the start of the text that follows."""
-    if not (match := _ELLIPSIS.search(line)):
+    """`line` ends in an ellipsis, or is labelled as a summary, and is (without either) the
+    start of the text that follows."""
+    labelled = (label := _SUMMARY_LABEL.match(line)) and _LABEL_MARK.search(label[0])
+    if match := _ELLIPSIS.search(line):
+        line = line[: match.start()]
+    elif not labelled:
         return False
-    # (labelled as a summary: 摘要：X…, a portal's intro box)
-    start = "".join(_SUMMARY_LABEL.sub("", line[: match.start()]).split())
+    # (labelled as a summary: 摘要：X…, a portal's intro box; a trade portal's 核心提示：X, the
+    # description cut at a fixed length with no ellipsis, or the whole first paragraph)
+    start = "".join(_SUMMARY_LABEL.sub("", line).split())
     following = "".join("".join(rest).split())
     return len(start) >= 10 and following.startswith(start)
 
 
-_SUMMARY_LABEL = re.compile(r"^\s*[【\[]?(?:内容)?(?:摘要|导读|提要)[】\]]?\s*[:：]?\s*")
+_SUMMARY_LABEL = re.compile(
+    r"^\s*[【\[]?(?:内容)?(?:摘要|导读|提要|核心提示)[】\]]?\s*[:：]?\s*"
+)
+_LABEL_MARK = re.compile(r"[:：】\]]")
 
 
 def _named_in_byline(line: str, bylines: list[str]) -> bool:
