@@ -40,7 +40,8 @@ def test_a_labelled_summary_of_the_whole_first_paragraph_is_no_text(tmp_path: Pa
 
 def test_a_labelled_summary_the_text_does_not_begin_with_stays(tmp_path: Path) -> None:
     # (an abstract in its own words is text a reader searches for)
-    box = "<div class='introduce'>核心提示：南溪二期工程采用全钒液流技术，为省内首个此类项目。</div>"
+    abstract = "南溪二期工程采用全钒液流技术，为省内首个此类项目。"
+    box = f"<div class='introduce'>核心提示：{abstract}</div>"
     rec = read_one(write_page(tmp_path / "a.html", _page(box)))
     assert "全钒液流" in rec.body
 
