@@ -52,3 +52,50 @@ def test_a_headline_beginning_with_a_place_and_a_dash_keeps_the_place(tmp_path: 
     title = "南溪—北沙天然气联络线工程全线贯通"
     rec = read_one(write_page(tmp_path / "a.html", _page("", title=title, tag="h2")))
     assert rec.title == title
+
+
+def _text_page(before: str = "", after: str = "") -> str:
+    # A page saved as text: the header, the headline and byline, the text, the footer.
+    return "\n".join(
+        [
+            "南溪能源网",
+            "首页 | 政策 | 项目 | 技术",
+            "南溪储能电站二期开工建设",
+            "发布时间：2024-05-06 来源：南溪日报",
+            *([before] if before else []),
+            PROSE,
+            MORE,
+            *([after] if after else []),
+            "Copyright © 2024 南溪能源网 版权所有",
+        ]
+    )
+
+
+def test_a_view_count_label_left_empty_is_no_text(tmp_path: Path) -> None:
+    # (浏览：[9], the count a link to a counter script, saved as text)
+    rec = read_one(write_page(tmp_path / "a.txt", _text_page(before="浏览：")))
+    assert "浏览" not in rec.body
+    assert rec.body.startswith(PROSE)
+
+
+def test_a_players_placeholder_is_no_text(tmp_path: Path) -> None:
+    # (a news video's page saved before its player loaded)
+    player = "<div class='video-player'><p>视频加载中，请稍候...</p></div>"
+    rec = read_one(write_page(tmp_path / "a.html", _page(player)))
+    assert "加载中" not in rec.body
+    assert rec.body.startswith(PROSE)
+    rec = read_one(write_page(tmp_path / "b.txt", _text_page(before="视频加载中，请稍候...")))
+    assert (rec.title, rec.body.startswith(PROSE)) == ("南溪储能电站二期开工建设", True)
+
+
+def test_a_line_of_hashtags_under_the_text_is_no_text(tmp_path: Path) -> None:
+    rec = read_one(write_page(tmp_path / "a.txt", _text_page(after="#储能 #电站")))
+    assert "#" not in rec.body
+    assert rec.body.endswith(MORE)
+
+
+def test_links_to_the_pages_before_and_after_as_arrows_are_no_text(tmp_path: Path) -> None:
+    # (a documentation site's page turning: ← 上一页 下一页 →)
+    rec = read_one(write_page(tmp_path / "a.txt", _text_page(after="←项目研究 关于我们→")))
+    assert "项目研究" not in rec.body
+    assert rec.body.endswith(MORE)
