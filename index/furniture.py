@@ -221,6 +221,12 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"^(?:在\s*(?:GitHub|Gitee|GitLab)\s*上)?编辑(?:此页|本页|此页面|这个页面)"
             r"(?:\s*[(（]opens new window[)）])?$",
         ),
+        # A report's "how to cite it" heading: the reference that follows is the site's.
+        (
+            "citation",
+            r"^(?:引用本文|本文引用格式|引用格式|如何引用本文"
+            r"|cite this(?: page| article)?)\s*[:：]?$",
+        ),
         ("last updated", r"^上次更新\s*[:：]\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+[\d:]{4,8})?$"),
         # A header's greeting naming the site (您好，欢迎访问X公司！, 欢迎光临X网站), alone or
         # with the top bar's links.
@@ -377,6 +383,7 @@ FOOTER_RULES = frozenset(
         # (a comment section's heading, 评论 9, 1 条评论, 网友评论: the readers' text follows)
         "comments",
         "document distribution",
+        "citation",
     }
 )
 

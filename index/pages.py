@@ -486,6 +486,9 @@ def extract_page(
     while len(body) > 1 and _SOURCE_CREDIT.match(body[-1]):
         # (a source credit under the text, 来源：X on a line of its own: the byline's field)
         dropped.append(Dropped(body.pop(), "byline (source under the text)"))
+    if len(body) > 1 and _SOURCE_CREDIT.match(body[0]):
+        # (or the text's first paragraph, a repost's credit above it: 来源：X公众号)
+        dropped.append(Dropped(body.pop(0), "byline (source above the text)"))
     url = hints.url or _url_line(lines)
     published, date_from = _date(judged, head, near, footer_at, hints, file_name, url)
     if published is None and body:

@@ -99,3 +99,29 @@ def test_links_to_the_pages_before_and_after_as_arrows_are_no_text(tmp_path: Pat
     rec = read_one(write_page(tmp_path / "a.txt", _text_page(after="←项目研究 关于我们→")))
     assert "项目研究" not in rec.body
     assert rec.body.endswith(MORE)
+
+
+def test_a_citation_under_a_report_is_no_text(tmp_path: Path) -> None:
+    # (a research site's 引用本文 box: the reference is the site's, not the report's text)
+    cite = "引用本文\n南溪研究院. 南溪储能电站二期开工建设. nanxi.example.org, 2024."
+    rec = read_one(write_page(tmp_path / "a.txt", _text_page(after=cite)))
+    assert "nanxi.example.org" not in rec.body
+    assert rec.body.endswith(MORE)
+
+
+def test_a_source_credit_above_the_text_is_no_text(tmp_path: Path) -> None:
+    # (a repost on a Q&A platform: the author's card, then 来源：X as the text's first paragraph)
+    body = (
+        "<h1>南溪储能电站二期开工建设</h1>"
+        "<div class='author'><a href='/people/1'>储能那些事</a><div>能源领域优秀答主</div>"
+        "<button>+ 关注</button></div><div class='votes'>1,024 人赞同了该文章</div>"
+        f"<div class='RichText'><p>来源：南溪日报公众号</p><p>{PROSE}</p><p>{MORE}</p></div>"
+        "<div class='time'>发布于 2024-05-06 10:00</div>"
+    )
+    page = (
+        '<html><head><meta charset="utf-8"><title>南溪储能电站二期开工建设 - 知言</title>'
+        f"</head><body>{body}</body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "a.html", page))
+    assert rec.source == "南溪日报公众号"
+    assert rec.body.startswith(PROSE)
