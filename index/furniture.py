@@ -194,6 +194,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # (PHPCMS's 相关热词搜索：X, 热词：X)
             r"|相关(?:热词搜索|热词|搜索)?|热词)\s*[:：]",
         ),
+        # A tags box's heading alone on its line (标签, Tags), the tags on the lines below.
+        ("tags", r"^(?:本文|文章)?标签$|^tags?$"),
         # A line of hashtags only (#电网 #项目), a post's topics under its text.
         ("tags", r"^#[^\s#]{1,20}(?:\s+#[^\s#]{1,20})+$"),
         # A post's meta field of the category it was filed in (分类: 时评, 所属分类：X), a

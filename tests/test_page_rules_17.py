@@ -125,3 +125,10 @@ def test_a_source_credit_above_the_text_is_no_text(tmp_path: Path) -> None:
     rec = read_one(write_page(tmp_path / "a.html", page))
     assert rec.source == "南溪日报公众号"
     assert rec.body.startswith(PROSE)
+
+
+def test_a_tags_heading_alone_on_its_line_ends_the_text(tmp_path: Path) -> None:
+    # (a Drupal site's tags box saved as text: 标签, then a tag a line)
+    rec = read_one(write_page(tmp_path / "a.txt", _text_page(after="标签\n储能电站\n能源转型")))
+    assert "能源转型" not in rec.body
+    assert rec.body.endswith(MORE)
