@@ -498,6 +498,17 @@ def extract_page(
                 published, date_from = found, "byline (a date line by the article)"
                 dropped.append(Dropped(body.pop(at), "byline"))
                 break
+    elif len(body) > 1:
+        # A timestamp under (or above) the text, a date and its time alone on a line (a CMS's
+        # 2024-05-13 15:16:54): the page's own dateline, whatever its address says; never a
+        # document's date of signing, which has no time.
+        for at in (len(body) - 1, 0):
+            if not _CLOCK.search(body[at]) or (found := _date_line(body[at])) is None:
+                continue
+            if found == published or date_from in ("file name", "URL"):
+                published, date_from = found, "byline (a date line by the article)"
+                dropped.append(Dropped(body.pop(at), "byline"))
+                break
     source, source_from = _source(judged, near, hints, template, title)
     # A line of the site's or the source's name alone (an AMP page's publisher line under the
     # headline) names the publisher; it is not the article's text.
@@ -625,6 +636,9 @@ _DATE_LINE = re.compile(
     r"[(（\[【]?\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)"
     r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*[)）\]】]?"
 )
+
+
+_CLOCK = re.compile(r"\d{1,2}[:：]\d{2}")
 
 
 def _date_line(line: str) -> dt.date | None:

@@ -132,3 +132,25 @@ def test_a_tags_heading_alone_on_its_line_ends_the_text(tmp_path: Path) -> None:
     rec = read_one(write_page(tmp_path / "a.txt", _text_page(after="标签\n储能电站\n能源转型")))
     assert "能源转型" not in rec.body
     assert rec.body.endswith(MORE)
+
+
+LAST = "全市计划年内再建成公共充电站四十座，进一步缓解节假日高速公路服务区充电排队问题。"
+
+
+def _undated_text_page(after: str) -> str:
+    # (the byline gives no date; the address does, n20240513_…; the text runs on a while)
+    page = _text_page(after=f"{MORE}\n{PROSE}\n{LAST}\n{after}")
+    return page.replace("发布时间：2024-05-06 来源：南溪日报", "字号：大 中 小")
+
+
+def test_a_timestamp_under_the_text_is_its_dateline(tmp_path: Path) -> None:
+    page = _undated_text_page("2024-05-13 15:16:54")
+    rec = read_one(write_page(tmp_path / "n20240512_4401.txt", page))
+    assert rec.body.endswith(LAST)
+    assert str(rec.published) == "2024-05-13"
+
+
+def test_a_documents_date_of_signing_stays_in_its_text(tmp_path: Path) -> None:
+    page = _undated_text_page("南溪市能源局\n2024年5月13日")
+    rec = read_one(write_page(tmp_path / "n20240513_4401.txt", page))
+    assert rec.body.endswith("2024年5月13日")
