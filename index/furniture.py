@@ -70,12 +70,11 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("document distribution", r"^(?:抄送|主送|抄报|分送|发送)\s*[:：]"),
         ("previous/next", r"^[【\[]?(?:上一篇|下一篇|上一条|下一条|上篇|下篇)[】\]]?\s*[:：]?"),
         # (a documentation site's or a blog's links to the pages before and after, as arrows
-        # show them: ← 上一页的标题, 下一页的标题 →, or both on one line)
-        (
-            "previous/next",
-            r"^←\s*[^←→。！？；，,]{1,30}?(?:\s+[^←→。！？；，,]{1,30}?\s*→)?$"
-            r"|^[^←→。！？；，,]{1,30}?\s*→$",
-        ),
+        # show them on one line: ← 上一页的标题  下一页的标题 →)
+        ("previous/next", r"^←\s*[^←→。！？；，,:：]{1,30}?\s+[^←→。！？；，,:：]{1,30}?\s*→$"),
+        # (one of them alone on its line, ← X or X →: dropped, but, as a line of the text could
+        # point so too, not the footer's start)
+        ("page turning", r"^←\s*[^←→。！？；，,:：]{1,30}$|^[^←→。！？；，,:：]{1,20}?\s*→$"),
         (
             "editor",
             r"^[（(【\[]?\s*(?:责任编辑|责编|编辑|本文作者|文章作者|录入|文章录入|信息录入|审核|校对|终审|初审|复审|审校|监制|值班编辑"

@@ -154,3 +154,11 @@ def test_a_documents_date_of_signing_stays_in_its_text(tmp_path: Path) -> None:
     page = _undated_text_page("南溪市能源局\n2024年5月13日")
     rec = read_one(write_page(tmp_path / "n20240513_4401.txt", page))
     assert rec.body.endswith("2024年5月13日")
+
+
+def test_a_link_pointed_at_with_an_arrow_alone_does_not_end_the_text(tmp_path: Path) -> None:
+    # (a line of the text may point so too: only the line goes, not what follows it)
+    page = _text_page(after=f"下一页 →\n{LAST}")
+    rec = read_one(write_page(tmp_path / "a.txt", page))
+    assert "下一页" not in rec.body
+    assert rec.body.endswith(LAST)
