@@ -195,8 +195,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         # A tags box's heading alone on its line (标签, Tags), the tags on the lines below.
         ("tags", r"^(?:本文|文章)?标签$|^tags?$"),
-        # A line of hashtags only (#电网 #项目), a post's topics under its text.
-        ("tags", r"^#[^\s#]{1,20}(?:\s+#[^\s#]{1,20})+$"),
+        # A line of hashtags only (#电网 #项目, or closed as a microblog's are, #电网# #项目#), a
+        # post's topics under its text.
+        ("tags", r"^#[^\s#\d][^\s#]{0,19}#?(?:\s*#[^\s#\d][^\s#]{0,19}#?)+$"),
         # A post's meta field of the category it was filed in (分类: 时评, 所属分类：X), a
         # line of its own in a blog's meta list.
         ("category field", r"^(?:所属|文章|信息)?(?:分类|类别)\s*[:：]\s*[^。！？；]{0,30}$"),

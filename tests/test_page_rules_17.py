@@ -89,9 +89,10 @@ def test_a_players_placeholder_is_no_text(tmp_path: Path) -> None:
 
 
 def test_a_line_of_hashtags_under_the_text_is_no_text(tmp_path: Path) -> None:
-    rec = read_one(write_page(tmp_path / "a.txt", _text_page(after="#储能 #电站")))
-    assert "#" not in rec.body
-    assert rec.body.endswith(MORE)
+    for n, tags in enumerate(("#储能 #电站", "#储能# #电站#")):
+        rec = read_one(write_page(tmp_path / f"{n}.txt", _text_page(after=tags)))
+        assert "#" not in rec.body
+        assert rec.body.endswith(MORE)
 
 
 def test_links_to_the_pages_before_and_after_as_arrows_are_no_text(tmp_path: Path) -> None:
