@@ -602,7 +602,9 @@ def _cut_summary(line: str, rest: list[str]) -> bool:
     return len(start) >= 10 and following.startswith(start)
 
 
-_SUMMARY_LABEL = re.compile(r"^\s*[【\[]?(?:内容)?(?:摘要|导读|提要|核心提示)[】\]]?\s*[:：]?\s*")
+_SUMMARY_LABEL = re.compile(
+    r"^\s*[【\[]?(?:内容|文章)?(?:摘要|导读|提要|简介|核心提示)[】\]]?\s*[:：]?\s*"
+)
 _LABEL_MARK = re.compile(r"[:：】\]]")
 
 

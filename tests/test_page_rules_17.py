@@ -25,10 +25,11 @@ def _page(between: str, *, title: str = "南溪储能电站二期开工建设", 
 
 def test_a_labelled_summary_cut_without_an_ellipsis_is_no_text(tmp_path: Path) -> None:
     # (a trade portal's 核心提示 box: the description cut at a fixed length, no ellipsis)
-    box = f"<div class='introduce'>核心提示：{PROSE[:28]}</div>"
-    rec = read_one(write_page(tmp_path / "a.html", _page(box)))
-    assert "核心提示" not in rec.body
-    assert rec.body.startswith(PROSE)
+    for label in ("核心提示：", "【内容摘要】", "文章简介："):
+        box = f"<div class='introduce'>{label}{PROSE[:28]}</div>"
+        rec = read_one(write_page(tmp_path / "a.html", _page(box)))
+        assert rec.body.startswith(PROSE)
+        assert rec.body.count(PROSE[:28]) == 1
 
 
 def test_a_labelled_summary_of_the_whole_first_paragraph_is_no_text(tmp_path: Path) -> None:
