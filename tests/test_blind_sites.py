@@ -242,8 +242,8 @@ FLOORS_16 = {
     "qiaoke-meidian": 7,
     "qibo-tanshichang": 7,
 }
-# Set 17: written blind and held out (never opened); its floors are its first sight, with
-# round 15's code (54 pages), so that a later change cannot lose what it got unseen.
+# Set 17: held out in round 15 (its first sight then: 54 pages), open from round 16, whose
+# rules were shaped by it too; its floors are what it gets at the end of round 16.
 FLOORS_17 = {
     "chuneng-biji": 7,
     "hengtong-youqi": 7,
@@ -254,17 +254,17 @@ FLOORS_17 = {
     "xiyu-fengdian": 7,
     "zhuoyuan-solar": 7,
 }
-# Set 18: written blind and held out (never opened); its floors are its first sight, with
-# round 16's code (49 pages), so that a later change cannot lose what it got unseen.
+# Set 18: held out in round 16 (its first sight then: 49 pages), open from round 17, whose
+# rules were shaped by it too; its floors are what it gets at the end of round 17.
 FLOORS_18 = {
     "guangfu-halo": 7,
     "haifeng-fkw": 7,
     "hydrogen-ourphp": 7,
-    "jinran-jspx": 6,
+    "jinran-jspx": 7,
     "jiyuan-pageadmin": 7,
     "nengzhan-aliyun": 7,
     "qinghe-nyj": 7,
-    "zhongchu-destoon": 1,
+    "zhongchu-destoon": 7,
 }
 # Set 19: written blind and held out (never opened); its floors are its first sight, with
 # round 16's code (55 pages), so that a later change cannot lose what it got unseen.
