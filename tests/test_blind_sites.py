@@ -1,4 +1,4 @@
-"""The blind sites (`tests/fixtures/blind-sites`, `blind-sites-2` … `blind-sites-21`, scored
+"""The blind sites (`tests/fixtures/blind-sites`, `blind-sites-2` … `blind-sites-22`, scored
 by `tests.blindsites`): pages written by someone who had not read the extractor. Each site must
 keep at least the pages it gets fully right now, so a change that makes any site worse fails
 here; raise a floor when a site gets better. The table in the failure message is the scorer's
@@ -32,6 +32,7 @@ ROOT_18 = ROOT.parent / "blind-sites-18"
 ROOT_19 = ROOT.parent / "blind-sites-19"
 ROOT_20 = ROOT.parent / "blind-sites-20"
 ROOT_21 = ROOT.parent / "blind-sites-21"
+ROOT_22 = ROOT.parent / "blind-sites-22"
 
 # Pages fully right (title, date, source, category, body) of the 7 of each site.
 FLOORS = {
@@ -303,6 +304,19 @@ FLOORS_21 = {
     "qinglan-rongmei": 6,
     "weibo-ttarticle": 6,
 }
+# Set 22 (AEM, SharePoint, SEMCMS bilingual, a 语雀-style knowledge base, MIPCMS, ZZZCMS, Wix,
+# a provincial 站群): written blind and held out (never opened); its floors are its first
+# sight, with round 17's code (33 pages).
+FLOORS_22 = {
+    "dingli-semcms": 5,
+    "haoyu-aem": 2,
+    "jinxin-sharepoint": 5,
+    "lingnan-zhanqun": 7,
+    "lvdian-mipcms": 6,
+    "nordhav-wix": 1,
+    "qinghe-zzzcms": 6,
+    "tanlu-yuque": 1,
+}
 SETS = {
     "set 1": (ROOT, FLOORS),
     "set 2": (ROOT_2, FLOORS_2),
@@ -325,6 +339,7 @@ SETS = {
     "set 19": (ROOT_19, FLOORS_19),
     "set 20": (ROOT_20, FLOORS_20),
     "set 21": (ROOT_21, FLOORS_21),
+    "set 22": (ROOT_22, FLOORS_22),
 }
 
 
