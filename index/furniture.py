@@ -69,6 +69,12 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # Its 版记's distribution lines (抄送：X), under the text.
         ("document distribution", r"^(?:抄送|主送|抄报|分送|发送)\s*[:：]"),
         ("previous/next", r"^[【\[]?(?:上一篇|下一篇|上一条|下一条|上篇|下篇)[】\]]?\s*[:：]?"),
+        # (a documentation site's or a blog's links to the pages before and after, as arrows
+        # show them on one line: ← 上一页的标题  下一页的标题 →)
+        ("previous/next", r"^←\s*[^←→。！？；，,:：]{1,30}?\s+[^←→。！？；，,:：]{1,30}?\s*→$"),
+        # (one of them alone on its line, ← X or X →: dropped, but, as a line of the text could
+        # point so too, not the footer's start)
+        ("page turning", r"^←\s*[^←→。！？；，,:：]{1,30}$|^[^←→。！？；，,:：]{1,20}?\s*→$"),
         (
             "editor",
             r"^[（(【\[]?\s*(?:责任编辑|责编|编辑|本文作者|文章作者|录入|文章录入|信息录入|审核|校对|终审|初审|复审|审校|监制|值班编辑"
@@ -187,6 +193,11 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # (PHPCMS's 相关热词搜索：X, 热词：X)
             r"|相关(?:热词搜索|热词|搜索)?|热词)\s*[:：]",
         ),
+        # A tags box's heading alone on its line (标签, Tags), the tags on the lines below.
+        ("tags", r"^(?:本文|文章)?标签$|^tags?$"),
+        # A line of hashtags only (#电网 #项目, or closed as a microblog's are, #电网# #项目#), a
+        # post's topics under its text.
+        ("tags", r"^#[^\s#\d][^\s#]{0,19}#?(?:\s*#[^\s#\d][^\s#]{0,19}#?)+$"),
         # A post's meta field of the category it was filed in (分类: 时评, 所属分类：X), a
         # line of its own in a blog's meta list.
         ("category field", r"^(?:所属|文章|信息)?(?:分类|类别)\s*[:：]\s*[^。！？；]{0,30}$"),
@@ -201,7 +212,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "player",
             r"您的浏览器不支持|^(?:视频)?时长\s*[:：]\s*\d{1,2}:\d{2}(?::\d{2})?$|进入直播间"
-            r"|^正在直播\s*[:：]|^欢迎(?:您|你)[，,].{0,60}(?:退出|注销)",
+            r"|^正在直播\s*[:：]|^欢迎(?:您|你)[，,].{0,60}(?:退出|注销)"
+            # (a player's placeholder saved before it loaded: 视频加载中，请稍候...)
+            r"|^(?:视频|播放器|内容)?(?:正在)?加载中\s*[，,]?\s*(?:请稍候|请稍等)?\s*(?:\.{1,6}|…+|。)?$",
         ),
         # A documentation site's page chrome (VuePress, VitePress, Docusaurus): the link to edit
         # the page where its source is kept, and when the page's source last changed.
@@ -209,6 +222,12 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "edit link",
             r"^(?:在\s*(?:GitHub|Gitee|GitLab)\s*上)?编辑(?:此页|本页|此页面|这个页面)"
             r"(?:\s*[(（]opens new window[)）])?$",
+        ),
+        # A report's "how to cite it" heading: the reference that follows is the site's.
+        (
+            "citation",
+            r"^(?:引用本文|本文引用格式|引用格式|如何引用本文"
+            r"|cite this(?: page| article)?)\s*[:：]?$",
         ),
         ("last updated", r"^上次更新\s*[:：]\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+[\d:]{4,8})?$"),
         # A header's greeting naming the site (您好，欢迎访问X公司！, 欢迎光临X网站), alone or
@@ -278,6 +297,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|^(?:人气|播放|播放量)\s*[:：]?\s*\d[\d.,]*\s*[万wk]?\s*次?$"
             # (a count the page's script had not filled in when it was saved: 阅读 --, 浏览量：…)
             r"|^(?:阅读|浏览|点击|访问|人气)(?:量|次数|数)?\s*[:：]?\s*(?:[-—–]{1,4}|…+|\.{3}|加载中)$"
+            # (or nothing at all after its label, 浏览：, the count a script's link or image)
+            r"|^(?:阅读|浏览|点击|访问|人气)(?:量|次数|数)?\s*[:：]$"
             # (a flash's reads, 阅 1.4W: 阅 alone, as a brief's meta line prints it)
             r"|^阅\s*[:：]?\s*\d[\d.,]*\s*[万wk]?$"
             # (a page's visitor counter: 您是第 12 位访问者)
@@ -364,6 +385,7 @@ FOOTER_RULES = frozenset(
         # (a comment section's heading, 评论 9, 1 条评论, 网友评论: the readers' text follows)
         "comments",
         "document distribution",
+        "citation",
     }
 )
 

@@ -904,9 +904,19 @@ def reconcile_title(
         # (an <h1> last: a page whose <title> is the site's name and slogan alone, as a
         # single-page app's is, shows its headline in the <h1>)
         ordered += [h for h in h1s if headline_shaped(h) and h not in ordered]
+        # (a headline that begins with a place and a dash, a route's 晋中—太谷天然气联络线…,
+        # whose dash splits the <title> as a separator would: the <title> without the site's
+        # name, as the page shows it, is a candidate too, the last)
+        whole = _strip_site(page_title, site)
+        if whole.endswith(ordered[0]) and _PLACE_DASH.fullmatch(whole[: -len(ordered[0])]):
+            ordered.append(whole)
         return ordered, "<title> without the site name", site or _rest_of_title(parts, ordered[0])
     headlines = [h1 for h1 in h1s if headline_shaped(h1)]
     return headlines[:1], "<h1>" if headlines else "", site
+
+
+# A place before a dash that begins a headline (晋中—, 西宁-): a few characters, no separator.
+_PLACE_DASH = re.compile(r"[\u3400-\u9fff]{2,6}[—–-]")
 
 
 # A subtitle after the headline in one <h1>: a dash and words, no field (发布时间：X) nor date.

@@ -486,12 +486,26 @@ def extract_page(
     while len(body) > 1 and _SOURCE_CREDIT.match(body[-1]):
         # (a source credit under the text, 来源：X on a line of its own: the byline's field)
         dropped.append(Dropped(body.pop(), "byline (source under the text)"))
+    if len(body) > 1 and _SOURCE_CREDIT.match(body[0]):
+        # (or the text's first paragraph, a repost's credit above it: 来源：X公众号)
+        dropped.append(Dropped(body.pop(0), "byline (source above the text)"))
     url = hints.url or _url_line(lines)
     published, date_from = _date(judged, head, near, footer_at, hints, file_name, url)
     if published is None and body:
         # A line that is only a date, first or last in the article: the page's dateline.
         for at in (0, len(body) - 1):
             if (found := _date_line(body[at])) is not None:
+                published, date_from = found, "byline (a date line by the article)"
+                dropped.append(Dropped(body.pop(at), "byline"))
+                break
+    elif len(body) > 1:
+        # A timestamp under (or above) the text, a date and its time alone on a line (a CMS's
+        # 2024-05-13 15:16:54): the page's own dateline, whatever its address says; never a
+        # document's date of signing, which has no time.
+        for at in (len(body) - 1, 0):
+            if not _CLOCK.search(body[at]) or (found := _date_line(body[at])) is None:
+                continue
+            if found == published or date_from in ("file name", "URL"):
                 published, date_from = found, "byline (a date line by the article)"
                 dropped.append(Dropped(body.pop(at), "byline"))
                 break
@@ -574,16 +588,24 @@ _ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…+|。{3,})\s*$")
 
 
 def _cut_summary(line: str, rest: list[str]) -> bool:
-    """`line` ends in an ellipsis and is, without it, the start of the text that follows."""
-    if not (match := _ELLIPSIS.search(line)):
+    """`line` ends in an ellipsis, or is labelled as a summary, and is (without either) the
+    start of the text that follows."""
+    labelled = (label := _SUMMARY_LABEL.match(line)) and _LABEL_MARK.search(label[0])
+    if match := _ELLIPSIS.search(line):
+        line = line[: match.start()]
+    elif not labelled:
         return False
-    # (labelled as a summary: 摘要：X…, a portal's intro box)
-    start = "".join(_SUMMARY_LABEL.sub("", line[: match.start()]).split())
+    # (labelled as a summary: 摘要：X…, a portal's intro box; a trade portal's 核心提示：X, the
+    # description cut at a fixed length with no ellipsis, or the whole first paragraph)
+    start = "".join(_SUMMARY_LABEL.sub("", line).split())
     following = "".join("".join(rest).split())
     return len(start) >= 10 and following.startswith(start)
 
 
-_SUMMARY_LABEL = re.compile(r"^\s*[【\[]?(?:内容)?(?:摘要|导读|提要)[】\]]?\s*[:：]?\s*")
+_SUMMARY_LABEL = re.compile(
+    r"^\s*[【\[]?(?:内容|文章)?(?:摘要|导读|提要|简介|核心提示)[】\]]?\s*[:：]?\s*"
+)
+_LABEL_MARK = re.compile(r"[:：】\]]")
 
 
 def _named_in_byline(line: str, bylines: list[str]) -> bool:
@@ -616,6 +638,9 @@ _DATE_LINE = re.compile(
     r"[(（\[【]?\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)"
     r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*[)）\]】]?"
 )
+
+
+_CLOCK = re.compile(r"\d{1,2}[:：]\d{2}")
 
 
 def _date_line(line: str) -> dt.date | None:

@@ -1,4 +1,4 @@
-"""The blind sites (`tests/fixtures/blind-sites`, `blind-sites-2` … `blind-sites-18`, scored
+"""The blind sites (`tests/fixtures/blind-sites`, `blind-sites-2` … `blind-sites-22`, scored
 by `tests.blindsites`): pages written by someone who had not read the extractor. Each site must
 keep at least the pages it gets fully right now, so a change that makes any site worse fails
 here; raise a floor when a site gets better. The table in the failure message is the scorer's
@@ -29,6 +29,10 @@ ROOT_15 = ROOT.parent / "blind-sites-15"
 ROOT_16 = ROOT.parent / "blind-sites-16"
 ROOT_17 = ROOT.parent / "blind-sites-17"
 ROOT_18 = ROOT.parent / "blind-sites-18"
+ROOT_19 = ROOT.parent / "blind-sites-19"
+ROOT_20 = ROOT.parent / "blind-sites-20"
+ROOT_21 = ROOT.parent / "blind-sites-21"
+ROOT_22 = ROOT.parent / "blind-sites-22"
 
 # Pages fully right (title, date, source, category, body) of the 7 of each site.
 FLOORS = {
@@ -239,8 +243,8 @@ FLOORS_16 = {
     "qiaoke-meidian": 7,
     "qibo-tanshichang": 7,
 }
-# Set 17: written blind and held out (never opened); its floors are its first sight, with
-# round 15's code (54 pages), so that a later change cannot lose what it got unseen.
+# Set 17: held out in round 15 (its first sight then: 54 pages), open from round 16, whose
+# rules were shaped by it too; its floors are what it gets at the end of round 16.
 FLOORS_17 = {
     "chuneng-biji": 7,
     "hengtong-youqi": 7,
@@ -251,17 +255,67 @@ FLOORS_17 = {
     "xiyu-fengdian": 7,
     "zhuoyuan-solar": 7,
 }
-# Set 18: written blind and held out (never opened); its floors are its first sight, with
-# round 16's code (49 pages), so that a later change cannot lose what it got unseen.
+# Set 18: held out in round 16 (its first sight then: 49 pages), open from round 17, whose
+# rules were shaped by it too; its floors are what it gets at the end of round 17.
 FLOORS_18 = {
     "guangfu-halo": 7,
     "haifeng-fkw": 7,
     "hydrogen-ourphp": 7,
-    "jinran-jspx": 6,
+    "jinran-jspx": 7,
     "jiyuan-pageadmin": 7,
     "nengzhan-aliyun": 7,
     "qinghe-nyj": 7,
-    "zhongchu-destoon": 1,
+    "zhongchu-destoon": 7,
+}
+# Set 19: written blind and held out (never opened); its floors are its first sight, with
+# round 16's code (55 pages), so that a later change cannot lose what it got unseen.
+FLOORS_19 = {
+    "chuneng-jizhi": 7,
+    "dongling-vsb": 7,
+    "fengxing-sitestar": 7,
+    "guangyao-yunyou": 7,
+    "jiangling-jiaoyi": 7,
+    "lanshan-hao": 6,
+    "qingneng-catfish": 7,
+    "yuanshan-jekyll": 7,
+}
+# Set 20 (pages as saving tools leave them): written blind and held out (never opened); its
+# floors are its first sight, with round 16's code (46 pages).
+FLOORS_20 = {
+    "chuneng-singlefile": 6,
+    "crawl-mixed": 6,
+    "huadian-httrack": 0,
+    "qingneng-reader": 6,
+    "tanshi-shtml": 7,
+    "xibei-wget": 7,
+    "yunhai-complete": 7,
+    "zhongyuan-gbk": 7,
+}
+# Set 21 (regional news: 融媒体, a city portal, an app's share page, AMP, a radio station …):
+# written blind and held out (never opened); its floors are its first sight, with round 16's
+# code (51 pages).
+FLOORS_21 = {
+    "beichen-neikan": 4,
+    "canglan-radio": 7,
+    "haiyun-app": 7,
+    "huadong-huikan": 7,
+    "jiangcheng-news": 7,
+    "nenghui-amp": 7,
+    "qinglan-rongmei": 6,
+    "weibo-ttarticle": 6,
+}
+# Set 22 (AEM, SharePoint, SEMCMS bilingual, a 语雀-style knowledge base, MIPCMS, ZZZCMS, Wix,
+# a provincial 站群): written blind and held out (never opened); its floors are its first
+# sight, with round 17's code (33 pages).
+FLOORS_22 = {
+    "dingli-semcms": 5,
+    "haoyu-aem": 2,
+    "jinxin-sharepoint": 5,
+    "lingnan-zhanqun": 7,
+    "lvdian-mipcms": 6,
+    "nordhav-wix": 1,
+    "qinghe-zzzcms": 6,
+    "tanlu-yuque": 1,
 }
 SETS = {
     "set 1": (ROOT, FLOORS),
@@ -282,6 +336,10 @@ SETS = {
     "set 16": (ROOT_16, FLOORS_16),
     "set 17": (ROOT_17, FLOORS_17),
     "set 18": (ROOT_18, FLOORS_18),
+    "set 19": (ROOT_19, FLOORS_19),
+    "set 20": (ROOT_20, FLOORS_20),
+    "set 21": (ROOT_21, FLOORS_21),
+    "set 22": (ROOT_22, FLOORS_22),
 }
 
 
