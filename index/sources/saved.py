@@ -1,0 +1,105 @@
+"""Files that saving tools leave beside the pages they save, which are no articles.
+
+- A browser's "Save page, complete" writes ``X.html`` and beside it a folder of the page's
+  resources (images, CSS, scripts, and the HTML of its iframes: a share widget, a comment box,
+  an ad). Chrome and Firefox name it ``X_files``; Internet Explorer, Edge and localised
+  browsers use their language's word (``X-Dateien``, ``X_fichiers``, ``X.files`` …). The
+  folder is the page's, not more pages: read as pages, its comment box became a second copy
+  of the article. It is passed over whole, as one skip ("a saved page's resources"), and only
+  when the page it belongs to sits beside it (a folder merely named ``x_files`` is read).
+- HTTrack's own files at the top of a mirror (the folder holding ``hts-cache/``): the cache,
+  its logs, the ``index.html`` listing the mirrored sites and that page's images
+  (``backblue.gif``, ``fade.gif``); and a site's ``robots.txt``, which ``wget --mirror``
+  fetches: one skip each ("a mirroring tool's own files").
+
+Each is one counted skip, so the closing summary says why those files went unread instead of
+counting each image as an unsupported file and each iframe as a page.
+"""
+
+from __future__ import annotations
+
+import os
+
+from xinwen.index.htmlpages import HTML_SUFFIXES
+from xinwen.index.records import Origin, Skip
+
+# The suffix a browser gives a saved page's resource folder, by language (Windows' list of
+# "connected files" suffixes, which IE and Edge use; Firefox localises its own the same way).
+COMPANION_SUFFIXES = (
+    "_files",
+    ".files",
+    "-Dateien",
+    "_fichiers",
+    "_archivos",
+    "_arquivos",
+    "_ficheiros",
+    "_file",
+    "_bestanden",
+    "-filer",
+    "_filer",
+    "_tiedostot",
+    "_pliki",
+    "_soubory",
+    "_dosyalar",
+    "_elemei",
+)
+# HTTrack's files at the top of a mirror (the folder holding hts-cache/).
+_HTTRACK_MARK = "hts-cache"
+_HTTRACK_FILES = frozenset(
+    (
+        "hts-cache",
+        "hts-log.txt",
+        "hts-err.txt",
+        "hts-ioinfo.txt",
+        "hts-nohup.out",
+        "hts-in_progress.lock",
+        "index.html",
+        "backblue.gif",
+        "fade.gif",
+    )
+)
+SAVED_RESOURCES = "a saved page's resources"
+TOOL_FILES = "a mirroring tool's own files"
+
+
+def page_stems(names: list[str]) -> dict[str, str]:
+    """The HTML pages among a folder's file names, by the name without its suffix."""
+    stems = {}
+    for name in names:
+        lower = name.lower()
+        for suffix in HTML_SUFFIXES:
+            if lower.endswith(suffix):
+                stems[name[: -len(suffix)]] = name
+                break
+    return stems
+
+
+def companion_page(folder: str, stems: dict[str, str]) -> str | None:
+    """The page beside which a folder named `folder` holds that page's resources, if any."""
+    for suffix in COMPANION_SUFFIXES:
+        if folder.lower().endswith(suffix.lower()) and len(folder) > len(suffix):
+            page = stems.get(folder[: -len(suffix)])
+            if page is not None:
+                return page
+    return None
+
+
+def tool_files(names: list[str]) -> frozenset[str]:
+    """The names in a folder (its files and folders) that a mirroring tool wrote."""
+    lower = {name.lower(): name for name in names}
+    found = {lower["robots.txt"]} if "robots.txt" in lower else set()
+    if _HTTRACK_MARK in lower:
+        found |= {name for low, name in lower.items() if low in _HTTRACK_FILES}
+    return frozenset(found)
+
+
+def resources_skip(path: str, page: str) -> Skip:
+    count = sum(len(files) for _, _, files in os.walk(path))
+    return Skip(SAVED_RESOURCES, Origin(path, 0), f"{count} files saved with {page}")
+
+
+def tool_skip(path: str) -> Skip:
+    name = os.path.basename(path)
+    if name.lower() == "robots.txt":
+        return Skip(TOOL_FILES, Origin(path, 0), "the site's robots.txt, not a page")
+    return Skip(TOOL_FILES, Origin(path, 0), "HTTrack's cache, log or index of the mirror")

@@ -1,0 +1,130 @@
+"""Rules for page reading found on the eighteenth round (set 20 of the unseen layouts, pages as
+saving tools leave them, `tests/fixtures/blind-sites-20`, opened this round), written as the
+general forms behind its misses. Each is checked on our own small pages, read the way
+``xinwen reindex`` does (`read_sources`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.pagetext import MORE, PROSE, write_page
+from xinwen.index.records import Record, Skip
+from xinwen.index.sources import read_sources
+
+TITLE = "南溪储能电站二期开工建设"
+
+
+TITLES = ("南溪储能电站二期开工建设", "北港海上风电项目首批风机吊装", "西岭光伏电站顺利并网")
+
+
+def _page(title: str = TITLE, n: int = 0) -> str:
+    # (pages of one site differ in their text: lines repeated on every page are its chrome)
+    return (
+        f'<html><head><meta charset="utf-8"><title>{title}_南溪能源网</title></head><body>'
+        f"<h1>{title}</h1><div class='info'>发布时间：2024-05-0{n + 1} 来源：南溪日报</div>"
+        f"<div class='content'><p>{title}。{PROSE}</p><p>{MORE[n:]}</p></div>"
+        "<iframe src='a_files/comment.htm'></iframe></body></html>"
+    )
+
+
+# The comment box a saved page's iframe held: the article's title and a few comments, which
+# read alone look like an article of their own.
+COMMENT_BOX = (
+    '<html><head><meta charset="utf-8"><title>评论</title></head><body>'
+    f"<h3>{TITLE}</h3><div class='comments'><p>网友甲：{PROSE}</p><p>网友乙：{MORE}</p></div>"
+    "</body></html>"
+)
+
+
+def _read(root: Path) -> tuple[dict[str, Record], list[Skip]]:
+    items = list(read_sources([root]))
+    records = {
+        Path(i.origin.path).relative_to(root).as_posix(): i for i in items if isinstance(i, Record)
+    }
+    return records, [i for i in items if isinstance(i, Skip)]
+
+
+def test_a_saved_pages_resource_folder_is_not_read_as_pages(tmp_path: Path) -> None:
+    # Chrome's and Firefox's "Save page, complete": a.html and a_files/ beside it; IE's and a
+    # German browser's names for the folder alike.
+    saved = (("a.html", "a_files"), ("b.htm", "b.files"), ("c.html", "c-Dateien"))
+    for n, (page, folder) in enumerate(saved):
+        write_page(tmp_path / "政策" / page, _page(TITLES[n], n))
+        write_page(tmp_path / "政策" / folder / "comment.htm", COMMENT_BOX)
+        (tmp_path / "政策" / folder / "style.css").write_text("p { margin: 0 }", "utf-8")
+    records, skips = _read(tmp_path)
+    assert sorted(records) == ["政策/a.html", "政策/b.htm", "政策/c.html"]
+    assert [(Path(s.origin.path).name, s.reason) for s in skips] == [
+        ("a_files", "a saved page's resources"),
+        ("b.files", "a saved page's resources"),
+        ("c-Dateien", "a saved page's resources"),
+    ]
+    assert "2 files saved with a.html" in skips[0].detail
+
+
+def test_a_folder_named_files_without_its_page_is_read(tmp_path: Path) -> None:
+    write_page(tmp_path / "old_files" / "a.html", _page())
+    records, _ = _read(tmp_path)
+    assert list(records) == ["old_files/a.html"]
+
+
+def test_httrack_files_are_not_articles(tmp_path: Path) -> None:
+    write_page(tmp_path / "www.nx.example.cn" / "zhengce" / "1204.html", _page())
+    (tmp_path / "hts-cache").mkdir()
+    (tmp_path / "hts-cache" / "new.txt").write_text(
+        "statuscode\tstatus\tsize\tremotesize\tflags\tdate\turl\tlocalfile\n"
+        "200\tadded\t1234\t1234\t---\t2025-10-11\thttp://www.nx.example.cn/\tindex.html\n",
+        "utf-8",
+    )
+    (tmp_path / "hts-log.txt").write_text(
+        "HTTrack3.49-2 launched on Sat, 11 Oct 2025 03:01:58 at http://www.nx.example.cn/\n"
+        "(httrack http://www.nx.example.cn/ -O /mirror)\n"
+        "Information, Warnings and Errors reported for this mirror:\n"
+        "03:02:10\tInfo: \tMirror complete in 12 seconds : 58 links scanned, 57 files written\n",
+        "utf-8",
+    )
+    write_page(
+        tmp_path / "index.html",
+        "<html><body><p>Index of locally available sites:</p>"
+        "<a href='www.nx.example.cn/index.html'>南溪能源网</a>"
+        "<p>Mirror and index made by HTTrack Website Copier</p></body></html>",
+    )
+    (tmp_path / "backblue.gif").write_bytes(b"GIF89a\x01\x00\x01\x00")
+    records, skips = _read(tmp_path)
+    assert list(records) == ["www.nx.example.cn/zhengce/1204.html"]
+    assert sorted((Path(s.origin.path).name, s.reason) for s in skips) == [
+        ("backblue.gif", "a mirroring tool's own files"),
+        ("hts-cache", "a mirroring tool's own files"),
+        ("hts-log.txt", "a mirroring tool's own files"),
+        ("index.html", "a mirroring tool's own files"),
+    ]
+
+
+def test_a_sites_robots_txt_is_not_an_article(tmp_path: Path) -> None:
+    write_page(tmp_path / "www.nx.example.cn" / "policy" / "show.html", _page())
+    (tmp_path / "www.nx.example.cn" / "robots.txt").write_text(
+        "User-agent: *\nDisallow: /admin/\nDisallow: /search.php\n", "utf-8"
+    )
+    records, skips = _read(tmp_path)
+    assert list(records) == ["www.nx.example.cn/policy/show.html"]
+    assert [s.reason for s in skips] == ["a mirroring tool's own files"]
+
+
+def test_a_parameter_folder_in_a_mirrors_path_is_no_category(tmp_path: Path) -> None:
+    # DotNetNuke writes its parameters into the path (ArticleID/1204/, TabId/57/); a mirror
+    # keeps them as folders under the site's own column folder.
+    for n, path in enumerate(
+        (
+            "www.nx.example.cn/zhengce/ArticleID/1204/Default.html",
+            "www.nx.example.cn/xiangmu/TabId/57/Default/1230.html",
+            "www.nx.example.cn/jishu/newsid/88/index.html",
+        )
+    ):
+        write_page(tmp_path / path, _page(TITLES[n], n))
+    records, _ = _read(tmp_path)
+    assert {path.split("/")[1]: r.category for path, r in records.items()} == {
+        "zhengce": "zhengce",
+        "xiangmu": "xiangmu",
+        "jishu": "jishu",
+    }
