@@ -15,7 +15,8 @@ when a byline stands next to it. Lines before it are dropped; after it, the arti
 a footer line (``上一篇``, ``分享到``, ``版权所有``, a related-articles heading …).
 
 The date comes from the page's metadata (HTML), else a byline next to the headline
-(``发布时间：…``, a bare ``2022/11/03``), else a date in the file name; never from the
+(``发布时间：…``, a bare ``2022/11/03``), else a date in the file name (not a saving tool's
+``(2025-11-15 21_15_35)`` stamp); never from the
 article's sentences (only pages that a ``date-from-text:`` pattern of the patterns file
 matches may take one from their text). The source is the byline's ``来源：X`` (or another
 label of a source; ``来源：本站``, ``本報訊`` name no one), else a news agency's mark opening the
@@ -83,6 +84,11 @@ _CJK_CHARS = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE_ENDS = ("。", "！", "？", "。”", "！”", "？”")
 _FILE_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d\d)[-_/.]?(0[1-9]|1[0-2])[-_/.]?(0[1-9]|[12]\d|3[01])(?!\d)"
+)
+# When a page was saved, not published: a date and a time of day in brackets that a saving
+# tool adds to the file name (SingleFile's ``标题 (2025-11-15 21_15_35).html``).
+_SAVE_STAMP = re.compile(
+    r"[(（]\s*(?:19|20)\d\d[-_./]\d{1,2}[-_./]\d{1,2}[\sT_]+\d{1,2}[-_.:]\d\d(?:[-_.:]\d\d)?\s*[)）]"
 )
 _CRUMB_SPLIT = re.compile(r"\s*[>＞»›]\s*")
 # (a line known to be a breadcrumb: 首页 / 新闻 / 详情 and 首页→新闻中心→公司新闻 too)
@@ -950,7 +956,7 @@ def _date(
     if any(_empty_date_field(judged, i) for i in near):
         # (a notice whose 发布时间 is left empty: undated, whatever its file name says)
         return None, "none (the byline's date field is empty)"
-    for where, name in (("file name", file_name), ("URL", url or "")):
+    for where, name in (("file name", _SAVE_STAMP.sub("", file_name)), ("URL", url or "")):
         match = _FILE_DATE.search(name)
         if match and (found := parse_date(f"{match[1]}-{match[2]}-{match[3]}")):
             return found, where

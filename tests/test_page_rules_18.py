@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.pagetext import MORE, PROSE, write_page
+from tests.pagetext import MORE, PROSE, read_one, write_page
 from xinwen.index.records import Record, Skip
 from xinwen.index.sources import read_sources
 
@@ -128,3 +128,25 @@ def test_a_parameter_folder_in_a_mirrors_path_is_no_category(tmp_path: Path) -> 
         "xiangmu": "xiangmu",
         "jishu": "jishu",
     }
+
+
+def _undated(title: str) -> str:
+    return (
+        f'<html><head><meta charset="utf-8"><title>{title} – 南溪能源观察</title></head><body>'
+        f"<article><h1>{title}</h1><p class='byline'>作者：编辑部</p>"
+        f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div></article></body></html>"
+    )
+
+
+def test_a_saving_tools_time_stamp_in_the_file_name_is_no_publication_date(
+    tmp_path: Path,
+) -> None:
+    # SingleFile names a page "title (saved date time).html": when it was saved, not published.
+    saved = write_page(
+        tmp_path / "工商业储能项目备案要点 – 南溪能源观察 (2025-11-15 21_15_35).html",
+        _undated("工商业储能项目备案要点"),
+    )
+    assert read_one(saved).published is None
+    # (a date in a file name without the time of day is still the page's, as before)
+    dated = write_page(tmp_path / "b" / "2025-11-15 工商业储能项目备案要点.html", _undated("储能"))
+    assert str(read_one(dated).published) == "2025-11-15"
