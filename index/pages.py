@@ -432,6 +432,8 @@ def extract_page(
         if title_hint:
             title_from = "confirmed by the patterns file's footer"
     near = range(max(0, (head or 0) - BYLINE_WINDOW), min(limit, (head or 0) + BYLINE_WINDOW + 2))
+    if head is not None and (main_title := _subtitle_shown_apart(judged, head, title)):
+        title = main_title
 
     body: list[str] = []
     footer_from: str | None = None
@@ -969,6 +971,20 @@ def _date(
         if found := find_date_in_text("\n".join(kept)):
             return found, "text (patterns file: date-from-text)"
     return None, "none"
+
+
+def _subtitle_shown_apart(judged: _Judged, head: int, title: str) -> str | None:
+    """The headline of a title ``A——B`` whose page shows its subtitle ``——B`` again on a line
+    of its own under it (a reader view's title, which joins the two): A."""
+    main, dash, sub = title.partition("——")
+    want = "".join(sub.split()).lstrip("—–-")
+    if not dash or len(main.strip()) < _MIN_HEADLINE_CHARS or not want:
+        return None
+    for i in range(head + 1, min(len(judged.lines), head + BYLINE_WINDOW + 3)):
+        line = "".join(judged.lines[i].split())
+        if judged.furniture[i] == "subtitle" and line.lstrip("—–-") == want:
+            return main.strip()
+    return None
 
 
 def _in_dated_list(bylines: list[Byline | None], i: int, head: int | None) -> bool:

@@ -150,3 +150,28 @@ def test_a_saving_tools_time_stamp_in_the_file_name_is_no_publication_date(
     # (a date in a file name without the time of day is still the page's, as before)
     dated = write_page(tmp_path / "b" / "2025-11-15 工商业储能项目备案要点.html", _undated("储能"))
     assert str(read_one(dated).published) == "2025-11-15"
+
+
+def _reader_view(subtitle_line: str) -> str:
+    # Firefox's reader view: its title is the <title>'s headline, subtitle and all; the page's
+    # subtitle survives as a line of the text.
+    title = "电解槽怎么选？——兼谈大规模制氢项目的设备配置"
+    return (
+        f'<html><head><meta charset="utf-8"><title>{title} - 南溪能源观察</title></head><body>'
+        f"<div class='reader-header'><h1 class='reader-title'>{title}</h1>"
+        "<div class='credits reader-credits'>郑雨</div></div>"
+        "<div class='moz-reader-content'><p>发布时间：2025-07-28　来源：南溪日报</p>"
+        f"{subtitle_line}<p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+    )
+
+
+def test_a_headline_joined_with_the_subtitle_it_shows_apart_is_the_headline(
+    tmp_path: Path,
+) -> None:
+    page = _reader_view("<p><strong>——兼谈大规模制氢项目的设备配置</strong></p>")
+    rec = read_one(write_page(tmp_path / "a.html", page))
+    assert rec.title == "电解槽怎么选？"
+    assert "兼谈" not in rec.body
+    # (a headline with a ——subtitle the page does not show apart is the whole line, as before)
+    rec = read_one(write_page(tmp_path / "b" / "a.html", _reader_view("")))
+    assert rec.title == "电解槽怎么选？——兼谈大规模制氢项目的设备配置"
