@@ -175,3 +175,33 @@ def test_a_headline_joined_with_the_subtitle_it_shows_apart_is_the_headline(
     # (a headline with a ——subtitle the page does not show apart is the whole line, as before)
     rec = read_one(write_page(tmp_path / "b" / "a.html", _reader_view("")))
     assert rec.title == "电解槽怎么选？——兼谈大规模制氢项目的设备配置"
+
+
+def _app_page(title: str, n: int) -> str:
+    # A news app's page: no 来源, a 24小时热榜 list under the text on every page, the site named
+    # in its copyright line.
+    hot = "".join(
+        f"<li><a href='/a/{k}'>{t}</a></li>"
+        for k, t in enumerate(
+            ("国家电网年度投资再创新高", "煤炭中长期合同履约情况通报", "天然气消费量同比增长")
+        )
+    )
+    return (
+        f'<html><head><meta charset="utf-8"><title>{title}</title></head><body>'
+        "<header><nav><a href='/'>推荐</a> <a href='/zc'>政策</a></nav></header>"
+        f"<article><h1>{title}</h1><div class='content'><p>{title}。{PROSE}</p><p>{MORE[n:]}</p>"
+        "</div><p class='note'>声明：本文仅代表作者观点，南溪头条转载此文出于传递更多信息之目的。"
+        "如有侵权请联系删除。</p></article>"
+        f"<aside><h3>24小时热榜</h3><ul>{hot}</ul></aside>"
+        "<footer>© 2025 南溪头条 版权所有</footer></body></html>"
+    )
+
+
+def test_a_headline_ending_in_a_notices_name_is_no_sites_name(tmp_path: Path) -> None:
+    # (…情况通报 ends in 报 like a paper's name, 南溪日报, but names a notice: the hot list's
+    # headline, on every page, is not the site's header)
+    titles = ("南溪储能电站二期开工建设", "北港海上风电首批风机吊装", "西岭光伏电站开始发电")
+    for n, title in enumerate(titles):
+        write_page(tmp_path / f"{n}.html", _app_page(title, n))
+    records, _ = _read(tmp_path)
+    assert {r.source for r in records.values()} == {"南溪头条"}
