@@ -284,9 +284,9 @@ FLOORS_19 = {
 # are what it gets at the end of round 18.
 FLOORS_20 = {
     "chuneng-singlefile": 7,
-    "crawl-mixed": 6,
+    "crawl-mixed": 7,
     "huadian-httrack": 7,
-    "qingneng-reader": 6,
+    "qingneng-reader": 7,
     "tanshi-shtml": 7,
     "xibei-wget": 7,
     "yunhai-complete": 7,
