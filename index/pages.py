@@ -975,10 +975,13 @@ def _date(
 
 def _subtitle_shown_apart(judged: _Judged, head: int, title: str) -> str | None:
     """The headline of a title ``A——B`` whose page shows its subtitle ``——B`` again on a line
-    of its own under it (a reader view's title, which joins the two): A."""
+    of its own under it (a reader view's title, which joins the two): A. (Not when the
+    headline's line is A alone: an <h1> printing A, then ——B after a <br>, is one headline.)"""
     main, dash, sub = title.partition("——")
     want = "".join(sub.split()).lstrip("—–-")
     if not dash or len(main.strip()) < _MIN_HEADLINE_CHARS or not want:
+        return None
+    if "".join(judged.lines[head].split()) != "".join(title.split()):
         return None
     for i in range(head + 1, min(len(judged.lines), head + BYLINE_WINDOW + 3)):
         line = "".join(judged.lines[i].split())
