@@ -6,6 +6,9 @@ general forms behind its misses. Each is checked on our own small pages, read th
 
 from __future__ import annotations
 
+import base64
+import plistlib
+import quopri
 from pathlib import Path
 
 from tests.pagetext import MORE, PROSE, read_one, write_page
@@ -205,3 +208,58 @@ def test_a_headline_ending_in_a_notices_name_is_no_sites_name(tmp_path: Path) ->
         write_page(tmp_path / f"{n}.html", _app_page(title, n))
     records, _ = _read(tmp_path)
     assert {r.source for r in records.values()} == {"南溪头条"}
+
+
+def _mhtml(page: str, frame: str) -> bytes:
+    # As Chrome's "Webpage, Single File" writes it: the page, quoted-printable, then its
+    # resources (an iframe's page among them).
+    def part(kind: str, cid: str, body: bytes, encoding: str = "quoted-printable") -> bytes:
+        return (
+            (
+                f"------MultipartBoundary--x1----\r\nContent-Type: {kind}\r\n"
+                f"Content-ID: <{cid}@mhtml.blink>\r\nContent-Transfer-Encoding: {encoding}\r\n"
+                f"Content-Location: https://www.nx.example.cn/{cid}\r\n\r\n"
+            ).encode("ascii")
+            + body
+            + b"\r\n"
+        )
+
+    head = (
+        "From: <Saved by Blink>\r\n"
+        "Snapshot-Content-Location: https://www.nx.example.cn/frame-1\r\n"
+        "Subject: =?utf-8?Q?=E5=8D=97?=\r\nDate: Sat, 15 Nov 2025 21:15:35 +0800\r\n"
+        'MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html";\r\n'
+        '\tboundary="----MultipartBoundary--x1----"\r\n\r\n\r\n'
+    ).encode("ascii")
+    return (
+        head
+        + part("text/html", "frame-1", quopri.encodestring(page.encode("utf-8")))
+        + part("image/png", "logo.png", base64.encodebytes(b"\x89PNG\r\n"), "base64")
+        + part("text/html", "frame-2", quopri.encodestring(frame.encode("utf-8")))
+        + b"------MultipartBoundary--x1------\r\n"
+    )
+
+
+def test_a_page_saved_as_a_single_file_is_read(tmp_path: Path) -> None:
+    # Chrome's and Edge's .mhtml (IE's .mht), Safari's .webarchive: one file holding the page
+    # and its resources, read as the page.
+    write_page(tmp_path / "政策" / "a.html", _page(TITLES[0], 0))
+    (tmp_path / "政策" / "b.mhtml").write_bytes(_mhtml(_page(TITLES[1], 1), COMMENT_BOX))
+    main = {
+        "WebResourceData": _page(TITLES[2], 2).encode("gb18030").replace(b"utf-8", b"gbk"),
+        "WebResourceMIMEType": "text/html",
+        "WebResourceTextEncodingName": "GBK",
+        "WebResourceURL": "https://www.nx.example.cn/c.html",
+    }
+    archive = plistlib.dumps({"WebMainResource": main}, fmt=plistlib.FMT_BINARY)
+    (tmp_path / "政策" / "c.webarchive").write_bytes(archive)
+    records, skips = _read(tmp_path)
+    assert not skips
+    assert {name: (r.title, r.category) for name, r in records.items()} == {
+        "政策/a.html": (TITLES[0], "政策"),
+        "政策/b.mhtml": (TITLES[1], "政策"),
+        "政策/c.webarchive": (TITLES[2], "政策"),
+    }
+    assert PROSE in records["政策/b.mhtml"].body
+    assert "网友甲" not in records["政策/b.mhtml"].body  # (the iframe's page is not read)
+    assert str(records["政策/c.webarchive"].published) == "2024-05-03"

@@ -3,7 +3,8 @@
 Formats, by file name: ``.jsonl``/``.ndjson`` (optionally ``.gz``), ``.json`` (an array of
 objects), ``.csv`` and ``.tsv`` (header row), ``.txt`` or no extension (one article per file:
 a saved news page or THUCNews style), ``.html``/``.htm``/``.shtml``/``.xhtml`` (optionally
-``.gz``: a saved news page). Categories follow one rule for every kind of file
+``.gz``: a saved news page), ``.mhtml``/``.mht``/``.webarchive`` (a page saved as one file with
+its resources: `index.sources.webarchives`). Categories follow one rule for every kind of file
 (`index.sources.categories`). Folders are read recursively in name order; hidden files
 and folders (``.name``) and a corpus's documentation (``*.md``, ``*.rst``, README, LICENSE,
 COPYING) are ignored there, while any other file of an unsupported type is reported. What a

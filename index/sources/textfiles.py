@@ -39,6 +39,7 @@ from xinwen.index.records import Origin, Record, Skip
 from xinwen.index.sources.categories import choose_category, folder_category
 from xinwen.index.sources.fields import build_record
 from xinwen.index.sources.files import read_text
+from xinwen.index.sources.webarchives import archive_html, is_archive_name
 from xinwen.index.template import SiteTemplate
 from xinwen.index.textdumps import undump, unmark, unwrap
 
@@ -69,7 +70,7 @@ def is_text_name(name: str) -> bool:
 
 
 def is_page_name(name: str) -> bool:
-    return is_html_name(name) or is_text_name(name)
+    return is_html_name(name) or is_archive_name(name) or is_text_name(name)
 
 
 @dataclass
@@ -110,7 +111,7 @@ class PageSource:
 
     def read(self, path: str, article_id: str) -> Iterator[Record | Skip]:
         """The record of one page file (or the Skip saying why there is none)."""
-        origin = Origin(path, 0 if is_html_name(path) else 1)
+        origin = Origin(path, 0 if is_html_name(path) or is_archive_name(path) else 1)
         try:
             lines, hints, html, text = _read_lines(path, main_text=True)
         except _Unusable as exc:  # unreadable, undecodable, binary: none of it was read
@@ -217,14 +218,16 @@ def _read_lines(
     path: str, *, main_text: bool
 ) -> tuple[list[str], PageHints | None, str | None, str]:
     """(lines, hints, html or None, text) of a page file; raises _Unusable."""
-    if is_html_name(path):
+    if is_html_name(path) or is_archive_name(path):
         try:
             with open(path, "rb") as handle:
                 data = handle.read()
         except OSError as exc:
             raise _Unusable("unreadable file", exc.strerror or str(exc)) from None
         try:
-            text = decode_html(data)
+            # (a page saved as one file with its resources, .mhtml or .webarchive: its page)
+            archived = is_archive_name(path)
+            text = archive_html(data, path) if archived else decode_html(data)
             page = parse_html(text, main_text=main_text)
         except NotHtmlError as exc:
             raise _Unusable(exc.reason, exc.detail) from None

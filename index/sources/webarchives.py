@@ -1,0 +1,76 @@
+"""A page saved as one archive file with its resources: the HTML page inside it.
+
+- ``.mhtml``/``.mht``: Chrome's and Edge's "Webpage, Single File" (and Internet Explorer's "Web
+  Archive"), a MIME ``multipart/related`` message: the page is its root part (the ``start``
+  parameter's, else the first ``text/html`` part; the later ones are the page's iframes),
+  quoted-printable or base64, in the charset its part names. Read with the standard library's
+  `email` parser, which does the MIME decoding.
+- ``.webarchive``: Safari's, a property list whose ``WebMainResource`` holds the page's bytes and
+  their encoding's name; read with `plistlib`.
+
+Images and scripts in the archive are not read. The page then goes the way of any HTML page.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import plistlib
+from email.message import Message
+
+from xinwen.index.htmlpages import MAX_HTML_BYTES, NotHtmlError, decode_html
+
+ARCHIVE_SUFFIXES = (".mhtml", ".mht", ".webarchive")
+_GB_NAMES = frozenset(("gb2312", "gbk", "x-gbk", "gb18030", "cp936"))
+
+
+def is_archive_name(name: str) -> bool:
+    return name.lower().endswith(ARCHIVE_SUFFIXES)
+
+
+def archive_html(data: bytes, name: str) -> str:
+    """The text of the page saved in an archive file; raises `NotHtmlError`."""
+    if not data.strip():
+        raise NotHtmlError("empty file")
+    if name.lower().endswith(".webarchive"):
+        payload, charset = _webarchive_page(data)
+    else:
+        payload, charset = _mhtml_page(data)
+    if len(payload) > MAX_HTML_BYTES:
+        raise NotHtmlError("unreadable file", "its page is more than 20 MB")
+    if charset:
+        codec = "gb18030" if charset.lower() in _GB_NAMES else charset
+        try:
+            return payload.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration: detect instead
+    return decode_html(payload)
+
+
+def _mhtml_page(data: bytes) -> tuple[bytes, str | None]:
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    if not message.is_multipart():
+        part: Message | None = message if message.get_content_type() == "text/html" else None
+    else:
+        parts = [p for p in message.walk() if not p.is_multipart()]
+        start = (message.get_param("start") or "").strip("<>")
+        roots = [p for p in parts if start and (p.get("Content-ID") or "").strip("<>") == start]
+        pages = [p for p in parts if p.get_content_type() == "text/html"]
+        part = (roots or pages or [None])[0]
+    payload = part.get_payload(decode=True) if part is not None else None
+    if not isinstance(payload, bytes) or not payload.strip():
+        raise NotHtmlError("no article text", "an MHTML file without an HTML page in it")
+    return payload, part.get_content_charset()  # type: ignore[union-attr]
+
+
+def _webarchive_page(data: bytes) -> tuple[bytes, str | None]:
+    try:
+        archive = plistlib.loads(data)
+        main = archive["WebMainResource"]
+        payload = main["WebResourceData"]
+    except (plistlib.InvalidFileException, ValueError, KeyError, TypeError) as exc:
+        raise NotHtmlError("unreadable file", f"not a Safari web archive: {exc}") from None
+    if not isinstance(payload, bytes):
+        raise NotHtmlError("unreadable file", "not a Safari web archive: no page data")
+    encoding = main.get("WebResourceTextEncodingName")
+    return payload, encoding if isinstance(encoding, str) else None
