@@ -263,3 +263,25 @@ def test_a_page_saved_as_a_single_file_is_read(tmp_path: Path) -> None:
     assert PROSE in records["政策/b.mhtml"].body
     assert "网友甲" not in records["政策/b.mhtml"].body  # (the iframe's page is not read)
     assert str(records["政策/c.webarchive"].published) == "2024-05-03"
+
+
+def test_pages_a_mirror_saved_under_a_scripts_name_are_read(tmp_path: Path) -> None:
+    # wget --mirror without --adjust-extension keeps the URL's name: show.php?id=2031 (or
+    # show.php@id=2031 with Windows-safe names), Default.aspx.
+    site = tmp_path / "www.nx.example.cn"
+    for n, name in enumerate(
+        ("policy/show.php?id=2031", "tech/show.php@id=7", "news/Default.aspx")
+    ):
+        write_page(site / name, _page(TITLES[n], n))
+    (site / "inc").mkdir()
+    (site / "inc" / "config.php").write_text("<?php\n$db = 'news';\n", "utf-8")
+    records, skips = _read(tmp_path)
+    assert {name: r.title for name, r in records.items()} == {
+        "www.nx.example.cn/policy/show.php?id=2031": TITLES[0],
+        "www.nx.example.cn/tech/show.php@id=7": TITLES[1],
+        "www.nx.example.cn/news/Default.aspx": TITLES[2],
+    }
+    # (a script's source is no page: skipped as before, and the rest of the run is complete)
+    assert [(Path(s.origin.path).name, s.reason, s.incomplete) for s in skips] == [
+        ("config.php", "unsupported file type", False)
+    ]

@@ -7,6 +7,8 @@
   folder is the page's, not more pages: read as pages, its comment box became a second copy
   of the article. It is passed over whole, as one skip ("a saved page's resources"), and only
   when the page it belongs to sits beside it (a folder merely named ``x_files`` is read).
+- A page ``wget --mirror`` saved under a server script's name (``show.php?id=2031``,
+  ``Default.aspx``) is an HTML page when its bytes are one; a script's source is no page.
 - HTTrack's own files at the top of a mirror (the folder holding ``hts-cache/``): the cache,
   its logs, the ``index.html`` listing the mirrored sites and that page's images
   (``backblue.gif``, ``fade.gif``); and a site's ``robots.txt``, which ``wget --mirror``
@@ -19,9 +21,28 @@ counting each image as an unsupported file and each iframe as a page.
 from __future__ import annotations
 
 import os
+import re
 
 from xinwen.index.htmlpages import HTML_SUFFIXES
 from xinwen.index.records import Origin, Skip
+
+# A page a mirroring tool saved under its URL's name, a server script's (wget without
+# --adjust-extension: show.php?id=2031, or show.php@id=2031 with Windows-safe names;
+# Default.aspx, article.asp?id=7): HTML all the same, when its bytes are.
+_SCRIPT_PAGE = re.compile(
+    r"\.(?:php\d?|phtml|asp|aspx|jsp|jspx|do|action|cgi|cfm|shtm)(?:[?@].*)?$", re.IGNORECASE
+)
+_HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p)[\s>/]", re.I)
+
+
+def is_script_page_name(name: str) -> bool:
+    return bool(_SCRIPT_PAGE.search(name))
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Bytes of a served page, not a script's source (``<?php``, ``<%``)."""
+    return bool(_HTML_START.search(data[:8192]))
+
 
 # The suffix a browser gives a saved page's resource folder, by language (Windows' list of
 # "connected files" suffixes, which IE and Edge use; Firefox localises its own the same way).
