@@ -90,7 +90,7 @@ def page_stems(names: list[str]) -> dict[str, str]:
         lower = name.lower()
         for suffix in HTML_SUFFIXES:
             if lower.endswith(suffix):
-                stems[name[: -len(suffix)]] = name
+                stems[name[: -len(suffix)].lower()] = name  # (Windows: names match in any case)
                 break
     return stems
 
@@ -99,7 +99,7 @@ def companion_page(folder: str, stems: dict[str, str]) -> str | None:
     """The page beside which a folder named `folder` holds that page's resources, if any."""
     for suffix in COMPANION_SUFFIXES:
         if folder.lower().endswith(suffix.lower()) and len(folder) > len(suffix):
-            page = stems.get(folder[: -len(suffix)])
+            page = stems.get(folder[: -len(suffix)].lower())
             if page is not None:
                 return page
     return None
