@@ -288,9 +288,9 @@ def test_pages_a_mirror_saved_under_a_scripts_name_are_read(tmp_path: Path) -> N
 
 
 def test_a_resource_folder_matches_its_page_in_any_case(tmp_path: Path) -> None:
-    # (Windows names files in any case: 新闻.HTM saved with 新闻_files/)
-    write_page(tmp_path / "新闻.HTM", _page())
-    write_page(tmp_path / "新闻_files" / "comment.htm", COMMENT_BOX)
+    # (Windows names files in any case: Article_12.HTM saved with article_12_files/)
+    write_page(tmp_path / "Article_12.HTM", _page())
+    write_page(tmp_path / "article_12_files" / "comment.htm", COMMENT_BOX)
     records, skips = _read(tmp_path)
-    assert list(records) == ["新闻.HTM"]
+    assert list(records) == ["Article_12.HTM"]
     assert [s.reason for s in skips] == ["a saved page's resources"]
