@@ -294,3 +294,19 @@ def test_a_resource_folder_matches_its_page_in_any_case(tmp_path: Path) -> None:
     records, skips = _read(tmp_path)
     assert list(records) == ["Article_12.HTM"]
     assert [s.reason for s in skips] == ["a saved page's resources"]
+
+
+def test_a_saved_pages_address_is_the_one_its_saving_tool_noted(tmp_path: Path) -> None:
+    # A browser's mark of the web, SingleFile's note, an archive's own record of the address:
+    # the page's URL when its markup names none (a canonical link still comes first).
+    marked = "<!-- saved from url=(0041)https://www.nx.example.cn/news/1204.html -->\n"
+    single = "<!--\n Page saved with SingleFile \n url: https://www.nx.example.cn/p/305/ \n-->"
+    write_page(tmp_path / "a.html", marked + _page(TITLES[0], 0))
+    write_page(tmp_path / "b.html", single + _page(TITLES[1], 1))
+    (tmp_path / "c.mhtml").write_bytes(_mhtml(_page(TITLES[2], 2), COMMENT_BOX))
+    records, _ = _read(tmp_path)
+    assert {name: r.url for name, r in records.items()} == {
+        "a.html": "https://www.nx.example.cn/news/1204.html",
+        "b.html": "https://www.nx.example.cn/p/305/",
+        "c.mhtml": "https://www.nx.example.cn/frame-1",
+    }

@@ -44,6 +44,21 @@ def looks_like_html(data: bytes) -> bool:
     return bool(_HTML_START.search(data[:8192]))
 
 
+# The address a saving tool notes at the top of the page: a browser's mark of the web
+# (``<!-- saved from url=(0058)https://… -->``, "Save page, complete"), SingleFile's ``url:``.
+_SAVED_FROM = re.compile(
+    r"<!--\s*saved from url=\(\d+\)\s*(https?://[^\s>]+?)\s*-->"
+    r"|<!--\s*Page saved with SingleFile\s+url:\s*(https?://\S+)",
+    re.IGNORECASE,
+)
+
+
+def saved_from_url(text: str) -> str | None:
+    """The address a saved page came from, as its saving tool noted it."""
+    match = _SAVED_FROM.search(text[:4096])
+    return (match[1] or match[2]) if match else None
+
+
 # The suffix a browser gives a saved page's resource folder, by language (Windows' list of
 # "connected files" suffixes, which IE and Edge use; Firefox localises its own the same way).
 COMPANION_SUFFIXES = (

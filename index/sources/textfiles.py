@@ -39,7 +39,7 @@ from xinwen.index.records import Origin, Record, Skip
 from xinwen.index.sources.categories import choose_category, folder_category
 from xinwen.index.sources.fields import build_record
 from xinwen.index.sources.files import read_text
-from xinwen.index.sources.saved import is_script_page_name, looks_like_html
+from xinwen.index.sources.saved import is_script_page_name, looks_like_html, saved_from_url
 from xinwen.index.sources.webarchives import archive_html, is_archive_name
 from xinwen.index.template import SiteTemplate
 from xinwen.index.textdumps import undump, unmark, unwrap
@@ -242,11 +242,17 @@ def _read_lines(
             raise _NotAPage("unsupported file type", "a server script's file, not a saved page")
         try:
             # (a page saved as one file with its resources, .mhtml or .webarchive: its page)
-            archived = is_archive_name(path)
-            text = archive_html(data, path) if archived else decode_html(data)
+            url = None
+            if is_archive_name(path):
+                text, url = archive_html(data, path)
+            else:
+                text = decode_html(data)
             page = parse_html(text, main_text=main_text)
         except NotHtmlError as exc:
             raise _Unusable(exc.reason, exc.detail) from None
+        if page.hints.url is None:
+            # (no canonical link: the address the saving tool noted, if it did)
+            page.hints.url = url or saved_from_url(text)
         return page.lines, page.hints, page.html, text
     decoded = read_text(path)
     if isinstance(decoded, Skip):

@@ -28,26 +28,28 @@ def is_archive_name(name: str) -> bool:
     return name.lower().endswith(ARCHIVE_SUFFIXES)
 
 
-def archive_html(data: bytes, name: str) -> str:
-    """The text of the page saved in an archive file; raises `NotHtmlError`."""
+def archive_html(data: bytes, name: str) -> tuple[str, str | None]:
+    """The text of the page saved in an archive file, and the address it was saved from;
+    raises `NotHtmlError`."""
     if not data.strip():
         raise NotHtmlError("empty file")
     if name.lower().endswith(".webarchive"):
-        payload, charset = _webarchive_page(data)
+        payload, charset, url = _webarchive_page(data)
     else:
-        payload, charset = _mhtml_page(data)
+        payload, charset, url = _mhtml_page(data)
     if len(payload) > MAX_HTML_BYTES:
         raise NotHtmlError("unreadable file", "its page is more than 20 MB")
+    url = url if url and url.startswith(("http://", "https://")) else None
     if charset:
         codec = "gb18030" if charset.lower() in _GB_NAMES else charset
         try:
-            return payload.decode(codec)
+            return payload.decode(codec), url
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong declaration: detect instead
-    return decode_html(payload)
+    return decode_html(payload), url
 
 
-def _mhtml_page(data: bytes) -> tuple[bytes, str | None]:
+def _mhtml_page(data: bytes) -> tuple[bytes, str | None, str | None]:
     message = email.message_from_bytes(data, policy=email.policy.compat32)
     if not message.is_multipart():
         part: Message | None = message if message.get_content_type() == "text/html" else None
@@ -60,10 +62,11 @@ def _mhtml_page(data: bytes) -> tuple[bytes, str | None]:
     payload = part.get_payload(decode=True) if part is not None else None
     if not isinstance(payload, bytes) or not payload.strip():
         raise NotHtmlError("no article text", "an MHTML file without an HTML page in it")
-    return payload, part.get_content_charset()  # type: ignore[union-attr]
+    url = message.get("Snapshot-Content-Location") or part.get("Content-Location")  # type: ignore[union-attr]
+    return payload, part.get_content_charset(), url and str(url).strip()  # type: ignore[union-attr]
 
 
-def _webarchive_page(data: bytes) -> tuple[bytes, str | None]:
+def _webarchive_page(data: bytes) -> tuple[bytes, str | None, str | None]:
     try:
         archive = plistlib.loads(data)
         main = archive["WebMainResource"]
@@ -73,4 +76,9 @@ def _webarchive_page(data: bytes) -> tuple[bytes, str | None]:
     if not isinstance(payload, bytes):
         raise NotHtmlError("unreadable file", "not a Safari web archive: no page data")
     encoding = main.get("WebResourceTextEncodingName")
-    return payload, encoding if isinstance(encoding, str) else None
+    url = main.get("WebResourceURL")
+    return (
+        payload,
+        encoding if isinstance(encoding, str) else None,
+        url if isinstance(url, str) else None,
+    )
