@@ -269,10 +269,10 @@ def test_pages_a_mirror_saved_under_a_scripts_name_are_read(tmp_path: Path) -> N
     # wget --mirror without --adjust-extension keeps the URL's name: show.php?id=2031 (or
     # show.php@id=2031 with Windows-safe names), Default.aspx.
     site = tmp_path / "www.nx.example.cn"
-    for n, name in enumerate(
-        ("policy/show.php?id=2031", "tech/show.php@id=7", "news/Default.aspx")
-    ):
-        write_page(site / name, _page(TITLES[n], n))
+    names = ("policy/show.php?id=2031", "tech/show.php@id=7", "news/Default.aspx", "a.html?p=2")
+    titles = (*TITLES, "东岭抽水蓄能电站开工")
+    for n, name in enumerate(names):
+        write_page(site / name, _page(titles[n], n))
     (site / "inc").mkdir()
     (site / "inc" / "config.php").write_text("<?php\n$db = 'news';\n", "utf-8")
     records, skips = _read(tmp_path)
@@ -280,6 +280,7 @@ def test_pages_a_mirror_saved_under_a_scripts_name_are_read(tmp_path: Path) -> N
         "www.nx.example.cn/policy/show.php?id=2031": TITLES[0],
         "www.nx.example.cn/tech/show.php@id=7": TITLES[1],
         "www.nx.example.cn/news/Default.aspx": TITLES[2],
+        "www.nx.example.cn/a.html?p=2": titles[3],
     }
     # (a script's source is no page: skipped as before, and the rest of the run is complete)
     assert [(Path(s.origin.path).name, s.reason, s.incomplete) for s in skips] == [
@@ -310,3 +311,14 @@ def test_a_saved_pages_address_is_the_one_its_saving_tool_noted(tmp_path: Path) 
         "b.html": "https://www.nx.example.cn/p/305/",
         "c.mhtml": "https://www.nx.example.cn/frame-1",
     }
+
+
+def test_wgets_copy_of_a_page_as_fetched_is_not_read_again(tmp_path: Path) -> None:
+    # wget -k -K: X.html rewritten for local links, X.html.orig as fetched, the same article.
+    write_page(tmp_path / "policy" / "2031.html", _page())
+    write_page(tmp_path / "policy" / "2031.html.orig", _page())
+    records, skips = _read(tmp_path)
+    assert list(records) == ["policy/2031.html"]
+    assert [(s.reason, s.detail) for s in skips] == [
+        ("a mirroring tool's own files", "wget's copy of 2031.html as fetched")
+    ]

@@ -12,7 +12,8 @@
 - HTTrack's own files at the top of a mirror (the folder holding ``hts-cache/``): the cache,
   its logs, the ``index.html`` listing the mirrored sites and that page's images
   (``backblue.gif``, ``fade.gif``); and a site's ``robots.txt``, which ``wget --mirror``
-  fetches: one skip each ("a mirroring tool's own files").
+  fetches, and the ``X.html.orig`` that ``wget -K`` keeps beside the ``X.html`` it rewrote:
+  one skip each ("a mirroring tool's own files").
 
 Each is one counted skip, so the closing summary says why those files went unread instead of
 counting each image as an unsupported file and each iframe as a page.
@@ -30,7 +31,9 @@ from xinwen.index.records import Origin, Skip
 # --adjust-extension: show.php?id=2031, or show.php@id=2031 with Windows-safe names;
 # Default.aspx, article.asp?id=7): HTML all the same, when its bytes are.
 _SCRIPT_PAGE = re.compile(
-    r"\.(?:php\d?|phtml|asp|aspx|jsp|jspx|do|action|cgi|cfm|shtm)(?:[?@].*)?$", re.IGNORECASE
+    r"\.(?:(?:php\d?|phtml|asp|aspx|jsp|jspx|do|action|cgi|cfm|shtm)(?:[?@].*)?"
+    r"|(?:s?html?|xhtml)[?@].*)$",  # (and a page with its query: list.html?page=2)
+    re.IGNORECASE,
 )
 _HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p)[\s>/]", re.I)
 
@@ -124,6 +127,8 @@ def tool_files(names: list[str]) -> frozenset[str]:
     """The names in a folder (its files and folders) that a mirroring tool wrote."""
     lower = {name.lower(): name for name in names}
     found = {lower["robots.txt"]} if "robots.txt" in lower else set()
+    # (wget -k -K keeps the page as fetched, X.html.orig, beside the one it rewrote)
+    found |= {name for low, name in lower.items() if low.endswith(".orig") and low[:-5] in lower}
     if _HTTRACK_MARK in lower:
         found |= {name for low, name in lower.items() if low in _HTTRACK_FILES}
     return frozenset(found)
@@ -138,4 +143,6 @@ def tool_skip(path: str) -> Skip:
     name = os.path.basename(path)
     if name.lower() == "robots.txt":
         return Skip(TOOL_FILES, Origin(path, 0), "the site's robots.txt, not a page")
+    if name.lower().endswith(".orig"):
+        return Skip(TOOL_FILES, Origin(path, 0), f"wget's copy of {name[:-5]} as fetched")
     return Skip(TOOL_FILES, Origin(path, 0), "HTTrack's cache, log or index of the mirror")
