@@ -322,3 +322,9 @@ def test_wgets_copy_of_a_page_as_fetched_is_not_read_again(tmp_path: Path) -> No
     assert [(s.reason, s.detail) for s in skips] == [
         ("a mirroring tool's own files", "wget's copy of 2031.html as fetched")
     ]
+
+
+def test_an_html_page_named_as_an_archive_is_read_as_the_page(tmp_path: Path) -> None:
+    # (some tools name a page .mht that is no MIME archive: its bytes are the page)
+    rec = read_one(write_page(tmp_path / "a.mht", _page()))
+    assert rec.title == TITLE

@@ -51,6 +51,8 @@ def archive_html(data: bytes, name: str) -> tuple[str, str | None]:
 
 def _mhtml_page(data: bytes) -> tuple[bytes, str | None, str | None]:
     message = email.message_from_bytes(data, policy=email.policy.compat32)
+    if message.get("Content-Type") is None and data.lstrip()[:1] == b"<":
+        return data, None, None  # (an HTML page given an archive's name: the page itself)
     if not message.is_multipart():
         part: Message | None = message if message.get_content_type() == "text/html" else None
     else:
