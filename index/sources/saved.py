@@ -39,7 +39,8 @@ _HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p)
 
 
 def is_script_page_name(name: str) -> bool:
-    return bool(_SCRIPT_PAGE.search(name))
+    # (a text file saved with a script's query, x.php?id=1.txt, is a text file)
+    return bool(_SCRIPT_PAGE.search(name)) and not name.lower().endswith(".txt")
 
 
 def looks_like_html(data: bytes) -> bool:
