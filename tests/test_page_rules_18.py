@@ -328,3 +328,19 @@ def test_an_html_page_named_as_an_archive_is_read_as_the_page(tmp_path: Path) ->
     # (some tools name a page .mht that is no MIME archive: its bytes are the page)
     rec = read_one(write_page(tmp_path / "a.mht", _page()))
     assert rec.title == TITLE
+
+
+def test_a_mirrors_images_styles_and_scripts_are_named_so_in_the_summary(tmp_path: Path) -> None:
+    # (a wget mirror's css/site.css and images/logo.png: a site's resources, no unknown type;
+    # a file of another kind is still an unsupported one)
+    write_page(tmp_path / "policy" / "2031.html", _page())
+    (tmp_path / "css").mkdir()
+    (tmp_path / "css" / "site.css").write_text("body { margin: 0 }", "utf-8")
+    (tmp_path / "logo.PNG").write_bytes(b"\x89PNG\r\n")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    _, skips = _read(tmp_path)
+    assert [(Path(s.origin.path).name, s.reason) for s in skips] == [
+        ("site.css", "a site's images, styles or scripts"),
+        ("logo.PNG", "a site's images, styles or scripts"),
+        ("notes.pdf", "unsupported file type"),
+    ]

@@ -9,7 +9,8 @@ its resources: `index.sources.webarchives`). Categories follow one rule for ever
 and folders (``.name``) and a corpus's documentation (``*.md``, ``*.rst``, README, LICENSE,
 COPYING) are ignored there, while any other file of an unsupported type is reported. What a
 saving tool leaves beside the pages (a browser's ``X_files/`` folder beside ``X.html``,
-HTTrack's ``hts-cache/`` and logs) is not read: one skip each (`index.sources.saved`).
+HTTrack's ``hts-cache/`` and logs) is not read: one skip each (`index.sources.saved`), as is
+a site's image, style sheet, script or font, named for what it is.
 
 Every problem is a `Skip` whose origin is the file and its 1-based line (JSON Lines and CSV:
 the physical line a record starts on; JSON arrays: the element's index + 1). Line 0 means the
@@ -38,10 +39,12 @@ from xinwen.index.sources.fields import (
 from xinwen.index.sources.jsonfiles import read_json_array, read_jsonl
 from xinwen.index.sources.saved import (
     companion_page,
+    is_web_resource,
     page_stems,
     resources_skip,
     tool_files,
     tool_skip,
+    web_resource_skip,
 )
 from xinwen.index.sources.tables import read_table
 from xinwen.index.sources.textfiles import Explain, Explanation, PageSource, is_page_name
@@ -168,6 +171,9 @@ def _read_file(
         items = read_table(path, fields, delimiter=",")
     elif name.endswith(".tsv"):
         items = read_table(path, fields, delimiter="\t")
+    elif is_web_resource(name):
+        yield web_resource_skip(path)
+        return
     else:
         yield Skip(
             "unsupported file type",

@@ -16,7 +16,8 @@
   one skip each ("a mirroring tool's own files").
 
 Each is one counted skip, so the closing summary says why those files went unread instead of
-counting each image as an unsupported file and each iframe as a page.
+counting each image as an unsupported file and each iframe as a page; so is a site's image,
+style sheet, script or font elsewhere in a mirror ("a site's images, styles or scripts").
 """
 
 from __future__ import annotations
@@ -98,6 +99,13 @@ _HTTRACK_FILES = frozenset(
         "fade.gif",
     )
 )
+# A site's files that pages use, saved with them by a mirror or a crawl (css/site.css,
+# images/logo.png): no articles, and named so in the summary rather than as an unknown type.
+_WEB_RESOURCE_SUFFIXES = (
+    *(".css", ".js", ".mjs", ".map", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"),
+    *(".ico", ".bmp", ".avif", ".woff", ".woff2", ".ttf", ".otf", ".eot", ".swf"),
+)
+WEB_RESOURCES = "a site's images, styles or scripts"
 SAVED_RESOURCES = "a saved page's resources"
 TOOL_FILES = "a mirroring tool's own files"
 
@@ -146,4 +154,13 @@ def tool_skip(path: str) -> Skip:
         return Skip(TOOL_FILES, Origin(path, 0), "the site's robots.txt, not a page")
     if name.lower().endswith(".orig"):
         return Skip(TOOL_FILES, Origin(path, 0), f"wget's copy of {name[:-5]} as fetched")
-    return Skip(TOOL_FILES, Origin(path, 0), "HTTrack's cache, log or index of the mirror")
+    return Skip(TOOL_FILES, Origin(path, 0), "written by HTTrack, not a page of the site")
+
+
+def is_web_resource(name: str) -> bool:
+    return name.lower().endswith(_WEB_RESOURCE_SUFFIXES)
+
+
+def web_resource_skip(path: str) -> Skip:
+    kind = os.path.splitext(path)[1].lower().lstrip(".")
+    return Skip(WEB_RESOURCES, Origin(path, 0), f"a .{kind} file, not a page")
