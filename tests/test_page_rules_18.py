@@ -344,3 +344,17 @@ def test_a_mirrors_images_styles_and_scripts_are_named_so_in_the_summary(tmp_pat
         ("logo.PNG", "a site's images, styles or scripts"),
         ("notes.pdf", "unsupported file type"),
     ]
+
+
+def test_a_crawlers_note_gives_the_address_and_a_templates_comment_does_not(
+    tmp_path: Path,
+) -> None:
+    crawled = "<!-- crawled by lab-crawler/0.9 url=https://www.nx.example.cn/a/77 status=200 -->"
+    credit = "<!-- Theme by Example Studio, url: https://studio.example.com -->"
+    write_page(tmp_path / "a.html", crawled + _page(TITLES[0], 0))
+    write_page(tmp_path / "b.html", credit + _page(TITLES[1], 1))
+    records, _ = _read(tmp_path)
+    assert {name: r.url for name, r in records.items()} == {
+        "a.html": "https://www.nx.example.cn/a/77",
+        "b.html": None,
+    }

@@ -49,19 +49,21 @@ def looks_like_html(data: bytes) -> bool:
     return bool(_HTML_START.search(data[:8192]))
 
 
-# The address a saving tool notes at the top of the page: a browser's mark of the web
-# (``<!-- saved from url=(0058)https://… -->``, "Save page, complete"), SingleFile's ``url:``.
-_SAVED_FROM = re.compile(
-    r"<!--\s*saved from url=\(\d+\)\s*(https?://[^\s>]+?)\s*-->"
-    r"|<!--\s*Page saved with SingleFile\s+url:\s*(https?://\S+)",
-    re.IGNORECASE,
-)
+# The address a saving tool notes in a comment at the top of the page: a browser's mark of the
+# web (``<!-- saved from url=(0058)https://… -->``, "Save page, complete"), SingleFile's
+# ``url: https://…``, a crawler's ``url=https://…``.
+_LEADING_NOTE = re.compile(r"\A\s*(?:<!DOCTYPE[^>]*>\s*)?<!--(.*?)-->", re.DOTALL | re.IGNORECASE)
+_SAVING_WORD = re.compile(r"saved|singlefile|crawl|fetch|scrap|archiv|mirror|download", re.I)
+_NOTED_URL = re.compile(r"\burl\s*[=:]\s*(?:\(\d+\))?\s*(https?://[^\s<>\"']+)", re.IGNORECASE)
 
 
 def saved_from_url(text: str) -> str | None:
     """The address a saved page came from, as its saving tool noted it."""
-    match = _SAVED_FROM.search(text[:4096])
-    return (match[1] or match[2]) if match else None
+    note = _LEADING_NOTE.match(text[:4096])
+    if note is None or not _SAVING_WORD.search(note[1]):
+        return None  # (a template's comment naming its maker's site is no page's address)
+    found = _NOTED_URL.search(note[1])
+    return found[1] if found else None
 
 
 # The suffix a browser gives a saved page's resource folder, by language (Windows' list of
