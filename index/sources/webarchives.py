@@ -73,7 +73,9 @@ def _webarchive_page(data: bytes) -> tuple[bytes, str | None, str | None]:
         archive = plistlib.loads(data)
         main = archive["WebMainResource"]
         payload = main["WebResourceData"]
-    except (plistlib.InvalidFileException, ValueError, KeyError, TypeError) as exc:
+    except (KeyError, TypeError):
+        raise NotHtmlError("unreadable file", "a Safari web archive without a page") from None
+    except (plistlib.InvalidFileException, ValueError) as exc:
         raise NotHtmlError("unreadable file", f"not a Safari web archive: {exc}") from None
     if not isinstance(payload, bytes):
         raise NotHtmlError("unreadable file", "not a Safari web archive: no page data")
