@@ -815,7 +815,14 @@ def looks_like_site_name(text: str) -> bool:
     if not (3 <= len(text) <= 16 and match is not None and match.start() >= 2):
         return False
     name = simplified(text)
+    if _DOCUMENT_KIND.search(name):
+        return False
     return name not in _GENERIC_NAMES and not _SLOGAN.match(text) and not _SECTION.match(name)
+
+
+# Words ending in 报 that name a kind of document or notice, not a paper: a headline ending so
+# (履约情况通报, 统计公报, 项目申报) is no site's name.
+_DOCUMENT_KIND = re.compile(r"(?:通报|公报|申报|举报|汇报|预报|喜报|捷报|海报|警报|年报|季报)$")
 
 
 # A site's slogan beside its name in the <title> (滨江能源网 - 专业能源资讯, 领先的行业门户): it

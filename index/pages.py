@@ -15,7 +15,8 @@ when a byline stands next to it. Lines before it are dropped; after it, the arti
 a footer line (``上一篇``, ``分享到``, ``版权所有``, a related-articles heading …).
 
 The date comes from the page's metadata (HTML), else a byline next to the headline
-(``发布时间：…``, a bare ``2022/11/03``), else a date in the file name; never from the
+(``发布时间：…``, a bare ``2022/11/03``), else a date in the file name (not a saving tool's
+``(2025-11-15 21_15_35)`` stamp); never from the
 article's sentences (only pages that a ``date-from-text:`` pattern of the patterns file
 matches may take one from their text). The source is the byline's ``来源：X`` (or another
 label of a source; ``来源：本站``, ``本報訊`` name no one), else a news agency's mark opening the
@@ -83,6 +84,11 @@ _CJK_CHARS = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE_ENDS = ("。", "！", "？", "。”", "！”", "？”")
 _FILE_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d\d)[-_/.]?(0[1-9]|1[0-2])[-_/.]?(0[1-9]|[12]\d|3[01])(?!\d)"
+)
+# When a page was saved, not published: a date and a time of day in brackets that a saving
+# tool adds to the file name (SingleFile's ``标题 (2025-11-15 21_15_35).html``).
+_SAVE_STAMP = re.compile(
+    r"[(（]\s*(?:19|20)\d\d[-_./]\d{1,2}[-_./]\d{1,2}[\sT_]+\d{1,2}[-_.:]\d\d(?:[-_.:]\d\d)?\s*[)）]"
 )
 _CRUMB_SPLIT = re.compile(r"\s*[>＞»›]\s*")
 # (a line known to be a breadcrumb: 首页 / 新闻 / 详情 and 首页→新闻中心→公司新闻 too)
@@ -426,6 +432,8 @@ def extract_page(
         if title_hint:
             title_from = "confirmed by the patterns file's footer"
     near = range(max(0, (head or 0) - BYLINE_WINDOW), min(limit, (head or 0) + BYLINE_WINDOW + 2))
+    if head is not None and (main_title := _subtitle_shown_apart(judged, head, title)):
+        title = main_title
 
     body: list[str] = []
     footer_from: str | None = None
@@ -975,7 +983,7 @@ def _date(
     if any(_empty_date_field(judged, i) for i in near):
         # (a notice whose 发布时间 is left empty: undated, whatever its file name says)
         return None, "none (the byline's date field is empty)"
-    for where, name in (("file name", file_name), ("URL", url or "")):
+    for where, name in (("file name", _SAVE_STAMP.sub("", file_name)), ("URL", url or "")):
         match = _FILE_DATE.search(name)
         if match and (found := parse_date(f"{match[1]}-{match[2]}-{match[3]}")):
             return found, where
@@ -988,6 +996,23 @@ def _date(
         if found := find_date_in_text("\n".join(kept)):
             return found, "text (patterns file: date-from-text)"
     return None, "none"
+
+
+def _subtitle_shown_apart(judged: _Judged, head: int, title: str) -> str | None:
+    """The headline of a title ``A——B`` whose page shows its subtitle ``——B`` again on a line
+    of its own under it (a reader view's title, which joins the two): A. (Not when the
+    headline's line is A alone: an <h1> printing A, then ——B after a <br>, is one headline.)"""
+    main, dash, sub = title.partition("——")
+    want = "".join(sub.split()).lstrip("—–-")
+    if not dash or len(main.strip()) < _MIN_HEADLINE_CHARS or not want:
+        return None
+    if "".join(judged.lines[head].split()) != "".join(title.split()):
+        return None
+    for i in range(head + 1, min(len(judged.lines), head + BYLINE_WINDOW + 3)):
+        line = "".join(judged.lines[i].split())
+        if judged.furniture[i] == "subtitle" and line.lstrip("—–-") == want:
+            return main.strip()
+    return None
 
 
 def _in_dated_list(bylines: list[Byline | None], i: int, head: int | None) -> bool:

@@ -39,7 +39,13 @@ def estimate_records(paths: Iterable[str | Path]) -> int | None:
 def _one_record(name: str) -> bool:
     """A file that holds one article (a text or HTML page)."""
     lower = name.lower()
-    return lower.endswith((".txt", ".html", ".htm", ".shtml", ".xhtml", ".html.gz", ".htm.gz"))
+    return lower.endswith(_ONE_RECORD_SUFFIXES)
+
+
+_ONE_RECORD_SUFFIXES = (
+    *(".txt", ".html", ".htm", ".shtml", ".xhtml", ".html.gz", ".htm.gz"),
+    *(".mhtml", ".mht", ".webarchive"),
+)
 
 
 class Progress:

@@ -3,10 +3,14 @@
 Formats, by file name: ``.jsonl``/``.ndjson`` (optionally ``.gz``), ``.json`` (an array of
 objects), ``.csv`` and ``.tsv`` (header row), ``.txt`` or no extension (one article per file:
 a saved news page or THUCNews style), ``.html``/``.htm``/``.shtml``/``.xhtml`` (optionally
-``.gz``: a saved news page). Categories follow one rule for every kind of file
+``.gz``: a saved news page), ``.mhtml``/``.mht``/``.webarchive`` (a page saved as one file with
+its resources: `index.sources.webarchives`). Categories follow one rule for every kind of file
 (`index.sources.categories`). Folders are read recursively in name order; hidden files
 and folders (``.name``) and a corpus's documentation (``*.md``, ``*.rst``, README, LICENSE,
-COPYING) are ignored there, while any other file of an unsupported type is reported.
+COPYING) are ignored there, while any other file of an unsupported type is reported. What a
+saving tool leaves beside the pages (a browser's ``X_files/`` folder beside ``X.html``,
+HTTrack's ``hts-cache/`` and logs) is not read: one skip each (`index.sources.saved`), as is
+a site's image, style sheet, script or font, named for what it is.
 
 Every problem is a `Skip` whose origin is the file and its 1-based line (JSON Lines and CSV:
 the physical line a record starts on; JSON arrays: the element's index + 1). Line 0 means the
@@ -33,6 +37,15 @@ from xinwen.index.sources.fields import (
     parse_field_map,
 )
 from xinwen.index.sources.jsonfiles import read_json_array, read_jsonl
+from xinwen.index.sources.saved import (
+    companion_page,
+    is_web_resource,
+    page_stems,
+    resources_skip,
+    tool_files,
+    tool_skip,
+    web_resource_skip,
+)
 from xinwen.index.sources.tables import read_table
 from xinwen.index.sources.textfiles import Explain, Explanation, PageSource, is_page_name
 
@@ -120,11 +133,19 @@ def _walk(root: str) -> Iterator[str | Skip]:
     except OSError as exc:
         yield Skip("unreadable folder", Origin(root, 0), exc.strerror or str(exc), incomplete=True)
         return
+    names = [entry.name for entry in entries]
+    stems = page_stems(names)
+    tools = tool_files(names)
     for entry in entries:
         if entry.name.startswith(".") or _is_documentation(entry.name):
             continue
-        if entry.is_dir():
-            yield from _walk(entry.path)
+        if entry.name in tools:
+            yield tool_skip(entry.path)
+        elif entry.is_dir():
+            if page := companion_page(entry.name, stems):
+                yield resources_skip(entry.path, page)
+            else:
+                yield from _walk(entry.path)
         else:
             yield entry.path
 
@@ -150,6 +171,9 @@ def _read_file(
         items = read_table(path, fields, delimiter=",")
     elif name.endswith(".tsv"):
         items = read_table(path, fields, delimiter="\t")
+    elif is_web_resource(name):
+        yield web_resource_skip(path)
+        return
     else:
         yield Skip(
             "unsupported file type",

@@ -10,8 +10,10 @@ A folder names a category unless it looks like something else: a site (``www.x.c
 ending in 网/在线/资讯), a date or number (``2023``, ``2023-11``), a Latin label that is not a
 plain word (``site_a``, ``crawl-2``, a letter), a generic container (``pages``, ``html``,
 ``data``, ``crawl``, ``网页`` …), a level a CMS puts in its paths (``info``, ``content``,
-``show``, ``post``, ``art``), a multilingual site's language (``zh``, ``en``, ``big5``) or its
-mobile edition (``wap``, ``mobile``). A Chinese name
+``show``, ``post``, ``art``, ``Default``; a parameter's name before its value:
+``ArticleID/1204/``), a multilingual site's language (``zh``, ``en``, ``big5``) or its mobile
+edition (``wap``, ``mobile``). Such a folder is passed over for the next one up (a mirror's
+``www.x.cn/zhengce/ArticleID/1204/Default.html`` is in ``zhengce``). A Chinese name
 that reads as a site's or a generic word (资讯, 行业资讯) is a category all the same when two or
 more category folders sit beside it: a site's sections (数据 too, a data column); a plain
 generic word (资讯, 新闻, ``news``) needs only one (a small site's 资讯 and 深度, a CMS's
@@ -40,13 +42,17 @@ _GENERIC_WORDS = (
     # (the levels CMSs put in a page's path: info/1012/, content/, show/, post/, art/2023/,
     # plus/, uploadfile/)
     " info content contents detail details show view post posts art col system upload uploads"
-    " uploadfile static cms index list plus"
+    " uploadfile static cms index list plus default"
     " 新闻 资讯 未分类"
     # (a multilingual site's language level: Hugo's and WordPress's zh/, en/, a portal's
     # traditional-character big5/; a site's mobile edition: wap/, mobile/)
     " zh en cn tw hk big5 wap mobile"
 )
 _GENERIC = frozenset(_GENERIC_WORDS.split())
+# A parameter's name that a CMS writes into its paths before the value, as DotNetNuke does
+# (``/zhengce/ArticleID/1204/Default.aspx``, ``/tabid/57/``): ``id`` or a word ending in ID or
+# Id (ArticleID, NewsId, tabid, catid), the parameter and not the section.
+_KEY = re.compile(r"^(?:[A-Za-z]*[a-z](?:ID|Id)|(?:tab|cat|type|class|item|news|article|info)?id)$")
 _NOT_A_NAME = re.compile(r"[\d.]|^[-_\s]|[-_\s]$")
 _MAX_CHARS = 16
 
@@ -56,7 +62,7 @@ def names_category(name: str) -> bool:
     name = name.strip()
     if not name or len(name) > _MAX_CHARS or _NOT_A_NAME.search(name):
         return False
-    if name.lower() in _GENERIC or looks_like_site_name(name):
+    if name.lower() in _GENERIC or looks_like_site_name(name) or _KEY.match(name):
         return False
     if name.isascii():
         # Latin names: a plain word (sports, tech); site_a, new-site, x_2 are labels of a crawl,

@@ -39,6 +39,8 @@ from xinwen.index.records import Origin, Record, Skip
 from xinwen.index.sources.categories import choose_category, folder_category
 from xinwen.index.sources.fields import build_record
 from xinwen.index.sources.files import read_text
+from xinwen.index.sources.saved import is_script_page_name, looks_like_html, saved_from_url
+from xinwen.index.sources.webarchives import archive_html, is_archive_name
 from xinwen.index.template import SiteTemplate
 from xinwen.index.textdumps import undump, unmark, unwrap
 
@@ -69,7 +71,12 @@ def is_text_name(name: str) -> bool:
 
 
 def is_page_name(name: str) -> bool:
-    return is_html_name(name) or is_text_name(name)
+    return _is_markup_name(name) or is_text_name(name)
+
+
+def _is_markup_name(name: str) -> bool:
+    """An HTML page's file, also one saved as an archive or under a server script's name."""
+    return is_html_name(name) or is_archive_name(name) or is_script_page_name(name)
 
 
 @dataclass
@@ -110,9 +117,12 @@ class PageSource:
 
     def read(self, path: str, article_id: str) -> Iterator[Record | Skip]:
         """The record of one page file (or the Skip saying why there is none)."""
-        origin = Origin(path, 0 if is_html_name(path) else 1)
+        origin = Origin(path, 0 if _is_markup_name(path) else 1)
         try:
             lines, hints, html, text = _read_lines(path, main_text=True)
+        except _NotAPage as exc:  # (a script's source: never a page xinwen could index)
+            yield Skip(exc.reason, Origin(path, 0), exc.detail)
+            return
         except _Unusable as exc:  # unreadable, undecodable, binary: none of it was read
             yield Skip(exc.reason, Origin(path, 0), exc.detail, incomplete=True)
             return
@@ -213,21 +223,36 @@ class _Unusable(Exception):
         self.detail = detail
 
 
+class _NotAPage(_Unusable):
+    """A file named like a page that holds none (a server script's source)."""
+
+
 def _read_lines(
     path: str, *, main_text: bool
 ) -> tuple[list[str], PageHints | None, str | None, str]:
     """(lines, hints, html or None, text) of a page file; raises _Unusable."""
-    if is_html_name(path):
+    if _is_markup_name(path):
         try:
             with open(path, "rb") as handle:
                 data = handle.read()
         except OSError as exc:
             raise _Unusable("unreadable file", exc.strerror or str(exc)) from None
+        script = not is_html_name(path) and not is_archive_name(path)
+        if script and not looks_like_html(data):
+            raise _NotAPage("unsupported file type", "a server script's file, not a saved page")
         try:
-            text = decode_html(data)
+            # (a page saved as one file with its resources, .mhtml or .webarchive: its page)
+            url = None
+            if is_archive_name(path):
+                text, url = archive_html(data, path)
+            else:
+                text = decode_html(data)
             page = parse_html(text, main_text=main_text)
         except NotHtmlError as exc:
             raise _Unusable(exc.reason, exc.detail) from None
+        if page.hints.url is None:
+            # (no canonical link: the address the saving tool noted, if it did)
+            page.hints.url = url or saved_from_url(text)
         return page.lines, page.hints, page.html, text
     decoded = read_text(path)
     if isinstance(decoded, Skip):
