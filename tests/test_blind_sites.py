@@ -1,4 +1,4 @@
-"""The blind sites (`tests/fixtures/blind-sites`, `blind-sites-2` … `blind-sites-23`, scored
+"""The blind sites (`tests/fixtures/blind-sites`, `blind-sites-2` … `blind-sites-24`, scored
 by `tests.blindsites`): pages written by someone who had not read the extractor. Each site must
 keep at least the pages it gets fully right now, so a change that makes any site worse fails
 here; raise a floor when a site gets better. The table in the failure message is the scorer's
@@ -36,6 +36,7 @@ ROOT_20 = ROOT.parent / "blind-sites-20"
 ROOT_21 = ROOT.parent / "blind-sites-21"
 ROOT_22 = ROOT.parent / "blind-sites-22"
 ROOT_23 = ROOT.parent / "blind-sites-23"
+ROOT_24 = ROOT.parent / "blind-sites-24"
 
 # Pages fully right (title, date, source, category, body) of the 7 of each site.
 FLOORS = {
@@ -334,6 +335,19 @@ FLOORS_23 = {
     "qiyuan-auto": 2,
     "xihai-wps": 7,
 }
+# Set 24 (PHPOK, BEESCMS, S-CMS, DedeBIZ, HkCms, Wagtail, TYPO3, notices shared from 钉钉):
+# written blind and held out (never opened); its floors are its first sight, with round 18's
+# code (46 pages).
+FLOORS_24 = {
+    "binhai-hedian": 5,
+    "hengchu-dianqi": 7,
+    "jhpv-xiehui": 7,
+    "jinheng-meidian": 6,
+    "nanxi-gongdian": 1,
+    "qingtu-wang": 7,
+    "saibei-fengdian": 7,
+    "tanheng-yanjiuyuan": 6,
+}
 SETS = {
     "set 1": (ROOT, FLOORS),
     "set 2": (ROOT_2, FLOORS_2),
@@ -358,6 +372,7 @@ SETS = {
     "set 21": (ROOT_21, FLOORS_21),
     "set 22": (ROOT_22, FLOORS_22),
     "set 23": (ROOT_23, FLOORS_23),
+    "set 24": (ROOT_24, FLOORS_24),
 }
 
 
