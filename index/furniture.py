@@ -364,6 +364,11 @@ _DISCLAIMER = re.compile(
     # 或机构观点, 本平台仅提供信息存储空间服务)
     r"|仅代表(?:该)?作者(?:本人|或机构)?的?观点|仅提供信息(?:存储空间|发布平台)"
     r"|禁止转载|谢绝转载|严禁转载|版权归原作者所有|(?:如|若)有侵权[，,\s]*请?(?:联系|告知|通知)|不代表本(?:网|站|平台)(?:观点|立场)"
+    # (a listed company's forward-looking statements notice under each release: 本新闻稿包含
+    # 前瞻性陈述…, 不承担更新任何前瞻性陈述的义务, and its heading; a text about such statements
+    # states no formula)
+    r"|^(?:关于)?前瞻性(?:陈述|声明|表述)$"
+    r"|(?:包含|含有|包括)[^。，,]{0,6}前瞻性(?:陈述|声明|表述)|不承担[^。]{0,12}前瞻性(?:陈述|声明|表述)"
 )
 MAX_DISCLAIMER_CHARS = 300
 
@@ -591,7 +596,7 @@ def is_disclaimer(line: str) -> bool:
 
 _DISCLAIMER_HINT = re.compile(
     r"声明|聲明|凡本|侵权|侵權|侵犯|不代表|版权|版權|赞同其|信息之目的|自网络|于网络|仅代表|仅提供"
-    r"|转载"
+    r"|转载|前瞻性"
 )
 
 

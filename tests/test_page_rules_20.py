@@ -1,0 +1,44 @@
+"""Rules for page reading found on the twentieth round (set 22 of the unseen layouts,
+`tests/fixtures/blind-sites-22`, opened this round), written as the general forms behind its
+misses. Each is checked on our own small pages, read the way ``xinwen reindex`` does
+(`read_sources`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.pagetext import MORE, PROSE, read_one, write_page
+
+
+def _page(after: str = "", *, head: str = "", header: str = "", title: str = "") -> str:
+    headline = "南溪储能电站二期开工建设"
+    return (
+        f'<html><head><meta charset="utf-8"><title>{title or headline}</title>{head}</head>'
+        f"<body>{header}<h1>{headline}</h1>"
+        "<div class='info'>发布日期：2024-05-06 09:31</div>"
+        f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div>{after}</body></html>"
+    )
+
+
+def test_a_forward_looking_statements_notice_is_no_text(tmp_path: Path) -> None:
+    # (a listed company's release ends with its 关于 paragraph, which stays, and the notice
+    # that its statements about the future may not come true, which is legal chrome)
+    about = "南溪能源是一家综合性能源公司，业务遍及二十多个国家和地区，致力于提供清洁能源。"
+    notice = (
+        "本新闻稿包含前瞻性陈述，实际结果可能因市场、监管及其他因素与预期存在重大差异。"
+        "南溪能源不承担更新任何前瞻性陈述的义务。"
+    )
+    after = (
+        f"<div class='boilerplate'><h4>关于南溪能源</h4><p>{about}</p>"
+        f"<h4>前瞻性陈述</h4><p>{notice}</p></div>"
+    )
+    rec = read_one(write_page(tmp_path / "a.html", _page(after)))
+    assert MORE in rec.body
+    assert "前瞻性陈述" not in rec.body
+
+
+def test_a_text_about_forward_looking_statements_stays(tmp_path: Path) -> None:
+    line = "证监会指出，上市公司披露的前瞻性陈述应当有合理依据，并充分提示风险。"
+    rec = read_one(write_page(tmp_path / "a.html", _page(f"<p>{line}</p>")))
+    assert line in rec.body
