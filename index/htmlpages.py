@@ -1083,6 +1083,13 @@ _PREV_NEXT = (
 )
 
 
+# A field of a script's data naming a modification time, with its value (modifyDate,
+# repo:modifyDate, lastModified, dateModified, updated_at, updateTime).
+_MODIFIED_FIELD = re.compile(
+    r'(?P<key>"[\w:.-]*(?:modif|updat|lastmod)[\w:.-]*"\s*:\s*)"[^"]{0,40}"', re.IGNORECASE
+)
+
+
 def htmldate_date(html: str) -> dt.date | None:
     """htmldate's date without its extensive search (which guesses from years in the text),
     on the page without its lists, sidebars and footer: even its quick search reads dates in
@@ -1095,6 +1102,11 @@ def htmldate_date(html: str) -> dt.date | None:
         root = lxml.html.document_fromstring(html.encode("utf-8"), parser=_PARSER)
         for el in root.xpath(f"{_OTHER_ARTICLES} | {_CHROME_DIVS} | {_PREV_NEXT}"):
             el.drop_tree()
+        for script in root.iter("script"):
+            # (a script's data giving the time the page was last changed, AEM's data layer
+            # "repo:modifyDate": not when it was published, which htmldate would take it for)
+            if script.text and _MODIFIED_FIELD.search(script.text):
+                script.text = _MODIFIED_FIELD.sub(r'\g<key>""', script.text)
         # (a box under a heading of other articles: <h3>本栏目其他文章</h3><p>…（2023-04-01）</p>)
         for el in root.xpath(_HEADINGS):
             parent = el.getparent()

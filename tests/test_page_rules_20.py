@@ -42,3 +42,19 @@ def test_a_text_about_forward_looking_statements_stays(tmp_path: Path) -> None:
     line = "证监会指出，上市公司披露的前瞻性陈述应当有合理依据，并充分提示风险。"
     rec = read_one(write_page(tmp_path / "a.html", _page(f"<p>{line}</p>")))
     assert line in rec.body
+
+
+def _undated_page(script: str) -> str:
+    headline = "南溪储能电站二期开工建设"
+    return (
+        f'<html><head><meta charset="utf-8"><title>{headline}</title>'
+        f"<script>{script}</script></head><body><h1>{headline}</h1>"
+        f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+    )
+
+
+def test_a_scripts_modification_time_does_not_date_the_page(tmp_path: Path) -> None:
+    # (a CMS's data layer says when the page was last changed, not when it was published)
+    layer = 'window.dataLayer = [{"page": {"repo:modifyDate": "2024-05-12T08:11:02Z"}}];'
+    rec = read_one(write_page(tmp_path / "a.html", _undated_page(layer)))
+    assert rec.published is None
