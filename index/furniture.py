@@ -617,8 +617,15 @@ _SPACED_LABEL = re.compile(
 _SPACED_HINT = re.compile(r"\s[源者期间間处處辑輯影]\s*[:：]")  # (cheap: most lines have none)
 
 
+# A bilingual site's label, its English after the Chinese (来源 / Source：, 发布时间 / Date：).
+_ENGLISH_IN_LABEL = re.compile(r"(?<=[\u3400-\u9fff])\s*/\s*[A-Za-z][A-Za-z .]{0,20}?\s*(?=[:：])")
+
+
 def unspaced_labels(line: str) -> str:
-    """`line` with its spaced-out two-character labels closed up (来  源： → 来源：)."""
+    """`line` with its spaced-out two-character labels closed up (来  源： → 来源：) and a
+    bilingual label's English left out (来源 / Source： → 来源：)."""
+    if "/" in line:
+        line = _ENGLISH_IN_LABEL.sub("", line)
     return _SPACED_LABEL.sub(r"\1\2", line) if _SPACED_HINT.search(line) else line
 
 

@@ -58,3 +58,17 @@ def test_a_scripts_modification_time_does_not_date_the_page(tmp_path: Path) -> N
     layer = 'window.dataLayer = [{"page": {"repo:modifyDate": "2024-05-12T08:11:02Z"}}];'
     rec = read_one(write_page(tmp_path / "a.html", _undated_page(layer)))
     assert rec.published is None
+
+
+def test_a_bilingual_labels_source_is_read(tmp_path: Path) -> None:
+    # (an export maker's site labels each field in both languages: 来源 / Source：X)
+    headline = "南溪储能电站二期开工建设"
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{headline}-南溪电气</title></head><body>'
+        f"<h1>{headline}</h1><div class='news_info'><span>发布时间 / Date：2024-05-06</span>"
+        "<span>来源 / Source：南溪储能行业协会</span><span>浏览 / Views：12</span></div>"
+        f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "a.html", page))
+    assert rec.source == "南溪储能行业协会"
+    assert str(rec.published) == "2024-05-06"
