@@ -234,7 +234,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # with the top bar's links.
         (
             "welcome line",
-            r"^(?:您好|你好)?[，,！!\s]*欢迎(?:您|你)?(?:访问|光临)[^，,。；！!？?\s]{2,30}[！!。]?"
+            r"^(?:您好|你好)?[，,！!\s]*欢迎(?:您|你)?(?:访问|光临|来到|莅临|进入)[^，,。；！!？?\s]{2,30}[！!。]?"
             # (and the top bar's links beside it: 中文版 | English | 网站地图)
             r"(?:\s+\S{1,8}(?:\s*[|｜]\s*\S{1,8})+)?$",
         ),
@@ -918,6 +918,10 @@ def portal_owner(name: str) -> str:
 _CRUMBS = re.compile(r"\s*[>＞»›]\s*")
 
 
+# A greeting before a site's name in its header (欢迎访问X, 您好，欢迎来到X, 欢迎光临X).
+_GREETING = re.compile(r"^(?:您好[，,！!]?)?欢迎(?:您)?(?:访问|光临|来到|进入|浏览|登录)")
+
+
 def site_name_in(line: str) -> str | None:
     """A site's name in a header or copyright line (``甲能源网 — 汇聚能源力量``), or None.
 
@@ -937,6 +941,8 @@ def site_name_in(line: str) -> str | None:
             return part.strip()
         for word in part.split():
             word = word.lstrip(":：")  # (版权所有：X)
+            # (a header's greeting, 欢迎访问X门户网站, 您好，欢迎来到X网: the site is X)
+            word = _GREETING.sub("", word)
             # A labelled field (正在直播：X频道, a live-stream bar) names no site.
             if looks_like_site_name(word) and not re.search("[:：]", word):
                 return word
@@ -951,7 +957,7 @@ _NAV_WORD = re.compile(r"^(?:返回|回到)?[^\s的]{0,4}(?:首页|主页)$")
 def header_name(line: str) -> str | None:
     """The first field of a site's header line (``己能观察 · 新能源深度报道`` → 己能观察)."""
     parts = [p for p in _NAME_SPLIT.split(line) if p.strip()]
-    first = parts[0].split()[0] if parts else ""
+    first = _GREETING.sub("", parts[0].split()[0]) if parts else ""
     if _NAV_WORD.match(simplified(first)):
         return None  # a menu's first item (首页), not a name
     if 2 <= len(first) <= 16 and _CJK.search(first) and not re.search(r"\d", first):

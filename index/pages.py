@@ -1088,6 +1088,8 @@ def _stated_or_site(
     for i in near:
         if i < len(judged.lines) and (name := byline_site_name(judged.lines[i])):
             return name, "site name (byline)"
+    # (nor is a section the breadcrumb passes through, 首页 > 新闻中心 > 项目: the site's column)
+    sections = _crumb_sections(judged)
     for i, line in enumerate(judged.lines):
         # (a related-articles heading, 相关新闻, is furniture, not a header naming the site;
         # after a patterns file's end: line, which left the rest unjudged, the template's)
@@ -1095,6 +1097,8 @@ def _stated_or_site(
         template_line = (rule or "").startswith("template") and not judged.furniture[i]
         # (nor is a menu's item: a section named like a site, 综合新闻)
         if template_line and not _menu_item(judged.lines, i) and (name := site_name_in(line)):
+            if name in sections:
+                continue
             return name, "site name (learned header)"
     for i, line in enumerate(judged.lines[:3]):
         # The site's header: its first repeated line that is not furniture, first field.
@@ -1102,6 +1106,8 @@ def _stated_or_site(
             name = header_name(line)
             # (a name that is not shaped like a site's must be named again on the page, as the
             # footer does: a weather widget's 天文台 at the top is not the site)
+            if name in sections:
+                break
             if name and (looks_like_site_name(name) or _named_again(judged.lines, i, name)):
                 return name, "site name (learned header)"
             break
@@ -1135,6 +1141,15 @@ def _stated_or_site(
 
 # A breadcrumb's label (您现在的位置：) and the first item after it, up to the separator.
 _CRUMB_ROOT = re.compile(CRUMB_LABEL + r"\s*[:：]\s*(?P<root>[^\s>＞»›/→]+)\s*(?:>>?|＞|»|›|→)")
+
+
+def _crumb_sections(judged: _Judged) -> set[str]:
+    """The items of the page's breadcrumb after its first (the home page's): sections."""
+    sections: set[str] = set()
+    for i, line in enumerate(judged.lines[: judged.limit]):
+        if "breadcrumb" in (judged.furniture[i], judged.rules[i]):
+            sections.update(_CRUMB_SPLIT.split(_CRUMB_LABEL.sub("", line.strip()))[1:])
+    return sections
 
 
 def _breadcrumb_root(judged: _Judged) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.pagetext import MORE, PROSE, read_one, write_page
+from tests.pagetext import MORE, PROSE, read_one, records_by_name, write_page
 
 
 def _page(after: str = "", *, head: str = "", header: str = "", title: str = "") -> str:
@@ -72,3 +72,55 @@ def test_a_bilingual_labels_source_is_read(tmp_path: Path) -> None:
     rec = read_one(write_page(tmp_path / "a.html", page))
     assert rec.source == "南溪储能行业协会"
     assert str(rec.published) == "2024-05-06"
+
+
+def _portal_text(greeting: str, n: int, *, source: str = "本站") -> str:
+    # A group's portal saved as text: its greeting bar, its menu, its column's side menu,
+    # the breadcrumb through the column, the article, the footer.
+    return "\n".join(
+        [
+            greeting,
+            "首页 集团概况 新闻中心 党建工作 安全生产",
+            "新闻中心",
+            "集团要闻",
+            "基层动态",
+            "媒体聚焦",
+            "当前位置：首页 > 新闻中心 > 集团要闻 > 正文",
+            f"南溪储能电站第{n}期开工建设",
+            f"发布时间：2024-05-0{n} 来源：{source} 浏览次数：--",
+            f"第{n}期：{PROSE}",
+            MORE,
+            "上一篇：集团召开一季度经济活动分析会",
+            "关于我们 | 联系我们 | 网站地图",
+        ]
+    )
+
+
+def test_a_greeting_is_not_part_of_the_sites_name(tmp_path: Path) -> None:
+    # (欢迎访问X门户网站: the site is X; a column the breadcrumb passes through, 新闻中心,
+    # repeated on every page as the side menu's heading, is not the site either)
+    top = "欢迎访问南溪能源集团门户网站 集团门户 | 协同办公 | 企业邮箱"
+    for n in range(1, 5):
+        write_page(tmp_path / "s" / f"{n}.txt", _portal_text(top, n))
+    records = records_by_name(tmp_path / "s")
+    assert {r.source for r in records.values()} == {"南溪能源集团"}
+
+
+def test_a_greeting_bar_is_no_headline(tmp_path: Path) -> None:
+    # (您好，欢迎来到X网！ 登录 | 注册 | 投稿: a news site's top bar, saved as text)
+    page = "\n".join(
+        [
+            "您好，欢迎来到南溪储能网！ 登录 | 注册 | 投稿 | 广告服务",
+            "搜索",
+            "首页 政策 项目 技术 市场 企业",
+            "当前位置：首页 > 项目 > 正文",
+            "储能系统集成商一季度出货量排名发布",
+            "发布时间：2024/4/24 9:12:50 来源：本站 作者：编辑部 浏览：次",
+            PROSE,
+            MORE,
+            "Copyright © 2019-2024 南溪储能网 版权所有",
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "a.txt", page))
+    assert rec.title == "储能系统集成商一季度出货量排名发布"
+    assert "欢迎" not in rec.body
