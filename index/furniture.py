@@ -872,6 +872,20 @@ _OWNED_BY = re.compile(
 )
 
 
+# A site's statement of who keeps it (本知识库由 X 维护, 本站由X主办, 本网站由X运营): its owner,
+# whatever platform hosts it.
+_KEPT_BY = re.compile(
+    r"本(?:知识库|网站?|站|博客|专栏|空间|文库|平台|栏目|专题)由\s*(?P<name>[^\s,，。:：]{2,20}?)\s*"
+    r"(?:负责)?(?:维护|主办|运营|创办|管理|建设|承办|编辑)"
+)
+
+
+def kept_by(line: str) -> str | None:
+    """The owner a site's statement of who keeps it names (本知识库由 X 维护 → X)."""
+    match = _KEPT_BY.search(line)
+    return match["name"] if match else None
+
+
 def owner_name(line: str) -> str | None:
     """The site named by a copyright or sponsor line (``© 2024 己能观察 保留所有权利``, ``本网站
     所有内容属X所有``)."""

@@ -52,6 +52,7 @@ from xinwen.index.furniture import (
     headline_shaped,
     is_author_line,
     is_prose,
+    kept_by,
     line_rule,
     looks_like_organ,
     looks_like_site_name,
@@ -1070,6 +1071,11 @@ def _stated_or_site(
             match = _NAME_BEFORE_TIME.match(judged.lines[i])
             if match and looks_like_site_name(match["name"]):
                 return match["name"], "byline (a site's name beside the time)"
+    keeper = next(filter(None, map(kept_by, judged.lines)), None)
+    if keeper and hints.site_name and hints.site_name == hints.logo_name:
+        # (本知识库由 X 维护 under a header whose logo is the hosting platform's: the site's
+        # owner is X, whatever the logo says)
+        return keeper, "site name (who the site says keeps it)"
     if hints.site_name:
         if name := _network_of_channel(judged, hints.site_name):
             return name, "site name (the network the breadcrumb and the copyright line name)"
@@ -1081,6 +1087,9 @@ def _stated_or_site(
     if template is not None and (name := template.site_name):
         # (a page whose <title> is the headline alone is the site's all the same)
         return name, "site name (the markup of the site's other pages)"
+    if keeper:
+        # (本知识库由 X 维护: the site's owner, over a hosting platform's header and logo)
+        return keeper, "site name (who the site says keeps it)"
     if name := header_issuer(judged.lines):
         return name, "site name (the document's issuing organ)"
     if name := _saved_title_site(judged.lines[:2], title):

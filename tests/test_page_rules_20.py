@@ -124,3 +124,20 @@ def test_a_greeting_bar_is_no_headline(tmp_path: Path) -> None:
     rec = read_one(write_page(tmp_path / "a.txt", page))
     assert rec.title == "储能系统集成商一季度出货量排名发布"
     assert "欢迎" not in rec.body
+
+
+def test_the_group_a_knowledge_base_says_keeps_it_is_the_source(tmp_path: Path) -> None:
+    # (a research group's public notes on a hosted knowledge base: the header's logo is the
+    # platform's, the sidebar says whose the notes are)
+    header = (
+        "<div class='header'><a class='header_logo' href='/'>云页</a>"
+        "<a href='/nanxi'>南溪研究组</a> / <a href='/nanxi/notes'>技术笔记</a></div>"
+        "<div class='sidebar'><div class='tree'><a href='/nanxi/notes/a'>组内周会纪要</a></div>"
+        "<div class='sidebar_footer'>本知识库由 南溪研究组 维护 · 共 46 篇文档</div></div>"
+    )
+    rec = read_one(write_page(tmp_path / "a.html", _page(header=header)))
+    assert rec.source == "南溪研究组"
+    after = "<div class='footer'>关于云页 · 使用协议 · 隐私政策</div>"
+    page = _page(after, header=header, title="南溪储能电站二期开工建设 · 技术笔记")
+    rec = read_one(write_page(tmp_path / "b.html", page))
+    assert rec.source == "南溪研究组"
