@@ -141,3 +141,20 @@ def test_the_group_a_knowledge_base_says_keeps_it_is_the_source(tmp_path: Path) 
     page = _page(after, header=header, title="南溪储能电站二期开工建设 · 技术笔记")
     rec = read_one(write_page(tmp_path / "b.html", page))
     assert rec.source == "南溪研究组"
+
+
+def test_a_prompt_to_like_the_text_and_its_likes_are_no_text(tmp_path: Path) -> None:
+    # (a knowledge base's page saved as text: 若有收获，就点个赞吧 / 👍 0 人点赞 under the text)
+    page = "\n".join(
+        [
+            "南溪能源网",
+            "南溪储能电站二期开工建设",
+            "发布时间：2024-05-06 来源：南溪日报",
+            PROSE,
+            MORE,
+            "若有收获，就点个赞吧",
+            "👍 0 人点赞",
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "a.txt", page))
+    assert rec.body == f"{PROSE}\n{MORE}"
