@@ -647,6 +647,10 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
         # (a header's logo whose name is one of the <title>'s parts: that part is the site's
         # name, whatever shape the other has — 油价周报 - 能源号)
         site = logo
+    if site and not _CJK_START.search(site) and (chinese := _chinese_name_beside(root, site)):
+        # (og:site_name Nordhav Wind on the Chinese pages of a site whose logo reads "Nordhav
+        # Wind 诺海风能": the name it gives its Chinese readers)
+        site = chinese
     site = _site_proper(site)
     later = split_title(page_title)[1:] if page_title else []
     # (the headings below the first <h1>, read only when an <h1> may be a banner's: a short
@@ -770,6 +774,24 @@ def _logo_name(root: lxml.html.HtmlElement) -> str | None:
         name = _LATIN_TAIL.sub("", name) if _CJK_START.match(name) else name
         if 2 <= len(name) <= 20 and _CJK_START.search(name) and name.lower() not in _GENERIC_ALT:
             return name
+    return None
+
+
+def _chinese_name_beside(root: lxml.html.HtmlElement, latin: str) -> str | None:
+    """The Chinese name a site's logo gives beside its Latin one (alt "Nordhav Wind 诺海风能"
+    or "诺海风能 Nordhav Wind" → 诺海风能), where the markup names the site in Latin only."""
+    for img in root.iter("img"):
+        parent = img.getparent()
+        marks = f"{img.get('src') or ''} {img.get('class') or ''} {img.get('id') or ''}"
+        if parent is not None:
+            marks += f" {parent.get('class') or ''} {parent.get('id') or ''}"
+        alt = " ".join((img.get("alt") or "").split())
+        if "logo" not in marks.lower() or latin.lower() not in alt.lower():
+            continue
+        at = alt.lower().index(latin.lower())
+        rest = f"{alt[:at]} {alt[at + len(latin) :]}".strip(" |｜-·")
+        if 2 <= len(rest) <= 12 and all(_CJK_START.match(c) for c in rest):
+            return rest
     return None
 
 

@@ -158,3 +158,19 @@ def test_a_prompt_to_like_the_text_and_its_likes_are_no_text(tmp_path: Path) -> 
     )
     rec = read_one(write_page(tmp_path / "a.txt", page))
     assert rec.body == f"{PROSE}\n{MORE}"
+
+
+def test_a_latin_site_name_gives_way_to_the_chinese_its_logo_pairs_it_with(tmp_path: Path) -> None:
+    # (a foreign company's Chinese pages: og:site_name in Latin letters, the logo's alt text
+    # both names; the footer's copyright holder is the foreign company)
+    head = '<meta property="og:site_name" content="Nanwan Power">'
+    footer = "<div class='footer'>© 2024 Nanwan Power A/S 版权所有 · 隐私政策</div>"
+    for n, alt in enumerate(("Nanwan Power 南湾电力", "南湾电力 Nanwan Power")):
+        header = (
+            f"<div class='header'><a href='/'><img class='logo' src='/l.png' alt='{alt}'></a></div>"
+        )
+        rec = read_one(write_page(tmp_path / f"{n}.html", _page(footer, head=head, header=header)))
+        assert rec.source == "南湾电力"
+    header = "<div class='header'><img class='logo' src='/l.png' alt='Nanwan Power'></div>"
+    rec = read_one(write_page(tmp_path / "c.html", _page(footer, head=head, header=header)))
+    assert rec.source == "Nanwan Power"
