@@ -1029,7 +1029,26 @@ def _source(
         source = portal_owner(newspaper_name(source))
         if (short := _short_company_name(source, template)) is not None:
             source, source_from = short, "site name (the short name its other pages credit)"
+        elif (brand := _brand_of_edition(source, judged)) is not None:
+            source, source_from = brand, "site name (the company's, not its China edition's)"
     return source, source_from
+
+
+# A multinational's China edition of its site (X中国, X China) whose copyright holder is its
+# Chinese subsidiary, X（中国）投资有限公司: the site's news is X's, as its text calls it.
+_EDITION = re.compile(r"^(?P<brand>[\u3400-\u9fff]{2,10}?)\s*[(（]?中国[)）]?$")
+
+
+def _brand_of_edition(name: str, judged: _Judged) -> str | None:
+    match = _EDITION.match(name)
+    if not match:
+        return None
+    brand = match["brand"]
+    subsidiary = re.compile(re.escape(brand) + r"\s*[(（]\s*中国\s*[)）]\S*(?:公司|集团)")
+    for line in judged.lines[-12:]:
+        if (owner := owner_name(line)) and subsidiary.match(owner):
+            return brand
+    return None
 
 
 def _short_company_name(name: str, template: SiteTemplate | None) -> str | None:

@@ -174,3 +174,19 @@ def test_a_latin_site_name_gives_way_to_the_chinese_its_logo_pairs_it_with(tmp_p
     header = "<div class='header'><img class='logo' src='/l.png' alt='Nanwan Power'></div>"
     rec = read_one(write_page(tmp_path / "c.html", _page(footer, head=head, header=header)))
     assert rec.source == "Nanwan Power"
+
+
+def test_a_china_editions_site_is_the_companys(tmp_path: Path) -> None:
+    # (<title>标题 | 新闻 | 南湾能源中国</title>, the logo 南湾能源中国, the footer's holder
+    # 南湾能源（中国）投资有限公司: the news is 南湾能源's, as its text calls it)
+    headline = "南溪储能电站二期开工建设"
+    footer = "<div class='footer'><p>© 南湾能源（中国）投资有限公司 2024 保留所有权利</p></div>"
+    header = "<div class='header'><img class='logo' src='/logo-cn.svg' alt='南湾能源中国'></div>"
+    page = _page(footer, header=header, title=f"{headline} | 新闻与媒体 | 南湾能源中国")
+    rec = read_one(write_page(tmp_path / "a.html", page))
+    assert rec.source == "南湾能源"
+    # (a site whose holder is no China subsidiary keeps its name: 南湾中国 is the name itself)
+    footer = "<div class='footer'><p>© 2024 南湾能源中国 版权所有</p></div>"
+    page = _page(footer, header=header, title=f"{headline} | 新闻与媒体 | 南湾能源中国")
+    rec = read_one(write_page(tmp_path / "b.html", page))
+    assert rec.source == "南湾能源中国"
