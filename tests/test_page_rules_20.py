@@ -190,3 +190,27 @@ def test_a_china_editions_site_is_the_companys(tmp_path: Path) -> None:
     page = _page(footer, header=header, title=f"{headline} | 新闻与媒体 | 南湾能源中国")
     rec = read_one(write_page(tmp_path / "b.html", page))
     assert rec.source == "南湾能源中国"
+
+
+def test_a_blog_posts_headline_under_its_author_and_date(tmp_path: Path) -> None:
+    # (a site builder's blog post saved as text: the author, the date, the reading time, then
+    # the headline and the text)
+    page = "\n".join(
+        [
+            "跳至主要内容",
+            "南湾电力",
+            "首页",
+            "新闻动态",
+            "联系我们",
+            "南湾电力中国",
+            "2024年5月20日",
+            "2 分钟阅读",
+            "南湾电力与东海港签署合作备忘录",
+            PROSE,
+            MORE,
+            "© 2024 南湾电力 版权所有",
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "a.txt", page))
+    assert rec.title == "南湾电力与东海港签署合作备忘录"
+    assert rec.body == f"{PROSE}\n{MORE}"
