@@ -103,7 +103,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("QR code", r"扫一扫|扫码|扫描二维码|关注.{0,12}公众号|长按(?:识别|扫码|二维码)"),
         (
             "share",
-            r"点个?在看|^(?:点赞|打赏|赞赏|收藏|分享)(?:\s*\d+)?$|^分享(?:让|给|到)更多(?:人|朋友|好友)|^(?:\+\s*)?(?:关注|加关注)$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友",
+            r"点个?在看|^(?:点赞|打赏|赞赏|收藏|分享)(?:\s*\d+)?$"
+            # (a site builder's share buttons, one a line: Facebook / LinkedIn / 复制链接)
+            r"|^(?:复制链接|复制本文链接|Facebook|LinkedIn|Twitter|WhatsApp)$|^分享(?:让|给|到)更多(?:人|朋友|好友)|^(?:\+\s*)?(?:关注|加关注)$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友",
         ),
         ("end mark", r"^[-—–=_\s]*[（(【\[]?\s*(?:the\s+)?(?:end|完)\s*[）)】\]]?[-—–=_\s]*$"),
         # A line of arrows or symbols only (▼, ↓↓↓, ★★★) between a post's parts.
@@ -311,6 +313,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|^(?:查看|显示)全部\s*\d[\d,]*\s*(?:个|条)(?:回答|评论|回复)$"
             # (本文已被浏览 123 次, 阅读(123), 顶(0) 踩(0))
             r"|^本文已被(?:浏览|阅读|访问)\s*\d[\d,]*\s*次$"
+            # (a blog post's counts under it, one a line: 52 次查看, 0 则留言, 0 次赞)
+            r"|^\d[\d,.]*\s*[万wk]?\s*(?:次查看|次浏览|次阅读|则留言|条留言|则评论|次赞|个赞)$"
             # (a document's likes, as a knowledge base prints them under the text: 👍 0 人点赞)
             r"|^\S?\s*\d[\d,]*\s*人(?:点赞|赞过|喜欢)$"
             r"|^(?:阅读|浏览|点击|顶|踩|赞)\s*[(（]\s*\d[\d,]*\s*[)）](?:\s+(?:顶|踩|赞)\s*[(（]\d*[)）])*$",

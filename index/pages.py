@@ -753,7 +753,10 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
                 score = _next_to_byline(judged, i, top) + 2 * _prose_follows(judged, i)
                 score += 0 if (rules[i] or "").startswith("template") else 2
                 key = (score, -rank, -i)
-                if best is None or key > best[0]:
+                # (the same line shown twice, as good both times: the second is the headline,
+                # the first a table of contents' entry for the page itself)
+                again = best is not None and best[0][:2] == key[:2] and lines[best[1]] == lines[i]
+                if best is None or key > best[0] or again:
                     best = (key, i)
         if best is not None:
             return best[1], True

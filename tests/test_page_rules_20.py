@@ -214,3 +214,42 @@ def test_a_blog_posts_headline_under_its_author_and_date(tmp_path: Path) -> None
     rec = read_one(write_page(tmp_path / "a.txt", page))
     assert rec.title == "南湾电力与东海港签署合作备忘录"
     assert rec.body == f"{PROSE}\n{MORE}"
+
+
+def test_a_blog_posts_share_buttons_and_counts_are_no_text(tmp_path: Path) -> None:
+    # (a site builder's post saved as text: its share buttons and its counts, one a line)
+    page = "\n".join(
+        [
+            "南湾电力",
+            "南溪储能电站二期开工建设",
+            "2024年5月20日",
+            PROSE,
+            MORE,
+            "Facebook",
+            "LinkedIn",
+            "复制链接",
+            "52 次查看",
+            "0 则留言",
+            "0 次赞",
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "a.txt", page))
+    assert rec.body == f"{PROSE}\n{MORE}"
+
+
+def test_a_headline_listed_in_a_table_of_contents_above_it(tmp_path: Path) -> None:
+    # (a knowledge base's page: the sidebar's table of contents lists the page itself, then
+    # other documents; the headline and the text follow)
+    headline = "南溪储能电站二期开工建设"
+    header = (
+        f"<div class='catalog'><div class='item active'>{headline}</div>"
+        "<div class='item'><a href='/d/1'>"
+        "南湾海上风电项目核准：规模同比增长41%，均价跌破1元</a></div>"
+        "<div class='item'><a href='/d/2'>组内周会纪要</a></div></div>"
+    )
+    page = _page(header=header, title=f"{headline} · 项目追踪")
+    # (an undated page: its meta line gives the author and the reads only)
+    page = page.replace("发布日期：2024-05-06 09:31", "南溪研究组 · 阅读 157")
+    rec = read_one(write_page(tmp_path / "a.html", page))
+    assert rec.title == headline
+    assert rec.body == f"{PROSE}\n{MORE}"
