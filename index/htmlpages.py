@@ -276,7 +276,7 @@ def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
             if el.tail:
                 buffer.append(el.tail)
             continue
-        if tag in _BLOCKS and (tags := _tag_links(el)) is not None:
+        if tag in _BLOCKS and (tags := _tag_links(el) or _category_links(el)) is not None:
             # A post's tag list, its links only (Hugo's, WordPress's post-tags): a labelled
             # line, as other templates print it (标签：X Y), which ends the article.
             flush()
@@ -430,6 +430,26 @@ def _tag_links(el: lxml.html.HtmlElement) -> str | None:
     if not all(names) or text != _TAG_SEPARATORS.sub("", "".join(names)):
         return None
     return "标签：" + " ".join(names)
+
+
+# A blog's links to its categories' pages (Wix's /blog/categories/X, WordPress's /category/X).
+_CATEGORY_HREF = re.compile(r"(?:^|/)categor(?:y|ies)/[^/?#]+/?$", re.IGNORECASE)
+
+
+def _category_links(el: lxml.html.HtmlElement) -> str | None:
+    """``分类：X`` for a block of a post's categories (its class says so) that holds nothing
+    but links to categories' pages, else None: the post's category list, not its text."""
+    marks = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('data-hook') or ''}"
+    links = list(el.iter("a"))
+    if "categor" not in marks.lower() or not links:
+        return None
+    if not all(_CATEGORY_HREF.search((a.get("href") or "").strip()) for a in links):
+        return None
+    names = [" ".join(a.text_content().split()) for a in links]
+    text = _TAG_SEPARATORS.sub("", el.text_content())
+    if not all(names) or text != _TAG_SEPARATORS.sub("", "".join(names)):
+        return None
+    return "分类：" + " ".join(names)
 
 
 _CELL_LABEL = re.compile(r"^[^:：]{1,8}[:：]$")

@@ -253,3 +253,27 @@ def test_a_headline_listed_in_a_table_of_contents_above_it(tmp_path: Path) -> No
     rec = read_one(write_page(tmp_path / "a.html", page))
     assert rec.title == headline
     assert rec.body == f"{PROSE}\n{MORE}"
+
+
+def test_a_blog_posts_category_links_under_it_are_no_text(tmp_path: Path) -> None:
+    # (a site builder's post footer: the post's categories, links to their pages, then its
+    # share buttons and counts)
+    headline = "关于南溪储能电站暂停对外接待的公告"
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{headline}</title></head><body>'
+        "<main id='PAGES_CONTAINER'><article data-hook='post'>"
+        "<div class='meta'><span data-hook='user-name'>南湾电力</span><div><span "
+        "data-hook='time-ago'>2024年5月6日</span><span data-hook='time-to-read'>1 分钟阅读"
+        "</span></div></div>"
+        f"<div data-hook='post-header'><h1 data-hook='post-title'><span>{headline}</span></h1>"
+        "</div><div class='post-content__body' data-hook='post-description'><div><div>"
+        f"<p><span>{PROSE}</span></p><p><span>{MORE}</span></p></div></div></div>"
+        "<div class='post-footer' data-hook='post-footer'><div class='categories'"
+        " data-hook='post-categories-list'>"
+        "<a href='https://www.x.example.com/zh/blog/categories/公告'>公告</a></div>"
+        "<div class='share-buttons'><button>Facebook</button><button>复制链接</button></div>"
+        "<div data-hook='post-stats'><span>67 次查看</span><span>0 则留言</span></div></div>"
+        "</article></main></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "a.html", page))
+    assert rec.body == f"{PROSE}\n{MORE}"
