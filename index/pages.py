@@ -449,6 +449,9 @@ def extract_page(
         if head is not None and i < head:
             dropped.append(Dropped(line, rule or "before the headline"))
             continue
+        if head is not None and i == head + 1 and _english_headline(judged, i):
+            dropped.append(Dropped(line, "the headline in English"))
+            continue
         if footer_from:
             dropped.append(Dropped(line, f"footer (after {footer_from})"))
             continue
@@ -547,6 +550,18 @@ def extract_page(
 
 # The ways a headline is confirmed by the page's markup.
 _MARKUP_TITLES = ("<h1> confirmed by <title>", "og:title")
+
+
+# A bilingual site's headline in English, under the Chinese one: Latin words, no sentence.
+_ENGLISH_TITLE = re.compile(r"^[A-Z0-9][\w'’&,:;?!()/%.-]*(?:\s+[\w'’&,:;?!()/%.-]+){2,}$")
+
+
+def _english_headline(judged: _Judged, i: int) -> bool:
+    """Line `i`, right under the headline and right above the byline, is the headline in
+    English (a bilingual site's <h2>: 新厂区一期工程封顶 / Topping-out of Phase I …)."""
+    line = judged.lines[i]
+    above_byline = i + 1 < judged.limit and judged.bylines[i + 1] is not None
+    return above_byline and not line.endswith(".") and bool(_ENGLISH_TITLE.match(line))
 
 
 def _short_item(body: list[str], title_from: str, date_from: str, hints: PageHints) -> bool:
@@ -935,6 +950,8 @@ def _next_to_byline(judged: _Judged, i: int, top: int) -> int:
         middle = (i + j) // 2
         if score == 4 or rules[middle] is not None or bylines[middle] is not None:
             return score
+        if j > i and _english_headline(judged, middle):
+            return score  # (the headline's English between it and its byline)
     return 0
 
 

@@ -277,3 +277,22 @@ def test_a_blog_posts_category_links_under_it_are_no_text(tmp_path: Path) -> Non
     )
     rec = read_one(write_page(tmp_path / "a.html", page))
     assert rec.body == f"{PROSE}\n{MORE}"
+
+
+def test_a_bilingual_sites_english_headline_is_no_text(tmp_path: Path) -> None:
+    # (saved as text: the Chinese headline, its English under it, then the byline)
+    page = "\n".join(
+        [
+            "南溪电气",
+            "您的位置 / Location：首页 Home > 新闻中心 News > 项目",
+            "南溪电气新厂区一期工程封顶",
+            "Topping-out of Phase I of Nanxi Electric's New Plant",
+            "发布时间 / Date：2024-04-22　浏览 / Views：",
+            PROSE,
+            "The plant will make storage converters from October.",
+            MORE,
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "a.txt", page))
+    assert rec.title == "南溪电气新厂区一期工程封顶"
+    assert rec.body == f"{PROSE}\nThe plant will make storage converters from October.\n{MORE}"
