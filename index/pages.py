@@ -777,7 +777,7 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
             return best[1], True
         if judged.hints.get("title"):
             return None, False  # the footer names a headline the page does not show: keep it
-    scored: tuple[int, bool, int] | None = None
+    scored: tuple[int, int] | None = None
     for i in range(top):
         line, rule = lines[i], rules[i]
         begun = rule is None and bylines[i] is None and len(_CJK_CHARS.findall(line)) >= 20
@@ -796,14 +796,14 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
             continue
         if i < 2 and _is_site_header(line) and not saved_title_headline(line):
             continue
-        score, prose = 0, _prose_follows(judged, i)
+        score = 0
         if _repeated(lines, i) and rule is None:
             # (a line the site prints on every page, repeated on this one, is its name in the
             # header and the footer's address line, not a headline the <title> repeats)
             score += 4
         byline = _next_to_byline(judged, i, top)
         score += byline
-        if prose:
+        if _prose_follows(judged, i):
             score += 2
         if "关于" in line and _DOCUMENT_KIND.search(line):
             score += 3  # a document's title (X局关于Y的通知), whose text may open unlike prose
@@ -812,11 +812,9 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
                 continue  # a sidebar headline of another page, repeated across the site
             if byline < 4:
                 score -= 1  # (a headline right by its byline may repeat: 联播快讯)
-        # (of two lines as near the byline, the one the text follows: a blog post's author
-        # above its date, 2 分钟阅读, then the headline, then the text)
-        if scored is None or (score, prose) > scored[:2]:
-            scored = (score, prose, i)
-    return (scored[2] if scored else None), False
+        if scored is None or score > scored[0]:
+            scored = (score, i)
+    return (scored[1] if scored else None), False
 
 
 # A forum subject's board tag (``[技术交流] 标题``); a breadcrumb's end cut short (``标题...``).
@@ -948,6 +946,10 @@ def _next_to_byline(judged: _Judged, i: int, top: int) -> int:
         if not (stated or (authors[j] and j > i)):
             continue
         middle = (i + j) // 2
+        if j < i and judged.furniture[middle] == "reading time":
+            # (a blog post's meta above its headline, author / date / 2 分钟阅读: the reading
+            # time is the byline's, the headline right under it)
+            return 4
         if score == 4 or rules[middle] is not None or bylines[middle] is not None:
             return score
         if j > i and _english_headline(judged, middle):
