@@ -103,7 +103,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("QR code", r"扫一扫|扫码|扫描二维码|关注.{0,12}公众号|长按(?:识别|扫码|二维码)"),
         (
             "share",
-            r"点个?在看|^(?:点赞|打赏|赞赏|收藏|分享)(?:\s*\d+)?$|^分享(?:让|给|到)更多(?:人|朋友|好友)|^(?:\+\s*)?(?:关注|加关注)$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友",
+            r"点个?在看|^(?:点赞|打赏|赞赏|收藏|分享)(?:\s*\d+)?$"
+            # (a site builder's share buttons, one a line: Facebook / LinkedIn / 复制链接)
+            r"|^(?:复制链接|复制本文链接|Facebook|LinkedIn|Twitter|WhatsApp)$|^分享(?:让|给|到)更多(?:人|朋友|好友)|^(?:\+\s*)?(?:关注|加关注)$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友",
         ),
         ("end mark", r"^[-—–=_\s]*[（(【\[]?\s*(?:the\s+)?(?:end|完)\s*[）)】\]]?[-—–=_\s]*$"),
         # A line of arrows or symbols only (▼, ↓↓↓, ★★★) between a post's parts.
@@ -234,7 +236,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # with the top bar's links.
         (
             "welcome line",
-            r"^(?:您好|你好)?[，,！!\s]*欢迎(?:您|你)?(?:访问|光临)[^，,。；！!？?\s]{2,30}[！!。]?"
+            r"^(?:您好|你好)?[，,！!\s]*欢迎(?:您|你)?(?:访问|光临|来到|莅临|进入)[^，,。；！!？?\s]{2,30}[！!。]?"
             # (and the top bar's links beside it: 中文版 | English | 网站地图)
             r"(?:\s+\S{1,8}(?:\s*[|｜]\s*\S{1,8})+)?$",
         ),
@@ -311,6 +313,10 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|^(?:查看|显示)全部\s*\d[\d,]*\s*(?:个|条)(?:回答|评论|回复)$"
             # (本文已被浏览 123 次, 阅读(123), 顶(0) 踩(0))
             r"|^本文已被(?:浏览|阅读|访问)\s*\d[\d,]*\s*次$"
+            # (a blog post's counts under it, one a line: 52 次查看, 0 则留言, 0 次赞)
+            r"|^\d[\d,.]*\s*[万wk]?\s*(?:次查看|次浏览|次阅读|则留言|条留言|则评论|次赞|个赞)$"
+            # (a document's likes, as a knowledge base prints them under the text: 👍 0 人点赞)
+            r"|^\S?\s*\d[\d,]*\s*人(?:点赞|赞过|喜欢)$"
             r"|^(?:阅读|浏览|点击|顶|踩|赞)\s*[(（]\s*\d[\d,]*\s*[)）](?:\s+(?:顶|踩|赞)\s*[(（]\d*[)）])*$",
         ),
         (
@@ -328,7 +334,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "comments",
             r"^(?:我要评论|发表评论|网友评论|参与评论|查看评论|评论\s*[(（]?\d*[)）]?$|\d+\s*条评论$"
             r"|已有\s*\d+\s*条评论|收藏本文|已有\s*\d+\s*人"
-            r"(?:评论|参与))|需要登录后才(?:可以|能)(?:评论|回帖|发表|回复)|顶一下|踩一下|收藏本页|加入收藏|[【\[]\s*(?:收藏|纠错|评论)\s*[】\]]|我要纠错",
+            r"(?:评论|参与))|需要登录后才(?:可以|能)(?:评论|回帖|发表|回复)|顶一下|踩一下|收藏本页|加入收藏|点个赞吧[!！。]?$|[【\[]\s*(?:收藏|纠错|评论)\s*[】\]]|我要纠错",
         ),
         (
             "link",
@@ -364,6 +370,11 @@ _DISCLAIMER = re.compile(
     # 或机构观点, 本平台仅提供信息存储空间服务)
     r"|仅代表(?:该)?作者(?:本人|或机构)?的?观点|仅提供信息(?:存储空间|发布平台)"
     r"|禁止转载|谢绝转载|严禁转载|版权归原作者所有|(?:如|若)有侵权[，,\s]*请?(?:联系|告知|通知)|不代表本(?:网|站|平台)(?:观点|立场)"
+    # (a listed company's forward-looking statements notice under each release: 本新闻稿包含
+    # 前瞻性陈述…, 不承担更新任何前瞻性陈述的义务, and its heading; a text about such statements
+    # states no formula)
+    r"|^(?:关于)?前瞻性(?:陈述|声明|表述)$"
+    r"|(?:包含|含有|包括)[^。，,]{0,6}前瞻性(?:陈述|声明|表述)|不承担[^。]{0,12}前瞻性(?:陈述|声明|表述)"
 )
 MAX_DISCLAIMER_CHARS = 300
 
@@ -591,7 +602,7 @@ def is_disclaimer(line: str) -> bool:
 
 _DISCLAIMER_HINT = re.compile(
     r"声明|聲明|凡本|侵权|侵權|侵犯|不代表|版权|版權|赞同其|信息之目的|自网络|于网络|仅代表|仅提供"
-    r"|转载"
+    r"|转载|前瞻性"
 )
 
 
@@ -612,8 +623,15 @@ _SPACED_LABEL = re.compile(
 _SPACED_HINT = re.compile(r"\s[源者期间間处處辑輯影]\s*[:：]")  # (cheap: most lines have none)
 
 
+# A bilingual site's label, its English after the Chinese (来源 / Source：, 发布时间 / Date：).
+_ENGLISH_IN_LABEL = re.compile(r"(?<=[\u3400-\u9fff])\s*/\s*[A-Za-z][A-Za-z .]{0,20}?\s*(?=[:：])")
+
+
 def unspaced_labels(line: str) -> str:
-    """`line` with its spaced-out two-character labels closed up (来  源： → 来源：)."""
+    """`line` with its spaced-out two-character labels closed up (来  源： → 来源：) and a
+    bilingual label's English left out (来源 / Source： → 来源：)."""
+    if "/" in line:
+        line = _ENGLISH_IN_LABEL.sub("", line)
     return _SPACED_LABEL.sub(r"\1\2", line) if _SPACED_HINT.search(line) else line
 
 
@@ -867,6 +885,20 @@ _OWNED_BY = re.compile(
 )
 
 
+# A site's statement of who keeps it (本知识库由 X 维护, 本站由X主办, 本网站由X运营): its owner,
+# whatever platform hosts it.
+_KEPT_BY = re.compile(
+    r"本(?:知识库|网站?|站|博客|专栏|空间|文库|平台|栏目|专题)由\s*(?P<name>[^\s,，。:：]{2,20}?)\s*"
+    r"(?:负责)?(?:维护|主办|运营|创办|管理|建设|承办|编辑)"
+)
+
+
+def kept_by(line: str) -> str | None:
+    """The owner a site's statement of who keeps it names (本知识库由 X 维护 → X)."""
+    match = _KEPT_BY.search(line)
+    return match["name"] if match else None
+
+
 def owner_name(line: str) -> str | None:
     """The site named by a copyright or sponsor line (``© 2024 己能观察 保留所有权利``, ``本网站
     所有内容属X所有``)."""
@@ -913,6 +945,10 @@ def portal_owner(name: str) -> str:
 _CRUMBS = re.compile(r"\s*[>＞»›]\s*")
 
 
+# A greeting before a site's name in its header (欢迎访问X, 您好，欢迎来到X, 欢迎光临X).
+_GREETING = re.compile(r"^(?:您好[，,！!]?)?欢迎(?:您)?(?:访问|光临|来到|进入|浏览|登录)")
+
+
 def site_name_in(line: str) -> str | None:
     """A site's name in a header or copyright line (``甲能源网 — 汇聚能源力量``), or None.
 
@@ -932,6 +968,8 @@ def site_name_in(line: str) -> str | None:
             return part.strip()
         for word in part.split():
             word = word.lstrip(":：")  # (版权所有：X)
+            # (a header's greeting, 欢迎访问X门户网站, 您好，欢迎来到X网: the site is X)
+            word = _GREETING.sub("", word)
             # A labelled field (正在直播：X频道, a live-stream bar) names no site.
             if looks_like_site_name(word) and not re.search("[:：]", word):
                 return word
@@ -946,7 +984,7 @@ _NAV_WORD = re.compile(r"^(?:返回|回到)?[^\s的]{0,4}(?:首页|主页)$")
 def header_name(line: str) -> str | None:
     """The first field of a site's header line (``己能观察 · 新能源深度报道`` → 己能观察)."""
     parts = [p for p in _NAME_SPLIT.split(line) if p.strip()]
-    first = parts[0].split()[0] if parts else ""
+    first = _GREETING.sub("", parts[0].split()[0]) if parts else ""
     if _NAV_WORD.match(simplified(first)):
         return None  # a menu's first item (首页), not a name
     if 2 <= len(first) <= 16 and _CJK.search(first) and not re.search(r"\d", first):

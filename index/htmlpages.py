@@ -276,7 +276,7 @@ def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
             if el.tail:
                 buffer.append(el.tail)
             continue
-        if tag in _BLOCKS and (tags := _tag_links(el)) is not None:
+        if tag in _BLOCKS and (tags := _tag_links(el) or _category_links(el)) is not None:
             # A post's tag list, its links only (Hugo's, WordPress's post-tags): a labelled
             # line, as other templates print it (标签：X Y), which ends the article.
             flush()
@@ -430,6 +430,26 @@ def _tag_links(el: lxml.html.HtmlElement) -> str | None:
     if not all(names) or text != _TAG_SEPARATORS.sub("", "".join(names)):
         return None
     return "标签：" + " ".join(names)
+
+
+# A blog's links to its categories' pages (Wix's /blog/categories/X, WordPress's /category/X).
+_CATEGORY_HREF = re.compile(r"(?:^|/)categor(?:y|ies)/[^/?#]+/?$", re.IGNORECASE)
+
+
+def _category_links(el: lxml.html.HtmlElement) -> str | None:
+    """``分类：X`` for a block of a post's categories (its class says so) that holds nothing
+    but links to categories' pages, else None: the post's category list, not its text."""
+    marks = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('data-hook') or ''}"
+    links = list(el.iter("a"))
+    if "categor" not in marks.lower() or not links:
+        return None
+    if not all(_CATEGORY_HREF.search((a.get("href") or "").strip()) for a in links):
+        return None
+    names = [" ".join(a.text_content().split()) for a in links]
+    text = _TAG_SEPARATORS.sub("", el.text_content())
+    if not all(names) or text != _TAG_SEPARATORS.sub("", "".join(names)):
+        return None
+    return "分类：" + " ".join(names)
 
 
 _CELL_LABEL = re.compile(r"^[^:：]{1,8}[:：]$")
@@ -647,6 +667,10 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
         # (a header's logo whose name is one of the <title>'s parts: that part is the site's
         # name, whatever shape the other has — 油价周报 - 能源号)
         site = logo
+    if site and not _CJK_START.search(site) and (chinese := _chinese_name_beside(root, site)):
+        # (og:site_name Nordhav Wind on the Chinese pages of a site whose logo reads "Nordhav
+        # Wind 诺海风能": the name it gives its Chinese readers)
+        site = chinese
     site = _site_proper(site)
     later = split_title(page_title)[1:] if page_title else []
     # (the headings below the first <h1>, read only when an <h1> may be a banner's: a short
@@ -770,6 +794,24 @@ def _logo_name(root: lxml.html.HtmlElement) -> str | None:
         name = _LATIN_TAIL.sub("", name) if _CJK_START.match(name) else name
         if 2 <= len(name) <= 20 and _CJK_START.search(name) and name.lower() not in _GENERIC_ALT:
             return name
+    return None
+
+
+def _chinese_name_beside(root: lxml.html.HtmlElement, latin: str) -> str | None:
+    """The Chinese name a site's logo gives beside its Latin one (alt "Nordhav Wind 诺海风能"
+    or "诺海风能 Nordhav Wind" → 诺海风能), where the markup names the site in Latin only."""
+    for img in root.iter("img"):
+        parent = img.getparent()
+        marks = f"{img.get('src') or ''} {img.get('class') or ''} {img.get('id') or ''}"
+        if parent is not None:
+            marks += f" {parent.get('class') or ''} {parent.get('id') or ''}"
+        alt = " ".join((img.get("alt") or "").split())
+        if "logo" not in marks.lower() or latin.lower() not in alt.lower():
+            continue
+        at = alt.lower().index(latin.lower())
+        rest = f"{alt[:at]} {alt[at + len(latin) :]}".strip(" |｜-·")
+        if 2 <= len(rest) <= 12 and all(_CJK_START.match(c) for c in rest):
+            return rest
     return None
 
 
@@ -1083,6 +1125,13 @@ _PREV_NEXT = (
 )
 
 
+# A field of a script's data naming a modification time, with its value (modifyDate,
+# repo:modifyDate, lastModified, dateModified, updated_at, updateTime).
+_MODIFIED_FIELD = re.compile(
+    r'(?P<key>"[\w:.-]*(?:modif|updat|lastmod)[\w:.-]*"\s*:\s*)"[^"]{0,40}"', re.IGNORECASE
+)
+
+
 def htmldate_date(html: str) -> dt.date | None:
     """htmldate's date without its extensive search (which guesses from years in the text),
     on the page without its lists, sidebars and footer: even its quick search reads dates in
@@ -1095,6 +1144,11 @@ def htmldate_date(html: str) -> dt.date | None:
         root = lxml.html.document_fromstring(html.encode("utf-8"), parser=_PARSER)
         for el in root.xpath(f"{_OTHER_ARTICLES} | {_CHROME_DIVS} | {_PREV_NEXT}"):
             el.drop_tree()
+        for script in root.iter("script"):
+            # (a script's data giving the time the page was last changed, AEM's data layer
+            # "repo:modifyDate": not when it was published, which htmldate would take it for)
+            if script.text and _MODIFIED_FIELD.search(script.text):
+                script.text = _MODIFIED_FIELD.sub(r'\g<key>""', script.text)
         # (a box under a heading of other articles: <h3>本栏目其他文章</h3><p>…（2023-04-01）</p>)
         for el in root.xpath(_HEADINGS):
             parent = el.getparent()

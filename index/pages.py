@@ -53,6 +53,7 @@ from xinwen.index.furniture import (
     headline_shaped,
     is_author_line,
     is_prose,
+    kept_by,
     line_rule,
     looks_like_organ,
     looks_like_site_name,
@@ -456,6 +457,9 @@ def extract_page(
         if head is not None and i < head:
             dropped.append(Dropped(line, rule or "before the headline"))
             continue
+        if head is not None and i == head + 1 and _english_headline(judged, i):
+            dropped.append(Dropped(line, "the headline in English"))
+            continue
         if footer_from:
             dropped.append(Dropped(line, f"footer (after {footer_from})"))
             continue
@@ -554,6 +558,18 @@ def extract_page(
 
 # The ways a headline is confirmed by the page's markup.
 _MARKUP_TITLES = ("<h1> confirmed by <title>", "og:title")
+
+
+# A bilingual site's headline in English, under the Chinese one: Latin words, no sentence.
+_ENGLISH_TITLE = re.compile(r"^[A-Z0-9][\w'’&,:;?!()/%.-]*(?:\s+[\w'’&,:;?!()/%.-]+){2,}$")
+
+
+def _english_headline(judged: _Judged, i: int) -> bool:
+    """Line `i`, right under the headline and right above the byline, is the headline in
+    English (a bilingual site's <h2>: 新厂区一期工程封顶 / Topping-out of Phase I …)."""
+    line = judged.lines[i]
+    above_byline = i + 1 < judged.limit and judged.bylines[i + 1] is not None
+    return above_byline and not line.endswith(".") and bool(_ENGLISH_TITLE.match(line))
 
 
 def _short_item(body: list[str], title_from: str, date_from: str, hints: PageHints) -> bool:
@@ -760,7 +776,10 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
                 score = _next_to_byline(judged, i, top) + 2 * _prose_follows(judged, i)
                 score += 0 if (rules[i] or "").startswith("template") else 2
                 key = (score, -rank, -i)
-                if best is None or key > best[0]:
+                # (the same line shown twice, as good both times: the second is the headline,
+                # the first a table of contents' entry for the page itself)
+                again = best is not None and best[0][:2] == key[:2] and lines[best[1]] == lines[i]
+                if best is None or key > best[0] or again:
                     best = (key, i)
         if best is not None:
             return best[1], True
@@ -935,8 +954,14 @@ def _next_to_byline(judged: _Judged, i: int, top: int) -> int:
         if not (stated or (authors[j] and j > i)):
             continue
         middle = (i + j) // 2
+        if j < i and judged.furniture[middle] == "reading time":
+            # (a blog post's meta above its headline, author / date / 2 分钟阅读: the reading
+            # time is the byline's, the headline right under it)
+            return 4
         if score == 4 or rules[middle] is not None or bylines[middle] is not None:
             return score
+        if j > i and _english_headline(judged, middle):
+            return score  # (the headline's English between it and its byline)
     return 0
 
 
@@ -1053,7 +1078,26 @@ def _source(
         source = portal_owner(newspaper_name(source))
         if (short := _short_company_name(source, template)) is not None:
             source, source_from = short, "site name (the short name its other pages credit)"
+        elif (brand := _brand_of_edition(source, judged)) is not None:
+            source, source_from = brand, "site name (the company's, not its China edition's)"
     return source, source_from
+
+
+# A multinational's China edition of its site (X中国, X China) whose copyright holder is its
+# Chinese subsidiary, X（中国）投资有限公司: the site's news is X's, as its text calls it.
+_EDITION = re.compile(r"^(?P<brand>[\u3400-\u9fff]{2,10}?)\s*[(（]?中国[)）]?$")
+
+
+def _brand_of_edition(name: str, judged: _Judged) -> str | None:
+    match = _EDITION.match(name)
+    if not match:
+        return None
+    brand = match["brand"]
+    subsidiary = re.compile(re.escape(brand) + r"\s*[(（]\s*中国\s*[)）]\S*(?:公司|集团)")
+    for line in judged.lines[-12:]:
+        if (owner := owner_name(line)) and subsidiary.match(owner):
+            return brand
+    return None
 
 
 def _short_company_name(name: str, template: SiteTemplate | None) -> str | None:
@@ -1095,6 +1139,11 @@ def _stated_or_site(
             match = _NAME_BEFORE_TIME.match(judged.lines[i])
             if match and looks_like_site_name(match["name"]):
                 return match["name"], "byline (a site's name beside the time)"
+    keeper = next(filter(None, map(kept_by, judged.lines)), None)
+    if keeper and hints.site_name and hints.site_name == hints.logo_name:
+        # (本知识库由 X 维护 under a header whose logo is the hosting platform's: the site's
+        # owner is X, whatever the logo says)
+        return keeper, "site name (who the site says keeps it)"
     if hints.site_name:
         if name := _network_of_channel(judged, hints.site_name):
             return name, "site name (the network the breadcrumb and the copyright line name)"
@@ -1106,6 +1155,9 @@ def _stated_or_site(
     if template is not None and (name := template.site_name):
         # (a page whose <title> is the headline alone is the site's all the same)
         return name, "site name (the markup of the site's other pages)"
+    if keeper:
+        # (本知识库由 X 维护: the site's owner, over a hosting platform's header and logo)
+        return keeper, "site name (who the site says keeps it)"
     if name := header_issuer(judged.lines):
         return name, "site name (the document's issuing organ)"
     if name := _saved_title_site(judged.lines[:2], title):
@@ -1113,6 +1165,8 @@ def _stated_or_site(
     for i in near:
         if i < len(judged.lines) and (name := byline_site_name(judged.lines[i])):
             return name, "site name (byline)"
+    # (nor is a section the breadcrumb passes through, 首页 > 新闻中心 > 项目: the site's column)
+    sections = _crumb_sections(judged)
     for i, line in enumerate(judged.lines):
         # (a related-articles heading, 相关新闻, is furniture, not a header naming the site;
         # after a patterns file's end: line, which left the rest unjudged, the template's)
@@ -1120,6 +1174,8 @@ def _stated_or_site(
         template_line = (rule or "").startswith("template") and not judged.furniture[i]
         # (nor is a menu's item: a section named like a site, 综合新闻)
         if template_line and not _menu_item(judged.lines, i) and (name := site_name_in(line)):
+            if name in sections:
+                continue
             return name, "site name (learned header)"
     for i, line in enumerate(judged.lines[:3]):
         # The site's header: its first repeated line that is not furniture, first field.
@@ -1127,6 +1183,8 @@ def _stated_or_site(
             name = header_name(line)
             # (a name that is not shaped like a site's must be named again on the page, as the
             # footer does: a weather widget's 天文台 at the top is not the site)
+            if name in sections:
+                break
             if name and (looks_like_site_name(name) or _named_again(judged.lines, i, name)):
                 return name, "site name (learned header)"
             break
@@ -1160,6 +1218,15 @@ def _stated_or_site(
 
 # A breadcrumb's label (您现在的位置：) and the first item after it, up to the separator.
 _CRUMB_ROOT = re.compile(CRUMB_LABEL + r"\s*[:：]\s*(?P<root>[^\s>＞»›/→]+)\s*(?:>>?|＞|»|›|→)")
+
+
+def _crumb_sections(judged: _Judged) -> set[str]:
+    """The items of the page's breadcrumb after its first (the home page's): sections."""
+    sections: set[str] = set()
+    for i, line in enumerate(judged.lines[: judged.limit]):
+        if "breadcrumb" in (judged.furniture[i], judged.rules[i]):
+            sections.update(_CRUMB_SPLIT.split(_CRUMB_LABEL.sub("", line.strip()))[1:])
+    return sections
 
 
 def _breadcrumb_root(judged: _Judged) -> str | None:
