@@ -734,6 +734,19 @@ def _repeated(lines: list[str], i: int) -> bool:
     return False
 
 
+def _headline_top(judged: _Judged) -> int:
+    """Where the headline search ends: after `HEADLINE_SEARCH_LINES` lines that are not the
+    site's own chrome (a side column's calendar of the month, 31 lines of day numbers that
+    every page of the site prints, does not push the headline out of reach)."""
+    seen = 0
+    for i in range(judged.limit):
+        if not (judged.rules[i] or "").startswith("template"):
+            seen += 1
+            if seen > HEADLINE_SEARCH_LINES:
+                return i
+    return judged.limit
+
+
 def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]:
     """The headline's line, and whether it is one of `hints` (the page's markup, a footer).
 
@@ -742,7 +755,7 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
     the headline-shaped lines above the article are scored the same way.
     """
     lines, rules, bylines = judged.lines, judged.rules, judged.bylines
-    top = min(judged.limit, HEADLINE_SEARCH_LINES)
+    top = _headline_top(judged)
     if hints:
         best: tuple[tuple[int, int, int], int] | None = None
         for rank, hint in enumerate(hints):

@@ -1,0 +1,46 @@
+"""Rules for page reading found on the nineteenth round (set 21 of the unseen layouts,
+`tests/fixtures/blind-sites-21`, opened this round), written as the general forms behind its
+misses. Each is checked on our own small pages, read the way ``xinwen reindex`` does
+(`read_sources`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.pagetext import MORE, PROSE, records_by_name, write_page
+
+_HEADLINES = ("南溪储能电站二期开工建设", "北沙风电场完成首次全面定检", "西岭光伏电站并网发电")
+
+
+def _paper_page(n: int, headline: str) -> str:
+    # An in-house paper's page in a table layout: the left column (sections, this month's
+    # calendar, a list of links) comes before the article in the page's text.
+    calendar = "".join(f"<td><a href='/{d}.html'>{d}</a></td>" for d in range(1, 32))
+    links = "".join(f"<li><a href='/c_{k}.html'>南溪要闻第{k}条消息</a></li>" for k in range(8))
+    return (
+        f"<html><head><meta charset='utf-8'><title>南溪能源报-{headline}</title></head><body>"
+        "<table><tr><td>南溪能源报</td></tr><tr><td>首页 | 今日报纸 | 往期回顾</td></tr></table>"
+        "<table><tr><td class='left'>"
+        "<div>版面导航</div><div>第01版：要闻</div><div>第02版：基层</div>"
+        f"<div>往期回顾</div><table><tr>{calendar}</tr></table>"
+        f"<div>集团要闻</div><ul>{links}</ul></td>"
+        f"<td class='right'><div class='title'>{headline}</div>"
+        f"<div class='info'>南溪能源报 2025年01月{10 + n}日 &nbsp; 第01版：要闻 &nbsp; "
+        "作者：王某</div>"
+        f"<div class='body'><p>{PROSE}{n}</p><p>{MORE}</p></div></td></tr></table>"
+        "<div>主办：南溪能源集团 准印证号：（2025）第0123号</div></body></html>"
+    )
+
+
+def test_a_side_columns_calendar_does_not_hide_the_headline(tmp_path: Path) -> None:
+    # (31 lines of day numbers before the article: the headline and its unlabelled byline,
+    # 报名 date 版次 作者, come after the first 40 lines of the page's text)
+    for n, headline in enumerate(_HEADLINES):
+        write_page(tmp_path / "site" / f"{n}.html", _paper_page(n, headline))
+    records = records_by_name(tmp_path / "site")
+    for n in range(len(_HEADLINES)):
+        rec = records[f"{n}.html"]
+        assert rec.published is not None and rec.published.isoformat() == f"2025-01-{10 + n}"
+        assert rec.body.startswith(PROSE)
+        assert "南溪要闻" not in rec.body
