@@ -445,7 +445,10 @@ _SOURCE = re.compile(
     r"(?:\s*[:：]\s*|\s*[|｜丨]\s*(?=[^\s|｜丨]))"
     r"(?P<source>[^\s:：|｜　()（）【】\[\]，,；;。]{1,30}?)"
     # (a note after a comma ends it too: （本文来源：X，有删节）)
-    r"(?=$|[\s:：|｜　()（）【】\[\]，,；;。]|作者|编辑|责任编辑|责编|记者|通讯员|摄影|审核|发布"
+    r"(?=$|[\s:：|｜　()（）【】\[\]，,；;。]|作者|编辑|责任编辑|责编|记者|通讯员|摄影|审核"
+    # (发布 as the next field's label, 发布时间/发布者/发布于; a government's account named
+    # X发布, 来源：上海发布, is the source whole)
+    r"|发布(?:时间|日期|者|人|于|单位|部门|[:：])"
     r"|时间|日期|浏览|阅读|点击"
     # (the meta line's other fields, printed without a space between: 来源：X评论：0 字号：…)
     r"|(?:评论|字号|字体|关键词|关键字|标签|人气|热度|访问(?:量|次数)?|分享到?|(?:所属)?栏目"
@@ -515,6 +518,9 @@ def names_no_one(source: str) -> bool:
 
 _LABEL_AFTER = re.compile(r"\s*[:：]")
 _SOURCE_TAIL = re.compile(r"[)）】\]。，,]+$")
+# An organisation's name and 发布 (来源：国家能源局发布): the organisation; a government's
+# account named for its place, 上海发布, keeps it. (中心, 公司, 集团, 政府 end in 心司团府.)
+_ISSUED_BY = re.compile(r"(?<=[局委部厅院会办司社报网台署所站心团府])发布$")
 _ACCOUNT_KIND = re.compile(r"^(?:微信)?(?:公众号|公众平台)\s*(?=[“「『\"《])")
 _QUOTES = ("《》", "〈〉", "“”", "「」", "『』", '""', "<>", "＜＞")
 
@@ -666,7 +672,7 @@ def parse_byline(line: str) -> Byline | None:
     source = None
     unnamed = False
     if match := _SOURCE.search(folded := fold_width(line)):
-        source = _unquoted(_SOURCE_TAIL.sub("", match["source"])) or None
+        source = _unquoted(_SOURCE_TAIL.sub("", _ISSUED_BY.sub("", match["source"]))) or None
         if source is not None and (unit := _SOURCE_UNIT.match(folded, match.end())):
             # (来源：X公司 党群工作部: the company and, after one space, its department)
             source = f"{source} {unit['unit']}"

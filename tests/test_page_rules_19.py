@@ -44,3 +44,24 @@ def test_a_side_columns_calendar_does_not_hide_the_headline(tmp_path: Path) -> N
         assert rec.published is not None and rec.published.isoformat() == f"2025-01-{10 + n}"
         assert rec.body.startswith(PROSE)
         assert "南溪要闻" not in rec.body
+
+
+def _article(meta: str, *, title: str = "南溪储能电站二期开工建设") -> str:
+    return (
+        f"<html><head><meta charset='utf-8'><title>{title}_南溪融媒</title></head><body>"
+        f"<h1>{title}</h1><div class='meta'>{meta}</div>"
+        f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+    )
+
+
+def test_a_governments_account_named_x_fabu_is_the_source_whole(tmp_path: Path) -> None:
+    # (a county's own account, 来源：X发布, as 上海发布 is Shanghai's; 发布 as the next field's
+    # label, 来源：X发布时间：…, and after an organisation's name, X局发布, is no part of it)
+    metas = {
+        "<span>2025-05-06 08:10</span><span>来源：南溪发布</span>": "南溪发布",
+        "<span>来源：南溪日报发布时间：2025-05-06</span>": "南溪日报",
+        "<span>2025-05-06</span><span>来源：南溪县能源局发布</span>": "南溪县能源局",
+    }
+    for n, (meta, source) in enumerate(metas.items()):
+        write_page(tmp_path / str(n) / "a.html", _article(meta))
+        assert records_by_name(tmp_path / str(n))["a.html"].source == source
