@@ -65,3 +65,24 @@ def test_a_governments_account_named_x_fabu_is_the_source_whole(tmp_path: Path) 
     for n, (meta, source) in enumerate(metas.items()):
         write_page(tmp_path / str(n) / "a.html", _article(meta))
         assert records_by_name(tmp_path / str(n))["a.html"].source == source
+
+
+def test_an_accounts_name_and_its_reads_is_no_headline(tmp_path: Path) -> None:
+    # (a long post saved as text: the headline, then the account and its reads, no date)
+    headline = "关于充电桩，回答网友的三个问题"
+    page = "\n".join(
+        [
+            "南溪微博",
+            "首页 热门 视频",
+            "",
+            headline,
+            "南溪观察员老王  阅读数：1.2万",
+            "",
+            PROSE,
+            MORE,
+        ]
+    )
+    write_page(tmp_path / "site" / "a.txt", page)
+    rec = records_by_name(tmp_path / "site")["a.txt"]
+    assert rec.title == headline
+    assert "阅读数" not in rec.body
