@@ -211,8 +211,11 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # A video's player (您的浏览器不支持视频播放, 时长：00:35), a live bar, a user's bar.
         (
             "player",
-            r"您的浏览器不支持|^(?:视频)?时长\s*[:：]\s*\d{1,2}:\d{2}(?::\d{2})?$|进入直播间"
+            # (时长 01:48, a news item's audio or video length, with or without its colon)
+            r"您的浏览器不支持|^(?:视频|音频)?时长\s*[:：]?\s*\d{1,2}:\d{2}(?::\d{2})?$|进入直播间"
             r"|^正在直播\s*[:：]|^欢迎(?:您|你)[，,].{0,60}(?:退出|注销)"
+            # (a radio station's player over the text: 🎧 收听本条新闻, 点击收听)
+            r"|^\W{0,2}\s*(?:点击|在线)?收听(?:本条|本篇|本文|这条)(?:新闻|报道|音频)?$|^\W{0,2}\s*点击收听$"
             # (a player's placeholder saved before it loaded: 视频加载中，请稍候...)
             r"|^(?:视频|播放器|内容)?(?:正在)?加载中\s*[，,]?\s*(?:请稍候|请稍等)?\s*(?:\.{1,6}|…+|。)?$",
         ),
@@ -364,6 +367,8 @@ _DISCLAIMER = re.compile(
     # (a platform's statement under its accounts' articles: 该文观点仅代表作者本人, 仅代表该作者
     # 或机构观点, 本平台仅提供信息存储空间服务)
     r"|仅代表(?:该)?作者(?:本人|或机构)?的?观点|仅提供信息(?:存储空间|发布平台)"
+    # (a paper's or a 会刊's note: 本文刊载于《X》第N期，如需转载请联系秘书处)
+    r"|(?:如需|如要|若需|如欲)转载[，,\s]*请(?:先)?(?:联系|与|来函|征得)"
     r"|禁止转载|谢绝转载|严禁转载|版权归原作者所有|(?:如|若)有侵权[，,\s]*请?(?:联系|告知|通知)|不代表本(?:网|站|平台)(?:观点|立场)"
 )
 MAX_DISCLAIMER_CHARS = 300

@@ -86,3 +86,37 @@ def test_an_accounts_name_and_its_reads_is_no_headline(tmp_path: Path) -> None:
     rec = records_by_name(tmp_path / "site")["a.txt"]
     assert rec.title == headline
     assert "阅读数" not in rec.body
+
+
+def _text_page(before: str = "", after: str = "") -> str:
+    # A page saved as text: the header, the headline and byline, the text, the footer.
+    return "\n".join(
+        [
+            "南溪广播网",
+            "首页 | 时政 | 经济 | 民生",
+            "南溪储能电站二期开工建设",
+            "发布时间：2024-05-06 来源：南溪经济广播",
+            *([before] if before else []),
+            PROSE,
+            MORE,
+            *([after] if after else []),
+            "Copyright © 2024 南溪广播网 版权所有",
+        ]
+    )
+
+
+def test_a_news_items_audio_player_is_no_text(tmp_path: Path) -> None:
+    # (a radio station's page saved as text: the player's heading and its length, no colon)
+    for n, player in enumerate(("🎧 收听本条新闻\n时长 01:48", "点击收听\n音频时长：1:02:03")):
+        write_page(tmp_path / str(n) / "a.txt", _text_page(before=player))
+        rec = records_by_name(tmp_path / str(n))["a.txt"]
+        assert rec.body.startswith(PROSE), rec.body
+
+
+def test_a_reprint_note_under_the_text_is_no_text(tmp_path: Path) -> None:
+    # (a 会刊's note under each article: where it was printed, and whom to ask to reprint it)
+    note = "本文刊载于《南溪会刊》2025年第4期（总第40期），如需转载请联系协会秘书处。"
+    write_page(tmp_path / "site" / "a.txt", _text_page(after=note))
+    rec = records_by_name(tmp_path / "site")["a.txt"]
+    assert "刊载" not in rec.body
+    assert rec.body.endswith(MORE)
