@@ -193,6 +193,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # (PHPCMS's 相关热词搜索：X, 热词：X)
             r"|相关(?:热词搜索|热词|搜索)?|热词)\s*[:：]",
         ),
+        # A journal's keywords in brackets, 【关键词】储能；运维, under its 【摘要】 and above the
+        # text: not the end of the article, as a tags line under the text is.
+        ("keywords", r"^[【\[]\s*(?:关键词|关键字|主题词)\s*[】\]]"),
         # A tags box's heading alone on its line (标签, Tags), the tags on the lines below.
         ("tags", r"^(?:本文|文章)?标签$|^tags?$"),
         # A line of hashtags only (#电网 #项目, or closed as a microblog's are, #电网# #项目#), a

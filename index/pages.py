@@ -608,6 +608,12 @@ _SUMMARY_LABEL = re.compile(
 _LABEL_MARK = re.compile(r"[:：】\]]")
 
 
+def _abstract(line: str) -> bool:
+    """A line labelled as the article's abstract (【摘要】X, 摘要：X), X a sentence."""
+    label = _SUMMARY_LABEL.match(line)
+    return bool(label and _LABEL_MARK.search(label[0]) and is_prose(line[label.end() :]))
+
+
 def _named_in_byline(line: str, bylines: list[str]) -> bool:
     """A short line of a name (no sentence, no digits) that a byline holds after its date."""
     name = _FOLLOW.sub("", line.strip())  # (the card's follow button: 南溪号·油气观察 关注)
@@ -677,6 +683,11 @@ def _keep_main_text(body: list[str], main_text: str, dropped: list[Dropped]) -> 
     kept = []
     for line in body:
         if "".join(line.split()) in main:
+            kept.append(line)
+        elif _abstract(line):
+            # (a journal's or a 会刊's 【摘要】 box above the text, outside the element that
+            # holds it: the author's abstract, in its own words, is the article's; one that
+            # only repeats the text's start is dropped below)
             kept.append(line)
         else:
             dropped.append(Dropped(line, "not main text (trafilatura)"))

@@ -120,3 +120,44 @@ def test_a_reprint_note_under_the_text_is_no_text(tmp_path: Path) -> None:
     rec = records_by_name(tmp_path / "site")["a.txt"]
     assert "刊载" not in rec.body
     assert rec.body.endswith(MORE)
+
+
+def test_a_journals_abstract_outside_the_text_is_kept(tmp_path: Path) -> None:
+    # (a 会刊's article: 【摘要】 and 【关键词】 boxes between the byline and the element of the
+    # text, which trafilatura takes alone; the abstract, in the author's own words, is searched
+    # for; the keywords stay out)
+    abstract = "结合南溪储能电站三年的运行实践，总结电池簇常见故障和巡检要点，供同类电站参考。"
+    issues = "".join(f"<li><a href='/n/{k}.html'>南溪会刊第{k}期目录</a></li>" for k in range(6))
+    text = (
+        f"<h4>一、概况</h4><p>{PROSE}</p><p>{PROSE[:-1]}，{MORE}</p>"
+        f"<h4>二、经验</h4><p>{MORE[:-1]}，{PROSE}</p><p>{MORE}</p>"
+    )
+    page = (
+        "<html><head><meta charset='utf-8'><title>储能电站运维经验谈_南溪会刊</title></head><body>"
+        f"<div class='side'><h3>往期会刊</h3><ul>{issues}</ul></div><div class='article'>"
+        "<div class='issue'>《南溪会刊》2025年第2期 · 栏目：技术交流</div>"
+        "<h1>储能电站运维经验谈</h1><div class='author'>文/王某</div>"
+        "<div class='meta'><span>发布日期：2025-04-22</span><span>来源：南溪会刊</span></div>"
+        f"<div class='abstract'><b>【摘要】</b>{abstract}</div>"
+        "<div class='kw'><b>【关键词】</b>储能；电池簇；运维</div>"
+        f"<div class='content'>{text}</div></div></body></html>"
+    )
+    write_page(tmp_path / "site" / "a.html", page)
+    rec = records_by_name(tmp_path / "site")["a.html"]
+    assert abstract in rec.body
+    assert "关键词" not in rec.body
+    assert rec.body.index(abstract) < rec.body.index(PROSE)
+
+
+def test_a_journals_keywords_above_the_text_are_no_text(tmp_path: Path) -> None:
+    # (the same article saved as text: the keywords are a list of tags, the abstract is text,
+    # and the keywords under it do not end the article)
+    abstract = (
+        "【摘要】结合南溪储能电站三年的运行实践，总结电池簇常见故障和巡检要点，供同类电站参考。"
+    )
+    lines = _text_page(before=f"{abstract}\n【关键词】储能；电池簇；运维").splitlines()
+    write_page(tmp_path / "site" / "a.txt", "\n".join(lines))
+    rec = records_by_name(tmp_path / "site")["a.txt"]
+    assert "关键词" not in rec.body
+    assert rec.body.startswith(abstract)
+    assert rec.body.endswith(MORE)
