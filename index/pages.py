@@ -603,7 +603,7 @@ def _cut_summary(line: str, rest: list[str]) -> bool:
 
 
 _SUMMARY_LABEL = re.compile(
-    r"^\s*[【\[]?(?:内容|文章)?(?:摘要|导读|提要|简介|核心提示)[】\]]?\s*[:：]?\s*"
+    r"^\s*[【\[]?(?:内容|文章)?(?:摘要|导读|导语|提要|简介|核心提示)[】\]]?\s*[:：]?\s*"
 )
 _LABEL_MARK = re.compile(r"[:：】\]]")
 
@@ -677,12 +677,24 @@ def _url_line(lines: list[str]) -> str | None:
     return None
 
 
+_SECTION_HEAD = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．]\s*)"
+    r"[^。！？；!?;]{2,24}(?<![，,：:、])$"
+)
+
+
 def _keep_main_text(body: list[str], main_text: str, dropped: list[Dropped]) -> list[str]:
     """Drop body lines that trafilatura did not take for main text."""
     main = "".join(main_text.split())
-    kept = []
-    for line in body:
-        if "".join(line.split()) in main:
+    taken = ["".join(line.split()) in main for line in body]
+    kept: list[str] = []
+    for i, line in enumerate(body):
+        between = bool(kept) and kept[-1] is body[i - 1] and i + 1 < len(body) and taken[i + 1]
+        if taken[i]:
+            kept.append(line)
+        elif between and _SECTION_HEAD.match(line):
+            # (a numbered section heading, 二、常见故障类型, between two paragraphs kept: the
+            # text's own, which trafilatura leaves out of some pages)
             kept.append(line)
         elif _abstract(line):
             # (a journal's or a 会刊's 【摘要】 box above the text, outside the element that

@@ -161,3 +161,37 @@ def test_a_journals_keywords_above_the_text_are_no_text(tmp_path: Path) -> None:
     assert "关键词" not in rec.body
     assert rec.body.startswith(abstract)
     assert rec.body.endswith(MORE)
+
+
+def test_numbered_section_headings_between_paragraphs_are_text(tmp_path: Path) -> None:
+    # (trafilatura leaves the <h4> headings of some pages' text out of its main text: 一、X
+    # between two paragraphs is the text's own)
+    lead = "南溪储能电站位于丘陵山地，装机容量五十兆瓦，共安装组串式逆变器约四百台。"
+    text = (
+        f"<p>{lead}</p><h4>一、常见故障</h4><p>{PROSE}</p>"
+        f"<h4>二、运维经验，供参考</h4><p>{MORE}</p>"
+    )
+    page = (
+        "<html><head><meta charset='utf-8'><title>储能电站运维经验谈_南溪会刊</title></head><body>"
+        "<h1>储能电站运维经验谈</h1>"
+        "<div class='meta'><span>发布日期：2025-04-22</span><span>来源：南溪会刊</span></div>"
+        f"<div class='txt'>{text}</div></body></html>"
+    )
+    write_page(tmp_path / "site" / "a.html", page)
+    rec = records_by_name(tmp_path / "site")["a.html"]
+    assert rec.body.splitlines() == [lead, "一、常见故障", PROSE, "二、运维经验，供参考", MORE]
+
+
+def test_a_lead_labelled_daoyu_outside_the_text_is_kept(tmp_path: Path) -> None:
+    # (a long post's 导语：X above its text, which trafilatura leaves out: the author's words)
+    lead = "导语：年初写点东西，纯属个人看法，欢迎大家一起讨论充电桩的问题。"
+    page = (
+        "<html><head><meta charset='utf-8'><title>充电桩的三个判断</title></head><body>"
+        "<h1>充电桩的三个判断</h1><div class='info'>南溪观察员 发布于 2025-01-05 10:00</div>"
+        f"<div class='lead'>{lead}</div>"
+        f"<div class='txt'><p>{PROSE}</p><p>{PROSE[:-1]}，{MORE}</p><p>{MORE}</p></div>"
+        "</body></html>"
+    )
+    write_page(tmp_path / "site" / "a.html", page)
+    rec = records_by_name(tmp_path / "site")["a.html"]
+    assert rec.body.startswith(lead + "\n" + PROSE)
