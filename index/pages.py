@@ -683,6 +683,13 @@ _SECTION_HEAD = re.compile(
 )
 
 
+def _subheading(line: str) -> bool:
+    """A numbered section heading (一、X, （二）X, 3. X), or a short line with no punctuation."""
+    if _SECTION_HEAD.match(line):
+        return True
+    return len(line) <= 16 and headline_shaped(line) and not _SENTENCE_MARKS.search(line)
+
+
 def _keep_main_text(body: list[str], main_text: str, dropped: list[Dropped]) -> list[str]:
     """Drop body lines that trafilatura did not take for main text."""
     main = "".join(main_text.split())
@@ -692,9 +699,9 @@ def _keep_main_text(body: list[str], main_text: str, dropped: list[Dropped]) -> 
         between = bool(kept) and kept[-1] is body[i - 1] and i + 1 < len(body) and taken[i + 1]
         if taken[i]:
             kept.append(line)
-        elif between and _SECTION_HEAD.match(line):
-            # (a numbered section heading, 二、常见故障类型, between two paragraphs kept: the
-            # text's own, which trafilatura leaves out of some pages)
+        elif between and _subheading(line):
+            # (a section heading, 二、常见故障类型 or 几点看法, or a picture's caption between
+            # two paragraphs kept: the text's own, which trafilatura leaves out of some pages)
             kept.append(line)
         elif _abstract(line):
             # (a journal's or a 会刊's 【摘要】 box above the text, outside the element that

@@ -195,3 +195,17 @@ def test_a_lead_labelled_daoyu_outside_the_text_is_kept(tmp_path: Path) -> None:
     write_page(tmp_path / "site" / "a.html", page)
     rec = records_by_name(tmp_path / "site")["a.html"]
     assert rec.body.startswith(lead + "\n" + PROSE)
+
+
+def test_a_short_heading_between_paragraphs_is_text(tmp_path: Path) -> None:
+    # (an unnumbered <h2> heading or a picture's caption in the text, left out by trafilatura)
+    lead = "南溪储能电站位于丘陵山地，装机容量五十兆瓦，共安装组串式逆变器约四百台。"
+    text = f"<p>{lead}</p><h2>几点看法</h2><p>{PROSE}</p><p class='pic'>电站全景</p><p>{MORE}</p>"
+    page = (
+        "<html><head><meta charset='utf-8'><title>储能电站运维经验谈</title></head><body>"
+        "<h1>储能电站运维经验谈</h1><div class='meta'>发布日期：2025-04-22 来源：南溪会刊</div>"
+        f"<div class='txt'>{text}</div></body></html>"
+    )
+    write_page(tmp_path / "site" / "a.html", page)
+    rec = records_by_name(tmp_path / "site")["a.html"]
+    assert rec.body.splitlines() == [lead, "几点看法", PROSE, "电站全景", MORE]
