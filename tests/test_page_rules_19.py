@@ -209,3 +209,11 @@ def test_a_short_heading_between_paragraphs_is_text(tmp_path: Path) -> None:
     write_page(tmp_path / "site" / "a.html", page)
     rec = records_by_name(tmp_path / "site")["a.html"]
     assert rec.body.splitlines() == [lead, "几点看法", PROSE, "电站全景", MORE]
+
+
+def test_a_month_calendar_is_no_part_of_a_page_read_alone(tmp_path: Path) -> None:
+    # (the same paper's page, alone in its folder: no template to learn the calendar from)
+    write_page(tmp_path / "site" / "a.html", _paper_page(0, _HEADLINES[0]))
+    rec = records_by_name(tmp_path / "site")["a.html"]
+    assert rec.published is not None and rec.published.isoformat() == "2025-01-10"
+    assert rec.body.startswith(PROSE)
