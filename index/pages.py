@@ -955,7 +955,9 @@ def _prose_follows(judged: _Judged, i: int) -> bool:
     for j in range(i + 1, min(judged.limit, i + 4)):
         if judged.bylines[j] is not None or judged.furniture[j] or judged.authors[j]:
             continue
-        return is_prose(judged.lines[j])
+        line = judged.lines[j]
+        # (a headline with a comma, X，Y, is no sentence: no full stop, and short)
+        return is_prose(line) and (line.endswith(_SENTENCE_ENDS) or len(line) > 30)
     return False
 
 

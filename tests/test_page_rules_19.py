@@ -217,3 +217,13 @@ def test_a_month_calendar_is_no_part_of_a_page_read_alone(tmp_path: Path) -> Non
     rec = records_by_name(tmp_path / "site")["a.html"]
     assert rec.published is not None and rec.published.isoformat() == "2025-01-10"
     assert rec.body.startswith(PROSE)
+
+
+def test_a_headline_with_a_comma_does_not_make_the_line_above_it_one(tmp_path: Path) -> None:
+    # (a post saved as text, alone: the line above the headline, 注册 | 登录, is not the
+    # headline because the headline under it, X，Y, reads like a sentence)
+    headline = "关于充电桩，回答网友的三个问题"
+    top = ["南溪微博", "首页 热门 视频 游戏", "注册 | 登录", ""]
+    page = "\n".join([*top, headline, "南溪观察员老王 阅读数：1.2万", "", PROSE, MORE])
+    write_page(tmp_path / "site" / "a.txt", page)
+    assert records_by_name(tmp_path / "site")["a.txt"].title == headline
