@@ -343,6 +343,11 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|网址|链接|url)\s*[:：]\s*\S",
         ),
         ("copyright", r"^(?:免责)?声明\s*[:：]"),
+        # An in-house paper's notice in its header: 内部资料 免费交流, 请勿外传.
+        (
+            "internal notice",
+            r"(?:请勿|严禁|不得)外传|内部资料\s*[,，·]?\s*(?:免费交流|注意保存|请勿|严禁)",
+        ),
         (
             "footer links",
             r"(?:关于我们|联系我们|网站地图|广告服务|免责声明|隐私政策|招聘信息).*"

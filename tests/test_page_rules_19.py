@@ -227,3 +227,17 @@ def test_a_headline_with_a_comma_does_not_make_the_line_above_it_one(tmp_path: P
     page = "\n".join([*top, headline, "南溪观察员老王 阅读数：1.2万", "", PROSE, MORE])
     write_page(tmp_path / "site" / "a.txt", page)
     assert records_by_name(tmp_path / "site")["a.txt"].title == headline
+
+
+def test_an_in_house_papers_notice_is_no_text(tmp_path: Path) -> None:
+    # (an in-house paper saved as text, alone: its header's notice, a sentence, is neither the
+    # text's start, which would end the search for the headline, nor text)
+    notice = "※ 本网站为集团内网资源，内容仅供集团员工学习交流，请勿外传"
+    headline = "南溪储能电站二期开工建设"
+    lines = ["南溪能源报", "南溪能源集团主办 · 内部资料 免费交流", notice, "本版标题"]
+    lines += ["· 北沙风电场完成首次全面定检", "· 西岭光伏电站并网发电", headline]
+    lines += ["南溪能源报 2025年06月06日 第02版：基层动态 稿件来源：储能公司", PROSE, MORE]
+    write_page(tmp_path / "site" / "a.txt", "\n".join(lines))
+    rec = records_by_name(tmp_path / "site")["a.txt"]
+    assert rec.title == headline
+    assert rec.body.startswith(PROSE)
