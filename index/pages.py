@@ -481,7 +481,7 @@ def extract_page(
         begun = begun or is_prose(line) or line.endswith(_SENTENCE_ENDS)
     dropped += [Dropped(line, "patterns file: footer") for line in lines[limit:]]
     if hints.main_text and len(hints.main_text) >= 50:
-        body = _keep_main_text(body, hints.main_text, dropped)
+        body = _keep_main_text(body, hints.main_text, dropped, hints.link_texts)
 
     while len(body) > 1 and _SOURCE_CREDIT.match(body[-1]):
         # (a source credit under the text, 来源：X on a line of its own: the byline's field)
@@ -690,7 +690,9 @@ def _subheading(line: str) -> bool:
     return len(line) <= 16 and headline_shaped(line) and not _SENTENCE_MARKS.search(line)
 
 
-def _keep_main_text(body: list[str], main_text: str, dropped: list[Dropped]) -> list[str]:
+def _keep_main_text(
+    body: list[str], main_text: str, dropped: list[Dropped], links: frozenset[str] = frozenset()
+) -> list[str]:
     """Drop body lines that trafilatura did not take for main text."""
     main = "".join(main_text.split())
     taken = ["".join(line.split()) in main for line in body]
@@ -699,9 +701,10 @@ def _keep_main_text(body: list[str], main_text: str, dropped: list[Dropped]) -> 
         between = bool(kept) and kept[-1] is body[i - 1] and i + 1 < len(body) and taken[i + 1]
         if taken[i]:
             kept.append(line)
-        elif between and _subheading(line):
+        elif between and _subheading(line) and "".join(line.split()) not in links:
             # (a section heading, 二、常见故障类型 or 几点看法, or a picture's caption between
-            # two paragraphs kept: the text's own, which trafilatura leaves out of some pages)
+            # two paragraphs kept: the text's own, which trafilatura leaves out of some pages;
+            # never a link, 相关链接's item)
             kept.append(line)
         elif _abstract(line):
             # (a journal's or a 会刊's 【摘要】 box above the text, outside the element that

@@ -241,3 +241,18 @@ def test_an_in_house_papers_notice_is_no_text(tmp_path: Path) -> None:
     rec = records_by_name(tmp_path / "site")["a.txt"]
     assert rec.title == headline
     assert rec.body.startswith(PROSE)
+
+
+def test_a_link_between_paragraphs_stays_out(tmp_path: Path) -> None:
+    # (a link to another article among the text's paragraphs, which trafilatura leaves out,
+    # is not a heading of the text)
+    lead = "南溪储能电站位于丘陵山地，装机容量五十兆瓦，共安装组串式逆变器约四百台。"
+    link = "<div class='rel'><a href='/n/2.html'>北沙风电场完成定检</a></div>"
+    page = (
+        "<html><head><meta charset='utf-8'><title>储能电站运维经验谈</title></head><body>"
+        "<h1>储能电站运维经验谈</h1><div class='meta'>发布日期：2025-04-22 来源：南溪会刊</div>"
+        f"<div class='txt'><p>{lead}</p>{link}<p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+    )
+    write_page(tmp_path / "site" / "a.html", page)
+    rec = records_by_name(tmp_path / "site")["a.html"]
+    assert "北沙风电场" not in rec.body
