@@ -1173,6 +1173,10 @@ def _stated_or_site(
             if _BRAND.match(logo) and _COMPANY.search(name) and not _COMPANY.search(logo):
                 # (the company that runs the site, 南溪信息技术有限公司: its logo names the site)
                 return logo, "site name (the logo's alt text, over its company's)"
+            if _COMPANY.search(name) and (brand := _header_brand(judged)):
+                # (the same on a text page: its first line, a brand the page names again,
+                # 关于微博, over the company of its copyright line)
+                return brand, "site name (the page's header, over its company's)"
             return name, "site name (copyright or sponsor line)"
     if hints.logo_name:
         return hints.logo_name, "site name (the logo's alt text)"
@@ -1295,6 +1299,15 @@ def _menu_item(lines: list[str], i: int) -> bool:
     while end + 1 < len(lines) and _MENU_ITEM.match(lines[end + 1]):
         end += 1
     return end - start >= 2 and (i != start or lines[i] in lines[start + 1 : end + 1])
+
+
+def _header_brand(judged: _Judged) -> str | None:
+    """A text page's first line when it is a short name alone (微博) that the page names again."""
+    lines = judged.lines
+    if not lines or judged.rules[0] not in (None, "before the headline"):
+        return None
+    first = lines[0].strip()
+    return first if _BRAND.match(first) and _named_again(lines, 0, first) else None
 
 
 def _named_again(lines: list[str], at: int, name: str) -> bool:

@@ -256,3 +256,19 @@ def test_a_link_between_paragraphs_stays_out(tmp_path: Path) -> None:
     write_page(tmp_path / "site" / "a.html", page)
     rec = records_by_name(tmp_path / "site")["a.html"]
     assert "北沙风电场" not in rec.body
+
+
+def test_a_text_pages_header_brand_is_the_site_over_its_company(tmp_path: Path) -> None:
+    # (a post saved as text, alone: its first line names the platform, named again in the
+    # footer's links; the copyright line names the company that runs it)
+    headline = "充电桩进小区难在哪里"
+    lines = [
+        "南溪圈",
+        "首页 热门 视频 游戏",
+        "",
+        headline,
+        "南溪观察员老王 发布于 2025-04-12 19:16",
+    ]
+    lines += ["", PROSE, MORE, "帮助中心 关于南溪圈", "Copyright © 2009-2025 南溪某某科技有限公司"]
+    write_page(tmp_path / "site" / "a.txt", "\n".join(lines))
+    assert records_by_name(tmp_path / "site")["a.txt"].source == "南溪圈"
