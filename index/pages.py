@@ -1302,9 +1302,9 @@ def _menu_item(lines: list[str], i: int) -> bool:
 
 
 def _header_brand(judged: _Judged) -> str | None:
-    """A text page's first line when it is a short name alone (微博) that the page names again."""
+    """The page's first line when it is a short name alone (微博) that the page names again."""
     lines = judged.lines
-    if not lines or judged.rules[0] not in (None, "before the headline"):
+    if not lines or (judged.rules[0] and not judged.rules[0].startswith("template")):
         return None
     first = lines[0].strip()
     return first if _BRAND.match(first) and _named_again(lines, 0, first) else None
