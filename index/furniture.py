@@ -195,6 +195,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # (PHPCMS's 相关热词搜索：X, 热词：X)
             r"|相关(?:热词搜索|热词|搜索)?|热词)\s*[:：]",
         ),
+        # A journal's keywords in brackets, 【关键词】储能；运维, under its 【摘要】 and above the
+        # text: not the end of the article, as a tags line under the text is.
+        ("keywords", r"^[【\[]\s*(?:关键词|关键字|主题词)\s*[】\]]"),
         # A tags box's heading alone on its line (标签, Tags), the tags on the lines below.
         ("tags", r"^(?:本文|文章)?标签$|^tags?$"),
         # A line of hashtags only (#电网 #项目, or closed as a microblog's are, #电网# #项目#), a
@@ -213,8 +216,11 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # A video's player (您的浏览器不支持视频播放, 时长：00:35), a live bar, a user's bar.
         (
             "player",
-            r"您的浏览器不支持|^(?:视频)?时长\s*[:：]\s*\d{1,2}:\d{2}(?::\d{2})?$|进入直播间"
+            # (时长 01:48, a news item's audio or video length, with or without its colon)
+            r"您的浏览器不支持|^(?:视频|音频)?时长\s*[:：]?\s*\d{1,2}:\d{2}(?::\d{2})?$|进入直播间"
             r"|^正在直播\s*[:：]|^欢迎(?:您|你)[，,].{0,60}(?:退出|注销)"
+            # (a radio station's player over the text: 🎧 收听本条新闻, 点击收听)
+            r"|^\W{0,2}\s*(?:点击|在线)?收听(?:本条|本篇|本文|这条)(?:新闻|报道|音频)?$|^\W{0,2}\s*点击收听$"
             # (a player's placeholder saved before it loaded: 视频加载中，请稍候...)
             r"|^(?:视频|播放器|内容)?(?:正在)?加载中\s*[，,]?\s*(?:请稍候|请稍等)?\s*(?:\.{1,6}|…+|。)?$",
         ),
@@ -308,7 +314,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # (已有 87 次阅读; a paper's name and its reads, 能源报 阅读 39506; a Q&A site's
             # votes and answers, 2341 人赞同了该文章, 查看全部 136 个回答)
             r"|^已有\s*\d[\d,]*\s*(?:次|人)(?:阅读|浏览|访问|查看|围观)$"
-            r"|^[^\s\d]{2,12}\s+(?:阅读|浏览)\s*[:：]?\s*\d[\d.,]*\s*[万wk]?$"
+            # (an account's name and its reads, 能源观察员 阅读数：2.3万, as a long post's)
+            r"|^[^\s\d]{2,12}\s+(?:阅读|浏览)(?:量|次数|数)?\s*[:：]?\s*\d[\d.,]*\s*[万wk]?$"
             r"|^\d[\d.,]*\s*[万wk]?\s*(?:人|次)?(?:赞同|点赞|喜欢|收藏)了?(?:该|这篇|此)?(?:文章|回答|内容)$"
             r"|^(?:查看|显示)全部\s*\d[\d,]*\s*(?:个|条)(?:回答|评论|回复)$"
             # (本文已被浏览 123 次, 阅读(123), 顶(0) 踩(0))
@@ -342,6 +349,11 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|网址|链接|url)\s*[:：]\s*\S",
         ),
         ("copyright", r"^(?:免责)?声明\s*[:：]"),
+        # An in-house paper's notice in its header: 内部资料 免费交流, 请勿外传.
+        (
+            "internal notice",
+            r"(?:请勿|严禁|不得)外传|内部资料\s*[,，·]?\s*(?:免费交流|注意保存|请勿|严禁)",
+        ),
         (
             "footer links",
             r"(?:关于我们|联系我们|网站地图|广告服务|免责声明|隐私政策|招聘信息).*"
@@ -369,6 +381,8 @@ _DISCLAIMER = re.compile(
     # (a platform's statement under its accounts' articles: 该文观点仅代表作者本人, 仅代表该作者
     # 或机构观点, 本平台仅提供信息存储空间服务)
     r"|仅代表(?:该)?作者(?:本人|或机构)?的?观点|仅提供信息(?:存储空间|发布平台)"
+    # (a paper's or a 会刊's note: 本文刊载于《X》第N期，如需转载请联系秘书处)
+    r"|(?:如需|如要|若需|如欲)转载[，,\s]*请(?:先)?(?:联系|与|来函|征得)"
     r"|禁止转载|谢绝转载|严禁转载|版权归原作者所有|(?:如|若)有侵权[，,\s]*请?(?:联系|告知|通知)|不代表本(?:网|站|平台)(?:观点|立场)"
     # (a listed company's forward-looking statements notice under each release: 本新闻稿包含
     # 前瞻性陈述…, 不承担更新任何前瞻性陈述的义务, and its heading; a text about such statements
@@ -456,7 +470,10 @@ _SOURCE = re.compile(
     r"(?:\s*[:：]\s*|\s*[|｜丨]\s*(?=[^\s|｜丨]))"
     r"(?P<source>[^\s:：|｜　()（）【】\[\]，,；;。]{1,30}?)"
     # (a note after a comma ends it too: （本文来源：X，有删节）)
-    r"(?=$|[\s:：|｜　()（）【】\[\]，,；;。]|作者|编辑|责任编辑|责编|记者|通讯员|摄影|审核|发布"
+    r"(?=$|[\s:：|｜　()（）【】\[\]，,；;。]|作者|编辑|责任编辑|责编|记者|通讯员|摄影|审核"
+    # (发布 as the next field's label, 发布时间/发布者/发布于; a government's account named
+    # X发布, 来源：上海发布, is the source whole)
+    r"|发布(?:时间|日期|者|人|于|单位|部门|[:：])"
     r"|时间|日期|浏览|阅读|点击"
     # (the meta line's other fields, printed without a space between: 来源：X评论：0 字号：…)
     r"|(?:评论|字号|字体|关键词|关键字|标签|人气|热度|访问(?:量|次数)?|分享到?|(?:所属)?栏目"
@@ -526,6 +543,9 @@ def names_no_one(source: str) -> bool:
 
 _LABEL_AFTER = re.compile(r"\s*[:：]")
 _SOURCE_TAIL = re.compile(r"[)）】\]。，,]+$")
+# An organisation's name and 发布 (来源：国家能源局发布): the organisation; a government's
+# account named for its place, 上海发布, keeps it. (中心, 公司, 集团, 政府 end in 心司团府.)
+_ISSUED_BY = re.compile(r"(?<=[局委部厅院会办司社报网台署所站心团府])发布$")
 _ACCOUNT_KIND = re.compile(r"^(?:微信)?(?:公众号|公众平台)\s*(?=[“「『\"《])")
 _QUOTES = ("《》", "〈〉", "“”", "「」", "『』", '""', "<>", "＜＞")
 
@@ -684,7 +704,7 @@ def parse_byline(line: str) -> Byline | None:
     source = None
     unnamed = False
     if match := _SOURCE.search(folded := fold_width(line)):
-        source = _unquoted(_SOURCE_TAIL.sub("", match["source"])) or None
+        source = _unquoted(_SOURCE_TAIL.sub("", _ISSUED_BY.sub("", match["source"]))) or None
         if source is not None and (unit := _SOURCE_UNIT.match(folded, match.end())):
             # (来源：X公司 党群工作部: the company and, after one space, its department)
             source = f"{source} {unit['unit']}"

@@ -269,6 +269,12 @@ def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
             if el.tail:
                 buffer.append(el.tail)
             continue
+        if tag == "table" and _month_calendar(el):
+            # (a side column's calendar of the month, 往期回顾: 31 lines of day numbers, which
+            # would push the article's headline far down the page's lines)
+            if el.tail:
+                buffer.append(el.tail)
+            continue
         if tag == "tr" and (fields := _label_row(el)) is not None:
             # A row of label and value cells (发布部门：| X | 发布时间：| Y): one line of fields.
             flush()
@@ -297,6 +303,27 @@ def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
         stack.extend((False, child) for child in reversed(el))
     flush()
     return [_english_byline(line) for line in _joined_labels(out)]
+
+
+_WEEKDAY_CELL = re.compile(r"^(?:周|星期)?[日一二三四五六天]$|^(?:Su|Mo|Tu|We|Th|Fr|Sa)[a-z]{0,4}$")
+_MAX_CALENDAR_CELLS = 60
+
+
+def _month_calendar(table: lxml.html.HtmlElement) -> bool:
+    """A table of a month's days (28 or more day numbers, weekday names, empty cells)."""
+    if table.find(".//table") is not None:
+        return False
+    cells = table.xpath(".//td|.//th")
+    if not 28 <= len(cells) <= _MAX_CALENDAR_CELLS:
+        return False
+    days = 0
+    for cell in cells:
+        text = "".join(cell.text_content().split())
+        if text.isascii() and text.isdigit() and 1 <= int(text) <= 31:
+            days += 1
+        elif text and not _WEEKDAY_CELL.match(text):
+            return False
+    return days >= 28
 
 
 # An English theme's byline on a Chinese page: Drupal's ``Submitted by X on Tue, 09/10/2024 -

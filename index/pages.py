@@ -493,7 +493,7 @@ def extract_page(
         begun = begun or is_prose(line) or line.endswith(_SENTENCE_ENDS)
     dropped += [Dropped(line, "patterns file: footer") for line in lines[limit:]]
     if hints.main_text and len(hints.main_text) >= 50:
-        body = _keep_main_text(body, hints.main_text, dropped)
+        body = _keep_main_text(body, hints.main_text, dropped, hints.link_texts)
 
     while len(body) > 1 and _SOURCE_CREDIT.match(body[-1]):
         # (a source credit under the text, 来源：X on a line of its own: the byline's field)
@@ -627,9 +627,15 @@ def _cut_summary(line: str, rest: list[str]) -> bool:
 
 
 _SUMMARY_LABEL = re.compile(
-    r"^\s*[【\[]?(?:内容|文章)?(?:摘要|导读|提要|简介|核心提示)[】\]]?\s*[:：]?\s*"
+    r"^\s*[【\[]?(?:内容|文章)?(?:摘要|导读|导语|提要|简介|核心提示)[】\]]?\s*[:：]?\s*"
 )
 _LABEL_MARK = re.compile(r"[:：】\]]")
+
+
+def _abstract(line: str) -> bool:
+    """A line labelled as the article's abstract (【摘要】X, 摘要：X), X a sentence."""
+    label = _SUMMARY_LABEL.match(line)
+    return bool(label and _LABEL_MARK.search(label[0]) and is_prose(line[label.end() :]))
 
 
 def _named_in_byline(line: str, bylines: list[str]) -> bool:
@@ -695,12 +701,39 @@ def _url_line(lines: list[str]) -> str | None:
     return None
 
 
-def _keep_main_text(body: list[str], main_text: str, dropped: list[Dropped]) -> list[str]:
+_SECTION_HEAD = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．]\s*)"
+    r"[^。！？；!?;]{2,24}(?<![，,：:、])$"
+)
+
+
+def _subheading(line: str) -> bool:
+    """A numbered section heading (一、X, （二）X, 3. X), or a short line with no punctuation."""
+    if _SECTION_HEAD.match(line):
+        return True
+    return len(line) <= 16 and headline_shaped(line) and not _SENTENCE_MARKS.search(line)
+
+
+def _keep_main_text(
+    body: list[str], main_text: str, dropped: list[Dropped], links: frozenset[str] = frozenset()
+) -> list[str]:
     """Drop body lines that trafilatura did not take for main text."""
     main = "".join(main_text.split())
-    kept = []
-    for line in body:
-        if "".join(line.split()) in main:
+    taken = ["".join(line.split()) in main for line in body]
+    kept: list[str] = []
+    for i, line in enumerate(body):
+        between = bool(kept) and kept[-1] is body[i - 1] and i + 1 < len(body) and taken[i + 1]
+        if taken[i]:
+            kept.append(line)
+        elif between and _subheading(line) and "".join(line.split()) not in links:
+            # (a section heading, 二、常见故障类型 or 几点看法, or a picture's caption between
+            # two paragraphs kept: the text's own, which trafilatura leaves out of some pages;
+            # never a link, 相关链接's item)
+            kept.append(line)
+        elif _abstract(line):
+            # (a journal's or a 会刊's 【摘要】 box above the text, outside the element that
+            # holds it: the author's abstract, in its own words, is the article's; one that
+            # only repeats the text's start is dropped below)
             kept.append(line)
         else:
             dropped.append(Dropped(line, "not main text (trafilatura)"))
@@ -758,6 +791,19 @@ def _repeated(lines: list[str], i: int) -> bool:
     return False
 
 
+def _headline_top(judged: _Judged) -> int:
+    """Where the headline search ends: after `HEADLINE_SEARCH_LINES` lines that are not the
+    site's own chrome (a side column's calendar of the month, 31 lines of day numbers that
+    every page of the site prints, does not push the headline out of reach)."""
+    seen = 0
+    for i in range(judged.limit):
+        if not (judged.rules[i] or "").startswith("template"):
+            seen += 1
+            if seen > HEADLINE_SEARCH_LINES:
+                return i
+    return judged.limit
+
+
 def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]:
     """The headline's line, and whether it is one of `hints` (the page's markup, a footer).
 
@@ -766,7 +812,7 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
     the headline-shaped lines above the article are scored the same way.
     """
     lines, rules, bylines = judged.lines, judged.rules, judged.bylines
-    top = min(judged.limit, HEADLINE_SEARCH_LINES)
+    top = _headline_top(judged)
     if hints:
         best: tuple[tuple[int, int, int], int] | None = None
         for rank, hint in enumerate(hints):
@@ -939,7 +985,9 @@ def _prose_follows(judged: _Judged, i: int) -> bool:
     for j in range(i + 1, min(judged.limit, i + 4)):
         if judged.bylines[j] is not None or judged.furniture[j] or judged.authors[j]:
             continue
-        return is_prose(judged.lines[j])
+        line = judged.lines[j]
+        # (a headline with a comma, X，Y, is no sentence: no full stop, and short)
+        return is_prose(line) and (line.endswith(_SENTENCE_ENDS) or len(line) > 30)
     return False
 
 
@@ -1208,6 +1256,10 @@ def _stated_or_site(
             if _BRAND.match(logo) and _COMPANY.search(name) and not _COMPANY.search(logo):
                 # (the company that runs the site, 南溪信息技术有限公司: its logo names the site)
                 return logo, "site name (the logo's alt text, over its company's)"
+            if _COMPANY.search(name) and (brand := _header_brand(judged)):
+                # (the same on a text page: its first line, a brand the page names again,
+                # 关于微博, over the company of its copyright line)
+                return brand, "site name (the page's header, over its company's)"
             return name, "site name (copyright or sponsor line)"
     if hints.logo_name:
         return hints.logo_name, "site name (the logo's alt text)"
@@ -1339,6 +1391,15 @@ def _menu_item(lines: list[str], i: int) -> bool:
     while end + 1 < len(lines) and _MENU_ITEM.match(lines[end + 1]):
         end += 1
     return end - start >= 2 and (i != start or lines[i] in lines[start + 1 : end + 1])
+
+
+def _header_brand(judged: _Judged) -> str | None:
+    """The page's first line when it is a short name alone (微博) that the page names again."""
+    lines = judged.lines
+    if not lines or (judged.rules[0] and not judged.rules[0].startswith("template")):
+        return None
+    first = lines[0].strip()
+    return first if _BRAND.match(first) and _named_again(lines, 0, first) else None
 
 
 def _named_again(lines: list[str], at: int, name: str) -> bool:
