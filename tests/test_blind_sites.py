@@ -1,4 +1,4 @@
-"""The blind sites (`tests/fixtures/blind-sites`, `blind-sites-2` … `blind-sites-24`, scored
+"""The blind sites (`tests/fixtures/blind-sites`, `blind-sites-2` … `blind-sites-25`, scored
 by `tests.blindsites`): pages written by someone who had not read the extractor. Each site must
 keep at least the pages it gets fully right now, so a change that makes any site worse fails
 here; raise a floor when a site gets better. The table in the failure message is the scorer's
@@ -37,6 +37,7 @@ ROOT_21 = ROOT.parent / "blind-sites-21"
 ROOT_22 = ROOT.parent / "blind-sites-22"
 ROOT_23 = ROOT.parent / "blind-sites-23"
 ROOT_24 = ROOT.parent / "blind-sites-24"
+ROOT_25 = ROOT.parent / "blind-sites-25"
 
 # Pages fully right (title, date, source, category, body) of the 7 of each site.
 FLOORS = {
@@ -348,6 +349,19 @@ FLOORS_24 = {
     "saibei-fengdian": 7,
     "tanheng-yanjiuyuan": 6,
 }
+# Set 25 (JeeSite, Sitefinity, a NodeBB forum, a Docusaurus blog, Strikingly, an ASP.NET bidding
+# portal, emlog, PublicCMS): written blind and held out (never opened); its floors are its first
+# sight, with round 20's code (33 pages).
+FLOORS_25 = {
+    "guangfu-luntan": 0,
+    "hengyuan-zhaobiao": 5,
+    "lanfeng-biji": 7,
+    "lingdong-dianli": 7,
+    "nordvind": 1,
+    "nuanyang-solar": 5,
+    "qiems-blog": 1,
+    "yunzhong-meixie": 7,
+}
 SETS = {
     "set 1": (ROOT, FLOORS),
     "set 2": (ROOT_2, FLOORS_2),
@@ -373,6 +387,7 @@ SETS = {
     "set 22": (ROOT_22, FLOORS_22),
     "set 23": (ROOT_23, FLOORS_23),
     "set 24": (ROOT_24, FLOORS_24),
+    "set 25": (ROOT_25, FLOORS_25),
 }
 
 
