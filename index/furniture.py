@@ -456,7 +456,9 @@ _SOURCE = re.compile(
     r"(?:\s*[:：]\s*|\s*[|｜丨]\s*(?=[^\s|｜丨]))"
     r"(?P<source>[^\s:：|｜　()（）【】\[\]，,；;。]{1,30}?)"
     # (a note after a comma ends it too: （本文来源：X，有删节）)
-    r"(?=$|[\s:：|｜　()（）【】\[\]，,；;。]|作者|编辑|责任编辑|责编|记者|通讯员|摄影|审核|发布"
+    r"(?=$|[\s:：|｜　()（）【】\[\]，,；;。]|作者|编辑|责任编辑|责编|记者|通讯员|摄影|审核"
+    # (发布 the next field's label, 发布时间, 发布者; not a name's end: 青川发布, an account's)
+    r"|发布(?:时间|日期|者|人|于|单位|部门|\s*[:：])"
     r"|时间|日期|浏览|阅读|点击"
     # (the meta line's other fields, printed without a space between: 来源：X评论：0 字号：…)
     r"|(?:评论|字号|字体|关键词|关键字|标签|人气|热度|访问(?:量|次数)?|分享到?|(?:所属)?栏目"
@@ -518,10 +520,19 @@ NOT_A_SOURCE = frozenset(
 )
 
 
+# The organisation that runs the site by its kind alone (来源：本中心, 本院, 本公司, 本会原创):
+# the site's own, as 本站 is.
+_THIS_ORGAN = re.compile(
+    r"^本(?:中心|院|所|会|协会|学会|局|委|厅|办|公司|集团|单位|部门?|处|馆|校|刊|台|园区)"
+    r"(?:原创|编辑|整理|讯)?$"
+)
+
+
 def names_no_one(source: str) -> bool:
     """Whether a source field's value names no one but the site (本站, 未知, a traditional
-    page's 本報訊), compared simplified."""
-    return simplified(source.lower()) in NOT_A_SOURCE
+    page's 本報訊, the site's organisation by its kind, 本中心), compared simplified."""
+    text = simplified(source.lower())
+    return text in NOT_A_SOURCE or bool(_THIS_ORGAN.match(text))
 
 
 _LABEL_AFTER = re.compile(r"\s*[:：]")

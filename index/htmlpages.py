@@ -825,14 +825,15 @@ def _site_proper(name: str) -> str:
     issue's number (``X周报第128期``: a newsletter's or a magazine's issue)."""
     if _CJK_START.match(name):
         name = _LATIN_TAIL.sub("", _DOMAIN_TAIL.sub("", name))
-        # (手机X网: the mobile edition's name for the site's)
-        name = _MOBILE_EDITION.sub("", name)
+        # (手机X网: the mobile edition's name for the site's; X官网: X's official site, X's)
+        name = _OFFICIAL_SITE.sub("", _MOBILE_EDITION.sub("", name))
     name = _ISSUE_NUMBER.sub("", name)
     return _COLUMN_SECTION.sub("", name) if name not in _PLATFORMS else name
 
 
 # A site's address in brackets after its name (央视网(cctv.com), X网（www.x.cn）).
 _DOMAIN_TAIL = re.compile(r"(?<=..)\s*[(（]\s*(?:https?://)?[\w.-]+\.[a-z]{2,6}/?\s*[)）]$", re.I)
+_OFFICIAL_SITE = re.compile(r"(?<=[\u3400-\u9fff]{2})\s*(?:官网|官方网站|官方網站|官網)$")
 _MOBILE_EDITION = re.compile(r"^(?:手机|手機)(?=[\u3400-\u9fff]{2,}[网網]$)")
 
 
