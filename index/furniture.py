@@ -648,6 +648,8 @@ def unspaced_labels(line: str) -> str:
 
 def parse_byline(line: str) -> Byline | None:
     """The date and source a byline states; None for a line that is not a byline."""
+    if "。" in line and (note := _CREDIT_NOTE.match(line)):
+        line = note["credit"]  # (来源：X。转载时有删节: X, and a note on how it was reprinted)
     if len(line) > MAX_BYLINE_CHARS or "。" in line:
         return None
     line = unspaced_labels(line)
@@ -718,6 +720,13 @@ def parse_byline(line: str) -> Byline | None:
 
 
 _ANY_DATE = re.compile(_DATE)
+# A source line closed by a full stop and a note on the reprint (来源：X。转载时有删节，图片略。):
+# the note says what was cut or changed, so the line is a credit, not the text's first sentence.
+_CREDIT_NOTE = re.compile(
+    r"^\s*(?P<credit>(?:来源|來源|转自|轉自|转载自|轉載自|摘自|选自|選自|原载|原載)\s*[:：]\s*"
+    r"[^。\s:：]{2,30})。(?=[^。]{0,30}(?:删|刪|略|改动|改動|转载|轉載|整理|编辑|編輯|标题|標題))"
+    r".{0,40}$"
+)
 # A department after its organisation's name in a source field, set apart by one space
 # (来源：X公司 党群工作部　点击：…): part of the source, not the next field.
 _SOURCE_UNIT = re.compile(

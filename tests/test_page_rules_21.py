@@ -8,16 +8,36 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.pagetext import MORE, PROSE, read_one, write_page
+from tests.pagetext import MORE, PROSE, read_one, records_by_name, write_page
 
 HEADLINE = "南溪储能电站二期开工建设"
 
 
-def _page(meta: str, *, title: str = "", header: str = "", footer: str = "", lead: str = "") -> str:
+# Other articles' text, for the pages of one site.
+TEXTS = {
+    "a": (HEADLINE, PROSE, MORE),
+    "b": (
+        "南溪风电场完成年度检修",
+        "南溪风电场近日完成全场四十台风机的年度检修，更换齿轮箱油两千余升。",
+        "检修期间，运维人员还对升压站的主变压器进行了预防性试验。",
+    ),
+}
+
+
+def _page(
+    meta: str,
+    *,
+    title: str = "",
+    header: str = "",
+    footer: str = "",
+    lead: str = "",
+    n: str = "a",
+) -> str:
+    headline, prose, more = TEXTS[n]
     return (
-        f'<html><head><meta charset="utf-8"><title>{title or HEADLINE}</title></head>'
-        f"<body>{header}<h1>{HEADLINE}</h1><div class='info'>{meta}</div>"
-        f"<div class='content'>{lead}<p>{PROSE}</p><p>{MORE}</p></div>{footer}</body></html>"
+        f'<html><head><meta charset="utf-8"><title>{title or headline}</title></head>'
+        f"<body>{header}<h1>{headline}</h1><div class='info'>{meta}</div>"
+        f"<div class='content'>{lead}<p>{prose}</p><p>{more}</p></div>{footer}</body></html>"
     )
 
 
@@ -49,3 +69,77 @@ def test_an_official_sites_name_is_its_owners(tmp_path: Path) -> None:
     title = f"{HEADLINE} | 新闻中心 | 南溪汽车官网"
     rec = read_one(write_page(tmp_path / "a.html", _page("发布时间：2024-05-06", title=title)))
     assert rec.source == "南溪汽车"
+
+
+def test_a_source_line_with_a_note_on_the_reprint_names_the_source(tmp_path: Path) -> None:
+    # (a blog's reprint opens with 来源：X。 and a note on what was cut: X wrote it)
+    lead = "<blockquote><p>来源：南溪风能论坛。转载时有删节，图片略。</p></blockquote>"
+    title = f"{HEADLINE} - 能源漫谈"
+    page = _page("2024-05-06 浏览 12", title=title, lead=lead)
+    rec = read_one(write_page(tmp_path / "a.html", page))
+    assert rec.source == "南溪风能论坛"
+
+
+def test_a_first_sentence_after_a_source_label_is_text(tmp_path: Path) -> None:
+    line = "来源：新华社。记者从国家能源局获悉，今年以来全国风电新增装机同比增长两成。"
+    page = _page("发布时间：2024-05-06", title=f"{HEADLINE} - 能源漫谈", lead=f"<p>{line}</p>")
+    rec = read_one(write_page(tmp_path / "a.html", page))
+    assert "记者从国家能源局获悉" in rec.body
+
+
+def _institute_page(source: str = "本站原创", n: str = "a") -> str:
+    # A home-made company site: its greeting and its footer give the registered name, its
+    # <title> the name without the legal form.
+    header = "<div class='top'>欢迎访问南溪电力设计院有限公司官方网站！</div>"
+    footer = "<div class='foot'>版权所有：南溪电力设计院有限公司 Copyright 2008-2025</div>"
+    return _page(
+        f"发布时间：2024-5-6 文章来源：{source}",
+        title=f"{TEXTS[n][0]}_技术交流_南溪电力设计院",
+        header=header,
+        footer=footer,
+        n=n,
+    )
+
+
+def test_a_companys_site_is_by_the_registered_name_it_greets_with(tmp_path: Path) -> None:
+    rec = read_one(write_page(tmp_path / "a.html", _institute_page()))
+    assert rec.source == "南溪电力设计院有限公司"
+
+
+def test_the_short_name_a_sites_other_pages_credit_stays(tmp_path: Path) -> None:
+    # (its other pages credit their news 来源：南溪电力设计院: the name it goes by)
+    write_page(tmp_path / "site" / "a.html", _institute_page())
+    write_page(tmp_path / "site" / "b.html", _institute_page("南溪电力设计院", "b"))
+    records = records_by_name(tmp_path / "site")
+    assert records["a.html"].source == "南溪电力设计院"
+
+
+def test_a_start_ups_news_is_by_its_trade_name_not_its_mark(tmp_path: Path) -> None:
+    # (a header's mark 南屿, the footer's registered 南屿（海州）科技有限公司, the trade name
+    # 南屿科技 in the page's text: the name it goes by)
+    header = "<header><a class='nav-home' href='/'>南屿 Nanyu</a></header>"
+    cards = "<aside><h3>继续阅读</h3><a href='/n/1'>南屿科技完成B轮融资</a></aside>"
+    footer = "<footer><p>© 2025 南屿（海州）科技有限公司</p></footer>"
+    pages = [
+        write_page(
+            tmp_path / "site" / f"{n}.html",
+            _page("2024年5月6日", header=header, footer=cards + footer, n=n),
+        )
+        for n in ("a", "b")
+    ]
+    records = records_by_name(pages[0].parent)
+    assert records["a.html"].source == "南屿科技"
+
+
+def test_a_registered_name_printed_only_in_the_footer_is_not_taken(tmp_path: Path) -> None:
+    header = "<header><a class='nav-home' href='/'>南屿 Nanyu</a></header>"
+    footer = "<footer><p>© 2025 南屿（海州）科技有限公司</p></footer>"
+    pages = [
+        write_page(
+            tmp_path / "site" / f"{n}.html",
+            _page("2024年5月6日", header=header, footer=footer, n=n),
+        )
+        for n in ("a", "b")
+    ]
+    records = records_by_name(pages[0].parent)
+    assert records["a.html"].source != "南屿科技"
