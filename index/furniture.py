@@ -457,7 +457,7 @@ _SOURCE = re.compile(
     r"(?P<source>[^\s:：|｜　()（）【】\[\]，,；;。]{1,30}?)"
     # (a note after a comma ends it too: （本文来源：X，有删节）)
     r"(?=$|[\s:：|｜　()（）【】\[\]，,；;。]|作者|编辑|责任编辑|责编|记者|通讯员|摄影|审核"
-    # (发布 the next field's label, 发布时间, 发布者; not a name's end: 青川发布, an account's)
+    # (发布 the next field's label, 发布时间, 发布者; not a name's end: 南溪发布, an account's)
     r"|发布(?:时间|日期|者|人|于|单位|部门|\s*[:：])"
     r"|时间|日期|浏览|阅读|点击"
     # (the meta line's other fields, printed without a space between: 来源：X评论：0 字号：…)
