@@ -313,8 +313,10 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|^(?:查看|显示)全部\s*\d[\d,]*\s*(?:个|条)(?:回答|评论|回复)$"
             # (本文已被浏览 123 次, 阅读(123), 顶(0) 踩(0))
             r"|^本文已被(?:浏览|阅读|访问)\s*\d[\d,]*\s*次$"
-            # (a blog post's counts under it, one a line: 52 次查看, 0 则留言, 0 次赞)
-            r"|^\d[\d,.]*\s*[万wk]?\s*(?:次查看|次浏览|次阅读|则留言|条留言|则评论|次赞|个赞)$"
+            # (a blog post's counts under it, one a line: 52 次查看, 0 则留言, 0 次赞; a blog
+            # engine's bare 733 浏览, 6 评论)
+            r"|^\d[\d,.]*\s*[万wk]?\s*(?:次查看|次浏览|次阅读|则留言|条留言|则评论|条评论|次赞|个赞"
+            r"|浏览|阅读|评论)$"
             # (a document's likes, as a knowledge base prints them under the text: 👍 0 人点赞)
             r"|^\S?\s*\d[\d,]*\s*人(?:点赞|赞过|喜欢)$"
             r"|^(?:阅读|浏览|点击|顶|踩|赞)\s*[(（]\s*\d[\d,]*\s*[)）](?:\s+(?:顶|踩|赞)\s*[(（]\d*[)）])*$",

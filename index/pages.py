@@ -325,10 +325,11 @@ def _account_line(judged: _Judged, i: int) -> bool:
         return False
     j = i - 2 if judged.furniture[i - 1] in ("subtitle", "link") and i >= 2 else i - 1
     above = lines[j]
+    # (the headline may be a template's line: other pages list it among their latest posts)
     return (
         len(above) > len(line)
         and headline_shaped(above)
-        and rules[j] is None
+        and (rules[j] is None or rules[j].startswith("template"))
         and not _is_site_header(above)
     )
 

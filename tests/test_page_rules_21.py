@@ -143,3 +143,64 @@ def test_a_registered_name_printed_only_in_the_footer_is_not_taken(tmp_path: Pat
     ]
     records = records_by_name(pages[0].parent)
     assert records["a.html"].source != "南屿科技"
+
+
+POSTS = {
+    "a": (
+        "绿电交易怎么算清楚账",
+        "2025-11-02",
+        "最近有朋友问，风电项目卖了绿证，还能不能再卖一次减排量？答案是不能。",
+    ),
+    "b": (
+        "储能电站第二年的问题",
+        "2025-08-16",
+        "不少储能电站投运第一年数据还不错，到了第二年问题集中冒出来。",
+    ),
+    "c": (
+        "去看了一次海上安装船",
+        "2025-07-30",
+        "海上风电安装船的甲板比一个足球场还大，吊臂高过一百米。",
+    ),
+    "d": (
+        "容量电价之后煤电的账",
+        "2025-03-09",
+        "容量电价出台以后，煤电机组的收入结构变了，电量电价的比重在下降。",
+    ),
+}
+
+
+def _blog_text(n: str, *, one_a_line: bool = True) -> str:
+    # A blog saved as text: its name, its menu, the headline, the author's handle, the date,
+    # the counts, the category (one a line as a browser copies some, on one line others),
+    # the text, the latest posts.
+    title, date, text = POSTS[n]
+    reads, comments = 100 + 37 * len(text), len(text) // 7
+    if one_a_line:
+        head = ["首页", "分类", "归档", "关于", title, "laozhou", date, f"{reads} 浏览"]
+        head += [f"{comments} 评论", "分类：政策"]
+    else:
+        head = [
+            "首页 分类 归档 关于",
+            title,
+            f"laozhou {date} {reads} 浏览 {comments} 评论 分类：政策",
+        ]
+    latest = [t for t, _, _ in POSTS.values()]  # (its own among them)
+    return "\n".join(
+        ["能源漫谈", *head, text, "分享到 微信 微博", "最新文章", *latest, "Powered by Pipe"]
+    )
+
+
+def test_a_blog_posts_headline_its_other_posts_list_is_the_title(tmp_path: Path) -> None:
+    # (the headline is also in the other posts' 最新文章 list, so a line of the site's
+    # template; the author's bare handle stands between it and its date)
+    for n in POSTS:
+        write_page(tmp_path / "blog" / f"{n}.txt", _blog_text(n, one_a_line=n == "a"))
+    records = records_by_name(tmp_path / "blog")
+    assert records["a.txt"].title == POSTS["a"][0]
+    assert str(records["a.txt"].published) == "2025-11-02"
+
+
+def test_a_bare_count_of_reads_or_comments_is_no_text(tmp_path: Path) -> None:
+    rec = read_one(write_page(tmp_path / "a.txt", _blog_text("a")))
+    assert "浏览" not in rec.body
+    assert "评论" not in rec.body
