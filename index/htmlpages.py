@@ -1053,6 +1053,12 @@ def _markup_date(
         # Only a <time> outside lists: a sidebar's dates belong to other articles.
         in_list = any(a.tag in ("li", "aside", "nav", "footer") for a in el.iterancestors())
         if value and not in_list and (found := parse_date(value.strip())):
+            # (2025-06-02T17:30:00Z shown as 2025.06.03: a UTC time, printed as the site's
+            # readers' day; the day the page prints is its date)
+            shown = " ".join(el.text_content().split())
+            day = parse_date(shown) if 6 <= len(shown) <= 30 else None
+            if day is not None and abs((day - found).days) == 1:
+                return day, "meta <time datetime>, the day it shows"
             return found, "meta <time datetime>"
     if found := _app_state_date(root):
         return found, "meta (the app's state: publishTime)"
@@ -1127,9 +1133,11 @@ _PREV_NEXT = (
 
 
 # A field of a script's data naming a modification time, with its value (modifyDate,
-# repo:modifyDate, lastModified, dateModified, updated_at, updateTime).
+# repo:modifyDate, lastModified, dateModified, updated_at, updateTime), or the time a headless
+# CMS's entry was created (createdAt, created_at: a draft's, not a publication's).
 _MODIFIED_FIELD = re.compile(
-    r'(?P<key>"[\w:.-]*(?:modif|updat|lastmod)[\w:.-]*"\s*:\s*)"[^"]{0,40}"', re.IGNORECASE
+    r'(?P<key>"[\w:.-]*(?:modif|updat|lastmod|creat)[\w:.-]*"\s*:\s*)"[^"]{0,40}"',
+    re.IGNORECASE,
 )
 
 
@@ -1147,7 +1155,8 @@ def htmldate_date(html: str) -> dt.date | None:
             el.drop_tree()
         for script in root.iter("script"):
             # (a script's data giving the time the page was last changed, AEM's data layer
-            # "repo:modifyDate": not when it was published, which htmldate would take it for)
+            # "repo:modifyDate", or its entry created, Strapi's "createdAt": not when it was
+            # published, which htmldate would take it for)
             if script.text and _MODIFIED_FIELD.search(script.text):
                 script.text = _MODIFIED_FIELD.sub(r'\g<key>""', script.text)
         # (a box under a heading of other articles: <h3>本栏目其他文章</h3><p>…（2023-04-01）</p>)

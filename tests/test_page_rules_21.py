@@ -204,3 +204,35 @@ def test_a_bare_count_of_reads_or_comments_is_no_text(tmp_path: Path) -> None:
     rec = read_one(write_page(tmp_path / "a.txt", _blog_text("a")))
     assert "浏览" not in rec.body
     assert "评论" not in rec.body
+
+
+def _time_page(time: str, script: str = "") -> str:
+    return (
+        f'<html><head><meta charset="utf-8"><title>{HEADLINE}</title></head><body>'
+        f"<article><header><h1>{HEADLINE}</h1>{time}</header>"
+        f"<p>{PROSE}</p><p>{MORE}</p></article>{script}</body></html>"
+    )
+
+
+def test_a_utc_time_is_dated_the_day_the_page_prints(tmp_path: Path) -> None:
+    # (a headless CMS writes the UTC time; the page prints its readers' day, a day later)
+    time = '<time datetime="2024-06-02T17:30:00.000Z">2024.06.03</time>'
+    rec = read_one(write_page(tmp_path / "a.html", _time_page(time)))
+    assert str(rec.published) == "2024-06-03"
+
+
+def test_a_times_attribute_dates_the_page_when_it_shows_no_day(tmp_path: Path) -> None:
+    time = '<time datetime="2024-06-02T09:30:00+08:00">3天前</time>'
+    rec = read_one(write_page(tmp_path / "a.html", _time_page(time)))
+    assert str(rec.published) == "2024-06-02"
+
+
+def test_a_cms_entrys_creation_time_does_not_date_the_page(tmp_path: Path) -> None:
+    # (a headless CMS's copy of the entry in the page: created, updated, never published)
+    data = (
+        '{"data": {"id": 7, "attributes": {"title": "品牌故事", '
+        '"createdAt": "2024-01-02T08:00:00.000Z", "updatedAt": "2024-01-02T08:00:00.000Z"}}}'
+    )
+    script = f'<script type="application/json" id="cms-article">{data}</script>'
+    rec = read_one(write_page(tmp_path / "a.html", _time_page("", script)))
+    assert rec.published is None
