@@ -1141,6 +1141,10 @@ _MODIFIED_FIELD = re.compile(
 )
 
 
+# A data attribute naming when a site builder rendered, optimised or deployed the site.
+_BUILD_TIME_ATTR = re.compile(r"^data-.*(?:ssr|build|optimi[sz]ed|generated|deploy|render)", re.I)
+
+
 def htmldate_date(html: str) -> dt.date | None:
     """htmldate's date without its extensive search (which guesses from years in the text),
     on the page without its lists, sidebars and footer: even its quick search reads dates in
@@ -1159,6 +1163,11 @@ def htmldate_date(html: str) -> dt.date | None:
             # published, which htmldate would take it for)
             if script.text and _MODIFIED_FIELD.search(script.text):
                 script.text = _MODIFIED_FIELD.sub(r'\g<key>""', script.text)
+        for el in root.xpath("//*[@*[starts-with(name(), 'data-')]]"):
+            # (a site builder's times on its pages, Framer's data-framer-ssr-released-at: when
+            # the site was built and published, every page alike, not the article)
+            for name in [n for n in el.attrib if _BUILD_TIME_ATTR.search(n)]:
+                del el.attrib[name]
         # (a box under a heading of other articles: <h3>本栏目其他文章</h3><p>…（2023-04-01）</p>)
         for el in root.xpath(_HEADINGS):
             parent = el.getparent()

@@ -236,3 +236,14 @@ def test_a_cms_entrys_creation_time_does_not_date_the_page(tmp_path: Path) -> No
     script = f'<script type="application/json" id="cms-article">{data}</script>'
     rec = read_one(write_page(tmp_path / "a.html", _time_page("", script)))
     assert rec.published is None
+
+
+def test_a_site_builders_render_time_does_not_date_the_page(tmp_path: Path) -> None:
+    # (a site builder stamps every page with when the site was rendered and published)
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{HEADLINE}</title></head>'
+        '<body><div id="main" data-builder-ssr-released-at="2024-06-24T14:02:11.305Z">'
+        f"<h1>{HEADLINE}</h1><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "a.html", page))
+    assert rec.published is None
