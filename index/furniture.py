@@ -104,8 +104,10 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "share",
             r"点个?在看|^(?:点赞|打赏|赞赏|收藏|分享)(?:\s*\d+)?$"
-            # (a site builder's share buttons, one a line: Facebook / LinkedIn / 复制链接)
-            r"|^(?:复制链接|复制本文链接|Facebook|LinkedIn|Twitter|WhatsApp)$|^分享(?:让|给|到)更多(?:人|朋友|好友)|^(?:\+\s*)?(?:关注|加关注)$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友",
+            # (a site builder's share buttons, one a line: Facebook / LinkedIn / 复制链接 / 微博,
+            # under 分享这篇文章)
+            r"|^(?:复制链接|复制本文链接|Facebook|LinkedIn|Twitter|WhatsApp|微博|QQ空间)$"
+            r"|^分享(?:这篇|本篇|此篇|本)(?:文章|内容)$|^分享(?:让|给|到)更多(?:人|朋友|好友)|^(?:\+\s*)?(?:关注|加关注)$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友",
         ),
         ("end mark", r"^[-—–=_\s]*[（(【\[]?\s*(?:the\s+)?(?:end|完)\s*[）)】\]]?[-—–=_\s]*$"),
         # A line of arrows or symbols only (▼, ↓↓↓, ★★★) between a post's parts.
@@ -313,6 +315,10 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|^(?:查看|显示)全部\s*\d[\d,]*\s*(?:个|条)(?:回答|评论|回复)$"
             # (本文已被浏览 123 次, 阅读(123), 顶(0) 踩(0))
             r"|^本文已被(?:浏览|阅读|访问)\s*\d[\d,]*\s*次$"
+            # (a blog's meta line without a date, its counts among short fields: laozhou 置顶
+            # 980 浏览 3 评论 分类：项目)
+            r"|^(?:[^\s。，！？]{1,16}\s+){0,3}\d[\d,]*\s*(?:浏览|阅读|评论)\s+\d[\d,]*\s*(?:浏览|阅读|评论)"
+            r"(?:\s+[^\s。，！？]{1,12}){0,3}$"
             # (a blog post's counts under it, one a line: 52 次查看, 0 则留言, 0 次赞; a blog
             # engine's bare 733 浏览, 6 评论)
             r"|^\d[\d,.]*\s*[万wk]?\s*(?:次查看|次浏览|次阅读|则留言|条留言|则评论|条评论|次赞|个赞"

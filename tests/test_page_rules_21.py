@@ -247,3 +247,26 @@ def test_a_site_builders_render_time_does_not_date_the_page(tmp_path: Path) -> N
     )
     rec = read_one(write_page(tmp_path / "a.html", page))
     assert rec.published is None
+
+
+def test_a_blogs_undated_meta_line_is_no_text(tmp_path: Path) -> None:
+    # (a pinned post's meta line: author, 置顶, its counts, its category; no date)
+    meta = "<div class='post__meta'>laozhou 置顶 980 浏览 3 评论 分类：项目</div>"
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{HEADLINE}</title></head><body>'
+        f"<article><h1>{HEADLINE}</h1>{meta}<div class='content'><p>{PROSE}</p><p>{MORE}</p>"
+        "</div></article></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "a.html", page))
+    assert "980" not in rec.body
+    assert PROSE in rec.body
+
+
+def test_share_buttons_one_a_line_in_a_saved_text_are_no_text(tmp_path: Path) -> None:
+    article = ["南屿 Nanyu", HEADLINE, "2025年7月9日", "阅读约 4 分钟", PROSE, "", MORE, ""]
+    after = ["分享这篇文章", "微博", "复制链接", "继续阅读", "© 2025 南屿（海州）科技有限公司"]
+    text = "\n".join([*article, *after])
+    rec = read_one(write_page(tmp_path / "a.txt", text))
+    assert MORE in rec.body
+    assert "微博" not in rec.body
+    assert "分享" not in rec.body
