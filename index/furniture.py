@@ -321,7 +321,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:\s+[^\s。，！？]{1,12}){0,3}$"
             # (a blog post's counts under it, one a line: 52 次查看, 0 则留言, 0 次赞; a blog
             # engine's bare 733 浏览, 6 评论)
-            r"|^\d[\d,.]*\s*[万wk]?\s*(?:次查看|次浏览|次阅读|则留言|条留言|则评论|条评论|次赞|个赞"
+            r"|^\d[\d,.]*\s*[万wk]?\s*(?:次查看|次浏览|次阅读|则留言|条留言|则评论|次赞|个赞"
             r"|浏览|阅读|评论)$"
             # (a document's likes, as a knowledge base prints them under the text: 👍 0 人点赞)
             r"|^\S?\s*\d[\d,]*\s*人(?:点赞|赞过|喜欢)$"

@@ -325,13 +325,19 @@ def _account_line(judged: _Judged, i: int) -> bool:
         return False
     j = i - 2 if judged.furniture[i - 1] in ("subtitle", "link") and i >= 2 else i - 1
     above = lines[j]
-    # (the headline may be a template's line: other pages list it among their latest posts)
+    # (the headline may be a template's line, other pages listing it among their latest
+    # posts, above a blog author's handle: laozhou; a short headline under a list's item is not
+    # the list item's account line)
+    listed = (rules[j] or "").startswith("template") and bool(_HANDLE.match(line))
     return (
         len(above) > len(line)
         and headline_shaped(above)
-        and (rules[j] is None or rules[j].startswith("template"))
+        and (rules[j] is None or listed)
         and not _is_site_header(above)
     )
+
+
+_HANDLE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{1,19}$")
 
 
 def saved_title_headline(line: str) -> str | None:
