@@ -104,8 +104,10 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "share",
             r"点个?在看|^(?:点赞|打赏|赞赏|收藏|分享)(?:\s*\d+)?$"
-            # (a site builder's share buttons, one a line: Facebook / LinkedIn / 复制链接)
-            r"|^(?:复制链接|复制本文链接|Facebook|LinkedIn|Twitter|WhatsApp)$|^分享(?:让|给|到)更多(?:人|朋友|好友)|^(?:\+\s*)?(?:关注|加关注)$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友",
+            # (a site builder's share buttons, one a line: Facebook / LinkedIn / 复制链接 / 微博,
+            # under 分享这篇文章)
+            r"|^(?:复制链接|复制本文链接|Facebook|LinkedIn|Twitter|WhatsApp|微博|QQ空间)$"
+            r"|^分享(?:这篇|本篇|此篇|本)(?:文章|内容)$|^分享(?:让|给|到)更多(?:人|朋友|好友)|^(?:\+\s*)?(?:关注|加关注)$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友",
         ),
         ("end mark", r"^[-—–=_\s]*[（(【\[]?\s*(?:the\s+)?(?:end|完)\s*[）)】\]]?[-—–=_\s]*$"),
         # A line of arrows or symbols only (▼, ↓↓↓, ★★★) between a post's parts.
@@ -320,8 +322,14 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|^(?:查看|显示)全部\s*\d[\d,]*\s*(?:个|条)(?:回答|评论|回复)$"
             # (本文已被浏览 123 次, 阅读(123), 顶(0) 踩(0))
             r"|^本文已被(?:浏览|阅读|访问)\s*\d[\d,]*\s*次$"
-            # (a blog post's counts under it, one a line: 52 次查看, 0 则留言, 0 次赞)
-            r"|^\d[\d,.]*\s*[万wk]?\s*(?:次查看|次浏览|次阅读|则留言|条留言|则评论|次赞|个赞)$"
+            # (a blog's meta line without a date, its counts among short fields: laozhou 置顶
+            # 980 浏览 3 评论 分类：项目)
+            r"|^(?:[^\s。，！？]{1,16}\s+){0,3}\d[\d,]*\s*(?:浏览|阅读|评论)\s+\d[\d,]*\s*(?:浏览|阅读|评论)"
+            r"(?:\s+[^\s。，！？]{1,12}){0,3}$"
+            # (a blog post's counts under it, one a line: 52 次查看, 0 则留言, 0 次赞; a blog
+            # engine's bare 733 浏览, 6 评论)
+            r"|^\d[\d,.]*\s*[万wk]?\s*(?:次查看|次浏览|次阅读|则留言|条留言|则评论|次赞|个赞"
+            r"|浏览|阅读|评论)$"
             # (a document's likes, as a knowledge base prints them under the text: 👍 0 人点赞)
             r"|^\S?\s*\d[\d,]*\s*人(?:点赞|赞过|喜欢)$"
             r"|^(?:阅读|浏览|点击|顶|踩|赞)\s*[(（]\s*\d[\d,]*\s*[)）](?:\s+(?:顶|踩|赞)\s*[(（]\d*[)）])*$",
@@ -473,7 +481,7 @@ _SOURCE = re.compile(
     r"(?=$|[\s:：|｜　()（）【】\[\]，,；;。]|作者|编辑|责任编辑|责编|记者|通讯员|摄影|审核"
     # (发布 as the next field's label, 发布时间/发布者/发布于; a government's account named
     # X发布, 来源：上海发布, is the source whole)
-    r"|发布(?:时间|日期|者|人|于|单位|部门|[:：])"
+    r"|发布(?:时间|日期|者|人|于|单位|部门|\s*[:：])"
     r"|时间|日期|浏览|阅读|点击"
     # (the meta line's other fields, printed without a space between: 来源：X评论：0 字号：…)
     r"|(?:评论|字号|字体|关键词|关键字|标签|人气|热度|访问(?:量|次数)?|分享到?|(?:所属)?栏目"
@@ -535,10 +543,19 @@ NOT_A_SOURCE = frozenset(
 )
 
 
+# The organisation that runs the site by its kind alone (来源：本中心, 本院, 本公司, 本会原创):
+# the site's own, as 本站 is.
+_THIS_ORGAN = re.compile(
+    r"^本(?:中心|院|所|会|协会|学会|局|委|厅|办|公司|集团|单位|部门?|处|馆|校|刊|台|园区)"
+    r"(?:原创|编辑|整理|讯)?$"
+)
+
+
 def names_no_one(source: str) -> bool:
     """Whether a source field's value names no one but the site (本站, 未知, a traditional
-    page's 本報訊), compared simplified."""
-    return simplified(source.lower()) in NOT_A_SOURCE
+    page's 本報訊, the site's organisation by its kind, 本中心), compared simplified."""
+    text = simplified(source.lower())
+    return text in NOT_A_SOURCE or bool(_THIS_ORGAN.match(text))
 
 
 _LABEL_AFTER = re.compile(r"\s*[:：]")
@@ -657,6 +674,8 @@ def unspaced_labels(line: str) -> str:
 
 def parse_byline(line: str) -> Byline | None:
     """The date and source a byline states; None for a line that is not a byline."""
+    if "。" in line and (note := _CREDIT_NOTE.match(line)):
+        line = note["credit"]  # (来源：X。转载时有删节: X, and a note on how it was reprinted)
     if len(line) > MAX_BYLINE_CHARS or "。" in line:
         return None
     line = unspaced_labels(line)
@@ -727,6 +746,13 @@ def parse_byline(line: str) -> Byline | None:
 
 
 _ANY_DATE = re.compile(_DATE)
+# A source line closed by a full stop and a note on the reprint (来源：X。转载时有删节，图片略。):
+# the note says what was cut or changed, so the line is a credit, not the text's first sentence.
+_CREDIT_NOTE = re.compile(
+    r"^\s*(?P<credit>(?:来源|來源|转自|轉自|转载自|轉載自|摘自|选自|選自|原载|原載)\s*[:：]\s*"
+    r"[^。\s:：]{2,30})。(?=[^。]{0,30}(?:删|刪|略|改动|改動|转载|轉載|整理|编辑|編輯|标题|標題))"
+    r".{0,40}$"
+)
 # A department after its organisation's name in a source field, set apart by one space
 # (来源：X公司 党群工作部　点击：…): part of the source, not the next field.
 _SOURCE_UNIT = re.compile(

@@ -852,14 +852,15 @@ def _site_proper(name: str) -> str:
     issue's number (``X周报第128期``: a newsletter's or a magazine's issue)."""
     if _CJK_START.match(name):
         name = _LATIN_TAIL.sub("", _DOMAIN_TAIL.sub("", name))
-        # (手机X网: the mobile edition's name for the site's)
-        name = _MOBILE_EDITION.sub("", name)
+        # (手机X网: the mobile edition's name for the site's; X官网: X's official site, X's)
+        name = _OFFICIAL_SITE.sub("", _MOBILE_EDITION.sub("", name))
     name = _ISSUE_NUMBER.sub("", name)
     return _COLUMN_SECTION.sub("", name) if name not in _PLATFORMS else name
 
 
 # A site's address in brackets after its name (央视网(cctv.com), X网（www.x.cn）).
 _DOMAIN_TAIL = re.compile(r"(?<=..)\s*[(（]\s*(?:https?://)?[\w.-]+\.[a-z]{2,6}/?\s*[)）]$", re.I)
+_OFFICIAL_SITE = re.compile(r"(?<=[\u3400-\u9fff]{2})\s*(?:官网|官方网站|官方網站|官網)$")
 _MOBILE_EDITION = re.compile(r"^(?:手机|手機)(?=[\u3400-\u9fff]{2,}[网網]$)")
 
 
@@ -1079,6 +1080,12 @@ def _markup_date(
         # Only a <time> outside lists: a sidebar's dates belong to other articles.
         in_list = any(a.tag in ("li", "aside", "nav", "footer") for a in el.iterancestors())
         if value and not in_list and (found := parse_date(value.strip())):
+            # (2025-06-02T17:30:00Z shown as 2025.06.03: a UTC time, printed as the site's
+            # readers' day; the day the page prints is its date)
+            shown = " ".join(el.text_content().split())
+            day = parse_date(shown) if 6 <= len(shown) <= 30 else None
+            if day is not None and abs((day - found).days) == 1:
+                return day, "meta <time datetime>, the day it shows"
             return found, "meta <time datetime>"
     if found := _app_state_date(root):
         return found, "meta (the app's state: publishTime)"
@@ -1153,10 +1160,16 @@ _PREV_NEXT = (
 
 
 # A field of a script's data naming a modification time, with its value (modifyDate,
-# repo:modifyDate, lastModified, dateModified, updated_at, updateTime).
+# repo:modifyDate, lastModified, dateModified, updated_at, updateTime), or the time a headless
+# CMS's entry was created (createdAt, created_at: a draft's, not a publication's).
 _MODIFIED_FIELD = re.compile(
-    r'(?P<key>"[\w:.-]*(?:modif|updat|lastmod)[\w:.-]*"\s*:\s*)"[^"]{0,40}"', re.IGNORECASE
+    r'(?P<key>"[\w:.-]*(?:modif|updat|lastmod|creat)[\w:.-]*"\s*:\s*)"[^"]{0,40}"',
+    re.IGNORECASE,
 )
+
+
+# A data attribute naming when a site builder rendered, optimised or deployed the site.
+_BUILD_TIME_ATTR = re.compile(r"^data-.*(?:ssr|build|optimi[sz]ed|generated|deploy|render)", re.I)
 
 
 def htmldate_date(html: str) -> dt.date | None:
@@ -1173,9 +1186,15 @@ def htmldate_date(html: str) -> dt.date | None:
             el.drop_tree()
         for script in root.iter("script"):
             # (a script's data giving the time the page was last changed, AEM's data layer
-            # "repo:modifyDate": not when it was published, which htmldate would take it for)
+            # "repo:modifyDate", or its entry created, Strapi's "createdAt": not when it was
+            # published, which htmldate would take it for)
             if script.text and _MODIFIED_FIELD.search(script.text):
                 script.text = _MODIFIED_FIELD.sub(r'\g<key>""', script.text)
+        for el in root.xpath("//*[@*[starts-with(name(), 'data-')]]"):
+            # (a site builder's times on its pages, Framer's data-framer-ssr-released-at: when
+            # the site was built and published, every page alike, not the article)
+            for name in [n for n in el.attrib if _BUILD_TIME_ATTR.search(n)]:
+                del el.attrib[name]
         # (a box under a heading of other articles: <h3>本栏目其他文章</h3><p>…（2023-04-01）</p>)
         for el in root.xpath(_HEADINGS):
             parent = el.getparent()

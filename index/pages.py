@@ -325,12 +325,19 @@ def _account_line(judged: _Judged, i: int) -> bool:
         return False
     j = i - 2 if judged.furniture[i - 1] in ("subtitle", "link") and i >= 2 else i - 1
     above = lines[j]
+    # (the headline may be a template's line, other pages listing it among their latest
+    # posts, above a blog author's handle: laozhou; a short headline under a list's item is not
+    # the list item's account line)
+    listed = (rules[j] or "").startswith("template") and bool(_HANDLE.match(line))
     return (
         len(above) > len(line)
         and headline_shaped(above)
-        and rules[j] is None
+        and (rules[j] is None or listed)
         and not _is_site_header(above)
     )
+
+
+_HANDLE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{1,19}$")
 
 
 def saved_title_headline(line: str) -> str | None:
@@ -1128,7 +1135,42 @@ def _source(
             source, source_from = short, "site name (the short name its other pages credit)"
         elif (brand := _brand_of_edition(source, judged)) is not None:
             source, source_from = brand, "site name (the company's, not its China edition's)"
+        elif (
+            source != hints.logo_name
+            and not _credited(source, template)
+            and (full := _fuller_name(source, judged)) is not None
+        ):
+            source, source_from = full, "site name (the fuller form the page prints of it)"
     return source, source_from
+
+
+# What follows a company's name in its registered one: the place in brackets its registration
+# adds (南屿（海州）科技有限公司), its legal form.
+_REGISTERED_PLACE = re.compile(r"[(（][\u3400-\u9fff]{2,4}[)）]")
+_LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司$|(?:股份|集团)公司$")
+_TRADE = re.compile(r"[\u3400-\u9fff]{2,4}")  # (what a trade name adds to its mark: 科技, 能源)
+
+
+def _fuller_name(name: str, judged: _Judged) -> str | None:
+    """The fuller form of a site's name that its footer's holder gives and the page prints
+    elsewhere too, where the <title> or the header gives it short: the registered name
+    (南溪设计院有限公司 under the <title>'s 南溪设计院, greeted 欢迎访问南溪设计院有限公司),
+    else the trade name without the registration's place and legal form (南屿科技, of
+    南屿（海州）科技有限公司, under a header's mark 南屿)."""
+    if not _BRAND.match(name):
+        return None
+    footer = judged.lines[-12:]
+    for holder in filter(None, map(owner_name, footer)):
+        trade = _LEGAL_FORM.sub("", _REGISTERED_PLACE.sub("", holder))
+        forms = [(holder, _LEGAL_FORM.fullmatch(holder[len(name) :]))]
+        forms.append((trade, trade != holder and _TRADE.fullmatch(trade[len(name) :])))
+        for form, shaped in forms:
+            if not shaped or not form.startswith(name):
+                continue
+            # (printed elsewhere than in the footer's copyright line: it is the name it uses)
+            if any(form in line and owner_name(line) != holder for line in judged.lines):
+                return form
+    return None
 
 
 # A multinational's China edition of its site (X中国, X China) whose copyright holder is its
@@ -1152,12 +1194,19 @@ def _short_company_name(name: str, template: SiteTemplate | None) -> str | None:
     """The short name a company's site credits its own news with on its other pages (来源：岚湾核电
     on a site named 岚湾核电有限公司): the name a page of the same site without a credit is by."""
     short = _COMPANY.sub("", name)
-    if template is None or short == name or not _BRAND.match(short):
+    if short == name or not _BRAND.match(short):
         return None
+    return short if _credited(short, template) else None
+
+
+def _credited(name: str, template: SiteTemplate | None) -> bool:
+    """Whether the site's other pages credit their news to `name` (来源：岚湾核电)."""
+    if template is None:
+        return False
     for line in template.lines:
-        if short in line and (b := parse_byline(line)) is not None and b.source == short:
-            return short
-    return None
+        if name in line and (b := parse_byline(line)) is not None and b.source == name:
+            return True
+    return False
 
 
 def _stated_or_site(
