@@ -913,9 +913,18 @@ _KEPT_BY = re.compile(
 )
 
 
+# A platform's share bar naming who published the page on it (该内容由“X”通过钉钉发布): the
+# publisher owns the page, not the platform whose logo tops it.
+_SHARED_BY = re.compile(
+    r"(?:该|此|本)?(?:内容|公告|通知|文章|页面|消息)由\s*[“\"「]?(?P<name>[^\s,，。:：“”\"「」]{2,20}?)"
+    r"[”\"」]?\s*(?:通过|经|在|使用)\s*\S{2,8}?(?:发布|分享|发送)"
+)
+
+
 def kept_by(line: str) -> str | None:
-    """The owner a site's statement of who keeps it names (本知识库由 X 维护 → X)."""
-    match = _KEPT_BY.search(line)
+    """The owner a site's statement of who keeps it names (本知识库由 X 维护 → X), or the
+    publisher a platform's share bar names (该内容由“X”通过钉钉发布 → X)."""
+    match = _KEPT_BY.search(line) or _SHARED_BY.search(line)
     return match["name"] if match else None
 
 

@@ -31,7 +31,8 @@ FIELDS = ("title", "date", "source", "category", "body")
 # set 4 from round 5, set 5 from round 6, set 6 from round 7, set 7 from round 8, sets 8–10
 # from round 9, set 11 from round 10, set 13 from round 11, set 12 from round 12, set 14 from
 # round 13, set 15 from round 14, set 16 from round 15, set 17 from round 16, set 18 from
-# round 17, set 20 from round 18, set 21 from round 19, set 22 from round 20.
+# round 17, set 20 from round 18, set 21 from round 19, set 22 from round 20, set 24 from
+# round 22.
 OPEN_SPLITS = (
     "tune",
     "test",
@@ -55,6 +56,7 @@ OPEN_SPLITS = (
     "test20",
     "test21",
     "test22",
+    "test24",
 )
 
 
