@@ -1233,6 +1233,14 @@ def _stated_or_site(
             # footer does: a weather widget's 天文台 at the top is not the site)
             if name in sections:
                 break
+            # (nor is the first item of a menu under a logo drawn as an image: 公司概况 /
+            # 新闻中心 / 核安全, whose logo's alt text names the site)
+            if (
+                hints.logo_name
+                and name != hints.logo_name
+                and all(_MENU_ITEM.match(line) for line in judged.lines[i : i + 3])
+            ):
+                break
             if name and (looks_like_site_name(name) or _named_again(judged.lines, i, name)):
                 return name, "site name (learned header)"
             break
@@ -1256,9 +1264,10 @@ def _stated_or_site(
             if _BRAND.match(logo) and _COMPANY.search(name) and not _COMPANY.search(logo):
                 # (the company that runs the site, 南溪信息技术有限公司: its logo names the site)
                 return logo, "site name (the logo's alt text, over its company's)"
-            if _COMPANY.search(name) and (brand := _header_brand(judged)):
-                # (the same on a text page: its first line, a brand the page names again,
-                # 关于微博, over the company of its copyright line)
+            # (the same on a text page: its first line, a brand the page names again,
+            # 关于微博, over the company of its copyright line; not when the logo names that
+            # company: the first line is then a menu's, 公司概况)
+            if _COMPANY.search(name) and name != logo and (brand := _header_brand(judged)):
                 return brand, "site name (the page's header, over its company's)"
             return name, "site name (copyright or sponsor line)"
     if hints.logo_name:

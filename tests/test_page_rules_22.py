@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.pagetext import MORE, PROSE, read_one, write_page
+from tests.pagetext import MORE, PROSE, read_one, records_by_name, write_page
 
 
 def test_a_share_page_credits_its_publisher_not_the_platform(tmp_path: Path) -> None:
@@ -26,3 +26,36 @@ def test_a_share_page_credits_its_publisher_not_the_platform(tmp_path: Path) -> 
     )
     rec = read_one(write_page(tmp_path / "notice.html", page))
     assert rec.source == "东岭县水务公司"
+
+
+def _company_page(n: int) -> str:
+    return (
+        '<html><head><meta charset="utf-8">'
+        f"<title>东岭风电有限公司: 二期工程第{n}批机组并网</title></head>"
+        "<body><header><a class='brand' href='/'>"
+        "<img class='brand-logo' src='/logo.svg' alt='东岭风电有限公司'></a>"
+        "<ul class='nav'><li><a href='/about/'>公司概况</a></li><li><a href='/news/'>新闻中心</a>"
+        "</li><li><a href='/safety/'>安全环保</a></li><li><a href='/jobs/'>人才招聘</a></li></ul>"
+        f"</header><main><h1>二期工程第{n}批机组并网</h1><p class='meta'>2024/05/{10 + n}</p>"
+        f"<div class='text'><p>第{n}批：{PROSE}</p><p>{MORE}</p></div></main>"
+        "<footer><dl><dt>公司概况</dt><dd><a href='/about/'>公司简介</a></dd><dd>"
+        "<a href='/org/'>组织机构</a></dd></dl><dl><dt>新闻中心</dt><dd><a href='/news/'>"
+        "公司新闻</a></dd></dl>"
+        "<p>© 2024 东岭风电有限公司 版权所有 | 网站声明</p></footer></body></html>"
+    )
+
+
+def test_a_menu_under_an_image_logo_is_no_sites_name(tmp_path: Path) -> None:
+    # A company site whose logo is an image (its alt text the company's name) over a menu
+    # whose first item, 公司概况, heads a column of the footer's sitemap again: the page is the
+    # company's, which the logo and the copyright line name.
+    for n in range(3):
+        write_page(tmp_path / "news" / f"{n}.html", _company_page(n))
+    records = records_by_name(tmp_path)
+    assert len(records) == 3
+    assert {rec.source for rec in records.values()} == {"东岭风电有限公司"}
+
+
+def test_a_menu_under_an_image_logo_is_no_sites_name_on_a_page_alone(tmp_path: Path) -> None:
+    rec = read_one(write_page(tmp_path / "one.html", _company_page(1)))
+    assert rec.source == "东岭风电有限公司"
