@@ -177,9 +177,10 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "share",
             # (with counts in brackets, 阅读(123) 评论(0) 转载(0) 喜欢 打印: a blog's bar)
-            r"^(?:分享|收藏|邀请|举报|转发|点赞|赞|在看|评论|打印|阅读|转载|喜欢|投币)\s*"
+            # (确认收到 评论 转发: a work-chat app's notice, shared to the web)
+            r"^(?:分享|收藏|邀请|举报|转发|点赞|赞|在看|评论|打印|阅读|转载|喜欢|投币|确认收到)\s*"
             r"(?:\d+|[(（]\s*\d*\s*[)）])?"
-            r"(?:\s+(?:分享|收藏|邀请|举报|转发|点赞|赞|在看|评论|打印|阅读|转载|喜欢|投币)\s*"
+            r"(?:\s+(?:分享|收藏|邀请|举报|转发|点赞|赞|在看|评论|打印|阅读|转载|喜欢|投币|确认收到)\s*"
             r"(?:\d+|[(（]\s*\d*\s*[)）])?)+$",
         ),
         # A forum post's signature hangs under a rule of ASCII dashes; the replies follow it.
@@ -761,7 +762,9 @@ def _squeeze(date_text: str) -> str:
 # source, so not a `Byline`, but it marks the headline above it as a byline does.
 _AUTHOR = re.compile(
     # (By X: a foreign site's Chinese edition credits its author in English)
-    r"^(?:By\s+\S|[（(【\[■●▲]?\s*(?:(?:作者|撰文|文|图文|文图|口述|整理"
+    # (an organisation's name may lead a publisher's field: 南溪县水务局 发布人：办公室 周敏)
+    r"^(?:By\s+\S|[^\s:：，。]{2,20}\s+(?:发布人|发布者|发布部门)\s*[:：]"
+    r"|[（(【\[■●▲]?\s*(?:(?:作者|撰文|文|图文|文图|口述|整理"
     # (who published it: a portal's or a university's 发布人/发布部门, 供稿单位)
     r"|发布人|发布者|发稿人|发布部门|发布单位|发稿单位|供稿|供稿单位|报送单位|投稿人)\s*[:：/|｜丨]"
     r"|(?:本报|本刊|本台|本网|特约|见习)?(?:记者|通讯员|评论员|特约评论员|撰稿人)))"

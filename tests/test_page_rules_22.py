@@ -59,3 +59,19 @@ def test_a_menu_under_an_image_logo_is_no_sites_name(tmp_path: Path) -> None:
 def test_a_menu_under_an_image_logo_is_no_sites_name_on_a_page_alone(tmp_path: Path) -> None:
     rec = read_one(write_page(tmp_path / "one.html", _company_page(1)))
     assert rec.source == "东岭风电有限公司"
+
+
+def test_a_shared_notices_publisher_line_and_buttons_are_not_text(tmp_path: Path) -> None:
+    # An undated notice shared from a work-chat app: the publisher's line (its organisation,
+    # then 发布人：) has no time beside it, and the app's buttons (确认收到 评论 转发) sit under
+    # the text.
+    page = (
+        '<html><head><meta charset="utf-8"><title>临时停水通知</title></head><body>'
+        "<h1>临时停水通知</h1>"
+        "<div class='meta'><span>东岭县水务公司</span> <span>发布人：调度中心 罗佳</span></div>"
+        f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div>"
+        "<div class='actions'><button>确认收到</button> <button>评论</button> "
+        "<button>转发</button></div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "notice.html", page))
+    assert rec.body == f"{PROSE}\n{MORE}"
