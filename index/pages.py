@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -333,13 +334,17 @@ def _account_line(judged: _Judged, i: int) -> bool:
     )
 
 
-def saved_title_headline(line: str) -> str | None:
+def saved_title_headline(line: str, page: Sequence[str] = ()) -> str | None:
     """The headline of a page title saved or copied as a line (``标题 - X网``, ``标题_栏目_X网``):
-    its first part, when its last part is a site's name."""
+    its first part, when its last part is a site's name — or, given the `page`'s lines, an
+    organisation's (``标题-X集团``) or a name the page prints alone (``标题 | X研究院`` over
+    ``X研究院``)."""
     parts = split_title(line)
-    if len(parts) < 2 or not looks_like_site_name(parts[-1]) or not headline_shaped(parts[0]):
+    if len(parts) < 2 or not headline_shaped(parts[0]):
         return None
-    return parts[0]
+    last = parts[-1].strip()
+    named = bool(page) and (looks_like_organ(last) or any(other.strip() == last for other in page))
+    return parts[0] if looks_like_site_name(last) or named else None
 
 
 def looks_like_page(lines: list[str], boilerplate: Boilerplate) -> bool:
@@ -420,7 +425,7 @@ def extract_page(
         # (a page copied as fields, 标题：X / 日期：Y / 来源：Z / 正文：, shows no headline apart)
         head, title, title_from = field_at, _title_value(lines[field_at]), "the page's 标题 field"
     shown = head is not None and not title_hint and title == lines[head]
-    if shown and (saved := saved_title_headline(title)) is not None:
+    if shown and (saved := saved_title_headline(title, lines)) is not None:
         # (a copy whose first line is the browser tab's title, 标题 - X网, and which does not
         # show the headline again: the title's headline part)
         title, title_from = saved, "a saved page title's headline"

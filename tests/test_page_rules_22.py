@@ -75,3 +75,35 @@ def test_a_shared_notices_publisher_line_and_buttons_are_not_text(tmp_path: Path
     )
     rec = read_one(write_page(tmp_path / "notice.html", page))
     assert rec.body == f"{PROSE}\n{MORE}"
+
+
+def test_a_saved_title_ending_with_the_name_the_page_prints_alone(tmp_path: Path) -> None:
+    # Reader views saved as text: the tab's title (标题 | 机构), the institute's name alone
+    # under it, the date and author; the headline is not printed again.
+    heads = [
+        "电价周报：省内现货市场日前均价连续三周回落",
+        "储能观察：独立储能容量租赁价格在年中企稳",
+    ]
+    for n, head in enumerate(heads):
+        write_page(
+            tmp_path / f"{n}.txt",
+            f"{head} | 东岭研究院\n\n东岭研究院\n2024年4月2{n}日 · 作者：许衡\n\n"
+            f"第{n}期：{PROSE}\n\n{MORE}\n",
+        )
+    titles = sorted(rec.title for rec in records_by_name(tmp_path).values())
+    assert titles == sorted(heads)
+
+
+def test_a_saved_title_ending_with_a_groups_name(tmp_path: Path) -> None:
+    # A group's page saved as text: the tab's title (标题-X集团) heads the copy, over a
+    # greeting, the menus and the breadcrumb; the headline is printed again above the byline.
+    text = (
+        "集团召开2024年度安全生产总结会-东岭能源集团\n\n"
+        "您好，欢迎访问东岭能源集团有限公司网站 集团邮箱 OA办公\n安全 · 绿色 · 高效\n"
+        "首页 走进集团 新闻中心 党的建设 安全环保\n新闻中心\n集团要闻 基层动态 政策 项目\n"
+        "当前位置：首页 / 新闻中心 / 政策\n集团召开2024年度安全生产总结会\n"
+        f"发布日期：2024年12月18日 信息来源：安全监察部 浏览次数：--\n\n{PROSE}\n\n{MORE}\n\n"
+        "打印本页 关闭窗口\n主办：东岭能源集团有限公司\n"
+    )
+    rec = read_one(write_page(tmp_path / "3518.txt", text))
+    assert rec.title == "集团召开2024年度安全生产总结会"
