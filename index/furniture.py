@@ -244,8 +244,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "welcome line",
             r"^(?:您好|你好)?[，,！!\s]*欢迎(?:您|你)?(?:访问|光临|来到|莅临|进入)[^，,。；！!？?\s]{2,30}[！!。]?"
-            # (and the top bar's links beside it: 中文版 | English | 网站地图)
-            r"(?:\s+\S{1,8}(?:\s*[|｜]\s*\S{1,8})+)?$",
+            # (and the top bar's links beside it: 中文版 | English | 网站地图, or set apart by
+            # spaces only: 集团邮箱 OA办公 无障碍浏览)
+            r"(?:\s+\S{1,8}(?:\s*[|｜]\s*\S{1,8})+|(?:\s+[^\s，。；！？,.;!?]{1,8}){1,6})?$",
         ),
         # A document's PDF link (查看PDF原文, 下载PDF).
         ("PDF link", r"^(?:查看|下载|打开|阅读)\s*PDF\s*(?:原文|全文|文件|版)?$"),

@@ -336,14 +336,13 @@ def _account_line(judged: _Judged, i: int) -> bool:
 
 def saved_title_headline(line: str, page: Sequence[str] = ()) -> str | None:
     """The headline of a page title saved or copied as a line (``标题 - X网``, ``标题_栏目_X网``):
-    its first part, when its last part is a site's name — or, given the `page`'s lines, an
-    organisation's (``标题-X集团``) or a name the page prints alone (``标题 | X研究院`` over
-    ``X研究院``)."""
+    its first part, when its last part is a site's name — or, given the `page`'s lines, a
+    name the page prints alone (``标题 | X研究院`` over ``X研究院``)."""
     parts = split_title(line)
     if len(parts) < 2 or not headline_shaped(parts[0]):
         return None
     last = parts[-1].strip()
-    named = bool(page) and (looks_like_organ(last) or any(other.strip() == last for other in page))
+    named = any(other.strip() == last for other in page)
     return parts[0] if looks_like_site_name(last) or named else None
 
 

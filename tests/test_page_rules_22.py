@@ -94,16 +94,13 @@ def test_a_saved_title_ending_with_the_name_the_page_prints_alone(tmp_path: Path
     assert titles == sorted(heads)
 
 
-def test_a_saved_title_ending_with_a_groups_name(tmp_path: Path) -> None:
-    # A group's page saved as text: the tab's title (标题-X集团) heads the copy, over a
-    # greeting, the menus and the breadcrumb; the headline is printed again above the byline.
+def test_a_greeting_with_the_top_bars_links_set_apart_by_spaces(tmp_path: Path) -> None:
+    # A header's greeting and its links (集团邮箱 OA办公 无障碍浏览) on one line of a saved copy.
     text = (
-        "集团召开2024年度安全生产总结会-东岭能源集团\n\n"
-        "您好，欢迎访问东岭能源集团有限公司网站 集团邮箱 OA办公\n安全 · 绿色 · 高效\n"
-        "首页 走进集团 新闻中心 党的建设 安全环保\n新闻中心\n集团要闻 基层动态 政策 项目\n"
-        "当前位置：首页 / 新闻中心 / 政策\n集团召开2024年度安全生产总结会\n"
-        f"发布日期：2024年12月18日 信息来源：安全监察部 浏览次数：--\n\n{PROSE}\n\n{MORE}\n\n"
-        "打印本页 关闭窗口\n主办：东岭能源集团有限公司\n"
+        "您好，欢迎访问东岭能源集团有限公司网站 集团邮箱 OA办公 无障碍浏览\n"
+        "首页 走进集团 新闻中心 党的建设 安全环保\n当前位置：首页 / 新闻中心 / 政策\n"
+        "集团召开2024年度安全生产总结会\n"
+        f"发布日期：2024年12月18日 信息来源：安全监察部\n\n{PROSE}\n\n{MORE}\n"
     )
-    rec = read_one(write_page(tmp_path / "3518.txt", text))
-    assert rec.title == "集团召开2024年度安全生产总结会"
+    rec = read_one(write_page(tmp_path / "3519.txt", text))
+    assert rec.body == f"{PROSE}\n{MORE}"
