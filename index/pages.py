@@ -1212,7 +1212,8 @@ def _stated_or_site(
         return keeper, "site name (who the site says keeps it)"
     if name := header_issuer(judged.lines):
         return name, "site name (the document's issuing organ)"
-    if name := _saved_title_site(judged.lines[:2], title):
+    owners = [name for line in judged.lines if (name := owner_name(line))]
+    if name := _saved_title_site(judged.lines[:2], title, owners):
         return name, "site name (saved page title)"
     for i in near:
         if i < len(judged.lines) and (name := byline_site_name(judged.lines[i])):
@@ -1419,9 +1420,11 @@ def _named_again(lines: list[str], at: int, name: str) -> bool:
     return any(name in line for i, line in enumerate(lines) if i != at)
 
 
-def _saved_title_site(lines: list[str], title: str) -> str | None:
+def _saved_title_site(lines: list[str], title: str, owners: Sequence[str] = ()) -> str | None:
     """The site's name in a saved page title at the top of a text page, the part after the
-    headline (``标题-XX数字报``, ``标题_政策_XX网``), as an HTML page's ``<title>`` gives it."""
+    headline (``标题-XX数字报``, ``标题_政策_XX网``), as an HTML page's ``<title>`` gives it; of
+    several parts, the one the copyright line's owner starts with (``标题-X电气-关键词|关键词``
+    over ``© X电气科技有限公司``: the keywords after it are no site)."""
     for line in lines:
         if len(title) < _MIN_HEADLINE_CHARS or line == title or not line.startswith(title):
             continue
@@ -1429,7 +1432,8 @@ def _saved_title_site(lines: list[str], title: str) -> str | None:
         if not rest.lstrip() or rest.lstrip()[0] not in _BOUNDARY:
             continue
         parts = split_title(rest.strip(_BOUNDARY + " "))
-        name = parts[-1] if parts else ""
+        owned = [part for part in parts if any(owner.startswith(part) for owner in owners)]
+        name = owned[0] if owned else parts[-1] if parts else ""
         if 2 <= len(name) <= 20 and _CJK_CHARS.search(name) and not is_prose(name):
             return name
     return None

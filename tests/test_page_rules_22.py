@@ -104,3 +104,18 @@ def test_a_greeting_with_the_top_bars_links_set_apart_by_spaces(tmp_path: Path) 
     )
     rec = read_one(write_page(tmp_path / "3519.txt", text))
     assert rec.body == f"{PROSE}\n{MORE}"
+
+
+def test_a_saved_title_with_keywords_after_the_sites_name(tmp_path: Path) -> None:
+    # A copy whose tab title ends with the site's name and then its keywords (标题-站名-关键词
+    # |关键词), as a Chinese CMS writes it: the site is the part the copyright line's owner
+    # starts with, not the last keyword.
+    text = (
+        "东岭储能柜首单发往越南胡志明市-东岭电气-储能变流器|储能电池柜|工商业储能系统\n\n"
+        "首 页  关于东岭  产品中心  新闻资讯  联系我们\n当前位置：首页 >> 新闻资讯 >> 公司新闻\n\n"
+        "东岭储能柜首单发往越南胡志明市\n发布时间：2024-06-18  点击：88\n\n"
+        f"{PROSE}\n\n{MORE}\n\n"
+        "Copyright © 2024 东岭电气科技有限公司 版权所有\n"
+    )
+    rec = read_one(write_page(tmp_path / "336.txt", text))
+    assert rec.source == "东岭电气"
