@@ -1239,10 +1239,12 @@ def _stated_or_site(
             if name in sections:
                 break
             # (nor is the first item of a menu under a logo drawn as an image: 公司概况 /
-            # 新闻中心 / 核安全, whose logo's alt text names the site)
+            # 新闻中心 / 核安全, whose logo's alt text names the site; a name shaped like a
+            # site's, 南溪能源网, heading the menu is still the header)
             if (
                 hints.logo_name
                 and name != hints.logo_name
+                and not looks_like_site_name(name or "")
                 and all(_MENU_ITEM.match(line) for line in judged.lines[i : i + 3])
             ):
                 break
