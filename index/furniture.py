@@ -179,9 +179,10 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "share",
             # (with counts in brackets, 阅读(123) 评论(0) 转载(0) 喜欢 打印: a blog's bar)
-            r"^(?:分享|收藏|邀请|举报|转发|点赞|赞|在看|评论|打印|阅读|转载|喜欢|投币)\s*"
+            # (确认收到 评论 转发: a work-chat app's notice, shared to the web)
+            r"^(?:分享|收藏|邀请|举报|转发|点赞|赞|在看|评论|打印|阅读|转载|喜欢|投币|确认收到)\s*"
             r"(?:\d+|[(（]\s*\d*\s*[)）])?"
-            r"(?:\s+(?:分享|收藏|邀请|举报|转发|点赞|赞|在看|评论|打印|阅读|转载|喜欢|投币)\s*"
+            r"(?:\s+(?:分享|收藏|邀请|举报|转发|点赞|赞|在看|评论|打印|阅读|转载|喜欢|投币|确认收到)\s*"
             r"(?:\d+|[(（]\s*\d*\s*[)）])?)+$",
         ),
         # A forum post's signature hangs under a rule of ASCII dashes; the replies follow it.
@@ -245,8 +246,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "welcome line",
             r"^(?:您好|你好)?[，,！!\s]*欢迎(?:您|你)?(?:访问|光临|来到|莅临|进入)[^，,。；！!？?\s]{2,30}[！!。]?"
-            # (and the top bar's links beside it: 中文版 | English | 网站地图)
-            r"(?:\s+\S{1,8}(?:\s*[|｜]\s*\S{1,8})+)?$",
+            # (and the top bar's links beside it: 中文版 | English | 网站地图, or set apart by
+            # spaces only: 集团邮箱 OA办公 无障碍浏览)
+            r"(?:\s+\S{1,8}(?:\s*[|｜]\s*\S{1,8})+|(?:\s+[^\s，。；！？,.;!?]{1,8}){1,6})?$",
         ),
         # A document's PDF link (查看PDF原文, 下载PDF).
         ("PDF link", r"^(?:查看|下载|打开|阅读)\s*PDF\s*(?:原文|全文|文件|版)?$"),
@@ -787,7 +789,9 @@ def _squeeze(date_text: str) -> str:
 # source, so not a `Byline`, but it marks the headline above it as a byline does.
 _AUTHOR = re.compile(
     # (By X: a foreign site's Chinese edition credits its author in English)
-    r"^(?:By\s+\S|[（(【\[■●▲]?\s*(?:(?:作者|撰文|文|图文|文图|口述|整理"
+    # (an organisation's name may lead a publisher's field: 南溪县水务局 发布人：办公室 周敏)
+    r"^(?:By\s+\S|[^\s:：，。]{2,20}\s+(?:发布人|发布者|发布部门)\s*[:：]"
+    r"|[（(【\[■●▲]?\s*(?:(?:作者|撰文|文|图文|文图|口述|整理"
     # (who published it: a portal's or a university's 发布人/发布部门, 供稿单位)
     r"|发布人|发布者|发稿人|发布部门|发布单位|发稿单位|供稿|供稿单位|报送单位|投稿人)\s*[:：/|｜丨]"
     r"|(?:本报|本刊|本台|本网|特约|见习)?(?:记者|通讯员|评论员|特约评论员|撰稿人)))"
@@ -939,9 +943,18 @@ _KEPT_BY = re.compile(
 )
 
 
+# A platform's share bar naming who published the page on it (该内容由“X”通过钉钉发布): the
+# publisher owns the page, not the platform whose logo tops it.
+_SHARED_BY = re.compile(
+    r"(?:该|此|本)?(?:内容|公告|通知|文章|页面|消息)由\s*[“\"「]?(?P<name>[^\s,，。:：“”\"「」]{2,20}?)"
+    r"[”\"」]?\s*(?:通过|经|在|使用)\s*\S{2,8}?(?:发布|分享|发送)"
+)
+
+
 def kept_by(line: str) -> str | None:
-    """The owner a site's statement of who keeps it names (本知识库由 X 维护 → X)."""
-    match = _KEPT_BY.search(line)
+    """The owner a site's statement of who keeps it names (本知识库由 X 维护 → X), or the
+    publisher a platform's share bar names (该内容由“X”通过钉钉发布 → X)."""
+    match = _KEPT_BY.search(line) or _SHARED_BY.search(line)
     return match["name"] if match else None
 
 

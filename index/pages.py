@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -340,13 +341,16 @@ def _account_line(judged: _Judged, i: int) -> bool:
 _HANDLE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{1,19}$")
 
 
-def saved_title_headline(line: str) -> str | None:
+def saved_title_headline(line: str, page: Sequence[str] = ()) -> str | None:
     """The headline of a page title saved or copied as a line (``标题 - X网``, ``标题_栏目_X网``):
-    its first part, when its last part is a site's name."""
+    its first part, when its last part is a site's name — or, given the `page`'s lines, a
+    name the page prints alone (``标题 | X研究院`` over ``X研究院``)."""
     parts = split_title(line)
-    if len(parts) < 2 or not looks_like_site_name(parts[-1]) or not headline_shaped(parts[0]):
+    if len(parts) < 2 or not headline_shaped(parts[0]):
         return None
-    return parts[0]
+    last = parts[-1].strip()
+    named = any(other.strip() == last for other in page)
+    return parts[0] if looks_like_site_name(last) or named else None
 
 
 def looks_like_page(lines: list[str], boilerplate: Boilerplate) -> bool:
@@ -427,7 +431,7 @@ def extract_page(
         # (a page copied as fields, 标题：X / 日期：Y / 来源：Z / 正文：, shows no headline apart)
         head, title, title_from = field_at, _title_value(lines[field_at]), "the page's 标题 field"
     shown = head is not None and not title_hint and title == lines[head]
-    if shown and (saved := saved_title_headline(title)) is not None:
+    if shown and (saved := saved_title_headline(title, lines)) is not None:
         # (a copy whose first line is the browser tab's title, 标题 - X网, and which does not
         # show the headline again: the title's headline part)
         title, title_from = saved, "a saved page title's headline"
@@ -1257,7 +1261,8 @@ def _stated_or_site(
         return keeper, "site name (who the site says keeps it)"
     if name := header_issuer(judged.lines):
         return name, "site name (the document's issuing organ)"
-    if name := _saved_title_site(judged.lines[:2], title):
+    owners = [name for line in judged.lines if (name := owner_name(line))]
+    if name := _saved_title_site(judged.lines[:2], title, owners):
         return name, "site name (saved page title)"
     for i in near:
         if i < len(judged.lines) and (name := byline_site_name(judged.lines[i])):
@@ -1282,6 +1287,16 @@ def _stated_or_site(
             # footer does: a weather widget's 天文台 at the top is not the site)
             if name in sections:
                 break
+            # (nor is the first item of a menu under a logo drawn as an image: 公司概况 /
+            # 新闻中心 / 核安全, whose logo's alt text names the site; a name shaped like a
+            # site's, 南溪能源网, heading the menu is still the header)
+            if (
+                hints.logo_name
+                and name != hints.logo_name
+                and not looks_like_site_name(name or "")
+                and all(_MENU_ITEM.match(line) for line in judged.lines[i : i + 3])
+            ):
+                break
             if name and (looks_like_site_name(name) or _named_again(judged.lines, i, name)):
                 return name, "site name (learned header)"
             break
@@ -1305,9 +1320,10 @@ def _stated_or_site(
             if _BRAND.match(logo) and _COMPANY.search(name) and not _COMPANY.search(logo):
                 # (the company that runs the site, 南溪信息技术有限公司: its logo names the site)
                 return logo, "site name (the logo's alt text, over its company's)"
-            if _COMPANY.search(name) and (brand := _header_brand(judged)):
-                # (the same on a text page: its first line, a brand the page names again,
-                # 关于微博, over the company of its copyright line)
+            # (the same on a text page: its first line, a brand the page names again,
+            # 关于微博, over the company of its copyright line; not when the logo names that
+            # company: the first line is then a menu's, 公司概况)
+            if _COMPANY.search(name) and name != logo and (brand := _header_brand(judged)):
                 return brand, "site name (the page's header, over its company's)"
             return name, "site name (copyright or sponsor line)"
     if hints.logo_name:
@@ -1455,9 +1471,11 @@ def _named_again(lines: list[str], at: int, name: str) -> bool:
     return any(name in line for i, line in enumerate(lines) if i != at)
 
 
-def _saved_title_site(lines: list[str], title: str) -> str | None:
+def _saved_title_site(lines: list[str], title: str, owners: Sequence[str] = ()) -> str | None:
     """The site's name in a saved page title at the top of a text page, the part after the
-    headline (``标题-XX数字报``, ``标题_政策_XX网``), as an HTML page's ``<title>`` gives it."""
+    headline (``标题-XX数字报``, ``标题_政策_XX网``), as an HTML page's ``<title>`` gives it; of
+    several parts, the one the copyright line's owner starts with (``标题-X电气-关键词|关键词``
+    over ``© X电气科技有限公司``: the keywords after it are no site)."""
     for line in lines:
         if len(title) < _MIN_HEADLINE_CHARS or line == title or not line.startswith(title):
             continue
@@ -1465,7 +1483,8 @@ def _saved_title_site(lines: list[str], title: str) -> str | None:
         if not rest.lstrip() or rest.lstrip()[0] not in _BOUNDARY:
             continue
         parts = split_title(rest.strip(_BOUNDARY + " "))
-        name = parts[-1] if parts else ""
+        owned = [part for part in parts if any(owner.startswith(part) for owner in owners)]
+        name = owned[0] if owned else parts[-1] if parts else ""
         if 2 <= len(name) <= 20 and _CJK_CHARS.search(name) and not is_prose(name):
             return name
     return None

