@@ -350,6 +350,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "comments",
             r"^(?:我要评论|发表评论|网友评论|参与评论|查看评论|评论\s*[(（]?\d*[)）]?$|\d+\s*条评论$"
+            # (a forum thread's count of replies under its first post, NodeBB's 1 条回复
+            # 最后回复 <time>: the replies follow)
+            r"|\d+\s*条回复(?:\s|$)"
             r"|已有\s*\d+\s*条评论|收藏本文|已有\s*\d+\s*人"
             r"(?:评论|参与))|需要登录后才(?:可以|能)(?:评论|回帖|发表|回复)|顶一下|踩一下|收藏本页|加入收藏|点个赞吧[!！。]?$|[【\[]\s*(?:收藏|纠错|评论)\s*[】\]]|我要纠错",
         ),

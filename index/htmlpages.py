@@ -163,6 +163,7 @@ def parse_html(text: str, *, main_text: bool = True) -> HtmlPage:
     # (a page its scripts draw: its article read from the app's state saved with it)
     draw_state_article(root, lambda article: _shows(root, article))
     _drop_heading_anchors(root)
+    _drop_replies(root)
     _label_from_tooltips(root)
     hints = _hints(root)
     if hints.published is None and (found := _enp_date(text)):
@@ -174,6 +175,33 @@ def parse_html(text: str, *, main_text: bool = True) -> HtmlPage:
 
 
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
+
+
+# A forum thread's post: an element marked as a post by its class or id (NodeBB's topic-post,
+# phpBB's post, vBulletin's postbit, Discuz's post_123) or by schema.org (a Comment, a
+# DiscussionForumPosting), which names its author.
+_POST_MARK = re.compile(r"(?:^|[\s_-])post(?:bit\w*)?(?:$|[\s_-]|\d)", re.IGNORECASE)
+_POST_TYPE = re.compile(r"schema\.org/(?:Comment|DiscussionForumPosting)$", re.IGNORECASE)
+_AUTHOR_MARK = (
+    ".//*[@itemprop='author' or @data-username or contains(@class, 'author')"
+    " or contains(@class, 'username')]"
+)
+
+
+def _forum_post(el: lxml.html.HtmlElement) -> bool:
+    marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+    marked = _POST_MARK.search(marks) or _POST_TYPE.search(el.get("itemtype") or "")
+    return bool(marked) and bool(el.xpath(_AUTHOR_MARK))
+
+
+def _drop_replies(root: lxml.html.HtmlElement) -> None:
+    """Keep a forum thread's first post only: it is the article, the posts after it (each
+    with its author, in the same list) are replies, whatever forum software prints them."""
+    for parent in list(root.iter()):
+        posts = [child for child in parent if isinstance(child.tag, str) and _forum_post(child)]
+        if len(posts) >= 2 and len({post.tag for post in posts}) == 1:
+            for reply in posts[1:]:
+                reply.drop_tree()
 
 
 def _drop_heading_anchors(root: lxml.html.HtmlElement) -> None:

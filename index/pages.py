@@ -325,6 +325,8 @@ def _account_line(judged: _Judged, i: int) -> bool:
     if bylines[i + 1] is None and judged.furniture[i + 1] != "reading time":
         return False
     j = i - 2 if judged.furniture[i - 1] in ("subtitle", "link") and i >= 2 else i - 1
+    if j >= 1 and _crumb_end(judged, j):
+        j -= 1  # (a forum topic's board under its headline, the breadcrumb's last item: 政策)
     above = lines[j]
     # (the headline may be a template's line, other pages listing it among their latest
     # posts, above a blog author's handle: laozhou; a short headline under a list's item is not
@@ -339,6 +341,17 @@ def _account_line(judged: _Judged, i: int) -> bool:
 
 
 _HANDLE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{1,19}$")
+
+
+def _crumb_end(judged: _Judged, j: int) -> bool:
+    """Line `j` is a short label that ends a breadcrumb above it (首页 > 版块 > 新闻 > 政策)."""
+    line = judged.lines[j]
+    if len(line) > 8 or judged.bylines[j] is not None:
+        return False
+    return any(
+        judged.furniture[k] == "breadcrumb" and _CRUMB_ITEMS.split(judged.lines[k])[-1] == line
+        for k in range(j)
+    )
 
 
 def saved_title_headline(line: str, page: Sequence[str] = ()) -> str | None:
@@ -1019,6 +1032,8 @@ def _next_to_byline(judged: _Judged, i: int, top: int) -> int:
             return 4
         if score == 4 or rules[middle] is not None or bylines[middle] is not None:
             return score
+        if j > i and authors[j] and _crumb_end(judged, middle):
+            return score  # (the topic's board between a forum post's headline and its author)
         if j > i and _english_headline(judged, middle):
             return score  # (the headline's English between it and its byline)
     return 0

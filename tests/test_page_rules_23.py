@@ -1,0 +1,83 @@
+"""Rules for page reading found on round 23 (set 25 of the unseen layouts,
+`tests/fixtures/blind-sites-25`, opened this round: a power company on a Java CMS, a foreign
+maker's Chinese site, a solar forum, an open-source project's blog, a site builder's blog, a
+bidding portal, a personal blog, an association), written as the general forms those sites print
+things in. Each is checked on our own small pages, read the way ``xinwen reindex`` does
+(`read_sources`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.pagetext import MORE, PROSE, read_one, write_page
+
+_REPLY = "同问，我们村的屋顶也想装，不知道备案要跑几个部门。"
+_REPLY_2 = "楼上可以先问问供电所，他们会给一张清单。"
+
+
+def _post(n: int, user: str, text: str) -> str:
+    return (
+        f"<div class='post' id='post_{n}'><div class='postauthor'>"
+        f"<a class='username' href='/u/{n}'>{user}</a></div>"
+        f"<div class='postmessage'>{text}</div></div>"
+    )
+
+
+def test_a_forum_threads_replies_are_not_its_article(tmp_path: Path) -> None:
+    # A thread page: its first post is the article, the posts after it (each with its
+    # author, in the same list) are readers' replies, whatever forum software prints them.
+    page = (
+        '<html><head><meta charset="utf-8"><title>屋顶光伏并网手续汇总 - 东岭光伏社区</title>'
+        "</head><body><div class='nav'><a href='/'>首页</a> › <a href='/f/2'>经验交流</a></div>"
+        "<h1>屋顶光伏并网手续汇总</h1><div id='postlist'>"
+        + _post(1, "东岭老张", f"<p>发表于 2024-05-06 09:12</p><p>{PROSE}</p><p>{MORE}</p>")
+        + _post(2, "小李光伏", f"<p>{_REPLY}</p>")
+        + _post(3, "电工阿强", f"<p>{_REPLY_2}</p>")
+        + "</div><div class='footer'>© 2024 东岭光伏社区</div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "thread.html", page))
+    assert rec.title == "屋顶光伏并网手续汇总"
+    assert PROSE[:20] in rec.body and MORE[:20] in rec.body
+    assert _REPLY[:10] not in rec.body and _REPLY_2[:10] not in rec.body
+
+
+_THREAD_TEXT = f"""东岭光伏社区
+首页  版块  最新  热门
+首页 > 版块 > 经验交流 > 并网
+
+屋顶光伏并网手续汇总
+
+并网
+
+东岭老张
+2024年5月6日 09:12
+{PROSE}
+
+{MORE}
+
+2 条回复  最后回复 2024年5月6日 11:40
+回复
+
+小李光伏
+2024年5月6日 10:05
+{_REPLY}
+
+电工阿强
+2024年5月6日 11:40
+{_REPLY_2}
+
+© 2024 东岭光伏社区
+"""
+
+
+def test_a_forum_thread_copied_as_text(tmp_path: Path) -> None:
+    # A thread saved as text: the headline over the topic's board (the breadcrumb's last item)
+    # and its author's name over the post's time; the count of replies under the first post
+    # ends the article, the replies follow.
+    rec = read_one(write_page(tmp_path / "thread.txt", _THREAD_TEXT))
+    assert rec.title == "屋顶光伏并网手续汇总"
+    assert str(rec.published) == "2024-05-06"
+    assert PROSE[:20] in rec.body and MORE[:20] in rec.body
+    assert _REPLY[:10] not in rec.body and _REPLY_2[:10] not in rec.body
+    assert "东岭老张" not in rec.body
