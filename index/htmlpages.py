@@ -722,7 +722,11 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
         # (a header's logo whose name is one of the <title>'s parts: that part is the site's
         # name, whatever shape the other has — 油价周报 - 能源号)
         site = logo
-    if site and not _CJK_START.search(site) and (chinese := _chinese_name_beside(root, site)):
+    if (
+        site
+        and not _CJK_START.search(site)
+        and (chinese := _chinese_name_beside(root, site, page_title))
+    ):
         # (og:site_name Nordhav Wind on the Chinese pages of a site whose logo reads "Nordhav
         # Wind 诺海风能": the name it gives its Chinese readers)
         site = chinese
@@ -852,22 +856,31 @@ def _logo_name(root: lxml.html.HtmlElement) -> str | None:
     return None
 
 
-def _chinese_name_beside(root: lxml.html.HtmlElement, latin: str) -> str | None:
+def _chinese_name_beside(
+    root: lxml.html.HtmlElement, latin: str, page_title: str | None = None
+) -> str | None:
     """The Chinese name a site's logo gives beside its Latin one (alt "Nordhav Wind 诺海风能"
-    or "诺海风能 Nordhav Wind" → 诺海风能), where the markup names the site in Latin only."""
+    or "诺海风能 Nordhav Wind" → 诺海风能), where the markup names the site in Latin only; or
+    the last part of the page's <title> (``标题 | 栏目 | Nordhav Wind 诺海风能``)."""
     for img in root.iter("img"):
         parent = img.getparent()
         marks = f"{img.get('src') or ''} {img.get('class') or ''} {img.get('id') or ''}"
         if parent is not None:
             marks += f" {parent.get('class') or ''} {parent.get('id') or ''}"
-        alt = " ".join((img.get("alt") or "").split())
-        if "logo" not in marks.lower() or latin.lower() not in alt.lower():
-            continue
-        at = alt.lower().index(latin.lower())
-        rest = f"{alt[:at]} {alt[at + len(latin) :]}".strip(" |｜-·")
-        if 2 <= len(rest) <= 12 and all(_CJK_START.match(c) for c in rest):
+        if "logo" in marks.lower() and (rest := _name_beside(img.get("alt") or "", latin)):
             return rest
-    return None
+    parts = split_title(page_title) if page_title else []
+    return _name_beside(parts[-1], latin) if len(parts) >= 2 else None
+
+
+def _name_beside(text: str, latin: str) -> str | None:
+    """The Chinese name beside `latin` in `text` (``Nordhav Wind 诺海风能`` → 诺海风能)."""
+    text = " ".join(text.split())
+    if latin.lower() not in text.lower():
+        return None
+    at = text.lower().index(latin.lower())
+    rest = f"{text[:at]} {text[at + len(latin) :]}".strip(" |｜-·")
+    return rest if 2 <= len(rest) <= 12 and all(_CJK_START.match(c) for c in rest) else None
 
 
 _ISSUE_NUMBER = re.compile(r"(?<=..)\s*(?:第\s*\d{1,5}\s*期|\d{4}\s*年\s*第\s*\d{1,3}\s*期)$")

@@ -46,6 +46,7 @@ from xinwen.index.furniture import (
     EMPTY_DATE_FIELD,
     FOOTER_RULES,
     MAX_BYLINE_CHARS,
+    NOT_A_SOURCE,
     Byline,
     byline_name,
     byline_site_name,
@@ -525,6 +526,12 @@ def extract_page(
     if len(body) > 1 and _SOURCE_CREDIT.match(body[0]):
         # (or the text's first paragraph, a repost's credit above it: 来源：X公众号)
         dropped.append(Dropped(body.pop(0), "byline (source above the text)"))
+    material = None
+    if len(body) > 1 and (credit := _MATERIAL_CREDIT.match(body[-1])):
+        # (a bracketed note of where the whole text's material came from, its last line:
+        # （资料来源：X）, where the page states no 来源)
+        material = credit["source"]
+        dropped.append(Dropped(body.pop(), "byline (source under the text)"))
     url = hints.url or _url_line(lines)
     published, date_from = _date(judged, head, near, footer_at, hints, file_name, url)
     if published is None and body:
@@ -546,6 +553,8 @@ def extract_page(
                 dropped.append(Dropped(body.pop(at), "byline"))
                 break
     source, source_from = _source(judged, near, hints, template, title)
+    if material and source_from.startswith("site name") and material not in NOT_A_SOURCE:
+        source, source_from = material, "byline 资料来源 (under the text)"
     # A line of the site's or the source's name alone (an AMP page's publisher line under the
     # headline) names the publisher; it is not the article's text.
     names = {clean_title(n) for n in (source, hints.site_name) if n}
@@ -904,6 +913,12 @@ _MIN_CRUMB_HEADLINE_CHARS = 6
 _SOURCE_CREDIT = re.compile(
     r"^(?:来源|來源|稿源|信息来源|文章来源)\s*[:：]\s*[^\s:：，。,()（）【】]{2,30}$"
     r"|^[（(【\[]\s*(?:来源|來源|稿源|信息来源|文章来源)\s*[:：]\s*[^\s:：，。,()（）【】]{2,30}\s*[）)】\]]$"
+)
+
+# The text's material credited in brackets on its last line (（资料来源：X）): not a chart's
+# credit, which stands under the chart unbracketed (资料来源：国家统计局), among the text.
+_MATERIAL_CREDIT = re.compile(
+    r"^[（(]\s*资料来源\s*[:：]\s*(?P<source>[^\s:：，。,()（）]{2,30})\s*[）)]$"
 )
 
 # A brief's text opening with its headline in brackets (a flash, 电报: 【X：Y】某社8月30日电，…).

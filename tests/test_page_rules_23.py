@@ -81,3 +81,35 @@ def test_a_forum_thread_copied_as_text(tmp_path: Path) -> None:
     assert PROSE[:20] in rec.body and MORE[:20] in rec.body
     assert _REPLY[:10] not in rec.body and _REPLY_2[:10] not in rec.body
     assert "东岭老张" not in rec.body
+
+
+def test_a_latin_site_name_gives_way_to_the_chinese_one_its_title_gives(tmp_path: Path) -> None:
+    # A foreign maker's Chinese pages: og:site_name and the logo in Latin only, the <title>'s
+    # last part the name with its Chinese form beside it, which its Chinese readers know it by.
+    page = (
+        '<html><head><meta charset="utf-8">'
+        "<title>\n  东岭二期风场完成吊装 | 新闻稿 | Westwind 西风能源\n</title>"
+        "<meta property='og:site_name' content='Westwind'></head><body>"
+        "<div class='header'><img class='logo' src='/logo.svg' alt='Westwind'></div>"
+        "<h1>东岭二期风场完成吊装</h1><div class='sfnewsAuthorAndDate'>2025/3/12</div>"
+        f"<div class='sfnewsContent'><p>{PROSE}</p><p>{MORE}</p></div>"
+        "<div class='footer'>© 2025 Westwind A/S. 保留所有权利。</div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "release.html", page))
+    assert rec.source == "西风能源"
+
+
+def test_a_bracketed_material_credit_under_the_text_is_its_source(tmp_path: Path) -> None:
+    # A small firm's blog post retelling a policy: its last line, in brackets, credits where
+    # the whole text's material came from; the page states no 来源.
+    page = (
+        '<html><head><meta charset="utf-8"><title>户用光伏新规要点</title></head><body>'
+        "<div class='logo'>东塘光伏</div><h1>户用光伏新规要点</h1>"
+        "<div class='s-blog-date'>2025年4月8日</div>"
+        f"<div class='s-text'><p>{PROSE}</p></div><div class='s-text'><p>{MORE}</p></div>"
+        "<div class='s-text'><p><em>（资料来源：市能源局网站）</em></p></div>"
+        "<div class='footer'>© 2025 东塘光伏</div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "post.html", page))
+    assert rec.source == "市能源局网站"
+    assert "资料来源" not in rec.body
