@@ -107,7 +107,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # (a site builder's share buttons, one a line: Facebook / LinkedIn / 复制链接 / 微博,
             # under 分享这篇文章)
             r"|^(?:复制链接|复制本文链接|Facebook|LinkedIn|Twitter|WhatsApp|微博|QQ空间)$"
-            r"|^分享(?:这篇|本篇|此篇|本)(?:文章|内容)$|^分享(?:让|给|到)更多(?:人|朋友|好友)|^(?:\+\s*)?(?:关注|加关注)$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友",
+            r"|^分享(?:这篇|本篇|此篇|此|本)(?:文章|内容)$|^分享(?:让|给|到)更多(?:人|朋友|好友)|^(?:\+\s*)?(?:关注|加关注)$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友",
         ),
         ("end mark", r"^[-—–=_\s]*[（(【\[]?\s*(?:the\s+)?(?:end|完)\s*[）)】\]]?[-—–=_\s]*$"),
         # A line of arrows or symbols only (▼, ↓↓↓, ★★★) between a post's parts.

@@ -1188,6 +1188,9 @@ _CHROME_WORDS = (
     # (readers' comments, each with its date: 博客园's feedback list, WordPress's comments)
     "comment",
     "feedback",
+    # (a box of the latest notices, 最新公告, each row with its date: a portal's table)
+    "latest",
+    "newest",
 )
 _CHROME_DIVS = "//*[" + " or ".join(f"contains({_CLASS}, '{w}')" for w in _CHROME_WORDS) + "]"
 _HEADINGS = "//h2 | //h3 | //h4 | //h5 | //dt | //strong | //b"

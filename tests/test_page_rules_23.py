@@ -113,3 +113,34 @@ def test_a_bracketed_material_credit_under_the_text_is_its_source(tmp_path: Path
     rec = read_one(write_page(tmp_path / "post.html", page))
     assert rec.source == "市能源局网站"
     assert "资料来源" not in rec.body
+
+
+def test_a_blog_copied_as_text_ends_at_its_share_line(tmp_path: Path) -> None:
+    # A site builder's blog post saved as text: 分享此文章 alone on its line ends the text, and
+    # the link back to the blog's list is chrome.
+    text = (
+        f"东塘光伏\n首页  关于我们  博客  联系我们\n\n东塘光伏2024年度回顾\n2025年1月6日\n\n"
+        f"{PROSE}\n\n{MORE}\n\n分享此文章\n\n返回博客列表\n\n订阅\n获取我们的最新消息\n电子邮件\n"
+    )
+    rec = read_one(write_page(tmp_path / "post.txt", text))
+    assert rec.body.splitlines() == [PROSE, MORE]
+
+
+def test_a_box_of_latest_notices_dates_no_undated_page(tmp_path: Path) -> None:
+    # A bidding portal's undated how-to page over a table of the latest notices, each row with
+    # its date: those are other pages' dates; the page stays undated.
+    rows = "".join(
+        f"<tr><td>· <a href='/zb/{n}.html'>东岭第{n}批设备采购公告</a></td>"
+        f"<td>2025-06-{10 + n}</td></tr>"
+        for n in range(4)
+    )
+    page = (
+        '<html><head><meta charset="utf-8"><title>投标文件上传操作说明</title></head><body>'
+        "<table><tr><td class='detail_title'><h1>投标文件上传操作说明</h1></td></tr>"
+        f"<tr><td class='detail_con'><p>{PROSE}</p><p>{MORE}</p></td></tr></table>"
+        "<table class='latest'><tr><td class='latest_title'>最新公告</td>"
+        f"<td><a href='/zb/'>更多&gt;&gt;</a></td></tr>{rows}</table>"
+        "<table class='footer'><tr><td>主办单位：东岭能源集团</td></tr></table></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "guide.html", page))
+    assert rec.published is None
