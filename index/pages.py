@@ -877,7 +877,7 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
             break  # the article has begun: a headline comes before it
         if bylines[i] is not None or not headline_shaped(line) or judged.furniture[i]:
             continue
-        if judged.authors[i] or _TITLE_FIELD.match(line):
+        if judged.authors[i] or _TITLE_FIELD.match(line) or _NAME_FIELD.match(line):
             continue  # (标　　题：X, a disclosure table's field: the headline is shown apart)
         if rule is not None and not rule.startswith("template"):
             continue
@@ -950,6 +950,10 @@ def _names_a_section(judged: _Judged, hint: str) -> bool:
 
 # A disclosure table's field of the document's title (标　　题：X, 名　　称：X).
 _TITLE_FIELD = re.compile(r"^(?:标\s*题|名\s*称|题\s*名|文件名称|信息名称)\s*[:：]")
+
+
+# A notice's field naming its subject (项目名称：X, 工程名称：X), under the headline: no headline.
+_NAME_FIELD = re.compile(r"^[\u3400-\u9fff]{2,4}名称\s*[:：]")
 
 
 def _title_value(line: str) -> str:

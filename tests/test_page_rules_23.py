@@ -144,3 +144,19 @@ def test_a_box_of_latest_notices_dates_no_undated_page(tmp_path: Path) -> None:
     )
     rec = read_one(write_page(tmp_path / "guide.html", page))
     assert rec.published is None
+
+
+def test_a_notices_name_field_is_no_headline(tmp_path: Path) -> None:
+    # A bidding portal's result notice saved as text: the headline over its byline, then the
+    # notice's fields, 项目名称：X first — a field of the text, not its headline.
+    text = (
+        "东岭招标采购网\n首页 | 招标公告 | 中标公告 | 联系我们\n\n"
+        "当前位置：首页 >> 中标公告 >> 正文\n\n"
+        "东岭二期储能设备采购中标结果公告\n发布时间：2025-07-03 16:05    信息来源：未知\n\n"
+        "项目名称：东岭二期储能电站磷酸铁锂电池舱采购（招标编号：DLZB-2025-0101）\n\n"
+        "中标人：东岭储能装备有限公司，中标金额：1,280.00万元，供货内容：电池舱4套。\n\n"
+        "公示期：2025年7月4日至7月6日。\n\n【打印】 【关闭】\n"
+    )
+    rec = read_one(write_page(tmp_path / "result.txt", text))
+    assert rec.title == "东岭二期储能设备采购中标结果公告"
+    assert rec.body.startswith("项目名称：东岭二期储能电站")
