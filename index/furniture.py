@@ -970,11 +970,18 @@ def owner_name(line: str) -> str | None:
         return match["name"]
     if not _COPYRIGHT_MARK.search(line):
         return None
+    latin = False  # (a holder named in Latin letters: © 2025 Westwind A/S. | Cookie 设置)
     for word in _RIGHTS.sub(" ", line).split():
         word = word.lstrip(":：")  # 版权所有：X
         if 2 <= len(word) <= 16 and _CJK.search(word) and not re.search(r"icp|[:：]", word, re.I):
             return word.strip("·|｜-—")
+        if latin and word in ("|", "｜"):
+            return None  # (the holder's name ended: the links after it name no one)
+        latin = latin or bool(_LATIN_NAME.match(word))
     return None
+
+
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z0-9&-]{2,}$")
 
 
 _EPAPER_SUFFIX = re.compile(

@@ -160,3 +160,16 @@ def test_a_notices_name_field_is_no_headline(tmp_path: Path) -> None:
     rec = read_one(write_page(tmp_path / "result.txt", text))
     assert rec.title == "东岭二期储能设备采购中标结果公告"
     assert rec.body.startswith("项目名称：东岭二期储能电站")
+
+
+def test_a_latin_copyright_holder_leaves_the_links_after_it_unnamed(tmp_path: Path) -> None:
+    # A foreign maker's Chinese page saved as text, its holder in Latin letters on the
+    # copyright line, the footer's links after it (Cookie 设置): a link's word is no site name.
+    text = (
+        "Westwind\n中国 | 简体中文\n产品与服务  解决方案  投资者  新闻与洞察  联系我们\n\n"
+        "新闻与洞察 / 新闻稿\n\n东岭二期风场完成吊装\n2025/10/21\n\n"
+        f"{PROSE}\n\n{MORE}\n\n"
+        "© 2025 Westwind A/S. 保留所有权利。 | Cookie 设置 | 隐私声明 | 法律声明\n"
+    )
+    rec = read_one(write_page(tmp_path / "release.txt", text))
+    assert rec.source is None
