@@ -338,7 +338,13 @@ def _account_line(judged: _Judged, i: int) -> bool:
         and headline_shaped(above)
         and (rules[j] is None or listed)
         and not _is_site_header(above)
+        and not _SHORT_CRUMB.match(above)
     )
+
+
+# A breadcrumb of two or more short sections set apart by spaced separators (新闻与洞察 / 新闻稿):
+# no headline, whatever short line stands under it.
+_SHORT_CRUMB = re.compile(r"^[^\s/>＞»›→]{1,8}(?:\s+[/>＞»›→]\s+[^\s/>＞»›→]{1,8})+$")
 
 
 _HANDLE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{1,19}$")

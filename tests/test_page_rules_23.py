@@ -173,3 +173,15 @@ def test_a_latin_copyright_holder_leaves_the_links_after_it_unnamed(tmp_path: Pa
     )
     rec = read_one(write_page(tmp_path / "release.txt", text))
     assert rec.source is None
+
+
+def test_a_short_headline_under_a_two_part_breadcrumb_is_no_account_line(tmp_path: Path) -> None:
+    # A short headline right above its date, under a breadcrumb of two sections (X / Y): the
+    # headline, not an app's account line under a longer headline.
+    text = (
+        "东岭能源\n产品与服务  解决方案  投资者  新闻与洞察  联系我们\n\n"
+        "新闻与洞察 / 新闻稿\n\n东岭二期风场完成吊装\n2025/10/21\n\n"
+        f"{PROSE}\n\n{MORE}\n\n© 2025 东岭能源 保留所有权利。\n"
+    )
+    rec = read_one(write_page(tmp_path / "release.txt", text))
+    assert rec.title == "东岭二期风场完成吊装"
