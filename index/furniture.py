@@ -110,6 +110,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|^分享(?:这篇|本篇|此篇|此|本)(?:文章|内容)$|^分享(?:让|给|到)更多(?:人|朋友|好友)|^(?:\+\s*)?(?:关注|加关注)$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友",
         ),
         ("end mark", r"^[-—–=_\s]*[（(【\[]?\s*(?:the\s+)?(?:end|完)\s*[）)】\]]?[-—–=_\s]*$"),
+        # A forum post's author with the badge marking the thread's starter (X 楼主).
+        ("author badge", r"^\S{1,20}\s+楼主$"),
         # A line of arrows or symbols only (▼, ↓↓↓, ★★★) between a post's parts.
         ("decoration", r"^[▼▲↓↑▽△◆◇●○■□★☆※→←\s]+$"),
         # The label of a page copied as fields (标题：X / 来源：Y / 正文：), alone on its line.
@@ -288,7 +290,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "related articles",
             r"^(?:(?:相关|推荐|热门|热点|精彩|最新|今日|编辑|图片|延伸|点击|阅读|一周|24小时|即时)"
             r"(?:推荐|推介|阅读|点阅|文章|新闻|资讯|报道|链接|专题|排行|热点|更新|稿件|信息|内容|文件|解读"
-            r"|视频)|猜你喜欢|排行榜|热读|(?:本版)?标题导航"
+            # (a forum's other threads under the thread: 推荐主题, 相关主题, 最新帖子)
+            r"|视频|主题|帖子)|猜你喜欢|排行榜|热读|(?:本版)?标题导航"
             r"|往期(?:回顾|推荐|精选)|更多(?:新闻|资讯|文章|精彩|电报|快讯|要闻|动态|报道|>+)?|为你推荐|为您推荐|大家都在看"
             r"|看了又看|你可能(?:还)?(?:喜欢|感兴趣)"
             # (a column's other items: 本栏目其他文章, 本版其他文章, 同栏目文章)

@@ -164,6 +164,7 @@ def parse_html(text: str, *, main_text: bool = True) -> HtmlPage:
     draw_state_article(root, lambda article: _shows(root, article))
     _drop_heading_anchors(root)
     _drop_replies(root)
+    _drop_letter_avatars(root)
     _label_from_tooltips(root)
     hints = _hints(root)
     if hints.published is None and (found := _enp_date(text)):
@@ -202,6 +203,14 @@ def _drop_replies(root: lxml.html.HtmlElement) -> None:
         if len(posts) >= 2 and len({post.tag for post in posts}) == 1:
             for reply in posts[1:]:
                 reply.drop_tree()
+
+
+def _drop_letter_avatars(root: lxml.html.HtmlElement) -> None:
+    """Remove avatars drawn as a user's initial (NodeBB's ``<span class="avatar">老</span>``):
+    a picture of a letter, not a line of the post."""
+    for el in root.xpath("//*[contains(@class, 'avatar')]"):
+        if len(el.text_content().strip()) <= 2 and el.getparent() is not None:
+            el.drop_tree()
 
 
 def _drop_heading_anchors(root: lxml.html.HtmlElement) -> None:

@@ -185,3 +185,21 @@ def test_a_short_headline_under_a_two_part_breadcrumb_is_no_account_line(tmp_pat
     )
     rec = read_one(write_page(tmp_path / "release.txt", text))
     assert rec.title == "东岭二期风场完成吊装"
+
+
+def test_a_forum_posts_avatar_badge_and_other_topics_are_chrome(tmp_path: Path) -> None:
+    # A thread with no replies: its author's avatar drawn as the name's first character, the
+    # starter's badge beside the name (X 楼主), and the forum's other topics under the post.
+    page = (
+        '<html><head><meta charset="utf-8"><title>并网柜要不要单独装防逆流 | 东岭光伏社区</title>'
+        "</head><body><h1>并网柜要不要单独装防逆流</h1><ul class='posts'><li class='topic-post'>"
+        "<div class='avatar-wrapper'><a href='/user/x'><span class='avatar'>鲁</span></a></div>"
+        "<div class='post-header'><a itemprop='author' href='/user/x'>鲁南EPC</a> "
+        "<span class='badge'>楼主</span></div>"
+        f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div></li></ul>"
+        "<div class='suggested-topics'><h3>推荐主题</h3><ul><li><a href='/t/1'>"
+        "光伏板清洗机器人到底值不值得买</a></li><li><a href='/t/2'>户用光伏安装合同避坑指南</a>"
+        "</li></ul></div><div class='footer'>powered by NodeBB</div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "thread.html", page))
+    assert rec.body.splitlines() == [PROSE, MORE]
