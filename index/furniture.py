@@ -72,6 +72,11 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # (a documentation site's or a blog's links to the pages before and after, as arrows
         # show them on one line: ← 上一页的标题  下一页的标题 →)
         ("previous/next", r"^←\s*[^←→。！？；，,:：]{1,30}?\s+[^←→。！？；，,:：]{1,30}?\s*→$"),
+        # (a blog's, between guillemets, set apart by a bar: « 上一篇的标题 | 下一篇的标题 »)
+        (
+            "previous/next",
+            r"^[«‹]\s*[^«»‹›。！？；|｜]{1,40}?\s*[|｜]\s*[^«»‹›。！？；|｜]{1,40}?\s*[»›]$",
+        ),
         # (one of them alone on its line, ← X or X →: dropped, but, as a line of the text could
         # point so too, not the footer's start)
         ("page turning", r"^←\s*[^←→。！？；，,:：]{1,30}$|^[^←→。！？；，,:：]{1,20}?\s*→$"),

@@ -203,3 +203,17 @@ def test_a_forum_posts_avatar_badge_and_other_topics_are_chrome(tmp_path: Path) 
     )
     rec = read_one(write_page(tmp_path / "thread.html", page))
     assert rec.body.splitlines() == [PROSE, MORE]
+
+
+def test_a_blogs_guillemet_links_to_its_neighbours_are_chrome(tmp_path: Path) -> None:
+    # A personal blog's links to the posts before and after, on one line between guillemets.
+    page = (
+        '<html><head><meta charset="utf-8"><title>抽蓄电站开工 - 东岭能源笔记</title></head><body>'
+        "<div id='contentleft'><h2>抽蓄电站开工</h2>"
+        "<p class='date'>作者：东岭 发布于：2025-3-28 21:14</p>"
+        f"<p>{PROSE}</p><div class='nextlog'>&laquo; <a href='/post-1.html'>光伏组件价格新低</a>"
+        " | <a href='/post-3.html'>虚拟电厂还没跑通</a>&raquo;</div></div>"
+        "<div id='footer'>Powered by emlog</div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "post.html", page))
+    assert rec.body == PROSE
