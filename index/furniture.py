@@ -115,6 +115,11 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|^分享(?:这篇|本篇|此篇|此|本)(?:文章|内容)$|^分享(?:让|给|到)更多(?:人|朋友|好友)|^(?:\+\s*)?(?:关注|加关注)$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友",
         ),
         ("end mark", r"^[-—–=_\s]*[（(【\[]?\s*(?:the\s+)?(?:end|完)\s*[）)】\]]?[-—–=_\s]*$"),
+        # A press release's contact card under it (媒体联系人 / 部门 / 邮箱 / 电话).
+        (
+            "press contacts",
+            r"^(?:媒体联系人?|媒体联络人?|新闻联系人|媒体垂询|媒体查询|media contacts?)\s*[:：]?$",
+        ),
         # A forum post's author with the badge marking the thread's starter (X 楼主).
         ("author badge", r"^\S{1,20}\s+楼主$"),
         # A line of arrows or symbols only (▼, ↓↓↓, ★★★) between a post's parts.
@@ -432,6 +437,7 @@ FOOTER_RULES = frozenset(
         "comments",
         "document distribution",
         "citation",
+        "press contacts",
     }
 )
 

@@ -217,3 +217,20 @@ def test_a_blogs_guillemet_links_to_its_neighbours_are_chrome(tmp_path: Path) ->
     )
     rec = read_one(write_page(tmp_path / "post.html", page))
     assert rec.body == PROSE
+
+
+def test_a_press_releases_contact_card_is_not_its_text(tmp_path: Path) -> None:
+    # A maker's press release with its media contact card in the column beside it: a heading,
+    # a department, an address and a number, then a subscribe box; none is the release's text.
+    page = (
+        '<html><head><meta charset="utf-8"><title>东岭叶片工厂扩建完成 | 新闻稿 | 东岭风能</title>'
+        "</head><body><h1>东岭叶片工厂扩建完成</h1><div class='date'>2025/6/18</div>"
+        f"<div class='sfnewsContent'><p>{PROSE}</p><p>{MORE}</p></div>"
+        "<div class='contactcard'><h3>媒体联系人</h3><p>东岭风能传播部<br/>"
+        "<a href='mailto:press@dongling.example.com'>press@dongling.example.com</a><br/>"
+        "+86 21 6000 0000</p></div><div class='subscribe'><h3>订阅新闻</h3>"
+        "<p>输入您的电子邮箱以接收我们的新闻稿。</p></div>"
+        "<div class='footer'>© 2025 东岭风能 保留所有权利。</div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "release.html", page))
+    assert rec.body.splitlines() == [PROSE, MORE]
