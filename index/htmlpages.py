@@ -211,6 +211,13 @@ def _drop_letter_avatars(root: lxml.html.HtmlElement) -> None:
     for el in root.xpath("//*[contains(@class, 'avatar')]"):
         if len(el.text_content().strip()) <= 2 and el.getparent() is not None:
             el.drop_tree()
+    # (and the author's role under the name, schema.org's Person's description or job title:
+    # Docusaurus's 核心维护者 beside the avatar)
+    for el in root.xpath(
+        "//*[@itemprop='author']//*[@itemprop='description' or @itemprop='jobTitle']"
+    ):
+        if len(el.text_content().strip()) <= 20 and el.getparent() is not None:
+            el.drop_tree()
 
 
 def _drop_heading_anchors(root: lxml.html.HtmlElement) -> None:

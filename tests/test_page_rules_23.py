@@ -234,3 +234,24 @@ def test_a_press_releases_contact_card_is_not_its_text(tmp_path: Path) -> None:
     )
     rec = read_one(write_page(tmp_path / "release.html", page))
     assert rec.body.splitlines() == [PROSE, MORE]
+
+
+def test_an_authors_role_under_the_name_is_not_the_text(tmp_path: Path) -> None:
+    # A documentation site's blog post: the author's card (schema.org's Person) gives the
+    # name and, under it, the author's role; neither is the post's text.
+    page = (
+        '<html><head><meta charset="utf-8"><title>东岭EMS入选开源之夏 | 东岭EMS</title></head>'
+        "<body><main><article itemprop='blogPost' itemscope itemtype='https://schema.org/BlogPosting'>"
+        "<header><h1 itemprop='headline'>东岭EMS入选开源之夏</h1><div class='container'>"
+        "<time datetime='2025-07-08T00:00:00.000Z' itemprop='datePublished'>2025年7月8日</time>"
+        " · 阅读需 1 分钟</div><div class='row'><div class='col authorCol'>"
+        "<div class='avatar'><a href='/u/lz' class='avatar__photo-link'>"
+        "<img class='avatar__photo' src='/a.png' alt='周小舟' itemprop='image'></a>"
+        "<div class='avatar__intro' itemprop='author' itemscope itemtype='https://schema.org/Person'>"
+        "<div class='avatar__name'><span itemprop='name'>周小舟</span></div>"
+        "<small class='avatar__subtitle' itemprop='description'>核心维护者</small></div></div>"
+        "</div></div></header><div class='markdown' itemprop='articleBody'>"
+        f"<p>{PROSE}</p></div></article></main></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "post.html", page))
+    assert rec.body == PROSE
