@@ -984,14 +984,20 @@ def owner_name(line: str) -> str | None:
         return match["name"]
     if not _COPYRIGHT_MARK.search(line):
         return None
-    latin = False  # (a holder named in Latin letters: © 2025 Westwind A/S. | Cookie 设置)
-    for word in _RIGHTS.sub(" ", line).split():
+    # (a holder named in Latin letters after the mark: © 2025 Westwind A/S. | Cookie 设置;
+    # before it, powered by NodeBB | X论坛 © 2025, it is the software's)
+    mark = _COPYRIGHT_MARK.search(line)
+    words = [(w, False) for w in _RIGHTS.sub(" ", line[: mark.start()]).split()]
+    words += [(w, True) for w in _RIGHTS.sub(" ", line[mark.start() :]).split()]
+    latin = False
+    for word, after_mark in words:
         word = word.lstrip(":：")  # 版权所有：X
         if 2 <= len(word) <= 16 and _CJK.search(word) and not re.search(r"icp|[:：]", word, re.I):
-            return word.strip("·|｜-—")
+            # (and the full stop after it, Latin style: © 2025 X社区. Built with Y)
+            return word.strip("·|｜-—").removesuffix(".")
         if latin and word in ("|", "｜"):
             return None  # (the holder's name ended: the links after it name no one)
-        latin = latin or bool(_LATIN_NAME.match(word))
+        latin = latin or (after_mark and bool(_LATIN_NAME.match(word)))
     return None
 
 

@@ -255,3 +255,18 @@ def test_an_authors_role_under_the_name_is_not_the_text(tmp_path: Path) -> None:
     )
     rec = read_one(write_page(tmp_path / "post.html", page))
     assert rec.body == PROSE
+
+
+def test_a_copyright_lines_holder_around_latin_words(tmp_path: Path) -> None:
+    # The forum software's name before the mark is no holder (powered by X | 站名 © 2025), and a
+    # Latin full stop after the holder is not its name's (© 2025 X社区. Built with Y).
+    lines = (
+        "powered by NodeBB | 东岭光伏社区 © 2025 | 浙ICP备00000000号-1",
+        "Copyright © 2025 东岭EMS社区. Built with Docusaurus.",
+    )
+    for n, footer in enumerate(lines):
+        text = (
+            f"东岭二期风场完成吊装的几点体会\n2025年7月2日 15:30\n\n{PROSE}\n\n{MORE}\n\n{footer}\n"
+        )
+        rec = read_one(write_page(tmp_path / f"{n}" / "post.txt", text))
+        assert rec.source == ("东岭光伏社区", "东岭EMS社区")[n]
