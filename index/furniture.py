@@ -818,9 +818,18 @@ MAX_AUTHOR_CHARS = 30
 
 def is_author_line(line: str) -> bool:
     """A short line naming the article's author(s) (see `_AUTHOR`), not a sentence."""
-    if len(line) > MAX_AUTHOR_CHARS or _SENTENCE.search(line.rstrip("）)】]")):
+    if len(line) > MAX_AUTHOR_CHARS:
+        return False
+    if _AUTHOR_WITH_ROLE.match(line):
+        return True  # (the author's role after a comma: 作者：X，首席电气工程师)
+    if _SENTENCE.search(line.rstrip("）)】]")):
         return False
     return bool(_AUTHOR.match(simplified(line)))
+
+
+_AUTHOR_WITH_ROLE = re.compile(
+    r"^(?:作者|文)\s*[:：]\s*[^\s，,。:：]{2,12}[，,]\s*[^\s，,。！？；:：]{2,12}$"
+)
 
 
 def byline_site_name(line: str) -> str | None:

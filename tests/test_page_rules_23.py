@@ -270,3 +270,16 @@ def test_a_copyright_lines_holder_around_latin_words(tmp_path: Path) -> None:
         )
         rec = read_one(write_page(tmp_path / f"{n}" / "post.txt", text))
         assert rec.source == ("东岭光伏社区", "东岭EMS社区")[n]
+
+
+def test_an_author_line_with_the_authors_role_is_a_byline(tmp_path: Path) -> None:
+    # An insight piece's author line, the role after a comma (作者：X，首席电气工程师): a byline,
+    # not the text's first paragraph.
+    page = (
+        '<html><head><meta charset="utf-8"><title>构网型变流器的作用 | 行业洞察 | 东岭风能</title>'
+        "</head><body><h1>构网型变流器的作用</h1><div class='sfnewsAuthorAndDate'>"
+        "<span class='sfnewsAuthor'>作者：周小舟，首席电气工程师</span></div>"
+        f"<div class='sfnewsContent'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "insight.html", page))
+    assert rec.body.splitlines() == [PROSE, MORE]
