@@ -72,6 +72,11 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # (a documentation site's or a blog's links to the pages before and after, as arrows
         # show them on one line: ← 上一页的标题  下一页的标题 →)
         ("previous/next", r"^←\s*[^←→。！？；，,:：]{1,30}?\s+[^←→。！？；，,:：]{1,30}?\s*→$"),
+        # (a blog's, between guillemets, set apart by a bar: « 上一篇的标题 | 下一篇的标题 »)
+        (
+            "previous/next",
+            r"^[«‹]\s*[^«»‹›。！？；|｜]{1,40}?\s*[|｜]\s*[^«»‹›。！？；|｜]{1,40}?\s*[»›]$",
+        ),
         # (one of them alone on its line, ← X or X →: dropped, but, as a line of the text could
         # point so too, not the footer's start)
         ("page turning", r"^←\s*[^←→。！？；，,:：]{1,30}$|^[^←→。！？；，,:：]{1,20}?\s*→$"),
@@ -107,9 +112,16 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # (a site builder's share buttons, one a line: Facebook / LinkedIn / 复制链接 / 微博,
             # under 分享这篇文章)
             r"|^(?:复制链接|复制本文链接|Facebook|LinkedIn|Twitter|WhatsApp|微博|QQ空间)$"
-            r"|^分享(?:这篇|本篇|此篇|本)(?:文章|内容)$|^分享(?:让|给|到)更多(?:人|朋友|好友)|^(?:\+\s*)?(?:关注|加关注)$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友",
+            r"|^分享(?:这篇|本篇|此篇|此|本)(?:文章|内容)$|^分享(?:让|给|到)更多(?:人|朋友|好友)|^(?:\+\s*)?(?:关注|加关注)$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友",
         ),
         ("end mark", r"^[-—–=_\s]*[（(【\[]?\s*(?:the\s+)?(?:end|完)\s*[）)】\]]?[-—–=_\s]*$"),
+        # A press release's contact card under it (媒体联系人 / 部门 / 邮箱 / 电话).
+        (
+            "press contacts",
+            r"^(?:媒体联系人?|媒体联络人?|新闻联系人|媒体垂询|媒体查询|media contacts?)\s*[:：]?$",
+        ),
+        # A forum post's author with the badge marking the thread's starter (X 楼主).
+        ("author badge", r"^\S{1,20}\s+楼主$"),
         # A line of arrows or symbols only (▼, ↓↓↓, ★★★) between a post's parts.
         ("decoration", r"^[▼▲↓↑▽△◆◇●○■□★☆※→←\s]+$"),
         # The label of a page copied as fields (标题：X / 来源：Y / 正文：), alone on its line.
@@ -288,7 +300,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "related articles",
             r"^(?:(?:相关|推荐|热门|热点|精彩|最新|今日|编辑|图片|延伸|点击|阅读|一周|24小时|即时)"
             r"(?:推荐|推介|阅读|点阅|文章|新闻|资讯|报道|链接|专题|排行|热点|更新|稿件|信息|内容|文件|解读"
-            r"|视频)|猜你喜欢|排行榜|热读|(?:本版)?标题导航"
+            # (a forum's other threads under the thread: 推荐主题, 相关主题, 最新帖子)
+            r"|视频|主题|帖子)|猜你喜欢|排行榜|热读|(?:本版)?标题导航"
             r"|往期(?:回顾|推荐|精选)|更多(?:新闻|资讯|文章|精彩|电报|快讯|要闻|动态|报道|>+)?|为你推荐|为您推荐|大家都在看"
             r"|看了又看|你可能(?:还)?(?:喜欢|感兴趣)"
             # (a column's other items: 本栏目其他文章, 本版其他文章, 同栏目文章)
@@ -350,6 +363,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "comments",
             r"^(?:我要评论|发表评论|网友评论|参与评论|查看评论|评论\s*[(（]?\d*[)）]?$|\d+\s*条评论$"
+            # (a forum thread's count of replies under its first post, NodeBB's 1 条回复
+            # 最后回复 <time>: the replies follow)
+            r"|\d+\s*条回复(?:\s|$)"
             r"|已有\s*\d+\s*条评论|收藏本文|已有\s*\d+\s*人"
             r"(?:评论|参与))|需要登录后才(?:可以|能)(?:评论|回帖|发表|回复)|顶一下|踩一下|收藏本页|加入收藏|点个赞吧[!！。]?$|[【\[]\s*(?:收藏|纠错|评论)\s*[】\]]|我要纠错",
         ),
@@ -421,6 +437,7 @@ FOOTER_RULES = frozenset(
         "comments",
         "document distribution",
         "citation",
+        "press contacts",
     }
 )
 
@@ -801,9 +818,18 @@ MAX_AUTHOR_CHARS = 30
 
 def is_author_line(line: str) -> bool:
     """A short line naming the article's author(s) (see `_AUTHOR`), not a sentence."""
-    if len(line) > MAX_AUTHOR_CHARS or _SENTENCE.search(line.rstrip("）)】]")):
+    if len(line) > MAX_AUTHOR_CHARS:
+        return False
+    if _AUTHOR_WITH_ROLE.match(line):
+        return True  # (the author's role after a comma: 作者：X，首席电气工程师)
+    if _SENTENCE.search(line.rstrip("）)】]")):
         return False
     return bool(_AUTHOR.match(simplified(line)))
+
+
+_AUTHOR_WITH_ROLE = re.compile(
+    r"^(?:作者|文)\s*[:：]\s*[^\s，,。:：]{2,12}[，,]\s*[^\s，,。！？；:：]{2,12}$"
+)
 
 
 def byline_site_name(line: str) -> str | None:
@@ -967,11 +993,24 @@ def owner_name(line: str) -> str | None:
         return match["name"]
     if not _COPYRIGHT_MARK.search(line):
         return None
-    for word in _RIGHTS.sub(" ", line).split():
+    # (a holder named in Latin letters after the mark: © 2025 Westwind A/S. | Cookie 设置;
+    # before it, powered by NodeBB | X论坛 © 2025, it is the software's)
+    mark = _COPYRIGHT_MARK.search(line)
+    words = [(w, False) for w in _RIGHTS.sub(" ", line[: mark.start()]).split()]
+    words += [(w, True) for w in _RIGHTS.sub(" ", line[mark.start() :]).split()]
+    latin = False
+    for word, after_mark in words:
         word = word.lstrip(":：")  # 版权所有：X
         if 2 <= len(word) <= 16 and _CJK.search(word) and not re.search(r"icp|[:：]", word, re.I):
-            return word.strip("·|｜-—")
+            # (and the full stop after it, Latin style: © 2025 X社区. Built with Y)
+            return word.strip("·|｜-—").removesuffix(".")
+        if latin and word in ("|", "｜"):
+            return None  # (the holder's name ended: the links after it name no one)
+        latin = latin or (after_mark and bool(_LATIN_NAME.match(word)))
     return None
+
+
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z0-9&-]{2,}$")
 
 
 _EPAPER_SUFFIX = re.compile(

@@ -163,6 +163,8 @@ def parse_html(text: str, *, main_text: bool = True) -> HtmlPage:
     # (a page its scripts draw: its article read from the app's state saved with it)
     draw_state_article(root, lambda article: _shows(root, article))
     _drop_heading_anchors(root)
+    _drop_replies(root)
+    _drop_letter_avatars(root)
     _label_from_tooltips(root)
     hints = _hints(root)
     if hints.published is None and (found := _enp_date(text)):
@@ -174,6 +176,48 @@ def parse_html(text: str, *, main_text: bool = True) -> HtmlPage:
 
 
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
+
+
+# A forum thread's post: an element marked as a post by its class or id (NodeBB's topic-post,
+# phpBB's post, vBulletin's postbit, Discuz's post_123) or by schema.org (a Comment, a
+# DiscussionForumPosting), which names its author.
+_POST_MARK = re.compile(r"(?:^|[\s_-])post(?:bit\w*)?(?:$|[\s_-]|\d)", re.IGNORECASE)
+_POST_TYPE = re.compile(r"schema\.org/(?:Comment|DiscussionForumPosting)$", re.IGNORECASE)
+_AUTHOR_MARK = (
+    ".//*[@itemprop='author' or @data-username or contains(@class, 'author')"
+    " or contains(@class, 'username')]"
+)
+
+
+def _forum_post(el: lxml.html.HtmlElement) -> bool:
+    marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+    marked = _POST_MARK.search(marks) or _POST_TYPE.search(el.get("itemtype") or "")
+    return bool(marked) and bool(el.xpath(_AUTHOR_MARK))
+
+
+def _drop_replies(root: lxml.html.HtmlElement) -> None:
+    """Keep a forum thread's first post only: it is the article, the posts after it (each
+    with its author, in the same list) are replies, whatever forum software prints them."""
+    for parent in list(root.iter()):
+        posts = [child for child in parent if isinstance(child.tag, str) and _forum_post(child)]
+        if len(posts) >= 2 and len({post.tag for post in posts}) == 1:
+            for reply in posts[1:]:
+                reply.drop_tree()
+
+
+def _drop_letter_avatars(root: lxml.html.HtmlElement) -> None:
+    """Remove avatars drawn as a user's initial (NodeBB's ``<span class="avatar">老</span>``):
+    a picture of a letter, not a line of the post."""
+    for el in root.xpath("//*[contains(@class, 'avatar')]"):
+        if len(el.text_content().strip()) <= 2 and el.getparent() is not None:
+            el.drop_tree()
+    # (and the author's role under the name, schema.org's Person's description or job title:
+    # Docusaurus's 核心维护者 beside the avatar)
+    for el in root.xpath(
+        "//*[@itemprop='author']//*[@itemprop='description' or @itemprop='jobTitle']"
+    ):
+        if len(el.text_content().strip()) <= 20 and el.getparent() is not None:
+            el.drop_tree()
 
 
 def _drop_heading_anchors(root: lxml.html.HtmlElement) -> None:
@@ -694,7 +738,11 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
         # (a header's logo whose name is one of the <title>'s parts: that part is the site's
         # name, whatever shape the other has — 油价周报 - 能源号)
         site = logo
-    if site and not _CJK_START.search(site) and (chinese := _chinese_name_beside(root, site)):
+    if (
+        site
+        and not _CJK_START.search(site)
+        and (chinese := _chinese_name_beside(root, site, page_title))
+    ):
         # (og:site_name Nordhav Wind on the Chinese pages of a site whose logo reads "Nordhav
         # Wind 诺海风能": the name it gives its Chinese readers)
         site = chinese
@@ -824,22 +872,31 @@ def _logo_name(root: lxml.html.HtmlElement) -> str | None:
     return None
 
 
-def _chinese_name_beside(root: lxml.html.HtmlElement, latin: str) -> str | None:
+def _chinese_name_beside(
+    root: lxml.html.HtmlElement, latin: str, page_title: str | None = None
+) -> str | None:
     """The Chinese name a site's logo gives beside its Latin one (alt "Nordhav Wind 诺海风能"
-    or "诺海风能 Nordhav Wind" → 诺海风能), where the markup names the site in Latin only."""
+    or "诺海风能 Nordhav Wind" → 诺海风能), where the markup names the site in Latin only; or
+    the last part of the page's <title> (``标题 | 栏目 | Nordhav Wind 诺海风能``)."""
     for img in root.iter("img"):
         parent = img.getparent()
         marks = f"{img.get('src') or ''} {img.get('class') or ''} {img.get('id') or ''}"
         if parent is not None:
             marks += f" {parent.get('class') or ''} {parent.get('id') or ''}"
-        alt = " ".join((img.get("alt") or "").split())
-        if "logo" not in marks.lower() or latin.lower() not in alt.lower():
-            continue
-        at = alt.lower().index(latin.lower())
-        rest = f"{alt[:at]} {alt[at + len(latin) :]}".strip(" |｜-·")
-        if 2 <= len(rest) <= 12 and all(_CJK_START.match(c) for c in rest):
+        if "logo" in marks.lower() and (rest := _name_beside(img.get("alt") or "", latin)):
             return rest
-    return None
+    parts = split_title(page_title) if page_title else []
+    return _name_beside(parts[-1], latin) if len(parts) >= 2 else None
+
+
+def _name_beside(text: str, latin: str) -> str | None:
+    """The Chinese name beside `latin` in `text` (``Nordhav Wind 诺海风能`` → 诺海风能)."""
+    text = " ".join(text.split())
+    if latin.lower() not in text.lower():
+        return None
+    at = text.lower().index(latin.lower())
+    rest = f"{text[:at]} {text[at + len(latin) :]}".strip(" |｜-·")
+    return rest if 2 <= len(rest) <= 12 and all(_CJK_START.match(c) for c in rest) else None
 
 
 _ISSUE_NUMBER = re.compile(r"(?<=..)\s*(?:第\s*\d{1,5}\s*期|\d{4}\s*年\s*第\s*\d{1,3}\s*期)$")
@@ -1147,6 +1204,9 @@ _CHROME_WORDS = (
     # (readers' comments, each with its date: 博客园's feedback list, WordPress's comments)
     "comment",
     "feedback",
+    # (a box of the latest notices, 最新公告, each row with its date: a portal's table)
+    "latest",
+    "newest",
 )
 _CHROME_DIVS = "//*[" + " or ".join(f"contains({_CLASS}, '{w}')" for w in _CHROME_WORDS) + "]"
 _HEADINGS = "//h2 | //h3 | //h4 | //h5 | //dt | //strong | //b"

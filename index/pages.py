@@ -46,6 +46,7 @@ from xinwen.index.furniture import (
     EMPTY_DATE_FIELD,
     FOOTER_RULES,
     MAX_BYLINE_CHARS,
+    NOT_A_SOURCE,
     Byline,
     byline_name,
     byline_site_name,
@@ -325,6 +326,8 @@ def _account_line(judged: _Judged, i: int) -> bool:
     if bylines[i + 1] is None and judged.furniture[i + 1] != "reading time":
         return False
     j = i - 2 if judged.furniture[i - 1] in ("subtitle", "link") and i >= 2 else i - 1
+    if j >= 1 and _crumb_end(judged, j):
+        j -= 1  # (a forum topic's board under its headline, the breadcrumb's last item: 政策)
     above = lines[j]
     # (the headline may be a template's line, other pages listing it among their latest
     # posts, above a blog author's handle: laozhou; a short headline under a list's item is not
@@ -335,10 +338,27 @@ def _account_line(judged: _Judged, i: int) -> bool:
         and headline_shaped(above)
         and (rules[j] is None or listed)
         and not _is_site_header(above)
+        and not _SHORT_CRUMB.match(above)
     )
 
 
+# A breadcrumb of two or more short sections set apart by spaced separators (新闻与洞察 / 新闻稿):
+# no headline, whatever short line stands under it.
+_SHORT_CRUMB = re.compile(r"^[^\s/>＞»›→]{1,8}(?:\s+[/>＞»›→]\s+[^\s/>＞»›→]{1,8})+$")
+
+
 _HANDLE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{1,19}$")
+
+
+def _crumb_end(judged: _Judged, j: int) -> bool:
+    """Line `j` is a short label that ends a breadcrumb above it (首页 > 版块 > 新闻 > 政策)."""
+    line = judged.lines[j]
+    if len(line) > 8 or judged.bylines[j] is not None:
+        return False
+    return any(
+        judged.furniture[k] == "breadcrumb" and _CRUMB_ITEMS.split(judged.lines[k])[-1] == line
+        for k in range(j)
+    )
 
 
 def saved_title_headline(line: str, page: Sequence[str] = ()) -> str | None:
@@ -512,6 +532,12 @@ def extract_page(
     if len(body) > 1 and _SOURCE_CREDIT.match(body[0]):
         # (or the text's first paragraph, a repost's credit above it: 来源：X公众号)
         dropped.append(Dropped(body.pop(0), "byline (source above the text)"))
+    material = None
+    if len(body) > 1 and (credit := _MATERIAL_CREDIT.match(body[-1])):
+        # (a bracketed note of where the whole text's material came from, its last line:
+        # （资料来源：X）, where the page states no 来源)
+        material = credit["source"]
+        dropped.append(Dropped(body.pop(), "byline (source under the text)"))
     url = hints.url or _url_line(lines)
     published, date_from = _date(judged, head, near, footer_at, hints, file_name, url)
     if published is None and body:
@@ -533,6 +559,8 @@ def extract_page(
                 dropped.append(Dropped(body.pop(at), "byline"))
                 break
     source, source_from = _source(judged, near, hints, template, title)
+    if material and source_from.startswith("site name") and material not in NOT_A_SOURCE:
+        source, source_from = material, "byline 资料来源 (under the text)"
     # A line of the site's or the source's name alone (an AMP page's publisher line under the
     # headline) names the publisher; it is not the article's text.
     names = {clean_title(n) for n in (source, hints.site_name) if n}
@@ -855,7 +883,7 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
             break  # the article has begun: a headline comes before it
         if bylines[i] is not None or not headline_shaped(line) or judged.furniture[i]:
             continue
-        if judged.authors[i] or _TITLE_FIELD.match(line):
+        if judged.authors[i] or _TITLE_FIELD.match(line) or _NAME_FIELD.match(line):
             continue  # (标　　题：X, a disclosure table's field: the headline is shown apart)
         if rule is not None and not rule.startswith("template"):
             continue
@@ -893,6 +921,12 @@ _SOURCE_CREDIT = re.compile(
     r"|^[（(【\[]\s*(?:来源|來源|稿源|信息来源|文章来源)\s*[:：]\s*[^\s:：，。,()（）【】]{2,30}\s*[）)】\]]$"
 )
 
+# The text's material credited in brackets on its last line (（资料来源：X）): not a chart's
+# credit, which stands under the chart unbracketed (资料来源：国家统计局), among the text.
+_MATERIAL_CREDIT = re.compile(
+    r"^[（(]\s*资料来源\s*[:：]\s*(?P<source>[^\s:：，。,()（）]{2,30})\s*[）)]$"
+)
+
 # A brief's text opening with its headline in brackets (a flash, 电报: 【X：Y】某社8月30日电，…).
 _LEAD = re.compile(r"^【(?P<head>[^【】]{4,60})】\s*(?P<text>\S.*)$")
 
@@ -922,6 +956,10 @@ def _names_a_section(judged: _Judged, hint: str) -> bool:
 
 # A disclosure table's field of the document's title (标　　题：X, 名　　称：X).
 _TITLE_FIELD = re.compile(r"^(?:标\s*题|名\s*称|题\s*名|文件名称|信息名称)\s*[:：]")
+
+
+# A notice's field naming its subject (项目名称：X, 工程名称：X), under the headline: no headline.
+_NAME_FIELD = re.compile(r"^[\u3400-\u9fff]{2,4}名称\s*[:：]")
 
 
 def _title_value(line: str) -> str:
@@ -1019,6 +1057,8 @@ def _next_to_byline(judged: _Judged, i: int, top: int) -> int:
             return 4
         if score == 4 or rules[middle] is not None or bylines[middle] is not None:
             return score
+        if j > i and authors[j] and _crumb_end(judged, middle):
+            return score  # (the topic's board between a forum post's headline and its author)
         if j > i and _english_headline(judged, middle):
             return score  # (the headline's English between it and its byline)
     return 0
