@@ -59,6 +59,7 @@ OPEN_SPLITS = (
     "test23",
     "test24",
     "test25",
+    "test26",
 )
 
 
