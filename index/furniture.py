@@ -492,6 +492,9 @@ _SOURCE = re.compile(
     # (图片来源, 数据来源: a picture's or a chart's credit, not the article's source)
     r"(?<!图片)(?<!圖片)(?<!数据)(?<!數據)(?<!资料)(?<!資料)(?<!题图)(?<!封面)(?<!视频)(?<!配图)"
     r"(?<![图圖表])"
+    # (a reprint request, 如若转载，请注明出处：https://…, asks others to credit this page: it
+    # names no source of its own)
+    r"(?<!注明)(?<!註明)"
     r"(?:来源于|來源於|来源|來源|稿源|出处|出處|出自|转自|轉自|转载自|轉載自|转载于|轉載於|转引自|轉引自|摘自"
     r"|选自|選自|原载|原載|(?<![\u3400-\u9fff])(?:本文|文章)?(?:来自|來自)(?=\s*[:：]))"
     r"(?:\s*[:：]\s*|\s*[|｜丨]\s*(?=[^\s|｜丨]))"
@@ -1085,6 +1088,9 @@ def header_name(line: str) -> str | None:
     first = _GREETING.sub("", parts[0].split()[0]) if parts else ""
     if _NAV_WORD.match(simplified(first)):
         return None  # a menu's first item (首页), not a name
+    if re.search(r"[:：]", first):
+        # (a labelled field, 今天是：<a date a script wrote> before 会员登录: no name)
+        return None
     if 2 <= len(first) <= 16 and _CJK.search(first) and not re.search(r"\d", first):
         return first
     return None
