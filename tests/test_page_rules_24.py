@@ -55,3 +55,18 @@ def test_a_headers_date_line_is_not_the_sites_name(tmp_path: Path) -> None:
     )
     rec = read_one(write_page(tmp_path / "a.html", _association_page(header)))
     assert rec.source == "南溪充电设施协会"
+
+
+def test_a_paywalls_prompt_under_a_preview_is_not_the_text(tmp_path: Path) -> None:
+    page = (
+        '<html><head><meta charset="utf-8"><title>南溪新建公共充电桩两千余个_南溪能源内参</title>'
+        "</head><body><h1>南溪新建公共充电桩两千余个</h1>"
+        "<div class='meta'>2024-05-16 10:15 来源：本站原创</div>"
+        f"<div class='article'><p>{PROSE}</p><p>{MORE}</p>"
+        "<div class='paywall'><p>剩余70%内容为会员专享，开通会员后阅读全文</p>"
+        "<a href='/vip.html'>立即开通</a> <a href='/login.html'>已是会员？登录</a></div></div>"
+        "<div class='footer'>© 2024 南溪能源内参</div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "a.html", page))
+    assert PROSE in rec.body and MORE in rec.body
+    assert "会员" not in rec.body and "阅读全文" not in rec.body
