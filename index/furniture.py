@@ -795,11 +795,14 @@ _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z&'.-]*")
 # Fields are set apart by / | · or by spaces (``原创 编辑部 公众号名 2024年04月02日 发表于上海``).
 _SEGMENT_SPLIT = re.compile(r"\s*[/|｜·•]\s*|\s+")
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日天]")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
 def _short_segments(text: str, match: re.Match[str]) -> bool:
     """The line is a date among short fields separated by / | · or wide spaces."""
     rest = text[: match.start()] + " / " + text[match.end() :]
+    # (a count's thousands separator, 阅读 2,041, is no sentence's comma)
+    rest = _THOUSANDS.sub("", rest)
     if _SENTENCE.search(rest) or len(text) > 60:  # (the date's own comma: Sep 14, 2023)
         return False
     rest = _WEEKDAY.sub("", rest)

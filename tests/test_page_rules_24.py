@@ -6,6 +6,7 @@ on our own small pages, read the way ``xinwen reindex`` does (`read_sources`).
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from tests.pagetext import MORE, PROSE, read_one, write_page
@@ -70,3 +71,15 @@ def test_a_paywalls_prompt_under_a_preview_is_not_the_text(tmp_path: Path) -> No
     rec = read_one(write_page(tmp_path / "a.html", page))
     assert PROSE in rec.body and MORE in rec.body
     assert "会员" not in rec.body and "阅读全文" not in rec.body
+
+
+def test_a_read_count_with_a_thousands_comma_leaves_the_bylines_date(tmp_path: Path) -> None:
+    # 阅读 2,041: a count's separator, not a sentence's comma; the line is still a byline.
+    page = (
+        "南溪新建公共充电桩两千余个 - 南溪能源观察\n\n首页\n政策\n技术\n\n首页 > 技术 > 正文\n\n"
+        "南溪新建公共充电桩两千余个\n\n"
+        "小林 • 2024年5月16日 09:15 • 技术 • 来源：南溪日报 • 阅读 2,041\n\n"
+        f"{PROSE}\n\n{MORE}\n\n未经允许不得转载：南溪能源观察 » 南溪新建公共充电桩两千余个\n"
+    )
+    rec = read_one(write_page(tmp_path / "a.txt", page))
+    assert (rec.published, rec.source) == (dt.date(2024, 5, 16), "南溪日报")
