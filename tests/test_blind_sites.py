@@ -364,17 +364,17 @@ FLOORS_25 = {
     "yunzhong-meixie": 7,
 }
 # Set 26 (the commonest families in new templates: WordPress JustNews, 帝国CMS 7.5, YXcms, a UCAP
-# bureau, a Vue SSR maker, ThinkPHP, 风讯, OneThink): written blind and held out (never opened);
-# its floors are its first sight, with round 23's code (41 pages).
+# bureau, a Vue SSR maker, ThinkPHP, 风讯, OneThink): written blind, held out at first sight with
+# round 23's code (41 pages), open from round 24 (48 pages).
 FLOORS_26 = {
     "chuneng-guancha": 7,
-    "donghai-fengneng": 4,
-    "guangfu-qianyan": 4,
+    "donghai-fengneng": 6,
+    "guangfu-qianyan": 7,
     "jiangchuan-nyj": 2,
     "jianghuai-dianli": 7,
     "meitan-zixun": 7,
     "qingyuan-zhuangbei": 5,
-    "youqi-neican": 5,
+    "youqi-neican": 7,
 }
 SETS = {
     "set 1": (ROOT, FLOORS),
