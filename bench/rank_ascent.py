@@ -13,10 +13,9 @@ never read.
 from __future__ import annotations
 
 import sys
-from collections import defaultdict
 
 from bench.harness import arguments
-from bench.rank_experiments import _forget, folds_of, parse_candidate, patch, run
+from bench.rank_experiments import _forget, fold_scores, parse_candidate, patch, run
 from bench.topical import read_qrels
 
 # Constant → candidate values relative to the current one (× for floats, + for ints).
@@ -36,38 +35,11 @@ STEPS: dict[str, tuple[str, tuple[float, ...]]] = {
 }
 
 
-def scores(result: dict) -> dict[str, float]:
-    """Objective per fold and on the whole half, with its two parts."""
-    items, ranks = result["items"], result["ranks"]
-    keys = [i.query + "→" + i.id for i in items]
-    ifold = folds_of([(k, f"{i.source} {i.kind}") for k, i in zip(keys, items, strict=True)])
-    topics = result["topical"]
-    tfold = folds_of([(tid, v[2]["area"]) for tid, v in topics.items()])
-    out: dict[str, float] = {}
-    mrr: dict[int, list[float]] = defaultdict(list)
-    for k in keys:
-        r = ranks[k]
-        mrr[ifold[k]].append(1 / r if r else 0.0)
-    nd: dict[int, list[float]] = defaultdict(list)
-    for tid, (score, *_rest) in topics.items():
-        nd[tfold[tid]].append(score)
-    for f in (0, 1):
-        out[f"mrr{f}"] = sum(mrr[f]) / len(mrr[f])
-        out[f"ndcg{f}"] = sum(nd[f]) / len(nd[f])
-        out[f"obj{f}"] = out[f"mrr{f}"] + out[f"ndcg{f}"]
-    all_mrr = [x for f in (0, 1) for x in mrr[f]]
-    all_nd = [x for f in (0, 1) for x in nd[f]]
-    out["mrr"] = sum(all_mrr) / len(all_mrr)
-    out["ndcg"] = sum(all_nd) / len(all_nd)
-    out["obj"] = out["mrr"] + out["ndcg"]
-    return out
-
-
 def evaluate(searcher, setting: dict[str, object], qrels) -> dict[str, float]:
     old = patch(setting)
     _forget(searcher)
     try:
-        return scores(run(searcher, "tune", qrels))
+        return fold_scores(run(searcher, "tune", qrels))
     finally:
         patch(old)
         _forget(searcher)

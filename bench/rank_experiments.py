@@ -119,6 +119,31 @@ def folds_of(rows: list[tuple[str, str]]) -> dict[str, int]:
     return out
 
 
+def fold_scores(result: dict) -> dict[str, float]:
+    """Known-item MRR@10 and topical nDCG@10 on each fold of a half (``mrr0``, ``ndcg1`` …) and
+    on the whole half (``mrr``, ``ndcg``), with ``obj`` = MRR + nDCG for each."""
+    items, ranks, topics = result["items"], result["ranks"], result["topical"]
+    keys = [i.query + "→" + i.id for i in items]
+    ifold = folds_of([(k, f"{i.source} {i.kind}") for k, i in zip(keys, items, strict=True)])
+    tfold = folds_of([(tid, v[2]["area"]) for tid, v in topics.items()])
+    mrr: dict[int, list[float]] = defaultdict(list)
+    for k in keys:
+        mrr[ifold[k]].append(1 / ranks[k] if ranks[k] else 0.0)
+    nd: dict[int, list[float]] = defaultdict(list)
+    for tid, (score, *_rest) in topics.items():
+        nd[tfold[tid]].append(score)
+    out: dict[str, float] = {}
+    for f in (0, 1):
+        out[f"mrr{f}"] = sum(mrr[f]) / len(mrr[f])
+        out[f"ndcg{f}"] = sum(nd[f]) / len(nd[f])
+        out[f"obj{f}"] = out[f"mrr{f}"] + out[f"ndcg{f}"]
+    all_mrr, all_nd = mrr[0] + mrr[1], nd[0] + nd[1]
+    out["mrr"] = sum(all_mrr) / len(all_mrr)
+    out["ndcg"] = sum(all_nd) / len(all_nd)
+    out["obj"] = out["mrr"] + out["ndcg"]
+    return out
+
+
 def summary(result: dict) -> str:
     items, ranks = result["items"], result["ranks"]
     by_kind: dict[str, list[float]] = defaultdict(list)
@@ -130,24 +155,11 @@ def summary(result: dict) -> str:
         for kind in item.kinds:
             by_kind[kind].append(rr)
     mean = {k: sum(v) / len(v) for k, v in by_kind.items()}
-    ifold = folds_of([(i.query + "→" + i.id, f"{i.source} {i.kind}") for i in items])
-    folds: dict[int, list[float]] = defaultdict(list)
-    for item in items:
-        r = ranks[item.query + "→" + item.id]
-        folds[ifold[item.query + "→" + item.id]].append(1 / r if r else 0.0)
-    topics = result["topical"]
-    tfold = folds_of([(tid, v[2]["area"]) for tid, v in topics.items()])
-    tfolds: dict[int, list[float]] = defaultdict(list)
-    for tid, (score, *_rest) in topics.items():
-        tfolds[tfold[tid]].append(score)
+    f = fold_scores(result)
     parts = [f"MRR {mean['all']:.4f}"]
-    parts += [
-        "[folds MRR "
-        + " / ".join(f"{sum(folds[f]) / len(folds[f]):.4f}" for f in (0, 1))
-        + " nDCG "
-        + " / ".join(f"{sum(tfolds[f]) / len(tfolds[f]):.4f}" for f in (0, 1))
-        + "]"
-    ]
+    parts.append(
+        f"[folds MRR {f['mrr0']:.4f} / {f['mrr1']:.4f} nDCG {f['ndcg0']:.4f} / {f['ndcg1']:.4f}]"
+    )
     parts += [f"{k} {mean[k]:.3f}" for k in ("drawn", *KINDS) if k in mean]
     areas: dict[str, list[float]] = defaultdict(list)
     judged: list[float] = []

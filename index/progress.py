@@ -11,6 +11,9 @@ from typing import TextIO
 
 from tqdm import tqdm
 
+from xinwen.index.htmlpages import HTML_SUFFIXES
+from xinwen.index.sources.webarchives import ARCHIVE_SUFFIXES
+
 LINE_SUFFIXES = (".jsonl", ".jsonl.gz", ".csv", ".tsv", ".ndjson")
 LOG_EVERY_SECONDS = 10.0
 
@@ -42,10 +45,8 @@ def _one_record(name: str) -> bool:
     return lower.endswith(_ONE_RECORD_SUFFIXES)
 
 
-_ONE_RECORD_SUFFIXES = (
-    *(".txt", ".html", ".htm", ".shtml", ".xhtml", ".html.gz", ".htm.gz"),
-    *(".mhtml", ".mht", ".webarchive"),
-)
+# (the suffixes the page readers take: text, HTML, pages saved as one archive file)
+_ONE_RECORD_SUFFIXES = (".txt", *HTML_SUFFIXES, *ARCHIVE_SUFFIXES)
 
 
 class Progress:
