@@ -313,14 +313,22 @@ class Engine:
             return self.mask(fieldname, chars[0]) & among
         return self._together(fieldname, [(ch, i) for i, ch in enumerate(chars)], among)
 
-    def _word_unit(self, word: str, fields: Sequence[str], plan: Plan, weight: float = 1.0) -> int:
+    def _word_unit(
+        self,
+        word: str,
+        fields: Sequence[str],
+        plan: Plan,
+        weight: float = 1.0,
+        within: int | None = None,
+    ) -> int:
         """Documents with ``word``.
 
         A word jieba knows matches where it is a word or a dictionary sub-word of a longer one
         (the index side emits those). A word it does not know (a name, a new term, any other
         run of characters) also matches where its characters stand together, checked when at
-        most ``CHAR_CHECK_LIMIT`` documents have all its characters without the word; a
-        single character matches anywhere.
+        most ``CHAR_CHECK_LIMIT`` documents have all its characters without the word — or, when
+        more do, at most that many of those that may also hold the query's other words
+        (``within``); a single character matches anywhere.
         """
         chars = chars_of(word)
         as_word = 0
@@ -337,9 +345,15 @@ class Engine:
                 candidates &= self.mask(cf, ch)
             candidates &= ~as_word
             if len(chars) > 1 and candidates.bit_count() > CHAR_CHECK_LIMIT:
-                # Too common to check position by position within a page's time budget: the
-                # word's own matches (jieba cuts it the same way in most documents) stand.
-                continue
+                # Too many to check position by position within a page's time budget; those
+                # that cannot hold the other words are no match of the query anyway (国补 in
+                # 国补家电: jieba cuts 类国补 + 家电 in an article, and 国 + 补 are everywhere).
+                if within is not None:
+                    candidates &= within
+                if candidates.bit_count() > CHAR_CHECK_LIMIT:
+                    # The word's own matches (jieba cuts it the same way in most documents)
+                    # stand.
+                    continue
             as_chars |= self._chars_together(cf, chars, candidates)
             if len(chars) == 1:
                 plan.terms.append((cf, chars[0], _weight(f) * CHAR_WEIGHT * weight))
@@ -412,7 +426,13 @@ class Engine:
                 typed = fold(part.text).strip()
                 if len(words) > 1 and typed and not any(ch.isspace() for ch in typed):
                     plan.typed.append(typed)
-        units = [self._word_unit(w, fields, plan) for w in words]
+        possible = [self._possible(w, fields) for w in words]
+        units = [
+            self._word_unit(
+                w, fields, plan, within=_and_all(possible[:i] + possible[i + 1 :], self.live)
+            )
+            for i, w in enumerate(words)
+        ]
         if not synonyms:
             return units
         # A word with synonyms (or a run of words that jieba cut from one: 国家 + 发改委) is one
@@ -428,6 +448,20 @@ class Engine:
                         plan.words.append(alt)
             units[i:j] = [unit]
         return units
+
+    def _possible(self, word: str, fields: Sequence[str]) -> int:
+        """Documents that may hold ``word``: as a word, or (a word jieba does not know) with all
+        its characters."""
+        found = 0
+        for f in fields:
+            found |= self.mask(f, word)
+            if len(word) > 1 and in_dictionary(word):
+                continue
+            chars = self.live
+            for ch in dict.fromkeys(chars_of(word)):
+                chars &= self.mask(CHAR_FIELDS[f], ch)
+            found |= chars
+        return found
 
     def _synonym_unit(self, text: str, fields: Sequence[str], plan: Plan) -> int:
         """Documents with a synonym, scored at ``SYNONYM_WEIGHT`` of a typed word: a synonym

@@ -146,3 +146,29 @@ def test_a_string_jieba_cuts_into_dictionary_words_is_not_put_first_verbatim(
     )
     rows = [article(1, title="电压稳了", body=about), article(2, title="政府常务会议", body=listed)]
     assert _ranked(tmp_path, rows, "农村电网改造") == ["t-1", "t-2"]
+
+
+def test_an_unknown_word_whose_characters_are_everywhere_is_found_beside_the_other_words(
+    tmp_path: Path, monkeypatch
+) -> None:
+    # 国补 is not a word jieba knows, and in the one article that has 国补家电 jieba cuts
+    # 类国补 + 家电: the article holds 国补 only as characters side by side. Both characters
+    # stand in more articles than a query may check position by position (the limit is
+    # lowered here so that a few articles of our own exceed it), but only one of them also
+    # holds 家电: that one is checked and found, and ranked first.
+    from xinwen.search import engine
+
+    monkeypatch.setattr(engine, "CHAR_CHECK_LIMIT", 3)
+    target = article(
+        1, title="网上零售增长", body="数字产品、15类国补家电和数码产品的销售分别增长。"
+    )
+    common = [
+        article(
+            2 + i,
+            title=f"补贴发放{i}",
+            body=f"国家补贴第{i}批资金已经发放到位，各地做好补助工作，国内市场运行平稳。",
+        )
+        for i in range(6)
+    ]
+    appliances = article(9, title="家电下乡", body="家电下乡活动在多个县举行，家电销售增长。")
+    assert _ranked(tmp_path, [target, *common, appliances], "国补家电")[0] == "t-1"
