@@ -34,7 +34,10 @@ FIELD_ALIASES = {
 _QUOTES = str.maketrans({"“": '"', "”": '"', "「": '"', "」": '"', "『": '"', "』": '"', "＂": '"'})
 _OPERATORS = str.maketrans({"－": "-", "：": ":", "\u3000": " ", "（": " ", "）": " "})
 # Characters that are syntax elsewhere but mean nothing here: dropped, never an error.
-_IGNORED = re.compile(r"[()\[\]{}*?~^\\!+&|<>=;`]")
+_IGNORED = re.compile(r"[()\[\]{}*?~^\\!&|<>=;`]")
+# A "+" is an operator ("must have") only before a word; after a letter or digit it is part of
+# the word, as the index keeps it (C++, A+H股, 1+X证书, 16+1合作, 5G+).
+_PLUS = re.compile(r"(?<![0-9A-Za-z+])\++")
 _TOKEN = re.compile(r'(-?)(?:([^\s:"]+):)?(?:"([^"]*)"?|(\S+))')
 
 
@@ -111,7 +114,8 @@ def parse(raw: str) -> ParsedQuery:
         if fname and fld is None:  # not a field we know: it was just text with a colon
             word = f"{fname} {word or quoted or ''}"
             quoted = None if word else quoted
-        value = quoted if quoted is not None else _IGNORED.sub(" ", word or "").strip()
+        unquoted = _PLUS.sub(" ", _IGNORED.sub(" ", word or "")).strip()
+        value = quoted if quoted is not None else unquoted
         if not value or not value.strip():
             continue
         if fld in ("category", "source"):

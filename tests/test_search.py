@@ -274,6 +274,26 @@ def test_broken_syntax_is_answered_as_its_repair(demo: Searcher, q: str, repaire
     assert _answer(demo.search(SearchRequest(q=q))) == _answer(expected)
 
 
+def test_a_plus_inside_a_word_is_part_of_it_and_before_a_word_is_dropped(tmp_path: Path) -> None:
+    # The index keeps "+" inside a word of letters and digits (C++, A+H, 16+1): a query must
+    # too, or 16+1合作 would look for 16 and 1 anywhere and C++ would find the articles about C.
+    rows = [
+        article(1, title="中东欧合作论坛", body="“16+1合作”机制成立以来，双方贸易稳步增长。"),
+        article(2, title="编程课", body="学生们在课上学习C++语言，完成了第一个程序。"),
+        article(3, title="维生素", body="医生建议多吃水果，补充维生素C和维生素E。"),
+        article(4, title="年报", body="公司16日发布年报，营业收入增长1成，合作伙伴增加。"),
+    ]
+    searcher = Searcher(build_index(tmp_path / "ix", write_jsonl(tmp_path / "a.jsonl", rows)))
+
+    def ids(q: str) -> list[str]:
+        return [hit.id for hit in searcher.search(SearchRequest(q=q)).hits]
+
+    assert ids("16+1合作") == ["t-1"]
+    assert ids("C++") == ["t-2"]
+    assert ids("+16+1") == ["t-1"]  # a leading "+" is the operator people type for "must have"
+    assert parse("光伏 + 储能").required == parse("光伏 储能").required
+
+
 @pytest.mark.parametrize("q", ["OR", "- OR -", "-", "title:", "category:", "*", "( ) ?"])
 def test_syntax_with_nothing_to_search_is_a_clear_error(demo: Searcher, q: str) -> None:
     with pytest.raises(QueryError) as raised:
