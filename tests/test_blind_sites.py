@@ -40,6 +40,9 @@ ROOT_24 = ROOT.parent / "blind-sites-24"
 ROOT_25 = ROOT.parent / "blind-sites-25"
 ROOT_26 = ROOT.parent / "blind-sites-26"
 ROOT_27 = ROOT.parent / "blind-sites-27"
+ROOT_28 = ROOT.parent / "blind-sites-28"
+ROOT_29 = ROOT.parent / "blind-sites-29"
+ROOT_30 = ROOT.parent / "blind-sites-30"
 
 # Pages fully right (title, date, source, category, body) of the 7 of each site.
 FLOORS = {
@@ -390,6 +393,45 @@ FLOORS_27 = {
     "meidian-online": 6,
     "xcnyj-gov": 7,
 }
+# Set 28 (energy sites in 政策/项目/技术: WordPress 子比, DTcms, 万户 ezEIP, a ZCMS bureau,
+# FineCMS, PHPWEB, a ThinkPHP company re-posting its 公众号 articles, an Umi/React SSR exhibition
+# site): written blind and held out; its floors are its first sight, with round 24's code (41).
+FLOORS_28 = {
+    "dtcms-fengxie": 7,
+    "finecms-chuneng": 5,
+    "haicheng-hedian": 6,
+    "hdog-expo": 4,
+    "heqing-phpweb": 6,
+    "nanling-dianwang": 4,
+    "qingchuan-nyj": 2,
+    "zibll-guangfu": 7,
+}
+# Set 29 (energy sites as a crawler saved them, in host and URL-path folders: WordPress 子比,
+# 万户 ezEIP, 苏迪 WebPlus, a GBK 老Y ASP site, JPress, ModStart, 泛微 e-cology, WordPress +
+# Elementor): written blind and held out; its floors are its first sight, round 24's code (48).
+FLOORS_29 = {
+    "ecology-jinyuan": 1,
+    "elementor-haoneng": 8,
+    "ezeip-xiehui": 7,
+    "jpress-fengdian": 7,
+    "laoy-meihai": 7,
+    "modstart-qingtu": 6,
+    "webplus-yanjiuyuan": 7,
+    "zibll-guangfu": 5,
+}
+# Set 30 (small energy organisations on cheap platforms: an 上线了-style builder, 企业微信 微文档,
+# WordPress Twenty Twenty-Three and 子比, a cheap 织梦 template, ShopXO, FrontPage in GB2312, 飞书
+# wiki): written blind and held out; its floors are its first sight, round 24's code (39).
+FLOORS_30 = {
+    "baixi": 4,
+    "beituo": 2,
+    "chidian": 7,
+    "chuxu": 5,
+    "hcgas": 7,
+    "jlmy": 7,
+    "qlgd": 0,
+    "shengyang": 7,
+}
 SETS = {
     "set 1": (ROOT, FLOORS),
     "set 2": (ROOT_2, FLOORS_2),
@@ -418,6 +460,9 @@ SETS = {
     "set 25": (ROOT_25, FLOORS_25),
     "set 26": (ROOT_26, FLOORS_26),
     "set 27": (ROOT_27, FLOORS_27),
+    "set 28": (ROOT_28, FLOORS_28),
+    "set 29": (ROOT_29, FLOORS_29),
+    "set 30": (ROOT_30, FLOORS_30),
 }
 
 
