@@ -43,6 +43,7 @@ ROOT_27 = ROOT.parent / "blind-sites-27"
 ROOT_28 = ROOT.parent / "blind-sites-28"
 ROOT_29 = ROOT.parent / "blind-sites-29"
 ROOT_30 = ROOT.parent / "blind-sites-30"
+ROOT_31 = ROOT.parent / "blind-sites-31"
 
 # Pages fully right (title, date, source, category, body) of the 7 of each site.
 FLOORS = {
@@ -432,6 +433,20 @@ FLOORS_30 = {
     "qlgd": 0,
     "shengyang": 7,
 }
+# Set 31 (energy sites, half of the pages saved from the browser as text: a power trade paper,
+# a research institute on django CMS, an oil company's .shtml portal, WordPress Puock, a city
+# 发改委 site group, SvelteKit, ShuipFCMS, We7 ASP.NET): written blind and held out; its floors
+# are its first sight, with round 24's code (50).
+FLOORS_31 = {
+    "bhsy": 5,
+    "cjxn": 6,
+    "dyny": 6,
+    "dzgc": 6,
+    "gfzj": 7,
+    "hzdl": 7,
+    "jbmx": 7,
+    "wyfgw": 6,
+}
 SETS = {
     "set 1": (ROOT, FLOORS),
     "set 2": (ROOT_2, FLOORS_2),
@@ -463,6 +478,7 @@ SETS = {
     "set 28": (ROOT_28, FLOORS_28),
     "set 29": (ROOT_29, FLOORS_29),
     "set 30": (ROOT_30, FLOORS_30),
+    "set 31": (ROOT_31, FLOORS_31),
 }
 
 
