@@ -1290,7 +1290,13 @@ def _stated_or_site(
             return name, "site name (the network the breadcrumb and the copyright line name)"
         if name := _owner_over_meta(judged, hints):
             return name, "site name (<title> or logo, the footer's owner, over the markup's)"
-        if (name := site_by_logo(hints)) != hints.site_name:
+        name = site_by_logo(hints) or hints.site_name
+        agreed = template.site_name if template is not None else None
+        if agreed and simplified(fold_width(agreed)) != simplified(fold_width(name)):
+            # (the name nearly all of the site's pages give, over this page's odd one: a
+            # slogan, a domain, the hosting platform's name; its own script kept, 華擎電氣)
+            return agreed, "site name (the name the site's pages agree on)"
+        if name != hints.site_name:
             return name, "site name (the logo's alt text, over its company's)"
         return hints.site_name, "site name (page markup)"
     if template is not None and (name := template.site_name):

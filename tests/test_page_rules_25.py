@@ -1,0 +1,76 @@
+"""Rules for page reading found on the twenty-fifth round (set 27 of the unseen layouts,
+`tests/fixtures/blind-sites-27`, opened this round), written as general forms: here, which form
+of a site's own name a page that states no source gets. Each is checked on our own small pages,
+read the way ``xinwen reindex`` does (`read_sources`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.pagetext import MORE, PROSE, read_one, records_by_name, write_page
+
+SITE = "南溪能源观察"
+HEADLINES = (
+    "南溪电网迎峰度夏准备就绪",
+    "南溪新建公共充电桩两千余个",
+    "南溪风电场二期开工建设",
+    "南溪储能电站并网发电",
+)
+ODD_HEADLINE = "南溪光伏扶贫项目验收"
+
+
+def _page(headline: str, title_tail: str, site_meta: str | None, holder: str = SITE) -> str:
+    """A news page that states no source: the site's name in its <title>, its og:site_name and
+    its copyright line."""
+    meta = f'<meta property="og:site_name" content="{site_meta}" />' if site_meta else ""
+    return (
+        f'<html><head><meta charset="utf-8"><title>{headline}{title_tail}</title>{meta}'
+        f"</head><body><h1>{headline}</h1><div class='info'>2024-05-16 10:00</div>"
+        f"<div class='content'><p>{headline}。{PROSE}</p><p>{MORE}</p></div>"
+        f"<div class='footer'>Copyright © 2024 {holder} 版权所有</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("title_tail", "site_meta"),
+    [
+        (" - nxny.example.org", "nxny.example.org"),  # a domain
+        (" | 让每一度电更清洁", None),  # a slogan
+        (" - 能源号", "能源号"),  # the hosting platform's name
+        ("", "搜狐号"),
+    ],
+    ids=["domain", "slogan", "platform", "platform-meta"],
+)
+def test_a_page_gets_the_name_its_sites_pages_agree_on(
+    tmp_path: Path, title_tail: str, site_meta: str | None
+) -> None:
+    # Four pages of one site name it alike; the fifth page's markup names it otherwise. The
+    # site's pages vote: the odd page is the site's all the same.
+    for i, headline in enumerate(HEADLINES):
+        write_page(tmp_path / "news" / f"{i}.html", _page(headline, f" - {SITE}", SITE))
+    odd = _page(ODD_HEADLINE, title_tail, site_meta)
+    write_page(tmp_path / "news" / "odd.html", odd)
+    records = records_by_name(tmp_path)
+    assert {r.source for r in records.values()} == {SITE}
+    assert records["odd.html"].title == ODD_HEADLINE
+
+
+def test_a_page_alone_keeps_the_name_its_markup_gives(tmp_path: Path) -> None:
+    # With no other page to vote, the page's own markup names the site, as before.
+    rec = read_one(write_page(tmp_path / "a.html", _page(ODD_HEADLINE, " - 能源号", "能源号")))
+    assert rec.source == "能源号"
+
+
+def test_a_folder_of_two_sites_keeps_each_sites_name(tmp_path: Path) -> None:
+    # Three pages of one site and two of another agree on no one name: each keeps its own.
+    for i, headline in enumerate(HEADLINES[:3]):
+        write_page(tmp_path / f"{i}.html", _page(headline, f" - {SITE}", SITE))
+    other = "北岭电力网"
+    write_page(tmp_path / "x.html", _page(HEADLINES[3], f" - {other}", other, other))
+    write_page(tmp_path / "y.html", _page(ODD_HEADLINE, f" - {other}", other, other))
+    records = records_by_name(tmp_path)
+    assert records["x.html"].source == records["y.html"].source == other
+    assert records["0.html"].source == SITE
