@@ -1234,6 +1234,20 @@ def _brand_of_edition(name: str, judged: _Judged) -> str | None:
     return None
 
 
+def _agreed_site_name(judged: _Judged, template: SiteTemplate | None) -> str | None:
+    """The site's name its pages vote for: the one nearly all the pages' markup gives, else the
+    one most of them give where this page prints it too (its copyright line, its logo)."""
+    if template is None:
+        return None
+    if agreed := template.site_name:
+        return agreed
+    if not (leading := template.leading_name):
+        return None
+    # (printed in the page's chrome, not in its text: a page of another site that quotes it)
+    chrome = (line for i, line in enumerate(judged.lines) if judged.rules[i] or judged.furniture[i])
+    return leading if any(leading in line for line in chrome) else None
+
+
 def _short_company_name(name: str, template: SiteTemplate | None) -> str | None:
     """The short name a company's site credits its own news with on its other pages (来源：岚湾核电
     on a site named 岚湾核电有限公司): the name a page of the same site without a credit is by."""
@@ -1291,7 +1305,7 @@ def _stated_or_site(
         if name := _owner_over_meta(judged, hints):
             return name, "site name (<title> or logo, the footer's owner, over the markup's)"
         name = site_by_logo(hints) or hints.site_name
-        agreed = template.site_name if template is not None else None
+        agreed = _agreed_site_name(judged, template)
         if agreed and simplified(fold_width(agreed)) != simplified(fold_width(name)):
             # (the name nearly all of the site's pages give, over this page's odd one: a
             # slogan, a domain, the hosting platform's name; its own script kept, 華擎電氣)

@@ -74,3 +74,26 @@ def test_a_folder_of_two_sites_keeps_each_sites_name(tmp_path: Path) -> None:
     records = records_by_name(tmp_path)
     assert records["x.html"].source == records["y.html"].source == other
     assert records["0.html"].source == SITE
+
+
+def test_a_small_sites_odd_page_that_prints_the_sites_name_gets_it(tmp_path: Path) -> None:
+    # Three pages of four name the site alike (too few for nearly all); the fourth, whose markup
+    # gives the hosting platform's name, prints the site's name in its copyright line: the
+    # site's pages vote.
+    for i, headline in enumerate(HEADLINES[:3]):
+        write_page(tmp_path / f"{i}.html", _page(headline, f" - {SITE}", SITE))
+    write_page(tmp_path / "odd.html", _page(ODD_HEADLINE, " - 能源号", "能源号"))
+    assert records_by_name(tmp_path)["odd.html"].source == SITE
+
+
+def test_a_page_that_only_quotes_the_leading_name_keeps_its_own(tmp_path: Path) -> None:
+    # Three pages of one site, one of another that quotes the first in its text (not in its
+    # header or footer): that page is its own site's.
+    for i, headline in enumerate(HEADLINES[:3]):
+        write_page(tmp_path / f"{i}.html", _page(headline, f" - {SITE}", SITE))
+    other = "北岭电力网"
+    quoting = _page(ODD_HEADLINE, f" - {other}", other, other).replace(
+        "<p>" + MORE, f"<p>据{SITE}报道，" + MORE
+    )
+    write_page(tmp_path / "x.html", quoting)
+    assert records_by_name(tmp_path)["x.html"].source == other
