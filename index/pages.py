@@ -1313,7 +1313,7 @@ def _stated_or_site(
         if name != hints.site_name:
             return name, "site name (the logo's alt text, over its company's)"
         return hints.site_name, "site name (page markup)"
-    if template is not None and (name := template.site_name):
+    if name := _agreed_site_name(judged, template):
         # (a page whose <title> is the headline alone is the site's all the same)
         return name, "site name (the markup of the site's other pages)"
     if keeper:

@@ -97,3 +97,17 @@ def test_a_page_that_only_quotes_the_leading_name_keeps_its_own(tmp_path: Path) 
     )
     write_page(tmp_path / "x.html", quoting)
     assert records_by_name(tmp_path)["x.html"].source == other
+
+
+def test_a_page_without_a_name_in_its_markup_gets_the_one_its_site_leads_with(
+    tmp_path: Path,
+) -> None:
+    # A small site whose pages do not all agree (one gives the platform's name) still leads with
+    # one name; a page whose <title> is its headline alone, under the company's copyright line
+    # that prints that name, is the site's by that name, not by its company's.
+    for i, headline in enumerate(HEADLINES[:3]):
+        write_page(tmp_path / f"{i}.html", _page(headline, f" - {SITE}", SITE))
+    write_page(tmp_path / "odd.html", _page(HEADLINES[3], " - 能源号", "能源号"))
+    plain = _page(ODD_HEADLINE, "", None, f"{SITE}传媒有限公司")
+    write_page(tmp_path / "plain.html", plain)
+    assert records_by_name(tmp_path)["plain.html"].source == SITE
