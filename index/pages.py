@@ -105,6 +105,7 @@ _CRUMB_NOT_WORDS = (
 _CRUMB_NOT_CATEGORY = frozenset(_CRUMB_NOT_WORDS.split())
 # A company's full name (the operator of a site whose brand is another name).
 _COMPANY = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团公司)$")
+_HOST_NAME = re.compile(r"(?:https?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}/?", re.IGNORECASE)
 _BRAND = re.compile(r"^[\u3400-\u9fff]{2,12}$")  # (a name, not a slogan: 南溪社, 南溪核能)
 # A page's kind in its <title> instead of its headline (电报详情, 新闻详情页, 正文).
 _PAGE_KIND = re.compile(r"^[\u3400-\u9fff]{0,4}(?:详情|详情页|正文|内容页|详细内容|详细信息)$")
@@ -1299,7 +1300,10 @@ def _stated_or_site(
         # (本知识库由 X 维护 under a header whose logo is the hosting platform's: the site's
         # owner is X, whatever the logo says)
         return keeper, "site name (who the site says keeps it)"
-    if hints.site_name:
+    # (a host name, nxny.example.org, in a CMS's og:site_name or <title>: the site's address,
+    # not its name; only where the page names it no other way)
+    host = hints.site_name if hints.site_name and _HOST_NAME.fullmatch(hints.site_name) else None
+    if hints.site_name and not host:
         if name := _network_of_channel(judged, hints.site_name):
             return name, "site name (the network the breadcrumb and the copyright line name)"
         if name := _owner_over_meta(judged, hints):
@@ -1390,6 +1394,8 @@ def _stated_or_site(
         return hints.logo_name, "site name (the logo's alt text)"
     if name := _breadcrumb_root(judged):
         return name, "site name (the breadcrumb's first item)"
+    if host:
+        return host, "site name (page markup: its host name, the only name it gives)"
     return None, "none"
 
 
@@ -1425,6 +1431,8 @@ def site_by_logo(hints: PageHints) -> str | None:
     (西岭光电股份有限公司), under the logo of the short name it goes by (西岭光电), is the
     logo's site."""
     logo, site = hints.logo_name or "", hints.site_name or ""
+    if _HOST_NAME.fullmatch(site):
+        return None  # (an address, not a name: see _stated_or_site)
     if _BRAND.match(logo) and _COMPANY.search(site) and site.startswith(logo):
         return logo
     return hints.site_name

@@ -111,3 +111,23 @@ def test_a_page_without_a_name_in_its_markup_gets_the_one_its_site_leads_with(
     plain = _page(ODD_HEADLINE, "", None, f"{SITE}传媒有限公司")
     write_page(tmp_path / "plain.html", plain)
     assert records_by_name(tmp_path)["plain.html"].source == SITE
+
+
+@pytest.mark.parametrize("host", ["nxny.example.org", "www.nxny.org.cn", "NXNY.ORG"])
+def test_a_host_name_in_the_markup_gives_way_to_the_name_the_page_prints(
+    tmp_path: Path, host: str
+) -> None:
+    # A CMS that writes the site's address as its name (og:site_name, the <title>'s end): the
+    # copyright line names the site.
+    rec = read_one(write_page(tmp_path / "a.html", _page(ODD_HEADLINE, f" - {host}", host)))
+    assert rec.source == SITE
+
+
+def test_a_host_name_the_only_name_a_page_gives_stays_its_source(tmp_path: Path) -> None:
+    page = (
+        '<html><head><meta charset="utf-8"><title>南溪光伏扶贫项目验收 - nxny.example.org</title>'
+        '<meta property="og:site_name" content="nxny.example.org" /></head><body>'
+        f"<h1>{ODD_HEADLINE}</h1><div class='info'>2024-05-16 10:00</div>"
+        f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+    )
+    assert read_one(write_page(tmp_path / "a.html", page)).source == "nxny.example.org"
