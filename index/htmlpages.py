@@ -758,6 +758,7 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     hints.alternatives = candidates[1:]
     if hints.headline and page_title:
         hints.title_site = _rest_of_title(split_title(page_title), hints.headline)
+    hints.title_parts = tuple(split_title(page_title)) if page_title else ()
     last = later[-1] if later else ""
     if site and last.startswith(site) and _FULL_NAME.fullmatch(last[len(site) :]):
         # (og:site_name 乐狐, <title> 标题_乐狐网: the site's full name is the <title>'s)

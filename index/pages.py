@@ -144,6 +144,7 @@ class PageHints:
     marked_source: str | None = None  # an unlabelled source element in the meta line
     logo_name: str | None = None  # the site's logo's alt text
     title_site: str | None = None  # the <title>'s part besides the headline (a site's name)
+    title_parts: tuple[str, ...] = ()  # the <title>'s parts, headline included
     url: str | None = None
     main_text: str | None = None  # trafilatura's main text
     link_texts: frozenset[str] = frozenset()  # the texts of the page's links, whitespace removed
@@ -1496,6 +1497,12 @@ def _owner_over_meta(judged: _Judged, hints: PageHints) -> str | None:
     owners = {owner_name(line) for line in judged.lines[-12:]}
     if hints.title_site and hints.title_site != hints.site_name and hints.title_site in owners:
         return hints.title_site
+    # (the <title>'s part, or og:site_name's, that the copyright line names, over a slogan
+    # beside it: 标题_南溪能源观察_专业的能源资讯门户, og:site_name 南溪能源观察 - 专业能源资讯平台)
+    parts = [*hints.title_parts, *split_title(hints.site_name or "")]
+    for part in parts:
+        if part != hints.site_name and part != hints.headline and part in owners:
+            return part
     # (the logo's, only an organ's over an organ's portal: a news site's logo may show the
     # paper that sponsors it, which is not the site)
     logo, site = hints.logo_name, hints.site_name or ""

@@ -131,3 +131,21 @@ def test_a_host_name_the_only_name_a_page_gives_stays_its_source(tmp_path: Path)
         f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
     )
     assert read_one(write_page(tmp_path / "a.html", page)).source == "nxny.example.org"
+
+
+@pytest.mark.parametrize(
+    ("title_tail", "site_meta"),
+    [
+        ("_南溪能源观察_专业的能源资讯门户", None),
+        (" - 南溪能源观察 - 让能源更清洁", None),
+        ("", "南溪能源观察 - 专业能源资讯平台"),
+    ],
+    ids=["title-underscores", "title-dashes", "og-site-name"],
+)
+def test_the_title_part_the_copyright_line_names_over_a_slogan(
+    tmp_path: Path, title_tail: str, site_meta: str | None
+) -> None:
+    # The <title> (or og:site_name) gives the site's name and its slogan; the copyright line
+    # names the site by one of them: that one is the site's name.
+    page = _page(ODD_HEADLINE, title_tail, site_meta)
+    assert read_one(write_page(tmp_path / "a.html", page)).source == SITE
