@@ -105,6 +105,7 @@ _CRUMB_NOT_WORDS = (
 _CRUMB_NOT_CATEGORY = frozenset(_CRUMB_NOT_WORDS.split())
 # A company's full name (the operator of a site whose brand is another name).
 _COMPANY = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团公司)$")
+_LATIN_BRAND = re.compile(r"\s*[A-Za-z][A-Za-z0-9&' .-]*\s*")
 _HOST_NAME = re.compile(r"(?:https?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}/?", re.IGNORECASE)
 _BRAND = re.compile(r"^[\u3400-\u9fff]{2,12}$")  # (a name, not a slogan: 南溪社, 南溪核能)
 # A page's kind in its <title> instead of its headline (电报详情, 新闻详情页, 正文).
@@ -1503,6 +1504,15 @@ def _owner_over_meta(judged: _Judged, hints: PageHints) -> str | None:
     for part in parts:
         if part != hints.site_name and part != hints.headline and part in owners:
             return part
+    # (a Latin brand where the copyright line names the site in Chinese, NXNY over
+    # 南溪能源观察, or beside it, NXNY 南溪能源观察: the name it gives its Chinese readers)
+    for owner in filter(None, owners):
+        if not _BRAND.match(owner) or _COMPANY.search(owner):
+            continue
+        for part in [hints.site_name or "", *parts]:
+            rest = part.replace(owner, " ")
+            if part != hints.headline and rest.strip() and _LATIN_BRAND.fullmatch(rest):
+                return owner
     # (the logo's, only an organ's over an organ's portal: a news site's logo may show the
     # paper that sponsors it, which is not the site)
     logo, site = hints.logo_name, hints.site_name or ""

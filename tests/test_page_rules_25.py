@@ -149,3 +149,21 @@ def test_the_title_part_the_copyright_line_names_over_a_slogan(
     # names the site by one of them: that one is the site's name.
     page = _page(ODD_HEADLINE, title_tail, site_meta)
     assert read_one(write_page(tmp_path / "a.html", page)).source == SITE
+
+
+@pytest.mark.parametrize(
+    ("title_tail", "site_meta"),
+    [(" | NXNY", "NXNY"), ("", "NXNY"), (" - NXNY 南溪能源观察", None)],
+    ids=["latin-everywhere", "latin-meta", "latin-beside"],
+)
+def test_a_latin_brand_gives_way_to_the_chinese_name_the_copyright_line_gives(
+    tmp_path: Path, title_tail: str, site_meta: str | None
+) -> None:
+    page = _page(ODD_HEADLINE, title_tail, site_meta)
+    assert read_one(write_page(tmp_path / "a.html", page)).source == SITE
+
+
+def test_a_latin_brand_under_a_companys_copyright_line_stays(tmp_path: Path) -> None:
+    # (the company that runs the site is not its name: the brand is)
+    page = _page(ODD_HEADLINE, " | NXNY", "NXNY", "南溪能源科技有限公司")
+    assert read_one(write_page(tmp_path / "a.html", page)).source == "NXNY"
