@@ -105,6 +105,8 @@ _CRUMB_NOT_WORDS = (
 _CRUMB_NOT_CATEGORY = frozenset(_CRUMB_NOT_WORDS.split())
 # A company's full name (the operator of a site whose brand is another name).
 _COMPANY = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团公司)$")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_COPYRIGHT_WORDS = re.compile(r"copyright|all\s+rights\s+reserved", re.IGNORECASE)
 _LATIN_BRAND = re.compile(r"\s*[A-Za-z][A-Za-z0-9&' .-]*\s*")
 _HOST_NAME = re.compile(r"(?:https?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}/?", re.IGNORECASE)
 _BRAND = re.compile(r"^[\u3400-\u9fff]{2,12}$")  # (a name, not a slogan: 南溪社, 南溪核能)
@@ -1506,8 +1508,13 @@ def _owner_over_meta(judged: _Judged, hints: PageHints) -> str | None:
             return part
     # (a Latin brand where the copyright line names the site in Chinese, NXNY over
     # 南溪能源观察, or beside it, NXNY 南溪能源观察: the name it gives its Chinese readers)
-    for owner in filter(None, owners):
-        if not _BRAND.match(owner) or _COMPANY.search(owner):
+    for line in judged.lines[-12:]:
+        owner = owner_name(line)
+        # (not where a holder in Latin letters comes first: © 2024 Nanwan Power A/S 版权所有 ·
+        # 隐私政策 is the foreign company's line; an ICP number after the name is no holder)
+        before = line.split(owner)[0] if owner else ""
+        latin = _LATIN_WORD.search(_COPYRIGHT_WORDS.sub("", before))
+        if not owner or latin or not _BRAND.match(owner) or _COMPANY.search(owner):
             continue
         for part in [hints.site_name or "", *parts]:
             rest = part.replace(owner, " ")

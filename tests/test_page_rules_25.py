@@ -167,3 +167,10 @@ def test_a_latin_brand_under_a_companys_copyright_line_stays(tmp_path: Path) -> 
     # (the company that runs the site is not its name: the brand is)
     page = _page(ODD_HEADLINE, " | NXNY", "NXNY", "南溪能源科技有限公司")
     assert read_one(write_page(tmp_path / "a.html", page)).source == "NXNY"
+
+
+def test_a_latin_brand_gives_way_under_a_copyright_line_with_its_icp_number(
+    tmp_path: Path,
+) -> None:
+    page = _page(ODD_HEADLINE, " | NXNY", "NXNY", f"{SITE} 京ICP备12345678号")
+    assert read_one(write_page(tmp_path / "a.html", page)).source == SITE
