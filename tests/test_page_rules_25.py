@@ -174,3 +174,23 @@ def test_a_latin_brand_gives_way_under_a_copyright_line_with_its_icp_number(
 ) -> None:
     page = _page(ODD_HEADLINE, " | NXNY", "NXNY", f"{SITE} 京ICP备12345678号")
     assert read_one(write_page(tmp_path / "a.html", page)).source == SITE
+
+
+def _logo_page(alt: str) -> str:
+    """A page whose <title> is its headline alone and whose logo's alt text names the site."""
+    return (
+        f'<html><head><meta charset="utf-8"><title>{ODD_HEADLINE}</title></head><body>'
+        f"<div class='header'><a href='/'><img class='logo' src='/l.png' alt='{alt}'></a></div>"
+        f"<h1>{ODD_HEADLINE}</h1><div class='info'>2024-05-16 10:00</div>"
+        f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "alt", [f"{SITE}LOGO", f"{SITE}标志", f"{SITE} - 让能源更清洁"], ids=["logo", "标志", "slogan"]
+)
+def test_a_logos_alt_text_names_the_site_without_its_image_word_or_slogan(
+    tmp_path: Path, alt: str
+) -> None:
+    rec = read_one(write_page(tmp_path / "a.html", _logo_page(alt)))
+    assert rec.source == SITE
