@@ -758,6 +758,7 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     hints.alternatives = candidates[1:]
     if hints.headline and page_title:
         hints.title_site = _rest_of_title(split_title(page_title), hints.headline)
+    hints.title_parts = tuple(split_title(page_title)) if page_title else ()
     last = later[-1] if later else ""
     if site and last.startswith(site) and _FULL_NAME.fullmatch(last[len(site) :]):
         # (og:site_name 乐狐, <title> 标题_乐狐网: the site's full name is the <title>'s)
@@ -842,6 +843,7 @@ def _marked_source(root: lxml.html.HtmlElement) -> str | None:
     return None
 
 
+_LOGO_WORD = re.compile(r"(?<=..)\s*(?:logo|标志|图标|标识)$", re.IGNORECASE)
 _GENERIC_ALT = frozenset(
     ("logo", "首页", "返回首页", "主页", "返回主页", "网站logo", "image", "图片")
 )
@@ -867,6 +869,11 @@ def _logo_name(root: lxml.html.HtmlElement) -> str | None:
             continue
         name = clean_title(img.get("alt") or "")
         name = _LATIN_TAIL.sub("", name) if _CJK_START.match(name) else name
+        # (the alt text's word for the image, 南溪能源观察LOGO, and a slogan after the name,
+        # 南溪能源观察 - 让能源更清洁: the name alone)
+        name = _LOGO_WORD.sub("", name) if _CJK_START.match(name) else name
+        if len(parts := split_title(name)) > 1:
+            name = next((p for p in parts if looks_like_site_name(p)), parts[0])
         if 2 <= len(name) <= 20 and _CJK_START.search(name) and name.lower() not in _GENERIC_ALT:
             return name
     return None

@@ -105,6 +105,10 @@ _CRUMB_NOT_WORDS = (
 _CRUMB_NOT_CATEGORY = frozenset(_CRUMB_NOT_WORDS.split())
 # A company's full name (the operator of a site whose brand is another name).
 _COMPANY = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团公司)$")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_COPYRIGHT_WORDS = re.compile(r"copyright|all\s+rights\s+reserved", re.IGNORECASE)
+_LATIN_BRAND = re.compile(r"\s*[A-Za-z][A-Za-z0-9&' .-]*\s*")
+_HOST_NAME = re.compile(r"(?:https?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}/?", re.IGNORECASE)
 _BRAND = re.compile(r"^[\u3400-\u9fff]{2,12}$")  # (a name, not a slogan: 南溪社, 南溪核能)
 # A page's kind in its <title> instead of its headline (电报详情, 新闻详情页, 正文).
 _PAGE_KIND = re.compile(r"^[\u3400-\u9fff]{0,4}(?:详情|详情页|正文|内容页|详细内容|详细信息)$")
@@ -143,6 +147,7 @@ class PageHints:
     marked_source: str | None = None  # an unlabelled source element in the meta line
     logo_name: str | None = None  # the site's logo's alt text
     title_site: str | None = None  # the <title>'s part besides the headline (a site's name)
+    title_parts: tuple[str, ...] = ()  # the <title>'s parts, headline included
     url: str | None = None
     main_text: str | None = None  # trafilatura's main text
     link_texts: frozenset[str] = frozenset()  # the texts of the page's links, whitespace removed
@@ -1234,6 +1239,20 @@ def _brand_of_edition(name: str, judged: _Judged) -> str | None:
     return None
 
 
+def _agreed_site_name(judged: _Judged, template: SiteTemplate | None) -> str | None:
+    """The site's name its pages vote for: the one nearly all the pages' markup gives, else the
+    one most of them give where this page prints it too (its copyright line, its logo)."""
+    if template is None:
+        return None
+    if agreed := template.site_name:
+        return agreed
+    if not (leading := template.leading_name):
+        return None
+    # (printed in the page's chrome, not in its text: a page of another site that quotes it)
+    chrome = (line for i, line in enumerate(judged.lines) if judged.rules[i] or judged.furniture[i])
+    return leading if any(leading in line for line in chrome) else None
+
+
 def _short_company_name(name: str, template: SiteTemplate | None) -> str | None:
     """The short name a company's site credits its own news with on its other pages (来源：岚湾核电
     on a site named 岚湾核电有限公司): the name a page of the same site without a credit is by."""
@@ -1285,15 +1304,24 @@ def _stated_or_site(
         # (本知识库由 X 维护 under a header whose logo is the hosting platform's: the site's
         # owner is X, whatever the logo says)
         return keeper, "site name (who the site says keeps it)"
-    if hints.site_name:
+    # (a host name, nxny.example.org, in a CMS's og:site_name or <title>: the site's address,
+    # not its name; only where the page names it no other way)
+    host = hints.site_name if hints.site_name and _HOST_NAME.fullmatch(hints.site_name) else None
+    if hints.site_name and not host:
         if name := _network_of_channel(judged, hints.site_name):
             return name, "site name (the network the breadcrumb and the copyright line name)"
         if name := _owner_over_meta(judged, hints):
             return name, "site name (<title> or logo, the footer's owner, over the markup's)"
-        if (name := site_by_logo(hints)) != hints.site_name:
+        name = site_by_logo(hints) or hints.site_name
+        agreed = _agreed_site_name(judged, template)
+        if agreed and simplified(fold_width(agreed)) != simplified(fold_width(name)):
+            # (the name nearly all of the site's pages give, over this page's odd one: a
+            # slogan, a domain, the hosting platform's name; its own script kept, 華擎電氣)
+            return agreed, "site name (the name the site's pages agree on)"
+        if name != hints.site_name:
             return name, "site name (the logo's alt text, over its company's)"
         return hints.site_name, "site name (page markup)"
-    if template is not None and (name := template.site_name):
+    if name := _agreed_site_name(judged, template):
         # (a page whose <title> is the headline alone is the site's all the same)
         return name, "site name (the markup of the site's other pages)"
     if keeper:
@@ -1370,6 +1398,8 @@ def _stated_or_site(
         return hints.logo_name, "site name (the logo's alt text)"
     if name := _breadcrumb_root(judged):
         return name, "site name (the breadcrumb's first item)"
+    if host:
+        return host, "site name (page markup: its host name, the only name it gives)"
     return None, "none"
 
 
@@ -1405,6 +1435,8 @@ def site_by_logo(hints: PageHints) -> str | None:
     (西岭光电股份有限公司), under the logo of the short name it goes by (西岭光电), is the
     logo's site."""
     logo, site = hints.logo_name or "", hints.site_name or ""
+    if _HOST_NAME.fullmatch(site):
+        return None  # (an address, not a name: see _stated_or_site)
     if _BRAND.match(logo) and _COMPANY.search(site) and site.startswith(logo):
         return logo
     return hints.site_name
@@ -1468,6 +1500,26 @@ def _owner_over_meta(judged: _Judged, hints: PageHints) -> str | None:
     owners = {owner_name(line) for line in judged.lines[-12:]}
     if hints.title_site and hints.title_site != hints.site_name and hints.title_site in owners:
         return hints.title_site
+    # (the <title>'s part, or og:site_name's, that the copyright line names, over a slogan
+    # beside it: 标题_南溪能源观察_专业的能源资讯门户, og:site_name 南溪能源观察 - 专业能源资讯平台)
+    parts = [*hints.title_parts, *split_title(hints.site_name or "")]
+    for part in parts:
+        if part != hints.site_name and part != hints.headline and part in owners:
+            return part
+    # (a Latin brand where the copyright line names the site in Chinese, NXNY over
+    # 南溪能源观察, or beside it, NXNY 南溪能源观察: the name it gives its Chinese readers)
+    for line in judged.lines[-12:]:
+        owner = owner_name(line)
+        # (not where a holder in Latin letters comes first: © 2024 Nanwan Power A/S 版权所有 ·
+        # 隐私政策 is the foreign company's line; an ICP number after the name is no holder)
+        before = line.split(owner)[0] if owner else ""
+        latin = _LATIN_WORD.search(_COPYRIGHT_WORDS.sub("", before))
+        if not owner or latin or not _BRAND.match(owner) or _COMPANY.search(owner):
+            continue
+        for part in [hints.site_name or "", *parts]:
+            rest = part.replace(owner, " ")
+            if part != hints.headline and rest.strip() and _LATIN_BRAND.fullmatch(rest):
+                return owner
     # (the logo's, only an organ's over an organ's portal: a news site's logo may show the
     # paper that sponsors it, which is not the site)
     logo, site = hints.logo_name, hints.site_name or ""

@@ -99,6 +99,16 @@ class SiteTemplate:
         agree = seen and count >= SITE_NAME_SHARE * sum(self.names.values())
         return name if agree else None
 
+    @property
+    def leading_name(self) -> str | None:
+        """The name most of the pages' markup gives (on three pages or more, over half of the
+        names given), where nearly all do not agree: a page that prints it too is the site's
+        (a small site with one page's odd name, a folder of two sites has two leaders)."""
+        if not self.names:
+            return None
+        name, count = self.names.most_common(1)[0]
+        return name if count >= 3 and count > 0.5 * sum(self.names.values()) else None
+
     def _credited(self, name: str) -> bool:
         """A page's byline credits `name` as its source (来源：X)."""
         credit = re.compile(r"(?:^|\s)(?:来源|來源)\s*[:：]\s*" + re.escape(name) + r"(?:$|\s)")

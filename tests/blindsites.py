@@ -32,7 +32,8 @@ FIELDS = ("title", "date", "source", "category", "body")
 # from round 9, set 11 from round 10, set 13 from round 11, set 12 from round 12, set 14 from
 # round 13, set 15 from round 14, set 16 from round 15, set 17 from round 16, set 18 from
 # round 17, set 20 from round 18, set 21 from round 19, set 22 from round 20, set 23 from
-# round 21, set 24 from round 22, set 25 from round 23.
+# round 21, set 24 from round 22, set 25 from round 23, set 26 from round 24, set 27 from
+# round 25.
 OPEN_SPLITS = (
     "tune",
     "test",
@@ -60,6 +61,7 @@ OPEN_SPLITS = (
     "test24",
     "test25",
     "test26",
+    "test27",
 )
 
 

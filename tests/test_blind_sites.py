@@ -382,8 +382,8 @@ FLOORS_26 = {
     "youqi-neican": 7,
 }
 # Set 27 (energy sites in 政策/项目/技术: 铭飞 MCMS, FastAdmin, iCMS, WordPress Begin, a 浪潮-style
-# bureau, LECMS, JTopCMS, a static SSI site): written blind and held out (never opened); its
-# floors are its first sight, with round 24's code (53 pages).
+# bureau, LECMS, JTopCMS, a static SSI site): written blind, scored at first sight with round
+# 24's code (53 pages), open from round 25 (the same 53: its three misses are judgement calls).
 FLOORS_27 = {
     "beiyuan-nyyjh": 7,
     "cngc-media": 7,
