@@ -3,10 +3,11 @@
 The draw is reproducible: the corpus's ids in file order, minus the targets of the original 240
 known-item queries (the ones there before any draw: leaving out the drawn targets too would
 reshuffle the sequence), shuffled with ``random.Random(SEED)``; the first N are the draws, in
-that order (draws 1–200, then 201–230, ``queries/known_item_draws.jsonl``). Each
-draw is written (id, date, category, title, body) to a file *outside* the repository for the
-person writing the queries to read; the repository keeps only the ids and what became of each
-draw (``queries/known_item_draws.jsonl``: used, or skipped with the reason).
+that order (draws 1–200, then 201–230 and 231–336 for single-term queries,
+``queries/known_item_draws.jsonl``). Each draw is written (id, date, category, title, body) to
+a file *outside* the repository for the person writing the queries to read; the repository
+keeps only the ids and what became of each draw (``queries/known_item_draws.jsonl``: used, or
+skipped with the reason).
 
     python -m bench.draw_articles --n 200 --out /tmp/eval-draws.jsonl
 """
