@@ -804,7 +804,10 @@ def _similar(line: str, hint: str) -> bool:
         return False
     if (cut := _CUT_SHORT.sub("", hint)) != hint and len(cut) >= _MIN_CRUMB_HEADLINE_CHARS:
         hint = cut  # a <title> cut short (标题前半…): the line it starts is the headline
-    return candidate == hint or candidate.startswith(hint) or hint.startswith(candidate)
+    # (a document's signature, 青川省能源局, starts its headline, 青川省能源局关于…的通知: an
+    # organ's name alone is no headline cut short)
+    cut_short = hint.startswith(candidate) and not _names_an_organ(candidate)
+    return candidate == hint or candidate.startswith(hint) or cut_short
 
 
 _BOUNDARY = "_|｜-—–»:：·"

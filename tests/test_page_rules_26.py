@@ -1,0 +1,91 @@
+"""Rules for page reading found on the twenty-sixth round (sets 28 and 29 of the unseen
+layouts, `tests/fixtures/blind-sites-28` and `-29`, opened this round), written as general
+forms. Each is checked on our own small pages, read the way ``xinwen reindex`` does
+(`read_sources`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.pagetext import MORE, PROSE, read_one, records_by_name, write_page
+
+GROUP = "南溪煤电集团"
+
+
+def _portal_page(header: str, footer: str) -> str:
+    """A group's intranet portal page that states no source: its logo (an image) names the
+    group, its footer the group's registered name."""
+    return (
+        '<html><head><meta charset="utf-8"><title>集团召开安全生产工作会议</title></head><body>'
+        f'<div class="top"><img src="/logo.png" alt="{GROUP}"><span>{header}</span></div>'
+        "<h1>集团召开安全生产工作会议</h1><div class='info'>发布时间：2024-03-06 17:22</div>"
+        f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div>"
+        f"<div class='foot'>{footer}</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "footer"),
+    [
+        # an intranet's notice beside the copyright: what kind of site, no name
+        ("进入办公系统", f"{GROUP}有限责任公司 版权所有 内部网站 注意保密"),
+        # a motto of like words in the header: no name
+        ("安全 · 高效 · 绿色 · 智慧", f"{GROUP}有限责任公司 版权所有"),
+        # a sponsor named as the group's own office: the group is the site's
+        ("进入办公系统", f"{GROUP}有限责任公司 版权所有 主办：集团党委宣传部"),
+    ],
+    ids=["intranet-notice", "motto", "own-office-sponsor"],
+)
+def test_an_intranet_portal_is_the_group_its_logo_names(
+    tmp_path: Path, header: str, footer: str
+) -> None:
+    rec = read_one(write_page(tmp_path / "DocDsp.jsp@id=18234.html", _portal_page(header, footer)))
+    assert rec.source == GROUP
+
+
+def test_a_sponsor_named_in_full_is_still_the_sites(tmp_path: Path) -> None:
+    # (the rule above is for an office named relative to the holder: a sponsor named in
+    # full stays the site's owner, as before)
+    footer = "主办：南溪市能源局 版权所有：南溪市信息中心"
+    rec = read_one(write_page(tmp_path / "a.html", _portal_page("进入办公系统", footer)))
+    assert rec.source == "南溪市能源局"
+
+
+DOCUMENTS = (
+    "南溪市能源局关于印发《南溪市氢能产业发展实施方案》的通知",
+    "南溪市能源局关于做好迎峰度夏电力保供工作的通知",
+    "南溪市能源局关于开展煤电机组灵活性改造的通知",
+    "南溪市能源局关于公布新型储能示范项目名单的通知",
+)
+
+
+def _document(headline: str, signed: bool) -> str:
+    """A bureau's notice whose <h1> starts with the bureau's name, beside a list of the
+    bureau's latest documents (this one among them); `signed`: the bureau's name and the date
+    under its text."""
+    signature = "<p>南溪市能源局</p><p>2026年4月15日</p>" if signed else ""
+    latest = "".join(f"<li><a href='#'>{d}</a></li>" for d in DOCUMENTS)
+    return (
+        f'<html><head><meta charset="utf-8"><title>{headline}_政策文件_南溪市能源局</title>'
+        f"</head><body><div class='nav'>首页 政策文件 政策解读</div><h1>{headline}</h1>"
+        "<div class='info'>发布时间：2026-04-15 信息来源：南溪市能源局</div>"
+        "<div class='content'><p>各区县能源主管部门，有关企业：</p>"
+        f"<p>现将{headline[6:]}的有关事项告知你们，请结合实际认真贯彻落实。</p>"
+        f"<p>{MORE}</p>{signature}</div>"
+        f"<div class='latest'><h3>最新文件</h3><ul>{latest}</ul></div>"
+        "<div class='foot'>主办单位：南溪市能源局</div></body></html>"
+    )
+
+
+def test_a_documents_signature_is_not_its_headline(tmp_path: Path) -> None:
+    # The headline's line is one the site's every page shows (in its list of latest
+    # documents); the signature, the bureau's name alone, starts it but is not the headline
+    # cut short: the page's headline and text are read.
+    for i, headline in enumerate(DOCUMENTS):
+        write_page(tmp_path / f"t2026041{i}_1092{i}.html", _document(headline, signed=i == 0))
+    records = records_by_name(tmp_path)
+    assert sorted(r.title for r in records.values()) == sorted(DOCUMENTS)
+    assert all("请结合实际认真贯彻落实" in r.body for r in records.values())
