@@ -1559,6 +1559,8 @@ def _header_brand(judged: _Judged) -> str | None:
     if not lines or (judged.rules[0] and not judged.rules[0].startswith("template")):
         return None
     first = lines[0].strip()
+    if header_name(first) is None:
+        return None  # (a menu's first item, 首页, which its breadcrumb names again)
     return first if _BRAND.match(first) and _named_again(lines, 0, first) else None
 
 

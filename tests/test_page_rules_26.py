@@ -89,3 +89,25 @@ def test_a_documents_signature_is_not_its_headline(tmp_path: Path) -> None:
     records = records_by_name(tmp_path)
     assert sorted(r.title for r in records.values()) == sorted(DOCUMENTS)
     assert all("请结合实际认真贯彻落实" in r.body for r in records.values())
+
+
+def test_a_text_pages_first_menu_item_is_no_brand(tmp_path: Path) -> None:
+    # A page saved as text from a company's site: its menu one item a line, 首页 first, which
+    # the breadcrumb names again; no 来源. The site is the company of the copyright line.
+    text = "\n".join(
+        [
+            "首页",
+            "关于我们",
+            "新闻中心",
+            "信息公开",
+            "首页 新闻中心 工程建设 正文",
+            "南溪核电1号机组完成第八次换料大修",
+            "发布时间：2026-06-12 阅读：812",
+            PROSE,
+            MORE,
+            "上一篇：南溪核电3号机组穹顶吊装成功",
+            "南溪核电有限公司 版权所有 © 2026 地址：南溪市核电路1号",
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "项目" / "81.txt", text))
+    assert rec.source == "南溪核电有限公司"
