@@ -1275,6 +1275,22 @@ def _credited(name: str, template: SiteTemplate | None) -> bool:
     return False
 
 
+# A site's mark on its own work in the 来源 field (来源：光能侠原创 on 光能侠光伏网): the site.
+_ORIGINAL_WORK = re.compile(r"^(?P<name>[\u3400-\u9fff]{2,12}?)\s*原创$")
+
+
+def _own_original(source: str, hints: PageHints) -> str | None:
+    """The site's name where the 来源 field marks the work the site's own by the start of
+    that name (光能侠原创 under og:site_name 光能侠光伏网)."""
+    match = _ORIGINAL_WORK.match(source)
+    if not match:
+        return None
+    for name in (site_by_logo(hints), hints.logo_name):
+        if name and name.startswith(match["name"]):
+            return name
+    return None
+
+
 def _stated_or_site(
     judged: _Judged, near: range, hints: PageHints, template: SiteTemplate | None, title: str
 ) -> tuple[str | None, str]:
@@ -1283,7 +1299,10 @@ def _stated_or_site(
     ]
     if stated:
         _, i = min(stated)
-        return judged.bylines[i].source, "byline 来源"  # type: ignore[union-attr]
+        stated_source: str = judged.bylines[i].source  # type: ignore[union-attr,assignment]
+        if own := _own_original(stated_source, hints):
+            return own, "site name (its own 原创 mark in the byline)"
+        return stated_source, "byline 来源"
     if hints.stated_source:
         return hints.stated_source, "meta source"
     if hints.marked_source:

@@ -111,3 +111,17 @@ def test_a_text_pages_first_menu_item_is_no_brand(tmp_path: Path) -> None:
     )
     rec = read_one(write_page(tmp_path / "项目" / "81.txt", text))
     assert rec.source == "南溪核电有限公司"
+
+
+def test_a_sites_own_original_mark_names_the_site(tmp_path: Path) -> None:
+    # 来源：南溪光伏原创 on 南溪光伏网's page: the site's mark on its own work, by the start of its
+    # name; the site is the source.
+    page = (
+        '<html><head><meta charset="utf-8"><title>宁夏光伏治沙项目首批方阵并网 - 南溪光伏网</title>'
+        '<meta property="og:site_name" content="南溪光伏网"></head><body>'
+        "<h1>宁夏光伏治沙项目首批方阵并网</h1>"
+        "<div class='meta'>2024-04-18 来源：南溪光伏原创</div>"
+        f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "8640.html", page))
+    assert rec.source == "南溪光伏网"
