@@ -745,7 +745,10 @@ def parse_byline(line: str) -> Byline | None:
         if not rest or _BYLINE_FIELDS.search(rest) or short:
             date = parse_date(_squeeze(match["date"]))
     elif (match := _ANY_DATE.search(text)) and _short_segments(text, match):
-        # "站名 / 作者 / 2021年08月09日 星期一 / 栏目": a date among short fields.
+        # "站名 / 作者 / 2021年08月09日 星期一 / 栏目": a date among short fields; not the first
+        # day of a span (an exhibition's banner: 距开幕还有 -- 天 · 2026.9.16-18 · X会展中心)
+        if _DAY_SPAN.match(text, match.end()):
+            return None
         date = parse_date(_squeeze(match["date"]))
         other = bool(_OTHER_DATE.search(text[: match.start()][-12:]))  # (Updated Sep 14, 2023)
     if date is not None and not labelled and _ISSUED.search(text):
@@ -777,6 +780,9 @@ def parse_byline(line: str) -> Byline | None:
 
 
 _ANY_DATE = re.compile(_DATE)
+# The rest of a span of days after its first date (2026.9.16-18, 2026年9月16日至18日): an
+# event's dates, not a page's.
+_DAY_SPAN = re.compile(r"\s*(?:[-–—~～]|至)\s*\d{1,2}\s*[日号]?(?![\d:：./-])")
 # A source line closed by a full stop and a note on the reprint (来源：X。转载时有删节，图片略。):
 # the note says what was cut or changed, so the line is a credit, not the text's first sentence.
 _CREDIT_NOTE = re.compile(

@@ -125,3 +125,16 @@ def test_a_sites_own_original_mark_names_the_site(tmp_path: Path) -> None:
     )
     rec = read_one(write_page(tmp_path / "8640.html", page))
     assert rec.source == "南溪光伏网"
+
+
+def test_an_exhibitions_dates_in_its_banner_do_not_date_a_page(tmp_path: Path) -> None:
+    # An exhibition's site shows its countdown and its days (a span) above every page's
+    # headline; a page that states no date of its own stays undated.
+    page = (
+        '<html><head><meta charset="utf-8"><title>一家管道检测企业的转型</title></head><body>'
+        "<div class='countdown'>距开幕还有 -- 天 · 2026.9.16-18 · 南溪国际会展中心</div>"
+        "<div class='crumb'>首页 / 新闻中心 / 展商动态</div><h1>一家管道检测企业的转型</h1>"
+        f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "exh-3350.html", page))
+    assert rec.published is None
