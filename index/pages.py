@@ -1514,6 +1514,11 @@ def _network_of_channel(judged: _Judged, site: str) -> str | None:
     return None
 
 
+_EDITION_OF = re.compile(
+    r"^(?:第[一二三四五六七八九十百零〇\d]{1,4}届|\d{4}\s*年?)\s*(?P<name>\S{2,20})$"
+)
+
+
 def _owner_over_meta(judged: _Judged, hints: PageHints) -> str | None:
     """The <title>'s site name, or the logo's, where the markup's (``<meta name="SiteName">``)
     is another's and the page's footer names it as its owner (主办单位：X, 版权所有 X): a
@@ -1542,6 +1547,10 @@ def _owner_over_meta(judged: _Judged, hints: PageHints) -> str | None:
             rest = part.replace(owner, " ")
             if part != hints.headline and rest.strip() and _LATIN_BRAND.fullmatch(rest):
                 return owner
+    # (an event's site whose <title> names this year's edition, 第十二届X, 2026X: the event,
+    # X, that the copyright line names)
+    if (edition := _EDITION_OF.match(hints.site_name or "")) and edition["name"] in owners:
+        return edition["name"]
     # (the logo's, only an organ's over an organ's portal: a news site's logo may show the
     # paper that sponsors it, which is not the site)
     logo, site = hints.logo_name, hints.site_name or ""

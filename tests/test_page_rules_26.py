@@ -138,3 +138,18 @@ def test_an_exhibitions_dates_in_its_banner_do_not_date_a_page(tmp_path: Path) -
     )
     rec = read_one(write_page(tmp_path / "exh-3350.html", page))
     assert rec.published is None
+
+
+def test_an_events_site_is_the_event_not_this_years_edition(tmp_path: Path) -> None:
+    # An exhibition's page whose <title> names this year's edition (第十二届X) after the
+    # headline, while its logo and its copyright line name the event, X: the site is X.
+    page = (
+        '<html><head><meta charset="utf-8"><title>观众预登记通道开启 - 第十二届南溪能源装备展'
+        '</title></head><body><img src="/logo.png" alt="南溪能源装备展">'
+        "<h1>观众预登记通道开启</h1><div class='date'>2026-07-15</div>"
+        f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div>"
+        "<div class='foot'>Copyright © 2014-2026 南溪能源装备展 All Rights Reserved</div>"
+        "</body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "notice-2026-09.html", page))
+    assert rec.source == "南溪能源装备展"
