@@ -1406,7 +1406,8 @@ def _stated_or_site(
         return header_name(judged.lines[0]), "site name (page header)"
     for line in reversed(judged.lines[judged.limit - 12 if judged.limit > 12 else 0 :]):
         if name := owner_name(line):
-            logo = hints.logo_name or ""
+            # (a page that shows no logo, a text page, reads as its site's pages that show one)
+            logo = hints.logo_name or (template.site_logo if template else None) or ""
             if _BRAND.match(logo) and _COMPANY.search(name) and not _COMPANY.search(logo):
                 # (the company that runs the site, 南溪信息技术有限公司: its logo names the site)
                 return logo, "site name (the logo's alt text, over its company's)"

@@ -153,3 +153,29 @@ def test_an_events_site_is_the_event_not_this_years_edition(tmp_path: Path) -> N
     )
     rec = read_one(write_page(tmp_path / "notice-2026-09.html", page))
     assert rec.source == "南溪能源装备展"
+
+
+def test_a_text_page_reads_as_its_sites_pages_with_a_logo(tmp_path: Path) -> None:
+    # Three saved web pages of a group's portal show its logo (南溪煤电集团) over the
+    # registered name of the copyright line; a page of the same site saved as text shows no
+    # logo, only the copyright line. It is the same site: the logo's name, as on the others.
+    footer = f"{GROUP}有限责任公司 版权所有 内部网站 注意保密"
+    for i in range(3):
+        write_page(tmp_path / f"DocDsp.jsp@id=1823{i}.html", _portal_page("进入办公系统", footer))
+    text = "\n".join(
+        [
+            "集团举办青年职工创新创效成果发布会",
+            "门户首页 集团要闻 基层动态 通知公告",
+            "当前位置：门户首页 > 集团要闻 > 正文",
+            "集团举办青年职工创新创效成果发布会",
+            "供稿单位：集团团委   发布时间：2024-06-26 10:02:13",
+            "6月25日，集团举办第五届青年职工创新创效成果发布会，28个项目进入决赛。",
+            "集团团委负责人表示，将对获奖项目给予推广经费支持。",
+            "打印 关闭",
+            footer,
+        ]
+    )
+    write_page(tmp_path / "DocDsp.jsp@id=18421.txt", text)
+    records = records_by_name(tmp_path)
+    assert records["DocDsp.jsp@id=18421.txt"].source == GROUP
+    assert {r.source for r in records.values()} == {GROUP}
