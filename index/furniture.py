@@ -745,7 +745,10 @@ def parse_byline(line: str) -> Byline | None:
         if not rest or _BYLINE_FIELDS.search(rest) or short:
             date = parse_date(_squeeze(match["date"]))
     elif (match := _ANY_DATE.search(text)) and _short_segments(text, match):
-        # "站名 / 作者 / 2021年08月09日 星期一 / 栏目": a date among short fields.
+        # "站名 / 作者 / 2021年08月09日 星期一 / 栏目": a date among short fields; not the first
+        # day of a span (an exhibition's banner: 距开幕还有 -- 天 · 2026.9.16-18 · X会展中心)
+        if _DAY_SPAN.match(text, match.end()):
+            return None
         date = parse_date(_squeeze(match["date"]))
         other = bool(_OTHER_DATE.search(text[: match.start()][-12:]))  # (Updated Sep 14, 2023)
     if date is not None and not labelled and _ISSUED.search(text):
@@ -777,6 +780,9 @@ def parse_byline(line: str) -> Byline | None:
 
 
 _ANY_DATE = re.compile(_DATE)
+# The rest of a span of days after its first date (2026.9.16-18, 2026年9月16日至18日): an
+# event's dates, not a page's.
+_DAY_SPAN = re.compile(r"\s*(?:[-–—~～]|至)\s*\d{1,2}\s*[日号]?(?![\d:：./-])")
 # A source line closed by a full stop and a note on the reprint (来源：X。转载时有删节，图片略。):
 # the note says what was cut or changed, so the line is a credit, not the text's first sentence.
 _CREDIT_NOTE = re.compile(
@@ -951,8 +957,12 @@ _SECTION = re.compile(
     r"|财经|科技|政策|党建|工作|基层|媒体|要闻|头条|学校|校园|院系|部门|通知|信息|新闻|展会|市场"
     r"|技术|产品|项目|会员|协会|学会)(?:新闻|资讯|频道|报道|快讯|要闻)$"
 )
+# (and an intranet's notice in its footer, 内部网站 注意保密: what kind of site it is, no name)
 _GENERIC_NAMES = frozenset(
-    ["电子报", "数字报", "手机报", "电子版", "即时新闻", "最新新闻", "热门新闻", "相关新闻"]
+    [
+        *("电子报", "数字报", "手机报", "电子版", "即时新闻", "最新新闻", "热门新闻", "相关新闻"),
+        *("内部网站", "内部网", "内网网站", "内部网络", "内部资讯", "内部新闻"),
+    ]
 )
 
 
@@ -999,12 +1009,19 @@ def kept_by(line: str) -> str | None:
     return match["name"] if match else None
 
 
+# An office named as a part of the organisation the line names otherwise (集团党委宣传部,
+# 公司办公室).
+_RELATIVE_OFFICE = re.compile(r"^(?:集团|公司|本单位|本院|本局|我司|我院|我局)\S")
+
+
 def owner_name(line: str) -> str | None:
     """The site named by a copyright or sponsor line (``© 2024 己能观察 保留所有权利``, ``本网站
     所有内容属X所有``)."""
     if match := _OWNED_BY.search(line):
         return match["name"]
-    if match := _SPONSOR.search(line):
+    # (a sponsor named relative to the holder, 主办：集团党委宣传部 after 晋源煤电集团有限责任公司
+    # 版权所有, is its office: the holder is the site's)
+    if (match := _SPONSOR.search(line)) and not _RELATIVE_OFFICE.match(match["name"]):
         return match["name"]
     if not _COPYRIGHT_MARK.search(line):
         return None
@@ -1092,11 +1109,15 @@ def site_name_in(line: str) -> str | None:
 # A menu's link home (首页, 网站首页, 返回首页, 学校主页: the school's home page, above a
 # college's site), not a name; but a blog's 张三的主页 is its name.
 _NAV_WORD = re.compile(r"^(?:返回|回到)?[^\s的]{0,4}(?:首页|主页)$")
+# A word of a company's motto in its header, two characters like each of the others.
+_MOTTO_WORD = re.compile(r"^[\u3400-\u9fff]{2}$")
 
 
 def header_name(line: str) -> str | None:
     """The first field of a site's header line (``己能观察 · 新能源深度报道`` → 己能观察)."""
     parts = [p for p in _NAME_SPLIT.split(line) if p.strip()]
+    if len(parts) >= 3 and all(_MOTTO_WORD.match(p.strip()) for p in parts):
+        return None  # a motto of like words (安全 · 高效 · 绿色 · 智慧), no name
     first = _GREETING.sub("", parts[0].split()[0]) if parts else ""
     if _NAV_WORD.match(simplified(first)):
         return None  # a menu's first item (首页), not a name

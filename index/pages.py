@@ -804,7 +804,10 @@ def _similar(line: str, hint: str) -> bool:
         return False
     if (cut := _CUT_SHORT.sub("", hint)) != hint and len(cut) >= _MIN_CRUMB_HEADLINE_CHARS:
         hint = cut  # a <title> cut short (标题前半…): the line it starts is the headline
-    return candidate == hint or candidate.startswith(hint) or hint.startswith(candidate)
+    # (a document's signature, 青川省能源局, starts its headline, 青川省能源局关于…的通知: an
+    # organ's name alone is no headline cut short)
+    cut_short = hint.startswith(candidate) and not _names_an_organ(candidate)
+    return candidate == hint or candidate.startswith(hint) or cut_short
 
 
 _BOUNDARY = "_|｜-—–»:：·"
@@ -1272,6 +1275,22 @@ def _credited(name: str, template: SiteTemplate | None) -> bool:
     return False
 
 
+# A site's mark on its own work in the 来源 field (来源：光能侠原创 on 光能侠光伏网): the site.
+_ORIGINAL_WORK = re.compile(r"^(?P<name>[\u3400-\u9fff]{2,12}?)\s*原创$")
+
+
+def _own_original(source: str, hints: PageHints) -> str | None:
+    """The site's name where the 来源 field marks the work the site's own by the start of
+    that name (光能侠原创 under og:site_name 光能侠光伏网)."""
+    match = _ORIGINAL_WORK.match(source)
+    if not match:
+        return None
+    for name in (site_by_logo(hints), hints.logo_name):
+        if name and name.startswith(match["name"]):
+            return name
+    return None
+
+
 def _stated_or_site(
     judged: _Judged, near: range, hints: PageHints, template: SiteTemplate | None, title: str
 ) -> tuple[str | None, str]:
@@ -1280,7 +1299,10 @@ def _stated_or_site(
     ]
     if stated:
         _, i = min(stated)
-        return judged.bylines[i].source, "byline 来源"  # type: ignore[union-attr]
+        stated_source: str = judged.bylines[i].source  # type: ignore[union-attr,assignment]
+        if own := _own_original(stated_source, hints):
+            return own, "site name (its own 原创 mark in the byline)"
+        return stated_source, "byline 来源"
     if hints.stated_source:
         return hints.stated_source, "meta source"
     if hints.marked_source:
@@ -1384,7 +1406,8 @@ def _stated_or_site(
         return header_name(judged.lines[0]), "site name (page header)"
     for line in reversed(judged.lines[judged.limit - 12 if judged.limit > 12 else 0 :]):
         if name := owner_name(line):
-            logo = hints.logo_name or ""
+            # (a page that shows no logo, a text page, reads as its site's pages that show one)
+            logo = hints.logo_name or (template.site_logo if template else None) or ""
             if _BRAND.match(logo) and _COMPANY.search(name) and not _COMPANY.search(logo):
                 # (the company that runs the site, 南溪信息技术有限公司: its logo names the site)
                 return logo, "site name (the logo's alt text, over its company's)"
@@ -1492,6 +1515,11 @@ def _network_of_channel(judged: _Judged, site: str) -> str | None:
     return None
 
 
+_EDITION_OF = re.compile(
+    r"^(?:第[一二三四五六七八九十百零〇\d]{1,4}届|\d{4}\s*年?)\s*(?P<name>\S{2,20})$"
+)
+
+
 def _owner_over_meta(judged: _Judged, hints: PageHints) -> str | None:
     """The <title>'s site name, or the logo's, where the markup's (``<meta name="SiteName">``)
     is another's and the page's footer names it as its owner (主办单位：X, 版权所有 X): a
@@ -1520,6 +1548,10 @@ def _owner_over_meta(judged: _Judged, hints: PageHints) -> str | None:
             rest = part.replace(owner, " ")
             if part != hints.headline and rest.strip() and _LATIN_BRAND.fullmatch(rest):
                 return owner
+    # (an event's site whose <title> names this year's edition, 第十二届X, 2026X: the event,
+    # X, that the copyright line names)
+    if (edition := _EDITION_OF.match(hints.site_name or "")) and edition["name"] in owners:
+        return edition["name"]
     # (the logo's, only an organ's over an organ's portal: a news site's logo may show the
     # paper that sponsors it, which is not the site)
     logo, site = hints.logo_name, hints.site_name or ""
@@ -1556,6 +1588,8 @@ def _header_brand(judged: _Judged) -> str | None:
     if not lines or (judged.rules[0] and not judged.rules[0].startswith("template")):
         return None
     first = lines[0].strip()
+    if header_name(first) is None:
+        return None  # (a menu's first item, 首页, which its breadcrumb names again)
     return first if _BRAND.match(first) and _named_again(lines, 0, first) else None
 
 

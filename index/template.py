@@ -57,6 +57,8 @@ class SiteTemplate:
     _varying: set[str] = field(default_factory=set)
     # The site names that pages' markup gives (``<title>``'s site part, og:site_name).
     names: Counter[str] = field(default_factory=Counter)
+    # The names the pages' logos give (their alt text), and how many pages showed a logo.
+    logos: Counter[str] = field(default_factory=Counter)
 
     @classmethod
     def learn(cls, pages: Iterable[Sequence[str]]) -> SiteTemplate:
@@ -85,6 +87,18 @@ class SiteTemplate:
     def add_name(self, name: str) -> None:
         """Count a site name one page's markup gives."""
         self.names[name] += 1
+
+    def add_logo(self, name: str) -> None:
+        """Count the name one page's logo gives."""
+        self.logos[name] += 1
+
+    @property
+    def site_logo(self) -> str | None:
+        """The name nearly all of the site's logos give, on two pages or more."""
+        if not self.logos:
+            return None
+        name, count = self.logos.most_common(1)[0]
+        return name if count >= 2 and count >= SITE_NAME_SHARE * sum(self.logos.values()) else None
 
     @property
     def site_name(self) -> str | None:

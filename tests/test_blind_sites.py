@@ -396,12 +396,13 @@ FLOORS_27 = {
 }
 # Set 28 (energy sites in 政策/项目/技术: WordPress 子比, DTcms, 万户 ezEIP, a ZCMS bureau,
 # FineCMS, PHPWEB, a ThinkPHP company re-posting its 公众号 articles, an Umi/React SSR exhibition
-# site): written blind and held out; its floors are its first sight, with round 24's code (41).
+# site): written blind, scored at first sight with round 24's code (41), 42 with round 25's,
+# open from round 26 (45; its other misses are judgement calls).
 FLOORS_28 = {
     "dtcms-fengxie": 7,
-    "finecms-chuneng": 5,
-    "haicheng-hedian": 6,
-    "hdog-expo": 4,
+    "finecms-chuneng": 6,
+    "haicheng-hedian": 7,
+    "hdog-expo": 6,
     "heqing-phpweb": 6,
     "nanling-dianwang": 4,
     "qingchuan-nyj": 2,
@@ -409,16 +410,17 @@ FLOORS_28 = {
 }
 # Set 29 (energy sites as a crawler saved them, in host and URL-path folders: WordPress 子比,
 # 万户 ezEIP, 苏迪 WebPlus, a GBK 老Y ASP site, JPress, ModStart, 泛微 e-cology, WordPress +
-# Elementor): written blind and held out; its floors are its first sight, round 24's code (48).
+# Elementor): written blind, scored at first sight with round 24's code (48), 48 with round
+# 25's, open from round 26 (55; its one miss is a judgement call).
 FLOORS_29 = {
-    "ecology-jinyuan": 1,
+    "ecology-jinyuan": 7,
     "elementor-haoneng": 8,
     "ezeip-xiehui": 7,
     "jpress-fengdian": 7,
     "laoy-meihai": 7,
     "modstart-qingtu": 6,
     "webplus-yanjiuyuan": 7,
-    "zibll-guangfu": 5,
+    "zibll-guangfu": 6,
 }
 # Set 30 (small energy organisations on cheap platforms: an 上线了-style builder, 企业微信 微文档,
 # WordPress Twenty Twenty-Three and 子比, a cheap 织梦 template, ShopXO, FrontPage in GB2312, 飞书

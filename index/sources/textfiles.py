@@ -96,6 +96,8 @@ class PageSource:
             template = SiteTemplate()
             for lines, hints in self._sample_pages():
                 template.add(lines)
+                if hints is not None and hints.logo_name:
+                    template.add_logo(hints.logo_name)
                 if hints is not None and (name := site_by_logo(hints)):
                     template.add_name(name)
                 elif hints is None and (issuer := header_issuer(lines)):
