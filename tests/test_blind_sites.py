@@ -44,6 +44,8 @@ ROOT_28 = ROOT.parent / "blind-sites-28"
 ROOT_29 = ROOT.parent / "blind-sites-29"
 ROOT_30 = ROOT.parent / "blind-sites-30"
 ROOT_31 = ROOT.parent / "blind-sites-31"
+ROOT_32 = ROOT.parent / "blind-sites-32"
+ROOT_33 = ROOT.parent / "blind-sites-33"
 
 # Pages fully right (title, date, source, category, body) of the 7 of each site.
 FLOORS = {
@@ -449,6 +451,33 @@ FLOORS_31 = {
     "jbmx": 7,
     "wyfgw": 6,
 }
+# Set 32 (ordinary energy-news sites in 政策/项目/技术: 动易 SiteFactory, WordPress Newspaper,
+# PHPCMS 2008, a GBK ASP table site, ZKEACMS, a government platform, AnQiCMS, a DianCMS-style
+# ASP.NET site): written blind and held out; floors at its first sight, round 26's code (55).
+FLOORS_32 = {
+    "fengdian": 7,
+    "jinpower": 7,
+    "meitan": 7,
+    "nyrbw": 6,
+    "pingyang-nyj": 7,
+    "qingneng": 7,
+    "sunbright": 7,
+    "zhongyou-fw": 7,
+}
+# Set 33 (energy trade media with heavy chrome and traps: dated sidebars and comments, second
+# dates, 引题/副题, <title> ≠ <h1>; XYHCMS, YznCMS, WordPress CorePress, a 南威-style bureau, 齐博
+# X1, Gatsby, WellCMS, 易企CMS): written blind and held out; floors at its first sight, round
+# 26's code (47).
+FLOORS_33 = {
+    "fdgc": 7,
+    "gfqs": 4,
+    "hcw": 6,
+    "hdjt": 7,
+    "jxnyj": 7,
+    "mdw": 7,
+    "qnzb": 2,
+    "yqsj": 7,
+}
 SETS = {
     "set 1": (ROOT, FLOORS),
     "set 2": (ROOT_2, FLOORS_2),
@@ -481,6 +510,8 @@ SETS = {
     "set 29": (ROOT_29, FLOORS_29),
     "set 30": (ROOT_30, FLOORS_30),
     "set 31": (ROOT_31, FLOORS_31),
+    "set 32": (ROOT_32, FLOORS_32),
+    "set 33": (ROOT_33, FLOORS_33),
 }
 
 
