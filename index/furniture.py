@@ -115,6 +115,13 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|^分享(?:这篇|本篇|此篇|此|本)(?:文章|内容)$|^分享(?:让|给|到)更多(?:人|朋友|好友)|^(?:\+\s*)?(?:关注|加关注)$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友",
         ),
         ("end mark", r"^[-—–=_\s]*[（(【\[]?\s*(?:the\s+)?(?:end|完)\s*[）)】\]]?[-—–=_\s]*$"),
+        # A shared document's information line (创建者：营销部 周敏 最近修改：1月10日 16:06
+        # 128人查看过).
+        (
+            "document info",
+            r"^(?:创建者|创建人|所有者|文档所有者)\s*[:：]\s*\S.{0,30}?(?:最近|最后)(?:修改|编辑|更新)"
+            r"|^(?:创建者|创建人|所有者)\s*[:：].{0,40}\d+\s*人(?:查看|浏览|阅读)过$",
+        ),
         # A press release's contact card under it (媒体联系人 / 部门 / 邮箱 / 电话).
         (
             "press contacts",
@@ -1002,10 +1009,56 @@ _SHARED_BY = re.compile(
 )
 
 
+# A document platform's share bar naming the organisation that shared the page, with its
+# department after a dot (来自 X · 营销部 的分享).
+_SHARED_FROM = re.compile(
+    r"来自\s*[“\"「]?(?P<name>[^\s,，。:：·・“”\"「」]{2,20}?)[”\"」]?\s*(?:[·・]\s*[^\s·・]{1,12}\s*)?的分享"
+)
+
+
+# Shared-document and wiki platforms (飞书, 企业微信's 微文档, 钉钉, 腾讯文档, 语雀 …): their
+# name in a page's <title>, logo or header is the host's, never that of the document's owner.
+_DOCUMENT_PLATFORMS_WORDS = (
+    "飞书 飞书云文档 飞书文档 飞书知识库 飞书wiki lark feishu 企业微信 企业微信文档 微文档"
+    " 腾讯文档 钉钉 钉钉文档 钉钉知识库 语雀 石墨文档 金山文档 wps云文档 wps wps文档"
+)
+_DOCUMENT_PLATFORMS = frozenset(_DOCUMENT_PLATFORMS_WORDS.split())
+
+
+def document_platform(name: str | None) -> bool:
+    """Whether `name` is a shared-document platform's (飞书云文档, ``企业微信 · 文档``)."""
+    if not name:
+        return False
+    bare = re.sub(r"[\s·・|｜-]+", "", name)
+    return bare.lower() in _DOCUMENT_PLATFORMS
+
+
+# A shared document's button to open it in its platform's app (使用飞书打开, 在企业微信中打开).
+_OPEN_IN_APP = re.compile(
+    r"(?:使用|在|用)\s*(?:飞书|企业微信|钉钉|腾讯文档|语雀|金山文档|WPS)\s*中?\s*打开"
+)
+# A wiki's space named for its organisation (北坨风电知识库, X的知识库, X知识空间).
+_WIKI_SPACE = re.compile(
+    r"^(?P<name>[\u3400-\u9fff]{2,12}?)的?(?:知识库|知识空间|团队空间|文档库)$"
+)
+
+
+def shared_document(lines: list[str]) -> bool:
+    """Whether a page is a document shared from a document platform: its header names the
+    platform (``企业微信 · 文档``) or offers to open it in the platform's app."""
+    return any(_OPEN_IN_APP.search(line) or document_platform(line) for line in lines[:8])
+
+
+def wiki_space_owner(line: str) -> str | None:
+    """The organisation a wiki's space is named for (北坨风电知识库 → 北坨风电)."""
+    match = _WIKI_SPACE.match(line.strip())
+    return match["name"] if match else None
+
+
 def kept_by(line: str) -> str | None:
     """The owner a site's statement of who keeps it names (本知识库由 X 维护 → X), or the
     publisher a platform's share bar names (该内容由“X”通过钉钉发布 → X)."""
-    match = _KEPT_BY.search(line) or _SHARED_BY.search(line)
+    match = _KEPT_BY.search(line) or _SHARED_BY.search(line) or _SHARED_FROM.search(line)
     return match["name"] if match else None
 
 

@@ -63,10 +63,12 @@ from xinwen.index.furniture import (
     owner_name,
     parse_byline,
     portal_owner,
+    shared_document,
     simplified,
     site_name_in,
     split_title,
     url_in,
+    wiki_space_owner,
 )
 from xinwen.index.template import LONG_LINE_CHARS, SiteTemplate
 
@@ -390,6 +392,8 @@ def looks_like_page(lines: list[str], boilerplate: Boilerplate) -> bool:
     """
     if lines and (saved_title_headline(lines[0]) or _site_name_alone(lines[0])):
         return True  # (a saved page title, 标题 - X网, or the site's name heads the page)
+    if shared_document(lines):
+        return True  # (a document shared from a platform: 企业微信 · 文档, 使用飞书打开)
     furniture = 0
     for i, line in enumerate(lines):
         if _search_any(boilerplate.end, line):
@@ -1349,6 +1353,12 @@ def _stated_or_site(
     if keeper:
         # (本知识库由 X 维护: the site's owner, over a hosting platform's header and logo)
         return keeper, "site name (who the site says keeps it)"
+    if shared_document(judged.lines):
+        # (a document shared from a wiki platform, under its space's name, 北坨风电知识库: the
+        # organisation the space is named for)
+        for line in judged.lines[:4]:
+            if name := wiki_space_owner(line):
+                return name, "site name (the shared document's wiki space)"
     if name := header_issuer(judged.lines):
         return name, "site name (the document's issuing organ)"
     owners = [name for line in judged.lines if (name := owner_name(line))]
