@@ -430,6 +430,12 @@ def extract_page(
         # A <title> of the site's or the organ's name alone, as many government sites' pages
         # have, names no headline (the organ's signature under a document would match it).
         candidates = [] if _names_an_organ(candidates[0]) else candidates
+    if candidates == [hints.headline] and hints.title_from.startswith("<title>"):
+        # (nor does a <title> of the site's name and its section, 白溪水电站--公司新闻, whose name
+        # the site's pages agree on: a list of latest items whose first starts with that
+        # name, 白溪水电站3号机组…, is no headline cut short)
+        names = (template.site_name, template.leading_name) if template is not None else ()
+        candidates = [] if candidates[0] in (*names, hints.site_name) else candidates
     organ_named = hints.headline is not None and not candidates
     if candidates == [hints.headline] and _PAGE_KIND.match(candidates[0] or ""):
         # (a <title> naming the kind of page, 电报详情, 新闻详情 - X社: no headline either)
