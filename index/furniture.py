@@ -115,6 +115,13 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|^分享(?:这篇|本篇|此篇|此|本)(?:文章|内容)$|^分享(?:让|给|到)更多(?:人|朋友|好友)|^(?:\+\s*)?(?:关注|加关注)$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友",
         ),
         ("end mark", r"^[-—–=_\s]*[（(【\[]?\s*(?:the\s+)?(?:end|完)\s*[）)】\]]?[-—–=_\s]*$"),
+        # A document platform's share bar (来自 X · 营销部 的分享 在企业微信中打开 登录) and its
+        # button to open the document in the platform's app (使用飞书打开).
+        (
+            "share",
+            r"^来自\s*\S{2,20}(?:\s*[·・]\s*\S{1,12})?\s*的分享"
+            r"|^(?:使用|在)\s*(?:飞书|企业微信|钉钉|腾讯文档|语雀|金山文档|WPS)\s*中?\s*打开",
+        ),
         # A shared document's information line (创建者：营销部 周敏 最近修改：1月10日 16:06
         # 128人查看过).
         (
