@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from tests.pagetext import MORE, PROSE, read_one, records_by_name, write_page
 
 COMPANY = "南溪县供电公司"
@@ -51,17 +53,23 @@ def test_a_shared_notices_relative_edit_time_does_not_date_it(tmp_path: Path) ->
     assert rec.source == COMPANY
 
 
-def test_a_shared_notice_saved_as_text_reads_as_a_page(tmp_path: Path) -> None:
+LONG_NOTICE = "关于2025年度南溪县农村电网巩固提升工程施工期间用户配合事项的告知书"
+
+
+@pytest.mark.parametrize("headline", [NOTICE, LONG_NOTICE], ids=["short", "long"])
+def test_a_shared_notice_saved_as_text_reads_as_a_page(tmp_path: Path, headline: str) -> None:
     # The same notice saved from the browser as text: the platform's bar is its first line,
-    # which is neither the headline nor a plain article's title.
+    # which is neither the headline nor a plain article's title; nor is the share bar under
+    # it (来自 X · 办公室 的分享 在企业微信中打开), however long the headline below.
     text = "\n".join(
         [
             "企业微信 · 文档",
             f"来自 {COMPANY} · 办公室 的分享   在企业微信中打开   登录",
             "",
-            NOTICE,
+            headline,
             "创建者：办公室 李某   最近修改：3月5日 10:12   56人查看过",
             "",
+            "各乡镇、各有关单位：",
             PROSE,
             MORE,
             COMPANY,
@@ -71,7 +79,7 @@ def test_a_shared_notice_saved_as_text_reads_as_a_page(tmp_path: Path) -> None:
         ]
     )
     rec = read_one(write_page(tmp_path / "doc-w3_Ef56.txt", text))
-    assert rec.title == NOTICE
+    assert rec.title == headline
     assert rec.published == dt.date(2024, 3, 5)
     assert rec.source == COMPANY
     assert "创建者" not in rec.body
