@@ -46,11 +46,23 @@ def test_a_shared_notice_is_the_company_that_shared_it(tmp_path: Path) -> None:
     assert PROSE in rec.body
 
 
-def test_a_shared_notices_relative_edit_time_does_not_date_it(tmp_path: Path) -> None:
-    # 最近修改：昨天 is no date; with no signature date the notice stays undated.
-    rec = read_one(write_page(tmp_path / "doc-w3_Cd34.html", _wedoc(NOTICE, "昨天 16:20", "")))
+@pytest.mark.parametrize("modified", ["昨天 16:20", "3天前", "今天 10:12", "3月5日 10:12"])
+def test_a_shared_notices_relative_edit_time_does_not_date_it(
+    tmp_path: Path, modified: str
+) -> None:
+    # 最近修改：昨天 (or a day without its year) is no date; with no signature date the notice
+    # stays undated.
+    rec = read_one(write_page(tmp_path / "doc-w3_Cd34.html", _wedoc(NOTICE, modified, "")))
     assert rec.published is None
     assert rec.source == COMPANY
+
+
+def test_a_shared_notices_full_edit_date_dates_it(tmp_path: Path) -> None:
+    # (the information line is chrome, but a full date in it is the page's date all the same)
+    page = _wedoc(NOTICE, "2024年3月5日 10:12", "")
+    rec = read_one(write_page(tmp_path / "doc-w3_Gh78.html", page))
+    assert rec.published == dt.date(2024, 3, 5)
+    assert "创建者" not in rec.body
 
 
 LONG_NOTICE = "关于2025年度南溪县农村电网巩固提升工程施工期间用户配合事项的告知书"
