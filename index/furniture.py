@@ -119,7 +119,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # button to open the document in the platform's app (使用飞书打开).
         (
             "share",
-            r"^来自\s*\S{2,20}(?:\s*[·・]\s*\S{1,12})?\s*的分享"
+            r"^来自\s*\S{2,20}\s*[·・]\s*\S{1,12}\s*的分享|^来自\s*\S{2,20}\s*的分享\s+(?:在|使用)\S"
             r"|^(?:使用|在)\s*(?:飞书|企业微信|钉钉|腾讯文档|语雀|金山文档|WPS)\s*中?\s*打开",
         ),
         # A shared document's information line (创建者：营销部 周敏 最近修改：1月10日 16:06
@@ -1024,7 +1024,7 @@ _SHARED_BY = re.compile(
 # A document platform's share bar naming the organisation that shared the page, with its
 # department after a dot (来自 X · 营销部 的分享).
 _SHARED_FROM = re.compile(
-    r"来自\s*[“\"「]?(?P<name>[^\s,，。:：·・“”\"「」]{2,20}?)[”\"」]?\s*(?:[·・]\s*[^\s·・]{1,12}\s*)?的分享"
+    r"(?:^|\s)来自\s*[“\"「]?(?P<name>[^\s,，。:：·・“”\"「」]{2,20}?)[”\"」]?\s*(?:[·・]\s*[^\s·・]{1,12}\s*)?的分享"
 )
 
 
@@ -1069,8 +1069,12 @@ def wiki_space_owner(line: str) -> str | None:
 
 def kept_by(line: str) -> str | None:
     """The owner a site's statement of who keeps it names (本知识库由 X 维护 → X), or the
-    publisher a platform's share bar names (该内容由“X”通过钉钉发布 → X)."""
-    match = _KEPT_BY.search(line) or _SHARED_BY.search(line) or _SHARED_FROM.search(line)
+    publisher a platform's share bar names (该内容由“X”通过钉钉发布, 来自 X · 部门 的分享 → X)."""
+    match = _KEPT_BY.search(line) or _SHARED_BY.search(line)
+    if match is None and len(line) <= MAX_FURNITURE_CHARS and not _SENTENCE.search(line):
+        # (a share bar is a short line of the platform's chrome, not a sentence of the text
+        # that says whose talk it reports: 以下内容来自专家的分享，…)
+        match = _SHARED_FROM.search(line)
     return match["name"] if match else None
 
 

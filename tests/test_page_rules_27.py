@@ -221,3 +221,18 @@ def test_a_blog_themes_byline_with_its_column_and_counters(tmp_path: Path) -> No
     rec = read_one(write_page(tmp_path / "项目" / "3201.txt", text))
     assert rec.title == "南溪储能亮相储能国际峰会暨展览会"
     assert rec.published == dt.date(2024, 9, 12)
+
+
+def test_a_sentence_about_a_talk_is_no_share_bar(tmp_path: Path) -> None:
+    # (来自X的分享 in the text, the talk it reports, is not a platform's share bar: the site,
+    # which its markup and its logo name, stays the source)
+    page = (
+        '<html><head><meta charset="utf-8"><title>储能安全讲座纪要 - 南溪能源网</title>'
+        '<meta property="og:site_name" content="南溪能源网"></head><body>'
+        "<div class='logo'><img src='/logo.png' alt='南溪能源网'></div>"
+        "<h1>储能安全讲座纪要</h1><div class='meta'>2024-04-18</div>"
+        f"<div class='content'><p>以下内容来自专家的分享</p><p>{PROSE}</p><p>{MORE}</p></div>"
+        "</body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "8641.html", page))
+    assert rec.source == "南溪能源网"
