@@ -115,6 +115,20 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|^分享(?:这篇|本篇|此篇|此|本)(?:文章|内容)$|^分享(?:让|给|到)更多(?:人|朋友|好友)|^(?:\+\s*)?(?:关注|加关注)$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友",
         ),
         ("end mark", r"^[-—–=_\s]*[（(【\[]?\s*(?:the\s+)?(?:end|完)\s*[）)】\]]?[-—–=_\s]*$"),
+        # A document platform's share bar (来自 X · 营销部 的分享 在企业微信中打开 登录) and its
+        # button to open the document in the platform's app (使用飞书打开).
+        (
+            "share",
+            r"^来自\s*\S{2,20}\s*[·・]\s*\S{1,12}\s*的分享|^来自\s*\S{2,20}\s*的分享\s+(?:在|使用)\S"
+            r"|^(?:使用|在)\s*(?:飞书|企业微信|钉钉|腾讯文档|语雀|金山文档|WPS)\s*中?\s*打开",
+        ),
+        # A shared document's information line (创建者：营销部 周敏 最近修改：1月10日 16:06
+        # 128人查看过).
+        (
+            "document info",
+            r"^(?:创建者|创建人|所有者|文档所有者)\s*[:：]\s*\S.{0,30}?(?:最近|最后)(?:修改|编辑|更新)"
+            r"|^(?:创建者|创建人|所有者)\s*[:：].{0,40}\d+\s*人(?:查看|浏览|阅读)过$",
+        ),
         # A press release's contact card under it (媒体联系人 / 部门 / 邮箱 / 电话).
         (
             "press contacts",
@@ -416,6 +430,8 @@ _DISCLAIMER = re.compile(
     # (a platform's statement under its accounts' articles: 该文观点仅代表作者本人, 仅代表该作者
     # 或机构观点, 本平台仅提供信息存储空间服务)
     r"|仅代表(?:该)?作者(?:本人|或机构)?的?观点|仅提供信息(?:存储空间|发布平台)"
+    # (a document platform's under a shared document: 该文档内容由用户创建，X仅提供技术服务)
+    r"|(?:文档|页面)?内容由用户(?:创建|上传|发布)[，,\s]*\S{0,8}仅提供技术(?:服务|支持)"
     # (a paper's or a 会刊's note: 本文刊载于《X》第N期，如需转载请联系秘书处)
     r"|(?:如需|如要|若需|如欲)转载[，,\s]*请(?:先)?(?:联系|与|来函|征得)"
     r"|禁止转载|谢绝转载|严禁转载|版权归原作者所有|(?:如|若)有侵权[，,\s]*请?(?:联系|告知|通知)|不代表本(?:网|站|平台)(?:观点|立场)"
@@ -526,6 +542,9 @@ _BYLINE_FIELDS = re.compile(
     r"|点击|编辑|通讯员|字号|发布者|查看)\s*[:：]|(?:来源|來源)\s*[|｜丨]"
     # a reporter's credit with the dateline's city (記者林某／台北報導)
     r"|记者\s*\S{1,6}\s*[/／]\s*\S{1,6}报[导道]"
+    # a blog theme's counters and the column it was posted in, unlabelled (2024-09-12 · 发布在项目
+    # 阅读 986 评论 0)
+    r"|(?:阅读|浏览|点击|评论|查看)\s*\d[\d,]*(?:\s|$)|^[·•|｜\s]*发布(?:在|于)\s*\S{1,10}(?:\s|$)"
 )
 # Sources that name no one (来源：本站, 未知, 网络): the site's own name is taken instead.
 NOT_A_SOURCE = frozenset(
@@ -1002,10 +1021,60 @@ _SHARED_BY = re.compile(
 )
 
 
+# A document platform's share bar naming the organisation that shared the page, with its
+# department after a dot (来自 X · 营销部 的分享).
+_SHARED_FROM = re.compile(
+    r"(?:^|\s)来自\s*[“\"「]?(?P<name>[^\s,，。:：·・“”\"「」]{2,20}?)[”\"」]?\s*(?:[·・]\s*[^\s·・]{1,12}\s*)?的分享"
+)
+
+
+# Shared-document and wiki platforms (飞书, 企业微信's 微文档, 钉钉, 腾讯文档, 语雀 …): their
+# name in a page's <title>, logo or header is the host's, never that of the document's owner.
+_DOCUMENT_PLATFORMS_WORDS = (
+    "飞书 飞书云文档 飞书文档 飞书知识库 飞书wiki lark feishu 企业微信 企业微信文档 微文档"
+    " 腾讯文档 钉钉 钉钉文档 钉钉知识库 语雀 石墨文档 金山文档 wps云文档 wps wps文档"
+)
+_DOCUMENT_PLATFORMS = frozenset(_DOCUMENT_PLATFORMS_WORDS.split())
+
+
+def document_platform(name: str | None) -> bool:
+    """Whether `name` is a shared-document platform's (飞书云文档, ``企业微信 · 文档``)."""
+    if not name:
+        return False
+    bare = re.sub(r"[\s·・|｜-]+", "", name)
+    return bare.lower() in _DOCUMENT_PLATFORMS
+
+
+# A shared document's button to open it in its platform's app (使用飞书打开, 在企业微信中打开).
+_OPEN_IN_APP = re.compile(
+    r"(?:使用|在|用)\s*(?:飞书|企业微信|钉钉|腾讯文档|语雀|金山文档|WPS)\s*中?\s*打开"
+)
+# A wiki's space named for its organisation (北坨风电知识库, X的知识库, X知识空间).
+_WIKI_SPACE = re.compile(
+    r"^(?P<name>[\u3400-\u9fff]{2,12}?)的?(?:知识库|知识空间|团队空间|文档库)$"
+)
+
+
+def shared_document(lines: list[str]) -> bool:
+    """Whether a page is a document shared from a document platform: its header names the
+    platform (``企业微信 · 文档``) or offers to open it in the platform's app."""
+    return any(_OPEN_IN_APP.search(line) or document_platform(line) for line in lines[:8])
+
+
+def wiki_space_owner(line: str) -> str | None:
+    """The organisation a wiki's space is named for (北坨风电知识库 → 北坨风电)."""
+    match = _WIKI_SPACE.match(line.strip())
+    return match["name"] if match else None
+
+
 def kept_by(line: str) -> str | None:
     """The owner a site's statement of who keeps it names (本知识库由 X 维护 → X), or the
-    publisher a platform's share bar names (该内容由“X”通过钉钉发布 → X)."""
+    publisher a platform's share bar names (该内容由“X”通过钉钉发布, 来自 X · 部门 的分享 → X)."""
     match = _KEPT_BY.search(line) or _SHARED_BY.search(line)
+    if match is None and len(line) <= MAX_FURNITURE_CHARS and not _SENTENCE.search(line):
+        # (a share bar is a short line of the platform's chrome, not a sentence of the text
+        # that says whose talk it reports: 以下内容来自专家的分享，…)
+        match = _SHARED_FROM.search(line)
     return match["name"] if match else None
 
 

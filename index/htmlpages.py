@@ -32,6 +32,7 @@ from xinwen.index.appstate import draw_state_article
 from xinwen.index.cleaning import clean_title, parse_date
 from xinwen.index.encoding import UndecodableError, decode_bytes
 from xinwen.index.furniture import (
+    document_platform,
     headline_shaped,
     is_prose,
     line_rule,
@@ -773,6 +774,10 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
         # (标题_凤讯网能源 under the logo 凤讯网: the portal's section, the portal's page)
         title_site = logo if logo.endswith(("网", "網")) else title_site
     hints.site_name = site or (_site_proper(title_site) if title_site else None)
+    if document_platform(hints.site_name):
+        # (标题 - 飞书云文档: the platform hosting a shared document is not whose it is; the
+        # page names its owner otherwise, its share bar or its wiki's space)
+        hints.site_name = None
     stated = next((clean_title(meta[k]) for k in _META_SOURCES if meta.get(k, "").strip()), "")
     # (a CMS that writes the label with an empty value: content="来源：")
     stated = _SOURCE_LABEL.sub("", stated)

@@ -63,10 +63,12 @@ from xinwen.index.furniture import (
     owner_name,
     parse_byline,
     portal_owner,
+    shared_document,
     simplified,
     site_name_in,
     split_title,
     url_in,
+    wiki_space_owner,
 )
 from xinwen.index.template import LONG_LINE_CHARS, SiteTemplate
 
@@ -390,6 +392,8 @@ def looks_like_page(lines: list[str], boilerplate: Boilerplate) -> bool:
     """
     if lines and (saved_title_headline(lines[0]) or _site_name_alone(lines[0])):
         return True  # (a saved page title, 标题 - X网, or the site's name heads the page)
+    if shared_document(lines):
+        return True  # (a document shared from a platform: 企业微信 · 文档, 使用飞书打开)
     furniture = 0
     for i, line in enumerate(lines):
         if _search_any(boilerplate.end, line):
@@ -426,6 +430,12 @@ def extract_page(
         # A <title> of the site's or the organ's name alone, as many government sites' pages
         # have, names no headline (the organ's signature under a document would match it).
         candidates = [] if _names_an_organ(candidates[0]) else candidates
+    if candidates == [hints.headline] and hints.title_from.startswith("<title>"):
+        # (nor does a <title> of the site's name and its section, 白溪水电站--公司新闻, whose name
+        # the site's pages agree on: a list of latest items whose first starts with that
+        # name, 白溪水电站3号机组…, is no headline cut short)
+        names = (template.site_name, template.leading_name) if template is not None else ()
+        candidates = [] if candidates[0] in (*names, hints.site_name) else candidates
     organ_named = hints.headline is not None and not candidates
     if candidates == [hints.headline] and _PAGE_KIND.match(candidates[0] or ""):
         # (a <title> naming the kind of page, 电报详情, 新闻详情 - X社: no headline either)
@@ -1349,6 +1359,12 @@ def _stated_or_site(
     if keeper:
         # (本知识库由 X 维护: the site's owner, over a hosting platform's header and logo)
         return keeper, "site name (who the site says keeps it)"
+    if shared_document(judged.lines):
+        # (a document shared from a wiki platform, under its space's name, 北坨风电知识库: the
+        # organisation the space is named for)
+        for line in judged.lines[:4]:
+            if name := wiki_space_owner(line):
+                return name, "site name (the shared document's wiki space)"
     if name := header_issuer(judged.lines):
         return name, "site name (the document's issuing organ)"
     owners = [name for line in judged.lines if (name := owner_name(line))]

@@ -426,15 +426,16 @@ FLOORS_29 = {
 }
 # Set 30 (small energy organisations on cheap platforms: an 上线了-style builder, 企业微信 微文档,
 # WordPress Twenty Twenty-Three and 子比, a cheap 织梦 template, ShopXO, FrontPage in GB2312, 飞书
-# wiki): written blind and held out; its floors are its first sight, round 24's code (39).
+# wiki): written blind and held out (first sight, round 24's code: 39), open from round 27; its
+# floors are what round 27 scores (55).
 FLOORS_30 = {
-    "baixi": 4,
-    "beituo": 2,
+    "baixi": 7,
+    "beituo": 7,
     "chidian": 7,
-    "chuxu": 5,
+    "chuxu": 6,
     "hcgas": 7,
     "jlmy": 7,
-    "qlgd": 0,
+    "qlgd": 7,
     "shengyang": 7,
 }
 # Set 31 (energy sites, half of the pages saved from the browser as text: a power trade paper,
