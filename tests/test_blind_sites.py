@@ -46,6 +46,7 @@ ROOT_30 = ROOT.parent / "blind-sites-30"
 ROOT_31 = ROOT.parent / "blind-sites-31"
 ROOT_32 = ROOT.parent / "blind-sites-32"
 ROOT_33 = ROOT.parent / "blind-sites-33"
+ROOT_34 = ROOT.parent / "blind-sites-34"
 
 # Pages fully right (title, date, source, category, body) of the 7 of each site.
 FLOORS = {
@@ -479,6 +480,19 @@ FLOORS_33 = {
     "qnzb": 2,
     "yqsj": 7,
 }
+# Set 34 (ordinary energy sites, a third of the pages saved as text: XiaoCms, a 明博-style Java
+# CMS, WordPress RiPro, 帝国CMS 8.0, a 微企点-style builder, CLTPHP, NetCMS, a Solo blog): written
+# blind and held out; floors at its first sight, with round 27's code (52).
+FLOORS_34 = {
+    "beiyuan-reli": 6,
+    "chuneng-guancha": 7,
+    "huayue-nuclear": 6,
+    "jianghuai-nyxh": 7,
+    "lvyuan-env": 7,
+    "nanyu-power": 7,
+    "nengce-biji": 5,
+    "trq-shangqing": 7,
+}
 SETS = {
     "set 1": (ROOT, FLOORS),
     "set 2": (ROOT_2, FLOORS_2),
@@ -513,6 +527,7 @@ SETS = {
     "set 31": (ROOT_31, FLOORS_31),
     "set 32": (ROOT_32, FLOORS_32),
     "set 33": (ROOT_33, FLOORS_33),
+    "set 34": (ROOT_34, FLOORS_34),
 }
 
 
