@@ -68,7 +68,11 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         # Its 版记's distribution lines (抄送：X), under the text.
         ("document distribution", r"^(?:抄送|主送|抄报|分送|发送)\s*[:：]"),
-        ("previous/next", r"^[【\[]?(?:上一篇|下一篇|上一条|下一条|上篇|下篇)[】\]]?\s*[:：]?"),
+        # (an arrow may lead it: ← 上一条：X)
+        (
+            "previous/next",
+            r"^(?:[←«‹<]\s*)?[【\[]?(?:上一篇|下一篇|上一条|下一条|上篇|下篇)[】\]]?\s*[:：]?",
+        ),
         # (a documentation site's or a blog's links to the pages before and after, as arrows
         # show them on one line: ← 上一页的标题  下一页的标题 →)
         ("previous/next", r"^←\s*[^←→。！？；，,:：]{1,30}?\s+[^←→。！？；，,:：]{1,30}?\s*→$"),
