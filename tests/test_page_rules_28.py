@@ -31,3 +31,50 @@ def test_a_pager_led_by_an_arrow_is_chrome(tmp_path: Path) -> None:
     assert PROSE in rec.body
     assert OTHER not in rec.body
     assert "上一条" not in rec.body
+
+
+def test_a_paywalls_prompts_and_prices_are_chrome(tmp_path: Path) -> None:
+    # A preview cut by a paywall: what is left is for members, a button to join and read it
+    # all, the price. None of it is the article's text.
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{HEADLINE}</title></head><body>'
+        f"<h1>{HEADLINE}</h1><div class='meta'><time>2024.06.07 20:30</time></div>"
+        f"<article><p>{PROSE}</p><p>{MORE}</p><div class='vip'>"
+        "<p>剩余65%内容仅限会员阅读</p><a href='/vip'>开通会员 阅读全文</a>"
+        "<p>年卡¥198 · 单篇¥5</p></div></article></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "tech" / "article-101.html", page))
+    assert PROSE in rec.body
+    for prompt in ("仅限会员", "开通会员", "年卡"):
+        assert prompt not in rec.body
+
+
+def test_a_paywalls_notice_over_a_saved_text_is_no_headline(tmp_path: Path) -> None:
+    # The same page saved as text, the preview's notice (本文为会员专享内容预览，开通会员阅读
+    # 全部数据表格) under the byline: the headline is the line over the byline.
+    text = "\n".join(
+        [
+            "南岭能源网",
+            "",
+            "首页 / 项目 / 南岭储能电站二期工程全...",
+            "",
+            HEADLINE,
+            "",
+            "2024-04-02 15:10 来源：南岭能源网 作者：编辑部 3261",
+            "",
+            "本文为会员专享内容预览，开通会员阅读全部数据表格",
+            "",
+            PROSE,
+            "",
+            MORE,
+            "",
+            "剩余内容及附件《项目明细表.xlsx》仅限会员查看",
+            "立即开通 ¥198/年",
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "项目" / "5580.txt", text))
+    assert rec.title == HEADLINE
+    assert rec.published == dt.date(2024, 4, 2)
+    assert PROSE in rec.body
+    for prompt in ("会员", "立即开通"):
+        assert prompt not in rec.body
