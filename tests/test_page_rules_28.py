@@ -78,3 +78,28 @@ def test_a_paywalls_notice_over_a_saved_text_is_no_headline(tmp_path: Path) -> N
     assert PROSE in rec.body
     for prompt in ("会员", "立即开通"):
         assert prompt not in rec.body
+
+
+def test_an_author_with_counters_marks_the_headline_of_a_saved_text(tmp_path: Path) -> None:
+    # A blog theme's line under the headline names the author and counts readers and comments,
+    # no date (联盟秘书处  阅读(655)  评论(0)): it is the byline, the line over it the headline.
+    text = "\n".join(
+        [
+            "南岭新能源产业联盟",
+            "首页  联盟概况  政策  项目  技术  会员单位  活动",
+            "",
+            "首页 » 技术 » 正文",
+            "",
+            HEADLINE,
+            "",
+            "联盟秘书处  阅读(655)  评论(0)",
+            "",
+            PROSE,
+            "",
+            MORE,
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "技术" / "jishu-chuneng.txt", text))
+    assert rec.title == HEADLINE
+    assert rec.published is None
+    assert "阅读(655)" not in rec.body
