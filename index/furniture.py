@@ -766,6 +766,10 @@ def parse_byline(line: str) -> Byline | None:
         )
         other = all(other_dates)
         date, labelled = parse_date(_squeeze(match["date"])), True
+        if other and (bare := _BARE_DATE.match(text)) and bare.end() <= labelled_dates[0].start():
+            # (2024-04-25 16:27 修改时间：2024-04-27: the unlabelled date leading the line is
+            # the publication's, the labelled one a later edit's)
+            date, labelled, other = parse_date(_squeeze(bare["date"])), False, False
     elif match := _BARE_DATE.match(text):
         rest = text[match.end() :].strip()
         # A bare date is a byline when nothing but byline fields or a short name follows it

@@ -103,3 +103,16 @@ def test_an_author_with_counters_marks_the_headline_of_a_saved_text(tmp_path: Pa
     assert rec.title == HEADLINE
     assert rec.published is None
     assert "阅读(655)" not in rec.body
+
+
+def test_a_bare_date_before_an_edit_date_is_the_publications(tmp_path: Path) -> None:
+    # The meta line leads with the date unlabelled and names a later edit's (2024-04-25 16:27
+    # 修改时间：2024-04-27): the page was published on the first.
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{HEADLINE}</title></head><body>'
+        f"<h1>{HEADLINE}</h1><div class='article-meta'><span>2024-04-25 16:27</span>"
+        "<span>修改时间：2024-04-27</span><span>来源：本站</span><span>作者：陈某</span></div>"
+        f"<div class='article-content'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "项目" / "5642.html", page))
+    assert rec.published == dt.date(2024, 4, 25)
