@@ -116,3 +116,17 @@ def test_a_bare_date_before_an_edit_date_is_the_publications(tmp_path: Path) -> 
     )
     rec = read_one(write_page(tmp_path / "项目" / "5642.html", page))
     assert rec.published == dt.date(2024, 4, 25)
+
+
+def test_a_blog_themes_reprint_box_is_chrome(tmp_path: Path) -> None:
+    # The box under every post: 本站文章除注明转载/出处外，均为本站原创或翻译，转载请标明出处.
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{HEADLINE}</title></head><body>'
+        f"<h1>{HEADLINE}</h1><div class='meta'>2024-06-11 作者：秘书处</div>"
+        f"<div class='entry-content'><p>{PROSE}</p><p>{MORE}</p></div>"
+        "<div class='post-copyright'>本站文章除注明转载/出处外，均为本站原创或翻译，"
+        "转载前请务必署名，转载请标明出处</div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "技术" / "jishu-2.html", page))
+    assert MORE in rec.body
+    assert "本站文章" not in rec.body
