@@ -99,6 +99,7 @@ _CRUMB_SPLIT = re.compile(r"\s*[>＞»›]\s*")
 # (a line known to be a breadcrumb: 首页 / 新闻 / 详情 and 首页→新闻中心→公司新闻 too)
 _CRUMB_ITEMS = re.compile(r"\s*[>＞»›→/]\s*")
 _CRUMB_LABEL = re.compile(CRUMB_LABEL + r"\s*[:：]\s*")
+_ELLIPSIS_END = re.compile(r"\s*(?:\.{2,}|…+|。{3})\s*$")
 # The last item of a breadcrumb that names the page itself (正文, 查看内容, 文章详情), no section.
 _CRUMB_NOT_WORDS = (
     "正文 详情 内容 文章 首页 主页 列表 查看内容 文章详情 内容详情 新闻详情 信息详情 详细内容"
@@ -1639,8 +1640,19 @@ def _breadcrumb(lines: list[str], rules: list[str | None], title: str) -> str | 
             rules[i] and rules[i].startswith("template") and line_rule(line) == "breadcrumb"  # type: ignore[union-attr]
         ):
             continue
-        items = [item.strip() for item in _CRUMB_ITEMS.split(_CRUMB_LABEL.sub("", line))]
+        line = _CRUMB_LABEL.sub("", line)
+        cut_short = False
+        if ellipsis := _ELLIPSIS_END.search(line):
+            # The headline cut short ends the crumb (首页 > 项目 > 120MW/240MWh...): no
+            # section, nor are the parts of it that a slash sets apart.
+            line = line[: ellipsis.start()].rstrip()
+            starts = [p for p in range(len(line)) if title.startswith(line[p:].strip())]
+            start = next((p for p in starts if len(line[p:].strip()) >= 4), None)
+            line, cut_short = (line, True) if start is None else (line[:start], False)
+        items = [item.strip() for item in _CRUMB_ITEMS.split(line)]
         items = [item for item in items if item]
+        if cut_short and items:
+            items.pop()
         while items and (
             items[-1] in _CRUMB_NOT_CATEGORY
             or items[-1] == title

@@ -130,3 +130,19 @@ def test_a_blog_themes_reprint_box_is_chrome(tmp_path: Path) -> None:
     rec = read_one(write_page(tmp_path / "技术" / "jishu-2.html", page))
     assert MORE in rec.body
     assert "本站文章" not in rec.body
+
+
+def test_a_crumb_ending_in_the_headline_cut_short_names_its_section(tmp_path: Path) -> None:
+    # 首页 > 项目 > 120MW/240MWh...: the headline cut short ends the crumb, a slash in it; the
+    # section before it is the page's category (read alone, no folder to name it).
+    headline = "120MW/240MWh！南岭共享储能项目开工"
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{headline}_南岭储能网</title></head><body>'
+        "<div class='position'>当前位置：<a href='/'>首页</a> &gt; <a href='/xm/'>项目</a> &gt; "
+        f"120MW/240MWh...</div><h1>{headline}</h1><div class='info'>发布时间：2024-05-06 "
+        f"来源：南岭储能网</div><div class='content'><p>{PROSE}</p><p>{MORE}</p></div>"
+        "</body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "show-1066.html", page))
+    assert rec.title == headline
+    assert rec.category == "项目"
