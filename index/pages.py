@@ -1001,6 +1001,11 @@ def _names_an_organ(hint: str) -> bool:
     return bool(hint) and (looks_like_site_name(hint) or looks_like_organ(hint))
 
 
+# A breadcrumb from the home page whose items slashes with a space set apart.
+_SLASH_CRUMB = re.compile(r"^(?:首页|主页|网站首页|Home)\s*/\s+|^(?:首页|主页|网站首页|Home)\s+/")
+_SLASH_SPLIT = re.compile(r"\s+/\s*|\s*/\s+")
+
+
 def _crumb_headline(judged: _Judged) -> int | None:
     """The headline's line when a breadcrumb ends with it, whole or cut short (forums and
     blogs: ``站名 » 论坛 › 版块 › 标题...``): of the lines it starts, the shortest, so that a
@@ -1009,6 +1014,10 @@ def _crumb_headline(judged: _Judged) -> int | None:
     top = min(judged.limit, HEADLINE_SEARCH_LINES)
     for i in range(top):
         items = _CRUMB_SPLIT.split(lines[i])
+        if len(items) < 3 and _SLASH_CRUMB.match(lines[i]):
+            # (首页 / 技术 / 标题: slashes set apart by a space, a headline's own, 120MW/240MWh,
+            # not)
+            items = _SLASH_SPLIT.split(lines[i])
         if len(items) < 3 or any(not item.strip() for item in items):
             continue
         end = _CUT_SHORT.sub("", items[-1].strip())

@@ -146,3 +146,40 @@ def test_a_crumb_ending_in_the_headline_cut_short_names_its_section(tmp_path: Pa
     rec = read_one(write_page(tmp_path / "show-1066.html", page))
     assert rec.title == headline
     assert rec.category == "项目"
+
+
+def test_a_slash_crumb_ending_in_the_headline_marks_it(tmp_path: Path) -> None:
+    # A saved text whose crumb sets its items apart by slashes (首页 / 技术 / 标题): the line it
+    # ends with is the headline, not the institute's name over the menu, though the byline's
+    # 来源 repeats that name.
+    institute = "南岭能源研究院"
+    text = "\n".join(
+        [
+            "跳到主要内容",
+            institute,
+            "NANLING ENERGY RESEARCH INSTITUTE",
+            "",
+            *["首页", "关于我们", "研究领域", "政策", "项目", "技术", "联系我们"],
+            "",
+            f"首页 / 技术 / {HEADLINE}",
+            "",
+            HEADLINE,
+            "",
+            "发布日期：2024年6月14日",
+            "作者：研究室 赵某",
+            f"来源：{institute}",
+            "",
+            PROSE,
+            "",
+            MORE,
+            "",
+            "分享：微信 微博 复制链接",
+            f"上一篇：{OTHER}",
+            f"© 2024 {institute} 版权所有",
+            "湘ICP备18003344号-2",
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "技术" / "1052.txt", text))
+    assert rec.title == HEADLINE
+    assert rec.published == dt.date(2024, 6, 14)
+    assert rec.source == institute
