@@ -183,3 +183,18 @@ def test_a_slash_crumb_ending_in_the_headline_marks_it(tmp_path: Path) -> None:
     assert rec.title == HEADLINE
     assert rec.published == dt.date(2024, 6, 14)
     assert rec.source == institute
+
+
+def test_a_title_part_of_the_logo_and_a_section_names_the_site(tmp_path: Path) -> None:
+    # <title>产品发运 | 南岭储能 新闻中心</title> over an <h1> worded otherwise: the logo's name,
+    # with its section after a space, is the site's; the <title>'s other part is no name.
+    page = (
+        '<html><head><meta charset="utf-8"><title>项目开工 | 南岭储能 新闻中心</title></head>'
+        "<body><header><a href='/' class='logo'><img src='/static/logo.svg' alt='南岭储能 NLES'>"
+        f"</a></header><article><h1>{HEADLINE}</h1><div class='meta'>"
+        "<time datetime='2024-03-26T10:00:00+08:00'>2024-03-26</time></div>"
+        f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div></article></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "2024-03-delivery.html", page))
+    assert rec.title == HEADLINE
+    assert rec.source == "南岭储能"
