@@ -198,3 +198,53 @@ def test_a_title_part_of_the_logo_and_a_section_names_the_site(tmp_path: Path) -
     rec = read_one(write_page(tmp_path / "2024-03-delivery.html", page))
     assert rec.title == HEADLINE
     assert rec.source == "南岭储能"
+
+
+def test_related_reading_in_brackets_and_friendly_links_are_chrome(tmp_path: Path) -> None:
+    # A saved page's 【相关阅读】 list under the text and its footer's 友情链接：X Y Z line.
+    text = "\n".join(
+        [
+            "南岭能源集团有限公司",
+            "首页\t走进南岭\t新闻中心\t科技创新\t企业文化",
+            "当前位置：首页 > 新闻中心 > 科技创新",
+            "",
+            HEADLINE,
+            "",
+            "发布时间：2024-04-15　来源：科技信息部　编辑：张某　【打印】【关闭】",
+            "",
+            PROSE,
+            MORE,
+            "",
+            "【相关阅读】",
+            f"· {OTHER}",
+            "· 南岭储能电站通过并网验收",
+            "",
+            "友情链接：国家能源局  南岭省发展改革委",
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "科技创新" / "t20240415_58306.txt", text))
+    assert rec.title == HEADLINE
+    assert MORE in rec.body
+    for chrome in ("相关阅读", OTHER, "友情链接", "国家能源局"):
+        assert chrome not in rec.body
+
+
+def test_friendly_links_under_a_text_are_chrome(tmp_path: Path) -> None:
+    text = "\n".join(
+        [
+            "南岭能源集团有限公司",
+            "当前位置：首页 > 新闻中心 > 科技创新",
+            "",
+            HEADLINE,
+            "",
+            "发布时间：2024-04-15　来源：科技信息部　编辑：张某",
+            "",
+            PROSE,
+            MORE,
+            "",
+            "友情链接：国家能源局  南岭省发展改革委",
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "科技创新" / "t20240415_58307.txt", text))
+    assert MORE in rec.body
+    assert "友情链接" not in rec.body
