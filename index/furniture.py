@@ -230,7 +230,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # (确认收到 评论 转发: a work-chat app's notice, shared to the web)
             r"^(?:分享|收藏|邀请|举报|转发|点赞|赞|在看|评论|打印|阅读|转载|喜欢|投币|确认收到)\s*"
             r"(?:\d+|[(（]\s*\d*\s*[)）])?"
-            r"(?:\s+(?:分享|收藏|邀请|举报|转发|点赞|赞|在看|评论|打印|阅读|转载|喜欢|投币|确认收到)\s*"
+            # (or run together, as a saved text has them: 点赞(12)收藏举报)
+            r"(?:\s*(?:分享|收藏|邀请|举报|转发|点赞|赞|在看|评论|打印|阅读|转载|喜欢|投币|确认收到)\s*"
             r"(?:\d+|[(（]\s*\d*\s*[)）])?)+$",
         ),
         # A forum post's signature hangs under a rule of ASCII dashes; the replies follow it.
@@ -253,7 +254,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("tags", r"^(?:本文|文章)?标签$|^tags?$"),
         # A line of hashtags only (#电网 #项目, or closed as a microblog's are, #电网# #项目#), a
         # post's topics under its text.
-        ("tags", r"^#[^\s#\d][^\s#]{0,19}#?(?:\s*#[^\s#\d][^\s#]{0,19}#?)+$"),
+        # (one alone too, #技术, written without the space of a Markdown heading)
+        ("tags", r"^#[^\s#\d][^\s#]{0,19}#?(?:\s*#[^\s#\d][^\s#]{0,19}#?)*$"),
         # A post's meta field of the category it was filed in (分类: 时评, 所属分类：X), a
         # line of its own in a blog's meta list.
         ("category field", r"^(?:所属|文章|信息)?(?:分类|类别)\s*[:：]\s*[^。！？；]{0,30}$"),

@@ -248,3 +248,38 @@ def test_friendly_links_under_a_text_are_chrome(tmp_path: Path) -> None:
     rec = read_one(write_page(tmp_path / "科技创新" / "t20240415_58307.txt", text))
     assert MORE in rec.body
     assert "友情链接" not in rec.body
+
+
+def _saved_text(*tail: str) -> str:
+    return "\n".join(
+        [
+            "南岭能源网",
+            "首页 > 技术 > 正文",
+            "",
+            HEADLINE,
+            "",
+            "2024-06-07 20:30 来源：南岭能源网",
+            "",
+            PROSE,
+            "",
+            MORE,
+            "",
+            *tail,
+        ]
+    )
+
+
+def test_a_lone_hashtag_under_a_text_is_chrome(tmp_path: Path) -> None:
+    # A saved text's one tag under the text (#技术), without a Markdown heading's space.
+    text = _saved_text("#技术")
+    rec = read_one(write_page(tmp_path / "技术" / "article-30602.txt", text))
+    assert MORE in rec.body
+    assert "#技术" not in rec.body
+
+
+def test_a_run_together_action_bar_is_chrome(tmp_path: Path) -> None:
+    # Its bar of reader actions, run together as the text save has it: 点赞(12)收藏举报.
+    text = _saved_text("点赞(12)收藏举报")
+    rec = read_one(write_page(tmp_path / "技术" / "article-30603.txt", text))
+    assert MORE in rec.body
+    assert "点赞" not in rec.body
