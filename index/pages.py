@@ -99,6 +99,7 @@ _CRUMB_SPLIT = re.compile(r"\s*[>＞»›]\s*")
 # (a line known to be a breadcrumb: 首页 / 新闻 / 详情 and 首页→新闻中心→公司新闻 too)
 _CRUMB_ITEMS = re.compile(r"\s*[>＞»›→/]\s*")
 _CRUMB_LABEL = re.compile(CRUMB_LABEL + r"\s*[:：]\s*")
+_BARE_COUNT = re.compile(r"^(?!(?:19|20)\d\d$)\d{1,3}(?:,?\d{3})*$")
 _ELLIPSIS_END = re.compile(r"\s*(?:\.{2,}|…+|。{3})\s*$")
 # The last item of a breadcrumb that names the page itself (正文, 查看内容, 文章详情), no section.
 _CRUMB_NOT_WORDS = (
@@ -583,6 +584,10 @@ def extract_page(
     for line in [line for line in body if clean_title(line) in names]:
         body.remove(line)
         dropped.append(Dropped(line, "byline (the publisher's name)"))
+    if len(body) > 1 and _BARE_COUNT.match(body[0]) and is_prose(body[1]):
+        # (a number alone above the text, the view counter an eye icon labels: 2108; not a
+        # year, which may head a chronicle's first part)
+        dropped.append(Dropped(body.pop(0), "view count"))
     # A summary above the text that is its first sentences cut off (X…, a CMS's intro box
     # filled from the description): the text says it again in full.
     while len(body) > 1 and _cut_summary(body[0], body[1:]):

@@ -283,3 +283,15 @@ def test_a_run_together_action_bar_is_chrome(tmp_path: Path) -> None:
     rec = read_one(write_page(tmp_path / "技术" / "article-30603.txt", text))
     assert MORE in rec.body
     assert "点赞" not in rec.body
+
+
+def test_a_view_count_alone_above_the_text_is_chrome(tmp_path: Path) -> None:
+    # A forum-style CMS prints the views by an eye icon under the headline, the number alone.
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{HEADLINE}-南岭油气</title></head><body>'
+        f"<h1>{HEADLINE}</h1><div class='small'><span><i class='icon-eye'></i> 3265</span></div>"
+        f"<div class='message'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "read-3401.html", page))
+    assert rec.body.startswith(PROSE)
+    assert "3265" not in rec.body
