@@ -254,8 +254,10 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("tags", r"^(?:本文|文章)?标签$|^tags?$"),
         # A line of hashtags only (#电网 #项目, or closed as a microblog's are, #电网# #项目#), a
         # post's topics under its text.
-        # (one alone too, #技术, written without the space of a Markdown heading)
-        ("tags", r"^#[^\s#\d][^\s#]{0,19}#?(?:\s*#[^\s#\d][^\s#]{0,19}#?)*$"),
+        ("tags", r"^#[^\s#\d][^\s#]{0,19}#?(?:\s*#[^\s#\d][^\s#]{0,19}#?)+$"),
+        # (one alone too, a word, #技术, written without the space of a Markdown heading; not a
+        # news agency's headline mark, #（关注夏收）（3）…)
+        ("tags", r"^#[\u3400-\u9fffA-Za-z][\u3400-\u9fffA-Za-z0-9]{0,9}$"),
         # A post's meta field of the category it was filed in (分类: 时评, 所属分类：X), a
         # line of its own in a blog's meta list.
         ("category field", r"^(?:所属|文章|信息)?(?:分类|类别)\s*[:：]\s*[^。！？；]{0,30}$"),
