@@ -68,7 +68,11 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         # Its 版记's distribution lines (抄送：X), under the text.
         ("document distribution", r"^(?:抄送|主送|抄报|分送|发送)\s*[:：]"),
-        ("previous/next", r"^[【\[]?(?:上一篇|下一篇|上一条|下一条|上篇|下篇)[】\]]?\s*[:：]?"),
+        # (an arrow may lead it: ← 上一条：X)
+        (
+            "previous/next",
+            r"^(?:[←«‹<]\s*)?[【\[]?(?:上一篇|下一篇|上一条|下一条|上篇|下篇)[】\]]?\s*[:：]?",
+        ),
         # (a documentation site's or a blog's links to the pages before and after, as arrows
         # show them on one line: ← 上一页的标题  下一页的标题 →)
         ("previous/next", r"^←\s*[^←→。！？；，,:：]{1,30}?\s+[^←→。！？；，,:：]{1,30}?\s*→$"),
@@ -205,9 +209,18 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "paywall",
             r"^(?=.{0,60}$)(?:[^，,。]{0,24}[，,]\s*)?(?:开通|成为|升级|购买|订阅)\s*(?:会员|VIP)"
-            r"\s*(?:后|即可|才能|才可)\s*(?:继续)?(?:阅读|查看|解锁)\s*(?:全文|完整内容|剩余内容|全部内容)"
+            # (开通会员 阅读全文 on its button; 开通会员阅读全部数据表格)
+            r"\s*(?:(?:后|即可|才能|才可)\s*)?(?:继续)?(?:阅读|查看|解锁)\s*"
+            r"(?:全文|完整内容|剩余内容|全部内容|全部[\u3400-\u9fff]{1,6})"
             r"[。!！]?(?:\s*立即(?:开通|订阅|购买))?(?:\s*已是会员[?？]\s*(?:请)?登录)?$"
-            r"|^立即(?:开通|订阅)(?:会员)?\s*已是会员[?？]\s*(?:请)?登录$",
+            r"|^立即(?:开通|订阅)(?:会员)?\s*已是会员[?？]\s*(?:请)?登录$"
+            # (what is left is for members: 剩余78%内容仅限会员阅读, 剩余内容及附件《X》仅限会员
+            # 查看)
+            r"|^(?=.{0,60}$)剩余(?:\d{1,3}\s*[%％])?[^，,。！？]{0,30}?(?:仅限|仅供|仅对)?会员"
+            r"(?:专享|阅读|查看|可见|可读)[。!！]?$"
+            # (and its price: 立即开通 ¥198/年, 年卡¥298 · 单篇¥6)
+            r"|^立即(?:开通|订阅|购买)(?:会员|VIP)?\s*[¥￥]\s*\d+(?:\.\d+)?\s*元?(?:\s*/\s*[年月季])?$"
+            r"|^(?:年卡|月卡|季卡|包年|包月|单篇)\s*[¥￥]\s*\d+(?:\.\d+)?.{0,20}$",
         ),
         # A bar of reader actions only (分享 收藏 邀请, 点赞186 在看57, 赞 35 收藏) under a post
         # or article.
@@ -217,7 +230,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # (确认收到 评论 转发: a work-chat app's notice, shared to the web)
             r"^(?:分享|收藏|邀请|举报|转发|点赞|赞|在看|评论|打印|阅读|转载|喜欢|投币|确认收到)\s*"
             r"(?:\d+|[(（]\s*\d*\s*[)）])?"
-            r"(?:\s+(?:分享|收藏|邀请|举报|转发|点赞|赞|在看|评论|打印|阅读|转载|喜欢|投币|确认收到)\s*"
+            # (or run together, as a saved text has them: 点赞(12)收藏举报)
+            r"(?:\s*(?:分享|收藏|邀请|举报|转发|点赞|赞|在看|评论|打印|阅读|转载|喜欢|投币|确认收到)\s*"
             r"(?:\d+|[(（]\s*\d*\s*[)）])?)+$",
         ),
         # A forum post's signature hangs under a rule of ASCII dashes; the replies follow it.
@@ -241,6 +255,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # A line of hashtags only (#电网 #项目, or closed as a microblog's are, #电网# #项目#), a
         # post's topics under its text.
         ("tags", r"^#[^\s#\d][^\s#]{0,19}#?(?:\s*#[^\s#\d][^\s#]{0,19}#?)+$"),
+        # (one alone too, a word, #技术, written without the space of a Markdown heading; not a
+        # news agency's headline mark, #（关注夏收）（3）…)
+        ("tags", r"^#[\u3400-\u9fffA-Za-z][\u3400-\u9fffA-Za-z0-9]{0,9}$"),
         # A post's meta field of the category it was filed in (分类: 时评, 所属分类：X), a
         # line of its own in a blog's meta list.
         ("category field", r"^(?:所属|文章|信息)?(?:分类|类别)\s*[:：]\s*[^。！？；]{0,30}$"),
@@ -321,7 +338,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "related articles",
-            r"^(?:(?:相关|推荐|热门|热点|精彩|最新|今日|编辑|图片|延伸|点击|阅读|一周|24小时|即时)"
+            # (in brackets too: 【相关阅读】)
+            r"^[【\[]?\s*(?:(?:相关|推荐|热门|热点|精彩|最新|今日|编辑|图片|延伸|点击|阅读|一周|24小时|即时)"
             r"(?:推荐|推介|阅读|点阅|文章|新闻|资讯|报道|链接|专题|排行|热点|更新|稿件|信息|内容|文件|解读"
             # (a forum's other threads under the thread: 推荐主题, 相关主题, 最新帖子)
             r"|视频|主题|帖子)|猜你喜欢|排行榜|热读|(?:本版)?标题导航"
@@ -329,7 +347,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|看了又看|你可能(?:还)?(?:喜欢|感兴趣)"
             # (a column's other items: 本栏目其他文章, 本版其他文章, 同栏目文章)
             r"|(?:本栏目|本版|本频道|同栏目|该栏目)(?:其他|其它|相关|更多)?(?:文章|新闻|信息|稿件|内容))"
-            r"\s*(?:[:：>»].*)?$",
+            r"\s*[】\]]?\s*(?:[:：>»].*)?$",
         ),
         # Today's date in a site's header (今天是：2023年12月6日 星期三): the day it was saved.
         ("calendar", r"^(?:今天是|今天|今日|现在是)\s*[:：]?\s*\d{4}\s*年"),
@@ -406,7 +424,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "footer links",
             r"(?:关于我们|联系我们|网站地图|广告服务|免责声明|隐私政策|招聘信息).*"
-            r"(?:关于我们|联系我们|网站地图|广告服务|免责声明|隐私政策|招聘信息)",
+            r"(?:关于我们|联系我们|网站地图|广告服务|免责声明|隐私政策|招聘信息)"
+            # (the footer's links to other sites: 友情链接：X  Y  Z)
+            r"|^[【\[]?\s*(?:友情链接|友情连接)\s*[】\]]?\s*(?:[:：].*)?$",
         ),
         ("pagination", r"上一页.*下一页|^(?:首页|尾页)\s*\d"),
         ("back links", r"^[【\[]?\s*(?:返回首页|返回顶部|返回列表|返回)\s*[】\]]?$"),
@@ -425,6 +445,8 @@ _DISCLAIMER = re.compile(
     r"|^\S{0,12}?(?:网|站|在线|平台|本刊|本报)(?:特别|免责|郑重|版权)?声明\s*[:：]"
     r"|传递更多信息之目的|(?:不|并不)(?:意味着|代表)(?:本(?:网|站|平台))?赞同其观点"
     r"|^凡本(?:网|站|刊)(?:注明|所载|所刊|刊载)"
+    # (a blog theme's box: 本站文章除注明转载/出处外，均为本站原创或翻译，转载请标明出处)
+    r"|^本(?:网|站|刊)(?:文章|内容)?除(?:特别)?注明|转载(?:前|时)?请(?:务必)?(?:标明|注明)(?:出处|来源)"
     # (如果您发现本网站上有侵犯您的知识产权的作品, 本站部分文章来自网络)
     r"|发现本(?:网站|站|网).{0,12}侵(?:犯|权)|本(?:站|网)部分(?:文章|内容)(?:来自|来源于)网络"
     # (a platform's statement under its accounts' articles: 该文观点仅代表作者本人, 仅代表该作者
@@ -753,6 +775,10 @@ def parse_byline(line: str) -> Byline | None:
         )
         other = all(other_dates)
         date, labelled = parse_date(_squeeze(match["date"])), True
+        if other and (bare := _BARE_DATE.match(text)) and bare.end() <= labelled_dates[0].start():
+            # (2024-04-25 16:27 修改时间：2024-04-27: the unlabelled date leading the line is
+            # the publication's, the labelled one a later edit's)
+            date, labelled, other = parse_date(_squeeze(bare["date"])), False, False
     elif match := _BARE_DATE.match(text):
         rest = text[match.end() :].strip()
         # A bare date is a byline when nothing but byline fields or a short name follows it
@@ -851,7 +877,10 @@ _AUTHOR = re.compile(
     r"|[（(【\[■●▲]?\s*(?:(?:作者|撰文|文|图文|文图|口述|整理"
     # (who published it: a portal's or a university's 发布人/发布部门, 供稿单位)
     r"|发布人|发布者|发稿人|发布部门|发布单位|发稿单位|供稿|供稿单位|报送单位|投稿人)\s*[:：/|｜丨]"
-    r"|(?:本报|本刊|本台|本网|特约|见习)?(?:记者|通讯员|评论员|特约评论员|撰稿人)))"
+    r"|(?:本报|本刊|本台|本网|特约|见习)?(?:记者|通讯员|评论员|特约评论员|撰稿人))"
+    # (a blog theme's: the author's name and the counters, no date: 联盟秘书处  阅读(655)  评论(0))
+    r"|[^\s:：，。()（）]{2,12}(?:\s+(?:阅读|浏览|点击|评论|查看)\s*"
+    r"(?:\d[\d,]*|[(（]\s*\d[\d,]*\s*[)）])){1,3}\s*$)"
 )
 MAX_AUTHOR_CHARS = 30
 

@@ -739,6 +739,10 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
         # (a header's logo whose name is one of the <title>'s parts: that part is the site's
         # name, whatever shape the other has — 油价周报 - 能源号)
         site = logo
+    if not site and logo and any(_logo_and_section(p, logo) for p in split_title(page_title)):
+        # (or is one with a section after a space, 产品发运 | 氢擎装备 新闻中心: the logo's name
+        # is the site's, not the other part's)
+        site = logo
     if (
         site
         and not _CJK_START.search(site)
@@ -882,6 +886,11 @@ def _logo_name(root: lxml.html.HtmlElement) -> str | None:
         if 2 <= len(name) <= 20 and _CJK_START.search(name) and name.lower() not in _GENERIC_ALT:
             return name
     return None
+
+
+def _logo_and_section(part: str, logo: str) -> bool:
+    """A <title>'s part that is the logo's name and, after a space, a short section name."""
+    return re.fullmatch(re.escape(logo) + r"\s+[\u3400-\u9fff]{2,6}", part) is not None
 
 
 def _chinese_name_beside(

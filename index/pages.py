@@ -99,6 +99,8 @@ _CRUMB_SPLIT = re.compile(r"\s*[>＞»›]\s*")
 # (a line known to be a breadcrumb: 首页 / 新闻 / 详情 and 首页→新闻中心→公司新闻 too)
 _CRUMB_ITEMS = re.compile(r"\s*[>＞»›→/]\s*")
 _CRUMB_LABEL = re.compile(CRUMB_LABEL + r"\s*[:：]\s*")
+_BARE_COUNT = re.compile(r"^(?!(?:19|20)\d\d$)\d{1,3}(?:,?\d{3})*$")
+_ELLIPSIS_END = re.compile(r"\s*(?:\.{2,}|…+|。{3})\s*$")
 # The last item of a breadcrumb that names the page itself (正文, 查看内容, 文章详情), no section.
 _CRUMB_NOT_WORDS = (
     "正文 详情 内容 文章 首页 主页 列表 查看内容 文章详情 内容详情 新闻详情 信息详情 详细内容"
@@ -582,6 +584,10 @@ def extract_page(
     for line in [line for line in body if clean_title(line) in names]:
         body.remove(line)
         dropped.append(Dropped(line, "byline (the publisher's name)"))
+    if len(body) > 1 and _BARE_COUNT.match(body[0]) and is_prose(body[1]):
+        # (a number alone above the text, the view counter an eye icon labels: 2108; not a
+        # year, which may head a chronicle's first part)
+        dropped.append(Dropped(body.pop(0), "view count"))
     # A summary above the text that is its first sentences cut off (X…, a CMS's intro box
     # filled from the description): the text says it again in full.
     while len(body) > 1 and _cut_summary(body[0], body[1:]):
@@ -1000,6 +1006,11 @@ def _names_an_organ(hint: str) -> bool:
     return bool(hint) and (looks_like_site_name(hint) or looks_like_organ(hint))
 
 
+# A breadcrumb from the home page whose items slashes with a space set apart.
+_SLASH_CRUMB = re.compile(r"^(?:首页|主页|网站首页|Home)\s*/\s+|^(?:首页|主页|网站首页|Home)\s+/")
+_SLASH_SPLIT = re.compile(r"\s+/\s*|\s*/\s+")
+
+
 def _crumb_headline(judged: _Judged) -> int | None:
     """The headline's line when a breadcrumb ends with it, whole or cut short (forums and
     blogs: ``站名 » 论坛 › 版块 › 标题...``): of the lines it starts, the shortest, so that a
@@ -1008,6 +1019,10 @@ def _crumb_headline(judged: _Judged) -> int | None:
     top = min(judged.limit, HEADLINE_SEARCH_LINES)
     for i in range(top):
         items = _CRUMB_SPLIT.split(lines[i])
+        if len(items) < 3 and _SLASH_CRUMB.match(lines[i]):
+            # (首页 / 技术 / 标题: slashes set apart by a space, a headline's own, 120MW/240MWh,
+            # not)
+            items = _SLASH_SPLIT.split(lines[i])
         if len(items) < 3 or any(not item.strip() for item in items):
             continue
         end = _CUT_SHORT.sub("", items[-1].strip())
@@ -1639,8 +1654,19 @@ def _breadcrumb(lines: list[str], rules: list[str | None], title: str) -> str | 
             rules[i] and rules[i].startswith("template") and line_rule(line) == "breadcrumb"  # type: ignore[union-attr]
         ):
             continue
-        items = [item.strip() for item in _CRUMB_ITEMS.split(_CRUMB_LABEL.sub("", line))]
+        line = _CRUMB_LABEL.sub("", line)
+        cut_short = False
+        if ellipsis := _ELLIPSIS_END.search(line):
+            # The headline cut short ends the crumb (首页 > 项目 > 120MW/240MWh...): no
+            # section, nor are the parts of it that a slash sets apart.
+            line = line[: ellipsis.start()].rstrip()
+            starts = [p for p in range(len(line)) if title.startswith(line[p:].strip())]
+            start = next((p for p in starts if len(line[p:].strip()) >= 4), None)
+            line, cut_short = (line, True) if start is None else (line[:start], False)
+        items = [item.strip() for item in _CRUMB_ITEMS.split(line)]
         items = [item for item in items if item]
+        if cut_short and items:
+            items.pop()
         while items and (
             items[-1] in _CRUMB_NOT_CATEGORY
             or items[-1] == title

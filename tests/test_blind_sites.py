@@ -441,13 +441,13 @@ FLOORS_30 = {
 }
 # Set 31 (energy sites, half of the pages saved from the browser as text: a power trade paper,
 # a research institute on django CMS, an oil company's .shtml portal, WordPress Puock, a city
-# 发改委 site group, SvelteKit, ShuipFCMS, We7 ASP.NET): written blind and held out; its floors
-# are its first sight, with round 24's code (50).
+# 发改委 site group, SvelteKit, ShuipFCMS, We7 ASP.NET): written blind, its first sight with
+# round 24's code (50); open from round 28, its floors what round 28 scores (51).
 FLOORS_31 = {
     "bhsy": 5,
     "cjxn": 6,
     "dyny": 6,
-    "dzgc": 6,
+    "dzgc": 7,
     "gfzj": 7,
     "hzdl": 7,
     "jbmx": 7,
@@ -468,16 +468,16 @@ FLOORS_32 = {
 }
 # Set 33 (energy trade media with heavy chrome and traps: dated sidebars and comments, second
 # dates, 引题/副题, <title> ≠ <h1>; XYHCMS, YznCMS, WordPress CorePress, a 南威-style bureau, 齐博
-# X1, Gatsby, WellCMS, 易企CMS): written blind and held out; floors at its first sight, round
-# 26's code (47).
+# X1, Gatsby, WellCMS, 易企CMS): written blind, its first sight with round 26's code (47); open
+# from round 28, its floors what round 28 scores (55).
 FLOORS_33 = {
     "fdgc": 7,
-    "gfqs": 4,
+    "gfqs": 7,
     "hcw": 6,
     "hdjt": 7,
     "jxnyj": 7,
     "mdw": 7,
-    "qnzb": 2,
+    "qnzb": 7,
     "yqsj": 7,
 }
 # Set 34 (ordinary energy sites, a third of the pages saved as text: XiaoCms, a 明博-style Java
