@@ -47,6 +47,8 @@ ROOT_31 = ROOT.parent / "blind-sites-31"
 ROOT_32 = ROOT.parent / "blind-sites-32"
 ROOT_33 = ROOT.parent / "blind-sites-33"
 ROOT_34 = ROOT.parent / "blind-sites-34"
+ROOT_35 = ROOT.parent / "blind-sites-35"
+ROOT_36 = ROOT.parent / "blind-sites-36"
 
 # Pages fully right (title, date, source, category, body) of the 7 of each site.
 FLOORS = {
@@ -493,6 +495,34 @@ FLOORS_34 = {
     "nengce-biji": 5,
     "trq-shangqing": 7,
 }
+# Set 35 (real-size portal pages, 33–53 KB: mega-menus, dated sidebars, inline scripts, ads,
+# long footers; a central-enterprise platform, SupeSite, ShopNC, Sitecore, WordPress Avada,
+# JFinal, WordPress 7B2, Kooboo): written blind and held out; floors at its first sight, with
+# round 28's code (39).
+FLOORS_35 = {
+    "apee": 7,
+    "bfmt": 5,
+    "gfyg": 4,
+    "gndw": 4,
+    "hxsh": 5,
+    "qcny": 0,
+    "xnc": 7,
+    "zhnyw": 7,
+}
+# Set 36 (the first user's case: ordinary energy sites, half of the pages saved as text; a 索贝-
+# style 融媒体 CMS, 蓝凌 EKP, a Vue site builder, Angular Universal, a GBK ASP site, ECShop,
+# WordPress DUX, Eleventy): written blind and held out; floors at its first sight, with round
+# 28's code (50).
+FLOORS_36 = {
+    "dongyue-design": 6,
+    "hongfeng-power": 7,
+    "huaxi-rongmei": 7,
+    "kunyuan-line": 6,
+    "lingang-h2": 7,
+    "lvheng-esco": 6,
+    "qinghe-solar": 7,
+    "tanheng-carbon": 4,
+}
 SETS = {
     "set 1": (ROOT, FLOORS),
     "set 2": (ROOT_2, FLOORS_2),
@@ -528,6 +558,8 @@ SETS = {
     "set 32": (ROOT_32, FLOORS_32),
     "set 33": (ROOT_33, FLOORS_33),
     "set 34": (ROOT_34, FLOORS_34),
+    "set 35": (ROOT_35, FLOORS_35),
+    "set 36": (ROOT_36, FLOORS_36),
 }
 
 
