@@ -81,6 +81,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "previous/next",
             r"^[«‹]\s*[^«»‹›。！？；|｜]{1,40}?\s*[|｜]\s*[^«»‹›。！？；|｜]{1,40}?\s*[»›]$",
         ),
+        # (a blog's, one a line, led or closed by a guillemet: « 上一篇的标题 / 下一篇的标题 »;
+        # Chinese prose never uses guillemets, so the title may hold any punctuation)
+        ("previous/next", r"^[«‹]\s*[^«»‹›]{1,60}$|^[^«»‹›]{1,60}?\s*[»›]$"),
         # (one of them alone on its line, ← X or X →: dropped, but, as a line of the text could
         # point so too, not the footer's start)
         ("page turning", r"^←\s*[^←→。！？；，,:：]{1,30}$|^[^←→。！？；，,:：]{1,20}?\s*→$"),
@@ -744,6 +747,11 @@ def unspaced_labels(line: str) -> str:
     return _SPACED_LABEL.sub(r"\1\2", line) if _SPACED_HINT.search(line) else line
 
 
+_SPACED_SOURCE = re.compile(
+    r"^(?:信息|稿件|文章|新闻)?(?:来源|來源)\s+(?=[^\s:：|｜丨][^。，,；;！？!?]{0,29}$)"
+)
+
+
 def parse_byline(line: str) -> Byline | None:
     """The date and source a byline states; None for a line that is not a byline."""
     if "。" in line and (note := _CREDIT_NOTE.match(line)):
@@ -751,6 +759,8 @@ def parse_byline(line: str) -> Byline | None:
     if len(line) > MAX_BYLINE_CHARS or "。" in line:
         return None
     line = unspaced_labels(line)
+    # (a theme's label set apart by a space only, no colon, the value after it: 来源 新华社)
+    line = _SPACED_SOURCE.sub("来源：", line, count=1)
     text = western_dates(simplified(line))
     date = None
     labelled = False

@@ -278,11 +278,44 @@ def _judge(lines: list[str], boilerplate: Boilerplate, template: SiteTemplate | 
             begun = begun or is_prose(line) or line.endswith(_SENTENCE_ENDS)
     for i in range(1, min(judged.limit, n) - 1):
         judged.authors[i] = judged.authors[i] or _account_line(judged, i)
+    sections = _menu_sections(judged)
+    for i in range(1, min(judged.limit, n, HEADLINE_SEARCH_LINES)):
+        judged.authors[i] = judged.authors[i] or _author_and_section(judged, i, sections)
     for k in range(2, min(judged.limit, n, HEADLINE_SEARCH_LINES)):
         if _FOLLOW_BUTTON.match(lines[k]):
             for j in _author_card(judged, k):
                 judged.authors[j] = True
     return judged
+
+
+def _menu_sections(judged: _Judged) -> set[str]:
+    """The items of the page's menus (首页 时评 政策 技术 …), its sections' names."""
+    return {
+        item
+        for i, line in enumerate(judged.lines[: judged.limit])
+        # (a patterns file's rule may have taken the line first)
+        if (judged.furniture[i] or line_rule(line)) == "navigation"
+        for item in _MENU_ITEMS.split(line)
+        if item and item != "首页"
+    }
+
+
+_MENU_ITEMS = re.compile(r"\s*[>＞»›→/|｜丨·•]\s*|\s+")
+_NAME_PART = re.compile(r"^[^\s，。,.:：;；!！?？“”、（）()]{2,12}$")
+
+
+def _author_and_section(judged: _Judged, i: int, sections: set[str]) -> bool:
+    """Line `i` names the author and the page's section only, no date (a blog theme's meta
+    line under the headline: 周衡  政策, the section one of the menu's items): an author line.
+    A headline is longer and says something; its words are not a name and a section alone."""
+    if judged.rules[i] or judged.bylines[i] or len(judged.lines[i]) > 20:
+        return False
+    parts = judged.lines[i].split()
+    return (
+        len(parts) == 2
+        and sum(p in sections for p in parts) == 1
+        and all(_NAME_PART.match(p) for p in parts)
+    )
 
 
 _FOLLOW_BUTTON = re.compile(r"^(?:\+\s*)?(?:关注|加关注|关注作者)$")

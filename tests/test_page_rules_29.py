@@ -1,0 +1,102 @@
+"""Rules for page reading found on the twenty-ninth round (sets 32 and 34 of the unseen
+layouts, `tests/fixtures/blind-sites-32` and `-34`, opened this round), written as general
+forms. Each is checked on our own small pages, read the way ``xinwen reindex`` does
+(`read_sources`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from tests.pagetext import MORE, PROSE, read_one, write_page
+
+HEADLINE = "南岭储能电站二期工程全面开工"
+BEFORE = "风电场检修季：南岭风电如何保障出力？"
+AFTER = "南岭储能公司举办安全生产月启动仪式——兼谈班组安全文化"
+HOT = "南岭光伏电站年发电量创新高"
+
+
+def test_a_pager_between_guillemets_one_a_line_is_chrome(tmp_path: Path) -> None:
+    # A blog's pager saved as text, one title a line, the previous led by a guillemet and the
+    # next closed by one (‹ X / Y ›): other pages' titles, and the lists under it are too.
+    text = "\n".join(
+        [
+            "南岭储能观察",
+            "首页 | 动态 | 项目 | 技术 | 关于",
+            "",
+            HEADLINE,
+            "2024-05-06  林晓",
+            "",
+            PROSE,
+            MORE,
+            "",
+            f"‹ {BEFORE}",
+            f"{AFTER} ›",
+            "",
+            "热门文章",
+            HOT,
+            "南岭抽水蓄能电站机组调试",
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "项目" / "erqi.txt", text))
+    assert rec.title == HEADLINE
+    assert rec.published == dt.date(2024, 5, 6)
+    assert PROSE in rec.body and MORE in rec.body
+    for other in (BEFORE, AFTER, HOT):
+        assert other not in rec.body
+
+
+def test_a_pager_between_guillemets_in_a_page_is_chrome(tmp_path: Path) -> None:
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{HEADLINE}</title></head><body>'
+        f"<article><h1>{HEADLINE}</h1><p class='meta'>2024-05-06</p>"
+        f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div>"
+        f"<nav><p><a href='/1.html'>« {BEFORE}</a></p><p><a href='/3.html'>{AFTER} »</a></p>"
+        "</nav></article></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "news" / "2.html", page))
+    assert rec.title == HEADLINE
+    assert PROSE in rec.body
+    assert BEFORE not in rec.body and AFTER not in rec.body
+
+
+def test_a_section_and_an_author_mark_the_headline_of_a_saved_text(tmp_path: Path) -> None:
+    # A blog's meta line under the headline of an undated post: the section (one of the menu's
+    # items) and the author's name, nothing else. It is the byline, the line over it the
+    # headline; the page stays undated.
+    text = "\n".join(
+        [
+            "南岭储能观察",
+            "记录储能行业的变化",
+            "首页 | 动态 | 项目 | 技术 | 关于",
+            "",
+            HEADLINE,
+            "项目  林晓",
+            "",
+            PROSE,
+            "",
+            MORE,
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "项目" / "erqi.txt", text))
+    assert rec.title == HEADLINE
+    assert rec.published is None
+    assert PROSE in rec.body
+
+
+def test_a_source_label_set_apart_by_a_space_names_the_source(tmp_path: Path) -> None:
+    # A theme prints the source's label in its own box, no colon, the value after a space
+    # (稿件来源 南方电力报): the stated source, not the site.
+    page = (
+        '<html><head><meta charset="utf-8"><title>'
+        f"{HEADLINE} - 南岭能源网</title></head><body><div class='logo'>南岭能源网</div>"
+        f"<h1>{HEADLINE}</h1><div class='meta'>2024-05-06</div>"
+        f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div>"
+        "<div class='src'><span>稿件来源</span> 南方电力报</div>"
+        "<footer>© 2024 南岭能源网 版权所有</footer></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "项目" / "2024-05-erqi.html", page))
+    assert rec.title == HEADLINE
+    assert rec.source == "南方电力报"
+    assert rec.published == dt.date(2024, 5, 6)
