@@ -81,12 +81,15 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "previous/next",
             r"^[«‹]\s*[^«»‹›。！？；|｜]{1,40}?\s*[|｜]\s*[^«»‹›。！？；|｜]{1,40}?\s*[»›]$",
         ),
-        # (a blog's, one a line, led or closed by a guillemet: « 上一篇的标题 / 下一篇的标题 »;
-        # Chinese prose never uses guillemets, so the title may hold any punctuation)
-        ("previous/next", r"^[«‹]\s*[^«»‹›]{1,60}$|^[^«»‹›]{1,60}?\s*[»›]$"),
+        # (a blog's, one a line, led by a guillemet: « 上一篇的标题; Chinese prose never uses
+        # guillemets, so the title may hold any punctuation)
+        ("previous/next", r"^[«‹]\s*[^«»‹›]{1,60}$"),
         # (one of them alone on its line, ← X or X →: dropped, but, as a line of the text could
         # point so too, not the footer's start)
         ("page turning", r"^←\s*[^←→。！？；，,:：]{1,30}$|^[^←→。！？；，,:：]{1,20}?\s*→$"),
+        # (the next page's title closed by a guillemet, 下一篇的标题 »: dropped, but, as a link
+        # in the text could end so too (点击查看公示 »), not the footer's start)
+        ("page turning", r"^[^«»‹›]{1,60}?\s*[»›]$"),
         (
             "editor",
             r"^[（(【\[]?\s*(?:责任编辑|责编|编辑|本文作者|文章作者|录入|文章录入|信息录入|审核|校对|终审|初审|复审|审校|监制|值班编辑"

@@ -100,3 +100,25 @@ def test_a_source_label_set_apart_by_a_space_names_the_source(tmp_path: Path) ->
     assert rec.title == HEADLINE
     assert rec.source == "南方电力报"
     assert rec.published == dt.date(2024, 5, 6)
+
+
+def test_a_link_closed_by_a_guillemet_in_the_text_does_not_end_it(tmp_path: Path) -> None:
+    # A link in the middle of the text may end with a guillemet (公示详见 »): the text goes on
+    # after it, unlike after a pager led by one.
+    text = "\n".join(
+        [
+            "南岭能源网",
+            "首页 | 动态 | 项目 | 技术",
+            "",
+            HEADLINE,
+            "2024-05-06  来源：南岭日报",
+            "",
+            PROSE,
+            "项目环评公示详见 »",
+            MORE,
+            "",
+            "© 2024 南岭能源网",
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "项目" / "b.txt", text))
+    assert PROSE in rec.body and MORE in rec.body
