@@ -751,7 +751,7 @@ def unspaced_labels(line: str) -> str:
 
 
 _SPACED_SOURCE = re.compile(
-    r"^(?:信息|稿件|文章|新闻)?(?:来源|來源)\s+(?=[^\s:：|｜丨][^。，,；;！？!?]{0,29}$)"
+    r"(?:^|(?<=\s))(?:信息|稿件|文章|新闻)?(?:来源|來源)\s+(?=[^\s:：|｜丨][^。，,；;！？!?]{0,29}$)"
 )
 
 
@@ -762,7 +762,8 @@ def parse_byline(line: str) -> Byline | None:
     if len(line) > MAX_BYLINE_CHARS or "。" in line:
         return None
     line = unspaced_labels(line)
-    # (a theme's label set apart by a space only, no colon, the value after it: 来源 新华社)
+    # (a theme's label set apart by a space only, no colon, the value after it, alone or after
+    # the other fields: 来源 新华社, 2024-05-06  来源 新华社)
     line = _SPACED_SOURCE.sub("来源：", line, count=1)
     text = western_dates(simplified(line))
     date = None

@@ -306,11 +306,12 @@ _NAME_PART = re.compile(r"^[^\s，。,.:：;；!！?？“”、（）()]{2,12}$
 
 def _author_and_section(judged: _Judged, i: int, sections: set[str]) -> bool:
     """Line `i` names the author and the page's section only, no date (a blog theme's meta
-    line under the headline: 周衡  政策, the section one of the menu's items): an author line.
+    line under the headline: 周衡  政策, 政策 · 周衡, the section one of the menu's items): an
+    author line.
     A headline is longer and says something; its words are not a name and a section alone."""
     if judged.rules[i] or judged.bylines[i] or len(judged.lines[i]) > 20:
         return False
-    parts = judged.lines[i].split()
+    parts = [p for p in _MENU_ITEMS.split(judged.lines[i]) if p]
     return (
         len(parts) == 2
         and sum(p in sections for p in parts) == 1

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from tests.pagetext import MORE, PROSE, read_one, write_page
 
 HEADLINE = "南岭储能电站二期工程全面开工"
@@ -61,7 +63,10 @@ def test_a_pager_between_guillemets_in_a_page_is_chrome(tmp_path: Path) -> None:
     assert BEFORE not in rec.body and AFTER not in rec.body
 
 
-def test_a_section_and_an_author_mark_the_headline_of_a_saved_text(tmp_path: Path) -> None:
+@pytest.mark.parametrize("meta", ["项目  林晓", "林晓 | 项目", "项目 · 南岭储能观察编辑部"])
+def test_a_section_and_an_author_mark_the_headline_of_a_saved_text(
+    tmp_path: Path, meta: str
+) -> None:
     # A blog's meta line under the headline of an undated post: the section (one of the menu's
     # items) and the author's name, nothing else. It is the byline, the line over it the
     # headline; the page stays undated.
@@ -72,7 +77,7 @@ def test_a_section_and_an_author_mark_the_headline_of_a_saved_text(tmp_path: Pat
             "首页 | 动态 | 项目 | 技术 | 关于",
             "",
             HEADLINE,
-            "项目  林晓",
+            meta,
             "",
             PROSE,
             "",
@@ -122,3 +127,13 @@ def test_a_link_closed_by_a_guillemet_in_the_text_does_not_end_it(tmp_path: Path
     )
     rec = read_one(write_page(tmp_path / "项目" / "b.txt", text))
     assert PROSE in rec.body and MORE in rec.body
+
+
+@pytest.mark.parametrize("meta", ["2024-05-06  来源 南方电力报", "作者 林晓  来源 南方电力报"])
+def test_a_source_label_set_apart_by_a_space_after_other_fields(tmp_path: Path, meta: str) -> None:
+    # The same label after the date or the author on the meta line of a saved text.
+    text = "\n".join(["南岭能源网", "", HEADLINE, meta, "", PROSE, "", MORE])
+    rec = read_one(write_page(tmp_path / "项目" / "erqi.txt", text))
+    assert rec.title == HEADLINE
+    assert rec.source == "南方电力报"
+    assert PROSE in rec.body
