@@ -81,9 +81,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "previous/next",
             r"^[«‹]\s*[^«»‹›。！？；|｜]{1,40}?\s*[|｜]\s*[^«»‹›。！？；|｜]{1,40}?\s*[»›]$",
         ),
-        # (a blog's, one a line, led by a guillemet: « 上一篇的标题; Chinese prose never uses
-        # guillemets, so the title may hold any punctuation)
-        ("previous/next", r"^[«‹]\s*[^«»‹›]{1,60}$"),
+        # (a blog's, one a line, led by a guillemet: « 上一篇的标题, or both on one line, « X  Y »;
+        # Chinese prose never uses guillemets, so the titles may hold any punctuation)
+        ("previous/next", r"^[«‹]\s*[^«»‹›]{1,60}(?:\s[^«»‹›]{1,60}?\s*[»›])?$"),
         # (one of them alone on its line, ← X or X →: dropped, but, as a line of the text could
         # point so too, not the footer's start)
         ("page turning", r"^←\s*[^←→。！？；，,:：]{1,30}$|^[^←→。！？；，,:：]{1,20}?\s*→$"),

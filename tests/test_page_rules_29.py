@@ -19,9 +19,11 @@ AFTER = "南岭储能公司举办安全生产月启动仪式——兼谈班组�
 HOT = "南岭光伏电站年发电量创新高"
 
 
-def test_a_pager_between_guillemets_one_a_line_is_chrome(tmp_path: Path) -> None:
+@pytest.mark.parametrize("pager", [[f"‹ {BEFORE}", f"{AFTER} ›"], [f"« {BEFORE}    {AFTER} »"]])
+def test_a_pager_between_guillemets_is_chrome(tmp_path: Path, pager: list[str]) -> None:
     # A blog's pager saved as text, one title a line, the previous led by a guillemet and the
-    # next closed by one (‹ X / Y ›): other pages' titles, and the lists under it are too.
+    # next closed by one (‹ X / Y ›), or both on one line: other pages' titles, and the lists
+    # under it are too.
     text = "\n".join(
         [
             "南岭储能观察",
@@ -33,8 +35,7 @@ def test_a_pager_between_guillemets_one_a_line_is_chrome(tmp_path: Path) -> None
             PROSE,
             MORE,
             "",
-            f"‹ {BEFORE}",
-            f"{AFTER} ›",
+            *pager,
             "",
             "热门文章",
             HOT,
