@@ -144,6 +144,10 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "press contacts",
             r"^(?:媒体联系人?|媒体联络人?|新闻联系人|媒体垂询|媒体查询|media contacts?)\s*[:：]?$",
         ),
+        # A government disclosure's fields over the text, its index number first (索引号：X
+        # 发布机构：Y; the label's characters may be spaced out, 索 引 号：): no headline nor text,
+        # and a number each page has its own, so no template takes it out.
+        ("disclosure fields", r"^索[\s\u3000]*引[\s\u3000]*号\s*[:：]"),
         # A forum post's author with the badge marking the thread's starter (X 楼主).
         ("author badge", r"^\S{1,20}\s+楼主$"),
         # A line of arrows or symbols only (▼, ↓↓↓, ★★★) between a post's parts.

@@ -883,9 +883,14 @@ def _repeated(lines: list[str], i: int) -> bool:
         at = other.find(line)
         before = other[:at].rstrip()
         after = other[at + len(line) :].lstrip()
+        if _FIELD_LABEL.search(before):
+            continue  # (a labelled field's value, 信息来源：X or 发布机构：X, names an organ)
         if (not before or before[-1] in _BOUNDARY) and (not after or after[0] in _BOUNDARY):
             return True
     return False
+
+
+_FIELD_LABEL = re.compile(r"(?:^|\s)[\u3400-\u9fff]{2,6}\s*[:：]$")
 
 
 def _headline_top(judged: _Judged) -> int:

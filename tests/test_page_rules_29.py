@@ -138,3 +138,29 @@ def test_a_source_label_set_apart_by_a_space_after_other_fields(tmp_path: Path, 
     assert rec.title == HEADLINE
     assert rec.source == "南方电力报"
     assert PROSE in rec.body
+
+
+@pytest.mark.parametrize("label", ["索 引 号：", "索引号："])
+def test_a_disclosures_index_number_line_is_no_headline_nor_text(
+    tmp_path: Path, label: str
+) -> None:
+    # A government site's page saved as text: under the headline, the disclosure's fields,
+    # its own index number first (each page has its own, so no template takes it out).
+    text = "\n".join(
+        [
+            "南岭县能源局",
+            "首页 机构概况 工作动态 政策文件 通知公告",
+            "当前位置：首页 > 工作动态",
+            "",
+            HEADLINE,
+            f"{label}001122334455/2024-00871\t发布机构：南岭县能源局",
+            "信息来源：南岭县能源局 浏览次数：12",
+            "",
+            PROSE,
+            MORE,
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "工作动态" / "erqi.txt", text))
+    assert rec.title == HEADLINE
+    assert PROSE in rec.body and MORE in rec.body
+    assert "001122334455" not in rec.body
