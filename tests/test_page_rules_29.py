@@ -164,3 +164,23 @@ def test_a_disclosures_index_number_line_is_no_headline_nor_text(
     assert rec.title == HEADLINE
     assert PROSE in rec.body and MORE in rec.body
     assert "001122334455" not in rec.body
+
+
+def test_a_breadcrumb_with_icon_separators_names_the_section_of_a_page_read_alone(
+    tmp_path: Path,
+) -> None:
+    # A theme draws the breadcrumb's separators as icons (<i class="bread-sep">), so its text
+    # runs 首页 项目 标题 with nothing between: its items are still a trail, the section the
+    # category of a page read alone.
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{HEADLINE} - 南岭能源网</title></head><body>'
+        "<div class='post-crumbs'><span><a href='/'>首页</a></span> <i class='icon bread-sep'>"
+        "</i> <span><a href='/category/xiangmu/'>项目</a></span> <i class='icon bread-sep'></i>"
+        f" <span>{HEADLINE}</span></div>"
+        f"<article><h1>{HEADLINE}</h1><div class='meta'>2024-05-06</div>"
+        f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div></article></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "2024-05-erqi.html", page))
+    assert rec.title == HEADLINE
+    assert rec.category == "项目"
+    assert PROSE in rec.body
