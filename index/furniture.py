@@ -81,9 +81,15 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "previous/next",
             r"^[«‹]\s*[^«»‹›。！？；|｜]{1,40}?\s*[|｜]\s*[^«»‹›。！？；|｜]{1,40}?\s*[»›]$",
         ),
+        # (a blog's, one a line, led by a guillemet: « 上一篇的标题, or both on one line, « X  Y »;
+        # Chinese prose never uses guillemets, so the titles may hold any punctuation)
+        ("previous/next", r"^[«‹]\s*[^«»‹›]{1,60}(?:\s[^«»‹›]{1,60}?\s*[»›])?$"),
         # (one of them alone on its line, ← X or X →: dropped, but, as a line of the text could
         # point so too, not the footer's start)
         ("page turning", r"^←\s*[^←→。！？；，,:：]{1,30}$|^[^←→。！？；，,:：]{1,20}?\s*→$"),
+        # (the next page's title closed by a guillemet, 下一篇的标题 »: dropped, but, as a link
+        # in the text could end so too (点击查看公示 »), not the footer's start)
+        ("page turning", r"^[^«»‹›]{1,60}?\s*[»›]$"),
         (
             "editor",
             r"^[（(【\[]?\s*(?:责任编辑|责编|编辑|本文作者|文章作者|录入|文章录入|信息录入|审核|校对|终审|初审|复审|审校|监制|值班编辑"
@@ -138,6 +144,10 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "press contacts",
             r"^(?:媒体联系人?|媒体联络人?|新闻联系人|媒体垂询|媒体查询|media contacts?)\s*[:：]?$",
         ),
+        # A government disclosure's fields over the text, its index number first (索引号：X
+        # 发布机构：Y; the label's characters may be spaced out, 索 引 号：): no headline nor text,
+        # and a number each page has its own, so no template takes it out.
+        ("disclosure fields", r"^索[\s\u3000]*引[\s\u3000]*号\s*[:：]"),
         # A forum post's author with the badge marking the thread's starter (X 楼主).
         ("author badge", r"^\S{1,20}\s+楼主$"),
         # A line of arrows or symbols only (▼, ↓↓↓, ★★★) between a post's parts.
@@ -744,6 +754,11 @@ def unspaced_labels(line: str) -> str:
     return _SPACED_LABEL.sub(r"\1\2", line) if _SPACED_HINT.search(line) else line
 
 
+_SPACED_SOURCE = re.compile(
+    r"(?:^|(?<=\s))(?:信息|稿件|文章|新闻)?(?:来源|來源)\s+(?=[^\s:：|｜丨][^。，,；;！？!?]{0,29}$)"
+)
+
+
 def parse_byline(line: str) -> Byline | None:
     """The date and source a byline states; None for a line that is not a byline."""
     if "。" in line and (note := _CREDIT_NOTE.match(line)):
@@ -751,6 +766,9 @@ def parse_byline(line: str) -> Byline | None:
     if len(line) > MAX_BYLINE_CHARS or "。" in line:
         return None
     line = unspaced_labels(line)
+    # (a theme's label set apart by a space only, no colon, the value after it, alone or after
+    # the other fields: 来源 新华社, 2024-05-06  来源 新华社)
+    line = _SPACED_SOURCE.sub("来源：", line, count=1)
     text = western_dates(simplified(line))
     date = None
     labelled = False

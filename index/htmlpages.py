@@ -327,6 +327,14 @@ def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
             if el.tail:
                 buffer.append(el.tail)
             continue
+        if tag in _BLOCKS and (crumb := _icon_crumb(el)) is not None:
+            # A breadcrumb whose separators are icons (<i class="td-bread-sep">): its items
+            # set apart by the separator its text would show (首页 > 项目 > 标题).
+            flush()
+            out.append(crumb)
+            if el.tail:
+                buffer.append(el.tail)
+            continue
         if tag in _BLOCKS and (tags := _tag_links(el) or _category_links(el)) is not None:
             # A post's tag list, its links only (Hugo's, WordPress's post-tags): a labelled
             # line, as other templates print it (标签：X Y), which ends the article.
@@ -506,6 +514,23 @@ def _tag_links(el: lxml.html.HtmlElement) -> str | None:
 
 # A blog's links to its categories' pages (Wix's /blog/categories/X, WordPress's /category/X).
 _CATEGORY_HREF = re.compile(r"(?:^|/)categor(?:y|ies)/[^/?#]+/?$", re.IGNORECASE)
+
+
+def _icon_crumb(el: lxml.html.HtmlElement) -> str | None:
+    """``首页 > X > Y`` for a breadcrumb block (its class or id says so) whose items show no
+    separator between them (icons draw it), else None."""
+    marks = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    if "crumb" not in marks:
+        return None
+    items = [" ".join(t.split()) for t in el.itertext() if t.strip()]
+    if not 2 <= len(items) <= 8 or any(_CRUMB_SEPARATOR.search(t) for t in items):
+        return None
+    if any(len(t) > 60 for t in items):
+        return None
+    return " > ".join(items)
+
+
+_CRUMB_SEPARATOR = re.compile(r"[>＞»›→/|｜:：]")
 
 
 def _category_links(el: lxml.html.HtmlElement) -> str | None:

@@ -278,11 +278,45 @@ def _judge(lines: list[str], boilerplate: Boilerplate, template: SiteTemplate | 
             begun = begun or is_prose(line) or line.endswith(_SENTENCE_ENDS)
     for i in range(1, min(judged.limit, n) - 1):
         judged.authors[i] = judged.authors[i] or _account_line(judged, i)
+    sections = _menu_sections(judged)
+    for i in range(1, min(judged.limit, n, HEADLINE_SEARCH_LINES)):
+        judged.authors[i] = judged.authors[i] or _author_and_section(judged, i, sections)
     for k in range(2, min(judged.limit, n, HEADLINE_SEARCH_LINES)):
         if _FOLLOW_BUTTON.match(lines[k]):
             for j in _author_card(judged, k):
                 judged.authors[j] = True
     return judged
+
+
+def _menu_sections(judged: _Judged) -> set[str]:
+    """The items of the page's menus (首页 时评 政策 技术 …), its sections' names."""
+    return {
+        item
+        for i, line in enumerate(judged.lines[: judged.limit])
+        # (a patterns file's rule may have taken the line first)
+        if (judged.furniture[i] or line_rule(line)) == "navigation"
+        for item in _MENU_ITEMS.split(line)
+        if item and item != "首页"
+    }
+
+
+_MENU_ITEMS = re.compile(r"\s*[>＞»›→/|｜丨·•]\s*|\s+")
+_NAME_PART = re.compile(r"^[^\s，。,.:：;；!！?？“”、（）()]{2,12}$")
+
+
+def _author_and_section(judged: _Judged, i: int, sections: set[str]) -> bool:
+    """Line `i` names the author and the page's section only, no date (a blog theme's meta
+    line under the headline: 周衡  政策, 政策 · 周衡, the section one of the menu's items): an
+    author line.
+    A headline is longer and says something; its words are not a name and a section alone."""
+    if judged.rules[i] or judged.bylines[i] or len(judged.lines[i]) > 20:
+        return False
+    parts = [p for p in _MENU_ITEMS.split(judged.lines[i]) if p]
+    return (
+        len(parts) == 2
+        and sum(p in sections for p in parts) == 1
+        and all(_NAME_PART.match(p) for p in parts)
+    )
 
 
 _FOLLOW_BUTTON = re.compile(r"^(?:\+\s*)?(?:关注|加关注|关注作者)$")
@@ -849,9 +883,14 @@ def _repeated(lines: list[str], i: int) -> bool:
         at = other.find(line)
         before = other[:at].rstrip()
         after = other[at + len(line) :].lstrip()
+        if _FIELD_LABEL.search(before):
+            continue  # (a labelled field's value, 信息来源：X or 发布机构：X, names an organ)
         if (not before or before[-1] in _BOUNDARY) and (not after or after[0] in _BOUNDARY):
             return True
     return False
+
+
+_FIELD_LABEL = re.compile(r"(?:^|\s)[\u3400-\u9fff]{2,6}\s*[:：]$")
 
 
 def _headline_top(judged: _Judged) -> int:

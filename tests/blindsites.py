@@ -33,7 +33,8 @@ FIELDS = ("title", "date", "source", "category", "body")
 # round 13, set 15 from round 14, set 16 from round 15, set 17 from round 16, set 18 from
 # round 17, set 20 from round 18, set 21 from round 19, set 22 from round 20, set 23 from
 # round 21, set 24 from round 22, set 25 from round 23, set 26 from round 24, set 27 from
-# round 25, sets 28 and 29 from round 26, set 30 from round 27, sets 31 and 33 from round 28.
+# round 25, sets 28 and 29 from round 26, set 30 from round 27, sets 31 and 33 from round 28,
+# sets 32 and 34 from round 29.
 OPEN_SPLITS = (
     "tune",
     "test",
@@ -66,7 +67,9 @@ OPEN_SPLITS = (
     "test29",
     "test30",
     "test31",
+    "test32",
     "test33",
+    "test34",
 )
 
 

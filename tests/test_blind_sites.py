@@ -457,12 +457,13 @@ FLOORS_31 = {
 }
 # Set 32 (ordinary energy-news sites in 政策/项目/技术: 动易 SiteFactory, WordPress Newspaper,
 # PHPCMS 2008, a GBK ASP table site, ZKEACMS, a government platform, AnQiCMS, a DianCMS-style
-# ASP.NET site): written blind and held out; floors at its first sight, round 26's code (55).
+# ASP.NET site): written blind, its first sight with round 26's code (55); open from round 29,
+# its floors what round 29 scores (56).
 FLOORS_32 = {
     "fengdian": 7,
     "jinpower": 7,
     "meitan": 7,
-    "nyrbw": 6,
+    "nyrbw": 7,
     "pingyang-nyj": 7,
     "qingneng": 7,
     "sunbright": 7,
@@ -484,7 +485,8 @@ FLOORS_33 = {
 }
 # Set 34 (ordinary energy sites, a third of the pages saved as text: XiaoCms, a 明博-style Java
 # CMS, WordPress RiPro, 帝国CMS 8.0, a 微企点-style builder, CLTPHP, NetCMS, a Solo blog): written
-# blind and held out; floors at its first sight, with round 27's code (52).
+# blind, its first sight with round 27's code (52); open from round 29, its floors what round 29
+# scores (54).
 FLOORS_34 = {
     "beiyuan-reli": 6,
     "chuneng-guancha": 7,
@@ -492,7 +494,7 @@ FLOORS_34 = {
     "jianghuai-nyxh": 7,
     "lvyuan-env": 7,
     "nanyu-power": 7,
-    "nengce-biji": 5,
+    "nengce-biji": 7,
     "trq-shangqing": 7,
 }
 # Set 35 (real-size portal pages, 33–53 KB: mega-menus, dated sidebars, inline scripts, ads,
