@@ -310,7 +310,11 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"^(?:您好|你好)?[，,！!\s]*欢迎(?:您|你)?(?:访问|光临|来到|莅临|进入)[^，,。；！!？?\s]{2,30}[！!。]?"
             # (and the top bar's links beside it: 中文版 | English | 网站地图, or set apart by
             # spaces only: 集团邮箱 OA办公 无障碍浏览)
-            r"(?:\s+\S{1,8}(?:\s*[|｜]\s*\S{1,8})+|(?:\s+[^\s，。；！？,.;!?]{1,8}){1,6})?$",
+            r"(?:\s+\S{1,8}(?:\s*[|｜]\s*\S{1,8})+|(?:\s+[^\s，。；！？,.;!?]{1,8}){1,6}"
+            # (or a shop's top bar: 请登录 免费注册 | 我的采购 | 手机版 | 客服热线：400-800-0000,
+            # its links set apart by spaces and bars, a hotline last)
+            r"|(?:(?:\s*[|｜]\s*|\s+)(?:[^\s|｜，。；！？,.;!?]{1,8}"
+            r"|(?:客服|服务|咨询|联系)?(?:热线|电话)[:：]?\s*[\d-]{7,15})){2,12})?$",
         ),
         # A document's PDF link (查看PDF原文, 下载PDF).
         ("PDF link", r"^(?:查看|下载|打开|阅读)\s*PDF\s*(?:原文|全文|文件|版)?$"),
@@ -694,12 +698,19 @@ def url_in(line: str) -> str | None:
     return match["url"] if match else None
 
 
+_WELCOME = dict(_LINE_RULES)["welcome line"]
+
+
 def line_rule(line: str) -> str | None:
     """The name of the built-in rule that makes `line` page furniture, or None.
 
     A long line of prose is article text whatever words it holds (furniture is short).
     """
     if len(line) > MAX_FURNITURE_CHARS and _SENTENCE.search(line):
+        # (a big shop's top bar runs long: its greeting, its links and its hotline, all short
+        # words apart, no sentence among them)
+        if _WELCOME.search(simplified(line)):
+            return "welcome line"
         return "copyright" if is_disclaimer(line) else None
     line = simplified(line)
     for name, pattern in _LINE_RULES:

@@ -70,6 +70,7 @@ OPEN_SPLITS = (
     "test32",
     "test33",
     "test34",
+    "test35",
 )
 
 
