@@ -519,8 +519,12 @@ _DATE = (
     # the time, also in 12-hour form (下午 3:15, as Taiwan and Hong Kong sites print it)
     r"(?:\s*(?:上午|下午|早上|晚上|凌晨|中午)?\s*(?P<time>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?"
 )
+# (a bare 发布 glued to the words before it labels the date only after an organisation's name,
+# 国家能源局发布 2024-05-06; a sidebar's headline ending in it, 排名发布 2024-10-28, is a link's
+# title and its date, not a byline)
 _DATE_LABEL = (
-    r"(?:发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|时间|日期|发布于|发表于|发布)"
+    r"(?:发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|时间|日期|发布于|发表于"
+    r"|(?<![\u3400-\u9fff])发布|(?<=[局委部厅院会办司社报网台署所站心团府])发布)"
 )
 _LABELLED_DATE = re.compile(_DATE_LABEL + r"\s*[:：]?\s*" + _DATE)
 # Labels of dates that are not the publication's: a document's signing (成文日期), an update.

@@ -76,3 +76,28 @@ def test_a_source_span_labelled_contributed_by_names_the_source(tmp_path: Path, 
     rec = read_one(write_page(tmp_path / "项目" / "7731.html", page))
     assert rec.title == HEADLINE
     assert rec.source == "岭东发电公司"
+
+
+@pytest.mark.parametrize("sidebar_first", [True, False])
+def test_a_headline_ending_in_issued_is_no_date_label(tmp_path: Path, sidebar_first: bool) -> None:
+    # A sidebar's linked headline that ends in 发布 (排名发布 2024-10-28) is a title and its
+    # date, not a byline's 发布 label: an undated article under it stays undated.
+    sidebar = [
+        "集团要闻",
+        "岭东风电场运行指标排名发布 2024-10-28",
+        "岭东光伏电站纳入省重点项目名单 2024-08-06",
+    ]
+    article = [HEADLINE, "来源：岭东日报", "", PROSE, MORE]
+    lines = [*sidebar, "", *article] if sidebar_first else [*article, "", *sidebar]
+    text = "\n".join(["岭东能源集团", "首页 | 新闻中心 | 项目 | 技术", "", *lines])
+    rec = read_one(write_page(tmp_path / "项目" / "item.txt", text))
+    assert rec.title == HEADLINE
+    assert rec.published is None
+    assert rec.source == "岭东日报"
+
+
+def test_an_organ_that_issues_still_dates_its_line(tmp_path: Path) -> None:
+    # An organisation's name and 发布 before the date (岭东能源局发布 2024-06-12) still dates it.
+    text = "\n".join([HEADLINE, "岭东能源局发布 2024-06-12", "", PROSE, MORE])
+    rec = read_one(write_page(tmp_path / "政策" / "item.txt", text))
+    assert rec.published == dt.date(2024, 6, 12)
