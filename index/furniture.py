@@ -310,7 +310,11 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"^(?:您好|你好)?[，,！!\s]*欢迎(?:您|你)?(?:访问|光临|来到|莅临|进入)[^，,。；！!？?\s]{2,30}[！!。]?"
             # (and the top bar's links beside it: 中文版 | English | 网站地图, or set apart by
             # spaces only: 集团邮箱 OA办公 无障碍浏览)
-            r"(?:\s+\S{1,8}(?:\s*[|｜]\s*\S{1,8})+|(?:\s+[^\s，。；！？,.;!?]{1,8}){1,6})?$",
+            r"(?:\s+\S{1,8}(?:\s*[|｜]\s*\S{1,8})+|(?:\s+[^\s，。；！？,.;!?]{1,8}){1,6}"
+            # (or a shop's top bar: 请登录 免费注册 | 我的采购 | 手机版 | 客服热线：400-800-0000,
+            # its links set apart by spaces and bars, a hotline last)
+            r"|(?:(?:\s*[|｜]\s*|\s+)(?:[^\s|｜，。；！？,.;!?]{1,8}"
+            r"|(?:客服|服务|咨询|联系)?(?:热线|电话)[:：]?\s*[\d-]{7,15})){2,12})?$",
         ),
         # A document's PDF link (查看PDF原文, 下载PDF).
         ("PDF link", r"^(?:查看|下载|打开|阅读)\s*PDF\s*(?:原文|全文|文件|版)?$"),
@@ -515,8 +519,12 @@ _DATE = (
     # the time, also in 12-hour form (下午 3:15, as Taiwan and Hong Kong sites print it)
     r"(?:\s*(?:上午|下午|早上|晚上|凌晨|中午)?\s*(?P<time>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?"
 )
+# (a bare 发布 glued to the words before it labels the date only after an organisation's name,
+# 国家能源局发布 2024-05-06; a sidebar's headline ending in it, 排名发布 2024-10-28, is a link's
+# title and its date, not a byline)
 _DATE_LABEL = (
-    r"(?:发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|时间|日期|发布于|发表于|发布)"
+    r"(?:发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|时间|日期|发布于|发表于"
+    r"|(?<![\u3400-\u9fff])发布|(?<=[局委部厅院会办司社报网台署所站心团府])发布)"
 )
 _LABELLED_DATE = re.compile(_DATE_LABEL + r"\s*[:：]?\s*" + _DATE)
 # Labels of dates that are not the publication's: a document's signing (成文日期), an update.
@@ -694,12 +702,19 @@ def url_in(line: str) -> str | None:
     return match["url"] if match else None
 
 
+_WELCOME = dict(_LINE_RULES)["welcome line"]
+
+
 def line_rule(line: str) -> str | None:
     """The name of the built-in rule that makes `line` page furniture, or None.
 
     A long line of prose is article text whatever words it holds (furniture is short).
     """
     if len(line) > MAX_FURNITURE_CHARS and _SENTENCE.search(line):
+        # (a big shop's top bar runs long: its greeting, its links and its hotline, all short
+        # words apart, no sentence among them)
+        if _WELCOME.search(simplified(line)):
+            return "welcome line"
         return "copyright" if is_disclaimer(line) else None
     line = simplified(line)
     for name, pattern in _LINE_RULES:

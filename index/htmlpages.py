@@ -846,7 +846,8 @@ _SOURCE_TOKEN = re.compile(
     r"|(?:^|[-_]|article|news|post|info)(?:source|src|laiyuan)(?:$|[-_]|name|link)"
 )
 _SOURCE_LABEL = re.compile(
-    r"^(?:(?:信息|稿件|文章|原文|新闻|消息)?(?:来源|來源)|稿源|出处|出處|来自|來自|source)"
+    # (供稿：X in a source-classed span: who contributed it, as 来源：X)
+    r"^(?:(?:信息|稿件|文章|原文|新闻|消息)?(?:来源|來源)|稿源|供稿(?:单位)?|出处|出處|来自|來自|source)"
     r"\s*[:：|｜]?\s*",
     re.IGNORECASE,
 )

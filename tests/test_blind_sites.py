@@ -499,15 +499,15 @@ FLOORS_34 = {
 }
 # Set 35 (real-size portal pages, 33–53 KB: mega-menus, dated sidebars, inline scripts, ads,
 # long footers; a central-enterprise platform, SupeSite, ShopNC, Sitecore, WordPress Avada,
-# JFinal, WordPress 7B2, Kooboo): written blind and held out; floors at its first sight, with
-# round 28's code (39).
+# JFinal, WordPress 7B2, Kooboo): written blind, its first sight with round 28's code (39);
+# open from round 30, its floors what round 30 scores (50).
 FLOORS_35 = {
     "apee": 7,
-    "bfmt": 5,
-    "gfyg": 4,
-    "gndw": 4,
+    "bfmt": 7,
+    "gfyg": 7,
+    "gndw": 5,
     "hxsh": 5,
-    "qcny": 0,
+    "qcny": 5,
     "xnc": 7,
     "zhnyw": 7,
 }
