@@ -75,10 +75,12 @@ def test_runner_starts_three_nodes_and_stops_them(tmp_path: Path) -> None:
     _assert_gone(pids)
 
 
-@pytest.mark.parametrize("signals", [1, 2], ids=["one-sigterm", "sigterm-twice"])
+@pytest.mark.parametrize(
+    "signals", [1, 2, 6], ids=["one-sigterm", "sigterm-twice", "sigterm-burst"]
+)
 def test_runner_stopped_while_starting_leaves_no_node(tmp_path: Path, signals: int) -> None:
-    """A SIGTERM as soon as the servers exist (before the cluster is ready), and a second one
-    while the runner is stopping them, still end every node."""
+    """A SIGTERM as soon as the servers exist (before the cluster is ready), and more while the
+    runner is stopping them (a burst lands in every step of the stop), still end every node."""
     process = _start_runner(tmp_path)
     try:
         deadline = time.monotonic() + 60
@@ -89,7 +91,7 @@ def test_runner_stopped_while_starting_leaves_no_node(tmp_path: Path, signals: i
             pids = _server_pids(tmp_path)
         for _ in range(signals):
             process.send_signal(signal.SIGTERM)
-            time.sleep(0.02)
+            time.sleep(0.02 if signals < 3 else 0.003)
     finally:
         if process.poll() is None:
             process.send_signal(signal.SIGTERM)

@@ -27,6 +27,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -135,24 +136,25 @@ class LocalCluster:
         binary = binary or server_binary()
         assert self.folder is not None
         (node.folder / "data").mkdir(parents=True, exist_ok=True)
-        log = (node.folder / "server.log").open("ab")
-        node.process = subprocess.Popen(
-            [
-                str(binary),
-                f"--data-dir={node.folder / 'data'}",
-                f"--api-key={self.api_key}",
-                f"--api-address={HOST}",
-                f"--api-port={node.api_port}",
-                f"--peering-address={HOST}",
-                f"--peering-port={node.peering_port}",
-                f"--nodes={self.folder / 'nodes'}",
-            ],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,  # Ctrl-C in a terminal reaches us, and we stop them
-        )
-        log.close()
+        command = [
+            str(binary),
+            f"--data-dir={node.folder / 'data'}",
+            f"--api-key={self.api_key}",
+            f"--api-address={HOST}",
+            f"--api-port={node.api_port}",
+            f"--peering-address={HOST}",
+            f"--peering-port={node.peering_port}",
+            f"--nodes={self.folder / 'nodes'}",
+        ]
+        # (a Ctrl-C or SIGTERM waits until the node is recorded: _Interrupts)
+        with (node.folder / "server.log").open("ab") as log, _INTERRUPTS.held():
+            node.process = subprocess.Popen(
+                command,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,  # Ctrl-C in a terminal reaches us, and we stop them
+            )
 
     def leader(self) -> Node | None:
         """The node that reports itself the Raft leader, if any."""
@@ -286,13 +288,46 @@ def _stop_uninterrupted(cluster: LocalCluster) -> None:
             signal.signal(sig, handler)
 
 
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
+class _Interrupts:
+    """Ctrl-C and SIGTERM as ``main`` takes them: the first raises KeyboardInterrupt, which stops
+    the nodes; later ones are ignored (raised again while the first unwinds, before
+    ``_stop_uninterrupted`` ignores them, one would cut the stop short and leave nodes running).
+    While a node is being launched (``held``) the first waits until the node is recorded: one
+    landing between the fork and the assignment would leave a server ``stop`` does not know of.
+    Not a signal mask: the servers would inherit it and ignore the SIGTERM that stops them."""
+
+    def __init__(self) -> None:
+        self.stopping = False
+        self.holding = False
+        self.pending = False
+
+    def handle(self, signum: int, frame: object) -> None:
+        if self.stopping:
+            return
+        if self.holding:
+            self.pending = True
+            return
+        self.stopping = True
+        raise KeyboardInterrupt
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        self.holding = True
+        try:
+            yield
+        finally:
+            self.holding = False
+        if self.pending and not self.stopping:
+            self.stopping = True
+            raise KeyboardInterrupt
+
+
+_INTERRUPTS = _Interrupts()
 
 
 if __name__ == "__main__":
     # SIGTERM stops the nodes as Ctrl-C does; SIGINT too when started in the background (a
     # shell's background jobs inherit it ignored).
-    signal.signal(signal.SIGTERM, _interrupt)
-    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _INTERRUPTS.handle)
+    signal.signal(signal.SIGINT, _INTERRUPTS.handle)
     sys.exit(main())
