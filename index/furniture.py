@@ -42,6 +42,8 @@ def document_issuer(line: str) -> str | None:
     return match["issuer"] if (match := _ISSUER.match(line)) else None
 
 
+# A bare web address (nxny.example.org, https://www.x.com/): an address, never a name or text.
+WEB_ADDRESS = r"(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,12}/?"
 # A breadcrumb's label: 当前位置, 您的位置, 您现在的位置, 您当前的位置, 所在位置, 位置.
 CRUMB_LABEL = r"^(?:(?:您|你)(?:当前|现在|所在)?的?|当前的?|现在的|所在的?)?位置"
 # Rules for a single line: (name, pattern searched in the line). The first match names the
@@ -170,7 +172,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         # A site's bare address on a line of its own (a reader mode's copy shows the host under
         # the headline): the page's address, not its text.
-        ("link", r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}/?$"),
+        ("link", f"^{WEB_ADDRESS}$"),
         # A repost's note of its original headline (原标题：…), above or below the text.
         ("original title", r"^[（(【\[]?\s*原(?:标题|题)\s*[:：]"),
         # An image's credit (图片来源：X, 图/X, 摄/X) under the picture.

@@ -47,6 +47,7 @@ from xinwen.index.furniture import (
     FOOTER_RULES,
     MAX_BYLINE_CHARS,
     NOT_A_SOURCE,
+    WEB_ADDRESS,
     Byline,
     byline_name,
     byline_site_name,
@@ -112,7 +113,7 @@ _COMPANY = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团�
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _COPYRIGHT_WORDS = re.compile(r"copyright|all\s+rights\s+reserved", re.IGNORECASE)
 _LATIN_BRAND = re.compile(r"\s*[A-Za-z][A-Za-z0-9&' .-]*\s*")
-_HOST_NAME = re.compile(r"(?:https?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}/?", re.IGNORECASE)
+_HOST_NAME = re.compile(WEB_ADDRESS, re.IGNORECASE)
 _BRAND = re.compile(r"^[\u3400-\u9fff]{2,12}$")  # (a name, not a slogan: 南溪社, 南溪核能)
 # A page's kind in its <title> instead of its headline (电报详情, 新闻详情页, 正文).
 _PAGE_KIND = re.compile(r"^[\u3400-\u9fff]{0,4}(?:详情|详情页|正文|内容页|详细内容|详细信息)$")
