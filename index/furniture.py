@@ -585,8 +585,8 @@ _BYLINE_FIELDS = re.compile(
     # a reporter's credit with the dateline's city (記者林某／台北報導)
     r"|记者\s*\S{1,6}\s*[/／]\s*\S{1,6}报[导道]"
     # a blog theme's counters and the column it was posted in, unlabelled (2024-09-12 · 发布在项目
-    # 阅读 986 评论 0)
-    r"|(?:阅读|浏览|点击|评论|查看)\s*\d[\d,]*(?:\s|$)|^[·•|｜\s]*发布(?:在|于)\s*\S{1,10}(?:\s|$)"
+    # 阅读 986 评论 0), also bracketed (a DUX-style theme's 阅读(412) 评论(0))
+    r"|(?:阅读|浏览|点击|评论|查看)\s*(?:\d[\d,]*|[(（\[]\s*\d[\d,]*\s*[)）\]])(?:\s|$)|^[·•|｜\s]*发布(?:在|于)\s*\S{1,10}(?:\s|$)"
 )
 # Sources that name no one (来源：本站, 未知, 网络): the site's own name is taken instead.
 NOT_A_SOURCE = frozenset(

@@ -16,7 +16,8 @@ a footer line (``上一篇``, ``分享到``, ``版权所有``, a related-article
 
 The date comes from the page's metadata (HTML), else a byline next to the headline
 (``发布时间：…``, a bare ``2022/11/03``), else a date in the file name (not a saving tool's
-``(2025-11-15 21_15_35)`` stamp); never from the
+``(2025-11-15 21_15_35)`` stamp; kept by `index.sources.textfiles` only where no page of the
+site states a date); never from the
 article's sentences (only pages that a ``date-from-text:`` pattern of the patterns file
 matches may take one from their text). The source is the byline's ``来源：X`` (or another
 label of a source; ``来源：本站``, ``本報訊`` name no one), else a news agency's mark opening the
@@ -1180,9 +1181,9 @@ def _date(
     if any(_empty_date_field(judged, i) for i in near):
         # (a notice whose 发布时间 is left empty: undated, whatever its file name says)
         return None, "none (the byline's date field is empty)"
-    for where, name in (("file name", _SAVE_STAMP.sub("", file_name)), ("URL", url or "")):
-        match = _FILE_DATE.search(name)
-        if match and (found := parse_date(f"{match[1]}-{match[2]}-{match[3]}")):
+    # (`index.sources.textfiles` keeps such a date only where no page of the site states one)
+    for where, name in (("file name", file_name), ("URL", url or "")):
+        if found := name_date(name):
             return found, where
     if judged.date_from_text:
         kept = [
@@ -1193,6 +1194,13 @@ def _date(
         if found := find_date_in_text("\n".join(kept)):
             return found, "text (patterns file: date-from-text)"
     return None, "none"
+
+
+def name_date(name: str) -> dt.date | None:
+    """The date a file name or an address is named by (``t20230512_1.html``,
+    ``2023-05-12 风电招标.txt``); not a saving tool's stamp of when it saved the page."""
+    match = _FILE_DATE.search(_SAVE_STAMP.sub("", name))
+    return parse_date(f"{match[1]}-{match[2]}-{match[3]}") if match else None
 
 
 def _subtitle_shown_apart(judged: _Judged, head: int, title: str) -> str | None:

@@ -222,7 +222,8 @@ FLOORS_12 = {
 }
 # Set 14: written blind and held out (first sight, with rounds 10-12's code: 49 pages), open
 # from round 13, whose rules were shaped by it too; its floors are what it gets at the end of
-# round 13 (jltv's and nanming's undated pages are dated by their file names, as set 12's are).
+# round 13 (jltv's and nanming's undated pages were dated by their file names, as set 12's
+# were, until round 31: their sites' pages state their dates, so they are undated now).
 FLOORS_14 = {
     "baiyan": 7,
     "dhu-nd": 7,

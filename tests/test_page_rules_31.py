@@ -1,0 +1,99 @@
+"""Rules for page reading found on the thirty-first round (sets 36–38 of the unseen layouts,
+`tests/fixtures/blind-sites-36` … `-38`, opened this round), written as general forms. Each is
+checked on our own small pages, read the way ``xinwen reindex`` does (`read_sources`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.pagetext import MORE, PROSE, read_one, records_by_name, write_page
+from xinwen.index.furniture import parse_byline
+from xinwen.index.sources import read_sources
+
+HEADLINE = "岭东风电场三期工程首批机组并网"
+
+
+def _prose(n: int) -> str:
+    """Our own sentences, different on each page (lines on every page are the template's)."""
+    return f"记者从有关部门获悉，今年以来全市新建充电桩{n}千余个，第{n}批项目基本实现乡镇全覆盖。"
+
+
+def _html(headline: str, byline: str, n: int = 1) -> str:
+    return (
+        f'<html><head><meta charset="utf-8"><title>{headline}_岭东能源网</title></head><body>'
+        f"<div class='nav'><a href='/'>首页</a> <a href='/xm/'>项目</a></div>"
+        f"<h1>{headline}</h1><div class='info'>{byline}</div>"
+        f"<div class='content'><p>{_prose(n)}</p><p>{MORE}第{n}期。</p></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize("name", ["t20240304_1201876.html", "20240712-tingdian.html"])
+def test_a_file_names_date_is_no_date_where_the_sites_pages_state_theirs(
+    tmp_path: Path, name: str
+) -> None:
+    # A CMS names its files by date; its pages state their dates in their bylines. A page of
+    # that site whose byline gives none is undated: its file name is not what it states.
+    site = tmp_path / "site"
+    write_page(
+        site / "项目" / "t20240210_1100001.html",
+        _html("岭东光伏电站开工", "发布时间：2024-02-11", 2),
+    )
+    write_page(
+        site / "项目" / "t20240220_1100002.html", _html("岭东储能站投运", "发布时间：2024-02-21", 3)
+    )
+    write_page(site / "项目" / name, _html(HEADLINE, "来源：岭东日报"))
+    records = records_by_name(site)
+    assert records[name].published is None
+    assert records[name].source == "岭东日报"
+    assert records["t20240210_1100001.html"].published == dt.date(2024, 2, 11)
+    # (read alone, the page is its own site, which states no date: its name dates it)
+    assert read_one(site / "项目" / name).published is not None
+
+
+def test_a_folder_of_date_named_notes_that_state_no_dates_is_dated_by_their_names(
+    tmp_path: Path,
+) -> None:
+    # A user's own notes, named by the day they were written, none stating a date in its text:
+    # the names are the dates, on purpose.
+    notes = tmp_path / "notes"
+    days = (("2023-05-12", "风电招标"), ("2023-06-02", "光伏组件"), ("2023-07-19", "储能"))
+    for n, (day, topic) in enumerate(days, start=2):
+        write_page(notes / f"{day} {topic}.txt", f"{topic}项目情况记录\n\n{_prose(n)}\n{MORE}\n")
+    records = records_by_name(notes)
+    assert records["2023-05-12 风电招标.txt"].published == dt.date(2023, 5, 12)
+    assert records["2023-07-19 储能.txt"].published == dt.date(2023, 7, 19)
+
+
+def test_inspect_says_why_a_date_named_page_is_undated(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write_page(site / "a" / "20240201_1.html", _html("岭东光伏电站开工", "发布时间：2024-02-01", 2))
+    write_page(site / "a" / "20240302_2.html", _html(HEADLINE, "来源：岭东日报"))
+    hows = {}
+    list(read_sources([site], explain=lambda item, how: hows.setdefault(item.origin.path, how)))
+    how = hows[str(site / "a" / "20240302_2.html")]
+    assert how.date_from.startswith("none")
+    assert "file name" in how.date_from  # (the reason, not a silent drop)
+    json.dumps(how.date_from)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "2024年5月8日  分类：政策  阅读(412)  评论(0)",
+        "2024年5月8日  栏目：动态  浏览（23）  评论（0）",
+    ],
+)
+def test_a_dated_line_with_bracketed_counters_is_a_byline(tmp_path: Path, byline: str) -> None:
+    # A blog theme's meta line: the date, its column, the readers and comments counted in
+    # brackets. It dates the page (not the file name) and is no text.
+    text = "\n".join(["岭东节能", "首页", "政策", "", HEADLINE, byline, PROSE, MORE])
+    rec = read_one(write_page(tmp_path / "政策" / "2024-05-01-a.txt", text))
+    assert rec.published == dt.date(2024, 5, 8)
+    assert "阅读" not in rec.body and "浏览" not in rec.body
+    # (a sentence of prose with a count in brackets is no byline)
+    assert parse_byline("今年阅读(3)次以上的读者占四成，他们多是工程技术人员") is None
