@@ -54,7 +54,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # (当前位置, 您的位置, 您现在的位置, 您当前的位置, 您所在的位置, 所在位置 …)
         ("breadcrumb", CRUMB_LABEL + r"\s*[:：]"),
         ("breadcrumb", r"首页\s*[>＞»›/→]|[>＞»›→]\s*(?:正文|详情|内容)$"),
-        ("navigation", r"^(?:导航|栏目|频道)\s*[:：]"),
+        # (the label spaced out to line up with the others: 栏　目：X)
+        ("navigation", r"^(?:导\s{0,3}航|栏\s{0,3}目|频\s{0,3}道)\s*[:：]"),
         # A printed page's number (— 1 —), as pdftotext gives it (not a subtitle).
         ("page number", r"^[-—–]\s*\d{1,3}\s*[-—–]$"),
         # A subtitle under the headline (——副标题): shown apart, as the headline is.
@@ -120,7 +121,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("QR code", r"扫一扫|扫码|扫描二维码|关注.{0,12}公众号|长按(?:识别|扫码|二维码)"),
         (
             "share",
-            r"点个?在看|^(?:点赞|打赏|赞赏|收藏|分享)(?:\s*\d+)?$"
+            # (also after the button's icon, 👍 点赞 58, and counted in brackets, 点赞(58))
+            r"点个?在看|^(?:[^\w\s]\s*)?(?:点赞|打赏|赞赏|收藏|分享)(?:\s*(?:\d+|[(（]\s*\d+\s*[)）]))?$"
             # (a site builder's share buttons, one a line: Facebook / LinkedIn / 复制链接 / 微博,
             # under 分享这篇文章)
             r"|^(?:复制链接|复制本文链接|Facebook|LinkedIn|Twitter|WhatsApp|微博|QQ空间)$"
@@ -746,6 +748,8 @@ def is_navigation(line: str) -> bool:
     """A bar of three or more short link-like items (``首页 | 新闻 | 政策``)."""
     if _SENTENCE.search(line) or len(line) > 80 or not _CJK.search(line):
         return False
+    # (a spaced-out label is one word: 作　者： 本刊记者 X is a byline's field, no bar of links)
+    line = unspaced_labels(line)
     return bool(_NAV_SEPARATED.match(line) or _NAV_SPACED.match(line))
 
 
@@ -928,7 +932,8 @@ def is_author_line(line: str) -> bool:
         return True  # (the author's role after a comma: 作者：X，首席电气工程师)
     if _SENTENCE.search(line.rstrip("）)】]")):
         return False
-    return bool(_AUTHOR.match(simplified(line)))
+    # (its label may be spaced out to line up with the other fields': 作　者：X)
+    return bool(_AUTHOR.match(unspaced_labels(simplified(line))))
 
 
 _AUTHOR_WITH_ROLE = re.compile(

@@ -892,7 +892,8 @@ def _repeated(lines: list[str], i: int) -> bool:
     return False
 
 
-_FIELD_LABEL = re.compile(r"(?:^|\s)[\u3400-\u9fff]{2,6}\s*[:：]$")
+# (its characters may be spaced out to the width of the other labels: 栏　目：, 作　者：)
+_FIELD_LABEL = re.compile(r"(?:^|\s)[\u3400-\u9fff](?:\s{0,2}[\u3400-\u9fff]){1,5}\s*[:：]$")
 
 
 def _headline_top(judged: _Judged) -> int:

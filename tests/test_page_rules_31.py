@@ -97,3 +97,65 @@ def test_a_dated_line_with_bracketed_counters_is_a_byline(tmp_path: Path, byline
     assert "阅读" not in rec.body and "浏览" not in rec.body
     # (a sentence of prose with a count in brackets is no byline)
     assert parse_byline("今年阅读(3)次以上的读者占四成，他们多是工程技术人员") is None
+
+
+def test_an_app_frameworks_views_are_blocks(tmp_path: Path) -> None:
+    # A cross-platform app's H5 page saved after it drew itself: its boxes are <x-view>
+    # elements, its texts <x-text>, its navigation bar's title the page's <title> (详情). Read
+    # as blocks, the headline, the source-classed name, the text and the related list fall
+    # apart as on any page.
+    def view(cls: str, inner: str) -> str:
+        return f'<app-view data-v-1a2b class="{cls}">{inner}</app-view>'
+
+    def text(inner: str, cls: str = "") -> str:
+        return f'<app-text data-v-1a2b class="{cls}"><span>{inner}</span></app-text>'
+
+    body = "".join(
+        [
+            view("nav-title", "详情"),
+            view("title", text(HEADLINE)),
+            view("info", text("岭东研究院", "src") + text("2024-06-12", "time") + text("18阅读")),
+            view("body", view("p", text(_prose(4))) + view("p", text(MORE))),
+            view("bar", "<app-button>👍 点赞 58</app-button><app-button>分享给好友</app-button>"),
+            view("more", view("hd", text("相关资讯")) + view("item", text("岭东储能站投运"))),
+        ]
+    )
+    page = f'<html><head><meta charset="utf-8"><title>详情</title></head><body>{body}</body></html>'
+    rec = read_one(write_page(tmp_path / "项目" / "detail_1.html", page))
+    assert rec.title == HEADLINE
+    assert rec.source == "岭东研究院"
+    assert rec.published == dt.date(2024, 6, 12)
+    assert rec.body.startswith("记者从")
+    assert "分享给好友" not in rec.body and "相关资讯" not in rec.body and "点赞" not in rec.body
+
+
+def test_a_journals_spaced_field_labels_are_no_headline(tmp_path: Path) -> None:
+    # A journal system's table of fields, labels spaced to one width (作　者：, 栏　目：): the
+    # section's name in 栏　目：X is no repeat that confirms the menu's X as the headline, and
+    # 作　者：X is an author line by the headline, no bar of links.
+    def page(n: int, headline: str, section: str) -> str:
+        return "\n".join(
+            [
+                "首页",
+                "期刊介绍",
+                "政策观察",
+                "工程纪实",
+                "当前位置：首页 >> 政策观察 >> 正文",
+                headline,
+                "作　者：\t本刊记者 周某",
+                "栏　目：\t" + section,
+                _prose(n),
+                MORE,
+            ]
+        )
+
+    site = tmp_path / "journal"
+    write_page(site / "政策" / "a.txt", page(2, HEADLINE, "政策观察"))
+    write_page(site / "项目" / "b.txt", page(3, "岭东储能电站二期工程投运", "工程纪实"))
+    write_page(
+        site / "政策" / "c.txt", page(4, "分时电价调整后企业削峰填谷还有多大空间", "政策观察")
+    )
+    records = records_by_name(site)
+    assert records["a.txt"].title == HEADLINE
+    assert records["b.txt"].title == "岭东储能电站二期工程投运"
+    assert "栏" not in records["a.txt"].body and "作" not in records["a.txt"].body[:2]
