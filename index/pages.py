@@ -478,6 +478,10 @@ def extract_page(
     if candidates == [hints.headline] and _PAGE_KIND.match(candidates[0] or ""):
         # (a <title> naming the kind of page, 电报详情, 新闻详情 - X社: no headline either)
         candidates = []
+    if candidates and (named := _NAMED_PREFIX.match(candidates[0])):
+        # (a journal's <title>, 《刊名》标题, its name glued before the headline: where the page
+        # shows the headline without it, that line is the headline)
+        candidates.append(named["rest"])
     title_hint = candidates[0] if candidates else footer_title
     head, matched = _find_headline(judged, candidates or [footer_title] if title_hint else [])
     title = lines[head] if head is not None and (matched or not title_hint) else title_hint
@@ -1202,6 +1206,9 @@ def name_date(name: str) -> dt.date | None:
     ``2023-05-12 风电招标.txt``); not a saving tool's stamp of when it saved the page."""
     match = _FILE_DATE.search(_SAVE_STAMP.sub("", name))
     return parse_date(f"{match[1]}-{match[2]}-{match[3]}") if match else None
+
+
+_NAMED_PREFIX = re.compile(r"^《[^《》]{2,12}》\s*(?P<rest>\S.{3,})$")
 
 
 def _subtitle_shown_apart(judged: _Judged, head: int, title: str) -> str | None:

@@ -159,3 +159,37 @@ def test_a_journals_spaced_field_labels_are_no_headline(tmp_path: Path) -> None:
     assert records["a.txt"].title == HEADLINE
     assert records["b.txt"].title == "岭东储能电站二期工程投运"
     assert "栏" not in records["a.txt"].body and "作" not in records["a.txt"].body[:2]
+
+
+def test_a_journals_name_before_the_headline_in_its_title_is_no_part_of_it(tmp_path: Path) -> None:
+    # A journal's <title>: 《刊名》 glued before the headline. The page shows the headline
+    # without it: that is the title. (A headline that starts with a quoted name, shown whole
+    # on the page, keeps it.)
+    for name, shown in (("a.html", HEADLINE), ("b.html", "《储能电站安全规范》团体标准发布")):
+        page = (
+            f'<html><head><meta charset="utf-8"><title>《岭东能源》{shown}</title></head><body>'
+            f"<div class='nav'>首页 期刊介绍</div><h2>{shown}</h2>"
+            "<div>作者：本刊记者　发布时间：2024-04-15</div>"
+            f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+        )
+        assert read_one(write_page(tmp_path / name, page)).title == shown
+    whole = "《储能电站安全规范》团体标准发布"
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{whole}</title></head><body><h2>{whole}</h2>'
+        f"<div>发布时间：2024-04-15</div><p>{PROSE}</p><p>{MORE}</p></body></html>"
+    )
+    assert read_one(write_page(tmp_path / "c.html", page)).title == whole
+
+
+def test_a_journals_paywall_prompt_is_no_text(tmp_path: Path) -> None:
+    text = "\n".join(
+        [
+            HEADLINE,
+            "发布时间：2024-05-20",
+            PROSE,
+            "以下内容为付费内容，订阅本刊电子版或登录后阅读全文",
+            "立即订阅 登录",
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "a.txt", text))
+    assert rec.body == PROSE
