@@ -1024,7 +1024,14 @@ def looks_like_site_name(text: str) -> bool:
     name = simplified(text)
     if _DOCUMENT_KIND.search(name):
         return False
+    if _CALL_TO_ACTION.match(name):
+        return False
     return name not in _GENERIC_NAMES and not _SLOGAN.match(text) and not _SECTION.match(name)
+
+
+# A box's call to the reader (订阅X周报, 关注X公众号, 下载X客户端): it names the site's
+# newsletter or app, after a verb; no name starts so.
+_CALL_TO_ACTION = re.compile(r"^(?:订阅|关注|下载|加入|扫码|登录|注册|收听|收看|购买)")
 
 
 # Words ending in 报 that name a kind of document or notice, not a paper: a headline ending so

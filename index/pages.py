@@ -1126,7 +1126,9 @@ def _next_to_byline(judged: _Judged, i: int, top: int) -> int:
     for j, score in ((i - 1, 4), (i + 1, 4), (i - 2, 2), (i + 2, 2)):
         if not 0 <= j < top:
             continue
-        stated = (b := bylines[j]) is not None and (b.date is not None or b.source is not None)
+        # (a 来源 that names no one, 来源：网络, is a byline all the same: a byline without a date
+        # or a source is only ever such a line)
+        stated = bylines[j] is not None
         if not (stated or (authors[j] and j > i)):
             continue
         middle = (i + j) // 2

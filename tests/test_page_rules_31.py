@@ -193,3 +193,59 @@ def test_a_journals_paywall_prompt_is_no_text(tmp_path: Path) -> None:
     )
     rec = read_one(write_page(tmp_path / "a.txt", text))
     assert rec.body == PROSE
+
+
+def _consultancy_page(n: int, headline: str, credit: str, others: list[str]) -> str:
+    # A consultancy's site saved as text: its menu, its crumb, the headline and its credit,
+    # tags, the text, its previous and next posts (other pages' headlines), a newsletter box.
+    return "\n".join(
+        [
+            "跳到正文",
+            "主导航",
+            "首页",
+            "服务",
+            "洞察",
+            "首页 / 洞察 / 观点",
+            headline,
+            credit,
+            "观点",
+            _prose(n),
+            MORE,
+            f"上一篇：{others[0]}",
+            f"下一篇：{others[1]}",
+            "更多洞察",
+            *others,
+            "订阅岭东周报",
+            "每周一封，汇总碳市场政策与价格动态。",
+            "版权所有 © 2024 岭东碳资产管理咨询有限公司",
+        ]
+    )
+
+
+def test_a_headline_over_a_source_that_names_no_one_is_the_headline(tmp_path: Path) -> None:
+    # 来源：网络 names no one, but it is a byline under the headline all the same: the headline
+    # (which other pages list as their previous or next post) is the line over it, not the
+    # text's first sentence.
+    heads = [HEADLINE, "岭东储能电站二期工程投运", "碳价突破百元之后控排企业怎么办"]
+    site = tmp_path / "site"
+    credits = ["来源：网络", "来源：岭东研究部", "来源：岭东研究部"]
+    for n, (head, credit) in enumerate(zip(heads, credits, strict=True)):
+        others = [h for h in heads if h != head]
+        write_page(site / "观点" / f"{n}.txt", _consultancy_page(n + 2, head, credit, others))
+    records = records_by_name(site)
+    assert records["0.txt"].title == HEADLINE
+    assert records["1.txt"].title == heads[1]
+
+
+def test_a_newsletters_call_to_subscribe_names_no_site(tmp_path: Path) -> None:
+    # 订阅X周报 on every page ends like a paper's name, but it is the box's call to the reader:
+    # a page without a source is credited to the name its copyright line gives.
+    heads = ["岭东风电场三期工程首批机组投产", "岭东储能电站二期工程投运", "碳价突破百元之后怎么办"]
+    site = tmp_path / "site"
+    for n, head in enumerate(heads):
+        others = [h for h in heads if h != head]
+        page = _consultancy_page(n + 2, head, "2024-05-0{n}".replace("{n}", str(n + 1)), others)
+        write_page(site / "观点" / f"{n}.txt", page)
+    for record in records_by_name(site).values():
+        assert record.source != "订阅岭东周报"
+        assert record.source == "岭东碳资产管理咨询有限公司"
