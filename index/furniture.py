@@ -101,6 +101,13 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|策划|统筹|出品|摄影|摄像|剪辑|美编|排版|制图|配图|(?:文字|撰稿)(?=\s*[:：]\s*\S+\s+"
             r"(?:摄影|摄像|编辑|制图)))\s*(?:[:：]|[丨|｜]\s*(?=[^\s|｜丨]))",
         ),
+        # A credit alone under the text: the department that supplied it (供稿：党群工作部), or
+        # the journal issue it was printed in (本文刊登于《X》2019年第12期).
+        (
+            "editor",
+            r"^[（(]?\s*供稿(?:单位|部门)?\s*[:：]\s*[^\s:：，。]{2,20}\s*[）)]?$"
+            r"|^[（(]?\s*本文(?:原)?(?:刊登|刊载|刊发|发表|原载)(?:于|在)\s*《[^《》]{2,20}》[^，。,]{0,16}[）)]?$",
+        ),
         # A line of credits that ends with the editor's (（供稿单位：X 摄影：Y 审核：Z）).
         (
             "editor",

@@ -249,3 +249,15 @@ def test_a_newsletters_call_to_subscribe_names_no_site(tmp_path: Path) -> None:
     for record in records_by_name(site).values():
         assert record.source != "订阅岭东周报"
         assert record.source == "岭东碳资产管理咨询有限公司"
+
+
+@pytest.mark.parametrize(
+    "credit", ["供稿：党群工作部", "（供稿单位：工程管理部）", "本文刊登于《岭东电力》2019年第12期"]
+)
+def test_a_credit_alone_under_the_text_is_no_text(tmp_path: Path, credit: str) -> None:
+    # The department that supplied the article, or the journal issue it was printed in, on a
+    # line of its own under the text: a credit, as 责任编辑：X is.
+    text = "\n".join([HEADLINE, "来源：岭东日报  2015-12-03", PROSE, MORE, credit])
+    rec = read_one(write_page(tmp_path / "a.txt", text))
+    assert rec.body == f"{PROSE}\n{MORE}"
+    assert rec.source == "岭东日报"
