@@ -718,6 +718,10 @@ def url_in(line: str) -> str | None:
 
 
 _WELCOME = dict(_LINE_RULES)["welcome line"]
+# A sentence of the text that tells of people scanning a code (小区已试点…，居民扫码即可充电。):
+# 扫码 after a subject, far into a sentence with a comma, is no prompt to the reader, which
+# opens with it (扫码关注我们，获取更多资讯。).
+_SCANNING_TOLD = re.compile(r"^[^扫]{10,}[，,][^扫。]{0,20}扫码[^。！？]*。$")
 
 
 def line_rule(line: str) -> str | None:
@@ -734,6 +738,9 @@ def line_rule(line: str) -> str | None:
     line = simplified(line)
     for name, pattern in _LINE_RULES:
         if pattern.search(line):
+            told = name == "QR code" and _SCANNING_TOLD.search(line)
+            if told and not pattern.search(line.replace("扫码", "")):
+                continue
             return name
     if is_navigation(line):
         return "navigation"

@@ -863,7 +863,13 @@ def _similar(line: str, hint: str) -> bool:
     # (a document's signature, 青川省能源局, starts its headline, 青川省能源局关于…的通知: an
     # organ's name alone is no headline cut short)
     cut_short = hint.startswith(candidate) and not _names_an_organ(candidate)
-    return candidate == hint or candidate.startswith(hint) or cut_short
+    # (a headline joining two places by a dash, 南山—白河220千伏线路…, whose <title> was cut at
+    # the dash as at a site name's: the page shows it whole)
+    joined = candidate.endswith(hint) and _PLACE_DASH.fullmatch(candidate[: -len(hint)])
+    return candidate == hint or candidate.startswith(hint) or cut_short or bool(joined)
+
+
+_PLACE_DASH = re.compile(r"[\u3400-\u9fff]{2,4}[—–]")
 
 
 _BOUNDARY = "_|｜-—–»:：·"
@@ -959,6 +965,8 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
             continue
         if i < 2 and _is_site_header(line) and not saved_title_headline(line):
             continue
+        if i >= 2 and line == lines[0] and _is_site_header(line):
+            continue  # (the header's site name again, a publisher line under the headline)
         score = 0
         if _repeated(lines, i) and rule is None:
             # (a line the site prints on every page, repeated on this one, is its name in the

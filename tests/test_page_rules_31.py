@@ -275,3 +275,46 @@ def test_a_credit_alone_under_the_text_is_no_text(tmp_path: Path, credit: str) -
     rec = read_one(write_page(tmp_path / "a.txt", text))
     assert rec.body.endswith(f"{PROSE}\n{MORE}")
     assert rec.source == "岭东日报"
+
+
+def test_the_headers_site_name_again_under_the_headline_is_no_headline(tmp_path: Path) -> None:
+    # A portal's saved text: its name heads the page, and stands again under the headline as
+    # its publisher line. The headline is the line over it.
+    text = "\n".join(
+        [
+            "岭东能源网",
+            "首页",
+            "光伏",
+            "风电",
+            "当前位置： 首页 / 项目",
+            "",
+            HEADLINE,
+            "岭东能源网",
+            "分享到：微信 微博 QQ空间",
+            "",
+            _prose(5),
+            MORE,
+        ]
+    )
+    assert read_one(write_page(tmp_path / "项目" / "31877.txt", text)).title == HEADLINE
+
+
+def test_a_headline_joining_two_places_by_a_dash_is_whole(tmp_path: Path) -> None:
+    # 南山—白河220千伏线路…: the <title> split at the dash as at a site name's; the page shows
+    # the headline whole.
+    head = "岭东—白河220千伏线路工程全线贯通"
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{head}_工程动态_岭东输变电</title></head>'
+        f"<body><div class='tc'><font class='f5'>{head}</font><br>"
+        "<font class='f3'>作者：admin　添加日期：2024-04-19</font></div>"
+        f"<p>{PROSE}</p><p>{MORE}</p></body></html>"
+    )
+    assert read_one(write_page(tmp_path / "a.html", page)).title == head
+
+
+def test_a_sentence_telling_of_people_scanning_a_code_is_text(tmp_path: Path) -> None:
+    told = "滨河花园等三个小区已试点由供电企业统一建设，居民扫码即可充电。"
+    text = "\n".join([HEADLINE, "2023-11-02", PROSE, told, MORE, "扫码关注我们，获取更多资讯。"])
+    rec = read_one(write_page(tmp_path / "a.txt", text))
+    assert told in rec.body
+    assert "关注我们" not in rec.body
