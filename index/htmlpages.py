@@ -1279,6 +1279,8 @@ _CHROME_WORDS = (
     # (a box of the latest notices, 最新公告, each row with its date: a portal's table)
     "latest",
     "newest",
+    # (an app page's box of more articles under the text, each with its time: class="more")
+    " more",
 )
 _CHROME_DIVS = "//*[" + " or ".join(f"contains({_CLASS}, '{w}')" for w in _CHROME_WORDS) + "]"
 _HEADINGS = "//h2 | //h3 | //h4 | //h5 | //dt | //strong | //b"

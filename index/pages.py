@@ -624,6 +624,10 @@ def extract_page(
     for line in [line for line in body if clean_title(line) in names]:
         body.remove(line)
         dropped.append(Dropped(line, "byline (the publisher's name)"))
+    if body and source and _counted(body[0], source):
+        # (the source's name and the readers counted, an app page's meta line without a date:
+        # 驿充客服中心 2055阅读)
+        dropped.append(Dropped(body.pop(0), "byline (the source and a view count)"))
     if len(body) > 1 and _BARE_COUNT.match(body[0]) and is_prose(body[1]):
         # (a number alone above the text, the view counter an eye icon labels: 2108; not a
         # year, which may head a chronicle's first part)
@@ -867,6 +871,16 @@ def _similar(line: str, hint: str) -> bool:
     # the dash as at a site name's: the page shows it whole)
     joined = candidate.endswith(hint) and _PLACE_DASH.fullmatch(candidate[: -len(hint)])
     return candidate == hint or candidate.startswith(hint) or cut_short or bool(joined)
+
+
+_VIEW_COUNT = (
+    r"(?:\d[\d,]*\s*(?:次|人)?(?:阅读|浏览|点击|查看)|(?:阅读|浏览|点击|查看)\s*[:：]?\s*\d[\d,]*)"
+)
+
+
+def _counted(line: str, source: str) -> bool:
+    """`line` is `source` and a view count, nothing else."""
+    return re.fullmatch(re.escape(source) + r"\s+" + _VIEW_COUNT, line.strip()) is not None
 
 
 _PLACE_DASH = re.compile(r"[\u3400-\u9fff]{2,4}[—–]")

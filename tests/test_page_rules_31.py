@@ -318,3 +318,28 @@ def test_a_sentence_telling_of_people_scanning_a_code_is_text(tmp_path: Path) ->
     rec = read_one(write_page(tmp_path / "a.txt", text))
     assert told in rec.body
     assert "关注我们" not in rec.body
+
+
+def test_an_undated_app_page_takes_no_date_from_its_box_of_more_articles(tmp_path: Path) -> None:
+    # An app page's meta line gives the source and the readers counted, no date; under the
+    # text a box of more articles (class="more"), each with its time. The page is undated,
+    # and its meta line is no text.
+    more = "".join(
+        f'<div class="more-item"><span class="more-title">{t}</span>'
+        f'<span class="more-time">{d}</span></div>'
+        for t, d in (("岭东储能站投运", "2024-10-18"), ("岭东光伏电站开工", "2024-09-01"))
+    )
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{HEADLINE}</title></head><body>'
+        f'<div class="article-title"><span>{HEADLINE}</span></div>'
+        '<div class="article-info"><span class="src">岭东客服中心</span> '
+        '<span class="views">2055阅读</span></div>'
+        f'<div class="article-body"><p>{PROSE}</p><p>{MORE}</p></div>'
+        f'<div class="more"><div class="more-hd"><span>相关资讯</span></div>{more}</div>'
+        "</body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "detail_5603.html", page))
+    assert rec.published is None
+    assert rec.title == HEADLINE
+    assert rec.source == "岭东客服中心"
+    assert rec.body == f"{PROSE}\n{MORE}"
