@@ -324,14 +324,15 @@ def test_an_undated_app_page_takes_no_date_from_its_box_of_more_articles(tmp_pat
     # An app page's meta line gives the source and the readers counted, no date; under the
     # text a box of more articles (class="more"), each with its time. The page is undated,
     # and its meta line is no text.
+    head = "冬季充电慢？这份低温充电指南请收好"
     more = "".join(
         f'<div class="more-item"><span class="more-title">{t}</span>'
         f'<span class="more-time">{d}</span></div>'
         for t, d in (("岭东储能站投运", "2024-10-18"), ("岭东光伏电站开工", "2024-09-01"))
     )
     page = (
-        f'<html><head><meta charset="utf-8"><title>{HEADLINE}</title></head><body>'
-        f'<div class="article-title"><span>{HEADLINE}</span></div>'
+        f'<html><head><meta charset="utf-8"><title>{head}</title></head><body>'
+        f'<div class="article-title"><span>{head}</span></div>'
         '<div class="article-info"><span class="src">岭东客服中心</span> '
         '<span class="views">2055阅读</span></div>'
         f'<div class="article-body"><p>{PROSE}</p><p>{MORE}</p></div>'
@@ -340,6 +341,6 @@ def test_an_undated_app_page_takes_no_date_from_its_box_of_more_articles(tmp_pat
     )
     rec = read_one(write_page(tmp_path / "detail_5603.html", page))
     assert rec.published is None
-    assert rec.title == HEADLINE
+    assert rec.title == head
     assert rec.source == "岭东客服中心"
     assert rec.body == f"{PROSE}\n{MORE}"
