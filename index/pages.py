@@ -883,6 +883,20 @@ def _counted(line: str, source: str) -> bool:
     return re.fullmatch(re.escape(source) + r"\s+" + _VIEW_COUNT, line.strip()) is not None
 
 
+# An office's name (联盟秘书处, 党群工作部, 本刊编辑部): a department, not a headline.
+_OFFICE = re.compile(r"^[\u3400-\u9fff]{2,8}(?:处|部|室|办|科|中心)$")
+
+
+def _byline_office(judged: _Judged, i: int) -> bool:
+    """Line `i` is an office's name between a headline-shaped line and a dated byline, alone
+    on its line (a text save of 联盟秘书处 / 2024-06-21 10:11): the article's author."""
+    lines, bylines = judged.lines, judged.bylines
+    if not (0 < i < len(lines) - 1 and _OFFICE.match(lines[i])):
+        return False
+    dated = (b := bylines[i + 1]) is not None and b.date is not None
+    return dated and bylines[i - 1] is None and headline_shaped(lines[i - 1])
+
+
 _PLACE_DASH = re.compile(r"[\u3400-\u9fff]{2,4}[—–]")
 
 
@@ -961,6 +975,7 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
         if judged.hints.get("title"):
             return None, False  # the footer names a headline the page does not show: keep it
     scored: tuple[int, int] | None = None
+    passed = _crumb_passes(judged)
     for i in range(top):
         line, rule = lines[i], rules[i]
         begun = rule is None and bylines[i] is None and len(_CJK_CHARS.findall(line)) >= 20
@@ -981,6 +996,10 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
             continue
         if i >= 2 and line == lines[0] and _is_site_header(line):
             continue  # (the header's site name again, a publisher line under the headline)
+        if _byline_office(judged, i):
+            continue
+        if line in passed:
+            continue  # (a section the breadcrumb passes through, shown by the byline: 政策解读)
         score = 0
         if _repeated(lines, i) and rule is None:
             # (a line the site prints on every page, repeated on this one, is its name in the
@@ -1547,6 +1566,16 @@ def _crumb_sections(judged: _Judged) -> set[str]:
     for i, line in enumerate(judged.lines[: judged.limit]):
         if "breadcrumb" in (judged.furniture[i], judged.rules[i]):
             sections.update(_CRUMB_SPLIT.split(_CRUMB_LABEL.sub("", line.strip()))[1:])
+    return sections
+
+
+def _crumb_passes(judged: _Judged) -> set[str]:
+    """The sections a breadcrumb passes through: its items between the first and the last
+    (which may be the headline itself)."""
+    sections: set[str] = set()
+    for i, line in enumerate(judged.lines[: judged.limit]):
+        if "breadcrumb" in (judged.furniture[i], judged.rules[i]):
+            sections.update(_CRUMB_SPLIT.split(_CRUMB_LABEL.sub("", line.strip()))[1:-1])
     return sections
 
 

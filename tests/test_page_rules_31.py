@@ -344,3 +344,36 @@ def test_an_undated_app_page_takes_no_date_from_its_box_of_more_articles(tmp_pat
     assert rec.title == head
     assert rec.source == "岭东客服中心"
     assert rec.body == f"{PROSE}\n{MORE}"
+
+
+def test_an_office_and_a_section_by_the_byline_are_no_headline(tmp_path: Path) -> None:
+    # An association's text saves: the headline (which other pages list as related), the
+    # office that wrote it alone on a line, the date, the section the breadcrumb passes
+    # through. Every page lists the others' headlines, so all of them are the template's lines.
+    heads = [
+        "联盟参与起草的储能电站安全管理团体标准正式发布",
+        "岭东首座百兆瓦级液流电池储能电站完成并网调试",
+        "构网型储能技术沙龙第十二期在岭东举行",
+    ]
+    site = tmp_path / "assoc"
+    for n, head in enumerate(heads):
+        text = "\n".join(
+            [
+                "岭东储能产业联盟",
+                "首页",
+                "政策解读",
+                "项目动态",
+                "当前位置：首页 > 资讯中心 > 政策解读 > 正文",
+                head,
+                "联盟秘书处",
+                f"2024-06-2{n} 10:11",
+                "政策解读",
+                _prose(n + 2),
+                MORE,
+                "相关文章",
+                *[h for h in heads if h != head],
+            ]
+        )
+        write_page(site / "政策" / f"{n}.txt", text)
+    records = records_by_name(site)
+    assert [records[f"{n}.txt"].title for n in range(3)] == heads
