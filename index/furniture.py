@@ -1179,7 +1179,18 @@ _RELATIVE_OFFICE = re.compile(r"^(?:集团|公司|本单位|本院|本局|我司
 
 def owner_name(line: str) -> str | None:
     """The site named by a copyright or sponsor line (``© 2024 己能观察 保留所有权利``, ``本网站
-    所有内容属X所有``)."""
+    所有内容属X所有``); a journal's publisher named for it (``《X》杂志社``) names the journal X,
+    whose site it is."""
+    name = _owner_name(line)
+    if name and (journal := _JOURNAL_PUBLISHER.fullmatch(name)):
+        return journal["journal"]
+    return name
+
+
+_JOURNAL_PUBLISHER = re.compile(r"《(?P<journal>[^《》]{2,12})》\s*(?:杂志社|编辑部|期刊社|杂志)")
+
+
+def _owner_name(line: str) -> str | None:
     if match := _OWNED_BY.search(line):
         return match["name"]
     # (a sponsor named relative to the holder, 主办：集团党委宣传部 after 晋源煤电集团有限责任公司

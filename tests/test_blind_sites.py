@@ -536,9 +536,9 @@ FLOORS_36 = {
 # Set 37 (the first user's case, a third of its pages `.txt`: 国泰新点 bureau, Z-BlogPHP,
 # WordPress Astra, CodeIgniter, 致远 OA portal, Umbraco, a 勤云-style journal with paywalled
 # previews, a uni-app H5 page): written blind, its first sight with round 30's code (37); open
-# from round 31, its floors what round 31 scores (48).
+# from round 31, its floors what round 31 scores (50).
 FLOORS_37 = {
-    "dnsj-zazhi": 5,
+    "dnsj-zazhi": 7,
     "fengrui-wind": 6,
     "hd-chuneng": 7,
     "jiangyuan-nyj": 7,

@@ -377,3 +377,18 @@ def test_an_office_and_a_section_by_the_byline_are_no_headline(tmp_path: Path) -
         write_page(site / "政策" / f"{n}.txt", text)
     records = records_by_name(site)
     assert [records[f"{n}.txt"].title for n in range(3)] == heads
+
+
+def test_a_journals_publisher_in_the_copyright_line_names_the_journal(tmp_path: Path) -> None:
+    # A journal's site: its copyright holder is the publisher named for it, 《X》杂志社. A page
+    # that credits no source is the journal's.
+    text = "\n".join(
+        [
+            HEADLINE,
+            "发布时间：2024-10-10",
+            PROSE,
+            MORE,
+            "版权所有 © 《岭东能源》杂志社 京ICP备09023737号-1",
+        ]
+    )
+    assert read_one(write_page(tmp_path / "brief.txt", text)).source == "岭东能源"
