@@ -54,7 +54,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # (当前位置, 您的位置, 您现在的位置, 您当前的位置, 您所在的位置, 所在位置 …)
         ("breadcrumb", CRUMB_LABEL + r"\s*[:：]"),
         ("breadcrumb", r"首页\s*[>＞»›/→]|[>＞»›→]\s*(?:正文|详情|内容)$"),
-        ("navigation", r"^(?:导航|栏目|频道)\s*[:：]"),
+        # (the label spaced out to line up with the others: 栏　目：X)
+        ("navigation", r"^(?:导\s{0,3}航|栏\s{0,3}目|频\s{0,3}道)\s*[:：]"),
         # A printed page's number (— 1 —), as pdftotext gives it (not a subtitle).
         ("page number", r"^[-—–]\s*\d{1,3}\s*[-—–]$"),
         # A subtitle under the headline (——副标题): shown apart, as the headline is.
@@ -100,6 +101,13 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|策划|统筹|出品|摄影|摄像|剪辑|美编|排版|制图|配图|(?:文字|撰稿)(?=\s*[:：]\s*\S+\s+"
             r"(?:摄影|摄像|编辑|制图)))\s*(?:[:：]|[丨|｜]\s*(?=[^\s|｜丨]))",
         ),
+        # A credit alone under the text: the department that supplied it (供稿：党群工作部), or
+        # the journal issue it was printed in (本文刊登于《X》2019年第12期).
+        (
+            "editor",
+            r"^[（(]?\s*供稿(?:单位|部门)?\s*[:：]\s*[^\s:：，。]{2,20}\s*[）)]?$"
+            r"|^[（(]?\s*本文(?:原)?(?:刊登|刊载|刊发|发表|原载)(?:于|在)\s*《[^《》]{2,20}》[^，。,]{0,16}[）)]?$",
+        ),
         # A line of credits that ends with the editor's (（供稿单位：X 摄影：Y 审核：Z）).
         (
             "editor",
@@ -120,7 +128,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("QR code", r"扫一扫|扫码|扫描二维码|关注.{0,12}公众号|长按(?:识别|扫码|二维码)"),
         (
             "share",
-            r"点个?在看|^(?:点赞|打赏|赞赏|收藏|分享)(?:\s*\d+)?$"
+            # (also after the button's icon, 👍 点赞 58, and counted in brackets, 点赞(58))
+            r"点个?在看|^(?:[^\w\s]\s*)?(?:点赞|打赏|赞赏|收藏|分享)(?:\s*(?:\d+|[(（]\s*\d+\s*[)）]))?$"
             # (a site builder's share buttons, one a line: Facebook / LinkedIn / 复制链接 / 微博,
             # under 分享这篇文章)
             r"|^(?:复制链接|复制本文链接|Facebook|LinkedIn|Twitter|WhatsApp|微博|QQ空间)$"
@@ -226,6 +235,10 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:全文|完整内容|剩余内容|全部内容|全部[\u3400-\u9fff]{1,6})"
             r"[。!！]?(?:\s*立即(?:开通|订阅|购买))?(?:\s*已是会员[?？]\s*(?:请)?登录)?$"
             r"|^立即(?:开通|订阅)(?:会员)?\s*已是会员[?？]\s*(?:请)?登录$"
+            # (a journal's: 以下内容为付费内容，订阅本刊电子版或登录后阅读全文; its buttons,
+            # 立即订阅 登录)
+            r"|^(?=.{0,60}$)(?:[^，,。]{0,24}[，,]\s*)?(?:订阅|登录|购买)[^，,。！？]{0,12}后"
+            r"(?:继续)?(?:阅读|查看)(?:全文|完整内容|剩余内容)[。!！]?$|^立即(?:订阅|购买)\s+登录$"
             # (what is left is for members: 剩余78%内容仅限会员阅读, 剩余内容及附件《X》仅限会员
             # 查看)
             r"|^(?=.{0,60}$)剩余(?:\d{1,3}\s*[%％])?[^，,。！？]{0,30}?(?:仅限|仅供|仅对)?会员"
@@ -585,8 +598,8 @@ _BYLINE_FIELDS = re.compile(
     # a reporter's credit with the dateline's city (記者林某／台北報導)
     r"|记者\s*\S{1,6}\s*[/／]\s*\S{1,6}报[导道]"
     # a blog theme's counters and the column it was posted in, unlabelled (2024-09-12 · 发布在项目
-    # 阅读 986 评论 0)
-    r"|(?:阅读|浏览|点击|评论|查看)\s*\d[\d,]*(?:\s|$)|^[·•|｜\s]*发布(?:在|于)\s*\S{1,10}(?:\s|$)"
+    # 阅读 986 评论 0), also bracketed (a DUX-style theme's 阅读(412) 评论(0))
+    r"|(?:阅读|浏览|点击|评论|查看)\s*(?:\d[\d,]*|[(（\[]\s*\d[\d,]*\s*[)）\]])(?:\s|$)|^[·•|｜\s]*发布(?:在|于)\s*\S{1,10}(?:\s|$)"
 )
 # Sources that name no one (来源：本站, 未知, 网络): the site's own name is taken instead.
 NOT_A_SOURCE = frozenset(
@@ -705,6 +718,10 @@ def url_in(line: str) -> str | None:
 
 
 _WELCOME = dict(_LINE_RULES)["welcome line"]
+# A sentence of the text that tells of people scanning a code (小区已试点…，居民扫码即可充电。):
+# 扫码 after a subject, far into a sentence with a comma, is no prompt to the reader, which
+# opens with it (扫码关注我们，获取更多资讯。).
+_SCANNING_TOLD = re.compile(r"^[^扫]{10,}[，,][^扫。]{0,20}扫码[^。！？]*。$")
 
 
 def line_rule(line: str) -> str | None:
@@ -721,6 +738,9 @@ def line_rule(line: str) -> str | None:
     line = simplified(line)
     for name, pattern in _LINE_RULES:
         if pattern.search(line):
+            told = name == "QR code" and _SCANNING_TOLD.search(line)
+            if told and not pattern.search(line.replace("扫码", "")):
+                continue
             return name
     if is_navigation(line):
         return "navigation"
@@ -746,6 +766,8 @@ def is_navigation(line: str) -> bool:
     """A bar of three or more short link-like items (``首页 | 新闻 | 政策``)."""
     if _SENTENCE.search(line) or len(line) > 80 or not _CJK.search(line):
         return False
+    # (a spaced-out label is one word: 作　者： 本刊记者 X is a byline's field, no bar of links)
+    line = unspaced_labels(line)
     return bool(_NAV_SEPARATED.match(line) or _NAV_SPACED.match(line))
 
 
@@ -928,7 +950,8 @@ def is_author_line(line: str) -> bool:
         return True  # (the author's role after a comma: 作者：X，首席电气工程师)
     if _SENTENCE.search(line.rstrip("）)】]")):
         return False
-    return bool(_AUTHOR.match(simplified(line)))
+    # (its label may be spaced out to line up with the other fields': 作　者：X)
+    return bool(_AUTHOR.match(unspaced_labels(simplified(line))))
 
 
 _AUTHOR_WITH_ROLE = re.compile(
@@ -1015,7 +1038,14 @@ def looks_like_site_name(text: str) -> bool:
     name = simplified(text)
     if _DOCUMENT_KIND.search(name):
         return False
+    if _CALL_TO_ACTION.match(name):
+        return False
     return name not in _GENERIC_NAMES and not _SLOGAN.match(text) and not _SECTION.match(name)
+
+
+# A box's call to the reader (订阅X周报, 关注X公众号, 下载X客户端): it names the site's
+# newsletter or app, after a verb; no name starts so.
+_CALL_TO_ACTION = re.compile(r"^(?:订阅|关注|下载|加入|扫码|登录|注册|收听|收看|购买)")
 
 
 # Words ending in 报 that name a kind of document or notice, not a paper: a headline ending so
@@ -1149,7 +1179,18 @@ _RELATIVE_OFFICE = re.compile(r"^(?:集团|公司|本单位|本院|本局|我司
 
 def owner_name(line: str) -> str | None:
     """The site named by a copyright or sponsor line (``© 2024 己能观察 保留所有权利``, ``本网站
-    所有内容属X所有``)."""
+    所有内容属X所有``); a journal's publisher named for it (``《X》杂志社``) names the journal X,
+    whose site it is."""
+    name = _owner_name(line)
+    if name and (journal := _JOURNAL_PUBLISHER.fullmatch(name)):
+        return journal["journal"]
+    return name
+
+
+_JOURNAL_PUBLISHER = re.compile(r"《(?P<journal>[^《》]{2,12})》\s*(?:杂志社|编辑部|期刊社|杂志)")
+
+
+def _owner_name(line: str) -> str | None:
     if match := _OWNED_BY.search(line):
         return match["name"]
     # (a sponsor named relative to the holder, 主办：集团党委宣传部 after 晋源煤电集团有限责任公司

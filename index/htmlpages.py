@@ -161,6 +161,7 @@ def parse_html(text: str, *, main_text: bool = True) -> HtmlPage:
     except (lxml.etree.ParserError, ValueError) as exc:
         # lxml says "Document is empty" of a page of comments or whitespace only.
         raise NotHtmlError("no article text", f"no HTML content: {exc}") from None
+    _custom_elements_as_html(root)
     # (a page its scripts draw: its article read from the app's state saved with it)
     draw_state_article(root, lambda article: _shows(root, article))
     _drop_heading_anchors(root)
@@ -194,6 +195,30 @@ def _forum_post(el: lxml.html.HtmlElement) -> bool:
     marks = f"{el.get('class') or ''} {el.get('id') or ''}"
     marked = _POST_MARK.search(marks) or _POST_TYPE.search(el.get("itemtype") or "")
     return bool(marked) and bool(el.xpath(_AUTHOR_MARK))
+
+
+# A cross-platform app framework's elements, saved after it drew the page (uni-app's
+# <uni-view>, <uni-text>, <uni-button>; Taro's <taro-view-core>): its views and buttons are
+# boxes, laid out as blocks by its style sheet, its texts inline. Unknown to an HTML reader
+# (and inline), a page of them would read as one line.
+_CUSTOM_BLOCK = re.compile(
+    r"^[a-z][a-z0-9]*-(?:[a-z0-9-]*-)?(?:view|page|page-head|page-body|page-wrapper|button"
+    r"|tabbar|navigator|scroll-view|swiper|swiper-item|cell|list|list-item)(?:-core)?$"
+)
+_CUSTOM_INLINE = re.compile(r"^[a-z][a-z0-9]*-(?:text|rich-text|label|icon|image)(?:-core)?$")
+
+
+def _custom_elements_as_html(root: lxml.html.HtmlElement) -> None:
+    """Name an app framework's boxes and texts as HTML's (div, span), for the line reader,
+    the headline's search and trafilatura alike."""
+    for el in root.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if "-" not in tag:
+            continue
+        if _CUSTOM_BLOCK.match(tag):
+            el.tag = "div"
+        elif _CUSTOM_INLINE.match(tag):
+            el.tag = "span"
 
 
 def _drop_replies(root: lxml.html.HtmlElement) -> None:
@@ -1254,6 +1279,8 @@ _CHROME_WORDS = (
     # (a box of the latest notices, 最新公告, each row with its date: a portal's table)
     "latest",
     "newest",
+    # (an app page's box of more articles under the text, each with its time: class="more")
+    " more",
 )
 _CHROME_DIVS = "//*[" + " or ".join(f"contains({_CLASS}, '{w}')" for w in _CHROME_WORDS) + "]"
 _HEADINGS = "//h2 | //h3 | //h4 | //h5 | //dt | //strong | //b"

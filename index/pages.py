@@ -16,7 +16,8 @@ a footer line (``上一篇``, ``分享到``, ``版权所有``, a related-article
 
 The date comes from the page's metadata (HTML), else a byline next to the headline
 (``发布时间：…``, a bare ``2022/11/03``), else a date in the file name (not a saving tool's
-``(2025-11-15 21_15_35)`` stamp); never from the
+``(2025-11-15 21_15_35)`` stamp; kept by `index.sources.textfiles` only where no page of the
+site states a date); never from the
 article's sentences (only pages that a ``date-from-text:`` pattern of the patterns file
 matches may take one from their text). The source is the byline's ``来源：X`` (or another
 label of a source; ``来源：本站``, ``本報訊`` name no one), else a news agency's mark opening the
@@ -477,6 +478,10 @@ def extract_page(
     if candidates == [hints.headline] and _PAGE_KIND.match(candidates[0] or ""):
         # (a <title> naming the kind of page, 电报详情, 新闻详情 - X社: no headline either)
         candidates = []
+    if candidates and (named := _NAMED_PREFIX.match(candidates[0])):
+        # (a journal's <title>, 《刊名》标题, its name glued before the headline: where the page
+        # shows the headline without it, that line is the headline)
+        candidates.append(named["rest"])
     title_hint = candidates[0] if candidates else footer_title
     head, matched = _find_headline(judged, candidates or [footer_title] if title_hint else [])
     title = lines[head] if head is not None and (matched or not title_hint) else title_hint
@@ -619,6 +624,10 @@ def extract_page(
     for line in [line for line in body if clean_title(line) in names]:
         body.remove(line)
         dropped.append(Dropped(line, "byline (the publisher's name)"))
+    if body and source and _counted(body[0], source):
+        # (the source's name and the readers counted, an app page's meta line without a date:
+        # 驿充客服中心 2055阅读)
+        dropped.append(Dropped(body.pop(0), "byline (the source and a view count)"))
     if len(body) > 1 and _BARE_COUNT.match(body[0]) and is_prose(body[1]):
         # (a number alone above the text, the view counter an eye icon labels: 2108; not a
         # year, which may head a chronicle's first part)
@@ -858,7 +867,37 @@ def _similar(line: str, hint: str) -> bool:
     # (a document's signature, 青川省能源局, starts its headline, 青川省能源局关于…的通知: an
     # organ's name alone is no headline cut short)
     cut_short = hint.startswith(candidate) and not _names_an_organ(candidate)
-    return candidate == hint or candidate.startswith(hint) or cut_short
+    # (a headline joining two places by a dash, 南山—白河220千伏线路…, whose <title> was cut at
+    # the dash as at a site name's: the page shows it whole)
+    joined = candidate.endswith(hint) and _PLACE_DASH.fullmatch(candidate[: -len(hint)])
+    return candidate == hint or candidate.startswith(hint) or cut_short or bool(joined)
+
+
+_VIEW_COUNT = (
+    r"(?:\d[\d,]*\s*(?:次|人)?(?:阅读|浏览|点击|查看)|(?:阅读|浏览|点击|查看)\s*[:：]?\s*\d[\d,]*)"
+)
+
+
+def _counted(line: str, source: str) -> bool:
+    """`line` is `source` and a view count, nothing else."""
+    return re.fullmatch(re.escape(source) + r"\s+" + _VIEW_COUNT, line.strip()) is not None
+
+
+# An office's name (联盟秘书处, 党群工作部, 本刊编辑部): a department, not a headline.
+_OFFICE = re.compile(r"^[\u3400-\u9fff]{2,8}(?:处|部|室|办|科|中心)$")
+
+
+def _byline_office(judged: _Judged, i: int) -> bool:
+    """Line `i` is an office's name between a headline-shaped line and a dated byline, alone
+    on its line (a text save of 联盟秘书处 / 2024-06-21 10:11): the article's author."""
+    lines, bylines = judged.lines, judged.bylines
+    if not (0 < i < len(lines) - 1 and _OFFICE.match(lines[i])):
+        return False
+    dated = (b := bylines[i + 1]) is not None and b.date is not None
+    return dated and bylines[i - 1] is None and headline_shaped(lines[i - 1])
+
+
+_PLACE_DASH = re.compile(r"[\u3400-\u9fff]{2,4}[—–]")
 
 
 _BOUNDARY = "_|｜-—–»:：·"
@@ -891,7 +930,8 @@ def _repeated(lines: list[str], i: int) -> bool:
     return False
 
 
-_FIELD_LABEL = re.compile(r"(?:^|\s)[\u3400-\u9fff]{2,6}\s*[:：]$")
+# (its characters may be spaced out to the width of the other labels: 栏　目：, 作　者：)
+_FIELD_LABEL = re.compile(r"(?:^|\s)[\u3400-\u9fff](?:\s{0,2}[\u3400-\u9fff]){1,5}\s*[:：]$")
 
 
 def _headline_top(judged: _Judged) -> int:
@@ -935,6 +975,7 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
         if judged.hints.get("title"):
             return None, False  # the footer names a headline the page does not show: keep it
     scored: tuple[int, int] | None = None
+    passed = _crumb_passes(judged)
     for i in range(top):
         line, rule = lines[i], rules[i]
         begun = rule is None and bylines[i] is None and len(_CJK_CHARS.findall(line)) >= 20
@@ -953,6 +994,12 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
             continue
         if i < 2 and _is_site_header(line) and not saved_title_headline(line):
             continue
+        if i >= 2 and line == lines[0] and _is_site_header(line):
+            continue  # (the header's site name again, a publisher line under the headline)
+        if _byline_office(judged, i):
+            continue
+        if line in passed:
+            continue  # (a section the breadcrumb passes through, shown by the byline: 政策解读)
         score = 0
         if _repeated(lines, i) and rule is None:
             # (a line the site prints on every page, repeated on this one, is its name in the
@@ -1120,7 +1167,9 @@ def _next_to_byline(judged: _Judged, i: int, top: int) -> int:
     for j, score in ((i - 1, 4), (i + 1, 4), (i - 2, 2), (i + 2, 2)):
         if not 0 <= j < top:
             continue
-        stated = (b := bylines[j]) is not None and (b.date is not None or b.source is not None)
+        # (a 来源 that names no one, 来源：网络, is a byline all the same: a byline without a date
+        # or a source is only ever such a line)
+        stated = bylines[j] is not None
         if not (stated or (authors[j] and j > i)):
             continue
         middle = (i + j) // 2
@@ -1180,9 +1229,9 @@ def _date(
     if any(_empty_date_field(judged, i) for i in near):
         # (a notice whose 发布时间 is left empty: undated, whatever its file name says)
         return None, "none (the byline's date field is empty)"
-    for where, name in (("file name", _SAVE_STAMP.sub("", file_name)), ("URL", url or "")):
-        match = _FILE_DATE.search(name)
-        if match and (found := parse_date(f"{match[1]}-{match[2]}-{match[3]}")):
+    # (`index.sources.textfiles` keeps such a date only where no page of the site states one)
+    for where, name in (("file name", file_name), ("URL", url or "")):
+        if found := name_date(name):
             return found, where
     if judged.date_from_text:
         kept = [
@@ -1193,6 +1242,16 @@ def _date(
         if found := find_date_in_text("\n".join(kept)):
             return found, "text (patterns file: date-from-text)"
     return None, "none"
+
+
+def name_date(name: str) -> dt.date | None:
+    """The date a file name or an address is named by (``t20230512_1.html``,
+    ``2023-05-12 风电招标.txt``); not a saving tool's stamp of when it saved the page."""
+    match = _FILE_DATE.search(_SAVE_STAMP.sub("", name))
+    return parse_date(f"{match[1]}-{match[2]}-{match[3]}") if match else None
+
+
+_NAMED_PREFIX = re.compile(r"^《[^《》]{2,12}》\s*(?P<rest>\S.{3,})$")
 
 
 def _subtitle_shown_apart(judged: _Judged, head: int, title: str) -> str | None:
@@ -1507,6 +1566,16 @@ def _crumb_sections(judged: _Judged) -> set[str]:
     for i, line in enumerate(judged.lines[: judged.limit]):
         if "breadcrumb" in (judged.furniture[i], judged.rules[i]):
             sections.update(_CRUMB_SPLIT.split(_CRUMB_LABEL.sub("", line.strip()))[1:])
+    return sections
+
+
+def _crumb_passes(judged: _Judged) -> set[str]:
+    """The sections a breadcrumb passes through: its items between the first and the last
+    (which may be the headline itself)."""
+    sections: set[str] = set()
+    for i, line in enumerate(judged.lines[: judged.limit]):
+        if "breadcrumb" in (judged.furniture[i], judged.rules[i]):
+            sections.update(_CRUMB_SPLIT.split(_CRUMB_LABEL.sub("", line.strip()))[1:-1])
     return sections
 
 

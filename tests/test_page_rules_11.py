@@ -208,7 +208,9 @@ def test_an_empty_date_meta_leaves_the_page_undated(
     tmp_path: Path, pubdate: str | None, day: dt.date | None
 ) -> None:
     # A government platform's page that writes its PubDate meta empty: undated, though its
-    # file name carries a date (without the meta, the file name's date is read as before).
+    # file name carries a date (without the meta, the file name's date is read: the page read
+    # alone is its own site, which states no date; from round 31 a site whose pages state their
+    # dates would leave it undated all the same).
     meta = "" if pubdate is None else f'<meta name="PubDate" content="{pubdate}">'
     page = (
         '<html><head><meta charset="utf-8"><meta name="ArticleTitle" content="申报指南">'

@@ -150,7 +150,8 @@ def test_a_saving_tools_time_stamp_in_the_file_name_is_no_publication_date(
         _undated("工商业储能项目备案要点"),
     )
     assert read_one(saved).published is None
-    # (a date in a file name without the time of day is still the page's, as before)
+    # (a date in a file name without the time of day is still the page's where no page of its
+    # site states a date, as here, read alone; from round 31 not where its site's pages do)
     dated = write_page(tmp_path / "b" / "2025-11-15 工商业储能项目备案要点.html", _undated("储能"))
     assert str(read_one(dated).published) == "2025-11-15"
 

@@ -32,6 +32,7 @@ from xinwen.index.pages import (
     header_issuer,
     join_wrapped_title,
     looks_like_page,
+    name_date,
     page_lines,
     site_by_logo,
 )
@@ -47,6 +48,12 @@ from xinwen.index.textdumps import undump, unmark, unwrap
 # Page files read to learn a source's template (spread evenly over the source): chrome is on
 # every page of a site, so a sample finds it while the memory stays bounded.
 TEMPLATE_SAMPLE = 2000
+# Page files read, at most, to find whether a source's pages state their dates (only where a
+# page's date would come from its file name: the search ends at the first page that states one).
+DATE_SAMPLE = 200
+# Where a date comes from a page's name, not from what the page states.
+ADDRESS_DATES = ("file name", "URL")
+UNSTATED_ON_A_DATING_SITE = "none (its site's pages state their dates; not its file name's)"
 
 
 @dataclass
@@ -89,6 +96,7 @@ class PageSource:
     page_files: Sequence[str] = ()
     explain: Explain | None = None
     _template: SiteTemplate | None = field(default=None, repr=False)
+    _states_dates: bool | None = field(default=None, repr=False)
 
     @property
     def template(self) -> SiteTemplate:
@@ -134,20 +142,15 @@ class PageSource:
         folder = folder_category(path, self.root)
         name = os.path.basename(path)
         if html is None and not looks_like_page(lines, self.boilerplate):
-            yield from self._plain(text, article_id, origin, folder)
+            yield from self._plain(text, article_id, origin, folder, name)
             return
-        page = extract_page(
-            lines, self.boilerplate, template=self.template, hints=hints, file_name=name
-        )
-        # htmldate only where neither the markup nor a byline gave a date: its fast search
-        # reads markup and URLs, never the text's years.
-        undated = html is not None and page.date_from in ("none", "file name")
-        if undated and hints is not None and hints.date_from == EMPTY_DATE_META:
-            # (the page's own date field is empty: undated, whatever its file name says)
-            page = dataclasses.replace(page, published=None, date_from=EMPTY_DATE_META)
-            undated = False
-        if undated and (found := htmldate_date(html)):  # type: ignore[arg-type]
-            page = _with_date(page, found, "meta (htmldate, no extensive search)")
+        page = self._extract(lines, hints, html, name)
+        if _states_date(page):
+            self._states_dates = True
+        elif page.date_from in ADDRESS_DATES and self.states_dates:
+            # A careful reader dates a page by what it states: where the site's pages state
+            # their dates, one that states none is undated, whatever its CMS named the file.
+            page = _with_date(page, None, UNSTATED_ON_A_DATING_SITE)
         if not page.has_text:
             skip = Skip(
                 "no article text",
@@ -172,17 +175,70 @@ class PageSource:
         self._explain(item, page, "html page" if html is not None else "text page", why)
         yield item
 
+    def _extract(
+        self, lines: list[str], hints: PageHints | None, html: str | None, name: str
+    ) -> Page:
+        """The page read with the site's template, its date from the markup, a byline or (on
+        HTML) htmldate, else from its file name or address."""
+        page = extract_page(
+            lines, self.boilerplate, template=self.template, hints=hints, file_name=name
+        )
+        # htmldate only where neither the markup nor a byline gave a date: its fast search
+        # reads markup and URLs, never the text's years.
+        undated = html is not None and page.date_from in ("none", *ADDRESS_DATES)
+        if undated and hints is not None and hints.date_from == EMPTY_DATE_META:
+            # (the page's own date field is empty: undated, whatever its file name says)
+            return dataclasses.replace(page, published=None, date_from=EMPTY_DATE_META)
+        if undated and (found := htmldate_date(html)):  # type: ignore[arg-type]
+            page = _with_date(page, found, "meta (htmldate, no extensive search)")
+        return page
+
+    @property
+    def states_dates(self) -> bool:
+        """Whether a page of this source states its date (markup, byline): then a file name's
+        or an address's date is no page's. A folder of notes named by date
+        (``2023-05-12 风电招标.txt``) whose pages state none is dated by its names."""
+        if self._states_dates is None:
+            self._states_dates = any(_states_date(page) for page in self._sample_extracts())
+        return self._states_dates
+
+    def _sample_extracts(self) -> Iterator[Page]:
+        """The pages of a spread sample of the source's files, read as `read` reads them (the
+        first that states a date ends the search: most sites' first page does)."""
+        files = list(self.page_files)
+        step = max(1, len(files) // DATE_SAMPLE)
+        for path in files[::step][:DATE_SAMPLE]:
+            try:
+                lines, hints, html, _ = _read_lines(path, main_text=True)
+            except _Unusable:
+                continue
+            if lines and (html is not None or looks_like_page(lines, self.boilerplate)):
+                yield self._extract(lines, hints, html, os.path.basename(path))
+
     def _plain(
-        self, text: str, article_id: str, origin: Origin, folder: str | None
+        self, text: str, article_id: str, origin: Origin, folder: str | None, name: str
     ) -> Iterator[Record | Skip]:
-        """THUCNews style: the first line is the title, the rest the body."""
+        """THUCNews style: the first line is the title, the rest the body; dated by its file
+        name only (a user's notes, ``2023-05-12 风电招标.txt``) where no page of the source
+        states a date."""
         title, _, body = text.replace("\r\n", "\n").replace("\r", "\n").strip().partition("\n")
         category, why = choose_category(folder, None, self.category_from)
+        published = name_date(name)
+        if published is not None and self.states_dates:
+            published = None
         item = build_record(
-            {"id": article_id, "title": title, "body": body, "category": category}, origin
+            {
+                "id": article_id,
+                "title": title,
+                "body": body,
+                "published": published,
+                "category": category,
+            },
+            origin,
         )
         if self.explain is not None:
-            self.explain(item, Explanation("plain text", "first line", "none", why, "none"))
+            date_from = "file name" if published else "none"
+            self.explain(item, Explanation("plain text", "first line", date_from, why, "none"))
         yield item
 
     def _explain(self, item: Record | Skip, page: Page, kind: str, category_from: str) -> None:
@@ -214,8 +270,13 @@ def _without_section_label(page: Page, sections: tuple[str | None, ...]) -> Page
     return dataclasses.replace(page, body=rest, dropped=dropped)
 
 
-def _with_date(page: Page, date: dt.date, date_from: str) -> Page:
+def _with_date(page: Page, date: dt.date | None, date_from: str) -> Page:
     return dataclasses.replace(page, published=date, date_from=date_from)
+
+
+def _states_date(page: Page) -> bool:
+    """The page states its date (its markup, a byline, a date line), not only its name."""
+    return page.has_text and page.published is not None and page.date_from not in ADDRESS_DATES
 
 
 class _Unusable(Exception):
