@@ -895,8 +895,16 @@ def _short_segments(text: str, match: re.Match[str]) -> bool:
     parts = [p for p in _SEGMENT_SPLIT.split(rest) if p.strip()]
     # (a labelled field holds a longer value: 来源：上海环境能源交易所 | 2024年5月27日)
     return len(parts) >= 1 and all(
-        len(p) <= 10 or (len(p) <= 24 and _BYLINE_FIELDS.match(p.strip())) for p in parts
+        len(p) <= 10
+        or (len(p) <= 24 and _BYLINE_FIELDS.match(p.strip()))
+        or _LOGIN_NAME.match(p.strip())
+        for p in parts
     )
+
+
+# A poster's login name in a blog theme's byline (由 site_admin | 4月 18, 2024 | 政策): one
+# Latin word, longer than a Chinese field but no text.
+_LOGIN_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{2,19}$")
 
 
 def _squeeze(date_text: str) -> str:
@@ -926,9 +934,16 @@ def is_author_line(line: str) -> bool:
         return False
     if _AUTHOR_WITH_ROLE.match(line):
         return True  # (the author's role after a comma: 作者：X，首席电气工程师)
+    if _POSTED_BY.match(line):
+        return True
     if _SENTENCE.search(line.rstrip("）)】]")):
         return False
     return bool(_AUTHOR.match(simplified(line)))
+
+
+# A blog theme's meta line without its date (由 site_admin | 政策 | 0 条评论): 由 and the
+# poster's name, then short fields apart by bars (the column, a count of comments).
+_POSTED_BY = re.compile(r"^由\s*[^\s|｜]{1,20}(?:\s*[|｜]\s*[^|｜，。]{1,12}){1,3}$")
 
 
 _AUTHOR_WITH_ROLE = re.compile(
