@@ -872,10 +872,21 @@ def _marked_source(root: lxml.html.HtmlElement) -> str | None:
         if any(a.tag in ("li", "aside", "nav", "footer") for a in el.iterancestors()):
             continue
         name = _SOURCE_LABEL.sub("", " ".join(el.text_content().split()))
+        if _ORIGINAL_LINK.match(name):
+            continue
         # (a date or a count in it: not a name; 本站, 原创: the site's own)
         if 2 <= len(name) <= 20 and not _DIGITS.search(name) and not names_no_one(name):
             return name
     return None
+
+
+# A link to the original, marked as a source (WeChat's ``<a id="js_view_source">阅读原文</a>``
+# under each article, a reprint's 查看原文): the words of a button, naming no one.
+_ORIGINAL_LINK = re.compile(
+    r"^(?:阅读|閱讀|查看|点击查看|點擊查看|浏览|瀏覽)?(?:原文|全文)(?:链接|鏈接|地址)?$"
+    r"|^(?:view|read)\s+(?:source|original|more)$",
+    re.IGNORECASE,
+)
 
 
 _LOGO_WORD = re.compile(r"(?<=..)\s*(?:logo|标志|图标|标识)$", re.IGNORECASE)
@@ -958,6 +969,7 @@ def _site_proper(name: str) -> str:
         name = _LATIN_TAIL.sub("", _DOMAIN_TAIL.sub("", name))
         # (手机X网: the mobile edition's name for the site's; X官网: X's official site, X's)
         name = _OFFICIAL_SITE.sub("", _MOBILE_EDITION.sub("", name))
+        name = _MOBILE_VERSION.sub("", name)
     name = _ISSUE_NUMBER.sub("", name)
     return _COLUMN_SECTION.sub("", name) if name not in _PLATFORMS else name
 
@@ -966,6 +978,11 @@ def _site_proper(name: str) -> str:
 _DOMAIN_TAIL = re.compile(r"(?<=..)\s*[(（]\s*(?:https?://)?[\w.-]+\.[a-z]{2,6}/?\s*[)）]$", re.I)
 _OFFICIAL_SITE = re.compile(r"(?<=[\u3400-\u9fff]{2})\s*(?:官网|官方网站|官方網站|官網)$")
 _MOBILE_EDITION = re.compile(r"^(?:手机|手機)(?=[\u3400-\u9fff]{2,}[网網]$)")
+# (X手机版, X移动版, X触屏版, XWAP版: the mobile site's <title> names the site X)
+_MOBILE_VERSION = re.compile(
+    r"(?<=[\u3400-\u9fff]{2})\s*(?:手机版|手機版|移动版|移動版|触屏版|觸屏版|WAP版|3G版)$",
+    re.IGNORECASE,
+)
 
 
 def _account_name(root: lxml.html.HtmlElement, meta: dict[str, str]) -> str | None:

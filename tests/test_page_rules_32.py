@@ -63,3 +63,43 @@ def test_an_undated_blog_meta_line_is_no_text(tmp_path: Path) -> None:
     assert rec.published is None
     assert "条评论" not in rec.body and "site_editor" not in rec.body
     assert PROSE in rec.body
+
+
+@pytest.mark.parametrize("button", ["阅读原文", "查看原文", "原文链接"])
+def test_a_link_to_the_original_marked_as_source_names_no_one(tmp_path: Path, button: str) -> None:
+    # A 公众号 article saved from WeChat: the account's name over the text, and under it a
+    # link to the original whose id says "source". The button's words name no one; the
+    # account is the source.
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{HEADLINE}</title></head><body>'
+        f"<div id='img-content'><h1 class='rich_media_title' id='activity-name'>{HEADLINE}</h1>"
+        "<div id='meta_content'><span class='rich_media_meta_nickname' id='profileBt'>"
+        "<a id='js_name'>岭东风能</a></span>"
+        "<em id='publish_time'>2024-06-12 18:30</em></div>"
+        f"<div id='js_content'><p>{PROSE}</p><p>{MORE}</p></div>"
+        f"<div class='rich_media_tool'><a id='js_view_source' href='#'>{button}</a>"
+        "<div>阅读 <span>2316</span></div><div>在看</div></div></div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "项目" / "7_3Xk2Qw.html", page))
+    assert rec.title == HEADLINE
+    assert rec.source == "岭东风能"
+
+
+@pytest.mark.parametrize("edition", ["手机版", "移动版", "触屏版", "WAP版"])
+def test_a_mobile_sites_title_names_the_site_without_its_edition(
+    tmp_path: Path, edition: str
+) -> None:
+    # A mobile site's pages (m.) end their <title> with the site's name and its edition:
+    # the site is the one named, when the page credits no one (来源：本站).
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{HEADLINE}_项目_岭东能源{edition}</title>'
+        "</head><body><div class='top'>打开APP 立即打开</div>"
+        "<div class='crumb'>当前位置：首页 &gt; 项目</div>"
+        f"<div class='article'><h1>{HEADLINE}</h1>"
+        "<div class='info'>2024-06-12 16:05 来源：本站 <span>次阅读</span></div>"
+        f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div></div>"
+        "<div class='foot'>手机版 | 电脑版 | 关于我们</div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "项目" / "8902.html", page))
+    assert rec.title == HEADLINE
+    assert rec.source == "岭东能源"
