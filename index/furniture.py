@@ -838,6 +838,8 @@ def parse_byline(line: str) -> Byline | None:
     unnamed = False
     if match := _SOURCE.search(folded := fold_width(line)):
         source = _unquoted(_SOURCE_TAIL.sub("", _ISSUED_BY.sub("", match["source"]))) or None
+        if source is not None and _GLUED_DATE.search(source):
+            source = _GLUED_DATE.sub("", source) or None
         if source is not None and (unit := _SOURCE_UNIT.match(folded, match.end())):
             # (来源：X公司 党群工作部: the company and, after one space, its department)
             source = f"{source} {unit['unit']}"
@@ -876,6 +878,11 @@ _SOURCE_UNIT = re.compile(
     r" (?P<unit>[\u4e00-\u9fff]{1,8}(?:部|处|室|科|中心|办公室|委员会))(?=$|\s|[|｜，,；;。])"
 )
 _URL_HOST = re.compile(r"://([A-Za-z0-9.-]+)")
+# The date printed right after a source's name, no space between (来源：X报2024年03月27日 14:15,
+# as an app's share page runs its meta line together): the date's, not the name's.
+_GLUED_DATE = re.compile(
+    r"(?<=[\u3400-\u9fff])(?:19|20)\d\d\s*(?:年\s*\d{1,2}\s*月|[-/.]\s*\d{1,2}\s*[-/.]\s*\d).*$"
+)
 _ISSUED = re.compile(r"\d\s*[日号]\s*印发$")
 _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z&'.-]*")
 # Fields are set apart by / | · or by spaces (``原创 编辑部 公众号名 2024年04月02日 发表于上海``).

@@ -103,3 +103,22 @@ def test_a_mobile_sites_title_names_the_site_without_its_edition(
     rec = read_one(write_page(tmp_path / "项目" / "8902.html", page))
     assert rec.title == HEADLINE
     assert rec.source == "岭东能源"
+
+
+@pytest.mark.parametrize(
+    ("meta", "source"),
+    [
+        ("来源：岭东日报2024年06月12日 10:30阅读 3.6万", "岭东日报"),
+        ("来源：岭东能源报2024-06-12 10:30 阅读 1.2万", "岭东能源报"),
+    ],
+)
+def test_a_source_run_into_its_date_ends_at_the_date(
+    tmp_path: Path, meta: str, source: str
+) -> None:
+    # An app's share page saved as text runs its meta line together: the source's name, then
+    # the date with no space between. The name ends where the date begins.
+    text = "\n".join(["岭东电力APP", "打开APP", HEADLINE, meta, PROSE, MORE, "相关推荐"])
+    rec = read_one(write_page(tmp_path / "项目" / "share_60355.txt", text))
+    assert rec.title == HEADLINE
+    assert rec.published == dt.date(2024, 6, 12)
+    assert rec.source == source
