@@ -712,6 +712,8 @@ def line_rule(line: str) -> str | None:
 
     A long line of prose is article text whatever words it holds (furniture is short).
     """
+    if _SNAPSHOT_BANNER.search(line):
+        return "snapshot banner"
     if len(line) > MAX_FURNITURE_CHARS and _SENTENCE.search(line):
         # (a big shop's top bar runs long: its greeting, its links and its hotline, all short
         # words apart, no sentence among them)
@@ -727,6 +729,15 @@ def line_rule(line: str) -> str | None:
     if is_disclaimer(line):
         return "copyright"
     return None
+
+
+# A search engine's cache banner over a saved snapshot (这是 http://… 的网页快照，是网页在 … 的
+# 存档; 快照仅供参考, 以下是缓存页面): the cache's words, however long, not the page's.
+_SNAPSHOT_BANNER = re.compile(
+    r"^这是\s*\S+\s*的(?:网页)?快照[，,]|快照仅供参考|以下是(?:缓存|快照)页面"
+    r"|^(?:This is Google's cache of|This is a snapshot of)\s",
+    re.IGNORECASE,
+)
 
 
 def is_disclaimer(line: str) -> bool:

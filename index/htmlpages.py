@@ -1308,6 +1308,7 @@ def htmldate_date(html: str) -> dt.date | None:
         root = lxml.html.document_fromstring(html.encode("utf-8"), parser=_PARSER)
         for el in root.xpath(f"{_OTHER_ARTICLES} | {_CHROME_DIVS} | {_PREV_NEXT}"):
             el.drop_tree()
+        _drop_snapshot_banner(root)
         for script in root.iter("script"):
             # (a script's data giving the time the page was last changed, AEM's data layer
             # "repo:modifyDate", or its entry created, Strapi's "createdAt": not when it was
@@ -1331,6 +1332,15 @@ def htmldate_date(html: str) -> dt.date | None:
     except (ValueError, TypeError, lxml.etree.LxmlError):
         return None
     return parse_date(found) if found else None
+
+
+def _drop_snapshot_banner(root: lxml.html.HtmlElement) -> None:
+    """Take out a cache's banner over a saved snapshot (这是 X 的网页快照，是网页在 2024-04-12
+    21:40:56 的存档): its time is when the cache kept the page, not when it was published."""
+    for el in list(root.iter("div", "p", "td", "section", "header")):
+        text = " ".join(el.text_content().split())
+        if len(text) <= 300 and el.getparent() is not None and line_rule(text) == "snapshot banner":
+            el.drop_tree()
 
 
 def _trafilatura_text(root: lxml.html.HtmlElement) -> str | None:

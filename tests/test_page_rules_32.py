@@ -122,3 +122,50 @@ def test_a_source_run_into_its_date_ends_at_the_date(
     assert rec.title == HEADLINE
     assert rec.published == dt.date(2024, 6, 12)
     assert rec.source == source
+
+
+BANNER = (
+    "这是 http://www.lingdong.example.com/xw/5521.html 的网页快照，是网页在 2024-07-02 20:11:09"
+    " 的存档。当前页面可能已经更改。查看当前页面。"
+)
+BANNER_NOTE = (
+    "提示：快照仅供参考，由页面缓存服务生成，与原网站无关。以下是缓存页面，高亮的关键词：风电"
+)
+
+
+def test_a_snapshots_cache_banner_saved_as_text_is_no_headline(tmp_path: Path) -> None:
+    # A cached snapshot saved as text opens with the cache's banner, a long line with a
+    # sentence's marks: the cache's words, not the page's headline nor its text.
+    text = "\n".join(
+        [
+            BANNER,
+            BANNER_NOTE,
+            "岭东能源网",
+            "首页 新闻 公告 观点",
+            "您现在的位置：首页 > 新闻 > 正文",
+            HEADLINE,
+            "发布时间：2024-06-12 09:15   来源：本站   浏览：--",
+            PROSE,
+            MORE,
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "新闻" / "kz_5521.txt", text))
+    assert rec.title == HEADLINE
+    assert rec.published == dt.date(2024, 6, 12)
+    assert "快照" not in rec.body and PROSE in rec.body
+
+
+def test_a_snapshots_cache_time_does_not_date_an_undated_page(tmp_path: Path) -> None:
+    # The banner over a snapshot saved as HTML states when the cache kept the page; a page
+    # that states no date of its own stays undated.
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{HEADLINE}-岭东能源网</title></head><body>'
+        f"<div id='kz_banner'><div>{BANNER}</div><div>{BANNER_NOTE}</div></div>"
+        "<div class='top'>岭东能源网</div><div class='main'>"
+        f"<h1 class='art_tit'>{HEADLINE}</h1><div class='art_info'>来源：本站 字号：大 中 小</div>"
+        f"<div class='art_con'><p>{PROSE}</p><p>{MORE}</p></div></div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "公告" / "kz_5521.html", page))
+    assert rec.title == HEADLINE
+    assert rec.published is None
+    assert "快照" not in rec.body
