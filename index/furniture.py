@@ -833,7 +833,7 @@ def parse_byline(line: str) -> Byline | None:
         short = len(rest) <= 16 or (
             len(_LATIN_WORDS.sub("", rest).strip()) <= 16 and not _SENTENCE.search(rest)
         )
-        if not rest or _BYLINE_FIELDS.search(rest) or short:
+        if not rest or _BYLINE_FIELDS.search(rest) or short or _META_FIELDS.search(rest):
             date = parse_date(_squeeze(match["date"]))
     elif (match := _ANY_DATE.search(text)) and _short_segments(text, match):
         # "站名 / 作者 / 2021年08月09日 星期一 / 栏目": a date among short fields; not the first
@@ -873,6 +873,11 @@ def parse_byline(line: str) -> Byline | None:
 
 
 _ANY_DATE = re.compile(_DATE)
+# A blog theme's fields after a bare date (2024-04-22  分类：项目  阅读(1,286)  评论(0)): its
+# column, labelled, and its counters with the count in brackets.
+_META_FIELDS = re.compile(
+    r"(?:^|\s)(?:分类|栏目|所属栏目|所属分类)\s*[:：]|(?:阅读|浏览|点击|评论|查看)\s*[(（]\s*\d[\d,]*\s*[)）]"
+)
 # The rest of a span of days after its first date (2026.9.16-18, 2026年9月16日至18日): an
 # event's dates, not a page's.
 _DAY_SPAN = re.compile(r"\s*(?:[-–—~～]|至)\s*\d{1,2}\s*[日号]?(?![\d:：./-])")

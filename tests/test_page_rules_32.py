@@ -169,3 +169,35 @@ def test_a_snapshots_cache_time_does_not_date_an_undated_page(tmp_path: Path) ->
     assert rec.title == HEADLINE
     assert rec.published is None
     assert "快照" not in rec.body
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "2024-06-12  分类：项目  阅读(1,286)  评论(0)",
+        "2024-06-12  所属栏目：风电项目动态  浏览（3,120）",
+    ],
+)
+def test_a_bare_date_before_a_column_and_bracketed_counters_dates_the_page(
+    tmp_path: Path, meta: str
+) -> None:
+    # A blog theme's meta line saved as text: the date, the column labelled, counters with
+    # the count in brackets. It is a byline, longer than a short name after the date.
+    text = "\n".join(
+        [
+            "岭东能源",
+            "首页",
+            "项目",
+            "当前位置：岭东能源 > 项目 > 正文",
+            HEADLINE,
+            meta,
+            PROSE,
+            MORE,
+            "相关阅读",
+            "岭西光伏电站开工  2024-06-20",
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "项目" / "1501.txt", text))
+    assert rec.title == HEADLINE
+    assert rec.published == dt.date(2024, 6, 12)
+    assert "阅读" not in rec.body.split(MORE)[0]
