@@ -1309,6 +1309,7 @@ def htmldate_date(html: str) -> dt.date | None:
         for el in root.xpath(f"{_OTHER_ARTICLES} | {_CHROME_DIVS} | {_PREV_NEXT}"):
             el.drop_tree()
         _drop_snapshot_banner(root)
+        _drop_related_rows(root)
         for script in root.iter("script"):
             # (a script's data giving the time the page was last changed, AEM's data layer
             # "repo:modifyDate", or its entry created, Strapi's "createdAt": not when it was
@@ -1341,6 +1342,18 @@ def _drop_snapshot_banner(root: lxml.html.HtmlElement) -> None:
         text = " ".join(el.text_content().split())
         if len(text) <= 300 and el.getparent() is not None and line_rule(text) == "snapshot banner":
             el.drop_tree()
+
+
+def _drop_related_rows(root: lxml.html.HtmlElement) -> None:
+    """Take out a table layout's related articles: a row whose one cell heads them (<tr><td
+    class="reltitle">相关文章</td></tr>) and the rows after it, other articles with their dates."""
+    for tr in list(root.iter("tr")):
+        text = " ".join(tr.text_content().split())
+        if len(tr) != 1 or len(text) > 20 or tr.getparent() is None:
+            continue
+        if line_rule(text) == "related articles":
+            for row in [tr, *tr.itersiblings("tr")]:
+                row.drop_tree()
 
 
 def _trafilatura_text(root: lxml.html.HtmlElement) -> str | None:

@@ -201,3 +201,26 @@ def test_a_bare_date_before_a_column_and_bracketed_counters_dates_the_page(
     assert rec.title == HEADLINE
     assert rec.published == dt.date(2024, 6, 12)
     assert "阅读" not in rec.body.split(MORE)[0]
+
+
+def test_a_table_layouts_related_rows_do_not_date_an_undated_page(tmp_path: Path) -> None:
+    # An old table layout: the article's rows, then a row heading the related articles and
+    # rows of other articles with their dates. A page that states no date stays undated.
+    related = "".join(
+        f"<tr><td>·<a href='/article/{n}.html'>岭西光伏电站第{n}期开工</a></td>"
+        f"<td class='gray'>2024-07-{n:02d}</td></tr>"
+        for n in (11, 19, 23)
+    )
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{HEADLINE}-岭东电气</title></head><body>'
+        "<table><tr><td class='location'>您的位置：首页 &gt;&gt; 新闻中心 &gt;&gt; 正文</td></tr>"
+        f"<tr><td class='title'><h1>{HEADLINE}</h1></td></tr>"
+        "<tr><td class='info'>来源：岭东电力报&nbsp;&nbsp;作者：管理员&nbsp;&nbsp;人气：</td></tr>"
+        f"<tr><td class='content'>{PROSE}<br />{MORE}</td></tr>"
+        "<tr><td class='reltitle'>相关文章</td></tr>"
+        f"<tr><td><table>{related}</table></td></tr></table></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "新闻" / "1302.html", page))
+    assert rec.title == HEADLINE
+    assert rec.published is None
+    assert rec.source == "岭东电力报"
