@@ -49,6 +49,9 @@ ROOT_33 = ROOT.parent / "blind-sites-33"
 ROOT_34 = ROOT.parent / "blind-sites-34"
 ROOT_35 = ROOT.parent / "blind-sites-35"
 ROOT_36 = ROOT.parent / "blind-sites-36"
+ROOT_39 = ROOT.parent / "blind-sites-39"
+ROOT_40 = ROOT.parent / "blind-sites-40"
+ROOT_42 = ROOT.parent / "blind-sites-42"
 
 # Pages fully right (title, date, source, category, body) of the 7 of each site.
 FLOORS = {
@@ -525,6 +528,46 @@ FLOORS_36 = {
     "qinghe-solar": 7,
     "tanheng-carbon": 4,
 }
+# Set 39 (real-size pages of ordinary energy-news sites, 32–33 KB: DedeCMS, PHPMyWind, JumbotCMS,
+# ZZCMS, WordPress XIU, FreeCMS, Vue 3 with paywalled previews, Nuxt 3): written blind, its
+# first sight with round 30's code (52); open from round 32, its floors what round 32 scores (53).
+FLOORS_39 = {
+    "bh-dlxh": 7,
+    "chuneng-tiandi": 6,
+    "dianli-shibao": 7,
+    "guangfu-zhijia": 7,
+    "meitan-jiaoyi": 7,
+    "qingneng-zaixian": 6,
+    "tanshi-guancha": 6,
+    "youqi-guancha": 7,
+}
+# Set 40 (other views of an article page: mobile, print, AMP, a paginated article, 公众号
+# articles, app share pages, reader-view saves, a cached snapshot): written blind, its first
+# sight with round 30's code (41); open from round 32, its floors what round 32 scores (54).
+FLOORS_40 = {
+    "chunengqianyan": 6,
+    "fengnengzhisheng": 7,
+    "guangfuhui": 7,
+    "haiyou-reader": 7,
+    "huacheng-nuclear": 7,
+    "nanling-grid": 7,
+    "qingtu-wechat": 6,
+    "xiling-coal": 7,
+}
+# Set 42 (the first user's case, half `.txt`: a Java site group, 五指CMS text with CRLF,
+# WordPress Divi, KingCMS GBK, a Vue 2 portal as text, OpenCms, a government platform as text,
+# VitePress): written blind, its first sight with round 30's code (43); open from round 32, its
+# floors what round 32 scores (51).
+FLOORS_42 = {
+    "dongheng-exchange": 7,
+    "huixin-recycle": 7,
+    "jinre-heating": 3,
+    "qinglian-h2": 7,
+    "xichuan-nengyuan": 7,
+    "yunshan-pumped": 6,
+    "zhibiao-meter": 7,
+    "zhongwei-fuel": 7,
+}
 SETS = {
     "set 1": (ROOT, FLOORS),
     "set 2": (ROOT_2, FLOORS_2),
@@ -562,6 +605,9 @@ SETS = {
     "set 34": (ROOT_34, FLOORS_34),
     "set 35": (ROOT_35, FLOORS_35),
     "set 36": (ROOT_36, FLOORS_36),
+    "set 39": (ROOT_39, FLOORS_39),
+    "set 40": (ROOT_40, FLOORS_40),
+    "set 42": (ROOT_42, FLOORS_42),
 }
 
 
