@@ -964,9 +964,10 @@ def is_author_line(line: str) -> bool:
     return bool(_AUTHOR.match(simplified(line)))
 
 
-# A blog theme's meta line without its date (由 site_admin | 政策 | 0 条评论): 由 and the
-# poster's name, then short fields apart by bars (the column, a count of comments).
-_POSTED_BY = re.compile(r"^由\s*[^\s|｜]{1,20}(?:\s*[|｜]\s*[^|｜，。]{1,12}){1,3}$")
+# A blog theme's meta line without its date (由 site_admin | 政策 | 0 条评论): 由, a space and the
+# poster's name, then short fields apart by bars (the column, a count of comments); 由 glued to
+# the next words opens a headline or a sentence (由点到面｜X).
+_POSTED_BY = re.compile(r"^由\s+[^\s|｜]{1,20}(?:\s*[|｜]\s*[^|｜，。]{1,12}){1,3}$")
 
 
 _AUTHOR_WITH_ROLE = re.compile(
