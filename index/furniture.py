@@ -446,6 +446,21 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("pagination", r"上一页.*下一页|^(?:首页|尾页)\s*\d"),
         ("back links", r"^[【\[]?\s*(?:返回首页|返回顶部|返回列表|返回)\s*[】\]]?$"),
+        # (a mobile page's fold with its arrow, 展开全文 ∨; a share page's 打开X APP，阅读全文 >)
+        (
+            "app prompt",
+            r"^(?:点击)?(?:展开|查看|阅读)全文\s*[∨∧>›»↓▼⌄﹀]+$"
+            r"|^打开\S{1,12}(?:app|客户端)\s*[，,]\s*(?:阅读|查看|看)(?:全文|更多)",
+        ),
+        # A documentation site's page tools under the text (VitePress, Docusaurus): 在 Git 上编辑
+        # 此页, Edit this page on GitHub, 最后更新于: 2024/9/10 16:48.
+        (
+            "page tools",
+            r"^(?:在\s*(?:git|github|gitlab|gitee)\s*上)?编辑此页(?:面)?$"
+            r"|^edit this page(?:\s+on\s+(?:git|github|gitlab|gitee))?$"
+            r"|^(?:最后更新于|最后更新时间|上次更新|last updated(?: on)?)"
+            r"\s*[:：]?\s*\d{4}\s*[-/.年]",
+        ),
     )
 )
 
@@ -501,6 +516,8 @@ FOOTER_RULES = frozenset(
         "document distribution",
         "citation",
         "press contacts",
+        # (a documentation site's 编辑此页, 最后更新于: its previous/next pages follow)
+        "page tools",
     }
 )
 

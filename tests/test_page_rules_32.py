@@ -224,3 +224,45 @@ def test_a_table_layouts_related_rows_do_not_date_an_undated_page(tmp_path: Path
     assert rec.title == HEADLINE
     assert rec.published is None
     assert rec.source == "岭东电力报"
+
+
+@pytest.mark.parametrize(
+    "tools",
+    [
+        ["在 Git 上编辑此页", "最后更新于: 2024/9/10 16:48"],
+        ["Edit this page on GitHub", "Last updated: 2024-09-10"],
+    ],
+)
+def test_a_documentation_sites_page_tools_end_the_text(tmp_path: Path, tools: list[str]) -> None:
+    # A documentation site (VitePress, Docusaurus) saved as text: under the article, its
+    # edit link and its last update, then the previous and next pages' titles. All of it is
+    # the site's, not the text.
+    text = "\n".join(
+        [
+            "岭东能源示范区",
+            "页面导航",
+            HEADLINE,
+            "发布日期：2024-06-12 ｜ 来源：岭东日报",
+            PROSE,
+            MORE,
+            *tools,
+            "上一页",
+            "岭西光伏电站开工仪式举行",
+            "下一页",
+            "岭南储能电站完成整站验收",
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "项目" / "sanqi-bingwang.txt", text))
+    assert rec.title == HEADLINE
+    assert rec.published == dt.date(2024, 6, 12)
+    assert rec.body.endswith(MORE)
+
+
+@pytest.mark.parametrize("prompt", ["展开全文 ∨", "打开岭东电力APP，阅读全文 >"])
+def test_a_fold_or_app_prompt_with_an_arrow_is_no_text(tmp_path: Path, prompt: str) -> None:
+    # A mobile page's fold (展开全文 with its arrow) and a share page's prompt to read the
+    # rest in the app, saved as text: buttons, not the article's last line.
+    text = "\n".join([HEADLINE, "2024-06-12 08:30 来源：岭东日报", PROSE, MORE, prompt])
+    rec = read_one(write_page(tmp_path / "项目" / "share_60355.txt", text))
+    assert rec.title == HEADLINE
+    assert rec.body.endswith(MORE)
