@@ -461,6 +461,13 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|^(?:最后更新于|最后更新时间|上次更新|last updated(?: on)?)"
             r"\s*[:：]?\s*\d{4}\s*[-/.年]",
         ),
+        # A top bar's greeting run into its bracketed links, no space between (您好，欢迎来到X！
+        # [请登录] [免费注册]).
+        (
+            "welcome links",
+            r"^(?:您好|你好)?[，,！!\s]*欢迎(?:您|你)?(?:访问|光临|来到|莅临|进入)[^，,。；！!？?\s]{2,30}"
+            r"[！!。]?\s*(?:[\[【][^\]】\s]{1,8}[\]】]\s*)+(?:[|｜].*)?$",
+        ),
     )
 )
 

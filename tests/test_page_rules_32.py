@@ -266,3 +266,42 @@ def test_a_fold_or_app_prompt_with_an_arrow_is_no_text(tmp_path: Path, prompt: s
     rec = read_one(write_page(tmp_path / "项目" / "share_60355.txt", text))
     assert rec.title == HEADLINE
     assert rec.body.endswith(MORE)
+
+
+@pytest.mark.parametrize(
+    "top_bar",
+    [
+        "您好，欢迎来到岭东能源资讯网！[请登录] [免费注册]",
+        "欢迎访问岭东能源资讯网！【登录】【注册】 | 手机版",
+    ],
+)
+def test_a_greeting_run_into_bracketed_links_is_no_headline(tmp_path: Path, top_bar: str) -> None:
+    # A portal's top bar saved as text: its greeting, then its links in brackets with no
+    # space between. It is chrome, not the headline of a page read alone.
+    text = "\n".join(
+        [
+            top_bar,
+            "会员中心 | 招商 | 帮助 | 手机站",
+            "搜 索",
+            "客服热线0000-5550-6677",
+            "首页 资讯 行情 供求信息 企业黄页 展会 专题 招聘",
+            "今日电价：岭东工商业：0.65元/千瓦时 岭东居民：0.52元/千瓦时",
+            "",
+            "当前位置：首页 > 资讯 > 项目 > 正文",
+            "",
+            HEADLINE,
+            "发布日期：2024-06-12 08:40:00  来源：岭东日报  浏览：1062 次",
+            "",
+            PROSE,
+            MORE,
+            "上一篇：岭西光伏电站开工",
+            "相关阅读",
+            "岭南储能电站完成整站验收",
+            "友情链接",
+            "关于本站 | 广告服务 | 联系我们 | 免责声明",
+            "岭东能源网 版权所有 © 2012-2024 岭ICP备12005550号-3",
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "项目" / "show-30401.txt", text))
+    assert rec.title == HEADLINE
+    assert "欢迎" not in rec.body
