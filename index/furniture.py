@@ -468,6 +468,11 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"^(?:您好|你好)?[，,！!\s]*欢迎(?:您|你)?(?:访问|光临|来到|莅临|进入)[^，,。；！!？?\s]{2,30}"
             r"[！!。]?\s*(?:[\[【][^\]】\s]{1,8}[\]】]\s*)+(?:[|｜].*)?$",
         ),
+        # An exchange's or an office's other notices under a notice (相关公告, 最新通知, 其他通告).
+        (
+            "related articles",
+            r"^[【\[]?\s*(?:相关|最新|其他|其它|更多)(?:公告|通知|通告|公示)\s*[】\]]?\s*(?:[:：>»].*)?$",
+        ),
     )
 )
 

@@ -305,3 +305,26 @@ def test_a_greeting_run_into_bracketed_links_is_no_headline(tmp_path: Path, top_
     rec = read_one(write_page(tmp_path / "项目" / "show-30401.txt", text))
     assert rec.title == HEADLINE
     assert "欢迎" not in rec.body
+
+
+@pytest.mark.parametrize("heading", ["相关公告", "最新通知", "【其他通告】"])
+def test_a_notices_list_of_other_notices_ends_the_text(tmp_path: Path, heading: str) -> None:
+    # An exchange's notice saved as text: under it, a box of its other notices with their
+    # dates, then the contact box. None of it is the notice's text.
+    text = "\n".join(
+        [
+            "岭东能源交易中心",
+            "首页 > 交易公告 > 正文",
+            "关于交易系统停机维护的通知",
+            "发布时间：2024-08-05 来源：岭东能源交易中心",
+            PROSE,
+            heading,
+            "关于开展2024年9月绿色电力交易的公告",
+            "2024-03-21",
+            "联系我们",
+            "客服热线：400-000-0000",
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "交易公告" / "tingji-weihu.txt", text))
+    assert rec.title == "关于交易系统停机维护的通知"
+    assert rec.body == PROSE
