@@ -262,7 +262,26 @@ def western_dates(text: str) -> str:
         text = _ROC_LABELLED.sub(
             lambda m: f"{m[1]}{int(m[2]) + ROC_OFFSET}{m[3]}{m[4]}{m[3]}{m[5]}", text
         )
+    if "月" in text:
+        text = _month_day_year(text)
     return text
+
+
+# An English date format printed with Chinese month names, as WordPress themes do in a Chinese
+# locale (their "F j, Y": 4月 18, 2024, 四月 18, 2024): month, day, comma, year.
+_MONTH_DAY_YEAR = re.compile(
+    r"(?<![\d年])(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(\d{1,2})\s*,\s*(\d{4})(?!\d|\s*年)"
+)
+
+
+def _month_day_year(text: str) -> str:
+    """`text` with a month-day-year date (4月 18, 2024) written 2024年4月18日."""
+
+    def year_first(m: re.Match[str]) -> str:
+        month = int(m[1]) if m[1].isdigit() else _cn_number(m[1])
+        return f"{m[3]}年{month}月{m[2]}日" if month else m[0]
+
+    return _MONTH_DAY_YEAR.sub(year_first, text)
 
 
 def parse_date(value: object) -> dt.date | None:

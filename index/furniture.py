@@ -459,6 +459,33 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("pagination", r"上一页.*下一页|^(?:首页|尾页)\s*\d"),
         ("back links", r"^[【\[]?\s*(?:返回首页|返回顶部|返回列表|返回)\s*[】\]]?$"),
+        # (a mobile page's fold with its arrow, 展开全文 ∨; a share page's 打开X APP，阅读全文 >)
+        (
+            "app prompt",
+            r"^(?:点击)?(?:展开|查看|阅读)全文\s*[∨∧>›»↓▼⌄﹀]+$"
+            r"|^打开\S{1,12}(?:app|客户端)\s*[，,]\s*(?:阅读|查看|看)(?:全文|更多)",
+        ),
+        # A documentation site's page tools under the text (VitePress, Docusaurus): 在 Git 上编辑
+        # 此页, Edit this page on GitHub, 最后更新于: 2024/9/10 16:48.
+        (
+            "page tools",
+            r"^(?:在\s*(?:git|github|gitlab|gitee)\s*上)?编辑此页(?:面)?$"
+            r"|^edit this page(?:\s+on\s+(?:git|github|gitlab|gitee))?$"
+            r"|^(?:最后更新于|最后更新时间|上次更新|last updated(?: on)?)"
+            r"\s*[:：]?\s*\d{4}\s*[-/.年]",
+        ),
+        # A top bar's greeting run into its bracketed links, no space between (您好，欢迎来到X！
+        # [请登录] [免费注册]).
+        (
+            "welcome links",
+            r"^(?:您好|你好)?[，,！!\s]*欢迎(?:您|你)?(?:访问|光临|来到|莅临|进入)[^，,。；！!？?\s]{2,30}"
+            r"[！!。]?\s*(?:[\[【][^\]】\s]{1,8}[\]】]\s*)+(?:[|｜].*)?$",
+        ),
+        # An exchange's or an office's other notices under a notice (相关公告, 最新通知, 其他通告).
+        (
+            "related articles",
+            r"^[【\[]?\s*(?:相关|最新|其他|其它|更多)(?:公告|通知|通告|公示)\s*[】\]]?\s*(?:[:：>»].*)?$",
+        ),
     )
 )
 
@@ -514,6 +541,8 @@ FOOTER_RULES = frozenset(
         "document distribution",
         "citation",
         "press contacts",
+        # (a documentation site's 编辑此页, 最后更新于: its previous/next pages follow)
+        "page tools",
     }
 )
 
@@ -729,6 +758,8 @@ def line_rule(line: str) -> str | None:
 
     A long line of prose is article text whatever words it holds (furniture is short).
     """
+    if _SNAPSHOT_BANNER.search(line):
+        return "snapshot banner"
     if len(line) > MAX_FURNITURE_CHARS and _SENTENCE.search(line):
         # (a big shop's top bar runs long: its greeting, its links and its hotline, all short
         # words apart, no sentence among them)
@@ -747,6 +778,15 @@ def line_rule(line: str) -> str | None:
     if is_disclaimer(line):
         return "copyright"
     return None
+
+
+# A search engine's cache banner over a saved snapshot (这是 http://… 的网页快照，是网页在 … 的
+# 存档; 快照仅供参考, 以下是缓存页面): the cache's words, however long, not the page's.
+_SNAPSHOT_BANNER = re.compile(
+    r"^这是\s*\S+\s*的(?:网页)?快照[，,]|快照仅供参考|以下是(?:缓存|快照)页面"
+    r"|^(?:This is Google's cache of|This is a snapshot of)\s",
+    re.IGNORECASE,
+)
 
 
 def is_disclaimer(line: str) -> bool:
@@ -844,7 +884,7 @@ def parse_byline(line: str) -> Byline | None:
         short = len(rest) <= 16 or (
             len(_LATIN_WORDS.sub("", rest).strip()) <= 16 and not _SENTENCE.search(rest)
         )
-        if not rest or _BYLINE_FIELDS.search(rest) or short:
+        if not rest or _BYLINE_FIELDS.search(rest) or short or _META_FIELDS.search(rest):
             date = parse_date(_squeeze(match["date"]))
     elif (match := _ANY_DATE.search(text)) and _short_segments(text, match):
         # "站名 / 作者 / 2021年08月09日 星期一 / 栏目": a date among short fields; not the first
@@ -860,6 +900,8 @@ def parse_byline(line: str) -> Byline | None:
     unnamed = False
     if match := _SOURCE.search(folded := fold_width(line)):
         source = _unquoted(_SOURCE_TAIL.sub("", _ISSUED_BY.sub("", match["source"]))) or None
+        if source is not None and _GLUED_DATE.search(source):
+            source = _GLUED_DATE.sub("", source) or None
         if source is not None and (unit := _SOURCE_UNIT.match(folded, match.end())):
             # (来源：X公司 党群工作部: the company and, after one space, its department)
             source = f"{source} {unit['unit']}"
@@ -882,6 +924,11 @@ def parse_byline(line: str) -> Byline | None:
 
 
 _ANY_DATE = re.compile(_DATE)
+# A blog theme's fields after a bare date (2024-04-22  分类：项目  阅读(1,286)  评论(0)): its
+# column, labelled, and its counters with the count in brackets.
+_META_FIELDS = re.compile(
+    r"(?:^|\s)(?:分类|栏目|所属栏目|所属分类)\s*[:：]|(?:阅读|浏览|点击|评论|查看)\s*[(（]\s*\d[\d,]*\s*[)）]"
+)
 # The rest of a span of days after its first date (2026.9.16-18, 2026年9月16日至18日): an
 # event's dates, not a page's.
 _DAY_SPAN = re.compile(r"\s*(?:[-–—~～]|至)\s*\d{1,2}\s*[日号]?(?![\d:：./-])")
@@ -898,6 +945,11 @@ _SOURCE_UNIT = re.compile(
     r" (?P<unit>[\u4e00-\u9fff]{1,8}(?:部|处|室|科|中心|办公室|委员会))(?=$|\s|[|｜，,；;。])"
 )
 _URL_HOST = re.compile(r"://([A-Za-z0-9.-]+)")
+# The date printed right after a source's name, no space between (来源：X报2024年03月27日 14:15,
+# as an app's share page runs its meta line together): the date's, not the name's.
+_GLUED_DATE = re.compile(
+    r"(?<=[\u3400-\u9fff])(?:19|20)\d\d\s*(?:年\s*\d{1,2}\s*月|[-/.]\s*\d{1,2}\s*[-/.]\s*\d).*$"
+)
 _ISSUED = re.compile(r"\d\s*[日号]\s*印发$")
 _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z&'.-]*")
 # Fields are set apart by / | · or by spaces (``原创 编辑部 公众号名 2024年04月02日 发表于上海``).
@@ -917,8 +969,16 @@ def _short_segments(text: str, match: re.Match[str]) -> bool:
     parts = [p for p in _SEGMENT_SPLIT.split(rest) if p.strip()]
     # (a labelled field holds a longer value: 来源：上海环境能源交易所 | 2024年5月27日)
     return len(parts) >= 1 and all(
-        len(p) <= 10 or (len(p) <= 24 and _BYLINE_FIELDS.match(p.strip())) for p in parts
+        len(p) <= 10
+        or (len(p) <= 24 and _BYLINE_FIELDS.match(p.strip()))
+        or _LOGIN_NAME.match(p.strip())
+        for p in parts
     )
+
+
+# A poster's login name in a blog theme's byline (由 site_admin | 4月 18, 2024 | 政策): one
+# Latin word, longer than a Chinese field but no text.
+_LOGIN_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{2,19}$")
 
 
 def _squeeze(date_text: str) -> str:
@@ -948,10 +1008,18 @@ def is_author_line(line: str) -> bool:
         return False
     if _AUTHOR_WITH_ROLE.match(line):
         return True  # (the author's role after a comma: 作者：X，首席电气工程师)
+    if _POSTED_BY.match(line):
+        return True
     if _SENTENCE.search(line.rstrip("）)】]")):
         return False
     # (its label may be spaced out to line up with the other fields': 作　者：X)
     return bool(_AUTHOR.match(unspaced_labels(simplified(line))))
+
+
+# A blog theme's meta line without its date (由 site_admin | 政策 | 0 条评论): 由, a space and the
+# poster's name, then short fields apart by bars (the column, a count of comments); 由 glued to
+# the next words opens a headline or a sentence (由点到面｜X).
+_POSTED_BY = re.compile(r"^由\s+[^\s|｜]{1,20}(?:\s*[|｜]\s*[^|｜，。]{1,12}){1,3}$")
 
 
 _AUTHOR_WITH_ROLE = re.compile(

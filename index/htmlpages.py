@@ -897,10 +897,21 @@ def _marked_source(root: lxml.html.HtmlElement) -> str | None:
         if any(a.tag in ("li", "aside", "nav", "footer") for a in el.iterancestors()):
             continue
         name = _SOURCE_LABEL.sub("", " ".join(el.text_content().split()))
+        if _ORIGINAL_LINK.match(name):
+            continue
         # (a date or a count in it: not a name; 本站, 原创: the site's own)
         if 2 <= len(name) <= 20 and not _DIGITS.search(name) and not names_no_one(name):
             return name
     return None
+
+
+# A link to the original, marked as a source (WeChat's ``<a id="js_view_source">阅读原文</a>``
+# under each article, a reprint's 查看原文): the words of a button, naming no one.
+_ORIGINAL_LINK = re.compile(
+    r"^(?:阅读|閱讀|查看|点击查看|點擊查看|浏览|瀏覽)?(?:原文|全文)(?:链接|鏈接|地址)?$"
+    r"|^(?:view|read)\s+(?:source|original|more)$",
+    re.IGNORECASE,
+)
 
 
 _LOGO_WORD = re.compile(r"(?<=..)\s*(?:logo|标志|图标|标识)$", re.IGNORECASE)
@@ -983,6 +994,7 @@ def _site_proper(name: str) -> str:
         name = _LATIN_TAIL.sub("", _DOMAIN_TAIL.sub("", name))
         # (手机X网: the mobile edition's name for the site's; X官网: X's official site, X's)
         name = _OFFICIAL_SITE.sub("", _MOBILE_EDITION.sub("", name))
+        name = _MOBILE_VERSION.sub("", name)
     name = _ISSUE_NUMBER.sub("", name)
     return _COLUMN_SECTION.sub("", name) if name not in _PLATFORMS else name
 
@@ -991,6 +1003,11 @@ def _site_proper(name: str) -> str:
 _DOMAIN_TAIL = re.compile(r"(?<=..)\s*[(（]\s*(?:https?://)?[\w.-]+\.[a-z]{2,6}/?\s*[)）]$", re.I)
 _OFFICIAL_SITE = re.compile(r"(?<=[\u3400-\u9fff]{2})\s*(?:官网|官方网站|官方網站|官網)$")
 _MOBILE_EDITION = re.compile(r"^(?:手机|手機)(?=[\u3400-\u9fff]{2,}[网網]$)")
+# (X手机版, X移动版, X触屏版, XWAP版: the mobile site's <title> names the site X)
+_MOBILE_VERSION = re.compile(
+    r"(?<=[\u3400-\u9fff]{2})\s*(?:手机版|手機版|移动版|移動版|触屏版|觸屏版|WAP版|3G版)$",
+    re.IGNORECASE,
+)
 
 
 def _account_name(root: lxml.html.HtmlElement, meta: dict[str, str]) -> str | None:
@@ -1318,6 +1335,8 @@ def htmldate_date(html: str) -> dt.date | None:
         root = lxml.html.document_fromstring(html.encode("utf-8"), parser=_PARSER)
         for el in root.xpath(f"{_OTHER_ARTICLES} | {_CHROME_DIVS} | {_PREV_NEXT}"):
             el.drop_tree()
+        _drop_snapshot_banner(root)
+        _drop_related_rows(root)
         for script in root.iter("script"):
             # (a script's data giving the time the page was last changed, AEM's data layer
             # "repo:modifyDate", or its entry created, Strapi's "createdAt": not when it was
@@ -1341,6 +1360,27 @@ def htmldate_date(html: str) -> dt.date | None:
     except (ValueError, TypeError, lxml.etree.LxmlError):
         return None
     return parse_date(found) if found else None
+
+
+def _drop_snapshot_banner(root: lxml.html.HtmlElement) -> None:
+    """Take out a cache's banner over a saved snapshot (这是 X 的网页快照，是网页在 2024-04-12
+    21:40:56 的存档): its time is when the cache kept the page, not when it was published."""
+    for el in list(root.iter("div", "p", "td", "section", "header")):
+        text = " ".join(el.text_content().split())
+        if len(text) <= 300 and el.getparent() is not None and line_rule(text) == "snapshot banner":
+            el.drop_tree()
+
+
+def _drop_related_rows(root: lxml.html.HtmlElement) -> None:
+    """Take out a table layout's related articles: a row whose one cell heads them (<tr><td
+    class="reltitle">相关文章</td></tr>) and the rows after it, other articles with their dates."""
+    for tr in list(root.iter("tr")):
+        text = " ".join(tr.text_content().split())
+        if len(tr) != 1 or len(text) > 20 or tr.getparent() is None:
+            continue
+        if line_rule(text) == "related articles":
+            for row in [tr, *tr.itersiblings("tr")]:
+                row.drop_tree()
 
 
 def _trafilatura_text(root: lxml.html.HtmlElement) -> str | None:

@@ -56,6 +56,11 @@ ROOT_35 = ROOT.parent / "blind-sites-35"
 ROOT_36 = ROOT.parent / "blind-sites-36"
 ROOT_37 = ROOT.parent / "blind-sites-37"
 ROOT_38 = ROOT.parent / "blind-sites-38"
+ROOT_39 = ROOT.parent / "blind-sites-39"
+ROOT_40 = ROOT.parent / "blind-sites-40"
+ROOT_41 = ROOT.parent / "blind-sites-41"
+ROOT_42 = ROOT.parent / "blind-sites-42"
+ROOT_43 = ROOT.parent / "blind-sites-43"
 
 # Pages fully right (title, date, source, category, body) of the 7 of each site.
 FLOORS = {
@@ -560,6 +565,74 @@ FLOORS_38 = {
     "xinneng-men": 7,
     "zhongneng-bao": 7,
 }
+# Set 39 (real-size pages of ordinary energy-news sites, 32–33 KB: DedeCMS, PHPMyWind, JumbotCMS,
+# ZZCMS, WordPress XIU, FreeCMS, Vue 3 with paywalled previews, Nuxt 3): written blind, its
+# first sight with round 30's code (52); open from round 32, its floors what rounds 31–32 score
+# (55).
+FLOORS_39 = {
+    "bh-dlxh": 7,
+    "chuneng-tiandi": 6,
+    "dianli-shibao": 7,
+    "guangfu-zhijia": 7,
+    "meitan-jiaoyi": 7,
+    "qingneng-zaixian": 7,
+    "tanshi-guancha": 7,
+    "youqi-guancha": 7,
+}
+# Set 40 (other views of an article page: mobile, print, AMP, a paginated article, 公众号
+# articles, app share pages, reader-view saves, a cached snapshot): written blind, its first
+# sight with round 30's code (41); open from round 32, its floors what round 32 scores (54).
+FLOORS_40 = {
+    "chunengqianyan": 6,
+    "fengnengzhisheng": 7,
+    "guangfuhui": 7,
+    "haiyou-reader": 7,
+    "huacheng-nuclear": 7,
+    "nanling-grid": 7,
+    "qingtu-wechat": 6,
+    "xiling-coal": 7,
+}
+# Set 42 (the first user's case, half `.txt`: a Java site group, 五指CMS text with CRLF,
+# WordPress Divi, KingCMS GBK, a Vue 2 portal as text, OpenCms, a government platform as text,
+# VitePress): written blind, its first sight with round 30's code (43); open from round 32, its
+# floors what rounds 31–32 score (52).
+FLOORS_42 = {
+    "dongheng-exchange": 7,
+    "huixin-recycle": 7,
+    "jinre-heating": 3,
+    "qinglian-h2": 7,
+    "xichuan-nengyuan": 7,
+    "yunshan-pumped": 7,
+    "zhibiao-meter": 7,
+    "zhongwei-fuel": 7,
+}
+# Set 41 (the first user's case, 43% `.txt`: a Java government CMS, Orchard Core, Spring Boot +
+# Thymeleaf, a 中企动力-style template, PHP + Smarty, HDCMS, WordPress Kratos, CmsWing): written
+# blind and held out; floors at its first sight, with round 30's code (45), as rounds 31–32 score.
+FLOORS_41 = {
+    "anping-gongdian": 7,
+    "hengtu-design": 7,
+    "jiangbei-xnyxh": 6,
+    "lvyuan-biomass": 3,
+    "nengjian-media": 3,
+    "qianhe-fgw": 7,
+    "ruiguang-power": 7,
+    "xiqi-gas": 5,
+}
+# Set 43 (traditional characters and full-width forms: Hong Kong, Macau and Taiwan energy sites,
+# a mainland site's 繁體 edition; ROC years, day-first dates): written blind and held out; 45 at
+# first sight with round 30's code, 44 with rounds 31–32's (two dates lost, one gained — not looked
+# at: the set is held out); floors what rounds 31–32 score.
+FLOORS_43 = {
+    "gangwan-power": 7,
+    "haojiang-power": 6,
+    "huamei-gas": 6,
+    "jinmei-big5": 7,
+    "lvneng-ngo": 6,
+    "nanwan-uni-energy": 5,
+    "taiyu-energy": 0,
+    "xinjing-daily": 7,
+}
 SETS = {
     "set 1": (ROOT, FLOORS),
     "set 2": (ROOT_2, FLOORS_2),
@@ -599,6 +672,11 @@ SETS = {
     "set 36": (ROOT_36, FLOORS_36),
     "set 37": (ROOT_37, FLOORS_37),
     "set 38": (ROOT_38, FLOORS_38),
+    "set 39": (ROOT_39, FLOORS_39),
+    "set 40": (ROOT_40, FLOORS_40),
+    "set 41": (ROOT_41, FLOORS_41),
+    "set 42": (ROOT_42, FLOORS_42),
+    "set 43": (ROOT_43, FLOORS_43),
 }
 
 
