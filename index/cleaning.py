@@ -264,7 +264,26 @@ def western_dates(text: str) -> str:
         )
     if "月" in text:
         text = _month_day_year(text)
+    if _DAY_MONTH_YEAR.search(text):
+        text = _DAY_MONTH_YEAR.sub(_year_first, text)
     return text
+
+
+# A date printed day, month, year (18/04/2024, as Hong Kong and Macau sites print it) or month,
+# day, year (04/18/2024): read only where the order is plain, one of the two numbers past 12;
+# 05/04/2024 could be either and stays unread.
+_DAY_MONTH_YEAR = re.compile(
+    r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*((?:19|20)\d\d)(?![\d/.-])"
+)
+
+
+def _year_first(m: re.Match[str]) -> str:
+    first, second = int(m[1]), int(m[3])
+    if 12 < first <= 31 and 1 <= second <= 12:
+        return f"{m[4]}-{second:02d}-{first:02d}"
+    if 12 < second <= 31 and 1 <= first <= 12:
+        return f"{m[4]}-{first:02d}-{second:02d}"
+    return m[0]
 
 
 # An English date format printed with Chinese month names, as WordPress themes do in a Chinese

@@ -570,7 +570,10 @@ _DATE_LABEL = (
     r"(?:发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|时间|日期|发布于|发表于"
     r"|(?<![\u3400-\u9fff])发布|(?<=[局委部厅院会办司社报网台署所站心团府])发布)"
 )
-_LABELLED_DATE = re.compile(_DATE_LABEL + r"\s*[:：]?\s*" + _DATE)
+# (a bilingual label, its other language's words before the colon: 發佈日期 Data de publicação：,
+# 發佈日期 Date：, as Macau and Hong Kong sites print it)
+_LABEL_TRANSLATED = r"(?:\s*[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .'/-]{1,30}?\s*[:：]|\s*[:：]?)"
+_LABELLED_DATE = re.compile(_DATE_LABEL + _LABEL_TRANSLATED + r"\s*" + _DATE)
 # Labels of dates that are not the publication's: a document's signing (成文日期), an update.
 _OTHER_DATE = re.compile(
     r"(?:成文|更新|修改|修订|撰写|印发|生效|实施|施行|截止|有效)(?:时间|日期)|更新于|修改于|updated"
@@ -629,6 +632,8 @@ _BYLINE_FIELDS = re.compile(
     # a blog theme's counters and the column it was posted in, unlabelled (2024-09-12 · 发布在项目
     # 阅读 986 评论 0), also bracketed (a DUX-style theme's 阅读(412) 评论(0))
     r"|(?:阅读|浏览|点击|评论|查看)\s*(?:\d[\d,]*|[(（\[]\s*\d[\d,]*\s*[)）\]])(?:\s|$)|^[·•|｜\s]*发布(?:在|于)\s*\S{1,10}(?:\s|$)"
+    # (the count before its counter, a WordPress theme's: 2024年6月5日 政策 2160次阅读 0条评论)
+    r"|(?:^|\s)\d[\d,]*\s*(?:次(?:阅读|浏览|点击|查看)|条评论)(?=\s|$)"
 )
 # Sources that name no one (来源：本站, 未知, 网络): the site's own name is taken instead.
 NOT_A_SOURCE = frozenset(

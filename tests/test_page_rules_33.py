@@ -1,0 +1,91 @@
+"""Rules for page reading found on the thirty-third round (sets 41 and 43 of the unseen
+layouts, `tests/fixtures/blind-sites-41` and `-43`, opened this round), written as general
+forms. Each is checked on our own small pages, read the way ``xinwen reindex`` does
+(`read_sources`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from tests.pagetext import MORE, PROSE, read_one, write_page
+from xinwen.index.cleaning import parse_date
+from xinwen.index.furniture import parse_byline
+
+HEADLINE = "岭东风电场三期工程首批机组并网"
+
+
+def _prose(n: int) -> str:
+    """Our own sentences, different on each page (lines on every page are the template's)."""
+    return f"记者从有关部门获悉，今年以来全市新建充电桩{n}千余个，第{n}批项目基本实现乡镇全覆盖。"
+
+
+def _html(headline: str, byline: str, n: int = 1, head: str = "") -> str:
+    return (
+        f'<html><head><meta charset="utf-8"><title>{headline}_岭东能源网</title>{head}</head>'
+        f"<body><div class='nav'><a href='/'>首页</a> <a href='/xm/'>项目</a></div>"
+        f"<h1>{headline}</h1><div class='info'>{byline}</div>"
+        f"<div class='content'><p>{_prose(n)}</p><p>{MORE}第{n}期。</p></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "meta",
+    ["2024年6月12日 项目动态 2160次阅读 0条评论", "2024-06-12 政策解读动态 1,205次浏览 3条评论"],
+)
+def test_a_dated_line_with_counts_before_their_counters_is_a_byline(
+    tmp_path: Path, meta: str
+) -> None:
+    # A blog theme's meta line under the headline of a page saved as text: the date, the
+    # column, the reads and the comments, each count before its word. The page's date; the
+    # headline above it, not the meta line, is the title.
+    text = f"首页\n项目\n岭东能源网\n{HEADLINE}\n{meta}\n{PROSE}\n{MORE}\n"
+    rec = read_one(write_page(tmp_path / "项目" / "2103.txt", text))
+    assert rec.title == HEADLINE
+    assert rec.published == dt.date(2024, 6, 12)
+    assert "评论" not in rec.body
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("發佈日期：16/05/2024", dt.date(2024, 5, 16)),
+        ("发布日期：31.01.2024 10:30", dt.date(2024, 1, 31)),
+        ("16-05-2024 來源：嶺東電力", dt.date(2024, 5, 16)),
+        ("Posted 05/16/2024 | 岭东电力", dt.date(2024, 5, 16)),
+    ],
+)
+def test_a_day_first_date_is_read_where_its_order_is_plain(line: str, date: dt.date) -> None:
+    # Hong Kong and Macau sites print day, month, year; one of the two numbers past 12 says
+    # which is which.
+    byline = parse_byline(line)
+    assert byline is not None and byline.date == date
+
+
+def test_a_day_first_date_that_could_be_either_is_not_read() -> None:
+    # 05/04/2024 is 5 April or May 4: an undated page stays undated rather than guessed.
+    assert parse_date("05/04/2024") is None
+    byline = parse_byline("發佈日期：05/04/2024")
+    assert byline is None or byline.date is None
+    assert parse_date("16/05/2024") == dt.date(2024, 5, 16)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "發佈日期 Data de publicação：２０２４／０５／１６  來源：嶺東電力",
+        "發佈日期 Date: 2024-05-16",
+        "发布时间 Published：16/05/2024",
+    ],
+)
+def test_a_bilingual_date_label_dates_the_page(tmp_path: Path, line: str) -> None:
+    # Macau's and Hong Kong's sites label their fields in two languages, the other's words
+    # before the colon (full-width digits too): the label is the date's all the same.
+    byline = parse_byline(line)
+    assert byline is not None and byline.date == dt.date(2024, 5, 16)
+    assert byline.labelled_date
+    rec = read_one(write_page(tmp_path / "項目" / "news-1.html", _html(HEADLINE, line)))
+    assert rec.published == dt.date(2024, 5, 16)
