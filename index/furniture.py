@@ -388,12 +388,13 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "view count",
-            r"^(?:阅读|浏览|点击|访问)(?:量|次数|数)?\s*[:：]?\s*\d[\d.,]*\s*[万wk]?\s*次?$"
+            # (点阅次数, 點閱次數 as Taiwan's government sites label it)
+            r"^(?:阅读|浏览|点击|访问|点阅)(?:量|次数|数)?\s*[:：]?\s*\d[\d.,]*\s*[万wk]?\s*次?$"
             r"|^(?:人气|播放|播放量)\s*[:：]?\s*\d[\d.,]*\s*[万wk]?\s*次?$"
             # (a count the page's script had not filled in when it was saved: 阅读 --, 浏览量：…)
-            r"|^(?:阅读|浏览|点击|访问|人气)(?:量|次数|数)?\s*[:：]?\s*(?:[-—–]{1,4}|…+|\.{3}|加载中)$"
+            r"|^(?:阅读|浏览|点击|访问|点阅|人气)(?:量|次数|数)?\s*[:：]?\s*(?:[-—–]{1,4}|…+|\.{3}|加载中)$"
             # (or nothing at all after its label, 浏览：, the count a script's link or image)
-            r"|^(?:阅读|浏览|点击|访问|人气)(?:量|次数|数)?\s*[:：]$"
+            r"|^(?:阅读|浏览|点击|访问|点阅|人气)(?:量|次数|数)?\s*[:：]$"
             # (a flash's reads, 阅 1.4W: 阅 alone, as a brief's meta line prints it)
             r"|^阅\s*[:：]?\s*\d[\d.,]*\s*[万wk]?$"
             # (a page's visitor counter: 您是第 12 位访问者)
@@ -843,6 +844,14 @@ _SPACED_SOURCE = re.compile(
 )
 
 
+def data_source_byline(line: str) -> Byline | None:
+    """A line of 资料来源：X alone read as a byline's source field (the caller has seen the
+    page's dated byline beside it: 發布日期 on the line above, the counter below)."""
+    if not _DATA_SOURCE.match(folded := fold_width(line.strip())):
+        return None
+    return parse_byline(_DATA_SOURCE.sub("", folded, count=1))
+
+
 def parse_byline(line: str) -> Byline | None:
     """The date and source a byline states; None for a line that is not a byline."""
     if "。" in line and (note := _CREDIT_NOTE.match(line)):
@@ -903,7 +912,12 @@ def parse_byline(line: str) -> Byline | None:
         labelled = True
     source = None
     unnamed = False
-    if match := _SOURCE.search(folded := fold_width(line)):
+    folded = fold_width(line)
+    if labelled and not other:
+        # (资料来源 beside the page's labelled date, as Taiwan's government sites label the
+        # article's source, 發布日期：113-03-28 資料來源：X科: the page's source, not a chart's)
+        folded = _DATA_SOURCE.sub("", folded)
+    if match := _SOURCE.search(folded):
         source = _unquoted(_SOURCE_TAIL.sub("", _ISSUED_BY.sub("", match["source"]))) or None
         if source is not None and _GLUED_DATE.search(source):
             source = _GLUED_DATE.sub("", source) or None
@@ -929,6 +943,8 @@ def parse_byline(line: str) -> Byline | None:
 
 
 _ANY_DATE = re.compile(_DATE)
+# 资料 before 来源: a credit of data or material, the article's source only in a byline.
+_DATA_SOURCE = re.compile(r"[资資]料(?=[来來]源\s*[:：])")
 # A blog theme's fields after a bare date (2024-04-22  分类：项目  阅读(1,286)  评论(0)): its
 # column, labelled, and its counters with the count in brackets.
 _META_FIELDS = re.compile(

@@ -52,6 +52,7 @@ from xinwen.index.furniture import (
     Byline,
     byline_name,
     byline_site_name,
+    data_source_byline,
     document_issuer,
     header_name,
     headline_shaped,
@@ -278,6 +279,13 @@ def _judge(lines: list[str], boilerplate: Boilerplate, template: SiteTemplate | 
         judged.authors[i] = judged.bylines[i] is None and is_author_line(line)
         if judged.rules[i] is None and judged.bylines[i] is None:
             begun = begun or is_prose(line) or line.endswith(_SENTENCE_ENDS)
+    for i in range(1, min(judged.limit, n)):
+        # (资料来源：X on its own line beside the dated byline, 發布日期：113年4月15日 above
+        # it: the byline's source field, as Taiwan's government sites print it)
+        dated = [b for b in judged.bylines[i - 1 : i + 2 : 2] if b and b.date]
+        if judged.bylines[i] is None and dated and (field := data_source_byline(lines[i])):
+            judged.bylines[i] = field
+            judged.authors[i] = False
     for i in range(1, min(judged.limit, n) - 1):
         judged.authors[i] = judged.authors[i] or _account_line(judged, i)
     sections = _menu_sections(judged)

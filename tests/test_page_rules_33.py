@@ -89,3 +89,46 @@ def test_a_bilingual_date_label_dates_the_page(tmp_path: Path, line: str) -> Non
     assert byline.labelled_date
     rec = read_one(write_page(tmp_path / "項目" / "news-1.html", _html(HEADLINE, line)))
     assert rec.published == dt.date(2024, 5, 16)
+
+
+_TW_HEADER = "跳到主要內容區\n嶺東縣政府能源處\n首頁 | 網站導覽 | English\n首頁 > 最新消息 > 項目\n"
+_TW_TEXT = "本處即日起受理社區太陽光電示範計畫申請，鼓勵社區結合屋頂太陽光電與儲能設備。\n"
+_TW_MORE = "每案補助上限為新臺幣二百萬元，且不超過總經費百分之四十。\n"
+
+
+def test_a_taiwan_pages_read_counter_is_no_headline_nor_text(tmp_path: Path) -> None:
+    # 點閱次數 (点阅次数) is Taiwan's government sites' counter of reads: under an undated
+    # headline it is neither the headline nor the text.
+    text = f"{_TW_HEADER}\n岭东社区储能示范计划征件\n點閱次數：349\n\n{_TW_TEXT}{_TW_MORE}"
+    rec = read_one(write_page(tmp_path / "項目" / "News_Content_1.txt", text))
+    assert rec.title == "岭东社区储能示范计划征件"
+    assert "點閱" not in rec.body and "349" not in rec.body
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "發布日期：113年4月15日\n資料來源：新聞及國際關係科\n點閱次數：440",
+        "發布日期： 113-04-15 資料來源： 新聞及國際關係科 點閱次數： 440",
+    ],
+)
+def test_a_data_source_field_in_a_dated_byline_is_the_pages_source(
+    tmp_path: Path, meta: str
+) -> None:
+    # Taiwan's government sites label the article's source 資料來源 (资料来源) beside the
+    # page's date: the office named is the source, not the site's own name.
+    text = f"{_TW_HEADER}\n嶺東社區儲能示範計畫徵件\n{meta}\n\n{_TW_TEXT}{_TW_MORE}"
+    rec = read_one(write_page(tmp_path / "項目" / "News_Content_1.txt", text))
+    assert rec.source == "新聞及國際關係科"
+    assert rec.published == dt.date(2024, 4, 15)
+    assert "點閱" not in rec.body
+
+
+def test_a_data_source_credit_in_the_text_is_no_source(tmp_path: Path) -> None:
+    # The same label under a chart in the text, far from the byline, credits the data only.
+    text = (
+        f"{_TW_HEADER}\n嶺東社區儲能示範計畫徵件\n發布日期：113年4月15日\n\n{_TW_TEXT}"
+        f"資料來源：經濟部能源署\n{_TW_MORE}"
+    )
+    rec = read_one(write_page(tmp_path / "項目" / "News_Content_1.txt", text))
+    assert rec.source != "經濟部能源署"
