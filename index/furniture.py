@@ -384,7 +384,11 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "print/close",
             r"打印本页|打印此文|[【\[]\s*(?:打印|关闭|关闭窗口)\s*[】\]]|关闭窗口|^打印\s*[|｜]"
             # (【打印文章】, and a government page's eye-care colours, 视力保护色)
-            r"|[【\[]\s*打印(?:本文|文章|此文|本页)\s*[】\]]|视力保护色|保护视力色",
+            r"|[【\[]\s*打印(?:本文|文章|此文|本页)\s*[】\]]|视力保护色|保护视力色"
+            # (a page's actions to print it or mail it on, as Plone's 文件動作 box holds them:
+            # 列印  寄送本頁, 转寄给朋友)
+            r"|^(?:(?:列印|打印|分享|收藏)\s*[|｜/]?\s*)?(?:寄送|转寄|发送|推荐)\s*(?:本页|此页|本文|给朋友|给好友)"
+            r"(?:\s*[|｜/]?\s*(?:列印|打印|分享|收藏))?$|^文件动作$",
         ),
         (
             "view count",

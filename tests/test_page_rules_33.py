@@ -132,3 +132,29 @@ def test_a_data_source_credit_in_the_text_is_no_source(tmp_path: Path) -> None:
     )
     rec = read_one(write_page(tmp_path / "項目" / "News_Content_1.txt", text))
     assert rec.source != "經濟部能源署"
+
+
+@pytest.mark.parametrize("actions", ["文件動作\n列印  寄送本頁", "轉寄給朋友 | 列印", "寄送本页"])
+def test_a_pages_actions_to_print_or_mail_it_are_no_text(tmp_path: Path, actions: str) -> None:
+    # A content system's box of the page's actions under the text (Plone's 文件動作: print,
+    # send this page on): buttons, not the article's words.
+    text = (
+        f"首頁  關於  新聞  活動\n\n{HEADLINE}\n\n{PROSE}\n{MORE}\n\n{actions}\n\n© 2024 岭东大学\n"
+    )
+    rec = read_one(write_page(tmp_path / "新聞" / "award.txt", text))
+    assert PROSE in rec.body
+    assert "寄送" not in rec.body and "轉寄" not in rec.body and "文件動作" not in rec.body
+
+
+def test_a_telephone_number_dates_no_page(tmp_path: Path) -> None:
+    # An undated event's page with a contact line: 02-2000-0000 is a telephone number, not
+    # February 2000.
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{HEADLINE}</title></head><body>'
+        f"<article class='blog-item'><h1>{HEADLINE}</h1>"
+        f"<div class='blog-item-content'><p>{PROSE}</p><p>{MORE}</p></div>"
+        "<div class='blog-item-author-profile-wrapper'>聯絡窗口：倡議部 02-2000-0000</div>"
+        "</article></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "活動" / "launch.html", page))
+    assert rec.published is None
