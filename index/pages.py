@@ -875,6 +875,10 @@ def _similar(line: str, hint: str) -> bool:
     # (a document's signature, 青川省能源局, starts its headline, 青川省能源局关于…的通知: an
     # organ's name alone is no headline cut short)
     cut_short = hint.startswith(candidate) and not _names_an_organ(candidate)
+    if cut_short and hint[len(candidate) :].lstrip().startswith(("：", ":")):
+        # (nor is the label before a colon, a column's name that heads its headlines, 会员风采：X,
+        # when the page shows it alone: a menu's item)
+        cut_short = False
     # (a headline joining two places by a dash, 南山—白河220千伏线路…, whose <title> was cut at
     # the dash as at a site name's: the page shows it whole)
     joined = candidate.endswith(hint) and _PLACE_DASH.fullmatch(candidate[: -len(hint)])

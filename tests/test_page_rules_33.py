@@ -158,3 +158,29 @@ def test_a_telephone_number_dates_no_page(tmp_path: Path) -> None:
     )
     rec = read_one(write_page(tmp_path / "活動" / "launch.html", page))
     assert rec.published is None
+
+
+def test_a_columns_name_before_the_headlines_colon_is_no_headline(tmp_path: Path) -> None:
+    # A column's headlines open with its name and a colon (会员风采：X), and the menu shows the
+    # column's name alone: that menu item is not the headline cut short.
+    headline = "会员风采：一家县城企业如何做成储能柜单项冠军"
+    menu = "".join(f"<li><a href='/c/{n}'>{item}</a></li>" for n, item in enumerate(_MENU))
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{headline}-技术交流-岭东能源协会</title></head>'
+        f"<body><ul class='nav'>{menu}</ul><div class='cw-article'>"
+        f"<h2 class='cw-article-title'>{headline}</h2>"
+        f"<div class='cw-article-content'><p>{PROSE}</p><p>{MORE}</p></div></div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "技术交流" / "content-1.html", page))
+    assert rec.title == headline
+
+
+_MENU = [
+    "首页",
+    "协会概况",
+    "协会动态",
+    "技术交流",
+    "会员服务",
+    "会员风采",
+    *[f"栏目{n}" for n in range(40)],
+]
