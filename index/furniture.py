@@ -392,8 +392,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "view count",
-            # (点阅次数, 點閱次數 as Taiwan's government sites label it)
-            r"^(?:阅读|浏览|点击|访问|点阅)(?:量|次数|数)?\s*[:：]?\s*\d[\d.,]*\s*[万wk]?\s*次?$"
+            # (点阅次数, 點閱次數, 瀏覽人次 as Taiwan's government sites label it)
+            r"^(?:阅读|浏览|点击|访问|点阅)(?:量|次数|数|人次)?\s*[:：]?\s*\d[\d.,]*\s*[万wk]?\s*次?$"
             r"|^(?:人气|播放|播放量)\s*[:：]?\s*\d[\d.,]*\s*[万wk]?\s*次?$"
             # (a count the page's script had not filled in when it was saved: 阅读 --, 浏览量：…)
             r"|^(?:阅读|浏览|点击|访问|点阅|人气)(?:量|次数|数)?\s*[:：]?\s*(?:[-—–]{1,4}|…+|\.{3}|加载中)$"
@@ -917,8 +917,8 @@ def parse_byline(line: str) -> Byline | None:
     source = None
     unnamed = False
     folded = fold_width(line)
-    if labelled and not other:
-        # (资料来源 beside the page's labelled date, as Taiwan's government sites label the
+    if date is not None and not other:
+        # (资料来源 beside the page's date, as Taiwan's government sites label the
         # article's source, 發布日期：113-03-28 資料來源：X科: the page's source, not a chart's)
         folded = _DATA_SOURCE.sub("", folded)
     if match := _SOURCE.search(folded):

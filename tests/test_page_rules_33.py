@@ -110,6 +110,7 @@ def test_a_taiwan_pages_read_counter_is_no_headline_nor_text(tmp_path: Path) -> 
     [
         "發布日期：113年4月15日\n資料來源：新聞及國際關係科\n點閱次數：440",
         "發布日期： 113-04-15 資料來源： 新聞及國際關係科 點閱次數： 440",
+        "113年4月15日　資料來源：新聞及國際關係科　瀏覽人次：1,204",
     ],
 )
 def test_a_data_source_field_in_a_dated_byline_is_the_pages_source(
@@ -121,7 +122,7 @@ def test_a_data_source_field_in_a_dated_byline_is_the_pages_source(
     rec = read_one(write_page(tmp_path / "項目" / "News_Content_1.txt", text))
     assert rec.source == "新聞及國際關係科"
     assert rec.published == dt.date(2024, 4, 15)
-    assert "點閱" not in rec.body
+    assert "點閱" not in rec.body and "瀏覽" not in rec.body
 
 
 def test_a_data_source_credit_in_the_text_is_no_source(tmp_path: Path) -> None:
