@@ -220,6 +220,26 @@ _CN_DATE = re.compile(
 )
 
 
+# A bare ROC date opening a line (113-05-10, 113/5/10): read as one only on a page that writes
+# ROC years elsewhere (民國113年, 113年5月10日, 更新日期：113-05-12); alone, nothing says whose
+# year 113 is.
+_ROC_LEADING = re.compile(r"^(\s*)(1[0-4]\d)\s*([-/.])\s*(\d{1,2})\s*\3\s*(\d{1,2})(?!\d)")
+
+
+def writes_roc_years(line: str) -> bool:
+    """`line` writes a year of the Republic of China's era (民國113年, 113年5月10日, or after a
+    date label, 發布日期：113-05-10)."""
+    return bool(_ROC_YEAR.search(line) or _ROC_BARE.search(line) or _ROC_LABELLED.search(line))
+
+
+def roc_leading_date(line: str) -> str | None:
+    """`line` with the bare ROC date that opens it written as a Gregorian one, else None."""
+    if not (match := _ROC_LEADING.match(line)):
+        return None
+    year = int(match[2]) + ROC_OFFSET
+    return f"{match[1]}{year}-{match[4]}-{match[5]}{line[match.end() :]}"
+
+
 def _cn_number(text: str) -> int | None:
     """A number in Chinese numerals: digit by digit (二〇二三, 一一二) or with 十/百 (二十三)."""
     if all(ch in _CN_DIGITS for ch in text):

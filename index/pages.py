@@ -40,7 +40,9 @@ from xinwen.index.cleaning import (
     find_date_in_text,
     fold_width,
     parse_date,
+    roc_leading_date,
     western_dates,
+    writes_roc_years,
 )
 from xinwen.index.furniture import (
     CRUMB_LABEL,
@@ -279,6 +281,15 @@ def _judge(lines: list[str], boilerplate: Boilerplate, template: SiteTemplate | 
         judged.authors[i] = judged.bylines[i] is None and is_author_line(line)
         if judged.rules[i] is None and judged.bylines[i] is None:
             begun = begun or is_prose(line) or line.endswith(_SENTENCE_ENDS)
+    if any(map(writes_roc_years, lines[: judged.limit])):
+        # (a bare ROC date, 113-04-15　點閱次數：440, on a page that writes ROC years
+        # elsewhere, 更新日期：113-04-17: the byline's date, 2024-04-15)
+        for i, line in enumerate(lines[: judged.limit]):
+            if (byline := judged.bylines[i]) is not None and byline.date is not None:
+                continue
+            roc = roc_leading_date(line)
+            if roc is not None and (found := parse_byline(roc)) is not None and found.date:
+                judged.bylines[i], judged.authors[i] = found, False
     for i in range(1, min(judged.limit, n)):
         # (资料来源：X on its own line beside the dated byline, 發布日期：113年4月15日 above
         # it: the byline's source field, as Taiwan's government sites print it)

@@ -185,3 +185,26 @@ _MENU = [
     "会员风采",
     *[f"栏目{n}" for n in range(40)],
 ]
+
+
+@pytest.mark.parametrize("foot", ["更新日期：113-04-17", "本處民國112年起辦理社區儲能補助。"])
+def test_a_bare_roc_date_dates_a_page_that_writes_roc_years(tmp_path: Path, foot: str) -> None:
+    # A Taiwan site's byline may print the ROC date bare (113-04-15, the year 2024); the page
+    # writes ROC years elsewhere (its foot's 更新日期, a 民國 year in the text), which says
+    # whose year 113 is.
+    text = (
+        f"{_TW_HEADER}\n嶺東社區儲能示範計畫徵件\n113-04-15　點閱次數：440\n\n{_TW_TEXT}{_TW_MORE}"
+        f"\n{foot}\n友善列印  回上一頁\n"
+    )
+    rec = read_one(write_page(tmp_path / "項目" / "News_Content_1.txt", text))
+    assert rec.published == dt.date(2024, 4, 15)
+    assert rec.title == "嶺東社區儲能示範計畫徵件"
+
+
+def test_a_bare_three_digit_date_alone_dates_no_page(tmp_path: Path) -> None:
+    # Without an ROC year anywhere on the page, 113-04-15 could be anything: undated.
+    text = (
+        f"{_TW_HEADER}\n嶺東社區儲能示範計畫徵件\n113-04-15　點閱次數：440\n\n{_TW_TEXT}{_TW_MORE}"
+    )
+    rec = read_one(write_page(tmp_path / "項目" / "News_Content_1.txt", text))
+    assert rec.published is None
