@@ -614,6 +614,9 @@ _SOURCE = re.compile(
     r"(?<!注明)(?<!註明)"
     r"(?:来源于|來源於|来源|來源|稿源|出处|出處|出自|转自|轉自|转载自|轉載自|转载于|轉載於|转引自|轉引自|摘自"
     r"|选自|選自|原载|原載|(?<![\u3400-\u9fff])(?:本文|文章)?(?:来自|來自)(?=\s*[:：]))"
+    # (a bilingual label, the other language's word before the colon: 來源 Source：X, 來源
+    # Fonte：X, as Hong Kong's and Macau's sites print it)
+    r"(?:\s+[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .'/-]{1,20}?(?=\s*[:：]))?"
     r"(?:\s*[:：]\s*|\s*[|｜丨]\s*(?=[^\s|｜丨]))"
     r"(?P<source>[^\s:：|｜　()（）【】\[\]，,；;。]{1,30}?)"
     # (a note after a comma ends it too: （本文来源：X，有删节）)
@@ -631,7 +634,9 @@ _BYLINE_FIELDS = re.compile(
     r"(?:来源|來源|稿源|出处|转自|转载自|转载于|转引自|摘自|选自|原载|来自|作者|记者|發布|发布时间"
     r"|发布日期|日期|时间|浏览|阅读"
     # (a Discuz! portal's: 2025-3-18 09:12 发布者: X 查看: 1,204 评论: 3)
-    r"|点击|编辑|通讯员|字号|发布者|查看)\s*[:：]|(?:来源|來源)\s*[|｜丨]"
+    # (a bilingual label's other word before the colon too: 來源 Source：X)
+    r"|点击|编辑|通讯员|字号|发布者|查看)(?:\s+[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .'/-]{1,20}?)?\s*[:：]"
+    r"|(?:来源|來源)\s*[|｜丨]"
     # a reporter's credit with the dateline's city (記者林某／台北報導)
     r"|记者\s*\S{1,6}\s*[/／]\s*\S{1,6}报[导道]"
     # a blog theme's counters and the column it was posted in, unlabelled (2024-09-12 · 发布在项目
@@ -845,6 +850,8 @@ def unspaced_labels(line: str) -> str:
 
 _SPACED_SOURCE = re.compile(
     r"(?:^|(?<=\s))(?:信息|稿件|文章|新闻)?(?:来源|來源)\s+(?=[^\s:：|｜丨][^。，,；;！？!?]{0,29}$)"
+    # (not a bilingual label's other word, 來源 Source：X: its colon follows that word)
+    r"(?![A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .'/-]{0,20}[:：])"
 )
 
 

@@ -208,3 +208,15 @@ def test_a_bare_three_digit_date_alone_dates_no_page(tmp_path: Path) -> None:
     )
     rec = read_one(write_page(tmp_path / "項目" / "News_Content_1.txt", text))
     assert rec.published is None
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["發佈日期 Date：16/05/2024 | 來源 Source：嶺東電力", "來源 Fonte：嶺東電力"],
+)
+def test_a_bilingual_source_label_names_the_source(tmp_path: Path, byline: str) -> None:
+    # The source's label in two languages (來源 Source：X, 來源 Fonte：X): the other language's
+    # word is the label's, not the source.
+    assert (parsed := parse_byline(byline)) is not None and parsed.source == "嶺東電力"
+    rec = read_one(write_page(tmp_path / "新聞" / "news-1.html", _html(HEADLINE, byline)))
+    assert rec.source == "嶺東電力"
