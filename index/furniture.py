@@ -581,7 +581,9 @@ _LABEL_TRANSLATED = r"(?:\s*[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .'/-]{1,30}?\s*[:：]|\s*[
 _LABELLED_DATE = re.compile(_DATE_LABEL + _LABEL_TRANSLATED + r"\s*" + _DATE)
 # Labels of dates that are not the publication's: a document's signing (成文日期), an update.
 _OTHER_DATE = re.compile(
+    # (最后修改, 最後更新: a content system's last edit, Plone's 最後修改 2024-04-23)
     r"(?:成文|更新|修改|修订|撰写|印发|生效|实施|施行|截止|有效)(?:时间|日期)|更新于|修改于|updated"
+    r"|最后(?:修改|更新|编辑)"
     r"|modified",
     re.IGNORECASE,
 )

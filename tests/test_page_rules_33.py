@@ -220,3 +220,15 @@ def test_a_bilingual_source_label_names_the_source(tmp_path: Path, byline: str) 
     assert (parsed := parse_byline(byline)) is not None and parsed.source == "嶺東電力"
     rec = read_one(write_page(tmp_path / "新聞" / "news-1.html", _html(HEADLINE, byline)))
     assert rec.source == "嶺東電力"
+
+
+@pytest.mark.parametrize("edited", ["最後修改 2024-04-23 10:15", "最后更新：2024-04-23"])
+def test_a_last_edits_date_gives_way_to_the_publications(tmp_path: Path, edited: str) -> None:
+    # A content system prints when the page was last edited (Plone's 最後修改) by the
+    # headline, the publication's date under it: the page's date is the publication's.
+    text = (
+        f"首頁  關於  新聞  活動\n\n{HEADLINE}\n{edited}\n2024-04-19 來源：岭东大学\n\n"
+        f"{PROSE}\n{MORE}\n"
+    )
+    rec = read_one(write_page(tmp_path / "新聞" / "award.txt", text))
+    assert rec.published == dt.date(2024, 4, 19)
