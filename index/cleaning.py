@@ -220,6 +220,26 @@ _CN_DATE = re.compile(
 )
 
 
+# A bare ROC date opening a line (113-05-10, 113/5/10): read as one only on a page that writes
+# ROC years elsewhere (民國113年, 113年5月10日, 更新日期：113-05-12); alone, nothing says whose
+# year 113 is.
+_ROC_LEADING = re.compile(r"^(\s*)(1[0-4]\d)\s*([-/.])\s*(\d{1,2})\s*\3\s*(\d{1,2})(?!\d)")
+
+
+def writes_roc_years(line: str) -> bool:
+    """`line` writes a year of the Republic of China's era (民國113年, 113年5月10日, or after a
+    date label, 發布日期：113-05-10)."""
+    return bool(_ROC_YEAR.search(line) or _ROC_BARE.search(line) or _ROC_LABELLED.search(line))
+
+
+def roc_leading_date(line: str) -> str | None:
+    """`line` with the bare ROC date that opens it written as a Gregorian one, else None."""
+    if not (match := _ROC_LEADING.match(line)):
+        return None
+    year = int(match[2]) + ROC_OFFSET
+    return f"{match[1]}{year}-{match[4]}-{match[5]}{line[match.end() :]}"
+
+
 def _cn_number(text: str) -> int | None:
     """A number in Chinese numerals: digit by digit (二〇二三, 一一二) or with 十/百 (二十三)."""
     if all(ch in _CN_DIGITS for ch in text):
@@ -264,7 +284,26 @@ def western_dates(text: str) -> str:
         )
     if "月" in text:
         text = _month_day_year(text)
+    if _DAY_MONTH_YEAR.search(text):
+        text = _DAY_MONTH_YEAR.sub(_year_first, text)
     return text
+
+
+# A date printed day, month, year (18/04/2024, as Hong Kong and Macau sites print it) or month,
+# day, year (04/18/2024): read only where the order is plain, one of the two numbers past 12;
+# 05/04/2024 could be either and stays unread.
+_DAY_MONTH_YEAR = re.compile(
+    r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*((?:19|20)\d\d)(?![\d/.-])"
+)
+
+
+def _year_first(m: re.Match[str]) -> str:
+    first, second = int(m[1]), int(m[3])
+    if 12 < first <= 31 and 1 <= second <= 12:
+        return f"{m[4]}-{second:02d}-{first:02d}"
+    if 12 < second <= 31 and 1 <= first <= 12:
+        return f"{m[4]}-{first:02d}-{second:02d}"
+    return m[0]
 
 
 # An English date format printed with Chinese month names, as WordPress themes do in a Chinese

@@ -384,16 +384,21 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "print/close",
             r"打印本页|打印此文|[【\[]\s*(?:打印|关闭|关闭窗口)\s*[】\]]|关闭窗口|^打印\s*[|｜]"
             # (【打印文章】, and a government page's eye-care colours, 视力保护色)
-            r"|[【\[]\s*打印(?:本文|文章|此文|本页)\s*[】\]]|视力保护色|保护视力色",
+            r"|[【\[]\s*打印(?:本文|文章|此文|本页)\s*[】\]]|视力保护色|保护视力色"
+            # (a page's actions to print it or mail it on, as Plone's 文件動作 box holds them:
+            # 列印  寄送本頁, 转寄给朋友)
+            r"|^(?:(?:列印|打印|分享|收藏)\s*[|｜/]?\s*)?(?:寄送|转寄|发送|推荐)\s*(?:本页|此页|本文|给朋友|给好友)"
+            r"(?:\s*[|｜/]?\s*(?:列印|打印|分享|收藏))?$|^文件动作$",
         ),
         (
             "view count",
-            r"^(?:阅读|浏览|点击|访问)(?:量|次数|数)?\s*[:：]?\s*\d[\d.,]*\s*[万wk]?\s*次?$"
+            # (点阅次数, 點閱次數, 瀏覽人次 as Taiwan's government sites label it)
+            r"^(?:阅读|浏览|点击|访问|点阅)(?:量|次数|数|人次)?\s*[:：]?\s*\d[\d.,]*\s*[万wk]?\s*次?$"
             r"|^(?:人气|播放|播放量)\s*[:：]?\s*\d[\d.,]*\s*[万wk]?\s*次?$"
             # (a count the page's script had not filled in when it was saved: 阅读 --, 浏览量：…)
-            r"|^(?:阅读|浏览|点击|访问|人气)(?:量|次数|数)?\s*[:：]?\s*(?:[-—–]{1,4}|…+|\.{3}|加载中)$"
+            r"|^(?:阅读|浏览|点击|访问|点阅|人气)(?:量|次数|数)?\s*[:：]?\s*(?:[-—–]{1,4}|…+|\.{3}|加载中)$"
             # (or nothing at all after its label, 浏览：, the count a script's link or image)
-            r"|^(?:阅读|浏览|点击|访问|人气)(?:量|次数|数)?\s*[:：]$"
+            r"|^(?:阅读|浏览|点击|访问|点阅|人气)(?:量|次数|数)?\s*[:：]$"
             # (a flash's reads, 阅 1.4W: 阅 alone, as a brief's meta line prints it)
             r"|^阅\s*[:：]?\s*\d[\d.,]*\s*[万wk]?$"
             # (a page's visitor counter: 您是第 12 位访问者)
@@ -570,10 +575,15 @@ _DATE_LABEL = (
     r"(?:发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|时间|日期|发布于|发表于"
     r"|(?<![\u3400-\u9fff])发布|(?<=[局委部厅院会办司社报网台署所站心团府])发布)"
 )
-_LABELLED_DATE = re.compile(_DATE_LABEL + r"\s*[:：]?\s*" + _DATE)
+# (a bilingual label, its other language's words before the colon: 發佈日期 Data de publicação：,
+# 發佈日期 Date：, as Macau and Hong Kong sites print it)
+_LABEL_TRANSLATED = r"(?:\s*[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .'/-]{1,30}?\s*[:：]|\s*[:：]?)"
+_LABELLED_DATE = re.compile(_DATE_LABEL + _LABEL_TRANSLATED + r"\s*" + _DATE)
 # Labels of dates that are not the publication's: a document's signing (成文日期), an update.
 _OTHER_DATE = re.compile(
+    # (最后修改, 最後更新: a content system's last edit, Plone's 最後修改 2024-04-23)
     r"(?:成文|更新|修改|修订|撰写|印发|生效|实施|施行|截止|有效)(?:时间|日期)|更新于|修改于|updated"
+    r"|最后(?:修改|更新|编辑)"
     r"|modified",
     re.IGNORECASE,
 )
@@ -606,6 +616,9 @@ _SOURCE = re.compile(
     r"(?<!注明)(?<!註明)"
     r"(?:来源于|來源於|来源|來源|稿源|出处|出處|出自|转自|轉自|转载自|轉載自|转载于|轉載於|转引自|轉引自|摘自"
     r"|选自|選自|原载|原載|(?<![\u3400-\u9fff])(?:本文|文章)?(?:来自|來自)(?=\s*[:：]))"
+    # (a bilingual label, the other language's word before the colon: 來源 Source：X, 來源
+    # Fonte：X, as Hong Kong's and Macau's sites print it)
+    r"(?:\s+[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .'/-]{1,20}?(?=\s*[:：]))?"
     r"(?:\s*[:：]\s*|\s*[|｜丨]\s*(?=[^\s|｜丨]))"
     r"(?P<source>[^\s:：|｜　()（）【】\[\]，,；;。]{1,30}?)"
     # (a note after a comma ends it too: （本文来源：X，有删节）)
@@ -623,12 +636,16 @@ _BYLINE_FIELDS = re.compile(
     r"(?:来源|來源|稿源|出处|转自|转载自|转载于|转引自|摘自|选自|原载|来自|作者|记者|發布|发布时间"
     r"|发布日期|日期|时间|浏览|阅读"
     # (a Discuz! portal's: 2025-3-18 09:12 发布者: X 查看: 1,204 评论: 3)
-    r"|点击|编辑|通讯员|字号|发布者|查看)\s*[:：]|(?:来源|來源)\s*[|｜丨]"
+    # (a bilingual label's other word before the colon too: 來源 Source：X)
+    r"|点击|编辑|通讯员|字号|发布者|查看)(?:\s+[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .'/-]{1,20}?)?\s*[:：]"
+    r"|(?:来源|來源)\s*[|｜丨]"
     # a reporter's credit with the dateline's city (記者林某／台北報導)
     r"|记者\s*\S{1,6}\s*[/／]\s*\S{1,6}报[导道]"
     # a blog theme's counters and the column it was posted in, unlabelled (2024-09-12 · 发布在项目
     # 阅读 986 评论 0), also bracketed (a DUX-style theme's 阅读(412) 评论(0))
     r"|(?:阅读|浏览|点击|评论|查看)\s*(?:\d[\d,]*|[(（\[]\s*\d[\d,]*\s*[)）\]])(?:\s|$)|^[·•|｜\s]*发布(?:在|于)\s*\S{1,10}(?:\s|$)"
+    # (the count before its counter, a WordPress theme's: 2024年6月5日 政策 2160次阅读 0条评论)
+    r"|(?:^|\s)\d[\d,]*\s*(?:次(?:阅读|浏览|点击|查看)|条评论)(?=\s|$)"
 )
 # Sources that name no one (来源：本站, 未知, 网络): the site's own name is taken instead.
 NOT_A_SOURCE = frozenset(
@@ -835,7 +852,17 @@ def unspaced_labels(line: str) -> str:
 
 _SPACED_SOURCE = re.compile(
     r"(?:^|(?<=\s))(?:信息|稿件|文章|新闻)?(?:来源|來源)\s+(?=[^\s:：|｜丨][^。，,；;！？!?]{0,29}$)"
+    # (not a bilingual label's other word, 來源 Source：X: its colon follows that word)
+    r"(?![A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .'/-]{0,20}[:：])"
 )
+
+
+def data_source_byline(line: str) -> Byline | None:
+    """A line of 资料来源：X alone read as a byline's source field (the caller has seen the
+    page's dated byline beside it: 發布日期 on the line above, the counter below)."""
+    if not _DATA_SOURCE.match(folded := fold_width(line.strip())):
+        return None
+    return parse_byline(_DATA_SOURCE.sub("", folded, count=1))
 
 
 def parse_byline(line: str) -> Byline | None:
@@ -898,7 +925,12 @@ def parse_byline(line: str) -> Byline | None:
         labelled = True
     source = None
     unnamed = False
-    if match := _SOURCE.search(folded := fold_width(line)):
+    folded = fold_width(line)
+    if date is not None and not other:
+        # (资料来源 beside the page's date, as Taiwan's government sites label the
+        # article's source, 發布日期：113-03-28 資料來源：X科: the page's source, not a chart's)
+        folded = _DATA_SOURCE.sub("", folded)
+    if match := _SOURCE.search(folded):
         source = _unquoted(_SOURCE_TAIL.sub("", _ISSUED_BY.sub("", match["source"]))) or None
         if source is not None and _GLUED_DATE.search(source):
             source = _GLUED_DATE.sub("", source) or None
@@ -924,6 +956,8 @@ def parse_byline(line: str) -> Byline | None:
 
 
 _ANY_DATE = re.compile(_DATE)
+# 资料 before 来源: a credit of data or material, the article's source only in a byline.
+_DATA_SOURCE = re.compile(r"[资資]料(?=[来來]源\s*[:：])")
 # A blog theme's fields after a bare date (2024-04-22  分类：项目  阅读(1,286)  评论(0)): its
 # column, labelled, and its counters with the count in brackets.
 _META_FIELDS = re.compile(

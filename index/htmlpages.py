@@ -1356,10 +1356,26 @@ def htmldate_date(html: str) -> dt.date | None:
             heading = len(text) <= 20 and line_rule(text) == "related articles"
             if inside and heading and parent.tag != "body":
                 parent.drop_tree()
+        _blank_phone_numbers(root)
         found = htmldate.find_date(root, extensive_search=False, original_date=True)
     except (ValueError, TypeError, lxml.etree.LxmlError):
         return None
     return parse_date(found) if found else None
+
+
+# A telephone number in groups (02-2000-0000, 0912-345-678): a date's groups of digits never
+# run to three or four in the middle, but htmldate reads 02-2000 as February 2000.
+_PHONE_NUMBER = re.compile(r"(?<![\d-])\d{2,4}-\d{3,4}-\d{3,4}(?![\d-])")
+
+
+def _blank_phone_numbers(root: lxml.html.HtmlElement) -> None:
+    """Take telephone numbers out of the text htmldate reads (a contact line under an undated
+    event's page, 聯絡窗口：倡議部 02-2000-0000, dated it 2000-02-01)."""
+    for el in root.iter():
+        if el.text and "-" in el.text:
+            el.text = _PHONE_NUMBER.sub(" ", el.text)
+        if el.tail and "-" in el.tail:
+            el.tail = _PHONE_NUMBER.sub(" ", el.tail)
 
 
 def _drop_snapshot_banner(root: lxml.html.HtmlElement) -> None:

@@ -40,7 +40,9 @@ from xinwen.index.cleaning import (
     find_date_in_text,
     fold_width,
     parse_date,
+    roc_leading_date,
     western_dates,
+    writes_roc_years,
 )
 from xinwen.index.furniture import (
     CRUMB_LABEL,
@@ -52,6 +54,7 @@ from xinwen.index.furniture import (
     Byline,
     byline_name,
     byline_site_name,
+    data_source_byline,
     document_issuer,
     header_name,
     headline_shaped,
@@ -278,6 +281,22 @@ def _judge(lines: list[str], boilerplate: Boilerplate, template: SiteTemplate | 
         judged.authors[i] = judged.bylines[i] is None and is_author_line(line)
         if judged.rules[i] is None and judged.bylines[i] is None:
             begun = begun or is_prose(line) or line.endswith(_SENTENCE_ENDS)
+    if any(map(writes_roc_years, lines[: judged.limit])):
+        # (a bare ROC date, 113-04-15　點閱次數：440, on a page that writes ROC years
+        # elsewhere, 更新日期：113-04-17: the byline's date, 2024-04-15)
+        for i, line in enumerate(lines[: judged.limit]):
+            if (byline := judged.bylines[i]) is not None and byline.date is not None:
+                continue
+            roc = roc_leading_date(line)
+            if roc is not None and (found := parse_byline(roc)) is not None and found.date:
+                judged.bylines[i], judged.authors[i] = found, False
+    for i in range(1, min(judged.limit, n)):
+        # (资料来源：X on its own line beside the dated byline, 發布日期：113年4月15日 above
+        # it: the byline's source field, as Taiwan's government sites print it)
+        dated = [b for b in judged.bylines[i - 1 : i + 2 : 2] if b and b.date]
+        if judged.bylines[i] is None and dated and (field := data_source_byline(lines[i])):
+            judged.bylines[i] = field
+            judged.authors[i] = False
     for i in range(1, min(judged.limit, n) - 1):
         judged.authors[i] = judged.authors[i] or _account_line(judged, i)
     sections = _menu_sections(judged)
@@ -867,6 +886,10 @@ def _similar(line: str, hint: str) -> bool:
     # (a document's signature, 青川省能源局, starts its headline, 青川省能源局关于…的通知: an
     # organ's name alone is no headline cut short)
     cut_short = hint.startswith(candidate) and not _names_an_organ(candidate)
+    if cut_short and hint[len(candidate) :].lstrip().startswith(("：", ":")):
+        # (nor is the label before a colon, a column's name that heads its headlines, 会员风采：X,
+        # when the page shows it alone: a menu's item)
+        cut_short = False
     # (a headline joining two places by a dash, 南山—白河220千伏线路…, whose <title> was cut at
     # the dash as at a site name's: the page shows it whole)
     joined = candidate.endswith(hint) and _PLACE_DASH.fullmatch(candidate[: -len(hint)])

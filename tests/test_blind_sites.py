@@ -608,29 +608,30 @@ FLOORS_42 = {
 }
 # Set 41 (the first user's case, 43% `.txt`: a Java government CMS, Orchard Core, Spring Boot +
 # Thymeleaf, a 中企动力-style template, PHP + Smarty, HDCMS, WordPress Kratos, CmsWing): written
-# blind and held out; floors at its first sight, with round 30's code (45), as rounds 31–32 score.
+# blind, its first sight with round 30's code (45, and as rounds 31–32 score); open from round
+# 33, its floors what round 33 scores (49).
 FLOORS_41 = {
     "anping-gongdian": 7,
     "hengtu-design": 7,
-    "jiangbei-xnyxh": 6,
+    "jiangbei-xnyxh": 7,
     "lvyuan-biomass": 3,
-    "nengjian-media": 3,
+    "nengjian-media": 6,
     "qianhe-fgw": 7,
     "ruiguang-power": 7,
     "xiqi-gas": 5,
 }
 # Set 43 (traditional characters and full-width forms: Hong Kong, Macau and Taiwan energy sites,
-# a mainland site's 繁體 edition; ROC years, day-first dates): written blind and held out; 45 at
-# first sight with round 30's code, 44 with rounds 31–32's (two dates lost, one gained — not looked
-# at: the set is held out); floors what rounds 31–32 score.
+# a mainland site's 繁體 edition; ROC years, day-first dates): written blind, 45 at first sight
+# with round 30's code, 44 with rounds 31–32's; open from round 33, its floors what round 33
+# scores (55).
 FLOORS_43 = {
     "gangwan-power": 7,
-    "haojiang-power": 6,
-    "huamei-gas": 6,
+    "haojiang-power": 7,
+    "huamei-gas": 7,
     "jinmei-big5": 7,
-    "lvneng-ngo": 6,
-    "nanwan-uni-energy": 5,
-    "taiyu-energy": 0,
+    "lvneng-ngo": 7,
+    "nanwan-uni-energy": 6,
+    "taiyu-energy": 7,
     "xinjing-daily": 7,
 }
 SETS = {
