@@ -1,0 +1,79 @@
+"""Rules for page reading found on the thirty-fourth round (sets 44, 45 and 46 of the unseen
+layouts, `tests/fixtures/blind-sites-44`, `-45` and `-46`, opened this round), written as
+general forms. Each is checked on our own small pages, read the way ``xinwen reindex`` does
+(`read_sources`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from tests.pagetext import MORE, PROSE, read_one, write_page
+
+HEADLINE = "岭东风电场三期工程首批机组并网"
+
+
+@pytest.mark.parametrize(
+    ("box", "end"),
+    [
+        ("<section id='related-posts'><article class='related-post'>", "</article></section>"),
+        ("<div class='recommend-box'><div class='item'>", "</div></div>"),
+        ("<div class='post-related'><div>", "</div></div>"),
+    ],
+)
+def test_a_related_posts_box_with_times_does_not_date_the_page(
+    tmp_path: Path, box: str, end: str
+) -> None:
+    # A theme's related posts under the text, each a block (no list) with its <time datetime>:
+    # those are the other posts' dates. The page's own date is printed in its meta line.
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{HEADLINE} – 岭东新能源</title></head><body>'
+        f"<article class='post'><h1 class='entry-title'>{HEADLINE}</h1>"
+        "<p class='meta'><span class='meta-date'>发布：2024年6月12日</span></p>"
+        f"<div class='entry-content'><p>{PROSE}</p><p>{MORE}</p></div></article>"
+        f"{box}<h3><a href='/a/'>岭西光伏电站开工</a></h3>"
+        "<time class='published' datetime='2023-10-02T09:00:00+08:00'>2023年10月2日</time>"
+        f"{end}</body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "项目" / "lingdong-sanqi.html", page))
+    assert rec.title == HEADLINE
+    assert rec.published == dt.date(2024, 6, 12)
+
+
+def test_a_time_in_the_article_still_dates_it(tmp_path: Path) -> None:
+    # (the rule is the box's class: a post's own <time> in its header keeps dating it)
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{HEADLINE}</title></head><body>'
+        f"<div class='content-area'><article class='post'><h1>{HEADLINE}</h1>"
+        "<time datetime='2024-06-12T08:00:00+08:00'>2024年6月12日</time>"
+        f"<p>{PROSE}</p><p>{MORE}</p></article></div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "项目" / "lingdong-sanqi.html", page))
+    assert rec.published == dt.date(2024, 6, 12)
+
+
+@pytest.mark.parametrize(
+    "mark",
+    [
+        "git-revision-date-localized-plugin git-revision-date-localized-plugin-date",
+        "last-updated",
+        "date-modified",
+    ],
+)
+def test_a_date_marked_as_the_last_change_does_not_date_the_page(tmp_path: Path, mark: str) -> None:
+    # A documentation site's post (MkDocs Material) that prints no date of its own: under the
+    # text, its file's last change, the label only in an icon's tooltip. Not its publication.
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{HEADLINE} - 岭东咨询</title></head><body>'
+        f"<article class='md-content__inner'><h1>{HEADLINE}</h1><p>{PROSE}</p><p>{MORE}</p>"
+        "<aside class='md-source-file'><span class='md-source-file__fact'>"
+        "<span class='md-icon' title='最后更新'></span>"
+        f"<span class='{mark}'>2024年5月20日</span></span></aside></article></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "政策" / "faq.html", page))
+    assert rec.title == HEADLINE
+    assert rec.published is None
+    assert PROSE in rec.body
