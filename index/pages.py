@@ -1602,7 +1602,19 @@ def site_by_logo(hints: PageHints) -> str | None:
         return None  # (an address, not a name: see _stated_or_site)
     if _BRAND.match(logo) and _COMPANY.search(site) and site.startswith(logo):
         return logo
+    if _journal_office_of(site, logo):
+        return logo
     return hints.site_name
+
+
+# A journal's editorial office as the site's name (《能源与动力研究》编辑部, X杂志社): under the
+# logo naming the journal, the site is the journal's, as a company's site is its brand's.
+_JOURNAL_OFFICE = re.compile(r"^《(?P<name>[^《》]{2,20})》\s*(?:编辑部|杂志社|编委会|编辑委员会)$")
+
+
+def _journal_office_of(site: str, logo: str) -> bool:
+    match = _JOURNAL_OFFICE.match(site)
+    return bool(match and logo and logo.strip("《》") == match["name"])
 
 
 # A news agency's mark opening the text (【共同社】, 【新华社北京5月20日电】): the agency wrote it.

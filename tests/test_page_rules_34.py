@@ -77,3 +77,20 @@ def test_a_date_marked_as_the_last_change_does_not_date_the_page(tmp_path: Path,
     assert rec.title == HEADLINE
     assert rec.published is None
     assert PROSE in rec.body
+
+
+@pytest.mark.parametrize("office", ["《岭东能源研究》编辑部", "《岭东能源研究》杂志社"])
+def test_a_journals_office_under_its_logo_is_the_journals_site(tmp_path: Path, office: str) -> None:
+    # A journal's site names its editorial office in the <title> and the footer, its logo the
+    # journal: a notice that names no source is the journal's, as a company's page is its
+    # brand's (the office stays where a byline names it: 来源：编辑部).
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{HEADLINE}——{office}</title></head><body>'
+        "<div class='header'><div class='logo'><img src='logo.png' alt='岭东能源研究'></div></div>"
+        f"<div class='news'><h1>{HEADLINE}</h1><p>发布日期：2024-05-03</p>"
+        f"<p>{PROSE}</p><p>{MORE}</p></div>"
+        f"<div class='footer'><p>版权所有 © {office}　陕ICP备05007***号</p></div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "项目" / "news_20240503.html", page))
+    assert rec.title == HEADLINE
+    assert rec.source == "岭东能源研究"
