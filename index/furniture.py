@@ -1010,6 +1010,8 @@ def is_author_line(line: str) -> bool:
         return True  # (the author's role after a comma: 作者：X，首席电气工程师)
     if _POSTED_BY.match(line):
         return True
+    if _SPACED_AUTHOR.match(line):
+        return True
     if _SENTENCE.search(line.rstrip("）)】]")):
         return False
     # (its label may be spaced out to line up with the other fields': 作　者：X)
@@ -1020,6 +1022,13 @@ def is_author_line(line: str) -> bool:
 # poster's name, then short fields apart by bars (the column, a count of comments); 由 glued to
 # the next words opens a headline or a sentence (由点到面｜X).
 _POSTED_BY = re.compile(r"^由\s+[^\s|｜]{1,20}(?:\s*[|｜]\s*[^|｜，。]{1,12}){1,3}$")
+
+
+# A theme's author field set apart by a space, no colon (WordPress Flatsome's 作者 X, as a copy of
+# its page keeps it under the headline): the label and one to three names, nothing else.
+_SPACED_AUTHOR = re.compile(
+    r"^(?:作者|撰文)\s+[^\s:：，,。！？；、]{2,16}(?:\s+[^\s:：，,。！？；、]{2,16}){0,2}$"
+)
 
 
 _AUTHOR_WITH_ROLE = re.compile(

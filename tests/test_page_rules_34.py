@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pagetext import MORE, PROSE, read_one, write_page
+from tests.pagetext import MORE, PROSE, read_one, records_by_name, write_page
 
 HEADLINE = "岭东风电场三期工程首批机组并网"
 
@@ -94,3 +94,22 @@ def test_a_journals_office_under_its_logo_is_the_journals_site(tmp_path: Path, o
     rec = read_one(write_page(tmp_path / "项目" / "news_20240503.html", page))
     assert rec.title == HEADLINE
     assert rec.source == "岭东能源研究"
+
+
+@pytest.mark.parametrize("author", ["作者 岭东新能源", "作者 王海 李娜", "撰文 王海"])
+def test_an_author_field_set_apart_by_a_space_is_no_headline(tmp_path: Path, author: str) -> None:
+    # A theme's page copied as text: the menu, the headline, then the author's field with its
+    # label set apart by a space only (作者 X), no date. It is the byline's place, not a
+    # headline nor text.
+    menu = ["跳至内容", "首页", "产品中心", "新闻资讯", "联系我们", "新闻资讯", "技术"]
+    footer = ["分享：", "相关文章", "Copyright © 2024 岭东新能源 版权所有"]
+    for n, other in enumerate(["岭西光伏电站开工", "岭北储能电站投运", "岭南充电站建成"]):
+        byline = f"发布于 2024年5月{n + 10}日 作者 岭东新能源"
+        page = [*menu, other, byline, f"据介绍，{other}，项目总投资{n + 3}亿元。", *footer]
+        write_page(tmp_path / "技术" / f"other{n}.txt", "\n".join(page) + "\n")
+    text = "\n".join([*menu, HEADLINE, author, PROSE, MORE, *footer])
+    write_page(tmp_path / "技术" / "sanqi.txt", text + "\n")
+    rec = records_by_name(tmp_path)["sanqi.txt"]
+    assert rec.title == HEADLINE
+    assert author not in rec.body
+    assert PROSE in rec.body
