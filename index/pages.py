@@ -1018,7 +1018,27 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
                 score -= 1  # (a headline right by its byline may repeat: 联播快讯)
         if scored is None or score > scored[0]:
             scored = (score, i)
+    if scored and (above := _headline_over_subtitle(judged, scored[1])) is not None:
+        return above, False
     return (scored[1] if scored else None), False
+
+
+def _headline_over_subtitle(judged: _Judged, i: int) -> int | None:
+    """The line above line `i` when it is the headline and `i` its subtitle: the breadcrumb
+    (当前位置：首页 > 栏目 > 正文), two headline-shaped lines, the byline. A CMS prints the
+    subtitle under the headline, right over the byline that scores it as the headline."""
+    lines, rules, bylines = judged.lines, judged.rules, judged.bylines
+    j = i - 1
+    if j < 1 or i + 1 >= len(lines) or bylines[i + 1] is None or bylines[i] is not None:
+        return None
+    crumb = "breadcrumb" in (judged.furniture[j - 1], rules[j - 1])
+    if not (crumb or line_rule(lines[j - 1]) == "breadcrumb"):
+        return None
+    if rules[j] is not None or bylines[j] is not None or judged.furniture[j] or judged.authors[j]:
+        return None
+    if rules[i] is not None or lines[i].endswith(_SENTENCE_ENDS):
+        return None
+    return j if headline_shaped(lines[j]) and headline_shaped(lines[i]) else None
 
 
 # A forum subject's board tag (``[技术交流] 标题``); a breadcrumb's end cut short (``标题...``).

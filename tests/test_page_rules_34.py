@@ -113,3 +113,44 @@ def test_an_author_field_set_apart_by_a_space_is_no_headline(tmp_path: Path, aut
     assert rec.title == HEADLINE
     assert author not in rec.body
     assert PROSE in rec.body
+
+
+@pytest.mark.parametrize(
+    "crumb", ["当前位置：首页 > 工程建设 > 正文", "首页 / 资讯中心 / 工程动态"]
+)
+def test_a_subtitle_between_the_headline_and_its_byline_is_no_headline(
+    tmp_path: Path, crumb: str
+) -> None:
+    # A CMS's page copied as text: the breadcrumb, the headline, its subtitle (no dash), then
+    # the byline. The line right over the byline is the subtitle; the headline is above it.
+    subtitle = "全场42台风机全部接入升压站，年发电量可达三亿千瓦时"
+    text = "\n".join(
+        [
+            "岭东新能源",
+            "首页",
+            "新闻中心",
+            crumb,
+            HEADLINE,
+            subtitle,
+            "发布时间：2024-05-18 | 信息来源：工程部 | 阅读量：3267",
+            PROSE,
+            MORE,
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "项目" / "Detail_5031.txt", text + "\n"))
+    assert rec.title == HEADLINE
+    assert rec.published == dt.date(2024, 5, 18)
+
+
+def test_a_subtitle_in_a_table_layout_is_no_headline(tmp_path: Path) -> None:
+    # The same in an old table layout whose <title> is the site's name only.
+    page = (
+        '<html><head><meta charset="utf-8"><title>岭东县农电局</title></head><body><table>'
+        "<tr><td class='wz'>您现在的位置：<a href='/'>首页</a> → <a href='#'>电网建设</a> → 正文"
+        f"</td></tr><tr><td class='bt'><strong>{HEADLINE}</strong></td></tr>"
+        "<tr><td class='fbt'>全场42台风机全部接入升压站，年发电量可达三亿千瓦时</td></tr>"
+        "<tr><td class='xx'>发布日期：2008年10月15日　来源：生产技术股</td></tr>"
+        f"<tr><td>{PROSE}<br>{MORE}</td></tr></table></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "项目" / "XM0810.htm", page))
+    assert rec.title == HEADLINE
