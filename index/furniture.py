@@ -905,6 +905,9 @@ def parse_byline(line: str) -> Byline | None:
         if source is not None and (unit := _SOURCE_UNIT.match(folded, match.end())):
             # (来源：X公司 党群工作部: the company and, after one space, its department)
             source = f"{source} {unit['unit']}"
+        if source is not None and not names_no_one(source):
+            # (来源：X编辑部: an office's name, not X and then the editor's field, 编辑：Y)
+            source += "编辑部" if _EDITORIAL_OFFICE.match(folded, match.end()) else ""
         if source in ("http", "https") and (host := _URL_HOST.match(folded, match.end())):
             source = host[1]  # (来源：http://www.x.com/: the address's host, as 来源：www.x.com)
         elif source is not None and _LABEL_AFTER.match(folded, match.end()):
@@ -945,6 +948,8 @@ _SOURCE_UNIT = re.compile(
     r" (?P<unit>[\u4e00-\u9fff]{1,8}(?:部|处|室|科|中心|办公室|委员会))(?=$|\s|[|｜，,；;。])"
 )
 _URL_HOST = re.compile(r"://([A-Za-z0-9.-]+)")
+# An editorial office's word after a source's name (来源：组委会编辑部): the name goes on.
+_EDITORIAL_OFFICE = re.compile(r"编辑部(?=$|[\s|｜，,；;。)）】\]])")
 # The date printed right after a source's name, no space between (来源：X报2024年03月27日 14:15,
 # as an app's share page runs its meta line together): the date's, not the name's.
 _GLUED_DATE = re.compile(

@@ -154,3 +154,26 @@ def test_a_subtitle_in_a_table_layout_is_no_headline(tmp_path: Path) -> None:
     )
     rec = read_one(write_page(tmp_path / "项目" / "XM0810.htm", page))
     assert rec.title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [
+        ("来源：组委会编辑部", "组委会编辑部"),
+        ("来源：集团编辑部 | 编辑：张三", "集团编辑部"),
+        ("发布时间：2024-05-01 来源：岭东能源杂志编辑部 阅读：30", "岭东能源杂志编辑部"),
+        # (the editor's field glued to the source still ends it)
+        ("来源：新华社编辑：张三", "新华社"),
+    ],
+)
+def test_an_editorial_office_as_source_is_named_whole(
+    tmp_path: Path, line: str, source: str
+) -> None:
+    # 编辑 ends a source run into the editor's field (来源：X编辑：Y); 编辑部 is an office's name.
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{HEADLINE}</title></head><body>'
+        f"<article><h1>{HEADLINE}</h1><p>{PROSE}</p><p>{MORE}</p>"
+        f"<p><strong>{line}</strong></p></article></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "行业资讯" / "grid.html", page))
+    assert rec.source == source
