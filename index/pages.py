@@ -1038,6 +1038,11 @@ def _headline_over_subtitle(judged: _Judged, i: int) -> int | None:
         return None
     if rules[i] is not None or lines[i].endswith(_SENTENCE_ENDS):
         return None
+    # (a column's menu under the breadcrumb, its items run together, names the column the
+    # breadcrumb passes: 政策法规项目动态市场动态 under 首页 > 资讯中心 > 政策法规)
+    sections = [item for item in _CRUMB_ITEMS.split(lines[j - 1])[1:] if len(item) >= 2]
+    if any(section in lines[j] for section in sections):
+        return None
     return j if headline_shaped(lines[j]) and headline_shaped(lines[i]) else None
 
 

@@ -177,3 +177,23 @@ def test_an_editorial_office_as_source_is_named_whole(
     )
     rec = read_one(write_page(tmp_path / "行业资讯" / "grid.html", page))
     assert rec.source == source
+
+
+def test_a_column_menu_under_the_breadcrumb_is_no_headline_over_a_subtitle(
+    tmp_path: Path,
+) -> None:
+    # (not every line between the breadcrumb and the headline is a headline over its subtitle:
+    # the column's menu, its items run together, names the column the breadcrumb passes)
+    text = "\n".join(
+        [
+            "岭东新能源",
+            "您现在的位置：首页 > 资讯中心 > 政策法规 > 正文",
+            "政策法规项目动态科技装备市场动态",
+            HEADLINE,
+            "发布时间：2024/05/18 16:40:12   信息来源：工程部   阅读量：3109",
+            PROSE,
+            MORE,
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "政策" / "31866.txt", text + "\n"))
+    assert rec.title == HEADLINE
