@@ -486,6 +486,14 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "related articles",
             r"^[【\[]?\s*(?:相关|最新|其他|其它|更多)(?:公告|通知|通告|公示)\s*[】\]]?\s*(?:[:：>»].*)?$",
         ),
+        # A CMS's box under the text asking the reader's mood (您看完此新闻的心情是：开心 感动
+        # 无聊 愤怒, 读完这篇文章后，您心情如何？): the votes follow.
+        (
+            "mood vote",
+            r"^(?:您|你)?(?:看|读|阅读)完(?:此|这|本)(?:篇)?(?:新闻|文章|信息|文)?(?:后)?\s*[，,]?\s*"
+            r"(?:您|你)?(?:的)?心情(?:是|如何|怎么样)?\s*[:：?？]?$"
+            r"|^(?:看|读)完(?:此|这|本)篇?(?:新闻|文章)(?:后)?有何感(?:想|觉|受)\s*[?？]?$",
+        ),
     )
 )
 
@@ -543,6 +551,8 @@ FOOTER_RULES = frozenset(
         "press contacts",
         # (a documentation site's 编辑此页, 最后更新于: its previous/next pages follow)
         "page tools",
+        # (a box asking the reader's mood, its votes after it)
+        "mood vote",
     }
 )
 

@@ -197,3 +197,20 @@ def test_a_column_menu_under_the_breadcrumb_is_no_headline_over_a_subtitle(
     )
     rec = read_one(write_page(tmp_path / "政策" / "31866.txt", text + "\n"))
     assert rec.title == HEADLINE
+
+
+@pytest.mark.parametrize("ask", ["您看完此新闻的心情是：", "读完这篇文章后，您心情如何？"])
+def test_a_box_asking_the_readers_mood_is_no_text(tmp_path: Path, ask: str) -> None:
+    # A CMS's box under the article asking how the reader feels, each mood with its count of
+    # votes: the page's furniture, and the text ends before it (read alone, no site to learn).
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{HEADLINE}</title></head><body>'
+        f"<div class='content'><h1>{HEADLINE}</h1><p>发布时间：2024-05-18</p>"
+        f"<p>{PROSE}</p><p>{MORE}</p></div>"
+        f"<div class='markBox'><div class='markTitle'>{ask}</div><ul>"
+        "<li>开心<br><span>0</span></li><li>感动<br><span>3</span></li>"
+        "<li>无聊<br><span>0</span></li></ul></div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "政策" / "news_1287.html", page))
+    assert MORE in rec.body
+    assert "心情" not in rec.body and "感动" not in rec.body
