@@ -1283,6 +1283,7 @@ _JOURNAL_PUBLISHER = re.compile(r"《(?P<journal>[^《》]{2,12})》\s*(?:杂志
 
 
 def _owner_name(line: str) -> str | None:
+    line = _ICP_NUMBER.sub(" ", line)  # (京ICP备2024000045号-1: its tail, 45号-1, names no one)
     if match := _OWNED_BY.search(line):
         return match["name"]
     # (a sponsor named relative to the holder, 主办：集团党委宣传部 after 晋源煤电集团有限责任公司
@@ -1309,6 +1310,12 @@ def _owner_name(line: str) -> str | None:
 
 
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z0-9&-]{2,}$")
+# A registration number in a copyright line: an ICP number, a public-security filing.
+_ICP_NUMBER = re.compile(
+    r"[\u4e00-\u9fff]{0,2}ICP\s*[备證证]\s*[:：]?\s*\d[\d-]*\s*号(?:\s*-\s*\d+)?"
+    r"|[\u4e00-\u9fff]{0,2}公网安备\s*[:：]?\s*\d+\s*号?",
+    re.IGNORECASE,
+)
 
 
 _EPAPER_SUFFIX = re.compile(

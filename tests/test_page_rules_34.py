@@ -214,3 +214,20 @@ def test_a_box_asking_the_readers_mood_is_no_text(tmp_path: Path, ask: str) -> N
     rec = read_one(write_page(tmp_path / "政策" / "news_1287.html", page))
     assert MORE in rec.body
     assert "心情" not in rec.body and "感动" not in rec.body
+
+
+def test_an_icp_numbers_tail_is_no_site_name(tmp_path: Path) -> None:
+    # A copyright line that names the site by its address only, then its ICP number: the
+    # number's tail (45号-1) is no holder's name; the page read alone has no source to give.
+    text = "\n".join(
+        [
+            HEADLINE,
+            "发布时间：2024-05-18",
+            PROSE,
+            MORE,
+            "Copyright © 2024 h2.lingdong.example.org 版权所有  京ICP备2024000045号-1",
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "政策" / "131.txt", text + "\n"))
+    assert rec.title == HEADLINE
+    assert "号" not in (rec.source or "")
