@@ -494,6 +494,14 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:您|你)?(?:的)?心情(?:是|如何|怎么样)?\s*[:：?？]?$"
             r"|^(?:看|读)完(?:此|这|本)篇?(?:新闻|文章)(?:后)?有何感(?:想|觉|受)\s*[?？]?$",
         ),
+        # A footer's credit to the software or theme (Powered by Grav + Quark, Proudly powered by
+        # WordPress, 由 X 强力驱动), and its sponsor run into the address (X党委宣传部主办
+        # 地址：…): no text.
+        (
+            "site credits",
+            r"^(?:proudly\s+)?powered\s+by\s+[^\s。][^。]{0,40}$|^由\s*\S{1,30}\s*(?:强力)?驱动$"
+            r"|^\S{2,30}(?:主办|承办)\s+(?:地址|邮编|电话|联系电话|邮箱)\s*[:：]",
+        ),
     )
 )
 

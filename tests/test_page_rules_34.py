@@ -231,3 +231,22 @@ def test_an_icp_numbers_tail_is_no_site_name(tmp_path: Path) -> None:
     rec = read_one(write_page(tmp_path / "政策" / "131.txt", text + "\n"))
     assert rec.title == HEADLINE
     assert "号" not in (rec.source or "")
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Powered by Grav + Quark",
+        "Proudly powered by WordPress",
+        "由 OceanWP 强力驱动",
+        "岭东能源学院党委宣传部主办 地址：江苏省示例市学府路1号 邮编：210045",
+    ],
+)
+def test_a_footers_software_credit_and_sponsor_line_are_no_text(
+    tmp_path: Path, credit: str
+) -> None:
+    # The last line of a page copied as text, read alone (no site to learn its footer from).
+    text = "\n".join([HEADLINE, "发布时间：2024-05-18", PROSE, MORE, credit])
+    rec = read_one(write_page(tmp_path / "项目" / "sanqi.txt", text + "\n"))
+    assert MORE in rec.body
+    assert credit not in rec.body
