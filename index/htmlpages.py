@@ -169,6 +169,7 @@ def parse_html(text: str, *, main_text: bool = True) -> HtmlPage:
     _drop_letter_avatars(root)
     _label_from_tooltips(root)
     _drop_revision_dates(root)
+    _drop_marquees(root)
     hints = _hints(root)
     if hints.published is None and (found := _enp_date(text)):
         hints.published, hints.date_from = found, "meta (enpproperty <date>)"
@@ -276,6 +277,15 @@ def _drop_revision_dates(root: lxml.html.HtmlElement) -> None:
         marks = el.get("class") or ""
         revision = _REVISION_CLASS.search(marks) and "publish" not in marks.lower()
         if revision and el.getparent() is not None and len(el.text_content()) <= 40:
+            el.drop_tree()
+
+
+def _drop_marquees(root: lxml.html.HtmlElement) -> None:
+    """Take out a scrolling banner (``<marquee>热烈庆祝我矿安全生产突破1500天！…</marquee>``): a
+    notice the site runs over every page, never the article; read as a line, its sentence
+    would pass for the text's start and the headline's."""
+    for el in list(root.iter("marquee")):
+        if el.getparent() is not None:
             el.drop_tree()
 
 

@@ -250,3 +250,22 @@ def test_a_footers_software_credit_and_sponsor_line_are_no_text(
     rec = read_one(write_page(tmp_path / "项目" / "sanqi.txt", text + "\n"))
     assert MORE in rec.body
     assert credit not in rec.body
+
+
+def test_a_scrolling_banner_is_neither_headline_nor_text(tmp_path: Path) -> None:
+    # An old table layout's scrolling notice (<marquee>) over the side column and the article:
+    # its sentence is no article's start, and the hot-news box under it does not end the text
+    # before the article has begun.
+    page = (
+        '<html><head><meta charset="utf-8"><title>岭东煤矿新闻网</title></head><body><table>'
+        "<tr><td><marquee scrollamount='3'>热烈庆祝我矿安全生产突破1500天！"
+        "坚持安全第一、预防为主的方针。</marquee></td></tr>"
+        "<tr><td width='200'><b>热点新闻</b><br>·矿工会开展助学活动<br>·综采队获标杆区队称号</td>"
+        f"<td><table><tr><td class='title'><b>{HEADLINE}</b></td></tr>"
+        "<tr><td>作者：admin 发布时间：2024-5-15 浏览：次</td></tr>"
+        f"<tr><td>{PROSE}<br>{MORE}</td></tr></table></td></tr></table></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "项目" / "20240515084023.html", page))
+    assert rec.title == HEADLINE
+    assert PROSE in rec.body and MORE in rec.body
+    assert "热烈庆祝" not in rec.body
