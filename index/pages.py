@@ -32,7 +32,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from xinwen.index.cleaning import (
@@ -1477,6 +1477,10 @@ def _stated_or_site(
         return keeper, "site name (who the site says keeps it)"
     # (a host name, nxny.example.org, in a CMS's og:site_name or <title>: the site's address,
     # not its name; only where the page names it no other way)
+    if hints.site_name and not hints.logo_name and _headline_as_site(hints.site_name, title):
+        # (a page without an <h1> whose <title> is its headline alone: the <title> names no
+        # site; the page names it otherwise, by its copyright line)
+        hints = replace(hints, site_name=None)
     host = hints.site_name if hints.site_name and _HOST_NAME.fullmatch(hints.site_name) else None
     if hints.site_name and not host:
         if name := _network_of_channel(judged, hints.site_name):
@@ -1616,6 +1620,10 @@ def _breadcrumb_root(judged: _Judged) -> str | None:
         if match and looks_like_site_name(match["root"]):
             return match["root"]
     return None
+
+
+def _headline_as_site(site: str, title: str) -> bool:
+    return bool(title) and "".join(clean_title(site).split()) == "".join(title.split())
 
 
 def site_by_logo(hints: PageHints) -> str | None:

@@ -269,3 +269,20 @@ def test_a_scrolling_banner_is_neither_headline_nor_text(tmp_path: Path) -> None
     assert rec.title == HEADLINE
     assert PROSE in rec.body and MORE in rec.body
     assert "热烈庆祝" not in rec.body
+
+
+def test_a_title_that_is_the_headline_alone_names_no_site(tmp_path: Path) -> None:
+    # An old table layout without an <h1>, its <title> the headline alone, read alone: the
+    # <title> names no site (the copyright line does).
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{HEADLINE}</title></head><body><table>'
+        "<tr><td>首 页 | 矿区概况 | 矿区要闻 | 政策法规 | 安全生产 | 在线留言</td></tr>"
+        f"<tr><td class='title'><b>{HEADLINE}</b></td></tr>"
+        "<tr><td>作者：admin 发布时间：2024-5-15 浏览：次</td></tr>"
+        f"<tr><td>{PROSE}<br>{MORE}</td></tr>"
+        "<tr><td>岭东煤矿新闻中心 版权所有 地址：内蒙古示例市岭东镇 邮编：017200</td></tr>"
+        "</table></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "项目" / "20240515084023.html", page))
+    assert rec.title == HEADLINE
+    assert rec.source == "岭东煤矿新闻中心"
