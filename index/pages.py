@@ -1043,7 +1043,14 @@ def _headline_over_subtitle(judged: _Judged, i: int) -> int | None:
     sections = [item for item in _CRUMB_ITEMS.split(lines[j - 1])[1:] if len(item) >= 2]
     if any(section in lines[j] for section in sections):
         return None
+    # (a column's label under the breadcrumb, 公司新闻, or a short kicker over the headline,
+    # 聚焦全国两会, is no headline over a subtitle: the headline is the longer line under it)
+    if len(_CJK_CHARS.findall(lines[j])) < _MIN_HEADLINE_OVER_SUBTITLE:
+        return None
     return j if headline_shaped(lines[j]) and headline_shaped(lines[i]) else None
+
+
+_MIN_HEADLINE_OVER_SUBTITLE = 10
 
 
 # A forum subject's board tag (``[技术交流] 标题``); a breadcrumb's end cut short (``标题...``).

@@ -286,3 +286,24 @@ def test_a_title_that_is_the_headline_alone_names_no_site(tmp_path: Path) -> Non
     rec = read_one(write_page(tmp_path / "项目" / "20240515084023.html", page))
     assert rec.title == HEADLINE
     assert rec.source == "岭东煤矿新闻中心"
+
+
+@pytest.mark.parametrize("above", ["公司新闻", "聚焦全国两会"])
+def test_a_short_line_under_the_breadcrumb_is_no_headline_over_a_subtitle(
+    tmp_path: Path, above: str
+) -> None:
+    # (a column's label under the breadcrumb, or a short kicker over the headline: the
+    # headline is the longer line right over the byline, as before)
+    text = "\n".join(
+        [
+            "岭东新能源",
+            "当前位置：首页 > 新闻中心 > 正文",
+            above,
+            HEADLINE,
+            "发布时间：2024-05-18 来源：工程部",
+            PROSE,
+            MORE,
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "项目" / "x.txt", text + "\n"))
+    assert rec.title == HEADLINE
