@@ -272,11 +272,14 @@ def _label_from_tooltips(root: lxml.html.HtmlElement) -> None:
 def _drop_revision_dates(root: lxml.html.HtmlElement) -> None:
     """Take out a date its class marks as the page's last change (MkDocs' git-revision-date
     plugin, ``<span class="git-revision-date-localized-plugin-date">``, a theme's
-    ``last-modified``): read bare, it would pass for the publication's date."""
+    ``last-modified``): read bare, it would pass for the publication's date. (A labelled one,
+    更新时间：X, is left to the byline's rules: an update's date dates a page that states no
+    other.)"""
     for el in root.xpath("//*[@class]"):
         marks = el.get("class") or ""
         revision = _REVISION_CLASS.search(marks) and "publish" not in marks.lower()
-        if revision and el.getparent() is not None and len(el.text_content()) <= 40:
+        bare = _BARE_DATE_TEXT.fullmatch(" ".join(el.text_content().split()))
+        if revision and bare and el.getparent() is not None:
             el.drop_tree()
 
 
@@ -289,6 +292,8 @@ def _drop_marquees(root: lxml.html.HtmlElement) -> None:
             el.drop_tree()
 
 
+# A date and its time alone, no label (2024年5月20日, 2024-05-20 10:02, May 20, 2024).
+_BARE_DATE_TEXT = re.compile(r"[\d\s年月日号时分秒:：,./A-Za-z-]{6,40}")
 _REVISION_CLASS = re.compile(
     r"revision-date|last-?updated|last-?modified|date-?modified|modified-?date|lastmod",
     re.IGNORECASE,

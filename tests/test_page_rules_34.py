@@ -307,3 +307,16 @@ def test_a_short_line_under_the_breadcrumb_is_no_headline_over_a_subtitle(
     )
     rec = read_one(write_page(tmp_path / "项目" / "x.txt", text + "\n"))
     assert rec.title == HEADLINE
+
+
+def test_a_labelled_update_date_still_dates_a_page_that_states_no_other(tmp_path: Path) -> None:
+    # (the rule takes out a bare date its class marks as a change; a labelled one, 更新时间：X,
+    # dates a page that states no other, as earlier rounds decided)
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{HEADLINE}</title></head><body>'
+        f"<div class='article'><h1>{HEADLINE}</h1>"
+        "<p class='info'><span class='last-updated'>更新时间：2024-05-20</span></p>"
+        f"<p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "政策" / "faq.html", page))
+    assert rec.published == dt.date(2024, 5, 20)
