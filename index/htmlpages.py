@@ -1274,8 +1274,9 @@ def _markup_date(
 
 # A box's class or id naming other articles (a theme's related posts, <section
 # id="related-posts"><article class="related-post"><time datetime=…>, recommended
-# reading): the <time>s inside are those articles' dates, not the page's.
-_OTHER_ARTICLES_BOX = re.compile(r"relate|recommend|xgwz|you-may-like", re.IGNORECASE)
+# reading): the <time>s inside are those articles' dates, not the page's. (Not Bootstrap's
+# position-relative, a wrapper of any block.)
+_OTHER_ARTICLES_BOX = re.compile(r"related|relate[-_]|recommend|xgwz|you-may-like", re.IGNORECASE)
 
 
 def _in_other_articles_box(el: lxml.html.HtmlElement) -> bool:

@@ -44,11 +44,12 @@ def test_a_related_posts_box_with_times_does_not_date_the_page(
 
 
 def test_a_time_in_the_article_still_dates_it(tmp_path: Path) -> None:
-    # (the rule is the box's class: a post's own <time> in its header keeps dating it)
+    # (the rule is the box's class: a post's own <time> in its header keeps dating it, also
+    # in a wrapper whose class says relative, Bootstrap's position-relative)
     page = (
         f'<html><head><meta charset="utf-8"><title>{HEADLINE}</title></head><body>'
-        f"<div class='content-area'><article class='post'><h1>{HEADLINE}</h1>"
-        "<time datetime='2024-06-12T08:00:00+08:00'>2024年6月12日</time>"
+        f"<div class='content-area position-relative'><article class='post'><h1>{HEADLINE}</h1>"
+        "<time datetime='2024-06-12T08:00:00+08:00'>3天前</time>"
         f"<p>{PROSE}</p><p>{MORE}</p></article></div></body></html>"
     )
     rec = read_one(write_page(tmp_path / "项目" / "lingdong-sanqi.html", page))
