@@ -491,6 +491,22 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "related articles",
             r"^[【\[]?\s*(?:相关|最新|其他|其它|更多)(?:公告|通知|通告|公示)\s*[】\]]?\s*(?:[:：>»].*)?$",
         ),
+        # A CMS's box under the text asking the reader's mood (您看完此新闻的心情是：开心 感动
+        # 无聊 愤怒, 读完这篇文章后，您心情如何？): the votes follow.
+        (
+            "mood vote",
+            r"^(?:您|你)?(?:看|读|阅读)完(?:此|这|本)(?:篇)?(?:新闻|文章|信息|文)?(?:后)?\s*[，,]?\s*"
+            r"(?:您|你)?(?:的)?心情(?:是|如何|怎么样)?\s*[:：?？]?$"
+            r"|^(?:看|读)完(?:此|这|本)篇?(?:新闻|文章)(?:后)?有何感(?:想|觉|受)\s*[?？]?$",
+        ),
+        # A footer's credit to the software or theme (Powered by Grav + Quark, Proudly powered by
+        # WordPress, 由 X 强力驱动), and its sponsor run into the address (X党委宣传部主办
+        # 地址：…): no text.
+        (
+            "site credits",
+            r"^(?:proudly\s+)?powered\s+by\s+[^\s。][^。]{0,40}$|^由\s*\S{1,30}\s*(?:强力)?驱动$"
+            r"|^\S{2,30}(?:主办|承办)\s+(?:地址|邮编|电话|联系电话|邮箱)\s*[:：]",
+        ),
     )
 )
 
@@ -548,6 +564,8 @@ FOOTER_RULES = frozenset(
         "press contacts",
         # (a documentation site's 编辑此页, 最后更新于: its previous/next pages follow)
         "page tools",
+        # (a box asking the reader's mood, its votes after it)
+        "mood vote",
     }
 )
 
@@ -937,6 +955,9 @@ def parse_byline(line: str) -> Byline | None:
         if source is not None and (unit := _SOURCE_UNIT.match(folded, match.end())):
             # (来源：X公司 党群工作部: the company and, after one space, its department)
             source = f"{source} {unit['unit']}"
+        if source is not None and not names_no_one(source):
+            # (来源：X编辑部: an office's name, not X and then the editor's field, 编辑：Y)
+            source += "编辑部" if _EDITORIAL_OFFICE.match(folded, match.end()) else ""
         if source in ("http", "https") and (host := _URL_HOST.match(folded, match.end())):
             source = host[1]  # (来源：http://www.x.com/: the address's host, as 来源：www.x.com)
         elif source is not None and _LABEL_AFTER.match(folded, match.end()):
@@ -979,6 +1000,8 @@ _SOURCE_UNIT = re.compile(
     r" (?P<unit>[\u4e00-\u9fff]{1,8}(?:部|处|室|科|中心|办公室|委员会))(?=$|\s|[|｜，,；;。])"
 )
 _URL_HOST = re.compile(r"://([A-Za-z0-9.-]+)")
+# An editorial office's word after a source's name (来源：组委会编辑部): the name goes on.
+_EDITORIAL_OFFICE = re.compile(r"编辑部(?=$|[\s|｜，,；;。)）】\]])")
 # The date printed right after a source's name, no space between (来源：X报2024年03月27日 14:15,
 # as an app's share page runs its meta line together): the date's, not the name's.
 _GLUED_DATE = re.compile(
@@ -1044,6 +1067,8 @@ def is_author_line(line: str) -> bool:
         return True  # (the author's role after a comma: 作者：X，首席电气工程师)
     if _POSTED_BY.match(line):
         return True
+    if _SPACED_AUTHOR.match(line):
+        return True
     if _SENTENCE.search(line.rstrip("）)】]")):
         return False
     # (its label may be spaced out to line up with the other fields': 作　者：X)
@@ -1054,6 +1079,13 @@ def is_author_line(line: str) -> bool:
 # poster's name, then short fields apart by bars (the column, a count of comments); 由 glued to
 # the next words opens a headline or a sentence (由点到面｜X).
 _POSTED_BY = re.compile(r"^由\s+[^\s|｜]{1,20}(?:\s*[|｜]\s*[^|｜，。]{1,12}){1,3}$")
+
+
+# A theme's author field set apart by a space, no colon (WordPress Flatsome's 作者 X, as a copy of
+# its page keeps it under the headline): the label and one to three names, nothing else.
+_SPACED_AUTHOR = re.compile(
+    r"^(?:作者|撰文)\s+[^\s:：，,。！？；、]{2,16}(?:\s+[^\s:：，,。！？；、]{2,16}){0,2}$"
+)
 
 
 _AUTHOR_WITH_ROLE = re.compile(
@@ -1293,6 +1325,7 @@ _JOURNAL_PUBLISHER = re.compile(r"《(?P<journal>[^《》]{2,12})》\s*(?:杂志
 
 
 def _owner_name(line: str) -> str | None:
+    line = _ICP_NUMBER.sub(" ", line)  # (京ICP备2024000045号-1: its tail, 45号-1, names no one)
     if match := _OWNED_BY.search(line):
         return match["name"]
     # (a sponsor named relative to the holder, 主办：集团党委宣传部 after 晋源煤电集团有限责任公司
@@ -1319,6 +1352,12 @@ def _owner_name(line: str) -> str | None:
 
 
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z0-9&-]{2,}$")
+# A registration number in a copyright line: an ICP number, a public-security filing.
+_ICP_NUMBER = re.compile(
+    r"[\u4e00-\u9fff]{0,2}ICP\s*[备證证]\s*[:：]?\s*\d[\d-]*\s*号(?:\s*-\s*\d+)?"
+    r"|[\u4e00-\u9fff]{0,2}公网安备\s*[:：]?\s*\d+\s*号?",
+    re.IGNORECASE,
+)
 
 
 _EPAPER_SUFFIX = re.compile(

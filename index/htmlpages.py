@@ -168,6 +168,8 @@ def parse_html(text: str, *, main_text: bool = True) -> HtmlPage:
     _drop_replies(root)
     _drop_letter_avatars(root)
     _label_from_tooltips(root)
+    _drop_revision_dates(root)
+    _drop_marquees(root)
     hints = _hints(root)
     if hints.published is None and (found := _enp_date(text)):
         hints.published, hints.date_from = found, "meta (enpproperty <date>)"
@@ -265,6 +267,37 @@ def _label_from_tooltips(root: lxml.html.HtmlElement) -> None:
             continue
         if "".join(el.text_content().split()) == "".join(match["value"].split()):
             el.text = f"{match['label']}：{el.text or ''}"
+
+
+def _drop_revision_dates(root: lxml.html.HtmlElement) -> None:
+    """Take out a date its class marks as the page's last change (MkDocs' git-revision-date
+    plugin, ``<span class="git-revision-date-localized-plugin-date">``, a theme's
+    ``last-modified``): read bare, it would pass for the publication's date. (A labelled one,
+    更新时间：X, is left to the byline's rules: an update's date dates a page that states no
+    other.)"""
+    for el in root.xpath("//*[@class]"):
+        marks = el.get("class") or ""
+        revision = _REVISION_CLASS.search(marks) and "publish" not in marks.lower()
+        bare = _BARE_DATE_TEXT.fullmatch(" ".join(el.text_content().split()))
+        if revision and bare and el.getparent() is not None:
+            el.drop_tree()
+
+
+def _drop_marquees(root: lxml.html.HtmlElement) -> None:
+    """Take out a scrolling banner (``<marquee>热烈庆祝我矿安全生产突破1500天！…</marquee>``): a
+    notice the site runs over every page, never the article; read as a line, its sentence
+    would pass for the text's start and the headline's."""
+    for el in list(root.iter("marquee")):
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
+# A date and its time alone, no label (2024年5月20日, 2024-05-20 10:02, May 20, 2024).
+_BARE_DATE_TEXT = re.compile(r"[\d\s年月日号时分秒:：,./A-Za-z-]{6,40}")
+_REVISION_CLASS = re.compile(
+    r"revision-date|last-?updated|last-?modified|date-?modified|modified-?date|lastmod",
+    re.IGNORECASE,
+)
 
 
 _TOOLTIP_FIELD = re.compile(
@@ -1225,6 +1258,7 @@ def _markup_date(
         value = el.get("datetime") or el.get("pubdate")
         # Only a <time> outside lists: a sidebar's dates belong to other articles.
         in_list = any(a.tag in ("li", "aside", "nav", "footer") for a in el.iterancestors())
+        in_list = in_list or _in_other_articles_box(el)
         if value and not in_list and (found := parse_date(value.strip())):
             # (2025-06-02T17:30:00Z shown as 2025.06.03: a UTC time, printed as the site's
             # readers' day; the day the page prints is its date)
@@ -1236,6 +1270,21 @@ def _markup_date(
     if found := _app_state_date(root):
         return found, "meta (the app's state: publishTime)"
     return None, ""
+
+
+# A box's class or id naming other articles (a theme's related posts, <section
+# id="related-posts"><article class="related-post"><time datetime=…>, recommended
+# reading): the <time>s inside are those articles' dates, not the page's. (Not Bootstrap's
+# position-relative, a wrapper of any block.)
+_OTHER_ARTICLES_BOX = re.compile(r"related|relate[-_]|recommend|xgwz|you-may-like", re.IGNORECASE)
+
+
+def _in_other_articles_box(el: lxml.html.HtmlElement) -> bool:
+    return any(
+        _OTHER_ARTICLES_BOX.search(f"{a.get('class') or ''} {a.get('id') or ''}")
+        for a in el.iterancestors()
+        if a.tag not in ("body", "html")
+    )
 
 
 # A single-page app's state, saved with the page (Vue's and Redux's __INITIAL_STATE__, Nuxt's
@@ -1337,6 +1386,7 @@ def htmldate_date(html: str) -> dt.date | None:
             el.drop_tree()
         _drop_snapshot_banner(root)
         _drop_related_rows(root)
+        _drop_revision_dates(root)
         for script in root.iter("script"):
             # (a script's data giving the time the page was last changed, AEM's data layer
             # "repo:modifyDate", or its entry created, Strapi's "createdAt": not when it was

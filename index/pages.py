@@ -32,7 +32,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from xinwen.index.cleaning import (
@@ -1041,7 +1041,39 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
                 score -= 1  # (a headline right by its byline may repeat: 联播快讯)
         if scored is None or score > scored[0]:
             scored = (score, i)
+    if scored and (above := _headline_over_subtitle(judged, scored[1])) is not None:
+        return above, False
     return (scored[1] if scored else None), False
+
+
+def _headline_over_subtitle(judged: _Judged, i: int) -> int | None:
+    """The line above line `i` when it is the headline and `i` its subtitle: the breadcrumb
+    (当前位置：首页 > 栏目 > 正文), two headline-shaped lines, the byline. A CMS prints the
+    subtitle under the headline, right over the byline that scores it as the headline."""
+    lines, rules, bylines = judged.lines, judged.rules, judged.bylines
+    j = i - 1
+    if j < 1 or i + 1 >= len(lines) or bylines[i + 1] is None or bylines[i] is not None:
+        return None
+    crumb = "breadcrumb" in (judged.furniture[j - 1], rules[j - 1])
+    if not (crumb or line_rule(lines[j - 1]) == "breadcrumb"):
+        return None
+    if rules[j] is not None or bylines[j] is not None or judged.furniture[j] or judged.authors[j]:
+        return None
+    if rules[i] is not None or lines[i].endswith(_SENTENCE_ENDS):
+        return None
+    # (a column's menu under the breadcrumb, its items run together, names the column the
+    # breadcrumb passes: 政策法规项目动态市场动态 under 首页 > 资讯中心 > 政策法规)
+    sections = [item for item in _CRUMB_ITEMS.split(lines[j - 1])[1:] if len(item) >= 2]
+    if any(section in lines[j] for section in sections):
+        return None
+    # (a column's label under the breadcrumb, 公司新闻, or a short kicker over the headline,
+    # 聚焦全国两会, is no headline over a subtitle: the headline is the longer line under it)
+    if len(_CJK_CHARS.findall(lines[j])) < _MIN_HEADLINE_OVER_SUBTITLE:
+        return None
+    return j if headline_shaped(lines[j]) and headline_shaped(lines[i]) else None
+
+
+_MIN_HEADLINE_OVER_SUBTITLE = 10
 
 
 # A forum subject's board tag (``[技术交流] 标题``); a breadcrumb's end cut short (``标题...``).
@@ -1475,6 +1507,10 @@ def _stated_or_site(
         return keeper, "site name (who the site says keeps it)"
     # (a host name, nxny.example.org, in a CMS's og:site_name or <title>: the site's address,
     # not its name; only where the page names it no other way)
+    if hints.site_name and not hints.logo_name and _headline_as_site(hints.site_name, title):
+        # (a page without an <h1> whose <title> is its headline alone: the <title> names no
+        # site; the page names it otherwise, by its copyright line)
+        hints = replace(hints, site_name=None)
     host = hints.site_name if hints.site_name and _HOST_NAME.fullmatch(hints.site_name) else None
     if hints.site_name and not host:
         if name := _network_of_channel(judged, hints.site_name):
@@ -1616,6 +1652,10 @@ def _breadcrumb_root(judged: _Judged) -> str | None:
     return None
 
 
+def _headline_as_site(site: str, title: str) -> bool:
+    return bool(title) and "".join(clean_title(site).split()) == "".join(title.split())
+
+
 def site_by_logo(hints: PageHints) -> str | None:
     """The site's name by its markup: the company that runs the site, named in the <title>
     (西岭光电股份有限公司), under the logo of the short name it goes by (西岭光电), is the
@@ -1625,7 +1665,19 @@ def site_by_logo(hints: PageHints) -> str | None:
         return None  # (an address, not a name: see _stated_or_site)
     if _BRAND.match(logo) and _COMPANY.search(site) and site.startswith(logo):
         return logo
+    if _journal_office_of(site, logo):
+        return logo
     return hints.site_name
+
+
+# A journal's editorial office as the site's name (《能源与动力研究》编辑部, X杂志社): under the
+# logo naming the journal, the site is the journal's, as a company's site is its brand's.
+_JOURNAL_OFFICE = re.compile(r"^《(?P<name>[^《》]{2,20})》\s*(?:编辑部|杂志社|编委会|编辑委员会)$")
+
+
+def _journal_office_of(site: str, logo: str) -> bool:
+    match = _JOURNAL_OFFICE.match(site)
+    return bool(match and logo and logo.strip("《》") == match["name"])
 
 
 # A news agency's mark opening the text (【共同社】, 【新华社北京5月20日电】): the agency wrote it.

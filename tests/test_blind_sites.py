@@ -61,6 +61,11 @@ ROOT_40 = ROOT.parent / "blind-sites-40"
 ROOT_41 = ROOT.parent / "blind-sites-41"
 ROOT_42 = ROOT.parent / "blind-sites-42"
 ROOT_43 = ROOT.parent / "blind-sites-43"
+ROOT_44 = ROOT.parent / "blind-sites-44"
+ROOT_45 = ROOT.parent / "blind-sites-45"
+ROOT_46 = ROOT.parent / "blind-sites-46"
+ROOT_47 = ROOT.parent / "blind-sites-47"
+ROOT_48 = ROOT.parent / "blind-sites-48"
 
 # Pages fully right (title, date, source, category, body) of the 7 of each site.
 FLOORS = {
@@ -634,6 +639,76 @@ FLOORS_43 = {
     "taiyu-energy": 7,
     "xinjing-daily": 7,
 }
+# Set 44 (the first user's case, all HTML, some with `_files/` folders: a Layui portal, Grav,
+# 人人站CMS, PESCMS, a 国脉-style county template, WordPress Argon, TeamSite `.shtml`, MkDocs
+# Material): written blind, its first sight with rounds 31–32's code (49); open from round 34,
+# its floors what round 34 scores (50).
+FLOORS_44 = {
+    "dianshi-consult": 7,
+    "donghai-refining": 7,
+    "fengyuan-wind": 7,
+    "hengchu-storage": 6,
+    "jingcai-glass": 4,
+    "jintai-coalchem": 5,
+    "linshui-energy": 7,
+    "yanbei-power": 7,
+}
+# Set 45 (the first user's case, a third `.txt`: QCMS, Lotus Domino, WordPress Flatsome, ASP.NET
+# Core Razor, ThinkPHP + Layui, a 搜狐快站-style builder, a university Java 站群, WordPress
+# Enfold): written blind, its first sight with rounds 31–32's code (52); open from round 34, its
+# floors what round 34 scores (56).
+FLOORS_45 = {
+    "bincheng-reqi": 7,
+    "cneia-h2": 7,
+    "dongling-univ": 7,
+    "epower-expo": 7,
+    "hanhai-lvzheng": 7,
+    "kunyuan-geo": 7,
+    "lanjiang-hydro": 7,
+    "qichong-tech": 7,
+}
+# Set 46 (the first user's case, all HTML, older sites: 网钛 OTCMS, a GBK ASP table site, ASP.NET
+# WebForms, PJBlog3, a 2008 Dreamweaver site with `.HTM` names, WordPress OceanWP, a journal
+# system, a Java portal): written blind, its first sight with rounds 31–32's code (46); open from
+# round 34, its floors what round 34 scores (56).
+FLOORS_46 = {
+    "hongshan-coal": 7,
+    "huaxia-nuclear": 7,
+    "jiyuan-epdi": 7,
+    "linshui-nongdian": 7,
+    "nydl-journal": 7,
+    "qingxi-hydro": 7,
+    "rixin-solar": 7,
+    "xiyu-oilserv": 7,
+}
+# Set 47 (the first user's case, a third `.txt`: a government portal template, Concrete CMS,
+# Craft CMS, a Java portal as text, CakePHP, a WordPress business theme, Mezzanine, Pelican):
+# written blind and held out; 53 at first sight with round 33's code, 54 with round 34's (the
+# final code of its session); floors what round 34 scores.
+FLOORS_47 = {
+    "dianli-peixun": 7,
+    "donghai-offshore": 6,
+    "guangyao-pv": 7,
+    "haiwan-lng": 7,
+    "huaxin-transformer": 7,
+    "jinyuan-fgw": 7,
+    "nengyuan-zhiku": 7,
+    "qinshui-cbm": 6,
+}
+# Set 48 (the first user's case, a quarter `.txt`: a Java group portal, WordPress GeneratePress,
+# 帝国CMS 7.0, 大米CMS, a site builder with 公众号 re-posts, a county template, a newspaper's city
+# edition with 引题/副题, an Odoo blog): written blind and held out; 52 at first sight with round
+# 33's code and with round 34's; floors what round 34 scores.
+FLOORS_48 = {
+    "fuping-pvfp": 5,
+    "hexin-nuclear": 6,
+    "huayuan-xinan": 7,
+    "jinyuan-invest": 7,
+    "lvtu-bus": 6,
+    "nysb-jiangcheng": 7,
+    "qingyuan-h2": 7,
+    "xinnuo-material": 7,
+}
 SETS = {
     "set 1": (ROOT, FLOORS),
     "set 2": (ROOT_2, FLOORS_2),
@@ -678,6 +753,11 @@ SETS = {
     "set 41": (ROOT_41, FLOORS_41),
     "set 42": (ROOT_42, FLOORS_42),
     "set 43": (ROOT_43, FLOORS_43),
+    "set 44": (ROOT_44, FLOORS_44),
+    "set 45": (ROOT_45, FLOORS_45),
+    "set 46": (ROOT_46, FLOORS_46),
+    "set 47": (ROOT_47, FLOORS_47),
+    "set 48": (ROOT_48, FLOORS_48),
 }
 
 
