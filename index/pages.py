@@ -1398,8 +1398,15 @@ def _fuller_name(name: str, judged: _Judged) -> str | None:
         for form, shaped in forms:
             if not shaped or not form.startswith(name):
                 continue
-            # (printed elsewhere than in the footer's copyright line: it is the name it uses)
-            if any(form in line and owner_name(line) != holder for line in judged.lines):
+            # (printed elsewhere than in the footer's copyright line: it is the name it uses;
+            # the trade name printed on its own, not inside the registered one that a header's
+            # greeting, 欢迎访问X开发有限公司, prints whole)
+            bare = form != holder
+            if any(
+                (form in line.replace(holder, "") if bare else form in line)
+                and owner_name(line) != holder
+                for line in judged.lines
+            ):
                 return form
     return None
 
