@@ -1774,12 +1774,28 @@ def _owner_over_meta(judged: _Judged, hints: PageHints) -> str | None:
     # X, that the copyright line names)
     if (edition := _EDITION_OF.match(hints.site_name or "")) and edition["name"] in owners:
         return edition["name"]
+    # (a 站群's subsite: the markup names the group's portal, 县人民政府, which the page prints
+    # nowhere, while the <title> names the subsite that heads the page's header)
+    if (title_site := hints.title_site) and _meta_of_group_portal(judged, hints):
+        head = judged.lines.index(hints.headline) if hints.headline in judged.lines else 15
+        if any(header_name(line) == title_site for line in judged.lines[:head]):
+            return title_site
     # (the logo's, only an organ's over an organ's portal: a news site's logo may show the
     # paper that sponsors it, which is not the site)
     logo, site = hints.logo_name, hints.site_name or ""
     if logo and logo != site and logo in owners and looks_like_organ(logo):
         return logo if looks_like_organ(site) else None
     return None
+
+
+def _meta_of_group_portal(judged: _Judged, hints: PageHints) -> bool:
+    """The markup's site name is an organ's portal (…人民政府) that the page prints nowhere."""
+    site = hints.site_name or ""
+    return (
+        looks_like_organ(site)
+        and site != hints.title_site
+        and not any(site in line for line in judged.lines)
+    )
 
 
 def _template_rule(template: SiteTemplate | None, line: str) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.pagetext import MORE, PROSE, records_by_name, write_page
+from tests.pagetext import MORE, PROSE, read_one, records_by_name, write_page
 
 HEADLINE = "岭东风电场三期工程首批机组并网"
 
@@ -46,3 +46,36 @@ def test_a_greeting_with_the_registered_name_does_not_lengthen_the_logos_name(
     rec = records_by_name(tmp_path)["news_2130.txt"]
     assert rec.title == HEADLINE
     assert rec.source == "岭东风能"
+
+
+def _subsite_page(top: str) -> str:
+    # A county's 站群 CMS: every page's <meta name="SiteName"> names the county's portal; the
+    # subsite's <title> and header name the office whose site it is; the footer names the
+    # bureau that sponsors it and no source line credits the article.
+    return (
+        '<html><head><meta charset="utf-8"><meta name="SiteName" content="岭东县人民政府">'
+        f"<title>{HEADLINE}_项目_岭东县新能源办</title></head><body>"
+        f"<div class='top-bar'>{top} 无障碍浏览</div>"
+        "<div class='logo'><img src='/images/guohui.png' alt=''><span>岭东县新能源办</span>"
+        "<em>岭东县发展和改革局（新能源服务中心）</em></div>"
+        "<ul class='nav'><li><a href='/'>首页</a></li><li><a href='/xm/'>项目</a></li>"
+        "<li><a href='/zc/'>政策</a></li></ul>"
+        "<div class='crumb'>您当前的位置：<a href='/'>首页</a> &gt; <a href='/xm/'>项目</a></div>"
+        f"<h1>{HEADLINE}</h1><div class='property'>浏览次数：<span>1</span></div>"
+        f"<div class='conTxt'><p>{PROSE}</p><p>{MORE}</p></div>"
+        "<div class='footer'><p>主办单位：岭东县发展和改革局　联系电话：0854-7321506</p></div>"
+        "</body></html>"
+    )
+
+
+def test_a_subsites_own_name_over_its_group_portals_meta(tmp_path: Path) -> None:
+    rec = read_one(write_page(tmp_path / "项目" / "t20240402_901377.html", _subsite_page("")))
+    assert rec.title == HEADLINE
+    assert rec.source == "岭东县新能源办"
+
+
+def test_a_group_portals_meta_printed_on_the_page_stays(tmp_path: Path) -> None:
+    # (the portal's name in the top bar: the page is the portal's, as the markup says)
+    page = _subsite_page("<a href='/'>岭东县人民政府</a>")
+    rec = read_one(write_page(tmp_path / "项目" / "t20240402_901377.html", page))
+    assert rec.source != "岭东县新能源办"
