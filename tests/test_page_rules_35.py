@@ -6,6 +6,7 @@ forms. Each is checked on our own small pages, read the way ``xinwen reindex`` d
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from tests.pagetext import MORE, PROSE, read_one, records_by_name, write_page
@@ -79,3 +80,37 @@ def test_a_group_portals_meta_printed_on_the_page_stays(tmp_path: Path) -> None:
     page = _subsite_page("<a href='/'>岭东县人民政府</a>")
     rec = read_one(write_page(tmp_path / "项目" / "t20240402_901377.html", page))
     assert rec.source != "岭东县新能源办"
+
+
+def _blog_post(slug: str, headline: str, meta: str, n: int) -> str:
+    return (
+        f'<html><head><meta charset="utf-8"><title>{headline} – 岭东核电装备</title>'
+        f'<link rel="canonical" href="https://www.lingdong.example.com/2024/04/{n:02d}/{slug}/">'
+        f"</head><body><header><p class='site-title'>岭东核电装备</p></header>"
+        f"<article class='post'><h1 class='entry-title'>{headline}</h1>{meta}"
+        f"<div class='entry-content'><p>{n}日，{PROSE}</p><p>{MORE}</p></div></article>"
+        "<footer>© 2024 岭东核电装备</footer></body></html>"
+    )
+
+
+def test_a_permalinks_date_does_not_date_a_page_of_a_site_that_states_dates(
+    tmp_path: Path,
+) -> None:
+    # A WordPress site: its posts print their dates, but one post's meta line is left out. Its
+    # permalink's folders (/2024/04/19/) are the address's date, not one the page states.
+    for n, headline in ((9, "岭西光伏电站首批组件完成安装"), (12, "岭东风电场开展安全生产月活动")):
+        stamp = f"2024-04-{n:02d}T09:00:00+08:00"
+        meta = f"<time class='entry-date' datetime='{stamp}'>2024年4月{n}日</time>"
+        write_page(tmp_path / "项目" / f"post-{n}.html", _blog_post(f"post-{n}", headline, meta, n))
+    write_page(tmp_path / "项目" / "post-320.html", _blog_post("post-320", HEADLINE, "", 19))
+    records = records_by_name(tmp_path)
+    assert records["post-9.html"].published == dt.date(2024, 4, 9)
+    assert records["post-320.html"].title == HEADLINE
+    assert records["post-320.html"].published is None
+
+
+def test_a_permalinks_date_dates_a_page_read_alone(tmp_path: Path) -> None:
+    # (as earlier rounds decided: where no page of its site states a date, the address's does)
+    page = _blog_post("post-320", HEADLINE, "", 19)
+    rec = read_one(write_page(tmp_path / "项目" / "post-320.html", page))
+    assert rec.published == dt.date(2024, 4, 19)
