@@ -191,10 +191,11 @@ class PageSource:
             return dataclasses.replace(page, published=None, date_from=EMPTY_DATE_META)
         if undated and (found := htmldate_date(html)):  # type: ignore[arg-type]
             # (htmldate reads addresses too: the date of a WordPress address, /2024/04/19/x/,
-            # is the address's, which a site whose pages state their dates does not go by)
-            where = (
-                "URL" if found == _path_date(page.url) else "meta (htmldate, no extensive search)"
-            )
+            # is the address's, which a site whose pages state their dates does not go by;
+            # but where the file was saved under a name of the same date, as earlier rounds
+            # decided, the two agreeing keep it)
+            by_address = found == _path_date(page.url) and found != name_date(name)
+            where = "URL" if by_address else "meta (htmldate, no extensive search)"
             page = _with_date(page, found, where)
         return page
 
