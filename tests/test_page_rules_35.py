@@ -114,3 +114,35 @@ def test_a_permalinks_date_dates_a_page_read_alone(tmp_path: Path) -> None:
     page = _blog_post("post-320", HEADLINE, "", 19)
     rec = read_one(write_page(tmp_path / "项目" / "post-320.html", page))
     assert rec.published == dt.date(2024, 4, 19)
+
+
+def test_a_byline_of_short_labelled_fields_is_no_menu(tmp_path: Path) -> None:
+    # An undated byline of three short fields set apart by | (来源：X | 作者：admin | 浏览：次,
+    # its counter a script left empty) has the shape of a menu bar (政策|项目|技术), but its
+    # fields are labelled: it credits the article.
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{HEADLINE}-项目-岭东新能源公交</title></head>'
+        "<body><div class='position'>您的位置：<a href='/'>首页</a> &gt; 项目</div>"
+        f"<div class='article'><h1>{HEADLINE}</h1>"
+        "<div class='info'>来源：运营管理部 | 作者：admin | 浏览：<span id='hits'></span>次</div>"
+        f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div></div>"
+        "<div class='foot'>网站首页|走进岭东|新闻资讯|联系我们</div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "项目" / "322.html", page))
+    assert rec.title == HEADLINE
+    assert rec.source == "运营管理部"
+    assert "网站首页" not in rec.body
+
+
+def test_a_permalinks_date_that_the_file_name_gives_too_still_dates_the_page(
+    tmp_path: Path,
+) -> None:
+    # (as earlier rounds decided, set 11: a page saved as 2024-04-19-x.html at /2024/04/19/x/,
+    # the file's name and its address agreeing, keeps the date)
+    for n, headline in ((9, "岭西光伏电站首批组件完成安装"), (12, "岭东风电场开展安全生产月活动")):
+        stamp = f"2024-04-{n:02d}T09:00:00+08:00"
+        meta = f"<time class='entry-date' datetime='{stamp}'>2024年4月{n}日</time>"
+        write_page(tmp_path / "项目" / f"post-{n}.html", _blog_post(f"post-{n}", headline, meta, n))
+    page = _blog_post("sanqi", HEADLINE, "", 19)
+    write_page(tmp_path / "项目" / "2024-04-19-sanqi.html", page)
+    assert records_by_name(tmp_path)["2024-04-19-sanqi.html"].published == dt.date(2024, 4, 19)
