@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from tests.pagetext import MORE, PROSE, read_one, records_by_name, write_page
 
 HEADLINE = "岭东风电场三期工程首批机组并网"
@@ -146,3 +148,50 @@ def test_a_permalinks_date_that_the_file_name_gives_too_still_dates_the_page(
     page = _blog_post("sanqi", HEADLINE, "", 19)
     write_page(tmp_path / "项目" / "2024-04-19-sanqi.html", page)
     assert records_by_name(tmp_path)["2024-04-19-sanqi.html"].published == dt.date(2024, 4, 19)
+
+
+KICKER = "聚焦新型电力系统建设 全力保障迎峰度夏"
+SUBTITLE = "全场42台风机全部接入升压站，年发电量可达三亿千瓦时"
+CRUMB = "当前位置：首页 > 本地新闻 > 正文"
+DATELINE = "2024-05-18 08:30  来源：岭东日报  作者：张三"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        [KICKER, HEADLINE],
+        ["引题：" + KICKER, HEADLINE],
+        ["引题：聚焦新型电力系统建设全力保障迎峰度夏", HEADLINE],
+        [KICKER, HEADLINE, SUBTITLE],
+        [KICKER, HEADLINE, "——" + SUBTITLE],
+        ["引题：" + KICKER, "标题：" + HEADLINE, "副题：" + SUBTITLE],
+    ],
+)
+def test_a_newspapers_kicker_over_its_headline_is_no_headline(
+    tmp_path: Path, head: list[str]
+) -> None:
+    # A newspaper's page copied as text: its 引题 (kicker) over the headline, labelled or
+    # set apart by a space between its clauses, then perhaps a subtitle, then the byline.
+    text = "\n".join(["岭东日报", CRUMB, *head, DATELINE, PROSE, MORE])
+    rec = read_one(write_page(tmp_path / "本地" / "content_31240.txt", text + "\n"))
+    assert rec.title == HEADLINE
+    assert rec.published == dt.date(2024, 5, 18)
+
+
+def test_a_kicker_in_plain_blocks_is_no_headline(tmp_path: Path) -> None:
+    # (an HTML page without an <h1>: the kicker and the headline in plain <div>s)
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{HEADLINE}_岭东日报</title></head><body>'
+        f"<div class='crumb'>{CRUMB}</div><div>{KICKER}</div><div class='title'>{HEADLINE}</div>"
+        f"<div class='info'>{DATELINE}</div><div class='content'><p>{PROSE}</p><p>{MORE}</p>"
+        "</div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "本地" / "content_31240.html", page))
+    assert rec.title == HEADLINE
+
+
+def test_a_headline_over_its_subtitle_still_reads_first(tmp_path: Path) -> None:
+    # (round 34's shape stays: the headline, then its subtitle of clauses set apart by a comma)
+    text = "\n".join(["岭东日报", CRUMB, HEADLINE, SUBTITLE, DATELINE, PROSE, MORE])
+    rec = read_one(write_page(tmp_path / "本地" / "content_31240.txt", text + "\n"))
+    assert rec.title == HEADLINE
