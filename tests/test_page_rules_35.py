@@ -195,3 +195,28 @@ def test_a_headline_over_its_subtitle_still_reads_first(tmp_path: Path) -> None:
     text = "\n".join(["岭东日报", CRUMB, HEADLINE, SUBTITLE, DATELINE, PROSE, MORE])
     rec = read_one(write_page(tmp_path / "本地" / "content_31240.txt", text + "\n"))
     assert rec.title == HEADLINE
+
+
+@pytest.mark.parametrize("bar", ["联系我们 | 企业邮箱", "设为首页 | 加入收藏"])
+def test_a_top_bars_links_name_no_site(tmp_path: Path, bar: str) -> None:
+    # A text page whose first line is the top bar's two links: the first (联系我们), printed
+    # again in the footer's links, is no site's name; the page's copyright line names it.
+    text = "\n".join(
+        [
+            bar,
+            "岭东风能",
+            "首页",
+            "新闻中心",
+            "您的位置：首页 » 新闻中心 » 公司新闻",
+            HEADLINE,
+            "日期：2024/6/5   作者：admin   阅读：308",
+            PROSE,
+            MORE,
+            "关于我们 | 联系我们 | 网站地图 | 设为首页",
+            "Copyright © 岭东风能开发有限公司 版权所有",
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "公司新闻" / "news_2130.txt", text + "\n"))
+    assert rec.title == HEADLINE
+    assert rec.source not in ("联系我们", "设为首页")
+    assert "岭东风能" in (rec.source or "")
