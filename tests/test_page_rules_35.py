@@ -220,3 +220,23 @@ def test_a_top_bars_links_name_no_site(tmp_path: Path, bar: str) -> None:
     assert rec.title == HEADLINE
     assert rec.source not in ("联系我们", "设为首页")
     assert "岭东风能" in (rec.source or "")
+
+
+def test_a_footers_bar_of_labelled_contacts_is_still_no_text(tmp_path: Path) -> None:
+    # (the menu-bar pattern still takes a footer's short labelled fields set apart by |, that
+    # are no byline's)
+    text = "\n".join(
+        [
+            "岭东新能源",
+            "首页 > 项目",
+            HEADLINE,
+            "发布时间：2024-05-18",
+            PROSE,
+            MORE,
+            "主办：县发改局|承办：信息中心|维护：网络科",
+            "Copyright © 岭东新能源",
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "项目" / "a.txt", text + "\n"))
+    assert MORE in rec.body
+    assert "承办" not in rec.body
