@@ -1424,6 +1424,12 @@ def site_name_in(line: str) -> str | None:
 # A menu's link home (首页, 网站首页, 返回首页, 学校主页: the school's home page, above a
 # college's site), not a name; but a blog's 张三的主页 is its name.
 _NAV_WORD = re.compile(r"^(?:返回|回到)?[^\s的]{0,4}(?:首页|主页)$")
+# A top bar's or footer's link to the site's own pages and services, never its name.
+_SITE_LINK = re.compile(
+    r"^(?:联系我们|关于我们|网站地图|企业邮箱|员工邮箱|邮箱登录|设为首页|加入收藏|收藏本站"
+    r"|OA登录|OA系统|会员登录|用户登录|登录|注册|无障碍浏览|无障碍|长者模式|繁体版?|简体版?)$",
+    re.IGNORECASE,
+)
 # A word of a company's motto in its header, two characters like each of the others.
 _MOTTO_WORD = re.compile(r"^[\u3400-\u9fff]{2}$")
 
@@ -1436,6 +1442,8 @@ def header_name(line: str) -> str | None:
     first = _GREETING.sub("", parts[0].split()[0]) if parts else ""
     if _NAV_WORD.match(simplified(first)):
         return None  # a menu's first item (首页), not a name
+    if _SITE_LINK.match(simplified(first)):
+        return None  # a top bar's link (联系我们 | 企业邮箱), not a name
     if re.search(r"[:：]", first):
         # (a labelled field, 今天是：<a date a script wrote> before 会员登录: no name)
         return None

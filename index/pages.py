@@ -1013,6 +1013,8 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
             continue
         if judged.authors[i] or _TITLE_FIELD.match(line) or _NAME_FIELD.match(line):
             continue  # (标　　题：X, a disclosure table's field: the headline is shown apart)
+        if _DECK_FIELD.match(line):
+            continue  # (引题：X, 副题：X: a newspaper's kicker or subtitle, labelled)
         if rule is not None and not rule.startswith("template"):
             continue
         if i < 2 and _is_site_header(line) and not saved_title_headline(line):
@@ -1054,8 +1056,21 @@ def _headline_over_subtitle(judged: _Judged, i: int) -> int | None:
     j = i - 1
     if j < 1 or i + 1 >= len(lines) or bylines[i + 1] is None or bylines[i] is not None:
         return None
-    crumb = "breadcrumb" in (judged.furniture[j - 1], rules[j - 1])
-    if not (crumb or line_rule(lines[j - 1]) == "breadcrumb"):
+
+    def crumb_at(k: int) -> bool:
+        return k >= 0 and (
+            "breadcrumb" in (judged.furniture[k], rules[k]) or line_rule(lines[k]) == "breadcrumb"
+        )
+
+    if not crumb_at(j - 1):
+        # (a newspaper's 引题 over the two, under the breadcrumb: 引题 / 标题 / 副题 / byline)
+        kicker = j >= 2 and rules[j - 1] is None and _kicker_shaped(lines[j - 1])
+        return j if kicker and crumb_at(j - 2) and headline_shaped(lines[j]) else None
+    if _DECK_FIELD.match(lines[j]) or _DECK_FIELD.match(lines[i]):
+        return None  # (labelled: 引题：X over its headline is no headline)
+    if _kicker_shaped(lines[j]) and not _CLAUSES.search(lines[i]):
+        # (a newspaper's 引题, its clauses set apart by a space, over a headline of one
+        # clause: 总投资约32亿元 建成后年发电量约28亿千瓦时 / X电站主体工程开工)
         return None
     if rules[j] is not None or bylines[j] is not None or judged.furniture[j] or judged.authors[j]:
         return None
@@ -1074,6 +1089,23 @@ def _headline_over_subtitle(judged: _Judged, i: int) -> int | None:
 
 
 _MIN_HEADLINE_OVER_SUBTITLE = 10
+
+# A labelled kicker or subtitle of a newspaper's headline (引题：X, 肩题：X, 副题：X, 副标题：X).
+_DECK_FIELD = re.compile(r"^(?:引\s*题|肩\s*题|眉\s*题|副\s*题|副标题)\s*[:：]")
+# Clauses set apart by a space or a comma.
+_CLAUSES = re.compile(r"[\u3400-\u9fff\d]\s+[\u3400-\u9fff\d]|[，,、；]")
+
+
+def _kicker_shaped(line: str) -> bool:
+    """A 引题 over a headline: labelled, or two or more clauses set apart by a space only."""
+    if _DECK_FIELD.match(line):
+        return True
+    parts = line.split()
+    return (
+        len(parts) >= 2
+        and not re.search("[，,、；;。]", line)
+        and all(len(_CJK_CHARS.findall(part)) >= 3 for part in parts)
+    )
 
 
 # A forum subject's board tag (``[技术交流] 标题``); a breadcrumb's end cut short (``标题...``).
@@ -1398,8 +1430,15 @@ def _fuller_name(name: str, judged: _Judged) -> str | None:
         for form, shaped in forms:
             if not shaped or not form.startswith(name):
                 continue
-            # (printed elsewhere than in the footer's copyright line: it is the name it uses)
-            if any(form in line and owner_name(line) != holder for line in judged.lines):
+            # (printed elsewhere than in the footer's copyright line: it is the name it uses;
+            # the trade name printed on its own, not inside the registered one that a header's
+            # greeting, 欢迎访问X开发有限公司, prints whole)
+            bare = form != holder
+            if any(
+                (form in line.replace(holder, "") if bare else form in line)
+                and owner_name(line) != holder
+                for line in judged.lines
+            ):
                 return form
     return None
 
@@ -1767,12 +1806,28 @@ def _owner_over_meta(judged: _Judged, hints: PageHints) -> str | None:
     # X, that the copyright line names)
     if (edition := _EDITION_OF.match(hints.site_name or "")) and edition["name"] in owners:
         return edition["name"]
+    # (a 站群's subsite: the markup names the group's portal, 县人民政府, which the page prints
+    # nowhere, while the <title> names the subsite that heads the page's header)
+    if (title_site := hints.title_site) and _meta_of_group_portal(judged, hints):
+        head = judged.lines.index(hints.headline) if hints.headline in judged.lines else 15
+        if any(header_name(line) == title_site for line in judged.lines[:head]):
+            return title_site
     # (the logo's, only an organ's over an organ's portal: a news site's logo may show the
     # paper that sponsors it, which is not the site)
     logo, site = hints.logo_name, hints.site_name or ""
     if logo and logo != site and logo in owners and looks_like_organ(logo):
         return logo if looks_like_organ(site) else None
     return None
+
+
+def _meta_of_group_portal(judged: _Judged, hints: PageHints) -> bool:
+    """The markup's site name is an organ's portal (…人民政府) that the page prints nowhere."""
+    site = hints.site_name or ""
+    return (
+        looks_like_organ(site)
+        and site != hints.title_site
+        and not any(site in line for line in judged.lines)
+    )
 
 
 def _template_rule(template: SiteTemplate | None, line: str) -> str | None:

@@ -83,6 +83,8 @@ OPEN_SPLITS = (
     "test44",
     "test45",
     "test46",
+    "test47",
+    "test48",
 )
 
 

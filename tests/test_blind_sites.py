@@ -546,13 +546,13 @@ FLOORS_36 = {
 # Set 37 (the first user's case, a third of its pages `.txt`: 国泰新点 bureau, Z-BlogPHP,
 # WordPress Astra, CodeIgniter, 致远 OA portal, Umbraco, a 勤云-style journal with paywalled
 # previews, a uni-app H5 page): written blind, its first sight with round 30's code (37); open
-# from round 31, its floors what round 31 scores (50).
+# from round 31, its floors what round 31 scores (50), two raised by round 35 (52).
 FLOORS_37 = {
     "dnsj-zazhi": 7,
-    "fengrui-wind": 6,
+    "fengrui-wind": 7,
     "hd-chuneng": 7,
     "jiangyuan-nyj": 7,
-    "jincheng-gas": 6,
+    "jincheng-gas": 7,
     "longshan-coal": 7,
     "xinneng-yjy": 7,
     "yichong-ev": 3,
@@ -614,13 +614,13 @@ FLOORS_42 = {
 # Set 41 (the first user's case, 43% `.txt`: a Java government CMS, Orchard Core, Spring Boot +
 # Thymeleaf, a 中企动力-style template, PHP + Smarty, HDCMS, WordPress Kratos, CmsWing): written
 # blind, its first sight with round 30's code (45, and as rounds 31–32 score); open from round
-# 33, its floors what round 33 scores (49).
+# 33, its floors what round 33 scores (49), one raised by round 35 (50).
 FLOORS_41 = {
     "anping-gongdian": 7,
     "hengtu-design": 7,
     "jiangbei-xnyxh": 7,
     "lvyuan-biomass": 3,
-    "nengjian-media": 6,
+    "nengjian-media": 7,
     "qianhe-fgw": 7,
     "ruiguang-power": 7,
     "xiqi-gas": 5,
@@ -683,8 +683,8 @@ FLOORS_46 = {
 }
 # Set 47 (the first user's case, a third `.txt`: a government portal template, Concrete CMS,
 # Craft CMS, a Java portal as text, CakePHP, a WordPress business theme, Mezzanine, Pelican):
-# written blind and held out; 53 at first sight with round 33's code, 54 with round 34's (the
-# final code of its session); floors what round 34 scores.
+# written blind, its first sight with round 33's code (53), 54 with round 34's; open from round
+# 35, its floors what round 35 scores (55).
 FLOORS_47 = {
     "dianli-peixun": 7,
     "donghai-offshore": 6,
@@ -693,18 +693,18 @@ FLOORS_47 = {
     "huaxin-transformer": 7,
     "jinyuan-fgw": 7,
     "nengyuan-zhiku": 7,
-    "qinshui-cbm": 6,
+    "qinshui-cbm": 7,
 }
 # Set 48 (the first user's case, a quarter `.txt`: a Java group portal, WordPress GeneratePress,
 # 帝国CMS 7.0, 大米CMS, a site builder with 公众号 re-posts, a county template, a newspaper's city
-# edition with 引题/副题, an Odoo blog): written blind and held out; 52 at first sight with round
-# 33's code and with round 34's; floors what round 34 scores.
+# edition with 引题/副题, an Odoo blog): written blind, its first sight with round 33's code (52,
+# and as round 34 scores); open from round 35, its floors what round 35 scores (56).
 FLOORS_48 = {
-    "fuping-pvfp": 5,
-    "hexin-nuclear": 6,
+    "fuping-pvfp": 7,
+    "hexin-nuclear": 7,
     "huayuan-xinan": 7,
     "jinyuan-invest": 7,
-    "lvtu-bus": 6,
+    "lvtu-bus": 7,
     "nysb-jiangcheng": 7,
     "qingyuan-h2": 7,
     "xinnuo-material": 7,

@@ -190,7 +190,13 @@ class PageSource:
             # (the page's own date field is empty: undated, whatever its file name says)
             return dataclasses.replace(page, published=None, date_from=EMPTY_DATE_META)
         if undated and (found := htmldate_date(html)):  # type: ignore[arg-type]
-            page = _with_date(page, found, "meta (htmldate, no extensive search)")
+            # (htmldate reads addresses too: the date of a WordPress address, /2024/04/19/x/,
+            # is the address's, which a site whose pages state their dates does not go by;
+            # but where the file was saved under a name of the same date, as earlier rounds
+            # decided, the two agreeing keep it)
+            by_address = found == _path_date(page.url) and found != name_date(name)
+            where = "URL" if by_address else "meta (htmldate, no extensive search)"
+            page = _with_date(page, found, where)
         return page
 
     @property
@@ -268,6 +274,20 @@ def _without_section_label(page: Page, sections: tuple[str | None, ...]) -> Page
         return page
     dropped = (*page.dropped, Dropped(first, "section label (the page's category)"))
     return dataclasses.replace(page, body=rest, dropped=dropped)
+
+
+# A date as an address's folders (/2024/04/19/, /2024/4/19/): a blog's permalink.
+_PATH_DATE = re.compile(r"/(\d{4})/(\d{1,2})/(\d{1,2})/")
+
+
+def _path_date(url: str | None) -> dt.date | None:
+    match = _PATH_DATE.search(url or "")
+    if not match:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
 
 
 def _with_date(page: Page, date: dt.date | None, date_from: str) -> Page:
