@@ -66,6 +66,8 @@ ROOT_45 = ROOT.parent / "blind-sites-45"
 ROOT_46 = ROOT.parent / "blind-sites-46"
 ROOT_47 = ROOT.parent / "blind-sites-47"
 ROOT_48 = ROOT.parent / "blind-sites-48"
+ROOT_49 = ROOT.parent / "blind-sites-49"
+ROOT_50 = ROOT.parent / "blind-sites-50"
 
 # Pages fully right (title, date, source, category, body) of the 7 of each site.
 FLOORS = {
@@ -709,6 +711,34 @@ FLOORS_48 = {
     "qingyuan-h2": 7,
     "xinnuo-material": 7,
 }
+# Set 49 (the first user's case, a third `.txt`: a Struts2 government template, WordPress
+# Kadence, Remix, DoraCMS, a BlueCMS-style table site, JeePlus, Notion pages, an old ASP site):
+# written blind and held out to the end; 54 at first sight with round 34's code and with round
+# 35's (the final code of its session); floors what it scores.
+FLOORS_49 = {
+    "binhai-nev": 7,
+    "hengyun-om": 7,
+    "huazhong-dljx": 6,
+    "jiangcheng-jnjc": 7,
+    "jinshi-coalprep": 7,
+    "kuaihuan-energy": 7,
+    "lanling-psh": 7,
+    "tanheng-ccus": 6,
+}
+# Set 50 (the first user's case, a quarter `.txt`: a Struts2 dispatch-centre portal, PbootCMS 3,
+# a WebCenter-style company portal, Remix, MetInfo 7.7, a county template, 74cms, WordPress
+# Cosy): written blind and held out to the end; 53 at first sight with round 34's code and with
+# round 35's; floors what it scores.
+FLOORS_50 = {
+    "beicheng-heat": 7,
+    "fengyi-blade": 6,
+    "jibei-dispatch": 7,
+    "nengyuan-rencai": 6,
+    "qingshan-zhaoqi": 7,
+    "xiangguan-pipe": 7,
+    "yangguang-dianzhan": 6,
+    "zhineng-yun": 7,
+}
 SETS = {
     "set 1": (ROOT, FLOORS),
     "set 2": (ROOT_2, FLOORS_2),
@@ -758,6 +788,8 @@ SETS = {
     "set 46": (ROOT_46, FLOORS_46),
     "set 47": (ROOT_47, FLOORS_47),
     "set 48": (ROOT_48, FLOORS_48),
+    "set 49": (ROOT_49, FLOORS_49),
+    "set 50": (ROOT_50, FLOORS_50),
 }
 
 
