@@ -68,6 +68,8 @@ ROOT_47 = ROOT.parent / "blind-sites-47"
 ROOT_48 = ROOT.parent / "blind-sites-48"
 ROOT_49 = ROOT.parent / "blind-sites-49"
 ROOT_50 = ROOT.parent / "blind-sites-50"
+ROOT_51 = ROOT.parent / "blind-sites-51"
+ROOT_52 = ROOT.parent / "blind-sites-52"
 
 # Pages fully right (title, date, source, category, body) of the 7 of each site.
 FLOORS = {
@@ -739,6 +741,30 @@ FLOORS_50 = {
     "yangguang-dianzhan": 6,
     "zhineng-yun": 7,
 }
+# Sets 51 and 52 (the first user's case written slowly, to real-page shape: hand-written
+# templates that vary across a site's pages, articles of 360–1,500 characters with tables and
+# lists, HTML 19–39 KB, a third to 43% `.txt`): written blind and held out to the end; 47 and 46
+# at first sight with round 35's code (the final code of their session); floors what they score.
+FLOORS_51 = {
+    "beiping-coal": 5,
+    "binjiang-power": 6,
+    "chuneng-guancha": 5,
+    "donghai-oilgas": 4,
+    "fengrui-wind": 7,
+    "jianghuai-h2": 6,
+    "jiangyu-nyj": 7,
+    "yangguang-bao": 7,
+}
+FLOORS_52 = {
+    "diangong-zhuangbei": 6,
+    "donglan-gas": 7,
+    "dongling-biomass": 5,
+    "dongling-carbon": 4,
+    "huayue-nuclear": 7,
+    "qinglan-fgj": 5,
+    "shengyang-inverter": 6,
+    "yuanheng-fenbushi": 6,
+}
 SETS = {
     "set 1": (ROOT, FLOORS),
     "set 2": (ROOT_2, FLOORS_2),
@@ -790,6 +816,8 @@ SETS = {
     "set 48": (ROOT_48, FLOORS_48),
     "set 49": (ROOT_49, FLOORS_49),
     "set 50": (ROOT_50, FLOORS_50),
+    "set 51": (ROOT_51, FLOORS_51),
+    "set 52": (ROOT_52, FLOORS_52),
 }
 
 
