@@ -277,9 +277,10 @@ def _drop_revision_dates(root: lxml.html.HtmlElement) -> None:
     other.)"""
     for el in root.xpath("//*[@class]"):
         marks = el.get("class") or ""
-        revision = _REVISION_CLASS.search(marks) and "publish" not in marks.lower()
+        if not _REVISION_CLASS.search(marks) or "publish" in marks.lower():
+            continue  # (most elements: their text is not read)
         bare = _BARE_DATE_TEXT.fullmatch(" ".join(el.text_content().split()))
-        if revision and bare and el.getparent() is not None:
+        if bare and el.getparent() is not None:
             el.drop_tree()
 
 

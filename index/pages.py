@@ -998,7 +998,7 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
         if judged.hints.get("title"):
             return None, False  # the footer names a headline the page does not show: keep it
     scored: tuple[int, int] | None = None
-    passed = _crumb_passes(judged)
+    passed = _crumb_sections(judged, last=False)
     for i in range(top):
         line, rule = lines[i], rules[i]
         begun = rule is None and bylines[i] is None and len(_CJK_CHARS.findall(line)) >= 20
@@ -1658,22 +1658,14 @@ def _stated_or_site(
 _CRUMB_ROOT = re.compile(CRUMB_LABEL + r"\s*[:：]\s*(?P<root>[^\s>＞»›/→]+)\s*(?:>>?|＞|»|›|→)")
 
 
-def _crumb_sections(judged: _Judged) -> set[str]:
-    """The items of the page's breadcrumb after its first (the home page's): sections."""
+def _crumb_sections(judged: _Judged, *, last: bool = True) -> set[str]:
+    """The items of the page's breadcrumb after its first (the home page's): sections; with
+    `last` false, only those it passes through (its last item may be the headline itself)."""
     sections: set[str] = set()
     for i, line in enumerate(judged.lines[: judged.limit]):
         if "breadcrumb" in (judged.furniture[i], judged.rules[i]):
-            sections.update(_CRUMB_SPLIT.split(_CRUMB_LABEL.sub("", line.strip()))[1:])
-    return sections
-
-
-def _crumb_passes(judged: _Judged) -> set[str]:
-    """The sections a breadcrumb passes through: its items between the first and the last
-    (which may be the headline itself)."""
-    sections: set[str] = set()
-    for i, line in enumerate(judged.lines[: judged.limit]):
-        if "breadcrumb" in (judged.furniture[i], judged.rules[i]):
-            sections.update(_CRUMB_SPLIT.split(_CRUMB_LABEL.sub("", line.strip()))[1:-1])
+            items = _CRUMB_SPLIT.split(_CRUMB_LABEL.sub("", line.strip()))[1:]
+            sections.update(items if last else items[:-1])
     return sections
 
 
