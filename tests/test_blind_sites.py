@@ -70,6 +70,10 @@ ROOT_49 = ROOT.parent / "blind-sites-49"
 ROOT_50 = ROOT.parent / "blind-sites-50"
 ROOT_51 = ROOT.parent / "blind-sites-51"
 ROOT_52 = ROOT.parent / "blind-sites-52"
+ROOT_53 = ROOT.parent / "blind-sites-53"
+ROOT_54 = ROOT.parent / "blind-sites-54"
+ROOT_55 = ROOT.parent / "blind-sites-55"
+ROOT_56 = ROOT.parent / "blind-sites-56"
 
 # Pages fully right (title, date, source, category, body) of the 7 of each site.
 FLOORS = {
@@ -765,6 +769,50 @@ FLOORS_52 = {
     "shengyang-inverter": 6,
     "yuanheng-fenbushi": 6,
 }
+# Sets 53–56 (the first user's case written slowly, to real-page shape, by four writers at once:
+# trade-media portals, company sites, public bodies with an e-paper, pages as a crawler saves
+# them): written blind and held out; first sight with round 35's code 37, 41, 41 and 40; floors
+# what they score.
+FLOORS_53 = {
+    "beichen-dianli": 2,
+    "dire-nengyuan": 6,
+    "fengdian-zhijia": 2,
+    "guangfu-shibao": 7,
+    "nengyuan-zongheng": 4,
+    "reli-guancha": 7,
+    "xuneng-jianbao": 4,
+    "zhongyuan-meitan": 5,
+}
+FLOORS_54 = {
+    "beichen-wind": 4,
+    "huagou-epc": 7,
+    "jinghe-energy": 5,
+    "qingchuan-h2": 6,
+    "ruida-transformer": 5,
+    "tianheng-power": 5,
+    "xiling-grid": 7,
+    "yunhai-hydro": 2,
+}
+FLOORS_55 = {
+    "beichen-xny-xh": 6,
+    "haichuan-ogx": 4,
+    "heyang-fgw": 7,
+    "huayu-nyy": 5,
+    "jiangnan-dlxh": 5,
+    "ljut-energy": 6,
+    "xiling-nyj": 4,
+    "zcnyb-epaper": 4,
+}
+FLOORS_56 = {
+    "beichen-energy": 6,
+    "huachuan-xny": 4,
+    "lanhai-energy": 2,
+    "nanhu-nyxx": 6,
+    "qingquan-hydro": 5,
+    "tanhe-bbs": 3,
+    "xiling-dianli": 7,
+    "yunling-coal": 7,
+}
 SETS = {
     "set 1": (ROOT, FLOORS),
     "set 2": (ROOT_2, FLOORS_2),
@@ -818,6 +866,10 @@ SETS = {
     "set 50": (ROOT_50, FLOORS_50),
     "set 51": (ROOT_51, FLOORS_51),
     "set 52": (ROOT_52, FLOORS_52),
+    "set 53": (ROOT_53, FLOORS_53),
+    "set 54": (ROOT_54, FLOORS_54),
+    "set 55": (ROOT_55, FLOORS_55),
+    "set 56": (ROOT_56, FLOORS_56),
 }
 
 
