@@ -56,6 +56,13 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("breadcrumb", r"首页\s*[>＞»›/→]|[>＞»›→]\s*(?:正文|详情|内容)$"),
         # (the label spaced out to line up with the others: 栏　目：X)
         ("navigation", r"^(?:导\s{0,3}航|栏\s{0,3}目|频\s{0,3}道)\s*[:：]"),
+        # (a header's scrolling notices: their label, then two or more other items' titles apart,
+        # 通知公告：关于X的通知　　Y结果通报 — links to other pages, not a headline)
+        (
+            "navigation",
+            r"^(?:通知公告|最新公告|网站公告|公告|通知|滚动新闻|最新消息|最新动态|快讯)\s*[:：]"
+            r"\s*[^\s:：]{6,}(?:\s+[^\s:：]{6,})+$",
+        ),
         # A printed page's number (— 1 —), as pdftotext gives it (not a subtitle).
         ("page number", r"^[-—–]\s*\d{1,3}\s*[-—–]$"),
         # A subtitle under the headline (——副标题): shown apart, as the headline is.
@@ -107,6 +114,13 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "editor",
             r"^[（(]?\s*供稿(?:单位|部门)?\s*[:：]\s*[^\s:：，。]{2,20}\s*[）)]?$"
             r"|^[（(]?\s*本文(?:原)?(?:刊登|刊载|刊发|发表|原载)(?:于|在)\s*《[^《》]{2,20}》[^，。,]{0,16}[）)]?$",
+        ),
+        # A correspondent's credit alone on its line (通讯员：X, 通讯员：X Y): who wrote it, as a
+        # 供稿 line says who supplied it; not a line of the text.
+        (
+            "editor",
+            r"^[（(【\[]?\s*(?:特约)?通讯员\s*[:：]\s*[\u3400-\u9fff·]{2,6}"
+            r"(?:[\s、，,]+[\u3400-\u9fff·]{2,6}){0,3}\s*[）)】\]]?$",
         ),
         # A line of credits that ends with the editor's (（供稿单位：X 摄影：Y 审核：Z）).
         (
@@ -380,6 +394,11 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         # Today's date in a site's header (今天是：2023年12月6日 星期三): the day it was saved.
         ("calendar", r"^(?:今天是|今天|今日|现在是)\s*[:：]?\s*\d{4}\s*年"),
+        # (written with slashes or hyphens, 今天是：2024/6/20: the same calendar)
+        (
+            "calendar",
+            r"^(?:今天是|今天|今日|现在是)\s*[:：]?\s*\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d",
+        ),
         (
             "print/close",
             r"打印本页|打印此文|[【\[]\s*(?:打印|关闭|关闭窗口)\s*[】\]]|关闭窗口|^打印\s*[|｜]"
@@ -640,7 +659,8 @@ _SOURCE = re.compile(
     r"(?:\s*[:：]\s*|\s*[|｜丨]\s*(?=[^\s|｜丨]))"
     r"(?P<source>[^\s:：|｜　()（）【】\[\]，,；;。]{1,30}?)"
     # (a note after a comma ends it too: （本文来源：X，有删节）)
-    r"(?=$|[\s:：|｜　()（）【】\[\]，,；;。]|作者|编辑|责任编辑|责编|记者|通讯员|摄影|审核"
+    # (作者 inside 工作者 is a name's word, not the next field's label: 来源：X新闻工作者协会)
+    r"(?=$|[\s:：|｜　()（）【】\[\]，,；;。]|(?<!工)作者|编辑|责任编辑|责编|记者|通讯员|摄影|审核"
     # (发布 as the next field's label, 发布时间/发布者/发布于; a government's account named
     # X发布, 来源：上海发布, is the source whole)
     r"|发布(?:时间|日期|者|人|于|单位|部门|\s*[:：])"

@@ -1387,6 +1387,7 @@ def htmldate_date(html: str) -> dt.date | None:
             el.drop_tree()
         _drop_snapshot_banner(root)
         _drop_related_rows(root)
+        _drop_related_cells(root)
         _drop_revision_dates(root)
         for script in root.iter("script"):
             # (a script's data giving the time the page was last changed, AEM's data layer
@@ -1448,6 +1449,18 @@ def _drop_related_rows(root: lxml.html.HtmlElement) -> None:
         if line_rule(text) == "related articles":
             for row in [tr, *tr.itersiblings("tr")]:
                 row.drop_tree()
+
+
+def _drop_related_cells(root: lxml.html.HtmlElement) -> None:
+    """Take out an element whose own text heads the related articles it lists, the heading and
+    its links in one cell (<td>相关文章：<br>· <a>X</a> (2024-05-22)</td>): their dates are
+    other articles'."""
+    for el in list(root.iter("td", "div", "p", "dd", "section")):
+        head = " ".join((el.text or "").split()).rstrip(":：")
+        if not head or len(head) > 12 or el.getparent() is None or el.find(".//a") is None:
+            continue
+        if line_rule(head) == "related articles":
+            el.drop_tree()
 
 
 def _trafilatura_text(root: lxml.html.HtmlElement) -> str | None:

@@ -1396,6 +1396,8 @@ def _source(
         source = portal_owner(newspaper_name(source))
         if (short := _short_company_name(source, template)) is not None:
             source, source_from = short, "site name (the short name its other pages credit)"
+        elif (short := _short_name_in_markup(source, template)) is not None:
+            source, source_from = short, "site name (the short name its pages' markup gives)"
         elif (brand := _brand_of_edition(source, judged)) is not None:
             source, source_from = brand, "site name (the company's, not its China edition's)"
         elif (
@@ -1481,6 +1483,16 @@ def _short_company_name(name: str, template: SiteTemplate | None) -> str | None:
     if short == name or not _BRAND.match(short):
         return None
     return short if _credited(short, template) else None
+
+
+def _short_name_in_markup(name: str, template: SiteTemplate | None) -> str | None:
+    """The short name a company's site goes by where one of its pages' <title> (or og:site_name)
+    gives it (…_北溪能源 beside the others' …-北溪能源有限公司): the registered name is the
+    holder's, the short one the name the site itself uses."""
+    short = _COMPANY.sub("", name)
+    if short == name or not _BRAND.match(short) or template is None:
+        return None
+    return short if template.names[short] else None
 
 
 def _credited(name: str, template: SiteTemplate | None) -> bool:

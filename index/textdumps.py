@@ -101,6 +101,16 @@ def _width(line: str) -> int:
     return len(line) + len(_WIDE.findall(line))
 
 
+# (a line opening with the ideographic indent, two full-width spaces before a paragraph in
+# Chinese typesetting, starts a paragraph: a text browser wraps the paragraph's later lines at
+# its margin, never behind that indent)
+_PARAGRAPH_INDENT = re.compile(r"^[ \t]*\u3000")
+
+
+def _starts_paragraph(line: str) -> bool:
+    return bool(_PARAGRAPH_INDENT.match(line))
+
+
 def unwrap(text: str) -> str:
     """`text` with its paragraphs' wrapped lines joined, when it was wrapped at a fixed width
     (see the module docstring); else `text` unchanged."""
@@ -119,7 +129,7 @@ def unwrap(text: str) -> str:
     joining = False
     for line, is_full in zip(lines, full, strict=True):
         stripped = line.strip()
-        if joining and stripped:
+        if joining and stripped and not _starts_paragraph(line):
             before = out[-1]
             space = " " if before[-1:].isascii() and stripped[:1].isascii() else ""
             out[-1] = before + space + stripped
@@ -129,3 +139,30 @@ def unwrap(text: str) -> str:
         # paragraphs of the same length, each ending with 。, stay apart)
         joining = is_full and bool(stripped) and not stripped.endswith(_SENTENCE_END)
     return "\n".join(out)
+
+
+# A byline's field label alone on its line, without its colon, and its value on the next line:
+# a copy of a page whose fields stand as a card of label and value (发布日期 / 2024年3月5日,
+# 来源 / X), as an HTML page's are read (`htmlpages._joined_labels`).
+_BARE_FIELD_LABEL = re.compile(
+    r"^(?:作者|作\s+者|来源|來源|信息来源|文章来源|发布日期|发布时间|发表日期|发表时间|分类)$"
+)
+# (a value: short, no sentence in it)
+_FIELD_VALUE = re.compile(r"^[^。！？；]{1,30}$")
+
+
+def join_bare_labels(lines: list[str]) -> list[str]:
+    """`lines` with a bare field label joined to the short value on the next line (``来源`` /
+    ``X`` → ``来源：X``), so that the rules read them as one field."""
+    out: list[str] = []
+    for line in lines:
+        label = out[-1] if out else ""
+        if (
+            _BARE_FIELD_LABEL.match(label)
+            and _FIELD_VALUE.match(line)
+            and not _BARE_FIELD_LABEL.match(line)
+        ):
+            out[-1] = f"{label}：{line}"
+        else:
+            out.append(line)
+    return out

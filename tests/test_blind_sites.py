@@ -720,16 +720,17 @@ FLOORS_48 = {
 # Set 49 (the first user's case, a third `.txt`: a Struts2 government template, WordPress
 # Kadence, Remix, DoraCMS, a BlueCMS-style table site, JeePlus, Notion pages, an old ASP site):
 # written blind and held out to the end; 54 at first sight with round 34's code and with round
-# 35's (the final code of its session); floors what it scores.
+# 35's (the final code of its session); open from round 36, which scores 56; floors what it
+# scores.
 FLOORS_49 = {
     "binhai-nev": 7,
     "hengyun-om": 7,
-    "huazhong-dljx": 6,
+    "huazhong-dljx": 7,
     "jiangcheng-jnjc": 7,
     "jinshi-coalprep": 7,
     "kuaihuan-energy": 7,
     "lanling-psh": 7,
-    "tanheng-ccus": 6,
+    "tanheng-ccus": 7,
 }
 # Set 50 (the first user's case, a quarter `.txt`: a Struts2 dispatch-centre portal, PbootCMS 3,
 # a WebCenter-style company portal, Remix, MetInfo 7.7, a county template, 74cms, WordPress
@@ -748,10 +749,11 @@ FLOORS_50 = {
 # Sets 51 and 52 (the first user's case written slowly, to real-page shape: hand-written
 # templates that vary across a site's pages, articles of 360–1,500 characters with tables and
 # lists, HTML 19–39 KB, a third to 43% `.txt`): written blind and held out to the end; 47 and 46
-# at first sight with round 35's code (the final code of their session); floors what they score.
+# at first sight with round 35's code (the final code of their session); set 51 open from
+# round 36, which scores it 50; floors what they score.
 FLOORS_51 = {
-    "beiping-coal": 5,
-    "binjiang-power": 6,
+    "beiping-coal": 7,
+    "binjiang-power": 7,
     "chuneng-guancha": 5,
     "donghai-oilgas": 4,
     "fengrui-wind": 7,

@@ -43,7 +43,7 @@ from xinwen.index.sources.files import read_text
 from xinwen.index.sources.saved import is_script_page_name, looks_like_html, saved_from_url
 from xinwen.index.sources.webarchives import archive_html, is_archive_name
 from xinwen.index.template import SiteTemplate
-from xinwen.index.textdumps import undump, unmark, unwrap
+from xinwen.index.textdumps import join_bare_labels, undump, unmark, unwrap
 
 # Page files read to learn a source's template (spread evenly over the source): chrome is on
 # every page of a site, so a sample finds it while the memory stays bounded.
@@ -341,4 +341,5 @@ def _read_lines(
     if isinstance(decoded, Skip):
         raise _Unusable(decoded.reason, decoded.detail)
     text = unwrap(decoded)
-    return join_wrapped_title(unmark(undump(page_lines(text)))), None, None, text
+    lines = join_bare_labels(unmark(undump(page_lines(text))))
+    return join_wrapped_title(lines), None, None, text
