@@ -51,3 +51,25 @@ def test_an_address_named_by_its_date_does_not_date_a_page_of_a_site_that_states
     assert records["909.html"].published == dt.date(2024, 5, 9)
     assert records["977.html"].title == HEADLINE
     assert records["977.html"].published is None
+
+
+def test_a_meta_line_run_together_with_its_reads_is_no_headline(tmp_path: Path) -> None:
+    # A page copied as text whose meta line under the headline lost its spaces: the poster,
+    # the column and the reads in thousands (岭东小编项目阅读 2.4k). It is no headline; the
+    # line above it is.
+    text = "\n".join(
+        [
+            "首页",
+            "新闻",
+            "项目",
+            "首页 / 项目 / 正文",
+            HEADLINE,
+            "岭东小编项目阅读 2.4k",
+            PROSE,
+            MORE,
+        ]
+    )
+    write_page(tmp_path / "项目" / "2024-05-06-sanqi.txt", text + "\n")
+    rec = records_by_name(tmp_path)["2024-05-06-sanqi.txt"]
+    assert rec.title == HEADLINE
+    assert "阅读" not in rec.body
