@@ -73,3 +73,27 @@ def test_a_meta_line_run_together_with_its_reads_is_no_headline(tmp_path: Path) 
     rec = records_by_name(tmp_path)["2024-05-06-sanqi.txt"]
     assert rec.title == HEADLINE
     assert "阅读" not in rec.body
+
+
+def test_a_market_tickers_date_does_not_date_the_article(tmp_path: Path) -> None:
+    # An exchange's page copied as text: a ticker over it, quotes and their changes run
+    # together with the data's date (数据日期：X). It is the quotes' date, the day the page
+    # was saved; the article, whose byline states no date, stays undated.
+    text = "\n".join(
+        [
+            "岭东电力现货日前均价：356.20元/兆瓦时 +2.15%成交电量：18,240兆瓦时数据日期："
+            "2024-06-03更多行情 >>",
+            "首页",
+            "新闻资讯",
+            "当前位置：首页 > 新闻资讯 > 市场研究 > 详情",
+            HEADLINE,
+            "来源：市场研究部阅读量：209",
+            PROSE,
+            MORE,
+            "版权所有 岭东电力交易中心",
+        ]
+    )
+    write_page(tmp_path / "技术" / "detail_5871.txt", text + "\n")
+    rec = records_by_name(tmp_path)["detail_5871.txt"]
+    assert rec.title == HEADLINE
+    assert rec.published is None
