@@ -443,6 +443,13 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|^\S?\s*\d[\d,]*\s*人(?:点赞|赞过|喜欢)$"
             r"|^(?:阅读|浏览|点击|顶|踩|赞)\s*[(（]\s*\d[\d,]*\s*[)）](?:\s+(?:顶|踩|赞)\s*[(（]\d*[)）])*$",
         ),
+        # (a meta line copied as text with its fields run together, the poster, the column and
+        # the reads in thousands: 小编技术阅读 1.2k; the count's k, w or 万 marks it as a count,
+        # not a year or a number a headline ends with)
+        (
+            "view count",
+            r"^[^\s\d，。,.:：！？!?]{2,14}(?:阅读|浏览)(?:量|次数|数)?\s*[:：]?\s*\d[\d.,]*\s*[万wk]$",
+        ),
         (
             "font size",
             r"(?:字号|字体)\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小"

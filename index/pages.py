@@ -1287,7 +1287,8 @@ def _date(
     # (a date on a footer's, a related list's or a calendar's line is not the article's:
     # 版权所有 … 更新时间：X, 上一篇：Y 2023-04-01, 今天是：2023年12月6日)
     bylines = [
-        None if judged.furniture[i] in _NOT_DATING else b for i, b in enumerate(judged.bylines)
+        None if judged.furniture[i] in _NOT_DATING or _market_quotes(judged.lines[i]) else b
+        for i, b in enumerate(judged.bylines)
     ]
     candidates = [
         i
@@ -1356,6 +1357,23 @@ def _subtitle_shown_apart(judged: _Judged, head: int, title: str) -> str | None:
         if judged.furniture[i] == "subtitle" and line.lstrip("—–-") == want:
             return main.strip()
     return None
+
+
+# A market ticker over a page of an exchange or a price site: a quote and its change run
+# together with the other fields, no sentence (收盘价：78.60元/吨 +1.42% 成交量：… 数据日期：…).
+_QUOTE = re.compile(
+    r"(?:收盘价|开盘价|均价|最新价|成交价|结算价|收盘)\s*[:：]?\s*\d[\d.,]*\s*\S{0,6}?\s*"
+    r"[+\-−]\d+(?:\.\d+)?%"
+)
+
+
+def _market_quotes(line: str) -> bool:
+    """Line is a market ticker: its date is the quotes' (the day the page was saved), not the
+    article's, whatever its label (数据日期, 更新时间)."""
+    return not _SENTENCE_MARK.search(line) and bool(_QUOTE.search(line))
+
+
+_SENTENCE_MARK = re.compile(r"[。，；！？]")
 
 
 def _in_dated_list(bylines: list[Byline | None], i: int, head: int | None) -> bool:

@@ -735,7 +735,8 @@ FLOORS_49 = {
 # Set 50 (the first user's case, a quarter `.txt`: a Struts2 dispatch-centre portal, PbootCMS 3,
 # a WebCenter-style company portal, Remix, MetInfo 7.7, a county template, 74cms, WordPress
 # Cosy): written blind and held out to the end; 53 at first sight with round 34's code and with
-# round 35's; floors what it scores.
+# round 35's; open from round 36, which scores 54 (a meta line run together with its reads);
+# floors what it scores.
 FLOORS_50 = {
     "beicheng-heat": 7,
     "fengyi-blade": 6,
@@ -743,14 +744,14 @@ FLOORS_50 = {
     "nengyuan-rencai": 6,
     "qingshan-zhaoqi": 7,
     "xiangguan-pipe": 7,
-    "yangguang-dianzhan": 6,
+    "yangguang-dianzhan": 7,
     "zhineng-yun": 7,
 }
 # Sets 51 and 52 (the first user's case written slowly, to real-page shape: hand-written
 # templates that vary across a site's pages, articles of 360–1,500 characters with tables and
 # lists, HTML 19–39 KB, a third to 43% `.txt`): written blind and held out to the end; 47 and 46
-# at first sight with round 35's code (the final code of their session); set 51 open from
-# round 36, which scores it 50; floors what they score.
+# at first sight with round 35's code (the final code of their session); open from round 36,
+# which scores them 50 and 47; floors what they score.
 FLOORS_51 = {
     "beiping-coal": 7,
     "binjiang-power": 7,
@@ -765,7 +766,7 @@ FLOORS_52 = {
     "diangong-zhuangbei": 6,
     "donglan-gas": 7,
     "dongling-biomass": 5,
-    "dongling-carbon": 4,
+    "dongling-carbon": 5,
     "huayue-nuclear": 7,
     "qinglan-fgj": 5,
     "shengyang-inverter": 6,

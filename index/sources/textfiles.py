@@ -191,10 +191,11 @@ class PageSource:
             return dataclasses.replace(page, published=None, date_from=EMPTY_DATE_META)
         if undated and (found := htmldate_date(html)):  # type: ignore[arg-type]
             # (htmldate reads addresses too: the date of a WordPress address, /2024/04/19/x/,
-            # is the address's, which a site whose pages state their dates does not go by;
-            # but where the file was saved under a name of the same date, as earlier rounds
+            # or of any address named by its date, /20240516/, t20240516_1.html, is the
+            # address's, which a site whose pages state their dates does not go by; but
+            # where the file was saved under a name of the same date, as earlier rounds
             # decided, the two agreeing keep it)
-            by_address = found == _path_date(page.url) and found != name_date(name)
+            by_address = found in _address_dates(page.url) and found != name_date(name)
             where = "URL" if by_address else "meta (htmldate, no extensive search)"
             page = _with_date(page, found, where)
         return page
@@ -288,6 +289,12 @@ def _path_date(url: str | None) -> dt.date | None:
         return dt.date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
         return None
+
+
+def _address_dates(url: str | None) -> set[dt.date]:
+    """The dates an address is named by: a permalink's folders (/2024/4/19/) or a date in
+    its path or file name (/20240516/, /2024-05-16/, t20240516_1.html)."""
+    return {d for d in (_path_date(url), name_date(url or "")) if d is not None}
 
 
 def _with_date(page: Page, date: dt.date | None, date_from: str) -> Page:
