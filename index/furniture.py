@@ -359,6 +359,13 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:\s+(?:上一版|下一版|返回目录))*$|^版面导航$",
         ),
         ("attachments", r"^(?:附件|相关附件|附件下载)\s*[:：]\s*(?:无)?$"),
+        # (and one naming a file to download, 附件：X名单.xls: the link, not a document's list
+        # of its attachments, 附件：1.X名单, which names no file)
+        (
+            "attachments",
+            r"^(?:附件|相关附件|附件下载)\s*\d{0,2}\s*[:：]\s*[^\s:：]{1,60}"
+            r"\.(?:xlsx?|XLSX?|docx?|DOCX?|pdf|PDF|zip|ZIP|rar|RAR|7z|wps|et|pptx?|ofd)$",
+        ),
         (
             "copyright",
             r"版权所有|版權所有|保留所有权利|保留一切权利|copyright|©|all rights reserved"

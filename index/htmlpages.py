@@ -1409,6 +1409,7 @@ def htmldate_date(html: str) -> dt.date | None:
             if inside and heading and parent.tag != "body":
                 parent.drop_tree()
         _blank_phone_numbers(root)
+        _blank_render_times(root)
         found = htmldate.find_date(root, extensive_search=False, original_date=True)
     except (ValueError, TypeError, lxml.etree.LxmlError):
         return None
@@ -1507,3 +1508,20 @@ def _holds_paragraphs(el: lxml.html.HtmlElement) -> bool:
         if count >= 2:
             return True
     return False
+
+
+# The time a page was served, as forum software prints it in the footer (Discuz!'s ``GMT+8,
+# 2024-6-6 21:37, Processed in 0.05 second(s)``): the reader's clock, not the article's date.
+_RENDER_TIME = re.compile(
+    r"GMT\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*[,，]\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+
+
+def _blank_render_times(root: lxml.html.HtmlElement) -> None:
+    """Take the time the page was served out of the text htmldate reads (an undated forum
+    portal page was dated by its footer's GMT+8, 2024-6-6 21:37)."""
+    for el in root.iter():
+        if el.text and "GMT" in el.text:
+            el.text = _RENDER_TIME.sub(" ", el.text)
+        if el.tail and "GMT" in el.tail:
+            el.tail = _RENDER_TIME.sub(" ", el.tail)

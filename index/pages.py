@@ -658,7 +658,7 @@ def extract_page(
     while len(body) > 1 and _cut_summary(body[0], body[1:]):
         dropped.append(Dropped(body.pop(0), "summary (the text's start, cut off)"))
     if (at := _set_apart_deck(body, hints.decks)) is not None:
-        # (a deck or a summary box, 摘要: X, that the page sets apart above the text's element)
+        # (a summary box that the page sets apart above the text's element, unlabelled)
         dropped.append(Dropped(body.pop(at), "summary (a deck set apart above the text)"))
     # The author's card beside or under the text repeats the name the byline gives (a
     # platform's account, 能源号·油气观察): a name, not the article's text.
@@ -848,6 +848,7 @@ def _keep_main_text(
     """Drop body lines that trafilatura did not take for main text."""
     main = "".join(main_text.split())
     taken = ["".join(line.split()) in main for line in body]
+    taken = _with_introduced_list(body, taken, links)
     kept: list[str] = []
     for i, line in enumerate(body):
         between = bool(kept) and kept[-1] is body[i - 1] and i + 1 < len(body) and taken[i + 1]
@@ -1944,20 +1945,52 @@ _DATELINE_START = re.compile(
 )
 
 
+def _labelled_or_cut(line: str) -> bool:
+    """A box labelled 摘要/导语/【X】, or cut off with an ellipsis: earlier rounds' rules judge
+    it (`_cut_summary` drops one that repeats the text's start; `_abstract` keeps an author's
+    abstract, and a labelled summary the text does not begin with stays)."""
+    return bool(_SUMMARY_LABEL.match(line) or _ELLIPSIS.search(line)) or line.lstrip()[:1] in "【["
+
+
 def _set_apart_deck(body: list[str], decks: tuple[str, ...]) -> int | None:
     """Where the body's first line of prose, or a short line above it (under a table of
     contents' headings), is a short block the markup sets apart right above the element that
-    holds the text's paragraphs or right under the headline (a deck, a summary box, 摘要:
-    X), no dateline's lead, above at least two lines of text: the editor's summary, not the
-    text."""
+    holds the text's paragraphs (a summary box), unlabelled and whole, no dateline's lead,
+    above at least two lines of text: the editor's summary, not the text."""
     if not decks or len(body) < 3:
         return None
     for at, line in enumerate(body[:6]):
         if "".join(line.split()) in decks:
             rest = body[at + 1 :]
-            if _DATELINE_START.match(_SUMMARY_LABEL.sub("", line)) or len(rest) < 2:
+            if _DATELINE_START.match(line) or len(rest) < 2 or _labelled_or_cut(line):
                 return None
             return at if any(is_prose(r) for r in rest) else None
         if is_prose(line):
             return None
     return None
+
+
+# A list's item: a clause or a sentence closed by ；or 。 (not a headline, not a link).
+_LIST_ITEM_END = ("；", ";", "。")
+
+
+def _with_introduced_list(body: list[str], taken: list[bool], links: frozenset[str]) -> list[bool]:
+    """`taken` with the items of a list that a kept line introduces (具体做法包括：) and a kept
+    line follows, each closed by ；or 。: the text's own list, which trafilatura leaves out of
+    some pages (an ``<ol>`` in a table cell)."""
+    taken = list(taken)
+    i = 0
+    while i < len(body):
+        if not (taken[i] and body[i].rstrip().endswith(("：", ":"))):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(body) and not taken[end]:
+            line = body[end].strip()
+            if not line.endswith(_LIST_ITEM_END) or "".join(line.split()) in links:
+                break
+            end += 1
+        if end > i + 1 and end < len(body) and taken[end]:
+            taken[i + 1 : end] = [True] * (end - i - 1)
+        i = end
+    return taken
