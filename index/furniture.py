@@ -134,6 +134,15 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"^[（(【\[]?(?:[^\s/／:：，。]{1,6}\s*[/／]\s*[^\s/／:：，。]{1,20}\s+){1,4}"
             r"(?:审核|责任编辑|责编|编辑|校对|终审|审校|审稿)\s*[/／]\s*[^\s/／:：，。]{1,10}\s*[）)】\]]?$",
         ),
+        # (and mixed, slashes for the writer's and the photographer's, a colon for the
+        # editor's: 文/X 图/Y 编辑：Z; or a credit for words and pictures alone, 图文：X 部 Y)
+        (
+            "editor",
+            r"^[（(【\[]?(?:[^\s/／:：，。]{1,6}\s*[/／:：]\s*[^\s/／:：，。]{1,20}\s+){1,4}"
+            r"(?:审核|责任编辑|责编|编辑|校对|终审|审校|审稿)\s*[/／:：]\s*[^\s/／:：，。]{1,10}\s*[）)】\]]?$"
+            r"|^[（(]?\s*(?:图文|文图|文/图|文、图)\s*[:：/／]\s*[^\s:：，。]{2,12}(?:\s+[^\s:：，。]{2,6})?"
+            r"\s*[）)]?$",
+        ),
         (
             "share",
             r"^(?:分享到|分享至|分享\s*[:：]|share\s*[:：]|一键分享|分享给(?:朋友|好友)$)"
@@ -364,6 +373,13 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:\s+(?:上一版|下一版|返回目录))*$|^版面导航$",
         ),
         ("attachments", r"^(?:附件|相关附件|附件下载)\s*[:：]\s*(?:无)?$"),
+        # (and one naming a file to download, 附件：X名单.xls: the link, not a document's list
+        # of its attachments, 附件：1.X名单, which names no file)
+        (
+            "attachments",
+            r"^(?:附件|相关附件|附件下载)\s*\d{0,2}\s*[:：]\s*[^\s:：]{1,60}"
+            r"\.(?:xlsx?|XLSX?|docx?|DOCX?|pdf|PDF|zip|ZIP|rar|RAR|7z|wps|et|pptx?|ofd)$",
+        ),
         (
             "copyright",
             r"版权所有|版權所有|保留所有权利|保留一切权利|copyright|©|all rights reserved"
@@ -675,7 +691,10 @@ _SOURCE = re.compile(
     # (the meta line's other fields, printed without a space between: 来源：X评论：0 字号：…)
     r"|(?:评论|字号|字体|关键词|关键字|标签|人气|热度|访问(?:量|次数)?|分享到?|(?:所属)?栏目"
     r"|(?:信息|文章)?分类|类别|录入|撰稿|撰文|供稿|文字|更新(?:时间|日期)?|打印|收藏|发文机关"
-    r"|索引号)\s*[:：])"
+    r"|索引号)\s*[:：]"
+    # (a view count glued after the value, as a text copy of a WordPress theme's meta line
+    # prints it: 来源：X电厂201 次浏览 — the count is not the source's)
+    r"|\d[\d,]*\s*[次人]?(?:阅读|浏览|点击|查看|访问))"
 )
 _BYLINE_FIELDS = re.compile(
     r"(?:来源|來源|稿源|出处|转自|转载自|转载于|转引自|摘自|选自|原载|来自|作者|记者|發布|发布时间"

@@ -848,6 +848,7 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     if hints.headline and page_title:
         hints.title_site = _rest_of_title(split_title(page_title), hints.headline)
     hints.title_parts = tuple(split_title(page_title)) if page_title else ()
+    hints.decks = _decks(root)
     last = later[-1] if later else ""
     if site and last.startswith(site) and _FULL_NAME.fullmatch(last[len(site) :]):
         # (og:site_name 乐狐, <title> 标题_乐狐网: the site's full name is the <title>'s)
@@ -1409,6 +1410,7 @@ def htmldate_date(html: str) -> dt.date | None:
             if inside and heading and parent.tag != "body":
                 parent.drop_tree()
         _blank_phone_numbers(root)
+        _blank_render_times(root)
         found = htmldate.find_date(root, extensive_search=False, original_date=True)
     except (ValueError, TypeError, lxml.etree.LxmlError):
         return None
@@ -1478,3 +1480,61 @@ def _trafilatura_text(root: lxml.html.HtmlElement) -> str | None:
     except (ValueError, TypeError, lxml.etree.LxmlError):
         return None
     return getattr(document, "text", None) if document is not None else None
+
+
+_DECK_TAGS = ("div", "p", "section", "blockquote", "h2", "h3", "h4")
+
+
+def _decks(root: lxml.html.HtmlElement) -> tuple[str, ...]:
+    """Short blocks (10–100 characters) set apart right above the element that holds the
+    text's paragraphs (its next sibling but one at most, two paragraphs or more), in the
+    block that holds the headline: a summary box, which is the editor's, not the text's. A block
+    among paragraphs of its own parent is a paragraph, not one of these; whitespace removed."""
+    found: list[str] = []
+    for el in root.iter(*_DECK_TAGS):
+        text = "".join(el.text_content().split())
+        if not 10 <= len(text) <= 100 or el.find(".//p") is not None:
+            continue
+        parent = el.getparent()
+        if parent is None or sum(1 for p in parent.iterchildren("p") if p is not el) >= 1:
+            continue
+        # (in the block that holds the headline too, not inside the text's own element; not
+        # right under the headline, a subtitle, which earlier writers counted as the text's)
+        if parent.find(".//h1") is None and parent.find(".//h2") is None:
+            continue
+        before = next((s for s in el.itersiblings(preceding=True) if isinstance(s.tag, str)), None)
+        if before is not None and before.tag in ("h1", "h2", "h3"):
+            continue
+        after = [s for s in el.itersiblings() if isinstance(s.tag, str)][:2]
+        if any(_holds_paragraphs(s) for s in after):
+            found.append(text)
+    return tuple(found)
+
+
+def _holds_paragraphs(el: lxml.html.HtmlElement) -> bool:
+    """`el` is a block holding two paragraphs of text or more (``<p>``s of 20 characters)."""
+    if el.tag not in ("div", "section", "article", "table", "td", "main"):
+        return False
+    count = 0
+    for p in el.iter("p"):
+        count += len("".join(p.text_content().split())) >= 20
+        if count >= 2:
+            return True
+    return False
+
+
+# The time a page was served, as forum software prints it in the footer (Discuz!'s ``GMT+8,
+# 2024-6-6 21:37, Processed in 0.05 second(s)``): the reader's clock, not the article's date.
+_RENDER_TIME = re.compile(
+    r"GMT\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*[,，]\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+
+
+def _blank_render_times(root: lxml.html.HtmlElement) -> None:
+    """Take the time the page was served out of the text htmldate reads (an undated forum
+    portal page was dated by its footer's GMT+8, 2024-6-6 21:37)."""
+    for el in root.iter():
+        if el.text and "GMT" in el.text:
+            el.text = _RENDER_TIME.sub(" ", el.text)
+        if el.tail and "GMT" in el.tail:
+            el.tail = _RENDER_TIME.sub(" ", el.tail)

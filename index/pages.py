@@ -160,6 +160,7 @@ class PageHints:
     url: str | None = None
     main_text: str | None = None  # trafilatura's main text
     link_texts: frozenset[str] = frozenset()  # the texts of the page's links, whitespace removed
+    decks: tuple[str, ...] = ()  # short blocks set apart right above the text's element
 
 
 @dataclass(frozen=True, slots=True)
@@ -513,6 +514,7 @@ def extract_page(
         # (an <h1> of the headline and, after a <br>, its ——subtitle: the markup's headline
         # is the two lines together, as the page prints them in one element)
         title = title_hint
+    title = _without_meta_tail(title, title_hint)
     title_from = hints.title_from if hints.headline else "footer" if title_hint else "position"
     if organ_named:
         title_from = "position (the <title> names the site)"
@@ -655,6 +657,9 @@ def extract_page(
     # filled from the description): the text says it again in full.
     while len(body) > 1 and _cut_summary(body[0], body[1:]):
         dropped.append(Dropped(body.pop(0), "summary (the text's start, cut off)"))
+    if (at := _set_apart_deck(body, hints.decks)) is not None:
+        # (a summary box that the page sets apart above the text's element, unlabelled)
+        dropped.append(Dropped(body.pop(at), "summary (a deck set apart above the text)"))
     # The author's card beside or under the text repeats the name the byline gives (a
     # platform's account, 能源号·油气观察): a name, not the article's text.
     credits = [d.line for d in dropped if d.rule == "byline"]
@@ -843,6 +848,7 @@ def _keep_main_text(
     """Drop body lines that trafilatura did not take for main text."""
     main = "".join(main_text.split())
     taken = ["".join(line.split()) in main for line in body]
+    taken = _with_introduced_list(body, taken, links)
     kept: list[str] = []
     for i, line in enumerate(body):
         between = bool(kept) and kept[-1] is body[i - 1] and i + 1 < len(body) and taken[i + 1]
@@ -1943,3 +1949,78 @@ def _breadcrumb(lines: list[str], rules: list[str | None], title: str) -> str | 
                 return clean_title(last) or None
         return None
     return None
+
+
+# What a CMS prints after the headline in the same element (PHPCMS's ``<h1>标题<span>日期
+# 来源：X 点击：</span></h1>``): a date, or a labelled field, then anything.
+_META_TAIL = re.compile(
+    r"\s*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+    r"|(?:来源|作者|点击|浏览|阅读|发布时间|时间|日期|编辑)\s*[:：]).*"
+)
+
+
+def _without_meta_tail(title: str, hint: str | None) -> str:
+    """The markup's headline, where the line the page shows is that headline with the meta
+    line glued after it (a date, 来源：X, 点击：): the meta line is no part of the headline."""
+    if not hint or len(hint) < 4 or title == hint or not title.startswith(hint):
+        return title
+    return hint if _META_TAIL.fullmatch(title[len(hint) :]) else title
+
+
+# A lead's opening: a dateline (5月12日，近日，本报讯) — an article's first paragraph, which a
+# template may set apart above the rest (a 导语 box), not a deck.
+_DATELINE_START = re.compile(
+    r"^\s*(?:（[^）]{1,20}）|\([^)]{1,20}\))?\s*(?:\d{1,2}月\d{1,2}日|近日|日前|昨天|今天|近期"
+    r"|本报讯|本刊讯|本网讯|讯|据|记者(?:从|近日|日前|获悉|了解到|注意到|在))"
+)
+
+
+def _labelled_or_cut(line: str) -> bool:
+    """A box labelled 摘要/导语/【X】, or cut off with an ellipsis: earlier rounds' rules judge
+    it (`_cut_summary` drops one that repeats the text's start; `_abstract` keeps an author's
+    abstract, and a labelled summary the text does not begin with stays)."""
+    return bool(_SUMMARY_LABEL.match(line) or _ELLIPSIS.search(line)) or line.lstrip()[:1] in "【["
+
+
+def _set_apart_deck(body: list[str], decks: tuple[str, ...]) -> int | None:
+    """Where the body's first line of prose, or a short line above it (under a table of
+    contents' headings), is a short block the markup sets apart right above the element that
+    holds the text's paragraphs (a summary box), unlabelled and whole, no dateline's lead,
+    above at least two lines of text: the editor's summary, not the text."""
+    if not decks or len(body) < 3:
+        return None
+    for at, line in enumerate(body[:6]):
+        if "".join(line.split()) in decks:
+            rest = body[at + 1 :]
+            if _DATELINE_START.match(line) or len(rest) < 2 or _labelled_or_cut(line):
+                return None
+            return at if any(is_prose(r) for r in rest) else None
+        if is_prose(line):
+            return None
+    return None
+
+
+# A list's item: a clause or a sentence closed by ；or 。 (not a headline, not a link).
+_LIST_ITEM_END = ("；", ";", "。")
+
+
+def _with_introduced_list(body: list[str], taken: list[bool], links: frozenset[str]) -> list[bool]:
+    """`taken` with the items of a list that a kept line introduces (具体做法包括：) and a kept
+    line follows, each closed by ；or 。: the text's own list, which trafilatura leaves out of
+    some pages (an ``<ol>`` in a table cell)."""
+    taken = list(taken)
+    i = 0
+    while i < len(body):
+        if not (taken[i] and body[i].rstrip().endswith(("：", ":"))):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(body) and not taken[end]:
+            line = body[end].strip()
+            if not line.endswith(_LIST_ITEM_END) or "".join(line.split()) in links:
+                break
+            end += 1
+        if end > i + 1 and end < len(body) and taken[end]:
+            taken[i + 1 : end] = [True] * (end - i - 1)
+        i = end
+    return taken

@@ -35,8 +35,8 @@ FIELDS = ("title", "date", "source", "category", "body")
 # round 21, set 24 from round 22, set 25 from round 23, set 26 from round 24, set 27 from
 # round 25, sets 28 and 29 from round 26, set 30 from round 27, sets 31 and 33 from round 28,
 # sets 32 and 34 from round 29, set 35 from round 30, sets 36–38 from round 31, sets 39, 40
-# and 42 from round 32, sets 41 and 43 from round 33, sets 44–46 from round 34, sets 49–52
-# from round 36.
+# and 42 from round 32, sets 41 and 43 from round 33, sets 44–46 from round 34, sets 47 and 48
+# from round 35, sets 49–52 from round 36, sets 53 and 54 from round 37.
 OPEN_SPLITS = (
     "tune",
     "test",
@@ -90,6 +90,8 @@ OPEN_SPLITS = (
     "test50",
     "test51",
     "test52",
+    "test53",
+    "test54",
 )
 
 
