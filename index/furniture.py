@@ -1075,8 +1075,14 @@ def _short_segments(text: str, match: re.Match[str]) -> bool:
         len(p) <= 10
         or (len(p) <= 24 and _BYLINE_FIELDS.match(p.strip()))
         or _LOGIN_NAME.match(p.strip())
+        or _NAME_AND_AFFILIATION.match(p.strip())
         for p in parts
     )
+
+
+# An author with the body they write for in brackets (周明远（X研究院）): a byline's field, as
+# long as a labelled one.
+_NAME_AND_AFFILIATION = re.compile(r"^[^\s（()）]{1,10}[（(][^（()）]{2,20}[）)]$")
 
 
 # A poster's login name in a blog theme's byline (由 site_admin | 4月 18, 2024 | 政策): one

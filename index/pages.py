@@ -991,7 +991,8 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
             for i in range(top):
                 if not _similar(lines[i], hint):
                     continue
-                score = _next_to_byline(judged, i, top) + 2 * _prose_follows(judged, i)
+                byline = 0 if _dated_list_entry(judged, i, top) else _next_to_byline(judged, i, top)
+                score = byline + 2 * _prose_follows(judged, i)
                 score += 0 if (rules[i] or "").startswith("template") else 2
                 key = (score, -rank, -i)
                 # (the same line shown twice, as good both times: the second is the headline,
@@ -1380,6 +1381,25 @@ def _market_quotes(line: str) -> bool:
 
 
 _SENTENCE_MARK = re.compile(r"[。，；！？]")
+
+
+def _dated_list_entry(judged: _Judged, i: int, top: int) -> bool:
+    """Line `i` is an entry of a list of dated links, a headline and its date a line each
+    (a sidebar's 最新文章 that lists the page's own article among the site's newest): the
+    line under it is a bare date, and so is the line above it or the one two below, each
+    unlabelled, the two on different days. Its date is the entry's, no byline of the page."""
+    bylines = judged.bylines
+
+    def bare_date(j: int) -> dt.date | None:
+        b = bylines[j] if 0 <= j < top else None
+        plain = b is not None and b.date is not None and not b.strong and b.source is None
+        return b.date if plain and len(judged.lines[j]) <= 20 else None  # type: ignore[union-attr]
+
+    below = bare_date(i + 1)
+    if below is None or bylines[i] is not None:
+        return False
+    other = bare_date(i - 1) or (bare_date(i + 3) if bylines[i + 2 : i + 3] == [None] else None)
+    return other is not None and other != below
 
 
 def _in_dated_list(bylines: list[Byline | None], i: int, head: int | None) -> bool:
