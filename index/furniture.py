@@ -793,6 +793,15 @@ def _unquoted(name: str) -> str:
     return name
 
 
+def _credited_publication(match: re.Match[str], raw: str) -> str | None:
+    """来源：《X》: a paper or journal credited as the source, as the page prints it, its title
+    marks kept (so every writer of our blind sets expected it); 摘自：《X报》, where a text was
+    taken from, is the paper's name alone (see `_unquoted`)."""
+    label = match.string[match.start() : match.start("source")]
+    whole = raw.startswith("《") and raw.endswith("》") and raw.count("《") == 1
+    return raw if whole and re.search("来源|來源|稿源", label) else None
+
+
 MAX_BYLINE_CHARS = 90
 
 
@@ -995,7 +1004,8 @@ def parse_byline(line: str) -> Byline | None:
         # article's source, 發布日期：113-03-28 資料來源：X科: the page's source, not a chart's)
         folded = _DATA_SOURCE.sub("", folded)
     if match := _SOURCE.search(folded):
-        source = _unquoted(_SOURCE_TAIL.sub("", _ISSUED_BY.sub("", match["source"]))) or None
+        raw = _SOURCE_TAIL.sub("", _ISSUED_BY.sub("", match["source"]))
+        source = _credited_publication(match, raw) or _unquoted(raw) or None
         if source is not None and _GLUED_DATE.search(source):
             source = _GLUED_DATE.sub("", source) or None
         if source is not None and (unit := _SOURCE_UNIT.match(folded, match.end())):

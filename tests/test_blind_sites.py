@@ -416,7 +416,8 @@ FLOORS_26 = {
 }
 # Set 27 (energy sites in 政策/项目/技术: 铭飞 MCMS, FastAdmin, iCMS, WordPress Begin, a 浪潮-style
 # bureau, LECMS, JTopCMS, a static SSI site): written blind, scored at first sight with round
-# 24's code (53 pages), open from round 25 (the same 53: its three misses are judgement calls).
+# 24's code (53 pages), open from round 25 (the same 53: its three misses are judgement calls);
+# floors what it scores (55 after round 37: a credited paper keeps its title marks, 《X》).
 FLOORS_27 = {
     "beiyuan-nyyjh": 7,
     "cngc-media": 7,
@@ -424,7 +425,7 @@ FLOORS_27 = {
     "fengdian-window": 6,
     "h2note-blog": 7,
     "jhxny-assoc": 7,
-    "meidian-online": 6,
+    "meidian-online": 7,
     "xcnyj-gov": 7,
 }
 # Set 28 (energy sites in 政策/项目/技术: WordPress 子比, DTcms, 万户 ezEIP, a ZCMS bureau,
@@ -472,11 +473,12 @@ FLOORS_30 = {
 # Set 31 (energy sites, half of the pages saved from the browser as text: a power trade paper,
 # a research institute on django CMS, an oil company's .shtml portal, WordPress Puock, a city
 # 发改委 site group, SvelteKit, ShuipFCMS, We7 ASP.NET): written blind, its first sight with
-# round 24's code (50); open from round 28, its floors what round 28 scores (51).
+# round 24's code (50); open from round 28, its floors what round 28 scores (51), later rounds
+# raise (55 after round 37: a credited paper keeps its title marks, 《X》).
 FLOORS_31 = {
     "bhsy": 6,
     "cjxn": 7,
-    "dyny": 6,
+    "dyny": 7,
     "dzgc": 7,
     "gfzj": 7,
     "hzdl": 7,
@@ -777,8 +779,8 @@ FLOORS_52 = {
 # Sets 53–56 (the first user's case written slowly, to real-page shape, by four writers at once:
 # trade-media portals, company sites, public bodies with an e-paper, pages as a crawler saves
 # them): written blind and held out; first sight with round 35's code 37, 41, 41 and 40; floors
-# what they score. Sets 53 and 54 open from round 37, which scores them 47 and 45: their floors
-# are round 37's.
+# what they score. Sets 53 and 54 open from round 37, which scores them 47 and 45 (54: 47 with
+# the lead's rules after it, a credited paper's title marks kept): their floors are what they score.
 FLOORS_53 = {
     "beichen-dianli": 7,
     "dire-nengyuan": 6,
@@ -795,9 +797,9 @@ FLOORS_54 = {
     "jinghe-energy": 6,
     "qingchuan-h2": 6,
     "ruida-transformer": 5,
-    "tianheng-power": 5,
+    "tianheng-power": 6,
     "xiling-grid": 7,
-    "yunhai-hydro": 4,
+    "yunhai-hydro": 5,
 }
 FLOORS_55 = {
     "beichen-xny-xh": 6,

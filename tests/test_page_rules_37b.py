@@ -64,3 +64,20 @@ def test_an_author_with_the_body_they_write_for_is_a_bylines_field(tmp_path: Pat
     rec = read_one(write_page(tmp_path / "技术" / "node-12.txt", text + "\n"))
     assert rec.published == dt.date(2024, 5, 24)
     assert "周明远" not in rec.body
+
+
+def test_a_paper_credited_as_the_source_keeps_its_title_marks(tmp_path: Path) -> None:
+    # 来源：《X报》: the source as the page prints it (as every writer of our sets read it);
+    # 摘自：《X报》 is still the paper's name alone (tests/test_page_rules_4.py).
+    text = "\n".join(
+        [
+            "岭南能源 首页 政策 项目 技术",
+            "岭南县液流电池储能示范站并网",
+            "2024-05-24　来源：《岭南电力报》",
+            PROSE,
+            MORE,
+            "Copyright © 2024 岭南能源",
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "项目" / "12.txt", text + "\n"))
+    assert rec.source == "《岭南电力报》"
