@@ -76,6 +76,8 @@ ROOT_55 = ROOT.parent / "blind-sites-55"
 ROOT_56 = ROOT.parent / "blind-sites-56"
 ROOT_57 = ROOT.parent / "blind-sites-57"
 ROOT_58 = ROOT.parent / "blind-sites-58"
+ROOT_59 = ROOT.parent / "blind-sites-59"
+ROOT_60 = ROOT.parent / "blind-sites-60"
 
 # Pages fully right (title, date, source, category, body) of the 7 of each site.
 FLOORS = {
@@ -844,6 +846,29 @@ FLOORS_58 = {
     "xihe-nengyuan": 6,
     "yaochuan-pv": 5,
 }
+# Sets 59 and 60 (the same, slowly: energy-news sites with long, varied bodies; oil, gas, coal,
+# nuclear, hydrogen and carbon sites): written blind and held out; first sight 44 and 36 with the
+# code after round 37 (43 and 35 with round 35's); floors what they score.
+FLOORS_59 = {
+    "chengling-nyb": 5,
+    "cl-nengbiaowei": 6,
+    "dongyu-epdi": 5,
+    "hanneng-zixun": 6,
+    "hengce-guancha": 5,
+    "jinkun-energy": 5,
+    "tongxi-energy": 6,
+    "yasheng-expo": 6,
+}
+FLOORS_60 = {
+    "binhai-h2-alliance": 7,
+    "cangling-pipeline": 6,
+    "haicheng-lng": 2,
+    "hanchuan-nuclear-equip": 0,
+    "lanjiang-shihua-bao": 6,
+    "nanyu-gas-assoc": 5,
+    "qinghe-carbon": 6,
+    "xiushan-coal": 4,
+}
 SETS = {
     "set 1": (ROOT, FLOORS),
     "set 2": (ROOT_2, FLOORS_2),
@@ -903,6 +928,8 @@ SETS = {
     "set 56": (ROOT_56, FLOORS_56),
     "set 57": (ROOT_57, FLOORS_57),
     "set 58": (ROOT_58, FLOORS_58),
+    "set 59": (ROOT_59, FLOORS_59),
+    "set 60": (ROOT_60, FLOORS_60),
 }
 
 
