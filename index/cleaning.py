@@ -14,6 +14,7 @@ Text cleaning (`clean_text` for bodies, `clean_title` for one-line fields) runs,
    ideographs become the unified ones, but ，！？；：（）and … stay as they are: NFKC would turn
    them into ASCII , ! ? ; : ( ) and ..., which changes how Chinese text reads and gains
    nothing for search (the tokenizer drops punctuation). 。、“”《》【】 are untouched by NFKC;
+   ℃ and ℉ stay too (NFKC writes them °C, °F: not as the page printed them);
 6. whitespace: runs of spaces/tabs become one space, lines are stripped, blank lines dropped
    (a paragraph break is a single ``\\n``).
 
@@ -32,8 +33,10 @@ import re
 import unicodedata
 from collections import Counter
 
-# Characters that NFKC would change but that are kept: Chinese sentence punctuation.
-KEPT_FULL_WIDTH = "，！？；：（）…"
+# Characters that NFKC would change but that are kept: Chinese sentence punctuation, and the
+# temperature signs (℃ → °C, two characters: a page's 25℃ is shown as printed; the tokenizer
+# drops the sign in either form, so search is the same).
+KEPT_FULL_WIDTH = "，！？；：（）…℃℉"
 
 # Years outside this range are placeholders (0000-00-00, 1970-01-01 from epoch 0 is inside
 # but 9-digit epochs start in 1973) or typos; they are treated as unknown.
@@ -64,7 +67,7 @@ _KEPT_SPLIT = re.compile(f"([{KEPT_FULL_WIDTH}]+)")
 
 
 def fold_width(text: str) -> str:
-    """NFKC-normalise `text` except for the Chinese punctuation in `KEPT_FULL_WIDTH`."""
+    """NFKC-normalise `text` except for the characters in `KEPT_FULL_WIDTH`."""
     if text.isascii():
         return text
     # Fast path: almost all Chinese news is NFKC-normal apart from the kept punctuation,

@@ -33,7 +33,7 @@ D = dt.date
         ("附加财富账户年金保险Ｂ款", "附加财富账户年金保险B款"),
         ("ＰＭ２．５浓度", "PM2.5浓度"),
         ("第Ⅲ阶段", "第III阶段"),
-        ("气温２５℃", "气温25°C"),
+        ("气温２５℃", "气温25℃"),
         ("\uf900", "\u8c48"),  # a CJK compatibility ideograph becomes the unified one
     ],
 )

@@ -147,8 +147,8 @@ def test_traditional_and_full_width_queries_find_simplified_text(
 
 
 def test_compatibility_characters_are_found_as_typed(tmp_path: Path) -> None:
-    """The reader folds ℃ to °C and ㎡ to m2 in the stored text; a query typed with them finds
-    the article, as a phrase too, and highlights it."""
+    """The reader keeps ℃ as printed and folds ㎡ to m2 in the stored text; a query typed with
+    them finds the article, as a phrase too, and highlights it."""
     src = write_jsonl(
         tmp_path / "a.jsonl",
         [
