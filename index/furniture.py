@@ -354,6 +354,13 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|(?:(?:\s*[|｜]\s*|\s+)(?:[^\s|｜，。；！？,.;!?]{1,8}"
             r"|(?:客服|服务|咨询|联系)?(?:热线|电话)[:：]?\s*[\d-]{7,15})){2,12})?$",
         ),
+        # A search box's placeholder, saved as the page's text with the header (请输入关键字,
+        # 输入关键词搜索, 请输入搜索内容…): the box's prompt, never a headline.
+        (
+            "search box",
+            r"^(?:请)?(?:输入|键入)(?:您要(?:搜索|查找|查询)的)?(?:关键字|关键词|搜索内容|搜索词|检索词"
+            r"|查询内容)(?:进行)?(?:搜索|查询|检索)?\s*[.…。]*$",
+        ),
         # A document's PDF link (查看PDF原文, 下载PDF).
         ("PDF link", r"^(?:查看|下载|打开|阅读)\s*PDF\s*(?:原文|全文|文件|版)?$"),
         # A foreign site's English chrome on its Chinese edition (ASCII lines only).
@@ -379,6 +386,19 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "attachments",
             r"^(?:附件|相关附件|附件下载)\s*\d{0,2}\s*[:：]\s*[^\s:：]{1,60}"
             r"\.(?:xlsx?|XLSX?|docx?|DOCX?|pdf|PDF|zip|ZIP|rar|RAR|7z|wps|et|pptx?|ofd)$",
+        ),
+        # (the same with the link's word after the file's name, 附件1：X方案.doc下载, as a CMS
+        # prints its download link; or a file's name alone on its line, under 附件下载：, a
+        # document's name with its extension: a link to download, never a sentence)
+        (
+            "attachments",
+            r"^(?:附件|相关附件|附件下载)\s*\d{0,2}\s*[:：]\s*[^\s:：]{1,60}"
+            r"\.(?:xlsx?|docx?|pdf|zip|rar|7z|wps|et|pptx?|ofd)\s*[(（\[【]?\s*(?:点击)?下载"
+            r"\s*[)）\]】]?$",
+        ),
+        (
+            "attachments",
+            r"^[^\s:：。，；！？,;!?]{2,60}\.(?:xlsx?|docx?|pdf|zip|rar|7z|wps|pptx?|ofd)$",
         ),
         (
             "copyright",

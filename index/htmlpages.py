@@ -24,6 +24,7 @@ import re
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import unescape as _unescape
 
 import lxml.etree
 import lxml.html
@@ -174,6 +175,7 @@ def parse_html(text: str, *, main_text: bool = True) -> HtmlPage:
     if hints.published is None and (found := _enp_date(text)):
         hints.published, hints.date_from = found, "meta (enpproperty <date>)"
     lines = _block_lines(root)
+    _enp_headline(text, lines, hints)
     if main_text:
         hints.main_text = _trafilatura_text(root)
     return HtmlPage(lines, hints, text)
@@ -330,6 +332,30 @@ def _enp_date(text: str) -> dt.date | None:
         return None
     match = _ENP_DATE.search(text, max(0, start - 10), start + 2000)
     return parse_date(match.group(1)) if match else None
+
+
+# (and its headline: <title>…</title> in the same comment, apart from its 引题 <introtitle>
+# and subtitle <subtitle>, which an e-paper sets above and below it in the same type)
+_ENP_TITLE = re.compile(r"<!--\s*enpproperty\b.*?<title>\s*([^<]{2,200}?)\s*</title>", re.DOTALL)
+
+
+def _enp_headline(text: str, lines: list[str], hints: PageHints) -> None:
+    """The e-paper's own headline, where its page shows it and no <h1> gave one: an e-paper's
+    <title> is the paper's name or its column's (简讯), and its headline sits between an 引题
+    and a subtitle set alike, which the page's position alone cannot tell apart."""
+    start = text.find("enpproperty")
+    if start < 0 or hints.title_from.startswith("<h1>"):
+        return
+    match = _ENP_TITLE.search(text, max(0, start - 10), start + 4000)
+    if not match:
+        return
+    headline = clean_title(_unescape(match.group(1)))
+    shown = {"".join(line.split()) for line in lines}
+    if len(headline) < 4 or "".join(headline.split()) not in shown:
+        return
+    if hints.headline and hints.headline != headline:
+        hints.alternatives = [hints.headline, *hints.alternatives]
+    hints.headline, hints.title_from = headline, "meta (enpproperty <title>)"
 
 
 # Set between two inline elements that touch (``<span>来源：X</span><span>栏目</span>``): a space
@@ -1374,6 +1400,21 @@ _MODIFIED_FIELD = re.compile(
 _BUILD_TIME_ATTR = re.compile(r"^data-.*(?:ssr|build|optimi[sz]ed|generated|deploy|render)", re.I)
 
 
+# A meta naming when the CMS made the page's file (Maketime, generated-at, build-time): the
+# time it wrote the page out, on an undated page too, not when the article was published.
+_BUILD_TIME_META = re.compile(
+    r"^(?:make|made|generat(?:e|ed|ion)|build|built|render(?:ed)?)[-_ ]?(?:time|date|at|on)?$",
+    re.IGNORECASE,
+)
+
+
+def _drop_build_time_metas(root: lxml.html.HtmlElement) -> None:
+    for meta in root.iter("meta"):
+        name = meta.get("name") or meta.get("property") or meta.get("itemprop") or ""
+        if _BUILD_TIME_META.fullmatch(name.strip()):
+            meta.drop_tree()
+
+
 def htmldate_date(html: str) -> dt.date | None:
     """htmldate's date without its extensive search (which guesses from years in the text),
     on the page without its lists, sidebars and footer: even its quick search reads dates in
@@ -1411,6 +1452,7 @@ def htmldate_date(html: str) -> dt.date | None:
                 parent.drop_tree()
         _blank_phone_numbers(root)
         _blank_render_times(root)
+        _drop_build_time_metas(root)
         found = htmldate.find_date(root, extensive_search=False, original_date=True)
     except (ValueError, TypeError, lxml.etree.LxmlError):
         return None

@@ -849,6 +849,7 @@ def _keep_main_text(
     main = "".join(main_text.split())
     taken = ["".join(line.split()) in main for line in body]
     taken = _with_introduced_list(body, taken, links)
+    taken = _with_headed_list(body, taken, links)
     kept: list[str] = []
     for i, line in enumerate(body):
         between = bool(kept) and kept[-1] is body[i - 1] and i + 1 < len(body) and taken[i + 1]
@@ -1565,6 +1566,20 @@ def _own_original(source: str, hints: PageHints) -> str | None:
     return None
 
 
+# A department's name after its organisation's (信息技术部, 网络中心, 办公室).
+_UNIT_TAIL = re.compile(r"^[\u3400-\u9fff]{1,10}(?:部|处|科|室|办|组|中心)$")
+
+
+def _owner_of_keeping_unit(keeper: str | None, hints: PageHints) -> str | None:
+    """The site's name where the unit that keeps the site is a department of it (本网站由
+    X中心信息技术部维护 on X中心's site): the site is the organisation's, not the unit's that
+    runs its servers."""
+    for name in (hints.site_name, hints.logo_name):
+        if keeper and name and keeper.startswith(name) and _UNIT_TAIL.match(keeper[len(name) :]):
+            return name
+    return keeper
+
+
 def _stated_or_site(
     judged: _Judged, near: range, hints: PageHints, template: SiteTemplate | None, title: str
 ) -> tuple[str | None, str]:
@@ -1596,6 +1611,7 @@ def _stated_or_site(
             if match and looks_like_site_name(match["name"]):
                 return match["name"], "byline (a site's name beside the time)"
     keeper = next(filter(None, map(kept_by, judged.lines)), None)
+    keeper = _owner_of_keeping_unit(keeper, hints)
     if keeper and hints.site_name and hints.site_name == hints.logo_name:
         # (本知识库由 X 维护 under a header whose logo is the hosting platform's: the site's
         # owner is X, whatever the logo says)
@@ -2043,4 +2059,23 @@ def _with_introduced_list(body: list[str], taken: list[bool], links: frozenset[s
         if end > i + 1 and end < len(body) and taken[end]:
             taken[i + 1 : end] = [True] * (end - i - 1)
         i = end
+    return taken
+
+
+def _with_headed_list(body: list[str], taken: list[bool], links: frozenset[str]) -> list[bool]:
+    """`taken` with the items of a list right under a kept numbered section heading (二、申请
+    条件) that a kept line follows, each closed by ；or 。: the section's own list, as
+    `_with_introduced_list` takes one under a line ending in ：."""
+    taken = list(taken)
+    for i, line in enumerate(body):
+        if not (taken[i] and _SECTION_HEAD.match(line.strip())):
+            continue
+        end = i + 1
+        while end < len(body) and not taken[end]:
+            item = body[end].strip()
+            if not item.endswith(_LIST_ITEM_END) or "".join(item.split()) in links:
+                break
+            end += 1
+        if end > i + 1 and end < len(body) and taken[end]:
+            taken[i + 1 : end] = [True] * (end - i - 1)
     return taken

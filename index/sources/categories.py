@@ -71,6 +71,10 @@ def names_category(name: str) -> bool:
     return not name.startswith(("~", "#", "@"))
 
 
+# A newspaper's issue of its own kind (特刊, 增刊, 号外): when the page came out, not its section.
+_ISSUE_KIND = re.compile(r"(?:特刊|增刊|号外|號外)")
+
+
 def folder_category(path: str, root: str) -> str | None:
     """The nearest folder between `path`'s folder and `root` (excluded) naming a category."""
     relative = os.path.relpath(os.path.dirname(os.path.abspath(path)), os.path.abspath(root))
@@ -83,6 +87,10 @@ def folder_category(path: str, root: str) -> str | None:
         if names_category(name) or _beside_categories(os.path.dirname(folder), name):
             # A province's folder inside a category folder (地方/湖南/) is a region of it.
             if at > 0 and _is_region(name) and names_category(names[at - 1]):
+                return names[at - 1]
+            if at > 0 and _ISSUE_KIND.fullmatch(name) and names_category(names[at - 1]):
+                # (a paper's special issue inside a page's section folder, 观察/特刊/: an issue,
+                # not a section; the page is in the section)
                 return names[at - 1]
             # A Latin folder inside a Chinese category folder (政策/policy/) is the site's own
             # path level, the section's name in its URL, kept under the category the archive
