@@ -380,6 +380,13 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"^(?:附件|相关附件|附件下载)\s*\d{0,2}\s*[:：]\s*[^\s:：]{1,60}"
             r"\.(?:xlsx?|XLSX?|docx?|DOCX?|pdf|PDF|zip|ZIP|rar|RAR|7z|wps|et|pptx?|ofd)$",
         ),
+        # (or a file's name alone on its line, 自查表（2024暑期）.docx: the link to download an
+        # attachment under the text, unlabelled; never a sentence of the text)
+        (
+            "attachments",
+            r"^[^\s。，,:：；;！？]{2,60}\.(?:xlsx?|XLSX?|docx?|DOCX?|pdf|PDF|zip|ZIP|rar|RAR|7z|wps"
+            r"|pptx?|ofd)$",
+        ),
         (
             "copyright",
             r"版权所有|版權所有|保留所有权利|保留一切权利|copyright|©|all rights reserved"
