@@ -809,13 +809,15 @@ FLOORS_55 = {
     "xiling-nyj": 4,
     "zcnyb-epaper": 4,
 }
+# Set 56 opens from round 38 (round 38b), which scores it 55 of 56 (41 before it): its floors are
+# round 38's.
 FLOORS_56 = {
-    "beichen-energy": 6,
-    "huachuan-xny": 4,
-    "lanhai-energy": 2,
-    "nanhu-nyxx": 6,
-    "qingquan-hydro": 5,
-    "tanhe-bbs": 3,
+    "beichen-energy": 7,
+    "huachuan-xny": 6,
+    "lanhai-energy": 7,
+    "nanhu-nyxx": 7,
+    "qingquan-hydro": 7,
+    "tanhe-bbs": 7,
     "xiling-dianli": 7,
     "yunling-coal": 7,
 }
