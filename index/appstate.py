@@ -118,6 +118,11 @@ def draw_state_article(root: lxml.html.HtmlElement, shows: Callable[[str], bool]
     heading = lxml.html.Element("h1")
     heading.text = article.title
     drawn.insert(0, heading)
+    if source := state_source(root, article.title):
+        # (the article's 来源 as the page would print it under the headline)
+        line = lxml.html.Element("p")
+        line.text = f"来源：{source}"
+        drawn.insert(1, line)
     body = root.find("body")
     main = next(root.iter("main"), None)
     if main is not None:
@@ -127,3 +132,36 @@ def draw_state_article(root: lxml.html.HtmlElement, shows: Callable[[str], bool]
         app = next((el for el in root.iter() if el.get("id") in ("__next", "app", "root")), None)
         (app if app is not None else body if body is not None else root).append(drawn)
     return True
+
+
+# The fields of an app's article naming where it comes from (its 来源: a paper, a department),
+# as CMSs' APIs name them; not the author's, not the site's.
+_SOURCE_KEYS = ("source", "sourceName", "source_name", "copyFrom", "copyfrom", "origin")
+MAX_SOURCE_CHARS = 30
+
+
+def _source_of(value: object, title: str, depth: int = 0) -> str | None:
+    if depth > MAX_DEPTH:
+        return None
+    if isinstance(value, dict):
+        named = next((value[k] for k in _TITLE_KEYS if isinstance(value.get(k), str)), None)
+        if named is not None and named.strip() == title:
+            for key in _SOURCE_KEYS:
+                found = value.get(key)
+                if not isinstance(found, str) or "/" in found:  # (a link is not a name)
+                    continue
+                if 0 < len(found.strip()) <= MAX_SOURCE_CHARS:
+                    return found.strip()
+            return None
+        children = value.values()
+    elif isinstance(value, list) and len(value) == 1:
+        children = value
+    else:
+        return None
+    return next(filter(None, (_source_of(c, title, depth + 1) for c in children)), None)
+
+
+def state_source(root: lxml.html.HtmlElement, title: str) -> str | None:
+    """The 来源 the app state's article with this headline names, or None: a page its scripts
+    draw prints it in the article's meta line, which the state alone holds."""
+    return next(filter(None, (_source_of(state, title) for state in _states(root))), None)

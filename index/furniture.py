@@ -388,17 +388,19 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\.(?:xlsx?|XLSX?|docx?|DOCX?|pdf|PDF|zip|ZIP|rar|RAR|7z|wps|et|pptx?|ofd)$",
         ),
         # (the same with the link's word after the file's name, 附件1：X方案.doc下载, as a CMS
-        # prints its download link; or a file's name alone on its line, under 附件下载：, a
-        # document's name with its extension: a link to download, never a sentence)
+        # prints its download link)
         (
             "attachments",
             r"^(?:附件|相关附件|附件下载)\s*\d{0,2}\s*[:：]\s*[^\s:：]{1,60}"
             r"\.(?:xlsx?|docx?|pdf|zip|rar|7z|wps|et|pptx?|ofd)\s*[(（\[【]?\s*(?:点击)?下载"
             r"\s*[)）\]】]?$",
         ),
+        # (or a file's name alone on its line, 自查表（2024暑期）.docx: the link to download an
+        # attachment under the text, unlabelled; never a sentence of the text)
         (
             "attachments",
-            r"^[^\s:：。，；！？,;!?]{2,60}\.(?:xlsx?|docx?|pdf|zip|rar|7z|wps|pptx?|ofd)$",
+            r"^[^\s。，,:：；;！？]{2,60}\.(?:xlsx?|XLSX?|docx?|DOCX?|pdf|PDF|zip|ZIP|rar|RAR|7z|wps"
+            r"|pptx?|ofd)$",
         ),
         (
             "copyright",

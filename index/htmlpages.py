@@ -171,6 +171,7 @@ def parse_html(text: str, *, main_text: bool = True) -> HtmlPage:
     _label_from_tooltips(root)
     _drop_revision_dates(root)
     _drop_marquees(root)
+    _drop_image_captions(root)
     hints = _hints(root)
     if hints.published is None and (found := _enp_date(text)):
         hints.published, hints.date_from = found, "meta (enpproperty <date>)"
@@ -293,6 +294,56 @@ def _drop_marquees(root: lxml.html.HtmlElement) -> None:
     for el in list(root.iter("marquee")):
         if el.getparent() is not None:
             el.drop_tree()
+
+
+# A picture's caption: a short line, no sentence (no full stop, not a numbered heading), in the
+# block right under a block that holds the picture alone, among the text's paragraphs.
+_CAPTION_MAX_CHARS = 40
+# (nor a labelled field, 主办单位：X under a footer's badge)
+_SENTENCE_STOP = re.compile(r"[。！？!?；;:：]")
+_NUMBERED_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|\d+[、.．]\D|[（(][一二三四五六七八九十\d]+[)）])"
+)
+_CAPTION_BLOCKS = ("p", "div", "center", "figure")
+_PARAGRAPH_CHARS = 30
+
+
+def _picture_alone(el: lxml.html.HtmlElement) -> bool:
+    return (
+        el.tag in _CAPTION_BLOCKS
+        and bool(el.xpath(".//img"))
+        and not "".join(el.text_content().split())
+        and not (el.tail or "").strip()
+    )
+
+
+def _beside_paragraphs(el: lxml.html.HtmlElement) -> bool:
+    siblings = [*el.itersiblings(), *el.itersiblings(preceding=True)]
+    return any(
+        s.tag == "p"
+        and len(text := " ".join(s.text_content().split())) >= _PARAGRAPH_CHARS
+        and is_prose(text)
+        for s in siblings
+        if isinstance(s.tag, str)
+    )
+
+
+def _drop_image_captions(root: lxml.html.HtmlElement) -> None:
+    """Take out a picture's caption in the text (检测人员进行容量测试（图/X）, 吊装现场　X 摄, 结构
+    示意图): a short line under the picture, not a sentence of the text; a reader skips it as
+    the picture's, and a search for the article should not find it as its words."""
+    pictures = [el for el in root.iter(*_CAPTION_BLOCKS) if _picture_alone(el)]
+    for picture in pictures:
+        caption = picture.getnext()
+        if caption is None or caption.tag not in ("p", "div") or caption.getparent() is None:
+            continue
+        text = " ".join(caption.text_content().split())
+        if not text or len(text) > _CAPTION_MAX_CHARS or _SENTENCE_STOP.search(text):
+            continue
+        if _NUMBERED_HEADING.match(text) or caption.xpath(".//img | .//a | .//strong | .//b"):
+            continue
+        if _beside_paragraphs(caption):
+            caption.drop_tree()
 
 
 # A date and its time alone, no label (2024年5月20日, 2024-05-20 10:02, May 20, 2024).

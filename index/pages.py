@@ -660,6 +660,18 @@ def extract_page(
     if (at := _set_apart_deck(body, hints.decks)) is not None:
         # (a summary box that the page sets apart above the text's element, unlabelled)
         dropped.append(Dropped(body.pop(at), "summary (a deck set apart above the text)"))
+    if _editors_summary(body):
+        # (a portal's 摘要：X box above a news article's text: the editor's one-line summary)
+        dropped.append(Dropped(body.pop(0), "summary (an editor's 摘要 above the text)"))
+    if _repeated_by_lead(body):
+        # (a summary line above the text that the first paragraph says again word for word,
+        # after its dateline: 6月8日，X…; the text loses none of its words without it)
+        dropped.append(Dropped(body.pop(0), "summary (repeated in the first paragraph)"))
+    if body and (tail := _EDITOR_TAIL.search(body[-1])) and tail.start() > 0:
+        # (the editor's credit glued to the last paragraph, as a text copy joins them:
+        # 请遵照执行。(责任编辑：X) — the text ends at its full stop)
+        dropped.append(Dropped(tail[0].strip(), "editor (glued to the text's end)"))
+        body[-1] = body[-1][: tail.start()].rstrip()
     # The author's card beside or under the text repeats the name the byline gives (a
     # platform's account, 能源号·油气观察): a name, not the article's text.
     credits = [d.line for d in dropped if d.rule == "byline"]
@@ -764,6 +776,54 @@ def _abstract(line: str) -> bool:
     """A line labelled as the article's abstract (【摘要】X, 摘要：X), X a sentence."""
     label = _SUMMARY_LABEL.match(line)
     return bool(label and _LABEL_MARK.search(label[0]) and is_prose(line[label.end() :]))
+
+
+# An editor's summary box labelled 摘要 or 导读 (a portal's, plain or bold in a text dump:
+# 摘要: X, **摘要** : X) — not a paper's 【摘要】, which its 【关键词】 line follows.
+_EDITORS_SUMMARY = re.compile(r"^\s*(?:\*\*)?(?:摘要|导读)(?:\*\*)?\s*[:：]\s*(?P<text>\S.*)$")
+_KEYWORDS_LINE = re.compile(r"^\s*[【\[]?(?:关键词|关键字)")
+MAX_EDITORS_SUMMARY_CHARS = 80
+_PAPERS_OWN = re.compile(r"本文|笔者|该文|^文章")
+
+
+# An editor's credit in brackets after the text's last sentence: 。(责任编辑：X), 。【编辑：X】.
+_EDITOR_TAIL = re.compile(
+    r"(?<=[。！？”」!?])\s*[（(【\[]\s*(?:责任编辑|责编|编辑)\s*[:：]\s*[^\s:：，。()（）【】\[\]]{1,12}"
+    r"\s*[）)】\]]\s*$"
+)
+
+
+MIN_REPEATED_CHARS = 12
+MAX_REPEATED_CHARS = 100
+
+
+def _repeated_by_lead(body: list[str]) -> bool:
+    """The body's first line (a sentence, 12–100 characters) is found whole inside the longer
+    line after it, with two lines of text or more below: a summary above the text (a CMS's
+    intro box filled from the lead), the lead's words again."""
+    if len(body) < 3:
+        return False
+    words = "".join(body[0].split()).rstrip("。.!！")
+    lead = "".join(body[1].split())
+    if not MIN_REPEATED_CHARS <= len(words) <= MAX_REPEATED_CHARS or len(lead) <= len(words):
+        return False
+    return words in lead and not lead.startswith(words) and is_prose(body[2])
+
+
+def _editors_summary(body: list[str]) -> bool:
+    """The body's first line is an editor's summary above a news article's text: 摘要：X, X a
+    sentence or two (80 characters at most), above two lines of prose or more and no keywords
+    line. A reader takes it for the page's description, not the text's start, whether or not
+    the text repeats its words (`_cut_summary` drops one that does)."""
+    if len(body) < 3 or not (match := _EDITORS_SUMMARY.match(body[0])):
+        return False
+    text = match["text"].strip()
+    if not 10 <= len(text) <= MAX_EDITORS_SUMMARY_CHARS or _KEYWORDS_LINE.match(body[1]):
+        return False
+    if _PAPERS_OWN.search(text):
+        # (摘要：本文结合…: a paper's abstract, its author's words of the paper, is its text)
+        return False
+    return sum(is_prose(line) for line in body[1:]) >= 2
 
 
 def _named_in_byline(line: str, bylines: list[str]) -> bool:

@@ -94,6 +94,7 @@ OPEN_SPLITS = (
     "test53",
     "test54",
     "test55",
+    "test56",
 )
 
 

@@ -814,12 +814,12 @@ FLOORS_55 = {
     "zcnyb-epaper": 7,
 }
 FLOORS_56 = {
-    "beichen-energy": 6,
-    "huachuan-xny": 5,
-    "lanhai-energy": 2,
+    "beichen-energy": 7,
+    "huachuan-xny": 6,
+    "lanhai-energy": 7,
     "nanhu-nyxx": 7,
-    "qingquan-hydro": 5,
-    "tanhe-bbs": 3,
+    "qingquan-hydro": 7,
+    "tanhe-bbs": 7,
     "xiling-dianli": 7,
     "yunling-coal": 7,
 }
