@@ -1006,7 +1006,9 @@ def parse_byline(line: str) -> Byline | None:
         short = len(rest) <= 16 or (
             len(_LATIN_WORDS.sub("", rest).strip()) <= 16 and not _SENTENCE.search(rest)
         )
-        if not rest or _BYLINE_FIELDS.search(rest) or short or _META_FIELDS.search(rest):
+        # (or a blog theme's reading time and word count: 2022年5月9日 · 3 分钟 · 1342 字 · X)
+        meta = _META_FIELDS.search(rest) or _reading_meta(rest)
+        if not rest or _BYLINE_FIELDS.search(rest) or short or meta:
             date = parse_date(_squeeze(match["date"]))
     elif (match := _ANY_DATE.search(text)) and _short_segments(text, match):
         # "站名 / 作者 / 2021年08月09日 星期一 / 栏目": a date among short fields; not the first
@@ -1026,6 +1028,7 @@ def parse_byline(line: str) -> Byline | None:
         # article's source, 發布日期：113-03-28 資料來源：X科: the page's source, not a chart's)
         folded = _DATA_SOURCE.sub("", folded)
     if match := _SOURCE.search(folded):
+        match = _source_after_repost(folded, match)
         raw = _SOURCE_TAIL.sub("", _ISSUED_BY.sub("", match["source"]))
         source = _credited_publication(match, raw) or _unquoted(raw) or None
         if source is not None and _GLUED_DATE.search(source):
@@ -1062,6 +1065,42 @@ _DATA_SOURCE = re.compile(r"[资資]料(?=[来來]源\s*[:：])")
 _META_FIELDS = re.compile(
     r"(?:^|\s)(?:分类|栏目|所属栏目|所属分类)\s*[:：]|(?:阅读|浏览|点击|评论|查看)\s*[(（]\s*\d[\d,]*\s*[)）]"
 )
+# A blog theme's post meta after its date: the reading time and the word count, set apart
+# by · | / or spaces (2022年5月9日 · 3 分钟 · 1342 字 · 王明; 2023-04-02 | 约5分钟读完 | 2,100字).
+_READING_FIELD = re.compile(
+    r"(?:^|(?<=[\s·•|｜/]))(?:约|大约)?\s*(?:\d{1,3}\s*分钟(?:阅读|读完)?|\d[\d,]{0,6}\s*字)"
+    r"(?=$|[\s·•|｜/])"
+)
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
+
+
+def _reading_meta(rest: str) -> bool:
+    """The fields after a bare date are a post's meta: a reading time or a word count among
+    short fields, no sentence (a Hugo or Hexo theme's line under the headline; the author's
+    name may follow, unlabelled)."""
+    if not _READING_FIELD.search(rest) or _SENTENCE.search(_THOUSANDS.sub("", rest)):
+        return False
+    fields = [f for f in _SEGMENT_SPLIT.split(rest) if f]
+    return all(len(f) <= 16 for f in fields)
+
+
+# A reposting label (本文转自：X, 转载自：X, 转引自：X): the account the page copied from.
+_REPOST_LABEL = re.compile(r"(?:转自|轉自|转载自|轉載自|转载于|轉載於|转引自|轉引自)\s*[:：|｜丨]")
+_SOURCE_LABEL = re.compile(r"(?:来源|來源)\s*[:：|｜丨]")
+
+
+def _source_after_repost(folded: str, match: re.Match[str]) -> re.Match[str]:
+    """`match`, or the 来源 field after it when `match` is a reposting label's: a line that
+    reads 本文转自：X　来源：Y names Y, the field labelled 来源, as the article's source (X is
+    the account that passed it on, as a 编辑 line names who handled it)."""
+    if not _REPOST_LABEL.match(folded, match.start()):
+        return match
+    later = _SOURCE.search(folded, match.end())
+    if later is not None and _SOURCE_LABEL.match(folded, later.start()):
+        return later
+    return match
+
+
 # The rest of a span of days after its first date (2026.9.16-18, 2026年9月16日至18日): an
 # event's dates, not a page's.
 _DAY_SPAN = re.compile(r"\s*(?:[-–—~～]|至)\s*\d{1,2}\s*[日号]?(?![\d:：./-])")

@@ -603,6 +603,7 @@ def extract_page(
     dropped += [Dropped(line, "patterns file: footer") for line in lines[limit:]]
     if hints.main_text and len(hints.main_text) >= 50:
         body = _keep_main_text(body, hints.main_text, dropped, hints.link_texts)
+    body = _without_contents(body, dropped)
 
     while len(body) > 1 and _SOURCE_CREDIT.match(body[-1]):
         # (a source credit under the text, 来源：X on a line of its own: the byline's field)
@@ -2139,3 +2140,32 @@ def _with_headed_list(body: list[str], taken: list[bool], links: frozenset[str])
         if end > i + 1 and end < len(body) and taken[end]:
             taken[i + 1 : end] = [True] * (end - i - 1)
     return taken
+
+
+# A table of contents' label (目录, 文章目录, 本文目录, 目　录, Contents).
+_CONTENTS_LABEL = re.compile(
+    r"^\s*(?:文章|本文|内容)?目\s*录\s*[:：]?\s*$|^\s*(?:Table of )?Contents\s*$", re.I
+)
+_CONTENTS_ENTRY_CHARS = 30
+
+
+def _without_contents(body: list[str], dropped: list[Dropped]) -> list[str]:
+    """The body without a table of contents at its top: a 目录 label over two or more short
+    entries, each shown again further down as its own line (the text's section headings). A
+    long post's theme prints it above the text (a static site's collapsible TOC block); it
+    repeats the headings and is no text."""
+    for at, line in enumerate(body[:8]):
+        if not _CONTENTS_LABEL.match(line):
+            continue
+        end = at + 1
+        while end < len(body):
+            entry = body[end].strip()
+            short = 0 < len(entry) <= _CONTENTS_ENTRY_CHARS and not entry.endswith(_SENTENCE_ENDS)
+            if not short or entry not in (b.strip() for b in body[end + 1 :]):
+                break
+            end += 1
+        if end - at - 1 < 2:
+            return body
+        dropped += [Dropped(b, "table of contents") for b in body[at:end]]
+        return body[:at] + body[end:]
+    return body

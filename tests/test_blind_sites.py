@@ -836,14 +836,16 @@ FLOORS_57 = {
     "xicheng-dianli": 6,
     "zhuanglian-cdw": 3,
 }
+# Set 58: open from round 39 (split `test58`); round 39b scores 47 of 56 (45 at first sight):
+# floors what it scores.
 FLOORS_58 = {
-    "cenchuan-nyy": 5,
+    "cenchuan-nyy": 6,
     "chenghu-dianli": 7,
     "hongche-guancha": 5,
     "lanxi-shuidian": 5,
     "meiyouhui": 5,
     "shuofeng-xinneng": 7,
-    "xihe-nengyuan": 6,
+    "xihe-nengyuan": 7,
     "yaochuan-pv": 5,
 }
 # Sets 59 and 60 (the same, slowly: energy-news sites with long, varied bodies; oil, gas, coal,
