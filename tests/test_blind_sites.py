@@ -786,7 +786,7 @@ FLOORS_52 = {
 FLOORS_53 = {
     "beichen-dianli": 7,
     "dire-nengyuan": 6,
-    "fengdian-zhijia": 4,
+    "fengdian-zhijia": 7,
     "guangfu-shibao": 7,
     "nengyuan-zongheng": 4,
     "reli-guancha": 7,
@@ -815,7 +815,7 @@ FLOORS_55 = {
 }
 FLOORS_56 = {
     "beichen-energy": 7,
-    "huachuan-xny": 6,
+    "huachuan-xny": 7,
     "lanhai-energy": 7,
     "nanhu-nyxx": 7,
     "qingquan-hydro": 7,
@@ -843,7 +843,7 @@ FLOORS_58 = {
     "chenghu-dianli": 7,
     "hongche-guancha": 5,
     "lanxi-shuidian": 5,
-    "meiyouhui": 5,
+    "meiyouhui": 7,
     "shuofeng-xinneng": 7,
     "xihe-nengyuan": 7,
     "yaochuan-pv": 5,
@@ -853,9 +853,9 @@ FLOORS_58 = {
 # code after round 37 (43 and 35 with round 35's); floors what they score.
 FLOORS_59 = {
     "chengling-nyb": 5,
-    "cl-nengbiaowei": 6,
+    "cl-nengbiaowei": 7,
     "dongyu-epdi": 5,
-    "hanneng-zixun": 6,
+    "hanneng-zixun": 7,
     "hengce-guancha": 5,
     "jinkun-energy": 6,
     "tongxi-energy": 6,
