@@ -36,7 +36,8 @@ FIELDS = ("title", "date", "source", "category", "body")
 # round 25, sets 28 and 29 from round 26, set 30 from round 27, sets 31 and 33 from round 28,
 # sets 32 and 34 from round 29, set 35 from round 30, sets 36–38 from round 31, sets 39, 40
 # and 42 from round 32, sets 41 and 43 from round 33, sets 44–46 from round 34, sets 47 and 48
-# from round 35, sets 49–52 from round 36, sets 53 and 54 from round 37.
+# from round 35, sets 49–52 from round 36, sets 53 and 54 from round 37, sets 57 and 58 from
+# round 39.
 OPEN_SPLITS = (
     "tune",
     "test",
@@ -92,6 +93,7 @@ OPEN_SPLITS = (
     "test52",
     "test53",
     "test54",
+    "test57",
 )
 
 
