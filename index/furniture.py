@@ -46,6 +46,13 @@ def document_issuer(line: str) -> str | None:
 WEB_ADDRESS = r"(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,12}/?"
 # A breadcrumb's label: 当前位置, 您的位置, 您现在的位置, 您当前的位置, 所在位置, 位置.
 CRUMB_LABEL = r"^(?:(?:您|你)(?:当前|现在|所在)?的?|当前的?|现在的|所在的?)?位置"
+# The text itself as a reprint's note names it (本文, 此文系, 文章经).
+_THIS_TEXT = r"(?:(?:本文|此文|该文|文章)(?:系|经)?)"
+# The words of a reprint's credit before the paper's name in quotes (转载自《X》, 原载于《X》).
+_REPRINTED = (
+    r"(?:转载自|转载于|转自|转引自|摘编自|摘自|选自|原载于?|原刊于|原刊发于|刊载于|刊发于)"
+    r"\s*《[^《》]{2,20}》"
+)
 # Rules for a single line: (name, pattern searched in the line). The first match names the
 # rule shown by `xinwen inspect`.
 _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -571,6 +578,26 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"^(?:proudly\s+)?powered\s+by\s+[^\s。][^。]{0,40}$|^由\s*\S{1,30}\s*(?:强力)?驱动$"
             r"|^\S{2,30}(?:主办|承办)\s+(?:地址|邮编|电话|联系电话|邮箱)\s*[:：]",
         ),
+        # A picture's caption with its photographer's credit after a space (X施工现场　张三 摄,
+        # 图为X　记者 李四 摄, X现场　图/王五): under the picture, not the text's; the text never
+        # ends a sentence with a name and 摄.
+        (
+            "photo caption",
+            r"^[^。！？!?]{4,60}?[。]?[\s\u3000]+[（(]?\s*(?:(?:本报|本刊|本网|特约)?(?:记者|通讯员)\s*)?"
+            r"[\u4e00-\u9fff]{2,4}(?:\s*[、\s]\s*[\u4e00-\u9fff]{2,4}){0,2}\s*摄\s*[）)]?$"
+            r"|^[^。！？!?]{4,60}?[。]?[\s\u3000]+[（(]?\s*(?:图|摄|摄影|图片)\s*[/／:：]\s*"
+            r"[\u4e00-\u9fff]{2,4}\s*[）)]?$",
+        ),
+        # A note that the text is reprinted from a paper (（本文转载自《X报》，有删改）, 本文由《X》
+        # 授权转载, （转载自《X日报》2024年5月12日第2版）): the reprint's credit, not its text.
+        (
+            "reprint note",
+            rf"^[（(【\[]\s*{_THIS_TEXT}?{_REPRINTED}[^《》]{{0,30}}[）)】\]]$"
+            rf"|^{_THIS_TEXT}{_REPRINTED}[^《》]{{0,36}}$"
+            r"|^(?:转载自|转自|转引自)\s*《[^《》]{2,20}》[^《》]{0,36}$"
+            r"|^[（(【\[]?\s*(?:本文|此文|该文|文章)(?:由|经)\s*《[^《》]{2,20}》\s*(?:授权|同意)"
+            r"(?:转载|发布|刊发|刊登|使用)[^《》]{0,20}[）)】\]]?$",
+        ),
     )
 )
 
@@ -1033,6 +1060,8 @@ def parse_byline(line: str) -> Byline | None:
         source = _credited_publication(match, raw) or _unquoted(raw) or None
         if source is not None and _GLUED_DATE.search(source):
             source = _GLUED_DATE.sub("", source) or None
+        if source is not None and _DOTTED_DATE.search(source):
+            source = _DOTTED_DATE.sub("", source) or None
         if source is not None and (unit := _SOURCE_UNIT.match(folded, match.end())):
             # (来源：X公司 党群工作部: the company and, after one space, its department)
             source = f"{source} {unit['unit']}"
@@ -1123,6 +1152,12 @@ _EDITORIAL_OFFICE = re.compile(r"编辑部(?=$|[\s|｜，,；;。)）】\]])")
 # as an app's share page runs its meta line together): the date's, not the name's.
 _GLUED_DATE = re.compile(
     r"(?<=[\u3400-\u9fff])(?:19|20)\d\d\s*(?:年\s*\d{1,2}\s*月|[-/.]\s*\d{1,2}\s*[-/.]\s*\d).*$"
+)
+# The date after a source's name and a middle dot, the byline's fields run together as a copy
+# of a card-style meta line keeps them (来源：X·2024年5月27日·阅读 3,412): the date's and the
+# counter's, not the name's (a name's own dot, 约翰·史密斯, is followed by no year).
+_DOTTED_DATE = re.compile(
+    r"\s*[·•・]\s*(?:19|20)\d\d\s*(?:年\s*\d{1,2}\s*月|[-/.]\s*\d{1,2}\s*[-/.]\s*\d).*$"
 )
 _ISSUED = re.compile(r"\d\s*[日号]\s*印发$")
 _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z&'.-]*")

@@ -498,6 +498,9 @@ def extract_page(
     if candidates == [hints.headline] and _PAGE_KIND.match(candidates[0] or ""):
         # (a <title> naming the kind of page, 电报详情, 新闻详情 - X社: no headline either)
         candidates = []
+    section_named = _title_names_its_section(judged, candidates, hints)
+    if section_named:
+        candidates = []
     if candidates and (named := _NAMED_PREFIX.match(candidates[0])):
         # (a journal's <title>, 《刊名》标题, its name glued before the headline: where the page
         # shows the headline without it, that line is the headline)
@@ -518,6 +521,8 @@ def extract_page(
     title_from = hints.title_from if hints.headline else "footer" if title_hint else "position"
     if organ_named:
         title_from = "position (the <title> names the site)"
+    if section_named:
+        title_from = "position (the <title> names a section)"
     organ_title = head is not None and not matched and _names_an_organ(title_hint)
     if organ_title and _next_to_byline(judged, head, min(limit, HEADLINE_SEARCH_LINES)):
         # (a <title> of the site's or the organ's name alone, as many government sites' pages
@@ -617,6 +622,9 @@ def extract_page(
         # （资料来源：X）, where the page states no 来源)
         material = credit["source"]
         dropped.append(Dropped(body.pop(), "byline (source under the text)"))
+    if len(body) > 1 and _closing_credit(body[-1]):
+        # (the reporter's credit in brackets closing the text: （本刊记者 X）)
+        dropped.append(Dropped(body.pop(), "byline (the reporter's credit under the text)"))
     url = hints.url or _url_line(lines)
     published, date_from = _date(judged, head, near, footer_at, hints, file_name, url)
     if published is None and body:
@@ -1131,10 +1139,15 @@ def _headline_over_subtitle(judged: _Judged, i: int) -> int | None:
             "breadcrumb" in (judged.furniture[k], rules[k]) or line_rule(lines[k]) == "breadcrumb"
         )
 
-    if not crumb_at(j - 1):
+    chip = rules[j - 1] is None and _column_chip(lines[j - 1])
+    if not crumb_at(j - 1) and chip and crumb_at(j - 2):
+        j_crumb = j - 2  # (a column's chip between the breadcrumb and the headline)
+    elif not crumb_at(j - 1):
         # (a newspaper's 引题 over the two, under the breadcrumb: 引题 / 标题 / 副题 / byline)
         kicker = j >= 2 and rules[j - 1] is None and _kicker_shaped(lines[j - 1])
         return j if kicker and crumb_at(j - 2) and headline_shaped(lines[j]) else None
+    else:
+        j_crumb = j - 1
     if _DECK_FIELD.match(lines[j]) or _DECK_FIELD.match(lines[i]):
         return None  # (labelled: 引题：X over its headline is no headline)
     if _kicker_shaped(lines[j]) and not _CLAUSES.search(lines[i]):
@@ -1147,7 +1160,7 @@ def _headline_over_subtitle(judged: _Judged, i: int) -> int | None:
         return None
     # (a column's menu under the breadcrumb, its items run together, names the column the
     # breadcrumb passes: 政策法规项目动态市场动态 under 首页 > 资讯中心 > 政策法规)
-    sections = [item for item in _CRUMB_ITEMS.split(lines[j - 1])[1:] if len(item) >= 2]
+    sections = [item for item in _CRUMB_ITEMS.split(lines[j_crumb])[1:] if len(item) >= 2]
     if any(section in lines[j] for section in sections):
         return None
     # (a column's label under the breadcrumb, 公司新闻, or a short kicker over the headline,
@@ -1158,6 +1171,17 @@ def _headline_over_subtitle(judged: _Judged, i: int) -> int | None:
 
 
 _MIN_HEADLINE_OVER_SUBTITLE = 10
+
+# A column's chip over a headline (换电站, 地方政策): a few characters, no punctuation nor space.
+_CHIP = re.compile(r"^[\u3400-\u9fff]{2,6}$")
+
+
+def _column_chip(line: str) -> bool:
+    """A card-style page's label of the article's column, printed between the breadcrumb and
+    the headline (首页 / 项目 / 正文, then 换电站, then the headline): not a 引题, which is a
+    phrase or two, but a name of a few characters."""
+    return bool(_CHIP.match(line))
+
 
 # A labelled kicker or subtitle of a newspaper's headline (引题：X, 肩题：X, 副题：X, 副标题：X).
 _DECK_FIELD = re.compile(r"^(?:引\s*题|肩\s*题|眉\s*题|副\s*题|副标题)\s*[:：]")
@@ -1194,6 +1218,16 @@ _MATERIAL_CREDIT = re.compile(
     r"^[（(]\s*资料来源\s*[:：]\s*(?P<source>[^\s:：，。,()（）]{2,30})\s*[）)]$"
 )
 
+# A line in brackets, whole (（本报记者 X 通讯员 Y）).
+_BRACKETED = re.compile(r"^[（(][^（()）]{3,28}[）)]$")
+
+
+def _closing_credit(line: str) -> bool:
+    """The text's last line is its reporter's credit in brackets (（本刊记者 杨某）, （记者 X
+    通讯员 Y）), as a paper prints it after the text: the byline's, not a sentence."""
+    return bool(_BRACKETED.match(line)) and is_author_line(line)
+
+
 # A brief's text opening with its headline in brackets (a flash, 电报: 【X：Y】某社8月30日电，…).
 _LEAD = re.compile(r"^【(?P<head>[^【】]{4,60})】\s*(?P<text>\S.*)$")
 
@@ -1219,6 +1253,17 @@ def _names_a_section(judged: _Judged, hint: str) -> bool:
         judged.furniture[i] in ("breadcrumb", "navigation") and hint in _CRUMB_ITEMS.split(line)
         for i, line in enumerate(judged.lines[: judged.limit])
     ) or any(line == hint and judged.rules[i] for i, line in enumerate(judged.lines))
+
+
+def _title_names_its_section(judged: _Judged, candidates: list[str], hints: PageHints) -> bool:
+    """The <title>'s only headline candidate is a section that the page's breadcrumb or menu
+    names (安全生产 - X网, on a page whose CMS leaves the headline out of its <title>): the
+    page shows that section's name in its menu, but its headline is the line it shows as one."""
+    return (
+        candidates == [hints.headline]
+        and hints.title_from.startswith("<title>")
+        and _names_a_section(judged, candidates[0])
+    )
 
 
 # A disclosure table's field of the document's title (标　　题：X, 名　　称：X).

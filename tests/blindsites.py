@@ -95,6 +95,7 @@ OPEN_SPLITS = (
     "test54",
     "test55",
     "test56",
+    "test57",
     "test58",
 )
 
