@@ -43,6 +43,7 @@ from xinwen.index.furniture import (
     split_title,
 )
 from xinwen.index.pages import PageHints
+from xinwen.index.textdumps import chinese_labels, join_lone_field_labels
 
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".html.gz", ".htm.gz")
 # A compressed page bigger than this once inflated is not a news page.
@@ -491,6 +492,8 @@ def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
         stack.append((True, el))
         stack.extend((False, child) for child in reversed(el))
     flush()
+    # (a bilingual label's English left out, a label alone joined to its value)
+    out = join_lone_field_labels(chinese_labels(out))
     return [_english_byline(line) for line in _joined_labels(out)]
 
 

@@ -587,6 +587,7 @@ def extract_page(
             if begun and ends in FOOTER_RULES and not (i in near and bylines[i] is not None):
                 footer_from, footer_at = ends, i
             dropped.append(Dropped(line, rule))
+            begun = begun and not _byline_by_headline(bylines, i, near)
             continue
         if (b := bylines[i]) is not None and (i in near or head is None or b.strong):
             dropped.append(Dropped(line, "byline"))
@@ -2214,3 +2215,11 @@ def _without_contents(body: list[str], dropped: list[Dropped]) -> list[str]:
         dropped += [Dropped(b, "table of contents") for b in body[at:end]]
         return body[:at] + body[end:]
     return body
+
+
+def _byline_by_headline(bylines: list, i: int, near: range) -> bool:
+    """Line `i` is a byline by the headline (a line the site's template repeats on each page,
+    发布时间：X or 来源：Y, dropped as the template's): a standfirst above it is not the text's
+    start, so a share bar under it does not end the article, as for a byline no template
+    rule claimed."""
+    return i in near and bylines[i] is not None

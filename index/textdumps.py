@@ -166,3 +166,48 @@ def join_bare_labels(lines: list[str]) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+# A bilingual site's field label, its English after the Chinese with a space and no slash
+# (来源 Source：X, 发布时间 Release Date：, 撰稿 Author：): the Chinese label is the field's, as
+# a reader reads it; the English would hide the label from the rules (来源 / Source： is read
+# in `furniture.unspaced_labels`). Only after a short run of Chinese that starts the line or
+# follows a space, so that a sentence's words are left alone.
+_ENGLISH_AFTER_LABEL = re.compile(
+    r"(?:^|(?<=\s))([\u3400-\u9fff]{2,6})[ \u3000]+[A-Z][A-Za-z]{1,12}(?: [A-Za-z]{2,12}){0,2}"
+    r"\s*(?=[:：])"
+)
+
+
+def chinese_labels(lines: list[str]) -> list[str]:
+    """`lines` with a bilingual label's English left out (来源 Source：X → 来源：X)."""
+    return [
+        _ENGLISH_AFTER_LABEL.sub(r"\1", line) if ":" in line or "：" in line else line
+        for line in lines
+    ]
+
+
+# A field label with its colon alone on its line and its value on the next (a card of fields,
+# ``<dt>发布时间：</dt><dd>2024.05.16</dd>``, or a copy of it): one field, as a reader reads
+# it. (来源：, 作者：, 标签： alone are joined on HTML pages by `htmlpages._joined_labels`.)
+_LONE_FIELD_LABEL = re.compile(
+    r"^(?:发布时间|发布日期|发表时间|发表日期|更新时间|时间|日期|来源|來源|信息来源|文章来源|作者|撰稿"
+    r"|浏览|浏览量|阅读|点击|点击数)\s*[:：]$"
+)
+
+
+def join_lone_field_labels(lines: list[str]) -> list[str]:
+    """`lines` with a field label alone on its line, colon and all, joined to the short value
+    on the next line (``发布时间：`` / ``2024.05.16`` → ``发布时间：2024.05.16``)."""
+    out: list[str] = []
+    for line in lines:
+        label = out[-1] if out else ""
+        if (
+            _LONE_FIELD_LABEL.match(label)
+            and _FIELD_VALUE.match(line)
+            and not _LONE_FIELD_LABEL.match(line)
+        ):
+            out[-1] = label + line
+        else:
+            out.append(line)
+    return out

@@ -851,7 +851,8 @@ FLOORS_58 = {
 }
 # Sets 59 and 60 (the same, slowly: energy-news sites with long, varied bodies; oil, gas, coal,
 # nuclear, hydrogen and carbon sites): written blind and held out; first sight 44 and 36 with the
-# code after round 37 (43 and 35 with round 35's); floors what they score.
+# code after round 37 (43 and 35 with round 35's); floors what they score. Set 60: open from
+# round 40 (split `test60`); round 40 scores 45 of 56 (36 at first sight).
 FLOORS_59 = {
     "chengling-nyb": 5,
     "cl-nengbiaowei": 7,
@@ -865,8 +866,8 @@ FLOORS_59 = {
 FLOORS_60 = {
     "binhai-h2-alliance": 7,
     "cangling-pipeline": 6,
-    "haicheng-lng": 2,
-    "hanchuan-nuclear-equip": 0,
+    "haicheng-lng": 6,
+    "hanchuan-nuclear-equip": 5,
     "lanjiang-shihua-bao": 6,
     "nanyu-gas-assoc": 5,
     "qinghe-carbon": 6,

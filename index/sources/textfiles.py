@@ -43,7 +43,14 @@ from xinwen.index.sources.files import read_text
 from xinwen.index.sources.saved import is_script_page_name, looks_like_html, saved_from_url
 from xinwen.index.sources.webarchives import archive_html, is_archive_name
 from xinwen.index.template import SiteTemplate
-from xinwen.index.textdumps import join_bare_labels, undump, unmark, unwrap
+from xinwen.index.textdumps import (
+    chinese_labels,
+    join_bare_labels,
+    join_lone_field_labels,
+    undump,
+    unmark,
+    unwrap,
+)
 
 # Page files read to learn a source's template (spread evenly over the source): chrome is on
 # every page of a site, so a sample finds it while the memory stays bounded.
@@ -349,4 +356,6 @@ def _read_lines(
         raise _Unusable(decoded.reason, decoded.detail)
     text = unwrap(decoded)
     lines = join_bare_labels(unmark(undump(page_lines(text))))
+    # (a bilingual label's English left out, a label alone joined to its value)
+    lines = join_lone_field_labels(chinese_labels(lines))
     return join_wrapped_title(lines), None, None, text

@@ -1,0 +1,99 @@
+"""Rules for page reading found on the fortieth round (set 60 of the unseen layouts,
+`tests/fixtures/blind-sites-60`, opened this round), written as general forms. Each is checked
+on our own small pages, read the way ``xinwen reindex`` does (`read_sources`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from tests.pagetext import MORE, PROSE, read_one, records_by_name, write_page
+
+HEADLINE = "岭东储气库二期注气工程全面投运"
+
+
+def test_a_bilingual_card_of_fields_beside_the_text_gives_date_and_source(tmp_path: Path) -> None:
+    # A copy of a page whose date and source stand only in an information card beside the
+    # text, after the previous/next links: each label bilingual (来源 Source：), its value on the
+    # next line.
+    text = "\n".join(
+        [
+            "岭东燃气储运股份有限公司",
+            "首页 > 新闻中心 > 工程 > 正文",
+            HEADLINE,
+            f"6月10日，{PROSE}",
+            MORE,
+            "上一篇 Prev：岭东门站完成年度检修",
+            "下一篇 Next：公司召开安全生产月动员会",
+            "文章信息 Article Info",
+            "发布时间 Release Date：",
+            "2024.06.12",
+            "来源 Source：",
+            "储运工程部",
+            "浏览 Views：",
+            "512",
+            "相关新闻 Related",
+            "岭东门站完成年度检修2024.05.30",
+            "Copyright © 岭东燃气储运股份有限公司",
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "工程" / "301.txt", text + "\n"))
+    assert rec.published is not None and rec.published == dt.date(2024, 6, 12)
+    assert rec.source == "储运工程部"
+
+
+def test_a_bilingual_label_on_an_html_page_is_read_as_its_chinese_label(tmp_path: Path) -> None:
+    # A bilingual theme's fields, each label's English after the Chinese with a space and no
+    # slash (来源 Source：), its value in a block of its own: the field's value is X, not
+    # "Source：X".
+    html = (
+        '<html><head><meta charset="utf-8"><title>岭东燃气</title></head><body>'
+        "<header><a href='/'>岭东燃气储运股份有限公司</a></header>"
+        f"<article><h1>{HEADLINE}</h1>"
+        "<div class='meta'><div><div>发布时间 Release Date：</div><div>2024.06.12</div></div>"
+        "<div><div>来源 Source：</div><div>储运工程部</div></div></div>"
+        f"<p>6月10日，{PROSE}</p><p>{MORE}</p></article>"
+        "<footer>Copyright © 岭东燃气储运股份有限公司</footer></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "工程" / "302.html", html))
+    assert rec.source == "储运工程部"
+    assert rec.published is not None and rec.published == dt.date(2024, 6, 12)
+
+
+def _decked_page(headline: str, deck: str, date: str, n: int) -> str:
+    # A site's pages: a deck under the headline, then the byline the template prints on every
+    # page (发布时间：, 来源：), then a share bar, then the text.
+    return (
+        '<html><head><meta charset="utf-8"><title>岭东燃气</title></head><body>'
+        "<header><a href='/'>岭东燃气储运股份有限公司</a><nav><a>首页</a><a>新闻中心</a></nav>"
+        f"</header><article><h1>{headline}</h1>"
+        + (f"<div class='deck'>{deck}</div>" if deck else "")
+        + f"<div class='meta'><div>发布时间：{date}</div><div>来源：储运工程部</div>"
+        "<div>分享：微信 微博 打印</div></div>"
+        f"<p>{n}月{n + 3}日，{PROSE}</p><p>{MORE}</p><p>第{n}期工程共完成管线敷设十二公里。</p>"
+        "</article><div class='pager'>上一篇：岭东门站完成年度检修</div>"
+        "<footer>Copyright © 岭东燃气储运股份有限公司</footer></body></html>"
+    )
+
+
+def test_a_share_bar_under_the_templates_byline_does_not_end_a_decked_article(
+    tmp_path: Path,
+) -> None:
+    # The byline lines repeat on every page, so the template claims them; a deck above them is
+    # not the text's start, and the share bar under them does not end the article.
+    write_page(
+        tmp_path / "工程" / "401.html",
+        _decked_page(HEADLINE, "日注气能力提高四成，保障冬季高峰用气", "2024-06-12", 5),
+    )
+    write_page(
+        tmp_path / "工程" / "402.html",
+        _decked_page("岭东门站完成年度检修", "", "2024-06-05", 4),
+    )
+    write_page(
+        tmp_path / "工程" / "403.html",
+        _decked_page("公司召开安全生产月动员会", "", "2024-06-01", 3),
+    )
+    rec = records_by_name(tmp_path)["401.html"]
+    assert rec.title == HEADLINE
+    assert "第5期工程共完成管线敷设十二公里" in rec.body
