@@ -78,6 +78,7 @@ ROOT_57 = ROOT.parent / "blind-sites-57"
 ROOT_58 = ROOT.parent / "blind-sites-58"
 ROOT_59 = ROOT.parent / "blind-sites-59"
 ROOT_60 = ROOT.parent / "blind-sites-60"
+ROOT_61 = ROOT.parent / "blind-sites-61"
 ROOT_62 = ROOT.parent / "blind-sites-62"
 
 # Pages fully right (title, date, source, category, body) of the 7 of each site.
@@ -874,9 +875,19 @@ FLOORS_60 = {
     "qinghe-carbon": 6,
     "xiushan-coal": 4,
 }
-# Set 62 (the same, slowly, half `.txt`: GBK and CRLF copies, reader mode, a phone's copy):
-# written blind and held out; first sight 48 with the code after round 40 (41 with round 35's);
-# floors what it scores.
+# Sets 61 and 62 (the same, slowly: eight trade-news sites on new families; half `.txt`, GBK and
+# CRLF copies, reader mode, a phone's copy): written blind and held out; first sight 53 and 48
+# with the code after round 40 (47 and 41 with round 35's); floors what they score.
+FLOORS_61 = {
+    "beiyuan-wind": 7,
+    "chuneng-huixun": 7,
+    "dianli-jingwei": 7,
+    "guangfu-qianyan": 6,
+    "jieneng-shidian": 7,
+    "qingtu-h2": 6,
+    "wuling-coal": 6,
+    "youqi-guanlan": 7,
+}
 FLOORS_62 = {
     "beichuan-energy": 6,
     "chiling-storage": 6,
@@ -948,6 +959,7 @@ SETS = {
     "set 58": (ROOT_58, FLOORS_58),
     "set 59": (ROOT_59, FLOORS_59),
     "set 60": (ROOT_60, FLOORS_60),
+    "set 61": (ROOT_61, FLOORS_61),
     "set 62": (ROOT_62, FLOORS_62),
 }
 
