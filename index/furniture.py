@@ -629,6 +629,8 @@ _DISCLAIMER = re.compile(
     # 前瞻性陈述…, 不承担更新任何前瞻性陈述的义务, and its heading; a text about such statements
     # states no formula)
     r"|^(?:关于)?前瞻性(?:陈述|声明|表述)$"
+    # (an opinion column's note under the text: 本文仅代表作者个人观点，不构成投资建议)
+    r"|仅代表作者个人的?(?:观点|意见|看法)"
     r"|(?:包含|含有|包括)[^。，,]{0,6}前瞻性(?:陈述|声明|表述)|不承担[^。]{0,12}前瞻性(?:陈述|声明|表述)"
 )
 MAX_DISCLAIMER_CHARS = 300

@@ -584,8 +584,9 @@ def extract_page(
             # share bar, then the text is a common layout)
             # (nor by the byline's own line by the headline, whatever it carries: 信息来源：X
             # 发布时间：Y 扫一扫在手机打开)
+            explainer = ends == "related articles" and _explainer_box(judged, i)
             if begun and ends in FOOTER_RULES and not (i in near and bylines[i] is not None):
-                footer_from, footer_at = ends, i
+                footer_from, footer_at = (None, footer_at) if explainer else (ends, i)
             dropped.append(Dropped(line, rule))
             begun = begun and not _byline_by_headline(bylines, i, near)
             continue
@@ -1063,6 +1064,7 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
                 if not _similar(lines[i], hint):
                     continue
                 byline = 0 if _dated_list_entry(judged, i, top) else _next_to_byline(judged, i, top)
+                byline = byline or _deck_then_byline(judged, i, top)
                 score = byline + 2 * _prose_follows(judged, i)
                 score += 0 if (rules[i] or "").startswith("template") else 2
                 key = (score, -rank, -i)
@@ -1085,6 +1087,7 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
         asks = line.endswith(("？", "?"))
         long_headline = (asks or not line.endswith(_SENTENCE_ENDS)) and headline_shaped(line)
         by_byline = long_headline and _next_to_byline(judged, i, top) == 4
+        by_byline = by_byline or (long_headline and _over_its_subtitle(judged, i, top))
         if begun and is_prose(line) and not by_byline:
             break  # the article has begun: a headline comes before it
         if bylines[i] is not None or not headline_shaped(line) or judged.furniture[i]:
@@ -1362,6 +1365,47 @@ def _prose_follows(judged: _Judged, i: int) -> bool:
     return False
 
 
+def _explainer_box(judged: _Judged, i: int) -> bool:
+    """A 延伸阅读 label inside the text followed by a paragraph of prose: an explainer box set in
+    the article (什么是X？X是…。), or one related link set between its paragraphs (延伸阅读：X,
+    then the text again); the article goes on after it. A list of related articles, which
+    ends it, goes on with other articles' headlines (no full stop)."""
+    if i + 1 >= judged.limit or judged.rules[i + 1] is not None or judged.bylines[i + 1]:
+        return False
+    line = judged.lines[i + 1]
+    return len(line) >= 40 and is_prose(line) and line.endswith(_SENTENCE_ENDS)
+
+
+def _over_its_subtitle(judged: _Judged, i: int, top: int) -> bool:
+    """Line `i` is a headline over its subtitle and byline (breadcrumb / headline / subtitle /
+    byline): a long headline with a comma there, X，Y, is no sentence of the text."""
+    return i + 1 < top and _headline_over_subtitle(judged, i + 1) == i
+
+
+# A span of days, 6月20日—22日, 6月20日至7月2日: when an event runs, not when a page was posted.
+_DAY_SPAN = re.compile(r"\d{1,2}日\s*(?:—|–|-|~|～|至|到)\s*(?:\d{1,2}月)?\d{1,2}日")
+
+
+def _event_span(judged: _Judged, byline: object) -> bool:
+    """A labelled date that opens a span of days (时间：2024年6月20日—22日, an exhibition's box
+    beside the text): the event's dates, never the page's own (an undated page stays so)."""
+    at = [i for i, b in enumerate(judged.bylines) if b is byline]
+    return bool(at) and bool(_DAY_SPAN.search(judged.lines[at[0]]))
+
+
+def _deck_then_byline(judged: _Judged, i: int, top: int) -> int:
+    """2 when line `i` is followed by a deck and then a byline: a headline, its subtitle
+    under it (one short line, no sentence), then the date and 来源, as newspapers print them.
+    (The same headline in a list of most-read articles has no byline two lines down.)"""
+    j = i + 2
+    if j >= top or judged.bylines[j] is None or judged.bylines[i + 1] is not None:
+        return 0
+    deck = judged.lines[i + 1]
+    if judged.rules[i + 1] is not None or judged.furniture[i + 1] or judged.authors[i + 1]:
+        return 0
+    return 2 if len(deck) <= 60 and not deck.endswith(_SENTENCE_ENDS) else 0
+
+
 def _next_to_byline(judged: _Judged, i: int, top: int) -> int:
     """4 when a byline (a date or a 来源) is the next or previous line, 2 when only chrome
     stands between; an author line under the headline counts as a byline."""
@@ -1422,6 +1466,7 @@ def _date(
         return bylines[i].date, "byline"  # type: ignore[union-attr]
     # A labelled date (发布时间：…), or a date with a source, anywhere above the footer.
     strong = [b for b in bylines[: judged.limit] if b and b.strong]
+    strong = [b for b in strong if not _event_span(judged, b)]
     if strong:  # (the publication's date before a 成文日期 or 更新时间)
         return min(strong, key=lambda b: b.other_date).date, "byline"
     if head is not None and "e-paper navigation" in judged.furniture[:head]:

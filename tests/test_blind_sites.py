@@ -854,16 +854,17 @@ FLOORS_58 = {
 # Sets 59 and 60 (the same, slowly: energy-news sites with long, varied bodies; oil, gas, coal,
 # nuclear, hydrogen and carbon sites): written blind and held out; first sight 44 and 36 with the
 # code after round 37 (43 and 35 with round 35's); floors what they score. Set 60: open from
-# round 40 (split `test60`); round 40 scores 45 of 56 (36 at first sight).
+# round 40 (split `test60`); round 40 scores 45 of 56 (36 at first sight). Set 59: open from
+# round 41a (split `test59`); round 41a scores 49 of 56 (47 when it was opened).
 FLOORS_59 = {
     "chengling-nyb": 5,
     "cl-nengbiaowei": 7,
-    "dongyu-epdi": 5,
+    "dongyu-epdi": 6,
     "hanneng-zixun": 7,
     "hengce-guancha": 5,
     "jinkun-energy": 6,
     "tongxi-energy": 6,
-    "yasheng-expo": 6,
+    "yasheng-expo": 7,
 }
 FLOORS_60 = {
     "binhai-h2-alliance": 7,

@@ -97,3 +97,133 @@ def test_a_share_bar_under_the_templates_byline_does_not_end_a_decked_article(
     rec = records_by_name(tmp_path)["401.html"]
     assert rec.title == HEADLINE
     assert "第5期工程共完成管线敷设十二公里" in rec.body
+
+
+# Round 41a (set 59, opened that round).
+
+RANKED = [
+    "岭东县新型储能电站集中开工",
+    "岭东县完善居民阶梯电价",
+    "岭东县首条氢能公交线路开通",
+    "岭东县农网改造工程完工",
+]
+
+
+def _ranked_site_page(headline: str, deck: str, date: str) -> str:
+    ranked = "".join(f"<li><a href='#'>{h}</a></li>" for h in RANKED)
+    deck_html = f"<p class='sub'>{deck}</p>" if deck else ""
+    return (
+        f'<html><head><meta charset="utf-8"><title>{headline}_岭东能源</title></head><body>'
+        "<div class='logo'>岭东能源</div><nav>首页 要闻 政策 项目</nav>"
+        f"<div class='main'><h1>{headline}</h1>{deck_html}"
+        f"<div class='info'>{date} 10:00　来源：岭东能源</div>"
+        f"<div class='content'><p>{date[5:7]}月{date[8:]}日，{PROSE}</p>"
+        f"<p>{date}，{MORE}</p></div></div>"
+        f"<div class='side'><h3>要闻排行</h3><ol>{ranked}</ol></div>"
+        "<footer>关于我们 | 联系我们 | 版权所有 © 2024 岭东能源</footer></body></html>"
+    )
+
+
+def test_a_decked_headline_also_listed_in_the_sites_most_read_is_the_pages_headline(
+    tmp_path: Path,
+) -> None:
+    # Every page lists the most-read headlines, the page's own among them. Where a deck stands
+    # between the headline and its byline, the list's entry was as good a match for the
+    # <h1> as the headline itself, and, shown later, was taken: the article was lost.
+    for n, headline in enumerate(RANKED):
+        deck = "居民用电最高档电价不变，中间档适当放宽" if n == 1 else ""
+        page = _ranked_site_page(headline, deck, f"2024-05-{n + 10:02d}")
+        write_page(tmp_path / "要闻" / f"{n + 1}.html", page)
+    rec = records_by_name(tmp_path)["2.html"]
+    assert rec.title == RANKED[1]
+    assert f"05月11日，{PROSE}" in rec.body and f"2024-05-11，{MORE}" in rec.body
+    assert rec.published == dt.date(2024, 5, 11)
+
+
+def test_an_explainer_box_inside_the_text_does_not_end_the_article(tmp_path: Path) -> None:
+    # A 延伸阅读 box set in the text explains a term in a paragraph of prose; the article goes
+    # on after it. A box of related articles lists headlines instead, and ends the article.
+    html = (
+        '<html><head><meta charset="utf-8"><title>岭东县完善居民阶梯电价_岭东能源</title></head>'
+        "<body><div class='logo'>岭东能源</div><nav>首页 要闻 政策 项目</nav>"
+        "<h1>岭东县完善居民阶梯电价</h1><div class='info'>2024-05-11　来源：岭东能源</div>"
+        f"<div class='content'><p>{PROSE}</p>"
+        "<div class='box'><h4>延伸阅读</h4><p>什么是阶梯电价？阶梯电价是把居民用电量分为若干档，"
+        "用电越多、电价越高的一种电价制度，目的是引导居民节约用电。</p></div>"
+        f"<p>{MORE}</p></div>"
+        "<footer>关于我们 | 联系我们 | 版权所有 © 2024 岭东能源</footer></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "政策" / "7.html", html))
+    assert MORE in rec.body
+
+
+def test_a_long_headline_with_a_comma_over_its_subtitle_is_the_headline(tmp_path: Path) -> None:
+    # A text copy: the breadcrumb, a long headline of two clauses (X，Y, no full stop), its
+    # subtitle, the byline. The headline's comma made it look like the text's first sentence.
+    headline = "岭东储能助力产业园区削峰填谷，首年为园区企业节省电费逾两百万元"
+    text = "\n".join(
+        [
+            "岭东新能源",
+            "首页 关于我们 新闻中心 联系我们",
+            "您的位置：首页 > 新闻中心 > 项目",
+            headline,
+            "岭东产业园区用户侧储能电站运行一周年",
+            "2024-04-02 15:30 来源：岭东新能源 阅读 320",
+            PROSE,
+            MORE,
+            "版权所有 © 2024 岭东新能源",
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "项目" / "12.txt", text + "\n"))
+    assert rec.title == headline
+    assert rec.published == dt.date(2024, 4, 2)
+
+
+def test_a_related_link_set_between_paragraphs_does_not_end_the_article(tmp_path: Path) -> None:
+    # 延伸阅读：X, one linked headline set between two paragraphs: the text goes on after it.
+    html = (
+        '<html><head><meta charset="utf-8"><title>岭东县完善居民阶梯电价_岭东能源</title></head>'
+        "<body><div class='logo'>岭东能源</div><nav>首页 要闻 政策 项目</nav>"
+        "<h1>岭东县完善居民阶梯电价</h1><div class='info'>2024-05-11　来源：岭东能源</div>"
+        f"<div class='content'><p>{PROSE}</p>"
+        "<p><b>延伸阅读：</b><a href='/a/1.html'>岭东县农网改造工程完工</a></p>"
+        f"<p>会议要求，{MORE}今年以来全市新建充电桩两千余个。</p></div>"
+        "<footer>关于我们 | 联系我们 | 版权所有 © 2024 岭东能源</footer></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "政策" / "8.html", html))
+    assert f"会议要求，{MORE}" in rec.body
+    assert "农网改造" not in rec.body
+
+
+def test_an_opinion_columns_note_under_the_text_is_not_the_text(tmp_path: Path) -> None:
+    # 本文仅代表作者个人观点: the column's standing note, not the author's last paragraph.
+    text = "\n".join(
+        [
+            "岭东观察 首页 政策 市场 技术",
+            HEADLINE,
+            "2024-05-12　作者：周明远",
+            PROSE,
+            MORE,
+            "本文仅代表作者个人观点，不构成投资建议。",
+            "Copyright © 2024 岭东观察",
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "观点" / "21.txt", text + "\n"))
+    assert MORE in rec.body
+    assert "个人观点" not in rec.body
+
+
+def test_an_events_span_of_days_beside_an_undated_page_does_not_date_it(tmp_path: Path) -> None:
+    # An exhibition's box beside the text: 时间：2024年6月20日—22日 is when the fair runs.
+    html = (
+        '<html><head><meta charset="utf-8"><title>第三届岭东储能展展位售罄_岭东会展</title></head>'
+        "<body><div class='logo'>岭东会展</div><nav>首页 展会介绍 展会动态 联系我们</nav>"
+        "<h1>第三届岭东储能展展位售罄</h1><p>作者：组委会　点击：312</p>"
+        f"<div class='text'><p>{PROSE}</p><p>{MORE}</p></div>"
+        "<div class='share'>分享到：微信 微博</div>"
+        "<div class='side'><h3>展会信息</h3><p>第三届岭东储能展<br>时间：2024年6月20日—22日<br>"
+        "地点：岭东国际会展中心</p></div>"
+        "<footer>关于我们 | 联系我们 | 版权所有 © 2024 岭东会展</footer></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "展会动态" / "31.html", html))
+    assert rec.published is None
