@@ -843,14 +843,14 @@ def _editors_summary(body: list[str]) -> bool:
     return sum(is_prose(line) for line in body[1:]) >= 2
 
 
-_SUMMARY_LABEL = re.compile(r"^\s*[【\[]?(?:摘要|导读|内容提要)[】\]]?\s*$")
+_SUMMARY_CHIP = re.compile(r"^\s*[【\[]?(?:摘要|导读|内容提要)[】\]]?\s*$")
 
 
 def _summary_label_apart(body: list[str]) -> bool:
     """The body opens with an editor's summary box whose label is a chip of its own (摘要, then
     the summary on the next line, as a copy of the box's label and text gives them): read as
     摘要：X would be (`_editors_summary`)."""
-    if len(body) < 4 or not _SUMMARY_LABEL.match(body[0]):
+    if len(body) < 4 or not _SUMMARY_CHIP.match(body[0]):
         return False
     return _editors_summary([f"摘要：{body[1]}", *body[2:]])
 
@@ -1200,8 +1200,13 @@ _MIN_HEADLINE_OVER_SUBTITLE = 10
 
 def _subtitle_under(judged: _Judged, head: int) -> bool:
     """The line under headline `head` is its subtitle, by the same reading that took the
-    headline over it (breadcrumb, headline, subtitle, byline): a deck, not the text."""
-    return head + 1 < judged.limit and _headline_over_subtitle(judged, head + 1) == head
+    headline over it (breadcrumb, headline, subtitle, byline): a deck, not the text. Only
+    where the headline was found by `_crumb_item_line` or `_own_headline_listed` (set 16's
+    writer counts the deck under a headline found the older way as the text's: a known
+    disagreement of the writers, left as it was)."""
+    if head + 1 >= judged.limit or _headline_over_subtitle(judged, head + 1) != head:
+        return False
+    return _own_headline_listed(judged, head, head + 1) or _crumb_item_line(judged, head - 1)
 
 
 # A breadcrumb's item a browser's copy puts on a line of its own (新闻中心, 政策): a short name.
@@ -1605,6 +1610,8 @@ def _source(
         source = portal_owner(newspaper_name(source))
         if (short := _short_company_name(source, template)) is not None:
             source, source_from = short, "site name (the short name its other pages credit)"
+        elif (logo := _registered_name_by_logo(source, hints, template)) is not None:
+            source, source_from = logo, "site name (the logo's registered name, over <title>'s)"
         elif (short := _short_name_in_markup(source, template)) is not None:
             source, source_from = short, "site name (the short name its pages' markup gives)"
         elif (brand := _brand_of_edition(source, judged)) is not None:
@@ -1692,6 +1699,21 @@ def _short_company_name(name: str, template: SiteTemplate | None) -> str | None:
     if short == name or not _BRAND.match(short):
         return None
     return short if _credited(short, template) else None
+
+
+def _registered_name_by_logo(
+    name: str, hints: PageHints, template: SiteTemplate | None
+) -> str | None:
+    """The company's registered name that the site's logo prints whole (江岭电气股份有限公司 as
+    the logo's alt text), where the <title> gives a short name of it (江岭电气): the site goes
+    by its logo's name, as it does where the logo gives the short name and a greeting the whole
+    (`site_by_logo`; tests/test_page_rules_35.py)."""
+    logo = hints.logo_name or (template.site_logo if template is not None else None) or ""
+    if not _BRAND.match(name) or _COMPANY.search(name) or not _COMPANY.search(logo):
+        return None
+    trade = _LEGAL_FORM.sub("", _REGISTERED_PLACE.sub("", logo))
+    # (the <title>'s name is the logo's less its place and legal form: the same company)
+    return logo if name in logo and trade.endswith(name) and len(logo) <= 30 else None
 
 
 def _short_name_in_markup(name: str, template: SiteTemplate | None) -> str | None:
