@@ -1610,8 +1610,6 @@ def _source(
         source = portal_owner(newspaper_name(source))
         if (short := _short_company_name(source, template)) is not None:
             source, source_from = short, "site name (the short name its other pages credit)"
-        elif (logo := _registered_name_by_logo(source, hints, template)) is not None:
-            source, source_from = logo, "site name (the logo's registered name, over <title>'s)"
         elif (short := _short_name_in_markup(source, template)) is not None:
             source, source_from = short, "site name (the short name its pages' markup gives)"
         elif (brand := _brand_of_edition(source, judged)) is not None:
@@ -1699,21 +1697,6 @@ def _short_company_name(name: str, template: SiteTemplate | None) -> str | None:
     if short == name or not _BRAND.match(short):
         return None
     return short if _credited(short, template) else None
-
-
-def _registered_name_by_logo(
-    name: str, hints: PageHints, template: SiteTemplate | None
-) -> str | None:
-    """The company's registered name that the site's logo prints whole (江岭电气股份有限公司 as
-    the logo's alt text), where the <title> gives a short name of it (江岭电气): the site goes
-    by its logo's name, as it does where the logo gives the short name and a greeting the whole
-    (`site_by_logo`; tests/test_page_rules_35.py)."""
-    logo = hints.logo_name or (template.site_logo if template is not None else None) or ""
-    if not _BRAND.match(name) or _COMPANY.search(name) or not _COMPANY.search(logo):
-        return None
-    trade = _LEGAL_FORM.sub("", _REGISTERED_PLACE.sub("", logo))
-    # (the <title>'s name is the logo's less its place and legal form: the same company)
-    return logo if name in logo and trade.endswith(name) and len(logo) <= 30 else None
 
 
 def _short_name_in_markup(name: str, template: SiteTemplate | None) -> str | None:

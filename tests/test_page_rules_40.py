@@ -184,31 +184,3 @@ def test_a_summary_box_whose_label_is_a_chip_of_its_own_is_not_the_text(tmp_path
     assert summary not in rec.body
     assert not rec.body.startswith("摘要")
     assert f"6月10日，{PROSE}" in rec.body
-
-
-def _logo_page(headline: str, date: str, source: str) -> str:
-    # A company's site: the logo's alt text prints the registered name, the <title> a short one.
-    return (
-        f'<html><head><meta charset="utf-8"><title>{headline}_新闻中心_岭东电气</title></head>'
-        "<body><div class='logo'><img src='/images/logo.jpg' alt='岭东电气股份有限公司'></div>"
-        "<div class='nav'>网站首页 关于我们 新闻中心 联系我们</div>"
-        "<div class='place'>当前位置：主页 &gt; 新闻中心 &gt;</div>"
-        f"<h2>{headline}</h2><div class='info'>时间：{date}  来源：{source}  作者：admin</div>"
-        f"<div class='content'><p>{date}，{PROSE}</p><p>{headline}，{MORE}</p></div>"
-        "<div class='foot'>Copyright © 2024 岭东电气股份有限公司 版权所有</div></body></html>"
-    )
-
-
-def test_the_logos_registered_name_is_the_sites_over_the_titles_short_one(
-    tmp_path: Path,
-) -> None:
-    # The site goes by the name its logo prints (as where the logo prints the short name and a
-    # greeting the whole one, tests/test_page_rules_35.py): a page of no 来源 is the logo's.
-    write_page(tmp_path / "新闻中心" / "1151.html", _logo_page(HEADLINE, "2024-05-09", "未知"))
-    write_page(
-        tmp_path / "新闻中心" / "1152.html",
-        _logo_page("岭东电气干式变压器通过型式试验", "2024-05-12", "技术中心"),
-    )
-    recs = records_by_name(tmp_path)
-    assert recs["1151.html"].source == "岭东电气股份有限公司"
-    assert recs["1152.html"].source == "技术中心"
