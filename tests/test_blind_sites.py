@@ -784,7 +784,8 @@ FLOORS_52 = {
 # trade-media portals, company sites, public bodies with an e-paper, pages as a crawler saves
 # them): written blind and held out; first sight with round 35's code 37, 41, 41 and 40; floors
 # what they score. Sets 53 and 54 open from round 37 (47 and 45 of 56), 55 and 56 from round 38
-# (53 and 55); floors what the code scores after them.
+# (53 and 55); floors what the code scores after them. Set 54 reopened in round 41b (47 of 56),
+# which scores 49 (a headline over its unmarked subtitle in a copy); floors raised to it.
 FLOORS_53 = {
     "beichen-dianli": 7,
     "dire-nengyuan": 6,
@@ -798,10 +799,10 @@ FLOORS_53 = {
 FLOORS_54 = {
     "beichen-wind": 5,
     "huagou-epc": 7,
-    "jinghe-energy": 6,
+    "jinghe-energy": 7,
     "qingchuan-h2": 6,
     "ruida-transformer": 5,
-    "tianheng-power": 6,
+    "tianheng-power": 7,
     "xiling-grid": 7,
     "yunhai-hydro": 5,
 }

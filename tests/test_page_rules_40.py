@@ -1,6 +1,7 @@
 """Rules for page reading found on the fortieth round (set 60 of the unseen layouts,
-`tests/fixtures/blind-sites-60`, opened this round), written as general forms. Each is checked
-on our own small pages, read the way ``xinwen reindex`` does (`read_sources`).
+`tests/fixtures/blind-sites-60`, opened this round) and on round 41 (41a: set 59, opened then;
+41b: set 54), written as general forms. Each is checked on our own small pages, read the way
+``xinwen reindex`` does (`read_sources`).
 """
 
 from __future__ import annotations
@@ -227,3 +228,90 @@ def test_an_events_span_of_days_beside_an_undated_page_does_not_date_it(tmp_path
     )
     rec = read_one(write_page(tmp_path / "展会动态" / "31.html", html))
     assert rec.published is None
+
+
+# Round 41b (set 54): a headline over its unmarked subtitle in a copy from the browser.
+NEWEST_41B = [
+    ("岭东能源完成五千户屋顶光伏并网", "2024-06-12"),
+    ("岭东能源储能产品通过安全认证", "2024-06-05"),
+    ("岭东能源入选省级绿色工厂名单", "2024-05-28"),
+]
+
+
+def _copied_page(headline: str, subtitle: str, date: str, n: int, crumb: list[str]) -> str:
+    sidebar = [x for h, d in NEWEST_41B for x in (h, d)]
+    lines = [
+        "岭东能源 首页 关于我们 新闻资讯 联系我们",
+        *crumb,
+        headline,
+        *([subtitle] if subtitle else []),
+        f"发布时间：{date}浏览量：{300 + n}",
+        f"{n}月{n + 2}日，{PROSE}",
+        f"截至{n}日，{MORE}",
+        "上一篇：岭东能源召开年度工作会议",
+        "最新资讯",
+        *sidebar,
+        "Copyright © 2024 岭东能源 版权所有",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def test_the_newest_headline_over_its_subtitle_is_not_taken_for_the_sites_chrome(
+    tmp_path: Path,
+) -> None:
+    # The site lists its newest articles on every page, so the newest article's headline
+    # stands on every page; on its own page it is shown once more, over an unmarked subtitle
+    # and the byline. It is the headline, and the subtitle is no part of the text.
+    crumb = ["您当前的位置：首页 > 新闻资讯 > 项目"]
+    subtitle = "累计装机约一百二十兆瓦，覆盖六个县区"
+    for n, (headline, date) in enumerate(NEWEST_41B):
+        page = _copied_page(headline, subtitle if n == 0 else "", date, n + 4, crumb)
+        write_page(tmp_path / "项目" / f"{n + 1}.txt", page)
+    rec = records_by_name(tmp_path)["1.txt"]
+    assert rec.title == NEWEST_41B[0][0]
+    assert subtitle not in rec.body
+    assert PROSE in rec.body
+
+
+def test_a_breadcrumb_copied_one_link_a_line_still_tops_headline_and_subtitle(
+    tmp_path: Path,
+) -> None:
+    # A copy from the browser puts each of the breadcrumb's links on a line of its own
+    # (当前位置：网站首页 / 新闻资讯 / 政策): under it the headline, its subtitle, the byline.
+    crumb = ["当前位置：网站首页", "新闻资讯", "政策"]
+    pages = [
+        ("岭东能源发布《分布式光伏项目管理办法》", "明确项目备案与并网全流程要求"),
+        ("岭东能源开展迎峰度夏安全检查", ""),
+        ("岭东能源召开科技创新大会", ""),
+    ]
+    for n, (headline, subtitle) in enumerate(pages):
+        page = _copied_page(headline, subtitle, f"2024-04-{n + 10}", n + 4, crumb)
+        write_page(tmp_path / "政策" / f"{n + 1}.txt", page)
+    rec = records_by_name(tmp_path)["1.txt"]
+    assert rec.title == pages[0][0]
+    assert pages[0][1] not in rec.body
+    assert rec.published == dt.date(2024, 4, 10)
+
+
+def test_a_summary_box_whose_label_is_a_chip_of_its_own_is_not_the_text(tmp_path: Path) -> None:
+    # An app-like page's summary box: its label 摘要 in a chip, the summary beside it; a copy
+    # gives the two a line each, above the text. The box is the editor's, not the article's.
+    summary = "新规明确分布式光伏备案流程，户用项目并网时限压缩至十个工作日。"
+    text = "\n".join(
+        [
+            "岭东能源 首页 新闻动态 关于我们",
+            "分布式光伏备案新规有哪些变化",
+            "2024.06.11 来源：岭东能源研究院 阅读 1826",
+            "摘要",
+            summary,
+            f"6月10日，{PROSE}",
+            f"新规施行后，{MORE}",
+            f"业内人士认为，{PROSE}",
+            "Copyright © 2024 岭东能源",
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "政策" / "detail_12.txt", text + "\n"))
+    assert rec.title == "分布式光伏备案新规有哪些变化"
+    assert summary not in rec.body
+    assert not rec.body.startswith("摘要")
+    assert f"6月10日，{PROSE}" in rec.body
