@@ -2264,16 +2264,22 @@ def _with_introduced_list(body: list[str], taken: list[bool], links: frozenset[s
         if not (taken[i] and body[i].rstrip().endswith(("：", ":"))):
             i += 1
             continue
-        end = i + 1
-        while end < len(body) and not taken[end]:
-            line = body[end].strip()
-            if not line.endswith(_LIST_ITEM_END) or "".join(line.split()) in links:
-                break
-            end += 1
-        if end > i + 1 and end < len(body) and taken[end]:
-            taken[i + 1 : end] = [True] * (end - i - 1)
-        i = end
+        i = _take_list_under(body, taken, i, links)
     return taken
+
+
+def _take_list_under(body: list[str], taken: list[bool], i: int, links: frozenset[str]) -> int:
+    """Take (in `taken`) the lines under kept line `i` that are a list's items, each closed by
+    ；or 。 and no link's text, when a kept line follows them; where the run ended."""
+    end = i + 1
+    while end < len(body) and not taken[end]:
+        item = body[end].strip()
+        if not item.endswith(_LIST_ITEM_END) or "".join(item.split()) in links:
+            break
+        end += 1
+    if end > i + 1 and end < len(body) and taken[end]:
+        taken[i + 1 : end] = [True] * (end - i - 1)
+    return end
 
 
 def _with_headed_list(body: list[str], taken: list[bool], links: frozenset[str]) -> list[bool]:
@@ -2282,16 +2288,8 @@ def _with_headed_list(body: list[str], taken: list[bool], links: frozenset[str])
     `_with_introduced_list` takes one under a line ending in ：."""
     taken = list(taken)
     for i, line in enumerate(body):
-        if not (taken[i] and _SECTION_HEAD.match(line.strip())):
-            continue
-        end = i + 1
-        while end < len(body) and not taken[end]:
-            item = body[end].strip()
-            if not item.endswith(_LIST_ITEM_END) or "".join(item.split()) in links:
-                break
-            end += 1
-        if end > i + 1 and end < len(body) and taken[end]:
-            taken[i + 1 : end] = [True] * (end - i - 1)
+        if taken[i] and _SECTION_HEAD.match(line.strip()):
+            _take_list_under(body, taken, i, links)
     return taken
 
 

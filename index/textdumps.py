@@ -154,15 +154,17 @@ _FIELD_VALUE = re.compile(r"^[^。！？；]{1,30}$")
 def join_bare_labels(lines: list[str]) -> list[str]:
     """`lines` with a bare field label joined to the short value on the next line (``来源`` /
     ``X`` → ``来源：X``), so that the rules read them as one field."""
+    return _join_labels(lines, _BARE_FIELD_LABEL, "：")
+
+
+def _join_labels(lines: list[str], label: re.Pattern[str], glue: str) -> list[str]:
+    """`lines` with each line that `label` matches joined by `glue` to the short value on the
+    next line (when that is no label itself)."""
     out: list[str] = []
     for line in lines:
-        label = out[-1] if out else ""
-        if (
-            _BARE_FIELD_LABEL.match(label)
-            and _FIELD_VALUE.match(line)
-            and not _BARE_FIELD_LABEL.match(line)
-        ):
-            out[-1] = f"{label}：{line}"
+        above = out[-1] if out else ""
+        if label.match(above) and _FIELD_VALUE.match(line) and not label.match(line):
+            out[-1] = f"{above}{glue}{line}"
         else:
             out.append(line)
     return out
@@ -199,15 +201,4 @@ _LONE_FIELD_LABEL = re.compile(
 def join_lone_field_labels(lines: list[str]) -> list[str]:
     """`lines` with a field label alone on its line, colon and all, joined to the short value
     on the next line (``发布时间：`` / ``2024.05.16`` → ``发布时间：2024.05.16``)."""
-    out: list[str] = []
-    for line in lines:
-        label = out[-1] if out else ""
-        if (
-            _LONE_FIELD_LABEL.match(label)
-            and _FIELD_VALUE.match(line)
-            and not _LONE_FIELD_LABEL.match(line)
-        ):
-            out[-1] = label + line
-        else:
-            out.append(line)
-    return out
+    return _join_labels(lines, _LONE_FIELD_LABEL, "")
