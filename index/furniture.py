@@ -1102,7 +1102,6 @@ _READING_FIELD = re.compile(
     r"(?:^|(?<=[\s·•|｜/]))(?:约|大约)?\s*(?:\d{1,3}\s*分钟(?:阅读|读完)?|\d[\d,]{0,6}\s*字)"
     r"(?=$|[\s·•|｜/])"
 )
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
 
 
 def _reading_meta(rest: str) -> bool:

@@ -1444,15 +1444,9 @@ def _over_its_subtitle(judged: _Judged, i: int, top: int) -> bool:
     return i + 1 < top and _headline_over_subtitle(judged, i + 1) == i
 
 
-# A span of days, 6月20日—22日, 6月20日至7月2日: when an event runs, not when a page was posted.
+# A span of days, 6月20日—22日, 6月20日至7月2日: when an event runs (an exhibition's box beside
+# the text), not when a page was posted: an undated page stays so.
 _DAY_SPAN = re.compile(r"\d{1,2}日\s*(?:—|–|-|~|～|至|到)\s*(?:\d{1,2}月)?\d{1,2}日")
-
-
-def _event_span(judged: _Judged, byline: object) -> bool:
-    """A labelled date that opens a span of days (时间：2024年6月20日—22日, an exhibition's box
-    beside the text): the event's dates, never the page's own (an undated page stays so)."""
-    at = [i for i, b in enumerate(judged.bylines) if b is byline]
-    return bool(at) and bool(_DAY_SPAN.search(judged.lines[at[0]]))
 
 
 def _deck_then_byline(judged: _Judged, i: int, top: int) -> int:
@@ -1527,8 +1521,12 @@ def _date(
         )
         return bylines[i].date, "byline"  # type: ignore[union-attr]
     # A labelled date (发布时间：…), or a date with a source, anywhere above the footer.
-    strong = [b for b in bylines[: judged.limit] if b and b.strong]
-    strong = [b for b in strong if not _event_span(judged, b)]
+    # (not a labelled date that opens a span of days, 时间：2024年6月20日—22日: an event's)
+    strong = [
+        b
+        for i, b in enumerate(bylines[: judged.limit])
+        if b and b.strong and not _DAY_SPAN.search(judged.lines[i])
+    ]
     if strong:  # (the publication's date before a 成文日期 or 更新时间)
         return min(strong, key=lambda b: b.other_date).date, "byline"
     if head is not None and "e-paper navigation" in judged.furniture[:head]:
