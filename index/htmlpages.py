@@ -414,6 +414,9 @@ def _enp_headline(text: str, lines: list[str], hints: PageHints) -> None:
 # in a line of fields, nothing in a line of prose (``<span>国家</span><span>电网</span>…。``).
 _TOUCH = "\u2063"
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+# Elements whose inline parts are never set apart: a headline's, and a bold run's (a subhead
+# written <strong><span>一、</span><span>总体要求</span></strong>).
+_UNBROKEN = _HEADINGS | {"b", "strong"}
 
 
 def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
@@ -443,7 +446,7 @@ def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
         if closing:
             if tag in _BLOCKS:
                 flush()
-            headings -= tag in _HEADINGS
+            headings -= tag in _UNBROKEN
             if el.tail:
                 buffer.append(el.tail)
             continue
@@ -486,7 +489,7 @@ def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
                 buffer.append("作者：")
         elif buffer and not headings and _touches_previous(el):
             buffer.append(_TOUCH)
-        headings += tag in _HEADINGS
+        headings += tag in _UNBROKEN
         if el.text:
             buffer.append(el.text)
         stack.append((True, el))
@@ -1431,7 +1434,7 @@ _CHROME_WORDS = (
     " more",
 )
 _CHROME_DIVS = "//*[" + " or ".join(f"contains({_CLASS}, '{w}')" for w in _CHROME_WORDS) + "]"
-_HEADINGS = "//h2 | //h3 | //h4 | //h5 | //dt | //strong | //b"
+_BOX_HEADINGS = "//h2 | //h3 | //h4 | //h5 | //dt | //strong | //b"
 _PREV_NEXT = (
     "//*["
     + " or ".join(
@@ -1497,7 +1500,7 @@ def htmldate_date(html: str) -> dt.date | None:
             for name in [n for n in el.attrib if _BUILD_TIME_ATTR.search(n)]:
                 del el.attrib[name]
         # (a box under a heading of other articles: <h3>本栏目其他文章</h3><p>…（2023-04-01）</p>)
-        for el in root.xpath(_HEADINGS):
+        for el in root.xpath(_BOX_HEADINGS):
             parent = el.getparent()
             text = " ".join(el.text_content().split())
             inside = parent is not None and parent.getparent() is not None
