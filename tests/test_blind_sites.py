@@ -80,6 +80,10 @@ ROOT_59 = ROOT.parent / "blind-sites-59"
 ROOT_60 = ROOT.parent / "blind-sites-60"
 ROOT_61 = ROOT.parent / "blind-sites-61"
 ROOT_62 = ROOT.parent / "blind-sites-62"
+ROOT_63 = ROOT.parent / "blind-sites-63"
+ROOT_64 = ROOT.parent / "blind-sites-64"
+ROOT_65 = ROOT.parent / "blind-sites-65"
+ROOT_66 = ROOT.parent / "blind-sites-66"
 
 # Pages fully right (title, date, source, category, body) of the 7 of each site.
 FLOORS = {
@@ -900,6 +904,50 @@ FLOORS_62 = {
     "yuetang-coal": 7,
     "yunlan-grid": 6,
 }
+# Sets 63–66 (slowly, by writers who never read the extractor: 63 self-media pages, 64
+# government information disclosure, 65 traditional characters and cross-strait sites, 66
+# the first user's case on new families): first sight 32, 49, 25 and 46 with the code of
+# session 13's start; floors what they score.
+FLOORS_63 = {
+    "huaxia-jjw-nengyuan": 7,
+    "lanzhou-pvxh": 5,
+    "laozhou-nengyuan": 2,
+    "meidian-zhijia": 1,
+    "nengchu-qianyan": 6,
+    "nengjian-app": 5,
+    "qingyuan-newsroom": 3,
+    "yunxi-rongmei": 3,
+}
+FLOORS_64 = {
+    "chengjiang-grid": 7,
+    "lanchuan-fgw": 7,
+    "lanhai-gxt": 6,
+    "linxi-fgw": 7,
+    "nanping-nyj": 5,
+    "qingneng-ju": 7,
+    "shiliang-xian": 4,
+    "xiling-nyj": 6,
+}
+FLOORS_65 = {
+    "baodao-energy-times": 3,
+    "fenghua-energy-weekly": 4,
+    "haixia-energy-coop": 6,
+    "hanhai-energy-office": 3,
+    "haoguang-power-macau": 2,
+    "harbour-energy-review": 1,
+    "lvneng-online": 2,
+    "xiangjiang-energy": 4,
+}
+FLOORS_66 = {
+    "canglan-h2": 6,
+    "cenchuan-nengyuan": 7,
+    "chengzhou-heat": 6,
+    "daiyuan-geothermal": 4,
+    "dongyu-news": 7,
+    "lanting-pv": 7,
+    "lvdian-kuaiping": 7,
+    "qingluan-ieri": 2,
+}
 SETS = {
     "set 1": (ROOT, FLOORS),
     "set 2": (ROOT_2, FLOORS_2),
@@ -963,6 +1011,10 @@ SETS = {
     "set 60": (ROOT_60, FLOORS_60),
     "set 61": (ROOT_61, FLOORS_61),
     "set 62": (ROOT_62, FLOORS_62),
+    "set 63": (ROOT_63, FLOORS_63),
+    "set 64": (ROOT_64, FLOORS_64),
+    "set 65": (ROOT_65, FLOORS_65),
+    "set 66": (ROOT_66, FLOORS_66),
 }
 
 
