@@ -1,0 +1,44 @@
+"""Rules for page reading found on round 42b (set 62 of the unseen layouts,
+`tests/fixtures/blind-sites-62`, opened this round), written as general forms. Each is checked
+on our own small pages, read the way ``xinwen reindex`` does (`read_sources`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.pagetext import MORE, PROSE, read_one, write_page
+
+HEADLINE = "岭南县首座光储充一体化电站投运"
+
+
+def _picture_page(caption: str) -> str:
+    # A county paper's article: a photograph alone in its paragraph, its caption right under it.
+    return (
+        '<html><head><meta charset="utf-8"><title>岭南县首座光储充一体化电站投运_岭南新闻网</title>'
+        f"</head><body><h1>{HEADLINE}</h1>"
+        "<div class='meta'>2024-07-12 09:20 来源：岭南日报 作者：记者 林晓</div>"
+        f"<div class='article'><p>{PROSE}</p><p><img src='/pic/2024/0712/a.jpg' alt=''/></p>"
+        f"<p class='note'>{caption}</p><p>{MORE}</p>"
+        f"<p>{PROSE[:-1]}，{MORE}</p></div></body></html>"
+    )
+
+
+def test_a_caption_that_ends_its_sentence_before_the_credit_is_no_text(tmp_path: Path) -> None:
+    # (the caption closes its one sentence with 。 and then credits the picture: the full stop
+    # does not make it a sentence of the text)
+    for caption in (
+        "图为电站车棚顶的光伏板。通讯员 周明远 摄",
+        "储能舱吊装现场。图/岭南电力建设公司",
+        "充电站夜景。林晓 摄",
+    ):
+        rec = read_one(write_page(tmp_path / "a.html", _picture_page(caption)))
+        assert caption not in rec.body, caption
+        assert rec.body.startswith(PROSE) and rec.body.endswith(MORE)
+
+
+def test_two_sentences_under_a_picture_stay_text(tmp_path: Path) -> None:
+    # (a short paragraph of two sentences, no credit, stays the text's)
+    line = "电站已经投运。周边居民可就近充电。"
+    rec = read_one(write_page(tmp_path / "a.html", _picture_page(line)))
+    assert line in rec.body
