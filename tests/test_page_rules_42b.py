@@ -42,3 +42,29 @@ def test_two_sentences_under_a_picture_stay_text(tmp_path: Path) -> None:
     line = "电站已经投运。周边居民可就近充电。"
     rec = read_one(write_page(tmp_path / "a.html", _picture_page(line)))
     assert line in rec.body
+
+
+def test_a_source_label_run_into_its_journals_name_is_the_source(tmp_path: Path) -> None:
+    # A think tank's site: the labels sit in their own spans, their values right after them
+    # with no colon or space (作者研究员 X, 来源《X》…); a chart's caption in the text credits
+    # its data (（来源：X）). The article's source is the journal the byline names.
+    page = (
+        '<html><head><meta charset="utf-8"><title>充电设施布局的三点建议_岭南发展研究中心</title>'
+        "</head><body><h1>充电设施布局的三点建议</h1><div class='meta'>"
+        "<span><span class='label'>发布日期</span>2023年4月18日</span> "
+        "<span><span class='label'>作者</span>研究员 石青</span> "
+        "<span><span class='label'>来源</span>《岭南发展评论》2023年第4期</span></div>"
+        f"<div class='body'><p>{PROSE}</p><figure><img src='/f/1.png' alt=''/>"
+        "<figcaption>图2　各区充电桩数量（来源：中心测算）</figcaption></figure>"
+        f"<p>{MORE}</p><p>{PROSE[:-1]}，{MORE}</p></div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "a.html", page))
+    assert rec.source == "《岭南发展评论》2023年第4期"
+
+
+def test_a_source_label_before_a_sentence_stays_no_field(tmp_path: Path) -> None:
+    # (来源 run into 《…》 and then a clause is a sentence's words, not a field)
+    from xinwen.index.furniture import parse_byline
+
+    byline = parse_byline("2023年4月18日 来源《岭南日报》报道称，充电桩已覆盖全县")
+    assert byline is None or byline.source is None
