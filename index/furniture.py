@@ -409,6 +409,13 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"^[^\s。，,:：；;！？]{2,60}\.(?:xlsx?|XLSX?|docx?|DOCX?|pdf|PDF|zip|ZIP|rar|RAR|7z|wps"
             r"|pptx?|ofd)$",
         ),
+        # (or a row of such links, each with its size as a CMS prints it, X议程.pdf (356 KB)
+        # X回执.docx (48 KB): the files to download, not a sentence of the text)
+        (
+            "attachments",
+            r"^(?:[^\s。，,:：；;！？()（）]{2,60}\.(?:xlsx?|docx?|pdf|zip|rar|7z|wps|pptx?|ofd)"
+            r"\s*[(（]\s*\d+(?:\.\d+)?\s*[KMG]i?B\s*[)）]\s*)+$",
+        ),
         (
             "copyright",
             r"版权所有|版權所有|保留所有权利|保留一切权利|copyright|©|all rights reserved"

@@ -68,3 +68,19 @@ def test_a_source_label_before_a_sentence_stays_no_field(tmp_path: Path) -> None
 
     byline = parse_byline("2023年4月18日 来源《岭南日报》报道称，充电桩已覆盖全县")
     assert byline is None or byline.source is None
+
+
+def test_a_row_of_attachments_with_their_sizes_is_no_text(tmp_path: Path) -> None:
+    # (a notice's files to download under its text, each link followed by its size)
+    page = (
+        '<html><head><meta charset="utf-8"><title>关于开展充电设施调查的通知_岭南能源网</title>'
+        "</head><body><h1>关于开展充电设施调查的通知</h1>"
+        "<div class='info'>发布时间：2024-07-02</div><div class='text'>"
+        f"<p>{PROSE}</p><p>{MORE}</p></div><div class='files'><div>附件</div>"
+        "<span><a href='/f/charging-survey-2024.pdf'>charging-survey-2024.pdf</a> (1.2 MB)</span>"
+        "<span><a href='/f/2.docx'>回执表.docx</a> (36 KB)</span></div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "a.html", page))
+    assert "charging-survey-2024.pdf" not in rec.body
+    assert "回执表.docx" not in rec.body
+    assert rec.body.startswith(PROSE)
