@@ -409,6 +409,13 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"^[^\s。，,:：；;！？]{2,60}\.(?:xlsx?|XLSX?|docx?|DOCX?|pdf|PDF|zip|ZIP|rar|RAR|7z|wps"
             r"|pptx?|ofd)$",
         ),
+        # (or a row of such links, each with its size as a CMS prints it, X议程.pdf (356 KB)
+        # X回执.docx (48 KB): the files to download, not a sentence of the text)
+        (
+            "attachments",
+            r"^(?:[^\s。，,:：；;！？()（）]{2,60}\.(?:xlsx?|docx?|pdf|zip|rar|7z|wps|pptx?|ofd)"
+            r"\s*[(（]\s*\d+(?:\.\d+)?\s*[KMG]i?B\s*[)）]\s*)+$",
+        ),
         (
             "copyright",
             r"版权所有|版權所有|保留所有权利|保留一切权利|copyright|©|all rights reserved"
@@ -981,6 +988,19 @@ _SPACED_SOURCE = re.compile(
 )
 
 
+# A theme's 来源 label run into its value with no colon nor space where the value is a paper's
+# or journal's name in book marks (来源《X评论》2022年第10期, 作者X 来源《X日报》): the 《
+# opens the value as a colon would; a reader sees the field.
+_BOOKED_SOURCE = re.compile(
+    r"(?:^|(?<=\s))(?:信息|稿件|文章|新闻)?(?:来源|來源)(?=《[^《》\s]{2,20}》[^\s。，,；;！？!?]{0,16}$)"
+)
+
+
+def _booked_source(line: str) -> str:
+    """`line` with a colon after a 来源 label that runs into its 《paper》 value."""
+    return _BOOKED_SOURCE.sub("来源：", line, count=1)
+
+
 def data_source_byline(line: str) -> Byline | None:
     """A line of 资料来源：X alone read as a byline's source field (the caller has seen the
     page's dated byline beside it: 發布日期 on the line above, the counter below)."""
@@ -999,6 +1019,7 @@ def parse_byline(line: str) -> Byline | None:
     # (a theme's label set apart by a space only, no colon, the value after it, alone or after
     # the other fields: 来源 新华社, 2024-05-06  来源 新华社)
     line = _SPACED_SOURCE.sub("来源：", line, count=1)
+    line = _booked_source(line)
     text = western_dates(simplified(line))
     date = None
     labelled = False

@@ -329,6 +329,23 @@ def _beside_paragraphs(el: lxml.html.HtmlElement) -> bool:
     )
 
 
+# A caption that closes its one sentence and then credits the picture (X项目光伏区。通讯员 张三 摄,
+# 施工现场。图/X电力工程公司, X变电站。王五 摄): the full stop ends the caption's words, not a
+# sentence of the text; the photographer's 摄 or the 图/ credit after it says whose picture it is.
+_CREDITED_CAPTION = re.compile(
+    r"^[^。！？!?；;:：]{2,40}[。.]\s*(?:"
+    r"(?:(?:本报|本刊|本网|特约)?(?:记者|通讯员)\s*)?[\u4e00-\u9fff]{2,4}"
+    r"(?:\s*[、\s]\s*(?:(?:记者|通讯员)\s*)?[\u4e00-\u9fff]{2,4}){0,3}\s*摄"
+    r"|(?:图|摄|图片|摄影)\s*[/／:：]\s*[^\s。，,！？；]{2,20}"
+    r")\s*[。.]?$"
+)
+
+
+def _credited_caption(text: str) -> bool:
+    """`text` is one short line that ends with a picture's credit after its full stop."""
+    return bool(_CREDITED_CAPTION.match(text))
+
+
 def _drop_image_captions(root: lxml.html.HtmlElement) -> None:
     """Take out a picture's caption in the text (检测人员进行容量测试（图/X）, 吊装现场　X 摄, 结构
     示意图): a short line under the picture, not a sentence of the text; a reader skips it as
@@ -339,7 +356,9 @@ def _drop_image_captions(root: lxml.html.HtmlElement) -> None:
         if caption is None or caption.tag not in ("p", "div") or caption.getparent() is None:
             continue
         text = " ".join(caption.text_content().split())
-        if not text or len(text) > _CAPTION_MAX_CHARS or _SENTENCE_STOP.search(text):
+        if not text or len(text) > _CAPTION_MAX_CHARS:
+            continue
+        if _SENTENCE_STOP.search(text) and not _credited_caption(text):
             continue
         if _NUMBERED_HEADING.match(text) or caption.xpath(".//img | .//a | .//strong | .//b"):
             continue

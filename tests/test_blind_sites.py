@@ -883,7 +883,8 @@ FLOORS_60 = {
 }
 # Sets 61 and 62 (the same, slowly: eight trade-news sites on new families; half `.txt`, GBK and
 # CRLF copies, reader mode, a phone's copy): written blind and held out; first sight 53 and 48
-# with the code after round 40 (47 and 41 with round 35's); floors what they score.
+# with the code after round 40 (47 and 41 with round 35's); floors what they score. Set 62 open
+# from round 42b, which scores 53 on it.
 FLOORS_61 = {
     "beiyuan-wind": 7,
     "chuneng-huixun": 7,
@@ -895,14 +896,14 @@ FLOORS_61 = {
     "youqi-guanlan": 7,
 }
 FLOORS_62 = {
-    "beichuan-energy": 6,
+    "beichuan-energy": 7,
     "chiling-storage": 6,
-    "haicheng-institute": 5,
+    "haicheng-institute": 7,
     "lanwan-offshore": 6,
-    "qingyu-power": 5,
+    "qingyu-power": 6,
     "tongyuan-pv": 7,
     "yuetang-coal": 7,
-    "yunlan-grid": 6,
+    "yunlan-grid": 7,
 }
 # Sets 63–66 (slowly, by writers who never read the extractor: 63 self-media pages, 64
 # government information disclosure, 65 traditional characters and cross-strait sites, 66
