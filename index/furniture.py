@@ -605,6 +605,14 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|^[（(【\[]?\s*(?:本文|此文|该文|文章)(?:由|经)\s*《[^《》]{2,20}》\s*(?:授权|同意)"
             r"(?:转载|发布|刊发|刊登|使用)[^《》]{0,20}[）)】\]]?$",
         ),
+        # The text's own note of where it was first printed, under it (本文刊于《X》2024年第2期，
+        # 略有删节; 本文原发表于《X报》): a credit, as a reprint's is; 本文 names this text, so
+        # no sentence of the article (该研究发表于《X》) is taken for one.
+        (
+            "reprint note",
+            r"^[（(【\[]?\s*(?:本文|此文)(?:原|曾|首)?(?:刊于|刊登于|刊载在|刊登在|发表于|发表在|载于)"
+            r"\s*《[^《》]{2,20}》[^《》]{0,36}$",
+        ),
     )
 )
 
@@ -1085,6 +1093,8 @@ def parse_byline(line: str) -> Byline | None:
             source = _GLUED_DATE.sub("", source) or None
         if source is not None and _DOTTED_DATE.search(source):
             source = _DOTTED_DATE.sub("", source) or None
+        if source is not None and (registered := _registered_tail(folded, match.end())):
+            source += registered  # (来源：南屿（海州）科技有限公司: the registered name whole)
         if source is not None and (unit := _SOURCE_UNIT.match(folded, match.end())):
             # (来源：X公司 党群工作部: the company and, after one space, its department)
             source = f"{source} {unit['unit']}"
@@ -1168,6 +1178,23 @@ _SOURCE_UNIT = re.compile(
     r" (?P<unit>[\u4e00-\u9fff]{1,8}(?:部|处|室|科|中心|办公室|委员会))(?=$|\s|[|｜，,；;。])"
 )
 _URL_HOST = re.compile(r"://([A-Za-z0-9.-]+)")
+# The rest of a company's registered name after its mark (南屿（海州）科技有限公司): the place
+# its registration adds in brackets, then its trade words and its legal form. A bracket after a
+# source's name is otherwise a note (来源：新华社（记者 X）); a company's name goes on past it.
+_REGISTERED_TAIL = re.compile(
+    r"[(（][\u4e00-\u9fff]{2,6}[)）][\u4e00-\u9fff]{0,12}?"
+    r"(?:(?:股份)?有限(?:责任)?公司|(?:股份|集团)公司|集团)"
+    r"(?=$|[\s|｜，,；;。]|[\u4e00-\u9fff]{1,4}\s*[:：])"
+)
+
+
+def _registered_tail(line: str, end: int) -> str | None:
+    """What completes the source's name at `end` of `line` where the name is a company's
+    registered one that a bracketed place interrupts (来源：中能科技（海州）有限公司)."""
+    match = _REGISTERED_TAIL.match(line, end)
+    return match[0] if match else None
+
+
 # An editorial office's word after a source's name (来源：组委会编辑部): the name goes on.
 _EDITORIAL_OFFICE = re.compile(r"编辑部(?=$|[\s|｜，,；;。)）】\]])")
 # The date printed right after a source's name, no space between (来源：X报2024年03月27日 14:15,

@@ -883,16 +883,17 @@ FLOORS_60 = {
 }
 # Sets 61 and 62 (the same, slowly: eight trade-news sites on new families; half `.txt`, GBK and
 # CRLF copies, reader mode, a phone's copy): written blind and held out; first sight 53 and 48
-# with the code after round 40 (47 and 41 with round 35's); floors what they score. Set 62 open
-# from round 42b, which scores 53 on it.
+# with the code after round 40 (47 and 41 with round 35's); floors what they score. Set 61 open
+# from round 42a, which scores 55 (left: a deck under the headline, unlabelled); set 62 open from
+# round 42b, which scores 53.
 FLOORS_61 = {
     "beiyuan-wind": 7,
     "chuneng-huixun": 7,
     "dianli-jingwei": 7,
-    "guangfu-qianyan": 6,
+    "guangfu-qianyan": 7,
     "jieneng-shidian": 7,
     "qingtu-h2": 6,
-    "wuling-coal": 6,
+    "wuling-coal": 7,
     "youqi-guanlan": 7,
 }
 FLOORS_62 = {
