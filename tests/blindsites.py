@@ -37,7 +37,8 @@ FIELDS = ("title", "date", "source", "category", "body")
 # sets 32 and 34 from round 29, set 35 from round 30, sets 36–38 from round 31, sets 39, 40
 # and 42 from round 32, sets 41 and 43 from round 33, sets 44–46 from round 34, sets 47 and 48
 # from round 35, sets 49–52 from round 36, sets 53 and 54 from round 37, sets 55 and 56 from
-# round 38, sets 57 and 58 from round 39, set 60 from round 40, set 59 from round 41.
+# round 38, sets 57 and 58 from round 39, set 60 from round 40, set 59 from round 41,
+# set 63 from round 43a.
 OPEN_SPLITS = (
     "tune",
     "test",
@@ -99,6 +100,7 @@ OPEN_SPLITS = (
     "test58",
     "test60",
     "test59",
+    "test63",
 )
 
 
