@@ -613,6 +613,23 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"^[（(【\[]?\s*(?:本文|此文)(?:原|曾|首)?(?:刊于|刊登于|刊载在|刊登在|发表于|发表在|载于)"
             r"\s*《[^《》]{2,20}》[^《》]{0,36}$",
         ),
+        # A picture's caption whose credit closes it in brackets (X航拍（Y供图）, X车间（作者摄）,
+        # X大厅（图/某报 张三）): the credit marks the line as under a picture; the text's
+        # sentences end with 。, not with a bracketed photo credit. (A caption labelled like a
+        # field, 项目场址现状：X（Y 摄）, stays: set 58's writer counts it as the text's.)
+        (
+            "photo caption",
+            r"^[^。！？!?（）():：]{4,60}[（(]\s*(?:(?:图|摄影?|图片)\s*[/／:：]\s*[^（）()。]{2,20}"
+            r"|[^（）()。]{1,16}(?:供图|摄))\s*[）)]$",
+        ),
+        # A platform's card naming the account an article was shared from (以下文章来源于X, with
+        # its author: ，作者 Y) or its tail (本文来自微信公众号“X”): the source, not the text.
+        (
+            "account card",
+            r"^以下文章来源于\s*\S{1,30}(?:\s*[，,]\s*作者\s*\S{1,12})?$"
+            r"|^[（(]?\s*本文(?:来自|转载自|转自)(?:微信)?公众号\s*[:：]?\s*[“「『\"][^”」』\"]{1,30}"
+            r"[”」』\"][^。]{0,12}[）)]?$",
+        ),
     )
 )
 

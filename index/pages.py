@@ -698,6 +698,7 @@ def extract_page(
         dropped.append(Dropped(line, "byline (the author's name again)"))
     breadcrumb = _breadcrumb(lines[:limit], rules, title)
     title = _without_column_tag(title, lines, breadcrumb)
+    title = _without_tag_the_title_lacks(title, title_hint)
     return Page(
         title=title,
         body="\n".join(body),
@@ -764,6 +765,17 @@ _ITEM_KINDS = re.compile(
     r"|图片|图文|通知|公告|专题|现场)$"
 )
 _MIN_UNTAGGED_CHARS = 4
+
+
+def _without_tag_the_title_lacks(title: str, hint: str | None) -> str:
+    """The headline without a bracketed tag before it ([转载] X, [经验] X: a forum's thread
+    type, a column's label) where the page's own <title> names the headline without it: the
+    tag labels the page, the <title> shows what its headline is."""
+    match = _COLUMN_TAG.match(title)
+    if not match or not hint or len(match["rest"]) < _MIN_UNTAGGED_CHARS:
+        return title
+    rest = match["rest"].strip()
+    return rest if rest == hint.strip() else title
 
 
 _ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…+|。{3,})\s*$")
