@@ -946,10 +946,45 @@ def line_rule(line: str) -> str | None:
             if told and not pattern.search(line.replace("扫码", "")):
                 continue
             return name
+    toolbar = _toolbar_rule(line)
+    if toolbar:
+        return toolbar
     if is_navigation(line):
         return "navigation"
     if is_disclaimer(line):
         return "copyright"
+    return None
+
+
+# Round 43c. A page's tool bar under its headline as Taiwan's and Hong Kong's sites word it
+# (字級：大 中 友善列印 Facebook Line): the size buttons, print (列印 is Taiwan's 打印) and the
+# share buttons, nothing else on the line. Two sizes only, so the font-size rule's three do not
+# match it; a label or a print word must be there, so a line of bare names is not taken.
+_TOOL_WORD = (
+    r"(?:(?:字级|字号|字体)(?:大小)?\s*[:：]?|大|中|小|A\s*[+＋]|A\s*[-－]|A|(?:友善|友好)?列印"
+    r"|打印|分享(?:到|至)?\s*[:：]?|转寄|寄给朋友|收藏|Facebook|FB|Line|Twitter|Plurk|微博|微信"
+    r"|E-?mail|电子邮件|RSS)"
+)
+_TOOLBAR = re.compile(
+    rf"^(?=.*(?:字级|字号|字体|列印|打印))[【\[]?{_TOOL_WORD}(?:\s*[|｜/]?\s*{_TOOL_WORD}){{2,}}[】\]]?$",
+    re.IGNORECASE,
+)
+# The links back under a text as Taiwan's sites word them (回上一頁 回列表, 回首頁, 回上頁: 返回
+# in the mainland's), with the page's reads after them (點閱次數：902): the back-links rule
+# knows 返回 only.
+_BACK_WORD = r"(?:[【\[]?\s*(?:回|返回)(?:上一?页|列表|首页|顶端|顶部|前页)\s*[】\]]?)"
+_BACK_LINKS = re.compile(
+    rf"^{_BACK_WORD}(?:\s*[|｜/]?\s*{_BACK_WORD})*"
+    r"(?:\s*[|｜/]?\s*(?:点阅|浏览|点击|阅读)(?:次数|人次|数)?\s*[:：]?\s*\d[\d,]*\s*次?)?$"
+)
+
+
+def _toolbar_rule(line: str) -> str | None:
+    """Round 43c: "font size" for a tool bar of sizes, print and share; "back links" for 回列表."""
+    if _TOOLBAR.search(line):
+        return "font size"
+    if _BACK_LINKS.search(line):
+        return "back links"
     return None
 
 

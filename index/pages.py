@@ -298,6 +298,7 @@ def _judge(lines: list[str], boilerplate: Boilerplate, template: SiteTemplate | 
         if judged.bylines[i] is None and dated and (field := data_source_byline(lines[i])):
             judged.bylines[i] = field
             judged.authors[i] = False
+    _data_source_over_text(judged, min(judged.limit, n))
     for i in range(1, min(judged.limit, n) - 1):
         judged.authors[i] = judged.authors[i] or _account_line(judged, i)
     sections = _menu_sections(judged)
@@ -1077,6 +1078,23 @@ def _headline_top(judged: _Judged) -> int:
             if seen > HEADLINE_SEARCH_LINES:
                 return i
     return judged.limit
+
+
+def _data_source_over_text(judged: _Judged, limit: int) -> None:
+    """Round 43c: 资料来源：X alone on the line right over the text's first paragraph, with no
+    paragraph above it, is the page's source field (Taiwan's government sites print it so
+    under the headline, undated notices too); a 资料来源 under a table or in the text credits
+    the figures, and a paragraph comes before it."""
+    lines = judged.lines
+    for i in range(1, limit - 1):
+        if judged.rules[i] is None and judged.bylines[i] is None and is_prose(lines[i]):
+            return  # (the text has begun above it)
+        if judged.bylines[i] is not None or not is_prose(lines[i + 1]):
+            continue
+        field = data_source_byline(lines[i])
+        if field is not None and field.source:
+            judged.bylines[i], judged.authors[i] = field, False
+            return
 
 
 def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]:

@@ -931,11 +931,13 @@ FLOORS_64 = {
     "shiliang-xian": 4,
     "xiling-nyj": 6,
 }
+# Set 65: open from round 43c (split `test65`), which scores 29 of 56 (25 at first sight:
+# Taiwan's words for a tool bar and back links, 資料來源 over the text); floors that.
 FLOORS_65 = {
     "baodao-energy-times": 3,
     "fenghua-energy-weekly": 4,
     "haixia-energy-coop": 6,
-    "hanhai-energy-office": 3,
+    "hanhai-energy-office": 7,
     "haoguang-power-macau": 2,
     "harbour-energy-review": 1,
     "lvneng-online": 2,
