@@ -1233,13 +1233,8 @@ _MIN_HEADLINE_OVER_SUBTITLE = 10
 
 def _subtitle_under(judged: _Judged, head: int) -> bool:
     """The line under headline `head` is its subtitle, by the same reading that took the
-    headline over it (breadcrumb, headline, subtitle, byline): a deck, not the text. Only
-    where the headline was found by `_crumb_item_line` or `_own_headline_listed` (set 16's
-    writer counts the deck under a headline found the older way as the text's: a known
-    disagreement of the writers, left as it was)."""
-    if head + 1 >= judged.limit or _headline_over_subtitle(judged, head + 1) != head:
-        return False
-    return _own_headline_listed(judged, head, head + 1) or _crumb_item_line(judged, head - 1)
+    headline over it (breadcrumb, headline, subtitle, byline): a deck, not the text."""
+    return head + 1 < judged.limit and _headline_over_subtitle(judged, head + 1) == head
 
 
 # A breadcrumb's item a browser's copy puts on a line of its own (新闻中心, 政策): a short name.

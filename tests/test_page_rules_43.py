@@ -1,0 +1,62 @@
+"""The lead's rule of session 13: a deck (subtitle, standfirst) printed right under the headline
+is the editor's, not the text — as the writers of 26 pages of 14 blind sets count it (set 16's
+writer alone counted one as text). Checked on our own small pages, read the way ``xinwen
+reindex`` does (`read_sources`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.pagetext import MORE, PROSE, read_one, write_page
+
+HEADLINE = "青川湾海上风电二期工程全容量并网"
+DECK = "五十八台机组全部投产，年上网电量可满足六十万户家庭用电"
+
+
+def test_a_deck_right_under_the_headline_is_no_text(tmp_path: Path) -> None:
+    for tag in ("p class='subtitle'", "h2", "div class='standfirst'"):
+        close = tag.split()[0]
+        page = (
+            '<html><head><meta charset="utf-8"><title>青川湾海上风电二期工程全容量并网_青川能源网'
+            f"</title></head><body><div class='article'><h1>{HEADLINE}</h1><{tag}>{DECK}</{close}>"
+            "<div class='meta'>2024-03-18 10:05 来源：青川日报</div>"
+            f"<div class='content'><p>{PROSE}</p><p>{MORE}</p><p>{PROSE[:-1]}，{MORE}</p></div>"
+            "</div></body></html>"
+        )
+        rec = read_one(write_page(tmp_path / "a.html", page))
+        assert rec.title == HEADLINE, tag
+        assert DECK not in rec.body, tag
+        assert rec.body.startswith(PROSE) and rec.body.endswith(MORE), tag
+
+
+def test_a_deck_under_the_headline_of_a_copied_page_is_no_text(tmp_path: Path) -> None:
+    # (a browser's copy: breadcrumb, headline, deck, byline, then the text)
+    page = "\n".join(
+        (
+            "青川能源网 首页 新闻 政策 项目 技术",
+            "当前位置：首页 > 项目 > 正文",
+            HEADLINE,
+            DECK,
+            "发布时间：2024-03-18 10:05 来源：青川日报",
+            PROSE,
+            MORE,
+            "版权所有 © 青川能源网",
+        )
+    )
+    rec = read_one(write_page(tmp_path / "a.txt", page))
+    assert rec.title == HEADLINE
+    assert DECK not in rec.body
+    assert rec.body.startswith(PROSE)
+
+
+def test_a_first_paragraph_right_under_the_headline_stays_text(tmp_path: Path) -> None:
+    # (the text's own first paragraph in the headline's block, above the rest: no deck)
+    page = (
+        '<html><head><meta charset="utf-8"><title>青川湾海上风电二期工程全容量并网_青川能源网'
+        f"</title></head><body><div class='article'><h1>{HEADLINE}</h1>"
+        "<div class='meta'>2024-03-18 10:05 来源：青川日报</div>"
+        f"<p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "a.html", page))
+    assert rec.body.startswith(PROSE) and rec.body.endswith(MORE)
