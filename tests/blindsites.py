@@ -38,7 +38,7 @@ FIELDS = ("title", "date", "source", "category", "body")
 # and 42 from round 32, sets 41 and 43 from round 33, sets 44–46 from round 34, sets 47 and 48
 # from round 35, sets 49–52 from round 36, sets 53 and 54 from round 37, sets 55 and 56 from
 # round 38, sets 57 and 58 from round 39, set 60 from round 40, set 59 from round 41, set 61
-# from round 42a, set 62 from round 42b.
+# from round 42a, set 62 from round 42b, set 64 from round 43b.
 OPEN_SPLITS = (
     "tune",
     "test",
@@ -102,6 +102,7 @@ OPEN_SPLITS = (
     "test59",
     "test61",
     "test62",
+    "test64",
 )
 
 
