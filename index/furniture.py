@@ -933,6 +933,8 @@ def line_rule(line: str) -> str | None:
     """
     if _SNAPSHOT_BANNER.search(line):
         return "snapshot banner"
+    if _is_notice_ticker(line):
+        return "notice ticker"
     if len(line) > MAX_FURNITURE_CHARS and _SENTENCE.search(line):
         # (a big shop's top bar runs long: its greeting, its links and its hotline, all short
         # words apart, no sentence among them)
@@ -986,6 +988,19 @@ def _toolbar_rule(line: str) -> str | None:
     if _BACK_LINKS.search(line):
         return "back links"
     return None
+
+
+# A site's scrolling notice bar in its header, copied as one line: two or more notices, each
+# under a bracketed label of a notice (【公告】X。　【提醒】Y。). It ends in full stops, yet it
+# is the site's, not the article's start (a brief's 【headline】 label is a headline, no notice
+# word, and a line with one label may be the text's own).
+_NOTICE_LABEL = r"[【\[](?:最新|重要|温馨)?(?:公告|通知|通告|提醒|提示|公示|预警|消息)[】\]]"
+_NOTICE_TICKER = re.compile(rf"^\s*{_NOTICE_LABEL}[^【\[]+?(?:[。！；]|\s)\s*{_NOTICE_LABEL}\S")
+
+
+def _is_notice_ticker(line: str) -> bool:
+    """A header's notice bar: two bracketed notices on one line (`_NOTICE_TICKER`)."""
+    return len(line) <= 300 and bool(_NOTICE_TICKER.search(line))
 
 
 # A search engine's cache banner over a saved snapshot (这是 http://… 的网页快照，是网页在 … 的

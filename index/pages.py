@@ -1145,6 +1145,10 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
             continue  # (标　　题：X, a disclosure table's field: the headline is shown apart)
         if _DECK_FIELD.match(line):
             continue  # (引题：X, 副题：X: a newspaper's kicker or subtitle, labelled)
+        if _disclosure_field(line):
+            continue  # (发文机关：X, a disclosure table's field above the headline)
+        if rule is not None and _DATE_GLUED_ENTRY.match(line):
+            continue  # (05-30X的通知: a sidebar's newest list, its entries' dates glued on)
         if rule is not None and not rule.startswith("template"):
             continue
         if i < 2 and _is_site_header(line) and not saved_title_headline(line):
@@ -1363,6 +1367,30 @@ _TITLE_FIELD = re.compile(r"^(?:标\s*题|名\s*称|题\s*名|文件名称|信�
 
 # A notice's field naming its subject (项目名称：X, 工程名称：X), under the headline: no headline.
 _NAME_FIELD = re.compile(r"^[\u3400-\u9fff]{2,4}名称\s*[:：]")
+
+
+# A government disclosure page's metadata table, copied as text (索引号：X, 发文机关：X,
+# 成文日期：X, 文号：X, 有效性：有效), sits above the headline: a labelled field is no headline,
+# however short and name-like its value (发文机关：X市能源局).
+_DISCLOSURE_FIELD = re.compile(
+    r"^(?:索\s*引\s*号|发文机关|发布机构|发文单位|成文日期|发文日期|文\s*号|发文字号|有\s*效\s*性"
+    r"|主题分类|体裁分类|组配分类|公开方式|公开范围|公开时限|信息分类|所属类别)\s*[:：]"
+)
+
+
+# An entry of a sidebar's list of newest items copied as text, its date run into its headline
+# (06-03市能源局召开…, 05-30关于…的通知): a headline never opens with a month and day so glued
+# (only where the site's template marks the line: repeated on the site's other pages).
+# (a range of numbers before its measure word is no date: 12-15岁青少年)
+_DATE_GLUED_ENTRY = re.compile(
+    r"^(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+    r"(?![岁年月日号时天周个名人家户次万亿千百元米度倍级期届条项分秒])(?=[\u3400-\u9fff《“])"
+)
+
+
+def _disclosure_field(line: str) -> bool:
+    """A labelled field of a disclosure page's metadata table (`_DISCLOSURE_FIELD`)."""
+    return bool(_DISCLOSURE_FIELD.match(line))
 
 
 def _title_value(line: str) -> str:

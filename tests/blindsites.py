@@ -39,7 +39,8 @@ FIELDS = ("title", "date", "source", "category", "body")
 # from round 35, sets 49–52 from round 36, sets 53 and 54 from round 37, sets 55 and 56 from
 # round 38, sets 57 and 58 from round 39, set 60 from round 40, set 59 from round 41, set 61
 # round 38, sets 57 and 58 from round 39, set 60 from round 40, set 59 from round 41, set 61
-# from round 42a, set 62 from round 42b, set 63 from round 43a, set 65 from round 43c.
+# from round 42a, set 62 from round 42b, set 63 from round 43a, set 65 from round 43c, set 64
+# from round 43b.
 OPEN_SPLITS = (
     "tune",
     "test",
@@ -105,6 +106,7 @@ OPEN_SPLITS = (
     "test62",
     "test63",
     "test65",
+    "test64",
 )
 
 
