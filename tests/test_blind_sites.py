@@ -285,11 +285,13 @@ FLOORS_15 = {
 # Set 16: written blind and held out (first sight, with round 14's code: 51 pages), open from
 # round 15, whose rules were shaped by it too; its floors are what it gets at the end of round 15
 # (dongli-dianwang's .txt keeps its ——subtitle out of the body, as the documented rule says).
+# foxcms-fengdian 7 → 6 in session 13: its writer counts the deck under a headline as text,
+# the writers of 26 pages of 14 later sets as the editor's (now left out of the text).
 FLOORS_16 = {
     "5ucms-qingneng": 7,
     "dede-youqi": 7,
     "dongli-dianwang": 6,
-    "foxcms-fengdian": 7,
+    "foxcms-fengdian": 6,
     "kesion-guangfu": 7,
     "newasp-chuneng": 7,
     "qiaoke-meidian": 7,
@@ -777,11 +779,11 @@ FLOORS_51 = {
 FLOORS_52 = {
     "diangong-zhuangbei": 6,
     "donglan-gas": 7,
-    "dongling-biomass": 5,
+    "dongling-biomass": 6,
     "dongling-carbon": 5,
     "huayue-nuclear": 7,
-    "qinglan-fgj": 5,
-    "shengyang-inverter": 6,
+    "qinglan-fgj": 6,
+    "shengyang-inverter": 7,
     "yuanheng-fenbushi": 6,
 }
 # Sets 53–56 (the first user's case written slowly, to real-page shape, by four writers at once:
@@ -792,7 +794,7 @@ FLOORS_52 = {
 # which scores 49 (a headline over its unmarked subtitle in a copy); floors raised to it.
 FLOORS_53 = {
     "beichen-dianli": 7,
-    "dire-nengyuan": 6,
+    "dire-nengyuan": 7,
     "fengdian-zhijia": 7,
     "guangfu-shibao": 7,
     "nengyuan-zongheng": 4,
@@ -835,21 +837,21 @@ FLOORS_56 = {
 # 36's alike; floors what they score. Set 57 open from round 39 (39a): 38 before it, 49 after
 # (captions, reprint notes, a dotted byline's date, column titles and chips); floors that.
 FLOORS_57 = {
-    "beiyuan-youqi": 6,
-    "hengzhu-dianjian": 6,
+    "beiyuan-youqi": 7,
+    "hengzhu-dianjian": 7,
     "huaiping-xny": 6,
     "lanjiang-nengyuan": 7,
     "lvyuan-jieneng": 7,
     "wuling-kuangqu": 7,
     "xicheng-dianli": 6,
-    "zhuanglian-cdw": 6,
+    "zhuanglian-cdw": 7,
 }
 # Set 58: open from round 39 (split `test58`); round 39b scores 47 of 56 (45 at first sight):
 # floors what it scores.
 FLOORS_58 = {
     "cenchuan-nyy": 6,
     "chenghu-dianli": 7,
-    "hongche-guancha": 5,
+    "hongche-guancha": 7,
     "lanxi-shuidian": 5,
     "meiyouhui": 7,
     "shuofeng-xinneng": 7,
@@ -862,20 +864,20 @@ FLOORS_58 = {
 # round 40 (split `test60`); round 40 scores 45 of 56 (36 at first sight). Set 59: open from
 # round 41a (split `test59`); round 41a scores 49 of 56 (47 when it was opened).
 FLOORS_59 = {
-    "chengling-nyb": 5,
+    "chengling-nyb": 6,
     "cl-nengbiaowei": 7,
     "dongyu-epdi": 6,
     "hanneng-zixun": 7,
     "hengce-guancha": 5,
-    "jinkun-energy": 6,
+    "jinkun-energy": 7,
     "tongxi-energy": 6,
     "yasheng-expo": 7,
 }
 FLOORS_60 = {
     "binhai-h2-alliance": 7,
     "cangling-pipeline": 6,
-    "haicheng-lng": 6,
-    "hanchuan-nuclear-equip": 5,
+    "haicheng-lng": 7,
+    "hanchuan-nuclear-equip": 7,
     "lanjiang-shihua-bao": 6,
     "nanyu-gas-assoc": 5,
     "qinghe-carbon": 6,
@@ -892,7 +894,7 @@ FLOORS_61 = {
     "dianli-jingwei": 7,
     "guangfu-qianyan": 7,
     "jieneng-shidian": 7,
-    "qingtu-h2": 6,
+    "qingtu-h2": 7,
     "wuling-coal": 7,
     "youqi-guanlan": 7,
 }
@@ -901,7 +903,7 @@ FLOORS_62 = {
     "chiling-storage": 6,
     "haicheng-institute": 7,
     "lanwan-offshore": 6,
-    "qingyu-power": 6,
+    "qingyu-power": 7,
     "tongyuan-pv": 7,
     "yuetang-coal": 7,
     "yunlan-grid": 7,
@@ -909,10 +911,11 @@ FLOORS_62 = {
 # Sets 63–66 (slowly, by writers who never read the extractor: 63 self-media pages, 64
 # government information disclosure, 65 traditional characters and cross-strait sites, 66
 # the first user's case on new families): first sight 32, 49, 25 and 46 with the code of
-# session 13's start; floors what they score. Set 63 open from round 43a, which scores 38 of
-# 56 on it (a bracketed photo credit, a 公众号's card, a thread type the <title> lacks); set 64
-# open from round 43b, which scores 52 (left: a document's full 关于印发…的通知 title, a 政策解读
-# headline, a date the writer leaves out, a company's name in a table's cell).
+# session 13's start; floors what they score. Set 63 open from round 43a (38 of 56: a
+# bracketed photo credit, a 公众号's card, a thread type the <title> lacks), set 64 from round
+# 43b (52; left: a document's full 关于印发…的通知 title, a 政策解读 headline, a date the writer
+# leaves out, a company's name in a table's cell), set 65 from round 43c (29: Taiwan's tool bar
+# and back links, 資料來源 over the text); then decks left out: 63 +3, 65 +5, 66 (held out) +3.
 FLOORS_63 = {
     "huaxia-jjw-nengyuan": 7,
     "lanzhou-pvxh": 7,
@@ -920,8 +923,8 @@ FLOORS_63 = {
     "meidian-zhijia": 3,
     "nengchu-qianyan": 7,
     "nengjian-app": 6,
-    "qingyuan-newsroom": 3,
-    "yunxi-rongmei": 3,
+    "qingyuan-newsroom": 4,
+    "yunxi-rongmei": 5,
 }
 FLOORS_64 = {
     "chengjiang-grid": 7,
@@ -933,27 +936,25 @@ FLOORS_64 = {
     "shiliang-xian": 6,
     "xiling-nyj": 6,
 }
-# Set 65: open from round 43c (split `test65`), which scores 29 of 56 (25 at first sight:
-# Taiwan's words for a tool bar and back links, 資料來源 over the text); floors that.
 FLOORS_65 = {
     "baodao-energy-times": 3,
     "fenghua-energy-weekly": 4,
     "haixia-energy-coop": 6,
     "hanhai-energy-office": 7,
     "haoguang-power-macau": 2,
-    "harbour-energy-review": 1,
-    "lvneng-online": 2,
-    "xiangjiang-energy": 4,
+    "harbour-energy-review": 2,
+    "lvneng-online": 3,
+    "xiangjiang-energy": 7,
 }
 FLOORS_66 = {
-    "canglan-h2": 6,
+    "canglan-h2": 7,
     "cenchuan-nengyuan": 7,
     "chengzhou-heat": 6,
-    "daiyuan-geothermal": 4,
+    "daiyuan-geothermal": 5,
     "dongyu-news": 7,
     "lanting-pv": 7,
     "lvdian-kuaiping": 7,
-    "qingluan-ieri": 2,
+    "qingluan-ieri": 3,
 }
 SETS = {
     "set 1": (ROOT, FLOORS),
