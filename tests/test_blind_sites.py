@@ -84,6 +84,7 @@ ROOT_63 = ROOT.parent / "blind-sites-63"
 ROOT_64 = ROOT.parent / "blind-sites-64"
 ROOT_65 = ROOT.parent / "blind-sites-65"
 ROOT_66 = ROOT.parent / "blind-sites-66"
+ROOT_67 = ROOT.parent / "blind-sites-67"
 
 # Pages fully right (title, date, source, category, body) of the 7 of each site.
 FLOORS = {
@@ -956,6 +957,18 @@ FLOORS_66 = {
     "lvdian-kuaiping": 7,
     "qingluan-ieri": 3,
 }
+# Set 67 (traditional characters and cross-strait sites again, written blind while rounds 42
+# and 43 ran): held out; first sight 43 of 56 with the code after them; floors that.
+FLOORS_67 = {
+    "aocheng-power": 5,
+    "fenggang-qiaobao": 7,
+    "huanyu-caijing": 3,
+    "huaxia-jingji": 7,
+    "jiahe-news": 6,
+    "nengyuan-zhuanxing-bu": 2,
+    "taiyu-lvneng": 7,
+    "xiangjiang-rtv": 6,
+}
 SETS = {
     "set 1": (ROOT, FLOORS),
     "set 2": (ROOT_2, FLOORS_2),
@@ -1023,6 +1036,7 @@ SETS = {
     "set 64": (ROOT_64, FLOORS_64),
     "set 65": (ROOT_65, FLOORS_65),
     "set 66": (ROOT_66, FLOORS_66),
+    "set 67": (ROOT_67, FLOORS_67),
 }
 
 
