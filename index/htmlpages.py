@@ -40,6 +40,7 @@ from xinwen.index.furniture import (
     looks_like_organ,
     looks_like_site_name,
     names_no_one,
+    parse_byline,
     split_title,
 )
 from xinwen.index.pages import PageHints
@@ -950,7 +951,7 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     if hints.headline and page_title:
         hints.title_site = _rest_of_title(split_title(page_title), hints.headline)
     hints.title_parts = tuple(split_title(page_title)) if page_title else ()
-    hints.decks = _decks(root)
+    hints.decks = _decks(root) + _headline_decks(root)
     last = later[-1] if later else ""
     if site and last.startswith(site) and _FULL_NAME.fullmatch(last[len(site) :]):
         # (og:site_name 乐狐, <title> 标题_乐狐网: the site's full name is the <title>'s)
@@ -1625,6 +1626,65 @@ def _decks(root: lxml.html.HtmlElement) -> tuple[str, ...]:
         if any(_holds_paragraphs(s) for s in after):
             found.append(text)
     return tuple(found)
+
+
+# A date in a block under the headline: a meta line (2024-05-18 07:30, 2024年5月18日), not a deck.
+_DECK_DATE = re.compile(
+    r"\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}\s*[-/月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}"
+)
+_HEADLINE_BOX_CHILDREN = 6
+
+
+def _headline_decks(root: lxml.html.HtmlElement) -> tuple[str, ...]:
+    """Short blocks (10–100 characters, one sentence at most) between the ``<h1>`` and the
+    element that holds the text's paragraphs — a subtitle, deck or standfirst under the
+    headline (``<h2 class=futi>``, ``<p class=post-deck>``, ``<div class=lead>`` over ``<div
+    class=content>``), with the meta lines between them passed over: the editor's, not the
+    text's. Where the ``<h1>`` sits in a box of its own (``<div class=title-box><h1/><h2/>
+    </div>``), the box's siblings are read. The text's own paragraphs are none: two ``<p>`` of
+    20 characters or more under the headline (the text set beside it, a table or a quote after
+    them holding paragraphs too) make its blocks the text's; nor is a line with a date, a
+    byline's field or a rule's furniture (the meta line, the breadcrumb); whitespace removed."""
+    found: list[str] = []
+    for h1 in root.iter("h1"):
+        under = _element_siblings(h1)
+        parent = h1.getparent()
+        box = parent is not None and len(parent) <= _HEADLINE_BOX_CHILDREN
+        if box and not any(_holds_paragraphs(el) for el in under) and parent.tag != "body":
+            # (the headline's own box: what it holds under the <h1>, then the box's siblings)
+            under = under + _element_siblings(parent)
+        before: list[lxml.html.HtmlElement] = []
+        for el in under[:5]:
+            if _holds_paragraphs(el):
+                found.extend(_deck_blocks(before))
+                break
+            before.append(el)
+    return tuple(found)
+
+
+def _deck_blocks(blocks: list[lxml.html.HtmlElement]) -> list[str]:
+    """Of the blocks between a headline and its text, the deck-shaped ones (`_headline_decks`)."""
+    texts = ["".join(el.text_content().split()) for el in blocks]
+    pairs = list(zip(blocks, texts, strict=True))
+    if sum(1 for el, t in pairs if el.tag == "p" and len(t) >= 20) >= 2:
+        return []  # (the text's own paragraphs, set beside the headline)
+    decks = []
+    for el, text in pairs:
+        if el.tag not in _DECK_TAGS or not 10 <= len(text) <= 100:
+            continue
+        if el.find(".//p") is not None:
+            continue
+        if len(re.findall(r"[。！？!?]", text.rstrip("。！？!?"))) >= 1:
+            continue  # (two sentences: a paragraph, not a deck)
+        spaced = " ".join(el.text_content().split())
+        if _DECK_DATE.search(text) or parse_byline(spaced) is not None or line_rule(spaced):
+            continue
+        decks.append(text)
+    return decks
+
+
+def _element_siblings(el: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    return [s for s in el.itersiblings() if isinstance(s.tag, str)]
 
 
 def _holds_paragraphs(el: lxml.html.HtmlElement) -> bool:

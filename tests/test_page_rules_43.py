@@ -60,3 +60,43 @@ def test_a_first_paragraph_right_under_the_headline_stays_text(tmp_path: Path) -
     )
     rec = read_one(write_page(tmp_path / "a.html", page))
     assert rec.body.startswith(PROSE) and rec.body.endswith(MORE)
+
+
+def _article(above: str, under_headline: str, text: str) -> str:
+    return (
+        '<html><head><meta charset="utf-8"><title>青川湾海上风电二期工程全容量并网_青川能源网'
+        f"</title></head><body><div class='crumb'>当前位置：首页 &gt; 项目 &gt; 正文</div>"
+        f"<article>{above}<h1>{HEADLINE}</h1>{under_headline}{text}"
+        "<p class='editor'>【责任编辑：林晓】</p></article></body></html>"
+    )
+
+
+TEXT = f"<div class='content'><p>{PROSE}</p><p>{MORE}</p><p>{PROSE[:-1]}，{MORE}</p></div>"
+META = "<div class='meta'>2024-03-18 10:05 来源：青川日报</div>"
+EDITION = "<div class='edition'>《青川日报》2024年03月18日　第03版</div>"
+
+
+def test_a_deck_under_the_meta_line_or_over_it_below_a_kicker_is_no_text(tmp_path: Path) -> None:
+    # (a lead of one sentence under the meta line, the editor's line a paragraph of the
+    # article's box; a newspaper's 引题 over the headline, its 副题 under it, then the meta
+    # line and the edition's)
+    for above, under in (
+        ("", f"{META}<div class='lead'>{DECK}。</div>"),
+        (
+            "<h3 class='yinti'>装机规模全省第一</h3>",
+            f"<h2 class='futi'>{DECK}</h2>{META}{EDITION}",
+        ),
+    ):
+        rec = read_one(write_page(tmp_path / "a.html", _article(above, under, TEXT)))
+        assert DECK not in rec.body, under
+        assert rec.body.startswith(PROSE) and rec.body.endswith(MORE), under
+
+
+def test_the_texts_own_short_paragraphs_under_the_headline_stay_text(tmp_path: Path) -> None:
+    # (the text's paragraphs set beside the headline, a quote holding paragraphs after them:
+    # the first, short, is the text's)
+    first = "二期工程今天全容量并网。"
+    quote = f"<blockquote><p>{PROSE}</p><p>{MORE}</p></blockquote>"
+    under = f"{META}<p>{first}</p><p>{PROSE}</p><p>{MORE}</p>"
+    rec = read_one(write_page(tmp_path / "a.html", _article("", under, quote)))
+    assert rec.body.startswith(first)
