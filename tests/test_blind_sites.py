@@ -85,6 +85,8 @@ ROOT_64 = ROOT.parent / "blind-sites-64"
 ROOT_65 = ROOT.parent / "blind-sites-65"
 ROOT_66 = ROOT.parent / "blind-sites-66"
 ROOT_67 = ROOT.parent / "blind-sites-67"
+ROOT_68 = ROOT.parent / "blind-sites-68"
+ROOT_69 = ROOT.parent / "blind-sites-69"
 
 # Pages fully right (title, date, source, category, body) of the 7 of each site.
 FLOORS = {
@@ -969,6 +971,29 @@ FLOORS_67 = {
     "taiyu-lvneng": 7,
     "xiangjiang-rtv": 6,
 }
+# Sets 68 (the first user's case on eight more families) and 69 (a research group's crawl of
+# general news sites): held out; first sight 47 and 46 of 56 with the code after round 43 and
+# the lead's deck rules; floors that.
+FLOORS_68 = {
+    "dire-qianyan": 7,
+    "heqing-storage": 7,
+    "huachen-pv": 7,
+    "lanwan-haifeng": 7,
+    "lvqing-guancha": 7,
+    "lvyuan-chongdian": 7,
+    "xiling-energy": 5,
+    "zhongcheng-dianli": 0,
+}
+FLOORS_69 = {
+    "feichi-tiyu": 6,
+    "huaxia-lanjiang": 5,
+    "jinlan-caijing": 6,
+    "lanjiang-wang": 6,
+    "lucheng-wanbao": 5,
+    "qingyu-daxue": 5,
+    "xinchao-keji": 6,
+    "yungang-xian": 7,
+}
 SETS = {
     "set 1": (ROOT, FLOORS),
     "set 2": (ROOT_2, FLOORS_2),
@@ -1037,6 +1062,8 @@ SETS = {
     "set 65": (ROOT_65, FLOORS_65),
     "set 66": (ROOT_66, FLOORS_66),
     "set 67": (ROOT_67, FLOORS_67),
+    "set 68": (ROOT_68, FLOORS_68),
+    "set 69": (ROOT_69, FLOORS_69),
 }
 
 
