@@ -293,6 +293,10 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("signature", r"^[-=_]{10,}$"),
         # DedeCMS's divider under the text (------分隔线------), before its previous/next.
         ("signature", r"^[-=_—]{3,}\s*分[隔割]线\s*[-=_—]{3,}$"),
+        # A reply's floor label once the thread's opening post has been read (沙发, 板凳, 地板,
+        # 2楼, 5#): the readers' replies follow, as comments follow an article; the thread's
+        # text is its opening post (楼主). (Before the article begins it is only dropped.)
+        ("reply floor", r"^(?:沙发|板凳|地板|\d{1,4}\s*(?:#|楼))$"),
         # A forum post's floor label (楼主 is the thread's opening post; 沙发, 板凳, 5# replies).
         ("forum floor", r"^(?:楼主|沙发|板凳|地板|\d{1,4}\s*(?:#|楼))$"),
         ("edit note", r"^本帖最后由\s*\S.{0,30}?于\s*\d.{4,20}编辑$"),
@@ -691,6 +695,8 @@ FOOTER_RULES = frozenset(
         "page tools",
         # (a box asking the reader's mood, its votes after it)
         "mood vote",
+        # (a forum reply's floor label, 沙发, 2楼: the replies follow the opening post)
+        "reply floor",
     }
 )
 

@@ -909,6 +909,8 @@ def _hints(root: lxml.html.HtmlElement) -> PageHints:
     if site in _PLATFORMS or not site:
         # An article on a publishing platform is the account's, which names itself apart.
         site = _account_name(root, meta) or site
+    elif account := _account_of_a_platform_by_its_notice(root, meta, site):
+        site = account
     items = _json_ld(root)
     if not site:
         # (JSON-LD's publisher: an AMP or a portal's page that has no og:site_name)
@@ -1159,6 +1161,24 @@ def _account_name(root: lxml.html.HtmlElement, meta: dict[str, str]) -> str | No
     return None
 
 
+def _account_of_a_platform_by_its_notice(
+    root: lxml.html.HtmlElement, meta: dict[str, str], site: str
+) -> str | None:
+    """The account an article on a publishing platform not in `_PLATFORMS` is by: the page
+    says the site is a platform of authors (本文为X作者原创, 本文由X作者上传并发布, X仅提供信息
+    发布平台), and its meta names the author; the article is the account's, as on 百家号."""
+    notice = re.compile(
+        r"本文(?:为|由|系)\s*" + re.escape(site) + r"\s*(?:的)?(?:作者|创作者|用户)"
+        r"|" + re.escape(site) + r"\s*仅提供信息(?:发布|存储)"
+    )
+    body = root.find("body")
+    text = " ".join((body if body is not None else root).text_content().split())
+    if not notice.search(text):
+        return None
+    name = _account_name(root, meta) or clean_title(meta.get("author", ""))
+    return name if 2 <= len(name) <= 30 and "//" not in name and name != site else None
+
+
 # Class or id of an element holding a headline (title, tit, news_title, biaoti, subject).
 _TITLE_TOKEN = re.compile(r"(?:^|[-_])(?:title|tit|biaoti|bt|headline|subject)(?:$|[-_\d])")
 
@@ -1355,9 +1375,13 @@ def _markup_date(
 ) -> tuple[dt.date | None, str]:
     for key in _META_DATES:
         if key in meta and (found := parse_date(meta[key])):
+            if day := _shown_day_of_stamp(root, found):
+                return day, f"meta {key}, the day the page's <time> shows"
             return found, f"meta {key}"
     for item in items:
         if found := parse_date(item.get("datePublished")):
+            if day := _shown_day_of_stamp(root, found):
+                return day, "meta JSON-LD datePublished, the day the page's <time> shows"
             return found, "meta JSON-LD datePublished"
     for el in root.iter("time"):
         value = el.get("datetime") or el.get("pubdate")
@@ -1375,6 +1399,23 @@ def _markup_date(
     if found := _app_state_date(root):
         return found, "meta (the app's state: publishTime)"
     return None, ""
+
+
+def _shown_day_of_stamp(root: lxml.html.HtmlElement, found: dt.date) -> dt.date | None:
+    """The day the page's own <time> prints, one day off the meta stamp's day, when that <time>
+    carries the same stamp (2024-08-14T16:00Z in the meta and <time datetime=…>2024年8月15日):
+    a UTC time, and the day its readers saw, which the page prints, is the page's date (the
+    rule below for a <time> alone, applied when a meta tag carries the same UTC stamp)."""
+    for el in root.iter("time"):
+        value = (el.get("datetime") or el.get("pubdate") or "").strip()
+        in_list = any(a.tag in ("li", "aside", "nav", "footer") for a in el.iterancestors())
+        if not value or in_list or _in_other_articles_box(el) or parse_date(value) != found:
+            continue
+        shown = " ".join(el.text_content().split())
+        day = parse_date(shown) if 6 <= len(shown) <= 30 else None
+        if day is not None and abs((day - found).days) == 1:
+            return day
+    return None
 
 
 # A box's class or id naming other articles (a theme's related posts, <section

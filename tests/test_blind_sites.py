@@ -919,11 +919,13 @@ FLOORS_62 = {
 # 43b (52; left: a document's full 关于印发…的通知 title, a 政策解读 headline, a date the writer
 # leaves out, a company's name in a table's cell), set 65 from round 43c (29: Taiwan's tool bar
 # and back links, 資料來源 over the text); then decks left out: 63 +3, 65 +5, 66 (held out) +3.
+# Round 44a on set 63 (41 → 49: a UTC stamp takes the day its <time> prints, a reply's floor
+# label ends a thread's text, a platform that calls its writers 作者 credits the account).
 FLOORS_63 = {
     "huaxia-jjw-nengyuan": 7,
     "lanzhou-pvxh": 7,
-    "laozhou-nengyuan": 2,
-    "meidian-zhijia": 3,
+    "laozhou-nengyuan": 6,
+    "meidian-zhijia": 7,
     "nengchu-qianyan": 7,
     "nengjian-app": 6,
     "qingyuan-newsroom": 4,
