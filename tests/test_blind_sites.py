@@ -917,6 +917,8 @@ FLOORS_62 = {
 # 43b (52; left: a document's full 关于印发…的通知 title, a 政策解读 headline, a date the writer
 # leaves out, a company's name in a table's cell), set 65 from round 43c (29: Taiwan's tool bar
 # and back links, 資料來源 over the text); then decks left out: 63 +3, 65 +5, 66 (held out) +3.
+# Round 44b on set 65: 34 → 37 (size buttons run onto a meta line's source, a press release
+# credited under the text).
 FLOORS_63 = {
     "huaxia-jjw-nengyuan": 7,
     "lanzhou-pvxh": 7,
@@ -938,8 +940,8 @@ FLOORS_64 = {
     "xiling-nyj": 6,
 }
 FLOORS_65 = {
-    "baodao-energy-times": 3,
-    "fenghua-energy-weekly": 4,
+    "baodao-energy-times": 5,
+    "fenghua-energy-weekly": 5,
     "haixia-energy-coop": 6,
     "hanhai-energy-office": 7,
     "haoguang-power-macau": 2,
