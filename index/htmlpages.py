@@ -44,7 +44,7 @@ from xinwen.index.furniture import (
     split_title,
 )
 from xinwen.index.pages import PageHints
-from xinwen.index.textdumps import chinese_labels, join_lone_field_labels
+from xinwen.index.textdumps import chinese_labels, join_lone_field_labels, split_glued_size_bar
 
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".html.gz", ".htm.gz")
 # A compressed page bigger than this once inflated is not a news page.
@@ -517,6 +517,8 @@ def _block_lines(root: lxml.html.HtmlElement) -> list[str]:
     flush()
     # (a bilingual label's English left out, a label alone joined to its value)
     out = join_lone_field_labels(chinese_labels(out))
+    # (a meta line's font-size buttons inline in it, 來源：X<span>字級：大中小</span>: a tool bar)
+    out = split_glued_size_bar(out)
     return [_english_byline(line) for line in _joined_labels(out)]
 
 

@@ -1866,6 +1866,8 @@ def _stated_or_site(
     text = [line for i, line in enumerate(judged.lines[: judged.limit]) if not judged.rules[i]]
     if name := _agency_lead(text):
         return name, "news agency's mark opening the text"
+    if name := _release_credited_last(text):
+        return name, "the press release the text's last line credits"
     for i in near:
         # a paper's or site's name as an unlabelled field beside the byline's date
         if i < len(judged.lines) and judged.bylines[i] and (name := byline_name(judged.lines[i])):
@@ -2056,6 +2058,25 @@ _OWN_WORK = re.compile(
     r"本文(?:为|系|由)\s*(?P<name>[^\s，,。:：、“”\"]{2,12}?)\s*"
     r"(?:原创|整理|编辑|编译|独家|首发|发布|撰写)"
 )
+
+
+# Round 44b: a story rewritten from a press release that says so in its last line, 資料來源：
+# X新聞稿 (the byline states no source): the release is where the story comes from, as a
+# 来源 field would say. Only a press release (新闻稿, 新闻公报, 通稿), only on a line of its own
+# under the text's first paragraphs: a 资料来源 of other kinds credits figures, not the story.
+_RELEASE_CREDIT = re.compile(
+    r"^[(（]?\s*(?:資料來源|资料来源|消息來源|消息来源|來源|来源)\s*[:：]\s*"
+    r"(?P<name>[^\s，。,;；:：]{2,30}?(?:新聞稿|新闻稿|新聞公報|新闻公报|通稿))\s*[)）]?\s*[。.]?$"
+)
+
+
+def _release_credited_last(text: list[str]) -> str | None:
+    # (the page's lines past the text, side columns and footer, are in `text` too: the credit is
+    # the line alone, with paragraphs of the text above it)
+    for i, line in enumerate(text):
+        if i >= 2 and (match := _RELEASE_CREDIT.match(line.strip())):
+            return match["name"]
+    return None
 
 
 def _agency_lead(lines: list[str]) -> str | None:

@@ -202,3 +202,33 @@ def join_lone_field_labels(lines: list[str]) -> list[str]:
     """`lines` with a field label alone on its line, colon and all, joined to the short value
     on the next line (``发布时间：`` / ``2024.05.16`` → ``发布时间：2024.05.16``)."""
     return _join_labels(lines, _LONE_FIELD_LABEL, "")
+
+
+# Round 44b: a meta line copied from a browser with the font-size buttons that sit at its end
+# run onto it (2023年11月21日 週二　來源：X新聞稿字級：大中小): the buttons are a tool bar of
+# their own, not part of the source's name, and the whole line would be dropped as one. The
+# line is cut in two where the size label starts, run on to the value before it with no space
+# (a space or a bracket before the label shows the copy kept them apart, and the line is read
+# as before), when what comes before it is a meta line (a date or a field label: 来源, 作者,
+# 记者, 编辑) and what follows is only the size buttons.
+_GLUED_SIZE_BAR = re.compile(
+    r"^(?P<meta>.*?[^\s【\[(（|｜])(?P<bar>字[级級号號体體](?:大小)?\s*[:：]?\s*"
+    r"(?:[【\[]?\s*(?:大|中|小|A\s*[+＋]|A\s*[-－]|A)\s*[】\]]?\s*){2,})$"
+)
+_META_BEFORE_BAR = re.compile(
+    r"(?:来源|來源|作者|记者|記者|编辑|編輯|责编|責編)\s*[:：]\s*\S"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+)
+
+
+def split_glued_size_bar(lines: list[str]) -> list[str]:
+    """`lines` with a meta line's glued font-size buttons put on a line of their own
+    (``來源：X字級：大中小`` → ``來源：X`` / ``字級：大中小``)."""
+    out: list[str] = []
+    for line in lines:
+        match = _GLUED_SIZE_BAR.match(line)
+        if match and _META_BEFORE_BAR.search(match["meta"]):
+            out.extend((match["meta"], match["bar"].strip()))
+        else:
+            out.append(line)
+    return out

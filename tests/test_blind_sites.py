@@ -921,6 +921,8 @@ FLOORS_62 = {
 # and back links, 資料來源 over the text); then decks left out: 63 +3, 65 +5, 66 (held out) +3.
 # Round 44a on set 63 (41 → 49: a UTC stamp takes the day its <time> prints, a reply's floor
 # label ends a thread's text, a platform that calls its writers 作者 credits the account).
+# Round 44b on set 65: 34 → 37 (size buttons run onto a meta line's source, a press release
+# credited under the text).
 FLOORS_63 = {
     "huaxia-jjw-nengyuan": 7,
     "lanzhou-pvxh": 7,
@@ -942,8 +944,8 @@ FLOORS_64 = {
     "xiling-nyj": 6,
 }
 FLOORS_65 = {
-    "baodao-energy-times": 3,
-    "fenghua-energy-weekly": 4,
+    "baodao-energy-times": 5,
+    "fenghua-energy-weekly": 5,
     "haixia-energy-coop": 6,
     "hanhai-energy-office": 7,
     "haoguang-power-macau": 2,

@@ -47,6 +47,7 @@ from xinwen.index.textdumps import (
     chinese_labels,
     join_bare_labels,
     join_lone_field_labels,
+    split_glued_size_bar,
     undump,
     unmark,
     unwrap,
@@ -358,4 +359,6 @@ def _read_lines(
     lines = join_bare_labels(unmark(undump(page_lines(text))))
     # (a bilingual label's English left out, a label alone joined to its value)
     lines = join_lone_field_labels(chinese_labels(lines))
+    # (a meta line's font-size buttons run onto it: a tool bar of their own)
+    lines = split_glued_size_bar(lines)
     return join_wrapped_title(lines), None, None, text
