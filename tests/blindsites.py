@@ -40,7 +40,7 @@ FIELDS = ("title", "date", "source", "category", "body")
 # round 38, sets 57 and 58 from round 39, set 60 from round 40, set 59 from round 41, set 61
 # round 38, sets 57 and 58 from round 39, set 60 from round 40, set 59 from round 41, set 61
 # from round 42a, set 62 from round 42b, set 63 from round 43a, set 65 from round 43c, set 64
-# from round 43b.
+# from round 43b, set 69 from round 45a.
 OPEN_SPLITS = (
     "tune",
     "test",
@@ -107,6 +107,7 @@ OPEN_SPLITS = (
     "test63",
     "test65",
     "test64",
+    "test69",
 )
 
 
