@@ -1787,3 +1787,17 @@ def headline_shaped(line: str) -> bool:
 def is_prose(line: str) -> bool:
     """A line of article text: ten or more CJK characters and sentence punctuation."""
     return len(_CJK.findall(line)) >= 10 and bool(_SENTENCE.search(line))
+
+
+# A picture's caption that ends with its photographer's credit (…觅食。新华社记者 张三 摄,
+# …小麦。某社发（李四 摄）, …现场（通讯员 王五 摄）): a news photo's credit line, never a
+# sentence of the text, which does not end in 摄.
+_PHOTO_CREDIT = re.compile(
+    r"^(?P<words>.{4,70}?)(?:[。.，,\s（(]|记者|通讯员|发)\s*[（(]?\s*"
+    r"[\u4e00-\u9fff]{2,4}(?:\s*[、\s]\s*[\u4e00-\u9fff]{2,4}){0,3}\s*摄\s*[)）]?\s*[。.]?$"
+)
+
+
+def photo_credit_line(line: str) -> bool:
+    """`line` is a short caption ending with its photographer's credit (X 摄)."""
+    return len(line) <= 90 and bool(_PHOTO_CREDIT.match(line))

@@ -41,6 +41,7 @@ from xinwen.index.furniture import (
     looks_like_site_name,
     names_no_one,
     parse_byline,
+    photo_credit_line,
     split_title,
 )
 from xinwen.index.pages import PageHints
@@ -347,11 +348,30 @@ def _credited_caption(text: str) -> bool:
     return bool(_CREDITED_CAPTION.match(text))
 
 
+# A gallery (组图, a 图片 column's page): this many pictures, each with a credited caption under it.
+_GALLERY_PICTURES = 3
+
+
+def _gallery(pictures: list[lxml.html.HtmlElement]) -> bool:
+    """The pictures are a gallery's: three or more, each with a caption that credits it (…。X 摄).
+    A gallery tells its story in its captions, so they are its text, not a picture's label."""
+    credited = 0
+    for picture in pictures:
+        caption = picture.getnext()
+        if caption is None or caption.tag not in ("p", "div"):
+            continue
+        if photo_credit_line(" ".join(caption.text_content().split())):
+            credited += 1
+    return credited >= _GALLERY_PICTURES
+
+
 def _drop_image_captions(root: lxml.html.HtmlElement) -> None:
     """Take out a picture's caption in the text (检测人员进行容量测试（图/X）, 吊装现场　X 摄, 结构
     示意图): a short line under the picture, not a sentence of the text; a reader skips it as
     the picture's, and a search for the article should not find it as its words."""
     pictures = [el for el in root.iter(*_CAPTION_BLOCKS) if _picture_alone(el)]
+    if _gallery(pictures):
+        return
     for picture in pictures:
         caption = picture.getnext()
         if caption is None or caption.tag not in ("p", "div") or caption.getparent() is None:

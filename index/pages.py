@@ -67,6 +67,7 @@ from xinwen.index.furniture import (
     newspaper_name,
     owner_name,
     parse_byline,
+    photo_credit_line,
     portal_owner,
     shared_document,
     simplified,
@@ -953,6 +954,7 @@ def _keep_main_text(
     taken = ["".join(line.split()) in main for line in body]
     taken = _with_introduced_list(body, taken, links)
     taken = _with_headed_list(body, taken, links)
+    taken = _with_captions_between(body, taken)
     kept: list[str] = []
     for i, line in enumerate(body):
         between = bool(kept) and kept[-1] is body[i - 1] and i + 1 < len(body) and taken[i + 1]
@@ -2400,3 +2402,29 @@ def _byline_by_headline(bylines: list, i: int, near: range) -> bool:
     start, so a share bar under it does not end the article, as for a byline no template
     rule claimed."""
     return i in near and bylines[i] is not None
+
+
+# (two credited captions or more: the page's pictures tell its story, a photo report's)
+_GALLERY_CAPTIONS = 2
+
+
+def _with_captions_between(body: list[str], taken: list[bool]) -> list[bool]:
+    """Also take a run of photo captions (…觅食。X记者 张三 摄) between two lines of the text: a
+    gallery's pictures sit between its paragraphs and their captions tell its story, which
+    trafilatura leaves out as short lines; each must credit its photographer. A photo report
+    has two or more such captions: one picture's caption in a story is its label, left out."""
+    if sum(photo_credit_line(line) for line in body) < _GALLERY_CAPTIONS:
+        return taken
+    taken = list(taken)
+    i = 0
+    while i < len(body):
+        if taken[i] or not photo_credit_line(body[i]):
+            i += 1
+            continue
+        end = i
+        while end < len(body) and not taken[end] and photo_credit_line(body[end]):
+            end += 1
+        if i > 0 and taken[i - 1] and end < len(body) and taken[end]:
+            taken[i:end] = [True] * (end - i)
+        i = end
+    return taken
