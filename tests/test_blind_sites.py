@@ -988,9 +988,11 @@ FLOORS_68 = {
     "xiling-energy": 5,
     "zhongcheng-dianli": 0,
 }
+# Set 69: open from round 45a, which scores 49 of 56 (a gallery's captions kept as its text:
+# feichi-tiyu 6 → 7, huaxia-lanjiang 5 → 7).
 FLOORS_69 = {
-    "feichi-tiyu": 6,
-    "huaxia-lanjiang": 5,
+    "feichi-tiyu": 7,
+    "huaxia-lanjiang": 7,
     "jinlan-caijing": 6,
     "lanjiang-wang": 6,
     "lucheng-wanbao": 5,
