@@ -37,7 +37,7 @@ def _gallery(captions: tuple[str, ...]) -> str:
     )
 
 
-def test_a_galleys_captions_are_its_text(tmp_path: Path) -> None:
+def test_a_gallerys_captions_are_its_text(tmp_path: Path) -> None:
     # A gallery (three or more pictures, each with a caption crediting its photographer, 摄)
     # tells its story in its captions: they are the page's text, kept between its paragraphs.
     rec = read_one(write_page(tmp_path / "图片" / "a.html", _gallery(CAPTIONS)))
