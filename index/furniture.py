@@ -406,6 +406,14 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\.(?:xlsx?|docx?|pdf|zip|rar|7z|wps|et|pptx?|ofd)\s*[(（\[【]?\s*(?:点击)?下载"
             r"\s*[)）\]】]?$",
         ),
+        # (or several such files on the label's line, 附件：1.X合同.doc 2.Y登记表.xls: each item
+        # ends in a file's extension, so the line lists downloads, not the text's own words)
+        (
+            "attachments",
+            r"^(?:附件|相关附件|附件下载)\s*[:：]\s*(?:[^\s:：]{1,60}\.(?:xlsx?|XLSX?|docx?|DOCX?"
+            r"|pdf|PDF|zip|ZIP|rar|RAR|7z|wps|et|pptx?|ofd)\s+){1,9}[^\s:：]{1,60}\.(?:xlsx?|XLSX?"
+            r"|docx?|DOCX?|pdf|PDF|zip|ZIP|rar|RAR|7z|wps|et|pptx?|ofd)$",
+        ),
         # (or a file's name alone on its line, 自查表（2024暑期）.docx: the link to download an
         # attachment under the text, unlabelled; never a sentence of the text)
         (
@@ -1349,6 +1357,8 @@ def is_author_line(line: str) -> bool:
         return True
     if _SPACED_AUTHOR.match(line):
         return True
+    if _OUTLET_REPORTER.match(line):
+        return True
     if _SENTENCE.search(line.rstrip("）)】]")):
         return False
     # (its label may be spaced out to line up with the other fields': 作　者：X)
@@ -1365,6 +1375,15 @@ _POSTED_BY = re.compile(r"^由\s+[^\s|｜]{1,20}(?:\s*[|｜]\s*[^|｜，。]{1,1
 # its page keeps it under the headline): the label and one to three names, nothing else.
 _SPACED_AUTHOR = re.compile(
     r"^(?:作者|撰文)\s+[^\s:：，,。！？；、]{2,16}(?:\s+[^\s:：，,。！？；、]{2,16}){0,2}$"
+)
+
+
+# A media outlet's reporter credit, its name glued before 记者 and the reporter's name set apart by
+# a space (X融媒记者 唐某, X日报记者 李某 王某): a byline under the headline, never a headline; the
+# space keeps a headline that goes on after 记者 (记者走基层) out.
+_OUTLET_REPORTER = re.compile(
+    r"^[^\s:：，,。！？；、]{2,12}(?:记者|通讯员)\s+[\u4e00-\u9fff·]{2,4}"
+    r"(?:\s+(?:(?:记者|通讯员)\s*)?[\u4e00-\u9fff·]{2,4}){0,3}$"
 )
 
 

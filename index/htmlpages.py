@@ -1555,6 +1555,20 @@ def _drop_build_time_metas(root: lxml.html.HtmlElement) -> None:
             meta.drop_tree()
 
 
+# A meta whose content says it is the time the page was generated (页面生成时间 2024-06-03 10:22, as
+# a government CMS stamps its static pages): when the file was written, not when the article was
+# published, whatever the meta's name.
+_GENERATED_TIME_CONTENT = re.compile(
+    r"^\s*(?:页面|网页|本页|静态页)?(?:生成|发布生成|渲染)(?:时间|日期|于)"
+)
+
+
+def _drop_generated_time_metas(root: lxml.html.HtmlElement) -> None:
+    for meta in list(root.iter("meta")):
+        if _GENERATED_TIME_CONTENT.match(meta.get("content") or ""):
+            meta.drop_tree()
+
+
 def htmldate_date(html: str) -> dt.date | None:
     """htmldate's date without its extensive search (which guesses from years in the text),
     on the page without its lists, sidebars and footer: even its quick search reads dates in
@@ -1593,6 +1607,7 @@ def htmldate_date(html: str) -> dt.date | None:
         _blank_phone_numbers(root)
         _blank_render_times(root)
         _drop_build_time_metas(root)
+        _drop_generated_time_metas(root)
         found = htmldate.find_date(root, extensive_search=False, original_date=True)
     except (ValueError, TypeError, lxml.etree.LxmlError):
         return None

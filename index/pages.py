@@ -623,6 +623,9 @@ def extract_page(
     if len(body) > 1 and _SOURCE_CREDIT.match(body[0]):
         # (or the text's first paragraph, a repost's credit above it: 来源：X公众号)
         dropped.append(Dropped(body.pop(0), "byline (source above the text)"))
+    if _office_over_text(body):
+        # (an office's name alone over the text, 品牌与公共关系部, under the headline: its author)
+        dropped.append(Dropped(body.pop(0), "byline (the author's office)"))
     material = None
     if len(body) > 1 and (credit := _MATERIAL_CREDIT.match(body[-1])):
         # (a bracketed note of where the whole text's material came from, its last line:
@@ -1022,6 +1025,13 @@ def _counted(line: str, source: str) -> bool:
 _OFFICE = re.compile(r"^[\u3400-\u9fff]{2,8}(?:处|部|室|办|科|中心)$")
 
 
+def _office_over_text(body: list[str]) -> bool:
+    """The text's first line is an office's name alone (品牌与公共关系部, 综合处) and prose follows:
+    the department that wrote it, as a company's newsroom credits it under the headline; the
+    text does not open with a department's name and no verb."""
+    return len(body) > 1 and bool(_OFFICE.match(body[0].strip())) and is_prose(body[1])
+
+
 def _byline_office(judged: _Judged, i: int) -> bool:
     """Line `i` is an office's name between a headline-shaped line and a dated byline, alone
     on its line (a text save of 联盟秘书处 / 2024-06-21 10:11): the article's author."""
@@ -1111,13 +1121,16 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
     if hints:
         best: tuple[tuple[int, int, int], int] | None = None
         for rank, hint in enumerate(hints):
+            # (the headline shown whole over a lead that restates it: the lead is the text)
+            led = any(_lead_opening_with(lines, k, hint, top) for k in range(top))
             for i in range(top):
-                if not _similar(lines[i], hint):
+                if not _similar(lines[i], hint) or _lead_opening_with(lines, i, hint, top):
                     continue
                 byline = 0 if _dated_list_entry(judged, i, top) else _next_to_byline(judged, i, top)
                 byline = byline or _deck_then_byline(judged, i, top)
                 score = byline + 2 * _prose_follows(judged, i)
                 score += 0 if (rules[i] or "").startswith("template") else 2
+                score += 2 if led and lines[i].strip() == hint else 0
                 key = (score, -rank, -i)
                 # (the same line shown twice, as good both times: the second is the headline,
                 # the first a table of contents' entry for the page itself)
@@ -1182,6 +1195,18 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
     if scored and (above := _headline_over_subtitle(judged, scored[1])) is not None:
         return above, False
     return (scored[1] if scored else None), False
+
+
+def _lead_opening_with(lines: list[str], i: int, hint: str, top: int) -> bool:
+    """Line `i` is the text's first sentence opening with the headline's words (X正式启动，面向…
+    岗位共计180余个。) while the page shows the headline alone too: a lead that restates the
+    headline goes on after a comma and closes with a full stop; it is no headline."""
+    line = lines[i].strip()
+    if line == hint or not line.startswith(hint) or not line.endswith(_SENTENCE_ENDS):
+        return False
+    if line[len(hint) : len(hint) + 1] not in ("，", ",", "；", "、"):
+        return False
+    return any(lines[k].strip() == hint for k in range(top) if k != i)
 
 
 def _headline_over_subtitle(judged: _Judged, i: int) -> int | None:

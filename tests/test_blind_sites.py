@@ -866,6 +866,7 @@ FLOORS_58 = {
 # code after round 37 (43 and 35 with round 35's); floors what they score. Set 60: open from
 # round 40 (split `test60`); round 40 scores 45 of 56 (36 at first sight). Set 59: open from
 # round 41a (split `test59`); round 41a scores 49 of 56 (47 when it was opened).
+# Round 45b (a sweep of the open sets): set 59 54 → 55 (a label's line of attachment files).
 FLOORS_59 = {
     "chengling-nyb": 7,
     "cl-nengbiaowei": 7,
@@ -873,7 +874,7 @@ FLOORS_59 = {
     "hanneng-zixun": 7,
     "hengce-guancha": 7,
     "jinkun-energy": 7,
-    "tongxi-energy": 6,
+    "tongxi-energy": 7,
     "yasheng-expo": 7,
 }
 FLOORS_60 = {
@@ -923,6 +924,8 @@ FLOORS_62 = {
 # label ends a thread's text, a platform that calls its writers 作者 credits the account).
 # Round 44b on set 65: 34 → 37 (size buttons run onto a meta line's source, a press release
 # credited under the text).
+# Round 45b (a sweep of the open sets): set 63 49 → 50 (a lead restating the <h1> is no
+# headline, an office's name over the text its author), set 64 52 → 53 (a meta's 页面生成时间).
 FLOORS_63 = {
     "huaxia-jjw-nengyuan": 7,
     "lanzhou-pvxh": 7,
@@ -930,7 +933,7 @@ FLOORS_63 = {
     "meidian-zhijia": 7,
     "nengchu-qianyan": 7,
     "nengjian-app": 6,
-    "qingyuan-newsroom": 4,
+    "qingyuan-newsroom": 5,
     "yunxi-rongmei": 5,
 }
 FLOORS_64 = {
@@ -938,7 +941,7 @@ FLOORS_64 = {
     "lanchuan-fgw": 7,
     "lanhai-gxt": 6,
     "linxi-fgw": 7,
-    "nanping-nyj": 6,
+    "nanping-nyj": 7,
     "qingneng-ju": 7,
     "shiliang-xian": 6,
     "xiling-nyj": 6,
