@@ -617,7 +617,7 @@ def extract_page(
         body = _keep_main_text(body, hints.main_text, dropped, hints.link_texts)
     body = _without_contents(body, dropped)
 
-    while len(body) > 1 and _SOURCE_CREDIT.match(body[-1]):
+    while len(body) > 1 and (_SOURCE_CREDIT.match(body[-1]) or _labelled_source(body[-1])):
         # (a source credit under the text, 来源：X on a line of its own: the byline's field)
         dropped.append(Dropped(body.pop(), "byline (source under the text)"))
     if len(body) > 1 and _SOURCE_CREDIT.match(body[0]):
@@ -1154,7 +1154,8 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
         by_byline = by_byline or (long_headline and _over_its_subtitle(judged, i, top))
         if begun and is_prose(line) and not by_byline:
             break  # the article has begun: a headline comes before it
-        if bylines[i] is not None or not headline_shaped(line) or judged.furniture[i]:
+        shaped = headline_shaped(line) or _notice_headline(judged, i, top)
+        if bylines[i] is not None or not shaped or judged.furniture[i]:
             continue
         if judged.authors[i] or _TITLE_FIELD.match(line) or _NAME_FIELD.match(line):
             continue  # (标　　题：X, a disclosure table's field: the headline is shown apart)
@@ -1162,6 +1163,8 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
             continue  # (引题：X, 副题：X: a newspaper's kicker or subtitle, labelled)
         if _disclosure_field(line):
             continue  # (发文机关：X, a disclosure table's field above the headline)
+        if _quote_box_line(line):
+            continue  # (相关股票：X-2.31%, a finance page's quote box over the text)
         if rule is not None and _DATE_GLUED_ENTRY.match(line):
             continue  # (05-30X的通知: a sidebar's newest list, its entries' dates glued on)
         if rule is not None and not rule.startswith("template"):
@@ -1195,6 +1198,31 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
     if scored and (above := _headline_over_subtitle(judged, scored[1])) is not None:
         return above, False
     return (scored[1] if scored else None), False
+
+
+# Round 46b: a notice's headline of one word (更正, 声明, 启事), too short for a headline's shape
+# but a headline all the same when it stands alone right over its byline: a paper's correction
+# or statement, printed as an article of its own.
+_NOTICE_WORD = re.compile(r"^(?:更正|勘误|声明|聲明|启事|啟事|公告|通告|致歉|讣告|訃告)$")
+
+
+def _notice_headline(judged: _Judged, i: int, top: int) -> bool:
+    line = judged.lines[i].strip()
+    return bool(_NOTICE_WORD.match(line)) and _next_to_byline(judged, i, top) == 4
+
+
+# Round 46b: a finance page's box of the stocks a story names, with their day's change, printed
+# between the byline and the text (相关股票：X-2.31%, 相关个股：X +1.05% Y -0.80%): prices, never
+# a headline, though the article follows it. The label, or every item a name and a signed
+# percentage with two decimals, as a quote board prints it.
+_QUOTE_BOX = re.compile(
+    r"^(?:(?:相关|涉及|提及|文中)(?:股票|个股|標的|标的|基金|概念股?|板块)\s*[:：]\s*\S.*"
+    r"|(?:[^\s\d+\-−%]{2,12}\s*[+\-−]\d+\.\d{2}%\s*){1,8})$"
+)
+
+
+def _quote_box_line(line: str) -> bool:
+    return bool(_QUOTE_BOX.match(line.strip()))
 
 
 def _lead_opening_with(lines: list[str], i: int, hint: str, top: int) -> bool:
@@ -1333,6 +1361,19 @@ _SOURCE_CREDIT = re.compile(
     r"^(?:来源|來源|稿源|信息来源|文章来源)\s*[:：]\s*[^\s:：，。,()（）【】]{2,30}$"
     r"|^[（(【\[]\s*(?:来源|來源|稿源|信息来源|文章来源)\s*[:：]\s*[^\s:：，。,()（）【】]{2,30}\s*[）)】\]]$"
 )
+
+# Round 46b: the source credited under the text with a longer label than 来源 (稿件来源：X,
+# 新闻来源：X, 供稿单位：X), a line of its own: the byline's source field printed at the foot,
+# as an evening paper's CMS does, no more a sentence of the text than 来源：X is.
+_LABELLED_SOURCE = re.compile(
+    r"^[（(【\[]?\s*(?:(?:稿件|新闻|新聞|原文|内容|本文|消息)(?:来源|來源)|供稿(?:单位)?|稿件提供)"
+    r"\s*[:：]\s*[^\s:：，。,()（）【】]{2,30}\s*[）)】\]]?$"
+)
+
+
+def _labelled_source(line: str) -> bool:
+    return bool(_LABELLED_SOURCE.match(line))
+
 
 # The text's material credited in brackets on its last line (（资料来源：X）): not a chart's
 # credit, which stands under the chart unbracketed (资料来源：国家统计局), among the text.
