@@ -607,14 +607,6 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|^[^。！？!?]{4,60}?[。]?[\s\u3000]+[（(]?\s*(?:图|摄|摄影|图片)\s*[/／:：]\s*"
             r"[\u4e00-\u9fff]{2,4}\s*[）)]?$",
         ),
-        # A caption with the picture's credit in brackets right after its words, as Taiwan and
-        # Hong Kong papers print it (X電廠。（圖／資料照）, X現場（圖／記者王某攝）, X（圖/Y提供）):
-        # under the picture; one short line, no sentence of the text before the credit.
-        (
-            "photo caption",
-            r"^[^。！？!?（(]{4,60}?[。]?\s*[（(]\s*(?:图|图片|照片|摄影)\s*[/／]\s*"
-            r"[^（）()。！？]{2,16}[）)]$",
-        ),
         # A note that the text is reprinted from a paper (（本文转载自《X报》，有删改）, 本文由《X》
         # 授权转载, （转载自《X日报》2024年5月12日第2版）): the reprint's credit, not its text.
         (
