@@ -926,8 +926,8 @@ FLOORS_62 = {
 # credited under the text).
 # Round 45b (a sweep of the open sets): set 63 49 → 50 (a lead restating the <h1> is no
 # headline, an office's name over the text its author), set 64 52 → 53 (a meta's 页面生成时间).
-# Round 46a on set 65: 38 → 41 (a reporter's bracketed dateline 【記者 X／台北報導】 opening the
-# text is a byline; a caption with its bracketed credit after a full stop, X。（圖／資料照）).
+# Round 46a on set 65: 38 → 40 (a reporter's bracketed dateline 【記者 X／台北報導】 opening the
+# text is a byline).
 FLOORS_63 = {
     "huaxia-jjw-nengyuan": 7,
     "lanzhou-pvxh": 7,
@@ -949,7 +949,7 @@ FLOORS_64 = {
     "xiling-nyj": 6,
 }
 FLOORS_65 = {
-    "baodao-energy-times": 6,
+    "baodao-energy-times": 5,
     "fenghua-energy-weekly": 6,
     "haixia-energy-coop": 6,
     "hanhai-energy-office": 7,

@@ -44,14 +44,3 @@ def test_a_bracketed_lead_without_the_reporters_city_stays(tmp_path: Path) -> No
     path = write_page(tmp_path / "b.txt", _page(f"【獨家】{FIRST}"))
     record = read_one(path)
     assert "【獨家】" in record.body
-
-
-def test_a_caption_with_its_bracketed_picture_credit_is_no_text(tmp_path: Path) -> None:
-    # A Taiwan paper's caption carries the picture's credit in brackets right after its words
-    # (X案場。（圖／資料照）): under the picture, not a paragraph of the text.
-    caption = "南港區電池儲能案場外觀。（圖／資料照）"
-    lines = _page(FIRST).split("\n")
-    lines.insert(5, caption)
-    record = read_one(write_page(tmp_path / "c.txt", "\n".join(lines)))
-    assert "資料照" not in record.body
-    assert FIRST[:12] in record.body
