@@ -695,6 +695,10 @@ def extract_page(
         # 请遵照执行。(责任编辑：X) — the text ends at its full stop)
         dropped.append(Dropped(tail[0].strip(), "editor (glued to the text's end)"))
         body[-1] = body[-1][: tail.start()].rstrip()
+    if body and (cut := _reporter_dateline_end(body[0])):
+        # (a Taiwan paper's reporter credit opening the text, 【記者 X／台北報導】: the byline)
+        dropped.append(Dropped(body[0][:cut].strip(), "byline (the reporter's dateline)"))
+        body[0] = body[0][cut:].lstrip()
     # The author's card beside or under the text repeats the name the byline gives (a
     # platform's account, 能源号·油气观察): a name, not the article's text.
     credits = [d.line for d in dropped if d.rule == "byline"]
@@ -2363,6 +2367,25 @@ _DATELINE_START = re.compile(
     r"^\s*(?:（[^）]{1,20}）|\([^)]{1,20}\))?\s*(?:\d{1,2}月\d{1,2}日|近日|日前|昨天|今天|近期"
     r"|本报讯|本刊讯|本网讯|讯|据|记者(?:从|近日|日前|获悉|了解到|注意到|在))"
 )
+
+
+# A reporter's dateline in brackets opening a paper's first paragraph, as Taiwan and Hong Kong
+# papers print it: 【記者 X／台北報導】, 〔記者X／高雄報導〕, (中央社記者X台北12日電): the reporter
+# and the city, a byline a reader skips, not the text's words. Only with the reporter's city and
+# 报导/电, so a bracketed lead that goes on with the news (【独家】, （记者 X）说) stays.
+_REPORTER_DATELINE = re.compile(
+    r"^\s*[【〔\[（(]\s*(?:本报|本刊|特约|实习)?记者\s*[^】〕\]）()（\s/／]{2,12}"
+    r"(?:\s*[、,，]\s*[^】〕\]）()（\s/／]{2,6}){0,3}\s*[/／]?\s*"
+    r"[^】〕\]）()（/／，。]{0,16}(?:报导|报道|电)\s*[】〕\]）)]"
+)
+
+
+def _reporter_dateline_end(line: str) -> int:
+    """Where a reporter's bracketed dateline opening ``line`` ends (0: none), when prose follows."""
+    folded = simplified(line)
+    if len(folded) != len(line) or not (found := _REPORTER_DATELINE.match(folded)):
+        return 0
+    return found.end() if len(line) - found.end() >= 10 else 0
 
 
 def _labelled_or_cut(line: str) -> bool:

@@ -926,6 +926,8 @@ FLOORS_62 = {
 # credited under the text).
 # Round 45b (a sweep of the open sets): set 63 49 → 50 (a lead restating the <h1> is no
 # headline, an office's name over the text its author), set 64 52 → 53 (a meta's 页面生成时间).
+# Round 46a on set 65: 38 → 40 (a reporter's bracketed dateline 【記者 X／台北報導】 opening the
+# text is a byline).
 FLOORS_63 = {
     "huaxia-jjw-nengyuan": 7,
     "lanzhou-pvxh": 7,
@@ -948,12 +950,12 @@ FLOORS_64 = {
 }
 FLOORS_65 = {
     "baodao-energy-times": 5,
-    "fenghua-energy-weekly": 5,
+    "fenghua-energy-weekly": 6,
     "haixia-energy-coop": 6,
     "hanhai-energy-office": 7,
     "haoguang-power-macau": 2,
     "harbour-energy-review": 2,
-    "lvneng-online": 4,
+    "lvneng-online": 5,
     "xiangjiang-energy": 7,
 }
 FLOORS_66 = {
