@@ -882,7 +882,7 @@ FLOORS_60 = {
     "cangling-pipeline": 6,
     "haicheng-lng": 7,
     "hanchuan-nuclear-equip": 7,
-    "lanjiang-shihua-bao": 6,
+    "lanjiang-shihua-bao": 7,
     "nanyu-gas-assoc": 5,
     "qinghe-carbon": 6,
     "xiushan-coal": 4,
