@@ -357,6 +357,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "welcome line",
             r"^(?:您好|你好)?[，,！!\s]*欢迎(?:您|你)?(?:访问|光临|来到|莅临|进入)[^，,。；！!？?\s]{2,30}[！!。]?"
+            # (and the day's date after it: 今天是2024年6月3日 星期一)
+            r"(?:\s*今天是\s*[:：]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+            r"(?:\s*(?:星期|周)[一二三四五六日天])?$)?"
             # (and the top bar's links beside it: 中文版 | English | 网站地图, or set apart by
             # spaces only: 集团邮箱 OA办公 无障碍浏览)
             r"(?:\s+\S{1,8}(?:\s*[|｜]\s*\S{1,8})+|(?:\s+[^\s，。；！？,.;!?]{1,8}){1,6}"

@@ -166,6 +166,7 @@ def parse_html(text: str, *, main_text: bool = True) -> HtmlPage:
         # lxml says "Document is empty" of a page of comments or whitespace only.
         raise NotHtmlError("no article text", f"no HTML content: {exc}") from None
     _custom_elements_as_html(root)
+    _inline_srcdoc_frames(root)
     # (a page its scripts draw: its article read from the app's state saved with it)
     draw_state_article(root, lambda article: _shows(root, article))
     _drop_heading_anchors(root)
@@ -197,6 +198,25 @@ _AUTHOR_MARK = (
     ".//*[@itemprop='author' or @data-username or contains(@class, 'author')"
     " or contains(@class, 'username')]"
 )
+
+
+def _inline_srcdoc_frames(root: lxml.html.HtmlElement) -> None:
+    """An ``<iframe srcdoc="…">`` holds its page as an attribute (a CMS that sandboxes the
+    article's HTML this way, title and byline outside it): its body is put in the frame's
+    place, as a browser shows it, so that the text is read where it stands."""
+    for frame in list(root.iter("iframe")):
+        doc = frame.get("srcdoc")
+        if not doc or not doc.strip():
+            continue
+        try:
+            inner = lxml.html.document_fromstring(doc.encode("utf-8"), parser=_PARSER)
+        except (lxml.etree.ParserError, ValueError):
+            continue  # (nothing but comments or whitespace: nothing to show)
+        body = inner.find("body")
+        box = lxml.html.Element("div")
+        box.extend(list(body if body is not None else inner))
+        box.tail = frame.tail
+        frame.getparent().replace(frame, box)
 
 
 def _forum_post(el: lxml.html.HtmlElement) -> bool:

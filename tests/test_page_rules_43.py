@@ -1,14 +1,17 @@
-"""The lead's rule of session 13: a deck (subtitle, standfirst) printed right under the headline
+"""The lead's rules of session 13: a deck (subtitle, standfirst) printed right under the headline
 is the editor's, not the text — as the writers of 26 pages of 14 blind sets count it (set 16's
-writer alone counted one as text). Checked on our own small pages, read the way ``xinwen
-reindex`` does (`read_sources`).
+writer alone counted one as text); an article sandboxed in an ``<iframe srcdoc>`` is read; a
+greeting bar with the day's date is chrome. Checked on our own small pages, read the way
+``xinwen reindex`` does (`read_sources`).
 """
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from tests.pagetext import MORE, PROSE, read_one, write_page
+from xinwen.index.furniture import line_rule
 
 HEADLINE = "青川湾海上风电二期工程全容量并网"
 DECK = "五十八台机组全部投产，年上网电量可满足六十万户家庭用电"
@@ -100,3 +103,27 @@ def test_the_texts_own_short_paragraphs_under_the_headline_stay_text(tmp_path: P
     under = f"{META}<p>{first}</p><p>{PROSE}</p><p>{MORE}</p>"
     rec = read_one(write_page(tmp_path / "a.html", _article("", under, quote)))
     assert rec.body.startswith(first)
+
+
+def test_an_article_in_an_iframes_srcdoc_is_read(tmp_path: Path) -> None:
+    # (a CMS that sandboxes the article's HTML in the frame's srcdoc, headline and byline outside)
+    inner = f"<html><body><div class='text'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+    page = (
+        '<html><head><meta charset="utf-8"><title>青川湾海上风电二期工程全容量并网_青川电力联合会'
+        f"</title></head><body><h1>{HEADLINE}</h1>"
+        "<div class='meta'>发布时间：2024-03-18 来源：青川日报</div>"
+        f"<iframe class='article-frame' srcdoc=\"{html.escape(inner)}\">"
+        "</iframe><div class='footer'>版权所有 © 青川电力企业联合会</div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "a.shtml", page))
+    assert rec.title == HEADLINE
+    assert rec.body.startswith(PROSE) and rec.body.endswith(MORE)
+
+
+def test_a_greeting_bar_with_the_days_date_is_chrome() -> None:
+    # (a top bar that greets the reader and gives the day the page was saved, as a browser's
+    # copy keeps it: set 68's site took it for its text pages' headline)
+    assert line_rule("您好，欢迎来到青川能源网！今天是2024年3月19日 星期二") == "welcome line"
+    assert line_rule("欢迎访问青川能源网 今天是2024年3月19日") == "welcome line"
+    # (a sentence of the text that says 欢迎 and names a day stays text)
+    assert line_rule("欢迎来到青川湾，今天是2024年3月19日，风电场对公众开放。") is None
