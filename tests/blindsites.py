@@ -38,9 +38,8 @@ FIELDS = ("title", "date", "source", "category", "body")
 # and 42 from round 32, sets 41 and 43 from round 33, sets 44–46 from round 34, sets 47 and 48
 # from round 35, sets 49–52 from round 36, sets 53 and 54 from round 37, sets 55 and 56 from
 # round 38, sets 57 and 58 from round 39, set 60 from round 40, set 59 from round 41, set 61
-# round 38, sets 57 and 58 from round 39, set 60 from round 40, set 59 from round 41, set 61
 # from round 42a, set 62 from round 42b, set 63 from round 43a, set 65 from round 43c, set 64
-# from round 43b, set 69 from round 45a.
+# from round 43b, set 69 from round 45a, set 68 by the lead at session 13's end.
 OPEN_SPLITS = (
     "tune",
     "test",
@@ -108,6 +107,7 @@ OPEN_SPLITS = (
     "test65",
     "test64",
     "test69",
+    "test68",
 )
 
 

@@ -981,8 +981,9 @@ FLOORS_67 = {
     "xiangjiang-rtv": 6,
 }
 # Sets 68 (the first user's case on eight more families) and 69 (a research group's crawl of
-# general news sites): held out; first sight 47 and 46 of 56 with the code after round 43 and
-# the lead's deck rules; floors that.
+# general news sites): first sight 47 and 46 of 56 with the code after round 43 and the lead's
+# deck rules. Set 68 held out to the end (47), then opened by the lead (56: an article in an
+# <iframe srcdoc>, a greeting bar with the day's date); set 69 open from round 45a.
 FLOORS_68 = {
     "dire-qianyan": 7,
     "heqing-storage": 7,
@@ -990,8 +991,8 @@ FLOORS_68 = {
     "lanwan-haifeng": 7,
     "lvqing-guancha": 7,
     "lvyuan-chongdian": 7,
-    "xiling-energy": 5,
-    "zhongcheng-dianli": 0,
+    "xiling-energy": 7,
+    "zhongcheng-dianli": 7,
 }
 # Set 69: open from round 45a, which scores 49 of 56 (a gallery's captions kept as its text:
 # feichi-tiyu 6 → 7, huaxia-lanjiang 5 → 7). Round 46b scores 52 of 56 (a quote box and a
