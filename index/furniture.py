@@ -965,7 +965,12 @@ def line_rule(line: str) -> str | None:
             if told and not pattern.search(line.replace("扫码", "")):
                 continue
             return name
-    toolbar = _toolbar_rule(line)
+    toolbar = (
+        _toolbar_rule(line)
+        or _press_contact_rule(line)
+        or _translator_rule(line)
+        or _paywall_request_rule(line)
+    )
     if toolbar:
         return toolbar
     if is_navigation(line):
@@ -1005,6 +1010,48 @@ def _toolbar_rule(line: str) -> str | None:
     if _BACK_LINKS.search(line):
         return "back links"
     return None
+
+
+# Round 47b. A press release's contact on one line under it, the label then the office, the
+# person and the phone (新聞聯絡人：電力司 科長 X (02) 2771-0315; 傳媒查詢：企業傳訊部 X 電話
+# …, Hong Kong's and Macao's word): whom reporters call, no text of the release. The label
+# alone on its line is the "press contacts" pattern above; no sentence may follow the colon.
+_PRESS_CONTACT_LINE = re.compile(
+    r"^(?:媒体|传媒|新闻|采访)(?:联系人?|联络人?|联系窗口|联络窗口|查询|垂询)\s*[:：]\s*"
+    r"[^。！？；!?;]{2,50}$"
+)
+
+
+def _press_contact_rule(line: str) -> str | None:
+    """Round 47b: "press contacts" for a release's contact line (媒体查询：X 电话 …)."""
+    return "press contacts" if _PRESS_CONTACT_LINE.search(line) else None
+
+
+# Round 47b. A translator's credit alone on its line, bracketed or not (（譯者／X）, 翻译：X, 编译：
+# X Y): who put it into Chinese, as a 通讯员 line says who wrote it; no line of the text.
+_TRANSLATOR_LINE = re.compile(
+    r"^[（(【\[]?\s*(?:译者|翻译|编译|译)\s*[:：/／]\s*[\u3400-\u9fff·]{2,6}"
+    r"(?:[\s、，,]+[\u3400-\u9fff·]{2,6}){0,2}\s*[）)】\]]?$"
+)
+
+
+def _translator_rule(line: str) -> str | None:
+    """Round 47b: "editor" for a translator's credit alone on its line (（译者／X）)."""
+    return "editor" if _TRANSLATOR_LINE.search(line) else None
+
+
+# Round 47b. A paywall's prompt worded the other way round, what is asked after what is offered
+# (繼續閱讀全文，請成為訂閱用戶; 阅读全文请先登录): the paywall patterns above take the order
+# 成为会员后阅读全文 only.
+_PAYWALL_REQUEST = re.compile(
+    r"^(?=.{0,40}$)(?:继续|繼續)?(?:阅读|查看)(?:全文|完整内容|剩余内容|全部内容)[，,\s]*请?先?"
+    r"(?:成为|登录|登入|订阅|开通|注册)[^，,。！？]{0,10}[。!！]?$"
+)
+
+
+def _paywall_request_rule(line: str) -> str | None:
+    """Round 47b: "paywall" for a prompt that asks after it offers (阅读全文，请成为订阅用户)."""
+    return "paywall" if _PAYWALL_REQUEST.search(line) else None
 
 
 # A site's scrolling notice bar in its header, copied as one line: two or more notices, each

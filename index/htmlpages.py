@@ -1177,6 +1177,7 @@ def _site_proper(name: str) -> str:
         # (手机X网: the mobile edition's name for the site's; X官网: X's official site, X's)
         name = _OFFICIAL_SITE.sub("", _MOBILE_EDITION.sub("", name))
         name = _MOBILE_VERSION.sub("", name)
+        name = _global_information_net(name)
     name = _ISSUE_NUMBER.sub("", name)
     return _COLUMN_SECTION.sub("", name) if name not in _PLATFORMS else name
 
@@ -1185,6 +1186,16 @@ def _site_proper(name: str) -> str:
 _DOMAIN_TAIL = re.compile(r"(?<=..)\s*[(（]\s*(?:https?://)?[\w.-]+\.[a-z]{2,6}/?\s*[)）]$", re.I)
 _OFFICIAL_SITE = re.compile(r"(?<=[\u3400-\u9fff]{2})\s*(?:官网|官方网站|官方網站|官網)$")
 _MOBILE_EDITION = re.compile(r"^(?:手机|手機)(?=[\u3400-\u9fff]{2,}[网網]$)")
+# Round 47b. Taiwan's government sites are each named X全球資訊網 (global information net:
+# 行政院全球資訊網, a ministry's): the site of the office X, which is the source, as X官網 is X's.
+_GLOBAL_INFO_NET = re.compile(r"(?<=[\u3400-\u9fff]{2})\s*(?:全球資訊網|全球资讯网|全球信息网)$")
+
+
+def _global_information_net(name: str) -> str:
+    """Round 47b: a government site's name without 全球資訊網 (``X全球資訊網`` → X)."""
+    return _GLOBAL_INFO_NET.sub("", name)
+
+
 # (X手机版, X移动版, X触屏版, XWAP版: the mobile site's <title> names the site X)
 _MOBILE_VERSION = re.compile(
     r"(?<=[\u3400-\u9fff]{2})\s*(?:手机版|手機版|移动版|移動版|触屏版|觸屏版|WAP版|3G版)$",
