@@ -39,7 +39,8 @@ FIELDS = ("title", "date", "source", "category", "body")
 # from round 35, sets 49–52 from round 36, sets 53 and 54 from round 37, sets 55 and 56 from
 # round 38, sets 57 and 58 from round 39, set 60 from round 40, set 59 from round 41, set 61
 # from round 42a, set 62 from round 42b, set 63 from round 43a, set 65 from round 43c, set 64
-# from round 43b, set 69 from round 45a, set 68 by the lead at session 13's end.
+# from round 43b, set 69 from round 45a, set 68 by the lead at session 13's end, set 66 from
+# round 47a.
 OPEN_SPLITS = (
     "tune",
     "test",
@@ -108,6 +109,7 @@ OPEN_SPLITS = (
     "test64",
     "test69",
     "test68",
+    "test66",
 )
 
 
