@@ -101,6 +101,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # (a blog's, one a line, led by a guillemet: « 上一篇的标题, or both on one line, « X  Y »;
         # Chinese prose never uses guillemets, so the titles may hold any punctuation)
         ("previous/next", r"^[«‹]\s*[^«»‹›]{1,60}(?:\s[^«»‹›]{1,60}?\s*[»›])?$"),
+        # (both titles run together between the guillemets, as a browser copies two links side by
+        # side with nothing between them: « 上一篇的标题下一篇的标题 »; round 47a)
+        ("previous/next", r"^[«‹]\s*[^«»‹›]{2,120}?\s*[»›]$"),
         # (one of them alone on its line, ← X or X →: dropped, but, as a line of the text could
         # point so too, not the footer's start)
         ("page turning", r"^←\s*[^←→。！？；，,:：]{1,30}$|^[^←→。！？；，,:：]{1,20}?\s*→$"),

@@ -682,6 +682,9 @@ def extract_page(
     if _editors_summary(body):
         # (a portal's 摘要：X box above a news article's text: the editor's one-line summary)
         dropped.append(Dropped(body.pop(0), "summary (an editor's 摘要 above the text)"))
+    if _other_summary_label(body):
+        # (the same box under another label a CMS prints for its intro field: 内容提要：X)
+        dropped.append(Dropped(body.pop(0), "summary (an editor's 内容提要 above the text)"))
     if _summary_label_apart(body):
         # (the same box whose label stands on a line of its own: 摘要 / X, its label a chip)
         dropped.append(Dropped(body.pop(0), "summary (an editor's 摘要 above the text)"))
@@ -865,6 +868,22 @@ def _editors_summary(body: list[str]) -> bool:
     return sum(is_prose(line) for line in body[1:]) >= 2
 
 
+# Round 47a: the editor's summary box under the labels CMSs print for their intro field besides
+# 摘要 and 导读 (内容提要：X, 内容摘要：X): the same box, checked the same way (not 核心提示,
+# whose abstract in its own words a portal keeps as text: tests/test_page_rules_17.py).
+_OTHER_SUMMARY_LABEL = re.compile(
+    r"^\s*(?:\*\*)?[【\[]?(?:内容提要|内容摘要|内容简介)[】\]]?(?:\*\*)?\s*[:：]?\s*(?P<text>\S.*)$"
+)
+
+
+def _other_summary_label(body: list[str]) -> bool:
+    if not body or not (match := _OTHER_SUMMARY_LABEL.match(body[0])):
+        return False
+    if not re.match(r"^\s*(?:\*\*)?[【\[]?\S{4}(?:[】\]]|\s*[:：])", body[0]):
+        return False  # (a label set off by a colon or brackets, not a sentence's first words)
+    return _editors_summary([f"摘要：{match['text']}", *body[1:]])
+
+
 _SUMMARY_CHIP = re.compile(r"^\s*[【\[]?(?:摘要|导读|内容提要)[】\]]?\s*$")
 
 
@@ -1046,6 +1065,27 @@ def _byline_office(judged: _Judged, i: int) -> bool:
     return dated and bylines[i - 1] is None and headline_shaped(lines[i - 1])
 
 
+# Round 47a: an office's or a writer's name alone under the headline, whom the page credits
+# again below the text with a label (需求侧研究中心 … 来源：需求侧研究中心): a byline without its
+# label, never the headline, though the text follows it.
+_CREDIT_FIELD = re.compile(
+    r"^[（(【\[]?\s*(?:来源|來源|作者|供稿|撰稿|稿源|文|发布单位|發布單位|发布机构|发布部门)\s*[:：]\s*"
+    r"(?P<name>[^\s:：，。]{2,24})\s*[）)】\]]?$"
+)
+
+
+def _credited_below(judged: _Judged, i: int) -> bool:
+    lines = judged.lines
+    if i == 0 or judged.bylines[i - 1] is not None or not headline_shaped(lines[i - 1]):
+        return False
+    name = lines[i].strip()
+    for later in lines[i + 1 :]:
+        field = _CREDIT_FIELD.match(later.strip())
+        if field and field["name"] == name:
+            return True
+    return False
+
+
 _PLACE_DASH = re.compile(r"[\u3400-\u9fff]{2,4}[—–]")
 
 
@@ -1178,6 +1218,8 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
         if i >= 2 and line == lines[0] and _is_site_header(line):
             continue  # (the header's site name again, a publisher line under the headline)
         if _byline_office(judged, i):
+            continue
+        if _credited_below(judged, i):
             continue
         if line in passed:
             continue  # (a section the breadcrumb passes through, shown by the byline: 政策解读)

@@ -40,7 +40,7 @@ FIELDS = ("title", "date", "source", "category", "body")
 # round 38, sets 57 and 58 from round 39, set 60 from round 40, set 59 from round 41, set 61
 # from round 42a, set 62 from round 42b, set 63 from round 43a, set 65 from round 43c, set 64
 # from round 43b, set 69 from round 45a, set 68 by the lead at session 13's end, set 67 from
-# round 47b.
+# round 47b, set 66 from round 47a.
 OPEN_SPLITS = (
     "tune",
     "test",
@@ -110,6 +110,7 @@ OPEN_SPLITS = (
     "test69",
     "test68",
     "test67",
+    "test66",
 )
 
 

@@ -958,15 +958,18 @@ FLOORS_65 = {
     "lvneng-online": 5,
     "xiangjiang-energy": 7,
 }
+# Set 66 open from round 47a (49 → 54: prev/next titles run together between guillemets, an
+# office under the headline credited again below the text, a 内容提要 box); its floors what
+# round 47a scores (left: two pages whose source the writer gives as the registered name).
 FLOORS_66 = {
     "canglan-h2": 7,
     "cenchuan-nengyuan": 7,
-    "chengzhou-heat": 6,
+    "chengzhou-heat": 7,
     "daiyuan-geothermal": 5,
     "dongyu-news": 7,
     "lanting-pv": 7,
     "lvdian-kuaiping": 7,
-    "qingluan-ieri": 3,
+    "qingluan-ieri": 7,
 }
 # Set 67 (traditional characters and cross-strait sites again, written blind while rounds 42
 # and 43 ran): held out, first sight 43 of 56 (44 when round 47b began); open from round 47b: it
