@@ -983,7 +983,7 @@ def line_rule(line: str) -> str | None:
     return None
 
 
-# Round 43c. A page's tool bar under its headline as Taiwan's and Hong Kong's sites word it
+# A page's tool bar under its headline as Taiwan's and Hong Kong's sites word it
 # (字級：大 中 友善列印 Facebook Line): the size buttons, print (列印 is Taiwan's 打印) and the
 # share buttons, nothing else on the line. Two sizes only, so the font-size rule's three do not
 # match it; a label or a print word must be there, so a line of bare names is not taken.
@@ -1007,7 +1007,7 @@ _BACK_LINKS = re.compile(
 
 
 def _toolbar_rule(line: str) -> str | None:
-    """Round 43c: "font size" for a tool bar of sizes, print and share; "back links" for 回列表."""
+    """The rule: "font size" for a tool bar of sizes, print and share; "back links" for 回列表."""
     if _TOOLBAR.search(line):
         return "font size"
     if _BACK_LINKS.search(line):
@@ -1015,7 +1015,7 @@ def _toolbar_rule(line: str) -> str | None:
     return None
 
 
-# Round 47b. A press release's contact on one line under it, the label then the office, the
+# A press release's contact on one line under it, the label then the office, the
 # person and the phone (新聞聯絡人：電力司 科長 X (02) 2771-0315; 傳媒查詢：企業傳訊部 X 電話
 # …, Hong Kong's and Macao's word): whom reporters call, no text of the release. The label
 # alone on its line is the "press contacts" pattern above; no sentence may follow the colon.
@@ -1026,11 +1026,11 @@ _PRESS_CONTACT_LINE = re.compile(
 
 
 def _press_contact_rule(line: str) -> str | None:
-    """Round 47b: "press contacts" for a release's contact line (媒体查询：X 电话 …)."""
+    """The rule: "press contacts" for a release's contact line (媒体查询：X 电话 …)."""
     return "press contacts" if _PRESS_CONTACT_LINE.search(line) else None
 
 
-# Round 47b. A translator's credit alone on its line, bracketed or not (（譯者／X）, 翻译：X, 编译：
+# A translator's credit alone on its line, bracketed or not (（譯者／X）, 翻译：X, 编译：
 # X Y): who put it into Chinese, as a 通讯员 line says who wrote it; no line of the text.
 _TRANSLATOR_LINE = re.compile(
     r"^[（(【\[]?\s*(?:译者|翻译|编译|译)\s*[:：/／]\s*[\u3400-\u9fff·]{2,6}"
@@ -1039,11 +1039,11 @@ _TRANSLATOR_LINE = re.compile(
 
 
 def _translator_rule(line: str) -> str | None:
-    """Round 47b: "editor" for a translator's credit alone on its line (（译者／X）)."""
+    """The rule: "editor" for a translator's credit alone on its line (（译者／X）)."""
     return "editor" if _TRANSLATOR_LINE.search(line) else None
 
 
-# Round 47b. A paywall's prompt worded the other way round, what is asked after what is offered
+# A paywall's prompt worded the other way round, what is asked after what is offered
 # (繼續閱讀全文，請成為訂閱用戶; 阅读全文请先登录): the paywall patterns above take the order
 # 成为会员后阅读全文 only.
 _PAYWALL_REQUEST = re.compile(
@@ -1053,7 +1053,7 @@ _PAYWALL_REQUEST = re.compile(
 
 
 def _paywall_request_rule(line: str) -> str | None:
-    """Round 47b: "paywall" for a prompt that asks after it offers (阅读全文，请成为订阅用户)."""
+    """The rule: "paywall" for a prompt that asks after it offers (阅读全文，请成为订阅用户)."""
     return "paywall" if _PAYWALL_REQUEST.search(line) else None
 
 

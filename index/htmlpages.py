@@ -1186,13 +1186,13 @@ def _site_proper(name: str) -> str:
 _DOMAIN_TAIL = re.compile(r"(?<=..)\s*[(（]\s*(?:https?://)?[\w.-]+\.[a-z]{2,6}/?\s*[)）]$", re.I)
 _OFFICIAL_SITE = re.compile(r"(?<=[\u3400-\u9fff]{2})\s*(?:官网|官方网站|官方網站|官網)$")
 _MOBILE_EDITION = re.compile(r"^(?:手机|手機)(?=[\u3400-\u9fff]{2,}[网網]$)")
-# Round 47b. Taiwan's government sites are each named X全球資訊網 (global information net:
+# Taiwan's government sites are each named X全球資訊網 (global information net:
 # 行政院全球資訊網, a ministry's): the site of the office X, which is the source, as X官網 is X's.
 _GLOBAL_INFO_NET = re.compile(r"(?<=[\u3400-\u9fff]{2})\s*(?:全球資訊網|全球资讯网|全球信息网)$")
 
 
 def _global_information_net(name: str) -> str:
-    """Round 47b: a government site's name without 全球資訊網 (``X全球資訊網`` → X)."""
+    """A government site's name without 全球資訊網 (``X全球資訊網`` → X)."""
     return _GLOBAL_INFO_NET.sub("", name)
 
 

@@ -868,7 +868,7 @@ def _editors_summary(body: list[str]) -> bool:
     return sum(is_prose(line) for line in body[1:]) >= 2
 
 
-# Round 47a: the editor's summary box under the labels CMSs print for their intro field besides
+# The editor's summary box under the labels CMSs print for their intro field besides
 # 摘要 and 导读 (内容提要：X, 内容摘要：X): the same box, checked the same way (not 核心提示,
 # whose abstract in its own words a portal keeps as text: tests/test_page_rules_17.py).
 _OTHER_SUMMARY_LABEL = re.compile(
@@ -1065,7 +1065,7 @@ def _byline_office(judged: _Judged, i: int) -> bool:
     return dated and bylines[i - 1] is None and headline_shaped(lines[i - 1])
 
 
-# Round 47a: an office's or a writer's name alone under the headline, whom the page credits
+# An office's or a writer's name alone under the headline, whom the page credits
 # again below the text with a label (需求侧研究中心 … 来源：需求侧研究中心): a byline without its
 # label, never the headline, though the text follows it.
 _CREDIT_FIELD = re.compile(
@@ -1137,7 +1137,7 @@ def _headline_top(judged: _Judged) -> int:
 
 
 def _data_source_over_text(judged: _Judged, limit: int) -> None:
-    """Round 43c: 资料来源：X alone on the line right over the text's first paragraph, with no
+    """资料来源：X alone on the line right over the text's first paragraph, with no
     paragraph above it, is the page's source field (Taiwan's government sites print it so
     under the headline, undated notices too); a 资料来源 under a table or in the text credits
     the figures, and a paragraph comes before it."""
@@ -1246,7 +1246,7 @@ def _find_headline(judged: _Judged, hints: list[str]) -> tuple[int | None, bool]
     return (scored[1] if scored else None), False
 
 
-# Round 46b: a notice's headline of one word (更正, 声明, 启事), too short for a headline's shape
+# A notice's headline of one word (更正, 声明, 启事), too short for a headline's shape
 # but a headline all the same when it stands alone right over its byline: a paper's correction
 # or statement, printed as an article of its own.
 _NOTICE_WORD = re.compile(r"^(?:更正|勘误|声明|聲明|启事|啟事|公告|通告|致歉|讣告|訃告)$")
@@ -1257,7 +1257,7 @@ def _notice_headline(judged: _Judged, i: int, top: int) -> bool:
     return bool(_NOTICE_WORD.match(line)) and _next_to_byline(judged, i, top) == 4
 
 
-# Round 46b: a finance page's box of the stocks a story names, with their day's change, printed
+# A finance page's box of the stocks a story names, with their day's change, printed
 # between the byline and the text (相关股票：X-2.31%, 相关个股：X +1.05% Y -0.80%): prices, never
 # a headline, though the article follows it. The label, or every item a name and a signed
 # percentage with two decimals, as a quote board prints it.
@@ -1408,7 +1408,7 @@ _SOURCE_CREDIT = re.compile(
     r"|^[（(【\[]\s*(?:来源|來源|稿源|信息来源|文章来源)\s*[:：]\s*[^\s:：，。,()（）【】]{2,30}\s*[）)】\]]$"
 )
 
-# Round 46b: the source credited under the text with a longer label than 来源 (稿件来源：X,
+# The source credited under the text with a longer label than 来源 (稿件来源：X,
 # 新闻来源：X, 供稿单位：X), a line of its own: the byline's source field printed at the foot,
 # as an evening paper's CMS does, no more a sentence of the text than 来源：X is.
 _LABELLED_SOURCE = re.compile(
@@ -2174,7 +2174,7 @@ _OWN_WORK = re.compile(
 )
 
 
-# Round 44b: a story rewritten from a press release that says so in its last line, 資料來源：
+# A story rewritten from a press release that says so in its last line, 資料來源：
 # X新聞稿 (the byline states no source): the release is where the story comes from, as a
 # 来源 field would say. Only a press release (新闻稿, 新闻公报, 通稿), only on a line of its own
 # under the text's first paragraphs: a 资料来源 of other kinds credits figures, not the story.

@@ -204,7 +204,7 @@ def join_lone_field_labels(lines: list[str]) -> list[str]:
     return _join_labels(lines, _LONE_FIELD_LABEL, "")
 
 
-# Round 44b: a meta line copied from a browser with the font-size buttons that sit at its end
+# A meta line copied from a browser with the font-size buttons that sit at its end
 # run onto it (2023年11月21日 週二　來源：X新聞稿字級：大中小): the buttons are a tool bar of
 # their own, not part of the source's name, and the whole line would be dropped as one. The
 # line is cut in two where the size label starts, run on to the value before it with no space
