@@ -46,6 +46,8 @@ def document_issuer(line: str) -> str | None:
 WEB_ADDRESS = r"(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,12}/?"
 # A breadcrumb's label: 当前位置, 您的位置, 您现在的位置, 您当前的位置, 所在位置, 位置.
 CRUMB_LABEL = r"^(?:(?:您|你)(?:当前|现在|所在)?的?|当前的?|现在的|所在的?)?位置"
+# A file's extension in a label's list of downloads (附件：1.X.doc 2.Y.XLS).
+_LISTED_FILE_EXT = r"(?:xlsx?|XLSX?|docx?|DOCX?|pdf|PDF|zip|ZIP|rar|RAR|7z|wps|et|pptx?|ofd)"
 # The text itself as a reprint's note names it (本文, 此文系, 文章经).
 _THIS_TEXT = r"(?:(?:本文|此文|该文|文章)(?:系|经)?)"
 # The words of a reprint's credit before the paper's name in quotes (转载自《X》, 原载于《X》).
@@ -102,7 +104,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # Chinese prose never uses guillemets, so the titles may hold any punctuation)
         ("previous/next", r"^[«‹]\s*[^«»‹›]{1,60}(?:\s[^«»‹›]{1,60}?\s*[»›])?$"),
         # (both titles run together between the guillemets, as a browser copies two links side by
-        # side with nothing between them: « 上一篇的标题下一篇的标题 »; round 47a)
+        # side with nothing between them: « 上一篇的标题下一篇的标题 »)
         ("previous/next", r"^[«‹]\s*[^«»‹›]{2,120}?\s*[»›]$"),
         # (one of them alone on its line, ← X or X →: dropped, but, as a line of the text could
         # point so too, not the footer's start)
@@ -416,9 +418,8 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # ends in a file's extension, so the line lists downloads, not the text's own words)
         (
             "attachments",
-            r"^(?:附件|相关附件|附件下载)\s*[:：]\s*(?:[^\s:：]{1,60}\.(?:xlsx?|XLSX?|docx?|DOCX?"
-            r"|pdf|PDF|zip|ZIP|rar|RAR|7z|wps|et|pptx?|ofd)\s+){1,9}[^\s:：]{1,60}\.(?:xlsx?|XLSX?"
-            r"|docx?|DOCX?|pdf|PDF|zip|ZIP|rar|RAR|7z|wps|et|pptx?|ofd)$",
+            rf"^(?:附件|相关附件|附件下载)\s*[:：]\s*(?:[^\s:：]{{1,60}}\.{_LISTED_FILE_EXT}\s+){{1,9}}"
+            rf"[^\s:：]{{1,60}}\.{_LISTED_FILE_EXT}$",
         ),
         # (or a file's name alone on its line, 自查表（2024暑期）.docx: the link to download an
         # attachment under the text, unlabelled; never a sentence of the text)
@@ -968,14 +969,14 @@ def line_rule(line: str) -> str | None:
             if told and not pattern.search(line.replace("扫码", "")):
                 continue
             return name
-    toolbar = (
+    rule = (
         _toolbar_rule(line)
         or _press_contact_rule(line)
         or _translator_rule(line)
         or _paywall_request_rule(line)
     )
-    if toolbar:
-        return toolbar
+    if rule:
+        return rule
     if is_navigation(line):
         return "navigation"
     if is_disclaimer(line):

@@ -1579,24 +1579,19 @@ _BUILD_TIME_META = re.compile(
 )
 
 
-def _drop_build_time_metas(root: lxml.html.HtmlElement) -> None:
-    for meta in root.iter("meta"):
-        name = meta.get("name") or meta.get("property") or meta.get("itemprop") or ""
-        if _BUILD_TIME_META.fullmatch(name.strip()):
-            meta.drop_tree()
-
-
 # A meta whose content says it is the time the page was generated (页面生成时间 2024-06-03 10:22, as
-# a government CMS stamps its static pages): when the file was written, not when the article was
-# published, whatever the meta's name.
+# a government CMS stamps its static pages): when the file was written, whatever the meta's name.
 _GENERATED_TIME_CONTENT = re.compile(
     r"^\s*(?:页面|网页|本页|静态页)?(?:生成|发布生成|渲染)(?:时间|日期|于)"
 )
 
 
-def _drop_generated_time_metas(root: lxml.html.HtmlElement) -> None:
+def _drop_build_time_metas(root: lxml.html.HtmlElement) -> None:
+    """Drop the metas naming when the page's file was made, by their name or their content."""
     for meta in list(root.iter("meta")):
-        if _GENERATED_TIME_CONTENT.match(meta.get("content") or ""):
+        name = meta.get("name") or meta.get("property") or meta.get("itemprop") or ""
+        made = _BUILD_TIME_META.fullmatch(name.strip())
+        if made or _GENERATED_TIME_CONTENT.match(meta.get("content") or ""):
             meta.drop_tree()
 
 
@@ -1638,7 +1633,6 @@ def htmldate_date(html: str) -> dt.date | None:
         _blank_phone_numbers(root)
         _blank_render_times(root)
         _drop_build_time_metas(root)
-        _drop_generated_time_metas(root)
         found = htmldate.find_date(root, extensive_search=False, original_date=True)
     except (ValueError, TypeError, lxml.etree.LxmlError):
         return None
@@ -1731,7 +1725,7 @@ def _decks(root: lxml.html.HtmlElement) -> tuple[str, ...]:
         # of 14 sets count it, against one page of set 16)
         if parent.find(".//h1") is None and parent.find(".//h2") is None:
             continue
-        after = [s for s in el.itersiblings() if isinstance(s.tag, str)][:2]
+        after = _element_siblings(el)[:2]
         if any(_holds_paragraphs(s) for s in after):
             found.append(text)
     return tuple(found)
@@ -1783,7 +1777,7 @@ def _deck_blocks(blocks: list[lxml.html.HtmlElement]) -> list[str]:
             continue
         if el.find(".//p") is not None:
             continue
-        if len(re.findall(r"[。！？!?]", text.rstrip("。！？!?"))) >= 1:
+        if re.search(r"[。！？!?]", text.rstrip("。！？!?")):
             continue  # (two sentences: a paragraph, not a deck)
         spaced = " ".join(el.text_content().split())
         if _DECK_DATE.search(text) or parse_byline(spaced) is not None or line_rule(spaced):
