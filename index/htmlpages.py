@@ -44,7 +44,7 @@ from xinwen.index.furniture import (
     photo_credit_line,
     split_title,
 )
-from xinwen.index.pages import PageHints
+from xinwen.index.pagerecords import PageHints
 from xinwen.index.textdumps import chinese_labels, join_lone_field_labels, split_glued_size_bar
 
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".html.gz", ".htm.gz")

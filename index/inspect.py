@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from xinwen.index.pages import Boilerplate
+from xinwen.index.pagerecords import Boilerplate
 from xinwen.index.records import Record, Skip
 from xinwen.index.sources import read_sources
 from xinwen.index.sources.textfiles import Explanation

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.pagetext import MORE, PROSE, read_one, write_page
-from xinwen.index.pages import _set_apart_deck
+from xinwen.index.bodytext import set_apart_deck
 
 HEADLINE = "岭南县储能电站一期工程投产"
 
@@ -96,10 +96,10 @@ def test_a_lead_set_apart_above_the_text_stays() -> None:
     # (a 导语 box holding the dateline's lead, 5月17日，…: the text's first paragraph)
     lead = "5月17日，岭南县储能电站一期工程正式投产，可满足全县高峰时段调峰需要。"
     decks = ("".join(lead.split()),)
-    assert _set_apart_deck([lead, PROSE, MORE], decks) is None
-    assert _set_apart_deck([lead[5:], PROSE, MORE], (lead[5:],)) == 0
+    assert set_apart_deck([lead, PROSE, MORE], decks) is None
+    assert set_apart_deck([lead[5:], PROSE, MORE], (lead[5:],)) == 0
     # (nor a labelled one, which earlier rounds' rules judge: 摘要：X)
-    assert _set_apart_deck(["摘要：" + lead[5:], PROSE, MORE], ("摘要：" + lead[5:],)) is None
+    assert set_apart_deck(["摘要：" + lead[5:], PROSE, MORE], ("摘要：" + lead[5:],)) is None
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.pagetext import MORE, PROSE, read_one, records_by_name, write_page
-from xinwen.index.pages import _keep_main_text
+from xinwen.index.bodytext import keep_main_text
 
 
 def test_attachment_links_with_their_download_word_or_alone_are_not_text(tmp_path: Path) -> None:
@@ -116,7 +116,7 @@ def test_a_list_under_a_numbered_section_heading_is_the_texts(tmp_path: Path) ->
         MORE,
     ]
     main = "".join(line for line in body if line not in items)
-    assert _keep_main_text(body, main, []) == body
+    assert keep_main_text(body, main, []) == body
 
 
 def test_a_search_boxs_prompt_is_not_the_headline(tmp_path: Path) -> None:

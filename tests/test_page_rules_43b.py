@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from index.furniture import line_rule
-from index.pages import _DATE_GLUED_ENTRY, _disclosure_field
 from tests.pagetext import MORE, PROSE, records_by_name, write_page
+from xinwen.index.headlines import _DATE_GLUED_ENTRY, _disclosure_field
 
 HEADLINE = "岭北110千伏变电站主变扩建工程投运"
 

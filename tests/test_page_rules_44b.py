@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.pagetext import MORE, PROSE, records_by_name, write_page
-from xinwen.index.pages import _release_credited_last
+from xinwen.index.pagesources import _release_credited_last
 from xinwen.index.textdumps import split_glued_size_bar
 
 HEADLINE = "南岬風場第二期完成併網 年發電量可供八萬戶使用"

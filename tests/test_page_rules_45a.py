@@ -8,8 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.pagetext import MORE, PROSE, read_one, write_page
+from xinwen.index.bodytext import keep_main_text
 from xinwen.index.furniture import photo_credit_line
-from xinwen.index.pages import Dropped, _keep_main_text
+from xinwen.index.pagerecords import Dropped
 
 HEADLINE = "秋日江畔芦花飞"
 CAPTIONS = (
@@ -66,12 +67,12 @@ def test_captions_left_out_of_the_main_text_between_its_paragraphs_are_kept() ->
     # kept, a run of lines that each credit a photographer is the gallery's text)
     body = [PROSE, *CAPTIONS[:2], MORE, "相关新闻", "10月3日，游客在江畔。本台记者 程远 摄"]
     dropped: list[Dropped] = []
-    kept = _keep_main_text(body, PROSE + MORE, dropped)
+    kept = keep_main_text(body, PROSE + MORE, dropped)
     assert kept == [PROSE, *CAPTIONS[:2], MORE]
 
 
 def test_one_caption_left_out_of_the_main_text_stays_out() -> None:
     # (one picture's caption between two paragraphs is the picture's label, not a gallery's)
     body = [PROSE, CAPTIONS[0], MORE]
-    kept = _keep_main_text(body, PROSE + MORE, [])
+    kept = keep_main_text(body, PROSE + MORE, [])
     assert kept == [PROSE, MORE]

@@ -25,7 +25,8 @@ import dataclasses
 import os
 from collections.abc import Iterable, Iterator, Mapping
 
-from xinwen.index.pages import Boilerplate, load_boilerplate
+from xinwen.index.pagerecords import Boilerplate
+from xinwen.index.pages import load_boilerplate
 from xinwen.index.records import Origin, Record, Skip
 from xinwen.index.sources.categories import CATEGORY_FROM, folder_category
 from xinwen.index.sources.fields import (

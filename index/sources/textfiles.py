@@ -23,19 +23,15 @@ from xinwen.index.htmlpages import (
     is_html_name,
     parse_html,
 )
+from xinwen.index.pagedates import name_date
+from xinwen.index.pagerecords import Boilerplate, Dropped, Page, PageHints
 from xinwen.index.pages import (
-    Boilerplate,
-    Dropped,
-    Page,
-    PageHints,
     extract_page,
-    header_issuer,
     join_wrapped_title,
     looks_like_page,
-    name_date,
     page_lines,
-    site_by_logo,
 )
+from xinwen.index.pagesources import header_issuer, site_by_logo
 from xinwen.index.records import Origin, Record, Skip
 from xinwen.index.sources.categories import choose_category, folder_category
 from xinwen.index.sources.fields import build_record
