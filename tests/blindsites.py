@@ -111,6 +111,8 @@ OPEN_SPLITS = (
     "test68",
     "test67",
     "test66",
+    "test73",
+    "test72",
 )
 
 

@@ -87,6 +87,10 @@ ROOT_66 = ROOT.parent / "blind-sites-66"
 ROOT_67 = ROOT.parent / "blind-sites-67"
 ROOT_68 = ROOT.parent / "blind-sites-68"
 ROOT_69 = ROOT.parent / "blind-sites-69"
+ROOT_70 = ROOT.parent / "blind-sites-70"
+ROOT_71 = ROOT.parent / "blind-sites-71"
+ROOT_72 = ROOT.parent / "blind-sites-72"
+ROOT_73 = ROOT.parent / "blind-sites-73"
 
 # Pages fully right (title, date, source, category, body) of the 7 of each site.
 FLOORS = {
@@ -1012,6 +1016,56 @@ FLOORS_69 = {
     "xinchao-keji": 6,
     "yungang-xian": 7,
 }
+# Set 70 (the first user's case as a new user brings it: trade portals, energy companies, public
+# bodies, an institute, an association, in 政策/项目/技术): written blind in session 14 and held
+# out; its floors are its first sight (49 of 56) with the code at the session's start.
+FLOORS_70 = {
+    "chengyang-fgw": 5,
+    "dianzhuang-daobao": 7,
+    "hengwan-pv-xiehui": 7,
+    "huineng-wang": 7,
+    "langang-gas": 5,
+    "qiheng-institute": 5,
+    "qingchuan-xny": 7,
+    "yuanchuan-nyj": 6,
+}
+# Set 71 (energy sites across redesigns: each site's folder mixes two or three template
+# generations): written blind in session 14 and held out; floors: first sight (43 of 56).
+FLOORS_71 = {
+    "beichen-sjy": 3,
+    "haichuan-wind": 3,
+    "haoran-guangfu": 7,
+    "jinshi-thermal": 7,
+    "kunpeng-eri": 6,
+    "qingshan-hydro": 7,
+    "rongquan-geo": 6,
+    "xunlian-charge": 4,
+}
+# Set 72 (a research group's crawl of energy news: host-named folders, URL paths, GBK by
+# http-equiv or no charset, lynx and html2text dumps): first sight 44 of 56 with the code at
+# session 14's start; open.
+FLOORS_72 = {
+    "nyj.cenchuan.example.cn": 6,
+    "www.beiyuan-rd.example.cn": 5,
+    "www.cangwu-cn.example.cn": 7,
+    "www.chengyuan-energy.example.cn": 7,
+    "www.lanxia-hydro.example.cn": 3,
+    "www.qiming-h2.example.com": 7,
+    "www.tianheng-ne.example.com": 4,
+    "www.xiqiao-epa.example.cn": 5,
+}
+# Set 73 (energy companies' news centres on agency templates): first sight 52 of 56 with the
+# code at session 14's start; open.
+FLOORS_73 = {
+    "beishan-nenghua": 7,
+    "chuheng-storage": 6,
+    "diantu-charging": 7,
+    "fengjin-bearing": 6,
+    "huadian-sjy": 6,
+    "jinghui-solar": 7,
+    "qingyu-h2": 7,
+    "xinlitai-lithium": 6,
+}
 SETS = {
     "set 1": (ROOT, FLOORS),
     "set 2": (ROOT_2, FLOORS_2),
@@ -1082,6 +1136,10 @@ SETS = {
     "set 67": (ROOT_67, FLOORS_67),
     "set 68": (ROOT_68, FLOORS_68),
     "set 69": (ROOT_69, FLOORS_69),
+    "set 70": (ROOT_70, FLOORS_70),
+    "set 71": (ROOT_71, FLOORS_71),
+    "set 72": (ROOT_72, FLOORS_72),
+    "set 73": (ROOT_73, FLOORS_73),
 }
 
 
