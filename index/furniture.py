@@ -1152,6 +1152,16 @@ def data_source_byline(line: str) -> Byline | None:
     return parse_byline(_DATA_SOURCE.sub("", folded, count=1))
 
 
+# A date followed by 起施行/起实施/起执行/起生效 (自2022年9月1日起施行): the day a standard or a
+# rule takes effect, as a subtitle or a deck states it, never the day the page was posted.
+_EFFECTIVE = re.compile(r"\s*(?:起|开始)?\s*(?:正式)?(?:施行|实施|执行|生效)")
+
+
+def _takes_effect(text: str, end: int) -> bool:
+    """The date that ends at `end` in `text` is followed by its taking effect (`_EFFECTIVE`)."""
+    return bool(_EFFECTIVE.match(text, end))
+
+
 def parse_byline(line: str) -> Byline | None:
     """The date and source a byline states; None for a line that is not a byline."""
     if "。" in line and (note := _CREDIT_NOTE.match(line)):
@@ -1210,6 +1220,10 @@ def parse_byline(line: str) -> Byline | None:
             return None
         date = parse_date(_squeeze(match["date"]))
         other = bool(_OTHER_DATE.search(text[: match.start()][-12:]))  # (Updated Sep 14, 2023)
+    if date is not None and not labelled and match and _takes_effect(text, match.end()):
+        # (2022年9月1日起实施: when a rule takes effect, another date than the page's, as a
+        # labelled 实施日期 is: the page's only where no byline gives the publication's)
+        other = True
     if date is not None and not labelled and _ISSUED.search(text):
         # A document's 版记: ``X办公室 2023年3月15日印发``, the date it was issued.
         labelled = True
@@ -1817,6 +1831,9 @@ _TITLE_SEPARATORS = re.compile(
     # (before a full date: an e-paper's 报名-2023年05月08日-标题)
     r"|(?<=[\u3400-\u9fff])-(?=\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2})"
     r"|(?<=\d{4}-\d{2}-\d{2})-(?=\D)"
+    # (a breadcrumb's arrows, as portal and CMS titles print the path: 站名 >> 栏目 >> 标题,
+    # 站名 » 标题; a lone > only between spaces, never 2>1 in a headline)
+    r"|\s*(?:>>|＞＞|»)\s*|\s+[>＞]\s+"
 )
 # A part of a title that is a date alone (an e-paper's edition date): neither headline nor name.
 _TITLE_DATE = re.compile(

@@ -287,6 +287,8 @@ def find_headline(judged: JudgedLines, hints: list[str]) -> tuple[int | None, bo
             continue
         if line in passed:
             continue  # (a section the breadcrumb passes through, shown by the byline: 政策解读)
+        if _section_heading(judged, i):
+            continue  # (一、为什么要出台《办法》？ under the byline: the text's first part)
         score = 0
         if repeated_elsewhere(lines, i) and rule is None:
             # (a line the site prints on every page, repeated on this one, is its name in the
@@ -308,6 +310,22 @@ def find_headline(judged: JudgedLines, hints: list[str]) -> tuple[int | None, bo
     if scored and (above := _headline_over_subtitle(judged, scored[1])) is not None:
         return above, False
     return (scored[1] if scored else None), False
+
+
+# A heading numbered as a part of the text (一、X, （一）X, 第一部分 X): an explainer's or a
+# report's first section under the byline, never the page's own headline, which carries no
+# ordinal.
+_SECTION_NUMBER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]"
+    r"|第[一二三四五六七八九十]{1,3}(?:部分|章|节)\s)"
+)
+
+
+def _section_heading(judged: JudgedLines, i: int) -> bool:
+    """Line `i` is a numbered part's heading (`_SECTION_NUMBER`) below a byline."""
+    if not _SECTION_NUMBER.match(judged.lines[i]):
+        return False
+    return any(judged.bylines[j] is not None for j in range(max(0, i - 3), i))
 
 
 # A notice's headline of one word (更正, 声明, 启事), too short for a headline's shape

@@ -176,6 +176,7 @@ def parse_html(text: str, *, main_text: bool = True) -> HtmlPage:
     _drop_revision_dates(root)
     _drop_marquees(root)
     _drop_image_captions(root)
+    _show_script_written_dates(root)
     hints = _hints(root)
     if hints.published is None and (found := _enp_date(text)):
         hints.published, hints.date_from = found, "meta (enpproperty <date>)"
@@ -317,6 +318,35 @@ def _drop_marquees(root: lxml.html.HtmlElement) -> None:
     for el in list(root.iter("marquee")):
         if el.getparent() is not None:
             el.drop_tree()
+
+
+# An inline script that writes a date given as a literal (``document.write(fmtDate("2024-05-17
+# 10:26:08"))``, ``document.write('2024年5月17日')``): the page shows that date where the script
+# stands, as a browser renders it; a reader sees 发布时间：2024年05月17日. A script that writes
+# today's date computes it (``new Date()``) and gives no literal, so it stays out.
+_WRITTEN_DATE = re.compile(
+    r"""^\s*document\.write(?:ln)?\s*\(\s*(?:[\w.$]+\s*\(\s*)?(?P<q>["'])"""
+    r"(?P<date>(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(?:[\sT]+\d{1,2}:\d{2}(?::\d{2})?)?)(?P=q)\s*\)?\s*\)\s*;?\s*$"
+)
+
+
+def _show_script_written_dates(root: lxml.html.HtmlElement) -> None:
+    """Put the date an inline script writes in the script's place (`_WRITTEN_DATE`)."""
+    for script in list(root.iter("script")):
+        if script.get("src") or not script.text or len(script.text) > 200:
+            continue
+        match = _WRITTEN_DATE.match(script.text)
+        parent = script.getparent()
+        if match is None or parent is None:
+            continue
+        text = match["date"] + (script.tail or "")
+        previous = script.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+        parent.remove(script)
 
 
 # A picture's caption: a short line, no sentence (no full stop, not a numbered heading), in the
@@ -1759,7 +1789,7 @@ def _headline_decks(root: lxml.html.HtmlElement) -> tuple[str, ...]:
         before: list[lxml.html.HtmlElement] = []
         for el in under[:5]:
             if _holds_paragraphs(el):
-                found.extend(_deck_blocks(before))
+                found.extend(_deck_blocks(_unwrapped(before)))
                 break
             before.append(el)
     return tuple(found)
@@ -1784,6 +1814,22 @@ def _deck_blocks(blocks: list[lxml.html.HtmlElement]) -> list[str]:
             continue
         decks.append(text)
     return decks
+
+
+def _unwrapped(blocks: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
+    """`blocks` with a box that holds one ``<p>`` alone and no text of its own given as that
+    ``<p>`` (a content system's summary field, ``<div class=field-summary><p>X</p></div>``):
+    the deck is the paragraph the box frames, as a bare ``<p>`` under the headline is."""
+    out = []
+    for el in blocks:
+        children = [c for c in el if isinstance(c.tag, str)]
+        only = children[0] if len(children) == 1 and el.tag in ("div", "section") else None
+        framed = only is not None and only.tag == "p" and len(only) == 0
+        if framed and not (el.text or "").strip() and not (only.tail or "").strip():
+            out.append(only)
+            continue
+        out.append(el)
+    return out
 
 
 def _element_siblings(el: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
