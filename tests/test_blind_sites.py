@@ -1043,16 +1043,16 @@ FLOORS_71 = {
 }
 # Set 72 (a research group's crawl of energy news: host-named folders, URL paths, GBK by
 # http-equiv or no charset, lynx and html2text dumps): first sight 44 of 56 with the code at
-# session 14's start; open.
+# session 14's start; open from round 48a, which scores 52 of 56 (the 4 left: source calls).
 FLOORS_72 = {
-    "nyj.cenchuan.example.cn": 6,
+    "nyj.cenchuan.example.cn": 7,
     "www.beiyuan-rd.example.cn": 5,
     "www.cangwu-cn.example.cn": 7,
     "www.chengyuan-energy.example.cn": 7,
-    "www.lanxia-hydro.example.cn": 3,
+    "www.lanxia-hydro.example.cn": 7,
     "www.qiming-h2.example.com": 7,
-    "www.tianheng-ne.example.com": 4,
-    "www.xiqiao-epa.example.cn": 5,
+    "www.tianheng-ne.example.com": 5,
+    "www.xiqiao-epa.example.cn": 7,
 }
 # Set 73 (energy companies' news centres on agency templates): first sight 52 of 56 with the
 # code at session 14's start; open.
