@@ -243,6 +243,7 @@ def find_headline(judged: JudgedLines, hints: list[str]) -> tuple[int | None, bo
                 # (the same line shown twice, as good both times: the second is the headline,
                 # the first a table of contents' entry for the page itself)
                 again = best is not None and best[0][:2] == key[:2] and lines[best[1]] == lines[i]
+                again = again and not _text_between(judged, best[1], i)
                 if best is None or key > best[0] or again:
                     best = (key, i)
         if best is not None:
@@ -598,6 +599,16 @@ _WEBSITE = re.compile(r"(?:网|網|在线|在線|门户|門戶)$")
 def site_name_alone(line: str) -> bool:
     """A website's name alone (南溪能源网; not a report's or a paper's name, 光伏企业发布年报)."""
     return len(line) <= 8 and bool(_WEBSITE.search(line)) and looks_like_site_name(line)
+
+
+def _text_between(judged: JudgedLines, a: int, b: int) -> bool:
+    """Paragraphs of the article's own text (not the site's chrome) stand between lines `a`
+    and `b`: a headline shown again after them is a list's entry further down (the site's
+    推荐/最新 list naming this page too), not the headline, which comes before its text."""
+    return any(
+        judged.rules[j] is None and is_prose(line) and line.endswith(SENTENCE_ENDS)
+        for j, line in enumerate(judged.lines[a + 1 : b], a + 1)
+    )
 
 
 def _prose_follows(judged: JudgedLines, i: int) -> bool:
