@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.pagetext import MORE, PROSE, records_by_name, write_page
+from tests.pagetext import MORE, PROSE, read_one, records_by_name, write_page
 
 PICKS = [
     "岭南县液流电池储能示范站并网",
@@ -45,3 +45,28 @@ def test_a_headline_the_sites_picks_list_names_on_every_page_is_still_the_headli
     rec = records_by_name(tmp_path)["1.html"]
     assert rec.title == PICKS[0]
     assert f"1月3日，{PROSE}" in rec.body and f"截至5日，{MORE}" in rec.body
+
+
+def test_the_newest_date_in_a_side_box_titled_by_a_plain_block_does_not_date_the_page(
+    tmp_path: Path,
+) -> None:
+    # A site builder's side module: its title a plain <div> (最新资讯), not a heading tag, over
+    # a list of links each with its date in a "date" span. The page itself prints no date:
+    # the box's first date is the newest article's, not this page's.
+    entries = "".join(
+        f"<div class='item'><a href='#'>{h}</a><span class='item-date'>2024-06-0{n + 1}</span>"
+        "</div>"
+        for n, h in enumerate(PICKS)
+    )
+    page = (
+        '<html><head><meta charset="utf-8"><title>岭南县储能电站通过验收-岭南能源</title></head>'
+        "<body><div class='logo'>岭南能源</div><nav>首页 政策 项目 技术</nav>"
+        "<div class='main'><h1>岭南县储能电站通过验收</h1><div class='info'>来源：规划科</div>"
+        f"<div class='text'><p>{PROSE}</p><p>{MORE}</p></div></div>"
+        f"<div class='col-b'><div class='m316'><div class='m-hd'>最新资讯</div>"
+        f"<div class='m-bd'>{entries}</div></div></div>"
+        "<footer>关于我们 | 联系我们 | Copyright © 2024 岭南能源</footer></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "政策" / "n31.html", page))
+    assert rec.title == "岭南县储能电站通过验收"
+    assert rec.published is None
