@@ -367,6 +367,8 @@ def _headline_over_subtitle(judged: JudgedLines, i: int) -> int | None:
     chip = rules[j - 1] is None and _column_chip(lines[j - 1])
     if not crumb_at(j - 1) and chip and crumb_at(j - 2):
         j_crumb = j - 2  # (a column's chip between the breadcrumb and the headline)
+    elif not crumb_at(j - 1) and crumb_at(j - 2) and _column_tabs(judged, j - 1, j - 2):
+        j_crumb = j - 2  # (the column's tabs between the breadcrumb and the headline)
     elif not crumb_at(j - 1):
         # (a newspaper's 引题 over the two, under the breadcrumb: 引题 / 标题 / 副题 / byline)
         kicker = j >= 2 and rules[j - 1] is None and _kicker_shaped(lines[j - 1])
@@ -399,6 +401,25 @@ def _headline_over_subtitle(judged: JudgedLines, i: int) -> int | None:
 
 
 _MIN_HEADLINE_OVER_SUBTITLE = 10
+
+
+def _column_tabs(judged: JudgedLines, k: int, crumb: int) -> bool:
+    """Line `k`, under the breadcrumb at `crumb`, is the section's tabs of its columns, run
+    together by a browser's copy (公司新闻行业动态政策法规 under 首页 > 新闻资讯 > 公司新闻):
+    the site's chrome, naming the column the breadcrumb ends in, first or last, among its
+    sibling columns' names (nothing but names: no digits, spaces nor punctuation). The
+    headline comes after them, as after the breadcrumb itself."""
+    if judged.bylines[k] is not None or not _TAB_NAMES.match(judged.lines[k]):
+        return False
+    items = [item for item in CRUMB_ITEMS.split(judged.lines[crumb])[1:] if len(item) >= 2]
+    line = judged.lines[k]
+    column = items[-1] if items else ""
+    ends = line.startswith(column) or line.endswith(column)
+    return len(column) >= 2 and ends and len(line) >= 2 * len(column)
+
+
+# Column names run together: CJK only, up to a menu's length.
+_TAB_NAMES = re.compile(r"^[\u3400-\u9fff]{4,40}$")
 
 
 def subtitle_under(judged: JudgedLines, head: int) -> bool:

@@ -70,3 +70,30 @@ def test_the_newest_date_in_a_side_box_titled_by_a_plain_block_does_not_date_the
     rec = read_one(write_page(tmp_path / "政策" / "n31.html", page))
     assert rec.title == "岭南县储能电站通过验收"
     assert rec.published is None
+
+
+def test_a_columns_tabs_under_the_breadcrumb_do_not_hide_the_headline_over_its_deck(
+    tmp_path: Path,
+) -> None:
+    # A browser's copy of a company's news page: the breadcrumb, then the section's tabs run
+    # together on one line (its columns' names, this page's column first), then the headline,
+    # its deck (two phrases set apart by a space) and the byline. The deck, right over the
+    # byline, was taken for the headline: the tabs stand where the breadcrumb's line is read
+    # as the start of the headline's block, as they do on the page.
+    text = "\n".join(
+        [
+            "岭南能源 首页 关于我们 新闻资讯 联系我们",
+            "您的位置：首页 > 新闻资讯 > 项目动态",
+            "项目动态行业资讯通知公告",
+            "岭南县液流电池储能示范站并网投运",
+            "储能时长四小时 晚高峰供电更有保障",
+            "发布时间：2024-05-24 来源：工程管理部",
+            f"5月23日，{PROSE}",
+            MORE,
+            "上一篇：岭南县首座加氢站开工",
+            "Copyright © 2024 岭南能源",
+        ]
+    )
+    rec = read_one(write_page(tmp_path / "项目动态" / "88.txt", text + "\n"))
+    assert rec.title == "岭南县液流电池储能示范站并网投运"
+    assert f"5月23日，{PROSE}" in rec.body
