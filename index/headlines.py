@@ -243,6 +243,7 @@ def find_headline(judged: JudgedLines, hints: list[str]) -> tuple[int | None, bo
                 # (the same line shown twice, as good both times: the second is the headline,
                 # the first a table of contents' entry for the page itself)
                 again = best is not None and best[0][:2] == key[:2] and lines[best[1]] == lines[i]
+                again = again and not _text_between(judged, best[1], i)
                 if best is None or key > best[0] or again:
                     best = (key, i)
         if best is not None:
@@ -384,6 +385,8 @@ def _headline_over_subtitle(judged: JudgedLines, i: int) -> int | None:
     chip = rules[j - 1] is None and _column_chip(lines[j - 1])
     if not crumb_at(j - 1) and chip and crumb_at(j - 2):
         j_crumb = j - 2  # (a column's chip between the breadcrumb and the headline)
+    elif not crumb_at(j - 1) and crumb_at(j - 2) and _column_tabs(judged, j - 1, j - 2):
+        j_crumb = j - 2  # (the column's tabs between the breadcrumb and the headline)
     elif not crumb_at(j - 1):
         # (a newspaper's 引题 over the two, under the breadcrumb: 引题 / 标题 / 副题 / byline)
         kicker = j >= 2 and rules[j - 1] is None and _kicker_shaped(lines[j - 1])
@@ -416,6 +419,25 @@ def _headline_over_subtitle(judged: JudgedLines, i: int) -> int | None:
 
 
 _MIN_HEADLINE_OVER_SUBTITLE = 10
+
+
+def _column_tabs(judged: JudgedLines, k: int, crumb: int) -> bool:
+    """Line `k`, under the breadcrumb at `crumb`, is the section's tabs of its columns, run
+    together by a browser's copy (公司新闻行业动态政策法规 under 首页 > 新闻资讯 > 公司新闻):
+    the site's chrome, naming the column the breadcrumb ends in, first or last, among its
+    sibling columns' names (nothing but names: no digits, spaces nor punctuation). The
+    headline comes after them, as after the breadcrumb itself."""
+    if judged.bylines[k] is not None or not _TAB_NAMES.match(judged.lines[k]):
+        return False
+    items = [item for item in CRUMB_ITEMS.split(judged.lines[crumb])[1:] if len(item) >= 2]
+    line = judged.lines[k]
+    column = items[-1] if items else ""
+    ends = line.startswith(column) or line.endswith(column)
+    return len(column) >= 2 and ends and len(line) >= 2 * len(column)
+
+
+# Column names run together: CJK only, up to a menu's length.
+_TAB_NAMES = re.compile(r"^[\u3400-\u9fff]{4,40}$")
 
 
 def subtitle_under(judged: JudgedLines, head: int) -> bool:
@@ -616,6 +638,16 @@ _WEBSITE = re.compile(r"(?:网|網|在线|在線|门户|門戶)$")
 def site_name_alone(line: str) -> bool:
     """A website's name alone (南溪能源网; not a report's or a paper's name, 光伏企业发布年报)."""
     return len(line) <= 8 and bool(_WEBSITE.search(line)) and looks_like_site_name(line)
+
+
+def _text_between(judged: JudgedLines, a: int, b: int) -> bool:
+    """Paragraphs of the article's own text (not the site's chrome) stand between lines `a`
+    and `b`: a headline shown again after them is a list's entry further down (the site's
+    推荐/最新 list naming this page too), not the headline, which comes before its text."""
+    return any(
+        judged.rules[j] is None and is_prose(line) and line.endswith(SENTENCE_ENDS)
+        for j, line in enumerate(judged.lines[a + 1 : b], a + 1)
+    )
 
 
 def _prose_follows(judged: JudgedLines, i: int) -> bool:

@@ -1660,6 +1660,7 @@ def htmldate_date(html: str) -> dt.date | None:
             heading = len(text) <= 20 and line_rule(text) == "related articles"
             if inside and heading and parent.tag != "body":
                 parent.drop_tree()
+        _drop_titled_link_boxes(root)
         _blank_phone_numbers(root)
         _blank_render_times(root)
         _drop_build_time_metas(root)
@@ -1667,6 +1668,25 @@ def htmldate_date(html: str) -> dt.date | None:
     except (ValueError, TypeError, lxml.etree.LxmlError):
         return None
     return parse_date(found) if found else None
+
+
+def _drop_titled_link_boxes(root: lxml.html.HtmlElement) -> None:
+    """Drop a side box of other articles titled by a plain block rather than a heading tag
+    (<div class="title">最新资讯</div> over its list of links, each with its date): a site
+    builder's module. Its first entry's date is the newest article's, not this page's, which
+    htmldate would take. The box is mostly links, so the article around it is never dropped."""
+    for el in root.xpath("//div[not(*)] | //span[not(*)] | //p[not(*)]"):
+        parent = el.getparent()
+        if parent is None or parent.tag == "body" or parent.getparent() is None:
+            continue
+        text = " ".join(el.text_content().split())
+        if not (len(text) <= 20 and line_rule(text) == "related articles"):
+            continue
+        links = parent.xpath(".//a")
+        linked = sum(len("".join(a.text_content().split())) for a in links)
+        whole = len("".join(parent.text_content().split()))
+        if len(links) >= 2 and linked >= 0.5 * whole:
+            parent.drop_tree()
 
 
 # A telephone number in groups (02-2000-0000, 0912-345-678): a date's groups of digits never

@@ -1055,13 +1055,13 @@ FLOORS_72 = {
     "www.xiqiao-epa.example.cn": 7,
 }
 # Set 73 (energy companies' news centres on agency templates): first sight 52 of 56 with the
-# code at session 14's start; open.
+# code at session 14's start; open from round 48b, which scores 55 (a table's cells left).
 FLOORS_73 = {
     "beishan-nenghua": 7,
-    "chuheng-storage": 6,
+    "chuheng-storage": 7,
     "diantu-charging": 7,
-    "fengjin-bearing": 6,
-    "huadian-sjy": 6,
+    "fengjin-bearing": 7,
+    "huadian-sjy": 7,
     "jinghui-solar": 7,
     "qingyu-h2": 7,
     "xinlitai-lithium": 6,
