@@ -91,6 +91,8 @@ ROOT_70 = ROOT.parent / "blind-sites-70"
 ROOT_71 = ROOT.parent / "blind-sites-71"
 ROOT_72 = ROOT.parent / "blind-sites-72"
 ROOT_73 = ROOT.parent / "blind-sites-73"
+ROOT_74 = ROOT.parent / "blind-sites-74"
+ROOT_75 = ROOT.parent / "blind-sites-75"
 
 # Pages fully right (title, date, source, category, body) of the 7 of each site.
 FLOORS = {
@@ -1066,6 +1068,31 @@ FLOORS_73 = {
     "qingyu-h2": 7,
     "xinlitai-lithium": 6,
 }
+# Set 74 (the first user's case with longer articles: eight more families, DedeCMS and PowerEasy
+# in GBK, EmpireCMS, PHPCMS v9, Drupal 10, VSB, Hugo, Nuxt 3): written blind in session 14 and
+# held out; floors: first sight (51 of 56) with the code at the session's start.
+FLOORS_74 = {
+    "beichen-dire": 5,
+    "chengjiang-dianli": 6,
+    "haiyun-fengdian": 6,
+    "nanshan-nengdong": 7,
+    "qingheng-yanjiuyuan": 7,
+    "tianhu-shuidian": 7,
+    "xiyu-guangfu": 7,
+    "zhongyuan-nengyuan": 6,
+}
+# Set 75 (traditional characters: Taiwan, Hong Kong and Macau energy sites, Big5, ROC years,
+# day-first dates): written blind in session 14 and held out; floors: first sight (27 of 56).
+FLOORS_75 = {
+    "baodao-solar": 7,
+    "dianye-zhoubao": 4,
+    "gangyu-energy": 6,
+    "hanyuan-policy": 4,
+    "haohai-energy": 2,
+    "harbourlight-power": 1,
+    "lanshan-county": 0,
+    "lvjin-hk": 3,
+}
 SETS = {
     "set 1": (ROOT, FLOORS),
     "set 2": (ROOT_2, FLOORS_2),
@@ -1140,6 +1167,8 @@ SETS = {
     "set 71": (ROOT_71, FLOORS_71),
     "set 72": (ROOT_72, FLOORS_72),
     "set 73": (ROOT_73, FLOORS_73),
+    "set 74": (ROOT_74, FLOORS_74),
+    "set 75": (ROOT_75, FLOORS_75),
 }
 
 
