@@ -7,14 +7,10 @@ from __future__ import annotations
 
 import re
 
-from xinwen.index.furniture import (
-    headline_shaped,
-    is_author_line,
-    is_prose,
-    photo_credit_line,
-    simplified,
-)
+from xinwen.index.bylines import is_author_line, photo_credit_line
+from xinwen.index.furniture import headline_shaped, is_prose
 from xinwen.index.headlines import MARKUP_TITLES, OFFICE
+from xinwen.index.linetext import simplified
 from xinwen.index.pagelines import CJK_CHARS, SENTENCE_ENDS
 from xinwen.index.pagerecords import Dropped, PageHints
 from xinwen.index.template import LONG_LINE_CHARS

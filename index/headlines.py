@@ -13,15 +13,8 @@ import re
 from collections.abc import Sequence
 
 from xinwen.index.cleaning import clean_title
-from xinwen.index.furniture import (
-    headline_shaped,
-    is_prose,
-    line_rule,
-    looks_like_organ,
-    looks_like_site_name,
-    simplified,
-    split_title,
-)
+from xinwen.index.furniture import headline_shaped, is_prose, line_rule, split_title
+from xinwen.index.linetext import looks_like_site_name, simplified
 from xinwen.index.pagelines import (
     BOUNDARY,
     BYLINE_WINDOW,
@@ -37,6 +30,7 @@ from xinwen.index.pagelines import (
     is_site_header,
 )
 from xinwen.index.pagerecords import PageHints
+from xinwen.index.sitenames import looks_like_organ
 
 # A page's kind in its <title> instead of its headline (电报详情, 新闻详情页, 正文).
 PAGE_KIND = re.compile(r"^[\u3400-\u9fff]{0,4}(?:详情|详情页|正文|内容页|详细内容|详细信息)$")

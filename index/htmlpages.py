@@ -30,21 +30,13 @@ import lxml.etree
 import lxml.html
 
 from xinwen.index.appstate import draw_state_article
+from xinwen.index.bylines import parse_byline, photo_credit_line
 from xinwen.index.cleaning import clean_title, parse_date
 from xinwen.index.encoding import UndecodableError, decode_bytes
-from xinwen.index.furniture import (
-    document_platform,
-    headline_shaped,
-    is_prose,
-    line_rule,
-    looks_like_organ,
-    looks_like_site_name,
-    names_no_one,
-    parse_byline,
-    photo_credit_line,
-    split_title,
-)
+from xinwen.index.furniture import headline_shaped, is_prose, line_rule, split_title
+from xinwen.index.linetext import looks_like_site_name, names_no_one
 from xinwen.index.pagerecords import PageHints
+from xinwen.index.sitenames import document_platform, looks_like_organ
 from xinwen.index.textdumps import chinese_labels, join_lone_field_labels, split_glued_size_bar
 
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".html.gz", ".htm.gz")

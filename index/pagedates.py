@@ -7,8 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from xinwen.index.bylines import MAX_BYLINE_CHARS, Byline
 from xinwen.index.cleaning import find_date_in_text, parse_date
-from xinwen.index.furniture import EMPTY_DATE_FIELD, MAX_BYLINE_CHARS, Byline, simplified
+from xinwen.index.furniture import EMPTY_DATE_FIELD
+from xinwen.index.linetext import simplified
 from xinwen.index.pagelines import JudgedLines
 from xinwen.index.pagerecords import PageHints
 

@@ -11,21 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from xinwen.index.bylines import Byline, data_source_byline, is_author_line, parse_byline
 from xinwen.index.cleaning import roc_leading_date, writes_roc_years
-from xinwen.index.furniture import (
-    CRUMB_LABEL,
-    Byline,
-    data_source_byline,
-    header_name,
-    headline_shaped,
-    is_author_line,
-    is_prose,
-    line_rule,
-    looks_like_site_name,
-    newspaper_name,
-    parse_byline,
-)
+from xinwen.index.furniture import CRUMB_LABEL, headline_shaped, is_prose, line_rule
+from xinwen.index.linetext import looks_like_site_name
 from xinwen.index.pagerecords import Boilerplate
+from xinwen.index.sitenames import header_name, newspaper_name
 from xinwen.index.template import SiteTemplate
 
 # A plain (non-end) pattern marks a file as a scraped page only within its first lines: a

@@ -58,18 +58,9 @@ from xinwen.index.bodytext import (
     summary_label_apart,
     without_contents,
 )
+from xinwen.index.bylines import parse_byline
 from xinwen.index.cleaning import clean_title, parse_date, western_dates
-from xinwen.index.furniture import (
-    FOOTER_RULES,
-    NOT_A_SOURCE,
-    headline_shaped,
-    is_prose,
-    line_rule,
-    looks_like_site_name,
-    parse_byline,
-    shared_document,
-    url_in,
-)
+from xinwen.index.furniture import FOOTER_RULES, headline_shaped, is_prose, line_rule, url_in
 from xinwen.index.headlines import (
     BOARD_TAG,
     BRACKETED_LEAD,
@@ -98,6 +89,7 @@ from xinwen.index.headlines import (
     without_meta_tail,
     without_tag_the_title_lacks,
 )
+from xinwen.index.linetext import NOT_A_SOURCE, looks_like_site_name
 from xinwen.index.pagedates import page_date
 from xinwen.index.pagelines import (
     BYLINE_WINDOW,
@@ -114,6 +106,7 @@ from xinwen.index.pagelines import (
 )
 from xinwen.index.pagerecords import Boilerplate, Dropped, Page, PageHints
 from xinwen.index.pagesources import page_source
+from xinwen.index.sitenames import shared_document
 from xinwen.index.template import SiteTemplate
 
 DEFAULT_BOILERPLATE_FILE = Path(__file__).with_name("boilerplate.txt")

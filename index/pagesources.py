@@ -11,29 +11,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from xinwen.index.bylines import byline_name, byline_site_name, parse_byline
 from xinwen.index.cleaning import clean_title, fold_width
 from xinwen.index.furniture import (
     CRUMB_LABEL,
     WEB_ADDRESS,
-    byline_name,
-    byline_site_name,
     document_issuer,
-    header_name,
     is_prose,
-    kept_by,
     line_rule,
-    looks_like_organ,
-    looks_like_site_name,
-    newspaper_name,
-    owner_name,
-    parse_byline,
-    portal_owner,
-    shared_document,
-    simplified,
-    site_name_in,
     split_title,
-    wiki_space_owner,
 )
+from xinwen.index.linetext import looks_like_site_name, simplified
 from xinwen.index.pagelines import (
     BOUNDARY,
     CJK_CHARS,
@@ -46,6 +34,17 @@ from xinwen.index.pagelines import (
     is_site_header,
 )
 from xinwen.index.pagerecords import PageHints
+from xinwen.index.sitenames import (
+    header_name,
+    kept_by,
+    looks_like_organ,
+    newspaper_name,
+    owner_name,
+    portal_owner,
+    shared_document,
+    site_name_in,
+    wiki_space_owner,
+)
 from xinwen.index.template import SiteTemplate
 
 # A company's full name (the operator of a site whose brand is another name).

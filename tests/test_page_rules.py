@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 from tests.pagetext import MORE, PROSE, read_one
-from xinwen.index.furniture import is_author_line, line_rule, newspaper_name, split_title
+from xinwen.index.bylines import is_author_line
+from xinwen.index.furniture import line_rule, split_title
 from xinwen.index.records import Record
+from xinwen.index.sitenames import newspaper_name
 from xinwen.index.sources import read_sources
 
 DISCLAIMER = (

@@ -9,8 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.pagetext import MORE, PROSE, read_one
-from xinwen.index.furniture import line_rule, looks_like_site_name, parse_byline, site_name_in
+from xinwen.index.bylines import parse_byline
+from xinwen.index.furniture import line_rule
+from xinwen.index.linetext import looks_like_site_name
 from xinwen.index.records import Record
+from xinwen.index.sitenames import site_name_in
 from xinwen.index.sources import read_sources
 from xinwen.index.sources.categories import folder_category
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.pagetext import MORE, PROSE, read_one, records_by_name, write_page
-from xinwen.index.furniture import parse_byline
+from xinwen.index.bylines import parse_byline
 from xinwen.index.sources import read_sources
 
 HEADLINE = "岭东风电场三期工程首批机组并网"

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.pagetext import MORE, PROSE, read_one, write_page
+from xinwen.index.bylines import parse_byline
 from xinwen.index.cleaning import parse_date
-from xinwen.index.furniture import parse_byline
 
 HEADLINE = "岭东风电场三期工程首批机组并网"
 

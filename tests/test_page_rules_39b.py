@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 from tests.pagetext import MORE, PROSE, records_by_name, write_page
-from xinwen.index.furniture import parse_byline
+from xinwen.index.bylines import parse_byline
 
 HEADLINE = "南溪县公共充电设施运行情况调查"
 

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from tests.pagetext import MORE, PROSE, read_one
+from xinwen.index.bylines import parse_byline
 from xinwen.index.cleaning import parse_date
-from xinwen.index.furniture import line_rule, parse_byline
+from xinwen.index.furniture import line_rule
 from xinwen.index.records import Record
 from xinwen.index.sources import read_sources
 from xinwen.index.sources.categories import folder_category

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from index.furniture import parse_byline
+from index.bylines import parse_byline
 from tests.pagetext import MORE, PROSE, read_one, write_page
 
 HEADLINE = "溪南储能电站二期工程开工建设"

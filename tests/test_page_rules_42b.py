@@ -64,7 +64,7 @@ def test_a_source_label_run_into_its_journals_name_is_the_source(tmp_path: Path)
 
 def test_a_source_label_before_a_sentence_stays_no_field(tmp_path: Path) -> None:
     # (来源 run into 《…》 and then a clause is a sentence's words, not a field)
-    from xinwen.index.furniture import parse_byline
+    from xinwen.index.bylines import parse_byline
 
     byline = parse_byline("2023年4月18日 来源《岭南日报》报道称，充电桩已覆盖全县")
     assert byline is None or byline.source is None

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tests.pagetext import MORE, PROSE, read_one, write_page
 from xinwen.index.bodytext import keep_main_text
-from xinwen.index.furniture import photo_credit_line
+from xinwen.index.bylines import photo_credit_line
 from xinwen.index.pagerecords import Dropped
 
 HEADLINE = "秋日江畔芦花飞"

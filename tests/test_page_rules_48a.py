@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 from tests.pagetext import MORE, PROSE, read_one, write_page
-from xinwen.index.furniture import parse_byline
+from xinwen.index.bylines import parse_byline
 
 HEADLINE = "岭东风电场三期工程首批机组并网发电"
 NAV = (

@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.pagetext import MORE, PROSE, read_one
-from xinwen.index.furniture import headline_shaped, line_rule, parse_byline
+from xinwen.index.bylines import parse_byline
+from xinwen.index.furniture import headline_shaped, line_rule
 from xinwen.index.sources import read_sources
 from xinwen.index.sources.categories import folder_category
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.pagetext import MORE, PROSE, read_one
-from xinwen.index.furniture import parse_byline
+from xinwen.index.bylines import parse_byline
 from xinwen.index.sources.categories import folder_category
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.pagetext import MORE, PROSE, read_one
-from xinwen.index.furniture import parse_byline
+from xinwen.index.bylines import parse_byline
 from xinwen.index.records import Record
 from xinwen.index.sources import read_sources
 from xinwen.index.sources.categories import folder_category

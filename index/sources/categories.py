@@ -30,7 +30,7 @@ import functools
 import os
 import re
 
-from xinwen.index.furniture import looks_like_site_name
+from xinwen.index.linetext import looks_like_site_name
 
 CATEGORY_FROM = ("auto", "folder", "page", "none")
 
