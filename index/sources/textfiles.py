@@ -15,14 +15,9 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from xinwen.index.htmlpages import (
-    EMPTY_DATE_META,
-    NotHtmlError,
-    decode_html,
-    htmldate_date,
-    is_html_name,
-    parse_html,
-)
+from xinwen.index.htmldates import htmldate_date
+from xinwen.index.htmlmeta import EMPTY_DATE_META
+from xinwen.index.htmlpages import NotHtmlError, decode_html, is_html_name, parse_html
 from xinwen.index.pagedates import name_date
 from xinwen.index.pagerecords import Boilerplate, Dropped, Page, PageHints
 from xinwen.index.pages import (
