@@ -113,6 +113,7 @@ OPEN_SPLITS = (
     "test66",
     "test73",
     "test72",
+    "test77",
 )
 
 

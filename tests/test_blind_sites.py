@@ -93,6 +93,7 @@ ROOT_72 = ROOT.parent / "blind-sites-72"
 ROOT_73 = ROOT.parent / "blind-sites-73"
 ROOT_74 = ROOT.parent / "blind-sites-74"
 ROOT_75 = ROOT.parent / "blind-sites-75"
+ROOT_77 = ROOT.parent / "blind-sites-77"
 
 # Pages fully right (title, date, source, category, body) of the 7 of each site.
 FLOORS = {
@@ -1093,6 +1094,19 @@ FLOORS_75 = {
     "lanshan-county": 0,
     "lvjin-hk": 3,
 }
+# Set 77 (the first user's case saved as text only, eight ways: Chrome, Firefox's Save as Text,
+# Safari, a reader view, a phone's share, a print view, an article-area copy, Notepad in GBK):
+# first sight 44 of 56 with the code after round 48; open.
+FLOORS_77 = {
+    "dianli-shichang": 2,
+    "dire-nengyuan": 5,
+    "haishang-nengyuan": 6,
+    "lingtan-qianyan": 6,
+    "lvneng-zixun": 7,
+    "meiqi-xinxi": 7,
+    "nanling-zhoukan": 4,
+    "xuneng-zaixian": 7,
+}
 SETS = {
     "set 1": (ROOT, FLOORS),
     "set 2": (ROOT_2, FLOORS_2),
@@ -1169,6 +1183,7 @@ SETS = {
     "set 73": (ROOT_73, FLOORS_73),
     "set 74": (ROOT_74, FLOORS_74),
     "set 75": (ROOT_75, FLOORS_75),
+    "set 77": (ROOT_77, FLOORS_77),
 }
 
 
