@@ -94,6 +94,7 @@ ROOT_73 = ROOT.parent / "blind-sites-73"
 ROOT_74 = ROOT.parent / "blind-sites-74"
 ROOT_75 = ROOT.parent / "blind-sites-75"
 ROOT_77 = ROOT.parent / "blind-sites-77"
+ROOT_76 = ROOT.parent / "blind-sites-76"
 
 # Pages fully right (title, date, source, category, body) of the 7 of each site.
 FLOORS = {
@@ -1107,6 +1108,19 @@ FLOORS_77 = {
     "nanling-zhoukan": 4,
     "xuneng-zaixian": 7,
 }
+# Set 76 (energy articles on self-media and content platforms: 公众号-, 头条号-, 百家号-,
+# 知乎专栏-, 雪球-, 搜狐号-, 网易号-style pages and a video page): first sight 13 of 56 with the
+# code after round 48 (the platform's name taken for the account's as the source); open.
+FLOORS_76 = {
+    "chuneng-laozhang-dianxun": 0,
+    "dianli-qianyan-yiwen": 6,
+    "fengguangchu-qianxian-video": 3,
+    "guangfu-jiazhipai-xueling": 1,
+    "nengyuan-caijingquan-xinhu": 1,
+    "qingneng-guancha-mp": 2,
+    "qingtu-yanjiuyuan-baizhi": 0,
+    "tanzhonghe-biji-zhiyan": 0,
+}
 SETS = {
     "set 1": (ROOT, FLOORS),
     "set 2": (ROOT_2, FLOORS_2),
@@ -1184,6 +1198,7 @@ SETS = {
     "set 74": (ROOT_74, FLOORS_74),
     "set 75": (ROOT_75, FLOORS_75),
     "set 77": (ROOT_77, FLOORS_77),
+    "set 76": (ROOT_76, FLOORS_76),
 }
 
 
