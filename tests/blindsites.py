@@ -114,6 +114,7 @@ OPEN_SPLITS = (
     "test73",
     "test72",
     "test77",
+    "test76",
 )
 
 
