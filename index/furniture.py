@@ -13,6 +13,7 @@ page's date and source), `index.sitenames` (the names a site prints for itself).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from xinwen.index.linetext import (
@@ -753,6 +754,8 @@ def line_rule(line: str) -> str | None:
             return "welcome line"
         return "copyright" if is_disclaimer(line) else None
     line = simplified(line)
+    if _TEXT_FOLD.match(line):
+        return "text fold"
     for name, pattern in _LINE_RULES:
         if pattern.search(line):
             told = name == "QR code" and _SCANNING_TOLD.search(line)
@@ -764,14 +767,52 @@ def line_rule(line: str) -> str | None:
         or _press_contact_rule(line)
         or _translator_rule(line)
         or _paywall_request_rule(line)
+        or _ad_space_rule(line)
     )
     if rule:
         return rule
-    if is_navigation(line):
+    if is_navigation(line) and not _figures_row(line):
         return "navigation"
     if is_disclaimer(line):
         return "copyright"
     return None
+
+
+# A table's row copied as text (tab-separated, or spaced when the tabs were folded): a label
+# and then figures (桑园一号井  2500  320  1.1). A bar of links is words, never a row of
+# measures; a pager's bare page numbers (2 3 4 5) count up by one and stay furniture.
+_FIGURE = re.compile(r"^[-+−]?\d[\d,.]*(?:%|‰)?$")
+_MIN_FIGURES = 2
+
+
+def _figures_row(line: str) -> bool:
+    label, *cells = line.split()
+    if _FIGURE.match(label) or len(cells) < _MIN_FIGURES:
+        return False
+    if not all(_FIGURE.match(cell) for cell in cells):
+        return False
+    counts = [int(cell) for cell in cells if cell.isdigit()]
+    pager = len(counts) == len(cells) and all(b == a + 1 for a, b in itertools.pairwise(counts))
+    return not pager
+
+
+# A banner slot's placeholder, copied with the page where no advert was booked: 广告位招租
+# 联系QQ：X, 此处招租, 广告合作热线：X. No article line opens that way.
+_AD_SPACE = re.compile(
+    r"^[【\[]?\s*(?:广告位?\s*(?:招租|出租|招商|火热招商中|虚位以待|预留)|此处(?:招租|广告位?招租)"
+    r"|(?:广告|广告位)(?:合作|投放|业务)\s*(?:联系|热线|电话|QQ|微信)?\s*[:：]?\s*(?:\d|QQ|$))"
+)
+
+
+def _ad_space_rule(line: str) -> str | None:
+    return "advert" if _AD_SPACE.search(line) else None
+
+
+# A phone page's fold in the middle of its text (展开全文 ▼, 展开剩余80%): the button that
+# unfolds the rest of the article where it stands. A copy made after tapping it carries the
+# rest right under it, so it is chrome but ends nothing (阅读全文 >, a link away to the whole
+# text, still does); a copy made before carries the page's footer, which its own rules end.
+_TEXT_FOLD = re.compile(r"^(?:点击)?展开(?:全文|剩余\s*\d{1,2}\s*%)\s*[∨∧>›»↓▼⌄﹀]*$")
 
 
 # A page's tool bar under its headline as Taiwan's and Hong Kong's sites word it

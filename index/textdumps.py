@@ -118,7 +118,7 @@ def unwrap(text: str) -> str:
     if any(len(line) > _MAX_WRAP for line in lines):
         return text  # (a line wider than any wrap: most pages, at the cost of a length)
     widths = [_width(line) for line in lines]
-    widest = max(widths, default=0)
+    widest = _wrap_width(widths)
     if not _MIN_WRAP <= widest <= _MAX_WRAP:
         return text
     full = [w >= widest - _WRAP_SLACK for w in widths]
@@ -232,3 +232,89 @@ def split_glued_size_bar(lines: list[str]) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+# A browser's print view sent to a text printer (or saved as text): each printed page opens
+# with the page's own header (its <title> on the left, 第 1 页，共 2 页 on the right) and closes
+# with the footer (the page's address, the time of printing), and a form feed parts the pages.
+# None of it is the article's, and the break cuts a paragraph in two: `unprint` takes the
+# headers, the footers, the form feeds and the blank lines padding them out, so that the
+# paragraph's halves meet again (and `unwrap` joins them like any other wrapped line).
+_PRINT_HEADER = re.compile(
+    r"^(?:.*\S[ \t\u3000]{2,})?第\s*\d{1,3}\s*页\s*[，,/]\s*共\s*\d{1,3}\s*页\s*$"
+)
+_PRINT_FOOTER = re.compile(
+    r"^\s*(?:https?://\S+|file:\S+)\s+\d{4}[/-]\d{1,2}[/-]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*$"
+)
+
+
+def _print_furniture(line: str) -> bool:
+    return bool(_PRINT_HEADER.match(line) or _PRINT_FOOTER.match(line))
+
+
+def unprint(text: str) -> str:
+    """`text` without a print view's page headers, footers and form feeds; unchanged when it
+    shows no page header (the 第 N 页，共 M 页 tells a print from a page that prints a URL)."""
+    lines = text.replace("\f", "\n").splitlines()
+    if not any(_PRINT_HEADER.match(line) for line in lines):
+        return text
+    marks = [_print_furniture(line) for line in lines]
+    drop = list(marks)
+    for i, marked in enumerate(marks):
+        if not marked:
+            continue
+        # (the blank lines padding a printed page out to its footer, and after its header)
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and not lines[j].strip():
+                drop[j] = True
+                j += step
+    kept: list[str] = []
+    broken = False
+    for line, dropped, marked in zip(lines, drop, marks, strict=True):
+        if dropped:
+            broken = broken or marked
+            continue
+        if broken and kept and _cut_by_break(kept[-1], line):
+            before, after = kept[-1].rstrip(), line.strip()
+            space = " " if before[-1:].isascii() and after[:1].isascii() else ""
+            kept[-1] = before + space + after
+        else:
+            kept.append(line)
+        broken = False
+    return "\n".join(kept)
+
+
+# (a paragraph cut by a page break: its first half a line of prose that ends no sentence, its
+# second half opening without a paragraph's indent)
+_MIN_CUT_LINE = 20
+
+
+def _cut_by_break(before: str, after: str) -> bool:
+    head = before.strip()
+    return (
+        len(head) >= _MIN_CUT_LINE
+        and not head.endswith(_SENTENCE_END)
+        and bool(after.strip())
+        and not _starts_paragraph(after)
+    )
+
+
+_MAX_OVER_WRAP = 2
+_MIN_WRAPPED_UNDER = 5
+
+
+def _wrap_width(widths: list[int]) -> int:
+    """The width a page was wrapped at: the widest that `_MIN_WRAPPED` lines reach (within
+    `_WRAP_SLACK`), not the widest line. A site's top bar, printed on one line with its links
+    spaced out to the right margin, or a table's header row runs wider than the paragraphs'
+    wrap; it is one line, and the paragraphs' many lines still tell the margin."""
+    ordered = sorted(widths, reverse=True)
+    # (a line or two over the margin, no more: a page whose lines are of every width has none)
+    # (and more lines at the margin then: a headline and its repeat are not a paragraph's wrap)
+    for i, width in enumerate(ordered[: _MAX_OVER_WRAP + 1]):
+        need = _MIN_WRAPPED if i == 0 else _MIN_WRAPPED_UNDER
+        reach = ordered[i : i + need]
+        if len(reach) == need and reach[-1] >= width - _WRAP_SLACK:
+            return width
+    return max(widths, default=0)

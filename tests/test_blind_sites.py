@@ -1097,15 +1097,15 @@ FLOORS_75 = {
 }
 # Set 77 (the first user's case saved as text only, eight ways: Chrome, Firefox's Save as Text,
 # Safari, a reader view, a phone's share, a print view, an article-area copy, Notepad in GBK):
-# first sight 44 of 56 with the code after round 48; open.
+# first sight 44 of 56 with the code after round 48; open from round 49a, which scores 55.
 FLOORS_77 = {
-    "dianli-shichang": 2,
-    "dire-nengyuan": 5,
+    "dianli-shichang": 7,
+    "dire-nengyuan": 7,
     "haishang-nengyuan": 6,
-    "lingtan-qianyan": 6,
+    "lingtan-qianyan": 7,
     "lvneng-zixun": 7,
     "meiqi-xinxi": 7,
-    "nanling-zhoukan": 4,
+    "nanling-zhoukan": 7,
     "xuneng-zaixian": 7,
 }
 # Set 76 (energy articles on self-media and content platforms: 公众号-, 头条号-, 百家号-,

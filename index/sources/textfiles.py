@@ -41,6 +41,7 @@ from xinwen.index.textdumps import (
     split_glued_size_bar,
     undump,
     unmark,
+    unprint,
     unwrap,
 )
 
@@ -346,7 +347,7 @@ def _read_lines(
     decoded = read_text(path)
     if isinstance(decoded, Skip):
         raise _Unusable(decoded.reason, decoded.detail)
-    text = unwrap(decoded)
+    text = unwrap(unprint(decoded))
     lines = join_bare_labels(unmark(undump(page_lines(text))))
     # (a bilingual label's English left out, a label alone joined to its value)
     lines = join_lone_field_labels(chinese_labels(lines))
