@@ -115,6 +115,8 @@ OPEN_SPLITS = (
     "test72",
     "test77",
     "test76",
+    "test71",
+    "test75",
 )
 
 

@@ -1034,7 +1034,8 @@ FLOORS_70 = {
     "yuanchuan-nyj": 6,
 }
 # Set 71 (energy sites across redesigns: each site's folder mixes two or three template
-# generations): written blind in session 14 and held out; floors: first sight (43 of 56).
+# generations): written blind in session 14 and held out; first sight 43 of 56; 44 after rounds
+# 48a-49a, which never saw it (xunlian-charge 4 -> 5); then opened to round 50a.
 FLOORS_71 = {
     "beichen-sjy": 3,
     "haichuan-wind": 3,
@@ -1043,7 +1044,7 @@ FLOORS_71 = {
     "kunpeng-eri": 6,
     "qingshan-hydro": 7,
     "rongquan-geo": 6,
-    "xunlian-charge": 4,
+    "xunlian-charge": 5,
 }
 # Set 72 (a research group's crawl of energy news: host-named folders, URL paths, GBK by
 # http-equiv or no charset, lynx and html2text dumps): first sight 44 of 56 with the code at
@@ -1084,7 +1085,8 @@ FLOORS_74 = {
     "zhongyuan-nengyuan": 6,
 }
 # Set 75 (traditional characters: Taiwan, Hong Kong and Macau energy sites, Big5, ROC years,
-# day-first dates): written blind in session 14 and held out; floors: first sight (27 of 56).
+# day-first dates): written blind in session 14 and held out; first sight 27 of 56, the same
+# after rounds 48a-49a, which never saw it; then opened to round 50b.
 FLOORS_75 = {
     "baodao-solar": 7,
     "dianye-zhoubao": 4,
