@@ -166,6 +166,16 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|^(?:复制链接|复制本文链接|Facebook|LinkedIn|Twitter|WhatsApp|微博|QQ空间)$"
             r"|^分享(?:这篇|本篇|此篇|此|本)(?:文章|内容)$|^分享(?:让|给|到)更多(?:人|朋友|好友)|^(?:\+\s*)?(?:关注|加关注)$|喜欢(?:这篇|本篇|本)文章|转发(?:给|到)朋友",
         ),
+        # (a like button and its count, 赞 510, as a content platform's action bar prints it
+        # under the text, 赞 alone for 点赞: a count, never a line of the article)
+        ("share", r"^(?:[^\w\s]\s*)?赞\s*(?:\d[\d,.]*\s*[万wk]?|[(（]\s*\d+\s*[)）])$"),
+        # (an action bar's buttons and their counts run together on one line, as a copy of
+        # the page gives them: 点赞 1,204收藏转发下载举报; two buttons or more, nothing else)
+        (
+            "share",
+            r"^(?:(?:点赞|赞|收藏|转发|分享|下载|举报|评论|打赏|在看|喜欢|不喜欢)\s*"
+            r"(?:\d[\d,.]*\s*[万wk]?\s*)?[·|｜]?\s*){2,}$",
+        ),
         ("end mark", r"^[-—–=_\s]*[（(【\[]?\s*(?:the\s+)?(?:end|完)\s*[）)】\]]?[-—–=_\s]*$"),
         # A document platform's share bar (来自 X · 营销部 的分享 在企业微信中打开 登录) and its
         # button to open the document in the platform's app (使用飞书打开).

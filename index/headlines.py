@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from xinwen.index.cleaning import clean_title
 from xinwen.index.furniture import headline_shaped, is_prose, line_rule, split_title
-from xinwen.index.linetext import looks_like_site_name, simplified
+from xinwen.index.linetext import HEADLINE_MARK, looks_like_site_name, simplified
 from xinwen.index.pagelines import (
     BOUNDARY,
     BYLINE_WINDOW,
@@ -764,3 +764,12 @@ def without_meta_tail(title: str, hint: str | None) -> str:
     if not hint or len(hint) < 4 or title == hint or not title.startswith(hint):
         return title
     return hint if _META_TAIL.fullmatch(title[len(hint) :]) else title
+
+
+def without_mark_tail(title: str, hint: str | None) -> str:
+    """The markup's headline, where the line the page shows is that headline with a platform's
+    mark glued after it (``标题原创``: the tag set in the <h1> after the words, 原创, 独家, 置顶),
+    which the markup's headline leaves out: the mark is no part of the headline."""
+    if not hint or len(hint) < 4 or title == hint or not title.startswith(hint):
+        return title
+    return hint if HEADLINE_MARK.fullmatch(title[len(hint) :].strip()) else title

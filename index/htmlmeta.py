@@ -17,7 +17,7 @@ import lxml.html
 from xinwen.index.bylines import parse_byline
 from xinwen.index.cleaning import clean_title, parse_date
 from xinwen.index.furniture import headline_shaped, line_rule, split_title
-from xinwen.index.linetext import looks_like_site_name, names_no_one
+from xinwen.index.linetext import HEADLINE_MARK, looks_like_site_name, names_no_one
 from xinwen.index.pagerecords import PageHints
 from xinwen.index.sitenames import document_platform, looks_like_organ
 
@@ -231,7 +231,7 @@ def markup_hints(root: lxml.html.HtmlElement) -> PageHints:
     # (an <h1> linking where the menu's 首页 links, a blog's name on a blogging platform,
     # whose home page is the blog's, not the site's: not a headline, nor the site's name)
     h1s = [
-        clean_title(h.text_content())
+        clean_title(_heading_text(h))
         for h in root.iter("h1")
         if h not in home_h1s and not _links_to(h, lambda: _home_hrefs(root))
     ]
@@ -750,7 +750,26 @@ def _markup_date(
             return found, "meta <time datetime>"
     if found := _app_state_date(root):
         return found, "meta (the app's state: publishTime)"
+    if found := _publish_time_element_date(root):
+        return found, "markup (an element named the publication time)"
     return None, ""
+
+
+def _heading_text(h: lxml.html.HtmlElement) -> str:
+    """A heading's text without the marks set in tags of their own at its end
+    (``<h1>标题<span class="tag">原创</span></h1>``): the headline as a reader reads it. A
+    heading that is a mark alone is left whole."""
+    text = h.text_content()
+    for child in reversed(h):
+        mark = " ".join(child.text_content().split())
+        tail = (child.tail or "").strip()
+        if tail or not HEADLINE_MARK.fullmatch(mark):
+            break
+        cut = text.rstrip()
+        if not cut.endswith(mark) or not cut[: -len(mark)].strip():
+            break
+        text = cut[: -len(mark)]
+    return text
 
 
 def _shown_day_of_stamp(root: lxml.html.HtmlElement, found: dt.date) -> dt.date | None:
@@ -807,6 +826,35 @@ def _app_state_date(root: lxml.html.HtmlElement) -> dt.date | None:
             seconds = int(match["epoch"]) / (1000 if len(match["epoch"]) == 13 else 1)
             return dt.datetime.fromtimestamp(seconds, _CHINA_TIME).date()
         return parse_date(match["text"].strip()) if match["text"].strip() else None
+    return None
+
+
+# An element whose id or class names it the publication's time (publish_time, pubtime,
+# publish-date, pub_date): a content platform's meta line prints the article's date in it
+# (<em id="publish_time">2024年05月21日 08:30</em>), with no label a byline rule would know.
+_PUBLISH_TIME_NAME = re.compile(
+    r"(?:^|[\s_-])(?:publish|pub)[-_]?(?:time|date)(?:$|[\s_-])", re.IGNORECASE
+)
+# Its text: a full date and its time alone (a place after it is cut off by the match).
+_PUBLISHED_TEXT = re.compile(
+    r"\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+
+
+def _publish_time_element_date(root: lxml.html.HtmlElement) -> dt.date | None:
+    """The date printed in the element whose id or class says it is the publication's time,
+    outside lists and other articles' boxes (their own dates); its whole text a date (and
+    time), no more: an empty one (filled by a script, saved blank) leaves the page undated."""
+    for el in root.xpath("//body//*[@id or @class]"):
+        names = f"{el.get('id') or ''} {el.get('class') or ''}"
+        if not _PUBLISH_TIME_NAME.search(names):
+            continue
+        in_list = any(a.tag in ("li", "aside", "nav", "footer") for a in el.iterancestors())
+        if in_list or _in_other_articles_box(el):
+            continue
+        text = " ".join(el.text_content().split())
+        if text and _PUBLISHED_TEXT.fullmatch(text) and (found := parse_date(text)):
+            return found
     return None
 
 

@@ -169,3 +169,8 @@ _GENERIC_NAMES = frozenset(
         *("内部网站", "内部网", "内网网站", "内部网络", "内部资讯", "内部新闻"),
     ]
 )
+
+
+# A mark a platform sets in a tag at the headline's end: the article's kind (原创, an original
+# work; 独家, 首发), or its place in a list (置顶, 精选, 热): not words of the headline.
+HEADLINE_MARK = re.compile(r"原创|独家|首发|置顶|精选|热门?|荐|推荐|转载|付费|视频")

@@ -86,6 +86,7 @@ from xinwen.index.headlines import (
     title_names_its_section,
     title_value,
     without_column_tag,
+    without_mark_tail,
     without_meta_tail,
     without_tag_the_title_lacks,
 )
@@ -253,6 +254,7 @@ def extract_page(
         # is the two lines together, as the page prints them in one element)
         title = title_hint
     title = without_meta_tail(title, title_hint)
+    title = without_mark_tail(title, title_hint)
     title_from = hints.title_from if hints.headline else "footer" if title_hint else "position"
     if organ_named:
         title_from = "position (the <title> names the site)"

@@ -1112,14 +1112,16 @@ FLOORS_77 = {
 }
 # Set 76 (energy articles on self-media and content platforms: 公众号-, 头条号-, 百家号-,
 # 知乎专栏-, 雪球-, 搜狐号-, 网易号-style pages and a video page): first sight 13 of 56 with the
-# code after round 48 (the platform's name taken for the account's as the source); open.
+# code after round 48 (the platform's name taken for the account's as the source); open from
+# round 49c, which scores 19 (the publication-time element, a mark after the headline, a like
+# count and an action bar run together); the platform as the source left (the lead's call).
 FLOORS_76 = {
-    "chuneng-laozhang-dianxun": 0,
+    "chuneng-laozhang-dianxun": 1,
     "dianli-qianyan-yiwen": 6,
-    "fengguangchu-qianxian-video": 3,
+    "fengguangchu-qianxian-video": 6,
     "guangfu-jiazhipai-xueling": 1,
     "nengyuan-caijingquan-xinhu": 1,
-    "qingneng-guancha-mp": 2,
+    "qingneng-guancha-mp": 4,
     "qingtu-yanjiuyuan-baizhi": 0,
     "tanzhonghe-biji-zhiyan": 0,
 }
