@@ -91,7 +91,10 @@ _SOURCE = re.compile(
     r"|索引号)\s*[:：]"
     # (a view count glued after the value, as a text copy of a WordPress theme's meta line
     # prints it: 来源：X电厂201 次浏览 — the count is not the source's)
-    r"|\d[\d,]*\s*[次人]?(?:阅读|浏览|点击|查看|访问))"
+    r"|\d[\d,]*\s*[次人]?(?:阅读|浏览|点击|查看|访问)"
+    # (a traditional page's counter as the next field, glued on: 來源：X組點閱數：1,286; the
+    # line is matched folded, not simplified, round 50b)
+    r"|(?:點閱|点阅|瀏覽|閱讀|點擊|人氣)(?:數|数|次數|次数|人次)?\s*[:：])"
 )
 _BYLINE_FIELDS = re.compile(
     r"(?:来源|來源|稿源|出处|转自|转载自|转载于|转引自|摘自|选自|原载|来自|作者|记者|發布|发布时间"

@@ -156,6 +156,14 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"^(?:分享到|分享至|分享\s*[:：]|share\s*[:：]|一键分享|分享给(?:朋友|好友)$)"
             r"|(?:微信|微博)\s+(?:微博|QQ空间|微信)",
         ),
+        # (the page's other buttons before the share label, printed in one run, bilingual on
+        # Hong Kong's and Macau's sites: 列印 Print 電郵 Email 分享至：…, 打印 回上页 分享到：…;
+        # round 50b)
+        (
+            "share",
+            r"^(?:(?:列印|打印|列印本页|打印本页|电邮|电子邮件|电子邮箱|转寄|转寄好友|回上页|返回|收藏"
+            r"|print|e-?mail|back)\s*)+(?:分享到|分享至|分享|share)\s*(?:[:：]|$|[A-Za-z]|微信|微博|QQ)",
+        ),
         ("QR code", r"扫一扫|扫码|扫描二维码|关注.{0,12}公众号|长按(?:识别|扫码|二维码)"),
         (
             "share",

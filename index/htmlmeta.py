@@ -365,6 +365,16 @@ def _names_source(el: lxml.html.HtmlElement) -> bool:
     return any(_SOURCE_TOKEN.search(token) for token in tokens)
 
 
+# 资料来源：X in a source-classed element, as Taiwan's and Hong Kong's sites label the page's
+# source (資料來源：X組): the label is not part of the name (round 50b).
+_DATA_SOURCE_LABEL = re.compile(r"^(?:资料|資料)(?=(?:来源|來源)\s*[:：|｜])")
+
+
+def _without_data_label(text: str) -> str:
+    """`text` without the 资料 of a leading 资料来源 label (the rest of the label goes after)."""
+    return _DATA_SOURCE_LABEL.sub("", text)
+
+
 def _marked_source(root: lxml.html.HtmlElement) -> str | None:
     """The source an element of the article's meta line names by its class, without a 来源
     label: the first such element whose parent is a short line of two or more fields (date,
@@ -377,7 +387,7 @@ def _marked_source(root: lxml.html.HtmlElement) -> str | None:
             continue
         if any(a.tag in ("li", "aside", "nav", "footer") for a in el.iterancestors()):
             continue
-        name = _SOURCE_LABEL.sub("", " ".join(el.text_content().split()))
+        name = _SOURCE_LABEL.sub("", _without_data_label(" ".join(el.text_content().split())))
         if _ORIGINAL_LINK.match(name):
             continue
         # (a date or a count in it: not a name; 本站, 原创: the site's own)

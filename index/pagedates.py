@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from xinwen.index.bylines import MAX_BYLINE_CHARS, Byline
+from xinwen.index.bylines import MAX_BYLINE_CHARS, Byline, parse_byline
 from xinwen.index.cleaning import find_date_in_text, parse_date
 from xinwen.index.furniture import EMPTY_DATE_FIELD
 from xinwen.index.linetext import simplified
@@ -143,3 +143,55 @@ _NOT_DATING = frozenset(
 def _empty_date_field(judged: JudgedLines, i: int) -> bool:
     line = judged.lines[i] if i < len(judged.lines) else ""
     return len(line) <= MAX_BYLINE_CHARS and bool(EMPTY_DATE_FIELD.search(simplified(line)))
+
+
+# A date of two numbers up to 12 and a year (03/07/2024): day-first in Hong Kong and Macau,
+# month-first in an American template; unread alone (`cleaning._DAY_MONTH_YEAR`). Where the
+# page's other dates of that shape are plainly day-first (25/04/2024 in its sidebar) and none
+# plainly month-first, a page prints all its dates one way: the byline's is day-first too
+# (round 50b). Only a line that then reads as a dated byline is rewritten; the text keeps its
+# dates as printed.
+_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d\d)(?![\d/.-])")
+
+
+def _page_order(lines: list[str]) -> str | None:
+    """The order ("day" or "month") the page's plain dd/mm/yyyy dates all put first."""
+    day = month = False
+    for line in lines:
+        for m in _NUMERIC_DATE.finditer(line):
+            first, second = int(m[1]), int(m[3])
+            day = day or (12 < first <= 31 and 1 <= second <= 12)
+            month = month or (12 < second <= 31 and 1 <= first <= 12)
+    return "day" if day and not month else "month" if month and not day else None
+
+
+def _ambiguous_as(order: str, line: str) -> str:
+    def year_first(m: re.Match[str]) -> str:
+        first, second = int(m[1]), int(m[3])
+        if not (1 <= first <= 12 and 1 <= second <= 12):
+            return m[0]
+        day, month = (first, second) if order == "day" else (second, first)
+        return f"{m[4]}-{month:02d}-{day:02d}"
+
+    return _NUMERIC_DATE.sub(year_first, line)
+
+
+def dates_in_page_order(lines: list[str]) -> list[str]:
+    """`lines` with a byline's ambiguous numeric date read in the order the page's other
+    dates of that shape plainly use (see `_NUMERIC_DATE`)."""
+    if not any(_NUMERIC_DATE.search(line) for line in lines):
+        return lines
+    order = _page_order(lines)
+    if order is None:
+        return lines
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if len(line) > MAX_BYLINE_CHARS or not _NUMERIC_DATE.search(line):
+            continue
+        before = parse_byline(line)
+        if before is not None and before.date is not None:
+            continue
+        rewritten = _ambiguous_as(order, line)
+        if rewritten != line and (after := parse_byline(rewritten)) and after.date is not None:
+            out[i] = rewritten
+    return out

@@ -96,6 +96,7 @@ def judge_lines(
         if judged.bylines[i] is None and dated and (field := data_source_byline(lines[i])):
             judged.bylines[i] = field
             judged.authors[i] = False
+    _data_source_beyond_a_field(judged, min(judged.limit, n))
     _data_source_over_text(judged, min(judged.limit, n))
     for i in range(1, min(judged.limit, n) - 1):
         judged.authors[i] = judged.authors[i] or _account_line(judged, i)
@@ -240,6 +241,27 @@ def _collect_hints(match: re.Match[str], hints: dict[str, str]) -> None:
 
 
 BOUNDARY = "_|｜-—–»:：·"
+
+
+# A short labelled field of the byline's list (發布單位：X科, 承辦人：Y): a field, not text.
+_LABELLED_FIELD = re.compile(r"^[^\s:：，。]{2,6}\s*[:：]\s*[^\s:：，。]{1,20}$")
+
+
+def _data_source_beyond_a_field(judged: JudgedLines, limit: int) -> None:
+    """资料来源：X on its own line with one other short labelled field between it and the
+    dated byline (發布日期：113-03-01 / 發布單位：X科 / 資料來源：Y, a government page's list of
+    fields, one a line): the byline's source field too (round 50b)."""
+    lines = judged.lines
+    for i in range(2, limit):
+        if judged.bylines[i] is not None:
+            continue
+        for j, k in ((i - 2, i - 1), (i + 2, i + 1)):
+            dated = 0 <= j < limit and (b := judged.bylines[j]) is not None and b.date
+            if not dated or not _LABELLED_FIELD.match(lines[k]):
+                continue
+            if field := data_source_byline(lines[i]):
+                judged.bylines[i], judged.authors[i] = field, False
+            break
 
 
 def _data_source_over_text(judged: JudgedLines, limit: int) -> None:

@@ -91,7 +91,7 @@ from xinwen.index.headlines import (
     without_tag_the_title_lacks,
 )
 from xinwen.index.linetext import NOT_A_SOURCE, looks_like_site_name
-from xinwen.index.pagedates import page_date
+from xinwen.index.pagedates import dates_in_page_order, page_date
 from xinwen.index.pagelines import (
     BYLINE_WINDOW,
     CJK_CHARS,
@@ -213,6 +213,7 @@ def extract_page(
 ) -> Page:
     """The article of a page, with what was dropped and why (see the module docstring)."""
     lines = page_lines(text_or_lines) if isinstance(text_or_lines, str) else text_or_lines
+    lines = dates_in_page_order(lines)  # (03/07/2024 read as the page's other dates are)
     hints = hints or PageHints()
     judged = judge_lines(lines, boilerplate, template)
     rules, bylines, limit = judged.rules, judged.bylines, judged.limit
@@ -325,6 +326,8 @@ def extract_page(
             # (nor by the byline's own line by the headline, whatever it carries: 信息来源：X
             # 发布时间：Y 扫一扫在手机打开)
             explainer = ends == "related articles" and explainer_box(judged, i)
+            if _share_bar_over_text(lines[:limit], i, head, ends):
+                ends = None  # (the article's toolbar at its top: the text follows)
             if begun and ends in FOOTER_RULES and not (i in near and bylines[i] is not None):
                 footer_from, footer_at = (None, footer_at) if explainer else (ends, i)
             dropped.append(Dropped(line, rule))
@@ -460,6 +463,15 @@ def extract_page(
         has_text=any(is_prose(line) or line.endswith(SENTENCE_ENDS) for line in body)
         or short_item(body, title_from, date_from, hints),
     )
+
+
+def _share_bar_over_text(lines: list[str], i: int, head: int | None, rule: str | None) -> bool:
+    """A share bar two or three lines under the headline (under its deck) with the text's
+    paragraphs after it: the article's toolbar at its top, not the footer's (round 50b)."""
+    if rule != "share" or head is None or not head < i <= head + 3:
+        return False
+    after = lines[i + 1 : i + 4]
+    return sum(1 for line in after if is_prose(line)) >= 2
 
 
 def _named_in_byline(line: str, bylines: list[str]) -> bool:
