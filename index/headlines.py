@@ -268,6 +268,8 @@ def find_headline(judged: JudgedLines, hints: list[str]) -> tuple[int | None, bo
             continue  # (发文机关：X, a disclosure table's field above the headline)
         if _quote_box_line(line):
             continue  # (相关股票：X-2.31%, a finance page's quote box over the text)
+        if _page_kind_label(line):
+            continue  # (详细信息 under the headline: the page's kind, a tab's label)
         if rule is not None and _DATE_GLUED_ENTRY.match(line):
             continue  # (05-30X的通知: a sidebar's newest list, its entries' dates glued on)
         if rule is not None and not rule.startswith("template"):
@@ -314,6 +316,12 @@ _SECTION_NUMBER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]"
     r"|第[一二三四五六七八九十]{1,3}(?:部分|章|节)\s)"
 )
+
+
+def _page_kind_label(line: str) -> bool:
+    """Line is a label naming the kind of page (详细信息, 文章详情, 正文), as a CMS prints it as
+    a tab or box heading between the headline and the byline: never a headline itself."""
+    return bool(PAGE_KIND.match(line.strip()))
 
 
 def _section_heading(judged: JudgedLines, i: int) -> bool:

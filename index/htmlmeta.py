@@ -760,6 +760,8 @@ def _markup_date(
             return found, "meta <time datetime>"
     if found := _app_state_date(root):
         return found, "meta (the app's state: publishTime)"
+    if found := _rdfa_date(root):
+        return found, "meta RDFa dc:date"
     if found := _publish_time_element_date(root):
         return found, "markup (an element named the publication time)"
     return None, ""
@@ -780,6 +782,24 @@ def _heading_text(h: lxml.html.HtmlElement) -> str:
             break
         text = cut[: -len(mark)]
     return text
+
+
+# RDFa's publication date on an element, <span property="dc:date dc:created"
+# content="2020-03-10T14:22:05+08:00">, as Drupal 7 writes it around its 提交 line (whose
+# printed 03/10/2020 cannot tell month from day): the machine-readable date is the page's.
+_RDFA_DATE = re.compile(r"(?:^|\s)(?:dc|dcterms|schema):(?:date|created|issued|datePublished)\b")
+
+
+def _rdfa_date(root: lxml.html.HtmlElement) -> dt.date | None:
+    for el in root.xpath("//*[@property and @content]"):
+        if not _RDFA_DATE.search(el.get("property") or "") or el.tag == "meta":
+            continue
+        # (not a sidebar's or a list's: another article's date)
+        if any(a.tag in ("li", "aside", "nav", "footer") for a in el.iterancestors()):
+            continue
+        if found := parse_date((el.get("content") or "").strip()):
+            return found
+    return None
 
 
 def _shown_day_of_stamp(root: lxml.html.HtmlElement, found: dt.date) -> dt.date | None:
