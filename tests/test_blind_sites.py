@@ -892,7 +892,7 @@ FLOORS_60 = {
     "hanchuan-nuclear-equip": 7,
     "lanjiang-shihua-bao": 7,
     "nanyu-gas-assoc": 5,
-    "qinghe-carbon": 6,
+    "qinghe-carbon": 7,
     "xiushan-coal": 5,
 }
 # Sets 61 and 62 (the same, slowly: eight trade-news sites on new families; half `.txt`, GBK and
@@ -959,7 +959,7 @@ FLOORS_64 = {
 FLOORS_65 = {
     "baodao-energy-times": 5,
     "fenghua-energy-weekly": 6,
-    "haixia-energy-coop": 6,
+    "haixia-energy-coop": 7,
     "hanhai-energy-office": 7,
     "haoguang-power-macau": 2,
     "harbour-energy-review": 2,
