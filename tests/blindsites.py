@@ -117,6 +117,8 @@ OPEN_SPLITS = (
     "test76",
     "test71",
     "test75",
+    "test70",
+    "test74",
 )
 
 

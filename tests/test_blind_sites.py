@@ -1022,7 +1022,7 @@ FLOORS_69 = {
 }
 # Set 70 (the first user's case as a new user brings it: trade portals, energy companies, public
 # bodies, an institute, an association, in 政策/项目/技术): written blind in session 14 and held
-# out; its floors are its first sight (49 of 56) with the code at the session's start.
+# out: first sight 49 of 56, the same after rounds 48a-50b; then opened to round 51a.
 FLOORS_70 = {
     "chengyang-fgw": 5,
     "dianzhuang-daobao": 7,
@@ -1074,7 +1074,7 @@ FLOORS_73 = {
 }
 # Set 74 (the first user's case with longer articles: eight more families, DedeCMS and PowerEasy
 # in GBK, EmpireCMS, PHPCMS v9, Drupal 10, VSB, Hugo, Nuxt 3): written blind in session 14 and
-# held out; floors: first sight (51 of 56) with the code at the session's start.
+# held out: first sight 51 of 56, the same after rounds 48a-50b; then opened to round 51b.
 FLOORS_74 = {
     "beichen-dire": 5,
     "chengjiang-dianli": 6,
