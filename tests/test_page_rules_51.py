@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.pagetext import MORE, PROSE, records_by_name, write_page
+from tests.pagetext import MORE, PROSE, read_one, records_by_name, write_page
 from xinwen.index.furniture import line_rule
 
 HEADLINE = "溪口光伏电站二期工程全容量并网"
@@ -93,3 +93,46 @@ def test_a_headline_over_its_dash_subtitle_and_tool_bar(tmp_path: Path) -> None:
     page = _portal_page(title, "登录注册手机版在线投稿RSS标签云", "——访溪口供电局运检专家", 5)
     write_page(tmp_path / "技术" / "6101.txt", page)
     assert records_by_name(tmp_path)["6101.txt"].title == title
+
+
+def test_a_header_s_english_name_under_the_chinese_one_is_left_out(tmp_path: Path) -> None:
+    # A public body's header: its Chinese name in the <h1>, its English name in capitals in a
+    # <small> under it. Read as one text the two run together (X局XIKOU ENERGY …): the site
+    # goes by its Chinese name.
+    page = (
+        '<html><head><meta charset="utf-8"><title>溪口市储能项目集中开工</title></head><body>'
+        '<div class="head"><h1 class="logo"><a href="/">溪口市能源局'
+        "<small>XIKOU MUNICIPAL ENERGY ADMINISTRATION</small></a></h1></div>"
+        '<div class="nav"><a href="/">网站首页</a><a href="/zc/">政策</a></div>'
+        '<div class="article"><h2>溪口市储能项目集中开工</h2>'
+        "<p>发布时间：2024-06-05 09:00</p>"
+        f"<p>6月5日，{PROSE}</p><p>{MORE}</p></div>"
+        "<div class='foot'>地址：溪口市人民路1号 邮编：000000</div></body></html>"
+    )
+    write_page(tmp_path / "项目" / "1201.html", page)
+    assert read_one(tmp_path / "项目" / "1201.html").source == "溪口市能源局"
+
+
+def test_a_q_and_a_s_first_question_is_no_headline(tmp_path: Path) -> None:
+    # An explainer set as questions and answers: headline, its subtitle (——答用户问), the
+    # byline, then 问：X？ / 答：Y. The first question, short and right under the byline, is
+    # the text's first line: the headline is above, unlabelled.
+    title = "居民峰谷分时电价政策解读"
+    lines = [
+        "溪口供电服务热线：95598（示例）",
+        "溪口供电",
+        "首页",
+        "新闻资讯",
+        "客户服务",
+        "您现在的位置：首页 > 新闻资讯 > 政策",
+        title,
+        "——答用户问",
+        "发布时间：2024/6/3 10:20:05 信息来源：本站 浏览量：312",
+        "问：什么是峰谷分时电价？",
+        f"答：{PROSE}",
+        "问：哪些用户可以申请？",
+        f"答：{MORE}",
+        "上一篇：关于调整营业厅服务时间的公告",
+    ]
+    write_page(tmp_path / "政策" / "3301.txt", "\n".join(lines) + "\n")
+    assert records_by_name(tmp_path)["3301.txt"].title == title
