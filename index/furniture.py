@@ -51,6 +51,13 @@ _REPRINTED = (
     r"(?:转载自|转载于|转自|转引自|摘编自|摘自|选自|原载于?|原刊于|原刊发于|刊载于|刊发于)"
     r"\s*《[^《》]{2,20}》"
 )
+# The links of a portal's top bar (see "top bar"): the account's, the site's other versions,
+# the submission and feed links.
+_TOP_LINK = (
+    r"(?:(?:会员)?(?:登录|登陆|注册|免费注册|退出)|手机版|移动版|(?:在线)?投稿|RSS|(?:标签|TAG)云"
+    r"|网站地图|设为首页|加入收藏|English|繁体|繁體|简体|邮件订阅|订阅|会员中心|帮助中心?)"
+)
+
 # Rules for a single line: (name, pattern searched in the line). The first match names the
 # rule shown by `xinwen inspect`.
 _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -228,6 +235,12 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\s*约?\s*\d{1,3}\s*分钟$"
             r"|^\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*(?:minutes?|min)(?:\s+read)?$",
         ),
+        # (a blog theme's post meta under the headline: the reading time first, then its author
+        # or desk, set apart by a dot or a bar, 3 分钟·编辑部, 约5分钟阅读 | 王明: no headline)
+        (
+            "reading time",
+            r"^(?:约|大约)?\s*\d{1,3}\s*分钟(?:阅读|读完)?\s*[·•|｜/]\s*[^\s\d。，,！？；]{1,12}$",
+        ),
         # A site's bare address on a line of its own (a reader mode's copy shows the host under
         # the headline): the page's address, not its text.
         ("link", f"^{WEB_ADDRESS}$"),
@@ -386,6 +399,13 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # its links set apart by spaces and bars, a hotline last)
             r"|(?:(?:\s*[|｜]\s*|\s+)(?:[^\s|｜，。；！？,.;!?]{1,8}"
             r"|(?:客服|服务|咨询|联系)?(?:热线|电话)[:：]?\s*[\d-]{7,15})){2,12})?$",
+        ),
+        # A portal's top bar of account and site links, glued once its links lose their markup
+        # (登录注册手机版在线投稿RSS, 会员登录 | 免费注册 | 网站地图): three or more of these
+        # words and nothing else is no headline, however short the line.
+        (
+            "top bar",
+            rf"^{_TOP_LINK}(?:\s*[|｜/·]?\s*{_TOP_LINK}){{2,}}$",
         ),
         # A search box's placeholder, saved as the page's text with the header (请输入关键字,
         # 输入关键词搜索, 请输入搜索内容…): the box's prompt, never a headline.

@@ -270,6 +270,8 @@ def find_headline(judged: JudgedLines, hints: list[str]) -> tuple[int | None, bo
             continue  # (相关股票：X-2.31%, a finance page's quote box over the text)
         if _page_kind_label(line):
             continue  # (详细信息 under the headline: the page's kind, a tab's label)
+        if _question_label(line):
+            continue  # (问：X？ under the byline: a Q&A's first question, its text begun)
         if rule is not None and _DATE_GLUED_ENTRY.match(line):
             continue  # (05-30X的通知: a sidebar's newest list, its entries' dates glued on)
         if rule is not None and not rule.startswith("template"):
@@ -291,7 +293,7 @@ def find_headline(judged: JudgedLines, hints: list[str]) -> tuple[int | None, bo
             # (a line the site prints on every page, repeated on this one, is its name in the
             # header and the footer's address line, not a headline the <title> repeats)
             score += 4
-        byline = next_to_byline(judged, i, top)
+        byline = next_to_byline(judged, i, top) or _subtitle_and_tools_then_byline(judged, i, top)
         score += byline
         if _prose_follows(judged, i):
             score += 2
@@ -691,6 +693,37 @@ def _deck_then_byline(judged: JudgedLines, i: int, top: int) -> int:
     if judged.rules[i + 1] is not None or judged.furniture[i + 1] or judged.authors[i + 1]:
         return 0
     return 2 if len(deck) <= 60 and not deck.endswith(SENTENCE_ENDS) else 0
+
+
+# A Q&A's question, labelled (问：X？, 问1：X, Q：X): the text of an explainer or an interview,
+# however short and headline-shaped; its headline is above it, unlabelled.
+_QUESTION = re.compile(r"^(?:问|問|提问|提問|Q)\s*\d{0,2}\s*[:：]")
+
+
+def _question_label(line: str) -> bool:
+    """`line` is a Q&A's labelled question, part of the text, never its headline."""
+    return bool(_QUESTION.match(line))
+
+
+_DASH_SUBTITLE = re.compile(r"^(?:——|--|—)\s*\S")
+
+
+def _subtitle_and_tools_then_byline(judged: JudgedLines, i: int, top: int) -> int:
+    """2 when line `i` stands over its subtitle set off by a dash (——访X, an interview's), then
+    the page's chrome (字号：大中小, 打印) and then its byline: the headline, its subtitle and
+    the tool bar, as a portal prints them, put the byline three lines down, beyond the window
+    `next_to_byline` looks in."""
+    j = i + 1
+    if j >= top or not _DASH_SUBTITLE.match(judged.lines[j]) or judged.bylines[j] is not None:
+        return 0
+    for k in (i + 2, i + 3):
+        if k >= top:
+            return 0
+        if judged.bylines[k] is not None:
+            return 2
+        if judged.rules[k] is None and not judged.furniture[k]:
+            return 0
+    return 0
 
 
 def next_to_byline(judged: JudgedLines, i: int, top: int) -> int:

@@ -260,7 +260,7 @@ def markup_hints(root: lxml.html.HtmlElement) -> PageHints:
         # (a blog's <h1> of its name linking to its home page, as Z-Blog's and WordPress
         # themes' headers are, or a hidden one, as MetInfo's: the site's name, whatever it
         # ends with)
-        site = clean_title(home_h1s[0].text_content())
+        site = without_english_name(clean_title(home_h1s[0].text_content()))
     if not site and logo and (channel := _portal_channel(split_title(page_title), logo)):
         # (a portal's channel that is a brand of its own, 标题_新流财经_新流网 under the
         # portal's logo 新流网, as Sina's are: the channel's pages are the channel's)
@@ -695,6 +695,20 @@ def _rest_of_title(parts: list[str], headline: str) -> str | None:
 
 _CJK_START = re.compile(r"[\u3400-\u9fff]")
 _LATIN_TAIL = re.compile(r"\s+[A-Za-z][A-Za-z0-9 .,&'()-]*$")
+
+
+# A Chinese name with its English name after it in capitals, glued or spaced (a header's
+# <h1>X委员会<small>X DEVELOPMENT AND REFORM COMMISSION</small></h1>, read as one text).
+_ENGLISH_NAME_AFTER = re.compile(
+    r"^(?P<name>[^A-Za-z]*[\u3400-\u9fff])\s*[A-Z][A-Z0-9&'.,()-]*(?:\s+[A-Z0-9&'.,()-]+)+$"
+)
+
+
+def without_english_name(name: str) -> str:
+    """`name` less the English name in capitals a header prints after the Chinese one (its
+    small line under the logo): the site's name is the Chinese one its readers know."""
+    match = _ENGLISH_NAME_AFTER.match(name)
+    return match["name"] if match else name
 
 
 def _url(root: lxml.html.HtmlElement, meta: dict[str, str]) -> str | None:

@@ -1022,13 +1022,14 @@ FLOORS_69 = {
 }
 # Set 70 (the first user's case as a new user brings it: trade portals, energy companies, public
 # bodies, an institute, an association, in 政策/项目/技术): written blind in session 14 and held
-# out: first sight 49 of 56, the same after rounds 48a-50b; then opened to round 51a.
+# out: first sight 49 of 56, the same after rounds 48a-50b; then opened to round 51, which
+# scores 51 (chengyang-fgw 5 -> 6, langang-gas 5 -> 6).
 FLOORS_70 = {
-    "chengyang-fgw": 5,
+    "chengyang-fgw": 6,
     "dianzhuang-daobao": 7,
     "hengwan-pv-xiehui": 7,
     "huineng-wang": 7,
-    "langang-gas": 5,
+    "langang-gas": 6,
     "qiheng-institute": 5,
     "qingchuan-xny": 7,
     "yuanchuan-nyj": 6,
@@ -1074,11 +1075,12 @@ FLOORS_73 = {
 }
 # Set 74 (the first user's case with longer articles: eight more families, DedeCMS and PowerEasy
 # in GBK, EmpireCMS, PHPCMS v9, Drupal 10, VSB, Hugo, Nuxt 3): written blind in session 14 and
-# held out: first sight 51 of 56, the same after rounds 48a-50b; then opened to round 51b.
+# held out: first sight 51 of 56, the same after rounds 48a-50b; then opened to round 51, which
+# scores 53 (chengjiang-dianli 6 -> 7, haiyun-fengdian 6 -> 7).
 FLOORS_74 = {
     "beichen-dire": 5,
-    "chengjiang-dianli": 6,
-    "haiyun-fengdian": 6,
+    "chengjiang-dianli": 7,
+    "haiyun-fengdian": 7,
     "nanshan-nengdong": 7,
     "qingheng-yanjiuyuan": 7,
     "tianhu-shuidian": 7,
