@@ -93,7 +93,7 @@ _SOURCE = re.compile(
     # prints it: 来源：X电厂201 次浏览 — the count is not the source's)
     r"|\d[\d,]*\s*[次人]?(?:阅读|浏览|点击|查看|访问)"
     # (a traditional page's counter as the next field, glued on: 來源：X組點閱數：1,286; the
-    # line is matched folded, not simplified, round 50b)
+    # line is matched folded, not simplified)
     r"|(?:點閱|点阅|瀏覽|閱讀|點擊|人氣)(?:數|数|次數|次数|人次)?\s*[:：])"
 )
 _BYLINE_FIELDS = re.compile(

@@ -164,8 +164,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|(?:微信|微博)\s+(?:微博|QQ空间|微信)",
         ),
         # (the page's other buttons before the share label, printed in one run, bilingual on
-        # Hong Kong's and Macau's sites: 列印 Print 電郵 Email 分享至：…, 打印 回上页 分享到：…;
-        # round 50b)
+        # Hong Kong's and Macau's sites: 列印 Print 電郵 Email 分享至：…, 打印 回上页 分享到：…)
         (
             "share",
             r"^(?:(?:列印|打印|列印本页|打印本页|电邮|电子邮件|电子邮箱|转寄|转寄好友|回上页|返回|收藏"

@@ -366,7 +366,7 @@ def _names_source(el: lxml.html.HtmlElement) -> bool:
 
 
 # 资料来源：X in a source-classed element, as Taiwan's and Hong Kong's sites label the page's
-# source (資料來源：X組): the label is not part of the name (round 50b).
+# source (資料來源：X組): the label is not part of the name.
 _DATA_SOURCE_LABEL = re.compile(r"^(?:资料|資料)(?=(?:来源|來源)\s*[:：|｜])")
 
 

@@ -148,8 +148,8 @@ def _empty_date_field(judged: JudgedLines, i: int) -> bool:
 # A date of two numbers up to 12 and a year (03/07/2024): day-first in Hong Kong and Macau,
 # month-first in an American template; unread alone (`cleaning._DAY_MONTH_YEAR`). Where the
 # page's other dates of that shape are plainly day-first (25/04/2024 in its sidebar) and none
-# plainly month-first, a page prints all its dates one way: the byline's is day-first too
-# (round 50b). Only a line that then reads as a dated byline is rewritten; the text keeps its
+# plainly month-first, a page prints all its dates one way: the byline's is day-first too.
+# Only a line that then reads as a dated byline is rewritten; the text keeps its
 # dates as printed.
 _NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d\d)(?![\d/.-])")
 

@@ -250,7 +250,7 @@ _LABELLED_FIELD = re.compile(r"^[^\s:：，。]{2,6}\s*[:：]\s*[^\s:：，。]{
 def _data_source_beyond_a_field(judged: JudgedLines, limit: int) -> None:
     """资料来源：X on its own line with one other short labelled field between it and the
     dated byline (發布日期：113-03-01 / 發布單位：X科 / 資料來源：Y, a government page's list of
-    fields, one a line): the byline's source field too (round 50b)."""
+    fields, one a line): the byline's source field too."""
     lines = judged.lines
     for i in range(2, limit):
         if judged.bylines[i] is not None:

@@ -467,7 +467,7 @@ def extract_page(
 
 def _share_bar_over_text(lines: list[str], i: int, head: int | None, rule: str | None) -> bool:
     """A share bar two or three lines under the headline (under its deck) with the text's
-    paragraphs after it: the article's toolbar at its top, not the footer's (round 50b)."""
+    paragraphs after it: the article's toolbar at its top, not the footer's."""
     if rule != "share" or head is None or not head < i <= head + 3:
         return False
     after = lines[i + 1 : i + 4]
