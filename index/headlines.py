@@ -802,15 +802,18 @@ _META_TAIL = re.compile(
 def without_meta_tail(title: str, hint: str | None) -> str:
     """The markup's headline, where the line the page shows is that headline with the meta
     line glued after it (a date, 来源：X, 点击：): the meta line is no part of the headline."""
-    if not hint or len(hint) < 4 or title == hint or not title.startswith(hint):
-        return title
-    return hint if _META_TAIL.fullmatch(title[len(hint) :]) else title
+    return hint if _glued_after(title, hint, _META_TAIL) else title
 
 
 def without_mark_tail(title: str, hint: str | None) -> str:
     """The markup's headline, where the line the page shows is that headline with a platform's
     mark glued after it (``标题原创``: the tag set in the <h1> after the words, 原创, 独家, 置顶),
     which the markup's headline leaves out: the mark is no part of the headline."""
+    return hint if _glued_after(title, hint, HEADLINE_MARK) else title
+
+
+def _glued_after(title: str, hint: str | None, tail: re.Pattern[str]) -> bool:
+    """`title` is the markup's headline `hint` with only what `tail` matches glued after it."""
     if not hint or len(hint) < 4 or title == hint or not title.startswith(hint):
-        return title
-    return hint if HEADLINE_MARK.fullmatch(title[len(hint) :].strip()) else title
+        return False
+    return bool(tail.fullmatch(title[len(hint) :].strip()))

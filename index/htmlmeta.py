@@ -385,7 +385,7 @@ def _marked_source(root: lxml.html.HtmlElement) -> str | None:
         parent = el.getparent()
         if parent is None or len(parent) < 2 or len(parent.text_content().strip()) > 80:
             continue
-        if any(a.tag in ("li", "aside", "nav", "footer") for a in el.iterancestors()):
+        if _in_list(el):
             continue
         name = _SOURCE_LABEL.sub("", _without_data_label(" ".join(el.text_content().split())))
         if _ORIGINAL_LINK.match(name):
@@ -762,7 +762,7 @@ def _markup_date(
     for el in root.iter("time"):
         value = el.get("datetime") or el.get("pubdate")
         # Only a <time> outside lists: a sidebar's dates belong to other articles.
-        in_list = any(a.tag in ("li", "aside", "nav", "footer") for a in el.iterancestors())
+        in_list = _in_list(el)
         in_list = in_list or _in_other_articles_box(el)
         if value and not in_list and (found := parse_date(value.strip())):
             # (2025-06-02T17:30:00Z shown as 2025.06.03: a UTC time, printed as the site's
@@ -809,7 +809,7 @@ def _rdfa_date(root: lxml.html.HtmlElement) -> dt.date | None:
         if not _RDFA_DATE.search(el.get("property") or "") or el.tag == "meta":
             continue
         # (not a sidebar's or a list's: another article's date)
-        if any(a.tag in ("li", "aside", "nav", "footer") for a in el.iterancestors()):
+        if _in_list(el):
             continue
         if found := parse_date((el.get("content") or "").strip()):
             return found
@@ -823,7 +823,7 @@ def _shown_day_of_stamp(root: lxml.html.HtmlElement, found: dt.date) -> dt.date 
     rule below for a <time> alone, applied when a meta tag carries the same UTC stamp)."""
     for el in root.iter("time"):
         value = (el.get("datetime") or el.get("pubdate") or "").strip()
-        in_list = any(a.tag in ("li", "aside", "nav", "footer") for a in el.iterancestors())
+        in_list = _in_list(el)
         if not value or in_list or _in_other_articles_box(el) or parse_date(value) != found:
             continue
         shown = " ".join(el.text_content().split())
@@ -838,6 +838,12 @@ def _shown_day_of_stamp(root: lxml.html.HtmlElement, found: dt.date) -> dt.date 
 # reading): the <time>s inside are those articles' dates, not the page's. (Not Bootstrap's
 # position-relative, a wrapper of any block.)
 _OTHER_ARTICLES_BOX = re.compile(r"related|relate[-_]|recommend|xgwz|you-may-like", re.IGNORECASE)
+
+
+def _in_list(el: lxml.html.HtmlElement) -> bool:
+    """`el` stands in a list, a sidebar, the navigation or the footer: another article's, or
+    the site's, never the page's own date or source."""
+    return any(a.tag in ("li", "aside", "nav", "footer") for a in el.iterancestors())
 
 
 def _in_other_articles_box(el: lxml.html.HtmlElement) -> bool:
@@ -893,7 +899,7 @@ def _publish_time_element_date(root: lxml.html.HtmlElement) -> dt.date | None:
         names = f"{el.get('id') or ''} {el.get('class') or ''}"
         if not _PUBLISH_TIME_NAME.search(names):
             continue
-        in_list = any(a.tag in ("li", "aside", "nav", "footer") for a in el.iterancestors())
+        in_list = _in_list(el)
         if in_list or _in_other_articles_box(el):
             continue
         text = " ".join(el.text_content().split())
