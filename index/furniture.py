@@ -406,6 +406,15 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "top bar",
             rf"^{_TOP_LINK}(?:\s*[|｜/·]?\s*{_TOP_LINK}){{2,}}$",
         ),
+        # The account's own links alone on their line (登录/注册, 请登录 | 免费注册, 会员登入): a
+        # platform's header once its markup is lost; no headline and no sentence is only that.
+        # (A bare 登录 or 注册 may be a how-to's step heading: text.)
+        (
+            "account links",
+            r"^(?:(?:请|会员|用户)(?:登录|登陆|登入)|(?:登录|登陆|登入)\s*[|｜/·]?\s*(?:免费)?注册"
+            r"|(?:免费)?注册\s*[|｜/·]?\s*(?:登录|登陆|登入))$"
+            r"|^(?:请|会员|用户)(?:登录|登陆|登入)\s*[|｜/·]?\s*(?:免费)?注册$",
+        ),
         # A search box's placeholder, saved as the page's text with the header (请输入关键字,
         # 输入关键词搜索, 请输入搜索内容…): the box's prompt, never a headline.
         (

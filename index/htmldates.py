@@ -174,6 +174,7 @@ def htmldate_date(html: str) -> dt.date | None:
             if inside and heading and parent.tag != "body":
                 parent.drop_tree()
         _drop_titled_link_boxes(root)
+        _drop_dated_links(root)
         _blank_phone_numbers(root)
         _blank_render_times(root)
         _drop_build_time_metas(root)
@@ -200,6 +201,35 @@ def _drop_titled_link_boxes(root: lxml.html.HtmlElement) -> None:
         whole = len("".join(parent.text_content().split()))
         if len(links) >= 2 and linked >= 0.5 * whole:
             parent.drop_tree()
+
+
+# What may stand in a block beside a link and its date: spaces, brackets, dots and bars.
+_LINK_DATE_REST = re.compile(r"[\s()（）\[\]【】<>〈〉|｜·•\-–—/.,:：、]*")
+# A date with or without its year and time (2024-06-03, 06-03, 2024年6月3日, 2024/6/3 10:20).
+_LISTED_DATE = re.compile(
+    r"(?:\d{4}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+_INLINE = frozenset({"span", "font", "b", "strong", "em", "i", "small"})
+
+
+def _drop_dated_links(root: lxml.html.HtmlElement) -> None:
+    """Take out every block that holds one link to another article and that article's date,
+    nothing else (<p><a>集团召开迎峰度夏部署会</a> <small>2024-05-24</small></p>), wherever
+    it stands: a side box, a list under any heading or none. Such a date is the linked
+    article's; on an undated page htmldate would take the first of them (its <small>, or a
+    bare date in the text)."""
+    for link in list(root.iter("a")):
+        text = " ".join(link.text_content().split())
+        block = link.getparent()
+        while block is not None and block.tag in _INLINE:
+            block = block.getparent()
+        if len(text) < 6 or block is None or block.getparent() is None:
+            continue
+        if block.tag in ("body", "html") or len(block.xpath(".//a")) != 1:
+            continue
+        rest = " ".join(block.text_content().split()).replace(text, "", 1)
+        if _LISTED_DATE.search(rest) and _LINK_DATE_REST.fullmatch(_LISTED_DATE.sub("", rest)):
+            block.drop_tree()
 
 
 # A telephone number in groups (02-2000-0000, 0912-345-678): a date's groups of digits never

@@ -1029,7 +1029,7 @@ FLOORS_70 = {
     "dianzhuang-daobao": 7,
     "hengwan-pv-xiehui": 7,
     "huineng-wang": 7,
-    "langang-gas": 6,
+    "langang-gas": 7,
     "qiheng-institute": 5,
     "qingchuan-xny": 7,
     "yuanchuan-nyj": 6,
