@@ -34,6 +34,11 @@ from pathlib import Path
 from bench.harness import QUERIES_DIR, arguments
 
 KNOWN_ITEMS = QUERIES_DIR / "known_items.jsonl"
+# Known items written after the last ranking choice and never used for one: no split of their
+# own to choose on, only a figure to check the test half against (``relevance.py`` reports
+# them; ``rank_experiments.py`` never reads them).
+HELD_OUT_ITEMS = QUERIES_DIR / "known_items_held_out.jsonl"
+HELD_OUT = "held-out"
 TOPICAL = QUERIES_DIR / "topical.jsonl"
 SEED = 13
 SPLITS = ("tune", "test")
@@ -159,19 +164,27 @@ def write_rows(path: Path, rows: list[dict]) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def _with_kinds(row: dict) -> dict:
+    """``row`` with its derived kinds recomputed beside the given ones, and its primary kind."""
+    given = {k for k in row.get("kinds", []) if k in GIVEN}
+    kinds = given | derived_kinds(row["query"])
+    if row.get("kind") in LOOKS:
+        kinds.add(row["kind"])
+    row["kinds"] = [k for k in ALL_KINDS if k in kinds] or ["plain"]
+    row["kind"] = primary_kind(kinds)
+    return row
+
+
 def main(argv: list[str] | None = None) -> int:
     """Recompute the derived kinds and assign splits to rows that have none."""
     arguments(__doc__).parse_args(argv)
-    items = read_rows(KNOWN_ITEMS)
-    for row in items:
-        given = {k for k in row.get("kinds", []) if k in GIVEN}
-        kinds = given | derived_kinds(row["query"])
-        if row.get("kind") in LOOKS:
-            kinds.add(row["kind"])
-        row["kinds"] = [k for k in ALL_KINDS if k in kinds] or ["plain"]
-        row["kind"] = primary_kind(kinds)
+    items = [_with_kinds(row) for row in read_rows(KNOWN_ITEMS)]
     n = assign_splits(items, lambda r: f"{r.get('source', '')}/{r['kind']}")
     write_rows(KNOWN_ITEMS, items)
+    if HELD_OUT_ITEMS.exists():
+        held = [{**_with_kinds(row), "split": HELD_OUT} for row in read_rows(HELD_OUT_ITEMS)]
+        write_rows(HELD_OUT_ITEMS, held)
+        print(f"{HELD_OUT_ITEMS.name}: {len(held)} rows")
     topics = read_rows(TOPICAL)
     m = assign_splits(topics, lambda r: r["area"])
     write_rows(TOPICAL, topics)

@@ -45,7 +45,7 @@ from bench.harness import (
     publish,
     require_corpus,
 )
-from bench.query_sets import ALL_KINDS, KNOWN_ITEMS, SPLITS, TOPICAL, read_rows
+from bench.query_sets import ALL_KINDS, HELD_OUT_ITEMS, KNOWN_ITEMS, SPLITS, TOPICAL, read_rows
 
 RESULTS = RESULTS_DIR / "relevance.md"
 K = 10
@@ -248,6 +248,36 @@ def known_section(items: list[KnownItem], rankings: dict[str, dict]) -> list[str
     return lines
 
 
+def held_out_section(items: list[KnownItem], rankings: dict[str, dict]) -> list[str]:
+    """The held-out known items: overall and by kind, counts only (no list of misses: a query
+    read while changing the ranking would no longer be held out)."""
+    engines = [e for e, r in rankings.items() if len(r.get("held_out", [])) == len(items)]
+    if not items or not engines:
+        return []
+    ranks = {
+        e: [rank_of(i.id, h) for i, h in zip(items, rankings[e]["held_out"], strict=True)]
+        for e in engines
+    }
+    idx = list(range(len(items)))
+    kinds = [(k, [i for i in idx if k in items[i].kinds]) for k in ALL_KINDS]
+    return [
+        "## Known items held out",
+        "",
+        f"{len(items)} queries of `bench/queries/{HELD_OUT_ITEMS.name}`, written blind from"
+        " random draws after the last ranking choice and never used for one: a check on the test"
+        " half. Their misses are not listed, so that they stay held out.",
+        "",
+        markdown_table(
+            _known_headers("set", engines), _known_rows([("held out", idx)], items, ranks)
+        ),
+        "",
+        "By kind (a query counts under every kind it has):",
+        "",
+        markdown_table(_known_headers("kind", engines), _known_rows(kinds, items, ranks)),
+        "",
+    ]
+
+
 def topical_section(rankings: dict[str, dict]) -> list[str]:
     """The topical tables: nDCG@10 and judged@10 by split × area, and per topic."""
     from bench.topical import POOL_DEPTH, complete_topics, judged_at, ndcg, read_qrels
@@ -340,7 +370,12 @@ def topical_section(rankings: dict[str, dict]) -> list[str]:
     return lines
 
 
-def report(args: argparse.Namespace, items: list[KnownItem], rankings: dict[str, dict]) -> str:
+def report(
+    args: argparse.Namespace,
+    items: list[KnownItem],
+    rankings: dict[str, dict],
+    held_out: list[KnownItem] | None = None,
+) -> str:
     """The Markdown report (also printed)."""
     lines = [
         "# Relevance: known items and topics, tune and test halves",
@@ -356,6 +391,7 @@ def report(args: argparse.Namespace, items: list[KnownItem], rankings: dict[str,
         " and rankings do not depend on load.",
         "",
         *known_section(items, rankings),
+        *held_out_section(held_out or [], rankings),
         *topical_section(rankings),
     ]
     return "\n".join(lines)
@@ -369,13 +405,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.engines = list(dict.fromkeys(args.engines))
     items = read_known_items()
+    held_out = read_known_items(HELD_OUT_ITEMS) if HELD_OUT_ITEMS.exists() else []
     if not args.saved:
-        require_targets(items, require_corpus(args.corpus))
+        require_targets(items + held_out, require_corpus(args.corpus))
     rankings = load_rankings(args)
     for engine, data in rankings.items():
         if len(data["known"]) != len(items):
             sys.exit(f"the saved rankings of {engine} are for another query file: rerun")
-    publish(report(args, items, rankings), RESULTS, write=not args.no_write)
+    publish(report(args, items, rankings, held_out), RESULTS, write=not args.no_write)
     return 0
 
 

@@ -3,8 +3,8 @@
 nDCG@10 and judged@10 as the topical report computes them, the blind pools (the same documents
 whatever engine found them, in an order that says nothing about the engines), known-item scores
 counted under every kind of a query, the kinds read off a query's looks, and splits that never
-move once assigned. The query files themselves are checked too: every row has a split and the
-halves are even within each stratum.
+move once assigned. The query files themselves are checked too: every row has a split, the
+halves are even within each stratum, and the held-out known items stay apart from both.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from collections import Counter
 import pytest
 
 from bench.query_sets import (
+    HELD_OUT,
+    HELD_OUT_ITEMS,
     KNOWN_ITEMS,
     TOPICAL,
     assign_splits,
@@ -22,7 +24,7 @@ from bench.query_sets import (
     primary_kind,
     read_rows,
 )
-from bench.relevance import KnownItem, rank_of, score
+from bench.relevance import KnownItem, held_out_section, rank_of, score
 from bench.topical import complete_topics, judged_at, ndcg, pools
 
 
@@ -117,3 +119,26 @@ def test_every_topic_is_judged_with_grades_zero_to_three() -> None:
     assert all(g in (0, 1, 2, 3) for judged in qrels.values() for g in judged.values())
     areas = Counter(t["area"] for t in topics.values())
     assert len(topics) >= 60 and areas["energy"] >= 35 and areas["general"] >= 20
+
+
+def test_held_out_known_items_share_no_target_with_the_halves() -> None:
+    # Written after the last ranking choice: a split of their own that no tuning script reads,
+    # and no article that a tuned query also finds (it would carry what was tuned on).
+    held = read_rows(HELD_OUT_ITEMS)
+    assert len(held) >= 90 and all(r["split"] == HELD_OUT for r in held)
+    assert not {r["id"] for r in held} & {r["id"] for r in read_rows(KNOWN_ITEMS)}
+    assert all(r["source"] == "drawn" and r["kinds"] for r in held)
+
+
+def test_the_held_out_section_reports_counts_and_never_the_queries() -> None:
+    items = [
+        KnownItem("甲 乙", "a", "vague", ("vague",), HELD_OUT),
+        KnownItem("丙丁戊", "b", "compound", ("compound",), HELD_OUT),
+    ]
+    rankings = {"xinwen": {"held_out": [[["a"]], [["x"], ["b"]]]}}
+    text = "\n".join(held_out_section(items, rankings))
+    assert "| held out | 2 | 0.750 | 50% | 100% |" in text
+    assert "| vague | 1 | 1.000 |" in text and "| compound | 1 | 0.500 |" in text
+    assert "甲" not in text and "丙丁戊" not in text
+    # (rankings saved before the held-out file existed: no section rather than a wrong one)
+    assert held_out_section(items, {"xinwen": {"known": []}}) == []
