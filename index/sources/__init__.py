@@ -104,6 +104,7 @@ def _read_all(
     category_from: str,
     explain: Explain | None,
 ) -> Iterator[Record | Skip]:
+    base = _common_page_root(paths)
     for path in paths:
         if os.path.isdir(path):
             items = list(_walk(path))
@@ -118,13 +119,33 @@ def _read_all(
                 if isinstance(item, Skip):
                     yield item
                 else:
-                    relative = os.path.relpath(item, path).replace(os.sep, "/")
+                    relative = os.path.relpath(item, base or path).replace(os.sep, "/")
                     yield from _read_file(item, relative, fields, pages)
         elif os.path.exists(path):
             pages = PageSource(path, boilerplate, category_from, [path], explain)
-            yield from _read_file(path, os.path.basename(path), fields, pages)
+            name = os.path.relpath(path, base).replace(os.sep, "/") if base else None
+            yield from _read_file(path, name or os.path.basename(path), fields, pages)
         else:
             yield Skip("no such file or directory", Origin(path, 0), incomplete=True)
+
+
+def _common_page_root(paths: list[str]) -> str | None:
+    """The folder that page ids are relative to when the sources hold pages in more than one
+    folder: their common ancestor (None with one such folder: ids relative to it, as always).
+
+    A page's id is its path below its source, so two sources with the same layout
+    (``siteA/政策/1.txt``, ``siteB/政策/1.txt``) would give two articles one id and keep only
+    the last; and a corpus given as its subfolders would get other ids than given whole, which
+    an incremental run would take for new articles. Relative to the common ancestor, both
+    sites' pages keep apart and ``corpus/政策 corpus/项目`` gives the ids ``corpus`` gives.
+    (Records of JSON and table files carry their own ids: their files do not count.)"""
+    roots = set()
+    for path in paths:
+        if os.path.isdir(path):
+            roots.add(os.path.abspath(path))
+        elif is_page_name(os.path.basename(path)) and os.path.exists(path):
+            roots.add(os.path.dirname(os.path.abspath(path)))
+    return os.path.commonpath(sorted(roots)) if len(roots) > 1 else None
 
 
 def _walk(root: str) -> Iterator[str | Skip]:
