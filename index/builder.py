@@ -235,6 +235,8 @@ def read_records(options: ReindexOptions, report: ReindexReport) -> Iterator[Rec
     # "Counting the records"): only for the progress display.
     total = estimate_records(options.sources) if options.progress else None
     progress = Progress(total, enabled=options.progress)
+    # (by id: of several records with one id the last is indexed, and only its category counts)
+    unfiled: set[str] = set()
     try:
         for item in read_sources(
             options.sources,
@@ -253,7 +255,10 @@ def read_records(options: ReindexOptions, report: ReindexReport) -> Iterator[Rec
                 continue
             report.characters += len(item.title) + len(item.body)
             if item.category is None:
-                report.uncategorised += 1
+                unfiled.add(item.id)
+            else:
+                unfiled.discard(item.id)
+            report.uncategorised = len(unfiled)
             yield item
     finally:
         progress.close()

@@ -69,7 +69,8 @@ class ReindexReport:
             f" {self.seconds:.1f} s, {rate:,.0f} records/s"
         )
         if self.uncategorised:
-            lines.append(f"  {self.uncategorised:,} records without a category (shown as 未分类)")
+            records = "record" if self.uncategorised == 1 else "records"
+            lines.append(f"  {self.uncategorised:,} {records} without a category (shown as 未分类)")
         for reason, count in self.skip_reasons.most_common():
             examples = "; ".join(self.skip_examples.get(reason, []))
             lines.append(f"  skipped {count:,} × {reason}: {examples}")

@@ -128,6 +128,23 @@ def test_duplicate_ids_last_one_wins(tmp_path: Path, incremental: bool) -> None:
     assert "t-1" in report.summary()
 
 
+def test_records_without_a_category_are_counted_once_per_indexed_article(tmp_path: Path) -> None:
+    # An uncategorised record replaced by a later one of its id counts once, or not at all when
+    # the later one has a category: the summary agrees with the 未分类 facet.
+    rows = [
+        article(1, category=None),
+        article(2, category=None),
+        article(1, category=None, body="第二版正文。"),
+        article(3, category=None),
+        article(3, body="第二版正文，有了分类。"),
+    ]
+    report = reindex(ReindexOptions([write_jsonl(tmp_path / "a.jsonl", rows)], tmp_path / "ix"))
+    assert (report.indexed, report.duplicates, report.uncategorised) == (3, 2, 2)
+    assert "2 records without a category" in report.summary()
+    one = reindex(ReindexOptions([write_jsonl(tmp_path / "b.jsonl", rows[:1])], tmp_path / "i2"))
+    assert "1 record without a category" in one.summary()
+
+
 def test_summary_accounts_for_every_record(tmp_path: Path) -> None:
     src = tmp_path / "mixed.jsonl"
     src.write_text(
