@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, slots=True)
 class Origin:
-    """Where a record came from: a file and a 1-based line (or record) number."""
+    """Where a record came from: a file and a 1-based line (or record) number, 0 for the
+    whole file (an empty, binary or unsupported one, a page)."""
 
     path: str
     line: int
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}"
+        return f"{self.path}:{self.line}" if self.line else self.path
 
 
 @dataclass(frozen=True, slots=True)

@@ -282,6 +282,8 @@ def test_empty_file_gives_nothing(tmp_path: Path, name: str) -> None:
     path.write_bytes(gzip.compress(b"") if name.endswith(".gz") else b"")
     if name.endswith(".txt"):  # one article per file: an empty one is a counted skip
         assert read(path) == [Skip("empty file", Origin(str(path), 0), "no text")]
+        # (named by its file alone in the summary: no line of it is at fault)
+        assert str(read(path)[0]) == f"{path}: empty file (no text)"
     else:
         assert read(path) == []
 
