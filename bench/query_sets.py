@@ -40,6 +40,9 @@ KNOWN_ITEMS = QUERIES_DIR / "known_items.jsonl"
 HELD_OUT_ITEMS = QUERIES_DIR / "known_items_held_out.jsonl"
 HELD_OUT = "held-out"
 TOPICAL = QUERIES_DIR / "topical.jsonl"
+# Topics held out the same way, and their judgments (``topical.py``'s pools and grades).
+HELD_OUT_TOPICS = QUERIES_DIR / "topical_held_out.jsonl"
+HELD_OUT_QRELS = QUERIES_DIR / "topical_held_out_qrels.jsonl"
 SEED = 13
 SPLITS = ("tune", "test")
 # The primary kind is the first that applies, rarest look first.

@@ -9,11 +9,11 @@ cached full-corpus index in the work folder (built by ``compare_engines.py``'s b
 word required, OR when that finds nothing). Each engine runs in its own process because xinwen
 adds its own words to the process-wide jieba, which would change how the peers segment queries.
 
-Writes ``{"engine", "known": [[[id, collapsed…], …] per query], "held_out": (the same),
-"topical": {topic id: [id, …]}}``: the top 10 of every known-item query, held-out ones apart
-(each hit with the ids xinwen collapsed under it) and the
-top ``--depth`` of every topical query (hit ids only: a collapsed near-duplicate is not a
-result of its own). ``relevance.py`` and ``topical.py`` score them.
+Writes ``{"engine", "known": [[[id, collapsed…], …] per query], "held_out": (the same for the
+held-out known items), "topical": {topic id: [id, …]}}`` (held-out topics among the others, by
+their own ids): the top 10 of every known-item query (each hit with the ids xinwen collapsed
+under it) and the top ``--depth`` of every topical query (hit ids only: a collapsed
+near-duplicate is not a result of its own). ``relevance.py`` and ``topical.py`` score them.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 from bench.harness import arguments
-from bench.query_sets import HELD_OUT_ITEMS, KNOWN_ITEMS, TOPICAL, read_rows
+from bench.query_sets import HELD_OUT_ITEMS, HELD_OUT_TOPICS, KNOWN_ITEMS, TOPICAL, read_rows
 
 ENGINES = ("xinwen", "tantivy", "fts5", "baseline")
 K = 10
@@ -88,10 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     known = [search(row["query"], K) for row in read_rows(KNOWN_ITEMS)]
     held = read_rows(HELD_OUT_ITEMS) if HELD_OUT_ITEMS.exists() else []
     held_out = [search(row["query"], K) for row in held]
-    topical = {
-        row["id"]: [ids[0] for ids in search(row["query"], args.depth)]
-        for row in read_rows(TOPICAL)
-    }
+    topics = read_rows(TOPICAL) + (read_rows(HELD_OUT_TOPICS) if HELD_OUT_TOPICS.exists() else [])
+    topical = {row["id"]: [ids[0] for ids in search(row["query"], args.depth)] for row in topics}
     data = {"engine": args.engine, "known": known, "held_out": held_out, "topical": topical}
     args.out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     print(f"{args.engine}: {len(known)} known-item, {len(topical)} topical rankings → {args.out}")

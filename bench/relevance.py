@@ -45,7 +45,16 @@ from bench.harness import (
     publish,
     require_corpus,
 )
-from bench.query_sets import ALL_KINDS, HELD_OUT_ITEMS, KNOWN_ITEMS, SPLITS, TOPICAL, read_rows
+from bench.query_sets import (
+    ALL_KINDS,
+    HELD_OUT_ITEMS,
+    HELD_OUT_QRELS,
+    HELD_OUT_TOPICS,
+    KNOWN_ITEMS,
+    SPLITS,
+    TOPICAL,
+    read_rows,
+)
 
 RESULTS = RESULTS_DIR / "relevance.md"
 K = 10
@@ -370,6 +379,50 @@ def topical_section(rankings: dict[str, dict]) -> list[str]:
     return lines
 
 
+def held_out_topics_section(rankings: dict[str, dict]) -> list[str]:
+    """The held-out topics: nDCG@10 and judged@10 by area, no figure per topic (see the known
+    items held out)."""
+    from bench.topical import judged_at, ndcg, read_qrels
+
+    if not HELD_OUT_TOPICS.exists():
+        return []
+    qrels = read_qrels(HELD_OUT_QRELS)
+    topics = [t for t in read_rows(HELD_OUT_TOPICS) if qrels.get(t["id"])]
+    engines = [e for e, r in rankings.items() if all(t["id"] in r["topical"] for t in topics)]
+    if not topics or not engines:
+        return []
+    names = [LABELS[e] for e in engines]
+    rows = []
+    for area in ("energy", "general", None):
+        ids = [t["id"] for t in topics if area is None or t["area"] == area]
+        if not ids:
+            continue
+        row = [f"**{area or 'all'}**" if area is None else area, str(len(ids))]
+        for measure in (ndcg, judged_at):
+            values = [
+                sum(measure(rankings[e]["topical"][i], qrels[i]) for i in ids) / len(ids)
+                for e in engines
+            ]
+            row += [f"{v:.3f}" if measure is ndcg else f"{v:.0%}" for v in values]
+        rows.append(row)
+    return [
+        "## Topics held out",
+        "",
+        f"{len(topics)} topics of `bench/queries/{HELD_OUT_TOPICS.name}`, written blind after the"
+        " last ranking choice, pooled and judged as the others"
+        f" (`bench/queries/{HELD_OUT_QRELS.name}`); no figure per topic, so that they stay"
+        " held out.",
+        "",
+        markdown_table(
+            ["area", "topics"]
+            + [f"nDCG@{K} {n}" for n in names]
+            + [f"judged@{K} {n}" for n in names],
+            rows,
+        ),
+        "",
+    ]
+
+
 def report(
     args: argparse.Namespace,
     items: list[KnownItem],
@@ -393,6 +446,7 @@ def report(
         *known_section(items, rankings),
         *held_out_section(held_out or [], rankings),
         *topical_section(rankings),
+        *held_out_topics_section(rankings),
     ]
     return "\n".join(lines)
 

@@ -2,9 +2,10 @@
 
 ``queries/topical.jsonl`` holds the topics (``id``, ``query``, ``area`` energy/general, the
 description of what counts in ``relevant``, ``split`` tune/test); ``queries/topical_qrels.jsonl``
-the judgments (``topic``, ``doc``, ``grade`` 0–3, judged as ``queries/README`` says).
+the judgments (``topic``, ``doc``, ``grade`` 0–3, judged as ``queries/README`` says); the
+held-out topics and their judgments are apart, in ``queries/topical_held_out*.jsonl``.
 
-    python -m bench.topical pool RANKINGS_JSON… [--out /tmp/eval-pools]   # blind judging files
+    python -m bench.topical pool RANKINGS_JSON… [--out /tmp/eval-pools] [--held-out]  # to judge
     python -m bench.topical missing RANKINGS_JSON…                          # unjudged in a top 10
 
 ``pool`` takes the union of every engine's top 20 per topic (the files ``rankings.py`` writes),
@@ -30,7 +31,7 @@ import sys
 from pathlib import Path
 
 from bench.harness import QUERIES_DIR, ROOT, arguments, iter_raw, require_corpus
-from bench.query_sets import TOPICAL, read_rows
+from bench.query_sets import HELD_OUT_QRELS, HELD_OUT_TOPICS, TOPICAL, read_rows
 
 QRELS = QUERIES_DIR / "topical_qrels.jsonl"
 K = 10
@@ -85,12 +86,25 @@ def pools(rankings: list[dict], depth: int = POOL_DEPTH) -> dict[str, list[str]]
     return out
 
 
-def write_pools(rankings: list[dict], out: Path, corpus: Path, everything: bool) -> None:
-    """Write the blind judging files, one per topic, and print their sizes."""
+def all_topics() -> dict[str, dict]:
+    """Every topic by id, the held-out ones too."""
+    held = read_rows(HELD_OUT_TOPICS) if HELD_OUT_TOPICS.exists() else []
+    return {t["id"]: t for t in read_rows(TOPICAL) + held}
+
+
+def all_qrels() -> dict[str, dict[str, int]]:
+    """Every judgment, the held-out topics' too (their ids are their own)."""
+    return {**read_qrels(), **read_qrels(HELD_OUT_QRELS)}
+
+
+def write_pools(
+    rankings: list[dict], out: Path, corpus: Path, everything: bool, only: set[str] | None = None
+) -> None:
+    """Write the blind judging files, one per topic (of ``only``, if given); print their sizes."""
     if ROOT in out.resolve().parents or out.resolve() == ROOT:
         sys.exit("--out must be outside the repository: the pool files hold corpus text")
-    qrels = read_qrels()
-    wanted = pools(rankings)
+    qrels = all_qrels()
+    wanted = {t: d for t, d in pools(rankings).items() if only is None or t in only}
     needed = {d for docs in wanted.values() for d in docs}
     texts = {}
     for record in iter_raw(corpus):
@@ -101,7 +115,7 @@ def write_pools(rankings: list[dict], out: Path, corpus: Path, everything: bool)
                 "body": body[:BODY_CHARS] + (" …" if len(body) > BODY_CHARS else ""),
             }
     out.mkdir(parents=True, exist_ok=True)
-    topics = {t["id"]: t for t in read_rows(TOPICAL)}
+    topics = all_topics()
     total = 0
     for topic, docs in wanted.items():
         judged = qrels.get(topic, {})
@@ -121,12 +135,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("rankings", type=Path, nargs="+")
     parser.add_argument("--out", type=Path, default=Path("/tmp/eval-pools"))
     parser.add_argument("--all", action="store_true", help="pool judged documents too")
+    parser.add_argument("--held-out", action="store_true", help="the held-out topics only")
     args = parser.parse_args(argv)
     rankings = [json.loads(p.read_text(encoding="utf-8")) for p in args.rankings]
     if args.command == "pool":
-        write_pools(rankings, args.out, require_corpus(args.corpus), args.all)
+        only = {t["id"] for t in read_rows(HELD_OUT_TOPICS)} if args.held_out else None
+        write_pools(rankings, args.out, require_corpus(args.corpus), args.all, only)
         return 0
-    qrels = read_qrels()
+    qrels = all_qrels()
     missing = 0
     for r in rankings:
         for topic, docs in r["topical"].items():

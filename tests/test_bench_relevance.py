@@ -17,6 +17,8 @@ import pytest
 from bench.query_sets import (
     HELD_OUT,
     HELD_OUT_ITEMS,
+    HELD_OUT_QRELS,
+    HELD_OUT_TOPICS,
     KNOWN_ITEMS,
     TOPICAL,
     assign_splits,
@@ -24,8 +26,14 @@ from bench.query_sets import (
     primary_kind,
     read_rows,
 )
-from bench.relevance import KnownItem, held_out_section, rank_of, score
-from bench.topical import complete_topics, judged_at, ndcg, pools
+from bench.relevance import (
+    KnownItem,
+    held_out_section,
+    held_out_topics_section,
+    rank_of,
+    score,
+)
+from bench.topical import complete_topics, judged_at, ndcg, pools, read_qrels
 
 
 def test_ndcg_is_one_for_the_ideal_order_and_counts_unjudged_as_zero() -> None:
@@ -142,3 +150,22 @@ def test_the_held_out_section_reports_counts_and_never_the_queries() -> None:
     assert "甲" not in text and "丙丁戊" not in text
     # (rankings saved before the held-out file existed: no section rather than a wrong one)
     assert held_out_section(items, {"xinwen": {"known": []}}) == []
+
+
+def test_held_out_topics_are_new_and_judged_apart() -> None:
+    held = read_rows(HELD_OUT_TOPICS)
+    assert len(held) >= 12 and all(t["split"] == HELD_OUT for t in held)
+    assert not {t["id"] for t in held} & {t["id"] for t in read_rows(TOPICAL)}
+    assert not {t["query"] for t in held} & {t["query"] for t in read_rows(TOPICAL)}
+    qrels = read_qrels(HELD_OUT_QRELS)
+    assert set(qrels) == {t["id"] for t in held}
+    assert all(g in (0, 1, 2, 3) for judged in qrels.values() for g in judged.values())
+
+
+def test_the_held_out_topics_section_gives_areas_and_no_topic() -> None:
+    held = read_rows(HELD_OUT_TOPICS)
+    qrels = read_qrels(HELD_OUT_QRELS)
+    ideal = {t["id"]: sorted(qrels[t["id"]], key=lambda d: -qrels[t["id"]][d]) for t in held}
+    text = "\n".join(held_out_topics_section({"xinwen": {"topical": ideal}}))
+    assert "| **all** | " in text and "| 1.000 | 100% |" in text
+    assert not any(t["query"] in text or f"| {t['id']} |" in text for t in held)
