@@ -259,6 +259,8 @@ def read_records(options: ReindexOptions, report: ReindexReport) -> Iterator[Rec
             else:
                 unfiled.discard(item.id)
             report.uncategorised = len(unfiled)
+            if item.unread_date is not None:
+                report.note_unread_date(item.origin, item.unread_date)
             yield item
     finally:
         progress.close()

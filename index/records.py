@@ -31,6 +31,9 @@ class Record:
     published: dt.date | None = None
     url: str | None = None
     origin: Origin | None = field(default=None, compare=False)
+    # The record's date field as given when it could not be read as a date (1899-01-01,
+    # 明天): the record stays undated, and the closing summary says so.
+    unread_date: str | None = field(default=None, compare=False)
 
     @property
     def content_hash(self) -> str:

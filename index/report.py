@@ -26,6 +26,8 @@ class ReindexReport:
     documents: int = 0
     characters: int = 0
     uncategorised: int = 0  # records without a category (the facet value 未分类)
+    unread_dates: int = 0  # records whose date field could not be read (kept undated)
+    unread_date_examples: list[str] = field(default_factory=list)
     seconds: float = 0.0
     generation: str = ""
     skip_reasons: Counter[str] = field(default_factory=Counter)
@@ -47,6 +49,12 @@ class ReindexReport:
         examples = self.skip_examples.setdefault(skip.reason, [])
         if len(examples) < EXAMPLES_PER_REASON:
             examples.append(str(skip.origin) + (f" ({skip.detail})" if skip.detail else ""))
+
+    def note_unread_date(self, origin: object, given: str) -> None:
+        """Count a record kept undated because its date field could not be read."""
+        self.unread_dates += 1
+        if len(self.unread_date_examples) < EXAMPLES_PER_REASON:
+            self.unread_date_examples.append(f"{origin} ({given!r})")
 
     def skip_counts(self) -> str:
         """The skips by reason, most frequent first: ``12 × no article text, 1 × empty file``."""
@@ -71,6 +79,12 @@ class ReindexReport:
         if self.uncategorised:
             records = "record" if self.uncategorised == 1 else "records"
             lines.append(f"  {self.uncategorised:,} {records} without a category (shown as 未分类)")
+        if self.unread_dates:
+            records = "record" if self.unread_dates == 1 else "records"
+            lines.append(
+                f"  {self.unread_dates:,} {records} with a date that could not be read, kept"
+                " undated: " + "; ".join(self.unread_date_examples)
+            )
         for reason, count in self.skip_reasons.most_common():
             examples = "; ".join(self.skip_examples.get(reason, []))
             lines.append(f"  skipped {count:,} × {reason}: {examples}")

@@ -145,6 +145,18 @@ def test_records_without_a_category_are_counted_once_per_indexed_article(tmp_pat
     assert "1 record without a category" in one.summary()
 
 
+def test_a_date_that_cannot_be_read_is_kept_undated_and_said(tmp_path: Path) -> None:
+    # A date out of range or not a date: the article is indexed undated (never "today", never
+    # dropped), and the summary names where, so the user can mend the source.
+    rows = [article(1, published="1899-01-01"), article(2, published="明天"), article(3)]
+    report = reindex(ReindexOptions([write_jsonl(tmp_path / "a.jsonl", rows)], tmp_path / "ix"))
+    assert report.indexed == 3 and report.unread_dates == 2
+    text = report.summary()
+    assert "2 records with a date that could not be read, kept undated" in text
+    assert "a.jsonl:1 ('1899-01-01')" in text and "a.jsonl:2 ('明天')" in text
+    assert ids_for(tmp_path / "ix", "光伏", sort=SortOrder.DATE)  # still found, undated
+
+
 def test_summary_accounts_for_every_record(tmp_path: Path) -> None:
     src = tmp_path / "mixed.jsonl"
     src.write_text(

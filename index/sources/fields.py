@@ -204,6 +204,9 @@ def build_record(
         return Skip("empty record", origin, detail)
     if not title:
         title = derive_title(body)
+    given_date = values.get("published")
+    published = parse_date(given_date)
+    stated = given_date is not None and str(given_date).strip() != ""
 
     return Record(
         id=given_id or url or content_id(title, body),
@@ -211,7 +214,8 @@ def build_record(
         body=body,
         category=_label(category),
         source=_label(source),
-        published=parse_date(values.get("published")),
+        published=published,
         url=url,
         origin=origin,
+        unread_date=str(given_date).strip()[:40] if stated and published is None else None,
     )
