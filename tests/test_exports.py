@@ -79,6 +79,67 @@ def test_filters_apply_to_exports(client: FlaskClient) -> None:
     assert set(rows[0]) == {"id", "title", "published", "category", "source", "url", "score"}
 
 
+FORMULAS = [
+    # A title, category, source and id that a spreadsheet would run as formulas.
+    {
+        "id": "-formula-1",
+        "title": '=HYPERLINK("http://evil.invalid","点击")电价改革',
+        "body": "电价改革方案公布，居民阶梯电价调整。",
+        "category": "+分类",
+        "source": "@来源",
+        "published": "2024-05-01",
+        "url": "https://example.invalid/p/1",
+    },
+    {
+        "id": "formula-2",
+        "title": "-2+3 电价改革",
+        "body": "电价改革第二篇报道。",
+        "category": "=1+1",
+        "source": "电力日报",
+        "published": "2024-05-02",
+        "url": "https://example.invalid/p/2",
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def formula_client(tmp_path_factory: pytest.TempPathFactory) -> FlaskClient:
+    corpus = write_jsonl(tmp_path_factory.mktemp("formula-corpus") / "news.jsonl", FORMULAS)
+    root = build_index(tmp_path_factory.mktemp("formula-index"), corpus)
+    return create_app({"INDEX_ROOT": root, "TESTING": True}).test_client()
+
+
+def test_csv_cells_never_start_a_formula(formula_client: FlaskClient) -> None:
+    """OWASP's CSV injection advice: a text cell starting with = + - @ (or a tab or CR) gets a
+    leading ', so Excel shows the text instead of running it; dates and numbers stay as they
+    are."""
+    response = formula_client.get("/search.csv?q=电价改革")
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+    by_url = {r["url"]: r for r in rows}
+    assert len(by_url) == 2
+    first, second = by_url["https://example.invalid/p/1"], by_url["https://example.invalid/p/2"]
+    assert first["title"] == '\'=HYPERLINK("http://evil.invalid","点击")电价改革'
+    assert (first["id"], first["category"], first["source"]) == ("'-formula-1", "'+分类", "'@来源")
+    assert (second["title"], second["category"]) == ("'-2+3 电价改革", "'=1+1")
+    assert second["id"] == "formula-2" and second["source"] == "电力日报"  # untouched
+    assert first["published"] == "2024-05-01" and float(first["score"]) > 0
+    for row in rows:
+        for column in ("id", "title", "category", "source", "url"):
+            assert not row[column].startswith(("=", "+", "-", "@", "\t", "\r")), row
+    # The JSON Lines export is data, not a spreadsheet: the values as they are.
+    lines = formula_client.get("/search.jsonl?q=电价改革").get_data(as_text=True).splitlines()
+    titles = {json.loads(line)["title"] for line in lines}
+    assert '=HYPERLINK("http://evil.invalid","点击")电价改革' in titles
+
+
+def test_csv_cell_prefixes_each_formula_start() -> None:
+    from xinwen.webui.exports import csv_cell  # here: the file's other tests run without it
+
+    for start in ("=", "+", "-", "@", "\t", "\r"):
+        assert csv_cell(f"{start}1") == f"'{start}1"
+    assert csv_cell("电价 =1") == "电价 =1" and csv_cell("") == ""
+
+
 def test_exports_stop_at_the_limit_and_say_so(root) -> None:
     assert create_app({"INDEX_ROOT": root}).config["EXPORT_ROWS"] == MAX_EXPORT_ROWS == 10_000
     client = create_app({"INDEX_ROOT": root, "TESTING": True, "EXPORT_ROWS": 7}).test_client()

@@ -31,6 +31,11 @@ from xinwen.webui.views import searcher
 bp = Blueprint("exports", __name__)
 
 COLUMNS = ("id", "title", "published", "category", "source", "url", "score")
+# The CSV's free-text columns: a cell that starts like a formula is written with a leading
+# ``'`` (OWASP's advice against CSV injection), so Excel shows it instead of running it.
+# ``published`` (an ISO date) and ``score`` (a number) are ours and stay as they are.
+CSV_TEXT_COLUMNS = frozenset({"id", "title", "category", "source", "url"})
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FILE_UNSAFE = re.compile(r'[\x00-\x1f\\/:*?"<>|]+')
 
 
@@ -59,6 +64,19 @@ def _row(row: ExportRow) -> dict:
         "url": row.url,
         "score": round(row.score, 4),
     }
+
+
+def csv_cell(value: str) -> str:
+    """``value`` as a spreadsheet shows it, never as a formula it would run."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _csv_row(row: ExportRow) -> list[object]:
+    values = _row(row)
+    return [
+        "" if values[c] is None else csv_cell(values[c]) if c in CSV_TEXT_COLUMNS else values[c]
+        for c in COLUMNS
+    ]
 
 
 def _download(
@@ -90,8 +108,7 @@ def search_csv() -> ResponseReturnValue:
         for row in export.rows:
             buffer.seek(0)
             buffer.truncate()
-            values = _row(row)
-            writer.writerow(["" if values[c] is None else values[c] for c in COLUMNS])
+            writer.writerow(_csv_row(row))
             yield buffer.getvalue()
 
     return _download(params, export, "csv", "text/csv; charset=utf-8", lines())
