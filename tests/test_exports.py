@@ -54,7 +54,7 @@ def client(root) -> FlaskClient:
 def test_csv_has_every_match_in_rank_order_and_opens_in_excel(client: FlaskClient, root) -> None:
     response = client.get("/search.csv?q=氢能&page=3&size=5")  # paging means nothing here
     assert response.status_code == 200
-    assert response.mimetype == "text/csv"
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"  # one charset
     assert "attachment" in response.headers["Content-Disposition"]
     raw = response.get_data()
     assert raw.startswith("\ufeff".encode())  # Excel reads UTF-8 only with the BOM
@@ -76,6 +76,8 @@ def test_filters_apply_to_exports(client: FlaskClient) -> None:
     text = client.get("/search.jsonl?q=氢能&category=技术").get_data(as_text=True)
     rows = [json.loads(line) for line in text.splitlines()]
     assert len(rows) == N // 3 and {r["category"] for r in rows} == {"技术"}
+    response = client.get("/search.jsonl?q=氢能")
+    assert response.headers["Content-Type"] == "application/x-ndjson; charset=utf-8"
     assert set(rows[0]) == {"id", "title", "published", "category", "source", "url", "score"}
 
 
@@ -152,7 +154,8 @@ def test_exports_stop_at_the_limit_and_say_so(root) -> None:
 
 def test_atom_feed_is_valid_and_newest_first(client: FlaskClient) -> None:
     response = client.get("/search.atom?q=氢能")
-    assert response.status_code == 200 and response.mimetype == "application/atom+xml"
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "application/atom+xml; charset=utf-8"
     feed = feedparser.parse(response.get_data())
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.version == "atom10"

@@ -80,10 +80,11 @@ def _csv_row(row: ExportRow) -> list[object]:
 
 
 def _download(
-    params: SearchParams, export: Export, ending: str, mimetype: str, body: Iterator[str]
+    params: SearchParams, export: Export, ending: str, content_type: str, body: Iterator[str]
 ) -> Response:
     name = _FILE_UNSAFE.sub("_", params.q)[:60].strip() or "全部"
-    response = Response(stream_with_context(body), mimetype=mimetype)
+    # The whole header as given: as a ``mimetype`` Werkzeug appends its own charset to text/*.
+    response = Response(stream_with_context(body), content_type=content_type)
     response.headers["Content-Disposition"] = (
         f"attachment; filename=\"xinwen.{ending}\"; filename*=UTF-8''"
         f"{quote(f'xinwen-{name}.{ending}')}"
