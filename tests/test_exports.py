@@ -10,6 +10,7 @@ import json
 import feedparser
 import pytest
 from flask.testing import FlaskClient
+from lxml import etree
 from lxml import html as lxml_html
 
 from tests.helpers import build_index, write_jsonl
@@ -168,6 +169,17 @@ def test_atom_feed_is_valid_and_newest_first(client: FlaskClient) -> None:
     assert first.id and first.title and first.link.startswith("https://example.invalid/h/")
     assert "氢能" in first.summary and "<mark>" not in first.summary
     assert any(link.rel == "self" for link in feed.feed.links)
+
+
+def test_atom_feed_links_are_percent_encoded(client: FlaskClient) -> None:
+    """``rel="self"`` is the feed's own URL encoded as ``rel="alternate"`` is (a link with raw
+    光伏 in it is an IRI, not the URI Atom asks for)."""
+    body = client.get("/search.atom?q=氢能&category=技术&sort=relevance").get_data()
+    links = etree.fromstring(body).findall("{http://www.w3.org/2005/Atom}link")
+    href = {link.get("rel"): link.get("href") for link in links}
+    query = "?q=%E6%B0%A2%E8%83%BD&category=%E6%8A%80%E6%9C%AF"
+    assert href["alternate"] == f"http://localhost/search{query}"
+    assert href["self"] == f"http://localhost/search.atom{query}"
 
 
 def test_the_page_links_its_feed_and_exports(client: FlaskClient) -> None:

@@ -140,15 +140,17 @@ def search_atom() -> ResponseReturnValue:
     params = dataclasses.replace(_params(), sort=SortOrder.DATE)
     export = _export(params, limit=FEED_ENTRIES, snippets=True)
     rows = [r for r in export.rows if r.published]
-    page = url_for("views.search", _external=True) + (
-        f"?{params.replace(sort=None).query_string()}" if params.q or params.has_filters else ""
-    )
+    # Both links carry the canonical, percent-encoded query string (request.url would give
+    # the IRI form, ``?q=光伏``, and whatever else the client added).
+    query = f"?{params.replace(sort=None).query_string()}" if params.q or params.has_filters else ""
+    page = url_for("views.search", _external=True) + query
+    feed_url = url_for("exports.search_atom", _external=True) + query
     feed = FeedGenerator()
     feed.id(page)
     feed.title(f"“{params.q}”的新闻 · xinwen" if params.q else "最新文章 · xinwen")
     feed.subtitle("xinwen 新闻搜索：按发布时间排列的最新结果")
     feed.link(href=page, rel="alternate", type="text/html")
-    feed.link(href=request.url, rel="self", type="application/atom+xml")
+    feed.link(href=feed_url, rel="self", type="application/atom+xml")
     feed.language("zh-CN")
     feed.generator("xinwen")
     feed.updated(_when(rows[0].published) if rows else dt.datetime(1970, 1, 1, tzinfo=dt.UTC))
