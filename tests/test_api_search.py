@@ -237,6 +237,12 @@ def test_a_cause_is_logged_again_after_the_index_was_served_in_between(
         ("/api/search?size=", "size"),
         ("/api/search?sort=", "sort"),
         ("/api/suggest?q=光&size=", "size"),
+        # An empty filter value is refused too, not ignored (the API would search unfiltered).
+        ("/api/search?category=", "category"),
+        ("/api/search?q=光伏&category=项目&source=%20", "source"),
+        ("/search.csv?q=光伏&source=", "source"),
+        ("/search.jsonl?category=", "category"),
+        ("/search.atom?q=光伏&category=", "category"),
     ],
 )
 def test_api_refuses_empty_typed_parameters(
@@ -250,9 +256,23 @@ def test_api_refuses_empty_typed_parameters(
     assert error["code"] == "invalid_parameter" and error["param"] == param
 
 
+def test_an_empty_filter_is_refused_as_an_empty_date_is(client: FlaskClient) -> None:
+    date = client.get("/api/search?q=光伏&to=").get_json()["error"]
+    category = client.get("/api/search?q=光伏&category=").get_json()["error"]
+    assert date["message"].startswith("to 不能为空：应为")
+    assert category == {
+        "code": "invalid_parameter",
+        "param": "category",
+        "message": "category 不能为空：应为要筛选的分类名称，不需要时请省略这个参数",
+    }
+
+
 def test_pages_take_empty_form_fields_as_absent(client: FlaskClient) -> None:
     assert client.get("/search?q=光伏&from=&to=&sort=&page=&size=").status_code == 200
     assert client.get("/search.json?q=光伏&from=&to=").status_code == 200
+    assert client.get("/search?q=光伏&category=&source=").status_code == 200
+    assert client.get("/search.json?q=光伏&category=&source=").status_code == 200
+    assert client.get("/facets/source?q=光伏&category=").status_code == 200
 
 
 def test_every_error_status_the_api_answers_is_documented(spec: dict) -> None:

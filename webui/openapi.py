@@ -238,10 +238,11 @@ def _query(name: str, schema: dict, description: str, **extra: object) -> dict:
 
 
 def _repeatable(name: str, description: str) -> dict:
+    # Each value has something besides whitespace in it: an empty one is a 400.
     return _query(
         name,
-        {"type": "array", "items": {"type": "string"}},
-        description,
+        {"type": "array", "items": {"type": "string", "pattern": "\\S"}},
+        description + " An empty value (`" + name + "=`) is a 400: leave it out instead.",
         style="form",
         explode=True,
     )
