@@ -281,6 +281,8 @@ def test_every_error_status_the_api_answers_is_documented(spec: dict) -> None:
     assert responses["/api/suggest"] >= {"200", "400", "414", "503"}
     assert responses["/api/article/{id}"] >= {"200", "404", "414", "503"}
     assert responses["/healthz"] >= {"200", "414", "503"}
+    # docs/api.md: "405 … anything but GET"; the document says it of every path.
+    assert all("405" in statuses for statuses in responses.values()), responses
     assert (
         "from` later than `to`"
         in spec["paths"]["/api/search"]["get"]["responses"]["400"]["description"]
@@ -291,6 +293,26 @@ def test_post_is_405_not_500(client: FlaskClient) -> None:
     response = client.post("/api/search", data={"q": "x"})
     assert response.status_code == 405 and response.headers["Allow"]
     assert response.get_json()["error"]["message"]
+
+
+@pytest.mark.parametrize("method", ["OPTIONS", "POST", "PUT", "DELETE", "PATCH"])
+def test_every_method_but_get_is_a_documented_405(
+    client: FlaskClient, spec: dict, method: str
+) -> None:
+    """OPTIONS too: Flask would answer it 200 by itself, but no route is meant for it (no
+    CORS); every path of the document answers it as documented, in JSON, with Allow."""
+    for path in spec["paths"]:
+        url = path.replace("{id}", "demo-0001") + "?q=x"
+        response = client.open(url, method=method)
+        assert response.status_code == 405, (method, path, response.status_code)
+        assert set(response.headers["Allow"].split(", ")) == {"GET", "HEAD"}
+        error = conforms(spec, path, response)["error"]
+        assert error["code"] == "method_not_allowed", (method, path)
+        assert "Allow" in spec["paths"][path]["get"]["responses"]["405"]["headers"]
+    # Not only the API's paths: the pages and static files answer GET and HEAD alone too.
+    for url in ("/search?q=x", "/static/style.css"):
+        assert client.open(url, method=method).status_code == 405, (method, url)
+    assert client.head("/api/search?q=x").status_code == 200
 
 
 def test_json_is_utf8_not_ascii_escaped(client: FlaskClient) -> None:
