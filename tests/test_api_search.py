@@ -237,6 +237,12 @@ def test_a_cause_is_logged_again_after_the_index_was_served_in_between(
         ("/api/search?size=", "size"),
         ("/api/search?sort=", "sort"),
         ("/api/suggest?q=光&size=", "size"),
+        # An empty filter value is refused too, not ignored (the API would search unfiltered).
+        ("/api/search?category=", "category"),
+        ("/api/search?q=光伏&category=项目&source=%20", "source"),
+        ("/search.csv?q=光伏&source=", "source"),
+        ("/search.jsonl?category=", "category"),
+        ("/search.atom?q=光伏&category=", "category"),
     ],
 )
 def test_api_refuses_empty_typed_parameters(
@@ -250,9 +256,23 @@ def test_api_refuses_empty_typed_parameters(
     assert error["code"] == "invalid_parameter" and error["param"] == param
 
 
+def test_an_empty_filter_is_refused_as_an_empty_date_is(client: FlaskClient) -> None:
+    date = client.get("/api/search?q=光伏&to=").get_json()["error"]
+    category = client.get("/api/search?q=光伏&category=").get_json()["error"]
+    assert date["message"].startswith("to 不能为空：应为")
+    assert category == {
+        "code": "invalid_parameter",
+        "param": "category",
+        "message": "category 不能为空：应为要筛选的分类名称，不需要时请省略这个参数",
+    }
+
+
 def test_pages_take_empty_form_fields_as_absent(client: FlaskClient) -> None:
     assert client.get("/search?q=光伏&from=&to=&sort=&page=&size=").status_code == 200
     assert client.get("/search.json?q=光伏&from=&to=").status_code == 200
+    assert client.get("/search?q=光伏&category=&source=").status_code == 200
+    assert client.get("/search.json?q=光伏&category=&source=").status_code == 200
+    assert client.get("/facets/source?q=光伏&category=").status_code == 200
 
 
 def test_every_error_status_the_api_answers_is_documented(spec: dict) -> None:
@@ -261,6 +281,8 @@ def test_every_error_status_the_api_answers_is_documented(spec: dict) -> None:
     assert responses["/api/suggest"] >= {"200", "400", "414", "503"}
     assert responses["/api/article/{id}"] >= {"200", "404", "414", "503"}
     assert responses["/healthz"] >= {"200", "414", "503"}
+    # docs/api.md: "405 … anything but GET"; the document says it of every path.
+    assert all("405" in statuses for statuses in responses.values()), responses
     assert (
         "from` later than `to`"
         in spec["paths"]["/api/search"]["get"]["responses"]["400"]["description"]
@@ -271,6 +293,26 @@ def test_post_is_405_not_500(client: FlaskClient) -> None:
     response = client.post("/api/search", data={"q": "x"})
     assert response.status_code == 405 and response.headers["Allow"]
     assert response.get_json()["error"]["message"]
+
+
+@pytest.mark.parametrize("method", ["OPTIONS", "POST", "PUT", "DELETE", "PATCH"])
+def test_every_method_but_get_is_a_documented_405(
+    client: FlaskClient, spec: dict, method: str
+) -> None:
+    """OPTIONS too: Flask would answer it 200 by itself, but no route is meant for it (no
+    CORS); every path of the document answers it as documented, in JSON, with Allow."""
+    for path in spec["paths"]:
+        url = path.replace("{id}", "demo-0001") + "?q=x"
+        response = client.open(url, method=method)
+        assert response.status_code == 405, (method, path, response.status_code)
+        assert set(response.headers["Allow"].split(", ")) == {"GET", "HEAD"}
+        error = conforms(spec, path, response)["error"]
+        assert error["code"] == "method_not_allowed", (method, path)
+        assert "Allow" in spec["paths"][path]["get"]["responses"]["405"]["headers"]
+    # Not only the API's paths: the pages and static files answer GET and HEAD alone too.
+    for url in ("/search?q=x", "/static/style.css"):
+        assert client.open(url, method=method).status_code == 405, (method, url)
+    assert client.head("/api/search?q=x").status_code == 200
 
 
 def test_json_is_utf8_not_ascii_escaped(client: FlaskClient) -> None:

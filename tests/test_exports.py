@@ -10,6 +10,7 @@ import json
 import feedparser
 import pytest
 from flask.testing import FlaskClient
+from lxml import etree
 from lxml import html as lxml_html
 
 from tests.helpers import build_index, write_jsonl
@@ -54,7 +55,7 @@ def client(root) -> FlaskClient:
 def test_csv_has_every_match_in_rank_order_and_opens_in_excel(client: FlaskClient, root) -> None:
     response = client.get("/search.csv?q=氢能&page=3&size=5")  # paging means nothing here
     assert response.status_code == 200
-    assert response.mimetype == "text/csv"
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"  # one charset
     assert "attachment" in response.headers["Content-Disposition"]
     raw = response.get_data()
     assert raw.startswith("\ufeff".encode())  # Excel reads UTF-8 only with the BOM
@@ -76,7 +77,70 @@ def test_filters_apply_to_exports(client: FlaskClient) -> None:
     text = client.get("/search.jsonl?q=氢能&category=技术").get_data(as_text=True)
     rows = [json.loads(line) for line in text.splitlines()]
     assert len(rows) == N // 3 and {r["category"] for r in rows} == {"技术"}
+    response = client.get("/search.jsonl?q=氢能")
+    assert response.headers["Content-Type"] == "application/x-ndjson; charset=utf-8"
     assert set(rows[0]) == {"id", "title", "published", "category", "source", "url", "score"}
+
+
+FORMULAS = [
+    # A title, category, source and id that a spreadsheet would run as formulas.
+    {
+        "id": "-formula-1",
+        "title": '=HYPERLINK("http://evil.invalid","点击")电价改革',
+        "body": "电价改革方案公布，居民阶梯电价调整。",
+        "category": "+分类",
+        "source": "@来源",
+        "published": "2024-05-01",
+        "url": "https://example.invalid/p/1",
+    },
+    {
+        "id": "formula-2",
+        "title": "-2+3 电价改革",
+        "body": "电价改革第二篇报道。",
+        "category": "=1+1",
+        "source": "电力日报",
+        "published": "2024-05-02",
+        "url": "https://example.invalid/p/2",
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def formula_client(tmp_path_factory: pytest.TempPathFactory) -> FlaskClient:
+    corpus = write_jsonl(tmp_path_factory.mktemp("formula-corpus") / "news.jsonl", FORMULAS)
+    root = build_index(tmp_path_factory.mktemp("formula-index"), corpus)
+    return create_app({"INDEX_ROOT": root, "TESTING": True}).test_client()
+
+
+def test_csv_cells_never_start_a_formula(formula_client: FlaskClient) -> None:
+    """OWASP's CSV injection advice: a text cell starting with = + - @ (or a tab or CR) gets a
+    leading ', so Excel shows the text instead of running it; dates and numbers stay as they
+    are."""
+    response = formula_client.get("/search.csv?q=电价改革")
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+    by_url = {r["url"]: r for r in rows}
+    assert len(by_url) == 2
+    first, second = by_url["https://example.invalid/p/1"], by_url["https://example.invalid/p/2"]
+    assert first["title"] == '\'=HYPERLINK("http://evil.invalid","点击")电价改革'
+    assert (first["id"], first["category"], first["source"]) == ("'-formula-1", "'+分类", "'@来源")
+    assert (second["title"], second["category"]) == ("'-2+3 电价改革", "'=1+1")
+    assert second["id"] == "formula-2" and second["source"] == "电力日报"  # untouched
+    assert first["published"] == "2024-05-01" and float(first["score"]) > 0
+    for row in rows:
+        for column in ("id", "title", "category", "source", "url"):
+            assert not row[column].startswith(("=", "+", "-", "@", "\t", "\r")), row
+    # The JSON Lines export is data, not a spreadsheet: the values as they are.
+    lines = formula_client.get("/search.jsonl?q=电价改革").get_data(as_text=True).splitlines()
+    titles = {json.loads(line)["title"] for line in lines}
+    assert '=HYPERLINK("http://evil.invalid","点击")电价改革' in titles
+
+
+def test_csv_cell_prefixes_each_formula_start() -> None:
+    from xinwen.webui.exports import csv_cell  # here: the file's other tests run without it
+
+    for start in ("=", "+", "-", "@", "\t", "\r"):
+        assert csv_cell(f"{start}1") == f"'{start}1"
+    assert csv_cell("电价 =1") == "电价 =1" and csv_cell("") == ""
 
 
 def test_exports_stop_at_the_limit_and_say_so(root) -> None:
@@ -91,7 +155,8 @@ def test_exports_stop_at_the_limit_and_say_so(root) -> None:
 
 def test_atom_feed_is_valid_and_newest_first(client: FlaskClient) -> None:
     response = client.get("/search.atom?q=氢能")
-    assert response.status_code == 200 and response.mimetype == "application/atom+xml"
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "application/atom+xml; charset=utf-8"
     feed = feedparser.parse(response.get_data())
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.version == "atom10"
@@ -104,6 +169,17 @@ def test_atom_feed_is_valid_and_newest_first(client: FlaskClient) -> None:
     assert first.id and first.title and first.link.startswith("https://example.invalid/h/")
     assert "氢能" in first.summary and "<mark>" not in first.summary
     assert any(link.rel == "self" for link in feed.feed.links)
+
+
+def test_atom_feed_links_are_percent_encoded(client: FlaskClient) -> None:
+    """``rel="self"`` is the feed's own URL encoded as ``rel="alternate"`` is (a link with raw
+    光伏 in it is an IRI, not the URI Atom asks for)."""
+    body = client.get("/search.atom?q=氢能&category=技术&sort=relevance").get_data()
+    links = etree.fromstring(body).findall("{http://www.w3.org/2005/Atom}link")
+    href = {link.get("rel"): link.get("href") for link in links}
+    query = "?q=%E6%B0%A2%E8%83%BD&category=%E6%8A%80%E6%9C%AF"
+    assert href["alternate"] == f"http://localhost/search{query}"
+    assert href["self"] == f"http://localhost/search.atom{query}"
 
 
 def test_the_page_links_its_feed_and_exports(client: FlaskClient) -> None:

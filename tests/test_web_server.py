@@ -56,8 +56,10 @@ def test_gunicorn_options_preload_sync_workers_and_timed_access_log() -> None:
     assert bind_address("::1", 80) == "[::1]:80"
 
 
-def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, bytes, dict[str, str]]:
-    request = urllib.request.Request(url, headers=headers or {})
+def get(
+    url: str, headers: dict[str, str] | None = None, method: str = "GET"
+) -> tuple[int, bytes, dict[str, str]]:
+    request = urllib.request.Request(url, headers=headers or {}, method=method)
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
             return response.status, response.read(), dict(response.headers)
@@ -79,6 +81,16 @@ def test_real_server_answers_and_logs_request_times(live_server) -> None:
     assert re.search(r'"GET /search\?q=%E5%85%89%E4%BC%8F HTTP/1.1" 200 \d+ \d+ms', log), log
     assert log.count("Booting worker") == 2
     assert "Traceback" not in log
+
+
+def test_options_is_a_405_through_gunicorn_like_post(live_server) -> None:
+    """The tester's ``curl -X OPTIONS '/api/search?q=x'`` was a 200 with an empty body."""
+    for method in ("OPTIONS", "POST"):
+        status, body, headers = get(f"{live_server.url}/api/search?q=x", method=method)
+        assert status == 405 and set(headers["Allow"].split(", ")) == {"GET", "HEAD"}, method
+        assert json.loads(body)["error"]["code"] == "method_not_allowed"
+        status, body, _ = get(f"{live_server.url}/search.csv?q=x", method=method)
+        assert status == 405 and json.loads(body)["error"]["code"] == "method_not_allowed"
 
 
 def test_log_says_what_is_served(live_server) -> None:

@@ -346,3 +346,20 @@ def test_pages_have_labels_landmarks_and_one_h1(client: FlaskClient, url: str) -
             continue
         assert doc.cssselect(f'label[for="{field.get("id")}"]'), field
     assert all(text_of(link) or link.get("aria-label") for link in doc.cssselect("a"))
+
+
+def test_the_page_never_sends_an_empty_filter_and_takes_one_as_absent(client: FlaskClient) -> None:
+    """The API and the exports refuse ``category=`` and ``source=`` (400); the page's own forms
+    and links never send them, and a URL that has one (typed, or from elsewhere) shows the
+    unfiltered results, as an empty date field does, with links that work."""
+    doc = page(client, "/search?q=光伏&category=&source=&category=政策")
+    same = page(client, "/search?q=光伏&category=政策")
+    ids = [a.get("href") for a in doc.cssselect(".hit-title a")]
+    assert ids and ids == [a.get("href") for a in same.cssselect(".hit-title a")]
+    for field in doc.cssselect("form input[type=hidden]"):
+        assert field.get("value"), lxml.html.tostring(field)
+    links = [a.get("href") for a in doc.cssselect("a[href], link[href]")]
+    for url in links:
+        assert ("category", "") not in params_of(url) and ("source", "") not in params_of(url), url
+    for a in doc.cssselect(".take-away a"):
+        assert client.get(a.get("href")).status_code == 200, a.get("href")

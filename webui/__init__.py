@@ -13,6 +13,7 @@ from typing import Any
 
 from flask import Flask, Response, jsonify, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from werkzeug.datastructures import ImmutableDict
 from werkzeug.exceptions import HTTPException, InternalServerError, RequestURITooLarge
 
 from xinwen.index.settings import index_root, synonyms
@@ -80,6 +81,14 @@ INDEX_ENDPOINTS = frozenset(
 )
 
 
+class XinwenFlask(Flask):
+    """Flask without its automatic OPTIONS answers: every route, static files included, answers
+    GET (and HEAD) only, anything else a 405 with ``Allow: GET, HEAD``. No CORS here (the pages
+    call the API from their own origin), so an OPTIONS preflight has nothing to allow."""
+
+    default_config = ImmutableDict({**Flask.default_config, "PROVIDE_AUTOMATIC_OPTIONS": False})
+
+
 def static_version(folder: Path) -> str:
     """A digest of every static file: the ``?v=`` that lets browsers cache them for a year."""
     digest = hashlib.blake2b(digest_size=5)
@@ -95,7 +104,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     ``test_config`` overrides the config; a ``SEARCHER`` key supplies a ready ``Searcher``;
     ``SYNONYMS`` names the synonyms file (default: ``$XINWEN_SYNONYMS``, else the shipped one).
     """
-    app = Flask(__name__)
+    app = XinwenFlask(__name__)
     # Article ids may be URLs ("https://…"): keep their double slashes, don't redirect.
     app.url_map.merge_slashes = False
     app.config.from_mapping(
@@ -168,14 +177,17 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     return app
 
 
+# Answer errors in JSON besides /api/…: by path, not endpoint, so that a 405 (routing found
+# the path but not the method, so no endpoint) is JSON there too.
+JSON_ERROR_PATHS = frozenset(
+    {"/healthz", "/search.json", "/search.csv", "/search.jsonl", "/search.atom"}
+)
+
+
 def wants_json() -> bool:
-    """API paths and ``.json`` views answer errors in JSON; pages answer with a page."""
-    return (
-        request.path.startswith("/api/")
-        or request.path == "/healthz"
-        or request.endpoint == "views.search_json"
-        or (request.endpoint or "").startswith("exports.")
-    )
+    """API paths, the ``.json`` view and the exports answer errors in JSON; pages answer
+    with a page."""
+    return request.path.startswith("/api/") or request.path in JSON_ERROR_PATHS
 
 
 def error_detail(status: int, message: str, param: str | None = None) -> dict:

@@ -31,6 +31,11 @@ from xinwen.webui.views import searcher
 bp = Blueprint("exports", __name__)
 
 COLUMNS = ("id", "title", "published", "category", "source", "url", "score")
+# The CSV's free-text columns: a cell that starts like a formula is written with a leading
+# ``'`` (OWASP's advice against CSV injection), so Excel shows it instead of running it.
+# ``published`` (an ISO date) and ``score`` (a number) are ours and stay as they are.
+CSV_TEXT_COLUMNS = frozenset({"id", "title", "category", "source", "url"})
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FILE_UNSAFE = re.compile(r'[\x00-\x1f\\/:*?"<>|]+')
 
 
@@ -61,11 +66,25 @@ def _row(row: ExportRow) -> dict:
     }
 
 
+def csv_cell(value: str) -> str:
+    """``value`` as a spreadsheet shows it, never as a formula it would run."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _csv_row(row: ExportRow) -> list[object]:
+    values = _row(row)
+    return [
+        "" if values[c] is None else csv_cell(values[c]) if c in CSV_TEXT_COLUMNS else values[c]
+        for c in COLUMNS
+    ]
+
+
 def _download(
-    params: SearchParams, export: Export, ending: str, mimetype: str, body: Iterator[str]
+    params: SearchParams, export: Export, ending: str, content_type: str, body: Iterator[str]
 ) -> Response:
     name = _FILE_UNSAFE.sub("_", params.q)[:60].strip() or "全部"
-    response = Response(stream_with_context(body), mimetype=mimetype)
+    # The whole header as given: as a ``mimetype`` Werkzeug appends its own charset to text/*.
+    response = Response(stream_with_context(body), content_type=content_type)
     response.headers["Content-Disposition"] = (
         f"attachment; filename=\"xinwen.{ending}\"; filename*=UTF-8''"
         f"{quote(f'xinwen-{name}.{ending}')}"
@@ -90,8 +109,7 @@ def search_csv() -> ResponseReturnValue:
         for row in export.rows:
             buffer.seek(0)
             buffer.truncate()
-            values = _row(row)
-            writer.writerow(["" if values[c] is None else values[c] for c in COLUMNS])
+            writer.writerow(_csv_row(row))
             yield buffer.getvalue()
 
     return _download(params, export, "csv", "text/csv; charset=utf-8", lines())
@@ -122,15 +140,17 @@ def search_atom() -> ResponseReturnValue:
     params = dataclasses.replace(_params(), sort=SortOrder.DATE)
     export = _export(params, limit=FEED_ENTRIES, snippets=True)
     rows = [r for r in export.rows if r.published]
-    page = url_for("views.search", _external=True) + (
-        f"?{params.replace(sort=None).query_string()}" if params.q or params.has_filters else ""
-    )
+    # Both links carry the canonical, percent-encoded query string (request.url would give
+    # the IRI form, ``?q=光伏``, and whatever else the client added).
+    query = f"?{params.replace(sort=None).query_string()}" if params.q or params.has_filters else ""
+    page = url_for("views.search", _external=True) + query
+    feed_url = url_for("exports.search_atom", _external=True) + query
     feed = FeedGenerator()
     feed.id(page)
     feed.title(f"“{params.q}”的新闻 · xinwen" if params.q else "最新文章 · xinwen")
     feed.subtitle("xinwen 新闻搜索：按发布时间排列的最新结果")
     feed.link(href=page, rel="alternate", type="text/html")
-    feed.link(href=request.url, rel="self", type="application/atom+xml")
+    feed.link(href=feed_url, rel="self", type="application/atom+xml")
     feed.language("zh-CN")
     feed.generator("xinwen")
     feed.updated(_when(rows[0].published) if rows else dt.datetime(1970, 1, 1, tzinfo=dt.UTC))

@@ -231,6 +231,21 @@ UNAVAILABLE = {
     "headers": RETRY_HEADER,
 }
 URI_TOO_LONG = _json(_ref("Error"), "The query string is over the server's limit.")
+# Every path answers GET and HEAD only: any other method (OPTIONS included: no CORS) is a 405.
+# An OpenAPI document can only say so under each operation's responses.
+METHOD_NOT_ALLOWED = {
+    **_json(
+        _ref("Error"),
+        "Any method but GET or HEAD (POST, PUT, DELETE, OPTIONS, …): error.code "
+        "`method_not_allowed`.",
+    ),
+    "headers": {
+        "Allow": {
+            "description": "The methods answered: GET and HEAD.",
+            "schema": {"type": "string"},
+        }
+    },
+}
 
 
 def _query(name: str, schema: dict, description: str, **extra: object) -> dict:
@@ -238,10 +253,11 @@ def _query(name: str, schema: dict, description: str, **extra: object) -> dict:
 
 
 def _repeatable(name: str, description: str) -> dict:
+    # Each value has something besides whitespace in it: an empty one is a 400.
     return _query(
         name,
-        {"type": "array", "items": {"type": "string"}},
-        description,
+        {"type": "array", "items": {"type": "string", "pattern": "\\S"}},
+        description + " An empty value (`" + name + "=`) is a 400: leave it out instead.",
         style="form",
         explode=True,
     )
@@ -295,7 +311,8 @@ def openapi_document() -> dict:
             "description": "Full-text search over a Chinese news archive. Every error is "
             '`{"error": {"code", "param", "message"}}` with a 4xx, 500 or 503 status; `code` '
             "is stable, `message` is for people. A parameter given empty (`to=`) is refused "
-            "like an invalid one; leave it out instead.",
+            "like an invalid one; leave it out instead. Every path answers GET and HEAD only; "
+            "any other method, OPTIONS included (no CORS), is a 405.",
         },
         "paths": {
             "/api/search": {
@@ -306,6 +323,7 @@ def openapi_document() -> dict:
                     "responses": {
                         "200": _json(_ref("SearchResult"), "A page of results."),
                         "400": BAD_REQUEST,
+                        "405": METHOD_NOT_ALLOWED,
                         "414": URI_TOO_LONG,
                         "503": UNAVAILABLE,
                     },
@@ -331,6 +349,7 @@ def openapi_document() -> dict:
                     "responses": {
                         "200": _json(_ref("Suggestions"), "Words, commonest first."),
                         "400": BAD_REQUEST,
+                        "405": METHOD_NOT_ALLOWED,
                         "414": URI_TOO_LONG,
                         "503": UNAVAILABLE,
                     },
@@ -353,6 +372,7 @@ def openapi_document() -> dict:
                     "responses": {
                         "200": _json(_ref("Article"), "The article."),
                         "404": _json(_ref("Error"), "No article with this id."),
+                        "405": METHOD_NOT_ALLOWED,
                         "414": URI_TOO_LONG,
                         "503": UNAVAILABLE,
                     },
@@ -376,6 +396,7 @@ def openapi_document() -> dict:
                                 "content": {mimetype: {"schema": {"type": "string"}}},
                             },
                             "400": BAD_REQUEST,
+                            "405": METHOD_NOT_ALLOWED,
                             "414": URI_TOO_LONG,
                             "503": UNAVAILABLE,
                         },
@@ -406,6 +427,7 @@ def openapi_document() -> dict:
                     "summary": "Whether an index is loaded",
                     "responses": {
                         "200": _json(_ref("Health"), "An index is loaded."),
+                        "405": METHOD_NOT_ALLOWED,
                         "414": URI_TOO_LONG,
                         "503": {
                             **_json(_ref("Health"), "No usable index (the server's log says why)."),
@@ -423,6 +445,7 @@ def openapi_document() -> dict:
                             "description": "OpenAPI 3.1 JSON.",
                             "content": {"application/json": {"schema": {"type": "object"}}},
                         },
+                        "405": METHOD_NOT_ALLOWED,
                         "414": URI_TOO_LONG,
                     },
                 }

@@ -105,9 +105,16 @@ def _whole(
     return int(raw)
 
 
-def _values(args: MultiDict[str, str], name: str) -> tuple[str, ...]:
+def _values(
+    args: MultiDict[str, str], name: str, blank_is_absent: bool, expected: str
+) -> tuple[str, ...]:
+    """A repeatable filter's values, cleaned and deduplicated. An empty one (``category=``)
+    is refused like an empty ``to=`` unless ``blank_is_absent``: the API would otherwise
+    ignore the filter without a word."""
     seen: dict[str, None] = {}  # dedupe, keep the order they were chosen in
     for raw in args.getlist(name):
+        if not raw.strip() and not blank_is_absent:
+            raise ParamError(name, f"{name} 不能为空：应为{expected}，不需要时请省略这个参数")
         value = clean_text(raw)[:MAX_FILTER_CHARS]
         if value:
             seen[value] = None
@@ -139,8 +146,9 @@ class SearchParams:
 
         ``from`` later than ``to`` is an error, or, with ``swap_dates`` (the pages, where a
         reader typed them into the form), the two dates exchanged and ``dates_swapped`` set.
-        ``blank_is_absent``: an empty ``from``, ``to``, ``sort``, ``page`` or ``size`` means
-        "not given", as an HTML form sends it; the API passes False and refuses them.
+        ``blank_is_absent``: an empty ``category``, ``source``, ``from``, ``to``, ``sort``,
+        ``page`` or ``size`` means "not given", as an HTML form sends it; the API and the
+        exports pass False and refuse them.
         """
         q = clean_text(args.get("q", ""))
         sort_raw = _raw(args, "sort", blank_is_absent, " relevance 或 date")
@@ -152,8 +160,8 @@ class SearchParams:
             raise ParamError("page", f"只提供前 {MAX_RESULT_DEPTH:,} 条结果，请缩小搜索范围")
         params = cls(
             q=q,
-            categories=_values(args, "category"),
-            sources=_values(args, "source"),
+            categories=_values(args, "category", blank_is_absent, "要筛选的分类名称"),
+            sources=_values(args, "source", blank_is_absent, "要筛选的来源名称"),
             date_from=_date(args, "from", blank_is_absent),
             date_to=_date(args, "to", blank_is_absent),
             sort=SortOrder(sort_raw) if sort_raw else None,
