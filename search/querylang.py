@@ -1,4 +1,4 @@
-"""The query language users type, parsed into a small typed tree (no Whoosh here).
+"""The query language users type, parsed into a small typed tree (no Whoosh queries here).
 
     光伏 储能            every word required (falls back to any word when nothing has all)
     "绿色供应链"          exact phrase (also “…” and 「…」)
@@ -8,8 +8,11 @@
     category:政策         only this category (also 分类:, 栏目:); source:… (also 来源:)
 
 Parsing never fails on what people type: unbalanced quotes close at the end, parentheses and
-wildcards are ignored, a lone operator or an empty ``field:`` is dropped. What the parser
-dropped is reported so the caller can say so.
+wildcards are ignored, a lone operator or an empty ``field:`` is dropped, and so is a part in
+which the analyzer finds no word (punctuation, symbols, emoji: ``。``, ``%%%``, ``😀``).
+
+``parse_query`` is what a search runs: it refuses (``QueryError``) a query in which something
+was typed but nothing is left to search, where an empty query browses.
 """
 
 from __future__ import annotations
@@ -18,8 +21,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from xinwen.index.analysis import char_analyzer
 from xinwen.index.cleaning import fold_width
-from xinwen.search.models import MAX_QUERY_CHARS
+from xinwen.search.models import MAX_QUERY_CHARS, QueryError
+
+NO_WORDS = "查询中没有可以搜索的字词"
 
 FIELD_ALIASES = {
     "title": "title",
@@ -95,6 +101,21 @@ def clean_query(raw: str) -> tuple[str, bool]:
     return text[:MAX_QUERY_CHARS].strip(), truncated
 
 
+def searchable(text: str) -> bool:
+    """Whether the analyzer finds a word in ``text`` (Chinese characters, Latin letters or
+    digits; not punctuation, symbols, emoji or spaces)."""
+    return next(iter(char_analyzer()(text)), None) is not None
+
+
+def parse_query(raw: str) -> ParsedQuery:
+    """``parse``, refusing a query that has something in it but nothing to search (``"！！"``,
+    ``"*"``, ``"OR"``); a query with nothing typed in it (spaces at most) browses."""
+    parsed = parse(raw)
+    if parsed.empty and clean_query(raw)[0]:
+        raise QueryError(NO_WORDS, "q")
+    return parsed
+
+
 def parse(raw: str) -> ParsedQuery:
     """Parse what a user typed; never raises."""
     text, truncated = clean_query(raw)
@@ -117,6 +138,8 @@ def parse(raw: str) -> ParsedQuery:
         unquoted = _PLUS.sub(" ", _IGNORED.sub(" ", word or "")).strip()
         value = quoted if quoted is not None else unquoted
         if not value or not value.strip():
+            continue
+        if fld not in ("category", "source") and not searchable(value):
             continue
         if fld in ("category", "source"):
             (parsed.categories if fld == "category" else parsed.sources).append(value.strip())

@@ -280,3 +280,12 @@ def test_search_and_stats_find_the_index_from_the_environment(
     assert code == 0 and json.loads(out)["total"] > 0, err
     code, out, err = run(capsys, "stats", "--json")
     assert code == 0 and json.loads(out)["documents"] == 120, err
+
+
+@pytest.mark.parametrize("q", ["！！", "%%%", "😀", "*"])
+def test_a_query_with_no_searchable_word_is_an_error(
+    demo_index: Path, capsys: pytest.CaptureFixture[str], q: str
+) -> None:
+    code, out, err = run(capsys, "search", q, "--index", str(demo_index))
+    assert code == 2 and out == ""
+    assert err == "xinwen: error: q: 查询中没有可以搜索的字词\n"

@@ -294,11 +294,32 @@ def test_a_plus_inside_a_word_is_part_of_it_and_before_a_word_is_dropped(tmp_pat
     assert parse("光伏 + 储能").required == parse("光伏 储能").required
 
 
-@pytest.mark.parametrize("q", ["OR", "- OR -", "-", "title:", "category:", "*", "( ) ?"])
+@pytest.mark.parametrize(
+    "q",
+    [
+        *("OR", "- OR -", "-", "title:", "category:", "*", "( ) ?"),
+        # Punctuation, symbols and emoji: the analyzer finds no word in them, so they must not
+        # be searched as a query of nothing (which matched every article).
+        *("！！？。，", "%%%", "😀", "。\u3000，\u2003、", '"。，"', "-。", "title:…", "$ € ¥"),
+    ],
+)
 def test_syntax_with_nothing_to_search_is_a_clear_error(demo: Searcher, q: str) -> None:
     with pytest.raises(QueryError) as raised:
         demo.search(SearchRequest(q=q))
     assert raised.value.param == "q" and raised.value.message == "查询中没有可以搜索的字词"
+    with pytest.raises(QueryError):
+        demo.export(SearchRequest(q=q))
+
+
+@pytest.mark.parametrize("q", ["", " ", "\u3000", " \u2003 "])
+def test_a_query_of_nothing_but_spaces_browses(demo: Searcher, q: str) -> None:
+    assert demo.search(SearchRequest(q=q)).total == DEMO_ARTICLES
+
+
+def test_a_part_without_a_word_is_dropped_from_a_query(demo: Searcher) -> None:
+    assert _answer(demo.search(SearchRequest(q="光伏 😀 ！！"))) == _answer(
+        demo.search(SearchRequest(q="光伏"))
+    )
 
 
 def test_long_queries_are_cut_with_a_notice(demo: Searcher) -> None:
