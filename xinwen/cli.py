@@ -340,7 +340,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_inspect)
 
     p = sub.add_parser("search", help=cmd_search.__doc__, description=cmd_search.__doc__)
-    p.add_argument("query", nargs="?", default="", help='words, "phrases", -exclusions, OR')
+    p.add_argument(
+        "query", nargs="?", default="", help='words, "phrases", -exclusions (or NOT), OR'
+    )
     _add_index_option(p)
     _add_backend_options(p)
     p.add_argument("--category", action="append", metavar="C", help="only this category")
