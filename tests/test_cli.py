@@ -356,3 +356,16 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert done.value.code == 0
     assert capsys.readouterr().out == f"xinwen {version('xinwen')}\n"
+
+
+def test_a_page_past_the_last_says_so(demo_index: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", "光伏", "--index", str(demo_index), "--page", "99")
+    searcher = Searcher(demo_index)
+    try:
+        last = searcher.search(SearchRequest(q="光伏")).pages
+    finally:
+        searcher.close()
+    assert code == 0 and f"第 99/{last} 页" in out
+    assert f"第 99 页没有结果：结果只有 {last} 页。" in out.splitlines()
+    code, out, _ = run(capsys, "search", "光伏", "--index", str(demo_index), "--page", f"{last}")
+    assert code == 0 and "没有结果" not in out

@@ -266,6 +266,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     print(f"第 {request.page}/{result.pages} 页")
     if result.notice:
         print(result.notice)
+    if result.total and not result.hits and request.page > result.pages:  # as the web page says
+        print(f"第 {request.page} 页没有结果：结果只有 {result.pages} 页。")
     if result.did_you_mean:
         dym = result.did_you_mean
         print(f"您是不是要找：{dym.query}（{dym.total:,} 条）")
