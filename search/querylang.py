@@ -1,15 +1,23 @@
-"""The query language users type, parsed into a small typed tree (no Whoosh here).
+"""The query language users type, parsed into a small typed tree (no Whoosh queries here).
 
     光伏 储能            every word required (falls back to any word when nothing has all)
     "绿色供应链"          exact phrase (also “…” and 「…」)
     -煤电                exclude
+    光伏 AND 储能         the same as 光伏 储能 (AND, upper case and alone, only separates words)
+    储能 NOT 光伏         the same as 储能 -光伏 (NOT, upper case and alone, excludes what follows)
     光伏 OR 风电          either (binds tighter than the implicit AND: a b OR c = a AND (b OR c))
     title:特高压          in the title only (also 标题:)
     category:政策         only this category (also 分类:, 栏目:); source:… (also 来源:)
 
 Parsing never fails on what people type: unbalanced quotes close at the end, parentheses and
-wildcards are ignored, a lone operator or an empty ``field:`` is dropped. What the parser
-dropped is reported so the caller can say so.
+wildcards are ignored, a lone operator or an empty ``field:`` is dropped, and so is a part in
+which the analyzer finds no word (punctuation, symbols, emoji: ``。``, ``%%%``, ``😀``). A
+``NOT`` applies to the next part only (``NOT NOT a`` = ``-a``, like ``--a``; ``a OR NOT b`` =
+``a -b``, like ``a OR -b``); one with nothing after it, or before a part that is dropped, is
+dropped. Lower-case ``and``/``not``, and ``AND``/``NOT`` quoted or inside other text, are words.
+
+``parse_query`` is what a search runs: it refuses (``QueryError``) a query in which something
+was typed but nothing is left to search, where an empty query browses.
 """
 
 from __future__ import annotations
@@ -18,8 +26,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from xinwen.index.analysis import char_analyzer
 from xinwen.index.cleaning import fold_width
-from xinwen.search.models import MAX_QUERY_CHARS
+from xinwen.search.models import MAX_QUERY_CHARS, QueryError
+
+NO_WORDS = "查询中没有可以搜索的字词"
 
 FIELD_ALIASES = {
     "title": "title",
@@ -95,16 +106,38 @@ def clean_query(raw: str) -> tuple[str, bool]:
     return text[:MAX_QUERY_CHARS].strip(), truncated
 
 
+def searchable(text: str) -> bool:
+    """Whether the analyzer finds a word in ``text`` (Chinese characters, Latin letters or
+    digits; not punctuation, symbols, emoji or spaces)."""
+    return next(iter(char_analyzer()(text)), None) is not None
+
+
+def parse_query(raw: str) -> ParsedQuery:
+    """``parse``, refusing a query that has something in it but nothing to search (``"！！"``,
+    ``"*"``, ``"OR"``); a query with nothing typed in it (spaces at most) browses."""
+    parsed = parse(raw)
+    if parsed.empty and clean_query(raw)[0]:
+        raise QueryError(NO_WORDS, "q")
+    return parsed
+
+
 def parse(raw: str) -> ParsedQuery:
     """Parse what a user typed; never raises."""
     text, truncated = clean_query(raw)
     parsed = ParsedQuery(truncated=truncated)
-    pending_or = False
+    pending_or = pending_not = False
     for m in _TOKEN.finditer(text):
         negate, fname, quoted, word = m.group(1), m.group(2), m.group(3), m.group(4)
-        if quoted is None and word == "OR" and not negate and not fname:
+        operator = word if quoted is None and not negate and not fname else None
+        if operator == "OR":
             pending_or = bool(parsed.required)
             continue
+        if operator == "AND":  # what two words mean anyway
+            continue
+        if operator == "NOT":  # the same as a "-" on the next part
+            pending_not = True
+            continue
+        not_before, pending_not = pending_not, False
         if quoted is None and not fname and word is not None:
             if not word.strip("-"):  # a lone "-": an exclusion of nothing
                 continue
@@ -118,6 +151,9 @@ def parse(raw: str) -> ParsedQuery:
         value = quoted if quoted is not None else unquoted
         if not value or not value.strip():
             continue
+        if fld not in ("category", "source") and not searchable(value):
+            continue
+        negate = negate or ("-" if not_before else "")
         if fld in ("category", "source"):
             (parsed.categories if fld == "category" else parsed.sources).append(value.strip())
             continue

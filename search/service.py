@@ -41,12 +41,11 @@ from xinwen.search.models import (
     ExportRow,
     Facet,
     Hit,
-    QueryError,
     SearchRequest,
     SearchResult,
     SortOrder,
 )
-from xinwen.search.querylang import ParsedQuery, Text, parse
+from xinwen.search.querylang import ParsedQuery, Text, parse, parse_query
 from xinwen.search.synonyms import Synonyms
 
 log = logging.getLogger(__name__)
@@ -331,9 +330,7 @@ class Searcher:
     def search(self, request: SearchRequest) -> SearchResult:
         """Run one search: exact total, a page of collapsed hits, multi-select facet counts."""
         started = time.perf_counter()
-        parsed = parse(request.q)
-        if request.q.strip() and parsed.empty:
-            raise QueryError("查询中没有可以搜索的字词", "q")
+        parsed = parse_query(request.q)
         notices = [TRUNCATED_NOTICE] if parsed.truncated else []
         with self._lock:
             snap = self._current()
@@ -450,9 +447,7 @@ class Searcher:
     ) -> Export:
         """Every article the request matches (filters applied, nothing collapsed), in the
         request's order, up to ``limit``; ``snippets``: with each one's marked snippet."""
-        parsed = parse(request.q)
-        if request.q.strip() and parsed.empty:
-            raise QueryError("查询中没有可以搜索的字词", "q")
+        parsed = parse_query(request.q)
         with self._lock:
             snap = self._current()
             found = self._select(snap, parsed, request)

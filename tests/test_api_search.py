@@ -122,6 +122,9 @@ def test_browse_is_newest_first(client: FlaskClient) -> None:
         ("size=0", "size"),
         ("sort=popular", "sort"),
         ("q=%21%21%21", "q"),  # the searcher's own QueryError: no searchable words
+        ("q=%EF%BC%81%EF%BC%81%EF%BC%9F%E3%80%82%EF%BC%8C", "q"),  # ！！？。，
+        ("q=%25%25%25", "q"),  # %%%
+        ("q=%F0%9F%98%80", "q"),  # 😀
         ("page=5000&size=100", "page"),
     ],
 )

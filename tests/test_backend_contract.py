@@ -41,6 +41,8 @@ QUERIES = [
     "量子计算机 光伏",  # nothing has both words: the any-word fallback
     '"量子计算" "储能电站"',  # the fallback over phrases
     "不存在的词组合xyz",
+    "储能 NOT 光伏",  # NOT x is -x
+    "光伏 AND 储能",  # AND is what a space means
 ]
 
 REQUESTS = [
@@ -142,7 +144,7 @@ def test_same_article_and_unknown_id(whoosh, typesense_demo) -> None:
     assert whoosh.article("no-such-article") is None
 
 
-@pytest.mark.parametrize("q", ["()", "* ? ~", "!!! <>"])
+@pytest.mark.parametrize("q", ["()", "* ? ~", "!!! <>", "！！？。，", "😀", "NOT"])
 def test_same_errors(whoosh, typesense_demo, q: str) -> None:
     for searcher in (whoosh, typesense_demo):
         with pytest.raises(QueryError) as caught:

@@ -280,3 +280,92 @@ def test_search_and_stats_find_the_index_from_the_environment(
     assert code == 0 and json.loads(out)["total"] > 0, err
     code, out, err = run(capsys, "stats", "--json")
     assert code == 0 and json.loads(out)["documents"] == 120, err
+
+
+@pytest.mark.parametrize("q", ["！！", "%%%", "😀", "*"])
+def test_a_query_with_no_searchable_word_is_an_error(
+    demo_index: Path, capsys: pytest.CaptureFixture[str], q: str
+) -> None:
+    code, out, err = run(capsys, "search", q, "--index", str(demo_index))
+    assert code == 2 and out == ""
+    assert err == "xinwen: error: q: 查询中没有可以搜索的字词\n"
+
+
+@pytest.mark.parametrize(
+    ("argv", "error"),
+    [
+        (["--workers", "0"], "--workers must be a whole number ≥ 1 or 'auto', not '0'"),
+        (["--workers", "-3"], "--workers must be a whole number ≥ 1 or 'auto', not '-3'"),
+        (["--prune"], "--prune only works with --incremental"),
+    ],
+)
+def test_reindex_refuses_options_it_would_ignore(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], error: str
+) -> None:
+    src = write_jsonl(tmp_path / "a.jsonl", [article(1)])
+    code, out, err = run(capsys, "reindex", str(src), "--index", str(tmp_path / "i"), *argv)
+    assert code == 2 and out == ""
+    assert err.startswith(f"xinwen: error: {error}") and len(err.splitlines()) == 1
+    assert not (tmp_path / "i" / "current").exists()
+
+
+def test_reindex_refuses_workers_of_zero_from_the_environment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XINWEN_WORKERS", "0")
+    src = write_jsonl(tmp_path / "a.jsonl", [article(1)])
+    code, _, err = run(capsys, "reindex", str(src), "--index", str(tmp_path / "i"))
+    assert code == 2 and "$XINWEN_WORKERS must be a whole number ≥ 1 or 'auto'" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "error"),
+    [
+        (["--workers", "0"], "xinwen: error: --workers must be a whole number ≥ 1, not '0'"),
+        (["--host", "999.1.1.1"], "xinwen: error: --host '999.1.1.1' is not an IP address"),
+        (["--host", "no-such-host.invalid"], "xinwen: error: --host 'no-such-host.invalid'"),
+        (["--host", "192.0.2.1"], "this address is not one of this machine's"),  # TEST-NET-1
+    ],
+)
+def test_serve_refuses_bad_workers_and_hosts_before_starting(
+    demo_index: Path, argv: list[str], error: str
+) -> None:
+    import socket
+
+    # The port is taken: were the options let through, the server would stop there (exit 1).
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        serve = ["serve", "--index", str(demo_index), "--port", f"{port}"]
+        done = subprocess.run(
+            [sys.executable, "-m", "xinwen", *serve, *argv],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+    assert done.returncode == 2, done.stderr
+    assert error in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out == f"xinwen {version('xinwen')}\n"
+
+
+def test_a_page_past_the_last_says_so(demo_index: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", "光伏", "--index", str(demo_index), "--page", "99")
+    searcher = Searcher(demo_index)
+    try:
+        last = searcher.search(SearchRequest(q="光伏")).pages
+    finally:
+        searcher.close()
+    assert code == 0 and f"第 99/{last} 页" in out
+    assert f"第 99 页没有结果：结果只有 {last} 页。" in out.splitlines()
+    code, out, _ = run(capsys, "search", "光伏", "--index", str(demo_index), "--page", f"{last}")
+    assert code == 0 and "没有结果" not in out

@@ -18,7 +18,7 @@ from xinwen.index.stats import index_stats
 from xinwen.search import QueryError, Searcher, SearchRequest, SearchResult, SortOrder, service
 from xinwen.search.engine import highlight_words, query_words
 from xinwen.search.models import MAX_QUERY_CHARS
-from xinwen.search.querylang import parse
+from xinwen.search.querylang import Phrase, Text, parse
 from xinwen.search.service import FALLBACK_NOTICE
 from xinwen.search.synonyms import Synonyms
 
@@ -274,6 +274,53 @@ def test_broken_syntax_is_answered_as_its_repair(demo: Searcher, q: str, repaire
     assert _answer(demo.search(SearchRequest(q=q))) == _answer(expected)
 
 
+@pytest.mark.parametrize(
+    ("q", "meaning"),
+    [
+        ("储能 NOT 光伏", "储能 -光伏"),  # what people type coming from other engines
+        ("光伏 AND 储能", "光伏 储能"),  # AND is what a space means anyway
+        ("NOT 光伏 储能", "-光伏 储能"),  # at the start
+        ("储能 NOT", "储能"),  # at the end: a NOT of nothing is dropped, like a lone "-"
+        ("AND 储能 AND", "储能"),
+        ("储能 NOT NOT 光伏", "储能 -光伏"),  # like --光伏
+        ('储能 NOT "绿色供应链"', '储能 -"绿色供应链"'),
+        ("储能 NOT -光伏", "储能 -光伏"),
+        ("储能 NOT title:光伏", "储能 -title:光伏"),
+        ("光伏 OR NOT 储能", "光伏 -储能"),  # like 光伏 OR -储能: an exclusion, not an alternative
+        ("氢能 OR 核电 AND 储能", "氢能 OR 核电 储能"),
+        ("储能 NOT * 光伏", "储能 光伏"),  # a NOT before a part that is dropped goes with it
+    ],
+)
+def test_upper_case_and_and_not_are_operators(demo: Searcher, q: str, meaning: str) -> None:
+    assert parse(q) == parse(meaning)
+    assert all_ids(demo, q) == all_ids(demo, meaning)
+
+
+def test_and_and_not_in_lower_case_quoted_or_in_a_word_are_words() -> None:
+    assert parse("储能 not 光伏").required == [Text("储能"), Text("not"), Text("光伏")]
+    assert parse("储能 and").required == [Text("储能"), Text("and")]
+    assert parse('储能 "NOT"').required == [Text("储能"), Phrase("NOT")]
+    assert parse("储能 -NOT").excluded == [Text("NOT")]
+    assert parse("NOT光伏 ANDROID").required == [Text("NOT光伏"), Text("ANDROID")]
+
+
+def test_not_excludes_and_and_requires_both(demo: Searcher, demo_records: list) -> None:
+    storage, solar = matching(demo_records, "储能"), matching(demo_records, "光伏")
+    assert storage - solar and storage & solar
+    result = demo.search(SearchRequest(q="储能 NOT 光伏", page_size=100))
+    assert result.notice is None and all_ids(demo, "储能 NOT 光伏") == storage - solar
+    assert all("光伏" not in h.title for h in result.hits)
+    both = demo.search(SearchRequest(q="光伏 AND 储能"))
+    assert both.notice is None and all_ids(demo, "光伏 AND 储能") == storage & solar
+
+
+@pytest.mark.parametrize("q", ["NOT", "AND", "NOT NOT", "AND NOT OR", "NOT 😀"])
+def test_operators_alone_are_a_clear_error(demo: Searcher, q: str) -> None:
+    with pytest.raises(QueryError) as raised:
+        demo.search(SearchRequest(q=q))
+    assert raised.value.message == "查询中没有可以搜索的字词"
+
+
 def test_a_plus_inside_a_word_is_part_of_it_and_before_a_word_is_dropped(tmp_path: Path) -> None:
     # The index keeps "+" inside a word of letters and digits (C++, A+H, 16+1): a query must
     # too, or 16+1合作 would look for 16 and 1 anywhere and C++ would find the articles about C.
@@ -294,11 +341,32 @@ def test_a_plus_inside_a_word_is_part_of_it_and_before_a_word_is_dropped(tmp_pat
     assert parse("光伏 + 储能").required == parse("光伏 储能").required
 
 
-@pytest.mark.parametrize("q", ["OR", "- OR -", "-", "title:", "category:", "*", "( ) ?"])
+@pytest.mark.parametrize(
+    "q",
+    [
+        *("OR", "- OR -", "-", "title:", "category:", "*", "( ) ?"),
+        # Punctuation, symbols and emoji: the analyzer finds no word in them, so they must not
+        # be searched as a query of nothing (which matched every article).
+        *("！！？。，", "%%%", "😀", "。\u3000，\u2003、", '"。，"', "-。", "title:…", "$ € ¥"),
+    ],
+)
 def test_syntax_with_nothing_to_search_is_a_clear_error(demo: Searcher, q: str) -> None:
     with pytest.raises(QueryError) as raised:
         demo.search(SearchRequest(q=q))
     assert raised.value.param == "q" and raised.value.message == "查询中没有可以搜索的字词"
+    with pytest.raises(QueryError):
+        demo.export(SearchRequest(q=q))
+
+
+@pytest.mark.parametrize("q", ["", " ", "\u3000", " \u2003 "])
+def test_a_query_of_nothing_but_spaces_browses(demo: Searcher, q: str) -> None:
+    assert demo.search(SearchRequest(q=q)).total == DEMO_ARTICLES
+
+
+def test_a_part_without_a_word_is_dropped_from_a_query(demo: Searcher) -> None:
+    assert _answer(demo.search(SearchRequest(q="光伏 😀 ！！"))) == _answer(
+        demo.search(SearchRequest(q="光伏"))
+    )
 
 
 def test_long_queries_are_cut_with_a_notice(demo: Searcher) -> None:
@@ -466,6 +534,7 @@ def test_an_article_marks_its_readers_query_without_running_it(demo_index: Path)
 QUERY_PIECES = [
     *("光伏", "储能", "电网", "的", "煤", "5G", "綠色", "特高压工程", "农业", "ＡＢ"),
     *('"', "“", "-", "OR", " ", "title:", "category:", "(", "*", "source:", "标题:"),
+    *(" NOT ", " AND ", "😀", "。"),
 ]
 
 

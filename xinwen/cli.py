@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import html
+import ipaddress
 import json
 import logging
 import os
 import re
+import socket
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from xinwen.index import settings
@@ -39,6 +43,56 @@ from xinwen.search import (
 from xinwen.search.synonyms import load_synonyms
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A command line that cannot mean what it says: one ``xinwen: error:`` line, exit 2."""
+
+
+def _package_version() -> str:
+    try:
+        return version("xinwen")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown"
+
+
+def _workers(given: str | None, setting: settings.Setting, auto: bool) -> str:
+    """``--workers`` (else the setting's variable): a whole number ≥ 1 (or ``auto`` where
+    ``auto``); the settings would take 0 or -3 as 1 without a word."""
+    raw = setting.value(given) if given is None else given
+    text = raw.strip()
+    if (auto and text.lower() == "auto") or (text.isdigit() and int(text) >= 1):
+        return text.lower()
+    named = "--workers" if given is not None else f"${setting.env}"
+    expected = "a whole number ≥ 1" + (" or 'auto'" if auto else "")
+    raise UsageError(f"{named} must be {expected}, not {raw!r}")
+
+
+def _listen_host(host: str, named: str = "--host") -> str:
+    """``host`` if it is an IP address or a name that resolves to an address of this machine
+    (gunicorn would print its own lines for 5 s, then exit 1)."""
+    bare = host[1:-1] if host.startswith("[") and host.endswith("]") else host
+    try:
+        ip = ipaddress.ip_address(bare)
+    except ValueError:
+        ip = None
+        # 999.1.1.1 is no address, and no name either: not worth a DNS lookup.
+        if not bare or re.fullmatch(r"[0-9.]+", bare):
+            raise UsageError(f"{named} {host!r} is not an IP address or a host name") from None
+    try:
+        infos = socket.getaddrinfo(bare, None, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError):
+        raise UsageError(f"{named} {host!r} is not an IP address or a name that resolves") from None
+    family, kind, proto, _, address = infos[0]
+    try:
+        with socket.socket(family, kind, proto) as probe:
+            probe.bind((address[0], 0, *address[2:]))
+    except OSError as exc:
+        if exc.errno == errno.EADDRNOTAVAIL:
+            what = "address" if ip is not None else f"name's address ({address[0]})"
+            mine = "is not one of this machine's"
+            raise UsageError(f"{named} {host!r}: this {what} {mine}") from None
+    return host
 
 
 def _add_setting_option(
@@ -87,13 +141,18 @@ def _field_pair(text: str) -> tuple[str, str]:
 
 def cmd_reindex(args: argparse.Namespace) -> int:
     """Build or update the index from SOURCE files and folders."""
+    if args.prune and not args.incremental:
+        raise UsageError(
+            "--prune only works with --incremental (a full reindex drops what is not in SOURCE)"
+        )
+    workers = settings.workers(_workers(args.workers, settings.WORKERS, auto=True))
     nice = settings.nice(args.nice)
     options = ReindexOptions(
         sources=[Path(p) for p in args.sources],
         root=settings.index_root(args.index),
         incremental=args.incremental,
         prune=args.prune,
-        workers=settings.workers(args.workers),
+        workers=workers,
         # The whole reindex runs at the lower priority, this reading process too (its start,
         # loading jieba, competed with a server's queries); the workers inherit it.
         nice=0,
@@ -207,6 +266,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     print(f"第 {request.page}/{result.pages} 页")
     if result.notice:
         print(result.notice)
+    if result.total and not result.hits and request.page > result.pages:  # as the web page says
+        print(f"第 {request.page} 页没有结果：结果只有 {result.pages} 页。")
     if result.did_you_mean:
         dym = result.did_you_mean
         print(f"您是不是要找：{dym.query}（{dym.total:,} 条）")
@@ -226,6 +287,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from xinwen.webui import settings as web  # the web layer loads only for this command
     from xinwen.webui.server import PortInUseError, serve
 
+    workers = web.web_workers(_workers(args.workers, web.WEB_WORKERS, auto=False))
+    host = _listen_host(web.host(args.host), "--host" if args.host else f"${web.HOST.env}")
     if settings.backend(args.backend) == "typesense":  # wrong settings: an error now
         settings.typesense_nodes(args.nodes)
         settings.typesense_key()
@@ -243,9 +306,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         serve(
             settings.index_root(args.index),
-            host=web.host(args.host),
+            host=host,
             port=web.port(args.port),
-            workers=web.web_workers(args.workers),
+            workers=workers,
             dev=args.dev,
             synonyms=synonyms,
         )
@@ -296,6 +359,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="xinwen", description="Full-text search for Chinese news archives."
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_package_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("reindex", help=cmd_reindex.__doc__, description=cmd_reindex.__doc__)
@@ -340,7 +404,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_inspect)
 
     p = sub.add_parser("search", help=cmd_search.__doc__, description=cmd_search.__doc__)
-    p.add_argument("query", nargs="?", default="", help='words, "phrases", -exclusions, OR')
+    p.add_argument(
+        "query", nargs="?", default="", help='words, "phrases", -exclusions (or NOT), OR'
+    )
     _add_index_option(p)
     _add_backend_options(p)
     p.add_argument("--category", action="append", metavar="C", help="only this category")
@@ -418,6 +484,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)
+    except UsageError as exc:
+        print(f"xinwen: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except QueryError as exc:
         print(f"xinwen: error: {exc.param}: {exc.message}", file=sys.stderr)
         return EXIT_USAGE

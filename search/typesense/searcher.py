@@ -68,7 +68,7 @@ from xinwen.search.models import (
     SearchResult,
     SortOrder,
 )
-from xinwen.search.querylang import parse
+from xinwen.search.querylang import parse, parse_query
 from xinwen.search.service import FALLBACK_NOTICE, GROUP_LISTED, SIMILAR_LISTED, TRUNCATED_NOTICE
 from xinwen.search.typesense.client import UNREACHABLE, make_client
 from xinwen.search.typesense.query import Translation, any_filter, quote, translate
@@ -254,9 +254,7 @@ class TypesenseSearcher:
 
     def _search(self, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
-        parsed = parse(request.q)
-        if request.q.strip() and parsed.empty:
-            raise QueryError("查询中没有可以搜索的字词", "q")
+        parsed = parse_query(request.q)
         notices = [TRUNCATED_NOTICE] if parsed.truncated else []
         tr = translate(parsed)
         base = self._resolve(tr, tr.filters)
@@ -355,9 +353,7 @@ class TypesenseSearcher:
         return self._pinned(self._export, request, limit, snippets)
 
     def _export(self, request: SearchRequest, limit: int, snippets: bool) -> Export:
-        parsed = parse(request.q)
-        if request.q.strip() and parsed.empty:
-            raise QueryError("查询中没有可以搜索的字词", "q")
+        parsed = parse_query(request.q)
         tr = translate(parsed)
         by_cat = any_filter("category", request.categories) if request.categories else ""
         by_src = any_filter("source", request.sources) if request.sources else ""
