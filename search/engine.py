@@ -510,6 +510,8 @@ class Engine:
             plan.filters.append(any_of(categories, parsed.categories))
         if parsed.sources:
             plan.filters.append(any_of(sources, parsed.sources))
+        plan.excluded |= any_of(categories, parsed.excluded_categories)
+        plan.excluded |= any_of(sources, parsed.excluded_sources)
         plan.words = list(dict.fromkeys(w for w in plan.words if w))
         plan.expanded = list(dict.fromkeys(plan.expanded))
         one = parsed.required[0] if len(parsed.required) == 1 else None

@@ -8,6 +8,7 @@
     光伏 OR 风电          either (binds tighter than the implicit AND: a b OR c = a AND (b OR c))
     title:特高压          in the title only (also 标题:)
     category:政策         only this category (also 分类:, 栏目:); source:… (also 来源:)
+    -category:政策        any category but this one (also NOT category:政策; -source:… too)
 
 Parsing never fails on what people type: unbalanced quotes close at the end, parentheses and
 wildcards are ignored, a lone operator or an empty ``field:`` is dropped, and so is a part in
@@ -83,11 +84,21 @@ class ParsedQuery:
     excluded: list[Text | Phrase] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    # (-category:政策, NOT 来源:X: articles of none of these)
+    excluded_categories: list[str] = field(default_factory=list)
+    excluded_sources: list[str] = field(default_factory=list)
     truncated: bool = False
 
     @property
     def empty(self) -> bool:
-        return not (self.required or self.excluded or self.categories or self.sources)
+        return not (
+            self.required
+            or self.excluded
+            or self.categories
+            or self.sources
+            or self.excluded_categories
+            or self.excluded_sources
+        )
 
 
 def clean_query(raw: str) -> tuple[str, bool]:
@@ -155,7 +166,11 @@ def parse(raw: str) -> ParsedQuery:
             continue
         negate = negate or ("-" if not_before else "")
         if fld in ("category", "source"):
-            (parsed.categories if fld == "category" else parsed.sources).append(value.strip())
+            if negate:
+                kept = parsed.excluded_categories if fld == "category" else parsed.excluded_sources
+            else:
+                kept = parsed.categories if fld == "category" else parsed.sources
+            kept.append(value.strip())
             continue
         scope = "title" if fld == "title" else None
         part: Text | Phrase = Phrase(value, scope) if quoted is not None else Text(value, scope)

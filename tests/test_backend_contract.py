@@ -43,6 +43,8 @@ QUERIES = [
     "不存在的词组合xyz",
     "储能 NOT 光伏",  # NOT x is -x
     "光伏 AND 储能",  # AND is what a space means
+    "光伏 -category:政策",  # an excluded category leaves it out
+    "储能 NOT 分类:政策 -category:技术",
 ]
 
 REQUESTS = [

@@ -314,6 +314,30 @@ def test_not_excludes_and_and_requires_both(demo: Searcher, demo_records: list) 
     assert both.notice is None and all_ids(demo, "光伏 AND 储能") == storage & solar
 
 
+@pytest.mark.parametrize(
+    "q", ["光伏 -category:政策", "光伏 NOT 分类:政策", "光伏 -栏目:政策 -category:项目"]
+)
+def test_an_excluded_category_leaves_it_out(demo: Searcher, demo_records: list, q: str) -> None:
+    # -category:政策 used to narrow to 政策, the opposite of what was typed.
+    left_out = {"政策"} | ({"项目"} if "项目" in q else set())
+    solar = matching(demo_records, "光伏")
+    want = {r.id for r in demo_records if r.id in solar and r.category not in left_out}
+    assert 0 < len(want) < len(solar)
+    assert all_ids(demo, q) == want
+    none_of = all_ids(demo, "光伏 -category:未分类")  # the facet value of no category, too
+    assert none_of == {r.id for r in demo_records if r.id in solar and r.category is not None}
+
+
+def test_an_excluded_source_leaves_it_out(demo: Searcher, demo_records: list) -> None:
+    solar = matching(demo_records, "光伏")
+    source = next(r.source for r in demo_records if r.id in solar and r.source)
+    want = {r.id for r in demo_records if r.id in solar and r.source != source}
+    assert 0 < len(want) < len(solar)
+    assert (
+        all_ids(demo, f"光伏 -来源:{source}") == want == all_ids(demo, f"光伏 NOT source:{source}")
+    )
+
+
 @pytest.mark.parametrize("q", ["NOT", "AND", "NOT NOT", "AND NOT OR", "NOT 😀"])
 def test_operators_alone_are_a_clear_error(demo: Searcher, q: str) -> None:
     with pytest.raises(QueryError) as raised:

@@ -175,6 +175,11 @@ def translate(parsed: ParsedQuery) -> Translation:
         out.filters.append(any_filter("category", parsed.categories))
     if parsed.sources:
         out.filters.append(any_filter("source", parsed.sources))
+    for fieldname, values in (
+        ("category", parsed.excluded_categories),
+        ("source", parsed.excluded_sources),
+    ):
+        out.filters += [f"{fieldname}:!=[{quote(v)}]" for v in values]
     out.words = list(dict.fromkeys(w for w in out.words if w))
 
     title_only = in_q is not None and in_q.scope == "title"
