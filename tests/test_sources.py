@@ -206,21 +206,20 @@ def test_folder_ids_are_relative_to_the_given_root_and_stable() -> None:
     assert read(FIXTURES) == items
 
 
-def _site(folder: Path, head: str, sentence: str) -> None:
-    folder.mkdir(parents=True)
-    (folder / "1.txt").write_text(f"{head}\n{sentence}\n", "utf-8")
+def _two_pages(first: Path, second: Path) -> None:
+    """Write one article as ``first/1.txt``, another as ``second/1.txt``."""
+    pages = {
+        first: "苍梧山风电场获批\n苍梧山风电场项目获得核准，计划明年建成。\n",
+        second: "琉璃湖光伏电站并网\n琉璃湖光伏电站今日并网，年发电一亿千瓦时。\n",
+    }
+    for folder, text in pages.items():
+        folder.mkdir(parents=True)
+        (folder / "1.txt").write_text(text, "utf-8")
 
 
 def test_two_sources_of_the_same_layout_keep_their_pages_apart(tmp_path: Path) -> None:
     # Two sites' crawls, each 政策/1.txt: two articles, not one replacing the other.
-    _site(
-        tmp_path / "siteA" / "政策", "苍梧山风电场获批", "苍梧山风电场项目获得核准，计划明年建成。"
-    )
-    _site(
-        tmp_path / "siteB" / "政策",
-        "琉璃湖光伏电站并网",
-        "琉璃湖光伏电站今日并网，年发电一亿千瓦时。",
-    )
+    _two_pages(tmp_path / "siteA" / "政策", tmp_path / "siteB" / "政策")
     items = records(read(tmp_path / "siteA", tmp_path / "siteB"))
     assert [(r.id, r.title, r.category) for r in items] == [
         ("siteA/政策/1.txt", "苍梧山风电场获批", "政策"),
@@ -234,14 +233,7 @@ def test_a_corpus_given_as_its_folders_gets_the_ids_it_gets_whole(tmp_path: Path
     # `xinwen reindex corpus/政策 corpus/项目 --incremental` after `xinwen reindex corpus`:
     # the same articles, the same ids (else every one would be indexed again as new). (Their
     # categories follow the rule for each source given: a source's own name is none.)
-    _site(
-        tmp_path / "corpus" / "政策", "苍梧山风电场获批", "苍梧山风电场项目获得核准，计划明年建成。"
-    )
-    _site(
-        tmp_path / "corpus" / "项目",
-        "琉璃湖光伏电站并网",
-        "琉璃湖光伏电站今日并网，年发电一亿千瓦时。",
-    )
+    _two_pages(tmp_path / "corpus" / "政策", tmp_path / "corpus" / "项目")
     whole = [r.id for r in records(read(tmp_path / "corpus"))]
     parts = records(read(tmp_path / "corpus" / "政策", tmp_path / "corpus" / "项目"))
     assert [r.id for r in parts] == whole == ["政策/1.txt", "项目/1.txt"]
