@@ -332,12 +332,17 @@ def parse_date(value: object) -> dt.date | None:
     Accepts dates and datetimes; 2020-01-09, 2020/1/9, 2020.1.9 (optionally followed by a
     time, "T08:00:00+08:00" or " 08:30"); 2020年1月9日; 20200109; RFC 2822 ("Thu, 09 Jan
     2020 08:00:00 +0800"); epoch seconds (9-10 digits) or milliseconds (13 digits), as
-    numbers or strings, taken in Beijing time (UTC+8). A date written with a time and zone
-    is the date as written in that zone. Never raises, never guesses today's date.
+    numbers or strings, taken in Beijing time (UTC+8). A time in UTC (``Z``, ``+00:00``, GMT),
+    as exports and servers store moments, is taken in Beijing time too (2024-03-04T18:00:00Z
+    is 5 March), the same moment as epoch seconds; a time in another zone is the publisher's
+    own, and its date is the one written there (a Vancouver site's 15:20 -08:00 on 5 February
+    is its 5 February, as its page says). Never raises, never guesses today's date.
     """
     if value is None or isinstance(value, bool):  # bool is an int: True is not 1970-01-01
         return None
     if isinstance(value, dt.datetime):
+        if value.utcoffset() == dt.timedelta(0):
+            value = value.astimezone(BEIJING)
         return _date(value.year, value.month, value.day)
     if isinstance(value, dt.date):
         return _date(value.year, value.month, value.day)
@@ -357,6 +362,12 @@ def parse_date(value: object) -> dt.date | None:
             return _from_number_digits(digits, float(match.group()))
         except (OverflowError, ValueError):
             return None
+    if zoned := _ZONED.fullmatch(text):
+        try:
+            moment = dt.datetime.fromisoformat(f"{zoned[1]}T{zoned[2]}{zoned[3].upper()}")
+        except ValueError:
+            return None
+        return parse_date(moment)
     if (match := _YMD.fullmatch(text)) or (match := _CN_YMD.fullmatch(text)):
         return _date(int(match[1]), int(match[2]), int(match[3]))
     if found := _english_date(text):
@@ -366,8 +377,15 @@ def parse_date(value: object) -> dt.date | None:
             parsed = email.utils.parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError, OverflowError):
             return None
-        return _date(parsed.year, parsed.month, parsed.day)
+        return parse_date(parsed)
     return None
+
+
+# An ISO 8601 moment with its zone: 2024-03-04T18:00:00Z, 2024-03-04 18:00:00.123+00:00.
+_ZONED = re.compile(
+    r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)\s*(Z|[+-]\d{2}:?\d{2})",
+    re.IGNORECASE,
+)
 
 
 def find_date_in_text(text: str) -> dt.date | None:

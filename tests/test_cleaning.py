@@ -158,10 +158,17 @@ def test_whitespace_is_normalised_as_the_regular_expressions_define_it(text: str
         (20200109, D(2020, 1, 9)),
         ("2020-01-09 08:30", D(2020, 1, 9)),
         ("2020-01-09T08:00:00+08:00", D(2020, 1, 9)),
-        # the local date in the stated zone, not converted to Beijing or UTC
+        # a moment in UTC is dated in Beijing time, as epoch seconds are: an export in UTC puts
+        # an article of 02:00 on 10 January (Beijing) at 18:00Z on the 9th
+        ("2020-01-09T18:00:00Z", D(2020, 1, 10)),
+        ("2020-01-09 18:00:00.250+00:00", D(2020, 1, 10)),
+        ("2020-01-09T15:59:59Z", D(2020, 1, 9)),
+        # a time in the publisher's own zone: the date written there (its page says the 9th)
         ("2020-01-09T23:30:00-05:00", D(2020, 1, 9)),
-        ("2020-01-09T00:30:00Z", D(2020, 1, 9)),
+        ("2020-01-09T00:30:00+0800", D(2020, 1, 9)),
         ("Thu, 09 Jan 2020 08:00:00 +0800", D(2020, 1, 9)),
+        ("Thu, 09 Jan 2020 20:00:00 GMT", D(2020, 1, 10)),
+        (dt.datetime(2020, 1, 9, 18, 0, tzinfo=dt.UTC), D(2020, 1, 10)),
         # 2020-01-08 16:00 UTC is already the 9th in Beijing
         (1578499200, D(2020, 1, 9)),
         ("1578499200", D(2020, 1, 9)),
