@@ -129,6 +129,26 @@ def test_broken_json_array_names_the_line(tmp_path: Path) -> None:
     assert (skip.reason, skip.origin.line) == ("invalid JSON", 3)
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "标题,正文,发布日期,类别,来源媒体,网址",  # an export's usual Chinese headers
+        "標題,正文,發布時間,欄目,來源,網址",  # the same in traditional characters
+        "题目,全文,发表时间,频道,稿源,原文链接",
+    ],
+)
+def test_common_chinese_column_names_are_understood(tmp_path: Path, header: str) -> None:
+    # (they were dropped without a word: the record came out undated, uncategorised, and with
+    # a title made from its body where the title column was 標題)
+    path = tmp_path / "export.csv"
+    row = "光伏装机创新高,今年光伏新增装机创历史新高。,2024-02-03,市场,经济日报,https://e.invalid/1"
+    path.write_text(f"{header}\r\n{row}\r\n", "utf-8-sig")
+    [rec] = records(read(path))
+    assert (rec.title, rec.body) == ("光伏装机创新高", "今年光伏新增装机创历史新高。")
+    assert (rec.published, rec.category, rec.source) == (dt.date(2024, 2, 3), "市场", "经济日报")
+    assert rec.url == "https://e.invalid/1"
+
+
 def test_csv_with_header_multiline_field_and_short_row() -> None:
     path = FIXTURES / "table.csv"  # \r\n line ends, a quoted field spanning two lines
     first, short, third = read(path)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from xinwen.index.cleaning import clean_text, clean_title, content_id, parse_date
+from xinwen.index.folding import fold
 from xinwen.index.records import Origin, Record, Skip
 
 FIELDS = ("id", "title", "body", "category", "source", "published", "url")
@@ -15,8 +16,20 @@ FIELDS = ("id", "title", "body", "category", "source", "published", "url")
 # compared after `normalize_key`, so "Pub-Date", "pub_date" and "PUBDATE" are all one name.
 DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = {
     "id": ("id", "_id", "guid", "编号", "docid"),
-    "title": ("title", "标题", "headline", "name"),
-    "body": ("body", "content", "text", "正文", "内容", "article", "fulltext"),
+    "title": ("title", "标题", "headline", "name", "题目", "新闻标题", "文章标题"),
+    "body": (
+        "body",
+        "content",
+        "text",
+        "正文",
+        "内容",
+        "article",
+        "fulltext",
+        "全文",
+        "正文内容",
+        "文章内容",
+        "新闻内容",
+    ),
     "published": (
         "published",
         "time",
@@ -26,10 +39,29 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = {
         "发布时间",
         "日期",
         "datetime",
+        "publish_date",
+        "published_at",
+        "发布日期",
+        "发表时间",
+        "发表日期",
+        "发布于",
+        "时间",
+        "出版日期",
     ),
-    "category": ("category", "tag", "channel", "栏目", "分类", "section"),
-    "source": ("source", "来源", "publisher", "site", "media"),
-    "url": ("url", "link", "链接", "href"),
+    "category": ("category", "tag", "channel", "栏目", "分类", "section", "类别", "频道", "版块"),
+    "source": (
+        "source",
+        "来源",
+        "publisher",
+        "site",
+        "media",
+        "媒体",
+        "来源媒体",
+        "稿源",
+        "出处",
+        "信息来源",
+    ),
+    "url": ("url", "link", "链接", "href", "网址", "原文链接", "原文地址", "链接地址"),
 }
 
 # A body longer than this (in characters, after cleaning) is cut here: a 10 MB "article" is
@@ -46,8 +78,9 @@ _KEY_CACHE_SIZE = 1024
 
 
 def normalize_key(name: str) -> str:
-    """The form in which field names are compared: case-folded, without spaces, _ or -."""
-    return _SEPARATORS.sub("", name.casefold())
+    """The form in which field names are compared: folded as the index folds text (標題 is
+    标题, ＴＩＴＬＥ is title), case-folded, without spaces, _ or -."""
+    return _SEPARATORS.sub("", fold(name).casefold())
 
 
 def parse_field_map(specs: Iterable[str]) -> dict[str, str]:
