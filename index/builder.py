@@ -261,6 +261,8 @@ def read_records(options: ReindexOptions, report: ReindexReport) -> Iterator[Rec
             report.uncategorised = len(unfiled)
             if item.unread_date is not None:
                 report.note_unread_date(item.origin, item.unread_date)
+            if item.cut_from is not None:
+                report.note_cut_body(item.origin, item.cut_from)
             yield item
     finally:
         progress.close()

@@ -34,6 +34,9 @@ class Record:
     # The record's date field as given when it could not be read as a date (1899-01-01,
     # 明天): the record stays undated, and the closing summary says so.
     unread_date: str | None = field(default=None, compare=False)
+    # The body's length in characters as given when it was cut to the limit (its end is not
+    # indexed): said in the closing summary.
+    cut_from: int | None = field(default=None, compare=False)
 
     @property
     def content_hash(self) -> str:

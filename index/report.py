@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 from xinwen.index.records import Skip
+from xinwen.index.sources.fields import MAX_BODY_CHARS
 
 EXAMPLES_PER_REASON = 3
 # Files not read in full that the summary names one by one (all are in ``incomplete_files``).
@@ -28,6 +29,8 @@ class ReindexReport:
     uncategorised: int = 0  # records without a category (the facet value 未分类)
     unread_dates: int = 0  # records whose date field could not be read (kept undated)
     unread_date_examples: list[str] = field(default_factory=list)
+    cut_bodies: int = 0  # records whose body was cut to MAX_BODY_CHARS
+    cut_body_examples: list[str] = field(default_factory=list)
     seconds: float = 0.0
     generation: str = ""
     skip_reasons: Counter[str] = field(default_factory=Counter)
@@ -55,6 +58,12 @@ class ReindexReport:
         self.unread_dates += 1
         if len(self.unread_date_examples) < EXAMPLES_PER_REASON:
             self.unread_date_examples.append(f"{origin} ({given!r})")
+
+    def note_cut_body(self, origin: object, length: int) -> None:
+        """Count a record whose body was cut to the limit."""
+        self.cut_bodies += 1
+        if len(self.cut_body_examples) < EXAMPLES_PER_REASON:
+            self.cut_body_examples.append(f"{origin} ({length:,} characters)")
 
     def skip_counts(self) -> str:
         """The skips by reason, most frequent first: ``12 × no article text, 1 × empty file``."""
@@ -84,6 +93,12 @@ class ReindexReport:
             lines.append(
                 f"  {self.unread_dates:,} {records} with a date that could not be read, kept"
                 " undated: " + "; ".join(self.unread_date_examples)
+            )
+        if self.cut_bodies:
+            records = "record" if self.cut_bodies == 1 else "records"
+            lines.append(
+                f"  {self.cut_bodies:,} {records} with a body over {MAX_BODY_CHARS:,} characters,"
+                " cut there (the rest is not searchable): " + "; ".join(self.cut_body_examples)
             )
         for reason, count in self.skip_reasons.most_common():
             examples = "; ".join(self.skip_examples.get(reason, []))

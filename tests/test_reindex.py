@@ -157,6 +157,20 @@ def test_a_date_that_cannot_be_read_is_kept_undated_and_said(tmp_path: Path) -> 
     assert ids_for(tmp_path / "ix", "光伏", sort=SortOrder.DATE)  # still found, undated
 
 
+def test_a_body_cut_to_the_limit_is_said(tmp_path: Path) -> None:
+    # A body over the limit is indexed up to it; the summary says which record and how long it
+    # was, since its end cannot be found (it was cut without a word).
+    from xinwen.index.sources import MAX_BODY_CHARS
+
+    long_body = "储能电站运行平稳。" * (MAX_BODY_CHARS // 9 + 1000)
+    rows = [article(1, body=long_body), article(2)]
+    report = reindex(ReindexOptions([write_jsonl(tmp_path / "a.jsonl", rows)], tmp_path / "ix"))
+    assert report.indexed == 2 and report.cut_bodies == 1
+    text = report.summary()
+    assert f"1 record with a body over {MAX_BODY_CHARS:,} characters, cut there" in text
+    assert f"a.jsonl:1 ({len(long_body):,} characters)" in text
+
+
 def test_summary_accounts_for_every_record(tmp_path: Path) -> None:
     src = tmp_path / "mixed.jsonl"
     src.write_text(

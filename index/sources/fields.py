@@ -225,7 +225,9 @@ def build_record(
 
     # Cut before cleaning too, so that a huge field costs no more than the limit to clean;
     # the margin leaves room for markup that cleaning removes.
-    body = clean_text(raw_body[: 2 * MAX_BODY_CHARS])[:MAX_BODY_CHARS].rstrip()
+    cleaned = clean_text(raw_body[: 2 * MAX_BODY_CHARS])
+    cut = len(cleaned) > MAX_BODY_CHARS or len(raw_body) > 2 * MAX_BODY_CHARS
+    body = cleaned[:MAX_BODY_CHARS].rstrip()
     title = clean_title(raw_title[: 2 * MAX_TITLE_CHARS])[:MAX_TITLE_CHARS].rstrip()
     if not title and not body:
         if "title" in values or "body" in values:
@@ -251,4 +253,5 @@ def build_record(
         url=url,
         origin=origin,
         unread_date=str(given_date).strip()[:40] if stated and published is None else None,
+        cut_from=len(raw_body) if cut else None,
     )
