@@ -35,6 +35,7 @@ class Inspected:
     dropped: list[dict[str, str]] = field(default_factory=list)
     skip: str | None = None
     skip_detail: str = ""
+    unread_date: str | None = None  # the date field as given, when it is no date
 
     def to_dict(self) -> dict:
         """The ``--json`` form: one object per record."""
@@ -55,6 +56,7 @@ class Inspected:
             "dropped": self.dropped,
             "skip": self.skip,
             "skip_detail": self.skip_detail,
+            "unread_date": self.unread_date,
         }
 
     def text(self) -> str:
@@ -70,7 +72,8 @@ class Inspected:
                 head,
                 f"  id         {self.id}",
                 f"  title      {self.title}  [{self.title_from}]",
-                f"  published  {self.published or '-'}  [{self.date_from}]",
+                f"  published  {self.published or '-'}  [{self.date_from}"
+                + (f": {self.unread_date!r} is no date]" if self.unread_date else "]"),
                 f"  category   {self.category or '-'}  [{self.category_from}]",
                 f"  source     {self.source or '-'}  [{self.source_from}]",
                 f"  url        {self.url or '-'}",
@@ -127,6 +130,7 @@ def _describe(item: Record | Skip, how: Explanation | None) -> Inspected:
         title=item.title,
         published=item.published.isoformat() if item.published else None,
         date_from=_from_record(how.date_from if how else None, item.published),
+        unread_date=item.unread_date,
         category=item.category,
         category_from=how.category_from if how else ("record" if item.category else "none"),
         source=item.source,

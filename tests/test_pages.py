@@ -207,6 +207,23 @@ def test_inspect_shows_what_a_page_becomes_and_why(
     assert "skipped    no article text" in out  # the list page
 
 
+def test_inspect_says_what_a_date_field_held_when_it_is_no_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # An Excel date serial (45356) is no date: the record stays undated, and inspect says why.
+    table = tmp_path / "export.csv"
+    table.write_text("标题,正文,发布时间\n光伏并网,光伏电站并网发电。,45356\n", "utf-8")
+    code, out, _ = run(capsys, "inspect", str(table))
+    assert code == 0 and "  published  -  [none: '45356' is no date]" in out
+    code, out, _ = run(capsys, "inspect", str(table), "--json")
+    record = json.loads(out)
+    assert (record["published"], record["date_from"], record["unread_date"]) == (
+        None,
+        "none",
+        "45356",
+    )
+
+
 def test_category_from_overrides(
     corpus: tuple[Path, list[Expected]], capsys: pytest.CaptureFixture[str]
 ) -> None:
