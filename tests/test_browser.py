@@ -3,14 +3,17 @@ gunicorn server over the demo index: what a reader actually sees and clicks."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, build_index
+from tests.servers import start_server, stop_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOT = ROOT / "docs" / "screenshot.png"
@@ -421,4 +424,85 @@ def test_every_value_of_a_facet_with_a_filter_box(browser: sync_api.Browser, liv
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/search\?q=%E5%85%89%E4%BC%8F&source="))
     assert page.locator("ul.chips a.chip").first.inner_text().startswith(f"来源：{chosen}")
+    context.close()
+
+
+LONG_WORD = "x" * 360  # one unbroken Latin "word": a URL, a hash, a run of letters
+LONG_RECORDS = [
+    {
+        "id": "long-1",
+        "title": f"储能电站{LONG_WORD}",
+        "body": f"储能电站调峰项目投运，{LONG_WORD} 写在正文里。\n第二段还是储能电站。",
+        "category": "c" * 120,
+        "source": "s" * 120,
+        "published": "2024-03-05",
+        "url": "https://example.org/long-1",
+    },
+    {
+        "id": "long-2",
+        "title": "储能电站调峰项目投运",
+        "body": "储能电站调峰项目投运，正文普通。",
+        "category": "项目",
+        "source": "电力日报",
+        "published": "2024-03-06",
+        "url": "https://example.org/long-2",
+    },
+    # Articles on other subjects, so that 储能 and 电站 are rare enough to relate the two above.
+    *(
+        {
+            "id": f"other-{n}",
+            "title": title,
+            "body": f"{title}，正文普通。",
+            "category": "政策",
+            "source": "能源观察",
+            "published": f"2023-0{n + 1}-01",
+        }
+        for n, title in enumerate(["海上风电开工建设", "光伏组件出口增长", "特高压线路投运"])
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def long_word_server(tmp_path_factory: pytest.TempPathFactory):
+    """A server over two articles, one with a 360-letter word in its title, body, category
+    and source."""
+    source = tmp_path_factory.mktemp("long-word-src")
+    lines = [json.dumps(r, ensure_ascii=False) for r in LONG_RECORDS]
+    (source / "long.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    root = build_index(tmp_path_factory.mktemp("long-word-index"), source)
+    server = start_server(root, tmp_path_factory.mktemp("long-word-server") / "server.log")
+    try:
+        yield server
+    finally:
+        stop_server(server)
+
+
+def test_long_unbroken_words_wrap_instead_of_widening_the_page(
+    browser: sync_api.Browser, long_word_server
+) -> None:
+    """A phone never scrolls sideways, whatever the text: result titles, the article's title,
+    related links, categories and sources (meta, chips, facets), echoed queries."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    category, source = quote(LONG_RECORDS[0]["category"]), quote(LONG_RECORDS[0]["source"])
+
+    def fits(path: str) -> None:
+        page.goto(long_word_server.url + path)
+        width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert width[0] <= width[1] == 375, (path, width)  # a phone zooms out to fit: not 375
+
+    fits("/search?q=%E5%82%A8%E8%83%BD")  # 储能: the long title among the results
+    assert LONG_WORD in page.locator("h2.hit-title a").all_inner_texts()[0]
+    fits(f"/search?q=%E5%82%A8%E8%83%BD&category={category}&source={source}")
+    assert page.locator("ul.chips a.chip").count() == 2
+    fits("/article/long-1?q=%E5%82%A8%E8%83%BD")
+    assert LONG_WORD in page.locator("article h1").inner_text()
+    fits("/article/long-2?q=%E5%82%A8%E8%83%BD")
+    assert LONG_WORD in " ".join(page.locator("aside.related li a").all_inner_texts())
+    fits(f"/article/long-2?q={LONG_WORD}")  # the back link echoes the query
+    fits(f"/search?q={'q' * 45}")  # no results: the message echoes the word
+    assert page.locator(".no-results").count() == 1
+    fits(f"/search?q={LONG_WORD}")  # no results, and the notice that the query was cut
+    fits(f"/facets/source?q=%E5%82%A8%E8%83%BD&filter={LONG_WORD}")
+    fits("/facets/source?q=%E5%82%A8%E8%83%BD")
     context.close()

@@ -230,6 +230,51 @@ def test_article_page_marks_query_words_and_links_out_safely(client: FlaskClient
     assert not plain.cssselect("mark")
 
 
+# A filtered, ordered search (two categories, two sources, a date range, by date, five a page).
+FILTERED = (
+    "/search?q=储能&category=项目&category=市场&source=新能源周刊&source=电力日报"
+    "&from=2020-01-01&to=2025-12-31&sort=date&size=5"
+)
+SEARCH_STATE = {"q", "category", "source", "from", "to", "sort", "size", "page"}
+
+
+def test_article_back_link_returns_to_the_filtered_page_it_came_from(client: FlaskClient) -> None:
+    first = page(client, FILTERED)
+    second_url = one(first, "nav.pagination a.next").get("href")
+    state = params_of(second_url)
+    assert {k for k, _ in state} == SEARCH_STATE  # every kind of parameter, page=2 among them
+    second = page(client, second_url)
+    links = [a.get("href") for a in second.cssselect("h2.hit-title a")]
+    assert links
+    for href in links:  # each result carries the search's state, and nothing empty
+        assert href.startswith("/article/") and params_of(href) == state
+    art = page(client, links[0])
+    assert one(art, ".back a").get("href") == second_url  # back to exactly that page
+    assert text_of(one(art, ".back a")) == "← 返回“储能”的搜索结果"
+    assert art.cssselect("article h1 mark, .article-body mark")  # the query is still marked
+    # Related and grouped articles carry the same search on: their back link still works.
+    onward = [a.get("href") for a in art.cssselect("aside.related li a")]
+    assert onward and all(params_of(h) == state for h in onward)
+    assert one(page(client, onward[0]), ".back a").get("href") == second_url
+
+
+def test_article_without_a_search_or_with_a_broken_one(client: FlaskClient) -> None:
+    bare = page(client, "/article/demo-0001")
+    assert not bare.cssselect(".back") and not bare.cssselect("mark")
+    related = [a.get("href") for a in bare.cssselect("aside.related li a")]
+    assert related and all("?" not in h for h in related)  # no empty parameters
+    # Browsing (no query) with a filter: a way back, no words to mark.
+    browsed = page(client, "/article/demo-0001?category=项目&page=2")
+    assert one(browsed, ".back a").get("href") == "/search?category=%E9%A1%B9%E7%9B%AE&page=2"
+    assert text_of(one(browsed, ".back a")) == "← 返回搜索结果"
+    # A malformed parameter does not keep the article from opening: the query alone is kept.
+    broken = page(client, "/article/demo-0001?q=储能&from=2024-02-30&page=x")
+    assert one(broken, ".back a").get("href") == "/search?q=%E5%82%A8%E8%83%BD"
+    # Empty parameters, as a form sends them, are left out of the way back.
+    empty = page(client, "/article/demo-0001?q=储能&category=&from=&sort=&page=")
+    assert one(empty, ".back a").get("href") == "/search?q=%E5%82%A8%E8%83%BD"
+
+
 def test_article_category_links_to_a_filtered_search(client: FlaskClient) -> None:
     art = page(client, "/article/demo-0001")
     tag = one(art, "article .meta a.tag")

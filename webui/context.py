@@ -54,35 +54,39 @@ def safe_link(url: str | None) -> str | None:
     return url.strip() if scheme in {"http", "https"} else None
 
 
-def article_url(article_id: str, q: str = "") -> str:
-    """The article page, carrying the query so its words are marked there."""
-    return url_for("views.article", article_id=article_id, **({"q": q} if q else {}))
+def article_url(article_id: str, search: SearchParams | None = None) -> str:
+    """The article page, carrying the search the reader came from (the search page's own
+    parameters: query, filters, order, page): the article marks the query's words, and its
+    back link returns to that very search page."""
+    path = url_for("views.article", article_id=article_id)
+    query = search.query_string() if search else ""
+    return f"{path}?{query}" if query else path
 
 
-def hit_context(hit: Hit, q: str = "") -> dict:
+def hit_context(hit: Hit, search: SearchParams | None = None) -> dict:
     return {
         "id": hit.id,
         "title": hit.title,
         "title_html": hit.title_html or str(escape(hit.title)),
         "snippet_html": hit.snippet_html,
-        "article_url": article_url(hit.id, q),
+        "article_url": article_url(hit.id, search),
         "url": safe_link(hit.url),
         "published": hit.published.isoformat() if hit.published else None,
         "published_label": date_label(hit.published),
         "category": hit.category,
         "source": hit.source,
         "similar": hit.similar,
-        "similar_refs": [ref_context(r, q) for r in hit.similar_refs],
+        "similar_refs": [ref_context(r, search) for r in hit.similar_refs],
         "similar_more": hit.similar - len(hit.similar_refs),
     }
 
 
-def ref_context(ref: ArticleRef, q: str = "") -> dict:
+def ref_context(ref: ArticleRef, search: SearchParams | None = None) -> dict:
     """A link to another article: a near-duplicate of a hit, a member of an article's group."""
     return {
         "id": ref.id,
         "title": ref.title,
-        "article_url": article_url(ref.id, q),
+        "article_url": article_url(ref.id, search),
         "published": ref.published.isoformat() if ref.published else None,
         "published_label": date_label(ref.published),
         "source": ref.source,
@@ -177,7 +181,7 @@ def search_context(searcher: SearchBackend, params: SearchParams) -> dict:
         "took_text": took_text(result.took_ms),
         "notice": result.notice,
         "words": list(result.words),
-        "hits": [hit_context(h, params.q) for h in result.hits],
+        "hits": [hit_context(h, params) for h in result.hits],
         "range_text": range_text(params, len(result.hits)),
         "exports": export_links(params),
         "facets": [
@@ -232,14 +236,16 @@ def facet_page_context(searcher: SearchBackend, params: SearchParams, name: str,
     }
 
 
-def article_context(article: Article, q: str) -> dict:
-    """Everything the article page shows."""
+def article_context(article: Article, came_from: SearchParams) -> dict:
+    """Everything the article page shows. ``came_from`` is the search the reader opened it
+    from (empty for a bare article URL): the back link returns to exactly that page, and the
+    links to related and grouped articles carry it on, so the way back is never lost."""
     search = url_for("views.search")
     body_html = article.body_html or "".join(
         f"<p>{escape(p)}</p>" for p in article.body.split("\n") if p.strip()
     )
     return {
-        "query": q,
+        "query": came_from.q,
         "article": {
             "id": article.id,
             "title": article.title,
@@ -261,9 +267,9 @@ def article_context(article: Article, q: str) -> dict:
                 else None
             ),
         },
-        "related": [hit_context(h) for h in article.related],
-        "group": [ref_context(r) for r in article.group],
+        "related": [hit_context(h, came_from) for h in article.related],
+        "group": [ref_context(r, came_from) for r in article.group],
         "group_size": article.group_size,
         "group_more": article.group_size - 1 - len(article.group),
-        "back_url": facets.url(search, SearchParams(q=q)) if q else None,
+        "back_url": facets.url(search, came_from) if came_from.pairs() else None,
     }

@@ -258,6 +258,18 @@ def article_query(args: MultiDict[str, str]) -> str:
     return clean_text(args.get("q", ""))[:MAX_QUERY_CHARS]
 
 
+def article_search(args: MultiDict[str, str]) -> SearchParams:
+    """The search an article page was opened from: the search page's parameters, which its
+    result link carried (``q`` marks the article's words; all of them make the back link).
+    A malformed one does not keep the article from opening: the search is then its ``q`` alone."""
+    q = article_query(args)
+    try:
+        search = SearchParams.parse(args, swap_dates=True)
+    except ParamError:
+        return SearchParams(q=q)
+    return dataclasses.replace(search, q=q, dates_swapped=False)
+
+
 def facet_filter(args: MultiDict[str, str]) -> str:
     """The text a facet's full list is narrowed to (``filter``)."""
     return clean_text(args.get("filter", ""))[:MAX_FILTER_CHARS]

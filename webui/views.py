@@ -7,7 +7,7 @@ from flask.typing import ResponseReturnValue
 
 from xinwen.search import SearchBackend
 from xinwen.webui.context import article_context, facet_page_context, search_context
-from xinwen.webui.params import SearchParams, article_query, facet_filter
+from xinwen.webui.params import SearchParams, article_search, facet_filter
 
 bp = Blueprint("views", __name__)
 
@@ -39,12 +39,13 @@ def search_json() -> ResponseReturnValue:
 
 @bp.get("/article/<path:article_id>")
 def article(article_id: str) -> ResponseReturnValue:
-    """One whole article, the query's words marked when the reader came from a result."""
-    q = article_query(request.args)
-    found = searcher().article(article_id, q)
+    """One whole article; opened from a result, the query's words marked and a link back to
+    that search page (the result link carries its parameters)."""
+    came_from = article_search(request.args)
+    found = searcher().article(article_id, came_from.q)
     if found is None:
         abort(404, description="没有这篇文章：它可能已在重建索引时被删除，或者链接有误。")
-    return render_template("article.html", **article_context(found, q))
+    return render_template("article.html", **article_context(found, came_from))
 
 
 @bp.get("/facets/<name>")
