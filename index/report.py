@@ -86,18 +86,15 @@ class ReindexReport:
             f" {self.seconds:.1f} s, {rate:,.0f} records/s"
         )
         if self.uncategorised:
-            records = "record" if self.uncategorised == 1 else "records"
-            lines.append(f"  {self.uncategorised:,} {records} without a category (shown as 未分类)")
+            lines.append(f"  {_records(self.uncategorised)} without a category (shown as 未分类)")
         if self.unread_dates:
-            records = "record" if self.unread_dates == 1 else "records"
             lines.append(
-                f"  {self.unread_dates:,} {records} with a date that could not be read, kept"
+                f"  {_records(self.unread_dates)} with a date that could not be read, kept"
                 " undated: " + "; ".join(self.unread_date_examples)
             )
         if self.cut_bodies:
-            records = "record" if self.cut_bodies == 1 else "records"
             lines.append(
-                f"  {self.cut_bodies:,} {records} with a body over {MAX_BODY_CHARS:,} characters,"
+                f"  {_records(self.cut_bodies)} with a body over {MAX_BODY_CHARS:,} characters,"
                 " cut there (the rest is not searchable): " + "; ".join(self.cut_body_examples)
             )
         for reason, count in self.skip_reasons.most_common():
@@ -128,3 +125,8 @@ class ReindexReport:
         data = asdict(self)
         data["skip_reasons"] = dict(self.skip_reasons)
         return data
+
+
+def _records(n: int) -> str:
+    """``1 record``, ``2,400 records``."""
+    return f"{n:,} record" + ("" if n == 1 else "s")
