@@ -90,15 +90,14 @@ class ParsedQuery:
     truncated: bool = False
 
     @property
+    def narrowed(self) -> bool:
+        """Whether a category or source is asked for or left out."""
+        fields = (self.categories, self.sources, self.excluded_categories, self.excluded_sources)
+        return any(fields)
+
+    @property
     def empty(self) -> bool:
-        return not (
-            self.required
-            or self.excluded
-            or self.categories
-            or self.sources
-            or self.excluded_categories
-            or self.excluded_sources
-        )
+        return not (self.required or self.excluded or self.narrowed)
 
 
 def clean_query(raw: str) -> tuple[str, bool]:

@@ -394,8 +394,7 @@ class Searcher:
         Only plain word queries are varied (no phrases, exclusions, OR or fields): what the
         reader typed there is deliberate.
         """
-        fields = (parsed.categories, parsed.sources, parsed.excluded_categories)
-        if parsed.excluded or parsed.excluded_sources or any(fields):
+        if parsed.excluded or parsed.narrowed:
             return None, None
         if not all(isinstance(p, Text) and p.field is None for p in parsed.required):
             return None, None
