@@ -51,6 +51,10 @@ class SearchBackend(Protocol):
         """Completions for a search box."""
         ...
 
+    def warm(self) -> None:
+        """Load now, in this process, what a first query would otherwise wait for."""
+        ...
+
     def health(self) -> dict:
         """``ok``, ``documents``, ``generation``, ``schema_version`` and ``error``."""
         ...

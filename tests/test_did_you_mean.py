@@ -155,3 +155,23 @@ def test_reindex_writes_the_pinyin_table_beside_the_generation(tmp_path: Path) -
     assert json.loads(out)["did_you_mean"] == {"query": "光伏", "total": 8}
     # The searching process loaded the prepared table rather than writing its own.
     assert (generation / VOCABULARY_FILE).stat().st_mtime_ns == before
+
+
+def test_a_table_in_an_older_layout_is_rebuilt_not_misread(tmp_path: Path) -> None:
+    # Before format 3 each sound's words were a list; an index prepared by that version
+    # must still suggest, not fail its first query with few results.
+    import marshal
+
+    root = build_index(tmp_path / "index", write_jsonl(tmp_path / "news.jsonl", _rows()))
+    fresh = Searcher(root)
+    fresh.search(SearchRequest(q="光服"))  # writes this version's table
+    fresh.close()
+    table = (root / "current").resolve() / VOCABULARY_FILE
+    payload = marshal.loads(table.read_bytes())
+    payload["format"] = 2
+    payload["keys"] = {sound: words.split("\t") for sound, words in payload["keys"].items()}
+    table.write_bytes(marshal.dumps(payload))
+    reopened = Searcher(root)
+    result = reopened.search(SearchRequest(q="光服"))
+    reopened.close()
+    assert result.did_you_mean is not None and result.did_you_mean.query == "光伏"

@@ -63,10 +63,12 @@ def load_app(root: Path, logger: logging.Logger = log, synonyms: str | None = No
 
 
 def open_index(app: Flask, logger: logging.Logger = log) -> None:
-    """Open the index in this process now, so that its first request does not wait for it,
-    and log what it serves (or, once, why it cannot: it still serves, answering 503, and
-    picks up a later reindex)."""
-    health = app.extensions["xinwen.searcher"].health()
+    """Open the index in this process now, with what its first queries would load (``warm``),
+    so that no reader's request waits for them, and log what it serves (or, once, why it
+    cannot: it still serves, answering 503, and picks up a later reindex)."""
+    searcher = app.extensions["xinwen.searcher"]
+    searcher.warm()
+    health = searcher.health()
     if health["ok"]:
         logger.info(
             "xinwen: serving %s documents from %s (generation %s)",

@@ -243,6 +243,10 @@ class TypesenseSearcher:
             "error": None if documents else f"the collection {name} is empty",
         }
 
+    def warm(self) -> None:
+        """Nothing to load: the cluster holds the index, and the query analyzer's tables are
+        loaded before a server's workers fork (``webui.server.load_app``)."""
+
     def close(self) -> None:
         """Nothing is held open between requests."""
 
