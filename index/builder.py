@@ -208,9 +208,7 @@ def _reindex(store: IndexStore, options: ReindexOptions) -> ReindexReport:
                 )
             if report.indexed + report.unchanged == 0:
                 raise ReindexError(
-                    f"nothing could be indexed from {', '.join(map(str, options.sources))}"
-                    f" ({report.skipped} records skipped: {report.skip_counts()}):"
-                    " the served index is unchanged"
+                    report.nothing_indexed(options.sources, "the served index is unchanged")
                 )
             if incremental and report.indexed == 0 and report.deleted == 0:
                 shutil.rmtree(partial, ignore_errors=True)

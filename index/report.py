@@ -69,6 +69,14 @@ class ReindexReport:
         """The skips by reason, most frequent first: ``12 × no article text, 1 × empty file``."""
         return ", ".join(f"{n:,} × {reason}" for reason, n in self.skip_reasons.most_common())
 
+    def nothing_indexed(self, sources: list, unchanged: str) -> str:
+        """Why a run indexed nothing, ending with what stayed as it was (``unchanged``)."""
+        named = ", ".join(map(str, sources))
+        if not self.skipped:
+            return f"nothing could be indexed from {named}: it holds no records; {unchanged}"
+        why = f"{_records(self.skipped)} skipped: {self.skip_counts()}"
+        return f"nothing could be indexed from {named} ({why}): {unchanged}"
+
     def summary(self) -> str:
         """The closing summary printed by ``xinwen reindex``."""
         rate = self.read / self.seconds if self.seconds else 0.0

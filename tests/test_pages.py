@@ -177,6 +177,17 @@ def test_nothing_indexed_names_the_reasons(
     assert "3 records skipped: 2 × no article text, 1 × empty file" in err
 
 
+def test_nothing_indexed_from_an_export_of_no_articles_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = tmp_path / "export.json"
+    export.write_text('{"code": 0, "data": {"total": 0, "list": []}}', "utf-8")
+    code, _, err = run(capsys, "reindex", str(export), "--index", str(tmp_path / "ix"), "-q")
+    assert code == 1
+    assert f"nothing could be indexed from {export}: it holds no records;" in err
+    assert "0 records skipped" not in err
+
+
 def test_inspect_shows_what_a_page_becomes_and_why(
     corpus: tuple[Path, list[Expected]], capsys: pytest.CaptureFixture[str]
 ) -> None:

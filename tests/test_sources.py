@@ -113,12 +113,78 @@ def test_json_file_holding_json_lines_is_read_as_such(tmp_path: Path) -> None:
 
 def test_json_that_is_not_an_array(tmp_path: Path) -> None:
     path = tmp_path / "one.json"
-    path.write_text('{"data": []}', "utf-8")
+    path.write_text('"标题"', "utf-8")
     assert read(path) == [
-        Skip(
-            "not a JSON array", Origin(str(path), 1), "the top level is an object", incomplete=True
-        )
+        Skip("not a JSON array", Origin(str(path), 1), "the top level is a string", incomplete=True)
     ]
+
+
+@pytest.mark.parametrize(
+    "export",
+    [
+        {
+            "data": [
+                {"标题": "风电项目开工", "正文": "风电项目今日开工。"},
+                {"title": "储能", "body": "储能电站。"},
+            ]
+        },
+        {
+            "code": 0,
+            "msg": "ok",
+            "data": {
+                "total": 2,
+                "list": [
+                    {"title": "风电项目开工", "content": "风电项目今日开工。"},
+                    {"title": "储能", "content": "储能电站。"},
+                ],
+            },
+        },
+        {
+            "articles": [
+                {"title": "风电项目开工", "body": "风电项目今日开工。"},
+                {"title": "储能", "body": "储能电站。"},
+            ],
+            "authors": [{"name": "张三"}],
+        },
+    ],
+    ids=["data", "api-response", "with-authors"],
+)
+def test_json_export_wrapping_its_articles_in_an_object(tmp_path: Path, export: dict) -> None:
+    # The common export shapes: the array of articles under a key, one or two levels down,
+    # beside other lists (an author list has no body: not the articles).
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(export, ensure_ascii=False), "utf-8")
+    items = read(path)
+    assert [(r.title, r.origin.line) for r in records(items)] == [("风电项目开工", 1), ("储能", 2)]
+    assert skips(items) == []
+
+
+def test_json_file_of_one_article_or_of_none(tmp_path: Path) -> None:
+    one = tmp_path / "one.json"
+    one.write_text('{"id": "a1", "title": "光伏电站并网", "body": "光伏电站今日并网。"}', "utf-8")
+    [record] = read(one)
+    assert isinstance(record, Record) and (record.id, record.title) == ("a1", "光伏电站并网")
+    empty = tmp_path / "empty.json"
+    empty.write_text('{"data": {"total": 0, "list": []}}', "utf-8")
+    assert read(empty) == []
+
+
+def test_json_export_with_two_lists_of_articles_is_refused_with_their_names(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "two.json"
+    path.write_text(
+        json.dumps(
+            {
+                "news": [{"title": "甲", "body": "甲。"}],
+                "notices": [{"title": "乙", "body": "乙。"}],
+            }
+        ),
+        "utf-8",
+    )
+    [skip] = read(path)
+    assert isinstance(skip, Skip) and skip.reason == "several JSON arrays"
+    assert "news, notices" in skip.detail and skip.incomplete
 
 
 def test_broken_json_array_names_the_line(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""JSON Lines (plain or gzip) and JSON array files."""
+"""JSON Lines (plain or gzip) and JSON files: an array of articles, an export's wrapper around
+one (``{"data": [...]}``, ``{"code": 0, "data": {"list": [...]}}``), or one article."""
 
 from __future__ import annotations
 
@@ -76,9 +77,14 @@ def read_jsonl(path: str, fields: FieldMap) -> Iterator[Record | Skip]:
 
 
 def read_json_array(path: str, fields: FieldMap) -> Iterator[Record | Skip]:
-    """Records from a file holding one JSON array of objects; element i is "line" i + 1.
+    """Records from a ``.json`` file; element i of its array is "line" i + 1.
 
-    A ``.json`` file that is really JSON Lines (one object per line) is read as such.
+    The array may be the whole file, or the one array of objects that an export wraps in an
+    object (``{"data": [...]}``, ``{"articles": [...]}``, an API's ``{"code": 0, "data":
+    {"list": [...]}}``: looked for two levels down). An object holding no such array is one
+    article; one holding several is refused with their names, since which of them holds the
+    articles cannot be told. A ``.json`` file that is really JSON Lines (one object per line)
+    is read as such.
     """
     text = read_text(path)
     if isinstance(text, Skip):
@@ -98,12 +104,47 @@ def read_json_array(path: str, fields: FieldMap) -> Iterator[Record | Skip]:
     except (ValueError, RecursionError) as exc:  # e.g. a 5,000-digit number, deep nesting
         yield Skip("invalid JSON", Origin(path, 1), _short(exc), incomplete=True)
         return
+    if isinstance(data, dict):
+        arrays = _arrays_of_objects(data)
+        for field in ("body", "title"):  # an export's other lists (authors, tags) have none
+            if len(arrays) > 1:
+                arrays = [a for a in arrays if _first_has(a[1], field, fields)] or arrays
+        if not arrays:
+            yield _record_from_object(data, Origin(path, 1), fields)
+            return
+        if len(arrays) > 1:
+            names = ", ".join(name for name, _ in arrays)
+            what = f"arrays of objects at {names}: keep one, or write JSON Lines"
+            yield Skip("several JSON arrays", Origin(path, 1), what, incomplete=True)
+            return
+        data = arrays[0][1]
     if not isinstance(data, list):
         what = f"the top level is {_kind(data)}"
         yield Skip("not a JSON array", Origin(path, 1), what, incomplete=True)
         return
     for index, item in enumerate(data):
         yield _record_from_object(item, Origin(path, index + 1), fields)
+
+
+def _arrays_of_objects(data: dict, depth: int = 2, prefix: str = "") -> list[tuple[str, list]]:
+    """The arrays whose items are mostly objects (an empty one too: an export of nothing), in
+    ``data`` and the objects it holds down to ``depth`` levels, by dotted key path
+    (``data.list``)."""
+    found: list[tuple[str, list]] = []
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, list):
+            if sum(isinstance(item, dict) for item in value) * 2 >= len(value):
+                found.append((name, value))
+        elif isinstance(value, dict) and depth > 1:
+            found += _arrays_of_objects(value, depth - 1, f"{name}.")
+    return found
+
+
+def _first_has(items: list, field: str, fields: FieldMap) -> bool:
+    """Whether the first object of ``items`` has ``field`` (under any of its names)."""
+    first = next((item for item in items if isinstance(item, dict)), None)
+    return first is not None and field in fields.extract(first)
 
 
 def _read_lines(lines: Iterable[str], path: str, fields: FieldMap) -> Iterator[Record | Skip]:

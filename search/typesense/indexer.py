@@ -163,8 +163,7 @@ def _build(
             _import(client, name, batch)
         if report.indexed == 0:
             raise ReindexError(
-                f"nothing could be indexed from {', '.join(map(str, options.sources))}"
-                f" ({report.skipped} records skipped): the served collection is unchanged"
+                report.nothing_indexed(options.sources, "the served collection is unchanged")
             )
         # Every node that answers must hold every record (the leader applies the imports first
         # and the followers follow): a node read before it caught up would serve a part.
