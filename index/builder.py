@@ -42,7 +42,7 @@ from xinwen.index.records import Record, Skip
 from xinwen.index.report import ReindexReport
 from xinwen.index.schema import SCHEMA_VERSION, build_schema
 from xinwen.index.segments import GroupingPool, XinwenSegmentWriter
-from xinwen.index.sources import read_sources
+from xinwen.index.sources import FieldMap, read_sources
 from xinwen.index.store import Generation, IndexStore, fault_point
 
 if TYPE_CHECKING:
@@ -235,10 +235,11 @@ def read_records(options: ReindexOptions, report: ReindexReport) -> Iterator[Rec
     progress = Progress(total, enabled=options.progress)
     # (by id: of several records with one id the last is indexed, and only its category counts)
     unfiled: set[str] = set()
+    fields = FieldMap(options.field_map or None)
     try:
         for item in read_sources(
             options.sources,
-            field_map=options.field_map or None,
+            field_map=fields,
             boilerplate=options.boilerplate,
             category_from=options.category_from,
         ):
@@ -262,6 +263,8 @@ def read_records(options: ReindexOptions, report: ReindexReport) -> Iterator[Rec
             if item.cut_from is not None:
                 report.note_cut_body(item.origin, item.cut_from)
             yield item
+        if problem := fields.unmatched_problem():
+            raise ReindexError(f"{problem}: the index is unchanged")
     finally:
         progress.close()
 

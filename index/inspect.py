@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from xinwen.index.pagerecords import Boilerplate
 from xinwen.index.records import Record, Skip
-from xinwen.index.sources import read_sources
+from xinwen.index.sources import FieldMap, read_sources
 from xinwen.index.sources.textfiles import Explanation
 
 BODY_PREVIEW_CHARS = 200
@@ -88,11 +88,12 @@ class Inspected:
 def inspect_paths(
     paths: Iterable[str | os.PathLike[str]],
     *,
-    field_map: Mapping[str, str] | None = None,
+    field_map: Mapping[str, str] | FieldMap | None = None,
     boilerplate: Boilerplate | str | os.PathLike[str] | None = None,
     category_from: str = "auto",
 ) -> Iterator[Inspected]:
-    """Read `paths` as ``xinwen reindex`` would and describe every record and skip."""
+    """Read `paths` as ``xinwen reindex`` would and describe every record and skip (pass a
+    `FieldMap` to ask it afterwards about ``--field`` names no record had)."""
     explained: dict[int, Explanation] = {}
 
     def explain(item: Record | Skip, how: Explanation) -> None:

@@ -90,6 +90,60 @@ def test_field_mapping_from_the_command_line(
     assert json.loads(out)["hits"][0]["id"] == "a1"
 
 
+def test_a_misspelt_field_name_is_refused_and_the_index_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [{"id": "a1", "title": "渔光互补项目", "content": "渔光互补项目今日并网。"}]
+    src = write_jsonl(tmp_path / "export.jsonl", rows)
+    root = str(tmp_path / "ix")
+    assert run(capsys, "reindex", str(src), "--index", root, "-q")[0] == 0
+    # body=bodyy matches no record: indexing would have replaced every article's text by
+    # nothing, and said "indexed 1, skipped 0".
+    code, _, err = run(capsys, "reindex", str(src), "--index", root, "--field", "body=bodyy", "-q")
+    assert code == 1
+    assert "--field body=bodyy: no record has such a field" in err
+    assert "title, content" in err
+    code, out, err = run(capsys, "inspect", str(src), "--field", "body=bodyy", "--json")
+    assert code == 0 and json.loads(out)["body"] == ""
+    assert "warning: --field body=bodyy: no record has such a field" in err
+    code, out, _ = run(capsys, "search", "并网", "--index", root, "--json")
+    assert [h["id"] for h in json.loads(out)["hits"]] == ["a1"]
+
+
+def test_nested_fields_by_dotted_name_and_a_cms_export_shape(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # WordPress's REST API gives {"rendered": …} objects; other exports nest their metadata.
+    rows = [
+        {
+            "id": 7,
+            "title": {"rendered": "光热电站投运"},
+            "content": {"rendered": "<p>塔式光热电站今日投运。</p>"},
+            "meta": {"media": {"name": "西部能源报"}},
+            "tags": ["项目", "光热"],
+        }
+    ]
+    src = write_jsonl(tmp_path / "posts.jsonl", rows)
+    root = str(tmp_path / "ix")
+    code, _, err = run(
+        capsys,
+        "reindex",
+        str(src),
+        "--index",
+        root,
+        "-q",
+        "--field",
+        "source=meta.media.name",
+        "--field",
+        "category=tags",
+    )
+    assert code == 0, err
+    code, out, _ = run(capsys, "search", "光热电站", "--index", root, "--json")
+    [hit] = json.loads(out)["hits"]
+    assert (hit["id"], hit["title"]) == ("7", "光热电站投运")
+    assert (hit["source"], hit["category"]) == ("西部能源报", "项目")
+
+
 def test_errors_are_one_line_and_exit_non_zero(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -393,7 +393,11 @@ def test_malformed_jsonl_lines_are_reported_with_file_and_line() -> None:
     assert {line: s.reason for line, s in where.items() if isinstance(s, Skip)} == expected_skips
     assert str(where[3]).startswith(f"{path}:3: invalid JSON")
     assert where[4] == Skip("not a JSON object", Origin(str(path), 4), "got an array")
-    assert where[5] == Skip("wrong type", Origin(str(path), 5), "body is an object, not text")
+    assert where[5] == Skip(
+        "wrong type",
+        Origin(str(path), 5),
+        "body is an object, not text (to read the text inside it: --field body=NAME.INNER)",
+    )
     assert where[9] == Skip(
         "wrong type", Origin(str(path), 9), "body is a list with non-text items"
     )

@@ -29,6 +29,7 @@ from xinwen.index.newwords import (
     propose_words,
 )
 from xinwen.index.priority import lower_priority
+from xinwen.index.sources import FieldMap
 from xinwen.index.sources.categories import CATEGORY_FROM
 from xinwen.index.stats import index_stats
 from xinwen.index.store import StoreError
@@ -194,9 +195,10 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     if missing:
         print(f"xinwen: error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
+    fields = FieldMap(dict(args.field or []) or None)
     items = inspect_paths(
         args.paths,
-        field_map=dict(args.field or []) or None,
+        field_map=fields,
         boilerplate=args.boilerplate,
         category_from=args.category_from,
     )
@@ -205,6 +207,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
             print(json.dumps(item.to_dict(), ensure_ascii=False))
         else:
             print(("\n" if n else "") + item.text())
+    if problem := fields.unmatched_problem():
+        print(f"xinwen: warning: {problem}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -382,7 +386,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         type=_field_pair,
         metavar="FIELD=NAME",
-        help="read our FIELD (id, title, body, category, source, published, url) from NAME",
+        help="read our FIELD (id, title, body, category, source, published, url) from NAME"
+        " (a.b: b inside the object a)",
     )
     p.add_argument("--userdict", metavar="FILE", help="extra jieba dictionary (word [freq] [tag])")
     _add_page_options(p)
@@ -397,7 +402,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         type=_field_pair,
         metavar="FIELD=NAME",
-        help="read our FIELD (id, title, body, category, source, published, url) from NAME",
+        help="read our FIELD (id, title, body, category, source, published, url) from NAME"
+        " (a.b: b inside the object a)",
     )
     _add_page_options(p)
     p.add_argument("--json", action="store_true", help="one JSON object per record")

@@ -69,7 +69,7 @@ PathArg = str | os.PathLike[str]
 def read_sources(
     paths: PathArg | Iterable[PathArg],
     *,
-    field_map: Mapping[str, str] | None = None,
+    field_map: Mapping[str, str] | FieldMap | None = None,
     boilerplate: Boilerplate | PathArg | None = None,
     category_from: str = "auto",
     explain: Explain | None = None,
@@ -77,8 +77,10 @@ def read_sources(
     """Read files and folders, in the order given, into Records and Skips.
 
     `field_map` maps Record fields to the input's key names, e.g. ``{"body": "content"}``,
-    and wins over the default spellings (`DEFAULT_ALIASES`). `boilerplate` is a patterns file
-    (or loaded `Boilerplate`) for scraped pages; default ``index/boilerplate.txt``.
+    and wins over the default spellings (`DEFAULT_ALIASES`); pass a `FieldMap` to ask it
+    afterwards which of its names no record had (``FieldMap.unmatched``). `boilerplate` is a
+    patterns file (or loaded `Boilerplate`) for scraped pages; default
+    ``index/boilerplate.txt``.
     `category_from` is one of `CATEGORY_FROM` (``--category-from``). `explain`, if given, is
     called with each page's record (or skip) and how it was made (``xinwen inspect``).
 
@@ -87,7 +89,7 @@ def read_sources(
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
-    fields = FieldMap(field_map)
+    fields = field_map if isinstance(field_map, FieldMap) else FieldMap(field_map)
     if category_from not in CATEGORY_FROM:
         raise ValueError(f"category_from {category_from!r}: expected one of {CATEGORY_FROM}")
     if not isinstance(boilerplate, Boilerplate):

@@ -96,7 +96,13 @@ def parse_field_map(specs: Iterable[str]) -> dict[str, str]:
 
 
 class FieldMap:
-    """Finds each `Record` field among a raw record's keys (defaults plus overrides)."""
+    """Finds each `Record` field among a raw record's keys (defaults plus overrides).
+
+    An override may be a dotted path into nested objects (``source=meta.source``; a key that
+    itself holds a dot is matched first). The map remembers which overrides found no field
+    in any record it extracted (`unmatched`): a misspelt ``--field body=bodyy`` would
+    otherwise index every article without its text and say nothing.
+    """
 
     def __init__(self, overrides: Mapping[str, str] | None = None) -> None:
         overrides = dict(overrides or {})
@@ -117,6 +123,29 @@ class FieldMap:
             for field in FIELDS
         }
         self._cache: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}
+        self._paths = {
+            field: [normalize_key(part) for part in key.split(".")]
+            for field, key in overrides.items()
+            if "." in key.strip(".")
+        }
+        self.overrides = overrides
+        self.extracted = 0  # raw records extracted
+        self.first_keys: list[str] = []  # the first one's keys, to name in an error
+        self._unmatched = set(overrides)
+
+    def unmatched(self) -> dict[str, str]:
+        """The overrides (field → key) that no extracted record had."""
+        return {field: self.overrides[field] for field in FIELDS if field in self._unmatched}
+
+    def unmatched_problem(self) -> str | None:
+        """What to tell about overrides no record had, naming the fields a record did have;
+        None when every override was found (or no record was extracted: pages only)."""
+        unmatched = self.unmatched()
+        if not self.extracted or not unmatched:
+            return None
+        named = ", ".join(f"--field {field}={key}" for field, key in unmatched.items())
+        had = ", ".join(self.first_keys[:12]) + (" …" if len(self.first_keys) > 12 else "")
+        return f"{named}: no record has such a field (the first record's fields: {had})"
 
     def resolve(self, keys: Sequence[str]) -> dict[str, tuple[str, ...]]:
         """For each field, the raw keys that may hold it, best first (only fields present)."""
@@ -150,7 +179,30 @@ class FieldMap:
                 if value is not None and not (isinstance(value, str) and not value.strip()):
                     values[field] = value
                     break
+        for field, path in self._paths.items():
+            if field not in values and (found := _walk(raw, path)) is not _MISSING:
+                values[field] = found
+        self.extracted += 1
+        if not self.first_keys:
+            self.first_keys = list(map(str, raw))
+        if self._unmatched:
+            self._unmatched -= values.keys()
         return values
+
+
+_MISSING = object()
+
+
+def _walk(raw: Mapping[str, object], path: list[str]) -> object:
+    """The value at ``path`` (normalised keys) in nested objects, or ``_MISSING``."""
+    value: object = raw
+    for part in path:
+        if not isinstance(value, Mapping):
+            return _MISSING
+        value = next((v for k, v in value.items() if normalize_key(str(k)) == part), _MISSING)
+        if value is _MISSING:
+            return _MISSING
+    return value
 
 
 class _WrongType(ValueError):
@@ -174,7 +226,12 @@ def _text(value: object, field: str, joiner: str) -> str:
             return joiner.join(value)
         raise _WrongType(f"{field} is a list with non-text items")
     if isinstance(value, dict):
-        raise _WrongType(f"{field} is an object, not text")
+        if isinstance(value.get("rendered"), str):  # WordPress's REST API: {"rendered": …}
+            return value["rendered"]
+        raise _WrongType(
+            f"{field} is an object, not text (to read the text inside it:"
+            f" --field {field}=NAME.INNER)"
+        )
     raise _WrongType(f"{field} is a {type(value).__name__}, not text")
 
 
@@ -184,6 +241,11 @@ def _scalar(value: object, field: str) -> str | None:
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # 3.0 from a spreadsheet export is the id "3"
+    if isinstance(value, list) and field in ("category", "source"):
+        # An export's tags (["项目", "安全"]): the first is the article's category.
+        value = next((v for v in value if isinstance(v, str) and v.strip()), None)
+        if value is None:
+            return None
     if isinstance(value, list | dict):
         raise _WrongType(f"{field} is a {'list' if isinstance(value, list) else 'object'}")
     return _text(value, field, "").strip() or None

@@ -144,7 +144,7 @@ def _arrays_of_objects(data: dict, depth: int = 2, prefix: str = "") -> list[tup
 def _first_has(items: list, field: str, fields: FieldMap) -> bool:
     """Whether the first object of ``items`` has ``field`` (under any of its names)."""
     first = next((item for item in items if isinstance(item, dict)), None)
-    return first is not None and field in fields.extract(first)
+    return first is not None and field in fields.resolve(list(first))
 
 
 def _read_lines(lines: Iterable[str], path: str, fields: FieldMap) -> Iterator[Record | Skip]:
