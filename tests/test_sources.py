@@ -187,6 +187,14 @@ def test_json_export_with_two_lists_of_articles_is_refused_with_their_names(
     assert "news, notices" in skip.detail and skip.incomplete
 
 
+def test_a_line_cut_short_names_its_column_once(tmp_path: Path) -> None:
+    path = tmp_path / "cut.jsonl"
+    path.write_text('{"title": "光伏", "body": "光伏电站', "utf-8")
+    [skip] = read(path)
+    assert isinstance(skip, Skip)
+    assert skip.detail == "Unterminated string starting at column 25"
+
+
 def test_broken_json_array_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "broken.json"
     path.write_text('[\n {"title": "a"},\n {"title": "b",}\n]\n', "utf-8")

@@ -99,7 +99,7 @@ def read_json_array(path: str, fields: FieldMap) -> Iterator[Record | Skip]:
             yield from _read_lines(_LINE_BREAKS.split(text), path, fields)
             return
         where = Origin(path, exc.lineno)
-        yield Skip("invalid JSON", where, f"{exc.msg} at column {exc.colno}", incomplete=True)
+        yield Skip("invalid JSON", where, _where(exc), incomplete=True)
         return
     except (ValueError, RecursionError) as exc:  # e.g. a 5,000-digit number, deep nesting
         yield Skip("invalid JSON", Origin(path, 1), _short(exc), incomplete=True)
@@ -165,7 +165,7 @@ def _record_from_json(text: str, origin: Origin, fields: FieldMap) -> Record | S
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        return Skip("invalid JSON", origin, f"{exc.msg} at column {exc.colno}")
+        return Skip("invalid JSON", origin, _where(exc))
     except (ValueError, RecursionError) as exc:
         return Skip("invalid JSON", origin, _short(exc))
     return _record_from_object(data, origin, fields)
@@ -175,6 +175,13 @@ def _record_from_object(data: object, origin: Origin, fields: FieldMap) -> Recor
     if not isinstance(data, dict):
         return Skip("not a JSON object", origin, f"got {_kind(data)}")
     return build_record(fields.extract(data), origin, raw_keys=list(data))
+
+
+def _where(exc: json.JSONDecodeError) -> str:
+    """``Expecting ',' delimiter at column 7``; json's messages that end in "at" (an
+    unterminated string *starting at*) take the column directly."""
+    at = " " if exc.msg.endswith(" at") else " at "
+    return f"{exc.msg}{at}column {exc.colno}"
 
 
 def _kind(value: object) -> str:
