@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from html import unescape as _unescape
 
 import lxml.etree
@@ -778,6 +778,8 @@ def _markup_date(
         return found, "meta RDFa dc:date"
     if found := _publish_time_element_date(root):
         return found, "markup (an element named the publication time)"
+    if found := _wechat_date(root):
+        return found, WECHAT_CT_FROM
     return None, ""
 
 
@@ -876,6 +878,46 @@ def _app_state_date(root: lxml.html.HtmlElement) -> dt.date | None:
             seconds = int(match["epoch"]) / (1000 if len(match["epoch"]) == 13 else 1)
             return dt.datetime.fromtimestamp(seconds, _CHINA_TIME).date()
         return parse_date(match["text"].strip()) if match["text"].strip() else None
+    return None
+
+
+# A WeChat official account's article (公众号: its text in #js_content, its styles named
+# rich_media_…) prints its date into ``<em id="publish_time">`` with a script, from
+# ``var ct = "1712021400"`` (the epoch second it was sent): saved without running scripts, the
+# element is empty, and ct is the date it would show. (Where the element is missing the page
+# shows no date: a copy of the template, whose ct may be anyone's.)
+_WECHAT_CT = re.compile(r"\bvar\s+ct\s*=\s*[\"']?(\d{10})\b")
+WECHAT_CT_FROM = "meta (WeChat's ct, for its empty publish_time)"
+_SHOWN_TIME = re.compile(r"id=[\"']?publish_time\b[^>]*>([^<]*)<")
+
+
+def wechat_ct_is_dates(pages: Iterable[str]) -> bool:
+    """Whether the ``ct`` of a site's saved WeChat pages is each page's own time, as on WeChat:
+    no two pages share one, and where a page shows its date, ct is that day. A copy of the
+    template (every page the same ct, or one unlike the dates shown) dates nothing."""
+    seen: set[str] = set()
+    for html in pages:
+        if not (ct := _WECHAT_CT.search(html)):
+            continue
+        if ct[1] in seen:
+            return False
+        seen.add(ct[1])
+        shown = _SHOWN_TIME.search(html)
+        day = parse_date(shown[1].strip()) if shown and shown[1].strip() else None
+        if day is not None and day != dt.datetime.fromtimestamp(int(ct[1]), _CHINA_TIME).date():
+            return False
+    return True
+
+
+def _wechat_date(root: lxml.html.HtmlElement) -> dt.date | None:
+    if not root.xpath("//*[@id='js_content' or contains(@class, 'rich_media_content')]"):
+        return None
+    shown = root.xpath("//*[@id='publish_time']")
+    if not shown or shown[0].text_content().strip():
+        return None
+    for script in root.iter("script"):
+        if match := _WECHAT_CT.search(script.text or ""):
+            return dt.datetime.fromtimestamp(int(match[1]), _CHINA_TIME).date()
     return None
 
 

@@ -40,6 +40,7 @@ from xinwen.index.sources.fields import (
 from xinwen.index.sources.jsonfiles import read_json_array, read_jsonl
 from xinwen.index.sources.saved import (
     companion_page,
+    host_folder,
     is_web_resource,
     page_stems,
     resources_skip,
@@ -110,18 +111,27 @@ def _read_all(
     for path in paths:
         if os.path.isdir(path):
             items = list(_walk(path))
-            pages = PageSource(
-                path,
-                boilerplate,
-                category_from,
-                [p for p in items if isinstance(p, str) and is_page_name(os.path.basename(p))],
-                explain,
-            )
+            page_files = [
+                p for p in items if isinstance(p, str) and is_page_name(os.path.basename(p))
+            ]
+            # One page source per site where a crawl keeps each site in its host's folder
+            # (wget's, HTTrack's www.example.cn/): each learns its own template and whether
+            # its pages state their dates, and knows its pages' addresses.
+            by_site: dict[str | None, list[str]] = {}
+            for page_file in page_files:
+                by_site.setdefault(host_folder(page_file, path), []).append(page_file)
+            sources = {
+                site: PageSource(path, boilerplate, category_from, files, explain, site)
+                for site, files in by_site.items()
+            }
             for item in items:
                 if isinstance(item, Skip):
                     yield item
                 else:
                     relative = os.path.relpath(item, base or path).replace(os.sep, "/")
+                    pages = sources.get(host_folder(item, path)) or PageSource(
+                        path, boilerplate, category_from, (), explain
+                    )
                     yield from _read_file(item, relative, fields, pages)
         elif os.path.exists(path):
             pages = PageSource(path, boilerplate, category_from, [path], explain)

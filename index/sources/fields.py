@@ -299,7 +299,8 @@ def build_record(
         else:
             detail = "no title or body"
         return Skip("empty record", origin, detail)
-    if not title:
+    derived = not title
+    if derived:
         title = derive_title(body)
     given_date = values.get("published")
     published = parse_date(given_date)
@@ -316,4 +317,5 @@ def build_record(
         origin=origin,
         unread_date=str(given_date).strip()[:40] if stated and published is None else None,
         cut_from=len(raw_body) if cut else None,
+        title_from_body=derived,
     )

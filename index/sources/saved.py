@@ -166,3 +166,40 @@ def is_web_resource(name: str) -> bool:
 def web_resource_skip(path: str) -> Skip:
     kind = os.path.splitext(path)[1].lower().lstrip(".")
     return Skip(WEB_RESOURCES, Origin(path, 0), f"a .{kind} file, not a page")
+
+
+# A mirroring tool's folder named for the site's host (wget --mirror's and HTTrack's
+# www.example.cn/, with a port as www.example.cn:8080/ or +8080): a host name of two labels
+# or more, the last a common top-level domain (a folder ``v1.2`` or ``node.js`` is no host).
+_HOST_FOLDER = re.compile(
+    r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+"
+    r"(?:cn|com|net|org|gov|edu|int|mil|info|biz|top|xyz|cc|tv|io|me|co|site|online|news"
+    r"|hk|tw|mo|sg|my|jp|kr|uk|us|de|fr|ru|au|ca|in)(?:[:+]\d{1,5})?$",
+    re.IGNORECASE,
+)
+
+
+def host_folder(path: str, root: str) -> str | None:
+    """The folder of ``path``'s site where a crawl keeps each site under its host's name: the
+    first folder from ``root`` (itself included) that is named like a host; None if none is."""
+    root = os.path.abspath(root)
+    if _HOST_FOLDER.match(os.path.basename(root)):
+        return root
+    relative = os.path.relpath(os.path.dirname(os.path.abspath(path)), root)
+    if relative.startswith(".."):
+        return None
+    folder = root
+    for name in relative.split(os.sep):
+        if name in (".", ""):
+            break
+        folder = os.path.join(folder, name)
+        if _HOST_FOLDER.match(name):
+            return folder
+    return None
+
+
+def mirrored_url(path: str, site: str) -> str:
+    """The address a mirror saved ``path`` from, its site's host folder being ``site``."""
+    host = os.path.basename(site).replace("+", ":")
+    rest = os.path.relpath(os.path.abspath(path), site).replace(os.sep, "/")
+    return f"http://{host}/{rest}"

@@ -15,8 +15,9 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from xinwen.index.errorpages import is_error_page, redirect_target
 from xinwen.index.htmldates import htmldate_date
-from xinwen.index.htmlmeta import EMPTY_DATE_META
+from xinwen.index.htmlmeta import EMPTY_DATE_META, WECHAT_CT_FROM, wechat_ct_is_dates
 from xinwen.index.htmlpages import NotHtmlError, decode_html, is_html_name, parse_html
 from xinwen.index.pagedates import name_date
 from xinwen.index.pagerecords import Boilerplate, Dropped, Page, PageHints
@@ -31,7 +32,12 @@ from xinwen.index.records import Origin, Record, Skip
 from xinwen.index.sources.categories import choose_category, folder_category
 from xinwen.index.sources.fields import build_record
 from xinwen.index.sources.files import read_text
-from xinwen.index.sources.saved import is_script_page_name, looks_like_html, saved_from_url
+from xinwen.index.sources.saved import (
+    is_script_page_name,
+    looks_like_html,
+    mirrored_url,
+    saved_from_url,
+)
 from xinwen.index.sources.webarchives import archive_html, is_archive_name
 from xinwen.index.template import SiteTemplate
 from xinwen.index.textdumps import (
@@ -95,8 +101,10 @@ class PageSource:
     category_from: str = "auto"
     page_files: Sequence[str] = ()
     explain: Explain | None = None
+    site: str | None = None  # the site's host folder in a mirror (www.example.cn/), if any
     _template: SiteTemplate | None = field(default=None, repr=False)
     _states_dates: bool | None = field(default=None, repr=False)
+    _ct_is_dates: bool | None = field(default=None, repr=False)
 
     @property
     def template(self) -> SiteTemplate:
@@ -130,11 +138,16 @@ class PageSource:
         origin = Origin(path, 0 if _is_markup_name(path) else 1)
         try:
             lines, hints, html, text = _read_lines(path, main_text=True)
+            if hints is not None and hints.url is None and self.site is not None:
+                hints.url = mirrored_url(path, self.site)  # (its address: where it was saved)
         except _NotAPage as exc:  # (a script's source: never a page xinwen could index)
             yield Skip(exc.reason, Origin(path, 0), exc.detail)
             return
         except _Unusable as exc:  # unreadable, undecodable, binary: none of it was read
             yield Skip(exc.reason, Origin(path, 0), exc.detail, incomplete=True)
+            return
+        if html is not None and (target := redirect_target(html, sum(map(len, lines)))):
+            yield Skip("redirect page", Origin(path, 0), f"sends the reader to {target}")
             return
         if not lines:
             yield Skip("empty file", Origin(path, 0), "no text")
@@ -151,6 +164,14 @@ class PageSource:
             # A careful reader dates a page by what it states: where the site's pages state
             # their dates, one that states none is undated, whatever its CMS named the file.
             page = _with_date(page, None, UNSTATED_ON_A_DATING_SITE)
+        if page.date_from == WECHAT_CT_FROM and not self.ct_is_dates:
+            page = _with_date(page, None, "none (its site's WeChat ct is the template's)")
+        titles = [page.title, *(hints.title_parts if hints is not None else ())]
+        if is_error_page(titles, page.body):
+            skip = Skip("error page", Origin(path, 0), f"a server's error page: {page.title}")
+            self._explain(skip, page, "html page" if html is not None else "text page", "none")
+            yield skip
+            return
         if not page.has_text:
             skip = Skip(
                 "no article text",
@@ -208,6 +229,23 @@ class PageSource:
         if self._states_dates is None:
             self._states_dates = any(_states_date(page) for page in self._sample_extracts())
         return self._states_dates
+
+    @property
+    def ct_is_dates(self) -> bool:
+        """Whether this site's saved WeChat pages carry their own times (`wechat_ct_is_dates`,
+        over a spread sample of its page files)."""
+        if self._ct_is_dates is None:
+            files = list(self.page_files)
+            step = max(1, len(files) // DATE_SAMPLE)
+            texts = []
+            for path in files[::step][:DATE_SAMPLE]:
+                try:
+                    with open(path, "rb") as handle:
+                        texts.append(handle.read(1 << 20).decode("utf-8", "replace"))
+                except OSError:
+                    continue
+            self._ct_is_dates = wechat_ct_is_dates(texts)
+        return self._ct_is_dates
 
     def _sample_extracts(self) -> Iterator[Page]:
         """The pages of a spread sample of the source's files, read as `read` reads them (the
