@@ -1037,3 +1037,14 @@ def headline_shaped(line: str) -> bool:
 def is_prose(line: str) -> bool:
     """A line of article text: ten or more CJK characters and sentence punctuation."""
     return len(CJK.findall(line)) >= 10 and bool(SENTENCE.search(line))
+
+
+# A sentence of a page in English (a site's English edition in the same crawl): a dozen words
+# or more, ended by a full stop, question or exclamation mark (a menu or a title is neither).
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_LATIN_SENTENCE_END = re.compile(r"[a-z0-9)\]%][.!?][\"”’)]?(?:\s|$)")
+
+
+def is_latin_prose(line: str) -> bool:
+    """A line of article text in English (or another Latin-script language)."""
+    return len(_LATIN_WORD.findall(line)) >= 12 and bool(_LATIN_SENTENCE_END.search(line))

@@ -60,7 +60,14 @@ from xinwen.index.bodytext import (
 )
 from xinwen.index.bylines import parse_byline
 from xinwen.index.cleaning import clean_title, parse_date, western_dates
-from xinwen.index.furniture import FOOTER_RULES, headline_shaped, is_prose, line_rule, url_in
+from xinwen.index.furniture import (
+    FOOTER_RULES,
+    headline_shaped,
+    is_latin_prose,
+    is_prose,
+    line_rule,
+    url_in,
+)
 from xinwen.index.headlines import (
     BOARD_TAG,
     BRACKETED_LEAD,
@@ -460,7 +467,9 @@ def extract_page(
         breadcrumb=breadcrumb,
         url=url,
         dropped=tuple(dropped),
-        has_text=any(is_prose(line) or line.endswith(SENTENCE_ENDS) for line in body)
+        has_text=any(
+            is_prose(line) or line.endswith(SENTENCE_ENDS) or is_latin_prose(line) for line in body
+        )
         or short_item(body, title_from, date_from, hints),
     )
 
