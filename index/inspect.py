@@ -139,7 +139,9 @@ def _describe(item: Record | Skip, how: Explanation | None) -> Inspected:
         url=item.url,
         body=item.body,
         kind=how.kind if how else "record",
-        title_from=how.title_from if how else "record field",
+        title_from=how.title_from
+        if how
+        else ("the body's first sentence" if item.title_from_body else "record field"),
         dropped=dropped,
     )
 

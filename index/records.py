@@ -37,6 +37,8 @@ class Record:
     # The body's length in characters as given when it was cut to the limit (its end is not
     # indexed): said in the closing summary.
     cut_from: int | None = field(default=None, compare=False)
+    # The record had no title: it is its body's first sentence (`xinwen inspect` says so).
+    title_from_body: bool = field(default=False, compare=False)
 
     @property
     def content_hash(self) -> str:

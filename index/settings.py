@@ -109,8 +109,15 @@ SETTINGS = (INDEX, WORKERS, NICE, BACKEND, NODES, COLLECTION, SYNONYMS)
 
 
 def index_root(given: str | os.PathLike[str] | None = None) -> Path:
-    """The index root to use: ``--index``, else ``$XINWEN_INDEX``, else ``var/``."""
-    return Path(INDEX.value(None if given is None else os.fspath(given)))
+    """The index root to use: ``--index``, else ``$XINWEN_INDEX``, else ``var/``; ValueError
+    when it names a file (a corpus given as ``--index news.jsonl``)."""
+    root = Path(INDEX.value(None if given is None else os.fspath(given)))
+    if root.exists() and not root.is_dir():
+        raise ValueError(
+            f"the index folder {root} is a file: give --index a folder of its own"
+            f" (xinwen reindex {root} --index FOLDER indexes the file)"
+        )
+    return root
 
 
 def workers(given: int | str | None = None) -> int:

@@ -144,6 +144,37 @@ def test_nested_fields_by_dotted_name_and_a_cms_export_shape(
     assert (hit["source"], hit["category"]) == ("西部能源报", "项目")
 
 
+@pytest.mark.parametrize("command", [["stats"], ["search", "光伏"], ["serve"], ["words"]])
+def test_an_index_folder_that_is_a_file_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    # (a corpus given as --index: `serve` ended in a NotADirectoryError traceback)
+    corpus = write_jsonl(tmp_path / "news.jsonl", [article(1)])
+    code, _, err = run(capsys, *command, "--index", str(corpus))
+    assert code == 1
+    assert err.strip() == (
+        f"xinwen: error: the index folder {corpus} is a file: give --index a folder of its own"
+        f" (xinwen reindex {corpus} --index FOLDER indexes the file)"
+    )
+
+
+def test_inspect_says_a_missing_title_is_the_bodys_first_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = write_jsonl(
+        tmp_path / "notes.jsonl",
+        [{"id": "b1", "body": "光伏电站今日并网发电。装机十万千瓦。"}, article(2)],
+    )
+    code, out, _ = run(capsys, "inspect", str(src), "--json")
+    assert code == 0
+    derived, given = (json.loads(line) for line in out.splitlines())
+    assert (derived["title"], derived["title_from"]) == (
+        "光伏电站今日并网发电",
+        "the body's first sentence",
+    )
+    assert given["title_from"] == "record field"
+
+
 def test_errors_are_one_line_and_exit_non_zero(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
