@@ -39,8 +39,10 @@ _SCRIPT_LOCATION = re.compile(
     r"|location\.replace\(\s*[\"']([^\"']+)[\"']",
     re.IGNORECASE,
 )
-# A redirect page may say 正在跳转… or "click here": at most this much text.
+# A redirect page may say 正在跳转… or "click here": at most this much text (a script that sets
+# ``location`` may also be a mobile site's switch on a short picture story: less still).
 MAX_REDIRECT_TEXT = 80
+MAX_SCRIPT_REDIRECT_TEXT = 30
 
 
 def is_error_page(titles: list[str], body: str) -> bool:
@@ -56,6 +58,6 @@ def redirect_target(html: str, text_chars: int) -> str | None:
     head = html[:8192]
     if match := _REFRESH.search(head):
         return match[1]
-    if match := _SCRIPT_LOCATION.search(html[:16384]):
+    if text_chars <= MAX_SCRIPT_REDIRECT_TEXT and (match := _SCRIPT_LOCATION.search(html[:16384])):
         return match[1] or match[2]
     return None

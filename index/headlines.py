@@ -32,8 +32,11 @@ from xinwen.index.pagelines import (
 from xinwen.index.pagerecords import PageHints
 from xinwen.index.sitenames import looks_like_organ
 
-# A page's kind in its <title> instead of its headline (电报详情, 新闻详情页, 正文).
-PAGE_KIND = re.compile(r"^[\u3400-\u9fff]{0,4}(?:详情|详情页|正文|内容页|详细内容|详细信息)$")
+# A page's kind in its <title> instead of its headline (电报详情, 新闻详情页, 正文; a print
+# version's 打印页面).
+PAGE_KIND = re.compile(
+    r"^[\u3400-\u9fff]{0,4}(?:详情|详情页|正文|内容页|详细内容|详细信息|打印页面?|打印版|打印预览|打印本页)$"
+)
 
 
 # The kinds of government documents their titles end with (…关于X的通知, …的批复).

@@ -205,3 +205,16 @@ def test_a_sites_english_edition_page_is_an_article(tmp_path: Path) -> None:
     assert rec.title == "Storage auction draws record bids"
     assert rec.published is not None and rec.published.isoformat() == "2024-08-02"
     assert "three times the capacity" in rec.body
+
+
+def test_a_print_versions_headline_is_not_its_print_page_title(tmp_path: Path) -> None:
+    page = (
+        '<html><head><meta charset="utf-8"><title>打印页面</title></head>'
+        '<body onload="window.print()"><div><h3>东湖区地热供暖项目管理办法</h3>'
+        "<p>发布日期：2023-08-20　　来源：东湖区能源局</p>"
+        f"<p>{_TEXTS[1]}</p><p>{_TEXTS[2]}</p>"
+        "<p><a href='javascript:window.print()'>【打印】</a> "
+        "<a href='javascript:window.close()'>【关闭窗口】</a></p></div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "print_1004.html", page))
+    assert (rec.title, rec.source) == ("东湖区地热供暖项目管理办法", "东湖区能源局")
