@@ -38,10 +38,11 @@ from collections import Counter
 # drops the sign in either form, so search is the same).
 KEPT_FULL_WIDTH = "，！？；：（）…℃℉"
 
-# Years outside this range are placeholders (0000-00-00, 1970-01-01 from epoch 0 is inside
-# but 9-digit epochs start in 1973) or typos; they are treated as unknown.
+# Years outside this range are placeholders (0000-00-00) or typos; they are treated as unknown.
 MIN_YEAR = 1900
 MAX_YEAR = 2100
+# The day of epoch 0 (1970-01-01 08:00:00 in Beijing): what a CMS stores for "no date".
+EPOCH_DAY = dt.date(1970, 1, 1)
 
 BEIJING = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
 
@@ -337,7 +338,14 @@ def parse_date(value: object) -> dt.date | None:
     is 5 March), the same moment as epoch seconds; a time in another zone is the publisher's
     own, and its date is the one written there (a Vancouver site's 15:20 -08:00 on 5 February
     is its 5 February, as its page says). Never raises, never guesses today's date.
+    1 January 1970, the day of epoch 0, is no date: a CMS's placeholder for one it does not
+    have (``1970-01-01 08:00:00``).
     """
+    found = _parse_date(value)
+    return None if found == EPOCH_DAY else found
+
+
+def _parse_date(value: object) -> dt.date | None:
     if value is None or isinstance(value, bool):  # bool is an int: True is not 1970-01-01
         return None
     if isinstance(value, dt.datetime):

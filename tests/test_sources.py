@@ -103,6 +103,21 @@ def test_json_array_elements_are_numbered_from_one() -> None:
     assert third.origin == Origin(str(path), 3)
 
 
+@pytest.mark.parametrize("stamp", ["1970-01-01 08:00:00", "1970-01-01T00:00:00Z", 0])
+def test_a_cms_placeholder_date_leaves_the_record_undated_and_named(
+    tmp_path: Path, stamp: object
+) -> None:
+    # The day of epoch 0 is what a CMS stores for an article it has no date for: dated, the
+    # article sorted as the archive's oldest and stood alone in a 1970 facet.
+    path = tmp_path / "export.jsonl"
+    path.write_text(
+        json.dumps({"title": "旧稿", "body": "旧稿正文。", "published": stamp}), "utf-8"
+    )
+    [record] = read(path)
+    assert isinstance(record, Record)
+    assert record.published is None and record.unread_date == str(stamp)
+
+
 def test_json_file_holding_json_lines_is_read_as_such(tmp_path: Path) -> None:
     path = tmp_path / "export.json"
     path.write_text('{"title": "一"}\n{"title": "二"}\nnot json\n', "utf-8")
