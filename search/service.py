@@ -278,7 +278,9 @@ class Searcher:
         return new
 
     def _warm(self, snap: _Snapshot, terms: list[tuple[str, str, bool]]) -> None:
-        """Read into the new generation's caches the terms its predecessor had used last.
+        """Load the new generation's pinyin table (as ``warm`` does at a worker's start; a
+        tenth of a second when the reindex wrote it), then read into its caches the terms
+        its predecessor had used last.
 
         After a reindex switches the index, every query would otherwise read its posting
         lists from disk again (common characters with positions take tens of milliseconds

@@ -161,8 +161,21 @@ def test_json_that_is_not_an_array(tmp_path: Path) -> None:
             ],
             "authors": [{"name": "张三"}],
         },
+        {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": "某能源网",
+            "items": [
+                {
+                    "id": "1",
+                    "title": "风电项目开工",
+                    "content_html": "<p>风电项目今日开工。</p>",
+                    "date_published": "2024-05-01T08:00:00+08:00",
+                },
+                {"id": "2", "title": "储能", "content_text": "储能电站。"},
+            ],
+        },
     ],
-    ids=["data", "api-response", "with-authors"],
+    ids=["data", "api-response", "with-authors", "json-feed"],
 )
 def test_json_export_wrapping_its_articles_in_an_object(tmp_path: Path, export: dict) -> None:
     # The common export shapes: the array of articles under a key, one or two levels down,
@@ -179,6 +192,21 @@ def test_json_file_of_one_article_or_of_none(tmp_path: Path) -> None:
     one.write_text('{"id": "a1", "title": "光伏电站并网", "body": "光伏电站今日并网。"}', "utf-8")
     [record] = read(one)
     assert isinstance(record, Record) and (record.id, record.title) == ("a1", "光伏电站并网")
+    # An article's own lists (its images, its comments, none yet) are not articles.
+    own = tmp_path / "own.json"
+    own.write_text(
+        json.dumps(
+            {
+                "title": "风电并网",
+                "body": "风电场并网。",
+                "images": [{"src": "a.jpg"}],
+                "comments": [],
+            }
+        ),
+        "utf-8",
+    )
+    [record] = read(own)
+    assert isinstance(record, Record) and record.title == "风电并网"
     empty = tmp_path / "empty.json"
     empty.write_text('{"data": {"total": 0, "list": []}}', "utf-8")
     assert read(empty) == []

@@ -29,6 +29,8 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = {
         "正文内容",
         "文章内容",
         "新闻内容",
+        "content_text",  # JSON Feed's
+        "content_html",
     ),
     "published": (
         "published",
@@ -47,6 +49,7 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = {
         "发布于",
         "时间",
         "出版日期",
+        "date_published",  # JSON Feed's
     ),
     "category": ("category", "tag", "channel", "栏目", "分类", "section", "类别", "频道", "版块"),
     "source": (

@@ -81,10 +81,10 @@ def read_json_array(path: str, fields: FieldMap) -> Iterator[Record | Skip]:
 
     The array may be the whole file, or the one array of objects that an export wraps in an
     object (``{"data": [...]}``, ``{"articles": [...]}``, an API's ``{"code": 0, "data":
-    {"list": [...]}}``: looked for two levels down). An object holding no such array is one
-    article; one holding several is refused with their names, since which of them holds the
-    articles cannot be told. A ``.json`` file that is really JSON Lines (one object per line)
-    is read as such.
+    {"list": [...]}}``: looked for two levels down). An object with a body field, or
+    holding no such array, is one article; one holding several is refused with their names,
+    since which of them holds the articles cannot be told. A ``.json`` file that is really
+    JSON Lines (one object per line) is read as such.
     """
     text = read_text(path)
     if isinstance(text, Skip):
@@ -105,7 +105,10 @@ def read_json_array(path: str, fields: FieldMap) -> Iterator[Record | Skip]:
         yield Skip("invalid JSON", Origin(path, 1), _short(exc), incomplete=True)
         return
     if isinstance(data, dict):
-        arrays = _arrays_of_objects(data)
+        # (an article of its own, with lists of its own: images, tags, comments; a feed's own
+        # title over its items is no article)
+        own = "body" in fields.resolve(list(data))
+        arrays = [] if own else _arrays_of_objects(data)
         for field in ("body", "title"):  # an export's other lists (authors, tags) have none
             if len(arrays) > 1:
                 arrays = [a for a in arrays if _first_has(a[1], field, fields)] or arrays
