@@ -117,20 +117,23 @@ def _read_all(
             # One page source per site where a crawl keeps each site in its host's folder
             # (wget's, HTTrack's www.example.cn/): each learns its own template and whether
             # its pages state their dates, and knows its pages' addresses.
+            site_of = {page_file: host_folder(page_file, path) for page_file in page_files}
             by_site: dict[str | None, list[str]] = {}
-            for page_file in page_files:
-                by_site.setdefault(host_folder(page_file, path), []).append(page_file)
+            for page_file, site in site_of.items():
+                by_site.setdefault(site, []).append(page_file)
             sources = {
                 site: PageSource(path, boilerplate, category_from, files, explain, site)
                 for site, files in by_site.items()
             }
+            # (the page source of the other files, which read no page)
+            no_pages = PageSource(path, boilerplate, category_from, (), explain)
             for item in items:
                 if isinstance(item, Skip):
                     yield item
                 else:
                     relative = os.path.relpath(item, base or path).replace(os.sep, "/")
-                    pages = sources.get(host_folder(item, path)) or PageSource(
-                        path, boilerplate, category_from, (), explain
+                    pages = (
+                        sources.get(site_of.get(item), no_pages) if item in site_of else no_pages
                     )
                     yield from _read_file(item, relative, fields, pages)
         elif os.path.exists(path):

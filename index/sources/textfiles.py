@@ -123,9 +123,7 @@ class PageSource:
         return self._template
 
     def _sample_pages(self) -> Iterator[tuple[list[str], PageHints | None]]:
-        files = list(self.page_files)
-        step = max(1, len(files) // TEMPLATE_SAMPLE)
-        for path in files[::step][:TEMPLATE_SAMPLE]:
+        for path in _spread(self.page_files, TEMPLATE_SAMPLE):
             try:
                 lines, hints = _read_lines(path, main_text=False)[:2]
             except _Unusable:
@@ -235,24 +233,15 @@ class PageSource:
         """Whether this site's saved WeChat pages carry their own times (`wechat_ct_is_dates`,
         over a spread sample of its page files)."""
         if self._ct_is_dates is None:
-            files = list(self.page_files)
-            step = max(1, len(files) // DATE_SAMPLE)
-            texts = []
-            for path in files[::step][:DATE_SAMPLE]:
-                try:
-                    with open(path, "rb") as handle:
-                        texts.append(handle.read(1 << 20).decode("utf-8", "replace"))
-                except OSError:
-                    continue
-            self._ct_is_dates = wechat_ct_is_dates(texts)
+            self._ct_is_dates = wechat_ct_is_dates(
+                text for path in _spread(self.page_files, DATE_SAMPLE) if (text := _head(path))
+            )
         return self._ct_is_dates
 
     def _sample_extracts(self) -> Iterator[Page]:
         """The pages of a spread sample of the source's files, read as `read` reads them (the
         first that states a date ends the search: most sites' first page does)."""
-        files = list(self.page_files)
-        step = max(1, len(files) // DATE_SAMPLE)
-        for path in files[::step][:DATE_SAMPLE]:
+        for path in _spread(self.page_files, DATE_SAMPLE):
             try:
                 lines, hints, html, _ = _read_lines(path, main_text=True)
             except _Unusable:
@@ -333,6 +322,20 @@ def _address_dates(url: str | None) -> set[dt.date]:
     """The dates an address is named by: a permalink's folders (/2024/4/19/) or a date in
     its path or file name (/20240516/, /2024-05-16/, t20240516_1.html)."""
     return {d for d in (_path_date(url), name_date(url or "")) if d is not None}
+
+
+def _spread(files: Sequence[str], n: int) -> list[str]:
+    """At most ``n`` of ``files``, spread evenly over them."""
+    return list(files)[:: max(1, len(files) // n)][:n]
+
+
+def _head(path: str) -> str:
+    """A page file's first megabyte as text for a quick look at its markup ("" if unreadable)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(1 << 20).decode("utf-8", "replace")
+    except OSError:
+        return ""
 
 
 def _with_date(page: Page, date: dt.date | None, date_from: str) -> Page:
