@@ -97,8 +97,8 @@ class ReindexReport:
             lines.append(f"  {_records(self.uncategorised)} without a category (shown as 未分类)")
         if self.unread_dates:
             lines.append(
-                f"  {_records(self.unread_dates)} with a date that could not be read, kept"
-                " undated: " + "; ".join(self.unread_date_examples)
+                f"  {_records(self.unread_dates)} with a date that could not be used"
+                " (no date, or years ahead), kept undated: " + "; ".join(self.unread_date_examples)
             )
         if self.cut_bodies:
             lines.append(

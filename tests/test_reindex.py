@@ -152,7 +152,10 @@ def test_a_date_that_cannot_be_read_is_kept_undated_and_said(tmp_path: Path) -> 
     report = reindex(ReindexOptions([write_jsonl(tmp_path / "a.jsonl", rows)], tmp_path / "ix"))
     assert report.indexed == 3 and report.unread_dates == 2
     text = report.summary()
-    assert "2 records with a date that could not be read, kept undated" in text
+    assert (
+        "2 records with a date that could not be used (no date, or years ahead), kept undated"
+        in text
+    )
     assert "a.jsonl:1 ('1899-01-01')" in text and "a.jsonl:2 ('明天')" in text
     assert ids_for(tmp_path / "ix", "光伏", sort=SortOrder.DATE)  # still found, undated
 

@@ -118,6 +118,26 @@ def test_a_cms_placeholder_date_leaves_the_record_undated_and_named(
     assert record.published is None and record.unread_date == str(stamp)
 
 
+@pytest.mark.parametrize("stamp", ["2099-01-01 00:00:00", "2038-01-19T03:14:07Z"])
+def test_a_pinned_posts_far_future_date_leaves_the_record_undated_and_named(
+    tmp_path: Path, stamp: str
+) -> None:
+    # A CMS pins a post to the top of its lists by dating it decades ahead; dated, it headed
+    # every search sorted by date. Next month's date is kept: that is a real (scheduled) date.
+    next_month = (dt.date.today() + dt.timedelta(days=31)).isoformat()
+    path = tmp_path / "export.jsonl"
+    path.write_text(
+        json.dumps({"title": "置顶", "body": "置顶公告。", "published": stamp})
+        + "\n"
+        + json.dumps({"title": "预告", "body": "下月预告。", "published": next_month}),
+        "utf-8",
+    )
+    pinned, scheduled = read(path)
+    assert isinstance(pinned, Record) and isinstance(scheduled, Record)
+    assert pinned.published is None and pinned.unread_date == stamp
+    assert scheduled.published == dt.date.fromisoformat(next_month)
+
+
 def test_json_file_holding_json_lines_is_read_as_such(tmp_path: Path) -> None:
     path = tmp_path / "export.json"
     path.write_text('{"title": "一"}\n{"title": "二"}\nnot json\n', "utf-8")

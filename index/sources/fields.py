@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from xinwen.index.cleaning import clean_text, clean_title, content_id, parse_date
+from xinwen.index.cleaning import BEIJING, clean_text, clean_title, content_id, parse_date
 from xinwen.index.folding import fold
 from xinwen.index.records import Origin, Record, Skip
 
 FIELDS = ("id", "title", "body", "category", "source", "published", "url")
+
+# A CMS keeps a post at the top of its lists by dating it far ahead (2099-01-01, or 2038-01-19,
+# the last 32-bit second): a date more than a year after the day of the reindex is no day the
+# article was published, and dated it would head every sort by date.
+FUTURE_SLACK = dt.timedelta(days=366)
 
 # Accepted spellings of each field, in priority order (the field's own name first). Names are
 # compared after `normalize_key`, so "Pub-Date", "pub_date" and "PUBDATE" are all one name.
@@ -307,6 +313,8 @@ def build_record(
         title = derive_title(body)
     given_date = values.get("published")
     published = parse_date(given_date)
+    if published is not None and published > dt.datetime.now(BEIJING).date() + FUTURE_SLACK:
+        published = None
     stated = given_date is not None and str(given_date).strip() != ""
 
     return Record(
