@@ -269,11 +269,14 @@ def read_records(options: ReindexOptions, report: ReindexReport) -> Iterator[Rec
         progress.close()
 
 
-def _note_duplicate(report: ReindexReport, record: Record) -> None:
+def _note_duplicate(report: ReindexReport, record: Record, first: object) -> None:
+    # Both places are named: the person fixing the export needs the one that lost as well.
     report.duplicates += 1
     if len(report.duplicate_examples) < 3:
-        report.duplicate_examples.append(f"{record.id} at {record.origin}")
-    log.warning("duplicate id %s at %s: the last one wins", record.id, record.origin)
+        report.duplicate_examples.append(f"{record.id} at {record.origin} (first at {first})")
+    log.warning(
+        "duplicate id %s at %s (first at %s): the last one wins", record.id, record.origin, first
+    )
 
 
 def _build(
@@ -298,15 +301,15 @@ def _build(
         )
     else:
         writer = XinwenSegmentWriter(ix, limitmb=BUILD_LIMIT_MB, codec=XinwenCodec())
-    seen: set[str] = set()
+    seen: dict[str, object] = {}  # id -> where its first record was read
     repeated: set[str] = set()
     try:
         for seq, (record, cluster) in enumerate(clusters.assign_all(records)):
             if record.id in seen:
                 repeated.add(record.id)
-                _note_duplicate(report, record)
+                _note_duplicate(report, record, seen[record.id])
             else:
-                seen.add(record.id)
+                seen[record.id] = record.origin
                 report.indexed += 1
             writer.add_document(**to_document(record, seq, cluster))
             if isinstance(writer, XinwenSegmentWriter) and writer.full():
@@ -426,14 +429,17 @@ def _update_with(
         log.warning("rebuilding the near-duplicate clusters' seeds from the index")
         clusters = Clusters.rebuild(before.reader(), seed_text)
     written: dict[str, bool] = {}  # id -> rewritten in this run (True) or unchanged (False)
+    first_at: dict[str, object] = {}  # id -> where its first record in this run was read
     repeated: set[str] = set()
     writer = _UpdateWriter(ix, nice)
     try:
         for seq, record in enumerate(records):
             id_ = record.id
             prior = written.get(id_)
-            if prior is not None:
-                _note_duplicate(report, record)
+            if prior is None:
+                first_at[id_] = record.origin
+            else:
+                _note_duplicate(report, record, first_at[id_])
                 if prior:
                     report.indexed -= 1
                     repeated.add(id_)

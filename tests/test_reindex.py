@@ -125,7 +125,8 @@ def test_duplicate_ids_last_one_wins(tmp_path: Path, incremental: bool) -> None:
     assert report.duplicates == 1 and balanced(report)
     assert ids_for(root, "氢能") == {"t-1"}
     assert ids_for(root, "风电") == set()
-    assert "t-1" in report.summary()
+    # Both places are named: the one that won and the one it replaced.
+    assert f"t-1 at {src}:3 (first at {src}:1)" in report.summary()
 
 
 def test_records_without_a_category_are_counted_once_per_indexed_article(tmp_path: Path) -> None:
