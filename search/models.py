@@ -13,12 +13,17 @@ MAX_EXPORT_ROWS = 10_000  # an export (CSV, JSON Lines) stops here and says so
 
 
 class QueryError(ValueError):
-    """A request that cannot be answered as asked; ``param`` names the offending parameter."""
+    """A request that cannot be answered as asked; ``param`` names the offending parameter.
 
-    def __init__(self, message: str, param: str = "q") -> None:
+    ``message`` is what the web page and the API show (in Chinese where the user typed the
+    query); ``english`` is the same for the command line, whose every other line is English.
+    """
+
+    def __init__(self, message: str, param: str = "q", english: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.param = param
+        self.english = english or message
 
 
 class SortOrder(StrEnum):

@@ -32,6 +32,7 @@ from xinwen.index.cleaning import fold_width
 from xinwen.search.models import MAX_QUERY_CHARS, QueryError
 
 NO_WORDS = "查询中没有可以搜索的字词"
+NO_WORDS_EN = "the query has no words to search for (only punctuation, symbols or operators)"
 
 FIELD_ALIASES = {
     "title": "title",
@@ -127,7 +128,7 @@ def parse_query(raw: str) -> ParsedQuery:
     ``"*"``, ``"OR"``); a query with nothing typed in it (spaces at most) browses."""
     parsed = parse(raw)
     if parsed.empty and clean_query(raw)[0]:
-        raise QueryError(NO_WORDS, "q")
+        raise QueryError(NO_WORDS, "q", NO_WORDS_EN)
     return parsed
 
 

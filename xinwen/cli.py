@@ -494,7 +494,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"xinwen: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except QueryError as exc:
-        print(f"xinwen: error: {exc.param}: {exc.message}", file=sys.stderr)
+        print(f"xinwen: error: {exc.param}: {exc.english}", file=sys.stderr)
         return EXIT_USAGE
     except IndexUnavailableError as exc:
         print(f"xinwen: error: {exc.message}", file=sys.stderr)

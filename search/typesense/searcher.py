@@ -342,6 +342,8 @@ class TypesenseSearcher:
                     f"集群后端中，第二个短语、OR 或排除中的短语最多对应 {MAX_PHRASE_IDS:,} 篇"
                     "文章，请换一个更具体的说法",
                     "q",
+                    f"with the cluster backend, a second phrase, OR or exclusion may match at"
+                    f" most {MAX_PHRASE_IDS:,} articles: say it more specifically",
                 )
             found += [h["document"]["xid"] for h in result["hits"]]
             if page * 250 >= int(result["found"]):
