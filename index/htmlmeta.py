@@ -289,6 +289,13 @@ def markup_hints(root: lxml.html.HtmlElement) -> PageHints:
     candidates, hints.title_from, title_site = reconcile_title(
         h1s, meta_title, page_title, site, _headings_after_h1(root) if banner else None
     )
+    if (headline := _json_ld_headline(items)) and headline not in candidates:
+        # (a page whose <title> is the site's name alone and whose <h1>, if any, is not
+        # shaped like a Chinese headline — a site's English edition: its JSON-LD names it,
+        # the last candidate, which the page's lines confirm or not)
+        if not candidates:
+            hints.title_from = "meta JSON-LD headline"
+        candidates, hints.ld_headline = [*candidates, headline], headline
     hints.headline = candidates[0] if candidates else None
     hints.alternatives = candidates[1:]
     if hints.headline and page_title:
@@ -324,6 +331,7 @@ def markup_hints(root: lxml.html.HtmlElement) -> PageHints:
         text for a in root.iter("a") if (text := "".join(a.text_content().split()))
     )
     hints.url = _url(root, meta)
+    hints.authors = _json_ld_authors(items)
     hints.published, hints.date_from = _markup_date(root, meta, items)
     if hints.published is None and _empty_date_meta(root):
         hints.date_from = EMPTY_DATE_META
@@ -736,6 +744,33 @@ def _json_ld(root: lxml.html.HtmlElement) -> list[dict]:
             items = [data, *data["@graph"]]
         found += [item for item in items if isinstance(item, dict)]
     return found
+
+
+def _json_ld_headline(items: list[dict]) -> str:
+    """The headline an article's JSON-LD gives (a short one: a description is no headline)."""
+    for item in items:
+        kind = item.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        if not any(isinstance(k, str) and k.endswith("Article") for k in kinds):
+            continue
+        headline = item.get("headline")
+        headline = clean_title(headline) if isinstance(headline, str) else ""
+        if 4 <= len(headline) <= 150:
+            return headline
+    return ""
+
+
+def _json_ld_authors(items: list[dict]) -> tuple[str, ...]:
+    """The names of the people an article's JSON-LD gives as its authors."""
+    names: list[str] = []
+    for item in items:
+        authors = item.get("author")
+        for author in authors if isinstance(authors, list) else [authors]:
+            if isinstance(author, dict) and author.get("@type") == "Person":
+                name = author.get("name")
+                if isinstance(name, str) and 2 <= len(name := clean_title(name)) <= 30:
+                    names.append(name)
+    return tuple(dict.fromkeys(names))
 
 
 def _publisher_name(item: dict) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from xinwen.index.bylines import Byline, data_source_byline, is_author_line, parse_byline
 from xinwen.index.cleaning import roc_leading_date, writes_roc_years
-from xinwen.index.furniture import CRUMB_LABEL, headline_shaped, is_prose, line_rule
+from xinwen.index.furniture import CRUMB_LABEL, headline_shaped, is_latin_prose, is_prose, line_rule
 from xinwen.index.linetext import looks_like_site_name
 from xinwen.index.pagerecords import Boilerplate
 from xinwen.index.sitenames import header_name, newspaper_name
@@ -80,6 +80,7 @@ def judge_lines(
         judged.authors[i] = judged.bylines[i] is None and is_author_line(line)
         if judged.rules[i] is None and judged.bylines[i] is None:
             begun = begun or is_prose(line) or line.endswith(SENTENCE_ENDS)
+            begun = begun or is_latin_prose(line)
     if any(map(writes_roc_years, lines[: judged.limit])):
         # (a bare ROC date, 113-04-15　點閱次數：440, on a page that writes ROC years
         # elsewhere, 更新日期：113-04-17: the byline's date, 2024-04-15)

@@ -46,6 +46,8 @@ class PageHints:
     main_text: str | None = None  # trafilatura's main text
     link_texts: frozenset[str] = frozenset()  # the texts of the page's links, whitespace removed
     decks: tuple[str, ...] = ()  # short blocks set apart right above the text's element
+    authors: tuple[str, ...] = ()  # the people JSON-LD names as the article's authors
+    ld_headline: str | None = None  # the headline JSON-LD names (the last candidate)
 
 
 @dataclass(frozen=True, slots=True)

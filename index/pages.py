@@ -223,6 +223,11 @@ def extract_page(
     lines = dates_in_page_order(lines)  # (03/07/2024 read as the page's other dates are)
     hints = hints or PageHints()
     judged = judge_lines(lines, boilerplate, template)
+    for i, line in enumerate(lines[: judged.limit]):
+        # (a line of the author's name alone, as the markup names the author: Yifan He under
+        # an English edition's headline, which no Chinese byline rule reads)
+        if line.strip() in hints.authors and judged.bylines[i] is None:
+            judged.authors[i] = True
     rules, bylines, limit = judged.rules, judged.bylines, judged.limit
     dropped: list[Dropped] = []
 
@@ -264,6 +269,8 @@ def extract_page(
     title = without_meta_tail(title, title_hint)
     title = without_mark_tail(title, title_hint)
     title_from = hints.title_from if hints.headline else "footer" if title_hint else "position"
+    if matched and title != hints.headline and title == hints.ld_headline:
+        title_from = "meta JSON-LD headline"
     if organ_named:
         title_from = "position (the <title> names the site)"
     if section_named:
@@ -356,7 +363,7 @@ def extract_page(
             dropped.append(Dropped(line, "repeats the headline"))
             continue
         body.append(line)
-        begun = begun or is_prose(line) or line.endswith(SENTENCE_ENDS)
+        begun = begun or is_prose(line) or line.endswith(SENTENCE_ENDS) or is_latin_prose(line)
     dropped += [Dropped(line, "patterns file: footer") for line in lines[limit:]]
     if hints.main_text and len(hints.main_text) >= 50:
         body = keep_main_text(body, hints.main_text, dropped, hints.link_texts)

@@ -207,6 +207,39 @@ def test_a_sites_english_edition_page_is_an_article(tmp_path: Path) -> None:
     assert "three times the capacity" in rec.body
 
 
+@pytest.mark.parametrize("heading", ["div", "h1"])
+def test_an_english_page_named_only_by_its_json_ld_is_an_article(
+    tmp_path: Path, heading: str
+) -> None:
+    # Its <title> is the site's name, its headline a <div> (or an <h1> in English, which no
+    # Chinese headline rule reads): it was "no article text". JSON-LD names the headline and
+    # the author, whose name alone under the headline is no text; the list after the text
+    # (its Chinese heading dropped as "related articles") is not the article's either.
+    ld = (
+        '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": '
+        '"Offshore wind tender closes early", "datePublished": "2024-09-14T10:00:00+08:00", '
+        '"author": {"@type": "Person", "name": "Mei Sun"}}'
+    )
+    page = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>东滨能源观察</title>'
+        f'<script type="application/ld+json">{ld}</script></head><body>'
+        "<div class='top'>东滨能源观察</div><div class='nav'><a href='/'>Home</a> "
+        "<a href='/wind'>风电</a></div>"
+        f"<{heading} class='t'>Offshore wind tender closes early</{heading}>"
+        "<div class='who'>Mei Sun</div>"
+        "<div class='txt'><div>The coastal province closed its offshore wind tender two weeks "
+        "early after developers bid for all six sites on offer.</div><div>Officials said the "
+        "winning bids would be published after a review of the turbine suppliers named in "
+        "them.</div></div><div class='rel'><div>相关阅读</div><div><a href='/b'>东滨港口岸电"
+        "改造完成</a> 2023-11-02</div></div></body></html>"
+    )
+    rec = read_one(write_page(tmp_path / "en" / "w7.html", page))
+    assert rec.title == "Offshore wind tender closes early"
+    assert rec.published is not None and rec.published.isoformat() == "2024-09-14"
+    assert rec.body.startswith("The coastal province closed") and "Mei Sun" not in rec.body
+    assert "turbine suppliers" in rec.body and "岸电" not in rec.body
+
+
 def test_a_print_versions_headline_is_not_its_print_page_title(tmp_path: Path) -> None:
     page = (
         '<html><head><meta charset="utf-8"><title>打印页面</title></head>'
