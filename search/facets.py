@@ -12,6 +12,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from xinwen.index.records import UNCATEGORISED, UNKNOWN_SOURCE
@@ -117,6 +118,18 @@ class FacetIndex:
             age_rank=age_rank,
         )
 
+    @cached_property
+    def undated(self) -> int:
+        """The live documents without a date."""
+        dated = 0
+        for bits in self.years.values():
+            dated |= bits
+        return self.live & ~dated
+
+    def dates(self, start: dt.date | None, end: dt.date | None, undated: bool) -> int:
+        """The documents a request's date filter keeps: a range, or those without a date."""
+        return self.undated if undated else self.date_range(start, end)
+
     @property
     def newest(self) -> dt.date | None:
         """The latest publication date of a live document (None when none is dated)."""
@@ -204,19 +217,34 @@ def _facet(
 # Quick time ranges above the histogram: (days back from today, label). A range starts that
 # many days before today and has no end, so articles dated today are in every one of them.
 RECENT_RANGES = ((1, "过去一天"), (7, "过去一周"), (30, "过去一个月"), (365, "过去一年"))
+# The last quick value: the articles without a date (the page shows it when there are any).
+UNDATED_VALUE, UNDATED_LABEL = "undated", "未注明日期"
 
 
 def recent_ranges(
-    fi: FacetIndex, base: int, today: dt.date, start: dt.date | None, end: dt.date | None
+    fi: FacetIndex,
+    base: int,
+    today: dt.date,
+    start: dt.date | None,
+    end: dt.date | None,
+    undated: bool = False,
 ) -> Facet:
-    """Counts of ``base`` in each quick time range, plus 全部 (every date, value ``""``).
+    """Counts of ``base`` in each quick time range, plus 全部 (every date, value ``""``) first
+    and 未注明日期 (no date, value ``undated``) last.
 
     A value is the range's first day (ISO); it is selected when the request asks exactly
     that day onwards, with no end.
     """
-    values = [FacetValue("", base.bit_count(), start is None and end is None, "全部")]
+    everything = start is None and end is None and not undated
+    values = [FacetValue("", base.bit_count(), everything, "全部")]
     for days, label in RECENT_RANGES:
         first = today - dt.timedelta(days=days)
         count = (base & fi.date_range(first, None)).bit_count()
         values.append(FacetValue(first.isoformat(), count, start == first and end is None, label))
+    values.append(undated_value((base & fi.undated).bit_count(), undated))
     return Facet("recent", tuple(values), len(values))
+
+
+def undated_value(count: int, selected: bool) -> FacetValue:
+    """The quick value of the articles without a date."""
+    return FacetValue(UNDATED_VALUE, count, selected, UNDATED_LABEL)

@@ -48,6 +48,8 @@ class SearchRequest:
     facet_limit: int | None = 20  # top N values per facet; None: all
     # Prefer newer articles: a relevance score is multiplied by 1 + recency × 0.5^(age/1 year).
     recency: float = 0.0
+    # Only the articles without a date (a crawl's pages that state none): the 未注明日期 value.
+    undated: bool = False
 
     def __post_init__(self) -> None:
         if not isinstance(self.page, int) or self.page < 1:
@@ -60,6 +62,8 @@ class SearchRequest:
             raise QueryError("recency must be between 0 and 10", "recency")
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise QueryError("from is later than to", "from")
+        if self.undated and (self.date_from or self.date_to):
+            raise QueryError("undated cannot be combined with from or to", "undated")
 
 
 @dataclass(frozen=True, slots=True)

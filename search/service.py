@@ -392,7 +392,7 @@ class Searcher:
         matched = engine.matches(plan)
         by_cat = any_of(fi.categories, request.categories) if request.categories else -1
         by_src = any_of(fi.sources, request.sources) if request.sources else -1
-        by_date = fi.date_range(request.date_from, request.date_to)
+        by_date = fi.dates(request.date_from, request.date_to, request.undated)
         final = matched & by_cat & by_src & by_date
         fallback = False
         if not final and len(plan.required) > 1:
@@ -517,7 +517,7 @@ class Searcher:
         }
         base = matched & by_cat & by_src
         start, end = request.date_from, request.date_to
-        facets["recent"] = recent_ranges(fi, base, dt.date.today(), start, end)
+        facets["recent"] = recent_ranges(fi, base, dt.date.today(), start, end, request.undated)
         if start and end and start.year == end.year:
             year = start.year
             months = {k: v for k, v in fi.months.items() if k[0] == year}

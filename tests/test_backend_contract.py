@@ -8,6 +8,8 @@ import datetime as dt
 
 import pytest
 
+from tests.clusters import index_into_cluster
+from tests.helpers import article, build_index, write_jsonl
 from xinwen.search import QueryError, Searcher, SearchRequest, SortOrder
 from xinwen.search.synonyms import Synonyms
 
@@ -160,3 +162,37 @@ def test_health_and_suggestions(typesense_demo) -> None:
     assert health["generation"].startswith("demo-s")
     suggestions = typesense_demo.suggest("储")
     assert suggestions and all(s.startswith("储") and len(s) > 1 for s in suggestions)
+
+
+def test_same_articles_without_a_date(typesense_cluster, tmp_path) -> None:
+    """``undated`` keeps the articles without a date, on both backends, and the quick ranges'
+    last value counts them under the other filters (a crawl's pages that state no date)."""
+    from xinwen.search.typesense.searcher import TypesenseSearcher
+
+    rows = [article(n, published=f"2024-0{n}-10") for n in range(1, 4)]
+    rows += [article(n, published=None) for n in range(4, 7)]
+    rows[5]["category"] = "政策"
+    src = write_jsonl(tmp_path / "mixed.jsonl", rows)
+    ours = Searcher(build_index(tmp_path / "ix", src), Synonyms())
+    index_into_cluster(typesense_cluster, tmp_path / "ts", src, alias="undated")
+    theirs = TypesenseSearcher(
+        typesense_cluster.urls, typesense_cluster.api_key, "undated", jieba_dir=tmp_path / "ts"
+    )
+    for searcher in (ours, theirs):
+        everything = searcher.search(SearchRequest(q="光伏"))
+        [undated] = [v for v in everything.facets["recent"].values if v.value == "undated"]
+        assert (undated.count, undated.selected, undated.label) == (3, False, "未注明日期")
+        chosen = searcher.search(SearchRequest(q="光伏", undated=True, sort=SortOrder.DATE))
+        assert sorted(every_id(chosen)) == ["t-4", "t-5", "t-6"]
+        assert [(v.value, v.selected) for v in chosen.facets["recent"].values][::5] == [
+            ("", False),
+            ("undated", True),
+        ]
+        # (the category facet counts within the articles without a date)
+        assert {v.value: v.count for v in chosen.facets["category"].values} == {
+            "项目": 2,
+            "政策": 1,
+        }
+        with pytest.raises(QueryError) as caught:
+            searcher.search(SearchRequest(undated=True, date_from=dt.date(2024, 1, 1)))
+        assert caught.value.param == "undated"

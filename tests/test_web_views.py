@@ -9,7 +9,8 @@ import lxml.html
 import pytest
 from flask.testing import FlaskClient
 
-from tests.helpers import one, page, text_of
+from tests.helpers import article, build_index, one, page, text_of, write_jsonl
+from xinwen.webui import create_app
 
 pytest_plugins = ["tests.webfixtures"]
 
@@ -408,3 +409,46 @@ def test_the_page_never_sends_an_empty_filter_and_takes_one_as_absent(client: Fl
         assert ("category", "") not in params_of(url) and ("source", "") not in params_of(url), url
     for a in doc.cssselect(".take-away a"):
         assert client.get(a.get("href")).status_code == 200, a.get("href")
+
+
+@pytest.fixture(scope="module")
+def undated_client(tmp_path_factory: pytest.TempPathFactory) -> FlaskClient:
+    """An archive where two of five articles have no date (a crawl's pages that state none)."""
+    places = ["东湖", "西山", "南岭", "北塘", "中洲"]
+    rows = [
+        article(
+            n,
+            title=f"{place}光伏电站并网",
+            body=f"{place}的光伏电站第{n}期工程今日并网，{place}居民用上了本地的清洁电力。",
+            published=f"2024-0{n}-10" if n <= 3 else None,
+        )
+        for n, place in enumerate(places, 1)
+    ]
+    src = write_jsonl(tmp_path_factory.mktemp("undated-src") / "a.jsonl", rows)
+    root = build_index(tmp_path_factory.mktemp("undated-index"), src)
+    return create_app({"INDEX_ROOT": root, "TESTING": True}).test_client()
+
+
+def test_the_articles_without_a_date_are_a_time_range_of_their_own(
+    undated_client: FlaskClient, client: FlaskClient
+) -> None:
+    doc = page(undated_client, "/search?q=光伏&category=项目")
+    link = one(doc, 'ul.time-ranges a[data-value="undated"]')
+    assert text_of(link) == "未注明日期2"
+    assert params_of(link.get("href")) == [("q", "光伏"), ("category", "项目"), ("undated", "1")]
+    chosen = page(undated_client, link.get("href"))
+    assert len(chosen.cssselect("li.hit")) == 2 and not chosen.cssselect("li.hit time")
+    assert "日期：未注明日期" in [text_of(c).rstrip("×").strip() for c in chosen.cssselect(".chip")]
+    selected = one(chosen, 'ul.time-ranges a[data-value="undated"]')
+    assert selected.get("aria-current") == "true"
+    assert params_of(selected.get("href")) == [("q", "光伏"), ("category", "项目")]
+    # A date typed into the form replaces "no date": the form does not carry it on.
+    hidden = [i.get("name") for i in one(chosen, "form.date-form").cssselect("input[type=hidden]")]
+    assert "undated" not in hidden
+    dated = page(undated_client, "/search?q=光伏&undated=1&from=2024-01-01")
+    assert len(dated.cssselect("li.hit time")) == 3
+    # The API says it in its own way; an archive whose articles all have a date shows no link.
+    api = undated_client.get("/api/search?undated=1&from=2024-01-01")
+    assert (api.status_code, api.get_json()["error"]["param"]) == (400, "undated")
+    assert undated_client.get("/api/search?undated=yes").status_code == 400
+    assert not page(client, "/search?q=光伏").cssselect('a[data-value="undated"]')

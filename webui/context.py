@@ -163,6 +163,7 @@ def search_context(searcher: SearchBackend, params: SearchParams) -> dict:
             "source": list(params.sources),
             "from": params.date_from.isoformat() if params.date_from else "",
             "to": params.date_to.isoformat() if params.date_to else "",
+            "undated": params.undated,
             "sort": params.effective_sort.value,
             "page": params.page,
             "size": params.page_size,
@@ -170,7 +171,9 @@ def search_context(searcher: SearchBackend, params: SearchParams) -> dict:
         # Hidden inputs of the search and date forms: what a new submission keeps.
         "keep": {
             "search": [(k, v) for k, v in params.pairs() if k not in {"q", "page"}],
-            "dates": [(k, v) for k, v in params.pairs() if k not in {"from", "to", "page"}],
+            "dates": [
+                (k, v) for k, v in params.pairs() if k not in {"from", "to", "undated", "page"}
+            ],
         },
         "browsing": not params.q,
         "total": result.total,

@@ -11,7 +11,7 @@ import calendar
 import datetime as dt
 import re
 
-from xinwen.search.facets import RECENT_RANGES
+from xinwen.search.facets import RECENT_RANGES, UNDATED_LABEL, UNDATED_VALUE
 from xinwen.search.models import MAX_RESULT_DEPTH, Facet, FacetValue, SortOrder
 from xinwen.webui.params import SearchParams, toggled
 
@@ -153,11 +153,12 @@ def chips(params: SearchParams, base: str) -> list[dict]:
         }
         for value in params.sources
     ]
-    if params.date_from or params.date_to:
+    if params.date_from or params.date_to or params.undated:
+        label = UNDATED_LABEL if params.undated else date_label(params.date_from, params.date_to)
         found.append(
             {
                 "name": "published",
-                "label": f"日期：{date_label(params.date_from, params.date_to)}",
+                "label": f"日期：{label}",
                 "remove_url": url(base, params.replace(date_from=None, date_to=None)),
             }
         )
@@ -188,6 +189,19 @@ def time_ranges(facet: Facet, params: SearchParams, base: str) -> list[dict]:
     other filters kept)."""
     found = []
     for v in facet.values:
+        if v.value == UNDATED_VALUE:
+            if v.count or v.selected:  # (an archive whose articles all have a date: not shown)
+                target = params.replace(date_from=None, date_to=None, undated=not v.selected)
+                found.append(
+                    {
+                        "value": v.value,
+                        "label": v.label,
+                        "count": v.count,
+                        "selected": v.selected,
+                        "url": url(base, target),
+                    }
+                )
+            continue
         start = dt.date.fromisoformat(v.value) if v.value else None
         found.append(
             {

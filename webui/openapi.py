@@ -146,7 +146,8 @@ SCHEMAS = {
                         "items": _ref("FacetValue"),
                         "description": 'Quick time ranges: all dates (value ""), then the '
                         "past day, week, month (30 days) and year (365 days), each valued by "
-                        "its first day (use it as from, without to).",
+                        'its first day (use it as from, without to); last, value "undated": '
+                        "the articles without a date (use undated=1).",
                     },
                 }
             ),
@@ -283,6 +284,12 @@ def openapi_document() -> dict:
             "Published on or after (YYYY-MM-DD); not later than `to`.",
         ),
         _query("to", {"type": "string", "format": "date"}, "Published on or before (YYYY-MM-DD)."),
+        _query(
+            "undated",
+            {"type": "string", "enum": ["1", "0", "true", "false"]},
+            "1: only the articles without a date (the `recent` facet's `undated` value counts "
+            "them); not with `from` or `to`.",
+        ),
         _query(
             "sort",
             {"type": "string", "enum": ["relevance", "date"]},

@@ -123,6 +123,14 @@ def _values(
     return tuple(seen)
 
 
+def _flag(args: MultiDict[str, str], name: str, blank_is_absent: bool) -> bool:
+    """A yes/no parameter: ``1`` (or ``true``) for yes; absent, ``0`` or ``false`` for no."""
+    raw = _raw(args, name, blank_is_absent, " 1 或 0").lower()
+    if raw not in {"", "0", "1", "false", "true"}:
+        raise ParamError(name, f"{name} 应为 1 或 0")
+    return raw in {"1", "true"}
+
+
 @dataclass(frozen=True, slots=True)
 class SearchParams:
     """A validated search URL. ``sort`` and ``size`` are None when the URL leaves them out."""
@@ -136,16 +144,19 @@ class SearchParams:
     page: int = 1
     size: int | None = None
     dates_swapped: bool = False  # ``from`` came later than ``to`` and the two were exchanged
+    undated: bool = False  # only the articles without a date (``undated=1``)
 
     @classmethod
     def parse(
         cls, args: MultiDict[str, str], swap_dates: bool = False, blank_is_absent: bool = True
     ) -> SearchParams:
-        """Validate ``q, category*, source*, from, to, sort, page, size``; unknown keys are
-        ignored (tracking parameters, ``_``-prefixed ones).
+        """Validate ``q, category*, source*, from, to, undated, sort, page, size``; unknown
+        keys are ignored (tracking parameters, ``_``-prefixed ones).
 
         ``from`` later than ``to`` is an error, or, with ``swap_dates`` (the pages, where a
         reader typed them into the form), the two dates exchanged and ``dates_swapped`` set.
+        ``undated`` with ``from`` or ``to`` is an error too, or on the pages the dates win
+        (typed into the form while the articles without a date were shown).
         ``blank_is_absent``: an empty ``category``, ``source``, ``from``, ``to``, ``sort``,
         ``page`` or ``size`` means "not given", as an HTML form sends it; the API and the
         exports pass False and refuse them.
@@ -167,7 +178,12 @@ class SearchParams:
             sort=SortOrder(sort_raw) if sort_raw else None,
             page=page,
             size=size,
+            undated=_flag(args, "undated", blank_is_absent),
         )
+        if params.undated and (params.date_from or params.date_to):
+            if not swap_dates:
+                raise ParamError("undated", "undated 不能与 from、to 同时使用")
+            params = dataclasses.replace(params, undated=False)
         if params.date_from and params.date_to and params.date_from > params.date_to:
             if not swap_dates:
                 raise ParamError("from", "起始日期晚于结束日期")
@@ -189,7 +205,9 @@ class SearchParams:
 
     @property
     def has_filters(self) -> bool:
-        return bool(self.categories or self.sources or self.date_from or self.date_to)
+        return bool(
+            self.categories or self.sources or self.date_from or self.date_to or self.undated
+        )
 
     def to_request(self) -> SearchRequest:
         """The searcher's request; a ``QueryError`` from its own checks becomes a ParamError."""
@@ -200,6 +218,7 @@ class SearchParams:
                 sources=self.sources,
                 date_from=self.date_from,
                 date_to=self.date_to,
+                undated=self.undated,
                 sort=self.effective_sort,
                 page=self.page,
                 page_size=self.page_size,
@@ -211,6 +230,8 @@ class SearchParams:
         """A copy with ``changes``; the page goes back to 1 unless it is one of them."""
         changes.setdefault("page", 1)
         changes.setdefault("dates_swapped", False)
+        if "date_from" in changes or "date_to" in changes:
+            changes.setdefault("undated", False)  # a date range replaces "no date"
         return dataclasses.replace(self, **changes)
 
     def pairs(self) -> list[tuple[str, str]]:
@@ -224,6 +245,8 @@ class SearchParams:
             pairs.append(("from", self.date_from.isoformat()))
         if self.date_to:
             pairs.append(("to", self.date_to.isoformat()))
+        if self.undated:
+            pairs.append(("undated", "1"))
         # An explicit sort is kept only when it differs from what this query gets anyway.
         if self.sort is not None and self.sort != (
             SortOrder.RELEVANCE if self.q else SortOrder.DATE

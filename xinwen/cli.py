@@ -255,6 +255,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         sources=tuple(args.source or ()),
         date_from=args.date_from,
         date_to=args.date_to,
+        undated=args.undated,
         sort=SortOrder(args.sort),
         page=args.page,
         page_size=args.size,
@@ -419,6 +420,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--source", action="append", metavar="S", help="only this source")
     p.add_argument("--from", dest="date_from", type=_date_arg, metavar="DATE", help="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", type=_date_arg, metavar="DATE", help="YYYY-MM-DD")
+    p.add_argument(
+        "--undated", action="store_true", help="only articles without a date (not with --from/--to)"
+    )
     p.add_argument("--sort", choices=[s.value for s in SortOrder], default="relevance")
     p.add_argument("--page", type=int, default=1, metavar="N")
     p.add_argument("--size", type=int, default=10, metavar="N", help="results per page (≤ 100)")

@@ -51,7 +51,7 @@ from xinwen.index.analysis import configure_jieba, word_analyzer
 from xinwen.index.records import UNCATEGORISED, UNKNOWN_SOURCE
 from xinwen.index.schema import SCHEMA_VERSION
 from xinwen.search.backend import IndexUnavailableError
-from xinwen.search.facets import RECENT_RANGES, facet_from_counts
+from xinwen.search.facets import RECENT_RANGES, facet_from_counts, undated_value
 from xinwen.search.folding import fold
 from xinwen.search.highlight import mark_html, paragraphs_html, snippet_html
 from xinwen.search.models import (
@@ -72,6 +72,9 @@ from xinwen.search.querylang import parse, parse_query
 from xinwen.search.service import FALLBACK_NOTICE, GROUP_LISTED, SIMILAR_LISTED, TRUNCATED_NOTICE
 from xinwen.search.typesense.client import UNREACHABLE, make_client
 from xinwen.search.typesense.query import Translation, any_filter, quote, translate
+
+# The articles without a date: their date_key is negative (`DocumentBuilder.document`).
+UNDATED_FILTER = "date_key:<0"
 
 log = logging.getLogger(__name__)
 
@@ -264,7 +267,7 @@ class TypesenseSearcher:
         base = self._resolve(tr, tr.filters)
         by_cat = any_filter("category", request.categories) if request.categories else ""
         by_src = any_filter("source", request.sources) if request.sources else ""
-        by_date = self._date_filter(request.date_from, request.date_to)
+        by_date = self._date_filter(request)
         results = self._multi(self._searches(request, tr, base, by_cat, by_src, by_date))
         main = results[0]
         if results[1]["found"] == 0:
@@ -363,7 +366,7 @@ class TypesenseSearcher:
         tr = translate(parsed)
         by_cat = any_filter("category", request.categories) if request.categories else ""
         by_src = any_filter("source", request.sources) if request.sources else ""
-        by_date = self._date_filter(request.date_from, request.date_to)
+        by_date = self._date_filter(request)
         base = self._resolve(tr, tr.filters)
         main = self._searches(request, tr, base, by_cat, by_src, by_date)[0]
         for key in ("group_by", "group_limit"):
@@ -393,7 +396,10 @@ class TypesenseSearcher:
             page += 1
 
     @staticmethod
-    def _date_filter(start: dt.date | None, end: dt.date | None) -> str:
+    def _date_filter(request: SearchRequest) -> str:
+        if request.undated:
+            return UNDATED_FILTER
+        start, end = request.date_from, request.date_to
         clauses = []
         if start:
             clauses.append(f"published:>={start.toordinal()}")
@@ -465,6 +471,9 @@ class TypesenseSearcher:
             searches.append(
                 {**common, "per_page": 0, "filter_by": _and([*base, by_cat, by_src, since])}
             )
+        searches.append(
+            {**common, "per_page": 0, "filter_by": _and([*base, by_cat, by_src, UNDATED_FILTER])}
+        )
         for s in searches:
             if not s["filter_by"]:
                 del s["filter_by"]
@@ -515,13 +524,14 @@ class TypesenseSearcher:
             FacetValue(
                 first.isoformat() if first else "",
                 int(r["found"]),
-                (start is None and end is None)
+                (start is None and end is None and not request.undated)
                 if first is None
                 else (start == first and end is None),
                 label,
             )
-            for (first, label), r in zip(ranges, results[3:], strict=True)
+            for (first, label), r in zip(ranges, results[3:-1], strict=True)
         )
+        values += (undated_value(int(results[-1]["found"]), request.undated),)
         facets["recent"] = Facet("recent", values, len(values))
         return facets
 
