@@ -48,6 +48,7 @@ def test_each_quick_range_has_its_count(client: FlaskClient) -> None:
         "过去一周": 2,
         "过去一个月": 3,
         "过去一年": 4,
+        "未注明日期": 1,  # (the fixture's one article without a date)
     }
     assert ranges["全部"]["selected"]
 
