@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import operator
 import re
 from bisect import bisect_left
 from collections import OrderedDict
@@ -583,10 +584,16 @@ class Engine:
         Document numbers depend on how the workers of a build shared the records, so ties are
         broken by the record's place in the sources: every build of a corpus ranks alike.
         """
+        if k <= 0:
+            return []
         docs = self.docnums(candidates)
-        if len(docs) > k:
-            docs = heapq.nlargest(k, docs, key=scores.__getitem__)
         order = self.input_order()
+        if len(docs) > k:
+            best = heapq.nlargest(k + 1, docs, key=scores.__getitem__)
+            cut = scores[best[k - 1]]
+            if scores[best[k]] == cut:
+                best = _ties_in_input_order(docs, scores, order, best[:k], cut)
+            docs = best[:k]
         return sorted(docs, key=lambda d: (-scores[d], order[d]))
 
     def docnums(self, mask: int) -> list[int]:
@@ -603,6 +610,27 @@ class Engine:
     def input_order(self) -> list[int]:
         """Each document's place in the sources (the ``seq`` column), by docnum."""
         return self._order
+
+
+def _ties_in_input_order(
+    docs: list[int], scores: list[float], order: list[int], best: list[int], cut: float
+) -> list[int]:
+    """``best`` (the top documents, heapq's pick) with its documents tied at ``cut`` replaced
+    by the first of all those tied in input order, as ``Engine.top`` sorts them.
+
+    heapq keeps the lowest document numbers of a tie, and a parallel build numbers documents
+    out of input order: a deeper page would bring tied documents in ahead of ones already
+    shown, and paging would show some twice and others never (hundreds of bulletins of one
+    shape score alike). Only a tie across the cut pays for this scan.
+    """
+    values = operator.itemgetter(*docs)(scores)
+    tied, i = [], -1
+    for _ in range(values.count(cut)):
+        i = values.index(cut, i + 1)
+        tied.append(docs[i])
+    tied.sort(key=order.__getitem__)
+    above = [d for d in best if scores[d] != cut]
+    return above + tied[: len(best) - len(above)]
 
 
 def _loose(typed: str, words: Sequence[str]) -> bool:
