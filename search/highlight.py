@@ -21,13 +21,31 @@ SNIPPET_CHARS = 140
 _SENTENCE_END = re.compile(r"[。！？；!?;\n]")
 
 
+# Spaces inside a quoted phrase: between two Latin letters or digits they part words (one space
+# or more in the text), elsewhere they are the typist's (疫情 防控 is the phrase 疫情防控, as it
+# matches; the text may have them or not).
+_PHRASE_SPACE = re.compile(r"\s+")
+_LATIN = re.compile(r"[0-9A-Za-z]")
+
+
+def _term_regex(term: str) -> str:
+    out, last = [], 0
+    for m in _PHRASE_SPACE.finditer(term):
+        out.append(re.escape(term[last : m.start()]))
+        before, after = term[m.start() - 1 : m.start()], term[m.end() : m.end() + 1]
+        out.append(r"\s+" if _LATIN.match(before) and _LATIN.match(after) else r"\s*")
+        last = m.end()
+    out.append(re.escape(term[last:]))
+    return "".join(out)
+
+
 @lru_cache(maxsize=256)
 def _pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     terms = tuple(t for t in terms if t)
     if not terms:
         return None
     ordered = sorted(set(terms), key=len, reverse=True)
-    return re.compile("|".join(re.escape(t) for t in ordered))
+    return re.compile("|".join(_term_regex(t) for t in ordered))
 
 
 def match_spans(

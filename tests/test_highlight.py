@@ -90,3 +90,11 @@ def test_the_sentence_with_the_most_distinct_words_wins_over_repeats() -> None:
         snippet_html(text, ["光伏"], 8)
         == "<mark>光伏</mark>，<mark>光伏</mark>，<mark>光伏</mark>…"
     )
+
+
+def test_a_phrase_of_latin_words_marks_them_apart_only() -> None:
+    # (the space of a typed phrase between two Latin words is one or more in the text; between
+    # Chinese characters it may be none: "疫情 防控" is 疫情防控)
+    text = "Solar  power plants. Solarpower. 疫情防控，疫情 防控。"
+    spans = match_spans(text, ["solar power", "疫情 防控"])
+    assert [text[a:b] for a, b in spans] == ["Solar  power", "疫情防控", "疫情 防控"]

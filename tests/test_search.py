@@ -502,6 +502,18 @@ def test_highlights_mark_whole_words_on_the_original_characters(demo: Searcher) 
     assert marked <= {"离岸风电", "離岸風電"}
 
 
+def test_a_phrase_typed_with_a_space_marks_what_it_found(demo: Searcher) -> None:
+    # "储能 电站" is the phrase 储能电站 (it finds the same articles); its words were found
+    # and nothing was marked.
+    spaced, joined = (
+        demo.search(SearchRequest(q='"储能 电站"')),
+        demo.search(SearchRequest(q='"储能电站"')),
+    )
+    assert [h.id for h in spaced.hits] == [h.id for h in joined.hits] and spaced.hits
+    for hit in spaced.hits:
+        assert set(MARK.findall(hit.title_html + hit.snippet_html)) == {"储能电站"}
+
+
 def test_snippets_escape_article_text_and_keep_only_our_marks(demo: Searcher) -> None:
     result = demo.search(SearchRequest(q="跨站脚本 alert"))
     hit = next(h for h in result.hits if h.id == "demo-0039")
