@@ -23,20 +23,31 @@ def estimate_records(paths: Iterable[str | Path]) -> int | None:
     total = 0
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            total += sum(1 for p in path.rglob("*") if _one_record(p.name) and p.is_file())
-        elif path.name.endswith(LINE_SUFFIXES):
-            try:
-                opener = gzip.open if path.name.endswith(".gz") else open
-                with opener(path, "rb") as fh:
-                    lines = sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
-            except (OSError, EOFError):
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            count = _records_in(file, inside=path.is_dir())
+            if count is None:
                 return None
-            header = 1 if path.name.endswith((".csv", ".tsv")) else 0
-            total += max(lines - header, 0)
-        else:
-            return None
+            total += count
     return total
+
+
+def _records_in(path: Path, inside: bool) -> int | None:
+    """The records of one file: one for a page, its lines for JSON Lines and CSV; None when
+    that cannot be told quickly (a JSON array, a file given by name in another format); a
+    folder's other files (a README, images) hold none."""
+    if _one_record(path.name):
+        return 1
+    if not path.name.lower().endswith(LINE_SUFFIXES):
+        return 0 if inside and not path.name.lower().endswith(".json") else None
+    try:
+        opener = gzip.open if path.name.endswith(".gz") else open
+        with opener(path, "rb") as fh:
+            lines = sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+    except (OSError, EOFError):
+        return None
+    header = 1 if path.name.lower().endswith((".csv", ".tsv")) else 0
+    return max(lines - header, 0)
 
 
 def _one_record(name: str) -> bool:

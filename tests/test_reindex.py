@@ -16,6 +16,7 @@ from whoosh import query as wq
 
 from tests.helpers import DEMO, ROOT, article, balanced, build_index, records, write_jsonl
 from xinwen.index.builder import ReindexError, ReindexOptions, StrictModeError, reindex
+from xinwen.index.progress import estimate_records
 from xinwen.index.schema import SCHEMA_VERSION, published_dates
 from xinwen.index.stats import index_stats
 from xinwen.index.store import (
@@ -385,3 +386,20 @@ def test_sub_writers_are_forked_before_any_thread_starts(tmp_path: Path) -> None
     done = _python("-c", FORK_THREADS_RUN, src, tmp_path / "ix")
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["1", "1", "1"]  # three sub-writers, forked single-threaded
+
+
+def test_the_progress_total_counts_every_record_of_a_folder(tmp_path: Path) -> None:
+    # A folder of an export and some pages: the export's lines were not counted, and the
+    # progress read "2,945/3 records".
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    write_jsonl(folder / "articles.jsonl", [article(n) for n in range(5)])
+    (folder / "list.csv").write_text("title,body\n一,一。\n二,二。\n三,三。\n", "utf-8")
+    for name in ("政策/0.txt", "政策/1.txt", "项目/2.html"):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text("标题\n正文。", "utf-8")
+    (folder / "README.md").write_text("说明", "utf-8")
+    assert estimate_records([folder]) == 5 + 3 + 3
+    assert estimate_records([folder, folder / "articles.jsonl"]) == 16
+    (folder / "more.json").write_text("[]", "utf-8")  # a JSON array: not counted quickly
+    assert estimate_records([folder]) is None
