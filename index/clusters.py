@@ -2,7 +2,8 @@
 
 Two articles are near-duplicates when the Jaccard similarity of their character 4-gram sets
 (over the folded title and the first ``PREFIX_CHARS`` characters of the body, spaces removed)
-reaches ``THRESHOLD`` (the definition the search side applied to each result before). Every
+reaches ``THRESHOLD`` (the definition the search side applied to each result before), unless
+their headlines name different works or numbers (``told_apart``: one template, two stories). Every
 document gets a cluster id (the ``cluster`` column); the search side shows the best-ranked
 member of each cluster present in a result and folds the others into it.
 
@@ -36,6 +37,7 @@ import contextlib
 import json
 import logging
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -128,6 +130,23 @@ def _keys(c: np.ndarray) -> np.ndarray:
 def shingle_set(folded: str) -> np.ndarray:
     """The folded text's distinct 4-grams as sorted 64-bit keys."""
     return np.unique(_keys(_codes(folded)))
+
+
+# The same template telling another story: a headline naming another work (《…》单行本出版, one
+# for each book), another year or count (将发表二〇二〇年新年贺词, 连续53天无本土新增病例, one for
+# each day). A repost keeps its headline's names and numbers; these stories share all but them.
+_WORK = re.compile(r"《([^》]+)》")
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|[〇零一二三四五六七八九十百千万亿两]{2,}")
+
+
+def told_apart(a: str, b: str) -> bool:
+    """Whether two folded ``shingle_text``s' headlines name different works or numbers."""
+    head_a, head_b = a.split("\n", 1)[0], b.split("\n", 1)[0]
+    for pattern in (_WORK, _NUMBER):
+        found_a, found_b = set(pattern.findall(head_a)), set(pattern.findall(head_b))
+        if found_a and found_b and found_a != found_b:
+            return True
+    return False
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -314,7 +333,7 @@ class Clusters:
                     own = shingle_set(text)
                 self.checked += 1
                 sim = jaccard(own, shingle_set(other))
-                if sim >= THRESHOLD and sim > best_sim:
+                if sim >= THRESHOLD and sim > best_sim and not told_apart(text, other):
                     best, best_sim = seed, sim
             if best is not None:
                 self.joined += 1

@@ -242,3 +242,37 @@ def test_the_page_opens_a_group_and_the_article_lists_its_group(groups_index: Pa
     data = client.get(own.replace("/article/", "/api/article/")).get_json()
     assert data["group_size"] == len(links) + 1
     assert json.dumps(data["group"])  # JSON all the way down
+
+
+def test_one_template_telling_other_stories_is_not_one_group(tmp_path: Path) -> None:
+    # A new book each time, a new year's address each year: the same words around another
+    # name or number, which the headline carries. They were one group ("+ 24 similar"); a
+    # repost, whose headline keeps the name, still joins its story.
+    shared = (
+        "单行本，已由人民出版社出版，即日起在全国新华书店发行。这篇重要文献深刻阐述了新时代"
+        "的一系列重大理论和实践问题，对于统一思想、凝聚共识具有重要指导意义。各级党组织要"
+        "认真组织学习，把学习成果转化为推动工作的实际行动，确保各项部署落到实处。"
+    )
+    books = ["在青年座谈会上的讲话", "在企业家座谈会上的讲话", "在教育大会上的讲话"]
+    rows = [
+        {"id": f"b{n}", "title": f"《{book}》单行本出版", "body": f"《{book}》{shared}"}
+        for n, book in enumerate(books)
+    ]
+    rows.append(
+        {"id": "b0-repost", "title": rows[0]["title"], "body": rows[0]["body"] + "来源：本报"}
+    )
+    rows += [
+        {
+            "id": f"y{year}",
+            "title": f"国家主席将发表{year}年新年贺词",
+            "body": f"{year}年新年前夕，国家主席将发表新年贺词。中央广播电视总台将于"
+            "12月31日晚播出。中国国际电视台各外语频道将同步播出，各地新闻网站同时转载。",
+        }
+        for year in ("二〇二〇", "二〇二一", "二〇二二")
+    ]
+    searcher = Searcher(build_index(tmp_path / "ix", write_jsonl(tmp_path / "a.jsonl", rows)))
+    books_found = searcher.search(SearchRequest(q="单行本出版"))
+    assert (books_found.total, books_found.groups) == (4, 3)
+    assert {h.id: h.similar_ids for h in books_found.hits}["b0"] == ("b0-repost",)
+    years = searcher.search(SearchRequest(q="新年贺词"))
+    assert (years.total, years.groups) == (3, 3)
