@@ -358,6 +358,9 @@ class Searcher:
             found = self._select(snap, parsed, request)
             did_you_mean = None
             few = found.fallback or found.final.bit_count() < FEW_RESULTS
+            # (or a typed word the index never has as a word, matched only by its characters
+            # inside others: 习近瓶 finds 习近 in 习近平 and 瓶 anywhere, a hundred times over)
+            few = few or any(self._no_word(snap, w) for w in found.plan.plain_words)
             if few and request.q.strip():
                 did_you_mean, chinese = self._did_you_mean(snap, parsed, request, found)
                 if chinese is not None:  # pinyin that finds nothing as Latin: its words
@@ -434,11 +437,21 @@ class Searcher:
             if words:
                 candidates.append(" ".join(words))
         else:
-            typed = list(found.plan.plain_words)
-            variants = spelling.suggest_variants(typed, vocabulary, frequency)
+            # A word the index never has is varied by its characters (新冠疫描, one word to
+            # jieba, holds 疫描 → 疫苗); ``starts``: the pieces that begin a typed word.
+            typed, starts = [], []
+            for word in found.plan.plain_words:
+                pieces = list(word) if self._no_word(snap, word) else [word]
+                typed += pieces
+                starts += [True] + [False] * (len(pieces) - 1)
             # Spaced as the reader spaced the query: 新冠肺炎 for 新官肺炎, 光伏 储能 for 光服 储能.
             joiner = " " if any(ch.isspace() for ch in request.q.strip()) else ""
-            candidates += [joiner.join(v) for v in variants]
+            for i, j, word in spelling.suggest_variants(typed, vocabulary, frequency):
+                kept = [*zip(typed[:i], starts[:i], strict=True), (word, starts[i])]
+                kept += zip(typed[j:], starts[j:], strict=True)
+                candidates.append(
+                    "".join((joiner if k and s else "") + t for k, (t, s) in enumerate(kept))
+                )
         best: DidYouMean | None = None
         for text in candidates[:MAX_VARIANTS]:
             count = self._count(snap, text, found)
@@ -447,6 +460,13 @@ class Searcher:
         if best is not None and letters is not None and total == 0:
             return None, best.query
         return best, None
+
+    @staticmethod
+    def _no_word(snap: _Snapshot, word: str) -> bool:
+        """Whether ``word`` (two Chinese characters or more) is no word of the index."""
+        if len(word) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in word):
+            return False
+        return not snap.engine.df("body", word) and not snap.engine.df("title", word)
 
     def _count(self, snap: _Snapshot, text: str, found: _Selection) -> int:
         """How many documents have every word of ``text`` under the same filters."""

@@ -229,13 +229,13 @@ def _commonest(words: Sequence[str], frequency: Callable[[str], int]) -> tuple[s
 
 def suggest_variants(
     words: Sequence[str], vocabulary: Vocabulary, frequency: Callable[[str], int], limit: int = 4
-) -> list[list[str]]:
-    """Variants of a query's ``words`` with one span of up to three words replaced by a
+) -> list[tuple[int, int, str]]:
+    """Replacements ``(i, j, word)`` of a span ``words[i:j]`` of up to three query words by a
     commoner word of the same sound, most promising first (by how much commoner it is).
 
     ``frequency`` gives a word's document count (0 when it is no word of the index).
     """
-    scored: list[tuple[float, list[str]]] = []
+    scored: list[tuple[float, int, int, str]] = []
     for i in range(len(words)):
         for j in range(i + 1, min(len(words), i + MAX_SPAN) + 1):
             typed = "".join(words[i:j])
@@ -245,12 +245,15 @@ def suggest_variants(
             for word in vocabulary.words(sound(typed))[:MAX_HOMOPHONES]:
                 df = frequency(word) if word != typed else 0
                 if df >= MIN_DF and df > 2 * have + 1:
-                    scored.append(((df + 1) / (have + 1), [*words[:i], word, *words[j:]]))
-    scored.sort(key=lambda sv: -sv[0])
-    out: list[list[str]] = []
-    for _, variant in scored:
-        if variant not in out:
-            out.append(variant)
+                    scored.append(((df + 1) / (have + 1), i, j, word))
+    scored.sort(key=lambda s: -s[0])
+    out: list[tuple[int, int, str]] = []
+    seen: list[list[str]] = []
+    for _, i, j, word in scored:
+        variant = [*words[:i], word, *words[j:]]
+        if variant not in seen:
+            seen.append(variant)
+            out.append((i, j, word))
         if len(out) >= limit:
             break
     return out

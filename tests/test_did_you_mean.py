@@ -175,3 +175,23 @@ def test_a_table_in_an_older_layout_is_rebuilt_not_misread(tmp_path: Path) -> No
     result = reopened.search(SearchRequest(q="光服"))
     reopened.close()
     assert result.did_you_mean is not None and result.did_you_mean.query == "光伏"
+
+
+def test_a_typo_matched_only_by_its_characters_still_gets_a_suggestion(tmp_path: Path) -> None:
+    # 新能元 (a homophone typo of 新能源) is cut 新能 + 元, and both stand in every article
+    # (新能 inside 新能源, 元 in 亿元) of a third of the articles: a dozen results of nothing
+    # in particular, "few" no more, and no suggestion was looked for.
+    rows = [
+        {
+            "id": f"park-{n}",
+            "title": f"第{n}个新能源产业园开工",
+            "body": f"第{n}个新能源产业园今日开工"
+            + (f"，总投资{n}亿元。" if n % 3 == 0 else "，将引进储能企业。"),
+        }
+        for n in range(1, 37)
+    ]
+    searcher = Searcher(build_index(tmp_path / "ix", write_jsonl(tmp_path / "a.jsonl", rows)))
+    typo = searcher.search(SearchRequest(q="新能元"))
+    assert typo.total == 12 and typo.did_you_mean is not None
+    assert (typo.did_you_mean.query, typo.did_you_mean.total) == ("新能源", 36)
+    assert searcher.search(SearchRequest(q="新能源")).did_you_mean is None
