@@ -505,8 +505,11 @@ class Engine:
                 plan.required += self._part(part, plan, synonyms=synonyms)
         scratch = Plan()
         for part in parsed.excluded:
-            for unit in self._part(part, scratch, highlight=False):
-                plan.excluded |= unit
+            if isinstance(part, Text) and len(query_words(part.text)) > 1:
+                # -疫情防控 leaves out what has the term as typed, as -"疫情防控" does; each of
+                # its words apart (疫情, 防控) left out every article with either.
+                part = Phrase(part.text, part.field)
+            plan.excluded |= _and_all(self._part(part, scratch, highlight=False), self.live)
         if parsed.categories:
             plan.filters.append(any_of(categories, parsed.categories))
         if parsed.sources:

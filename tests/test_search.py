@@ -730,3 +730,16 @@ def test_paging_through_equally_scored_articles_shows_each_once(tmp_path: Path) 
         shown.update(i for h in hits for i in (h.id, *h.similar_ids))
         page += 1
     assert len(shown) == 600 and set(shown.values()) == {1}
+
+
+@pytest.mark.parametrize("q", ["疫情 -疫情防控", "疫情 NOT 疫情防控", '疫情 -"疫情防控"'])
+def test_excluding_a_term_of_several_words_leaves_out_the_term_only(tmp_path: Path, q: str) -> None:
+    # -疫情防控 left out every article with 疫情 or 防控 (each of its words apart): nothing
+    # was left of 疫情. It leaves out what has the term as typed, as the quoted form does.
+    rows = [
+        article(1, title="多地升级疫情防控措施", body="各地加强疫情防控工作。"),
+        article(2, title="疫情通报", body="本地疫情平稳，医院严格防控院内感染。"),
+        article(3, title="疫情之后的旅游市场", body="疫情过后，旅游市场逐步回暖。"),
+    ]
+    searcher = Searcher(build_index(tmp_path / "ix", write_jsonl(tmp_path / "a.jsonl", rows)))
+    assert all_ids(searcher, q) == {"t-2", "t-3"}

@@ -166,6 +166,8 @@ def translate(parsed: ParsedQuery) -> Translation:
             else:
                 out.filters.append(out.placeholder(unit))
     for part in parsed.excluded:
+        if isinstance(part, Text) and len(query_words(part.text)) > 1:
+            part = Phrase(part.text, part.field)  # the term as typed, as the embedded index
         for unit in units(part):
             # Typesense's own -"phrase" leaves out more than the phrase: by id instead.
             out.filters.append(
