@@ -7,6 +7,7 @@ import json
 import os
 import re
 import signal
+import socket
 import time
 import urllib.error
 import urllib.request
@@ -270,3 +271,25 @@ def test_each_worker_loads_the_did_you_mean_table_before_its_first_query(tmp_pat
     finally:
         stop_server(server)
     assert "Traceback" not in server.log_text()
+
+
+def test_raw_utf8_in_the_url_through_gunicorn_is_searched(live_server: LiveServer) -> None:
+    """``curl "…/api/search?q=储能"`` sends the characters unescaped: gunicorn answered with
+    its own bare 400 page, the request line echoed as mojibake."""
+    host, port = live_server.url.removeprefix("http://").split(":")
+    for target, query in [
+        ("/api/search?q=储能", "储能"),
+        ("/api/search?q=储能%20光伏", "储能 光伏"),
+    ]:
+        with socket.create_connection((host, int(port)), timeout=30) as conn:
+            conn.sendall(f"GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+            raw = b""
+            while chunk := conn.recv(65536):
+                raw += chunk
+        head, _, body = raw.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 200"), head
+        assert json.loads(body)["query"] == query
+    # (a space or a control character in the target stays refused)
+    with socket.create_connection((host, int(port)), timeout=30) as conn:
+        conn.sendall(b"GET /api/search?q=a\x01b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        assert conn.recv(65536).startswith(b"HTTP/1.1 400")

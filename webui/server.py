@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import re
 import socket
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,18 @@ def allow_long_request_lines(limit: int = LIMIT_REQUEST_LINE) -> None:
     that stops reading it is noticed.
     """
     gunicorn.http.message.MAX_REQUEST_LINE = max(gunicorn.http.message.MAX_REQUEST_LINE, limit)
+
+
+def allow_raw_utf8_targets() -> None:
+    """Let gunicorn read a request target with raw UTF-8 in it (``?q=特高压`` as curl and
+    scripts send it, not percent-encoded), as browsers' address bars are read.
+
+    gunicorn refuses any byte outside printable ASCII in the target with its own bare page
+    (RFC 9112 asks for percent-encoding). Bytes of 0x80 and above carry no HTTP syntax
+    (spaces and control characters, which could, stay refused); Werkzeug decodes them as UTF-8
+    like their escaped form. tests/test_web_server.py checks it through a real gunicorn.
+    """
+    gunicorn.http.message.RFC9112_TARGET_INVALID = re.compile(r"[^\x21-\x7e\x80-\xff]")
 
 
 def load_app(root: Path, logger: logging.Logger = log, synonyms: str | None = None) -> Flask:
@@ -96,6 +109,7 @@ class XinwenServer(BaseApplication):
 
     def load_config(self) -> None:
         allow_long_request_lines(self.options.get("limit_request_line", LIMIT_REQUEST_LINE))
+        allow_raw_utf8_targets()
         for key, value in self.options.items():
             if key in self.cfg.settings:  # settings newer than the installed gunicorn: skip
                 self.cfg.set(key, value)
