@@ -320,3 +320,18 @@ def test_every_method_but_get_is_a_documented_405(
 
 def test_json_is_utf8_not_ascii_escaped(client: FlaskClient) -> None:
     assert "光伏".encode() in client.get("/api/search?q=光伏").data
+
+
+@pytest.mark.parametrize("query", ["q=%E7%96%AB%E8%8B", "q=%E7%96", "q=a&source=%FF"])
+def test_a_url_cut_inside_a_character_is_a_400_naming_the_parameter(
+    client: FlaskClient, spec: dict, query: str
+) -> None:
+    # Werkzeug keeps broken escapes as text: 疫%E8%8B was searched, E8 and 8B as words, and
+    # "%E7%96" marked "96" in thirty articles.
+    response = client.get(f"/api/search?{query}")
+    assert response.status_code == 400
+    error = conforms(spec, "/api/search", response)["error"]
+    assert error["param"] == query.rsplit("&", 1)[-1].split("=")[0]
+    assert "网址可能被截断" in error["message"]
+    assert client.get(f"/search?{query}").status_code == 400
+    assert client.get("/api/search?q=%E7%96%AB%E6%83%85").status_code == 200  # 疫情, whole

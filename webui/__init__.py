@@ -10,6 +10,7 @@ import logging
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote_to_bytes
 
 from flask import Flask, Response, jsonify, render_template, request, url_for
 from flask.typing import ResponseReturnValue
@@ -155,6 +156,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
             raise RequestURITooLarge(
                 f"查询字符串超过 {app.config['MAX_QUERY_STRING']:,} 字节，请缩短搜索词。"
             )
+        if name := _undecodable_parameter(request.query_string):
+            # (a URL cut inside a character, q=%E7%96%AB%E8%8B: Werkzeug keeps the broken
+            # escapes as text, and 疫%E8%8B was searched, its "E8" and "8B" as words)
+            raise ParamError(name, f"{name} 不是有效的 UTF-8 文字，网址可能被截断，请重新输入")
 
     @app.after_request
     def headers(response: Response) -> Response:
@@ -175,6 +180,17 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     _register_errors(app)
     return app
+
+
+def _undecodable_parameter(query_string: bytes) -> str | None:
+    """The name of the first parameter whose value, unescaped, is not UTF-8 (None if all are)."""
+    for pair in query_string.split(b"&"):
+        name, _, value = pair.partition(b"=")
+        try:
+            unquote_to_bytes(value.replace(b"+", b" ")).decode("utf-8")
+        except UnicodeDecodeError:
+            return clean_text(unquote_to_bytes(name).decode("utf-8", "replace"))[:40] or "q"
+    return None
 
 
 # Answer errors in JSON besides /api/…: by path, not endpoint, so that a 405 (routing found
