@@ -430,6 +430,7 @@ def _update_with(
         clusters = Clusters.rebuild(before.reader(), seed_text)
     written: dict[str, bool] = {}  # id -> rewritten in this run (True) or unchanged (False)
     first_at: dict[str, object] = {}  # id -> where its first record in this run was read
+    last_hash: dict[str, str] = {}  # id -> the content hash of its last record written
     repeated: set[str] = set()
     writer = _UpdateWriter(ix, nice)
     try:
@@ -456,7 +457,14 @@ def _update_with(
                     clusters.removed(id_, indexed.clusters[id_])
             writer.add_document(**to_document(record, seq, clusters.assign(record)))
             written[id_] = True
+            last_hash[id_] = record.content_hash
             report.indexed += 1
+        for id_ in repeated:
+            # One id in two places, the last the one indexed: its first record was written
+            # only to be replaced again, so nothing changed (every run wrote a generation).
+            if indexed.hashes.get(id_) == last_hash[id_]:
+                report.indexed -= 1
+                report.unchanged += 1
         if prune and report.incomplete_files:
             # A file not read in full has ids never "seen": never take that for a deletion.
             report.prune_withheld, prune = True, False

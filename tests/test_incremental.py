@@ -224,8 +224,24 @@ def test_duplicate_ids_in_one_incremental_run_last_one_wins(tmp_path: Path) -> N
     src = write_jsonl(tmp_path / "a.jsonl", rows)
     report = incremental(src, root)
     assert balanced(report) and report.duplicates == 5
-    assert (report.indexed, report.unchanged) == (4, 1)
+    # (the first id's record ends as the index holds it: unchanged, not rewritten)
+    assert (report.indexed, report.unchanged) == (3, 2)
     assert_same_as_full_rebuild(root, src, tmp_path / "full")
+
+
+def test_one_id_in_two_files_is_not_rewritten_by_every_run(tmp_path: Path) -> None:
+    # The export holds an article twice, in two files: each incremental run rewrote it (the
+    # first record replacing the indexed one, the last putting it back) and wrote a new
+    # generation though nothing had changed.
+    first = write_jsonl(tmp_path / "a.jsonl", [article(1, body="初稿：风电。"), article(2)])
+    last = write_jsonl(tmp_path / "b.jsonl", [article(1, body="定稿：氢能。")])
+    root = build_index(tmp_path / "ix", first, last)
+    generation = IndexStore(root).current_path()
+    options = ReindexOptions([first, last], root, incremental=True, prune=True, progress=False)
+    report = reindex(options)
+    assert balanced(report) and (report.indexed, report.unchanged, report.duplicates) == (0, 2, 1)
+    assert IndexStore(root).current_path() == generation
+    assert f"t-1 at {last}:1 (first at {first}:1)" in report.summary()
 
 
 def run_xinwen(*args: str, fault: str | None = None) -> subprocess.Popen[str]:
