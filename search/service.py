@@ -61,6 +61,8 @@ SIMILAR_LISTED = 10  # near-duplicates of a hit named (with title, source, date)
 WARM_TERMS = 400
 SORT_BELOW = 4_000  # date order: sort a result set this small, else walk the dates newest first
 RELATED_TERMS = 12
+SUGGEST_HEADLINES = 100  # newest headlines holding a typed prefix read for its completions
+SUGGEST_MIN_WEIGHT = 3  # a word suggested by the index alone: weighted document count at least
 FEW_RESULTS = 10  # fewer results than this: look for a variant that finds clearly more
 MAX_VARIANTS = 4  # variants counted per query (each costs a match, no ranking)
 # Postings the any-word fallback scores at most, plus its rarest term's (a fraction of a second;
@@ -788,12 +790,14 @@ class Searcher:
     # -- suggestions ---------------------------------------------------------------------------
 
     def suggest(self, prefix: str, k: int = 8) -> list[str]:
-        """Completions for a search box: corpus words starting with ``prefix``, commonest first."""
+        """Completions for a search box: what the newest headlines holding ``prefix`` write
+        after it, then corpus words starting with it; commonest first."""
         key = fold(prefix.strip())[:32]
         if not key:
             return []
         with self._lock:
             snap = self._current()
+            headlines = self._headline_completions(snap, key)
             reader = snap.searcher.reader()
             found: Counter[str] = Counter()
             for fieldname, weight in (("title", 3), ("body", 1)):
@@ -803,4 +807,43 @@ class Searcher:
                     word = term.decode("utf-8") if isinstance(term, bytes) else term
                     if word != key and len(word) > 1:
                         found[word] += weight * reader.doc_frequency(fieldname, word)
-        return [w for w, _ in found.most_common(k)]
+        # (a word in a document or two is jieba's cut of a rare string, 新冠大 of 新冠大流行:
+        # no completion of what people type)
+        words = [w for w, n in found.most_common() if n >= SUGGEST_MIN_WEIGHT]
+        ranked = [w for w, n in headlines.most_common() if n >= 2] + words
+        return list(dict.fromkeys(w for w in ranked if w != key))[:k]
+
+    def _headline_completions(self, snap: _Snapshot, key: str) -> Counter[str]:
+        """How often the newest headlines holding ``key`` continue it into each completion:
+        to the end of the word it stops inside (疫苗接 → 疫苗接种), or with the next word when
+        it is one (新冠 → 新冠肺炎, 新冠疫苗: jieba's dictionary has no such words, so the
+        index has no term to complete to)."""
+        if len(key) < 2 or not any("\u4e00" <= ch <= "\u9fff" for ch in key) or '"' in key:
+            return Counter()  # (one character is in half the headlines: words do better)
+        engine = snap.engine
+        if engine.df("title", key):  # a word of the headlines: its own postings, no phrase check
+            holding = engine.mask("title", key)
+        else:  # (疫苗接: the headlines with those characters together)
+            holding = engine.matches(engine.plan(parse(f'title:"{key}"'), {}, {}))
+        docs = self._newest(snap, holding, SUGGEST_HEADLINES)
+        analyzer = word_analyzer()
+        counts: Counter[str] = Counter()
+        for d in docs:
+            title = fold(snap.searcher.stored_fields(d).get("title", ""))
+            at = title.find(key)
+            if at < 0:
+                continue
+            end = at + len(key)
+            tokens = [(t.startchar, t.endchar) for t in analyzer(title, mode="query", chars=True)]
+            if not any(start == at for start, _ in tokens):
+                continue  # (碳 inside 低碳: no word of the headline starts with it)
+            for n, (start, stop) in enumerate(tokens):
+                if start < end <= stop:
+                    if stop > end:  # the word it stops inside
+                        counts[title[at:stop]] += 1
+                    elif n + 1 < len(tokens) and tokens[n + 1][0] == end:
+                        nxt = title[tokens[n + 1][0] : tokens[n + 1][1]]
+                        if len(nxt) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in nxt):
+                            counts[title[at : tokens[n + 1][1]]] += 1
+                    break
+        return counts

@@ -743,3 +743,16 @@ def test_excluding_a_term_of_several_words_leaves_out_the_term_only(tmp_path: Pa
     ]
     searcher = Searcher(build_index(tmp_path / "ix", write_jsonl(tmp_path / "a.jsonl", rows)))
     assert all_ids(searcher, q) == {"t-2", "t-3"}
+
+
+def test_suggestions_complete_what_headlines_write_after_the_prefix(tmp_path: Path) -> None:
+    # jieba's dictionary has no 新冠疫苗 or 新冠肺炎, so the index has no such terms: 新冠 was
+    # completed to whatever rare cuts began with it (新冠大, in one article), never to these.
+    titles = ["新冠疫苗第{}批上市", "新冠疫苗接种点开放{}个", "全省新冠疫苗接种超{}万人"]
+    titles += ["新冠肺炎防控第{}版方案", "新冠肺炎出院患者{}人"]
+    rows = [article(n, title=t.format(n), body=f"正文第{n}段。") for n, t in enumerate(titles)]
+    rows.append(article(9, title="一则消息", body="新冠大流行之后，经济逐步恢复。"))
+    searcher = Searcher(build_index(tmp_path / "ix", write_jsonl(tmp_path / "a.jsonl", rows)))
+    assert searcher.suggest("新冠")[:2] == ["新冠疫苗", "新冠肺炎"]
+    assert "新冠大" not in searcher.suggest("新冠")
+    assert searcher.suggest("疫苗接")[:1] == ["疫苗接种"]
