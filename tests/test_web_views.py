@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import lxml.html
@@ -452,3 +453,18 @@ def test_the_articles_without_a_date_are_a_time_range_of_their_own(
     assert (api.status_code, api.get_json()["error"]["param"]) == (400, "undated")
     assert undated_client.get("/api/search?undated=yes").status_code == 400
     assert not page(client, "/search?q=光伏").cssselect('a[data-value="undated"]')
+
+
+def test_a_histogram_of_many_years_labels_every_few_bars(tmp_path: Path) -> None:
+    # Fifteen years in a sidebar: each bar had its label, cut to "201"/"202" or ’1 at 1280 px.
+    rows = [
+        article(y, published=f"{y}-05-01", body=f"{y}年的光伏新闻。") for y in range(2012, 2027)
+    ]
+    root = build_index(tmp_path / "ix", write_jsonl(tmp_path / "a.jsonl", rows))
+    doc = page(create_app({"INDEX_ROOT": root, "TESTING": True}).test_client(), "/search")
+    labels = [text_of(e) for e in doc.cssselect(".facet-published .bar-label")]
+    assert len(labels) == 15 and labels[-1] == "’26"
+    assert [x for x in labels if x] == ["’14", "’17", "’20", "’23", "’26"]
+    # (every bar still names its year on hover and to a screen reader)
+    bars = doc.cssselect(".facet-published .bar-link")
+    assert [b.get("title")[:5] for b in bars] == [f"{y}：" for y in range(2012, 2027)]

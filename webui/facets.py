@@ -67,13 +67,23 @@ def short_count(count: int) -> str:
     return str(count) if count < 10_000 else f"{count / 10_000:.1f}万"
 
 
-def _short_label(value: str, bars: int) -> str:
-    """What fits under a bar: the month's number, the year (’19 when many years)."""
+# A sidebar's histogram has room for about this many year labels side by side; with more bars,
+# every second (third…) bar is labelled, counted back from the newest, and the labels may spill
+# over their unlabelled neighbours (each bar's title and hidden text still name it).
+YEAR_LABELS = 7
+
+
+def _short_label(value: str, bars: int, index: int = 0) -> str:
+    """What fits under bar ``index`` of ``bars``: the month's number; the year, as ’19 when
+    there are more than a few, on every ``step``-th bar when there are many."""
     if m := _MONTH.fullmatch(value):
         return str(int(m[2]))
-    if _YEAR.fullmatch(value) and bars > 10:
-        return "’" + value[2:]
-    return value
+    if not _YEAR.fullmatch(value):
+        return value
+    if bars <= 4:
+        return value
+    step = -(-bars // YEAR_LABELS)
+    return "’" + value[2:] if (bars - 1 - index) % step == 0 else ""
 
 
 def _fill_gaps(values: tuple[FacetValue, ...]) -> tuple[FacetValue, ...]:
@@ -99,7 +109,7 @@ def facet_context(name: str, facet: Facet, params: SearchParams, base: str) -> d
     results = []
     top = max((v.count for v in facet.values), default=0)
     values = _fill_gaps(facet.values) if name == "published" else facet.values
-    for v in values:
+    for index, v in enumerate(values):
         label = v.label or v.value
         if name == "published":
             label, target = _date_target(v.value, params)
@@ -121,7 +131,7 @@ def facet_context(name: str, facet: Facet, params: SearchParams, base: str) -> d
         if name == "published":
             item["height"] = _bar_height(v.count, top)
             item["short_count"] = short_count(v.count)
-            item["short_label"] = _short_label(v.value, len(values))
+            item["short_label"] = _short_label(v.value, len(values), index)
         results.append(item)
     context = {
         "name": name,
