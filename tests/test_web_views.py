@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlsplit
 
+import lxml.etree
 import lxml.html
 import pytest
 from flask.testing import FlaskClient
@@ -452,3 +453,42 @@ def test_the_articles_without_a_date_are_a_time_range_of_their_own(
     assert (api.status_code, api.get_json()["error"]["param"]) == (400, "undated")
     assert undated_client.get("/api/search?undated=yes").status_code == 400
     assert not page(client, "/search?q=光伏").cssselect('a[data-value="undated"]')
+
+
+def _dot_segments(url: str) -> list[str]:
+    """The path segments a browser drops or climbs (the URL standard: ``.``, ``..``, and their
+    ``%2e`` spellings), which the server then never sees."""
+    segments = urlsplit(url).path.split("/")
+    return [s for s in segments if s.lower().replace("%2e", ".") in {".", ".."}]
+
+
+def test_article_ids_with_dot_segments_get_links_a_browser_keeps(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    ids = ["2023/../archive/17", "./海鸥/1", "news/2024/.."]
+    rows = [
+        article(
+            n, id=article_id, title=f"海鸥甲号编号测试{n}", body=f"海鸥甲 第{n}篇正文。", url=None
+        )
+        for n, article_id in enumerate(ids, 1)
+    ]
+    src = write_jsonl(tmp_path_factory.mktemp("dots-src") / "a.jsonl", rows)
+    root = build_index(tmp_path_factory.mktemp("dots-index"), src)
+    client = create_app({"INDEX_ROOT": root, "TESTING": True}).test_client()
+    links = [a.get("href") for a in page(client, "/search?q=海鸥甲").cssselect("li.hit h2 a")]
+    hits = client.get("/search.json?q=海鸥甲").get_json()["hits"]
+    assert [h["article_url"] for h in hits] == links and len(links) == 3
+    feed = lxml.etree.fromstring(client.get("/search.atom?q=海鸥甲").data)
+    entries = [e.get("href") for e in feed.iterfind("{*}entry/{*}link")]
+    assert len(entries) == 3
+    for link in [*links, *entries]:
+        assert not _dot_segments(link), link
+        art = page(client, link)
+        assert text_of(one(art, "article h1")).startswith("海鸥甲号编号测试"), link
+        # The other articles it lists (related, grouped) link the same way.
+        others = art.cssselect(".article-layout a[href^='/article/']")
+        assert others, link
+        for other in others:
+            assert not _dot_segments(other.get("href")), other.get("href")
+    opened = {text_of(one(page(client, link), "article h1")) for link in links}
+    assert opened == {f"海鸥甲号编号测试{n}" for n in (1, 2, 3)}

@@ -24,7 +24,7 @@ from flask.typing import ResponseReturnValue
 from markupsafe import Markup
 
 from xinwen.search import Export, ExportRow, QueryError, SortOrder
-from xinwen.webui.context import safe_link
+from xinwen.webui.context import article_link, safe_link
 from xinwen.webui.params import FEED_ENTRIES, ParamError, SearchParams
 from xinwen.webui.views import searcher
 
@@ -157,7 +157,7 @@ def search_atom() -> ResponseReturnValue:
     for row in reversed(rows):  # feedgen puts each new entry first
         assert row.published is not None
         entry = feed.add_entry()
-        ours = url_for("views.article", article_id=row.id, _external=True)
+        ours = article_link(row.id, external=True)
         entry.id(ours)
         entry.title(row.title or row.id)
         entry.link(href=safe_link(row.url) or ours, rel="alternate")
