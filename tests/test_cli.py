@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import DEMO, ROOT, article, write_jsonl
+from tests.helpers import DEMO, ROOT, article, build_index, write_jsonl
 from xinwen.cli import main
 from xinwen.search import Searcher, SearchRequest
 from xinwen.search.readcache import CACHE_FILE
@@ -458,3 +458,43 @@ def test_a_page_past_the_last_says_so(demo_index: Path, capsys: pytest.CaptureFi
     assert f"第 99 页没有结果：结果只有 {last} 页。" in out.splitlines()
     code, out, _ = run(capsys, "search", "光伏", "--index", str(demo_index), "--page", f"{last}")
     assert code == 0 and "没有结果" not in out
+
+
+@pytest.fixture(scope="module")
+def small_index(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Two articles in two categories: 民生 about 新冠 and 春耕, 经济 about 春耕 only."""
+    rows = [
+        article(
+            1,
+            title="社区新冠疫苗接种",
+            body="社区新冠疫苗接种点开放，春耕时节不停工。",
+            category="民生",
+        ),
+        article(
+            2, title="春耕备耕有序推进", body="各地春耕备耕有序推进，农机下田。", category="经济"
+        ),
+    ]
+    src = write_jsonl(tmp_path_factory.mktemp("small-src") / "a.jsonl", rows)
+    return str(build_index(tmp_path_factory.mktemp("small-index"), src))
+
+
+def test_a_query_that_starts_with_a_minus_is_the_query(
+    small_index: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-新冠 and -category:民生 exclude, as on the web: argparse took them for unknown options."""
+    for query in ("-新冠", "-category:民生"):
+        for argv in (
+            ["search", query, "--index", small_index],
+            ["search", "--index", small_index, query, "--json"],
+            ["-v", "search", "--ind", small_index, query],  # an abbreviated option stays one
+            ["search", "--index", small_index, "--", query],
+        ):
+            code, out, err = run(capsys, *argv)
+            assert (code, err) == (0, ""), argv
+            assert "t-2" in out and "t-1" not in out, argv
+    # An option's value that starts with a minus stays its value; -h is still the help.
+    code, _, err = run(capsys, "search", "春耕", "--index", small_index, "--recent", "-1")
+    assert code == 2 and "between 0 and 10" in err
+    with pytest.raises(SystemExit) as done:
+        main(["search", "-h"])
+    assert done.value.code == 0 and "put it after --" in " ".join(capsys.readouterr().out.split())

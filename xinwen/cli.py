@@ -412,7 +412,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", help=cmd_search.__doc__, description=cmd_search.__doc__)
     p.add_argument(
-        "query", nargs="?", default="", help='words, "phrases", -exclusions (or NOT), OR'
+        "query",
+        nargs="?",
+        default="",
+        help='words, "phrases", -exclusions (or NOT), OR; one that starts with - is the query'
+        " too (-新冠), or put it after --",
     )
     _add_index_option(p)
     _add_backend_options(p)
@@ -483,10 +487,49 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _subcommand(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
+    for action in parser._actions:  # argparse keeps subparsers only as an action
+        if isinstance(action, argparse._SubParsersAction):
+            return action.choices[name]
+    raise KeyError(name)
+
+
+def _dash_query_last(argv: list[str], search: argparse.ArgumentParser) -> list[str]:
+    """``search``'s arguments with a query that starts with ``-`` (``-新冠``, an exclusion)
+    moved after ``--``, where argparse reads it as the query, not as an unknown option: a
+    token that starts with ``-`` and is none of the command's options (nor an abbreviation of
+    one, nor the value of the option before it) is the query."""
+    at = next((n for n, token in enumerate(argv) if not token.startswith("-")), None)
+    if at is None or argv[at] != "search":
+        return argv
+    options = search._option_string_actions
+    rest, kept, queries = argv[at + 1 :], [], []
+    wants_value = False
+    for n, token in enumerate(rest):
+        if token == "--":
+            return [*argv[: at + 1], *kept, "--", *queries, *rest[n + 1 :]]
+        if wants_value or not token.startswith("-") or token == "-":
+            kept.append(token)
+            wants_value = False
+            continue
+        name, eq, _ = token.partition("=")
+        matches = [
+            o for o in options if o == name or (name.startswith("--") and o.startswith(name))
+        ]
+        if not matches:
+            queries.append(token)
+            continue
+        kept.append(token)
+        # The value that follows an option may itself start with "-" (--recent -1).
+        wants_value = not eq and len(matches) == 1 and options[matches[0]].nargs != 0
+    return [*argv[: at + 1], *kept, *(["--", *queries] if queries else [])]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(_dash_query_last(given, _subcommand(parser, "search")))
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="xinwen: %(levelname)s: %(message)s",
