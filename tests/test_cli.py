@@ -12,6 +12,7 @@ import pytest
 
 from tests.helpers import DEMO, ROOT, article, build_index, write_jsonl
 from xinwen.cli import main
+from xinwen.index.stats import index_stats
 from xinwen.search import Searcher, SearchRequest
 from xinwen.search.readcache import CACHE_FILE
 
@@ -498,3 +499,24 @@ def test_a_query_that_starts_with_a_minus_is_the_query(
     with pytest.raises(SystemExit) as done:
         main(["search", "-h"])
     assert done.value.code == 0 and "put it after --" in " ".join(capsys.readouterr().out.split())
+
+
+def test_a_userdict_that_is_not_utf8_is_one_line_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A GBK word list (common for Chinese) stopped the reindex with a bare "'utf-8' codec
+    can't decode byte 0xb1", naming neither the file nor the flag."""
+    src = write_jsonl(tmp_path / "a.jsonl", [article(1), article(2)])
+    root = str(tmp_path / "ix")
+    assert run(capsys, "reindex", str(src), "--index", root, "-q")[0] == 0
+    served = index_stats(Path(root)).generation
+    words = tmp_path / "词典.txt"
+    words.write_bytes("光伏电站 100\n并网发电 50\n".encode("gbk"))
+    code, out, err = run(capsys, "reindex", str(src), "--index", root, "--userdict", str(words))
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert err.startswith(f"xinwen: error: --userdict {words} is not UTF-8 (byte 0xb9 on line 1)")
+    assert "must be UTF-8" in err and "the served index is unchanged" in err
+    missing = tmp_path / "no-such-dict.txt"
+    code, _, err = run(capsys, "reindex", str(src), "--index", root, "--userdict", str(missing))
+    assert code == 1 and err.startswith(f"xinwen: error: --userdict {missing}: No such file")
+    assert index_stats(Path(root)).generation == served
