@@ -520,3 +520,27 @@ def test_a_userdict_that_is_not_utf8_is_one_line_naming_it(
     code, _, err = run(capsys, "reindex", str(src), "--index", root, "--userdict", str(missing))
     assert code == 1 and err.startswith(f"xinwen: error: --userdict {missing}: No such file")
     assert index_stats(Path(root)).generation == served
+
+
+def test_search_errors_name_the_options_as_typed(
+    small_index: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not the API's parameter names: --recent 50 said "recency: recency must be …"."""
+    cases = {
+        ("--recent", "50"): "--recent must be between 0 and 10",
+        ("--page", "0"): "--page must be a whole number ≥ 1",
+        ("--size", "500"): "--size must be between 1 and 100",
+        ("--page", "200", "--size", "100"): "--page: only the first 10,000 results are served",
+        ("--from", "2021-05-01", "--to", "2021-01-01"): "--from is later than --to",
+        ("--undated", "--to", "2021-01-01"): "--undated cannot be combined with --from or --to",
+    }
+    for options, message in cases.items():
+        for json_out in ([], ["--json"]):
+            code, out, err = run(
+                capsys, "search", "春耕", "--index", small_index, *options, *json_out
+            )
+            assert (code, out, err) == (2, "", f"xinwen: error: {message}\n"), options
+    with pytest.raises(SystemExit):
+        main(["search", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "newer articles, from 0 to 10" in shown and "nothing on stdout" in shown

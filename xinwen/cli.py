@@ -247,6 +247,28 @@ def _terminal(html_text: str, tty: bool) -> str:
     return html.unescape(marked)
 
 
+# The API's parameter names, as ``xinwen search`` spells them: its errors name the options.
+SEARCH_FLAGS = {
+    "page": "--page",
+    "size": "--size",
+    "recency": "--recent",
+    "from": "--from",
+    "to": "--to",
+    "undated": "--undated",
+}
+
+
+def _query_error(exc: QueryError) -> str:
+    """A search request's error in the command's words: "--recent must be between 0 and 10",
+    where the API says "recency"."""
+    flag = SEARCH_FLAGS.get(exc.param)
+    if flag is None:
+        return f"{exc.param}: {exc.english}"
+    words = [SEARCH_FLAGS.get(w, w) for w in exc.english.split(" ")]
+    message = " ".join(words)
+    return message if flag in words else f"{flag}: {message}"
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     """Search the index and print a page of results."""
     request = SearchRequest(
@@ -435,9 +457,14 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         default=0.0,
         metavar="W",
-        help="prefer newer articles (0 = off; 1 doubles a brand-new article's score)",
+        help="prefer newer articles, from 0 to 10 (0 = off; 1 doubles a brand-new article's score)",
     )
-    p.add_argument("--json", action="store_true", help="print the API's JSON document")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print the API's JSON document (an error is still one plain line on stderr, with"
+        " nothing on stdout)",
+    )
     _add_synonyms_option(p)
     p.set_defaults(func=cmd_search)
 
@@ -541,7 +568,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"xinwen: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except QueryError as exc:
-        print(f"xinwen: error: {exc.param}: {exc.english}", file=sys.stderr)
+        print(f"xinwen: error: {_query_error(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except IndexUnavailableError as exc:
         print(f"xinwen: error: {exc.message}", file=sys.stderr)
