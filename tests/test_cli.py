@@ -544,3 +544,15 @@ def test_search_errors_name_the_options_as_typed(
         main(["search", "--help"])
     shown = " ".join(capsys.readouterr().out.split())
     assert "newer articles, from 0 to 10" in shown and "nothing on stdout" in shown
+
+
+def test_an_empty_category_or_source_is_a_usage_error(
+    small_index: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It found 0 without a word, where the API answers category= with a 400."""
+    for flag in ("--category", "--source"):
+        for value in ("", "  "):
+            code, out, err = run(capsys, "search", "春耕", "--index", small_index, flag, value)
+            assert (code, out) == (2, "") and err.startswith(f"xinwen: error: {flag} must not be")
+    code, out, _ = run(capsys, "search", "春耕", "--index", small_index, "--category", "民生")
+    assert code == 0 and "t-1" in out and "t-2" not in out

@@ -271,6 +271,11 @@ def _query_error(exc: QueryError) -> str:
 
 def cmd_search(args: argparse.Namespace) -> int:
     """Search the index and print a page of results."""
+    for flag, values in (("--category", args.category), ("--source", args.source)):
+        # An empty one would match nothing, without a word (the API answers it 400).
+        if any(not value.strip() for value in values or ()):
+            what = flag.removeprefix("--")
+            raise UsageError(f"{flag} must not be empty: give a {what}, or leave {flag} out")
     request = SearchRequest(
         q=args.query,
         categories=tuple(args.category or ()),
