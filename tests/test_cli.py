@@ -556,3 +556,22 @@ def test_an_empty_category_or_source_is_a_usage_error(
             assert (code, out) == (2, "") and err.startswith(f"xinwen: error: {flag} must not be")
     code, out, _ = run(capsys, "search", "春耕", "--index", small_index, "--category", "民生")
     assert code == 0 and "t-1" in out and "t-2" not in out
+
+
+def test_inspect_of_a_folder_with_nothing_to_read_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It printed nothing and exited 0; `reindex` of the same folder exits 1 saying why."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (tmp_path / "blank").mkdir()
+    (tmp_path / "blank" / "a.jsonl").write_text("", encoding="utf-8")
+    for folder in (empty, tmp_path / "blank"):
+        for json_out in ([], ["--json"]):
+            code, out, err = run(capsys, "inspect", str(folder), *json_out)
+            assert (code, out) == (1, "")
+            assert err == f"xinwen: error: found no files to read in {folder}" + (
+                " (nothing xinwen reads, or only empty files)\n"
+            )
+    code, out, _ = run(capsys, "inspect", str(write_jsonl(tmp_path / "one.jsonl", [article(1)])))
+    assert code == 0 and "t-1" in out

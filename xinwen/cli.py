@@ -202,11 +202,21 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         boilerplate=args.boilerplate,
         category_from=args.category_from,
     )
-    for n, item in enumerate(items):
+    shown = 0
+    for item in items:
         if args.json:
             print(json.dumps(item.to_dict(), ensure_ascii=False))
         else:
-            print(("\n" if n else "") + item.text())
+            print(("\n" if shown else "") + item.text())
+        shown += 1
+    if not shown:  # as `reindex` of the same paths says, not an empty output and exit 0
+        named = ", ".join(args.paths)
+        print(
+            f"xinwen: error: found no files to read in {named}"
+            " (nothing xinwen reads, or only empty files)",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     if problem := fields.unmatched_problem():
         print(f"xinwen: warning: {problem}", file=sys.stderr)
     return EXIT_OK
