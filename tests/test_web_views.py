@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import lxml.etree
 import lxml.html
@@ -492,3 +492,26 @@ def test_article_ids_with_dot_segments_get_links_a_browser_keeps(
             assert not _dot_segments(other.get("href")), other.get("href")
     opened = {text_of(one(page(client, link), "article h1")) for link in links}
     assert opened == {f"海鸥甲号编号测试{n}" for n in (1, 2, 3)}
+
+
+def test_a_long_query_is_cut_between_words_on_the_pages(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Cut at 256 characters, 口罩 became 口: the results and the article page marked 沌口."""
+    rows = [
+        article(1, title="沌口新区夜市开张", body="沌口和硚口的夜市今晚开张，游客众多。"),
+        article(2, title="防护口罩产能提升", body="防护口罩日产量提升，援助物资陆续运抵。"),
+    ]
+    src = write_jsonl(tmp_path_factory.mktemp("cut-src") / "a.jsonl", rows)
+    root = build_index(tmp_path_factory.mktemp("cut-index"), src)
+    client = create_app({"INDEX_ROOT": root, "TESTING": True}).test_client()
+    words = ["疫情", "武汉", "医疗", "物资", "援助", "口罩", "隔离", "病例", "确诊", "治愈"]
+    q = " ".join(words * 10)
+    doc = page(client, f"/search?{urlencode({'q': q})}")
+    assert "查询过长" in text_of(one(doc, ".notice"))
+    [link] = [a.get("href") for a in doc.cssselect("li.hit h2 a")]
+    assert "口罩" in text_of(one(doc, "li.hit h2 a"))
+    for path in (link, f"/article/t-1?{urlsplit(link).query}"):
+        marked = [text_of(m) for m in page(client, path).cssselect("article mark")]
+        assert "口" not in marked, path[:20]
+    assert "口罩" in [text_of(m) for m in page(client, link).cssselect("article mark")]
