@@ -150,6 +150,23 @@ def reindex(options: ReindexOptions) -> ReindexReport:
         raise ReindexInterrupted(f"the new index {store.switched.name} is served") from None
 
 
+def _userwords(path: Path) -> tuple:
+    """The ``--userdict`` file's words; one that cannot be read stops the reindex in one line
+    naming the file and the flag (a bare "'utf-8' codec can't decode byte 0xb1" named neither)."""
+    try:
+        return read_userdict(path)
+    except UnicodeDecodeError as exc:
+        line = exc.object[: exc.start].count(b"\n") + 1
+        raise ReindexError(
+            f"--userdict {path} is not UTF-8 (byte 0x{exc.object[exc.start]:02x} on line {line}):"
+            " a dictionary must be UTF-8 text; the served index is unchanged"
+        ) from None
+    except OSError as exc:
+        raise ReindexError(
+            f"--userdict {path}: {exc.strerror or exc}; the served index is unchanged"
+        ) from None
+
+
 def _write_failure(exc: OSError | WorkerError, root: Path, switched: Generation | None) -> str:
     what = str(exc)
     if isinstance(exc, OSError) and exc.strerror:
@@ -173,7 +190,7 @@ def _reindex(store: IndexStore, options: ReindexOptions) -> ReindexReport:
         for stale in store.remove_partials():
             log.warning("removed %s left by an interrupted reindex", stale.name)
         configure_jieba(store.jieba_dir)
-        userwords = read_userdict(options.userdict) if options.userdict else ()
+        userwords = _userwords(options.userdict) if options.userdict else ()
         # Load the dictionaries before worker processes fork, so each inherits them.
         ensure_words(energy_words())
         ensure_words(userwords)

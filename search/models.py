@@ -207,6 +207,9 @@ class Export:
 
     total: int
     rows: tuple[ExportRow, ...]
+    # When the generation searched was built (UTC), if the backend knows: the time the Atom
+    # feed gives an undated article.
+    built_at: dt.datetime | None = None
 
     @property
     def truncated(self) -> bool:

@@ -114,7 +114,25 @@ def clean_query(raw: str) -> tuple[str, bool]:
     # stored folded (℃ → °C, ㎡ → m2, ① → 1) is found as typed.
     text = fold_width(text.translate(_QUOTES).translate(_OPERATORS))
     truncated = len(text) > MAX_QUERY_CHARS
-    return text[:MAX_QUERY_CHARS].strip(), truncated
+    return _cut(text, MAX_QUERY_CHARS).strip(), truncated
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text``'s first ``limit`` characters, or fewer so as not to end inside a word (口罩 cut
+    to 口 searched for 硚口): where the limit falls in a run of letters, digits or Chinese, the
+    cut is at the space or punctuation before it; a run longer than the whole limit is cut at
+    it. (Not jieba's words: the query is cut before the index is opened, which loads jieba.)"""
+    if len(text) <= limit or not (
+        _WORD_CHAR.match(text, limit - 1) and _WORD_CHAR.match(text, limit)
+    ):
+        return text[:limit]
+    start = limit - 1
+    while start > 0 and _WORD_CHAR.match(text, start - 1):
+        start -= 1
+    return text[:start] if start else text[:limit]
 
 
 def searchable(text: str) -> bool:

@@ -126,6 +126,7 @@ class _Snapshot:
     doc_count: int
     groups: Groups
     path: Path
+    built_at: dt.datetime | None = None  # from the generation's metadata
     _ids: object = None  # the ``id`` column reader, opened when first needed
     vocabulary: spelling.Vocabulary | None = None  # loaded when a query first needs it
 
@@ -155,6 +156,14 @@ class _Selection:
 
 def _date(value: object) -> dt.date | None:
     return value.date() if isinstance(value, dt.datetime) else None
+
+
+def _built_at(meta: dict) -> dt.datetime | None:
+    """The generation's ``built_at`` (UTC, ISO 8601), if it has a readable one."""
+    try:
+        return dt.datetime.fromisoformat(meta["built_at"]).astimezone(dt.UTC)
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def _ref(fields: dict) -> ArticleRef:
@@ -267,6 +276,7 @@ class Searcher:
             doc_count=reader.doc_count(),
             groups=Groups(data.cluster, facets.size),
             path=gen.path,
+            built_at=_built_at(gen.meta),
         )
         self._snapshot = new
         if snap is not None:
@@ -495,7 +505,7 @@ class Searcher:
             found = self._select(snap, parsed, request)
             plan, final = found.plan, found.final
             if not final or limit < 1:
-                return Export(final.bit_count(), ())
+                return Export(final.bit_count(), (), snap.built_at)
             if request.sort is SortOrder.DATE or not plan.terms:
                 rank: _Ranking | _DateOrder = self._by_date(snap, final)
             else:
@@ -517,7 +527,7 @@ class Searcher:
             )
             for (_, score), f in zip(ranked, stored, strict=True)
         )
-        return Export(final.bit_count(), rows)
+        return Export(final.bit_count(), rows, snap.built_at)
 
     def _facets(
         self,

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import DEMO, ROOT, article, write_jsonl
+from tests.helpers import DEMO, ROOT, article, build_index, write_jsonl
 from xinwen.cli import main
+from xinwen.index.stats import index_stats
 from xinwen.search import Searcher, SearchRequest
 from xinwen.search.readcache import CACHE_FILE
 
@@ -458,3 +459,119 @@ def test_a_page_past_the_last_says_so(demo_index: Path, capsys: pytest.CaptureFi
     assert f"第 99 页没有结果：结果只有 {last} 页。" in out.splitlines()
     code, out, _ = run(capsys, "search", "光伏", "--index", str(demo_index), "--page", f"{last}")
     assert code == 0 and "没有结果" not in out
+
+
+@pytest.fixture(scope="module")
+def small_index(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Two articles in two categories: 民生 about 新冠 and 春耕, 经济 about 春耕 only."""
+    rows = [
+        article(
+            1,
+            title="社区新冠疫苗接种",
+            body="社区新冠疫苗接种点开放，春耕时节不停工。",
+            category="民生",
+        ),
+        article(
+            2, title="春耕备耕有序推进", body="各地春耕备耕有序推进，农机下田。", category="经济"
+        ),
+    ]
+    src = write_jsonl(tmp_path_factory.mktemp("small-src") / "a.jsonl", rows)
+    return str(build_index(tmp_path_factory.mktemp("small-index"), src))
+
+
+def test_a_query_that_starts_with_a_minus_is_the_query(
+    small_index: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-新冠 and -category:民生 exclude, as on the web: argparse took them for unknown options."""
+    for query in ("-新冠", "-category:民生"):
+        for argv in (
+            ["search", query, "--index", small_index],
+            ["search", "--index", small_index, query, "--json"],
+            ["-v", "search", "--ind", small_index, query],  # an abbreviated option stays one
+            ["search", "--index", small_index, "--", query],
+        ):
+            code, out, err = run(capsys, *argv)
+            assert (code, err) == (0, ""), argv
+            assert "t-2" in out and "t-1" not in out, argv
+    # An option's value that starts with a minus stays its value; -h is still the help.
+    code, _, err = run(capsys, "search", "春耕", "--index", small_index, "--recent", "-1")
+    assert code == 2 and "between 0 and 10" in err
+    with pytest.raises(SystemExit) as done:
+        main(["search", "-h"])
+    assert done.value.code == 0 and "put it after --" in " ".join(capsys.readouterr().out.split())
+
+
+def test_a_userdict_that_is_not_utf8_is_one_line_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A GBK word list (common for Chinese) stopped the reindex with a bare "'utf-8' codec
+    can't decode byte 0xb1", naming neither the file nor the flag."""
+    src = write_jsonl(tmp_path / "a.jsonl", [article(1), article(2)])
+    root = str(tmp_path / "ix")
+    assert run(capsys, "reindex", str(src), "--index", root, "-q")[0] == 0
+    served = index_stats(Path(root)).generation
+    words = tmp_path / "词典.txt"
+    words.write_bytes("光伏电站 100\n并网发电 50\n".encode("gbk"))
+    code, out, err = run(capsys, "reindex", str(src), "--index", root, "--userdict", str(words))
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert err.startswith(f"xinwen: error: --userdict {words} is not UTF-8 (byte 0xb9 on line 1)")
+    assert "must be UTF-8" in err and "the served index is unchanged" in err
+    missing = tmp_path / "no-such-dict.txt"
+    code, _, err = run(capsys, "reindex", str(src), "--index", root, "--userdict", str(missing))
+    assert code == 1 and err.startswith(f"xinwen: error: --userdict {missing}: No such file")
+    assert index_stats(Path(root)).generation == served
+
+
+def test_search_errors_name_the_options_as_typed(
+    small_index: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not the API's parameter names: --recent 50 said "recency: recency must be …"."""
+    cases = {
+        ("--recent", "50"): "--recent must be between 0 and 10",
+        ("--page", "0"): "--page must be a whole number ≥ 1",
+        ("--size", "500"): "--size must be between 1 and 100",
+        ("--page", "200", "--size", "100"): "--page: only the first 10,000 results are served",
+        ("--from", "2021-05-01", "--to", "2021-01-01"): "--from is later than --to",
+        ("--undated", "--to", "2021-01-01"): "--undated cannot be combined with --from or --to",
+    }
+    for options, message in cases.items():
+        for json_out in ([], ["--json"]):
+            code, out, err = run(
+                capsys, "search", "春耕", "--index", small_index, *options, *json_out
+            )
+            assert (code, out, err) == (2, "", f"xinwen: error: {message}\n"), options
+    with pytest.raises(SystemExit):
+        main(["search", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "newer articles, from 0 to 10" in shown and "nothing on stdout" in shown
+
+
+def test_an_empty_category_or_source_is_a_usage_error(
+    small_index: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It found 0 without a word, where the API answers category= with a 400."""
+    for flag in ("--category", "--source"):
+        for value in ("", "  "):
+            code, out, err = run(capsys, "search", "春耕", "--index", small_index, flag, value)
+            assert (code, out) == (2, "") and err.startswith(f"xinwen: error: {flag} must not be")
+    code, out, _ = run(capsys, "search", "春耕", "--index", small_index, "--category", "民生")
+    assert code == 0 and "t-1" in out and "t-2" not in out
+
+
+def test_inspect_of_a_folder_with_nothing_to_read_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It printed nothing and exited 0; `reindex` of the same folder exits 1 saying why."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (tmp_path / "blank").mkdir()
+    (tmp_path / "blank" / "a.jsonl").write_text("", encoding="utf-8")
+    for folder in (empty, tmp_path / "blank"):
+        for json_out in ([], ["--json"]):
+            code, out, err = run(capsys, "inspect", str(folder), *json_out)
+            assert (code, out) == (1, "")
+            assert err == f"xinwen: error: found no files to read in {folder}" + (
+                " (nothing xinwen reads, or only empty files)\n"
+            )
+    code, out, _ = run(capsys, "inspect", str(write_jsonl(tmp_path / "one.jsonl", [article(1)])))
+    assert code == 0 and "t-1" in out

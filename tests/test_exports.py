@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 
@@ -14,8 +15,11 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from tests.helpers import build_index, write_jsonl
+from xinwen.index.stats import index_stats
 from xinwen.search import Searcher, SearchRequest
 from xinwen.search.models import MAX_EXPORT_ROWS
+from xinwen.search.typesense.indexer import new_collection_name
+from xinwen.search.typesense.searcher import generation_time
 from xinwen.webui import create_app
 
 N = 30  # articles about 氢能; every third one in category 技术, one undated
@@ -162,13 +166,44 @@ def test_atom_feed_is_valid_and_newest_first(client: FlaskClient) -> None:
     assert feed.version == "atom10"
     assert "氢能" in feed.feed.title
     assert feed.feed.id and feed.feed.updated
-    dates = [e.updated for e in feed.entries]
-    assert len(feed.entries) == N - 1  # the undated article has no place in a feed
-    assert dates == sorted(dates, reverse=True)
+    dates = [e.updated for e in feed.entries if "published" in e]
+    assert len(dates) == N - 1 and len(feed.entries) == N  # the undated one is in it too
+    assert dates == sorted(dates, reverse=True) and "published" not in feed.entries[-1]
     first = feed.entries[0]
     assert first.id and first.title and first.link.startswith("https://example.invalid/h/")
     assert "氢能" in first.summary and "<mark>" not in first.summary
     assert any(link.rel == "self" for link in feed.feed.links)
+
+
+def test_atom_feed_has_undated_articles_and_ids_that_do_not_follow_the_host(
+    client: FlaskClient, root
+) -> None:
+    """An undated match is an entry, updated when the index was built (the feed too, when that
+    is its newest); the ids are tag URIs, the same whatever ``Host`` the client sent."""
+    built = dt.datetime.fromisoformat(index_stats(root).built_at)
+    feed = feedparser.parse(client.get("/search.atom?q=第5座加氢站").get_data())
+    assert not feed.bozo, feed.get("bozo_exception")
+    undated = next(e for e in feed.entries if e.link.endswith("/h/5"))
+    assert "published" not in undated
+    assert dt.datetime.fromisoformat(undated.updated) == built
+    assert dt.datetime.fromisoformat(feed.feed.updated) == built  # never 1970
+    assert undated.id == "tag:xinwen,2026:article/ex-5"
+    assert feed.feed.id == "tag:xinwen,2026:search?q=%E7%AC%AC5%E5%BA%A7%E5%8A%A0%E6%B0%A2%E7%AB%99"
+
+    def ids(host: str) -> tuple[list[str], list[str]]:
+        body = client.get("/search.atom?q=氢能", headers={"Host": host}).get_data()
+        tree = etree.fromstring(body)
+        links = [a.get("href") for a in tree.iterfind("{*}link")]
+        return [e.text for e in tree.iterfind(".//{*}id")], links
+
+    (ours, our_links), (theirs, their_links) = ids("localhost"), ids("attacker.example")
+    assert ours == theirs and all(i.startswith("tag:xinwen,2026:") for i in ours)
+    assert len(ours) == N + 1 and len(set(ours)) == N + 1
+    # The links still say where the feed was fetched from, as the search page's links do.
+    assert their_links == [u.replace("localhost", "attacker.example") for u in our_links]
+    # Nothing matches: no entries, and still a real time.
+    empty = feedparser.parse(client.get("/search.atom?q=不存在的词语乙丙").get_data())
+    assert not empty.entries and dt.datetime.fromisoformat(empty.feed.updated) == built
 
 
 def test_atom_feed_links_are_percent_encoded(client: FlaskClient) -> None:
@@ -201,3 +236,11 @@ def test_export_errors_are_json(client: FlaskClient) -> None:
 def test_exports_are_in_the_openapi_document(client: FlaskClient) -> None:
     paths = client.get("/api/openapi.json").get_json()["paths"]
     assert {"/search.csv", "/search.jsonl", "/search.atom"} <= set(paths)
+
+
+def test_a_typesense_collection_says_when_it_was_built() -> None:
+    """What a Typesense feed's undated entries are dated by: the stamp in the collection's name."""
+    before = dt.datetime.now(dt.UTC)
+    built = generation_time(new_collection_name("xinwen"))
+    assert built is not None and before <= built <= dt.datetime.now(dt.UTC)
+    assert generation_time("a-collection-named-by-hand") is None

@@ -19,7 +19,7 @@ from xinwen.index.stats import index_stats
 from xinwen.search import QueryError, Searcher, SearchRequest, SearchResult, SortOrder, service
 from xinwen.search.engine import highlight_words, query_words
 from xinwen.search.models import MAX_QUERY_CHARS
-from xinwen.search.querylang import Phrase, Text, parse
+from xinwen.search.querylang import Phrase, Text, clean_query, parse
 from xinwen.search.service import FALLBACK_NOTICE
 from xinwen.search.synonyms import Synonyms
 
@@ -397,6 +397,28 @@ def test_a_part_without_a_word_is_dropped_from_a_query(demo: Searcher) -> None:
 def test_long_queries_are_cut_with_a_notice(demo: Searcher) -> None:
     result = demo.search(SearchRequest(q="光伏" * 5000))
     assert result.notice and str(MAX_QUERY_CHARS) in result.notice
+
+
+def test_a_long_query_is_cut_between_words(tmp_path: Path) -> None:
+    """At 256 characters 口罩 was cut to 口, a word of its own: it found 沌口 and 硚口."""
+    rows = [
+        article(1, title="沌口新区夜市开张", body="沌口和硚口的夜市今晚开张，游客众多。"),
+        article(2, title="防护口罩产能提升", body="防护口罩日产量提升，援助物资陆续运抵。"),
+    ]
+    searcher = Searcher(build_index(tmp_path / "ix", write_jsonl(tmp_path / "a.jsonl", rows)))
+    words = ["疫情", "武汉", "医疗", "物资", "援助", "口罩", "隔离", "病例", "确诊", "治愈"]
+    q = " ".join(words * 10)
+    assert q[MAX_QUERY_CHARS - 2 : MAX_QUERY_CHARS + 1] == " 口罩"  # the limit falls in 口罩
+    result = searcher.search(SearchRequest(q=q))
+    assert result.notice and str(MAX_QUERY_CHARS) in result.notice
+    assert [h.id for h in result.hits] == ["t-2"]
+    assert "<mark>口</mark>" not in result.hits[0].title_html
+    # Any run of letters, digits or Chinese the limit falls in is left out whole (the cut is at
+    # the space or punctuation before it); one longer than the limit is cut at it.
+    assert parse(" ".join(["光伏"] * 85) + " ab12345").required[-1].text == "光伏"
+    assert clean_query("风电，" + "储能电站" * 80) == ("风电，", True)
+    long_word = parse("x" * 300).required
+    assert len(long_word) == 1 and long_word[0].text == "x" * MAX_QUERY_CHARS
 
 
 def test_invalid_requests_name_their_parameter() -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
+import lxml.etree
 import lxml.html
 import pytest
 from flask.testing import FlaskClient
@@ -468,3 +469,65 @@ def test_a_histogram_of_many_years_labels_every_few_bars(tmp_path: Path) -> None
     # (every bar still names its year on hover and to a screen reader)
     bars = doc.cssselect(".facet-published .bar-link")
     assert [b.get("title")[:5] for b in bars] == [f"{y}：" for y in range(2012, 2027)]
+
+
+def _dot_segments(url: str) -> list[str]:
+    """The path segments a browser drops or climbs (the URL standard: ``.``, ``..``, and their
+    ``%2e`` spellings), which the server then never sees."""
+    segments = urlsplit(url).path.split("/")
+    return [s for s in segments if s.lower().replace("%2e", ".") in {".", ".."}]
+
+
+def test_article_ids_with_dot_segments_get_links_a_browser_keeps(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    ids = ["2023/../archive/17", "./海鸥/1", "news/2024/.."]
+    rows = [
+        article(
+            n, id=article_id, title=f"海鸥甲号编号测试{n}", body=f"海鸥甲 第{n}篇正文。", url=None
+        )
+        for n, article_id in enumerate(ids, 1)
+    ]
+    src = write_jsonl(tmp_path_factory.mktemp("dots-src") / "a.jsonl", rows)
+    root = build_index(tmp_path_factory.mktemp("dots-index"), src)
+    client = create_app({"INDEX_ROOT": root, "TESTING": True}).test_client()
+    links = [a.get("href") for a in page(client, "/search?q=海鸥甲").cssselect("li.hit h2 a")]
+    hits = client.get("/search.json?q=海鸥甲").get_json()["hits"]
+    assert [h["article_url"] for h in hits] == links and len(links) == 3
+    feed = lxml.etree.fromstring(client.get("/search.atom?q=海鸥甲").data)
+    entries = [e.get("href") for e in feed.iterfind("{*}entry/{*}link")]
+    assert len(entries) == 3
+    for link in [*links, *entries]:
+        assert not _dot_segments(link), link
+        art = page(client, link)
+        assert text_of(one(art, "article h1")).startswith("海鸥甲号编号测试"), link
+        # The other articles it lists (related, grouped) link the same way.
+        others = art.cssselect(".article-layout a[href^='/article/']")
+        assert others, link
+        for other in others:
+            assert not _dot_segments(other.get("href")), other.get("href")
+    opened = {text_of(one(page(client, link), "article h1")) for link in links}
+    assert opened == {f"海鸥甲号编号测试{n}" for n in (1, 2, 3)}
+
+
+def test_a_long_query_is_cut_between_words_on_the_pages(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Cut at 256 characters, 口罩 became 口: the results and the article page marked 沌口."""
+    rows = [
+        article(1, title="沌口新区夜市开张", body="沌口和硚口的夜市今晚开张，游客众多。"),
+        article(2, title="防护口罩产能提升", body="防护口罩日产量提升，援助物资陆续运抵。"),
+    ]
+    src = write_jsonl(tmp_path_factory.mktemp("cut-src") / "a.jsonl", rows)
+    root = build_index(tmp_path_factory.mktemp("cut-index"), src)
+    client = create_app({"INDEX_ROOT": root, "TESTING": True}).test_client()
+    words = ["疫情", "武汉", "医疗", "物资", "援助", "口罩", "隔离", "病例", "确诊", "治愈"]
+    q = " ".join(words * 10)
+    doc = page(client, f"/search?{urlencode({'q': q})}")
+    assert "查询过长" in text_of(one(doc, ".notice"))
+    [link] = [a.get("href") for a in doc.cssselect("li.hit h2 a")]
+    assert "口罩" in text_of(one(doc, "li.hit h2 a"))
+    for path in (link, f"/article/t-1?{urlsplit(link).query}"):
+        marked = [text_of(m) for m in page(client, path).cssselect("article mark")]
+        assert "口" not in marked, path[:20]
+    assert "口罩" in [text_of(m) for m in page(client, link).cssselect("article mark")]

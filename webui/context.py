@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 from flask import url_for
@@ -54,11 +55,34 @@ def safe_link(url: str | None) -> str | None:
     return url.strip() if scheme in {"http", "https"} else None
 
 
+_DOT_SEGMENTS = frozenset({".", ".."})
+
+
+def article_link(article_id: str, external: bool = False) -> str:
+    """``/article/<id>`` as a browser will send it back. An id may be a path or a URL with a
+    ``.`` or ``..`` segment (``2023/../archive/17``), which a browser (and curl) removes before
+    sending, ``%2E%2E`` too (the URL standard takes it for ``..``): so the slash beside such a
+    segment is sent as ``%2F`` (``2023%2F..%2Farchive/17``), one segment that is no dot
+    segment, and the route, which reads the path decoded, gets the id back."""
+    url = url_for("views.article", article_id=article_id, _external=external)
+    # The route's own prefix, so that the id's part is what url_for quoted (a literal "%" in
+    # the id is already "%25", a "." and a "/" are as they were).
+    prefix = url_for("views.article", article_id="x", _external=external)[:-1]
+    segments = url[len(prefix) :].split("/")
+    if len(segments) == 1 and segments[0] in _DOT_SEGMENTS:  # curl keeps this; browsers not
+        return prefix + segments[0].replace(".", "%2E")
+    path = segments[0]
+    for before, segment in pairwise(segments):
+        dotted = before in _DOT_SEGMENTS or segment in _DOT_SEGMENTS
+        path += ("%2F" if dotted else "/") + segment
+    return prefix + path
+
+
 def article_url(article_id: str, search: SearchParams | None = None) -> str:
     """The article page, carrying the search the reader came from (the search page's own
     parameters: query, filters, order, page): the article marks the query's words, and its
     back link returns to that very search page."""
-    path = url_for("views.article", article_id=article_id)
+    path = article_link(article_id)
     query = search.query_string() if search else ""
     return f"{path}?{query}" if query else path
 

@@ -24,7 +24,7 @@ from flask.typing import ResponseReturnValue
 from markupsafe import Markup
 
 from xinwen.search import Export, ExportRow, QueryError, SortOrder
-from xinwen.webui.context import safe_link
+from xinwen.webui.context import article_link, safe_link
 from xinwen.webui.params import FEED_ENTRIES, ParamError, SearchParams
 from xinwen.webui.views import searcher
 
@@ -132,37 +132,48 @@ def _when(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
+# The feed's and its entries' ids: tag URIs (RFC 4151), the same whichever host name the feed
+# was fetched by (its links use that name, as the reader's page does).
+TAG = "tag:xinwen,2026:"
+_TAG_SAFE = "/:=&,;@!$'()*+-._~"
+
+
 @bp.get("/search.atom")
 def search_atom() -> ResponseReturnValue:
-    """The newest matches as an Atom 1.0 feed (undated articles have no place in it)."""
+    """The newest matches as an Atom 1.0 feed; an undated article is in it too, updated when
+    the index generation was built (it says nothing of its own date)."""
     from feedgen.feed import FeedGenerator  # loaded only by the feed's requests
 
     params = dataclasses.replace(_params(), sort=SortOrder.DATE)
     export = _export(params, limit=FEED_ENTRIES, snippets=True)
-    rows = [r for r in export.rows if r.published]
+    rows = export.rows
+    # A backend that does not know when its index was built: now (never 1970).
+    built = export.built_at or dt.datetime.now(dt.UTC).replace(microsecond=0)
     # Both links carry the canonical, percent-encoded query string (request.url would give
     # the IRI form, ``?q=光伏``, and whatever else the client added).
-    query = f"?{params.replace(sort=None).query_string()}" if params.q or params.has_filters else ""
+    canonical = params.replace(sort=None).query_string()
+    query = f"?{canonical}" if params.q or params.has_filters else ""
     page = url_for("views.search", _external=True) + query
     feed_url = url_for("exports.search_atom", _external=True) + query
     feed = FeedGenerator()
-    feed.id(page)
+    feed.id(f"{TAG}search{query}")
     feed.title(f"“{params.q}”的新闻 · xinwen" if params.q else "最新文章 · xinwen")
     feed.subtitle("xinwen 新闻搜索：按发布时间排列的最新结果")
     feed.link(href=page, rel="alternate", type="text/html")
     feed.link(href=feed_url, rel="self", type="application/atom+xml")
     feed.language("zh-CN")
     feed.generator("xinwen")
-    feed.updated(_when(rows[0].published) if rows else dt.datetime(1970, 1, 1, tzinfo=dt.UTC))
-    for row in reversed(rows):  # feedgen puts each new entry first
-        assert row.published is not None
+    updated = [_when(r.published) if r.published else built for r in rows]
+    feed.updated(max(updated, default=built))
+    for row, when in reversed(list(zip(rows, updated, strict=True))):  # feedgen puts each first
         entry = feed.add_entry()
-        ours = url_for("views.article", article_id=row.id, _external=True)
-        entry.id(ours)
+        ours = article_link(row.id, external=True)
+        entry.id(f"{TAG}article/{quote(row.id, safe=_TAG_SAFE)}")
         entry.title(row.title or row.id)
         entry.link(href=safe_link(row.url) or ours, rel="alternate")
-        entry.updated(_when(row.published))
-        entry.published(_when(row.published))
+        entry.updated(when)
+        if row.published:
+            entry.published(when)
         if row.category:
             entry.category(term=row.category)
         if row.source:

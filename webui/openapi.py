@@ -272,9 +272,9 @@ def openapi_document() -> dict:
             "q",
             {"type": "string"},
             f'Query text (words, "phrases", -excluded or NOT excluded, a OR b; AND is the '
-            f"default); cut at {MAX_QUERY_CHARS} characters. Empty: browse, newest first. Text "
-            "with no searchable word in it (only punctuation, symbols, emoji or operators, such "
-            "as `-` or `NOT`) is a 400.",
+            f"default); cut between words at {MAX_QUERY_CHARS} characters. Empty: browse, newest "
+            "first. Text with no searchable word in it (only punctuation, symbols, emoji or "
+            "operators, such as `-` or `NOT`) is a 400.",
         ),
         _repeatable("category", "Keep these categories (any of them); repeat for several."),
         _repeatable("source", "Keep these sources (any of them); repeat for several."),

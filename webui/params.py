@@ -18,7 +18,6 @@ from werkzeug.datastructures import MultiDict
 
 from xinwen.search.models import (
     MAX_PAGE_SIZE,
-    MAX_QUERY_CHARS,
     MAX_RESULT_DEPTH,
     QueryError,
     SearchRequest,
@@ -277,8 +276,9 @@ def suggest_params(args: MultiDict[str, str]) -> tuple[str, int]:
 
 
 def article_query(args: MultiDict[str, str]) -> str:
-    """The ``q`` an article page marks: the query the reader came from."""
-    return clean_text(args.get("q", ""))[:MAX_QUERY_CHARS]
+    """The ``q`` an article page marks: the query the reader came from, whole (the search cuts
+    a long one between words, as it did for the results; its back link returns to them)."""
+    return clean_text(args.get("q", ""))
 
 
 def article_search(args: MultiDict[str, str]) -> SearchParams:

@@ -202,11 +202,21 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         boilerplate=args.boilerplate,
         category_from=args.category_from,
     )
-    for n, item in enumerate(items):
+    shown = 0
+    for item in items:
         if args.json:
             print(json.dumps(item.to_dict(), ensure_ascii=False))
         else:
-            print(("\n" if n else "") + item.text())
+            print(("\n" if shown else "") + item.text())
+        shown += 1
+    if not shown:  # as `reindex` of the same paths says, not an empty output and exit 0
+        named = ", ".join(args.paths)
+        print(
+            f"xinwen: error: found no files to read in {named}"
+            " (nothing xinwen reads, or only empty files)",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     if problem := fields.unmatched_problem():
         print(f"xinwen: warning: {problem}", file=sys.stderr)
     return EXIT_OK
@@ -247,8 +257,35 @@ def _terminal(html_text: str, tty: bool) -> str:
     return html.unescape(marked)
 
 
+# The API's parameter names, as ``xinwen search`` spells them: its errors name the options.
+SEARCH_FLAGS = {
+    "page": "--page",
+    "size": "--size",
+    "recency": "--recent",
+    "from": "--from",
+    "to": "--to",
+    "undated": "--undated",
+}
+
+
+def _query_error(exc: QueryError) -> str:
+    """A search request's error in the command's words: "--recent must be between 0 and 10",
+    where the API says "recency"."""
+    flag = SEARCH_FLAGS.get(exc.param)
+    if flag is None:
+        return f"{exc.param}: {exc.english}"
+    words = [SEARCH_FLAGS.get(w, w) for w in exc.english.split(" ")]
+    message = " ".join(words)
+    return message if flag in words else f"{flag}: {message}"
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     """Search the index and print a page of results."""
+    for flag, values in (("--category", args.category), ("--source", args.source)):
+        # An empty one would match nothing, without a word (the API answers it 400).
+        if any(not value.strip() for value in values or ()):
+            what = flag.removeprefix("--")
+            raise UsageError(f"{flag} must not be empty: give a {what}, or leave {flag} out")
     request = SearchRequest(
         q=args.query,
         categories=tuple(args.category or ()),
@@ -412,7 +449,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", help=cmd_search.__doc__, description=cmd_search.__doc__)
     p.add_argument(
-        "query", nargs="?", default="", help='words, "phrases", -exclusions (or NOT), OR'
+        "query",
+        nargs="?",
+        default="",
+        help='words, "phrases", -exclusions (or NOT), OR; one that starts with - is the query'
+        " too (-新冠), or put it after --",
     )
     _add_index_option(p)
     _add_backend_options(p)
@@ -431,9 +472,14 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         default=0.0,
         metavar="W",
-        help="prefer newer articles (0 = off; 1 doubles a brand-new article's score)",
+        help="prefer newer articles, from 0 to 10 (0 = off; 1 doubles a brand-new article's score)",
     )
-    p.add_argument("--json", action="store_true", help="print the API's JSON document")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print the API's JSON document (an error is still one plain line on stderr, with"
+        " nothing on stdout)",
+    )
     _add_synonyms_option(p)
     p.set_defaults(func=cmd_search)
 
@@ -483,10 +529,49 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _subcommand(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
+    for action in parser._actions:  # argparse keeps subparsers only as an action
+        if isinstance(action, argparse._SubParsersAction):
+            return action.choices[name]
+    raise KeyError(name)
+
+
+def _dash_query_last(argv: list[str], search: argparse.ArgumentParser) -> list[str]:
+    """``search``'s arguments with a query that starts with ``-`` (``-新冠``, an exclusion)
+    moved after ``--``, where argparse reads it as the query, not as an unknown option: a
+    token that starts with ``-`` and is none of the command's options (nor an abbreviation of
+    one, nor the value of the option before it) is the query."""
+    at = next((n for n, token in enumerate(argv) if not token.startswith("-")), None)
+    if at is None or argv[at] != "search":
+        return argv
+    options = search._option_string_actions
+    rest, kept, queries = argv[at + 1 :], [], []
+    wants_value = False
+    for n, token in enumerate(rest):
+        if token == "--":
+            return [*argv[: at + 1], *kept, "--", *queries, *rest[n + 1 :]]
+        if wants_value or not token.startswith("-") or token == "-":
+            kept.append(token)
+            wants_value = False
+            continue
+        name, eq, _ = token.partition("=")
+        matches = [
+            o for o in options if o == name or (name.startswith("--") and o.startswith(name))
+        ]
+        if not matches:
+            queries.append(token)
+            continue
+        kept.append(token)
+        # The value that follows an option may itself start with "-" (--recent -1).
+        wants_value = not eq and len(matches) == 1 and options[matches[0]].nargs != 0
+    return [*argv[: at + 1], *kept, *(["--", *queries] if queries else [])]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(_dash_query_last(given, _subcommand(parser, "search")))
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="xinwen: %(levelname)s: %(message)s",
@@ -498,7 +583,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"xinwen: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except QueryError as exc:
-        print(f"xinwen: error: {exc.param}: {exc.english}", file=sys.stderr)
+        print(f"xinwen: error: {_query_error(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except IndexUnavailableError as exc:
         print(f"xinwen: error: {exc.message}", file=sys.stderr)

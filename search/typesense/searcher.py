@@ -132,6 +132,16 @@ def generation_schema(name: str) -> int | None:
     return None
 
 
+def generation_time(name: str) -> dt.datetime | None:
+    """When a collection was built, from the UTC stamp in its name (``…-20261206T…``)."""
+    try:
+        return dt.datetime.strptime(name.rsplit("-", 1)[-1], "%Y%m%dT%H%M%S%f").replace(
+            tzinfo=dt.UTC
+        )
+    except ValueError:
+        return None
+
+
 class TypesenseSearcher:
     """Typed search over the collection an alias names on a Typesense cluster; thread-safe."""
 
@@ -392,7 +402,7 @@ class TypesenseSearcher:
                     )
                 )
             if not result["hits"] or len(rows) >= min(limit, total) or per_page == 0:
-                return Export(total, tuple(rows))
+                return Export(total, tuple(rows), generation_time(self._local.collection or ""))
             page += 1
 
     @staticmethod
