@@ -76,6 +76,10 @@ class _SubWriterTask(SubWriterTask):
     niceness: Priority = 0  # the priority it lowers itself to when it starts (index.priority)
 
     def run(self) -> None:
+        # Ctrl-C reaches every process of the terminal's group: the reindex answers it (it
+        # stops the sub-writers itself), and a sub-writer's own KeyboardInterrupt only printed
+        # "Process _SubWriterTask-2:" into the user's terminal.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         _die_with_parent()
         lower_priority(self.niceness)
         # The parent may have died between the fork and the line above (a reindex killed right

@@ -80,7 +80,8 @@ def fault_point(stage: str) -> None:
 
     ``XINWEN_FAULT_STAGE=writing`` makes the reindex process kill itself with SIGKILL when it
     reaches the ``writing`` stage (as a crash or the OOM killer would); ``writing:enospc``
-    raises ``OSError(ENOSPC)`` there instead (as a full disk would). Stages: ``reading``,
+    raises ``OSError(ENOSPC)`` there instead (as a full disk would), ``worker:sigint`` sends
+    SIGINT to the process group (as Ctrl-C in the terminal does). Stages: ``reading``,
     ``writing``, ``committing``, ``switching`` in the reindex process, and ``worker`` in an
     indexing sub-writer once it has written its first batch. Only the fault tests set it.
     """
@@ -92,6 +93,9 @@ def fault_point(stage: str) -> None:
         return
     if action == "enospc":
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), f"<injected at {stage}>")
+    if action == "sigint":  # Ctrl-C in the terminal: every process of its group gets SIGINT
+        os.killpg(os.getpgrp(), signal.SIGINT)
+        return
     os.kill(os.getpid(), signal.SIGKILL)
 
 

@@ -646,3 +646,27 @@ def test_server_started_on_a_corrupt_index_answers_503_and_recovers(
     # Each worker logs the cause (with the path, for whoever runs the server) once.
     assert log.count("no usable index") == 2 and "cannot be opened" in log, log
     assert "Traceback" not in log, log
+
+
+def test_ctrl_c_during_a_reindex_says_one_thing(tmp_path: Path) -> None:
+    # Ctrl-C reaches every process of the terminal's group, the indexing sub-writers too:
+    # each printed "Process _SubWriterTask-2:" (and its traceback) before the reindex's own
+    # message. The run is a session of its own, so the interrupt stays inside it.
+    root = tmp_path / "ix"
+    build_index(root, corpus(tmp_path / "old", SMALL))
+    before = generations(root)
+    args = ["reindex", str(corpus(tmp_path / "new", LARGE)), "--index", str(root)]
+    done = subprocess.run(
+        [sys.executable, "-m", "xinwen", *args, "--workers", "2", "-q"],
+        # (unbuffered, as a terminal is: what a sub-writer writes is there before it is stopped)
+        env={**ENV, FAULT_ENV: "worker:sigint", "PYTHONUNBUFFERED": "1"},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+        start_new_session=True,
+    )
+    assert done.returncode != 0 and "interrupted" in done.stderr, done.stderr
+    assert "Process " not in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert generations(root) == before
