@@ -180,6 +180,17 @@ _RUNS = re.compile(
     rf"|(?P<alnum>±?[{_ALNUM}]+(?:[.\-_/+:'][{_ALNUM}]+|,\d{{3}}(?!\d))*[%+#]*)"
 )
 _PART_SPLIT = re.compile(r"[\-_/:']")
+# Punctuation between two runs ends a phrase there: the next token stands one position further
+# on, so "中国" does not match 格局中，国家 (characters either side of a comma), nor a phrase of
+# words one across a full stop. Spaces, name dots (阿卜杜勒·马赫迪) and dashes (南山—白河) do not:
+# people type those phrases without them.
+PHRASE_BREAKS = '，。！？；：、,.!?;:“”‘’"「」『』《》〈〉（）()【】[]{}〔〕…'
+_BREAK = re.compile(f"[{re.escape(PHRASE_BREAKS)}]")
+
+
+def _gap(folded: str, end: int, start: int) -> int:
+    """1 when punctuation stands between the previous run (ending at ``end``) and the next."""
+    return 1 if end and _BREAK.search(folded, end, start) else 0
 
 
 def alnum_parts(token: str) -> list[tuple[str, int]]:
@@ -294,19 +305,23 @@ class JiebaTokenizer(_FoldingTokenizer):
 
     def _tokens(self, folded: str, subparts: bool) -> Iterator[tuple[str, int, int, int]]:
         self.load_words()
+        last = 0
         for m in _RUNS.finditer(folded):
             start = m.start()
+            inc = 1 + _gap(folded, last, start)
+            last = m.end()
             if m.lastgroup == "han":
                 for word in cut_han(m.group()):
                     end = start + len(word)
-                    yield word, 1, start, end
+                    yield word, inc, start, end
+                    inc = 1
                     if subparts and len(word) > 2:
                         for sub, off in sub_words(word):
                             yield sub, 0, start + off, start + off + len(sub)
                     start = end
             else:
                 token = m.group()
-                yield token, 1, start, m.end()
+                yield token, inc, start, m.end()
                 if subparts:
                     for part, off in alnum_parts(token):
                         yield part, 0, start + off, start + off + len(part)
@@ -316,13 +331,17 @@ class CharTokenizer(_FoldingTokenizer):
     """One token per Chinese character; Latin words and numbers whole."""
 
     def _tokens(self, folded: str, subparts: bool) -> Iterator[tuple[str, int, int, int]]:
+        last = 0
         for m in _RUNS.finditer(folded):
             start = m.start()
+            inc = 1 + _gap(folded, last, start)
+            last = m.end()
             if m.lastgroup == "han":
                 for i, ch in enumerate(m.group(), start):
-                    yield ch, 1, i, i + 1
+                    yield ch, inc, i, i + 1
+                    inc = 1
             else:
-                yield m.group(), 1, start, m.end()
+                yield m.group(), inc, start, m.end()
 
 
 # --- postings fast path ------------------------------------------------------------------------
@@ -347,8 +366,12 @@ def term_positions(analyzer: object, value: str) -> dict[str, list[int]] | None:
     positions: dict[str, list[int]] = {}
     get = positions.get
     pos = -1
+    last = 0
+    folded = fold(value)
     # JiebaTokenizer._tokens in index mode, its tokens added straight to ``positions``.
-    for m in _RUNS.finditer(fold(value)):
+    for m in _RUNS.finditer(folded):
+        pos += _gap(folded, last, m.start())
+        last = m.end()
         if m.lastgroup == "han":
             run = m.group()
             words = segmenter.words(run) if _JIEBA_HAN.fullmatch(run) else cut_han(run)
@@ -418,7 +441,10 @@ def _word_plan(analyzer: object) -> tuple[JiebaTokenizer, frozenset[str]] | None
 def _char_positions(folded: str) -> dict[str, list[int]]:
     positions: dict[str, list[int]] = {}
     pos = 0
+    last = 0
     for m in _RUNS.finditer(folded):
+        pos += _gap(folded, last, m.start())
+        last = m.end()
         if m.lastgroup == "han":
             for ch in m.group():
                 found = positions.get(ch)

@@ -33,7 +33,7 @@ from itertools import islice
 
 from whoosh.reading import IndexReader
 
-from xinwen.index.analysis import CharTokenizer, in_dictionary, word_analyzer
+from xinwen.index.analysis import PHRASE_BREAKS, CharTokenizer, in_dictionary, word_analyzer
 from xinwen.index.postingvalues import decode_positions
 from xinwen.index.schema import CHAR_FIELDS, load_index_words
 from xinwen.search.facets import any_of, docnums_of, mask_of
@@ -121,6 +121,32 @@ def query_words(text: str) -> list[str]:
 def chars_of(text: str) -> list[str]:
     """The character-field tokens of a text (Chinese characters; Latin words whole)."""
     return [t.text for t in _CHARS(text)]
+
+
+_BREAK_RUN = rf"\s*[{re.escape(PHRASE_BREAKS)}][\s{re.escape(PHRASE_BREAKS)}]*"
+
+
+def typed_breaks(text: str) -> re.Pattern[str] | None:
+    """For a phrase typed with punctuation inside (能，电), the pattern of the folded text it
+    stands for; None for one without. Positions only say that something stands in the
+    punctuation's place, which a character also does (能源电)."""
+    offsets = char_offsets(text)
+    if all(offset == n for n, (_, offset) in enumerate(offsets)):
+        return None
+    parts, last = [], None
+    for ch, offset in offsets:
+        if last is not None:
+            parts.append(_BREAK_RUN if offset > last + 1 else r"\s*")
+        parts.append(re.escape(ch))
+        last = offset
+    return re.compile("".join(parts))
+
+
+def char_offsets(text: str) -> list[tuple[str, int]]:
+    """The character-field tokens of a text with their offsets from the first: side by side
+    but for punctuation, which stands between them as a position of its own."""
+    tokens = [(t.text, t.pos) for t in _CHARS(text, positions=True)]
+    return [(ch, pos - tokens[0][1]) for ch, pos in tokens]
 
 
 def highlight_words(parsed: ParsedQuery) -> list[str]:
@@ -308,11 +334,15 @@ class Engine:
             return None
         return self.postings(fieldname, text, positions=True).term
 
-    def _chars_together(self, fieldname: str, chars: Sequence[str], among: int) -> int:
-        """Documents of ``among`` in which ``chars`` stand side by side in ``fieldname``."""
+    def _chars_together(
+        self, fieldname: str, chars: Sequence[str], among: int, text: str | None = None
+    ) -> int:
+        """Documents of ``among`` in which ``chars`` stand side by side in ``fieldname`` (as
+        they stand in ``text``, punctuation and all, when given)."""
         if len(chars) == 1:
             return self.mask(fieldname, chars[0]) & among
-        return self._together(fieldname, [(ch, i) for i, ch in enumerate(chars)], among)
+        offsets = char_offsets(text) if text is not None else [(c, i) for i, c in enumerate(chars)]
+        return self._together(fieldname, offsets, among)
 
     def _word_unit(
         self,
@@ -392,7 +422,14 @@ class Engine:
             rest = candidates & ~by_words
             found |= by_words & candidates
             if by_chars and (len(chars) == 1 or rest.bit_count() <= CHAR_CHECK_LIMIT):
-                found |= self._chars_together(cf, chars, rest)
+                found |= self._chars_together(cf, chars, rest, text)
+        if (pattern := typed_breaks(text)) is not None and found.bit_count() <= CHAR_CHECK_LIMIT:
+            kept = []
+            for d in docnums_of(found):
+                stored = self.reader.stored_fields(d)
+                if any(pattern.search(fold(stored.get(f, ""))) for f in fields):
+                    kept.append(d)
+            found = mask_of(kept, self.size)
         return found
 
     def _words_together(

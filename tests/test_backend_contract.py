@@ -47,6 +47,8 @@ QUERIES = [
     "光伏 AND 储能",  # AND is what a space means
     "光伏 -category:政策",  # an excluded category leaves it out
     "储能 NOT 分类:政策 -category:技术",
+    '"能电"',  # in ten articles, and across a comma (储能，电…) in two: not matched there
+    '"能，电"',  # punctuation typed inside a phrase
     "储能 -储能电站",  # an excluded term of several words: as typed, as its quoted form
     "光伏 NOT 并网发电",
 ]

@@ -778,3 +778,18 @@ def test_suggestions_complete_what_headlines_write_after_the_prefix(tmp_path: Pa
     assert searcher.suggest("新冠")[:2] == ["新冠疫苗", "新冠肺炎"]
     assert "新冠大" not in searcher.suggest("新冠")
     assert searcher.suggest("疫苗接")[:1] == ["疫苗接种"]
+
+
+def test_a_phrase_does_not_match_across_punctuation(tmp_path: Path) -> None:
+    # "中国" matched 格局中，国家 (its characters either side of a comma), unmarked.
+    rows = [
+        article(1, title="形势分析", body="在新的格局中，国家安全形势总体平稳。"),
+        article(2, title="经济简讯", body="中国经济稳定增长，就业形势平稳。"),
+        article(3, title="年终回顾", body="这一年，中国家电出口增长两成。"),
+    ]
+    searcher = Searcher(build_index(tmp_path / "ix", write_jsonl(tmp_path / "a.jsonl", rows)))
+    assert all_ids(searcher, '"中国"') == {"t-2", "t-3"}
+    assert all_ids(searcher, '"局中国"') == set()
+    # Punctuation typed inside a phrase stands where it stands in the text.
+    assert all_ids(searcher, '"格局中，国家"') == {"t-1"}
+    assert all_ids(searcher, '"中，国"') == {"t-1"}

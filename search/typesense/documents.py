@@ -52,6 +52,9 @@ FIELDS = [
 # 1,000). Typesense drops symbols from tokens and filter values unless told to keep them, and
 # ±800 would then match 800. It takes ASCII symbols only: ± is sent as +- (`token`).
 SYMBOLS = [".", "-", "_", "/", "+", ":", "'", ",", "%", "#"]
+# A token standing where punctuation parts two characters in ``title_c`` and ``body_c``, so that a
+# phrase does not match across it (``index.analysis._BREAK``); no query word is ever this one.
+GAP = "xinwengap"
 
 
 def token(text: str) -> str:
@@ -81,9 +84,17 @@ class DocumentBuilder:
         terms.update(self.char_tokens(text))
         return terms
 
-    def char_tokens(self, text: str) -> list[str]:
-        """The character-field tokens of ``text``, in order."""
-        return [token(t.text) for t in self.chars(text)]
+    def char_tokens(self, text: str, gaps: bool = False) -> list[str]:
+        """The character-field tokens of ``text``, in order; with ``gaps``, `GAP` where
+        punctuation stands between two (a position of its own, as on the embedded index)."""
+        out: list[str] = []
+        last = None
+        for t in self.chars(text, positions=True):
+            if gaps and last is not None and t.pos > last + 1:
+                out.append(GAP)
+            out.append(token(t.text))
+            last = t.pos
+        return out
 
     def document(self, record: Record, seq: int, cluster: int) -> dict:
         """The document of one record (``seq``: its place in the input; ``cluster``: its
@@ -94,8 +105,8 @@ class DocumentBuilder:
             "xid": record.id,
             "title": record.title,
             "body": record.body,
-            "title_c": " ".join(self.char_tokens(record.title)),
-            "body_c": " ".join(self.char_tokens(record.body)),
+            "title_c": " ".join(self.char_tokens(record.title, gaps=True)),
+            "body_c": " ".join(self.char_tokens(record.body, gaps=True)),
             "terms": sorted(title_terms | self._terms(record.body)),
             "title_terms": sorted(title_terms),
             "seq": seq,

@@ -26,10 +26,10 @@ import re
 from dataclasses import dataclass, field
 
 from xinwen.index.analysis import in_dictionary
-from xinwen.search.engine import chars_of, query_words
+from xinwen.search.engine import char_offsets, chars_of, query_words
 from xinwen.search.folding import fold
 from xinwen.search.querylang import Either, ParsedQuery, Phrase, Text
-from xinwen.search.typesense.documents import token
+from xinwen.search.typesense.documents import GAP, token
 
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
@@ -114,7 +114,11 @@ def units(part: Text | Phrase) -> list[Unit]:
             return []  # matches everything on the embedded index too
         if len(chars) == 1:
             return [Unit(scope, term=chars[0], chars=tuple(chars))]
-        return [Unit(scope, chars=tuple(chars))]
+        # (punctuation typed inside the phrase stands as a position of its own, as indexed)
+        spaced: list[str] = []
+        for n, (ch, offset) in enumerate(char_offsets(part.text)):
+            spaced += [GAP, ch] if n and offset > len(spaced) else [ch]
+        return [Unit(scope, chars=tuple(spaced))]
     out = []
     for word in dict.fromkeys(query_words(part.text)):
         chars = chars_of(word)
