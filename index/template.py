@@ -4,22 +4,24 @@ Lines that occur on several pages of one source are the site's chrome: header, n
 footer, share bar, sidebar. Lines that repeat with a varying tail (``上一篇：…``, ``责任编辑：…``,
 ``未经允许不得转载：站名 » 标题``) are recognised by their shared label, the text before the first
 ``：``/``:``/``»``/``|`` when it is short. Learning counts each distinct line once per page, so it
-is linear in the number of lines; it keeps one counter of lines and one of labels.
+is linear in the number of lines; it keeps one counter of lines, one of labels and one of pairs
+of neighbouring prose lines.
 
 A story published twice on one site (a repost, a wire story used on two pages) is no chrome
 although its paragraphs repeat: prose lines that only some of the pages share, and that stand
 in a run of prose which the same pages all share (line after line, as a story's paragraphs
-do), are the story's. Learning counts each pair of neighbouring lines once per page for this.
+do), are the story's.
 
 Guarantee (a property test checks it): a line that occurs on one page only, and whose label
 (if any) occurs on one page only, is never template.
 
 Written by hand: the libraries that learn templates work on DOM trees of one site at a time;
-saved text pages have no tree, and one count per line is all this needs.
+saved text pages have no tree, and one count per line (and per pair of lines) is all this needs.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -64,8 +66,9 @@ class SiteTemplate:
     pages: int = 0
     lines: Counter[str] = field(default_factory=Counter)
     labels: Counter[str] = field(default_factory=Counter)
-    # Pairs of neighbouring lines (line, next line), each counted once per page, and each
-    # line's neighbours: a run of lines that the same pages print in order.
+    # Pairs of neighbouring prose lines (line, next line), each counted once per page, and
+    # each prose line's prose neighbours: a run of sentences that the same pages print in order.
+    # (only prose: no other run is a repost's, and a site's menus make most pairs)
     pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
     _neighbours: dict[str, set[str]] = field(default_factory=dict)
     _reposts: dict[str, bool] = field(default_factory=dict)
@@ -90,7 +93,8 @@ class SiteTemplate:
         self.pages += 1
         distinct = set(page)
         self.lines.update(distinct)
-        pairs = set(zip(page, page[1:]))
+        prose = {line for line in distinct if is_prose(line)}
+        pairs = {pair for pair in itertools.pairwise(page) if prose.issuperset(pair)}
         self.pairs.update(pairs)
         for first, second in pairs:
             self._neighbours.setdefault(first, set()).add(second)
@@ -183,8 +187,8 @@ class SiteTemplate:
 
     def reposted(self, line: str) -> bool:
         """`line` is a sentence of a story that some of the pages print (a repost): prose, on
-        fewer pages than `REPOST_SHARE` of them (or on two only, not all), next to another
-        prose line on the same pages on each of them."""
+        fewer pages than `REPOST_SHARE` of them (or on two only, not on all), next to another
+        prose line that is on the same pages, on each of them."""
         count = self.lines.get(line, 0)
         if count < 2 or count >= self.pages:
             return False
@@ -193,10 +197,9 @@ class SiteTemplate:
         if (known := self._reposts.get(line)) is not None:
             return known
         # (the pair on `count` pages and the neighbour on as many: the same pages, in order)
-        found = is_prose(line) and any(
+        found = any(
             self.lines[other] == count
             and count in (self.pairs.get((line, other), 0), self.pairs.get((other, line), 0))
-            and is_prose(other)
             for other in self._neighbours.get(line, ())
         )
         self._reposts[line] = found
