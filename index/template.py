@@ -4,21 +4,30 @@ Lines that occur on several pages of one source are the site's chrome: header, n
 footer, share bar, sidebar. Lines that repeat with a varying tail (``上一篇：…``, ``责任编辑：…``,
 ``未经允许不得转载：站名 » 标题``) are recognised by their shared label, the text before the first
 ``：``/``:``/``»``/``|`` when it is short. Learning counts each distinct line once per page, so it
-is linear in the number of lines; it keeps one counter of lines and one of labels.
+is linear in the number of lines; it keeps one counter of lines, one of labels and one of pairs
+of neighbouring prose lines.
+
+A story published twice on one site (a repost, a wire story used on two pages) is no chrome
+although its paragraphs repeat: prose lines that only some of the pages share, and that stand
+in a run of prose which the same pages all share (line after line, as a story's paragraphs
+do), are the story's.
 
 Guarantee (a property test checks it): a line that occurs on one page only, and whose label
 (if any) occurs on one page only, is never template.
 
 Written by hand: the libraries that learn templates work on DOM trees of one site at a time;
-saved text pages have no tree, and one count per line is all this needs.
+saved text pages have no tree, and one count per line (and per pair of lines) is all this needs.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+
+from xinwen.index.furniture import is_prose
 
 # A line on this many pages (of a source of at least SMALL_SOURCE pages) is chrome; fewer pages
 # in a source lower it to 2 (a site's chrome is on every page, an article's sentence on one).
@@ -28,6 +37,11 @@ SMALL_SOURCE = 6
 # must also be on this share of the pages.
 LONG_LINE_CHARS = 50
 LONG_LINE_SHARE = 0.5
+# A run of prose lines that some of the pages share line for line is a story they all print
+# (a repost), not chrome, when it is on fewer than this share of the pages or on two only: a
+# site's prose chrome (a copyright sentence, a reprint notice) is on nearly every page, and two
+# pages of a small site sharing several sentences in order are one story twice.
+REPOST_SHARE = 0.5
 # A site name the markup of some pages gives is the others' too when this share of the names
 # given agree.
 SITE_NAME_SHARE = 0.8
@@ -52,6 +66,12 @@ class SiteTemplate:
     pages: int = 0
     lines: Counter[str] = field(default_factory=Counter)
     labels: Counter[str] = field(default_factory=Counter)
+    # Pairs of neighbouring prose lines (line, next line), each counted once per page, and
+    # each prose line's prose neighbours: a run of sentences that the same pages print in order.
+    # (only prose: no other run is a repost's, and a site's menus make most pairs)
+    pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
+    _neighbours: dict[str, set[str]] = field(default_factory=dict)
+    _reposts: dict[str, bool] = field(default_factory=dict)
     # For each label, its first tail and whether a different one was seen.
     _first_tail: dict[str, str] = field(default_factory=dict)
     _varying: set[str] = field(default_factory=set)
@@ -73,6 +93,13 @@ class SiteTemplate:
         self.pages += 1
         distinct = set(page)
         self.lines.update(distinct)
+        prose = {line for line in distinct if is_prose(line)}
+        pairs = {pair for pair in itertools.pairwise(page) if prose.issuperset(pair)}
+        self.pairs.update(pairs)
+        for first, second in pairs:
+            self._neighbours.setdefault(first, set()).add(second)
+            self._neighbours.setdefault(second, set()).add(first)
+        self._reposts.clear()
         labels: set[str] = set()
         for line in distinct:
             if (label := label_of(line)) is None:
@@ -143,7 +170,7 @@ class SiteTemplate:
         if self.pages < 2:
             return None
         count = self.lines.get(line, 0)
-        if count >= self.threshold:
+        if count >= self.threshold and not self.reposted(line):
             long_sentence = len(line) >= LONG_LINE_CHARS and "。" in line
             if not long_sentence or count >= LONG_LINE_SHARE * self.pages:
                 return f"template: on {count} pages"
@@ -157,3 +184,23 @@ class SiteTemplate:
         ):
             return f"template: '{label}…' on {self.labels[label]} pages"
         return None
+
+    def reposted(self, line: str) -> bool:
+        """`line` is a sentence of a story that some of the pages print (a repost): prose, on
+        fewer pages than `REPOST_SHARE` of them (or on two only, not on all), next to another
+        prose line that is on the same pages, on each of them."""
+        count = self.lines.get(line, 0)
+        if count < 2 or count >= self.pages:
+            return False
+        if count >= REPOST_SHARE * self.pages and count > 2:
+            return False
+        if (known := self._reposts.get(line)) is not None:
+            return known
+        # (the pair on `count` pages and the neighbour on as many: the same pages, in order)
+        found = any(
+            self.lines[other] == count
+            and count in (self.pairs.get((line, other), 0), self.pairs.get((other, line), 0))
+            for other in self._neighbours.get(line, ())
+        )
+        self._reposts[line] = found
+        return found
