@@ -146,7 +146,7 @@ def char_offsets(text: str) -> list[tuple[str, int]]:
     """The character-field tokens of a text with their offsets from the first: side by side
     but for punctuation, which stands between them as a position of its own."""
     tokens = [(t.text, t.pos) for t in _CHARS(text, positions=True)]
-    return [(ch, pos - tokens[0][1]) for ch, pos in tokens]
+    return [(ch, pos - tokens[0][1]) for ch, pos in tokens] if tokens else []
 
 
 def highlight_words(parsed: ParsedQuery) -> list[str]:
@@ -424,6 +424,7 @@ class Engine:
             if by_chars and (len(chars) == 1 or rest.bit_count() <= CHAR_CHECK_LIMIT):
                 found |= self._chars_together(cf, chars, rest, text)
         if (pattern := typed_breaks(text)) is not None and found.bit_count() <= CHAR_CHECK_LIMIT:
+            # (read back from the stored text: beyond the limit, positions alone decide)
             kept = []
             for d in docnums_of(found):
                 stored = self.reader.stored_fields(d)

@@ -53,7 +53,7 @@ FIELDS = [
 # ±800 would then match 800. It takes ASCII symbols only: ± is sent as +- (`token`).
 SYMBOLS = [".", "-", "_", "/", "+", ":", "'", ",", "%", "#"]
 # A token standing where punctuation parts two characters in ``title_c`` and ``body_c``, so that a
-# phrase does not match across it (``index.analysis._BREAK``); no query word is ever this one.
+# phrase does not match across it (``index.analysis.PHRASE_BREAKS``), as on the embedded index.
 GAP = "xinwengap"
 
 
