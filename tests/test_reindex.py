@@ -67,7 +67,11 @@ def test_dates_and_input_order_are_columns_without_index_terms(demo_index: Path)
 def test_token_positions_make_word_phrases_match(tmp_path: Path) -> None:
     src = write_jsonl(
         tmp_path / "a.jsonl",
-        [article(1, body="中国绿色供应链联盟年会在京召开。"), article(2, body="召开年会。京。")],
+        [
+            article(1, body="中国绿色供应链联盟年会在京召开。"),
+            article(2, body="召开年会 京。"),
+            article(3, body="召开年会。京。"),
+        ],
     )
     root = build_index(tmp_path / "ix", src)
     _gen, ix = IndexStore(root).open_current()
@@ -75,7 +79,8 @@ def test_token_positions_make_word_phrases_match(tmp_path: Path) -> None:
         # 联盟 is a sub-word of 中国绿色供应链联盟 at its position; 年会 is the next token.
         hits = {s.stored_fields(d)["id"] for d in wq.Phrase("body", ["联盟", "年会"]).docs(s)}
         assert hits == {"t-1"}
-        # 在 is a stop word, dropped without renumbering: in t-1 年会 and 京 are not adjacent.
+        # 在 is a stop word, dropped without renumbering: in t-1 年会 and 京 are not adjacent;
+        # a space leaves them adjacent (t-2), a full stop is a position of its own (t-3).
         adjacent = {s.stored_fields(d)["id"] for d in wq.Phrase("body", ["年会", "京"]).docs(s)}
         assert adjacent == {"t-2"}
         assert len(list(wq.Phrase("body", ["京", "召开"]).docs(s))) == 1
