@@ -23,9 +23,9 @@ def estimate_records(paths: Iterable[str | Path]) -> int | None:
     total = 0
     for raw in paths:
         path = Path(raw)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            count = _records_in(file, inside=path.is_dir())
+        inside = path.is_dir()
+        for file in (p for p in path.rglob("*") if p.is_file()) if inside else [path]:
+            count = _records_in(file, inside)
             if count is None:
                 return None
             total += count

@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import math
 import os
+import re
 import threading
 import time
 from collections import Counter
@@ -61,6 +62,7 @@ SIMILAR_LISTED = 10  # near-duplicates of a hit named (with title, source, date)
 WARM_TERMS = 400
 SORT_BELOW = 4_000  # date order: sort a result set this small, else walk the dates newest first
 RELATED_TERMS = 12
+_HAN_ONLY = re.compile("[\u4e00-\u9fff]+")  # Chinese characters (the common block) alone
 SUGGEST_HEADLINES = 100  # newest headlines holding a typed prefix read for its completions
 SUGGEST_MIN_WEIGHT = 3  # a word suggested by the index alone: weighted document count at least
 FEW_RESULTS = 10  # fewer results than this: look for a variant that finds clearly more
@@ -476,7 +478,7 @@ class Searcher:
     @staticmethod
     def _no_word(snap: _Snapshot, word: str) -> bool:
         """Whether ``word`` (two Chinese characters or more) is no word of the index."""
-        if len(word) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in word):
+        if len(word) < 2 or not _HAN_ONLY.fullmatch(word):
             return False
         return not snap.engine.df("body", word) and not snap.engine.df("title", word)
 
@@ -828,7 +830,7 @@ class Searcher:
         to the end of the word it stops inside (疫苗接 → 疫苗接种), or with the next word when
         it is one (新冠 → 新冠肺炎, 新冠疫苗: jieba's dictionary has no such words, so the
         index has no term to complete to)."""
-        if len(key) < 2 or not any("\u4e00" <= ch <= "\u9fff" for ch in key) or '"' in key:
+        if len(key) < 2 or not _HAN_ONLY.search(key) or '"' in key:
             return Counter()  # (one character is in half the headlines: words do better)
         engine = snap.engine
         if engine.df("title", key):  # a word of the headlines: its own postings, no phrase check
@@ -853,7 +855,7 @@ class Searcher:
                         counts[title[at:stop]] += 1
                     elif n + 1 < len(tokens) and tokens[n + 1][0] == end:
                         nxt = title[tokens[n + 1][0] : tokens[n + 1][1]]
-                        if len(nxt) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in nxt):
+                        if len(nxt) >= 2 and _HAN_ONLY.fullmatch(nxt):
                             counts[title[at : tokens[n + 1][1]]] += 1
                     break
         return counts

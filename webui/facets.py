@@ -195,31 +195,24 @@ def date_label(start: dt.date | None, end: dt.date | None, today: dt.date | None
 
 
 def time_ranges(facet: Facet, params: SearchParams, base: str) -> list[dict]:
-    """全部 / 过去一天 / 一周 / 一个月 / 一年, each with its count and the URL that sets it (the
-    other filters kept)."""
+    """全部 / 过去一天 / 一周 / 一个月 / 一年 / 未注明日期, each with its count and the URL that
+    sets it (the other filters kept)."""
     found = []
     for v in facet.values:
         if v.value == UNDATED_VALUE:
-            if v.count or v.selected:  # (an archive whose articles all have a date: not shown)
-                target = params.replace(date_from=None, date_to=None, undated=not v.selected)
-                found.append(
-                    {
-                        "value": v.value,
-                        "label": v.label,
-                        "count": v.count,
-                        "selected": v.selected,
-                        "url": url(base, target),
-                    }
-                )
-            continue
-        start = dt.date.fromisoformat(v.value) if v.value else None
+            if not (v.count or v.selected):
+                continue  # (an archive whose articles all have a date: not shown)
+            target = params.replace(date_from=None, date_to=None, undated=not v.selected)
+        else:
+            start = dt.date.fromisoformat(v.value) if v.value else None
+            target = params.replace(date_from=start, date_to=None)
         found.append(
             {
                 "value": v.value,
                 "label": v.label,
                 "count": v.count,
                 "selected": v.selected,
-                "url": url(base, params.replace(date_from=start, date_to=None)),
+                "url": url(base, target),
             }
         )
     return found
