@@ -30,7 +30,13 @@ class SortOrder(StrEnum):
     """Result order."""
 
     RELEVANCE = "relevance"
-    DATE = "date"
+    DATE = "date"  # newest first, undated last
+    OLDEST = "oldest"  # oldest first, undated still last: how a story began
+
+    @property
+    def by_date(self) -> bool:
+        """Ordered by the articles' dates, whatever their relevance."""
+        return self is not SortOrder.RELEVANCE
 
 
 @dataclass(frozen=True, slots=True)

@@ -210,16 +210,19 @@ class _Ranking:
 
 
 class _DateOrder:
-    """Newest first, undated last."""
+    """Newest first, undated last; or ``oldest`` first: the dated in the reverse order, the
+    undated still last, also reversed (the order Typesense's ``date_key`` gives both ways)."""
 
-    def __init__(self, searcher: Searcher, snap: _Snapshot, final: int) -> None:
-        self.searcher, self.snap, self.final = searcher, snap, final
+    def __init__(self, searcher: Searcher, snap: _Snapshot, final: int, oldest: bool) -> None:
+        self.searcher, self.snap, self.final, self.oldest = searcher, snap, final, oldest
 
     def top(self, k: int) -> list[int]:
-        return self.searcher._newest(self.snap, self.final, k)
+        return self.searcher._by_age(self.snap, self.final, k, self.oldest)
 
     def key(self, d: int) -> tuple:
         rank = self.snap.facets.age_rank[d]
+        if self.oldest:
+            return (0, rank, 0) if rank >= 0 else (1, 0, -d)
         return (0, -rank, d) if rank >= 0 else (1, 0, d)
 
     def score(self, d: int) -> float:
@@ -508,8 +511,8 @@ class Searcher:
             plan, final = found.plan, found.final
             if not final or limit < 1:
                 return Export(final.bit_count(), (), snap.built_at)
-            if request.sort is SortOrder.DATE or not plan.terms:
-                rank: _Ranking | _DateOrder = self._by_date(snap, final)
+            if request.sort.by_date or not plan.terms:
+                rank: _Ranking | _DateOrder = self._by_date(snap, final, request.sort)
             else:
                 rank = self._by_relevance(snap, plan, final, found.fallback, request.recency)
             docs = rank.top(limit)
@@ -597,8 +600,8 @@ class Searcher:
         if first >= want:
             return []
         total = final.bit_count()
-        if request.sort is SortOrder.DATE or not plan.terms:
-            rank = self._by_date(snap, final)
+        if request.sort.by_date or not plan.terms:
+            rank = self._by_date(snap, final, request.sort)
         else:
             rank = self._by_relevance(snap, plan, final, fallback, request.recency)
         depth = want + COLLAPSE_SLACK
@@ -667,24 +670,28 @@ class Searcher:
         head.sort(key=lambda ds: (-ds[1], order[ds[0]]))
         return _Ranking(engine, final, scores, head, order)
 
-    def _by_date(self, snap: _Snapshot, final: int) -> _DateOrder:
-        return _DateOrder(self, snap, final)
+    def _by_date(self, snap: _Snapshot, final: int, sort: SortOrder) -> _DateOrder:
+        """Newest first, or oldest first for ``SortOrder.OLDEST`` (and for browsing
+        otherwise, which has no relevance to order by)."""
+        return _DateOrder(self, snap, final, oldest=sort is SortOrder.OLDEST)
 
-    def _newest(self, snap: _Snapshot, final: int, need: int) -> list[int]:
-        """Up to ``need`` documents of ``final``, newest first, undated last."""
+    def _by_age(self, snap: _Snapshot, final: int, need: int, oldest: bool) -> list[int]:
+        """Up to ``need`` documents of ``final`` in ``_DateOrder``: newest (or oldest)
+        first, undated last."""
         fi = snap.facets
         if final.bit_count() <= SORT_BELOW:  # sorting them is cheaper than walking the dates
-            docs = docnums_of(final)
-            docs.sort(key=lambda d: (-fi.age_rank[d], d))
-            return docs[:need]
+            order = _DateOrder(self, snap, final, oldest)
+            return sorted(docnums_of(final), key=order.key)[:need]
         members = final.to_bytes((fi.size + 8) // 8, "little")
         out: list[int] = []
-        for d in reversed(fi.dated_docs):
+        for d in fi.dated_docs if oldest else reversed(fi.dated_docs):
             if members[d >> 3] >> (d & 7) & 1:
                 out.append(d)
                 if len(out) >= need:
                     return out
         undated = [d for d in docnums_of(final) if fi.age_rank[d] < 0]
+        if oldest:
+            undated.reverse()
         return out + undated[: need - len(out)]
 
     def _hit(
@@ -837,7 +844,7 @@ class Searcher:
             holding = engine.mask("title", key)
         else:  # (疫苗接: the headlines with those characters together)
             holding = engine.matches(engine.plan(parse(f'title:"{key}"'), {}, {}))
-        docs = self._newest(snap, holding, SUGGEST_HEADLINES)
+        docs = self._by_age(snap, holding, SUGGEST_HEADLINES, oldest=False)
         analyzer = word_analyzer()
         counts: Counter[str] = Counter()
         for d in docs:

@@ -200,3 +200,27 @@ def test_same_articles_without_a_date(typesense_cluster, tmp_path) -> None:
         with pytest.raises(QueryError) as caught:
             searcher.search(SearchRequest(undated=True, date_from=dt.date(2024, 1, 1)))
         assert caught.value.param == "undated"
+
+
+def test_oldest_first_on_both_backends(typesense_cluster, tmp_path) -> None:
+    """``sort=oldest``: how a story began. The dated articles from the oldest, the undated
+    after them (not first, as an ascending date would put them), the same on both backends;
+    browsing and a query alike."""
+    from xinwen.search.typesense.searcher import TypesenseSearcher
+
+    dates = ["2024-03-10", None, "2021-06-01", "2023-01-05", None, "2022-09-30"]
+    rows = [article(n, published=d) for n, d in enumerate(dates, start=1)]
+    src = write_jsonl(tmp_path / "dated.jsonl", rows)
+    ours = Searcher(build_index(tmp_path / "ix", src), Synonyms())
+    index_into_cluster(typesense_cluster, tmp_path / "ts", src, alias="oldest")
+    theirs = TypesenseSearcher(
+        typesense_cluster.urls, typesense_cluster.api_key, "oldest", jieba_dir=tmp_path / "ts"
+    )
+    for searcher in (ours, theirs):
+        for q in ("", "光伏"):
+            found = searcher.search(SearchRequest(q=q, sort=SortOrder.OLDEST))
+            got = [h.published.isoformat() if h.published else None for h in found.hits]
+            assert got[:4] == ["2021-06-01", "2022-09-30", "2023-01-05", "2024-03-10"], q
+            assert sorted(every_id(found)[4:]) == ["t-2", "t-5"], q
+            newest = searcher.search(SearchRequest(q=q, sort=SortOrder.DATE))
+            assert [h.id for h in newest.hits][:4] == [h.id for h in found.hits][3::-1], q

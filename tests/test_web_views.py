@@ -51,7 +51,14 @@ def test_home_browses_newest_first_with_all_facets(client: FlaskClient) -> None:
     assert names == ["facet-category", "facet-source", "facet-published"]
     categories = {text_of(one(a, ".facet-label")) for a in doc.cssselect(".facet-category li a")}
     assert categories == {"政策", "项目", "技术", "市场", "国际", "未分类"}  # 未分类: the pages
-    assert not doc.cssselect("nav.sort")  # nothing to rank by relevance when browsing
+    # Browsing has no relevance to rank by: only the two date orders.
+    options = doc.cssselect("nav.sort a")
+    assert [text_of(a) for a in options] == ["最新", "最早"]
+    assert options[0].get("aria-current") == "true"
+    oldest = page(client, options[1].get("href"))
+    assert f"最早文章：共 {documents:,} 篇，" in text_of(one(oldest, "h1.summary"))
+    dates = [t.get("datetime") for t in oldest.cssselect("li.hit time")]
+    assert len(dates) == 10 and dates == sorted(dates)
 
 
 def test_results_show_count_time_marked_titles_snippets_and_metadata(client: FlaskClient) -> None:
@@ -84,13 +91,17 @@ def test_similar_articles_are_counted(client: FlaskClient) -> None:
 def test_sort_toggle(client: FlaskClient) -> None:
     doc = page(client, "/search?q=光伏")
     options = doc.cssselect("nav.sort a")
-    assert [text_of(a) for a in options] == ["相关度", "最新"]
+    assert [text_of(a) for a in options] == ["相关度", "最新", "最早"]
     assert options[0].get("aria-current") == "true"
     newest = page(client, options[1].get("href"))
     assert ("sort", "date") in params_of(options[1].get("href"))
     dates = [t.get("datetime") for t in newest.cssselect("li.hit time")]
     assert dates == sorted(dates, reverse=True)
     assert newest.cssselect("nav.sort a")[1].get("aria-current") == "true"
+    oldest = page(client, options[2].get("href"))
+    assert ("sort", "oldest") in params_of(options[2].get("href"))
+    earliest = [t.get("datetime") for t in oldest.cssselect("li.hit time")]
+    assert earliest == sorted(earliest) and earliest[-1] <= dates[-1]
 
 
 def test_category_toggle_is_a_link_that_changes_counts(client: FlaskClient) -> None:

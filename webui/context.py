@@ -224,7 +224,7 @@ def search_context(searcher: SearchBackend, params: SearchParams) -> dict:
         "has_filters": params.has_filters,
         "clear_url": facets.clear_filters_url(params, base),
         "clear_dates_url": facets.url(base, params.replace(date_from=None, date_to=None)),
-        "sort_options": facets.sort_options(params, base) if params.q else [],
+        "sort_options": facets.sort_options(params, base),
         "pagination": facets.pagination(params, result.groups, base),
         "suggestions": suggestions,
         "did_you_mean": (

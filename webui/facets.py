@@ -16,7 +16,7 @@ from xinwen.search.models import MAX_RESULT_DEPTH, Facet, FacetValue, SortOrder
 from xinwen.webui.params import SearchParams, toggled
 
 FACET_LABELS = {"category": "分类", "source": "来源", "published": "日期"}
-SORT_LABELS = {SortOrder.RELEVANCE: "相关度", SortOrder.DATE: "最新"}
+SORT_LABELS = {SortOrder.RELEVANCE: "相关度", SortOrder.DATE: "最新", SortOrder.OLDEST: "最早"}
 _YEAR = re.compile(r"[0-9]{4}")
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 MAX_YEAR_BARS = 40  # beyond this, empty years are left out rather than drawn
@@ -224,7 +224,7 @@ def clear_filters_url(params: SearchParams, base: str) -> str:
 
 
 def sort_options(params: SearchParams, base: str) -> list[dict]:
-    """The 相关度 / 最新 toggle."""
+    """相关度 / 最新 / 最早; browsing (no query) has no relevance, only the two date orders."""
     return [
         {
             "value": order.value,
@@ -233,6 +233,7 @@ def sort_options(params: SearchParams, base: str) -> list[dict]:
             "url": url(base, params.replace(sort=order)),
         }
         for order, label in SORT_LABELS.items()
+        if params.q or order.by_date
     ]
 
 

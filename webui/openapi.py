@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from functools import cache
 
-from xinwen.search.models import MAX_EXPORT_ROWS, MAX_PAGE_SIZE, MAX_QUERY_CHARS, MAX_RESULT_DEPTH
+from xinwen.search.models import (
+    MAX_EXPORT_ROWS,
+    MAX_PAGE_SIZE,
+    MAX_QUERY_CHARS,
+    MAX_RESULT_DEPTH,
+    SortOrder,
+)
 from xinwen.webui.health import RETRY_AFTER
 from xinwen.webui.params import DEFAULT_PAGE_SIZE, DEFAULT_SUGGEST, FEED_ENTRIES, MAX_SUGGEST
 
@@ -292,8 +298,10 @@ def openapi_document() -> dict:
         ),
         _query(
             "sort",
-            {"type": "string", "enum": ["relevance", "date"]},
-            "Order; default relevance with a query, date (newest first) without.",
+            {"type": "string", "enum": [s.value for s in SortOrder]},
+            "Order: relevance, date (newest first) or oldest (oldest first); articles "
+            "without a date come last in both date orders. Default relevance with a query, "
+            "date without.",
         ),
         _query(
             "page",

@@ -161,9 +161,11 @@ class SearchParams:
         exports pass False and refuse them.
         """
         q = clean_text(args.get("q", ""))
-        sort_raw = _raw(args, "sort", blank_is_absent, " relevance 或 date")
+        sort_raw = _raw(args, "sort", blank_is_absent, " relevance、date 或 oldest")
         if sort_raw and sort_raw not in {s.value for s in SortOrder}:
-            raise ParamError("sort", "sort 只能是 relevance（相关度）或 date（最新）")
+            raise ParamError(
+                "sort", "sort 只能是 relevance（相关度）、date（最新）或 oldest（最早）"
+            )
         size = _whole(args, "size", 0, 1, MAX_PAGE_SIZE, blank_is_absent) or None
         page = _whole(args, "page", 1, 1, MAX_RESULT_DEPTH, blank_is_absent)
         if page * (size or DEFAULT_PAGE_SIZE) > MAX_RESULT_DEPTH:

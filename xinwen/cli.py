@@ -464,7 +464,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--undated", action="store_true", help="only articles without a date (not with --from/--to)"
     )
-    p.add_argument("--sort", choices=[s.value for s in SortOrder], default="relevance")
+    p.add_argument(
+        "--sort",
+        choices=[s.value for s in SortOrder],
+        default="relevance",
+        help="relevance, date (newest first) or oldest; undated articles last in both date orders",
+    )
     p.add_argument("--page", type=int, default=1, metavar="N")
     p.add_argument("--size", type=int, default=10, metavar="N", help="results per page (≤ 100)")
     p.add_argument(

@@ -438,7 +438,10 @@ class TypesenseSearcher:
             "prefix": "false",
             "split_join_tokens": "off",
         }
-        if request.sort is SortOrder.DATE or not tr.ranked:
+        if request.sort is SortOrder.OLDEST:
+            # The dated (date_key ≥ 0) first, oldest first; the undated after them.
+            sort = "_eval(date_key:>=0):desc,date_key:asc"
+        elif request.sort is SortOrder.DATE or not tr.ranked:
             sort = "date_key:desc"
         else:
             sort = "_text_match:desc,seq:asc"
