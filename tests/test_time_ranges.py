@@ -62,6 +62,22 @@ def test_a_quick_range_filters_and_reads_as_said(client: FlaskClient) -> None:
     assert _ranges(client, week["url"].split("?", 1)[1])["过去一周"]["selected"]
 
 
+def test_a_quick_range_link_rolls_forward(client: FlaskClient) -> None:
+    """The quick range's link says "the last 7 days", not the first day it had when the page
+    was drawn: a bookmarked 过去一周 (or its Atom feed) still means the past week next month."""
+    week = _ranges(client, "q=电网")["过去一周"]
+    assert week["url"] == "/search?q=%E7%94%B5%E7%BD%91&within=7d"
+    start = (TODAY - dt.timedelta(days=7)).isoformat()
+    fixed = client.get(f"/api/search?q=电网&from={start}").get_json()
+    rolling = client.get("/api/search?q=电网&within=7d").get_json()
+    assert rolling["total"] == fixed["total"] == week["count"] == 2
+    assert [h["id"] for h in rolling["hits"]] == [h["id"] for h in fixed["hits"]]
+    feed = client.get("/search.atom?q=电网&within=7d")
+    assert feed.status_code == 200 and feed.text.count("<entry>") == 2
+    bad = client.get(f"/api/search?q=电网&within=7d&from={start}")
+    assert bad.status_code == 400 and bad.get_json()["error"]["param"] == "within"
+
+
 def test_range_counts_follow_the_other_filters(client: FlaskClient) -> None:
     ranges = _ranges(client, "q=电网&category=政策")  # ages 3, 200 and undated
     assert ranges["全部"]["count"] == 3

@@ -65,6 +65,13 @@ def test_every_parameter_parsed() -> None:
         ("size=101", "size"),
         ("size=ten", "size"),
         ("sort=newest", "sort"),
+        ("within=0d", "within"),
+        ("within=7days", "within"),
+        ("within=1w", "within"),
+        ("within=100000d", "within"),
+        ("within=07d", "within"),
+        ("within=7d&from=2024-01-01", "within"),
+        ("within=7d&undated=1", "within"),
         ("sort=RELEVANCE", "sort"),
     ],
 )
@@ -169,6 +176,42 @@ def test_chips_and_clear_all() -> None:
         ("from", "2024-01-01"),
     ]
     assert query_of(facets.clear_filters_url(p, BASE)) == [("q", "光伏")]
+
+
+def test_within_rolls_with_the_day_it_is_opened() -> None:
+    """``within=7d`` is the last seven days counted from today, whenever the link is opened
+    again (a bookmarked 过去一周, or its feed), and the quick ranges link to it, not to a
+    fixed first day that would go stale."""
+    today = dt.date.today()
+    p = parse("q=光伏&within=7d")
+    assert (p.date_from, p.date_to, p.within) == (today - dt.timedelta(days=7), None, 7)
+    assert p.to_request().date_from == today - dt.timedelta(days=7)
+    assert p.query_string() == "q=%E5%85%89%E4%BC%8F&within=7d"
+    assert parse("within=10").within == 10
+    assert [c["label"] for c in facets.chips(p, BASE)] == ["日期：过去一周"]
+    assert [c["label"] for c in facets.chips(parse("within=10d"), BASE)] == ["日期：过去 10 天"]
+    quick = Facet(
+        "recent",
+        (
+            FacetValue("", 9, False, "全部"),
+            FacetValue((today - dt.timedelta(days=30)).isoformat(), 4, False, "过去一个月"),
+        ),
+        2,
+    )
+    links = [
+        query_of(r["url"]) for r in facets.time_ranges(quick, parse("q=光伏&from=2024-01-01"), BASE)
+    ]
+    assert links == [[("q", "光伏")], [("q", "光伏"), ("within", "30d")]]
+    # Anything else about dates replaces the rolling range.
+    assert p.replace(date_from=dt.date(2024, 1, 1)).pairs() == [
+        ("q", "光伏"),
+        ("from", "2024-01-01"),
+    ]
+    no_date = p.replace(date_from=None, date_to=None, undated=True)
+    assert no_date.pairs() == [("q", "光伏"), ("undated", "1")]
+    # The search form's date fields, typed while a quick range was chosen, win over it.
+    typed = MultiDict([("within", "7d"), ("from", "2024-01-01")])
+    assert SearchParams.parse(typed, swap_dates=True).pairs() == [("from", "2024-01-01")]
 
 
 @pytest.mark.parametrize(

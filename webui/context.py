@@ -196,7 +196,9 @@ def search_context(searcher: SearchBackend, params: SearchParams) -> dict:
         "keep": {
             "search": [(k, v) for k, v in params.pairs() if k not in {"q", "page"}],
             "dates": [
-                (k, v) for k, v in params.pairs() if k not in {"from", "to", "undated", "page"}
+                (k, v)
+                for k, v in params.pairs()
+                if k not in {"from", "to", "undated", "within", "page"}
             ],
         },
         "browsing": not params.q,

@@ -23,6 +23,10 @@ MAX_YEAR_BARS = 40  # beyond this, empty years are left out rather than drawn
 PAGE_WINDOW = 2  # page numbers shown either side of the current one
 
 
+_RECENT_DAYS = {label: days for days, label in RECENT_RANGES}
+_RECENT_LABELS = {days: label for days, label in RECENT_RANGES}
+
+
 def url(base: str, params: SearchParams) -> str:
     """The search page's URL for ``params``."""
     query = params.query_string()
@@ -164,7 +168,12 @@ def chips(params: SearchParams, base: str) -> list[dict]:
         for value in params.sources
     ]
     if params.date_from or params.date_to or params.undated:
-        label = UNDATED_LABEL if params.undated else date_label(params.date_from, params.date_to)
+        if params.undated:
+            label = UNDATED_LABEL
+        elif params.within:
+            label = _RECENT_LABELS.get(params.within, f"过去 {params.within} 天")
+        else:
+            label = date_label(params.date_from, params.date_to)
         found.append(
             {
                 "name": "published",
@@ -203,9 +212,10 @@ def time_ranges(facet: Facet, params: SearchParams, base: str) -> list[dict]:
             if not (v.count or v.selected):
                 continue  # (an archive whose articles all have a date: not shown)
             target = params.replace(date_from=None, date_to=None, undated=not v.selected)
+        elif v.value:  # a quick range rolls: the URL says "the last 7 days", not a date
+            target = params.rolling(_RECENT_DAYS[v.label])
         else:
-            start = dt.date.fromisoformat(v.value) if v.value else None
-            target = params.replace(date_from=start, date_to=None)
+            target = params.replace(date_from=None, date_to=None)
         found.append(
             {
                 "value": v.value,

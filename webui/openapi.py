@@ -12,7 +12,13 @@ from xinwen.search.models import (
     SortOrder,
 )
 from xinwen.webui.health import RETRY_AFTER
-from xinwen.webui.params import DEFAULT_PAGE_SIZE, DEFAULT_SUGGEST, FEED_ENTRIES, MAX_SUGGEST
+from xinwen.webui.params import (
+    DEFAULT_PAGE_SIZE,
+    DEFAULT_SUGGEST,
+    FEED_ENTRIES,
+    MAX_SUGGEST,
+    MAX_WITHIN_DAYS,
+)
 
 NULLABLE_STRING = {"type": ["string", "null"]}
 NULLABLE_DATE = {"type": ["string", "null"], "format": "date"}
@@ -152,8 +158,9 @@ SCHEMAS = {
                         "items": _ref("FacetValue"),
                         "description": 'Quick time ranges: all dates (value ""), then the '
                         "past day, week, month (30 days) and year (365 days), each valued by "
-                        'its first day (use it as from, without to); last, value "undated": '
-                        "the articles without a date (use undated=1).",
+                        "its first day (use within=1d, 7d, 30d or 365d for a range that rolls "
+                        'forward, or the value as from); last, value "undated": the articles '
+                        "without a date (use undated=1).",
                     },
                 }
             ),
@@ -295,6 +302,13 @@ def openapi_document() -> dict:
             {"type": "string", "enum": ["1", "0", "true", "false"]},
             "1: only the articles without a date (the `recent` facet's `undated` value counts "
             "them); not with `from` or `to`.",
+        ),
+        _query(
+            "within",
+            {"type": "string", "pattern": "^[1-9][0-9]{0,4}d?$"},
+            "The last N days (7d: the past week), counted from the day of each request, so a "
+            f"saved link or feed rolls forward; 1 to {MAX_WITHIN_DAYS:,}; not with `from`, `to` "
+            "or `undated`.",
         ),
         _query(
             "sort",

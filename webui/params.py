@@ -41,6 +41,8 @@ _UNWANTED = re.compile(
 _SPACES = re.compile(r"\s+")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _WHOLE = re.compile(r"[0-9]{1,9}")
+_DAYS = re.compile(r"([1-9][0-9]{0,4})d?")  # the OpenAPI document's pattern says the same
+MAX_WITHIN_DAYS = 99_999
 
 
 class ParamError(ValueError):
@@ -122,6 +124,18 @@ def _values(
     return tuple(seen)
 
 
+def _within(args: MultiDict[str, str], blank_is_absent: bool) -> int | None:
+    """``within``: a number of days, ``7d`` or ``7``."""
+    expected = f"天数，1 到 {MAX_WITHIN_DAYS:,} 之间，例如 7d（过去一周）"
+    raw = _raw(args, "within", blank_is_absent, expected).lower()
+    if not raw:
+        return None
+    found = _DAYS.fullmatch(raw)
+    if not found:
+        raise ParamError("within", f"within 应为{expected}")
+    return int(found[1])
+
+
 def _flag(args: MultiDict[str, str], name: str, blank_is_absent: bool) -> bool:
     """A yes/no parameter: ``1`` (or ``true``) for yes; absent, ``0`` or ``false`` for no."""
     raw = _raw(args, name, blank_is_absent, " 1 或 0").lower()
@@ -144,18 +158,22 @@ class SearchParams:
     size: int | None = None
     dates_swapped: bool = False  # ``from`` came later than ``to`` and the two were exchanged
     undated: bool = False  # only the articles without a date (``undated=1``)
+    # ``within=7d``: the last so many days, counted from the day of each request, so that a
+    # bookmarked or subscribed 过去一周 rolls forward; ``date_from`` holds today's first day.
+    within: int | None = None
 
     @classmethod
     def parse(
         cls, args: MultiDict[str, str], swap_dates: bool = False, blank_is_absent: bool = True
     ) -> SearchParams:
-        """Validate ``q, category*, source*, from, to, undated, sort, page, size``; unknown
-        keys are ignored (tracking parameters, ``_``-prefixed ones).
+        """Validate ``q, category*, source*, from, to, undated, within, sort, page, size``;
+        unknown keys are ignored (tracking parameters, ``_``-prefixed ones).
 
         ``from`` later than ``to`` is an error, or, with ``swap_dates`` (the pages, where a
         reader typed them into the form), the two dates exchanged and ``dates_swapped`` set.
-        ``undated`` with ``from`` or ``to`` is an error too, or on the pages the dates win
-        (typed into the form while the articles without a date were shown).
+        ``undated`` or ``within`` with ``from`` or ``to`` is an error too, or on the pages the
+        dates win (typed into the form while a quick range was chosen); so is ``undated`` with
+        ``within``, or on the pages the one chosen last, ``undated``.
         ``blank_is_absent``: an empty ``category``, ``source``, ``from``, ``to``, ``sort``,
         ``page`` or ``size`` means "not given", as an HTML form sends it; the API and the
         exports pass False and refuse them.
@@ -180,7 +198,14 @@ class SearchParams:
             page=page,
             size=size,
             undated=_flag(args, "undated", blank_is_absent),
+            within=_within(args, blank_is_absent),
         )
+        if params.within and (params.date_from or params.date_to or params.undated):
+            if not swap_dates:
+                raise ParamError("within", "within 不能与 from、to 或 undated 同时使用")
+            params = dataclasses.replace(params, within=None)
+        if params.within:
+            params = params.rolling(params.within)
         if params.undated and (params.date_from or params.date_to):
             if not swap_dates:
                 raise ParamError("undated", "undated 不能与 from、to 同时使用")
@@ -233,7 +258,15 @@ class SearchParams:
         changes.setdefault("dates_swapped", False)
         if "date_from" in changes or "date_to" in changes:
             changes.setdefault("undated", False)  # a date range replaces "no date"
+        if {"date_from", "date_to", "undated"} & changes.keys():
+            changes.setdefault("within", None)  # and any rolling range
         return dataclasses.replace(self, **changes)
+
+    def rolling(self, days: int, today: dt.date | None = None) -> SearchParams:
+        """The last ``days`` days, counted from ``today`` whenever the URL is opened again
+        (``within``); the other filters kept, the page back to 1."""
+        start = (today or dt.date.today()) - dt.timedelta(days=days)
+        return self.replace(date_from=start, date_to=None, undated=False, within=days)
 
     def pairs(self) -> list[tuple[str, str]]:
         """The canonical query string as pairs: defaults left out, so URLs stay short."""
@@ -242,7 +275,9 @@ class SearchParams:
             pairs.append(("q", self.q))
         pairs += [("category", v) for v in self.categories]
         pairs += [("source", v) for v in self.sources]
-        if self.date_from:
+        if self.within:
+            pairs.append(("within", f"{self.within}d"))
+        elif self.date_from:
             pairs.append(("from", self.date_from.isoformat()))
         if self.date_to:
             pairs.append(("to", self.date_to.isoformat()))
