@@ -5,9 +5,10 @@ Three rules tie search parameters together, which an OpenAPI document can only s
 ``undated`` not with either and ``within`` not with any of them (the API and the exports),
 and ``page`` × ``size`` at most MAX_RESULT_DEPTH (the API; the exports ignore it). A request
 that breaks one is valid for each parameter alone, so schemathesis would send it as a valid
-one and expect a 2xx. Those are left out of the positive cases here; tests/test_api_search.py checks their 400s. So is a ``q``
-with no searchable word in it (only punctuation or operators, such as ``-``): a string as far
-as the document's schema can say, a 400 as its description says.
+one and expect a 2xx. Those are left out of the positive cases here;
+tests/test_api_search.py checks their 400s. So is a ``q`` with no searchable word in it (only
+punctuation or operators, such as ``-``): a string as far as the document's schema can say, a
+400 as its description says.
 """
 
 from __future__ import annotations
