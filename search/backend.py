@@ -59,6 +59,12 @@ class SearchBackend(Protocol):
         """``ok``, ``documents``, ``generation``, ``schema_version`` and ``error``."""
         ...
 
+    def generation(self) -> str:
+        """The name of the index generation answering now, cheaply (no search, no count): it
+        changes whenever a reindex switches, so answers can be validated by it (HTTP
+        ``ETag``). ``IndexUnavailableError`` when there is none."""
+        ...
+
     def close(self) -> None:
         """Release what the backend holds open."""
         ...

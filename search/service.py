@@ -355,6 +355,11 @@ class Searcher:
                 "error": None,
             }
 
+    def generation(self) -> str:
+        """The generation answering now (the one the next search opens)."""
+        with self._lock:
+            return self._current().generation
+
     def close(self) -> None:
         """Release the open index."""
         with self._lock:

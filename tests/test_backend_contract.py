@@ -164,6 +164,7 @@ def test_health_and_suggestions(typesense_demo) -> None:
     health = typesense_demo.health()
     assert health["ok"] and health["documents"] == 120
     assert health["generation"].startswith("demo-s")
+    assert typesense_demo.generation() == health["generation"]  # (the HTTP validators' part)
     suggestions = typesense_demo.suggest("储")
     assert suggestions and all(s.startswith("储") and len(s) > 1 for s in suggestions)
 

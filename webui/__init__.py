@@ -137,7 +137,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     version = static_version(Path(app.static_folder or "static"))
     app.config["STATIC_VERSION"] = version
 
-    from xinwen.webui import api, exports, views
+    from xinwen.webui import api, caching, exports, views
 
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
@@ -178,6 +178,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
             response.expires = None  # Cache-Control says it all
         return response
 
+    # After limit_query_string: a URL refused there is never validated.
+    caching.install(app, getattr(app.extensions["xinwen.searcher"], "synonyms", None))
     _register_errors(app)
     return app
 

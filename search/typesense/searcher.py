@@ -256,6 +256,11 @@ class TypesenseSearcher:
             "error": None if documents else f"the collection {name} is empty",
         }
 
+    def generation(self) -> str:
+        """The collection the alias names (as searches see it: asked again after
+        ``ALIAS_TTL`` seconds)."""
+        return self._collection()
+
     def warm(self) -> None:
         """Nothing to load: the cluster holds the index, and the query analyzer's tables are
         loaded before a server's workers fork (``webui.server.load_app``)."""
