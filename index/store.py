@@ -167,6 +167,11 @@ class IndexStore:
         return self.root / "current"
 
     @property
+    def previous_link(self) -> Path:
+        """The generation served before ``current``, for ``roll_back``."""
+        return self.root / "previous"
+
+    @property
     def jieba_dir(self) -> Path:
         return self.root / "jieba"
 
@@ -354,21 +359,84 @@ class IndexStore:
         # generation whose segment files, TOC or folder entries never reached the disk.
         _fsync_tree(final)
         _fsync_path(final.parent)  # the rename
-        tmp_link = self.root / f"{TMP_LINK_PREFIX}{os.getpid()}"
-        if tmp_link.is_symlink():
-            tmp_link.unlink()
-        os.symlink(os.path.relpath(final, self.root), tmp_link)
-        fault_point("switching")
         try:
             previous = self.current_path()
         except StoreError:  # ``current`` replaced by hand: nothing to keep for readers
             previous = None
-        os.replace(tmp_link, self.current_link)  # atomic on POSIX: readers see old or new
+        self._point_current_at(final)
         # From here on the new generation is served: a failure must not say otherwise.
         self.switched = generation = Generation(final, meta)
         _fsync_path(self.root)  # the link itself
         self._prune_generations(keep={final, previous})
+        self._record_previous(previous)
         return generation
+
+    def _record_previous(self, path: Path | None) -> None:
+        """Point ``previous`` at ``path`` (the generation just replaced), or remove it."""
+        tmp_link = self.root / f"{TMP_LINK_PREFIX}prev-{os.getpid()}"
+        if tmp_link.is_symlink():
+            tmp_link.unlink()
+        if path is None:
+            self.previous_link.unlink(missing_ok=True)
+            return
+        os.symlink(os.path.relpath(path, self.root), tmp_link)
+        os.replace(tmp_link, self.previous_link)
+
+    def _point_current_at(self, path: Path) -> None:
+        """Switch ``current`` to ``path`` atomically: readers see the old or the new one. (Then
+        fsync the root, for the link to survive a power cut.)"""
+        tmp_link = self.root / f"{TMP_LINK_PREFIX}{os.getpid()}"
+        if tmp_link.is_symlink():
+            tmp_link.unlink()
+        os.symlink(os.path.relpath(path, self.root), tmp_link)
+        fault_point("switching")
+        os.replace(tmp_link, self.current_link)  # atomic on POSIX
+
+    def previous(self) -> Generation | None:
+        """The generation served before the current one (kept by the last switch, as readers
+        may still hold it), if it is still there and readable."""
+        try:
+            path = (self.root / os.readlink(self.previous_link)).resolve()
+        except OSError:  # none recorded (or not a link)
+            return None
+        if not path.is_dir() or path == self.current_path():
+            return None
+        try:
+            return Generation(path, read_meta(path))
+        except CorruptIndexError:
+            return None
+
+    def roll_back(self) -> tuple[Generation, Generation]:
+        """Serve the kept generation again, instead of the current one, which is kept in its
+        turn (so a second roll-back returns to it); returns (left, now served). Takes the
+        writer lock: never while a reindex runs. The next reindex starts from the generation
+        served then, as always, and drops the other."""
+        if self.current_path() is None:  # (before the lock, which would make the folder)
+            raise NoIndexError(f"no index in {self.root}: nothing to roll back")
+        with self.writer_lock():
+            # (the generation left may be the reason: unreadable, or of another schema)
+            left_path = self.current_path()
+            if left_path is None:
+                raise NoIndexError(f"no index in {self.root}: nothing to roll back")
+            try:
+                left = Generation(left_path, read_meta(left_path))
+            except CorruptIndexError:
+                left = Generation(left_path, {})
+            back = self.previous()
+            if back is None:
+                raise NoIndexError(
+                    f"no earlier generation is kept in {self.root}: only the one served"
+                )
+            version = back.meta.get("schema_version")
+            if version != SCHEMA_VERSION:
+                raise SchemaMismatchError(
+                    f"the earlier generation {back.name} has schema version {version}, this "
+                    f"xinwen needs {SCHEMA_VERSION}: it cannot be served again"
+                )
+            self._point_current_at(back.path)
+            self._record_previous(left.path)
+            _fsync_path(self.root)
+            return left, back
 
     def _prune_generations(self, keep: set[Path | None]) -> None:
         """Delete finished generations except the new one and the one it replaced (readers

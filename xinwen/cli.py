@@ -32,7 +32,7 @@ from xinwen.index.priority import lower_priority
 from xinwen.index.sources import FieldMap
 from xinwen.index.sources.categories import CATEGORY_FROM
 from xinwen.index.stats import index_stats
-from xinwen.index.store import StoreError
+from xinwen.index.store import Generation, IndexStore, StoreError
 from xinwen.search import (
     IndexUnavailableError,
     QueryError,
@@ -219,6 +219,19 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     if problem := fields.unmatched_problem():
         print(f"xinwen: warning: {problem}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_rollback(args: argparse.Namespace) -> int:
+    """Serve the generation the last reindex replaced again (run it twice to return)."""
+    store = IndexStore(settings.index_root(args.index))
+    left, back = store.roll_back()
+
+    def built(gen: Generation) -> str:
+        return f"built {gen.meta['built_at']}" if gen.meta.get("built_at") else "unreadable"
+
+    print(f"now serving {back.name} ({built(back)})")
+    print(f"kept {left.name} ({built(left)}): `xinwen rollback` again serves it again")
     return EXIT_OK
 
 
@@ -499,6 +512,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dev", action="store_true", help="Flask's development server with reloader")
     _add_synonyms_option(p)
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("rollback", help=cmd_rollback.__doc__, description=cmd_rollback.__doc__)
+    _add_index_option(p)
+    p.set_defaults(func=cmd_rollback)
 
     p = sub.add_parser("stats", help=cmd_stats.__doc__, description=cmd_stats.__doc__)
     _add_index_option(p)
