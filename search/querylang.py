@@ -27,7 +27,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from xinwen.index.analysis import char_analyzer
+from xinwen.index.analysis import char_analyzer, fold
 from xinwen.index.cleaning import fold_width
 from xinwen.search.models import MAX_QUERY_CHARS, QueryError
 
@@ -43,6 +43,13 @@ FIELD_ALIASES = {
     "source": "source",
     "来源": "source",
 }
+
+
+
+def field_of(name: str) -> str | None:
+    """The field a prefix names, folded as the text is: 標題: and ＴＩＴＬＥ: are title:."""
+    return FIELD_ALIASES.get(fold(name))
+
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "「": '"', "」": '"', "『": '"', "』": '"', "＂": '"'})
 _OPERATORS = str.maketrans({"－": "-", "：": ":", "\u3000": " ", "（": " ", "）": " "})
@@ -170,9 +177,9 @@ def parse(raw: str) -> ParsedQuery:
         if quoted is None and not fname and word is not None:
             if not word.strip("-"):  # a lone "-": an exclusion of nothing
                 continue
-            if word.endswith(":") and word[:-1].lower() in FIELD_ALIASES:  # an empty field
+            if word.endswith(":") and field_of(word[:-1]):  # an empty field
                 continue
-        fld = FIELD_ALIASES.get(fname.lower()) if fname else None
+        fld = field_of(fname) if fname else None
         if fname and fld is None:  # not a field we know: it was just text with a colon
             word = f"{fname} {word or quoted or ''}"
             quoted = None if word else quoted

@@ -693,6 +693,12 @@ def test_source_field_in_the_query(demo: Searcher, demo_records: list) -> None:
     daily = {r.id for r in demo_records if r.source == "电力日报"}
     assert all_ids(demo, "电网 source:电力日报") == matching(demo_records, "电网") & daily
     assert all_ids(demo, "电网 来源:电力日报") == matching(demo_records, "电网") & daily
+    # Typed in traditional characters (or full width), a prefix is the same field: 來源: used
+    # to be searched as the word 来源, which every article's text holds.
+    assert all_ids(demo, "电网 來源:电力日报") == matching(demo_records, "电网") & daily
+    assert all_ids(demo, "電網 ＳＯＵＲＣＥ：电力日报") == matching(demo_records, "电网") & daily
+    titled = all_ids(demo, "标题:电网")
+    assert all_ids(demo, "標題:电网") == titled and titled < matching(demo_records, "电网")
 
 
 def test_words_side_by_side_rank_above_words_apart(tmp_path: Path) -> None:
