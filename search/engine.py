@@ -95,6 +95,10 @@ VERBATIM_FIRST_LIMIT = 500
 _SENTENCES = re.compile("[。！？；!?;\n]")
 
 CHAR_CHECK_LIMIT = 3_000  # candidates beyond which an unknown word skips the character check
+# ... and a quoted phrase, which promises every article holding it: checked far deeper (a
+# common phrase, "中国" or "我们", costs a few hundred milliseconds at the bench corpus's size;
+# bench/results/code-notes.md); beyond it the results say the phrase was not checked in full.
+PHRASE_CHECK_LIMIT = 50_000
 CACHE_BYTES = 128 * 2**20  # posting lists (with positions, when read) kept per generation
 CACHE_MASK_BYTES = 32 * 2**20  # term bitsets kept apart (one bit per document each)
 # The two bounds above are for an index of up to this many documents and grow in proportion
@@ -193,6 +197,7 @@ class Plan:
     typed: list[str] = field(default_factory=list)  # typed strings jieba cut into words, folded
     expanded: list[str] = field(default_factory=list)  # synonyms searched too that matched
     first: int = 0  # documents ranked first: the whole query, typed as one string, verbatim
+    unchecked: list[str] = field(default_factory=list)  # phrases too common to check in full
 
 
 class Engine:
@@ -403,7 +408,8 @@ class Engine:
         First where its words stand in order at the word positions (cheap: words are rarer
         than characters), then, among the documents left that have all its characters, where
         the characters stand together (jieba cut the phrase differently there) — checked when
-        at most ``CHAR_CHECK_LIMIT`` such documents remain (unless ``by_chars`` is False).
+        at most ``PHRASE_CHECK_LIMIT`` such documents remain (unless ``by_chars`` is False;
+        beyond it the phrase is noted in ``plan.unchecked``).
         """
         chars = chars_of(text)
         if not chars:
@@ -421,8 +427,10 @@ class Engine:
                 candidates &= self.mask(cf, ch)
             rest = candidates & ~by_words
             found |= by_words & candidates
-            if by_chars and (len(chars) == 1 or rest.bit_count() <= CHAR_CHECK_LIMIT):
+            if by_chars and (len(chars) == 1 or rest.bit_count() <= PHRASE_CHECK_LIMIT):
                 found |= self._chars_together(cf, chars, rest, text)
+            elif by_chars:
+                plan.unchecked.append(text)
         if (pattern := typed_breaks(text)) is not None and found.bit_count() <= CHAR_CHECK_LIMIT:
             # (read back from the stored text: beyond the limit, positions alone decide)
             kept = []

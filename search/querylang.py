@@ -45,7 +45,6 @@ FIELD_ALIASES = {
 }
 
 
-
 def field_of(name: str) -> str | None:
     """The field a prefix names, folded as the text is: 標題: and ＴＩＴＬＥ: are title:."""
     return FIELD_ALIASES.get(fold(name))

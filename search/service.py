@@ -55,6 +55,7 @@ FALLBACK_NOTICE = "没有同时包含所有词的结果，以下是包含其中�
 PINYIN_NOTICE = "没有找到“{typed}”，以下是按拼音找到的“{words}”的结果。"
 TRUNCATED_NOTICE = f"查询过长，只搜索了前 {MAX_QUERY_CHARS} 个字符。"
 SYNONYMS_NOTICE = "同时搜索了：{}"
+UNCHECKED_NOTICE = "短语“{}”太常见，只找到了词语切分与它相同的文章，可能有遗漏。"
 COLLAPSE_SLACK = 10  # extra candidates ranked so that collapsing usually fills a page at once
 GROUP_LISTED = 50  # members of an article's group listed on its page
 SIMILAR_LISTED = 10  # near-duplicates of a hit named (with title, source, date) on the page
@@ -393,6 +394,7 @@ class Searcher:
             plan, matched, final = found.plan, found.matched, found.final
             if plan.expanded:
                 notices.append(SYNONYMS_NOTICE.format("、".join(plan.expanded)))
+            notices += [UNCHECKED_NOTICE.format(p) for p in dict.fromkeys(plan.unchecked)]
             by_cat, by_src, by_date = found.by_cat, found.by_src, found.by_date
             facets = self._facets(request, fi, matched, by_cat, by_src, by_date)
             groups = snap.groups.count(final)
