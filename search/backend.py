@@ -36,7 +36,8 @@ class SearchBackend(Protocol):
         self, request: SearchRequest, limit: int = MAX_EXPORT_ROWS, snippets: bool = False
     ) -> Export:
         """Every article the request matches (nothing collapsed), in its order, up to
-        ``limit``."""
+        ``limit``: with every word, never the search's any-word fallback (an export or a
+        feed is read away from the notice that says so)."""
         ...
 
     def article(self, id: str, q: str = "") -> Article | None:

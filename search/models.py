@@ -144,6 +144,9 @@ class SearchResult:
     notice: str | None = None
     words: tuple[str, ...] = ()  # the query's words as searched (for highlighting, no-results)
     did_you_mean: DidYouMean | None = None
+    # No article has every word, so these have any (the notice says so): the exports and the
+    # feed, read away from that notice, never relax a query (``SearchBackend.export``).
+    any_word: bool = False
 
     @property
     def pages(self) -> int:

@@ -409,11 +409,14 @@ class Searcher:
             notice=" ".join(notices) or None,
             words=tuple(plan.words),
             did_you_mean=did_you_mean,
+            any_word=found.fallback,
         )
 
-    def _select(self, snap: _Snapshot, parsed: ParsedQuery, request: SearchRequest) -> _Selection:
+    def _select(
+        self, snap: _Snapshot, parsed: ParsedQuery, request: SearchRequest, relax: bool = True
+    ) -> _Selection:
         """The documents a parsed query matches under the request's filters; when none has
-        every word, those with any (the fallback)."""
+        every word, those with any (the fallback), unless not ``relax``."""
         fi, engine = snap.facets, snap.engine
         plan = engine.plan(parsed, fi.categories, fi.sources, self.synonyms)
         matched = engine.matches(plan)
@@ -422,7 +425,7 @@ class Searcher:
         by_date = fi.dates(request.date_from, request.date_to, request.undated)
         final = matched & by_cat & by_src & by_date
         fallback = False
-        if not final and len(plan.required) > 1:
+        if relax and not final and len(plan.required) > 1:
             # The union of the unit sets the plan has already read: no more reads.
             relaxed = engine.matches(plan, any_unit=True)
             if relaxed & by_cat & by_src & by_date:
@@ -514,7 +517,8 @@ class Searcher:
         parsed = parse_query(request.q)
         with self._lock:
             snap = self._current()
-            found = self._select(snap, parsed, request)
+            # (every word, always: an export or a feed is read away from the page's notice)
+            found = self._select(snap, parsed, request, relax=False)
             plan, final = found.plan, found.final
             if not final or limit < 1:
                 return Export(final.bit_count(), (), snap.built_at)

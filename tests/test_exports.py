@@ -228,6 +228,22 @@ def test_the_page_links_its_feed_and_exports(client: FlaskClient) -> None:
     )
 
 
+def test_exports_and_the_feed_keep_every_word(client: FlaskClient) -> None:
+    """No article has both words: the page shows those with either, saying so, but an export
+    or a feed is read away from that notice, so it keeps every word (empty here) and the page
+    offers none."""
+    q = "q=氢能+风电"
+    found = client.get(f"/api/search?{q}").get_json()
+    assert found["total"] == N + 1 and "任意词" in found["notice"]
+    page = lxml_html.fromstring(client.get(f"/search?{q}").text)
+    assert page.cssselect("li.hit") and not page.cssselect(".take-away")
+    table = list(csv.reader(io.StringIO(client.get(f"/search.csv?{q}").text.lstrip("\ufeff"))))
+    assert len(table) == 1  # the header row alone
+    jsonl = client.get(f"/search.jsonl?{q}")
+    assert jsonl.text == "" and jsonl.headers["X-Total-Count"] == "0"
+    assert feedparser.parse(client.get(f"/search.atom?{q}").data).entries == []
+
+
 def test_export_errors_are_json(client: FlaskClient) -> None:
     response = client.get("/search.csv?from=yesterday")
     assert response.status_code == 400 and response.get_json()["error"]["param"] == "from"

@@ -209,6 +209,8 @@ def search_context(searcher: SearchBackend, params: SearchParams) -> dict:
         "took_ms": round(result.took_ms, 2),
         "took_text": took_text(result.took_ms),
         "notice": result.notice,
+        # (exports and the feed keep every word: nothing to export or follow then)
+        "any_word": result.any_word,
         "words": list(result.words),
         "hits": [hit_context(h, params) for h in result.hits],
         "range_text": range_text(params, len(result.hits)),

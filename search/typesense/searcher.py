@@ -315,6 +315,7 @@ class TypesenseSearcher:
             took_ms=(time.perf_counter() - started) * 1000,
             notice=" ".join(notices) or None,
             words=words,
+            any_word=FALLBACK_NOTICE in notices,
         )
 
     def _resolve(self, tr: Translation, filters: list[str]) -> list[str]:
