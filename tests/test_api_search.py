@@ -60,7 +60,18 @@ def test_spec_is_openapi_3_with_every_route(spec: dict) -> None:
     for schema in spec["components"]["schemas"].values():
         Draft202012Validator.check_schema(schema)
     names = [p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]]
-    assert names == ["q", "category", "source", "from", "to", "undated", "sort", "page", "size"]
+    assert names == [
+        "q",
+        "category",
+        "source",
+        "from",
+        "to",
+        "undated",
+        "within",
+        "sort",
+        "page",
+        "size",
+    ]
 
 
 @pytest.mark.parametrize(
