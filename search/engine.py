@@ -21,6 +21,7 @@ a phrase query).
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 import math
 import operator
@@ -92,6 +93,11 @@ VERBATIM_FIRST = 1000.0
 # positions, and a string that common (国家发展改革委, 2020年) is a topic whose articles the
 # re-ranking's phrase bonus already orders (bench/results/ranking.md, "What it costs").
 VERBATIM_FIRST_LIMIT = 500
+# ... and, when some articles hold it verbatim, only those match: its pieces apart are not what
+# was typed (大数据 matched 大 anywhere beside 数据: 6,226 articles where 1,001 hold it; 1.5亿
+# matched 1.5万亿). Chosen on the tune halves (unmoved there; bench/results/ranking.md, round 9).
+# Beyond VERBATIM_FIRST_LIMIT the verbatim check is the phrase's, with its own limit.
+VERBATIM_ONLY = True
 _SENTENCES = re.compile("[。！？；!?;\n]")
 
 CHAR_CHECK_LIMIT = 3_000  # candidates beyond which an unknown word skips the character check
@@ -572,8 +578,14 @@ class Engine:
             and len(plan.typed) == 1
             and _loose(plan.typed[0], plan.plain_words)
         ):
-            among = _and_all(plan.required, self.live) & ~plan.excluded
-            if among.bit_count() <= VERBATIM_FIRST_LIMIT:
+            among = _and_all(plan.required + plan.filters, self.live) & ~plan.excluded
+            if VERBATIM_ONLY:
+                typed = plan.typed[0]
+                verbatim = self._phrase_unit(typed, ("title", "body"), Plan(), among=among)
+                if verbatim:
+                    plan.required, plan.first = [verbatim], verbatim
+                    plan.words = [typed]  # marked whole, not 大 wherever it stands
+            elif among.bit_count() <= VERBATIM_FIRST_LIMIT:
                 plan.first = self._phrase_unit(
                     plan.typed[0], ("title", "body"), Plan(), among=among
                 )
@@ -680,6 +692,33 @@ def _ties_in_input_order(
     tied.sort(key=order.__getitem__)
     above = [d for d in best if scores[d] != cut]
     return above + tied[: len(best) - len(above)]
+
+
+def typed_whole(parsed: ParsedQuery, *texts: str) -> str | None:
+    """The string ``VERBATIM_ONLY`` searches as typed (``as_typed``), when one of ``texts``
+    holds it: an article that does is marked by that string alone, as its search marks it (not
+    大 wherever it stands); one that does not, by the query's pieces."""
+    typed = as_typed(parsed)
+    if typed is None:
+        return None
+    whole = typed.required[0].text  # (a Phrase, folded)
+    return whole if any(whole in fold(t) for t in texts) else None
+
+
+def as_typed(parsed: ParsedQuery) -> ParsedQuery | None:
+    """The query with its one part searched as the phrase it was typed as, when that is
+    ``VERBATIM_ONLY``'s case (one unspaced string whose cut jieba is unsure of: 大数据 → 大 +
+    数据); None otherwise. The cluster backend searches it first, as ``Engine.plan`` does."""
+    one = parsed.required[0] if len(parsed.required) == 1 else None
+    if not VERBATIM_ONLY or not isinstance(one, Text) or one.field is not None:
+        return None
+    words = list(dict.fromkeys(query_words(one.text)))
+    typed = fold(one.text).strip()
+    if len(words) < 2 or not typed or any(ch.isspace() for ch in typed):
+        return None
+    if not _loose(typed, words):
+        return None
+    return dataclasses.replace(parsed, required=[Phrase(typed)])
 
 
 def _loose(typed: str, words: Sequence[str]) -> bool:

@@ -28,6 +28,7 @@ from xinwen.search.engine import (
     Plan,
     highlight_words,
     rerank_factor,
+    typed_whole,
 )
 from xinwen.search.facets import FacetIndex, any_of, docnums_of, facet_values, recent_ranges
 from xinwen.search.folding import fold
@@ -733,7 +734,8 @@ class Searcher:
 
     def article(self, id: str, q: str = "") -> Article | None:
         """The whole article with ``q``'s words marked, and related articles."""
-        words = tuple(highlight_words(parse(q))) if q else ()  # marked, not searched
+        parsed = parse(q)
+        words = tuple(highlight_words(parsed)) if q else ()  # marked, not searched
         with self._lock:
             snap = self._current()
             docnum = snap.searcher.document_number(id=id)
@@ -743,6 +745,8 @@ class Searcher:
             related = self._related(snap, docnum, fields, 5)
             group, group_size = self._group(snap, docnum)
         title, body = fields.get("title", ""), fields.get("body", "")
+        if whole := typed_whole(parsed, title, body):
+            words = (whole,)
         return Article(
             id=fields["id"],
             title=title,

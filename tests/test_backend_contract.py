@@ -51,6 +51,8 @@ QUERIES = [
     '"能，电"',  # punctuation typed inside a phrase
     "储能 -储能电站",  # an excluded term of several words: as typed, as its quoted form
     "光伏 NOT 并网发电",
+    "风光储",  # one string jieba cuts into single characters: where it stands as typed
+    "电网侧 -光伏",  # (a piece unknown to jieba's dictionary; with an exclusion)
 ]
 
 REQUESTS = [

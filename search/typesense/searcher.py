@@ -51,6 +51,7 @@ from xinwen.index.analysis import configure_jieba, word_analyzer
 from xinwen.index.records import UNCATEGORISED, UNKNOWN_SOURCE
 from xinwen.index.schema import SCHEMA_VERSION
 from xinwen.search.backend import IndexUnavailableError
+from xinwen.search.engine import as_typed, typed_whole
 from xinwen.search.facets import RECENT_RANGES, facet_from_counts, undated_value
 from xinwen.search.folding import fold
 from xinwen.search.highlight import mark_html, paragraphs_html, snippet_html
@@ -68,7 +69,7 @@ from xinwen.search.models import (
     SearchResult,
     SortOrder,
 )
-from xinwen.search.querylang import parse, parse_query
+from xinwen.search.querylang import ParsedQuery, parse, parse_query
 from xinwen.search.service import FALLBACK_NOTICE, GROUP_LISTED, SIMILAR_LISTED, TRUNCATED_NOTICE
 from xinwen.search.typesense.client import UNREACHABLE, make_client
 from xinwen.search.typesense.query import Translation, any_filter, quote, translate
@@ -118,6 +119,16 @@ def _ref(doc: dict) -> ArticleRef:
 
 def today_minus(days: int) -> dt.date:
     return dt.date.today() - dt.timedelta(days=days)
+
+
+# Typesense adds no matches of its own: no typos, prefixes, dropped, split or joined tokens.
+EXACT = {
+    "num_typos": 0,
+    "typo_tokens_threshold": 0,
+    "drop_tokens_threshold": 0,
+    "prefix": "false",
+    "split_join_tokens": "off",
+}
 
 
 def _and(clauses: list[str]) -> str:
@@ -274,9 +285,23 @@ class TypesenseSearcher:
         """One page of hits, the exact total and multi-select facet counts."""
         return self._pinned(self._search, request)
 
+    def _as_typed(self, parsed: ParsedQuery) -> ParsedQuery:
+        """``parsed``, or its one string as the phrase typed when some article holds that
+        verbatim (``search.engine.as_typed``: 大数据 is not 大 anywhere beside 数据); decided,
+        as on the embedded index, before the request's filters."""
+        typed = as_typed(parsed)
+        if typed is None:
+            return parsed
+        tr = translate(typed)
+        params = {"q": tr.q, "query_by": tr.query_by, "per_page": 0, **EXACT}
+        filters = self._resolve(tr, [f for f in tr.filters if f not in tr.required])
+        if filters:
+            params["filter_by"] = _and(filters)
+        return typed if self._multi([params])[0]["found"] else parsed
+
     def _search(self, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
-        parsed = parse_query(request.q)
+        parsed = self._as_typed(parse_query(request.q))
         notices = [TRUNCATED_NOTICE] if parsed.truncated else []
         tr = translate(parsed)
         base = self._resolve(tr, tr.filters)
@@ -378,7 +403,7 @@ class TypesenseSearcher:
         return self._pinned(self._export, request, limit, snippets)
 
     def _export(self, request: SearchRequest, limit: int, snippets: bool) -> Export:
-        parsed = parse_query(request.q)
+        parsed = self._as_typed(parse_query(request.q))
         tr = translate(parsed)
         by_cat = any_filter("category", request.categories) if request.categories else ""
         by_src = any_filter("source", request.sources) if request.sources else ""
@@ -438,11 +463,7 @@ class TypesenseSearcher:
             "query_by": tr.query_by,
             # A match in the title counts more, as on the embedded index.
             "query_by_weights": "2,1" if "," in tr.query_by else "1",
-            "num_typos": 0,
-            "typo_tokens_threshold": 0,
-            "drop_tokens_threshold": 0,
-            "prefix": "false",
-            "split_join_tokens": "off",
+            **EXACT,
         }
         if request.sort is SortOrder.OLDEST:
             # The dated (date_key ≥ 0) first, oldest first; the undated after them.
@@ -610,11 +631,14 @@ class TypesenseSearcher:
         return self._pinned(self._article, id, q)
 
     def _article(self, id: str, q: str) -> Article | None:
-        words = tuple(translate(parse(q)).words) if q else ()
+        parsed = parse(q)
+        words = tuple(translate(parsed).words) if q else ()
         doc = self._document(id)
         if doc is None:
             return None
         title, body = doc.get("title", ""), doc.get("body", "")
+        if whole := typed_whole(parsed, title, body):
+            words = (whole,)
         # The other articles of its near-duplicate group, newest first.
         members = self._multi(
             [
