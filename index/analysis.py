@@ -179,7 +179,10 @@ _RUNS = re.compile(
     rf"(?P<han>[{_HAN}]+)"
     rf"|(?P<alnum>±?[{_ALNUM}]+(?:[.\-_/+:'][{_ALNUM}]+|,\d{{3}}(?!\d))*[%+#]*)"
 )
-_PART_SPLIT = re.compile(r"[\-_/:']")
+_PART_SPLIT = re.compile(r"[\-_/:'+]")
+# Letters against digits inside a part: 2014apec, iphone4, covid19. A side is kept when it is
+# two or more characters (5g, 4k and g20's single sides are no word of their own).
+_LETTERS_DIGITS = re.compile(r"[0-9]+|[a-z\u00c0-\u024f]+")
 # Punctuation between two runs ends a phrase there: the next token stands one position further
 # on, so "中国" does not match 格局中，国家 (characters either side of a comma), nor a phrase of
 # words one across a full stop. Spaces, name dots (阿卜杜勒·马赫迪) and dashes (南山—白河) do not:
@@ -200,12 +203,18 @@ def alnum_parts(token: str) -> list[tuple[str, int]]:
     core = token[core_start:].rstrip("%+#")
     if core and core != token:
         parts.append((core, core_start))
+    pieces: list[tuple[str, int]] = [(core, core_start)]
     if _PART_SPLIT.search(core):
-        offset = core_start
+        pieces, offset = [], core_start
         for piece in _PART_SPLIT.split(core):
             if piece:
+                pieces.append((piece, offset))
                 parts.append((piece, offset))
             offset += len(piece) + 1
+    for piece, offset in pieces:
+        sides = list(_LETTERS_DIGITS.finditer(piece))
+        if len(sides) > 1 and sum(len(m.group()) for m in sides) == len(piece):
+            parts += [(m.group(), offset + m.start()) for m in sides if len(m.group()) > 1]
     return parts
 
 

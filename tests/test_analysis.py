@@ -102,6 +102,16 @@ def test_latin_numbers_and_codes_stay_whole() -> None:
     assert {"65.4", "14040", "14044", "800"} <= parts
 
 
+def test_the_parts_of_a_glued_code_are_found_on_their_own() -> None:
+    """Terms glued by "+" or against digits (5G+4K/8K+AI, 2014APEC, IPHONE4) are indexed
+    whole and by their parts, so 5G, AI, APEC and iPhone find them; a single letter or digit
+    is no part of its own (5G has none, G20 only 20), nor is a decimal or a thousands group."""
+    parts = analyze("5G+4K/8K+AI 2014APEC IPHONE4 COVID19", mode="index")
+    assert {"5g", "4k", "8k", "ai", "2014", "apec", "iphone", "covid", "19"} <= set(parts)
+    assert {"5g+4k/8k+ai", "2014apec", "iphone4"} <= set(parts)
+    assert analyze("5G G20 1,000 3.5", mode="index") == ["5g", "g20", "20", "1,000", "3.5"]
+
+
 def test_energy_dictionary_keeps_industry_terms_whole() -> None:
     assert analyze("推进特高压和新型储能建设，力争碳达峰") == [
         "推进",

@@ -847,3 +847,23 @@ def test_a_string_jieba_cannot_cut_matches_as_typed_when_it_stands_so(tmp_path: 
     assert "<mark>大</mark>" not in page.body_html
     apart = searcher.search(SearchRequest(q="大电量"))  # nowhere as typed: its pieces
     assert [h.id for h in apart.hits] == ["t-2"]
+
+
+def test_a_glued_code_is_found_by_its_parts(tmp_path: Path) -> None:
+    rows = [
+        article(1, title="总台推进“5G+4K/8K+AI”战略", body="超高清制作展示。"),
+        article(2, title="2014APEC第四次高官会开幕", body="会议今天开幕。"),
+        article(3, title="IPHONE4手机热销", body="新款手机上市。"),
+    ]
+    searcher = Searcher(build_index(tmp_path / "ix", write_jsonl(tmp_path / "a.jsonl", rows)))
+    found = {
+        q: [h.id for h in searcher.search(SearchRequest(q=q)).hits]
+        for q in ("AI", "8K", "APEC", "iPhone", "5G+4K/8K+AI")
+    }
+    assert found == {
+        "AI": ["t-1"],
+        "8K": ["t-1"],
+        "APEC": ["t-2"],
+        "iPhone": ["t-3"],
+        "5G+4K/8K+AI": ["t-1"],
+    }
