@@ -204,6 +204,9 @@ class Plan:
     expanded: list[str] = field(default_factory=list)  # synonyms searched too that matched
     first: int = 0  # documents ranked first: the whole query, typed as one string, verbatim
     unchecked: list[str] = field(default_factory=list)  # phrases too common to check in full
+    # The query is one string jieba cannot cut (VERBATIM_ONLY's case) that no article holds as
+    # typed: what it finds are its pieces apart (光伏发店: 光伏 + 发 + 店).
+    typed_missing: bool = False
 
 
 class Engine:
@@ -585,6 +588,8 @@ class Engine:
                 if verbatim:
                     plan.required, plan.first = [verbatim], verbatim
                     plan.words = [typed]  # marked whole, not 大 wherever it stands
+                else:
+                    plan.typed_missing = True
             elif among.bit_count() <= VERBATIM_FIRST_LIMIT:
                 plan.first = self._phrase_unit(
                     plan.typed[0], ("title", "body"), Plan(), among=among

@@ -385,6 +385,7 @@ class Searcher:
             # (or a typed word the index never has as a word, matched only by its characters
             # inside others: 习近瓶 finds 习近 in 习近平 and 瓶 anywhere, a hundred times over)
             few = few or any(self._no_word(snap, w) for w in found.plan.plain_words)
+            few = few or found.plan.typed_missing
             if few and request.q.strip():
                 did_you_mean, chinese = self._did_you_mean(snap, parsed, request, found)
                 if chinese is not None:  # pinyin that finds nothing as Latin: its words
@@ -449,7 +450,9 @@ class Searcher:
             return None, None
         if not all(isinstance(p, Text) and p.field is None for p in parsed.required):
             return None, None
-        total = found.final.bit_count() if not found.fallback else 0
+        # (what was typed, as typed: pieces apart or any word are no finding of it)
+        missing = found.fallback or found.plan.typed_missing
+        total = found.final.bit_count() if not missing else 0
         vocabulary = self._vocabulary(snap)
         letters = spelling.pinyin_letters(request.q.strip())
         candidates: list[str] = []
@@ -500,6 +503,8 @@ class Searcher:
         """How many documents have every word of ``text`` under the same filters."""
         fi, engine = snap.facets, snap.engine
         plan = engine.plan(parse(text), fi.categories, fi.sources, self.synonyms)
+        if plan.typed_missing:  # 光伏发点 is nowhere as typed: no better than 光伏发店
+            return 0
         return (engine.matches(plan) & found.by_cat & found.by_src & found.by_date).bit_count()
 
     def _vocabulary(self, snap: _Snapshot) -> spelling.Vocabulary:

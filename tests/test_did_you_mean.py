@@ -195,3 +195,25 @@ def test_a_typo_matched_only_by_its_characters_still_gets_a_suggestion(tmp_path:
     assert typo.total == 12 and typo.did_you_mean is not None
     assert (typo.did_you_mean.query, typo.did_you_mean.total) == ("新能源", 36)
     assert searcher.search(SearchRequest(q="新能源")).did_you_mean is None
+
+
+def test_a_typo_matched_by_its_pieces_apart_gets_a_suggestion(tmp_path: Path) -> None:
+    # 特搞压 (a homophone typo of 特高压) is cut 特 + 搞 + 压 and stands nowhere as typed: its
+    # thirty results are those characters in other words (特色, 搞活, 压力), too many to be
+    # "few", and no suggestion was looked for. 特高压 stands in ten articles: the suggestion.
+    rows = [
+        {"id": f"uhv-{n}", "title": f"特高压工程第{n}期投运", "body": "特高压输电线路投运。"}
+        for n in range(10)
+    ]
+    rows += [
+        {
+            "id": f"town-{n}",
+            "title": f"小镇见闻第{n}期",
+            "body": "特色产业搞活了，群众生活压力减轻。",
+        }
+        for n in range(30)
+    ]
+    searcher = Searcher(build_index(tmp_path / "ix", write_jsonl(tmp_path / "a.jsonl", rows)))
+    typo = searcher.search(SearchRequest(q="特搞压"))
+    assert typo.total == 30 and typo.did_you_mean is not None
+    assert (typo.did_you_mean.query, typo.did_you_mean.total) == ("特高压", 10)
