@@ -260,3 +260,15 @@ def test_a_typesense_collection_says_when_it_was_built() -> None:
     built = generation_time(new_collection_name("xinwen"))
     assert built is not None and before <= built <= dt.datetime.now(dt.UTC)
     assert generation_time("a-collection-named-by-hand") is None
+
+
+def test_exports_from_the_cluster(typesense_demo, demo_index) -> None:
+    """The web app over the Typesense backend serves the CSV, the JSON Lines and the feed (they
+    answered 500: the backend's export could not be called)."""
+    app = create_app({"INDEX_ROOT": demo_index, "SEARCHER": typesense_demo, "TESTING": True})
+    client = app.test_client()
+    table = list(csv.reader(io.StringIO(client.get("/search.csv?q=光伏").text.lstrip("\ufeff"))))
+    total = typesense_demo.search(SearchRequest(q="光伏")).total
+    assert len(table) == total + 1 > 1
+    assert len(client.get("/search.jsonl?q=光伏").text.splitlines()) == total
+    assert feedparser.parse(client.get("/search.atom?q=光伏").data).entries

@@ -394,7 +394,6 @@ class TypesenseSearcher:
                 break
         return list(dict.fromkeys(found))
 
-    @staticmethod
     def export(
         self, request: SearchRequest, limit: int = MAX_EXPORT_ROWS, snippets: bool = False
     ) -> Export:
