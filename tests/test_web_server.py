@@ -10,6 +10,7 @@ import signal
 import socket
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -293,3 +294,25 @@ def test_raw_utf8_in_the_url_through_gunicorn_is_searched(live_server: LiveServe
     with socket.create_connection((host, int(port)), timeout=30) as conn:
         conn.sendall(b"GET /api/search?q=a\x01b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
         assert conn.recv(65536).startswith(b"HTTP/1.1 400")
+
+
+def test_clients_that_never_finish_their_request_do_not_hold_the_workers(
+    live_server: LiveServer,
+) -> None:
+    """Two connections that send half a request and wait (a "slowloris") held both sync
+    workers until gunicorn's 30 s timeout killed them; now each gives up on its client after
+    a few idle seconds, and a search is answered well before that timeout."""
+    idle = []
+    for _ in range(2):
+        port = urllib.parse.urlsplit(live_server.url).port
+        sock = socket.create_connection(("127.0.0.1", port))
+        sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")  # never the blank line that ends it
+        idle.append(sock)
+    try:
+        url = f"{live_server.url}/api/search?q=%E5%82%A8%E8%83%BD"
+        with urllib.request.urlopen(url, timeout=20) as answer:
+            assert answer.status == 200 and json.load(answer)["total"] > 0
+    finally:
+        for sock in idle:
+            sock.close()
+    assert "Socket error" not in live_server.log_text()

@@ -1,5 +1,12 @@
 """gunicorn's sync worker, answering with the app's own error page where gunicorn would not
-let the app answer at all.
+let the app answer at all, and letting go of a client too slow to send its request.
+
+A sync worker reads the request itself: two clients that open a connection and never finish
+their headers (a "slowloris", or a phone that lost its signal) held both default workers until
+gunicorn's 30 s timeout killed them, and every other reader waited. Each read and write of a
+client now gives up after ``CLIENT_TIMEOUT`` seconds without progress, quietly (a reset, as
+gunicorn logs a client that went away). A reverse proxy that buffers requests (nginx) is
+still the way to face the public (docs/api.md).
 
 A request line over gunicorn's bound (``webui.server.LIMIT_REQUEST_LINE``) or an over-long
 header never reaches the app: gunicorn answers with a bare English ``text/html`` page of its
@@ -10,6 +17,7 @@ the path (or the Accept header), so there is nothing to tell the two apart by.
 
 from __future__ import annotations
 
+import errno
 from typing import Any
 
 from flask import Flask
@@ -19,6 +27,30 @@ from gunicorn.workers.sync import SyncWorker
 from xinwen.webui import STATUS_MESSAGES, error_response
 
 REASONS = {414: "URI Too Long", 431: "Request Header Fields Too Large"}
+CLIENT_TIMEOUT = 5.0  # seconds a client may take for each read or write of its connection
+
+
+class _SlowClientGuard:
+    """The client's socket, its timeout turned into a connection reset: gunicorn then drops
+    the client with a debug line, not a traceback."""
+
+    def __init__(self, sock: Any) -> None:
+        self._sock = sock
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._sock, name)
+
+    def recv(self, *args: Any) -> bytes:
+        try:
+            return self._sock.recv(*args)
+        except TimeoutError:
+            raise ConnectionResetError(errno.ECONNRESET, "the client was too slow") from None
+
+    def sendall(self, *args: Any) -> None:
+        try:
+            self._sock.sendall(*args)
+        except TimeoutError:
+            raise ConnectionResetError(errno.ECONNRESET, "the client was too slow") from None
 
 
 def error_page(app: Flask, status: int) -> bytes:
@@ -35,7 +67,12 @@ def error_page(app: Flask, status: int) -> bytes:
 
 
 class XinwenWorker(SyncWorker):
-    """A sync worker whose refusals of over-long requests are the app's page, not gunicorn's."""
+    """A sync worker whose refusals of over-long requests are the app's page, not gunicorn's,
+    and which drops a client that sends or reads too slowly."""
+
+    def handle(self, listener: Any, client: Any, addr: Any) -> None:
+        client.settimeout(CLIENT_TIMEOUT)
+        super().handle(listener, _SlowClientGuard(client), addr)
 
     def handle_error(self, req: Any, client: Any, addr: Any, exc: BaseException) -> None:
         if req is None and isinstance(exc, LimitRequestLine | LimitRequestHeaders):
