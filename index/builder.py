@@ -14,7 +14,7 @@ import errno
 import logging
 import shutil
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,7 +42,7 @@ from xinwen.index.records import Record, Skip
 from xinwen.index.report import ReindexReport
 from xinwen.index.schema import SCHEMA_VERSION, build_schema
 from xinwen.index.segments import GroupingPool, XinwenSegmentWriter
-from xinwen.index.sources import FieldMap, read_sources
+from xinwen.index.sources import FieldMap, page_id_root, read_sources
 from xinwen.index.store import Generation, IndexStore, fault_point
 
 if TYPE_CHECKING:
@@ -199,6 +199,8 @@ def _reindex(store: IndexStore, options: ReindexOptions) -> ReindexReport:
         if options.incremental and not incremental:
             log.warning("no index to update yet: building it in full")
             report.mode = "full"
+        if incremental:
+            _check_page_ids(store.current().meta, options.sources)
         partial = store.clone_current() if incremental else store.new_partial()
         try:
             records = read_records(options, report)
@@ -582,12 +584,30 @@ def _merge_cap(documents: int) -> int:
     return max(MERGE_CAP_DOCS, int(documents * MERGE_CAP_SHARE))
 
 
+def _check_page_ids(meta: dict, sources: Sequence[Path]) -> None:
+    """Stop an incremental run whose page ids would not be the served index's: they are
+    relative to the sources' common folder, which a folder of pages named beside the others
+    (or no longer named) moves. Every page would come back as a new article under a new id, the
+    old ones kept: the index twice over (or, with --prune, every article link changed)."""
+    before = meta.get("page_id_root")
+    now = page_id_root([str(p) for p in sources])
+    if before and now and before != now:
+        raise ReindexError(
+            f"the page ids would change: they are relative to {before}, and these sources "
+            f"make them relative to {now} (a folder of pages added or left out). Name the "
+            f"same folders as before (a new one can go inside {before}), or run a full "
+            "reindex, which gives every page its new id (links to articles change)"
+        )
+
+
 def _meta(options: ReindexOptions, report: ReindexReport, userwords: tuple) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
         "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "mode": report.mode,
         "sources": [str(p) for p in options.sources],
+        # (page ids are relative to it: an incremental run checks it is the same)
+        "page_id_root": page_id_root([str(p) for p in options.sources]),
         "userwords": len(userwords),
         "report": report.to_dict(),
     }

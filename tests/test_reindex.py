@@ -408,3 +408,34 @@ def test_the_progress_total_counts_every_record_of_a_folder(tmp_path: Path) -> N
     assert estimate_records([folder, folder / "articles.jsonl"]) == 16
     (folder / "more.json").write_text("[]", "utf-8")  # a JSON array: not counted quickly
     assert estimate_records([folder]) is None
+
+
+def _pages(folder: Path, count: int, start: int = 0) -> Path:
+    for n in range(start, start + count):
+        page = folder / "政策" / f"{n:04d}.txt"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(
+            f"第{n}号通知发布\n2024-03-{n % 28 + 1:02d}\n某省能源局发布第{n}号通知，部署储能工作。\n",
+            "utf-8",
+        )
+    return folder
+
+
+def test_an_incremental_run_that_would_change_every_page_id_stops(tmp_path: Path) -> None:
+    """Page ids are relative to the sources' common folder: naming a second folder of pages
+    in the nightly incremental command moved it, and every page came back as a new article
+    under a new id, the old ones kept: the index held everything twice, without a word."""
+    site, extra = _pages(tmp_path / "site", 6), _pages(tmp_path / "extra", 2, start=50)
+    root = build_index(tmp_path / "ix", site)
+    served = IndexStore(root).current().name
+    ids = sorted(h.id for h in Searcher(root).search(SearchRequest(page_size=50)).hits)
+    assert ids[0] == "政策/0000.txt"
+    with pytest.raises(ReindexError, match="the page ids would change") as stopped:
+        build_index(root, site, extra, incremental=True)
+    assert str(tmp_path / "site") in str(stopped.value)
+    assert IndexStore(root).current().name == served  # nothing written
+    # The same folder, with a new page in it: the ids stay, the page is added.
+    _pages(site, 1, start=6)
+    build_index(root, site, incremental=True)
+    after = sorted(h.id for h in Searcher(root).search(SearchRequest(page_size=50)).hits)
+    assert after == [*ids, "政策/0006.txt"]

@@ -144,6 +144,21 @@ def _read_all(
             yield Skip("no such file or directory", Origin(path, 0), incomplete=True)
 
 
+def page_id_root(paths: list[str]) -> str | None:
+    """The folder every page id of ``paths`` is relative to (absolute), or None when they
+    name no folder or page: an incremental run must see the same one, or every page would
+    come back under a new id (``index.builder``)."""
+    common = _common_page_root(paths)
+    if common is not None:
+        return common
+    for path in paths:
+        if os.path.isdir(path):
+            return os.path.abspath(path)
+        if is_page_name(os.path.basename(path)) and os.path.exists(path):
+            return os.path.dirname(os.path.abspath(path))
+    return None
+
+
 def _common_page_root(paths: list[str]) -> str | None:
     """The folder that page ids are relative to when the sources hold pages in more than one
     folder: their common ancestor (None with one such folder: ids relative to it, as always).
