@@ -24,7 +24,9 @@ def estimate_records(paths: Iterable[str | Path]) -> int | None:
     for raw in paths:
         path = Path(raw)
         inside = path.is_dir()
-        for file in (p for p in path.rglob("*") if p.is_file()) if inside else [path]:
+        # (only regular files: a named pipe would be waited on for ever)
+        files = path.rglob("*") if inside else [path]
+        for file in (p for p in files if p.is_file()):
             count = _records_in(file, inside)
             if count is None:
                 return None

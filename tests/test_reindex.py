@@ -439,3 +439,28 @@ def test_an_incremental_run_that_would_change_every_page_id_stops(tmp_path: Path
     build_index(root, site, incremental=True)
     after = sorted(h.id for h in Searcher(root).search(SearchRequest(page_size=50)).hits)
     assert after == [*ids, "政策/0006.txt"]
+
+
+@pytest.mark.parametrize("command", ["reindex", "inspect"])
+def test_a_named_pipe_among_the_pages_is_skipped_not_waited_on(
+    tmp_path: Path, command: str
+) -> None:
+    """A named pipe left in a source folder (an upload tool's) made reindex and inspect wait
+    for a writer for ever, silently, the reindex holding its lock: every later run failed."""
+    site = _pages(tmp_path / "site", 2)
+    os.mkfifo(site / "政策" / "upload.html")
+    argv = [sys.executable, "-m", "xinwen", command, str(site)]
+    if command == "reindex":
+        argv += ["--index", str(tmp_path / "ix"), "--nice", "0"]
+    done = subprocess.run(
+        argv,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    if command == "reindex":
+        assert "indexed 2 + unchanged 0 + duplicates 0 + skipped 1" in done.stdout
+        assert "not a regular file" in done.stdout + done.stderr

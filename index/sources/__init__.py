@@ -136,6 +136,8 @@ def _read_all(
                         sources.get(site_of.get(item), no_pages) if item in site_of else no_pages
                     )
                     yield from _read_file(item, relative, fields, pages)
+        elif os.path.exists(path) and not os.path.isfile(path):
+            yield _special_skip(path)
         elif os.path.exists(path):
             pages = PageSource(path, boilerplate, category_from, [path], explain)
             name = os.path.relpath(path, base).replace(os.sep, "/") if base else None
@@ -178,6 +180,11 @@ def _common_page_root(paths: list[str]) -> str | None:
     return os.path.commonpath(sorted(roots)) if len(roots) > 1 else None
 
 
+def _special_skip(path: str) -> Skip:
+    """A named pipe, socket or device among the sources: never opened."""
+    return Skip("not a regular file", Origin(path, 0), "a named pipe, socket or device")
+
+
 def _walk(root: str) -> Iterator[str | Skip]:
     """Files under `root`, depth first in name order, without hidden entries."""
     try:
@@ -198,6 +205,8 @@ def _walk(root: str) -> Iterator[str | Skip]:
                 yield resources_skip(entry.path, page)
             else:
                 yield from _walk(entry.path)
+        elif not entry.is_file():  # (opening a named pipe would wait for a writer for ever)
+            yield _special_skip(entry.path)
         else:
             yield entry.path
 
