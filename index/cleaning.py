@@ -61,9 +61,10 @@ _HTML_BLOCK = re.compile(
 )
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-# C0/C1 controls except \t and \n (\r is gone by then), zero-width space, direction marks,
+# C0/C1 controls except \t and \n (\r is gone by then), soft hyphens and zero-width spaces
+# (invisible, but they cut a word in two: 储\u00ad能 was not found as 储能), direction marks,
 # BOMs and non-characters. The zero-width joiner is kept: emoji sequences need it.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\ufeff\ufffe\uffff]")
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b\u200e\u200f\ufeff\ufffe\uffff]")
 _KEPT_SPLIT = re.compile(f"([{KEPT_FULL_WIDTH}]+)")
 
 

@@ -109,6 +109,8 @@ def test_whitespace_is_normalised() -> None:
 
 def test_control_characters_are_dropped() -> None:
     assert clean_text("光\x00伏\x07装\u200b机\ufeff容量\x1b") == "光伏装机容量"
+    # A soft hyphen (as a CMS's hyphenation leaves it) hid the word it cut from a search.
+    assert clean_text("新型储\u00ad能电站") == "新型储能电站"
 
 
 def test_title_is_one_line() -> None:

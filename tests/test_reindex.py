@@ -415,7 +415,8 @@ def _pages(folder: Path, count: int, start: int = 0) -> Path:
         page = folder / "政策" / f"{n:04d}.txt"
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(
-            f"第{n}号通知发布\n2024-03-{n % 28 + 1:02d}\n某省能源局发布第{n}号通知，部署储能工作。\n",
+            f"第{n}号通知发布\n2024-03-{n % 28 + 1:02d}\n"
+            f"某省能源局发布第{n}号通知，部署储能工作。\n",
             "utf-8",
         )
     return folder
