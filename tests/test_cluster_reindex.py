@@ -97,6 +97,21 @@ def test_failed_reindex_keeps_the_alias_and_orphans_go(
     assert code == 0 and len(after) == 1 and after != before
 
 
+def test_a_second_reindex_at_once_is_refused(
+    cli, capsys, typesense_cluster, tmp_path: Path
+) -> None:
+    """A second run dropped the first one's collection, still being filled, as a leftover;
+    the first then died with a traceback. A run holds the index root's reindex lock."""
+    from xinwen.index.store import IndexStore
+
+    code, _, _ = cli(capsys, "reindex", str(DEMO), "-q", alias="once")
+    before = collections(typesense_cluster, "once-")
+    with IndexStore(tmp_path / "root").writer_lock():  # (what a run under way holds)
+        code, _, err = cli(capsys, "reindex", str(DEMO), "-q", alias="once")
+    assert code == 1 and "already running" in err  # (in this process: the test's own lock)
+    assert collections(typesense_cluster, "once-") == before
+
+
 def test_incremental_upserts_and_prunes(cli, capsys, tmp_path: Path) -> None:
     source = write_jsonl(tmp_path / "a.jsonl", [article(n) for n in range(1, 4)])
     code, _, _ = cli(capsys, "reindex", str(source), "-q", alias="inc")

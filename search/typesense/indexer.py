@@ -72,9 +72,20 @@ def reindex_typesense(options: ReindexOptions, target: ClusterTarget) -> Reindex
             "--userdict is not supported with --backend typesense yet: the searchers would "
             "segment queries without it"
         )
+    # One run at a time from this index root: a second run would drop the first's collection
+    # as a leftover while it is being filled (``_remove_orphans``). Runs from other machines
+    # are not seen: start the reindex from one machine.
+    store = IndexStore(options.root)
+    with store.writer_lock():
+        return _reindex_typesense(options, target, store)
+
+
+def _reindex_typesense(
+    options: ReindexOptions, target: ClusterTarget, store: IndexStore
+) -> ReindexReport:
     report = ReindexReport(mode="incremental" if options.incremental else "full")
     started = time.monotonic()
-    configure_jieba(IndexStore(options.root).jieba_dir)
+    configure_jieba(store.jieba_dir)
     ensure_words(energy_words())
     warm_segmenter()
     client = make_client(target.nodes, target.api_key, timeout=IMPORT_TIMEOUT)
