@@ -94,6 +94,17 @@ def test_same_totals_and_facets(whoosh, typesense_demo, q: str) -> None:
         assert summary(theirs) == summary(ours), (q, extra)
 
 
+def both_backends(cluster, tmp_path, rows: list[dict], alias: str) -> tuple:
+    """``rows`` indexed on disk and into the cluster (under ``alias``): the two searchers."""
+    from xinwen.search.typesense.searcher import TypesenseSearcher
+
+    src = write_jsonl(tmp_path / f"{alias}.jsonl", rows)
+    ours = Searcher(build_index(tmp_path / "ix", src), Synonyms())
+    index_into_cluster(cluster, tmp_path / "ts", src, alias=alias)
+    theirs = TypesenseSearcher(cluster.urls, cluster.api_key, alias, jieba_dir=tmp_path / "ts")
+    return ours, theirs
+
+
 def every_id(result) -> list[str]:
     """The ids of a page with the near-duplicates collapsed into its hits."""
     return [i for h in result.hits for i in (h.id, *h.similar_ids)]
@@ -174,17 +185,10 @@ def test_health_and_suggestions(typesense_demo) -> None:
 def test_same_articles_without_a_date(typesense_cluster, tmp_path) -> None:
     """``undated`` keeps the articles without a date, on both backends, and the quick ranges'
     last value counts them under the other filters (a crawl's pages that state no date)."""
-    from xinwen.search.typesense.searcher import TypesenseSearcher
-
     rows = [article(n, published=f"2024-0{n}-10") for n in range(1, 4)]
     rows += [article(n, published=None) for n in range(4, 7)]
     rows[5]["category"] = "政策"
-    src = write_jsonl(tmp_path / "mixed.jsonl", rows)
-    ours = Searcher(build_index(tmp_path / "ix", src), Synonyms())
-    index_into_cluster(typesense_cluster, tmp_path / "ts", src, alias="undated")
-    theirs = TypesenseSearcher(
-        typesense_cluster.urls, typesense_cluster.api_key, "undated", jieba_dir=tmp_path / "ts"
-    )
+    ours, theirs = both_backends(typesense_cluster, tmp_path, rows, "undated")
     for searcher in (ours, theirs):
         everything = searcher.search(SearchRequest(q="光伏"))
         [undated] = [v for v in everything.facets["recent"].values if v.value == "undated"]
@@ -209,16 +213,9 @@ def test_oldest_first_on_both_backends(typesense_cluster, tmp_path) -> None:
     """``sort=oldest``: how a story began. The dated articles from the oldest, the undated
     after them (not first, as an ascending date would put them), the same on both backends;
     browsing and a query alike."""
-    from xinwen.search.typesense.searcher import TypesenseSearcher
-
     dates = ["2024-03-10", None, "2021-06-01", "2023-01-05", None, "2022-09-30"]
     rows = [article(n, published=d) for n, d in enumerate(dates, start=1)]
-    src = write_jsonl(tmp_path / "dated.jsonl", rows)
-    ours = Searcher(build_index(tmp_path / "ix", src), Synonyms())
-    index_into_cluster(typesense_cluster, tmp_path / "ts", src, alias="oldest")
-    theirs = TypesenseSearcher(
-        typesense_cluster.urls, typesense_cluster.api_key, "oldest", jieba_dir=tmp_path / "ts"
-    )
+    ours, theirs = both_backends(typesense_cluster, tmp_path, rows, "oldest")
     for searcher in (ours, theirs):
         for q in ("", "光伏"):
             found = searcher.search(SearchRequest(q=q, sort=SortOrder.OLDEST))
