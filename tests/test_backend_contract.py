@@ -52,6 +52,8 @@ QUERIES = [
     "储能 -储能电站",  # an excluded term of several words: as typed, as its quoted form
     "光伏 NOT 并网发电",
     "风光储",  # one string jieba cuts into single characters: where it stands as typed
+    "3亿",  # (not all Chinese: the phrase is found by a search of its own on the cluster)
+    "1.5亿",  # (in no article as typed: its pieces)
     "电网侧 -光伏",  # (a piece unknown to jieba's dictionary; with an exclusion)
 ]
 

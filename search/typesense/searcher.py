@@ -294,7 +294,7 @@ class TypesenseSearcher:
             return parsed
         tr = translate(typed)
         params = {"q": tr.q, "query_by": tr.query_by, "per_page": 0, **EXACT}
-        filters = self._resolve(tr, [f for f in tr.filters if f not in tr.required])
+        filters = self._resolve(tr, tr.filters)  # (a phrase not in ``q`` is a filter of ids)
         if filters:
             params["filter_by"] = _and(filters)
         return typed if self._multi([params])[0]["found"] else parsed
