@@ -188,6 +188,7 @@ def test_within_rolls_with_the_day_it_is_opened() -> None:
     assert p.to_request().date_from == today - dt.timedelta(days=7)
     assert p.query_string() == "q=%E5%85%89%E4%BC%8F&within=7d"
     assert parse("within=10").within == 10
+    assert parse("q=光伏&within=7d&page=3").page == 3  # (a later page of the range)
     assert [c["label"] for c in facets.chips(p, BASE)] == ["日期：过去一周"]
     assert [c["label"] for c in facets.chips(parse("within=10d"), BASE)] == ["日期：过去 10 天"]
     quick = Facet(

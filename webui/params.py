@@ -204,8 +204,9 @@ class SearchParams:
             if not swap_dates:
                 raise ParamError("within", "within 不能与 from、to 或 undated 同时使用")
             params = dataclasses.replace(params, within=None)
-        if params.within:
-            params = params.rolling(params.within)
+        if params.within:  # (today's first day, the page and the rest as asked)
+            start = dt.date.today() - dt.timedelta(days=params.within)
+            params = dataclasses.replace(params, date_from=start)
         if params.undated and (params.date_from or params.date_to):
             if not swap_dates:
                 raise ParamError("undated", "undated 不能与 from、to 同时使用")
