@@ -272,3 +272,12 @@ def test_exports_from_the_cluster(typesense_demo, demo_index) -> None:
     assert len(table) == total + 1 > 1
     assert len(client.get("/search.jsonl?q=光伏").text.splitlines()) == total
     assert feedparser.parse(client.get("/search.atom?q=光伏").data).entries
+
+
+def test_exports_ignore_page_and_size(client: FlaskClient) -> None:
+    """Every match is exported: the page's own page and size mean nothing here (the OpenAPI
+    document lists neither), so even values the search would refuse are no error."""
+    whole = client.get("/search.jsonl?q=氢能").text
+    for extra in ("size=0", "page=0", "page=5&size=3", "size=abc"):
+        answer = client.get(f"/search.jsonl?q=氢能&{extra}")
+        assert answer.status_code == 200 and answer.text == whole, extra

@@ -50,8 +50,12 @@ def _export(params: SearchParams, limit: int | None = None, snippets: bool = Fal
 def _params() -> SearchParams:
     # Strict like the API: the page links here with its canonical parameters, never an empty
     # one, so ``to=`` comes only from a client that sent something that is not a date.
-    params = SearchParams.parse(request.args, blank_is_absent=False)
-    return params.replace(page=1, size=None)
+    # ``page`` and ``size`` mean nothing here (every match is exported) and are not in the
+    # OpenAPI document: left out before checking, not refused (``size=0`` was a 400).
+    args = request.args.copy()
+    for name in ("page", "size"):
+        args.poplist(name)
+    return SearchParams.parse(args, blank_is_absent=False)
 
 
 def _row(row: ExportRow) -> dict:
