@@ -98,6 +98,10 @@ VERBATIM_FIRST_LIMIT = 500
 # matched 1.5万亿). Chosen on the tune halves (unmoved there; bench/results/ranking.md, round 9).
 # Beyond VERBATIM_FIRST_LIMIT the verbatim check is the phrase's, with its own limit.
 VERBATIM_ONLY = True
+# ... when at least this many do (a page's worth); fewer are put first and the pieces fill the
+# page after them (a topic typed so, 24 held-out topics: restricting to one or two articles
+# cost nDCG@10 0.882 → 0.855; tune and test unmoved for any value from 1 to 30).
+VERBATIM_ONLY_MIN = 10
 _SENTENCES = re.compile("[。！？；!?;\n]")
 
 CHAR_CHECK_LIMIT = 3_000  # candidates beyond which an unknown word skips the character check
@@ -207,6 +211,7 @@ class Plan:
     # The query is one string jieba cannot cut (VERBATIM_ONLY's case) that no article holds as
     # typed: what it finds are its pieces apart (光伏发店: 光伏 + 发 + 店).
     typed_missing: bool = False
+    whole: str | None = None  # the query's one string, marked alone where it stands (typed_string)
 
 
 class Engine:
@@ -572,6 +577,7 @@ class Engine:
         plan.excluded |= any_of(categories, parsed.excluded_categories)
         plan.excluded |= any_of(sources, parsed.excluded_sources)
         plan.words = list(dict.fromkeys(w for w in plan.words if w))
+        plan.whole = typed_string(parsed)
         plan.expanded = list(dict.fromkeys(plan.expanded))
         one = parsed.required[0] if len(parsed.required) == 1 else None
         if (
@@ -585,9 +591,10 @@ class Engine:
             if VERBATIM_ONLY:
                 typed = plan.typed[0]
                 verbatim = self._phrase_unit(typed, ("title", "body"), Plan(), among=among)
-                if verbatim:
+                if verbatim.bit_count() >= VERBATIM_ONLY_MIN:
                     plan.required, plan.first = [verbatim], verbatim
-                    plan.words = [typed]  # marked whole, not 大 wherever it stands
+                elif verbatim:
+                    plan.first = verbatim
                 else:
                     plan.typed_missing = True
             elif among.bit_count() <= VERBATIM_FIRST_LIMIT:
@@ -699,21 +706,9 @@ def _ties_in_input_order(
     return above + tied[: len(best) - len(above)]
 
 
-def typed_whole(parsed: ParsedQuery, *texts: str) -> str | None:
-    """The string ``VERBATIM_ONLY`` searches as typed (``as_typed``), when one of ``texts``
-    holds it: an article that does is marked by that string alone, as its search marks it (not
-    大 wherever it stands); one that does not, by the query's pieces."""
-    typed = as_typed(parsed)
-    if typed is None:
-        return None
-    whole = typed.required[0].text  # (a Phrase, folded)
-    return whole if any(whole in fold(t) for t in texts) else None
-
-
-def as_typed(parsed: ParsedQuery) -> ParsedQuery | None:
-    """The query with its one part searched as the phrase it was typed as, when that is
-    ``VERBATIM_ONLY``'s case (one unspaced string whose cut jieba is unsure of: 大数据 → 大 +
-    数据); None otherwise. The cluster backend searches it first, as ``Engine.plan`` does."""
+def typed_string(parsed: ParsedQuery) -> str | None:
+    """The string a query was typed as when that is ``VERBATIM_ONLY``'s case (one unspaced
+    string whose cut jieba is unsure of: 大数据 → 大 + 数据), folded; None otherwise."""
     one = parsed.required[0] if len(parsed.required) == 1 else None
     if not VERBATIM_ONLY or not isinstance(one, Text) or one.field is not None:
         return None
@@ -721,9 +716,22 @@ def as_typed(parsed: ParsedQuery) -> ParsedQuery | None:
     typed = fold(one.text).strip()
     if len(words) < 2 or not typed or any(ch.isspace() for ch in typed):
         return None
-    if not _loose(typed, words):
-        return None
-    return dataclasses.replace(parsed, required=[Phrase(typed)])
+    return typed if _loose(typed, words) else None
+
+
+def marked_words(words: Sequence[str], whole: str | None, *texts: str) -> tuple[str, ...]:
+    """What a result or an article is marked by: ``whole`` alone (``typed_string``) where one
+    of its ``texts`` holds it (not 大 wherever it stands), else the query's ``words``."""
+    if whole and any(whole in fold(t) for t in texts):
+        return (whole,)
+    return tuple(words)
+
+
+def as_typed(parsed: ParsedQuery) -> ParsedQuery | None:
+    """The query with its one part searched as the phrase it was typed as (``typed_string``),
+    or None. The cluster backend searches it first, as ``Engine.plan`` does."""
+    typed = typed_string(parsed)
+    return None if typed is None else dataclasses.replace(parsed, required=[Phrase(typed)])
 
 
 def _loose(typed: str, words: Sequence[str]) -> bool:

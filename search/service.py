@@ -27,8 +27,9 @@ from xinwen.search.engine import (
     Engine,
     Plan,
     highlight_words,
+    marked_words,
     rerank_factor,
-    typed_whole,
+    typed_string,
 )
 from xinwen.search.facets import FacetIndex, any_of, docnums_of, facet_values, recent_ranges
 from xinwen.search.folding import fold
@@ -156,6 +157,12 @@ class _Selection:
     by_cat: int
     by_src: int
     by_date: int
+
+
+def _snippet(fields: dict, words: tuple[str, ...], whole: str | None) -> str:
+    """An exported row's marked snippet, marked as its result would be."""
+    title, body = fields.get("title", ""), fields.get("body", "")
+    return snippet_html(body, marked_words(words, whole, title, body))
 
 
 def _date(value: object) -> dt.date | None:
@@ -545,7 +552,7 @@ class Searcher:
                 source=f.get("source"),
                 url=f.get("url"),
                 score=float(score),
-                snippet_html=snippet_html(f.get("body", ""), words) if snippets else "",
+                snippet_html=_snippet(f, words, plan.whole) if snippets else "",
             )
             for (_, score), f in zip(ranked, stored, strict=True)
         )
@@ -635,7 +642,8 @@ class Searcher:
             others.sort(key=rank.key)
             similar = [snap.doc_id(m) for m in others]
             refs = [_ref(searcher.stored_fields(m)) for m in others[:SIMILAR_LISTED]]
-            hits.append(self._hit(searcher.stored_fields(d), rank.score(d), words, similar, refs))
+            fields = searcher.stored_fields(d)
+            hits.append(self._hit(fields, rank.score(d), words, similar, refs, plan.whole))
         return hits
 
     def _by_relevance(
@@ -718,8 +726,10 @@ class Searcher:
         words: tuple[str, ...],
         similar: list[str],
         refs: list[ArticleRef] | None = None,
+        whole: str | None = None,
     ) -> Hit:
         title, body = fields.get("title", ""), fields.get("body", "")
+        words = marked_words(words, whole, title, body)
         return Hit(
             id=fields["id"],
             title=title,
@@ -750,8 +760,7 @@ class Searcher:
             related = self._related(snap, docnum, fields, 5)
             group, group_size = self._group(snap, docnum)
         title, body = fields.get("title", ""), fields.get("body", "")
-        if whole := typed_whole(parsed, title, body):
-            words = (whole,)
+        words = marked_words(words, typed_string(parsed), title, body)
         return Article(
             id=fields["id"],
             title=title,

@@ -16,8 +16,16 @@ from tests.helpers import DEMO, article, build_index, containing, matching, reco
 from xinwen.index.analysis import fold
 from xinwen.index.builder import ReindexOptions, reindex
 from xinwen.index.stats import index_stats
-from xinwen.search import QueryError, Searcher, SearchRequest, SearchResult, SortOrder, service
-from xinwen.search.engine import as_typed, highlight_words, query_words
+from xinwen.search import (
+    QueryError,
+    Searcher,
+    SearchRequest,
+    SearchResult,
+    SortOrder,
+    engine,
+    service,
+)
+from xinwen.search.engine import highlight_words, query_words, typed_string
 from xinwen.search.models import MAX_QUERY_CHARS
 from xinwen.search.querylang import Phrase, Text, clean_query, parse
 from xinwen.search.service import FALLBACK_NOTICE
@@ -609,10 +617,8 @@ def test_the_words_an_article_marks_are_the_words_a_search_marks(q: str) -> None
     engine = _shared_demo_searcher()._current().engine
     parsed = parse(q)
     plan = engine.plan(parsed, {}, {})
-    if plan.first and (typed := as_typed(parsed)):  # only articles holding it as typed match
-        assert plan.words == [typed.required[0].text]  # (and so their article pages mark it)
-    else:
-        assert highlight_words(parsed) == plan.words
+    assert highlight_words(parsed) == plan.words
+    assert plan.whole == typed_string(parsed)  # (marked alone where an article holds it)
 
 
 def test_searcher_follows_a_reindex_switch(tmp_path: Path) -> None:
@@ -830,24 +836,32 @@ def test_a_quoted_phrase_finds_every_article_holding_it(
 
 def test_a_string_jieba_cannot_cut_matches_as_typed_when_it_stands_so(tmp_path: Path) -> None:
     """大数据 is cut 大 + 数据: it used to match 大 anywhere beside 数据 anywhere (6,226
-    articles of the bench corpus where 1,001 hold it), each lone 大 marked. Where some article
-    holds the string as typed, only those match, the string marked whole; where none does, its
-    pieces apart still find something."""
+    articles of the bench corpus where 1,001 hold it), each lone 大 marked. Where a page's worth
+    of articles hold the string as typed, only those match; fewer come first, the pieces apart
+    after them; an article holding it is marked by the string alone, on its result and its
+    page."""
     rows = [
-        article(1, title="大数据中心投运", body="某市大数据中心今日投运，大数据平台同步上线。"),
-        article(2, title="用电量增长", body="数据显示今年用电量大幅增长。"),
-        article(3, title="储能电站", body="大型储能电站的运行数据公布。"),
+        article(n, title=f"大数据中心第{n}期投运", body=f"某市大数据中心第{n}期今日投运。")
+        for n in range(engine.VERBATIM_ONLY_MIN)
+    ]
+    rows += [
+        article(90, title="用电量增长", body="数据显示今年用电量大幅增长。"),
+        article(91, title="储能电站", body="大型储能电站的运行数据公布，大数据平台同步上线。"),
+        article(92, title="风电场", body="大型风电场的运行数据公布。"),
+        article(93, title="数据发布", body="平台发布大量运行数据。"),
     ]
     searcher = Searcher(build_index(tmp_path / "ix", write_jsonl(tmp_path / "a.jsonl", rows)))
-    found = searcher.search(SearchRequest(q="大数据"))
-    assert [h.id for h in found.hits] == ["t-1"]
-    assert "<mark>大数据</mark>" in found.hits[0].snippet_html
-    assert "<mark>大</mark>" not in found.hits[0].snippet_html
-    page = searcher.article("t-1", q="大数据")  # its page marks what its search marked
+    found = searcher.search(SearchRequest(q="大数据", page_size=50))
+    ids = {h.id for h in found.hits} | {i for h in found.hits for i in h.similar_ids}
+    assert not {"t-90", "t-92", "t-93"} & ids and len(ids) == engine.VERBATIM_ONLY_MIN + 1
+    hit = next(h for h in found.hits if h.id == "t-91")
+    assert "<mark>大数据</mark>" in hit.snippet_html and "<mark>大</mark>" not in hit.snippet_html
+    page = searcher.article("t-91", q="大数据")
     assert page is not None and "<mark>大数据</mark>" in page.body_html
     assert "<mark>大</mark>" not in page.body_html
-    apart = searcher.search(SearchRequest(q="大电量"))  # nowhere as typed: its pieces
-    assert [h.id for h in apart.hits] == ["t-2"]
+    # 大电量 stands nowhere: its pieces; 大数据平台 in one article: it first, then the pieces.
+    assert [h.id for h in searcher.search(SearchRequest(q="大电量")).hits] == ["t-90"]
+    assert [h.id for h in searcher.search(SearchRequest(q="大数据平台")).hits] == ["t-91", "t-93"]
 
 
 def test_a_glued_code_is_found_by_its_parts(tmp_path: Path) -> None:

@@ -51,7 +51,7 @@ from xinwen.index.analysis import configure_jieba, word_analyzer
 from xinwen.index.records import UNCATEGORISED, UNKNOWN_SOURCE
 from xinwen.index.schema import SCHEMA_VERSION
 from xinwen.search.backend import IndexUnavailableError
-from xinwen.search.engine import as_typed, typed_whole
+from xinwen.search.engine import VERBATIM_ONLY_MIN, as_typed, marked_words, typed_string
 from xinwen.search.facets import RECENT_RANGES, facet_from_counts, undated_value
 from xinwen.search.folding import fold
 from xinwen.search.highlight import mark_html, paragraphs_html, snippet_html
@@ -286,9 +286,9 @@ class TypesenseSearcher:
         return self._pinned(self._search, request)
 
     def _as_typed(self, parsed: ParsedQuery) -> ParsedQuery:
-        """``parsed``, or its one string as the phrase typed when some article holds that
-        verbatim (``search.engine.as_typed``: 大数据 is not 大 anywhere beside 数据); decided,
-        as on the embedded index, before the request's filters."""
+        """``parsed``, or its one string as the phrase typed when a page's worth of articles
+        hold it verbatim (``search.engine.as_typed``: 大数据 is not 大 anywhere beside 数据);
+        decided, as on the embedded index, before the request's filters."""
         typed = as_typed(parsed)
         if typed is None:
             return parsed
@@ -297,11 +297,14 @@ class TypesenseSearcher:
         filters = self._resolve(tr, tr.filters)  # (a phrase not in ``q`` is a filter of ids)
         if filters:
             params["filter_by"] = _and(filters)
-        return typed if self._multi([params])[0]["found"] else parsed
+        found = self._multi([params])[0]["found"]
+        return typed if found >= VERBATIM_ONLY_MIN else parsed
 
     def _search(self, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
-        parsed = self._as_typed(parse_query(request.q))
+        typed = parse_query(request.q)
+        whole = typed_string(typed)  # (marked alone where it stands)
+        parsed = self._as_typed(typed)
         notices = [TRUNCATED_NOTICE] if parsed.truncated else []
         tr = translate(parsed)
         base = self._resolve(tr, tr.filters)
@@ -329,7 +332,7 @@ class TypesenseSearcher:
                     results, main = retry, retry[0]
                     notices.append(FALLBACK_NOTICE)
         words = tuple(tr.words)
-        hits = [self._group_hit(g["hits"], words) for g in main.get("grouped_hits", [])]
+        hits = [self._group_hit(g["hits"], words, whole) for g in main.get("grouped_hits", [])]
         facets = self._facets(request, results[2:])
         return SearchResult(
             request=request,
@@ -402,7 +405,9 @@ class TypesenseSearcher:
         return self._pinned(self._export, request, limit, snippets)
 
     def _export(self, request: SearchRequest, limit: int, snippets: bool) -> Export:
-        parsed = self._as_typed(parse_query(request.q))
+        typed = parse_query(request.q)
+        whole = typed_string(typed)
+        parsed = self._as_typed(typed)
         tr = translate(parsed)
         by_cat = any_filter("category", request.categories) if request.categories else ""
         by_src = any_filter("source", request.sources) if request.sources else ""
@@ -428,7 +433,12 @@ class TypesenseSearcher:
                         source=_source(d),
                         url=d.get("url"),
                         score=float(h.get("text_match", 0)),
-                        snippet_html=snippet_html(d.get("body", ""), words) if snippets else "",
+                        snippet_html=snippet_html(
+                            d.get("body", ""),
+                            marked_words(words, whole, d.get("title", ""), d.get("body", "")),
+                        )
+                        if snippets
+                        else "",
                     )
                 )
             if not result["hits"] or len(rows) >= min(limit, total) or per_page == 0:
@@ -574,13 +584,16 @@ class TypesenseSearcher:
         facets["recent"] = Facet("recent", values, len(values))
         return facets
 
-    def _group_hit(self, members: list[dict], words: tuple[str, ...]) -> Hit:
+    def _group_hit(
+        self, members: list[dict], words: tuple[str, ...], whole: str | None = None
+    ) -> Hit:
         """A group's best member as the hit, the others folded into it."""
         others = [m["document"] for m in members[1:]]
+        best = members[0]["document"]
         return self._hit(
-            members[0]["document"],
+            best,
             members[0].get("text_match", 0),
-            words,
+            marked_words(words, whole, best.get("title", ""), best.get("body", "")),
             [d["xid"] for d in others],
             [_ref(d) for d in others[:SIMILAR_LISTED]],
         )
@@ -636,8 +649,7 @@ class TypesenseSearcher:
         if doc is None:
             return None
         title, body = doc.get("title", ""), doc.get("body", "")
-        if whole := typed_whole(parsed, title, body):
-            words = (whole,)
+        words = marked_words(words, typed_string(parsed), title, body)
         # The other articles of its near-duplicate group, newest first.
         members = self._multi(
             [
