@@ -696,8 +696,8 @@ class Searcher:
         return _Ranking(engine, final, scores, head, order)
 
     def _by_date(self, snap: _Snapshot, final: int, sort: SortOrder) -> _DateOrder:
-        """Newest first, or oldest first for ``SortOrder.OLDEST`` (and for browsing
-        otherwise, which has no relevance to order by)."""
+        """Oldest first for ``SortOrder.OLDEST``, else newest first (browsing too: with no
+        words there is no relevance to order by)."""
         return _DateOrder(self, snap, final, oldest=sort is SortOrder.OLDEST)
 
     def _by_age(self, snap: _Snapshot, final: int, need: int, oldest: bool) -> list[int]:
