@@ -77,6 +77,7 @@ def cached_build(
     marker = workdir / f"{name}.json"
     # Several benchmarks (and people) share the work folder: one builder at a time per index;
     # whoever waited finds the index built and reuses it.
+    workdir.mkdir(parents=True, exist_ok=True)
     with (workdir / f".{name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not rebuild and folder.exists() and _read(marker) == stamp:
