@@ -8,7 +8,8 @@ Text cleaning (`clean_text` for bodies, `clean_title` for one-line fields) runs,
    Block tags become line breaks; ``<script>``/``<style>`` elements and comments go entirely;
 3. character entities (``&amp;``, ``&nbsp;``, ``&#12345;``, ``&#x4e2d;``) are always decoded;
    only the ``;``-terminated forms, so "?a=1&copy=2" in a URL is left alone;
-4. control characters except ``\\n`` are dropped (also zero-width spaces and stray BOMs);
+4. control characters except ``\\n`` are dropped (also zero-width spaces and stray BOMs), and
+   a zero-width joiner beside a letter, digit or Chinese character (``strip_joiners``);
 5. NFKC folding, except for Chinese sentence punctuation: full-width digits, letters and
    symbols become ASCII (２０１２年 -> 2012年, Ｂ款 -> B款, U+3000 -> space), compatibility
    ideographs become the unified ones, but ，！？；：（）and … stay as they are: NFKC would turn
@@ -63,8 +64,11 @@ _HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # C0/C1 controls except \t and \n (\r is gone by then), soft hyphens and zero-width spaces
 # (invisible, but they cut a word in two: 储\u00ad能 was not found as 储能), direction marks,
-# BOMs and non-characters. The zero-width joiner is kept: emoji sequences need it.
+# BOMs and non-characters. The zero-width joiner is not among them: see _STRAY_JOINER.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b\u200e\u200f\ufeff\ufffe\uffff]")
+# A joiner beside a letter, digit or ideograph joins nothing there (it cut 储\u200d能 in two);
+# between two symbols it builds an emoji sequence (👨\u200d👩) and stays.
+_STRAY_JOINER = re.compile(r"(?<=\w)\u200d+|\u200d+(?=\w)")
 _KEPT_SPLIT = re.compile(f"([{KEPT_FULL_WIDTH}]+)")
 
 
@@ -112,8 +116,14 @@ def _clean_common(text: str) -> str:
     if looks_like_html(text):
         text = strip_html(text)
     text = unescape_entities(text)
-    text = _CONTROLS.sub("", text)
+    text = strip_joiners(_CONTROLS.sub("", text))
     return fold_width(text)
+
+
+def strip_joiners(text: str) -> str:
+    """``text`` without the zero-width joiners that stand beside a word character; the ones
+    inside emoji sequences are kept. The query is cleaned the same way (search.querylang)."""
+    return _STRAY_JOINER.sub("", text) if "\u200d" in text else text
 
 
 def clean_text(text: str) -> str:

@@ -28,7 +28,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from xinwen.index.analysis import char_analyzer, fold
-from xinwen.index.cleaning import fold_width
+from xinwen.index.cleaning import fold_width, strip_joiners
 from xinwen.search.models import MAX_QUERY_CHARS, QueryError
 
 NO_WORDS = "查询中没有可以搜索的字词"
@@ -118,7 +118,7 @@ def clean_query(raw: str) -> tuple[str, bool]:
     )
     # The same width folding as the indexed text (index.cleaning): a compatibility character
     # stored folded (℃ → °C, ㎡ → m2, ① → 1) is found as typed.
-    text = fold_width(text.translate(_QUOTES).translate(_OPERATORS))
+    text = fold_width(strip_joiners(text).translate(_QUOTES).translate(_OPERATORS))
     truncated = len(text) > MAX_QUERY_CHARS
     return _cut(text, MAX_QUERY_CHARS).strip(), truncated
 

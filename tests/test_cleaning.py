@@ -111,6 +111,9 @@ def test_control_characters_are_dropped() -> None:
     assert clean_text("光\x00伏\x07装\u200b机\ufeff容量\x1b") == "光伏装机容量"
     # A soft hyphen (as a CMS's hyphenation leaves it) hid the word it cut from a search.
     assert clean_text("新型储\u00ad能电站") == "新型储能电站"
+    # So did a zero-width joiner inside a word; between emoji it makes one picture and stays.
+    assert clean_text("新型储\u200d能电站 A\u200dB") == "新型储能电站 AB"
+    assert clean_text("家庭 👨\u200d👩\u200d👧") == "家庭 👨\u200d👩\u200d👧"
 
 
 def test_title_is_one_line() -> None:

@@ -882,3 +882,15 @@ def test_a_glued_code_is_found_by_its_parts(tmp_path: Path) -> None:
         "iPhone": ["t-3"],
         "5G+4K/8K+AI": ["t-1"],
     }
+
+
+def test_a_joiner_inside_a_word_hides_it_from_no_one(tmp_path: Path) -> None:
+    """A zero-width joiner pasted inside a word (储\u200d能), in the article or in the query,
+    cut it in two: the article was not found by 储能, nor the query's word anywhere."""
+    rows = [
+        article(1, title="盐穴储\u200d能电站开工", body="新型储\u200d能项目今日开工。"),
+        article(2, title="抽水蓄能电站投产", body="储能规模再创新高。"),
+    ]
+    searcher = Searcher(build_index(tmp_path / "ix", write_jsonl(tmp_path / "a.jsonl", rows)))
+    assert {h.id for h in searcher.search(SearchRequest(q="储能")).hits} == {"t-1", "t-2"}
+    assert {h.id for h in searcher.search(SearchRequest(q="储\u200d能")).hits} == {"t-1", "t-2"}
