@@ -380,8 +380,8 @@ def topical_section(rankings: dict[str, dict]) -> list[str]:
 
 
 def held_out_topics_section(rankings: dict[str, dict]) -> list[str]:
-    """The held-out topics: nDCG@10 and judged@10 by area, no figure per topic (see the known
-    items held out)."""
+    """The held-out topics: nDCG@10 and judged@10 by batch and area, no figure per topic (see
+    the known items held out)."""
     from bench.topical import judged_at, ndcg, read_qrels
 
     if not HELD_OUT_TOPICS.exists():
@@ -393,28 +393,35 @@ def held_out_topics_section(rankings: dict[str, dict]) -> list[str]:
         return []
     names = [LABELS[e] for e in engines]
     rows = []
-    for area in ("energy", "general", None):
-        ids = [t["id"] for t in topics if area is None or t["area"] == area]
-        if not ids:
-            continue
-        row = [f"**{area or 'all'}**" if area is None else area, str(len(ids))]
-        for measure in (ndcg, judged_at):
-            values = [
-                sum(measure(rankings[e]["topical"][i], qrels[i]) for i in ids) / len(ids)
-                for e in engines
+    for batch in sorted({t.get("batch", 1) for t in topics}):
+        for area in ("energy", "general", None):
+            ids = [
+                t["id"]
+                for t in topics
+                if t.get("batch", 1) == batch and (area is None or t["area"] == area)
             ]
-            row += [f"{v:.3f}" if measure is ndcg else f"{v:.0%}" for v in values]
-        rows.append(row)
+            if not ids:
+                continue
+            label = f"**{area or 'all'}**" if area is None else area
+            row = [str(batch), label, str(len(ids))]
+            for measure in (ndcg, judged_at):
+                values = [
+                    sum(measure(rankings[e]["topical"][i], qrels[i]) for i in ids) / len(ids)
+                    for e in engines
+                ]
+                row += [f"{v:.3f}" if measure is ndcg else f"{v:.0%}" for v in values]
+            rows.append(row)
     return [
         "## Topics held out",
         "",
-        f"{len(topics)} topics of `bench/queries/{HELD_OUT_TOPICS.name}`, written blind after the"
-        " last ranking choice, pooled and judged as the others"
+        f"{len(topics)} topics of `bench/queries/{HELD_OUT_TOPICS.name}`, written blind in two"
+        " batches, each after the ranking choices before it, pooled and judged as the others"
         f" (`bench/queries/{HELD_OUT_QRELS.name}`); no figure per topic, so that they stay"
-        " held out.",
+        " held out. Batch 1 (h01–h24) counts as seen since a threshold was read off it"
+        " (`bench/results/ranking.md`, round 9); batch 2 (g01–g30) was written after that.",
         "",
         markdown_table(
-            ["area", "topics"]
+            ["batch", "area", "topics"]
             + [f"nDCG@{K} {n}" for n in names]
             + [f"judged@{K} {n}" for n in names],
             rows,

@@ -168,4 +168,7 @@ def test_the_held_out_topics_section_gives_areas_and_no_topic() -> None:
     ideal = {t["id"]: sorted(qrels[t["id"]], key=lambda d: -qrels[t["id"]][d]) for t in held}
     text = "\n".join(held_out_topics_section({"xinwen": {"topical": ideal}}))
     assert "| **all** | " in text and "| 1.000 | 100% |" in text
+    # Each batch apart: the first was seen by a ranking choice, the second not.
+    batches = {str(t["batch"]) for t in held}
+    assert len(batches) >= 2 and all(f"| {b} | **all** | " in text for b in batches)
     assert not any(t["query"] in text or f"| {t['id']} |" in text for t in held)
