@@ -590,18 +590,21 @@ class Engine:
             among = _and_all(plan.required + plan.filters, self.live) & ~plan.excluded
             if VERBATIM_ONLY:
                 typed = plan.typed[0]
-                verbatim = self._phrase_unit(typed, ("title", "body"), Plan(), among=among)
-                if verbatim.bit_count() >= VERBATIM_ONLY_MIN:
-                    plan.required, plan.first = [verbatim], verbatim
-                elif verbatim:
-                    plan.first = verbatim
+                held = self.verbatim(typed, among)
+                if held.bit_count() >= VERBATIM_ONLY_MIN:
+                    plan.required, plan.first = [held], held
+                elif held:
+                    plan.first = held
                 else:
                     plan.typed_missing = True
             elif among.bit_count() <= VERBATIM_FIRST_LIMIT:
-                plan.first = self._phrase_unit(
-                    plan.typed[0], ("title", "body"), Plan(), among=among
-                )
+                plan.first = self.verbatim(plan.typed[0], among)
         return plan
+
+    def verbatim(self, text: str, among: int, by_chars: bool = True) -> int:
+        """The documents of ``among`` that hold ``text`` verbatim, in the title or the body
+        (``by_chars`` False: only where jieba cut it as the query's words, which is cheap)."""
+        return self._phrase_unit(text, ("title", "body"), Plan(), by_chars=by_chars, among=among)
 
     def matches(self, plan: Plan, any_unit: bool = False) -> int:
         """The documents the plan matches: every unit (or any, for the fallback)."""

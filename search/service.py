@@ -70,6 +70,10 @@ SUGGEST_HEADLINES = 100  # newest headlines holding a typed prefix read for its 
 SUGGEST_MIN_WEIGHT = 3  # a word suggested by the index alone: weighted document count at least
 FEW_RESULTS = 10  # fewer results than this: look for a variant that finds clearly more
 MAX_VARIANTS = 4  # variants counted per query (each costs a match, no ranking)
+# A query typed as one string of words jieba knows (一代一路: 一代 + 一路) is checked for how
+# many of its results hold it as typed when it has at most this many results (the check reads
+# the words' positions; a typo's results are few).
+AS_TYPED_CHECK_LIMIT = 2_000
 # Postings the any-word fallback scores at most, plus its rarest term's (a fraction of a second;
 # bench/results/long-inputs.md).
 FALLBACK_POSTINGS = 250_000
@@ -393,8 +397,11 @@ class Searcher:
             # inside others: 习近瓶 finds 习近 in 习近平 and 瓶 anywhere, a hundred times over)
             few = few or any(self._no_word(snap, w) for w in found.plan.plain_words)
             few = few or found.plan.typed_missing
-            if few and request.q.strip():
-                did_you_mean, chinese = self._did_you_mean(snap, parsed, request, found)
+            # (or one string of words jieba knows that few results hold as typed: 一代一路 finds
+            # 一代 and 一路 apart in 120 articles, and as typed in none)
+            one = None if few else self._typed_as_one(parsed, found)
+            if (few or one is not None) and request.q.strip():
+                did_you_mean, chinese = self._did_you_mean(snap, parsed, request, found, one)
                 if chinese is not None:  # pinyin that finds nothing as Latin: its words
                     found = self._select(snap, parse(chinese), request)
                     notices.append(PINYIN_NOTICE.format(typed=request.q.strip(), words=chinese))
@@ -444,14 +451,34 @@ class Searcher:
                 plan = replace(plan, terms=_fallback_terms(engine, plan.terms))
         return _Selection(plan, matched, final, fallback, by_cat, by_src, by_date)
 
+    def _typed_as_one(self, parsed: ParsedQuery, found: _Selection) -> str | None:
+        """The query's string when it is one string typed of words jieba knows (一代一路: 一代 +
+        一路) with at most ``AS_TYPED_CHECK_LIMIT`` results; else None. (A string jieba cannot
+        cut is matched as typed already: ``plan.whole``.)"""
+        plan = found.plan
+        one = parsed.required[0] if len(parsed.required) == 1 else None
+        if not isinstance(one, Text) or one.field is not None or parsed.excluded:
+            return None
+        if len(plan.typed) != 1 or plan.whole is not None or found.fallback:
+            return None
+        return plan.typed[0] if found.final.bit_count() <= AS_TYPED_CHECK_LIMIT else None
+
     def _did_you_mean(
-        self, snap: _Snapshot, parsed: ParsedQuery, request: SearchRequest, found: _Selection
+        self,
+        snap: _Snapshot,
+        parsed: ParsedQuery,
+        request: SearchRequest,
+        found: _Selection,
+        as_typed: str | None = None,
     ) -> tuple[DidYouMean | None, str | None]:
         """A variant of a query with few results that finds clearly more, and, for pinyin
         that finds nothing as Latin text, the Chinese words to search instead.
 
         Only plain word queries are varied (no phrases, exclusions, OR or fields): what the
-        reader typed there is deliberate.
+        reader typed there is deliberate. ``as_typed``: the query, one string of words jieba
+        knows; with a variant to offer, it counts as few when fewer than ``FEW_RESULTS`` of its
+        results hold it as typed, and a variant is counted as typed too (where jieba cut them
+        so: their words' positions are read only when a variant exists, as a typo's has).
         """
         if parsed.excluded or parsed.narrowed:
             return None, None
@@ -490,9 +517,15 @@ class Searcher:
                 candidates.append(
                     "".join((joiner if k and s else "") + t for k, (t, s) in enumerate(kept))
                 )
+        if as_typed is not None and candidates:
+            total = snap.engine.verbatim(as_typed, found.final, by_chars=False).bit_count()
+            if total >= FEW_RESULTS:
+                return None, None
         best: DidYouMean | None = None
         for text in candidates[:MAX_VARIANTS]:
-            count = self._count(snap, text, found)
+            count = self._count(snap, text, found, as_typed=as_typed is not None)
+            if as_typed is not None and count < FEW_RESULTS:
+                continue
             if count >= max(3 * total, total + 1) and (best is None or count > best.total):
                 best = DidYouMean(query=text, total=count)
         if best is not None and letters is not None and total == 0:
@@ -506,13 +539,17 @@ class Searcher:
             return False
         return not snap.engine.df("body", word) and not snap.engine.df("title", word)
 
-    def _count(self, snap: _Snapshot, text: str, found: _Selection) -> int:
-        """How many documents have every word of ``text`` under the same filters."""
+    def _count(self, snap: _Snapshot, text: str, found: _Selection, as_typed: bool = False) -> int:
+        """How many documents have every word of ``text`` under the same filters (``as_typed``:
+        hold ``text`` as typed, where jieba cut it the same way)."""
         fi, engine = snap.facets, snap.engine
         plan = engine.plan(parse(text), fi.categories, fi.sources, self.synonyms)
         if plan.typed_missing:  # 光伏发点 is nowhere as typed: no better than 光伏发店
             return 0
-        return (engine.matches(plan) & found.by_cat & found.by_src & found.by_date).bit_count()
+        matched = engine.matches(plan) & found.by_cat & found.by_src & found.by_date
+        if as_typed:
+            return engine.verbatim(text, matched, by_chars=False).bit_count()
+        return matched.bit_count()
 
     def _vocabulary(self, snap: _Snapshot) -> spelling.Vocabulary:
         """The generation's pinyin table, loaded (or built) the first time it is needed."""

@@ -217,3 +217,28 @@ def test_a_typo_matched_by_its_pieces_apart_gets_a_suggestion(tmp_path: Path) ->
     typo = searcher.search(SearchRequest(q="特搞压"))
     assert typo.total == 30 and typo.did_you_mean is not None
     assert (typo.did_you_mean.query, typo.did_you_mean.total) == ("特高压", 10)
+
+
+def test_a_typo_made_of_words_jieba_knows_gets_a_suggestion(tmp_path: Path) -> None:
+    # 一代一路 (a homophone typo of 一带一路) is cut 一代 + 一路, two everyday words: a dozen
+    # articles have both somewhere (一代又一代 … 一路走来), none as typed, and nothing was
+    # suggested. 一带一路 stands as typed in thirty.
+    rows = [
+        {"id": f"bri-{n}", "title": f"一带一路合作项目第{n}期", "body": "共建一带一路成果丰硕。"}
+        for n in range(30)
+    ]
+    rows += [
+        {
+            "id": f"builders-{n}",
+            "title": f"建设者故事第{n}期",
+            "body": "一代又一代的建设者一路走来，扎根边疆。",
+        }
+        for n in range(12)
+    ]
+    searcher = Searcher(build_index(tmp_path / "ix", write_jsonl(tmp_path / "a.jsonl", rows)))
+    typo = searcher.search(SearchRequest(q="一代一路"))
+    assert typo.total == 12 and typo.did_you_mean is not None
+    assert (typo.did_you_mean.query, typo.did_you_mean.total) == ("一带一路", 30)
+    # Typed with a space, the words apart are what was asked for: no second guess.
+    assert searcher.search(SearchRequest(q="一代 一路")).did_you_mean is None
+    assert searcher.search(SearchRequest(q="一带一路")).did_you_mean is None
