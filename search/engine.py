@@ -132,6 +132,31 @@ def query_words(text: str) -> list[str]:
     return words or [t.text for t in _CHARS(text)]
 
 
+def one_string(text: str) -> str | None:
+    """``text`` folded when it is one unspaced string that jieba cuts into several words, or
+    that loses a stop word in the cut (巴以 → 巴, 以总理 → 总理, 向好 → 好); else None. Such a
+    string is a term as typed: excluded as a phrase, and matched as typed when its cut is unsure
+    (``typed_string``)."""
+    typed = fold(text).strip()
+    if not typed or any(ch.isspace() for ch in typed):
+        return None
+    words = list(dict.fromkeys(query_words(text)))
+    if len(words) > 1:
+        return typed
+    # (only letters, digits and Chinese: a trailing 。 or ! is no part of the term)
+    return typed if words and words[0] != typed and typed.isalnum() else None
+
+
+_NOT_WORD = re.compile(r"\W+")
+
+
+def _covers(text: str, words: Sequence[str]) -> bool:
+    """Whether ``words`` (the query-side words of ``text``) hold every letter, digit and
+    Chinese character of it: none was dropped as a stop word."""
+    held = sum(len(_NOT_WORD.sub("", w)) for w in words)
+    return held >= len(_NOT_WORD.sub("", fold(text)))
+
+
 def chars_of(text: str) -> list[str]:
     """The character-field tokens of a text (Chinese characters; Latin words whole)."""
     return [t.text for t in _CHARS(text)]
@@ -429,12 +454,15 @@ class Engine:
         if not chars:
             return self.live
         tokens = [(t.text, t.pos) for t in word_analyzer()(text, mode="query", positions=True)]
+        # Words prove the phrase only when they cover it: where jieba dropped a stop word
+        # ("以总理" → 总理), every article with 总理 would count; its characters decide there.
+        whole = _covers(text, [w for w, _ in tokens])
         found = 0
         among = self.live if among is None else among
         for f in fields:
             for word, _ in tokens:
                 plan.terms.append((f, word, _weight(f)))
-            by_words = self._words_together(f, tokens, among) if tokens else 0
+            by_words = self._words_together(f, tokens, among) if tokens and whole else 0
             cf = CHAR_FIELDS[f]
             candidates = among
             for ch in dict.fromkeys(chars):
@@ -484,9 +512,8 @@ class Engine:
             plan.words += words
             if part.field is None:
                 plan.plain_words += words
-                typed = fold(part.text).strip()
-                if len(words) > 1 and typed and not any(ch.isspace() for ch in typed):
-                    plan.typed.append(typed)
+            if part.field in (None, "title") and (typed := one_string(part.text)) is not None:
+                plan.typed.append(typed)
         possible = [self._possible(w, fields) for w in words]
         units = [
             self._word_unit(
@@ -565,9 +592,10 @@ class Engine:
                 plan.required += self._part(part, plan, synonyms=synonyms)
         scratch = Plan()
         for part in parsed.excluded:
-            if isinstance(part, Text) and len(query_words(part.text)) > 1:
+            if isinstance(part, Text) and one_string(part.text) is not None:
                 # -疫情防控 leaves out what has the term as typed, as -"疫情防控" does; each of
-                # its words apart (疫情, 防控) left out every article with either.
+                # its words apart (疫情, 防控) left out every article with either, and -巴以 every
+                # article with 巴 (以 is a stop word).
                 part = Phrase(part.text, part.field)
             plan.excluded |= _and_all(self._part(part, scratch, highlight=False), self.live)
         if parsed.categories:
@@ -583,14 +611,14 @@ class Engine:
         if (
             VERBATIM_FIRST > 1
             and isinstance(one, Text)
-            and one.field is None
+            and one.field in (None, "title")
             and len(plan.typed) == 1
-            and _loose(plan.typed[0], plan.plain_words)
+            and _loose(plan.typed[0], list(dict.fromkeys(query_words(one.text))))
         ):
             among = _and_all(plan.required + plan.filters, self.live) & ~plan.excluded
             if VERBATIM_ONLY:
                 typed = plan.typed[0]
-                held = self.verbatim(typed, among)
+                held = self.verbatim(typed, among, fields=_fields_of(one))
                 if held.bit_count() >= VERBATIM_ONLY_MIN:
                     plan.required, plan.first = [held], held
                 elif held:
@@ -598,13 +626,19 @@ class Engine:
                 else:
                     plan.typed_missing = True
             elif among.bit_count() <= VERBATIM_FIRST_LIMIT:
-                plan.first = self.verbatim(plan.typed[0], among)
+                plan.first = self.verbatim(plan.typed[0], among, fields=_fields_of(one))
         return plan
 
-    def verbatim(self, text: str, among: int, by_chars: bool = True) -> int:
-        """The documents of ``among`` that hold ``text`` verbatim, in the title or the body
+    def verbatim(
+        self,
+        text: str,
+        among: int,
+        by_chars: bool = True,
+        fields: Sequence[str] = ("title", "body"),
+    ) -> int:
+        """The documents of ``among`` that hold ``text`` verbatim in one of ``fields``
         (``by_chars`` False: only where jieba cut it as the query's words, which is cheap)."""
-        return self._phrase_unit(text, ("title", "body"), Plan(), by_chars=by_chars, among=among)
+        return self._phrase_unit(text, fields, Plan(), by_chars=by_chars, among=among)
 
     def matches(self, plan: Plan, any_unit: bool = False) -> int:
         """The documents the plan matches: every unit (or any, for the fallback)."""
@@ -711,15 +745,15 @@ def _ties_in_input_order(
 
 def typed_string(parsed: ParsedQuery) -> str | None:
     """The string a query was typed as when that is ``VERBATIM_ONLY``'s case (one unspaced
-    string whose cut jieba is unsure of: 大数据 → 大 + 数据), folded; None otherwise."""
+    string, in any field or the title, whose cut jieba is unsure of: 大数据 → 大 + 数据, 巴以 → 巴),
+    folded; None otherwise."""
     one = parsed.required[0] if len(parsed.required) == 1 else None
-    if not VERBATIM_ONLY or not isinstance(one, Text) or one.field is not None:
+    if not VERBATIM_ONLY or not isinstance(one, Text) or one.field not in (None, "title"):
         return None
-    words = list(dict.fromkeys(query_words(one.text)))
-    typed = fold(one.text).strip()
-    if len(words) < 2 or not typed or any(ch.isspace() for ch in typed):
+    typed = one_string(one.text)
+    if typed is None:
         return None
-    return typed if _loose(typed, words) else None
+    return typed if _loose(typed, list(dict.fromkeys(query_words(one.text)))) else None
 
 
 def marked_words(words: Sequence[str], whole: str | None, *texts: str) -> tuple[str, ...]:
@@ -734,7 +768,13 @@ def as_typed(parsed: ParsedQuery) -> ParsedQuery | None:
     """The query with its one part searched as the phrase it was typed as (``typed_string``),
     or None. The cluster backend searches it first, as ``Engine.plan`` does."""
     typed = typed_string(parsed)
-    return None if typed is None else dataclasses.replace(parsed, required=[Phrase(typed)])
+    if typed is None:
+        return None
+    return dataclasses.replace(parsed, required=[Phrase(typed, parsed.required[0].field)])
+
+
+def _fields_of(part: Text | Phrase) -> tuple[str, ...]:
+    return ("title",) if part.field == "title" else ("title", "body")
 
 
 def _loose(typed: str, words: Sequence[str]) -> bool:

@@ -240,3 +240,23 @@ def test_same_exports(whoosh, typesense_demo, q: str) -> None:
     assert dates == sorted(dates, reverse=True)
     none = SearchRequest(q="量子计算机 光伏")  # no article has both: exports keep every word
     assert whoosh.export(none).total == typesense_demo.export(none).total == 0
+
+
+def test_a_term_that_loses_a_stop_word_on_both_backends(typesense_cluster, tmp_path) -> None:
+    """巴以 (巴 + 以, a stop word) is the term as typed on both backends: not 巴 alone, and
+    -巴以 does not leave out every article with 巴."""
+    rows = [
+        article(n, title=f"巴以冲突第{n}天", body=f"巴以双方第{n}轮谈判举行。")
+        for n in range(1, 13)
+    ]
+    rows += [
+        article(20, title="巴西大豆丰收", body="巴西今年大豆产量创新高。"),
+        article(21, title="加沙局势", body="加沙地带的巴勒斯坦平民撤离。"),
+        article(22, title="加沙停火谈判", body="巴以在加沙停火问题上分歧仍大。"),
+    ]
+    ours, theirs = both_backends(typesense_cluster, tmp_path, rows, "stopword")
+    for searcher in (ours, theirs):
+        found = searcher.search(SearchRequest(q="巴以", page_size=50, sort=SortOrder.DATE))
+        assert sorted(every_id(found)) == sorted([f"t-{n}" for n in range(1, 13)] + ["t-22"])
+        apart = searcher.search(SearchRequest(q="加沙 -巴以", sort=SortOrder.DATE))
+        assert every_id(apart) == ["t-21"]

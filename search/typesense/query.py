@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from xinwen.index.analysis import in_dictionary
-from xinwen.search.engine import char_offsets, chars_of, query_words
+from xinwen.search.engine import char_offsets, chars_of, one_string, query_words
 from xinwen.search.folding import fold
 from xinwen.search.querylang import Either, ParsedQuery, Phrase, Text
 from xinwen.search.typesense.documents import GAP, token
@@ -170,7 +170,7 @@ def translate(parsed: ParsedQuery) -> Translation:
             else:
                 out.filters.append(out.placeholder(unit))
     for part in parsed.excluded:
-        if isinstance(part, Text) and len(query_words(part.text)) > 1:
+        if isinstance(part, Text) and one_string(part.text) is not None:
             part = Phrase(part.text, part.field)  # the term as typed, as the embedded index
         for unit in units(part):
             # Typesense's own -"phrase" leaves out more than the phrase: by id instead.
