@@ -28,6 +28,7 @@ from xinwen.search.engine import (
     Plan,
     highlight_words,
     marked_words,
+    one_string,
     rerank_factor,
     typed_string,
 )
@@ -523,7 +524,10 @@ class Searcher:
                 return None, None
         best: DidYouMean | None = None
         for text in candidates[:MAX_VARIANTS]:
-            count = self._count(snap, text, found, as_typed=as_typed is not None)
+            # A variant typed as one string counts where it stands as typed: 乡村真心 (for
+            # 乡村振心) has 乡村 and 真心 apart in eight articles and as typed in none.
+            whole = as_typed is not None or one_string(text) is not None
+            count = self._count(snap, text, found, as_typed=whole)
             if as_typed is not None and count < FEW_RESULTS:
                 continue
             if count >= max(3 * total, total + 1) and (best is None or count > best.total):

@@ -242,3 +242,18 @@ def test_a_typo_made_of_words_jieba_knows_gets_a_suggestion(tmp_path: Path) -> N
     # Typed with a space, the words apart are what was asked for: no second guess.
     assert searcher.search(SearchRequest(q="一代 一路")).did_you_mean is None
     assert searcher.search(SearchRequest(q="一带一路")).did_you_mean is None
+
+
+def test_a_suggestion_typed_as_one_string_must_stand_so(tmp_path: Path) -> None:
+    # 乡村振心 (a slip for 乡村振兴, which is no homophone of it) was offered 乡村真心: 乡村 and
+    # 真心 stand apart in eight articles about rural teachers, and as typed in none.
+    rows = [
+        {"id": f"rural-{n}", "title": f"乡村振兴第{n}期", "body": "乡村振兴战略全面推进。"}
+        for n in range(10)
+    ]
+    rows += [
+        {"id": f"teacher-{n}", "title": f"乡村教师第{n}期", "body": "老师用真心守护孩子。"}
+        for n in range(8)
+    ]
+    searcher = Searcher(build_index(tmp_path / "ix", write_jsonl(tmp_path / "a.jsonl", rows)))
+    assert searcher.search(SearchRequest(q="乡村振心")).did_you_mean is None
