@@ -279,6 +279,12 @@ def test_an_empty_filter_is_refused_as_an_empty_date_is(client: FlaskClient) -> 
         "param": "category",
         "message": "category 不能为空：应为要筛选的分类名称，不需要时请省略这个参数",
     }
+    # A value that is nothing once its control characters go (a broken form's %00) is empty
+    # too: it returned the whole archive as if filtered.
+    for query in ("category=%00", "source=%00", "category=%01%20"):
+        response = client.get(f"/api/search?q=光伏&{query}")
+        assert response.status_code == 400, query
+        assert response.get_json()["error"]["param"] == query.split("=")[0]
 
 
 def test_pages_take_empty_form_fields_as_absent(client: FlaskClient) -> None:

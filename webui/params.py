@@ -114,9 +114,10 @@ def _values(
     ignore the filter without a word."""
     seen: dict[str, None] = {}  # dedupe, keep the order they were chosen in
     for raw in args.getlist(name):
-        if not raw.strip() and not blank_is_absent:
-            raise ParamError(name, f"{name} 不能为空：应为{expected}，不需要时请省略这个参数")
         value = clean_text(raw)[:MAX_FILTER_CHARS]
+        # (judged once cleaned: category=%00 is empty too, not a filter to drop unsaid)
+        if not value and not blank_is_absent:
+            raise ParamError(name, f"{name} 不能为空：应为{expected}，不需要时请省略这个参数")
         if value:
             seen[value] = None
     if len(seen) > MAX_FILTER_VALUES:
