@@ -192,6 +192,8 @@ class SearchResult:
                 ]
                 for name, facet in self.facets.items()
             },
+            # (how many values each facet has: more than listed when cut at the top 20)
+            "facet_totals": {name: facet.total_values for name, facet in self.facets.items()},
         }
 
 

@@ -352,3 +352,26 @@ def test_a_url_cut_inside_a_character_is_a_400_naming_the_parameter(
     assert "网址可能被截断" in error["message"]
     assert client.get(f"/search?{query}").status_code == 400
     assert client.get("/api/search?q=%E7%96%AB%E6%83%85").status_code == 200  # 疫情, whole
+
+
+def test_every_facet_value_is_within_reach_of_a_client(spec: dict, tmp_path: Path) -> None:
+    """The API lists a facet's top 20 values: it says how many there are, and the facet's
+    own JSON lists them all (a CMS building its own category panel lost the six smallest of
+    26 categories, with nothing saying so)."""
+    rows = [
+        {**article(n), "category": f"分类{n % 25:02d}", "source": "测试源"} for n in range(60)
+    ]
+    root = build_index(tmp_path / "ix", write_jsonl(tmp_path / "a.jsonl", rows))
+    client = create_app({"INDEX_ROOT": root, "TESTING": True}).test_client()
+    found = conforms(spec, "/api/search", client.get("/api/search?q=光伏"))
+    assert len(found["facets"]["category"]) == 20
+    assert found["facet_totals"]["category"] == 25 and found["facet_totals"]["source"] == 1
+    every = client.get("/facets/category.json?q=光伏")
+    assert every.status_code == 200 and every.content_type == "application/json"
+    counts = {r["value"]: r["count"] for r in every.get_json()["facet"]["results"]}
+    assert len(counts) == 25 and sum(counts.values()) == 60
+    # (filtered as the page is, and its errors are JSON as the API's are)
+    assert client.get("/facets/category.json?q=光伏&category=分类03").status_code == 200
+    bad = client.get("/facets/category.json?q=光伏&to=2024-13-01")
+    assert bad.status_code == 400 and bad.get_json()["error"]["param"] == "to"
+    assert client.get("/facets/other.json").get_json()["error"]["code"] == "not_found"

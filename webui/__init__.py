@@ -78,6 +78,7 @@ ERROR_CODES = {
 # Views that read the index (a success there means it is usable again).
 INDEX_ENDPOINTS = frozenset(
     {"views.index", "views.search", "views.search_json", "views.article"}
+    | {"views.facet", "views.facet_json"}
     | {"api.search", "api.suggest", "api.article"}
 )
 
@@ -203,9 +204,14 @@ JSON_ERROR_PATHS = frozenset(
 
 
 def wants_json() -> bool:
-    """API paths, the ``.json`` view and the exports answer errors in JSON; pages answer
+    """API paths, the ``.json`` views and the exports answer errors in JSON; pages answer
     with a page."""
-    return request.path.startswith("/api/") or request.path in JSON_ERROR_PATHS
+    path = request.path
+    return (
+        path.startswith("/api/")
+        or path in JSON_ERROR_PATHS
+        or (path.startswith("/facets/") and path.endswith(".json"))
+    )
 
 
 def error_detail(status: int, message: str, param: str | None = None) -> dict:

@@ -143,27 +143,38 @@ SCHEMAS = {
                 "its total under the same filters; null otherwise.",
             },
             "hits": {"type": "array", "items": _ref("Hit")},
-            "facets": _obj(
-                {
-                    "category": {"type": "array", "items": _ref("FacetValue")},
-                    "source": {"type": "array", "items": _ref("FacetValue")},
-                    "published": {
-                        "type": "array",
-                        "items": _ref("FacetValue"),
-                        "description": "Years (2024), or months (2024-03) when from and to "
-                        "lie in one year.",
-                    },
-                    "recent": {
-                        "type": "array",
-                        "items": _ref("FacetValue"),
-                        "description": 'Quick time ranges: all dates (value ""), then the '
-                        "past day, week, month (30 days) and year (365 days), each valued by "
-                        "its first day (use within=1d, 7d, 30d or 365d for a range that rolls "
-                        'forward, or the value as from); last, value "undated": the articles '
-                        "without a date (use undated=1).",
-                    },
-                }
-            ),
+            "facets": {
+                **_obj(
+                    {
+                        "category": {"type": "array", "items": _ref("FacetValue")},
+                        "source": {"type": "array", "items": _ref("FacetValue")},
+                        "published": {
+                            "type": "array",
+                            "items": _ref("FacetValue"),
+                            "description": "Years (2024), or months (2024-03) when from and to "
+                            "lie in one year.",
+                        },
+                        "recent": {
+                            "type": "array",
+                            "items": _ref("FacetValue"),
+                            "description": 'Quick time ranges: all dates (value ""), then the '
+                            "past day, week, month (30 days) and year (365 days), each valued by "
+                            "its first day (use within=1d, 7d, 30d or 365d for a range that rolls "
+                            'forward, or the value as from); last, value "undated": the articles '
+                            "without a date (use undated=1).",
+                        },
+                    }
+                ),
+                "description": "The top 20 values of each facet (category and source by "
+                "count); every value of category or source, with its count, is at "
+                "/facets/category.json or /facets/source.json with the same parameters.",
+            },
+            "facet_totals": {
+                "type": "object",
+                "additionalProperties": {"type": "integer", "minimum": 0},
+                "description": "How many values each facet has under the search (more than "
+                "`facets` lists when it is cut at the top 20).",
+            },
         }
     ),
     "Suggestions": _obj(

@@ -52,8 +52,18 @@ def article(article_id: str) -> ResponseReturnValue:
 def facet(name: str) -> ResponseReturnValue:
     """Every value of one facet (分类 or 来源) for the search, by count, with a filter box: where
     the search page's sidebar shows the top 20."""
+    return render_template("facet.html", **_facet_context(name))
+
+
+@bp.get("/facets/<name>.json")
+def facet_json(name: str) -> ResponseReturnValue:
+    """The facet page's context as JSON: every value with its count (the API's ``facets``
+    list only the top 20; ``facet_totals`` says how many there are)."""
+    return jsonify(_facet_context(name))
+
+
+def _facet_context(name: str) -> dict:
     if name not in ("category", "source"):
         abort(404, description="没有这个筛选项。")
     params = SearchParams.parse(request.args, swap_dates=True)
-    context = facet_page_context(searcher(), params, name, facet_filter(request.args))
-    return render_template("facet.html", **context)
+    return facet_page_context(searcher(), params, name, facet_filter(request.args))
