@@ -147,6 +147,9 @@ class SearchResult:
     # No article has every word, so these have any (the notice says so): the exports and the
     # feed, read away from that notice, never relax a query (``SearchBackend.export``).
     any_word: bool = False
+    # Pinyin that finds nothing as Latin text is searched as Chinese (xijinping → 习近平): the
+    # words searched, for what links on to the articles (their pages mark these words).
+    searched_as: str | None = None
 
     @property
     def pages(self) -> int:

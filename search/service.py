@@ -392,7 +392,7 @@ class Searcher:
             snap = self._current()
             fi = snap.facets
             found = self._select(snap, parsed, request)
-            did_you_mean = None
+            did_you_mean, chinese = None, None
             few = found.fallback or found.final.bit_count() < FEW_RESULTS
             # (or a typed word the index never has as a word, matched only by its characters
             # inside others: 习近瓶 finds 习近 in 习近平 and 瓶 anywhere, a hundred times over)
@@ -427,6 +427,7 @@ class Searcher:
             words=tuple(plan.words),
             did_you_mean=did_you_mean,
             any_word=found.fallback,
+            searched_as=chinese,
         )
 
     def _select(

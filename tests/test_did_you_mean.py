@@ -127,6 +127,17 @@ def test_api_reports_did_you_mean(client: FlaskClient) -> None:
     assert client.get("/api/search", query_string={"q": "光伏"}).get_json()["did_you_mean"] is None
 
 
+def test_an_article_opened_from_a_pinyin_search_marks_its_chinese_words(
+    client: FlaskClient,
+) -> None:
+    # The results of guangfu marked 光伏; the article they link to marked nothing (the link
+    # carried guangfu, which the article page read as Latin text).
+    doc = client.get("/search.json", query_string={"q": "guangfu"}).get_json()
+    link = doc["hits"][0]["article_url"]
+    assert "q=%E5%85%89%E4%BC%8F" in link
+    assert "<mark>光伏</mark>" in client.get(link).text
+
+
 def test_page_links_the_suggestion_with_its_count(client: FlaskClient) -> None:
     html = client.get("/search", query_string={"q": "光服", "category": "技术"}).text
     assert "您是不是要找：" in html

@@ -179,6 +179,9 @@ def search_context(searcher: SearchBackend, params: SearchParams) -> dict:
     base = url_for("views.search")
     result = run_search(searcher, params)
     suggestions = no_results_suggestions(searcher, params, result) if not result.total else []
+    linked = (
+        params if result.searched_as is None else dataclasses.replace(params, q=result.searched_as)
+    )
     return {
         "query": params.q,
         "params": {
@@ -212,7 +215,8 @@ def search_context(searcher: SearchBackend, params: SearchParams) -> dict:
         # (exports and the feed keep every word: nothing to export or follow then)
         "any_word": result.any_word,
         "words": list(result.words),
-        "hits": [hit_context(h, params) for h in result.hits],
+        # (pinyin searched as Chinese: the articles open with the Chinese words marked)
+        "hits": [hit_context(h, linked) for h in result.hits],
         "range_text": range_text(params, len(result.hits)),
         "exports": export_links(params),
         "facets": [
