@@ -7,11 +7,13 @@
     储能 NOT 光伏         the same as 储能 -光伏 (NOT, upper case and alone, excludes what follows)
     光伏 OR 风电          either (binds tighter than the implicit AND: a b OR c = a AND (b OR c))
     title:特高压          in the title only (also 标题:)
+    title:(光伏 OR 风电)   a field before parentheses applies to each word in them
     category:政策         only this category (also 分类:, 栏目:); source:… (also 来源:)
     -category:政策        any category but this one (also NOT category:政策; -source:… too)
 
-Parsing never fails on what people type: unbalanced quotes close at the end, parentheses and
-wildcards are ignored, a lone operator or an empty ``field:`` is dropped, and so is a part in
+Parsing never fails on what people type: unbalanced quotes close at the end, parentheses
+(other than after a field name; ``ungrouped`` says a grouping was typed) and wildcards are
+ignored, a lone operator or an empty ``field:`` is dropped, and so is a part in
 which the analyzer finds no word (punctuation, symbols, emoji: ``。``, ``%%%``, ``😀``). A
 ``NOT`` applies to the next part only (``NOT NOT a`` = ``-a``, like ``--a``; ``a OR NOT b`` =
 ``a -b``, like ``a OR -b``); one with nothing after it, or before a part that is dropped, is
@@ -58,6 +60,11 @@ _IGNORED = re.compile(r"[()\[\]{}*?~^\\!&|<>=;`]")
 # the word, as the index keeps it (C++, A+H股, 1+X证书, 16+1合作, 5G+).
 _PLUS = re.compile(r"(?<![0-9A-Za-z+])\++")
 _TOKEN = re.compile(r'(-?)(?:([^\s:"]+):)?(?:"([^"]*)"?|(\S+))')
+# A field name before a group: title:(光伏 OR 风电) is title:光伏 OR title:风电.
+_FIELD_GROUP = re.compile(r'(?<![^\s(])([^\s:"()-][^\s:"()]*):\(([^()]*)\)')
+_GROUP_ITEM = re.compile(r'-?"[^"]*"?|\S+')
+# Parentheses around several words: a grouping this language does not have.
+_GROUPING = re.compile(r"\([^()]*\s[^()]*\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +102,9 @@ class ParsedQuery:
     excluded_categories: list[str] = field(default_factory=list)
     excluded_sources: list[str] = field(default_factory=list)
     truncated: bool = False
+    # Parentheses typed to group words ((光伏 储能) OR 风电), which mean nothing here but after
+    # a field name: the results say so.
+    ungrouped: bool = False
 
     @property
     def narrowed(self) -> bool:
@@ -156,10 +166,33 @@ def parse_query(raw: str) -> ParsedQuery:
     return parsed
 
 
+def _spread_fields(text: str) -> str:
+    """``title:(光伏 OR 风电)`` as ``title:光伏 OR title:风电``, ``分类:(政策 技术)`` as
+    ``分类:政策 分类:技术``; a name that is no field is left as it was typed."""
+
+    def spread(m: re.Match[str]) -> str:
+        name, inside = m.group(1), m.group(2)
+        fld = field_of(name)
+        if fld is None:
+            return m.group(0)
+        out = []
+        for item in _GROUP_ITEM.findall(inside):
+            if item in ("OR", "AND", "NOT"):
+                if fld == "title":  # (several categories or sources are either anyway)
+                    out.append(item)
+                continue
+            sign = "-" if item.startswith("-") else ""
+            out.append(f"{sign}{name}:{item[len(sign) :]}")
+        return " ".join(out)
+
+    return _FIELD_GROUP.sub(spread, text) if "(" in text else text
+
+
 def parse(raw: str) -> ParsedQuery:
     """Parse what a user typed; never raises."""
     text, truncated = clean_query(raw)
-    parsed = ParsedQuery(truncated=truncated)
+    text = _spread_fields(text)
+    parsed = ParsedQuery(truncated=truncated, ungrouped=bool(_GROUPING.search(text)))
     pending_or = pending_not = False
     for m in _TOKEN.finditer(text):
         negate, fname, quoted, word = m.group(1), m.group(2), m.group(3), m.group(4)

@@ -57,6 +57,10 @@ log = logging.getLogger(__name__)
 FALLBACK_NOTICE = "没有同时包含所有词的结果，以下是包含其中任意词的结果。"
 PINYIN_NOTICE = "没有找到“{typed}”，以下是按拼音找到的“{words}”的结果。"
 TRUNCATED_NOTICE = f"查询过长，只搜索了前 {MAX_QUERY_CHARS} 个字符。"
+UNGROUPED_NOTICE = (
+    "括号不表示分组，已忽略：空格表示“并且”，OR 只连接它两边的词语"
+    "（字段后的括号可用，如 title:(光伏 OR 风电)）。"
+)
 SYNONYMS_NOTICE = "同时搜索了：{}"
 UNCHECKED_NOTICE = "短语“{}”太常见，只找到了词语切分与它相同的文章，可能有遗漏。"
 COLLAPSE_SLACK = 10  # extra candidates ranked so that collapsing usually fills a page at once
@@ -243,6 +247,12 @@ class _DateOrder:
         return 0.0
 
 
+def query_notices(parsed: ParsedQuery) -> list[str]:
+    """What the results say about how the query was read before any search."""
+    notices = [TRUNCATED_NOTICE] if parsed.truncated else []
+    return notices + ([UNGROUPED_NOTICE] if parsed.ungrouped else [])
+
+
 class Searcher:
     """Typed search over one index root; thread-safe; Whoosh objects stay inside.
 
@@ -387,7 +397,7 @@ class Searcher:
         """Run one search: exact total, a page of collapsed hits, multi-select facet counts."""
         started = time.perf_counter()
         parsed = parse_query(request.q)
-        notices = [TRUNCATED_NOTICE] if parsed.truncated else []
+        notices = query_notices(parsed)
         with self._lock:
             snap = self._current()
             fi = snap.facets

@@ -55,6 +55,8 @@ QUERIES = [
     "3亿",  # (not all Chinese: the phrase is found by a search of its own on the cluster)
     "1.5亿",  # (in no article as typed: its pieces)
     "电网侧 -光伏",  # (a piece unknown to jieba's dictionary; with an exclusion)
+    "title:(光伏 OR 储能)",  # a field before parentheses: on each word in them
+    "(光伏 储能) OR 风电",  # no grouping: said in a notice
 ]
 
 REQUESTS = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 import re
@@ -927,3 +928,32 @@ def test_a_term_that_loses_a_stop_word_in_the_cut_is_searched_as_typed(tmp_path:
     page = searcher.article("t-52", q="巴以")
     assert page is not None and "<mark>巴以</mark>" in page.body_html
     assert "<mark>巴</mark>" not in page.body_html
+
+
+@pytest.mark.parametrize(
+    ("q", "meaning"),
+    [
+        ("title:(光伏 OR 风电)", "title:光伏 OR title:风电"),
+        ("标题:(光伏 储能) 电站", "标题:光伏 标题:储能 电站"),
+        ('title:("光伏 电站" OR 风电)', 'title:"光伏 电站" OR title:风电'),
+        ("category:(政策 OR 技术) 光伏", "category:政策 category:技术 光伏"),
+    ],
+)
+def test_a_field_before_parentheses_applies_to_each_word(
+    demo: Searcher, q: str, meaning: str
+) -> None:
+    """title:(光伏 OR 风电) searched 光伏 in titles OR 风电 anywhere: 417 bench articles where
+    29 titles hold either word."""
+    assert parse(q) == dataclasses.replace(parse(meaning), ungrouped=False)
+    assert all_ids(demo, q) == all_ids(demo, meaning)
+
+
+def test_parentheses_that_group_words_are_said_to_be_ignored(demo: Searcher) -> None:
+    """(光伏 储能) OR 风电 is read as 光伏 AND (储能 OR 风电), as this language has no grouping:
+    the results say so, rather than answer another question unsaid."""
+    grouped = demo.search(SearchRequest(q="(光伏 储能) OR 风电"))
+    assert grouped.notice is not None and "括号不表示分组" in grouped.notice
+    assert all_ids(demo, "(光伏 储能) OR 风电") == all_ids(demo, "光伏 储能 OR 风电")
+    for plain in ("光伏 储能", "title:(光伏 OR 风电)", "5G+(4K)"):
+        found = demo.search(SearchRequest(q=plain))
+        assert found.notice is None or "括号" not in found.notice, plain

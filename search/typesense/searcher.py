@@ -70,7 +70,7 @@ from xinwen.search.models import (
     SortOrder,
 )
 from xinwen.search.querylang import ParsedQuery, parse, parse_query
-from xinwen.search.service import FALLBACK_NOTICE, GROUP_LISTED, SIMILAR_LISTED, TRUNCATED_NOTICE
+from xinwen.search.service import FALLBACK_NOTICE, GROUP_LISTED, SIMILAR_LISTED, query_notices
 from xinwen.search.typesense.client import UNREACHABLE, make_client
 from xinwen.search.typesense.query import Translation, any_filter, quote, translate
 
@@ -305,7 +305,7 @@ class TypesenseSearcher:
         typed = parse_query(request.q)
         whole = typed_string(typed)  # (marked alone where it stands)
         parsed = self._as_typed(typed)
-        notices = [TRUNCATED_NOTICE] if parsed.truncated else []
+        notices = query_notices(parsed)
         tr = translate(parsed)
         base = self._resolve(tr, tr.filters)
         by_cat = any_filter("category", request.categories) if request.categories else ""
