@@ -358,9 +358,7 @@ def test_every_facet_value_is_within_reach_of_a_client(spec: dict, tmp_path: Pat
     """The API lists a facet's top 20 values: it says how many there are, and the facet's
     own JSON lists them all (a CMS building its own category panel lost the six smallest of
     26 categories, with nothing saying so)."""
-    rows = [
-        {**article(n), "category": f"分类{n % 25:02d}", "source": "测试源"} for n in range(60)
-    ]
+    rows = [{**article(n), "category": f"分类{n % 25:02d}", "source": "测试源"} for n in range(60)]
     root = build_index(tmp_path / "ix", write_jsonl(tmp_path / "a.jsonl", rows))
     client = create_app({"INDEX_ROOT": root, "TESTING": True}).test_client()
     found = conforms(spec, "/api/search", client.get("/api/search?q=光伏"))
