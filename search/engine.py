@@ -464,11 +464,17 @@ class Engine:
                 plan.terms.append((f, word, _weight(f)))
             by_words = self._words_together(f, tokens, among) if tokens and whole else 0
             cf = CHAR_FIELDS[f]
-            candidates = among
-            for ch in dict.fromkeys(chars):
+            # The character field keeps a Latin or number token whole (2016-2030, 5g+) where
+            # the word field also has its parts (2030, 5g): the words' own positions prove
+            # those, the characters only the Chinese.
+            chinese = among
+            for ch in dict.fromkeys(c for c in chars if len(c) == 1):
+                chinese &= self.mask(cf, ch)
+            candidates = chinese
+            for ch in dict.fromkeys(c for c in chars if len(c) > 1):
                 candidates &= self.mask(cf, ch)
             rest = candidates & ~by_words
-            found |= by_words & candidates
+            found |= by_words & chinese
             if by_chars and (len(chars) == 1 or rest.bit_count() <= PHRASE_CHECK_LIMIT):
                 found |= self._chars_together(cf, chars, rest, text)
             elif by_chars:

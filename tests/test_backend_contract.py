@@ -262,3 +262,19 @@ def test_a_term_that_loses_a_stop_word_on_both_backends(typesense_cluster, tmp_p
         assert sorted(every_id(found)) == sorted([f"t-{n}" for n in range(1, 13)] + ["t-22"])
         apart = searcher.search(SearchRequest(q="加沙 -巴以", sort=SortOrder.DATE))
         assert every_id(apart) == ["t-21"]
+
+
+def test_a_phrase_finds_a_part_of_a_glued_code_on_both_backends(
+    typesense_cluster, tmp_path
+) -> None:
+    rows = [
+        article(1, title="国务院印发《人口发展规划（2016-2030年）》", body="规划今天公布。"),
+        article(2, title="到2030年实现目标", body="目标已经明确。"),
+        article(3, title="推进“5G+工业互联网”", body="5G-A网络开始试点。"),
+        article(4, title="5G基站建设提速", body="新建基站一万个。"),
+    ]
+    ours, theirs = both_backends(typesense_cluster, tmp_path, rows, "glued")
+    for searcher in (ours, theirs):
+        for q, want in (("2030年", ["t-1", "t-2"]), ('"5G"', ["t-3", "t-4"])):
+            found = searcher.search(SearchRequest(q=q, sort=SortOrder.DATE))
+            assert sorted(every_id(found)) == want, (q, searcher)

@@ -957,3 +957,20 @@ def test_parentheses_that_group_words_are_said_to_be_ignored(demo: Searcher) -> 
     for plain in ("光伏 储能", "title:(光伏 OR 风电)", "5G+(4K)"):
         found = demo.search(SearchRequest(q=plain))
         assert found.notice is None or "括号" not in found.notice, plain
+
+
+def test_a_phrase_finds_a_part_of_a_glued_code(tmp_path: Path) -> None:
+    """2016-2030 and 5G+ are indexed with their parts (2030, 5g), but a phrase checked its
+    characters too, where the code stands whole: 2030年 missed every 《…规划（2016-2030年）》 and
+    "5G" the 5G+ and 5G-A stories that the unquoted 5G finds."""
+    rows = [
+        article(1, title="国务院印发《人口发展规划（2016-2030年）》", body="规划今天公布。"),
+        article(2, title="到2030年实现目标", body="目标已经明确。"),
+        article(3, title="推进“5G+工业互联网”", body="5G-A网络开始试点。"),
+        article(4, title="5G基站建设提速", body="新建基站一万个。"),
+        article(5, title="2031年计划", body="远景目标。"),
+    ]
+    searcher = Searcher(build_index(tmp_path / "ix", write_jsonl(tmp_path / "a.jsonl", rows)))
+    for q in ("2030年", '"2030年"'):
+        assert all_ids(searcher, q) == {"t-1", "t-2"}, q
+    assert all_ids(searcher, '"5G"') == all_ids(searcher, "5G") == {"t-3", "t-4"}
