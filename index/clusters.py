@@ -3,9 +3,10 @@
 Two articles are near-duplicates when the Jaccard similarity of their character 4-gram sets
 (over the folded title and the first ``PREFIX_CHARS`` characters of the body, spaces removed)
 reaches ``THRESHOLD`` (the definition the search side applied to each result before), unless
-their headlines name different works or numbers (``told_apart``: one template, two stories). Every
-document gets a cluster id (the ``cluster`` column); the search side shows the best-ranked
-member of each cluster present in a result and folds the others into it.
+their headlines name different works or numbers, or their bodies mostly other figures
+(``told_apart``: one template, two stories). Every document gets a cluster id (the ``cluster``
+column); the search side shows the best-ranked member of each cluster present in a result and
+folds the others into it.
 
 Clusters are formed in input order, each around a **seed** (the first document that started
 it): a document joins the cluster whose seed it is most similar to, if that similarity, computed
@@ -137,16 +138,28 @@ def shingle_set(folded: str) -> np.ndarray:
 # each day). A repost keeps its headline's names and numbers; these stories share all but them.
 _WORK = re.compile(r"《([^》]+)》")
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|[〇零一二三四五六七八九十百千万亿两]{2,}")
+_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+# A daily report of one template (国家卫生健康委通报最新疫情, every day) tells its story in its
+# figures, under the same headline: reposts share most of theirs, the next day's report few.
+FIGURES_MIN = 4  # figures each body needs before they are compared
+FIGURES_SHARED = 0.5  # the share of the two bodies' figures in common below which they differ
 
 
 def told_apart(a: str, b: str) -> bool:
-    """Whether two folded ``shingle_text``s' headlines name different works or numbers."""
-    head_a, head_b = a.split("\n", 1)[0], b.split("\n", 1)[0]
+    """Whether two folded ``shingle_text``s tell different stories in one template: their
+    headlines name different works or numbers, or their bodies give mostly other figures."""
+    head_a, _, body_a = a.partition("\n")
+    head_b, _, body_b = b.partition("\n")
     for pattern in (_WORK, _NUMBER):
         found_a, found_b = set(pattern.findall(head_a)), set(pattern.findall(head_b))
         if found_a and found_b and found_a != found_b:
             return True
-    return False
+    figures_a, figures_b = set(_FIGURE.findall(body_a)), set(_FIGURE.findall(body_b))
+    if len(figures_a) < FIGURES_MIN or len(figures_b) < FIGURES_MIN:
+        return False
+    return len(figures_a & figures_b) < FIGURES_SHARED * len(figures_a | figures_b)
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:

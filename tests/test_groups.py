@@ -276,3 +276,27 @@ def test_one_template_telling_other_stories_is_not_one_group(tmp_path: Path) -> 
     assert {h.id: h.similar_ids for h in books_found.hits}["b0"] == ("b0-repost",)
     years = searcher.search(SearchRequest(q="新年贺词"))
     assert (years.total, years.groups) == (3, 3)
+
+
+def test_daily_reports_of_one_template_are_not_one_group(tmp_path: Path) -> None:
+    # The daily bulletin keeps its headline and its sentences and changes its figures: each
+    # day's was folded under the next day's (and last year's), so newest first a day went
+    # missing. A repost keeps the figures and still joins its day.
+    def bulletin(day: int, cases: int) -> dict:
+        return {
+            "id": f"d{day}",
+            "title": "卫生部门通报最新疫情",
+            "body": f"12月{day}日0—24时，31个省（自治区、直辖市）报告新增确诊病例{cases}例，"
+            f"其中境外输入病例{cases // 7}例，本土病例{cases - cases // 7}例。"
+            f"当日新增治愈出院病例{cases * 2 + 3}例，解除医学观察的密切接触者{cases * 9 + 1}人，"
+            "重症病例较前一日有所变化。各地继续做好疫情防控工作，加强重点人群健康监测。",
+            "published": f"2022-12-{day:02d}",
+        }
+
+    rows = [bulletin(day, 1500 + day * 37) for day in range(14, 19)]
+    rows.append({**rows[0], "id": "d14-repost", "body": rows[0]["body"] + "来源：本报"})
+    searcher = Searcher(build_index(tmp_path / "ix", write_jsonl(tmp_path / "a.jsonl", rows)))
+    found = searcher.search(SearchRequest(q="最新疫情", sort=SortOrder.DATE))
+    assert (found.total, found.groups) == (6, 5)
+    assert [h.id for h in found.hits][:4] == ["d18", "d17", "d16", "d15"]
+    assert {found.hits[-1].id, *found.hits[-1].similar_ids} == {"d14", "d14-repost"}
