@@ -55,6 +55,7 @@ def test_reindex_stats_and_search(tmp_path: Path, capsys: pytest.CaptureFixture[
         "did_you_mean",
         "hits",
         "facets",
+        "facet_totals",
     }
     assert set(doc["hits"][0]) == {
         "id",
