@@ -6,9 +6,10 @@ source, the canonical address, decks set apart above the text (`index.pagerecord
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from html import unescape as _unescape
 
 import lxml.etree
@@ -994,19 +995,31 @@ def _decks(root: lxml.html.HtmlElement) -> tuple[str, ...]:
     block that holds the headline: a summary box, which is the editor's, not the text's. A block
     among paragraphs of its own parent is a paragraph, not one of these; whitespace removed."""
     found: list[str] = []
+    # What each parent holds is worked out once per parent, not once per child: a page of
+    # thousands of <p> in one <div> (an annual report, a table's rows) made each child count its
+    # siblings again, and reading such a page took time in the square of its paragraphs.
+    # (The dict's keys keep lxml's proxies alive, so getparent() gives the same object back.)
+    parents: dict[lxml.html.HtmlElement, tuple[int, bool]] = {}
     for el in root.iter(*_DECK_TAGS):
         text = "".join(el.text_content().split())
         if not 10 <= len(text) <= 100 or el.find(".//p") is not None:
             continue
         parent = el.getparent()
-        if parent is None or sum(1 for p in parent.iterchildren("p") if p is not el) >= 1:
+        if parent is None:
             continue
+        if parent not in parents:
+            paragraphs = sum(1 for _ in parent.iterchildren("p"))
+            headed = parent.find(".//h1") is not None or parent.find(".//h2") is not None
+            parents[parent] = (paragraphs, headed)
+        paragraphs, headed = parents[parent]
+        if paragraphs - (el.tag == "p") >= 1:
+            continue  # (a paragraph among paragraphs of its own parent)
         # (in the block that holds the headline too, not inside the text's own element; right
         # under the headline too: a deck or subtitle is the editor's, as the writers of 26 pages
         # of 14 sets count it, against one page of set 16)
-        if parent.find(".//h1") is None and parent.find(".//h2") is None:
+        if not headed:
             continue
-        after = _element_siblings(el)[:2]
+        after = list(itertools.islice(_next_elements(el), 2))
         if any(_holds_paragraphs(s) for s in after):
             found.append(text)
     return tuple(found)
@@ -1084,7 +1097,13 @@ def _unwrapped(blocks: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElemen
 
 
 def _element_siblings(el: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    return [s for s in el.itersiblings() if isinstance(s.tag, str)]
+    return list(_next_elements(el))
+
+
+def _next_elements(el: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
+    """The elements after `el` in its parent (comments and processing instructions passed
+    over), lazily: a caller that wants the next two does not walk thousands."""
+    return (s for s in el.itersiblings() if isinstance(s.tag, str))
 
 
 def _holds_paragraphs(el: lxml.html.HtmlElement) -> bool:
