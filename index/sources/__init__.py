@@ -186,12 +186,44 @@ def _special_skip(path: str) -> Skip:
 
 
 def _walk(root: str) -> Iterator[str | Skip]:
-    """Files under `root`, depth first in name order, without hidden entries."""
+    """Files under `root`, depth first in name order, without hidden entries.
+
+    Links to folders are followed (a corpus put together from links), but each real folder is
+    read once: a link back to a folder above it (``up -> ..``) would otherwise be walked round
+    until the system gives up (ELOOP), reading every page again under a new id each time, and
+    a second link to one folder would give its pages twice. Either is one skip, naming the
+    folder the link leads to. Linked folders are read after the rest, so a folder that is in
+    the source as well as linked to keeps its pages' ids (its own path), whatever the names."""
+    seen: dict[tuple[int, int], str] = {}
+    links: list[tuple[str, list[tuple[str, str]]]] = []
+    yield from _walk_folder(root, seen, [], links)
+    while links:
+        link, above = links.pop(0)
+        if skip := _folder_skip(link, seen, above):
+            yield skip
+        else:
+            yield from _walk_folder(link, seen, above, links)
+
+
+def _walk_folder(
+    folder: str,
+    seen: dict[tuple[int, int], str],
+    above: list[tuple[str, str]],
+    links: list[tuple[str, list[tuple[str, str]]]],
+) -> Iterator[str | Skip]:
+    """`_walk` of one folder; `seen`: the folders read so far, by device and inode; `above`:
+    the folders the walk is in, as real paths and as the walk names them; `links`: the links to
+    folders met, with their `above`, to be read once the rest has been."""
     try:
-        entries = sorted(os.scandir(root), key=lambda entry: entry.name)
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        info = os.stat(folder)
     except OSError as exc:
-        yield Skip("unreadable folder", Origin(root, 0), exc.strerror or str(exc), incomplete=True)
+        yield Skip(
+            "unreadable folder", Origin(folder, 0), exc.strerror or str(exc), incomplete=True
+        )
         return
+    seen[(info.st_dev, info.st_ino)] = folder
+    above = [*above, (os.path.realpath(folder), folder)]
     names = [entry.name for entry in entries]
     stems = page_stems(names)
     tools = tool_files(names)
@@ -203,12 +235,45 @@ def _walk(root: str) -> Iterator[str | Skip]:
         elif entry.is_dir():
             if page := companion_page(entry.name, stems):
                 yield resources_skip(entry.path, page)
+            elif entry.is_symlink():
+                links.append((entry.path, above))
+            elif skip := _folder_skip(entry.path, seen, above):
+                yield skip
             else:
-                yield from _walk(entry.path)
+                yield from _walk_folder(entry.path, seen, above, links)
         elif not entry.is_file():  # (opening a named pipe would wait for a writer for ever)
             yield _special_skip(entry.path)
         else:
             yield entry.path
+
+
+def _folder_skip(
+    path: str, seen: dict[tuple[int, int], str], above: list[tuple[str, str]]
+) -> Skip | None:
+    """The skip of a folder reached through a link to a folder the walk is in (a loop), or of
+    one read already (through another link); None for a folder not read yet."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:  # (a loop the system itself refuses to follow: ELOOP)
+        return Skip("symbolic link loop", Origin(path, 0), exc.strerror or str(exc))
+    link = os.path.islink(path)
+    if link:
+        target = os.path.realpath(path)
+        # (a link to the source folder's own parent, or above it, leads round to it too; the
+        # folder is named as the walk named it, not by its absolute path)
+        for real, walked in above:
+            if real == target or real.startswith(target + os.sep):
+                where = walked if real == target else f"a folder above {walked}"
+                return Skip(
+                    "symbolic link loop",
+                    Origin(path, 0),
+                    f"it leads back to {where}: not followed",
+                )
+    first = seen.get((info.st_dev, info.st_ino))
+    if first is None:
+        return None
+    how = "a symbolic link to" if link else "reached through a symbolic link as"
+    return Skip("folder read twice", Origin(path, 0), f"{how} {first}, read there")
 
 
 def _is_documentation(name: str) -> bool:
