@@ -82,3 +82,19 @@ def test_a_link_loop_neither_crashes_inspect_nor_stops_a_reindex(tmp_path: Path)
     assert IndexStore(root).current() is not None
     hits = Searcher(root).search(SearchRequest(page_size=10)).hits
     assert sorted(h.id for h in hits) == ["政策/0.txt", "项目/1.txt"]
+
+
+def test_a_broken_link_is_named_as_one(tmp_path: Path) -> None:
+    site = _site(tmp_path / "site")
+    (site / "政策" / "2.txt").symlink_to(tmp_path / "archive" / "2.txt")  # (the page moved)
+    (site / "项目" / "self.txt").symlink_to("self.txt")  # (a link to itself)
+    ids, skips = _read(site)
+    assert ids == ["政策/0.txt", "项目/1.txt"]
+    assert [s.reason for s in skips] == ["broken symbolic link"] * 2
+    assert "self.txt, which leads round to it again" in str(skips[1])
+    assert f"it leads to {tmp_path / 'archive' / '2.txt'}, which is missing" in str(skips[0])
+    assert "named pipe" not in str(skips)
+    # (named as a source itself: the same reason, and it withholds a prune as a missing one)
+    [given] = list(read_sources([site / "政策" / "2.txt"]))
+    assert isinstance(given, Skip) and given.reason == "broken symbolic link"
+    assert given.incomplete

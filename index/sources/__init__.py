@@ -22,6 +22,7 @@ type is not: such a file never held records xinwen could index.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import os
 from collections.abc import Iterable, Iterator, Mapping
 
@@ -142,6 +143,8 @@ def _read_all(
             pages = PageSource(path, boilerplate, category_from, [path], explain)
             name = os.path.relpath(path, base).replace(os.sep, "/") if base else None
             yield from _read_file(path, name or os.path.basename(path), fields, pages)
+        elif os.path.islink(path):  # (a source named itself, missing: as any missing source)
+            yield _broken_link_skip(path, incomplete=True)
         else:
             yield Skip("no such file or directory", Origin(path, 0), incomplete=True)
 
@@ -183,6 +186,22 @@ def _common_page_root(paths: list[str]) -> str | None:
 def _special_skip(path: str) -> Skip:
     """A named pipe, socket or device among the sources: never opened."""
     return Skip("not a regular file", Origin(path, 0), "a named pipe, socket or device")
+
+
+def _broken_link_skip(path: str, incomplete: bool = False) -> Skip:
+    """A symbolic link whose target is gone (a page moved away) or that leads round to itself:
+    named as such, not as the pipe or device that `is_file()` alone would suggest."""
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "?"
+    detail = f"it leads to {target}, which is missing"
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # (links that lead round to each other)
+            detail = f"it leads to {target}, which leads round to it again"
+    return Skip("broken symbolic link", Origin(path, 0), detail, incomplete=incomplete)
 
 
 def _walk(root: str) -> Iterator[str | Skip]:
@@ -232,6 +251,9 @@ def _walk_folder(
             continue
         if entry.name in tools:
             yield tool_skip(entry.path)
+        elif entry.is_symlink() and not os.path.exists(entry.path):
+            # (before is_dir(), which raises on a link that leads round to itself: ELOOP)
+            yield _broken_link_skip(entry.path)
         elif entry.is_dir():
             if page := companion_page(entry.name, stems):
                 yield resources_skip(entry.path, page)
