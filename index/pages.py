@@ -156,7 +156,13 @@ def parse_boilerplate(text: str, *, origin: str = "<patterns>") -> Boilerplate:
 def load_boilerplate(path: str | os.PathLike[str] | None = None) -> Boilerplate:
     """Read a patterns file (default `DEFAULT_BOILERPLATE_FILE`)."""
     path = Path(path) if path is not None else DEFAULT_BOILERPLATE_FILE
-    return parse_boilerplate(path.read_text(encoding="utf-8-sig"), origin=str(path))
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:  # (missing, a folder, unreadable: the user's to fix, in one line)
+        raise ValueError(f"cannot read the patterns file {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ValueError(f"cannot read the patterns file {path}: not UTF-8 text") from None
+    return parse_boilerplate(text, origin=str(path))
 
 
 def page_lines(text: str) -> list[str]:

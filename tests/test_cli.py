@@ -576,3 +576,24 @@ def test_inspect_of_a_folder_with_nothing_to_read_says_so(
             )
     code, out, _ = run(capsys, "inspect", str(write_jsonl(tmp_path / "one.jsonl", [article(1)])))
     assert code == 0 and "t-1" in out
+
+
+@pytest.mark.parametrize("command", ["inspect", "reindex"])
+def test_a_mistyped_or_unreadable_patterns_file_is_one_line_of_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    """`inspect --boilerplate MISSING` printed a traceback where `reindex` gave one line."""
+    page = tmp_path / "s" / "1.txt"
+    page.parent.mkdir()
+    page.write_text("零碳园区通过验收\n2025-06-07\n省内首个零碳园区通过验收。\n", "utf-8")
+    extra = ["--index", str(tmp_path / "ix"), "-q"] if command == "reindex" else []
+    missing = str(tmp_path / "my-site-patterns.txt")
+    code, _, err = run(capsys, command, str(page.parent), "--boilerplate", missing, *extra)
+    assert code == 2
+    assert err == f"xinwen: error: no such patterns file (--boilerplate): {missing}\n"
+    # (there, but a folder: one line too, from reading it)
+    code, _, err = run(capsys, command, str(page.parent), "--boilerplate", str(tmp_path), *extra)
+    assert code == 1
+    assert err.startswith("xinwen: error: ") and err.count("\n") == 1, err
+    assert "cannot read the patterns file" in err and "Traceback" not in err
+    assert not (tmp_path / "ix" / "current").exists()

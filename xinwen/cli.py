@@ -169,6 +169,7 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     if missing:
         print(f"xinwen: error: no such source: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
+    _check_boilerplate(args.boilerplate)
     lower_priority(nice)
     if settings.backend(args.backend) == "typesense":
         from xinwen.search.typesense.indexer import ClusterTarget, reindex_typesense
@@ -188,6 +189,14 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check_boilerplate(path: str | None) -> None:
+    """A mistyped ``--boilerplate FILE`` is a usage error, as a missing source is, said the same
+    way by ``reindex`` and ``inspect`` before either reads a page (inspect printed a traceback).
+    A file that is there but cannot be read or parsed is `load_boilerplate`'s one-line error."""
+    if path is not None and not Path(path).exists():
+        raise UsageError(f"no such patterns file (--boilerplate): {path}")
+
+
 def cmd_inspect(args: argparse.Namespace) -> int:
     """Show what each file would become, without indexing: title, date, category, source, body,
     and the lines dropped as site chrome, each with where it came from."""
@@ -195,6 +204,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     if missing:
         print(f"xinwen: error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
+    _check_boilerplate(args.boilerplate)
     fields = FieldMap(dict(args.field or []) or None)
     items = inspect_paths(
         args.paths,
