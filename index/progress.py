@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import gzip
+import os
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -13,6 +14,7 @@ from tqdm import tqdm
 
 from xinwen.index.htmlpages import HTML_SUFFIXES
 from xinwen.index.sources.webarchives import ARCHIVE_SUFFIXES
+from xinwen.index.store import is_index_root
 
 LINE_SUFFIXES = (".jsonl", ".jsonl.gz", ".csv", ".tsv", ".ndjson")
 LOG_EVERY_SECONDS = 10.0
@@ -25,13 +27,21 @@ def estimate_records(paths: Iterable[str | Path]) -> int | None:
         path = Path(raw)
         inside = path.is_dir()
         # (only regular files: a named pipe would be waited on for ever)
-        files = path.rglob("*") if inside else [path]
+        files = _files_under(path) if inside else [path]
         for file in (p for p in files if p.is_file()):
             count = _records_in(file, inside)
             if count is None:
                 return None
             total += count
     return total
+
+
+def _files_under(folder: Path) -> Iterator[Path]:
+    """Every file under `folder`, but none of an index root's in it, which the reindex does not
+    read either (its ``xinwen.json`` files would make the count unknown)."""
+    for parent, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not is_index_root(os.path.join(parent, name))]
+        yield from (Path(parent, name) for name in files)
 
 
 def _records_in(path: Path, inside: bool) -> int | None:

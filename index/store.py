@@ -75,6 +75,17 @@ class ReindexRunningError(StoreError):
     """Another reindex holds the lock on this index root."""
 
 
+def is_index_root(path: str | os.PathLike[str]) -> bool:
+    """Whether `path` is an index root xinwen wrote (the layout above: ``generations/`` beside
+    ``reindex.lock`` or ``current``), by its layout alone, whatever ``--index`` named it: a
+    corpus that holds one (``cd corpus && xinwen reindex .``, the default index ``var/``) must
+    not read it as pages, nor take its ``xinwen.json`` files for records."""
+    return os.path.isdir(os.path.join(path, "generations")) and (
+        os.path.lexists(os.path.join(path, "current"))
+        or os.path.isfile(os.path.join(path, "reindex.lock"))
+    )
+
+
 def fault_point(stage: str) -> None:
     """Test-only fault injection: a no-op unless ``$XINWEN_FAULT_STAGE`` names ``stage``.
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import ROOT, article, build_index
+from xinwen.index.progress import estimate_records
 from xinwen.index.store import FAULT_ENV, IndexStore
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
@@ -130,3 +131,44 @@ def test_a_source_that_could_not_be_read_keeps_its_documents(tmp_path: Path, dam
     assert again.returncode == 0, again.stderr
     assert "deleted 2 records no longer in the sources (--prune)" in again.stdout
     assert ids(root) == before - {"t-200", "t-201"}
+
+
+def test_an_index_inside_its_corpus_is_never_read_and_prune_works(tmp_path: Path) -> None:
+    """``cd corpus && xinwen reindex .`` (the default index, ``var/``, inside the corpus) read
+    the index's own files as sources: its partial generation's files as skips, and later its
+    ``xinwen.json`` files as JSON that could not be read in full, which withheld every prune."""
+    corpus = tmp_path / "corpus"
+    for n in (1, 2, 3):
+        page = corpus / "项目" / f"{n}.txt"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(
+            f"滨江第{n}座储能电站投运\n2025-0{n}-10\n滨江第{n}座电网侧储能电站日前投运，规模{n}0万千瓦。\n",
+            encoding="utf-8",
+        )
+    env = {k: v for k, v in ENV.items() if k != "XINWEN_INDEX"}
+
+    def reindex(*extra: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "xinwen", "reindex", ".", "--workers", "1", *extra],
+            cwd=corpus,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout + done.stderr
+
+    out = reindex()
+    assert "indexed 3 + unchanged 0 + duplicates 0 + skipped 0" in out, out
+    (corpus / "项目" / "3.txt").unlink()
+    out = reindex("--incremental", "--prune")
+    assert "withheld" not in out, out
+    assert ids(corpus / "var") == {"项目/1.txt", "项目/2.txt"}
+    # (named by another --index earlier, an index in the corpus is left out all the same)
+    build_index(corpus / "old-index", corpus)
+    out = reindex("--incremental", "--prune")
+    assert "withheld" not in out and "unchanged 2 + duplicates 0 + skipped 0" in out, out
+    assert ids(corpus / "var") == {"项目/1.txt", "项目/2.txt"}
+    assert estimate_records([corpus]) == 2  # (the progress bar's count leaves them out too)

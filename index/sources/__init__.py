@@ -51,6 +51,7 @@ from xinwen.index.sources.saved import (
 )
 from xinwen.index.sources.tables import read_table
 from xinwen.index.sources.textfiles import Explain, Explanation, PageSource, is_page_name
+from xinwen.index.store import is_index_root
 
 __all__ = [
     "DEFAULT_ALIASES",
@@ -255,6 +256,8 @@ def _walk_folder(
             # (before is_dir(), which raises on a link that leads round to itself: ELOOP)
             yield _broken_link_skip(entry.path)
         elif entry.is_dir():
+            if is_index_root(entry.path):
+                continue  # (xinwen's own index, kept in the corpus: none of its files is a source)
             if page := companion_page(entry.name, stems):
                 yield resources_skip(entry.path, page)
             elif entry.is_symlink():
