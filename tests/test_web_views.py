@@ -542,3 +542,24 @@ def test_a_long_query_is_cut_between_words_on_the_pages(
         marked = [text_of(m) for m in page(client, path).cssselect("article mark")]
         assert "口" not in marked, path[:20]
     assert "口罩" in [text_of(m) for m in page(client, link).cssselect("article mark")]
+
+
+def test_an_article_whose_id_holds_a_newline_opens_from_its_result(tmp_path: Path) -> None:
+    """A page's id is its file's path, and a file name may hold a newline (a crawler that writes
+    titles into names): its result link and ``/api/article/<id>`` answered 404."""
+    folder = tmp_path / "s" / "政策"
+    folder.mkdir(parents=True)
+    (folder / "report\nfinal.txt").write_text(
+        "零碳园区验收通过\n2025-06-07\n省内首个零碳园区通过验收，园区绿电占比超过九成。\n",
+        encoding="utf-8",
+    )
+    root = build_index(tmp_path / "ix", tmp_path / "s")
+    client = create_app({"INDEX_ROOT": root, "TESTING": True}).test_client()
+    [link] = [a.get("href") for a in page(client, "/search?q=零碳").cssselect("li.hit h2 a")]
+    assert link.startswith("/article/%E6%94%BF%E7%AD%96/report%0Afinal.txt?")
+    assert text_of(one(page(client, link), "h1")) == "零碳园区验收通过"
+    api = client.get("/api/article/%E6%94%BF%E7%AD%96/report%0Afinal.txt")
+    assert api.status_code == 200 and api.get_json()["id"] == "政策/report\nfinal.txt"
+    # (an id that is not there is still a clean 404, the newline and all)
+    gone = client.get("/api/article/%E6%94%BF%E7%AD%96/report%0Agone.txt")
+    assert gone.status_code == 404 and "Traceback" not in gone.get_data(as_text=True)

@@ -16,6 +16,7 @@ from flask import Flask, Response, jsonify, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from werkzeug.datastructures import ImmutableDict
 from werkzeug.exceptions import HTTPException, InternalServerError, RequestURITooLarge
+from werkzeug.routing import PathConverter
 
 from xinwen.index.settings import index_root, synonyms
 from xinwen.search import IndexUnavailableError, open_backend
@@ -91,6 +92,16 @@ class XinwenFlask(Flask):
     default_config = ImmutableDict({**Flask.default_config, "PROVIDE_AUTOMATIC_OPTIONS": False})
 
 
+class ArticleIdConverter(PathConverter):
+    """An article id in a URL (``/article/<id:article_id>``): Werkzeug's ``path`` with any
+    character after the first, a newline too. A page's id is its file's path, and a file name
+    may hold a newline (a crawler that writes titles into names): ``path``'s ``.`` stops at one,
+    and the result's link and ``/api/article/<id>`` answered 404 for an article the search
+    showed. (Its first character is no ``/`` still, as in ``path``.)"""
+
+    regex = r"[^/][\s\S]*?"
+
+
 def static_version(folder: Path) -> str:
     """A digest of every static file: the ``?v=`` that lets browsers cache them for a year."""
     digest = hashlib.blake2b(digest_size=5)
@@ -109,6 +120,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app = XinwenFlask(__name__)
     # Article ids may be URLs ("https://…"): keep their double slashes, don't redirect.
     app.url_map.merge_slashes = False
+    app.url_map.converters["id"] = ArticleIdConverter
     app.config.from_mapping(
         INDEX_ROOT=None,
         SEARCHER=None,

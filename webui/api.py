@@ -28,7 +28,7 @@ def suggest() -> ResponseReturnValue:
     return jsonify({"query": prefix, "suggestions": searcher().suggest(prefix, size)})
 
 
-@bp.get("/api/article/<path:article_id>")
+@bp.get("/api/article/<id:article_id>")
 def article(article_id: str) -> ResponseReturnValue:
     """One article with its related articles; ``q`` marks the query's words in ``body_html``."""
     found = searcher().article(article_id, article_query(request.args))

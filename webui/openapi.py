@@ -406,7 +406,10 @@ def openapi_document() -> dict:
                             "in": "path",
                             "required": True,
                             "schema": {"type": "string"},
-                            "description": "The article's id (may contain slashes).",
+                            "description": (
+                                "The article's id, percent-encoded; it may contain slashes and"
+                                " any other character (a page's file name with a newline: %0A)."
+                            ),
                         },
                         _query("q", {"type": "string"}, "Mark this query's words in body_html."),
                     ],

@@ -37,7 +37,7 @@ def search_json() -> ResponseReturnValue:
     return jsonify(search_context(searcher(), params))
 
 
-@bp.get("/article/<path:article_id>")
+@bp.get("/article/<id:article_id>")
 def article(article_id: str) -> ResponseReturnValue:
     """One whole article; opened from a result, the query's words marked and a link back to
     that search page (the result link carries its parameters)."""
