@@ -14,7 +14,7 @@ from tqdm import tqdm
 
 from xinwen.index.htmlpages import HTML_SUFFIXES
 from xinwen.index.sources.webarchives import ARCHIVE_SUFFIXES
-from xinwen.index.store import is_index_root
+from xinwen.index.store import INDEX_ROOT_ENTRIES, is_index_root
 
 LINE_SUFFIXES = (".jsonl", ".jsonl.gz", ".csv", ".tsv", ".ndjson")
 LOG_EVERY_SECONDS = 10.0
@@ -40,8 +40,13 @@ def _files_under(folder: Path) -> Iterator[Path]:
     """Every file under `folder`, but none of an index root's in it, which the reindex does not
     read either (its ``xinwen.json`` files would make the count unknown)."""
     for parent, folders, files in os.walk(folder):
-        folders[:] = [name for name in folders if not is_index_root(os.path.join(parent, name))]
-        yield from (Path(parent, name) for name in files)
+        own = INDEX_ROOT_ENTRIES if is_index_root(parent) else frozenset()
+        folders[:] = [
+            name
+            for name in folders
+            if name not in own and not is_index_root(os.path.join(parent, name))
+        ]
+        yield from (Path(parent, name) for name in files if name not in own)
 
 
 def _records_in(path: Path, inside: bool) -> int | None:

@@ -75,6 +75,11 @@ class ReindexRunningError(StoreError):
     """Another reindex holds the lock on this index root."""
 
 
+# What xinwen writes in an index root (the layout above, with ``previous``, the generation
+# served before ``current``): never a source, even where the index root is the corpus itself.
+INDEX_ROOT_ENTRIES = frozenset({"generations", "current", "previous", "jieba", "reindex.lock"})
+
+
 def is_index_root(path: str | os.PathLike[str]) -> bool:
     """Whether `path` is an index root xinwen wrote (the layout above: ``generations/`` beside
     ``reindex.lock`` or ``current``), by its layout alone, whatever ``--index`` named it: a

@@ -22,6 +22,8 @@ import pytest
 
 from tests.helpers import ROOT, article, build_index
 from xinwen.index.progress import estimate_records
+from xinwen.index.records import Record
+from xinwen.index.sources import read_sources
 from xinwen.index.store import FAULT_ENV, IndexStore
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
@@ -172,3 +174,12 @@ def test_an_index_inside_its_corpus_is_never_read_and_prune_works(tmp_path: Path
     assert "withheld" not in out and "unchanged 2 + duplicates 0 + skipped 0" in out, out
     assert ids(corpus / "var") == {"项目/1.txt", "项目/2.txt"}
     assert estimate_records([corpus]) == 2  # (the progress bar's count leaves them out too)
+    # (the corpus its own index root, --index corpus: its pages alone are read)
+    build_index(corpus, corpus)
+    items = list(read_sources([corpus]))
+    assert sorted(item.id for item in items if isinstance(item, Record)) == [
+        "项目/1.txt",
+        "项目/2.txt",
+    ]
+    assert [item for item in items if not isinstance(item, Record)] == []
+    assert estimate_records([corpus]) == 2

@@ -51,7 +51,7 @@ from xinwen.index.sources.saved import (
 )
 from xinwen.index.sources.tables import read_table
 from xinwen.index.sources.textfiles import Explain, Explanation, PageSource, is_page_name
-from xinwen.index.store import is_index_root
+from xinwen.index.store import INDEX_ROOT_ENTRIES, is_index_root
 
 __all__ = [
     "DEFAULT_ALIASES",
@@ -247,8 +247,10 @@ def _walk_folder(
     names = [entry.name for entry in entries]
     stems = page_stems(names)
     tools = tool_files(names)
+    # (a source folder that is an index root too, `--index corpus`: the pages beside the index)
+    own = INDEX_ROOT_ENTRIES if is_index_root(folder) else frozenset()
     for entry in entries:
-        if entry.name.startswith(".") or _is_documentation(entry.name):
+        if entry.name.startswith(".") or _is_documentation(entry.name) or entry.name in own:
             continue
         if entry.name in tools:
             yield tool_skip(entry.path)
