@@ -164,12 +164,32 @@ def _subheading(line: str) -> bool:
     return len(line) <= 16 and headline_shaped(line) and not SENTENCE_MARKS.search(line)
 
 
+# How far past where the line before was found the next one is looked for first.
+_NEAR_CHARS = 4096
+
+
+def _held_in(texts: list[str], main: str) -> list[bool]:
+    """``[text in main for text in texts]``, in time that grows with the lines, not their
+    square: the lines come in the main text's order, so each is looked for first just past the
+    one before (a search of the whole main text for each of a long report's 40,000 paragraphs
+    took longer than the rest of reading it); one not there is looked for in the whole."""
+    held, cursor = [], 0
+    for text in texts:
+        at = main.find(text, cursor, cursor + len(text) + _NEAR_CHARS)
+        if at < 0:
+            at = main.find(text)  # (out of order, repeated, or not in the main text)
+        held.append(at >= 0)
+        if at >= 0:
+            cursor = at + len(text)
+    return held
+
+
 def keep_main_text(
     body: list[str], main_text: str, dropped: list[Dropped], links: frozenset[str] = frozenset()
 ) -> list[str]:
     """Drop body lines that trafilatura did not take for main text."""
     main = "".join(main_text.split())
-    taken = ["".join(line.split()) in main for line in body]
+    taken = _held_in(["".join(line.split()) for line in body], main)
     taken = _with_introduced_list(body, taken, links)
     taken = _with_headed_list(body, taken, links)
     taken = _with_captions_between(body, taken)

@@ -1,7 +1,7 @@
 """A long page (an annual report, a plan's full text, a table with one row per line) is read in
 time that grows with its paragraphs, not their square, and what is found on it is what a short
-page of the same layout gives (`index.htmlmeta._decks`). Work is counted, never timed: the
-number of element objects lxml makes while the decks are looked for.
+page of the same layout gives (`index.htmlmeta._decks`, `index.bodytext._held_in`). Work is
+counted, never timed: the number of element objects lxml makes while the decks are looked for.
 """
 
 from __future__ import annotations
@@ -10,8 +10,11 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.pagetext import MORE, PROSE, read_one, write_page
+from xinwen.index.bodytext import _held_in
 from xinwen.index.htmlmeta import _decks
 
 HEADLINE = "临澜市新型储能发展年度报告发布"
@@ -76,3 +79,29 @@ def test_looking_for_decks_grows_with_the_paragraphs_not_their_square(
     small, large = _elements_made(500, monkeypatch), _elements_made(2000, monkeypatch)
     assert small > 0
     assert large < 6 * small, (small, large)
+
+
+def test_lines_held_in_the_main_text_are_found_in_any_order() -> None:
+    # (each line looked for first just past the one before, then in the whole text: the same
+    # answers as looking in the whole text for each, out of order, repeated, far apart or not)
+    paragraphs = [f"第{i}段：{PROSE}" for i in range(3000)]
+    main = "".join(paragraphs[:1500]) + "一、总体情况" + "".join(paragraphs[1500:])
+    lines = [
+        *paragraphs[:10],
+        paragraphs[2999],  # (far ahead)
+        paragraphs[10],  # (back again)
+        "一、总体情况",
+        "分享到：微信 微博",  # (not in the main text)
+        paragraphs[5],  # (repeated)
+        "",
+        *paragraphs[11:],
+    ]
+    assert _held_in(lines, main) == [line in main for line in lines]
+    assert _held_in(lines, "") == [line == "" for line in lines]
+
+
+@given(
+    st.lists(st.text(alphabet="储能电站一二。", max_size=6), max_size=12), st.text("储能电站一二。")
+)
+def test_lines_held_in_any_main_text_are_those_it_holds(lines: list[str], main: str) -> None:
+    assert _held_in(lines, main) == [line in main for line in lines]
