@@ -3,8 +3,10 @@
 These rules apply to every page, alone or in a folder: breadcrumbs (``首页 >``, ``当前位置：``),
 ``上一篇/下一篇``, editors (``责任编辑/编辑/审核/校对``), share bars, QR-code prompts, copyright and
 ICP lines, related-article headings, print/close links, view counters, font-size switches and
-navigation bars. Written by hand: no maintained library describes Chinese news-site furniture
-(trafilatura's boilerplate heuristics work on HTML structure, not on the words of a line).
+navigation bars; a sentence of the text that such a word merely opens
+(扫一扫X上的二维码即可缴费，…。) is no furniture. Written by hand: no maintained library
+describes Chinese news-site furniture (trafilatura's boilerplate heuristics work on HTML
+structure, not on the words of a line).
 
 `line_rule` names the rule a line matches; the pipeline around it: `index.linetext` (a line
 simplified and its shape, shared by every rule), `index.bylines` (the line that states a
@@ -784,10 +786,46 @@ _WELCOME = dict(_LINE_RULES)["welcome line"]
 _SCANNING_TOLD = re.compile(r"^[^扫]{10,}[，,][^扫。]{0,20}扫码[^。！？]*。$")
 
 
+# The rules that name chrome by a word it opens with or holds (扫一扫, 分享到, 版权所有, 上一篇,
+# 打印本页): the same words open sentences of the text (扫一扫电费单上的二维码即可缴费，…。), which
+# `_runs_into_sentence` tells apart by their shape.
+_CHROME_WORD_RULES = frozenset({"QR code", "share", "copyright", "previous/next", "print/close"})
+# A sentence ends the line (。！？, a closing quote after it), and it has a clause before that.
+_SENTENCE_END = re.compile(r"[。！？!?][”’\"']?$")
+_CLAUSE_BREAK = re.compile(r"[，,；;]")
+_MIN_SENTENCE_CJK = 15
+# The words with which a prompt turns to the reader (扫码关注我们，获取更多资讯。, 扫一扫，分享给
+# 好友。): a prompt, however sentence-like, is chrome.
+_READER_PROMPT = re.compile(
+    r"关注|订阅|我们|您|你|点击|长按|识别|下载|更多|全文|公众号|客户端|app|分享(?:至|给)|转发|转载",
+    re.IGNORECASE,
+)
+
+
+def _runs_into_sentence(line: str, match: re.Match[str]) -> bool:
+    """Does a chrome word open (or stand in) a sentence of the text rather than label a line?
+
+    Chrome is short furniture: the word stands alone or before a colon, a space or a list
+    (分享到：微信 微博, 版权所有 © X, 上一篇：标题). In a sentence of the text the word runs on
+    into the clause (扫一扫电费通知单上的二维码…, 版权所有人如对…, 上一篇报道中…) and the line goes
+    on through a comma to a full stop; a prompt to the reader is shaped so too, and keeps its
+    rule by the words it addresses the reader with.
+    """
+    after = line[match.end() : match.end() + 1]
+    return (
+        bool(after and CJK.match(after))
+        and bool(_SENTENCE_END.search(line))
+        and bool(_CLAUSE_BREAK.search(line))
+        and len(CJK.findall(line)) >= _MIN_SENTENCE_CJK
+        and not _READER_PROMPT.search(line)
+    )
+
+
 def line_rule(line: str) -> str | None:
     """The name of the built-in rule that makes `line` page furniture, or None.
 
-    A long line of prose is article text whatever words it holds (furniture is short).
+    A long line of prose is article text whatever words it holds (furniture is short), and so is
+    a shorter sentence that a chrome word merely opens (`_runs_into_sentence`).
     """
     if _SNAPSHOT_BANNER.search(line):
         return "snapshot banner"
@@ -803,9 +841,11 @@ def line_rule(line: str) -> str | None:
     if _TEXT_FOLD.match(line):
         return "text fold"
     for name, pattern in _LINE_RULES:
-        if pattern.search(line):
+        if match := pattern.search(line):
             told = name == "QR code" and _SCANNING_TOLD.search(line)
             if told and not pattern.search(line.replace("扫码", "")):
+                continue
+            if name in _CHROME_WORD_RULES and _runs_into_sentence(line, match):
                 continue
             return name
     rule = (

@@ -1,0 +1,64 @@
+"""Page reading defects found by a tester's crawl of invented news sites (a sentence that a
+chrome word opens, a link box inside the text, a footer's update time, a modified time), each
+fixed as a general form and checked on our own small pages, read the way ``xinwen reindex``
+does (`read_sources`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.pagetext import MORE, PROSE, read_one, write_page
+from xinwen.index.furniture import line_rule
+
+HEADLINE = "东岭供电公司推出线上办电新服务"
+
+
+def _article(middle: str) -> str:
+    return (
+        f'<html><head><meta charset="utf-8"><title>{HEADLINE}_东岭电力网</title></head><body>'
+        f"<h1>{HEADLINE}</h1><div class='info'>发布时间：2024-04-12 来源：东岭电力网</div>"
+        f"<div class='content'><p>{PROSE}</p>{middle}<p>{MORE}</p></div>"
+        "<div class='foot'>东岭电力网 版权所有</div></body></html>"
+    )
+
+
+# Sentences of the text that a word of chrome opens (or holds): each runs on from the word
+# into its clause, through a comma, to a full stop.
+_OPENED_BY_CHROME_WORDS = (
+    "扫一扫充电桩上的二维码即可开始充电，费用按实际电量结算。",
+    "分享到社区群里的停电通知已经更新，抢修工作预计今晚完成。",
+    "版权所有方与施工单位已签订补充协议，整个工期延长两个月。",
+    "上一篇通报中列出的三个问题，目前已经全部整改到位。",
+    "打印本页的按钮位于申请表下方，居民可自行打印受理回执。",
+    "居民在营业厅扫码即可办理过户，平均用时不到十分钟。",
+)
+
+
+@pytest.mark.parametrize("sentence", _OPENED_BY_CHROME_WORDS)
+def test_a_sentence_a_chrome_word_opens_is_text_and_ends_nothing(
+    tmp_path: Path, sentence: str
+) -> None:
+    # (it was taken for a QR prompt, a share bar, a copyright line, a previous/next link or a
+    # print button, and, as a footer's first line, ended the text: MORE was lost with it)
+    record = read_one(write_page(tmp_path / "服务" / "1.html", _article(f"<p>{sentence}</p>")))
+    assert sentence in record.body
+    assert MORE in record.body
+    assert line_rule(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("扫一扫，关注我们的公众号，获取更多供电资讯。", "QR code"),
+        ("扫码下载掌上电力，随时随地查询电费账单。", "QR code"),
+        ("分享到：微信 微博 QQ空间", "share"),
+        ("版权所有：东岭电力网 未经许可不得转载", "copyright"),
+        ("上一篇：东岭供电公司召开安全生产会议", "previous/next"),
+        ("【打印本页】 【关闭窗口】", "print/close"),
+    ],
+)
+def test_the_chrome_those_words_open_is_still_chrome(line: str, rule: str) -> None:
+    assert line_rule(line) == rule
