@@ -679,6 +679,31 @@ def explainer_box(judged: JudgedLines, i: int) -> bool:
     return len(line) >= 40 and is_prose(line) and line.endswith(SENTENCE_ENDS)
 
 
+# How many links a related box set between a text's paragraphs holds at most (a portal's
+# 相关阅读 box holds one to three; a list that ends the article runs longer).
+MAX_BOX_LINKS = 5
+
+
+def inline_box_end(judged: JudgedLines, i: int, main: str) -> int | None:
+    """Where a related-articles box set inside the text ends (the line the text goes on at), or
+    None: its heading (line `i`: 相关阅读：X, 延伸阅读 or 相关新闻： alone), a few links to other
+    articles (short lines, no sentence), then a paragraph of prose that stands in the page's
+    main text (`main`, its whitespace removed). A list that ends the article goes on with more
+    headlines, a footer or lines the main text does not hold: it still ends the article."""
+    if not main:
+        return None
+    for j in range(i + 1, min(judged.limit, i + 2 + MAX_BOX_LINKS)):
+        line = judged.lines[j]
+        if judged.bylines[j] is not None:
+            return None
+        if is_prose(line) and line.endswith(SENTENCE_ENDS):
+            text = "".join(line.split())
+            return j if judged.rules[j] is None and text in main else None
+        if judged.rules[j] is not None or len(line) > 60 or line.endswith(SENTENCE_ENDS):
+            return None
+    return None
+
+
 def _over_its_subtitle(judged: JudgedLines, i: int, top: int) -> bool:
     """Line `i` is a headline over its subtitle and byline (breadcrumb / headline / subtitle /
     byline): a long headline with a comma there, X，Y, is no sentence of the text."""

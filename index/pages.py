@@ -15,7 +15,8 @@ A page is a list of lines (a text file's lines, or an HTML page's blocks, `index
    dropped;
 3. `index.bodytext` keeps the article after it until a footer line (``上一篇``, ``分享到``,
    ``版权所有``, a related-articles heading …), without what inside it is the editor's (summary
-   boxes, decks set apart, tables of contents, credits under the text);
+   boxes, decks set apart, tables of contents, credits under the text, a box of related links
+   set between its paragraphs, which ends nothing);
 4. `index.pagedates`: the page's metadata (HTML), else a byline next to the headline
    (``发布时间：…``, a bare ``2022/11/03``), else a date in the file name (not a saving tool's
    ``(2025-11-15 21_15_35)`` stamp; kept by `index.sources.textfiles` only where no page of
@@ -81,6 +82,7 @@ from xinwen.index.headlines import (
     english_headline,
     explainer_box,
     find_headline,
+    inline_box_end,
     names_a_section,
     names_an_organ,
     next_to_byline,
@@ -311,6 +313,7 @@ def extract_page(
     body: list[str] = []
     footer_from: str | None = None
     footer_at = limit  # where the footer starts: a related list's dates are other articles'
+    box_end = 0  # a related box inside the text drops its links up to here
     begun = False
     main = "".join(hints.main_text.split()) if len(hints.main_text or "") >= 50 else ""
     for i, line in enumerate(lines[:limit]):
@@ -338,6 +341,9 @@ def extract_page(
         if footer_from:
             dropped.append(Dropped(line, f"footer (after {footer_from})"))
             continue
+        if i < box_end:
+            dropped.append(Dropped(line, "related articles (a box inside the text)"))
+            continue
         if rule is not None:
             # A footer line ends the article, also when the template recognised it first.
             ends = rule if rule in FOOTER_RULES else judged.furniture[i]
@@ -348,6 +354,11 @@ def extract_page(
             explainer = ends == "related articles" and explainer_box(judged, i)
             if _share_bar_over_text(lines[:limit], i, head, ends):
                 ends = None  # (the article's toolbar at its top: the text follows)
+            if begun and ends == "related articles" and not explainer:
+                # (a box of a few links set between the text's paragraphs, the text going on
+                # after it: the box goes, the paragraphs after it stay)
+                box_end = inline_box_end(judged, i, main) or 0
+                explainer = box_end > i
             if begun and ends in FOOTER_RULES and not (i in near and bylines[i] is not None):
                 footer_from, footer_at = (None, footer_at) if explainer else (ends, i)
             dropped.append(Dropped(line, rule))

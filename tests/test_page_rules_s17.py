@@ -62,3 +62,46 @@ def test_a_sentence_a_chrome_word_opens_is_text_and_ends_nothing(
 )
 def test_the_chrome_those_words_open_is_still_chrome(line: str, rule: str) -> None:
     assert line_rule(line) == rule
+
+
+# A box of related links set between the text's paragraphs, as portals insert them.
+_INLINE_BOXES = {
+    "labelled link": (
+        '<p><strong>相关阅读：</strong><a href="/n/71.html">东岭新建换电站投运</a></p>'
+    ),
+    "heading then link": '<p>延伸阅读</p><p><a href="/n/72.html">农村电网改造的新进展</a></p>',
+    "list": (
+        "<div class='rel'><p>相关新闻：</p><ul><li><a href='/n/73.html'>山区线路完成迁改</a></li>"
+        "<li><a href='/n/74.html'>东岭供电开展迎峰度夏演练</a></li></ul></div>"
+    ),
+}
+_AFTER_BOX = "据介绍，线上办电平台还将接入不动产登记信息，办理过户时无需再提交房产证明。"
+
+
+@pytest.mark.parametrize("box", list(_INLINE_BOXES))
+def test_a_related_box_inside_the_text_goes_and_the_text_after_it_stays(
+    tmp_path: Path, box: str
+) -> None:
+    # (the box's heading was taken for a related list closing the article: every paragraph
+    # after it was dropped as footer)
+    middle = _INLINE_BOXES[box] + f"<p>{_AFTER_BOX}</p>"
+    record = read_one(write_page(tmp_path / "项目" / "1.html", _article(middle)))
+    assert _AFTER_BOX in record.body and MORE in record.body
+    assert "东岭新建换电站投运" not in record.body
+    assert "农村电网改造的新进展" not in record.body
+    assert "山区线路完成迁改" not in record.body
+
+
+def test_a_related_list_under_the_text_still_ends_it(tmp_path: Path) -> None:
+    # (its links are followed by the site's footer, no paragraph of the text)
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{HEADLINE}_东岭电力网</title></head><body>'
+        f"<h1>{HEADLINE}</h1><div class='info'>发布时间：2024-04-12 来源：东岭电力网</div>"
+        f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div>"
+        "<div class='rel'><p>相关新闻：</p><ul><li><a href='/n/73.html'>山区线路完成迁改</a></li>"
+        "<li><a href='/n/74.html'>东岭供电开展迎峰度夏演练</a></li></ul></div>"
+        "<div class='foot'><p>主办：东岭电力网 联系电话：0000-1234567</p></div></body></html>"
+    )
+    record = read_one(write_page(tmp_path / "项目" / "2.html", page))
+    assert MORE in record.body
+    assert "山区线路完成迁改" not in record.body and "联系电话" not in record.body
