@@ -22,7 +22,7 @@ def drop_revision_dates(root: lxml.html.HtmlElement) -> None:
     plugin, ``<span class="git-revision-date-localized-plugin-date">``, a theme's
     ``last-modified``): read bare, it would pass for the publication's date. (A labelled one,
     更新时间：X, is left to the byline's rules: an update's date dates a page that states no
-    other.)"""
+    other, unless it is the site's, under the text of all its pages.)"""
     for el in root.xpath("//*[@class]"):
         marks = el.get("class") or ""
         if not _REVISION_CLASS.search(marks) or "publish" in marks.lower():

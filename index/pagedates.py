@@ -9,7 +9,7 @@ import re
 
 from xinwen.index.bylines import MAX_BYLINE_CHARS, Byline, parse_byline
 from xinwen.index.cleaning import find_date_in_text, parse_date
-from xinwen.index.furniture import EMPTY_DATE_FIELD
+from xinwen.index.furniture import EMPTY_DATE_FIELD, is_prose
 from xinwen.index.linetext import simplified
 from xinwen.index.pagelines import JudgedLines
 from xinwen.index.pagerecords import PageHints
@@ -45,6 +45,13 @@ def page_date(
     bylines = [
         None if judged.furniture[i] in _NOT_DATING or _market_quotes(judged.lines[i]) else b
         for i, b in enumerate(judged.bylines)
+    ]
+    # (nor a site's last update, 更新时间：X, 最后更新：X, in a footer under the text: the site's
+    # date, not the page's; a page's own toolbar under its text, 分享到 … 更新时间：X 【打印】,
+    # as some CMSs print their articles' only date, still dates it)
+    bylines = [
+        None if b and b.other_date and _site_update(judged, i, head) else b
+        for i, b in enumerate(bylines)
     ]
     candidates = [
         i
@@ -91,6 +98,22 @@ def page_date(
         if found := find_date_in_text("\n".join(kept)):
             return found, "text (patterns file: date-from-text)"
     return None, "none"
+
+
+# A footer's words for the site or the page as a whole (本站内容…, 网站更新日期, 本页更新于).
+_SITE_WORDS = re.compile(r"本站|本网|网站|站点|全站|本页")
+
+
+def _site_update(judged: JudgedLines, i: int, head: int | None) -> bool:
+    """Line `i`, a date labelled as an update (更新时间：X), is the site's footer: under the
+    article's text (prose between the headline and it), and the same on the site's pages (the
+    template knows the whole line, date and all) or naming the site or the page as a whole
+    (本站…, 网站更新日期, 本页更新于). A page's own update time under its text (a CMS's
+    点击次数：N 更新时间：X, its only date) varies from page to page and names neither."""
+    if head is None or not any(is_prose(line) for line in judged.lines[head + 1 : i]):
+        return False
+    whole_line = (judged.rules[i] or "").startswith("template: on ")
+    return whole_line or bool(_SITE_WORDS.search(judged.lines[i]))
 
 
 def name_date(name: str) -> dt.date | None:

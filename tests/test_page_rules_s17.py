@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pagetext import MORE, PROSE, read_one, write_page
+from tests.pagetext import MORE, PROSE, read_one, records_by_name, write_page
 from xinwen.index.furniture import line_rule
 
 HEADLINE = "东岭供电公司推出线上办电新服务"
@@ -105,3 +105,51 @@ def test_a_related_list_under_the_text_still_ends_it(tmp_path: Path) -> None:
     record = read_one(write_page(tmp_path / "项目" / "2.html", page))
     assert MORE in record.body
     assert "山区线路完成迁改" not in record.body and "联系电话" not in record.body
+
+
+def _undated_page(n: int, footer: str) -> str:
+    return (
+        f'<html><head><meta charset="utf-8"><title>东岭电力往事第{n}篇</title></head><body>'
+        f"<h1>东岭电力往事第{n}篇</h1><div class='content'><p>{n}月{n + 2}日，{PROSE}</p>"
+        f"<p>第{n}批改造完成后，{MORE}</p></div>"
+        f"<div class='foot'>{footer}</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize("update", ["更新时间：2024-12-30", "最后更新：2024-12-30"])
+def test_a_site_footers_update_time_dates_no_page(tmp_path: Path, update: str) -> None:
+    # (the same footer under the text of every page of the site: it dated every undated page
+    # as its byline; the pages state no date of their own and stay undated)
+    for n in (1, 2, 3):
+        write_page(tmp_path / "往事" / f"{n}.html", _undated_page(n, f"东岭电力往事 {update}"))
+    records = records_by_name(tmp_path)
+    assert [records[f"{n}.html"].published for n in (1, 2, 3)] == [None, None, None]
+
+
+@pytest.mark.parametrize("footer", ["网站更新日期：2024年12月30日", "本页更新于 2024/12/30"])
+def test_an_update_time_naming_the_site_dates_no_page(tmp_path: Path, footer: str) -> None:
+    # (a page alone: its footer's update time names the site or the page as a whole)
+    assert read_one(write_page(tmp_path / "1.html", _undated_page(1, footer))).published is None
+
+
+def test_a_pages_own_update_time_under_its_text_still_dates_it(tmp_path: Path) -> None:
+    # (a CMS's toolbar under each article, its only date, varying from page to page)
+    for n in (1, 2, 3):
+        bar = f"点击次数：{n * 10} 更新时间：2024-05-0{n} 10:16 【打印此页】【关闭】"
+        write_page(tmp_path / "往事" / f"{n}.html", _undated_page(n, bar))
+    records = records_by_name(tmp_path)
+    assert [str(records[f"{n}.html"].published) for n in (1, 2, 3)] == [
+        "2024-05-01",
+        "2024-05-02",
+        "2024-05-03",
+    ]
+
+
+def test_an_update_time_by_the_headline_still_dates_the_page(tmp_path: Path) -> None:
+    # (a portal's byline whose only date is labelled 更新时间: the page's date)
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{HEADLINE}</title></head><body>'
+        f"<h1>{HEADLINE}</h1><div class='info'>更新时间：2024-04-12 来源：东岭电力网</div>"
+        f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+    )
+    assert str(read_one(write_page(tmp_path / "a.html", page)).published) == "2024-04-12"
