@@ -1,6 +1,7 @@
 """An HTML page's date from its markup: ``article:published_time``, ``<time datetime>``,
 JSON-LD ``datePublished``, and htmldate asked without its extensive search (which turns a
-year in the text into 1 January): an undated page stays undated.
+year in the text into 1 January, and never shown a modification time, ``article:modified_time``,
+``last-modified``): an undated page stays undated.
 """
 
 from __future__ import annotations
@@ -129,13 +130,25 @@ _GENERATED_TIME_CONTENT = re.compile(
 )
 
 
+# A meta (or microdata) naming when the page was last changed: article:modified_time,
+# og:updated_time, an http-equiv last-modified, DC.date.modified, itemprop="dateModified",
+# revised. An edit's date, not a publication's; on a page that states no other, htmldate would
+# take it (as JSON-LD's dateModified is ignored, so are these).
+_MODIFIED_META = re.compile(r"modif|updated?(?:[-_ ]?(?:time|date|at|on))?$|lastmod|revis", re.I)
+
+
 def _drop_build_time_metas(root: lxml.html.HtmlElement) -> None:
-    """Drop the metas naming when the page's file was made, by their name or their content."""
+    """Drop the metas naming when the page's file was made, by their name or their content,
+    and those naming when it was last modified (`_MODIFIED_META`)."""
     for meta in list(root.iter("meta")):
         name = meta.get("name") or meta.get("property") or meta.get("itemprop") or ""
         made = _BUILD_TIME_META.fullmatch(name.strip())
-        if made or _GENERATED_TIME_CONTENT.match(meta.get("content") or ""):
+        modified = _MODIFIED_META.search(f"{name} {meta.get('http-equiv') or ''}".strip())
+        if made or modified or _GENERATED_TIME_CONTENT.match(meta.get("content") or ""):
             meta.drop_tree()
+    for el in root.xpath("//*[@itemprop]"):
+        if _MODIFIED_META.search(el.get("itemprop") or "") and el.getparent() is not None:
+            el.drop_tree()
 
 
 def htmldate_date(html: str) -> dt.date | None:

@@ -153,3 +153,36 @@ def test_an_update_time_by_the_headline_still_dates_the_page(tmp_path: Path) -> 
         f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
     )
     assert str(read_one(write_page(tmp_path / "a.html", page)).published) == "2024-04-12"
+
+
+_MODIFIED_MARKS = {
+    "article:modified_time": (
+        '<meta property="article:modified_time" content="2025-11-01T10:00:00+08:00">'
+    ),
+    "og:updated_time": '<meta property="og:updated_time" content="2025-11-02T09:00:00+08:00">',
+    "http-equiv": '<meta http-equiv="last-modified" content="2025-11-21">',
+    "itemprop": '<meta itemprop="dateModified" content="2025-11-22">',
+}
+
+
+@pytest.mark.parametrize("mark", list(_MODIFIED_MARKS))
+def test_a_modified_time_alone_dates_no_page(tmp_path: Path, mark: str) -> None:
+    # (htmldate took the page's last change for its publication, as JSON-LD's dateModified
+    # is not taken: the page states no publication date and stays undated)
+    page = (
+        f'<html><head><meta charset="utf-8">{_MODIFIED_MARKS[mark]}<title>{HEADLINE}</title>'
+        f"</head><body><h1>{HEADLINE}</h1><div class='content'><p>{PROSE}</p><p>{MORE}</p>"
+        "</div></body></html>"
+    )
+    assert read_one(write_page(tmp_path / "a.html", page)).published is None
+
+
+def test_a_published_time_beside_a_modified_one_still_dates_the_page(tmp_path: Path) -> None:
+    page = (
+        '<html><head><meta charset="utf-8">'
+        '<meta property="article:published_time" content="2024-03-08T08:00:00+08:00">'
+        '<meta property="article:modified_time" content="2025-11-01T10:00:00+08:00">'
+        f"<title>{HEADLINE}</title></head><body><h1>{HEADLINE}</h1>"
+        f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
+    )
+    assert str(read_one(write_page(tmp_path / "a.html", page)).published) == "2024-03-08"
