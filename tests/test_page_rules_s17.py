@@ -12,6 +12,8 @@ import pytest
 
 from tests.pagetext import MORE, PROSE, read_one, records_by_name, write_page
 from xinwen.index.furniture import line_rule
+from xinwen.index.records import Skip
+from xinwen.index.sources import read_sources
 
 HEADLINE = "东岭供电公司推出线上办电新服务"
 
@@ -186,3 +188,23 @@ def test_a_published_time_beside_a_modified_one_still_dates_the_page(tmp_path: P
         f"<div class='content'><p>{PROSE}</p><p>{MORE}</p></div></body></html>"
     )
     assert str(read_one(write_page(tmp_path / "a.html", page)).published) == "2024-03-08"
+
+
+def test_a_members_login_wall_is_no_article(tmp_path: Path) -> None:
+    # (a dated page whose only "text" is the wall: it was indexed, the prompt as its text)
+    page = (
+        '<html><head><meta charset="utf-8"><title>东岭储能市场年度报告_东岭电力网</title></head>'
+        "<body><h1>东岭储能市场年度报告</h1><div class='info'>发布时间：2025-12-01</div>"
+        "<div class='content'><p>本文为会员专享内容，请登录后阅读全文。</p>"
+        "<p><a href='/login'>立即登录</a> <a href='/reg'>免费注册</a></p>"
+        "<p>开通VIP会员，畅享全站行业报告。</p></div></body></html>"
+    )
+    [skip] = read_sources([write_page(tmp_path / "报告" / "vip_7.html", page)])
+    assert isinstance(skip, Skip) and skip.reason == "no article text"
+    assert "login wall" in skip.detail
+
+
+def test_a_sentence_about_members_is_text(tmp_path: Path) -> None:
+    sentence = "开通会员的企业用户，可以享受峰谷分时的优惠电价。"
+    record = read_one(write_page(tmp_path / "a.html", _article(f"<p>{sentence}</p>")))
+    assert sentence in record.body and MORE in record.body

@@ -171,10 +171,14 @@ class PageSource:
             yield skip
             return
         if not page.has_text:
+            # (a members' wall in place of the text, its prompts all dropped as the paywall's:
+            # named so, as a list page is, for the reader of the summary)
+            walled = any(d.rule == "paywall" for d in page.dropped)
+            what = "a members' login wall" if walled else "a list or navigation page"
             skip = Skip(
                 "no article text",
                 Origin(path, 0),
-                f"a list or navigation page: {len(lines)} lines, none of them article text",
+                f"{what}: {len(lines)} lines, none of them article text",
             )
             self._explain(skip, page, "html page" if html is not None else "text page", "none")
             yield skip
