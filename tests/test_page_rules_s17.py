@@ -208,3 +208,16 @@ def test_a_sentence_about_members_is_text(tmp_path: Path) -> None:
     sentence = "开通会员的企业用户，可以享受峰谷分时的优惠电价。"
     record = read_one(write_page(tmp_path / "a.html", _article(f"<p>{sentence}</p>")))
     assert sentence in record.body and MORE in record.body
+
+
+@pytest.mark.parametrize("credit", ["本版编辑：陈立", "本版责编：陈立", "版面编辑：陈立"])
+def test_an_epaper_pages_editor_is_no_text(tmp_path: Path, credit: str) -> None:
+    # (a paper's page editor under the article, on an e-paper page alone: it was kept as the
+    # text's last line, 责任编辑 being the only editor's label known)
+    page = (
+        '<html><head><meta charset="utf-8"><title>东岭日报 第02版：要闻</title></head><body>'
+        "<div>第02版：要闻</div><h1>县域电网改造全面完成</h1>"
+        f"<div class='content'><p>{PROSE}</p><p>{MORE}</p><p>{credit}</p></div></body></html>"
+    )
+    record = read_one(write_page(tmp_path / "content_2.htm", page))
+    assert MORE in record.body and "陈立" not in record.body
