@@ -709,7 +709,11 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # A site's reposting disclaimer is a paragraph of prose, yet chrome however long it is: a line
 # that starts as one (特别声明：…转载…, 凡本网注明“来源：…”的所有作品…) or states its formula.
 _DISCLAIMER = re.compile(
-    r"^[【\[「『]?(?:特别|免责|郑重|版权|法律|平台)?声明\s*[】\]」』]?\s*[:：]"
+    # (a statement's label, then what such statements are about: a notice's 特别声明：以上优惠仅
+    # 限居民用户，… is its text, no disclaimer)
+    r"^[【\[「『]?(?:特别|免责|郑重|版权|法律|平台)?声明\s*[】\]」』]?\s*[:：](?=\s*$|.*(?:转载|转自|版权"
+    r"|侵权|侵犯|观点|立场|来源|出处|作者|作品|本网|本站|本刊|本平台|赞同|仅供参考|责任|授权|知识产权"
+    r"|真实性|准确性|内容|文章|信息|原创))"
     # (a site's own statement, 储能网声明：, 本站声明：; the repost formula 传递更多信息之目的,
     # 并不意味着赞同其观点)
     r"|^\S{0,12}?(?:网|站|在线|平台|本刊|本报)(?:特别|免责|郑重|版权)?声明\s*[:：]"

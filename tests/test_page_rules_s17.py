@@ -221,3 +221,13 @@ def test_an_epaper_pages_editor_is_no_text(tmp_path: Path, credit: str) -> None:
     )
     record = read_one(write_page(tmp_path / "content_2.htm", page))
     assert MORE in record.body and "陈立" not in record.body
+
+
+def test_a_notices_special_statement_is_text(tmp_path: Path) -> None:
+    # (特别声明： opens reposting disclaimers, but this one states the notice's own terms: it
+    # was dropped as one and, as a footer's first line, ended the text)
+    sentence = "特别声明：以上减免仅限居民用户，工商业用户按原标准执行。"
+    record = read_one(write_page(tmp_path / "a.html", _article(f"<p>{sentence}</p>")))
+    assert sentence in record.body and MORE in record.body
+    assert line_rule("特别声明：本文转载自其他媒体，不代表本站观点。") == "copyright"
+    assert line_rule("特别声明：") == "copyright"
