@@ -751,8 +751,8 @@ def _ties_in_input_order(
 
 def typed_string(parsed: ParsedQuery) -> str | None:
     """The string a query was typed as when that is ``VERBATIM_ONLY``'s case (one unspaced
-    string, in any field or the title, whose cut jieba is unsure of: 大数据 → 大 + 数据, 巴以 → 巴),
-    folded; None otherwise."""
+    string, searched everywhere or in the title, whose cut jieba is unsure of: 大数据 → 大 + 数据,
+    巴以 → 巴), folded; None otherwise."""
     one = parsed.required[0] if len(parsed.required) == 1 else None
     if not VERBATIM_ONLY or not isinstance(one, Text) or one.field not in (None, "title"):
         return None
