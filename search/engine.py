@@ -643,7 +643,8 @@ class Engine:
         fields: Sequence[str] = ("title", "body"),
     ) -> int:
         """The documents of ``among`` that hold ``text`` verbatim in one of ``fields``
-        (``by_chars`` False: only where jieba cut it as the query's words, which is cheap)."""
+        (``by_chars`` False: only where jieba cut it as the query's words, which is cheap; none
+        then for a string that loses a stop word in the cut, whose words do not cover it)."""
         return self._phrase_unit(text, fields, Plan(), by_chars=by_chars, among=among)
 
     def matches(self, plan: Plan, any_unit: bool = False) -> int:
